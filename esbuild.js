@@ -1,0 +1,58 @@
+// Builds the three bundles: the Node extension, the browser (web) extension and the CLI.
+// `--production` minifies; `--watch` rebuilds on change and reports in the $esbuild-watch format.
+const esbuild = require('esbuild');
+const pkg = require('./package.json');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** Prints errors as `file:line:col` so VS Code's $esbuild-watch problem matcher finds them. */
+const problemMatcher = {
+  name: 'problem-matcher',
+  setup(build) {
+    if (!watch) return;
+    build.onStart(() => console.log('[watch] build started'));
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      console.log('[watch] build finished');
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'silent',
+  // jsonc-parser's `main` is a UMD build that breaks when bundled; its ES module build does not.
+  mainFields: ['module', 'main'],
+  logOverride: { 'import-is-undefined': 'error' },
+  define: { KMS_LENS_VERSION: JSON.stringify(pkg.version) },
+  plugins: [problemMatcher],
+};
+
+const builds = [
+  { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
+  { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], mainFields: ['browser', 'module', 'main'] },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },
+];
+
+async function main() {
+  const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
+  if (watch) {
+    await Promise.all(contexts.map((c) => c.watch()));
+    return;
+  }
+  const results = await Promise.all(contexts.map((c) => c.rebuild()));
+  await Promise.all(contexts.map((c) => c.dispose()));
+  if (results.some((r) => r.errors.length > 0)) process.exit(1);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,61 @@
+/** Expands the command line's files and directories into the files to analyse. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/** Extensions analysed when walking a directory. */
+export const ANALYSED_EXTENSIONS = ['.json', '.jsonl', '.ndjson', '.log'];
+
+export interface InputFile {
+  /** The path as the user gave it (or the directory as given, joined with the file's relative path). */
+  display: string;
+  absolute: string;
+}
+
+export interface Collected {
+  files: InputFile[];
+  errors: string[];
+}
+
+function walk(dirDisplay: string, dirAbs: string, out: InputFile[]): void {
+  const entries = fs.readdirSync(dirAbs, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+  for (const e of entries) {
+    // Dependencies and dot-folders (.git, .vscode-test) are not the user's policies or logs.
+    if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
+    const display = dirDisplay.endsWith(path.sep) || dirDisplay.endsWith('/') ? dirDisplay + e.name : `${dirDisplay}${path.sep}${e.name}`;
+    const abs = path.join(dirAbs, e.name);
+    if (e.isDirectory()) walk(display, abs, out);
+    else if (e.isFile() && ANALYSED_EXTENSIONS.includes(path.extname(e.name).toLowerCase())) out.push({ display, absolute: abs });
+  }
+}
+
+export function collectFiles(args: readonly string[]): Collected {
+  const files: InputFile[] = [];
+  const errors: string[] = [];
+  for (const arg of args) {
+    const abs = path.resolve(arg);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(abs);
+    } catch (err) {
+      errors.push(`${arg}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : String((err as Error).message)}`);
+      continue;
+    }
+    try {
+      if (stat.isDirectory()) walk(arg, abs, files);
+      else files.push({ display: arg, absolute: abs });
+    } catch (err) {
+      errors.push(`${arg}: ${(err as Error).message}`);
+    }
+  }
+  return { files, errors };
+}
+
+export function languageIdFor(file: string): string {
+  switch (path.extname(file).toLowerCase()) {
+    case '.jsonc': return 'jsonc';
+    case '.jsonl':
+    case '.ndjson': return 'jsonl';
+    case '.log': return 'log';
+    default: return 'json';
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * `kms-lens`: the extension's engine on the command line, for CI.
+ * It calls the same core function as the editor, so the same text gives the
+ * same findings. Exit codes: 0 no error finding, 1 error findings, 2 usage or
+ * read failure (other files are still checked).
+ */
+import * as fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { analyze, DEFAULT_SETTINGS, fixAll, ruleById, type AnalysisSettings, type SeveritySetting } from '../core';
+import { collectFiles, languageIdFor } from './files';
+import { formatSarif, formatText, toJsonFindings, type FileFindings } from './output';
+
+declare const KMS_LENS_VERSION: string;
+const VERSION = typeof KMS_LENS_VERSION === 'string' ? KMS_LENS_VERSION : 'dev';
+
+const USAGE = `Usage:
+  kms-lens check [--format text|json|sarif] [--fix] [--rule ID=SEVERITY]... [--max-findings N] [--max-file-size MB] <file|dir>...
+  kms-lens grants [--format text|json] <file|dir>...
+  kms-lens --version | --help
+
+Directories are searched recursively for *.json, *.jsonl, *.ndjson and *.log files.
+SEVERITY is error, warning, information, hint or off.
+Exit status: 0 no error finding, 1 error findings, 2 usage or read failure.
+`;
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  isTty: boolean;
+}
+
+class UsageError extends Error {}
+
+const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
+
+function settingsFrom(values: { rule?: string[]; 'max-findings'?: string; 'max-file-size'?: string }): AnalysisSettings {
+  const rules: Record<string, SeveritySetting> = {};
+  for (const r of values.rule ?? []) {
+    const m = /^([a-z0-9-]+)=([a-z]+)$/.exec(r);
+    if (!m || !SEVERITIES.has(m[2])) throw new UsageError(`--rule expects ID=SEVERITY (error|warning|information|hint|off), got "${r}"`);
+    if (!ruleById.has(m[1])) throw new UsageError(`--rule: unknown rule "${m[1]}"`);
+    rules[m[1]] = m[2] as SeveritySetting;
+  }
+  const maxFindings = values['max-findings'] === undefined ? DEFAULT_SETTINGS.maxFindings : Number(values['max-findings']);
+  if (!Number.isInteger(maxFindings) || maxFindings < 1) throw new UsageError('--max-findings expects a positive whole number');
+  const maxMb = values['max-file-size'] === undefined ? DEFAULT_SETTINGS.maxFileSize / (1024 * 1024) : Number(values['max-file-size']);
+  if (!Number.isFinite(maxMb) || maxMb <= 0) throw new UsageError('--max-file-size expects a size in MB');
+  return { rules, maxFindings, maxFileSize: maxMb * 1024 * 1024 };
+}
+
+function check(args: string[], io: Io): number {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'text' },
+      fix: { type: 'boolean', default: false },
+      rule: { type: 'string', multiple: true },
+      'max-findings': { type: 'string' },
+      'max-file-size': { type: 'string' },
+    },
+  });
+  const format = values.format;
+  if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
+  if (positionals.length === 0) throw new UsageError('no file or directory given');
+  const settings = settingsFrom(values);
+
+  const { files, errors } = collectFiles(positionals);
+  const results: FileFindings[] = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = fs.readFileSync(file.absolute, 'utf8');
+    } catch (err) {
+      errors.push(`${file.display}: ${(err as Error).message}`);
+      continue;
+    }
+    const hints = { languageId: languageIdFor(file.absolute), fileName: file.absolute };
+    if (values.fix) {
+      const fixed = fixAll(text, hints, settings).text;
+      if (fixed !== text) {
+        try {
+          fs.writeFileSync(file.absolute, fixed);
+          text = fixed;
+        } catch (err) {
+          errors.push(`${file.display}: cannot write the fixed file: ${(err as Error).message}`);
+        }
+      }
+    }
+    results.push({ file: file.display, text, findings: analyze(text, hints, settings).findings });
+  }
+
+  if (format === 'json') io.out(JSON.stringify(toJsonFindings(results), null, 2) + '\n');
+  else if (format === 'sarif') io.out(formatSarif(results, VERSION));
+  else io.out(formatText(results, io.isTty));
+  for (const e of errors) io.err(`kms-lens: ${e}\n`);
+
+  if (errors.length > 0) return 2;
+  return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
+function grants(args: string[], io: Io): number {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'text' } } });
+  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not "${values.format}"`);
+  if (positionals.length === 0) throw new UsageError('no file or directory given');
+  io.err('kms-lens: grants is not available yet in this version.\n');
+  return 2;
+}
+
+export function main(argv: string[], io: Io): number {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'check': return check(rest, io);
+      case 'grants': return grants(rest, io);
+      case '--version':
+      case '-v':
+        io.out(`${VERSION}\n`);
+        return 0;
+      case '--help':
+      case '-h':
+        io.out(USAGE);
+        return 0;
+      default:
+        throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
+    }
+  } catch (err) {
+    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`kms-lens: ${(err as Error).message}\n\n${USAGE}`);
+      return 2;
+    }
+    io.err(`kms-lens: unexpected failure: ${(err as Error).stack ?? String(err)}\n`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  const code = main(process.argv.slice(2), {
+    out: (s) => process.stdout.write(s),
+    err: (s) => process.stderr.write(s),
+    isTty: process.stdout.isTTY === true && !process.env.NO_COLOR,
+  });
+  process.exitCode = code;
+}

@@ -1,0 +1,79 @@
+/** The three output formats of `kms-lens check`. */
+import { LineIndex, ruleById, type Finding, type Severity } from '../core';
+
+export interface FileFindings {
+  file: string;
+  text: string;
+  findings: Finding[];
+}
+
+export interface JsonFinding {
+  file: string;
+  severity: Severity;
+  code: string;
+  message: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+}
+
+export function toJsonFindings(results: readonly FileFindings[]): JsonFinding[] {
+  const out: JsonFinding[] = [];
+  for (const r of results) {
+    const index = new LineIndex(r.text);
+    for (const f of r.findings) {
+      out.push({ file: r.file, severity: f.severity, code: f.code, message: f.message, range: { start: index.positionAt(f.start), end: index.positionAt(f.end) } });
+    }
+  }
+  return out;
+}
+
+const COLOURS: Record<Severity, string> = { error: '\x1b[31m', warning: '\x1b[33m', information: '\x1b[36m', hint: '\x1b[90m' };
+
+/** Compiler style: `file:line:col severity code message`, 1-based like compilers. */
+export function formatText(results: readonly FileFindings[], colour: boolean): string {
+  const lines: string[] = [];
+  const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const f of toJsonFindings(results)) {
+    counts[f.severity]++;
+    const sev = colour ? `${COLOURS[f.severity]}${f.severity}\x1b[0m` : f.severity;
+    lines.push(`${f.file}:${f.range.start.line + 1}:${f.range.start.character + 1} ${sev} ${f.code} ${f.message}`);
+  }
+  const files = results.length;
+  lines.push(`${counts.error} error(s), ${counts.warning} warning(s), ${counts.information} information, ${counts.hint} hint(s) in ${files} file(s)`);
+  return lines.join('\n') + '\n';
+}
+
+const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+
+/** SARIF 2.1.0, for code-scanning tools. Columns are UTF-16 code units, SARIF's default. */
+export function formatSarif(results: readonly FileFindings[], version: string): string {
+  const used = new Set<string>();
+  const sarifResults = toJsonFindings(results).map((f) => {
+    used.add(f.code);
+    return {
+      ruleId: f.code,
+      level: SARIF_LEVEL[f.severity],
+      message: { text: f.message },
+      locations: [{
+        physicalLocation: {
+          artifactLocation: { uri: f.file.split('\\').join('/') },
+          region: { startLine: f.range.start.line + 1, startColumn: f.range.start.character + 1, endLine: f.range.end.line + 1, endColumn: f.range.end.character + 1 },
+        },
+      }],
+    };
+  });
+  const rules = [...used].sort().map((id) => {
+    const rule = ruleById.get(id);
+    return {
+      id,
+      shortDescription: { text: rule?.title ?? id },
+      fullDescription: { text: rule?.docs.description ?? id },
+      help: { text: rule?.docs.remedy ?? '' },
+      defaultConfiguration: { level: SARIF_LEVEL[rule?.defaultSeverity ?? 'warning'] },
+    };
+  });
+  return JSON.stringify({
+    version: '2.1.0',
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    runs: [{ tool: { driver: { name: 'kms-lens', version, rules } }, results: sarifResults }],
+  }, null, 2) + '\n';
+}

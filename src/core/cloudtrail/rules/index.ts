@@ -1,0 +1,4 @@
+import type { EventRule, LogRule } from '../../rules/rule';
+
+/** CloudTrail rules, one module each. */
+export const cloudTrailRules: Array<EventRule | LogRule> = [];

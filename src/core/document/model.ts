@@ -1,0 +1,371 @@
+/**
+ * Text -> DocumentModel: what the document is, its syntax problems, and its
+ * records (CloudTrail events or list-grants entries) with their offsets.
+ *
+ * Two paths, chosen per JSON segment (the whole text, or one line of JSON Lines):
+ * - small segments: a tolerant jsonc-parser tree (exact, works on broken JSON);
+ * - big segments: `JSON.parse` for the values and a flat scanner for the record
+ *   offsets, with no parse tree (a 40 MB log would need ~730 MB as a tree).
+ *   Position information inside a record is built lazily by `recordTree`.
+ */
+import { parse as tolerantParse, parseTree, getNodeValue, findNodeAtLocation, type Node, type JSONPath } from 'jsonc-parser';
+import { classifyValue, isEventLike, isObject, sniffKind, type Container } from '../classify';
+import type { DocumentHints, DocumentKind } from '../types';
+import { countMembers, maxDepth, scanArrayElements, scanObjectMembers, scanValue, skipSpace, type Span } from './scan';
+import { findSyntaxProblems, MAX_NESTING, type SyntaxProblem } from './syntax';
+import { t } from '../l10n';
+
+export interface JsonRecord {
+  index: number;
+  /** Offsets of the record's JSON value in the document text. */
+  start: number;
+  end: number;
+  value: unknown;
+  /** The record's text has syntax problems (its value came from a tolerant parse). */
+  broken: boolean;
+}
+
+export type DocumentFormat = 'json' | 'jsonLines';
+
+export interface DocumentModel {
+  text: string;
+  kind: DocumentKind;
+  container: Container;
+  format: DocumentFormat;
+  allowComments: boolean;
+  syntaxProblems: SyntaxProblem[];
+  /** CloudTrail events or list-grants entries, in document order. */
+  records: JsonRecord[];
+  /** Tolerant parse tree of the whole text (single-document JSON below the size threshold). */
+  root?: Node;
+  /** Value of the whole text (single-document JSON). */
+  value?: unknown;
+  /** Set when the text was not analysed. */
+  skipped?: 'tooLarge' | 'binary';
+}
+
+export interface ModelOptions {
+  /** Texts longer than this (characters) are not analysed. */
+  maxFileSize: number;
+  /** Segments up to this length take the tolerant tree path; longer ones the fast path. */
+  treeThreshold?: number;
+}
+
+const DEFAULT_TREE_THRESHOLD = 1024 * 1024;
+const LINE_FORMAT_EXTENSIONS = /\.(jsonl|ndjson|log)$/i;
+
+function extensionOf(fileName: string | undefined): string {
+  const m = /\.[^./\\]+$/.exec(fileName ?? '');
+  return m ? m[0].toLowerCase() : '';
+}
+
+/** JSON Lines by language or extension, or pasted text whose first line is a whole JSON object followed by more. */
+export function detectFormat(text: string, hints: DocumentHints): DocumentFormat {
+  if (hints.languageId === 'jsonl' || LINE_FORMAT_EXTENSIONS.test(hints.fileName ?? '')) return 'jsonLines';
+  if (hints.languageId === 'json' && extensionOf(hints.fileName) === '.json') return 'json';
+  const firstStart = skipSpace(text, 0, text.length);
+  const firstEnd = text.indexOf('\n', firstStart);
+  if (firstEnd === -1 || text.charCodeAt(firstStart) !== 123 /* { */) return 'json';
+  const secondStart = skipSpace(text, firstEnd, text.length);
+  if (secondStart >= text.length || text.charCodeAt(secondStart) !== 123) return 'json';
+  try {
+    return isObject(JSON.parse(text.slice(firstStart, firstEnd))) ? 'jsonLines' : 'json';
+  } catch {
+    return 'json';
+  }
+}
+
+function looksBinary(text: string): boolean {
+  return text.slice(0, 8192).includes('\u0000');
+}
+
+export function buildModel(text: string, hints: DocumentHints, options: ModelOptions): DocumentModel {
+  const allowComments = hints.languageId === 'jsonc';
+  const empty = (kind: DocumentKind, skipped?: DocumentModel['skipped']): DocumentModel => ({
+    text, kind, container: 'none', format: 'json', allowComments, syntaxProblems: [], records: [], skipped,
+  });
+  if (text.length > options.maxFileSize) return empty(sniffKind(text), 'tooLarge');
+  if (looksBinary(text)) return empty('other', 'binary');
+  const threshold = options.treeThreshold ?? DEFAULT_TREE_THRESHOLD;
+  const format = detectFormat(text, hints);
+  return format === 'jsonLines'
+    ? buildLinesModel(text, hints, allowComments, threshold)
+    : buildJsonModel(text, allowComments, threshold);
+}
+
+interface SegmentResult {
+  problems: SyntaxProblem[];
+  value: unknown;
+  container: Container;
+  kind: DocumentKind;
+  records: JsonRecord[];
+  root?: Node;
+}
+
+function buildJsonModel(text: string, allowComments: boolean, threshold: number): DocumentModel {
+  const seg = analyseSegment(text, 0, text.length, allowComments, threshold);
+  return {
+    text,
+    kind: seg.kind,
+    container: seg.container,
+    format: 'json',
+    allowComments,
+    syntaxProblems: seg.problems,
+    records: seg.records,
+    root: seg.root,
+    value: seg.value,
+  };
+}
+
+function buildLinesModel(text: string, hints: DocumentHints, allowComments: boolean, threshold: number): DocumentModel {
+  // In a .log file, lines that are not JSON objects are ordinary log lines: not ours to judge.
+  const onlyObjectLines = extensionOf(hints.fileName) === '.log' || hints.languageId === 'log';
+  const problems: SyntaxProblem[] = [];
+  const records: JsonRecord[] = [];
+  let kind: DocumentKind = 'other';
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1) lineEnd = text.length;
+    const contentEnd = lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
+    const first = skipSpace(text, lineStart, contentEnd);
+    if (first < contentEnd && (!onlyObjectLines || text.charCodeAt(first) === 123)) {
+      const seg = analyseSegment(text, first, trimEnd(text, first, contentEnd), allowComments, threshold);
+      problems.push(...seg.problems);
+      for (const r of seg.records) records.push({ ...r, index: records.length });
+      if (kind === 'other' && seg.kind !== 'other') kind = seg.kind;
+    }
+    lineStart = lineEnd + 1;
+  }
+  // JSON Lines of CloudTrail: every line is a record; lines that are not events are not records.
+  const container: Container = kind === 'cloudTrail' ? 'array' : 'none';
+  return { text, kind, container, format: 'jsonLines', allowComments, syntaxProblems: problems, records: kind === 'other' ? [] : records };
+}
+
+function trimEnd(text: string, start: number, end: number): number {
+  while (end > start) {
+    const c = text.charCodeAt(end - 1);
+    if (c !== 32 && c !== 9 && c !== 13) break;
+    end--;
+  }
+  return end;
+}
+
+function tooDeep(start: number): SyntaxProblem {
+  return {
+    kind: 'tooDeep',
+    start,
+    end: start + 1,
+    message: t('Nested more than {0} levels deep: KMS Lens does not analyse this JSON (no policy or CloudTrail event is this deep).', MAX_NESTING),
+  };
+}
+
+function analyseSegment(text: string, start: number, end: number, allowComments: boolean, threshold: number): SegmentResult {
+  if (maxDepth(text, start, end, MAX_NESTING + 1) > MAX_NESTING) {
+    return { problems: [tooDeep(start)], value: undefined, container: 'none', kind: 'other', records: [] };
+  }
+  return end - start <= threshold
+    ? treeSegment(text, start, end, allowComments)
+    : fastSegment(text, start, end, allowComments);
+}
+
+/** Small segment: tolerant tree, exact syntax problems. */
+function treeSegment(text: string, start: number, end: number, allowComments: boolean): SegmentResult {
+  const problems = findSyntaxProblems(text, start, end, allowComments);
+  const source = start === 0 && end === text.length ? text : text.slice(start, end);
+  const root = parseTree(source, [], { allowTrailingComma: true, disallowComments: false });
+  const value: unknown = root ? getNodeValue(root) : undefined;
+  const { kind, container } = classifyValue(value);
+  const nodes = root ? recordNodes(root, container) : [];
+  const records = nodes.map((node, index) => {
+    const s = start + node.offset;
+    const e = s + node.length;
+    return { index, start: s, end: e, value: getNodeValue(node), broken: problems.some((p) => p.start >= s && p.start < e) };
+  });
+  // The tree is kept only when its offsets are the document's (single-document JSON).
+  return { problems, value, kind, container, records, root: start === 0 ? root : undefined };
+}
+
+function recordNodes(root: Node, container: Container): Node[] {
+  switch (container) {
+    case 'Records':
+    case 'Grants': {
+      const arr = findNodeAtLocation(root, [container]);
+      return arr?.type === 'array' ? (arr.children ?? []) : [];
+    }
+    case 'array':
+      return (root.children ?? []).filter((n) => n.type === 'object');
+    case 'single':
+      return [root];
+    default:
+      return [];
+  }
+}
+
+/** Big segment: JSON.parse for values, the scanner for offsets; the tolerant visitor only if parsing fails. */
+function fastSegment(text: string, start: number, end: number, allowComments: boolean): SegmentResult {
+  const source = text.slice(start, end);
+  let value: unknown;
+  let parsed = true;
+  try {
+    value = JSON.parse(source);
+  } catch {
+    parsed = false;
+  }
+  if (!parsed) return brokenBigSegment(text, start, end, allowComments);
+
+  const { kind, container } = classifyValue(value);
+  const elements = elementsOf(value, container);
+  const spans = containerSpans(text, start, end, container);
+  if (!spans || spans.length !== elements.length) return brokenBigSegment(text, start, end, allowComments);
+
+  const problems: SyntaxProblem[] = [];
+  const records: JsonRecord[] = spans.map((span, index) => {
+    const v = elements[index];
+    // JSON.parse silently drops duplicate keys; a member count that differs from the text's reveals them.
+    if (span.members !== countMembers(v)) {
+      problems.push(...findSyntaxProblems(text, span.start, span.end, allowComments).filter((p) => p.kind === 'duplicateKey'));
+    }
+    return { index, start: span.start, end: span.end, value: v, broken: false };
+  });
+  return { problems, value, kind, container, records };
+}
+
+function elementsOf(value: unknown, container: Container): unknown[] {
+  switch (container) {
+    case 'Records':
+    case 'Grants':
+      return (value as Record<string, unknown[]>)[container];
+    case 'array':
+      return (value as unknown[]).filter((e) => isObject(e));
+    case 'single':
+      return [value];
+    default:
+      return [];
+  }
+}
+
+function containerSpans(text: string, start: number, end: number, container: Container): Span[] | undefined {
+  const first = skipSpace(text, start, end);
+  switch (container) {
+    case 'Records':
+    case 'Grants': {
+      const members = scanObjectMembers(text, first, end);
+      const member = members?.filter((m) => m.key === container).pop();
+      return member ? scanArrayElements(text, member.valueStart, end) : undefined;
+    }
+    case 'array':
+      return scanArrayElements(text, first, end)?.filter((s) => text.charCodeAt(s.start) === 123);
+    case 'single': {
+      const span = scanValue(text, first, end);
+      return span ? [span] : undefined;
+    }
+    default:
+      return [];
+  }
+}
+
+/** A big segment that is not valid JSON: exact problems from the streaming visitor, values from the tolerant parser. */
+function brokenBigSegment(text: string, start: number, end: number, allowComments: boolean): SegmentResult {
+  const problems = findSyntaxProblems(text, start, end, allowComments);
+  const source = text.slice(start, end);
+  const value: unknown = tolerantParse(source, [], { allowTrailingComma: true, disallowComments: false });
+  const { kind, container } = classifyValue(value);
+  const elements = elementsOf(value, container);
+  // Offsets of the records: a tolerant tree of the container only would still be the whole file,
+  // so take the records' values and find each one's extent by scanning from its opening brace.
+  const records: JsonRecord[] = [];
+  const starts = recordStartsTolerant(source, container);
+  starts.forEach((s, index) => {
+    if (index >= elements.length) return;
+    const e = tolerantEnd(source, s);
+    records.push({
+      index,
+      start: start + s,
+      end: start + e,
+      value: elements[index],
+      broken: problems.some((p) => p.start >= start + s && p.start < start + e),
+    });
+  });
+  return { problems, value, kind, container, records };
+}
+
+/** Offsets of the '{' of each element of the container, found by bracket depth (tolerant of errors). */
+function recordStartsTolerant(source: string, container: Container): number[] {
+  const depthOfRecords = container === 'Records' || container === 'Grants' ? 2 : container === 'array' ? 1 : 0;
+  const starts: number[] = [];
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34 || c === 10) inString = false;
+      continue;
+    }
+    if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      if (depth === depthOfRecords && c === 123) starts.push(i);
+      depth++;
+    } else if (c === 125 || c === 93) depth = Math.max(0, depth - 1);
+  }
+  return starts;
+}
+
+function tolerantEnd(source: string, s: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = s; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34 || c === 10) inString = false;
+      continue;
+    }
+    if (c === 34) inString = true;
+    else if (c === 123 || c === 91) depth++;
+    else if (c === 125 || c === 93) {
+      depth--;
+      if (depth === 0) return i + 1;
+    }
+  }
+  return source.length;
+}
+
+const recordTrees = new WeakMap<JsonRecord, Node | null>();
+
+/**
+ * The parse tree of one record (offsets relative to `record.start`), built on
+ * first use and kept while the record lives. Findings and hovers use it to
+ * turn a JSON path into a range.
+ */
+export function recordTree(model: DocumentModel, record: JsonRecord): Node | undefined {
+  let tree = recordTrees.get(record);
+  if (tree === undefined) {
+    tree = parseTree(model.text.slice(record.start, record.end), [], { allowTrailingComma: true, disallowComments: false }) ?? null;
+    recordTrees.set(record, tree);
+  }
+  return tree ?? undefined;
+}
+
+export interface OffsetRange {
+  start: number;
+  end: number;
+}
+
+/**
+ * Range of the value (or of the property name, with `target: 'key'`) at `path`
+ * inside a record; the whole record if the path does not exist.
+ */
+export function rangeInRecord(model: DocumentModel, record: JsonRecord, path: JSONPath, target: 'key' | 'value' = 'value'): OffsetRange {
+  const tree = recordTree(model, record);
+  const node = tree && path.length > 0 ? findNodeAtLocation(tree, path) : tree;
+  if (!node) return { start: record.start, end: record.start + 1 };
+  const at = target === 'key' && node.parent?.type === 'property' && node.parent.children?.[0] ? node.parent.children[0] : node;
+  return { start: record.start + at.offset, end: record.start + at.offset + at.length };
+}
+
+/** The records of a model that are CloudTrail events (list-grants entries are not). */
+export function eventRecords(model: DocumentModel): JsonRecord[] {
+  return model.kind === 'cloudTrail' ? model.records.filter((r) => isEventLike(r.value)) : [];
+}

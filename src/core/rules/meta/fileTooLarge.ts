@@ -1,0 +1,27 @@
+import { t } from '../../l10n';
+import { ANALYSED_KINDS } from '../../syntax/syntaxRule';
+import type { DocumentRule } from '../rule';
+
+function megabytes(chars: number): string {
+  return (chars / (1024 * 1024)).toFixed(1);
+}
+
+export const fileTooLarge: DocumentRule = {
+  id: 'file-too-large',
+  scope: 'document',
+  kinds: ANALYSED_KINDS,
+  defaultSeverity: 'information',
+  title: 'File too large to analyse',
+  docs: {
+    description: 'The document is larger than the size limit (`kmsLens.maxFileSizeMB`, or `--max-file-size` in the CLI), so it was not analysed. Said once, so a skipped log is never mistaken for a clean one.',
+    remedy: 'Raise the limit if the machine can take it, or split the log (for example with `jq -c ".Records[]"` into JSON Lines).',
+  },
+  check(model, report) {
+    if (model.skipped !== 'tooLarge') return;
+    report({
+      start: 0,
+      end: 0,
+      message: t('Not analysed: this file is {0} MB, over the size limit. Raise kmsLens.maxFileSizeMB to analyse it.', megabytes(model.text.length)),
+    });
+  },
+};

@@ -1,0 +1,12 @@
+import type { MetaRule } from '../rule';
+
+export const internalError: MetaRule = {
+  id: 'internal-error',
+  scope: 'meta',
+  defaultSeverity: 'information',
+  title: 'A rule failed on this document',
+  docs: {
+    description: 'A rule threw an exception on this document. The other rules still ran; the editor is not affected. This is a bug in KMS Lens.',
+    remedy: 'Report it with the message and, if you can, a redacted copy of the document.',
+  },
+};

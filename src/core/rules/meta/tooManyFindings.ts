@@ -1,0 +1,12 @@
+import type { MetaRule } from '../rule';
+
+export const tooManyFindings: MetaRule = {
+  id: 'too-many-findings',
+  scope: 'meta',
+  defaultSeverity: 'information',
+  title: 'More findings than the limit',
+  docs: {
+    description: 'The document has more findings than `kmsLens.maxFindings` (`--max-findings` in the CLI). The first ones are shown, and this finding says how many were left out.',
+    remedy: 'Fix the first findings, turn off rules you do not need, or raise the limit.',
+  },
+};

@@ -1,0 +1,130 @@
+/**
+ * Keeps one DiagnosticCollection in step with the open documents: debounced
+ * per document, stale results dropped, cleared when a document closes or stops
+ * being a policy or event file, re-run at once when settings change.
+ */
+import * as vscode from 'vscode';
+import { runRules, type DocumentModel, type Finding } from '../core';
+import { toDiagnostic } from './convert';
+import { isCandidate } from './documents';
+import type { ModelCache } from './modelCache';
+import type { RuleDocs } from './ruleDocs';
+import { readSettings } from './settings';
+
+/** Delay after the last keystroke before analysing (ms). */
+const TYPING_DELAY = 300;
+
+/** Told after every analysis run, including runs that found the document is not ours. */
+export interface AnalysisEvent {
+  uri: vscode.Uri;
+  version: number;
+  kind: DocumentModel['kind'] | 'ignored';
+}
+
+export interface AnalysisResult {
+  version: number;
+  model: DocumentModel;
+  findings: Finding[];
+}
+
+export class DiagnosticsController implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('kms-lens');
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly results = new Map<string, AnalysisResult>();
+  private readonly lastRuns = new Map<string, AnalysisEvent>();
+  private readonly changed = new vscode.EventEmitter<AnalysisEvent>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  /** Fires after each analysis of a document (also when it turned out not to be a KMS document). */
+  readonly onDidAnalyze = this.changed.event;
+
+  constructor(private readonly cache: ModelCache, private readonly docs: RuleDocs) {
+    this.subscriptions.push(
+      this.collection,
+      this.changed,
+      vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length === 0) return;
+        const s = readSettings(e.document.uri);
+        // Untitled documents cannot be saved, so they are analysed as they change whatever `run` says.
+        if (s.run === 'onType' || e.document.isUntitled) this.schedule(e.document, TYPING_DELAY);
+      }),
+      vscode.workspace.onDidSaveTextDocument((d) => this.schedule(d, 0)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.clear(d.uri)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('kmsLens')) this.refreshAll();
+      }),
+    );
+    this.refreshAll();
+  }
+
+  /** The latest analysis of a document, if it is current. */
+  resultFor(doc: vscode.TextDocument): AnalysisResult | undefined {
+    const r = this.results.get(doc.uri.toString());
+    return r && r.version === doc.version ? r : undefined;
+  }
+
+  /** What the last analysis of a document found (also 'other' or 'ignored'). */
+  lastRun(uri: vscode.Uri): AnalysisEvent | undefined {
+    return this.lastRuns.get(uri.toString());
+  }
+
+  private announce(e: AnalysisEvent): void {
+    this.lastRuns.set(e.uri.toString(), e);
+    this.changed.fire(e);
+  }
+
+  refreshAll(): void {
+    for (const doc of vscode.workspace.textDocuments) this.schedule(doc, 0);
+  }
+
+  schedule(doc: vscode.TextDocument, delay: number): void {
+    const key = doc.uri.toString();
+    const pending = this.timers.get(key);
+    if (pending) clearTimeout(pending);
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      this.analyze(doc);
+    }, delay));
+  }
+
+  private analyze(doc: vscode.TextDocument): void {
+    if (doc.isClosed) return this.clear(doc.uri);
+    const settings = readSettings(doc.uri);
+    if (!settings.enable || !isCandidate(doc)) return this.clear(doc.uri, doc.version);
+    const version = doc.version;
+    let model: DocumentModel;
+    let findings: Finding[];
+    try {
+      model = this.cache.get(doc, settings.analysis.maxFileSize);
+      findings = runRules(model, settings.analysis);
+    } catch (err) {
+      // The core does not throw by design; if it ever does, the editor must not notice.
+      console.error('[kms-lens] analysis failed', err);
+      return this.clear(doc.uri);
+    }
+    // The document may have changed while we worked: a newer run is already scheduled.
+    if (doc.isClosed || doc.version !== version) return;
+    if (model.kind === 'other') return this.clear(doc.uri, version, 'other');
+    this.results.set(doc.uri.toString(), { version, model, findings });
+    this.collection.set(doc.uri, findings.map((f) => toDiagnostic(doc, f, (c) => this.docs.link(c))));
+    this.announce({ uri: doc.uri, version, kind: model.kind });
+  }
+
+  clear(uri: vscode.Uri, version = -1, kind: AnalysisEvent['kind'] = 'ignored'): void {
+    const key = uri.toString();
+    const pending = this.timers.get(key);
+    if (pending) clearTimeout(pending);
+    this.timers.delete(key);
+    this.cache.delete(uri);
+    this.results.delete(key);
+    this.collection.delete(uri);
+    this.announce({ uri, version, kind });
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    for (const s of this.subscriptions) s.dispose();
+  }
+}

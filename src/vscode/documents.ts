@@ -1,0 +1,19 @@
+/** Which editor documents KMS Lens looks at, and the hints the core gets about them. */
+import * as vscode from 'vscode';
+import type { DocumentHints } from '../core';
+
+const LANGUAGES = new Set(['json', 'jsonc', 'jsonl', 'log', 'plaintext']);
+/** Schemes that show copies of real documents (diffs, output, SCM input): analysing them would double every finding. */
+const IGNORED_SCHEMES = new Set(['output', 'git', 'vscode-scm', 'debug', 'vscode-notebook-cell-output', 'vscode-settings']);
+const PLAINTEXT_FILES = /\.(json|jsonl|ndjson|log|txt)$/i;
+
+export function isCandidate(doc: vscode.TextDocument): boolean {
+  if (IGNORED_SCHEMES.has(doc.uri.scheme) || !LANGUAGES.has(doc.languageId)) return false;
+  // Pasted text lands in untitled plaintext editors; plaintext files are ours only by extension.
+  if (doc.languageId === 'plaintext') return doc.isUntitled || PLAINTEXT_FILES.test(doc.uri.path);
+  return true;
+}
+
+export function hintsFor(doc: vscode.TextDocument): DocumentHints {
+  return { languageId: doc.languageId, fileName: doc.uri.path };
+}

@@ -1,0 +1,44 @@
+/**
+ * Activation: build the services once, register every provider, and push every
+ * disposable to the context. The same file is the Node and the browser entry.
+ */
+import * as l10n from '@vscode/l10n';
+import * as vscode from 'vscode';
+import type { KmsLensApi } from './api';
+import { CodeActionProvider } from './codeActions';
+import { DiagnosticsController } from './diagnostics';
+import { ModelCache } from './modelCache';
+import { RuleDocs } from './ruleDocs';
+
+/** Languages whose documents may be policies or CloudTrail data. */
+export const SELECTOR: vscode.DocumentSelector = ['json', 'jsonc', 'jsonl', 'log', 'plaintext'].map((language) => ({ language }));
+
+export async function activate(context: vscode.ExtensionContext): Promise<KmsLensApi> {
+  // Core strings go through @vscode/l10n: give it the bundle VS Code picked for the user's language.
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
+
+  const docs = new RuleDocs(vscode.Uri.joinPath(context.extensionUri, 'README.md'));
+  await docs.load();
+  const cache = new ModelCache();
+  const diagnostics = new DiagnosticsController(cache, docs);
+  context.subscriptions.push(
+    diagnostics,
+    vscode.languages.registerCodeActionsProvider(SELECTOR, new CodeActionProvider(diagnostics), {
+      providedCodeActionKinds: CodeActionProvider.providedCodeActionKinds,
+    }),
+  );
+
+  return {
+    analysis(uri) {
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      const result = doc && diagnostics.resultFor(doc);
+      return result ? { kind: result.model.kind, findings: result.findings } : undefined;
+    },
+    lastRun: (uri) => diagnostics.lastRun(uri),
+    onDidAnalyze: diagnostics.onDidAnalyze,
+  };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

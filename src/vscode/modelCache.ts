@@ -1,0 +1,36 @@
+/**
+ * One parse per document version: diagnostics, code actions, hovers and the
+ * grants view all read the model from here.
+ */
+import * as vscode from 'vscode';
+import { buildModel, type DocumentModel } from '../core';
+import { hintsFor } from './documents';
+
+interface Entry {
+  version: number;
+  maxFileSize: number;
+  languageId: string;
+  model: DocumentModel;
+}
+
+export class ModelCache {
+  private readonly entries = new Map<string, Entry>();
+
+  get(doc: vscode.TextDocument, maxFileSize: number): DocumentModel {
+    const key = doc.uri.toString();
+    const hit = this.entries.get(key);
+    if (hit && hit.version === doc.version && hit.maxFileSize === maxFileSize && hit.languageId === doc.languageId) return hit.model;
+    const model = buildModel(doc.getText(), hintsFor(doc), { maxFileSize });
+    this.entries.set(key, { version: doc.version, maxFileSize, languageId: doc.languageId, model });
+    return model;
+  }
+
+  /** The cached model for a URI, whatever its version (for views that only read). */
+  peek(uri: vscode.Uri): DocumentModel | undefined {
+    return this.entries.get(uri.toString())?.model;
+  }
+
+  delete(uri: vscode.Uri): void {
+    this.entries.delete(uri.toString());
+  }
+}

@@ -1,0 +1,30 @@
+/** Typed reader for the `kmsLens.*` settings. */
+import * as vscode from 'vscode';
+import { DEFAULT_SETTINGS, type AnalysisSettings, type SeveritySetting } from '../core';
+
+export interface ExtensionSettings {
+  enable: boolean;
+  run: 'onType' | 'onSave';
+  analysis: AnalysisSettings;
+}
+
+const SEVERITY_VALUES = new Set(['error', 'warning', 'information', 'hint', 'off']);
+
+export function readSettings(scope?: vscode.ConfigurationScope): ExtensionSettings {
+  const c = vscode.workspace.getConfiguration('kmsLens', scope);
+  const rules: Record<string, SeveritySetting> = {};
+  for (const [id, value] of Object.entries(c.get<Record<string, unknown>>('rules') ?? {})) {
+    if (typeof value === 'string' && SEVERITY_VALUES.has(value)) rules[id] = value as SeveritySetting;
+  }
+  const maxFindings = c.get<number>('maxFindings', DEFAULT_SETTINGS.maxFindings);
+  const maxFileSizeMB = c.get<number>('maxFileSizeMB', DEFAULT_SETTINGS.maxFileSize / (1024 * 1024));
+  return {
+    enable: c.get<boolean>('enable', true),
+    run: c.get<string>('run') === 'onSave' ? 'onSave' : 'onType',
+    analysis: {
+      rules,
+      maxFindings: Number.isFinite(maxFindings) && maxFindings > 0 ? Math.floor(maxFindings) : DEFAULT_SETTINGS.maxFindings,
+      maxFileSize: Number.isFinite(maxFileSizeMB) && maxFileSizeMB > 0 ? maxFileSizeMB * 1024 * 1024 : DEFAULT_SETTINGS.maxFileSize,
+    },
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * The foundation, as a user meets it: the extension activates on policies and
+ * logs, syntax problems show with exact ranges and a documentation link, they
+ * clear when fixed or closed, settings apply without a reload, plain JSON is
+ * left alone, and pasted text is analysed.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { api, closeAll, describe as show, EXTENSION_ID, kmsDiagnostics, open, setRuleSeverity, waitForAnalysis, waitForDiagnostics, workspaceUri } from './helpers';
+
+describe('foundation', () => {
+  afterEach(async () => {
+    await setRuleSeverity(undefined);
+    await closeAll();
+  });
+
+  it('activates on a key policy and classifies it', async () => {
+    const editor = await open(workspaceUri('policies', 'default-key-policy.json'));
+    const kms = await api();
+    assert.equal(vscode.extensions.getExtension(EXTENSION_ID)?.isActive, true);
+    assert.equal(await waitForAnalysis(editor.document), 'keyPolicy');
+    assert.deepEqual(kmsDiagnostics(editor.document.uri).map(show), []);
+    assert.equal(kms.analysis(editor.document.uri)?.kind, 'keyPolicy');
+  });
+
+  it('recognises a CloudTrail Records file and JSON Lines events', async () => {
+    const log = await open(workspaceUri('logs', 'fargate-log.json'));
+    assert.equal(await waitForAnalysis(log.document), 'cloudTrail');
+    const lines = await open(workspaceUri('logs', 'deadline-events.jsonl'));
+    assert.equal(lines.document.languageId, 'jsonl');
+    assert.equal(await waitForAnalysis(lines.document), 'cloudTrail');
+  });
+
+  it('reports the trailing comma of the Deadline read-write policy with its exact range and a link', async () => {
+    const editor = await open(workspaceUri('policies', 'deadline-read-write.json'));
+    const [d] = await waitForDiagnostics(editor.document.uri, (ds) => ds.some((x) => show(x).startsWith('json-trailing-comma')), 'the trailing comma diagnostic');
+    assert.equal(show(d), 'json-trailing-comma@0:158-0:159');
+    assert.equal(editor.document.getText(d.range), ',');
+    assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
+    assert.ok(typeof d.code === 'object' && d.code.target.path.endsWith('/README.md'), 'the code links to the README');
+    assert.match(typeof d.code === 'object' ? d.code.target.fragment : '', /^L\d+$/);
+  });
+
+  it('clears the diagnostic when the text is fixed, and when the document is closed', async () => {
+    const editor = await open(workspaceUri('policies', 'deadline-read-write.json'));
+    const uri = editor.document.uri;
+    const [d] = await waitForDiagnostics(uri, (ds) => ds.length > 0, 'a diagnostic to fix');
+    await editor.edit((b) => b.delete(d.range));
+    await waitForDiagnostics(uri, (ds) => ds.length === 0, 'no diagnostics after removing the comma');
+    // Put the comma back, then close the document without saving: diagnostics must go.
+    await editor.edit((b) => b.insert(d.range.start, ','));
+    await waitForDiagnostics(uri, (ds) => ds.length === 1, 'the diagnostic again');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await waitForDiagnostics(uri, (ds) => ds.length === 0, 'no diagnostics after closing');
+  });
+
+  it('applies a rule turned off in settings at once, without a reload', async () => {
+    const editor = await open(workspaceUri('policies', 'deadline-read-write.json'));
+    const uri = editor.document.uri;
+    await waitForDiagnostics(uri, (ds) => ds.length === 1, 'the trailing comma diagnostic');
+    await setRuleSeverity({ 'json-trailing-comma': 'off' });
+    await waitForDiagnostics(uri, (ds) => ds.length === 0, 'the rule switched off');
+    await setRuleSeverity({ 'json-trailing-comma': 'warning' });
+    const [d] = await waitForDiagnostics(uri, (ds) => ds.length === 1 && ds[0].severity === vscode.DiagnosticSeverity.Warning, 'the rule as a warning');
+    assert.equal(show(d), 'json-trailing-comma@0:158-0:159');
+  });
+
+  it('leaves plain JSON alone, even with a syntax error in it', async () => {
+    const editor = await open(workspaceUri('other', 'app-config.json'));
+    assert.equal(await waitForAnalysis(editor.document), 'other');
+    assert.deepEqual(kmsDiagnostics(editor.document.uri).map(show), []);
+    assert.equal((await api()).analysis(editor.document.uri), undefined);
+  });
+
+  it('analyses an event pasted into an untitled document', async () => {
+    const doc = await vscode.workspace.openTextDocument({ content: '' });
+    const editor = await vscode.window.showTextDocument(doc);
+    const event = '{"eventVersion": "1.08", "eventSource": "kms.amazonaws.com", "eventName": "Decrypt"\n "awsRegion": "us-west-2"}';
+    await editor.edit((b) => b.insert(new vscode.Position(0, 0), event));
+    const [d] = await waitForDiagnostics(doc.uri, (ds) => ds.length > 0, 'a diagnostic on the pasted event');
+    assert.equal(show(d), 'json-missing-comma@1:1-1:12');
+    assert.equal((await api()).analysis(doc.uri)?.kind, 'cloudTrail');
+  });
+});

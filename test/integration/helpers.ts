@@ -1,0 +1,89 @@
+/** Shared steps for the integration suites: open documents, wait on events (never on fixed sleeps). */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { KmsLensApi } from '../../src/vscode/api';
+
+export const EXTENSION_ID = 'kms-lens.kms-lens';
+
+export async function api(): Promise<KmsLensApi> {
+  const ext = vscode.extensions.getExtension<KmsLensApi>(EXTENSION_ID);
+  assert.ok(ext, `extension ${EXTENSION_ID} is not installed`);
+  return ext.isActive ? ext.exports : ext.activate();
+}
+
+export function workspaceUri(...segments: string[]): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the tests need a workspace folder');
+  return vscode.Uri.joinPath(folder.uri, ...segments);
+}
+
+export function kmsDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'kms-lens');
+}
+
+/** Resolves when `predicate` holds for the document's KMS Lens diagnostics; rejects after `timeoutMs` with what was seen. */
+export function waitForDiagnostics(uri: vscode.Uri, predicate: (d: vscode.Diagnostic[]) => boolean, what: string, timeoutMs = 20_000): Promise<vscode.Diagnostic[]> {
+  return new Promise((resolve, reject) => {
+    const check = (): boolean => {
+      const d = kmsDiagnostics(uri);
+      if (!predicate(d)) return false;
+      sub.dispose();
+      clearTimeout(timer);
+      resolve(d);
+      return true;
+    };
+    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (e.uris.some((u) => u.toString() === uri.toString())) check();
+    });
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`timed out waiting for ${what}; diagnostics now: ${JSON.stringify(kmsDiagnostics(uri).map(describe))}`));
+    }, timeoutMs);
+    check();
+  });
+}
+
+/** Resolves after the extension has analysed `doc` at its current version (whatever it found). */
+export async function waitForAnalysis(doc: vscode.TextDocument, timeoutMs = 20_000): Promise<string> {
+  const kms = await api();
+  const version = doc.version;
+  const last = kms.lastRun(doc.uri);
+  if (last && last.version === version) return last.kind;
+  return new Promise((resolve, reject) => {
+    const sub = kms.onDidAnalyze((e) => {
+      if (e.uri.toString() === doc.uri.toString() && e.version === version) {
+        sub.dispose();
+        clearTimeout(timer);
+        resolve(e.kind);
+      }
+    });
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`timed out waiting for the analysis of ${doc.uri.toString()} v${version} (last run: v${last?.version} ${last?.kind})`));
+    }, timeoutMs);
+  });
+}
+
+export function describe(d: vscode.Diagnostic): string {
+  const code = typeof d.code === 'object' ? d.code.value : d.code;
+  return `${code}@${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`;
+}
+
+/**
+ * Opens a file the way a user does (not with workspace.openTextDocument, whose
+ * reference keeps the document alive for minutes after its editor closes).
+ */
+export async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {
+  await vscode.commands.executeCommand('vscode.open', uri);
+  const editor = vscode.window.activeTextEditor;
+  assert.ok(editor && editor.document.uri.toString() === uri.toString(), `${uri.toString()} did not open in the active editor`);
+  return editor;
+}
+
+export async function closeAll(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+export async function setRuleSeverity(rules: Record<string, string> | undefined): Promise<void> {
+  await vscode.workspace.getConfiguration('kmsLens').update('rules', rules, vscode.ConfigurationTarget.Workspace);
+}

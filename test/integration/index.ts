@@ -1,0 +1,20 @@
+/**
+ * The tests module VS Code loads in its extension host (`extensionTestsPath`).
+ * Both hosts (test-electron and code-server) call run(); its promise decides
+ * the exit code.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Mocha from 'mocha';
+import * as vscode from 'vscode';
+
+export function run(): Promise<void> {
+  console.log(`VS Code ${vscode.version}`);
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
+  for (const f of fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) {
+    mocha.addFile(path.join(__dirname, f));
+  }
+  return new Promise((resolve, reject) => {
+    mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} integration test(s) failed`)) : resolve()));
+  });
+}
