@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { KmsLensApi } from './api';
 import { CodeActionProvider } from './codeActions';
 import { DiagnosticsController } from './diagnostics';
+import { HoverProvider } from './hoverProvider';
 import { ModelCache } from './modelCache';
 import { RuleDocs } from './ruleDocs';
 
@@ -26,6 +27,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<KmsLen
     vscode.languages.registerCodeActionsProvider(SELECTOR, new CodeActionProvider(diagnostics), {
       providedCodeActionKinds: CodeActionProvider.providedCodeActionKinds,
     }),
+    vscode.languages.registerHoverProvider(SELECTOR, new HoverProvider(cache)),
   );
 
   return {

@@ -162,7 +162,8 @@ function tooDeep(start: number): SyntaxProblem {
 
 function analyseSegment(text: string, start: number, end: number, allowComments: boolean, threshold: number): SegmentResult {
   if (maxDepth(text, start, end, MAX_NESTING + 1) > MAX_NESTING) {
-    return { problems: [tooDeep(start)], value: undefined, container: 'none', kind: 'other', records: [] };
+    // Say so only if it looks like ours; deep JSON of any other kind is not our business.
+    return { problems: [tooDeep(start)], value: undefined, container: 'none', kind: sniffKind(text.slice(start, Math.min(end, start + 65536))), records: [] };
   }
   return end - start <= threshold
     ? treeSegment(text, start, end, allowComments)
@@ -174,13 +175,24 @@ function treeSegment(text: string, start: number, end: number, allowComments: bo
   const problems = findSyntaxProblems(text, start, end, allowComments);
   const source = start === 0 && end === text.length ? text : text.slice(start, end);
   const root = parseTree(source, [], { allowTrailingComma: true, disallowComments: false });
-  const value: unknown = root ? getNodeValue(root) : undefined;
+  // Plain objects from JSON.parse when the text is valid (as on the fast path); the tolerant tree's values otherwise.
+  let value: unknown;
+  let valid = problems.length === 0;
+  if (valid) {
+    try {
+      value = JSON.parse(source);
+    } catch {
+      valid = false; // comments in a JSONC document
+    }
+  }
+  if (!valid) value = root ? getNodeValue(root) : undefined;
   const { kind, container } = classifyValue(value);
   const nodes = root ? recordNodes(root, container) : [];
+  const elements = valid ? elementsOf(value, container) : undefined;
   const records = nodes.map((node, index) => {
     const s = start + node.offset;
     const e = s + node.length;
-    return { index, start: s, end: e, value: getNodeValue(node), broken: problems.some((p) => p.start >= s && p.start < e) };
+    return { index, start: s, end: e, value: elements ? elements[index] : getNodeValue(node), broken: problems.some((p) => p.start >= s && p.start < e) };
   });
   // The tree is kept only when its offsets are the document's (single-document JSON).
   return { problems, value, kind, container, records, root: start === 0 ? root : undefined };

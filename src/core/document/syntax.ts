@@ -114,6 +114,9 @@ export function findSyntaxProblems(text: string, start: number, end: number, all
       onError: (error, offset, length) => {
         const at = start + offset;
         if (at < quietUntil || recovering) return;
+        // A bracket "missing" at the very end after an earlier error is that error's echo, not a second mistake.
+        const atEnd = offset >= source.length;
+        if (atEnd && problems.some((p) => p.kind !== 'duplicateKey') && (error === ParseErrorCode.CloseBraceExpected || error === ParseErrorCode.CloseBracketExpected)) return;
         recovering = true;
         if (error === ParseErrorCode.InvalidCommentToken) {
           recovering = false; // a comment is a problem of its own; parsing goes on normally after it

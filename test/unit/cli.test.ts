@@ -1,0 +1,105 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { FIXTURES } from './helpers';
+
+// The CLI is tested as users run it: the bundled dist/cli.js in a child process.
+const CLI = path.resolve(__dirname, '..', '..', '..', 'dist', 'cli.js');
+const SEEDS = path.join(FIXTURES, 'corpus', 'seeds');
+
+function run(args: string[], cwd = process.cwd()): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function tmpDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'kms-lens-cli-'));
+}
+
+describe('kms-lens check', () => {
+  it('exits 1 and prints compiler-style lines when a file has an error', () => {
+    const file = path.join(SEEDS, 'deadline-policy-read-write.json');
+    const r = run(['check', file]);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:1:159 error json-trailing-comma `, 'm'));
+  });
+
+  it('exits 0 on a clean file', () => {
+    const r = run(['check', path.join(FIXTURES, 'workspace', 'policies', 'default-key-policy.json')]);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+  });
+
+  it('prints JSON findings with 0-based ranges and the file as given', () => {
+    const r = run(['check', '--format', 'json', 'seeds'], path.join(FIXTURES, 'corpus'));
+    const out = JSON.parse(r.stdout);
+    const trailing = out.find((f: { code: string }) => f.code === 'json-trailing-comma');
+    assert.deepEqual(trailing, {
+      file: path.join('seeds', 'deadline-policy-read-write.json'),
+      severity: 'error',
+      code: 'json-trailing-comma',
+      message: trailing.message,
+      range: { start: { line: 0, character: 158 }, end: { line: 0, character: 159 } },
+    });
+  });
+
+  it('writes SARIF 2.1.0 with the rule described', () => {
+    const r = run(['check', '--format', 'sarif', path.join(SEEDS, 'deadline-policy-read-write.json')]);
+    const sarif = JSON.parse(r.stdout);
+    assert.equal(sarif.version, '2.1.0');
+    const result = sarif.runs[0].results.find((x: { ruleId: string }) => x.ruleId === 'json-trailing-comma');
+    assert.equal(result.level, 'error');
+    assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 1, startColumn: 159, endLine: 1, endColumn: 160 });
+    assert.ok(sarif.runs[0].tool.driver.rules.some((x: { id: string }) => x.id === 'json-trailing-comma'));
+  });
+
+  it('applies a severity override and turns a rule off', () => {
+    const file = path.join(SEEDS, 'deadline-policy-read-write.json');
+    const warn = run(['check', '--format', 'json', '--rule', 'json-trailing-comma=warning', file]);
+    assert.equal(warn.code, 0);
+    assert.ok(JSON.parse(warn.stdout).some((f: { code: string; severity: string }) => f.code === 'json-trailing-comma' && f.severity === 'warning'));
+    const off = run(['check', '--format', 'json', '--rule', 'json-trailing-comma=off', file]);
+    assert.ok(!JSON.parse(off.stdout).some((f: { code: string }) => f.code === 'json-trailing-comma'));
+  });
+
+  it('--fix writes the repaired file, and leaves an unchanged file untouched', () => {
+    const dir = tmpDir();
+    const broken = path.join(dir, 'broken.json');
+    const clean = path.join(dir, 'clean.json');
+    fs.copyFileSync(path.join(SEEDS, 'deadline-policy-read-write.json'), broken);
+    fs.copyFileSync(path.join(FIXTURES, 'workspace', 'policies', 'default-key-policy.json'), clean);
+    const before = fs.statSync(clean).mtimeMs;
+    const r = run(['check', '--fix', '--format', 'json', dir]);
+    assert.doesNotThrow(() => JSON.parse(fs.readFileSync(broken, 'utf8')));
+    assert.ok(!JSON.parse(r.stdout).some((f: { code: string }) => f.code === 'json-trailing-comma'));
+    assert.equal(fs.statSync(clean).mtimeMs, before);
+  });
+
+  it('walks directories for .json, .jsonl, .ndjson and .log, skipping node_modules', () => {
+    const dir = tmpDir();
+    const bad = '{"Version":"2012-10-17","Statement":[],}';
+    for (const f of ['a.json', 'b.jsonl', 'c.ndjson', 'd.log', 'e.txt', 'node_modules/f.json']) {
+      fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
+      fs.writeFileSync(path.join(dir, f), f.endsWith('.json') ? bad : '{"eventVersion":"1.08","eventSource":"kms.amazonaws.com","eventName":"Decrypt",}\n');
+    }
+    const files = new Set(JSON.parse(run(['check', '--format', 'json', dir]).stdout).map((f: { file: string }) => path.basename(f.file)));
+    assert.deepEqual([...files].sort(), ['a.json', 'b.jsonl', 'c.ndjson', 'd.log']);
+  });
+
+  it('exits 2 with a clear message for a missing file, and still checks the others', () => {
+    const r = run(['check', '--format', 'json', path.join(SEEDS, 'no-such-file.json'), path.join(SEEDS, 'deadline-policy-read-write.json')]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /no-such-file\.json: no such file or directory/);
+    assert.equal(JSON.parse(r.stdout).length, 1);
+  });
+
+  it('exits 2 on usage errors', () => {
+    assert.equal(run([]).code, 2);
+    assert.equal(run(['check']).code, 2);
+    assert.equal(run(['check', '--format', 'xml', 'x.json']).code, 2);
+    assert.equal(run(['check', '--rule', 'no-such-rule=off', 'x.json']).code, 2);
+    assert.equal(run(['frobnicate']).code, 2);
+    assert.match(run(['frobnicate']).stderr, /unknown command "frobnicate"/);
+  });
+});

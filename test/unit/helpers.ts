@@ -1,0 +1,34 @@
+/** Shared helpers for the unit tests: run the core the way the CLI and the extension do. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyze, DEFAULT_SETTINGS, LineIndex, type AnalysisSettings, type DocumentHints, type Finding } from '../../src/core';
+
+export const FIXTURES = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures');
+export const CORPUS = path.join(FIXTURES, 'corpus');
+
+export function fixture(...segments: string[]): string {
+  return fs.readFileSync(path.join(FIXTURES, ...segments), 'utf8');
+}
+
+export function findings(text: string, hints: DocumentHints = { languageId: 'json', fileName: 'test.json' }, settings: Partial<AnalysisSettings> = {}): Finding[] {
+  return analyze(text, hints, { ...DEFAULT_SETTINGS, ...settings }).findings;
+}
+
+/** `code@line:col-line:col` for compact assertions (0-based, as in VS Code). */
+export function brief(text: string, fs: readonly Finding[]): string[] {
+  const idx = new LineIndex(text);
+  return fs.map((f) => {
+    const a = idx.positionAt(f.start);
+    const b = idx.positionAt(f.end);
+    return `${f.code}@${a.line}:${a.character}-${b.line}:${b.character}`;
+  });
+}
+
+export function codes(fs: readonly Finding[]): string[] {
+  return fs.map((f) => f.code);
+}
+
+/** Text with every finding of one code marked, for readable failure messages. */
+export function marked(text: string, f: Finding): string {
+  return `${text.slice(Math.max(0, f.start - 20), f.start)}⟦${text.slice(f.start, f.end)}⟧${text.slice(f.end, f.end + 20)}`;
+}

@@ -1,0 +1,85 @@
+import * as assert from 'node:assert/strict';
+import { applyEdits, fixAll, DEFAULT_SETTINGS } from '../../src/core';
+import { brief, codes, findings, fixture } from './helpers';
+
+const policy = (body: string): string => `{ "Version": "2012-10-17", "Statement": [ ${body} ] }`;
+
+describe('JSON syntax rules', () => {
+  it('finds the trailing comma of the Deadline read-write seed policy at its exact offset', () => {
+    const text = fixture('corpus', 'seeds', 'deadline-policy-read-write.json');
+    const fs = findings(text);
+    assert.deepEqual(brief(text, fs), ['json-trailing-comma@0:158-0:159']);
+    assert.equal(text.slice(fs[0].start, fs[0].end), ',');
+    assert.equal(fs[0].severity, 'error');
+  });
+
+  it('removes a trailing comma with its preferred fix, leaving valid JSON', () => {
+    const text = fixture('corpus', 'seeds', 'deadline-policy-read-write.json');
+    const [f] = findings(text);
+    const fixed = applyEdits(text, f.fixes![0].edits);
+    assert.doesNotThrow(() => JSON.parse(fixed));
+    assert.deepEqual(findings(fixed), []);
+  });
+
+  it('reports a trailing comma in an object as well as in an array', () => {
+    const text = policy('{ "Effect": "Allow", "Principal": "*", "Action": "kms:Decrypt", "Resource": "*", }');
+    assert.deepEqual(codes(findings(text)), ['json-trailing-comma']);
+  });
+
+  it('reports a missing comma on the next element and inserts it after the previous one', () => {
+    const text = '{\n  "Version": "2012-10-17"\n  "Statement": []\n}';
+    const fs = findings(text);
+    assert.deepEqual(brief(text, fs), ['json-missing-comma@2:2-2:13']);
+    const fixed = applyEdits(text, fs[0].fixes![0].edits);
+    assert.equal(fixed, '{\n  "Version": "2012-10-17",\n  "Statement": []\n}');
+  });
+
+  it('does not offer the comma fix where a comma is not the mistake', () => {
+    // From the AWS guide (multi-region-keys-auth-2): an object's braces are missing, not a comma.
+    const text = policy('{ "Effect": "Allow", "Principal": "*", "Action": "kms:Decrypt", "Resource": "*", "Condition": { "Bool": "kms:MultiRegion": true } }');
+    const fs = findings(text);
+    assert.deepEqual(codes(fs), ['json-syntax']);
+    assert.equal(fs[0].fixes, undefined);
+  });
+
+  it('reports an unterminated string once, not the noise after it', () => {
+    const text = '{\n  "Version": "2012-10-17,\n  "Statement": []\n}';
+    const fs = findings(text);
+    assert.equal(fs[0].code, 'json-unterminated-string');
+    assert.deepEqual(brief(text, fs.slice(0, 1)), ['json-unterminated-string@1:13-1:25']);
+  });
+
+  it('reports comments in strict JSON but accepts them in a JSONC draft', () => {
+    const text = '{ "Version": "2012-10-17", // the only version\n "Statement": [] }';
+    assert.deepEqual(codes(findings(text)), ['json-comment']);
+    assert.deepEqual(codes(findings(text, { languageId: 'jsonc', fileName: 'draft.jsonc' })), []);
+  });
+
+  it('reports the second of two equal keys in one object, and not equal keys in different objects', () => {
+    const text = policy('{ "Effect": "Allow", "Principal": "*", "Action": "kms:Decrypt", "Action": "kms:Encrypt", "Resource": "*" }, { "Effect": "Deny", "Principal": "*", "Action": "kms:Decrypt", "Resource": "*" }');
+    const fs = findings(text);
+    assert.deepEqual(codes(fs), ['json-duplicate-key']);
+    assert.equal(text.slice(fs[0].start, fs[0].end), '"Action"');
+    assert.equal(text.indexOf('"Action": "kms:Encrypt"'), fs[0].start);
+  });
+
+  it('keeps one stray character from producing a cascade of errors', () => {
+    const text = '{ "eventVersion": "1.08", "eventSource": "kms.amazonaws.com", "eventName": "Decrypt", "arn": "x",![Image](http://example) "awsRegion": "us-east-1" }';
+    assert.deepEqual(codes(findings(text)), ['json-syntax']);
+  });
+
+  it('checks each line of JSON Lines on its own, so one broken line does not hide the next', () => {
+    const good = '{"eventVersion":"1.08","eventSource":"kms.amazonaws.com","eventName":"Decrypt"}';
+    const text = [good, '{"eventVersion":"1.08","eventName":"Decrypt",}', good, '{"eventVersion":"1.08" "eventName":"Encrypt"}'].join('\n');
+    const fs = findings(text, { languageId: 'jsonl', fileName: 'events.jsonl' });
+    assert.deepEqual(brief(text, fs), ['json-trailing-comma@1:44-1:45', 'json-missing-comma@3:23-3:34']);
+  });
+
+  it('fix-all repairs every fixable syntax problem and a second run changes nothing', () => {
+    const text = '{\n "Version": "2012-10-17"\n "Statement": [ { "Effect": "Allow", "Principal": "*", "Action": ["kms:Decrypt",], "Resource": "*", } ]\n}';
+    const once = fixAll(text, { languageId: 'json' }, DEFAULT_SETTINGS);
+    assert.doesNotThrow(() => JSON.parse(once.text));
+    assert.equal(once.applied, 3);
+    assert.equal(fixAll(once.text, { languageId: 'json' }, DEFAULT_SETTINGS).text, once.text);
+  });
+});
