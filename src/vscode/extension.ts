@@ -18,7 +18,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<KmsLen
   // Core strings go through @vscode/l10n: give it the bundle VS Code picked for the user's language.
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
 
-  const docs = new RuleDocs(vscode.Uri.joinPath(context.extensionUri, 'README.md'));
+  const docs = new RuleDocs(context.extensionUri);
   await docs.load();
   const cache = new ModelCache();
   const diagnostics = new DiagnosticsController(cache, docs);
