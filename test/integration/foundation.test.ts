@@ -65,6 +65,39 @@ describe('foundation', () => {
     assert.equal(show(d), 'json-trailing-comma@0:158-0:159');
   });
 
+  it('clears the diagnostics of a document that stops being a policy', async () => {
+    const editor = await open(workspaceUri('policies', 'deadline-read-write.json'));
+    const uri = editor.document.uri;
+    await waitForDiagnostics(uri, (ds) => ds.length === 1, 'the trailing comma diagnostic');
+    const all = new vscode.Range(editor.document.positionAt(0), editor.document.positionAt(editor.document.getText().length));
+    await editor.edit((b) => b.replace(all, '{ "name": "not a policy", "list": [1, 2,] }'));
+    assert.equal(await waitForAnalysis(editor.document), 'other');
+    assert.deepEqual(kmsDiagnostics(uri).map(show), []);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('with run set to onSave, analyses a file when it is saved, not as it is typed', async () => {
+    await vscode.workspace.getConfiguration('kmsLens').update('run', 'onSave', vscode.ConfigurationTarget.Workspace);
+    try {
+      const editor = await open(workspaceUri('policies', 'default-key-policy.json'));
+      const uri = editor.document.uri;
+      assert.equal(await waitForAnalysis(editor.document), 'keyPolicy');
+      const end = editor.document.positionAt(editor.document.getText().lastIndexOf(']'));
+      await editor.edit((b) => b.insert(end, ','));
+      // Typing does not analyse: nothing appears within five times the typing delay (300 ms).
+      await assert.rejects(waitForDiagnostics(uri, (ds) => ds.length > 0, 'no diagnostic before saving', 1500), /timed out/);
+      assert.notEqual((await api()).lastRun(uri)?.version, editor.document.version);
+      await editor.document.save();
+      const [d] = await waitForDiagnostics(uri, (ds) => ds.length === 1, 'the diagnostic after saving');
+      assert.equal(show(d).split('@')[0], 'json-trailing-comma');
+      await editor.edit((b) => b.delete(new vscode.Range(end, end.translate(0, 1))));
+      await editor.document.save();
+      await waitForDiagnostics(uri, (ds) => ds.length === 0, 'no diagnostics after saving the fix');
+    } finally {
+      await vscode.workspace.getConfiguration('kmsLens').update('run', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   it('leaves plain JSON alone, even with a syntax error in it', async () => {
     const editor = await open(workspaceUri('other', 'app-config.json'));
     assert.equal(await waitForAnalysis(editor.document), 'other');
