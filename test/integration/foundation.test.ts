@@ -78,6 +78,8 @@ describe('foundation', () => {
 
   it('with run set to onSave, analyses a file when it is saved, not as it is typed', async () => {
     await vscode.workspace.getConfiguration('kmsLens').update('run', 'onSave', vscode.ConfigurationTarget.Workspace);
+    // VS Code for the web saves after a delay by default, which would be a save this test did not make.
+    await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Workspace);
     try {
       const editor = await open(workspaceUri('policies', 'default-key-policy.json'));
       const uri = editor.document.uri;
@@ -95,6 +97,7 @@ describe('foundation', () => {
       await waitForDiagnostics(uri, (ds) => ds.length === 0, 'no diagnostics after saving the fix');
     } finally {
       await vscode.workspace.getConfiguration('kmsLens').update('run', undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.workspace.getConfiguration('files').update('autoSave', undefined, vscode.ConfigurationTarget.Workspace);
     }
   });
 
