@@ -72,43 +72,51 @@ export interface Token {
   scopes: string[];
 }
 
-let registry: Promise<Registry> | undefined;
+let onigLib: Promise<{ createOnigScanner(p: string[]): oniguruma.OnigScanner; createOnigString(s: string): oniguruma.OnigString }> | undefined;
 
-function createRegistry(): Promise<Registry> {
+function loadOniguruma(): NonNullable<typeof onigLib> {
   const wasm = fs.readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm'));
-  const onigLib = oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength)).then(() => ({
+  return oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength)).then(() => ({
     createOnigScanner: (patterns: string[]) => new oniguruma.OnigScanner(patterns),
     createOnigString: (s: string) => new oniguruma.OnigString(s),
   }));
+}
+
+export interface GrammarOptions {
+  /** Inject our grammar as VS Code does (default true); false gives the host grammar alone, for comparisons. */
+  inject?: boolean;
+  /** A tmLanguage.json file to use as the host grammar instead of the minimal one (for benchmarks against VS Code's own). */
+  hostGrammarFile?: string;
+}
+
+/** A fresh registry (grammars are cached per registry) with the host grammar of `language` loaded. */
+export async function loadGrammar(language: HostLanguage, options: GrammarOptions = {}): Promise<IGrammar> {
   const contributions = grammarContributions();
-  const hosts = Object.entries(HOST_SCOPES) as Array<[HostLanguage, string]>;
-  return Promise.resolve(new Registry({
-    onigLib,
+  const registry = new Registry({
+    onigLib: (onigLib ??= loadOniguruma()),
     async loadGrammar(scopeName) {
-      const host = hosts.find(([, scope]) => scope === scopeName);
-      if (host) return parseRawGrammar(JSON.stringify(hostGrammar(host[0])), `${host[0]}.json`);
+      if (scopeName === HOST_SCOPES[language]) {
+        if (options.hostGrammarFile) return parseRawGrammar(fs.readFileSync(options.hostGrammarFile, 'utf8'), options.hostGrammarFile);
+        return parseRawGrammar(JSON.stringify(hostGrammar(language)), `${language}.json`);
+      }
       const ours = contributions.find((c) => c.scopeName === scopeName);
       if (!ours) return null;
       const file = path.join(ROOT, ours.path);
       return parseRawGrammar(fs.readFileSync(file, 'utf8'), file);
     },
     // As VS Code does with `injectTo`: every contributed grammar that names this scope is injected into it.
-    getInjections: (scopeName) => contributions.filter((c) => c.injectTo?.includes(scopeName)).map((c) => c.scopeName),
-  }));
+    getInjections: (scopeName) => (options.inject === false ? [] : contributions.filter((c) => c.injectTo?.includes(scopeName)).map((c) => c.scopeName)),
+  });
+  const grammar = await registry.loadGrammar(HOST_SCOPES[language]);
+  if (!grammar) throw new Error(`no grammar for ${language}`);
+  return grammar;
 }
 
 const grammars = new Map<HostLanguage, Promise<IGrammar>>();
 
-async function grammarFor(language: HostLanguage): Promise<IGrammar> {
+function grammarFor(language: HostLanguage): Promise<IGrammar> {
   let g = grammars.get(language);
-  if (!g) {
-    g = (registry ??= createRegistry()).then(async (r) => {
-      const grammar = await r.loadGrammar(HOST_SCOPES[language]);
-      if (!grammar) throw new Error(`no grammar for ${language}`);
-      return grammar;
-    });
-    grammars.set(language, g);
-  }
+  if (!g) grammars.set(language, (g = loadGrammar(language)));
   return g;
 }
 

@@ -212,6 +212,15 @@ describe('snippets: inserted with their defaults', () => {
     assert.ok(arns >= 20, `only ${arns} ARNs checked`);
   });
 
+  it('samples/key-policy.json, built from the snippets, lints clean and holds only snippet statements', () => {
+    const text = fs.readFileSync(path.join(ROOT, 'samples', 'key-policy.json'), 'utf8');
+    const { model, findings } = analyze(text, { languageId: 'json', fileName: 'key-policy.json' }, ALL_RULES_ON);
+    assert.deepEqual(findings, [], describeFindings(text, findings));
+    assert.equal(model.kind, 'keyPolicy');
+    const known = SNIPPETS.flatMap(([, s]) => statementsOf(s)).map((st) => JSON.stringify(st));
+    for (const st of (JSON.parse(text) as { Statement: Statement[] }).Statement) assert.ok(known.includes(JSON.stringify(st)), String(st.Sid));
+  });
+
   it('document-level snippets are made of the statement-level ones', () => {
     const known = SNIPPETS.filter(([, s]) => isStatementLevel(s)).flatMap(([, s]) => statementsOf(s));
     for (const [name, s] of SNIPPETS) {
