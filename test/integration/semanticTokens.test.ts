@@ -84,6 +84,7 @@ describe('semantic tokens', () => {
 
   it('gives nothing for JSON that is not a policy, and nothing when KMS Lens is turned off', async () => {
     const other = await vscode.workspace.openTextDocument({ language: 'json', content: '{"Action": "kms:Decrypt", "StringEquals": {}}' });
+    await vscode.window.showTextDocument(other);
     assert.deepEqual((await tokensOf(other)) ?? [], []);
 
     const doc = await vscode.workspace.openTextDocument({ language: 'jsonc', content: POLICY });
