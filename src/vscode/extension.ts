@@ -10,6 +10,7 @@ import { DiagnosticsController } from './diagnostics';
 import { HoverProvider } from './hoverProvider';
 import { ModelCache } from './modelCache';
 import { RuleDocs } from './ruleDocs';
+import { SEMANTIC_TOKENS_LEGEND, SemanticTokensProvider } from './semanticTokens';
 
 /** Languages whose documents may be policies or CloudTrail data. */
 export const SELECTOR: vscode.DocumentSelector = ['json', 'jsonc', 'jsonl', 'log', 'plaintext'].map((language) => ({ language }));
@@ -29,6 +30,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<KmsLen
     }),
     vscode.languages.registerHoverProvider(SELECTOR, new HoverProvider(cache)),
   );
+  const semanticTokens = new SemanticTokensProvider(cache);
+  context.subscriptions.push(semanticTokens, vscode.languages.registerDocumentSemanticTokensProvider(SELECTOR, semanticTokens, SEMANTIC_TOKENS_LEGEND));
 
   return {
     analysis(uri) {

@@ -1,0 +1,352 @@
+/**
+ * The snippets (snippets/kms-lens.json) as a user inserts them: accepted with
+ * their defaults, each must be a valid policy that every rule of the core finds
+ * clean, with real-looking values (no documentation placeholder), and the
+ * snippets that come from AWS pages must say what those pages say.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyze, allRules, DEFAULT_SETTINGS, type AnalysisSettings, type Finding } from '../../src/core';
+import { DEADLINE_ACTION_SETS, partitionOfRegion } from '../../src/core/data/kmsFacts';
+import { isDocumentationPlaceholder, isKnownPartition, isKnownRegion, isPlaceholderAccount, keyIdKind, parseArn } from '../../src/core/kms/identifiers';
+import { CORPUS, marked } from './helpers';
+import { expandSnippet } from './snippetsExpand';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+
+interface SnippetDef {
+  prefix: string;
+  description: string;
+  body: string[];
+}
+
+const FILE = 'snippets/kms-lens.json';
+const SNIPPETS: Array<[string, SnippetDef]> = Object.entries(JSON.parse(fs.readFileSync(path.join(ROOT, FILE), 'utf8')));
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+type Statement = { [k: string]: Json };
+
+function byPrefix(prefix: string): SnippetDef {
+  const found = SNIPPETS.find(([, s]) => s.prefix === prefix);
+  assert.ok(found, `no snippet ${prefix}`);
+  return found[1];
+}
+
+const isStatementLevel = (s: SnippetDef): boolean => s.prefix.startsWith('kms-stmt-');
+
+/** The document a user gets: a whole policy as inserted, or statements inside a minimal policy. */
+function asDocument(s: SnippetDef, values: Record<number, string> = {}): string {
+  const text = expandSnippet(s.body, values).text;
+  return isStatementLevel(s) ? `{\n\t"Version": "2012-10-17",\n\t"Statement": [\n${text}\n\t]\n}\n` : text;
+}
+
+function statementsOf(s: SnippetDef, values: Record<number, string> = {}): Statement[] {
+  const policy = JSON.parse(asDocument(s, values)) as { Statement: Statement[] };
+  return policy.Statement;
+}
+
+/** Every rule at its default severity, explicitly, so no rule can be skipped by a default of `off`. */
+const ALL_RULES_ON: AnalysisSettings = {
+  ...DEFAULT_SETTINGS,
+  maxFindings: 100_000,
+  rules: Object.fromEntries(allRules.map((r) => [r.id, r.defaultSeverity])),
+};
+
+function describeFindings(text: string, fs: Finding[]): string {
+  return fs.map((f) => `${f.severity} ${f.code}: ${f.message} ${marked(text, f)}`).join('\n');
+}
+
+function strings(v: Json, out: string[] = []): string[] {
+  if (typeof v === 'string') out.push(v);
+  else if (Array.isArray(v)) v.forEach((x) => strings(x, out));
+  else if (v && typeof v === 'object') {
+    for (const [k, x] of Object.entries(v)) {
+      out.push(k);
+      strings(x, out);
+    }
+  }
+  return out;
+}
+
+const asArray = (v: Json | undefined): Json[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+describe('snippet expander', () => {
+  it('fills placeholders with their defaults and tab stops with nothing', () => {
+    assert.equal(expandSnippet('a ${1:one} b $2 c ${3} d $0').text, 'a one b  c  d ');
+  });
+
+  it('links same-numbered tab stops to the first default, even one that comes later in the text', () => {
+    const e = expandSnippet('$1 and ${1:x} and ${1:y} and $1');
+    assert.equal(e.text, 'x and x and x and x');
+    assert.equal(expandSnippet('$1 and ${1:x}', { 1: 'typed' }).text, 'typed and typed');
+  });
+
+  it('expands nested placeholders, choices and escapes', () => {
+    assert.equal(expandSnippet('${1:outer ${2:inner}} $2').text, 'outer inner inner');
+    assert.equal(expandSnippet('${1|us-west-2,eu\\,west,a\\|b|} $1').text, 'us-west-2 us-west-2');
+    assert.equal(expandSnippet('${1|x,eu\\,west|}', { 1: 'eu,west' }).text, 'eu,west');
+    assert.equal(expandSnippet('\\$1 \\} \\\\ \\n ${1:a\\}b}').text, '$1 } \\ \\n a}b');
+    assert.equal(expandSnippet('cost: $ 5, {"a": "}"}').text, 'cost: $ 5, {"a": "}"}');
+  });
+
+  it('reports tab stops in visiting order, the final one last, with their defaults', () => {
+    const e = expandSnippet('$0 ${2:b} ${1:a} $3');
+    assert.deepEqual(e.tabstops, [1, 2, 3, 0]);
+    assert.deepEqual([...e.defaults], [[2, 'b'], [1, 'a']]);
+  });
+
+  it('refuses what the snippets must not use, and unterminated constructs', () => {
+    assert.throws(() => expandSnippet('$TM_FILENAME'), /variables/);
+    assert.throws(() => expandSnippet('${1/a/b/}'), /transforms/);
+    assert.throws(() => expandSnippet('${1:open'), /not closed/);
+    assert.throws(() => expandSnippet('${1|a,b'), /choice/);
+  });
+});
+
+describe('snippets: the file and the manifest', () => {
+  it('are contributed for JSON and JSON with Comments', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    assert.deepEqual(pkg.contributes.snippets, [
+      { language: 'json', path: `./${FILE}` },
+      { language: 'jsonc', path: `./${FILE}` },
+    ]);
+  });
+
+  it('has the snippets the issue asks for, each with a distinctive kms- prefix and a description', () => {
+    const prefixes = SNIPPETS.map(([, s]) => s.prefix);
+    assert.equal(new Set(prefixes).size, prefixes.length, 'duplicate prefix');
+    for (const [name, s] of SNIPPETS) {
+      assert.match(s.prefix, /^kms-(stmt|policy)-[a-z0-9]+(-[a-z0-9]+)*$/, name);
+      assert.match(name, /^KMS: /, name);
+      assert.ok(s.description.length > 40, name);
+      assert.ok(Array.isArray(s.body) && s.body.every((l) => typeof l === 'string'), name);
+    }
+    for (const required of [
+      'kms-stmt-root', 'kms-stmt-key-administrators', 'kms-stmt-key-users', 'kms-stmt-persistent-resources',
+      'kms-stmt-deny-outside-account', 'kms-stmt-cloudtrail-logs', 'kms-stmt-fargate-ephemeral-storage',
+      'kms-stmt-deadline-create-farm', 'kms-stmt-deadline-read-only', 'kms-stmt-deadline-read-write',
+      'kms-policy-default', 'kms-policy-key',
+    ]) assert.ok(prefixes.includes(required), required);
+  });
+
+  it('indents with tabs, so the editor re-indents to the user\'s settings', () => {
+    for (const [name, s] of SNIPPETS) for (const line of s.body) assert.doesNotMatch(line, /^ /, `${name}: ${line}`);
+  });
+
+  it('numbers tab stops 1..n without gaps, gives each a default and ends with the final tab stop', () => {
+    for (const [name, s] of SNIPPETS) {
+      const e = expandSnippet(s.body);
+      const numbered = e.tabstops.filter((n) => n !== 0);
+      assert.deepEqual(numbered, numbered.map((_, i) => i + 1), name);
+      for (const n of numbered) assert.ok(e.defaults.get(n), `${name}: tab stop ${n} has no default`);
+      assert.equal(e.tabstops[e.tabstops.length - 1], 0, `${name}: no $0`);
+    }
+  });
+
+  it('lists every snippet in the README, and no other', () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('<!-- section: snippets -->'), readme.indexOf('### Highlighting'));
+    const listed = [...section.matchAll(/^\| `(kms-[a-z0-9-]+)` \|/gm)].map((m) => m[1]);
+    assert.deepEqual(listed, SNIPPETS.map(([, s]) => s.prefix));
+  });
+});
+
+describe('snippets: inserted with their defaults', () => {
+  it('statement-level snippets are statements, document-level snippets whole policies', () => {
+    for (const [name, s] of SNIPPETS) {
+      const text = expandSnippet(s.body).text;
+      if (isStatementLevel(s)) {
+        const statements = JSON.parse(`[${text}]`) as Statement[];
+        assert.ok(statements.length >= 1, name);
+        for (const st of statements) assert.ok(st.Effect && (st.Action || st.NotAction), name);
+      } else {
+        const policy = JSON.parse(text) as Statement;
+        assert.equal(policy.Version, '2012-10-17', name);
+        assert.ok(Array.isArray(policy.Statement) && policy.Statement.length >= 1, name);
+      }
+    }
+  });
+
+  for (const [name, s] of SNIPPETS) {
+    for (const languageId of ['json', 'jsonc']) {
+      it(`${s.prefix} lints clean in ${languageId} (every rule)`, () => {
+        const text = asDocument(s);
+        const { model, findings } = analyze(text, { languageId, fileName: `policy.${languageId}` }, ALL_RULES_ON);
+        assert.deepEqual(findings, [], describeFindings(text, findings));
+        const keyPolicy = statementsOf(s).some((st) => 'Principal' in st || 'NotPrincipal' in st);
+        assert.equal(model.kind, keyPolicy ? 'keyPolicy' : 'identityPolicy', name);
+      });
+    }
+  }
+
+  it('the check above catches a bad policy: the uncorrected AWS Deadline Cloud example is not clean', () => {
+    const text = fs.readFileSync(path.join(CORPUS, 'seeds', 'deadline-policy-read-write.json'), 'utf8');
+    const { findings } = analyze(text, { languageId: 'json', fileName: 'policy.json' }, ALL_RULES_ON);
+    assert.ok(findings.some((f) => f.code === 'json-trailing-comma'), describeFindings(text, findings));
+  });
+
+  it('use real-looking values: known Regions and partitions, 12-digit accounts, key ids, no documentation placeholder', () => {
+    let arns = 0;
+    for (const [name, s] of SNIPPETS) {
+      for (const value of strings(JSON.parse(asDocument(s)))) {
+        assert.ok(!isDocumentationPlaceholder(value), `${name}: placeholder ${value}`);
+        assert.doesNotMatch(value, /EXAMPLE|\$\{|<[a-z-]+>/i, name);
+        const arn = parseArn(value);
+        if (!arn) {
+          if (/^\d+$/.test(value)) assert.ok(/^\d{12}$/.test(value) && !isPlaceholderAccount(value), `${name}: ${value}`);
+          continue;
+        }
+        arns++;
+        assert.ok(isKnownPartition(arn.partition.value), `${name}: ${value}`);
+        assert.match(arn.service.value, /^[a-z0-9-]+$/, `${name}: ${value}`);
+        if (arn.region.value !== '*' && arn.region.value !== '') {
+          assert.ok(isKnownRegion(arn.region.value), `${name}: ${value}`);
+          assert.equal(partitionOfRegion(arn.region.value)?.name, arn.partition.value, `${name}: ${value}`);
+        }
+        assert.match(arn.account.value, /^\d{12}$/, `${name}: ${value}`);
+        assert.ok(!isPlaceholderAccount(arn.account.value), `${name}: ${value}`);
+        if (arn.service.value === 'kms' && arn.resourceType === 'key') assert.equal(keyIdKind(arn.resourceId), 'key', `${name}: ${value}`);
+      }
+    }
+    assert.ok(arns >= 20, `only ${arns} ARNs checked`);
+  });
+
+  it('samples/key-policy.json, built from the snippets, lints clean and holds only snippet statements', () => {
+    const text = fs.readFileSync(path.join(ROOT, 'samples', 'key-policy.json'), 'utf8');
+    const { model, findings } = analyze(text, { languageId: 'json', fileName: 'key-policy.json' }, ALL_RULES_ON);
+    assert.deepEqual(findings, [], describeFindings(text, findings));
+    assert.equal(model.kind, 'keyPolicy');
+    const known = SNIPPETS.flatMap(([, s]) => statementsOf(s)).map((st) => JSON.stringify(st));
+    for (const st of (JSON.parse(text) as { Statement: Statement[] }).Statement) assert.ok(known.includes(JSON.stringify(st)), String(st.Sid));
+  });
+
+  it('document-level snippets are made of the statement-level ones', () => {
+    const known = SNIPPETS.filter(([, s]) => isStatementLevel(s)).flatMap(([, s]) => statementsOf(s));
+    for (const [name, s] of SNIPPETS) {
+      if (isStatementLevel(s)) continue;
+      for (const st of statementsOf(s)) assert.ok(known.some((k) => JSON.stringify(k) === JSON.stringify(st)), `${name}: ${st.Sid} is not a statement snippet`);
+    }
+  });
+});
+
+describe('snippets: what AWS documents', () => {
+  const cases = [
+    ['create-farm', 'CreateFarm', 'DeadlineCreateGrants'],
+    ['read-only', 'read-only', 'DeadlineReadOnly'],
+    ['read-write', 'read-write', 'DeadlineReadWrite'],
+  ] as const;
+  for (const [slug, set, sid] of cases) {
+    for (const prefix of [`kms-stmt-deadline-${slug}`, `kms-policy-deadline-${slug}`]) {
+      it(`${prefix}: the Deadline Cloud ${set} actions on one key, only through Deadline Cloud in the key's Region`, () => {
+        const [st, ...more] = statementsOf(byPrefix(prefix));
+        assert.equal(more.length, 0);
+        assert.equal(st.Sid, sid);
+        assert.equal(st.Effect, 'Allow');
+        assert.equal(st.Principal, undefined, 'an identity policy names no principal');
+        assert.deepEqual(st.Action, DEADLINE_ACTION_SETS[set].map((a) => `kms:${a}`));
+        const arn = parseArn(String(st.Resource));
+        assert.ok(arn && arn.service.value === 'kms' && arn.resourceType === 'key', String(st.Resource));
+        assert.deepEqual(st.Condition, { StringEquals: { 'kms:ViaService': `deadline.${arn.region.value}.amazonaws.com` } });
+      });
+
+      it(`${prefix}: the Region typed once changes the key ARN and the kms:ViaService name`, () => {
+        const region = [...expandSnippet(byPrefix(prefix).body).defaults].find(([, v]) => v === 'us-west-2')?.[0];
+        assert.ok(region !== undefined, 'no Region tab stop');
+        const [st] = statementsOf(byPrefix(prefix), { [region]: 'eu-central-1' });
+        assert.match(String(st.Resource), /^arn:aws:kms:eu-central-1:\d{12}:key\//);
+        assert.deepEqual(st.Condition, { StringEquals: { 'kms:ViaService': 'deadline.eu-central-1.amazonaws.com' } });
+      });
+    }
+  }
+
+  it('kms-stmt-fargate-ephemeral-storage: the three statements of the Amazon ECS guide, for one cluster', () => {
+    const s = byPrefix('kms-stmt-fargate-ephemeral-storage');
+    const [gen, grant, describe] = statementsOf(s, { 1: '210987654321', 2: 'payments' });
+    const context = {
+      'kms:EncryptionContext:aws:ecs:clusterAccount': ['210987654321'],
+      'kms:EncryptionContext:aws:ecs:clusterName': ['payments'],
+    };
+    assert.deepEqual(gen, {
+      Sid: 'Allow generate data key access for Fargate tasks.',
+      Effect: 'Allow',
+      Principal: { Service: 'fargate.amazonaws.com' },
+      Action: ['kms:GenerateDataKeyWithoutPlaintext'],
+      Condition: { StringEquals: context },
+      Resource: '*',
+    });
+    assert.deepEqual(grant, {
+      Sid: 'Allow grant creation permission for Fargate tasks.',
+      Effect: 'Allow',
+      Principal: { Service: 'fargate.amazonaws.com' },
+      Action: ['kms:CreateGrant'],
+      Condition: { StringEquals: context, 'ForAllValues:StringEquals': { 'kms:GrantOperations': ['Decrypt'] } },
+      Resource: '*',
+    });
+    assert.equal(describe.Sid, 'Allow describe key permission for cluster operator - CreateCluster and UpdateCluster.');
+    assert.deepEqual(describe.Action, ['kms:DescribeKey']);
+    assert.match(String((describe.Principal as Statement).AWS), /^arn:aws:iam::210987654321:role\/[\w+=,.@-]+$/);
+  });
+
+  it('kms-policy-default: the default key policy, root delegation only', () => {
+    const policy = JSON.parse(asDocument(byPrefix('kms-policy-default'), { 1: '210987654321' }));
+    assert.deepEqual(policy, {
+      Version: '2012-10-17',
+      Id: 'key-default-1',
+      Statement: [{
+        Sid: 'Enable IAM User Permissions',
+        Effect: 'Allow',
+        Principal: { AWS: 'arn:aws:iam::210987654321:root' },
+        Action: 'kms:*',
+        Resource: '*',
+      }],
+    });
+  });
+
+  it('kms-policy-key: root delegation, administrators, users and persistent resources, one account throughout', () => {
+    const statements = statementsOf(byPrefix('kms-policy-key'), { 1: '210987654321' });
+    assert.deepEqual(statements.map((s) => s.Sid), ['Enable IAM User Permissions', 'Allow access for Key Administrators', 'Allow use of the key', 'Allow attachment of persistent resources']);
+    for (const st of statements) {
+      for (const p of asArray((st.Principal as Statement).AWS)) assert.match(String(p), /^arn:aws:iam::210987654321:/);
+      assert.equal(st.Resource, '*');
+    }
+    assert.deepEqual(statements[2].Principal, statements[3].Principal, 'key users are the principals that attach persistent resources');
+  });
+
+  it('kms-stmt-persistent-resources: grants only for AWS resources', () => {
+    const [st] = statementsOf(byPrefix('kms-stmt-persistent-resources'));
+    assert.deepEqual(st.Action, ['kms:CreateGrant', 'kms:ListGrants', 'kms:RevokeGrant']);
+    assert.deepEqual(st.Condition, { Bool: { 'kms:GrantIsForAWSResource': 'true' } });
+  });
+
+  it('kms-stmt-key-administrators: the console administrator actions, none that uses the key', () => {
+    const [st] = statementsOf(byPrefix('kms-stmt-key-administrators'));
+    const actions = asArray(st.Action).map(String);
+    assert.equal(actions.length, 14);
+    for (const use of ['kms:Encrypt', 'kms:Decrypt', 'kms:GenerateDataKey', 'kms:ReEncrypt*']) assert.ok(!actions.includes(use), use);
+  });
+
+  it('kms-stmt-deny-outside-account: Deny to everyone outside the account, AWS services exempt', () => {
+    const [st] = statementsOf(byPrefix('kms-stmt-deny-outside-account'), { 1: '210987654321' });
+    assert.equal(st.Effect, 'Deny');
+    assert.equal(st.Principal, '*');
+    assert.equal(st.Action, 'kms:*');
+    assert.deepEqual(st.Condition, {
+      StringNotEqualsIfExists: { 'aws:PrincipalAccount': '210987654321' },
+      BoolIfExists: { 'aws:PrincipalIsAWSService': 'false' },
+    });
+  });
+
+  it('kms-stmt-cloudtrail-logs: CloudTrail narrowed to one trail, decryption narrowed to the account', () => {
+    const [encrypt, describe, decrypt] = statementsOf(byPrefix('kms-stmt-cloudtrail-logs'), { 1: '210987654321', 2: 'eu-west-1', 3: 'audit' });
+    const trail = 'arn:aws:cloudtrail:eu-west-1:210987654321:trail/audit';
+    assert.deepEqual(encrypt.Principal, { Service: 'cloudtrail.amazonaws.com' });
+    assert.deepEqual(encrypt.Condition, {
+      ArnEquals: { 'aws:SourceArn': trail },
+      StringLike: { 'kms:EncryptionContext:aws:cloudtrail:arn': 'arn:aws:cloudtrail:*:210987654321:trail/*' },
+    });
+    assert.deepEqual(describe.Condition, { ArnEquals: { 'aws:SourceArn': trail } });
+    assert.deepEqual(decrypt.Principal, { AWS: '*' });
+    assert.deepEqual((decrypt.Condition as Statement).StringEquals, { 'kms:CallerAccount': '210987654321' });
+  });
+});
