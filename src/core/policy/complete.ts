@@ -115,31 +115,35 @@ export function completionsAt(model: DocumentModel, offset: number): CompletionI
   const location = getLocation(text, offset);
   let path = location.path;
   let atKey = location.isAtPropertyKey;
-  const prevNode = location.previousNode;
-  // Right after a complete member value with no comma yet (`"Effect": "Allow" |`): the next member's key goes here.
-  if (!atKey && typeof path[path.length - 1] === 'string' && prevNode && prevNode.offset + prevNode.length <= offset && isValueEnd(prevChar(text, offset))) {
-    path = [...path.slice(0, -1), ''];
-    atKey = true;
-  }
-  const place = placeFor(policy, path, atKey);
-  if (!place || place.suggestions.length === 0) return [];
 
   // Inside a string token: replace the whole token, quotes included.
   const prev = location.previousNode;
   let start = offset;
   let end = offset;
   let inString = false;
-  let keyHasColon = false;
   if (prev && (prev.type === 'string' || prev.type === 'property') && offset > prev.offset && offset <= prev.offset + prev.length) {
     const closed = prev.length >= 2 && text[prev.offset + prev.length - 1] === '"';
     if (offset < prev.offset + prev.length || !closed) {
       inString = true;
       start = prev.offset;
       end = closed ? prev.offset + prev.length : offset;
-      keyHasColon = nextChar(text, end) === ':';
     }
   }
-  if (!inString && place.at === 'key' && nextChar(text, offset) === ':') keyHasColon = true;
+  if (!inString) {
+    const before = prevChar(text, offset);
+    const after = nextChar(text, offset);
+    // Between a key and its colon, or before a value that is already there: nothing to insert.
+    if (atKey && after === ':') return [];
+    if (!atKey && typeof path[path.length - 1] === 'string' && before === ':' && isValueStart(after)) return [];
+    // Right after a complete member value with no comma yet (`"Effect": "Allow" |`): the next member's key goes here.
+    if (!atKey && typeof path[path.length - 1] === 'string' && isValueEnd(before) && before !== undefined) {
+      path = [...path.slice(0, -1), ''];
+      atKey = true;
+    }
+  }
+  const place = placeFor(policy, path, atKey);
+  if (!place || place.suggestions.length === 0) return [];
+  const keyHasColon = place.at === 'key' && nextChar(text, end) === ':';
 
   const before = prevChar(text, start);
   const after = nextChar(text, end);

@@ -4,7 +4,7 @@
  * values, element names, principal forms. Plain data; complete.ts decides where
  * the cursor is and how the text is inserted.
  */
-import { actionsForConditionKey, allConditionKeys, conditionKeyInfo, isMultiValued, KMS_ACTIONS, type ConditionKeyInfo } from '../data/iam';
+import { actionsForConditionKey, allConditionKeys, conditionKeyInfo, expandKmsActions, isMultiValued, KMS_ACTIONS, type ConditionKeyInfo, type KmsAction } from '../data/iam';
 import { CONDITION_OPERATORS, familiesForKeyType } from '../data/conditionOperators';
 import { CONDITION_KEY_ENUMS, GRANT_OPERATIONS, KMS_ENUMS, VIA_SERVICE_NAMES } from '../data/kmsFacts';
 import { COMMON_SERVICE_PRINCIPALS, serviceName } from '../data/serviceNames';
@@ -91,17 +91,23 @@ function statementRegion(statement: Statement | undefined, facts: DocumentFacts)
 
 /** Wildcards worth offering: every CamelCase prefix that matches two or more actions (Generate*, GenerateDataKey*, ReEncrypt*...). */
 const WILDCARDS: ReadonlyArray<{ pattern: string; names: string[] }> = (() => {
-  const prefixes = new Map<string, string[]>();
+  const prefixes = new Set<string>();
   for (const a of KMS_ACTIONS) {
-    const words = a.name.match(/[A-Z][a-z]*/g) ?? [];
     let prefix = '';
-    for (const w of words.slice(0, -1)) {
-      prefix += w;
-      prefixes.set(prefix, [...(prefixes.get(prefix) ?? []), a.name]);
-    }
+    for (const w of a.name.match(/[A-Z][a-z]*/g) ?? []) prefixes.add((prefix += w));
   }
-  return [...prefixes.entries()].filter(([, names]) => names.length >= 2).map(([p, names]) => ({ pattern: `${p}*`, names }));
+  return [...prefixes]
+    .map((p) => ({ pattern: `${p}*`, names: expandKmsActions(`${p}*`).map((a) => a.name) }))
+    .filter((w) => w.names.length >= 2)
+    .sort((a, b) => a.pattern.localeCompare(b.pattern));
 })();
+
+/** Condition key template -> the KMS actions it applies to, computed once (completions ask for every key). */
+let keyActions: Map<string, ReadonlySet<KmsAction>> | undefined;
+function actionsOfKey(key: string): ReadonlySet<KmsAction> {
+  keyActions ??= new Map(allConditionKeys().map((k) => [k.key, new Set(actionsForConditionKey(k.key))]));
+  return keyActions.get(key) ?? new Set(actionsForConditionKey(key));
+}
 
 export function actionSuggestions(present: ReadonlySet<string>): Suggestion[] {
   const out: Suggestion[] = [];
@@ -156,21 +162,21 @@ export function conditionKeySuggestions(statement: Statement | undefined, operat
   const out: Suggestion[] = [];
   for (const info of allConditionKeys()) {
     if (present.has(info.key.toLowerCase())) continue;
-    const applies = actionsForConditionKey(info.key);
-    const global = info.service === 'aws' && applies.length === 0;
+    const applies = actionsOfKey(info.key);
+    const global = info.service === 'aws' && applies.size === 0;
     let rank: string;
     if (global) {
       rank = COMMON_GLOBAL_KEYS.has(info.key.toLowerCase()) ? '3' : '5';
     } else if (statementActions.length === 0) {
       rank = '2';
     } else {
-      const n = statementActions.filter((a) => applies.includes(a)).length;
+      const n = statementActions.filter((a) => applies.has(a)).length;
       if (n === 0) continue; // "condition keys that apply to the statement's actions"
       rank = n === statementActions.length ? '1' : '2';
     }
     if (info.key.startsWith('kms:RecipientAttestation:')) rank = '4';
     if (/is deprecated/i.test(info.description)) continue;
-    const detail = [info.type, isMultiValued(info) ? t('multi-valued') : '', applies.length > 0 && statementActions.length > 0 ? t('applies to {0} of {1} actions here', statementActions.filter((a) => applies.includes(a)).length, statementActions.length) : '']
+    const detail = [info.type, isMultiValued(info) ? t('multi-valued') : '', applies.size > 0 && statementActions.length > 0 ? t('applies to {0} of {1} actions here', statementActions.filter((a) => applies.has(a)).length, statementActions.length) : '']
       .filter(Boolean).join(' · ');
     out.push({
       label: info.key,
