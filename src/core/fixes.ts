@@ -7,8 +7,9 @@
  * Fix-all also guards against a rule's fix going wrong: a pass whose result
  * has more JSON syntax problems than its input is not taken as a whole; its
  * fixes are then tried one at a time and only those that do not add a syntax
- * problem are kept. A pass that would bring back an earlier text (two fixes
- * undoing each other) ends the loop.
+ * problem are kept. A fix that leaves its own finding in place is dropped. A
+ * pass that brings back an earlier text (fixes undoing each other) ends the
+ * loop on that text.
  */
 import { analyze, type Analysis } from './analyze';
 import type { AnalysisSettings, DocumentHints, Finding, Fix, TextEdit } from './types';
@@ -35,19 +36,39 @@ function selfConsistent(fix: Fix): boolean {
   return fix.edits.every((e, i) => e.start <= e.end && fix.edits.every((o, j) => j <= i || !overlaps(e, o)));
 }
 
+interface Candidate {
+  finding: Finding;
+  fix: Fix;
+}
+
 /** The preferred fix of each finding (optionally of one rule) whose edits overlap no earlier accepted fix. */
-export function preferredFixes(findings: readonly Finding[], onlyCode?: string): Fix[] {
-  const accepted: Fix[] = [];
+function candidates(findings: readonly Finding[], onlyCode?: string): Candidate[] {
+  const accepted: Candidate[] = [];
   const edits: TextEdit[] = [];
-  for (const f of findings) {
-    if (onlyCode && f.code !== onlyCode) continue;
-    const fix = f.fixes?.find((x) => x.preferred);
+  for (const finding of findings) {
+    if (onlyCode && finding.code !== onlyCode) continue;
+    const fix = finding.fixes?.find((x) => x.preferred);
     if (!fix || fix.edits.length === 0 || !selfConsistent(fix)) continue;
     if (fix.edits.some((e) => edits.some((a) => overlaps(a, e)))) continue;
-    accepted.push(fix);
+    accepted.push({ finding, fix });
     edits.push(...fix.edits);
   }
   return accepted;
+}
+
+/** The preferred fix of each finding (optionally of one rule) whose edits overlap no earlier accepted fix. */
+export function preferredFixes(findings: readonly Finding[], onlyCode?: string): Fix[] {
+  return candidates(findings, onlyCode).map((c) => c.fix);
+}
+
+/** Where an offset of the old text lands after the edits (inside a replaced range: at its end). */
+function mapOffset(offset: number, edits: readonly TextEdit[]): number {
+  let delta = 0;
+  for (const e of edits) {
+    if (e.end <= offset) delta += e.newText.length - (e.end - e.start);
+    else if (e.start < offset) return e.start + delta + e.newText.length;
+  }
+  return offset + delta;
 }
 
 /** The edits of the preferred fix of each finding (optionally of one rule), without overlaps. */
@@ -68,51 +89,77 @@ export interface FixAllResult {
   applied: number;
 }
 
+/** Text in, analysis out: `analyze` with the document's hints and settings (tests pass their own). */
+export type Analyzer = (text: string) => Pick<Analysis, 'findings'> & { model: Pick<Analysis['model'], 'syntaxProblems'> };
+
+/** Applies a set of candidates to the text and analyses the result. */
+function tryCandidates(text: string, chosen: readonly Candidate[], run: Analyzer): { text: string; analysis: ReturnType<Analyzer>; edits: TextEdit[] } {
+  const edits = chosen.flatMap((c) => c.fix.edits).sort((a, b) => a.start - b.start || a.end - b.end);
+  const next = applyEdits(text, edits);
+  return { text: next, analysis: run(next), edits };
+}
+
+/** A fix is ineffective when its finding is still there afterwards (same rule, message and place). */
+function ineffective(c: Candidate, after: ReturnType<Analyzer>, edits: readonly TextEdit[]): boolean {
+  const start = mapOffset(c.finding.start, edits);
+  return after.findings.some((f) => f.code === c.finding.code && f.message === c.finding.message && f.start === start);
+}
+
 /**
- * One pass: the non-overlapping preferred fixes of `analysis`, applied together
- * unless that adds a syntax problem, in which case one by one, keeping each
- * that does not.
+ * One pass: the non-overlapping preferred fixes of `analysis`, applied
+ * together. Fixes that leave their own finding in place are dropped (they
+ * would only repeat); if the result has more syntax problems than the input,
+ * the fixes are tried one at a time and only those that do not add one are kept.
  */
-function fixPass(text: string, analysis: Analysis, hints: DocumentHints, settings: AnalysisSettings, onlyCode?: string): { text: string; analysis?: Analysis; applied: number } {
-  const fixes = preferredFixes(analysis.findings, onlyCode);
-  if (fixes.length === 0) return { text, analysis, applied: 0 };
+function fixPass(text: string, analysis: ReturnType<Analyzer>, run: Analyzer, onlyCode?: string): { text: string; analysis: ReturnType<Analyzer>; applied: number } {
+  let chosen = candidates(analysis.findings, onlyCode);
+  if (chosen.length === 0) return { text, analysis, applied: 0 };
+  let result = tryCandidates(text, chosen, run);
+  const effective = chosen.filter((c) => !ineffective(c, result.analysis, result.edits));
+  if (effective.length < chosen.length) {
+    chosen = effective;
+    if (chosen.length === 0) return { text, analysis, applied: 0 };
+    result = tryCandidates(text, chosen, run);
+  }
   const baseline = analysis.model.syntaxProblems.length;
-  const together = applyEdits(text, fixes.flatMap((f) => f.edits));
-  const after = analyze(together, hints, settings);
-  if (after.model.syntaxProblems.length <= baseline) return { text: together, analysis: after, applied: fixes.length };
-  // Some fix breaks the JSON: keep only the fixes that do not. Later fixes' offsets refer to the
-  // original text, so each is applied to the original together with the ones kept so far.
-  let kept: TextEdit[] = [];
-  let keptText = text;
-  let keptAnalysis: Analysis | undefined = analysis;
-  let applied = 0;
-  for (const fix of fixes) {
-    const trial = [...kept, ...fix.edits];
-    const candidate = applyEdits(text, trial);
-    const result = analyze(candidate, hints, settings);
-    if (result.model.syntaxProblems.length <= baseline) {
-      kept = trial;
-      keptText = candidate;
-      keptAnalysis = result;
-      applied++;
+  if (result.analysis.model.syntaxProblems.length <= baseline) return { text: result.text, analysis: result.analysis, applied: chosen.length };
+  // Some fix breaks the JSON: keep only the fixes that do not. Every trial applies the kept fixes
+  // and one more to the original text (their offsets refer to it).
+  let kept: Candidate[] = [];
+  let best = { text, analysis };
+  for (const c of chosen) {
+    const trial = tryCandidates(text, [...kept, c], run);
+    if (trial.analysis.model.syntaxProblems.length <= baseline) {
+      kept = [...kept, c];
+      best = { text: trial.text, analysis: trial.analysis };
     }
   }
-  return { text: keptText, analysis: keptAnalysis, applied };
+  return { ...best, applied: kept.length };
 }
 
 /** Applies preferred fixes until none is left (at most `maxPasses` rounds). */
 export function fixAll(text: string, hints: DocumentHints, settings: AnalysisSettings, onlyCode?: string, maxPasses = 10): FixAllResult {
+  return fixAllWith(text, (t) => analyze(t, hints, settings), onlyCode, maxPasses);
+}
+
+/** fixAll over any analyzer: the loop, the guards and the cycle check, testable with made-up findings. */
+export function fixAllWith(text: string, run: Analyzer, onlyCode?: string, maxPasses = 10): FixAllResult {
   let current = text;
-  let analysis = analyze(current, hints, settings);
+  let analysis = run(current);
   let applied = 0;
   const seen = new Set<string>([current]);
   for (let pass = 0; pass < maxPasses; pass++) {
-    const next = fixPass(current, analysis, hints, settings, onlyCode);
-    if (next.applied === 0 || next.text === current || seen.has(next.text)) break;
+    const next = fixPass(current, analysis, run, onlyCode);
+    if (next.applied === 0 || next.text === current) break;
+    // Fixes that undo each other: stop on the text where the cycle began, so that a second run is a no-op.
+    if (seen.has(next.text)) {
+      current = next.text;
+      break;
+    }
     seen.add(next.text);
     current = next.text;
     applied += next.applied;
-    analysis = next.analysis ?? analyze(current, hints, settings);
+    analysis = next.analysis;
   }
   return { text: current, applied };
 }
