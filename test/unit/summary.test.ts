@@ -41,7 +41,7 @@ describe('statement summaries', () => {
       'Allows account 111122223333 to perform every KMS action (kms:*) on this key. The account principal delegates to IAM: users and roles of account 111122223333 get this access when their IAM policies allow it.',
       'Allows user KMSAdminUser and role KMSAdminRole to administer this key (35 actions, including PutKeyPolicy, ScheduleKeyDeletion and CreateGrant; none of them encrypts or decrypts).',
       'Allows user ExampleUser of account 111122223333, role ExampleRole of account 111122223333 and account 444455556666 to Encrypt, Decrypt, ReEncrypt* (ReEncryptFrom and ReEncryptTo), GenerateDataKey* (4 actions) and DescribeKey with this key. The account principal delegates to IAM: users and roles of account 444455556666 get this access when their IAM policies allow it.',
-      'Allows user ExampleUser of account 111122223333, role ExampleRole of account 111122223333 and account 444455556666 to CreateGrant, ListGrants and RevokeGrant on this key, only when an AWS service creates the grant for one of its resources. The account principal delegates to IAM: users and roles of account 444455556666 get this access when their IAM policies allow it.',
+      'Allows user ExampleUser of account 111122223333, role ExampleRole of account 111122223333 and account 444455556666 to CreateGrant, ListGrants and RevokeGrant on this key, only when an AWS service integrated with KMS makes the call on the caller\'s behalf. The account principal delegates to IAM: users and roles of account 444455556666 get this access when their IAM policies allow it.',
     ]);
   });
 

@@ -165,8 +165,8 @@ export function conditionPhrase(entry: Pick<ConditionEntry, 'operator' | 'key' |
     }
     if (lower === 'kms:grantisforawsresource' && info?.family === 'Bool') {
       const v = isTrue(values);
-      if (v === true) return t('an AWS service creates the grant for one of its resources') + absentToo;
-      if (v === false) return t('the grant is not for an AWS service\'s resource') + absentToo;
+      if (v === true) return t('an AWS service integrated with KMS makes the call on the caller\'s behalf') + absentToo;
+      if (v === false) return t('no AWS service makes the call on the caller\'s behalf') + absentToo;
     }
     if (lower === 'aws:securetransport' && info?.family === 'Bool') {
       const v = isTrue(values);

@@ -4,7 +4,12 @@ import { MARKDOWN } from '../describe';
 import type { PolicyModel, Statement } from '../model';
 import { statementTitle, summarizeStatement } from '../summary';
 
+/** The Sid is the user's text: keep Markdown from reading it as emphasis or a link. */
+function escapeMarkdown(s: string): string {
+  return s.replace(/[\\`*_[\]<>#|~]/g, (c) => `\\${c}`);
+}
+
 export function statementHover(policy: PolicyModel, statement: Statement): string {
   const kind = policy.kind === 'keyPolicy' ? t('key policy') : t('IAM policy');
-  return [`**${statementTitle(statement)}** · ${kind}`, '', summarizeStatement(policy, statement, MARKDOWN)].join('\n');
+  return [`**${escapeMarkdown(statementTitle(statement))}** · ${kind}`, '', summarizeStatement(policy, statement, MARKDOWN)].join('\n');
 }
