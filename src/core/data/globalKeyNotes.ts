@@ -3,6 +3,8 @@
  * (the extracted data has their types but no descriptions). Source: the IAM
  * User Guide, "AWS global condition context keys" (facts only; wording ours).
  */
+import { t } from '../l10n';
+
 const NOTES: Readonly<Record<string, string>> = {
   'aws:principalarn': 'The ARN of the principal that made the request (for an assumed role, the role ARN, not the session).',
   'aws:principalaccount': 'The account of the principal that made the request.',
@@ -48,5 +50,6 @@ const NOTES: Readonly<Record<string, string>> = {
 
 /** A description of a global key (by its template, e.g. `aws:PrincipalTag/tag-key`), if we have one. */
 export function globalKeyNote(template: string): string | undefined {
-  return NOTES[template.toLowerCase()];
+  const note = NOTES[template.toLowerCase()];
+  return note === undefined ? undefined : t(note);
 }
