@@ -66,6 +66,7 @@ describe('editing policies', () => {
     await setRuleSeverity(undefined);
     await vscode.workspace.getConfiguration('kmsLens').update('summaryCodeLens', undefined, vscode.ConfigurationTarget.Workspace);
     await vscode.workspace.getConfiguration('editor').update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace.getConfiguration('files').update('autoSave', undefined, vscode.ConfigurationTarget.Workspace);
     await closeAll();
   });
 
@@ -145,6 +146,8 @@ describe('editing policies', () => {
 
   it('fixes everything on save with editor.codeActionsOnSave, exactly as kms-lens check --fix does', async () => {
     await vscode.workspace.getConfiguration('editor').update('codeActionsOnSave', { 'source.fixAll.kmsLens': 'explicit' }, vscode.ConfigurationTarget.Workspace);
+    // The web editor may save by itself after a delay; this test is about the save the user asks for.
+    await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Workspace);
     const broken = '{\n  "Version": "2012-10-17" // draft\n  "Statement": [\n    {"Effect": "Allow", "Principal": "*", "Action": ["kms:Decrypt",], "Resource": "*"}\n    {"Effect": "Deny", "Principal": "*", "Action": "kms:ScheduleKeyDeletion", "Resource": "*",}\n  ]\n}\n';
     const editor = await openNew('onsave.json', broken);
     const doc = editor.document;

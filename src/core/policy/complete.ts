@@ -73,7 +73,7 @@ function placeFor(policy: PolicyModel, path: Array<string | number>, atKey: bool
   const inStatement = statementOf(policy, where);
   if (!inStatement) return undefined;
   const { statement, rest } = inStatement;
-  const [element, a, b, c] = rest;
+  const [element, a, b] = rest;
   if (atKey) {
     if (rest.length === 0) return { at: 'key', suggestions: statementElementSuggestions(policy, statement, facts) };
     if (rest.length === 1 && element === 'Condition') return { at: 'key', suggestions: operatorSuggestions() };
@@ -95,7 +95,6 @@ function placeFor(policy: PolicyModel, path: Array<string | number>, atKey: bool
   if (depth === 2 && (element === 'Principal' || element === 'NotPrincipal') && a === 'AWS') return { at: 'value', inArray, suggestions: awsPrincipalSuggestions(facts) };
   if (depth === 2 && (element === 'Principal' || element === 'NotPrincipal') && a === 'Service') return { at: 'value', inArray, suggestions: servicePrincipalSuggestions(facts) };
   if (depth === 3 && element === 'Condition' && typeof b === 'string') return { at: 'value', inArray, suggestions: conditionValueSuggestions(b, statement, facts) };
-  void c;
   return undefined;
 }
 
