@@ -1,43 +1,43 @@
 /**
  * Quick fixes come from the findings themselves: the provider looks each
  * diagnostic up again in the current analysis (by code and range) rather than
- * keeping state on the diagnostic. Fix-all applies the same preferred fixes as
- * `kms-lens check --fix`, as one minimal edit.
+ * keeping state on the diagnostic. For every KMS Lens diagnostic it also
+ * offers "Fix all <rule> problems" (when the rule has more than one fixable
+ * finding) and "Disable rule <rule> in workspace settings". Fix-all applies
+ * the same preferred fixes as `kms-lens check --fix`, as one minimal edit.
  */
 import * as vscode from 'vscode';
-import { fixAll, type Finding } from '../core';
+import { fixableCodes, fixAll, type Finding } from '../core';
 import { diagnosticCode, DIAGNOSTIC_SOURCE, toWorkspaceEdit } from './convert';
 import type { DiagnosticsController } from './diagnostics';
-import { hintsFor } from './documents';
+import { hintsFor, isCandidate } from './documents';
 import { readSettings } from './settings';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('kmsLens');
 
-export class CodeActionProvider implements vscode.CodeActionProvider {
+/** The command behind "Disable rule X in workspace settings" (arguments: rule id, document URI). */
+export const DISABLE_RULE_COMMAND = 'kmsLens.disableRule';
+
+/** "Fix all problems of one rule": its edit is computed only when the user picks it. */
+class FixAllOfRuleAction extends vscode.CodeAction {
+  constructor(readonly doc: vscode.TextDocument, readonly code: string) {
+    super(vscode.l10n.t('Fix all {0} problems', code), vscode.CodeActionKind.QuickFix);
+  }
+}
+
+export class CodeActionProvider implements vscode.CodeActionProvider<vscode.CodeAction> {
   static readonly providedCodeActionKinds = [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND];
 
   constructor(private readonly diagnostics: DiagnosticsController) {}
 
   provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     try {
-      const result = this.diagnostics.resultFor(doc);
-      if (!result) return [];
+      const settings = readSettings(doc.uri);
+      if (!settings.enable || !isCandidate(doc)) return [];
       const actions: vscode.CodeAction[] = [];
-      const wants = (kind: vscode.CodeActionKind): boolean => !context.only || context.only.contains(kind);
-      if (wants(vscode.CodeActionKind.QuickFix)) {
-        for (const d of context.diagnostics) {
-          if (d.source !== DIAGNOSTIC_SOURCE) continue;
-          const finding = findingFor(doc, result.findings, d);
-          for (const fix of finding?.fixes ?? []) {
-            const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
-            action.edit = toWorkspaceEdit(doc, fix.edits);
-            action.diagnostics = [d];
-            action.isPreferred = fix.preferred === true;
-            actions.push(action);
-          }
-        }
-      }
+      if (!context.only || context.only.contains(vscode.CodeActionKind.QuickFix)) actions.push(...this.quickFixes(doc, context));
       // Source actions are only computed when asked for (on save, or from the Source Action menu).
+      // They do not need a current analysis: fix-all analyses the text as it is now.
       if (context.only?.contains(FIX_ALL_KIND)) {
         const edit = fixAllEdit(doc);
         if (edit) {
@@ -51,6 +51,50 @@ export class CodeActionProvider implements vscode.CodeActionProvider {
       console.error('[kms-lens] code actions failed', err);
       return [];
     }
+  }
+
+  resolveCodeAction(action: vscode.CodeAction): vscode.CodeAction {
+    try {
+      if (action instanceof FixAllOfRuleAction && !action.edit) action.edit = fixAllEdit(action.doc, action.code) ?? new vscode.WorkspaceEdit();
+    } catch (err) {
+      console.error('[kms-lens] resolving a code action failed', err);
+    }
+    return action;
+  }
+
+  private quickFixes(doc: vscode.TextDocument, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const result = this.diagnostics.resultFor(doc);
+    const fixes: vscode.CodeAction[] = [];
+    const perRule: vscode.CodeAction[] = [];
+    const disable: vscode.CodeAction[] = [];
+    const seenCodes = new Set<string>();
+    const multiple = new Set(result ? fixableCodes(result.findings, 2) : []);
+    for (const d of context.diagnostics) {
+      if (d.source !== DIAGNOSTIC_SOURCE) continue;
+      const code = diagnosticCode(d);
+      if (!code) continue;
+      // The findings' own fixes exist only while the analysis matches the text.
+      const finding = result && findingFor(doc, result.findings, d);
+      for (const fix of finding?.fixes ?? []) {
+        const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+        action.edit = toWorkspaceEdit(doc, fix.edits);
+        action.diagnostics = [d];
+        action.isPreferred = fix.preferred === true;
+        fixes.push(action);
+      }
+      if (seenCodes.has(code)) continue;
+      seenCodes.add(code);
+      if (multiple.has(code)) {
+        const action = new FixAllOfRuleAction(doc, code);
+        action.diagnostics = context.diagnostics.filter((x) => diagnosticCode(x) === code);
+        perRule.push(action);
+      }
+      const off = new vscode.CodeAction(vscode.l10n.t('Disable rule {0} in workspace settings', code), vscode.CodeActionKind.QuickFix);
+      off.command = { title: off.title, command: DISABLE_RULE_COMMAND, arguments: [code, doc.uri] };
+      off.diagnostics = context.diagnostics.filter((x) => diagnosticCode(x) === code);
+      disable.push(off);
+    }
+    return [...fixes, ...perRule, ...disable];
   }
 }
 

@@ -5,8 +5,11 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { KmsLensApi } from './api';
-import { CodeActionProvider } from './codeActions';
+import { CodeActionProvider, DISABLE_RULE_COMMAND } from './codeActions';
+import { SummaryCodeLensProvider } from './codeLensProvider';
+import { CompletionProvider } from './completionProvider';
 import { DiagnosticsController } from './diagnostics';
+import { disableRule } from './disableRule';
 import { HoverProvider } from './hoverProvider';
 import { ModelCache } from './modelCache';
 import { RuleDocs } from './ruleDocs';
@@ -29,9 +32,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<KmsLen
       providedCodeActionKinds: CodeActionProvider.providedCodeActionKinds,
     }),
     vscode.languages.registerHoverProvider(SELECTOR, new HoverProvider(cache)),
+    vscode.languages.registerCompletionItemProvider(SELECTOR, new CompletionProvider(cache), ...CompletionProvider.triggerCharacters),
+    vscode.commands.registerCommand(DISABLE_RULE_COMMAND, disableRule),
   );
   const semanticTokens = new SemanticTokensProvider(cache);
   context.subscriptions.push(semanticTokens, vscode.languages.registerDocumentSemanticTokensProvider(SELECTOR, semanticTokens, SEMANTIC_TOKENS_LEGEND));
+  const lenses = new SummaryCodeLensProvider(cache, diagnostics);
+  context.subscriptions.push(lenses, vscode.languages.registerCodeLensProvider(SELECTOR, lenses));
 
   return {
     analysis(uri) {

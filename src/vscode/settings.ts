@@ -5,6 +5,8 @@ import { DEFAULT_SETTINGS, type AnalysisSettings, type SeveritySetting } from '.
 export interface ExtensionSettings {
   enable: boolean;
   run: 'onType' | 'onSave';
+  /** Show a plain-language summary above each policy statement. */
+  summaryCodeLens: boolean;
   analysis: AnalysisSettings;
 }
 
@@ -21,6 +23,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): ExtensionSettin
   return {
     enable: c.get<boolean>('enable', true),
     run: c.get<string>('run') === 'onSave' ? 'onSave' : 'onType',
+    summaryCodeLens: c.get<boolean>('summaryCodeLens', true) !== false,
     analysis: {
       rules,
       maxFindings: Number.isFinite(maxFindings) && maxFindings > 0 ? Math.floor(maxFindings) : DEFAULT_SETTINGS.maxFindings,

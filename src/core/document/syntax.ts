@@ -63,6 +63,10 @@ export function findSyntaxProblems(text: string, start: number, end: number, all
   const keyStack: Array<Map<string, number>> = [];
   // After an unterminated string the rest of its line is noise.
   let quietUntil = -1;
+  // Where the last unterminated string began, and whether the last value was that string:
+  // a "missing comma" right after it is its echo (inserting a comma would land inside the string).
+  let brokenStringAt = -1;
+  let lastValueBroken = false;
   // One error usually drags others after it (a stray character, then "property expected", ...):
   // after reporting one, stay quiet until the parser is back on a real property or value.
   let recovering = false;
@@ -90,7 +94,10 @@ export function findSyntaxProblems(text: string, start: number, end: number, all
         recovering = false;
       },
       onArrayEnd: (offset, length) => valueDone(offset, length),
-      onLiteralValue: (_value, offset, length) => valueDone(offset, length),
+      onLiteralValue: (_value, offset, length) => {
+        valueDone(offset, length);
+        lastValueBroken = offset === brokenStringAt;
+      },
       onObjectProperty: (property, offset, length) => {
         pendingComma = -1;
         recovering = false;
@@ -113,6 +120,8 @@ export function findSyntaxProblems(text: string, start: number, end: number, all
       },
       onError: (error, offset, length) => {
         const at = start + offset;
+        // Noted even when the error itself is not reported (it may follow another one).
+        if (error === ParseErrorCode.UnexpectedEndOfString) brokenStringAt = offset;
         if (at < quietUntil || recovering) return;
         // A bracket "missing" at the very end after an earlier error is that error's echo, not a second mistake.
         const atEnd = offset >= source.length;
@@ -154,6 +163,7 @@ export function findSyntaxProblems(text: string, start: number, end: number, all
           pendingComma = -1;
           return;
         }
+        if (error === ParseErrorCode.CommaExpected && lastValueBroken) return;
         if (error === ParseErrorCode.CommaExpected && lastValueEnd >= 0 && lastValueEnd <= offset && startsValue(ch)) {
           const insertAt = start + lastValueEnd;
           problems.push({

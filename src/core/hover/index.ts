@@ -4,6 +4,7 @@
  * first one that has something to say wins.
  */
 import type { DocumentModel } from '../document/model';
+import { policyHover } from '../policy/hover';
 
 export interface HoverResult {
   /** Markdown. */
@@ -15,7 +16,7 @@ export interface HoverResult {
 export type HoverProvider = (model: DocumentModel, offset: number) => HoverResult | undefined;
 
 /** Registered providers, most specific first. Policy hovers and CloudTrail hovers add themselves here. */
-export const hoverProviders: HoverProvider[] = [];
+export const hoverProviders: HoverProvider[] = [policyHover];
 
 export function hoverAt(model: DocumentModel, offset: number): HoverResult | undefined {
   for (const provide of hoverProviders) {

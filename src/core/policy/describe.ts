@@ -1,0 +1,310 @@
+/**
+ * Words for the parts of a policy: who a principal is, what an ARN names,
+ * what a list of actions amounts to. Hovers and statement summaries both use
+ * these, so a principal is called the same thing everywhere.
+ *
+ * Every function takes a `Style`: summaries shown as CodeLens are plain text,
+ * hovers are Markdown (identifiers in code spans).
+ */
+import { expandKmsActions, isKeyResourceAction, kmsAction, KMS_ACTIONS, type KmsAction } from '../data/iam';
+import { IAM_ONLY_ACTIONS } from '../data/kmsFacts';
+import { parseArn, repairShiftedArn, keyIdKind, isPlaceholderAccount, ACCOUNT_ID, type Arn } from '../kms/identifiers';
+import { serviceName } from '../data/serviceNames';
+import { t } from '../l10n';
+import type { PrincipalValue, StringValue } from './model';
+
+export interface Style {
+  /** An identifier or value as written (a code span in Markdown). */
+  code(s: string): string;
+  markdown: boolean;
+}
+
+export const PLAIN: Style = { code: (s) => s, markdown: false };
+
+export const MARKDOWN: Style = {
+  code: (s) => {
+    const ticks = s.includes('`') ? '``' : '`';
+    const pad = ticks.length > 1 ? ' ' : '';
+    return `${ticks}${pad}${s}${pad}${ticks}`;
+  },
+  markdown: true,
+};
+
+/** `a`, `a and b`, `a, b and c`. */
+export function joinAnd(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return t('{0} and {1}', items.slice(0, -1).join(', '), items[items.length - 1]);
+}
+
+/** `a`, `a or b`, `a, b or c`. */
+export function joinOr(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return t('{0} or {1}', items.slice(0, -1).join(', '), items[items.length - 1]);
+}
+
+/** `a`, `neither a nor b`, `none of a, b and c` (after a verb such as "is"). */
+export function joinNor(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  if (items.length === 2) return t('neither {0} nor {1}', items[0], items[1]);
+  return t('none of {0}', joinAnd(items));
+}
+
+/** At most `max` items, then "N more". */
+export function limited(items: readonly string[], max: number): string[] {
+  if (items.length <= max) return [...items];
+  return [...items.slice(0, max - 1), t('{0} more', items.length - (max - 1))];
+}
+
+// ---------------------------------------------------------------- principals
+
+export type PrincipalKind = 'anyone' | 'account' | 'role' | 'assumedRole' | 'user' | 'federatedUser' | 'group' | 'service' | 'federated' | 'canonicalUser' | 'other';
+
+export interface PrincipalDescription {
+  kind: PrincipalKind;
+  /** Short name for a sentence: "role BatchJobs", "account 111122223333". */
+  label: string;
+  account?: string;
+  /** The role, user or service name. */
+  name?: string;
+  /** The account is a documentation placeholder. */
+  placeholder: boolean;
+}
+
+function lastSegment(path: string): string {
+  const parts = path.split('/').filter((p) => p.length > 0);
+  return parts[parts.length - 1] ?? path;
+}
+
+export function describePrincipal(p: Pick<PrincipalValue, 'type' | 'value'>, style: Style = PLAIN): PrincipalDescription {
+  const value = p.value;
+  const type = p.type;
+  if (value === '*' && (type === '*' || type === 'AWS')) return { kind: 'anyone', label: t('anyone'), placeholder: false };
+  if (type === 'Service') {
+    const label = value.split('.')[0] ?? value;
+    return { kind: 'service', label: t('the {0} service ({1})', serviceName(label), style.code(value)), name: serviceName(label), placeholder: false };
+  }
+  if (type === 'Federated') return { kind: 'federated', label: t('users federated through {0}', style.code(value)), name: value, placeholder: false };
+  if (type === 'CanonicalUser') return { kind: 'canonicalUser', label: t('canonical user {0}', style.code(value)), placeholder: false };
+  if (ACCOUNT_ID.test(value)) return { kind: 'account', label: t('account {0}', style.code(value)), account: value, placeholder: isPlaceholderAccount(value) };
+  const arn = parseArn(value) ?? parseArn(repairShiftedArn(value) ?? '');
+  if (arn) {
+    const account = arn.account.value;
+    const placeholder = isPlaceholderAccount(account);
+    const resource = arn.resource.value;
+    if (arn.service.value === 'iam' && resource === 'root') return { kind: 'account', label: t('account {0}', style.code(account)), account, placeholder };
+    const name = lastSegment(arn.resourceId);
+    switch (arn.resourceType) {
+      case 'role':
+        return { kind: 'role', label: t('role {0}', style.code(name)), account, name, placeholder };
+      case 'user':
+        return { kind: 'user', label: t('user {0}', style.code(name)), account, name, placeholder };
+      case 'group':
+        return { kind: 'group', label: t('group {0}', style.code(name)), account, name, placeholder };
+      case 'assumed-role': {
+        const [role, session] = arn.resourceId.split('/');
+        return { kind: 'assumedRole', label: t('session {0} of role {1}', style.code(session ?? ''), style.code(role ?? '')), account, name: role, placeholder };
+      }
+      case 'federated-user':
+        return { kind: 'federatedUser', label: t('federated user {0}', style.code(name)), account, name, placeholder };
+    }
+  }
+  return { kind: 'other', label: style.code(value), placeholder: isPlaceholderAccount(value) };
+}
+
+/** "user Alice, role Admin and account 444455556666", with accounts added when the principals span several accounts. */
+export function principalsPhrase(principals: readonly PrincipalValue[], style: Style = PLAIN): string {
+  const described = principals.map((p) => describePrincipal(p, style));
+  if (described.some((d) => d.kind === 'anyone')) return t('anyone');
+  const accounts = new Set(described.map((d) => d.account).filter((a): a is string => a !== undefined));
+  const labels = described.map((d) =>
+    accounts.size > 1 && d.account && d.kind !== 'account' ? t('{0} of account {1}', d.label, style.code(d.account)) : d.label,
+  );
+  return joinAnd(limited([...new Set(labels)], 5));
+}
+
+// ---------------------------------------------------------------- ARNs and key ids
+
+export interface ArnDescription {
+  arn: Arn;
+  /** The ARN as AWS would read it, when it was written with the `arn:aws::kms:` shift. */
+  repaired?: string;
+}
+
+/** Parses an ARN, reading `arn:aws::kms:...` as the ARN that was meant (and saying so). */
+export function readArn(value: string): ArnDescription | undefined {
+  const repaired = repairShiftedArn(value);
+  if (repaired) {
+    const arn = parseArn(repaired);
+    if (arn) return { arn, repaired };
+  }
+  const arn = parseArn(value);
+  return arn ? { arn } : undefined;
+}
+
+function regionPhrase(region: string): string {
+  if (region === '*' || region === '') return t('any Region');
+  return region;
+}
+
+/** "key 1234abcd-... (us-west-2, account 111122223333)", "any key of account 111122223333 in any Region", "this key". */
+export function resourcePhrase(value: string, style: Style = PLAIN): string {
+  if (value === '*') return t('any resource');
+  const read = readArn(value);
+  if (!read) return style.code(value);
+  const { arn } = read;
+  const account = arn.account.value;
+  const region = arn.region.value;
+  if (arn.service.value !== 'kms') return style.code(read.repaired ?? value);
+  const where = account === '*' || account === '' ? t('any account') : t('account {0}', style.code(account));
+  if (arn.resourceType === 'key') {
+    const id = arn.resourceId;
+    if (id === '*') return region === '*' || region === '' ? t('any key of {0} in any Region', where) : t('any key of {0} in {1}', where, style.code(region));
+    return t('key {0} ({1}, {2})', style.code(id), region === '*' ? regionPhrase(region) : style.code(region), where);
+  }
+  if (arn.resourceType === 'alias') {
+    const id = arn.resourceId;
+    if (id === '*') return t('any alias of {0} in {1}', where, region === '*' || region === '' ? regionPhrase(region) : style.code(region));
+    return t('alias {0} ({1}, {2})', style.code(id), region === '*' ? regionPhrase(region) : style.code(region), where);
+  }
+  return style.code(read.repaired ?? value);
+}
+
+export function describeKeyId(id: string): string {
+  switch (keyIdKind(id)) {
+    case 'key': return t('a single-Region key id');
+    case 'multiRegion': return t('a multi-Region key id (`mrk-`): the same id in every Region the key is replicated to');
+    case 'placeholder': return t('a documentation placeholder, not a real key id');
+    default: return t('not a KMS key id: a key id is a UUID such as 1234abcd-12ab-34cd-56ef-1234567890ab, or mrk- and 32 hex digits');
+  }
+}
+
+// ---------------------------------------------------------------- actions
+
+const CRYPTO = new Set([
+  'Encrypt', 'Decrypt', 'ReEncryptFrom', 'ReEncryptTo', 'GenerateDataKey', 'GenerateDataKeyWithoutPlaintext', 'GenerateDataKeyPair',
+  'GenerateDataKeyPairWithoutPlaintext', 'Sign', 'Verify', 'GenerateMac', 'VerifyMac', 'DeriveSharedSecret', 'GenerateRandom',
+]);
+const GRANTS = new Set(['CreateGrant', 'ListGrants', 'RevokeGrant', 'RetireGrant', 'ListRetirableGrants']);
+/** What a reviewer looks for first in a long list: who can change the policy, destroy or hand out the key. */
+const SENSITIVE = ['PutKeyPolicy', 'ScheduleKeyDeletion', 'CreateGrant', 'DisableKey', 'DeleteImportedKeyMaterial', 'UpdatePrimaryRegion'];
+
+export type ActionCategory = 'crypto' | 'grants' | 'read' | 'admin';
+
+export function actionCategory(a: KmsAction): ActionCategory {
+  if (CRYPTO.has(a.name)) return 'crypto';
+  if (GRANTS.has(a.name)) return 'grants';
+  if (a.accessLevel === 'Read' || a.accessLevel === 'List') return 'read';
+  return 'admin';
+}
+
+export function isCryptoAction(name: string): boolean {
+  return CRYPTO.has(name);
+}
+
+export interface ActionSet {
+  /** Distinct KMS actions the entries match, in data order. */
+  actions: KmsAction[];
+  /** `kms:*` or `*` is among the entries. */
+  all: boolean;
+  /** Entries of other services (`iam:CreateServiceLinkedRole`), as written. */
+  foreign: string[];
+  /** `kms:` entries that match no action, as written. */
+  unknown: string[];
+}
+
+/** What a list of Action/NotAction entries matches. IAM matches action names without regard to case. */
+export function expandActions(entries: readonly StringValue[] | readonly string[]): ActionSet {
+  const matched = new Set<KmsAction>();
+  const foreign: string[] = [];
+  const unknown: string[] = [];
+  let all = false;
+  for (const e of entries) {
+    const value = typeof e === 'string' ? e : e.value;
+    if (value === '*') {
+      all = true;
+      KMS_ACTIONS.forEach((a) => matched.add(a));
+      continue;
+    }
+    const m = /^([^:]*):(.*)$/.exec(value);
+    if (!m || m[1].toLowerCase() !== 'kms') {
+      foreign.push(value);
+      continue;
+    }
+    if (m[2] === '*') all = true;
+    const found = expandKmsActions(m[2]);
+    if (found.length === 0) unknown.push(value);
+    found.forEach((a) => matched.add(a));
+  }
+  return { actions: KMS_ACTIONS.filter((a) => matched.has(a)), all, foreign, unknown };
+}
+
+/** "Decrypt", "ReEncrypt* (ReEncryptFrom and ReEncryptTo)", "Generate* (6 actions)". */
+function entryPhrase(value: string, style: Style): string {
+  const m = /^kms:(.*)$/i.exec(value);
+  if (!m) return style.code(value);
+  const name = m[1];
+  if (!/[*?]/.test(name)) {
+    const a = kmsAction(name);
+    return a ? style.code(a.name) : t('{0} (not a KMS action)', style.code(name));
+  }
+  const expanded = expandKmsActions(name);
+  if (expanded.length === 0) return t('{0} (matches no action)', style.code(name));
+  if (expanded.length <= 3) return `${style.code(name)} (${joinAnd(expanded.map((a) => style.code(a.name)))})`;
+  return t('{0} ({1} actions)', style.code(name), expanded.length);
+}
+
+export interface ActionsPhrase {
+  /** Follows "to": "Decrypt and GenerateDataKey", "administer", "perform every KMS action (kms:*)". */
+  text: string;
+  /** The phrase already names the resource ("administer this key"), so no resource phrase follows. */
+  namesResource: boolean;
+  /** Preposition before the resource: "with" for cryptographic use, "on" otherwise. */
+  preposition: 'with' | 'on';
+}
+
+/**
+ * Words for the actions of a statement. Short lists are named; long ones are
+ * described by what they let a principal do, naming the sensitive actions, as a
+ * reviewer would ("administer this key: 29 actions, including PutKeyPolicy").
+ */
+export function actionsPhrase(entries: readonly StringValue[], resource: string, style: Style = PLAIN): ActionsPhrase {
+  const set = expandActions(entries);
+  const preposition = set.actions.some((a) => CRYPTO.has(a.name)) ? 'with' : 'on';
+  if (set.all) {
+    const star = entries.find((e) => e.value === '*' || /^kms:\*$/i.test(e.value))?.value ?? 'kms:*';
+    const rest = set.foreign.filter((f) => f !== '*');
+    const text = t('perform every KMS action ({0})', style.code(star));
+    return { text: rest.length ? t('{0}, and {1}', text, joinAnd(rest.map(style.code))) : text, namesResource: false, preposition: 'on' };
+  }
+  const written = entries.map((e) => e.value);
+  if (written.length <= 6 && set.actions.length <= 10) {
+    return { text: joinAnd(written.map((w) => entryPhrase(w, style))), namesResource: false, preposition };
+  }
+  const categories = new Set(set.actions.map(actionCategory));
+  const crypto = categories.has('crypto');
+  const admin = categories.has('admin') || categories.has('grants');
+  let verb: string;
+  if (crypto && admin) verb = t('use and administer {0}', resource);
+  else if (crypto) verb = t('use {0} for cryptography', resource);
+  else if (admin) verb = t('administer {0}', resource);
+  else verb = t('read the metadata of {0}', resource);
+  const sensitive = SENSITIVE.filter((s) => set.actions.some((a) => a.name === s)).slice(0, 3);
+  const count = set.actions.length + set.foreign.length;
+  let detail = sensitive.length > 0
+    ? t('{0} actions, including {1}', count, joinAnd(sensitive.map(style.code)))
+    : t('{0} actions', count);
+  if (admin && !crypto) detail = t('{0}; none of them encrypts or decrypts', detail);
+  return { text: t('{0} ({1})', verb, detail), namesResource: true, preposition };
+}
+
+/** IAM-only actions (no effect in a key policy) among the entries, canonical names. */
+export function iamOnlyActions(entries: readonly StringValue[]): string[] {
+  const only = new Set<string>(IAM_ONLY_ACTIONS);
+  return entries
+    .map((e) => /^kms:(.*)$/i.exec(e.value)?.[1])
+    .filter((n): n is string => n !== undefined && !/[*?]/.test(n))
+    .map((n) => kmsAction(n)?.name)
+    .filter((n): n is string => n !== undefined && only.has(n));
+}
+
+export { isKeyResourceAction };

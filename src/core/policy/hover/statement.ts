@@ -1,0 +1,15 @@
+/** Hover on a statement's Sid or opening brace: the statement in plain language. */
+import { t } from '../../l10n';
+import { MARKDOWN } from '../describe';
+import type { PolicyModel, Statement } from '../model';
+import { statementTitle, summarizeStatement } from '../summary';
+
+/** The Sid is the user's text: keep Markdown from reading it as emphasis or a link. */
+function escapeMarkdown(s: string): string {
+  return s.replace(/[\\`*_[\]<>#|~]/g, (c) => `\\${c}`);
+}
+
+export function statementHover(policy: PolicyModel, statement: Statement): string {
+  const kind = policy.kind === 'keyPolicy' ? t('key policy') : t('IAM policy');
+  return [`**${escapeMarkdown(statementTitle(statement))}** · ${kind}`, '', summarizeStatement(policy, statement, MARKDOWN)].join('\n');
+}

@@ -1,0 +1,147 @@
+/**
+ * A statement in plain language, as a careful reviewer would read it out:
+ * "Allows role BatchJobs to Decrypt and GenerateDataKey with this key, only
+ * when called through Deadline Cloud in us-west-2." Shown in the statement
+ * hover and as a CodeLens above each statement.
+ *
+ * The summary says what the statement does as written; the rules say what is
+ * wrong with it. A few notes are added where the meaning is easy to miss (the
+ * account root delegates to IAM; a statement with no Resource never applies).
+ */
+import type { DocumentModel } from '../document/model';
+import { t } from '../l10n';
+import { conditionPhrase } from './conditionPhrase';
+import {
+  actionsPhrase, describePrincipal, expandActions, iamOnlyActions, isKeyResourceAction, joinAnd, joinOr, limited, PLAIN, principalsPhrase, readArn,
+  resourcePhrase, type Style,
+} from './describe';
+import { keyIdKind } from '../kms/identifiers';
+import { policiesOf } from './locate';
+import type { PolicyModel, Statement, StringValue } from './model';
+
+function entryList(entries: readonly StringValue[], style: Style): string {
+  return joinAnd(limited(entries.map((e) => style.code(e.value.replace(/^kms:/i, ''))), 6));
+}
+
+function effectOf(statement: Statement): { effect?: 'Allow' | 'Deny'; note?: string } {
+  const raw = statement.effect?.value;
+  if (raw === 'Allow' || raw === 'Deny') return { effect: raw };
+  if (raw !== undefined && /^(allow|deny)$/i.test(raw)) {
+    const effect = raw.toLowerCase() === 'allow' ? 'Allow' : 'Deny';
+    return { effect, note: t('Effect must be written "{0}", not "{1}": AWS rejects this policy.', effect, raw) };
+  }
+  return {};
+}
+
+function whoPhrase(policy: PolicyModel, statement: Statement, style: Style, notes: string[]): string {
+  if (statement.principals.length > 0) return principalsPhrase(statement.principals, style);
+  if (statement.notPrincipals.length > 0) return t('everyone except {0}', principalsPhrase(statement.notPrincipals, style));
+  if (policy.kind === 'keyPolicy') {
+    notes.push(t('It names no principal; KMS rejects a key policy statement without one.'));
+    return t('no one');
+  }
+  return t('the users and roles that have this policy');
+}
+
+/** The noun for what the statement applies to: "this key", "key 1234... (us-west-2, account ...)", "any KMS key". */
+function resourceNoun(policy: PolicyModel, statement: Statement, style: Style, notes: string[]): string {
+  const { resources, notResources } = statement;
+  const arns = [...resources, ...notResources].map((r) => readArn(r.value));
+  if (arns.some((a) => a?.repaired)) {
+    notes.push(t('Its ARN starts {0}, with an extra colon, so as written it matches no KMS key; this summary reads the intended {1} ARN.', style.code('arn:aws::kms:'), style.code('arn:aws:kms:')));
+  }
+  const badIds = arns.filter((a) => a?.arn.service.value === 'kms' && a.arn.resourceType === 'key' && !/[*?]/.test(a.arn.resourceId) && keyIdKind(a.arn.resourceId) === 'invalid');
+  if (badIds.length > 0) {
+    notes.push(t('{0} is not a KMS key id, so the ARN matches no key.', joinAnd(badIds.map((a) => style.code(a?.arn.resourceId ?? '')))));
+  }
+  if (notResources.length > 0) return t('any resource except {0}', joinOr(limited(notResources.map((r) => resourcePhrase(r.value, style)), 4)));
+  if (resources.length === 0) {
+    notes.push(t('It has no Resource element, so it never applies.'));
+    return policy.kind === 'keyPolicy' ? t('this key') : t('no resource');
+  }
+  if (policy.kind === 'keyPolicy' && resources.every((r) => r.value === '*')) return t('this key');
+  const keyActionsOnly = expandActions(statement.actions).actions.every(isKeyResourceAction) && statement.actions.length > 0;
+  return joinOr(limited(resources.map((r) => (r.value === '*' && keyActionsOnly ? t('any KMS key') : resourcePhrase(r.value, style))), 4));
+}
+
+function actionPart(policy: PolicyModel, statement: Statement, resource: string, style: Style, notes: string[]): string {
+  if (statement.actions.length > 0) {
+    if (policy.kind === 'keyPolicy') {
+      const iamOnly = iamOnlyActions(statement.actions);
+      if (iamOnly.length === 1) notes.push(t('{0} has no effect in a key policy: it is not an action on a key.', style.code(iamOnly[0])));
+      if (iamOnly.length > 1) notes.push(t('{0} have no effect in a key policy: they are not actions on a key.', joinAnd(iamOnly.map(style.code))));
+    }
+    const a = actionsPhrase(statement.actions, resource, style);
+    if (a.namesResource) return a.text;
+    return a.preposition === 'with' ? t('{0} with {1}', a.text, resource) : t('{0} on {1}', a.text, resource);
+  }
+  if (statement.notActions.length > 0) return t('perform any action except {0} on {1}', entryList(statement.notActions, style), resource);
+  notes.push(t('It names no action, so it never applies.'));
+  return t('do nothing on {0}', resource);
+}
+
+/** The summary of one statement (one or more sentences). */
+export function summarizeStatement(policy: PolicyModel, statement: Statement, style: Style = PLAIN): string {
+  const notes: string[] = [];
+  const { effect, note: effectNote } = effectOf(statement);
+  const who = whoPhrase(policy, statement, style, notes);
+  const resource = resourceNoun(policy, statement, style, notes);
+  const what = actionPart(policy, statement, resource, style, notes);
+  const conditions = statement.conditions.map((c) => conditionPhrase(c, style));
+
+  let sentence: string;
+  if (effect === 'Deny') sentence = t('Denies {0} permission to {1}', who, what);
+  else if (effect === 'Allow') sentence = t('Allows {0} to {1}', who, what);
+  else sentence = t('Has no valid Effect, so AWS rejects the policy; it names {0} and would let them {1}', who, what);
+  if (conditions.length > 0) {
+    sentence = effect === 'Deny' ? t('{0}, when {1}', sentence, joinAnd(conditions)) : t('{0}, only when {1}', sentence, joinAnd(conditions));
+  }
+  sentence += '.';
+
+  if (effectNote) notes.unshift(effectNote);
+  if (effect === 'Allow') {
+    const described = statement.principals.map((p) => describePrincipal(p, style));
+    const accounts = [...new Set(described.filter((d) => d.kind === 'account' && d.account).map((d) => d.account as string))];
+    if (accounts.length > 0 && policy.kind === 'keyPolicy') {
+      notes.push(accounts.length === 1
+        ? t('The account principal delegates to IAM: users and roles of account {0} get this access when their IAM policies allow it.', style.code(accounts[0]))
+        : t('The account principals delegate to IAM: users and roles of accounts {0} get this access when their IAM policies allow it.', joinAnd(accounts.map(style.code))));
+    }
+    if (described.some((d) => d.kind === 'anyone') && statement.conditions.length === 0) {
+      notes.push(t('No condition narrows it: anyone, in any AWS account, can do this.'));
+    }
+  }
+  return [sentence, ...notes].join(' ');
+}
+
+/** "Statement 2 (Sid "Allow use of the key")". */
+export function statementTitle(statement: Statement): string {
+  return statement.sid ? t('Statement {0} ({1})', statement.index + 1, statement.sid.value) : t('Statement {0}', statement.index + 1);
+}
+
+export interface StatementLens {
+  /** Document offset of the statement's opening brace. */
+  start: number;
+  end: number;
+  title: string;
+}
+
+/** CodeLens titles are one line; the hover has the whole text. */
+const LENS_MAX = 240;
+
+/** One summary per statement of every policy in the document, for CodeLens. Never throws. */
+export function statementLenses(model: DocumentModel): StatementLens[] {
+  const out: StatementLens[] = [];
+  for (const policy of policiesOf(model)) {
+    for (const s of policy.statements) {
+      try {
+        let title = summarizeStatement(policy, s, PLAIN);
+        if (title.length > LENS_MAX) title = `${title.slice(0, LENS_MAX - 1).trimEnd()}…`;
+        out.push({ start: policy.toDocument(s.node.offset), end: policy.toDocument(s.node.offset + s.node.length), title });
+      } catch {
+        // A summary is a courtesy: a statement it cannot describe gets none.
+      }
+    }
+  }
+  return out;
+}

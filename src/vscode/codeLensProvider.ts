@@ -1,0 +1,48 @@
+/**
+ * A plain-language summary above each policy statement (CodeLens), from the
+ * core's statement summaries. Turned off with `kmsLens.summaryCodeLens`.
+ */
+import * as vscode from 'vscode';
+import { statementLenses } from '../core/policy/summary';
+import type { DiagnosticsController } from './diagnostics';
+import { isCandidate } from './documents';
+import type { ModelCache } from './modelCache';
+import { readSettings } from './settings';
+
+export class SummaryCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+  readonly onDidChangeCodeLenses = this.changed.event;
+
+  constructor(private readonly cache: ModelCache, diagnostics: DiagnosticsController) {
+    this.subscriptions.push(
+      this.changed,
+      // A new analysis may mean a new text: ask VS Code for fresh lenses.
+      diagnostics.onDidAnalyze(() => this.changed.fire()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('kmsLens')) this.changed.fire();
+      }),
+    );
+  }
+
+  provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
+    try {
+      const settings = readSettings(doc.uri);
+      if (!settings.enable || !settings.summaryCodeLens || !isCandidate(doc)) return [];
+      const model = this.cache.get(doc, settings.analysis.maxFileSize);
+      if (model.kind !== 'keyPolicy' && model.kind !== 'identityPolicy' && model.kind !== 'cloudTrail') return [];
+      return statementLenses(model).map((l) => {
+        const at = doc.positionAt(l.start);
+        // No command: the summary is a label to read, not a button.
+        return new vscode.CodeLens(new vscode.Range(at, at), { title: l.title, command: '' });
+      });
+    } catch (err) {
+      console.error('[kms-lens] code lens failed', err);
+      return [];
+    }
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+  }
+}
