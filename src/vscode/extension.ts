@@ -7,6 +7,8 @@ import * as vscode from 'vscode';
 import type { KmsLensApi } from './api';
 import { CodeActionProvider } from './codeActions';
 import { DiagnosticsController } from './diagnostics';
+import { GrantsIndex } from './grantsIndex';
+import { GRANTS_VIEW_IDS, GrantsView } from './grantsView';
 import { HoverProvider } from './hoverProvider';
 import { ModelCache } from './modelCache';
 import { RuleDocs } from './ruleDocs';
@@ -29,6 +31,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<KmsLen
     }),
     vscode.languages.registerHoverProvider(SELECTOR, new HoverProvider(cache)),
   );
+  const grantsIndex = new GrantsIndex(cache, GRANTS_VIEW_IDS);
+  const grantsView = new GrantsView(grantsIndex);
+  context.subscriptions.push(grantsIndex, grantsView);
 
   return {
     analysis(uri) {
@@ -38,6 +43,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<KmsLen
     },
     lastRun: (uri) => diagnostics.lastRun(uri),
     onDidAnalyze: diagnostics.onDidAnalyze,
+    grants: () => grantsIndex.model,
+    settledGrants: () => grantsIndex.settled(),
+    onDidChangeGrants: grantsIndex.onDidChange,
+    grantsTree: grantsView.provider,
   };
 }
 
