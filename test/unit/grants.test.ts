@@ -311,3 +311,23 @@ describe('grants: what is not a grant source', () => {
     assert.equal(k.region, 'us-west-2');
   });
 });
+
+describe('grants: one grant id on two keys', () => {
+  it('stays two grants when the logs name two different keys (documentation reuses grant ids)', () => {
+    const otherKey = 'arn:aws:kms:eu-west-1:444455556666:key/0987dcba-09fe-87dc-65ba-ab0987654321';
+    const m = grantsOf(
+      fixtureSource('corpus/seeds/fargate-retiregrant.json'),
+      source('log.json', records(createGrant(FARGATE_GRANT, '2024-05-01T00:00:00Z', { keyId: otherKey }, { responseElements: { grantId: FARGATE_GRANT, keyId: otherKey }, resources: [{ ARN: otherKey }] }))),
+    );
+    assert.deepEqual(allGrants(m).map((g) => [g.keyIdentity, g.status]).sort(), [[otherKey, 'active'], [FARGATE_KEY, 'retired']]);
+  });
+
+  it('joins an event that names the key only by alias to the grant with that id', () => {
+    const m = grantsOf(source('log.json', records(
+      createGrant('g1', '2024-01-01T00:00:00Z'),
+      kmsEvent('RevokeGrant', '2024-01-02T00:00:00Z', { requestParameters: { keyId: 'alias/never-resolved', grantId: 'g1' }, resources: [] }),
+    )));
+    assert.equal(grant(m, 'g1').status, 'revoked');
+    assert.equal(allGrants(m).length, 1);
+  });
+});

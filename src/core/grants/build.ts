@@ -57,14 +57,19 @@ class Builder {
     return k;
   }
 
-  /** The grant with this id on this key; or, if the key is not known that way, the one grant with this id. */
+  /**
+   * The grant with this id on this key; or, when the event names its key less
+   * precisely (no key, an alias only, no account), the one grant with this id
+   * on a key that may be the same. Documentation reuses grant ids across keys,
+   * so a grant id alone never joins two keys the logs tell apart.
+   */
   find(key: KmsKey | undefined, grantId: string): Grant | undefined {
     if (key) {
       const g = this.grants.get(`${key.identity}|${grantId}`);
       if (g) return g;
     }
-    const same = this.byGrantId.get(grantId);
-    return same && same.length === 1 ? same[0] : undefined;
+    const same = (this.byGrantId.get(grantId) ?? []).filter((g) => !key || mayBeSameKey(key, this.perKey.get(g.keyIdentity)?.key));
+    return same.length === 1 ? same[0] : undefined;
   }
 
   create(key: KmsKey, grantId: string): Grant {
@@ -215,6 +220,14 @@ class Builder {
     keys.sort((a, b) => keyLabel(a.key).localeCompare(keyLabel(b.key)) || a.key.identity.localeCompare(b.key.identity));
     return { keys, attempts: this.attempts, sources, duplicates };
   }
+}
+
+/** Two keys the logs may name differently: one is known only by alias, or they agree on everything both know. */
+function mayBeSameKey(a: KmsKey, b: KmsKey | undefined): boolean {
+  if (!b) return false;
+  if (!a.keyId || !b.keyId) return true;
+  const agree = (x: string | undefined, y: string | undefined): boolean => x === undefined || y === undefined || x === y;
+  return a.keyId === b.keyId && agree(a.region, b.region) && agree(a.account, b.account);
 }
 
 function timeOf(s: string | undefined): number {
