@@ -1,6 +1,7 @@
 /** Key identity: ids, ARNs, aliases and the guide's `arn:aws::kms:` typo meet on one key. */
 import * as assert from 'node:assert/strict';
 import { keyLabel, KeyRegistry, parseKeyName, revokeGrantCommand } from '../../src/core/grants';
+import { timeMillis } from '../../src/core/grants/time';
 import { createGrant, decrypt, grant, grantsOf, KEY_ARN, KEY_ID, kmsEvent, records, roleSession, source } from './grantsHelpers';
 
 describe('grants: key names', () => {
@@ -82,5 +83,17 @@ describe('grants: events naming one key in different ways', () => {
   it('the revoke-grant command names the key by ARN, in its Region', () => {
     const m = grantsOf(source('log.json', records(createGrant('0c237476b39f', '2024-01-01T00:00:00Z'))));
     assert.equal(revokeGrantCommand(grant(m, '0c237476b39f'), m.keys[0].key), `aws kms revoke-grant --key-id ${KEY_ARN} --grant-id 0c237476b39f --region us-west-2`);
+  });
+});
+
+describe('grants: event times', () => {
+  it('reads CloudTrail times exactly as Date.parse does, and other forms through Date.parse', () => {
+    for (const s of ['2024-02-31T00:00:00Z', '2024-01-01T00:00:60Z', '2024-04-23T18:08:13Z', '1970-01-01T00:00:00Z', '2000-02-29T23:59:59Z', '1969-12-31T23:59:59Z', '2100-03-01T00:00:00Z', '2024-12-31T12:30:45Z']) {
+      assert.deepEqual(timeMillis(s), Date.parse(s), s);
+    }
+    assert.equal(timeMillis('2021-06-04T12:38:17.000000-07:00'), Date.parse('2021-06-04T12:38:17.000000-07:00'));
+    assert.ok(Number.isNaN(timeMillis('2024-13-01T00:00:00Z')));
+    assert.ok(Number.isNaN(timeMillis('yesterday')));
+    assert.ok(Number.isNaN(timeMillis(undefined)));
   });
 });

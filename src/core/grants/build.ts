@@ -7,12 +7,18 @@
  * attempt; list-grants entries are grants alive when the list was taken.
  * Then each cryptographic operation is attributed to the grants it could have
  * gone through, or listed under its key as "not through a grant in these logs".
+ *
+ * A big log is mostly cryptographic operations, so their path allocates
+ * little: no caller tokens unless the key has grants whose grantee could
+ * match, and event references that read the caller from the record on demand.
  */
+import type { JsonRecord } from '../document/model';
 import { satisfiesConstraints } from './constraints';
 import { documentFacts, type CreateFact, type EndFact, type LifecycleFact, type ListFact, type UseFact } from './extract';
 import { KeyRegistry, keyLabel } from './keys';
-import { granteeToken } from './principals';
-import type { Attempt, EventRef, EventRole, Grant, GrantsModel, GrantsSource, KeyGrants, KmsKey } from './types';
+import { actorOf, callerTokens, granteeToken, tokenKind } from './principals';
+import { timeMillis } from './time';
+import type { Actor, Attempt, EventRef, EventRole, Grant, GrantsModel, GrantsSource, KeyGrants, KmsKey } from './types';
 
 interface Located<F> {
   fact: F;
@@ -25,26 +31,56 @@ interface Located<F> {
 /** Within one second, a creation comes before a retirement of the same grant. */
 const PHASE: Record<LifecycleFact['kind'], number> = { list: 0, create: 1, retire: 2, revoke: 2 };
 
-const byTime = (a: Located<{ ms: number }>, b: Located<{ ms: number }>): number => {
-  const ta = Number.isNaN(a.fact.ms) ? Infinity : a.fact.ms;
-  const tb = Number.isNaN(b.fact.ms) ? Infinity : b.fact.ms;
-  return ta - tb || a.order - b.order;
-};
+const timeKey = (ms: number): number => (Number.isNaN(ms) ? Infinity : ms);
+
+function compareTimes(a: number, b: number): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * An EventRef that reads who made the call from its record when first asked:
+ * most events of a big log are never shown. Serialises as plain data.
+ */
+class RecordEventRef implements EventRef {
+  readonly start: number;
+  readonly end: number;
+  readonly eventTime?: string;
+  readonly eventId?: string;
+  readonly errorCode?: string;
+  #actor: Actor | undefined | null;
+  readonly #record: JsonRecord;
+
+  constructor(readonly source: string, record: JsonRecord, readonly role: EventRole, readonly eventName: string, fact: { eventTime?: string; eventId?: string; errorCode?: string }, actor: Actor | undefined | null) {
+    this.start = record.start;
+    this.end = record.end;
+    this.eventTime = fact.eventTime;
+    this.eventId = fact.eventId;
+    this.errorCode = fact.errorCode;
+    this.#record = record;
+    this.#actor = actor;
+  }
+
+  get actor(): Actor | undefined {
+    if (this.#actor === null) this.#actor = actorOf((this.#record.value as { userIdentity?: unknown } | null)?.userIdentity);
+    return this.#actor;
+  }
+
+  toJSON(): EventRef {
+    const { source, start, end, role, eventName, eventTime, eventId, errorCode, actor } = this;
+    return { source, start, end, role, eventName, eventTime, eventId, errorCode, actor };
+  }
+}
 
 function eventRef(l: Located<LifecycleFact | UseFact>, role: EventRole): EventRef {
   const f = l.fact;
-  const ref: EventRef = { source: l.source, start: f.record.start, end: f.record.end, role, eventName: f.eventName };
-  if (f.eventTime) ref.eventTime = f.eventTime;
-  if (f.eventId) ref.eventId = f.eventId;
-  if (f.actor) ref.actor = f.actor;
-  if (f.errorCode) ref.errorCode = f.errorCode;
-  return ref;
+  return new RecordEventRef(l.source, f.record, role, f.eventName, f, f.kind === 'use' ? null : f.actor);
 }
 
 class Builder {
   readonly registry = new KeyRegistry();
   private readonly perKey = new Map<string, KeyGrants>();
-  private readonly grants = new Map<string, Grant>();
+  /** Grants by key identity, then grant id. */
+  private readonly grants = new Map<string, Map<string, Grant>>();
   private readonly byGrantId = new Map<string, Grant[]>();
   readonly attempts: Attempt[] = [];
 
@@ -65,17 +101,23 @@ class Builder {
    */
   find(key: KmsKey | undefined, grantId: string): Grant | undefined {
     if (key) {
-      const g = this.grants.get(`${key.identity}|${grantId}`);
+      const g = this.grants.get(key.identity)?.get(grantId);
       if (g) return g;
     }
-    const same = (this.byGrantId.get(grantId) ?? []).filter((g) => !key || mayBeSameKey(key, this.perKey.get(g.keyIdentity)?.key));
-    return same.length === 1 ? same[0] : undefined;
+    const same = this.byGrantId.get(grantId);
+    if (!same) return undefined;
+    const candidates = key ? same.filter((g) => mayBeSameKey(key, this.perKey.get(g.keyIdentity)?.key)) : same;
+    return candidates.length === 1 ? candidates[0] : undefined;
   }
 
   create(key: KmsKey, grantId: string): Grant {
     const g: Grant = { grantId, keyIdentity: key.identity, status: 'active', operations: [], createdBeforeLogs: false, events: [], uses: [], notes: [] };
-    this.grants.set(`${key.identity}|${grantId}`, g);
-    this.byGrantId.set(grantId, [...(this.byGrantId.get(grantId) ?? []), g]);
+    let onKey = this.grants.get(key.identity);
+    if (!onKey) this.grants.set(key.identity, (onKey = new Map()));
+    onKey.set(grantId, g);
+    const same = this.byGrantId.get(grantId);
+    if (same) same.push(g);
+    else this.byGrantId.set(grantId, [g]);
     this.keyGrants(key).grants.push(g);
     return g;
   }
@@ -182,24 +224,28 @@ class Builder {
   }
 
   attributeUses(uses: Array<Located<UseFact>>): void {
-    // Per key, the grants by the token their grantee matches on.
-    const index = new Map<string, Map<string, Grant[]>>();
-    for (const g of this.grants.values()) {
+    // Per key: the grants by the token their grantee matches on, and which kinds of token those are.
+    const index = new Map<string, { byToken: Map<string, Grant[]>; kinds: Set<string> }>();
+    for (const g of [...this.grants.values()].flatMap((m) => [...m.values()])) {
       if (!g.granteePrincipal) continue;
-      let m = index.get(g.keyIdentity);
-      if (!m) index.set(g.keyIdentity, (m = new Map()));
+      let entry = index.get(g.keyIdentity);
+      if (!entry) index.set(g.keyIdentity, (entry = { byToken: new Map(), kinds: new Set() }));
       const token = granteeToken(g.granteePrincipal);
-      m.set(token, [...(m.get(token) ?? []), g]);
+      entry.kinds.add(tokenKind(token));
+      const list = entry.byToken.get(token);
+      if (list) list.push(g);
+      else entry.byToken.set(token, [g]);
     }
     for (const l of uses) {
       const key = this.registry.resolve(l.keyRef);
       if (!key) continue;
       const f = l.fact;
-      const candidates = index.get(key.identity);
+      const entry = index.get(key.identity);
       let matched: Grant[] | undefined;
-      if (candidates) {
-        for (const token of f.callers) {
-          for (const g of candidates.get(token) ?? []) {
+      if (entry) {
+        const callers = callerTokens((f.record.value as { userIdentity?: unknown }).userIdentity, entry.kinds);
+        for (const token of callers) {
+          for (const g of entry.byToken.get(token) ?? []) {
             if (matched?.includes(g) || !allows(g, f)) continue;
             (matched ??= []).push(g);
           }
@@ -214,8 +260,9 @@ class Builder {
   result(sources: string[], duplicates: number): GrantsModel {
     const keys = [...this.perKey.values()];
     for (const k of keys) {
-      k.grants.sort((a, b) => sortTime(a) - sortTime(b) || (a.grantId < b.grantId ? -1 : a.grantId > b.grantId ? 1 : 0));
-      k.attempts.sort((x, y) => timeOf(x.event.eventTime) - timeOf(y.event.eventTime));
+      const times = new Map(k.grants.map((g) => [g, sortTime(g)]));
+      k.grants.sort((a, b) => compareTimes(times.get(a) as number, times.get(b) as number) || (a.grantId < b.grantId ? -1 : a.grantId > b.grantId ? 1 : 0));
+      k.attempts.sort((x, y) => compareTimes(timeOf(x.event.eventTime), timeOf(y.event.eventTime)));
     }
     keys.sort((a, b) => keyLabel(a.key).localeCompare(keyLabel(b.key)) || a.key.identity.localeCompare(b.key.identity));
     return { keys, attempts: this.attempts, sources, duplicates };
@@ -231,8 +278,7 @@ function mayBeSameKey(a: KmsKey, b: KmsKey | undefined): boolean {
 }
 
 function timeOf(s: string | undefined): number {
-  const t = s ? Date.parse(s) : Number.NaN;
-  return Number.isNaN(t) ? Infinity : t;
+  return timeKey(timeMillis(s));
 }
 
 function sortTime(g: Grant): number {
@@ -251,11 +297,53 @@ function allows(g: Grant, f: UseFact): boolean {
   return satisfiesConstraints(f.context, g.constraints);
 }
 
+/**
+ * Drops the second sighting of an event: same eventID, eventName and eventTime.
+ * (AWS documentation reuses placeholder eventIDs for different events, so the
+ * id alone is not enough.) The two sides of one ReEncrypt share a record.
+ */
+class Dedupe {
+  private readonly first = new Map<string, JsonRecord>();
+  /** Other events that carry an eventID already taken (documentation placeholders). */
+  private readonly others = new Map<string, JsonRecord[]>();
+  duplicates = 0;
+
+  seen(f: LifecycleFact | UseFact): boolean {
+    const id = f.eventId;
+    if (!id) return false;
+    const first = this.first.get(id);
+    if (first === undefined) {
+      this.first.set(id, f.record);
+      return false;
+    }
+    if (first === f.record) return false;
+    const ev = f.record.value as { eventName?: unknown; eventTime?: unknown };
+    const others = this.others.get(id) ?? [];
+    for (const r of [first, ...others]) {
+      if (r === f.record) return false;
+      const other = r.value as { eventName?: unknown; eventTime?: unknown };
+      if (other.eventName === ev.eventName && other.eventTime === ev.eventTime) {
+        if (f.kind !== 'use' || f.operation !== 'ReEncryptTo') this.duplicates++;
+        return true;
+      }
+    }
+    others.push(f.record);
+    this.others.set(id, others);
+    return false;
+  }
+}
+
 /** Builds the grants model from any number of documents (CloudTrail data and list-grants output). */
 export function buildGrantsModel(sources: readonly GrantsSource[]): GrantsModel {
   const b = new Builder();
-  const seen = new Set<string>();
-  let duplicates = 0;
+  const dedupe = new Dedupe();
+  const refIds = new Map<object, string>();
+  const keyRefOf = (f: LifecycleFact | UseFact): string | undefined => {
+    if (!f.key) return undefined;
+    let id = refIds.get(f.key);
+    if (id === undefined) refIds.set(f.key, (id = b.registry.add(f.key)));
+    return id;
+  };
   let order = 0;
   const lifecycle: Array<Located<LifecycleFact>> = [];
   const uses: Array<Located<UseFact>> = [];
@@ -265,36 +353,17 @@ export function buildGrantsModel(sources: readonly GrantsSource[]): GrantsModel 
     if (src.model.kind === 'cloudTrail' || src.model.kind === 'listGrants') contributing.push(src.id);
     for (const a of facts.aliases) b.registry.addAlias(a.alias, a.scope, a.target);
     for (const fact of facts.lifecycle) {
-      if (fact.dedupe) {
-        if (seen.has(fact.dedupe)) {
-          duplicates++;
-          continue;
-        }
-        seen.add(fact.dedupe);
-      }
-      lifecycle.push({ fact, source: src.id, order: order++, keyRef: fact.key && b.registry.add(fact.key) });
+      if (!dedupe.seen(fact)) lifecycle.push({ fact, source: src.id, order: order++, keyRef: keyRefOf(fact) });
     }
     for (const fact of facts.uses) {
       // A failed call (AccessDenied, a dry run) used nothing.
-      if (fact.errorCode) continue;
-      if (fact.dedupe) {
-        const d = `${fact.dedupe}|${fact.operation}`;
-        if (seen.has(d)) {
-          if (fact.operation !== 'ReEncryptTo') duplicates++;
-          continue;
-        }
-        seen.add(d);
-      }
-      uses.push({ fact, source: src.id, order: order++, keyRef: fact.key && b.registry.add(fact.key) });
+      if (fact.errorCode || dedupe.seen(fact)) continue;
+      uses.push({ fact, source: src.id, order: order++, keyRef: keyRefOf(fact) });
     }
   }
   b.registry.finish();
 
-  lifecycle.sort((a, b2) => {
-    const ta = Number.isNaN(a.fact.ms) ? Infinity : a.fact.ms;
-    const tb = Number.isNaN(b2.fact.ms) ? Infinity : b2.fact.ms;
-    return ta - tb || PHASE[a.fact.kind] - PHASE[b2.fact.kind] || a.order - b2.order;
-  });
+  lifecycle.sort((x, y) => compareTimes(timeKey(x.fact.ms), timeKey(y.fact.ms)) || PHASE[x.fact.kind] - PHASE[y.fact.kind] || x.order - y.order);
   const failed: Array<Located<EndFact>> = [];
   const lists: Array<Located<ListFact>> = [];
   for (const l of lifecycle) {
@@ -308,9 +377,9 @@ export function buildGrantsModel(sources: readonly GrantsSource[]): GrantsModel 
   // A listing is a snapshot taken at an unknown time: it adds to what the events say, never overrides an end.
   for (const l of lists) b.onList(l);
   for (const l of failed) b.onFailedEnd(l);
-  b.attempts.sort((x, y) => timeOf(x.event.eventTime) - timeOf(y.event.eventTime));
+  b.attempts.sort((x, y) => compareTimes(timeOf(x.event.eventTime), timeOf(y.event.eventTime)));
 
-  uses.sort(byTime);
+  uses.sort((x, y) => compareTimes(timeKey(x.fact.ms), timeKey(y.fact.ms)) || x.order - y.order);
   b.attributeUses(uses);
-  return b.result(contributing, duplicates);
+  return b.result(contributing, dedupe.duplicates);
 }

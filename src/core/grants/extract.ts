@@ -11,7 +11,8 @@ import { isEventLike, isObject } from '../classify';
 import type { DocumentModel, JsonRecord } from '../document/model';
 import { readConstraints } from './constraints';
 import { parseKeyName, type KeyRef, type KeyScope } from './keys';
-import { actorOf, callerTokens } from './principals';
+import { actorOf } from './principals';
+import { timeMillis } from './time';
 import type { Actor, GrantConstraints } from './types';
 
 type Obj = Record<string, unknown>;
@@ -40,16 +41,17 @@ interface FactBase {
   /** Milliseconds since the epoch; NaN when the time is missing or unreadable. */
   ms: number;
   eventId?: string;
-  /** Same event seen twice: same eventID, eventName and eventTime. */
-  dedupe?: string;
   errorCode?: string;
-  errorMessage?: string;
-  actor?: Actor;
-  /** `KeyRegistry.add` strings are made later; the ref as the event gives it. */
+  /** The key as the event names it (resolved against every other document later). */
   key?: KeyRef;
 }
 
-export interface CreateFact extends FactBase {
+interface LifecycleBase extends FactBase {
+  errorMessage?: string;
+  actor?: Actor;
+}
+
+export interface CreateFact extends LifecycleBase {
   kind: 'create';
   grantId?: string;
   name?: string;
@@ -60,12 +62,12 @@ export interface CreateFact extends FactBase {
   dryRun: boolean;
 }
 
-export interface EndFact extends FactBase {
+export interface EndFact extends LifecycleBase {
   kind: 'retire' | 'revoke';
   grantId?: string;
 }
 
-export interface ListFact extends FactBase {
+export interface ListFact extends LifecycleBase {
   kind: 'list';
   grantId?: string;
   name?: string;
@@ -76,13 +78,16 @@ export interface ListFact extends FactBase {
   constraints?: GrantConstraints;
 }
 
-/** One cryptographic operation on one key (ReEncrypt gives two: From on the source, To on the destination). */
+/**
+ * One cryptographic operation on one key (ReEncrypt gives two: From on the
+ * source, To on the destination). Logs are mostly these, so they stay small:
+ * the caller and the rest are read from the record only when needed.
+ */
 export interface UseFact extends FactBase {
   kind: 'use';
   /** The grant operation that would allow it. */
   operation: string;
   context: unknown;
-  callers: string[];
 }
 
 export type LifecycleFact = CreateFact | EndFact | ListFact;
@@ -136,23 +141,20 @@ function requestParameters(ev: Obj): Obj | undefined {
   return isObject(ev.requestParameters) ? ev.requestParameters : undefined;
 }
 
-function base(record: JsonRecord, ev: Obj, eventName: string): FactBase {
+/** The fields every lifecycle fact has; written out (no spread) so that facts keep one shape. */
+function lifecycleBase(record: JsonRecord, ev: Obj, eventName: string): LifecycleBase {
   const eventTime = str(ev.eventTime);
-  const eventId = str(ev.eventID);
-  const f: FactBase = { record, eventName, ms: eventTime ? Date.parse(eventTime) : Number.NaN };
-  if (eventTime) f.eventTime = eventTime;
-  if (eventId) {
-    f.eventId = eventId;
-    // AWS documentation reuses one placeholder eventID for different events: the same id, name and time is the same event.
-    f.dedupe = `${eventId}|${eventName}|${eventTime ?? ''}`;
-  }
-  const errorCode = str(ev.errorCode);
-  if (errorCode) f.errorCode = errorCode;
-  const errorMessage = str(ev.errorMessage);
-  if (errorMessage) f.errorMessage = errorMessage;
-  const actor = actorOf(ev.userIdentity);
-  if (actor) f.actor = actor;
-  return f;
+  return {
+    record,
+    eventName,
+    eventTime,
+    ms: timeMillis(eventTime),
+    eventId: str(ev.eventID),
+    errorCode: str(ev.errorCode),
+    errorMessage: str(ev.errorMessage),
+    actor: actorOf(ev.userIdentity),
+    key: undefined,
+  };
 }
 
 function strings(v: unknown): string[] {
@@ -162,43 +164,52 @@ function strings(v: unknown): string[] {
 function createFact(record: JsonRecord, ev: Obj, reader: KeyReader): CreateFact {
   const rp = requestParameters(ev) ?? {};
   const re = isObject(ev.responseElements) ? ev.responseElements : {};
-  const f: CreateFact = { ...base(record, ev, 'CreateGrant'), kind: 'create', operations: strings(rp.operations), dryRun: rp.dryRun === true, key: reader.keyOf(ev) };
-  const grantId = str(re.grantId);
-  if (grantId) f.grantId = grantId;
-  const name = str(rp.name);
-  if (name) f.name = name;
-  const grantee = str(rp.granteePrincipal);
-  if (grantee) f.granteePrincipal = grantee;
-  const retiring = str(rp.retiringPrincipal);
-  if (retiring) f.retiringPrincipal = retiring;
-  const constraints = readConstraints(rp.constraints);
-  if (constraints) f.constraints = constraints;
+  const f = lifecycleBase(record, ev, 'CreateGrant') as CreateFact;
+  f.kind = 'create';
+  f.key = reader.keyOf(ev);
+  f.grantId = str(re.grantId);
+  f.name = str(rp.name);
+  f.granteePrincipal = str(rp.granteePrincipal);
+  f.retiringPrincipal = str(rp.retiringPrincipal);
+  f.operations = strings(rp.operations);
+  f.constraints = readConstraints(rp.constraints);
+  f.dryRun = rp.dryRun === true;
   return f;
 }
 
 function endFact(record: JsonRecord, ev: Obj, reader: KeyReader, kind: 'retire' | 'revoke'): EndFact {
   const rp = requestParameters(ev);
   const extra = isObject(ev.additionalEventData) ? ev.additionalEventData : undefined;
+  const f = lifecycleBase(record, ev, kind === 'retire' ? 'RetireGrant' : 'RevokeGrant') as EndFact;
+  f.kind = kind;
+  f.key = reader.keyOf(ev);
   // RetireGrant logs `requestParameters: null` and the grant id in additionalEventData.
-  const f: EndFact = { ...base(record, ev, kind === 'retire' ? 'RetireGrant' : 'RevokeGrant'), kind, key: reader.keyOf(ev) };
-  const grantId = str(rp?.grantId) ?? str(extra?.grantId);
-  if (grantId) f.grantId = grantId;
+  f.grantId = str(rp?.grantId) ?? str(extra?.grantId);
   return f;
 }
 
-function useFact(record: JsonRecord, ev: Obj, name: string, operation: string, key: KeyRef | undefined, context: unknown): UseFact {
-  const f: UseFact = { ...base(record, ev, name), kind: 'use', operation, context, callers: callerTokens(ev.userIdentity) };
-  if (key) f.key = key;
-  return f;
+function useFact(record: JsonRecord, ev: Obj, eventName: string, operation: string, key: KeyRef | undefined, context: unknown): UseFact {
+  const eventTime = str(ev.eventTime);
+  return {
+    kind: 'use',
+    record,
+    eventName,
+    eventTime,
+    ms: timeMillis(eventTime),
+    eventId: str(ev.eventID),
+    errorCode: str(ev.errorCode),
+    key,
+    operation,
+    context,
+  };
 }
 
 /** ReEncrypt decrypts under the source key (ReEncryptFrom) and encrypts under the destination key (ReEncryptTo). */
 function reEncryptFacts(record: JsonRecord, ev: Obj, reader: KeyReader, out: UseFact[]): void {
   const rp = requestParameters(ev) ?? {};
-  const scope = reader.scopeOf(ev);
-  const destination = str(rp.destinationKeyId) ? parseKeyName(rp.destinationKeyId as string, scope) : undefined;
+  const destination = str(rp.destinationKeyId) ? reader.parse(rp.destinationKeyId as string, ev) : undefined;
   const resources = reader.resourceKeys(ev);
-  let source = str(rp.sourceKeyId) ? parseKeyName(rp.sourceKeyId as string, scope) : undefined;
+  let source = str(rp.sourceKeyId) ? reader.parse(rp.sourceKeyId as string, ev) : undefined;
   if (!source || !source.keyId) {
     // Older events do not log the source key: it is the resource that is not the destination.
     source = resources.find((r) => !destination || r.keyId !== destination.keyId) ?? source;
@@ -213,9 +224,8 @@ function aliasFact(ev: Obj, reader: KeyReader, out: AliasFact[]): void {
   const alias = str(rp?.aliasName);
   const target = str(rp?.targetKeyId);
   if (!alias || !target || ev.errorCode) return;
-  const scope = reader.scopeOf(ev);
-  const ref = parseKeyName(target, scope);
-  if (ref?.keyId) out.push({ alias, scope, target: reader.upgrade(ref, reader.resourceKeys(ev)) });
+  const ref = reader.parse(target, ev);
+  if (ref?.keyId) out.push({ alias, scope: reader.scopeOf(ev), target: reader.upgrade(ref, reader.resourceKeys(ev)) });
 }
 
 /** Finds the key an event is about, with a cache of parsed names (a log names the same few keys thousands of times). */
@@ -230,12 +240,19 @@ class KeyReader {
     return { region: str(ev.awsRegion), account: str(u?.accountId) ?? str(ev.recipientAccountId) };
   }
 
-  parse(s: string, scope: KeyScope): KeyRef | undefined {
-    const bare = !s.startsWith('arn:');
-    const k = bare ? `${scope.region ?? ''}|${scope.account ?? ''}|${s}` : s;
-    if (this.parsed.has(k)) return this.parsed.get(k);
-    const ref = parseKeyName(s, scope);
-    this.parsed.set(k, ref);
+  /** The ref for one way of naming a key; the same object for the same name in the same scope. */
+  parse(s: string, ev: Obj | undefined): KeyRef | undefined {
+    let k = s;
+    let scope: KeyScope = {};
+    if (!s.startsWith('arn:') && ev) {
+      scope = this.scopeOf(ev);
+      k = `${scope.region ?? ''}|${scope.account ?? ''}|${s}`;
+    }
+    let ref = this.parsed.get(k);
+    if (ref === undefined && !this.parsed.has(k)) {
+      ref = parseKeyName(s, scope);
+      this.parsed.set(k, ref);
+    }
     return ref;
   }
 
@@ -244,7 +261,7 @@ class KeyReader {
     if (!Array.isArray(ev.resources)) return out;
     for (const r of ev.resources) {
       const arn = isObject(r) ? str(r.ARN) : undefined;
-      const ref = arn ? this.parse(arn, {}) : undefined;
+      const ref = arn ? this.parse(arn, undefined) : undefined;
       if (ref?.keyId) out.push(ref);
     }
     return out;
@@ -263,14 +280,15 @@ class KeyReader {
    * and `resources` names one key, the event also says what the alias points at.
    */
   keyOf(ev: Obj): KeyRef | undefined {
-    const scope = this.scopeOf(ev);
     const re = isObject(ev.responseElements) ? ev.responseElements : undefined;
-    const fromResponse = str(re?.keyId) ? this.parse(re?.keyId as string, scope) : undefined;
+    const responseKey = str(re?.keyId);
+    const fromResponse = responseKey ? this.parse(responseKey, ev) : undefined;
     if (fromResponse?.keyId && fromResponse.region && fromResponse.account) return fromResponse;
     const rp = requestParameters(ev);
-    const fromRequest = str(rp?.keyId) ? this.parse(rp?.keyId as string, scope) : undefined;
+    const requestKey = str(rp?.keyId);
+    const fromRequest = requestKey ? this.parse(requestKey, ev) : undefined;
+    if (fromRequest?.keyId) return fromRequest.region && fromRequest.account ? fromRequest : this.upgrade(fromRequest, this.resourceKeys(ev));
     const resources = this.resourceKeys(ev);
-    if (fromRequest?.keyId) return this.upgrade(fromRequest, resources);
     if (fromRequest?.alias) {
       if (resources.length === 1) {
         this.facts.aliases.push({ alias: fromRequest.alias, scope: { region: fromRequest.region, account: fromRequest.account }, target: resources[0] });
@@ -289,23 +307,22 @@ function listGrantsFacts(model: DocumentModel): DocumentFacts {
     const g = record.value;
     if (!isObject(g)) continue;
     const created = creationDate(g.CreationDate);
-    const f: ListFact = { record, eventName: 'ListGrants', ms: created ? Date.parse(created) : Number.NaN, kind: 'list', operations: strings(g.Operations) };
-    if (created) f.eventTime = created;
     const keyId = str(g.KeyId);
-    const key = keyId ? parseKeyName(keyId) : undefined;
-    if (key) f.key = key;
-    const grantId = str(g.GrantId);
-    if (grantId) f.grantId = grantId;
-    const name = str(g.Name);
-    if (name) f.name = name;
-    const grantee = str(g.GranteePrincipal);
-    if (grantee) f.granteePrincipal = grantee;
-    const retiring = str(g.RetiringPrincipal);
-    if (retiring) f.retiringPrincipal = retiring;
-    const issuing = str(g.IssuingAccount);
-    if (issuing) f.issuingAccount = issuing;
-    const constraints = readConstraints(g.Constraints);
-    if (constraints) f.constraints = constraints;
+    const f: ListFact = {
+      kind: 'list',
+      record,
+      eventName: 'ListGrants',
+      eventTime: created,
+      ms: timeMillis(created),
+      key: keyId ? parseKeyName(keyId) : undefined,
+      grantId: str(g.GrantId),
+      name: str(g.Name),
+      granteePrincipal: str(g.GranteePrincipal),
+      retiringPrincipal: str(g.RetiringPrincipal),
+      issuingAccount: str(g.IssuingAccount),
+      operations: strings(g.Operations),
+      constraints: readConstraints(g.Constraints),
+    };
     facts.lifecycle.push(f);
   }
   return facts;

@@ -57,23 +57,42 @@ export function granteeToken(principal: string): string {
   return out.find((t) => t.startsWith('role:')) ?? out[0];
 }
 
-/** Every token the caller of an event carries. */
-export function callerTokens(userIdentity: unknown): string[] {
+/** `svc`, `acct`, `role`, `arn` or `id`: what a token is made of. */
+export function tokenKind(token: string): string {
+  return token.slice(0, token.indexOf(':'));
+}
+
+/**
+ * The tokens the caller of an event carries; with `kinds`, only tokens of
+ * those kinds (a key whose grants all name services need no ARN parsing).
+ */
+export function callerTokens(userIdentity: unknown, kinds?: ReadonlySet<string>): string[] {
   const out: string[] = [];
   if (!isObject(userIdentity)) return out;
-  const arn = str(userIdentity.arn);
-  if (arn) principalTokens(arn, out);
-  const session = isObject(userIdentity.sessionContext) ? userIdentity.sessionContext : undefined;
-  const issuer = session && isObject(session.sessionIssuer) ? str(session.sessionIssuer.arn) : undefined;
-  if (issuer) principalTokens(issuer, out);
-  const principalId = str(userIdentity.principalId);
-  if (principalId) out.push(`id:${principalId}`);
-  const account = str(userIdentity.accountId);
-  if (account) out.push(`acct:${account}`);
-  const invokedBy = str(userIdentity.invokedBy);
-  const service = invokedBy && serviceToken(invokedBy);
-  if (service) out.push(service);
-  return out;
+  const all = kinds === undefined;
+  let filter = false;
+  if (all || kinds.has('arn') || kinds.has('role')) {
+    const arn = str(userIdentity.arn);
+    if (arn) principalTokens(arn, out);
+    const session = isObject(userIdentity.sessionContext) ? userIdentity.sessionContext : undefined;
+    const issuer = session && isObject(session.sessionIssuer) ? str(session.sessionIssuer.arn) : undefined;
+    if (issuer) principalTokens(issuer, out);
+    filter = !all; // ARNs give tokens of several kinds
+  }
+  if (all || kinds.has('id')) {
+    const principalId = str(userIdentity.principalId);
+    if (principalId) out.push(`id:${principalId}`);
+  }
+  if (all || kinds.has('acct')) {
+    const account = str(userIdentity.accountId);
+    if (account) out.push(`acct:${account}`);
+  }
+  if (all || kinds.has('svc')) {
+    const invokedBy = str(userIdentity.invokedBy);
+    const service = invokedBy && serviceToken(invokedBy);
+    if (service) out.push(service);
+  }
+  return filter ? out.filter((t) => kinds?.has(tokenKind(t))) : out;
 }
 
 /** Who made the call, for display and search. */
