@@ -7,7 +7,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { GrantsModel } from '../../src/core/grants';
-import type { GrantsNode } from '../../src/vscode/grantsTree';
+import type { GrantNode, GrantsNode, KeyNode } from '../../src/vscode/grantsTree';
+import { generateLog } from '../bench/generateLog';
 import { api, closeAll, open, workspaceUri } from './helpers';
 
 const BATCH_GRANT = '7c9f3a1e5b2d4c6a8e0f1b3d5c7e9a2b4d6f8a0c2e4b6d8f0a1c3e5b7d9f1a3c';
@@ -207,5 +208,27 @@ describe('grants view', () => {
     const editor = vscode.window.activeTextEditor;
     assert.equal(editor?.document.uri.toString(), sampleLog().toString());
     assert.equal(JSON.parse(editor?.document.getText(editor.selection) ?? '{}').responseElements.grantId, BATCH_GRANT);
+  });
+
+  it('indexes a big one-line log (past the 1 MB fast-path threshold) and reveals its events exactly', async () => {
+    const uri = workspaceUri('big', 'cloudtrail-3MiB.json');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(generateLog(3 * 1024 * 1024, 7)));
+    await open(uri);
+    const m = await waitForGrants(hasSource(uri), 'the big log indexed', 60_000);
+    const grants = m.keys.flatMap((k) => k.grants).filter((g) => g.creation?.source === uri.toString());
+    assert.ok(grants.length > 100, `${grants.length} grants`);
+    const g = grants[Math.floor(grants.length / 2)];
+    const key = m.keys.find((k) => k.key.identity === g.keyIdentity);
+    assert.ok(key);
+    const node = (await children()).find((r) => (r.node as KeyNode).entry.key.identity === key.key.identity);
+    assert.ok(node, 'the key is in the tree');
+    const grantNode = (await children(node.node)).find((c) => (c.node as GrantNode).grant?.grantId === g.grantId);
+    assert.ok(grantNode, 'the grant is in the tree');
+    await open(fargateLog());
+    await vscode.commands.executeCommand('kmsLens.grants.revealCreation', grantNode.node);
+    const editor = vscode.window.activeTextEditor;
+    assert.equal(editor?.document.uri.toString(), uri.toString());
+    const selected = JSON.parse(editor?.document.getText(editor.selection) ?? '{}');
+    assert.deepEqual([selected.eventName, selected.responseElements.grantId], ['CreateGrant', g.grantId]);
   });
 });

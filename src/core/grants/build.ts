@@ -14,7 +14,7 @@
  */
 import type { JsonRecord } from '../document/model';
 import { satisfiesConstraints } from './constraints';
-import { documentFacts, type CreateFact, type EndFact, type LifecycleFact, type ListFact, type UseFact } from './extract';
+import { documentFacts, type CreateFact, type EndFact, type EventIds, type LifecycleFact, type ListFact, type UseFact } from './extract';
 import { KeyRegistry, keyLabel } from './keys';
 import { actorOf, callerTokens, granteeToken, tokenKind } from './principals';
 import { timeMillis } from './time';
@@ -25,7 +25,6 @@ interface Located<F> {
   source: string;
   /** Position over all sources, to keep the order stable when times are equal or missing. */
   order: number;
-  keyRef?: string;
 }
 
 /** Within one second, a creation comes before a retirement of the same grant. */
@@ -71,9 +70,9 @@ class RecordEventRef implements EventRef {
   }
 }
 
-function eventRef(l: Located<LifecycleFact | UseFact>, role: EventRole): EventRef {
+function eventRef(l: Located<LifecycleFact>, role: EventRole): EventRef {
   const f = l.fact;
-  return new RecordEventRef(l.source, f.record, role, f.eventName, f, f.kind === 'use' ? null : f.actor);
+  return new RecordEventRef(l.source, f.record, role, f.eventName, f, f.actor);
 }
 
 class Builder {
@@ -140,7 +139,7 @@ class Builder {
 
   onCreate(l: Located<CreateFact>): void {
     const f = l.fact;
-    const key = this.registry.resolve(l.keyRef);
+    const key = this.registry.resolveRef(l.fact.key);
     if (f.errorCode || !f.grantId || !key) return this.attempt(l, key);
     const g = this.find(key, f.grantId) ?? this.create(key, f.grantId);
     if (g.creation) {
@@ -165,7 +164,7 @@ class Builder {
 
   onEnd(l: Located<EndFact>, failed: Array<Located<EndFact>>): void {
     const f = l.fact;
-    const key = this.registry.resolve(l.keyRef);
+    const key = this.registry.resolveRef(l.fact.key);
     if (f.errorCode) {
       failed.push(l); // attached once every grant is known
       return;
@@ -198,7 +197,7 @@ class Builder {
 
   onFailedEnd(l: Located<EndFact>): void {
     const f = l.fact;
-    const key = this.registry.resolve(l.keyRef);
+    const key = this.registry.resolveRef(l.fact.key);
     const g = f.grantId ? this.find(key, f.grantId) : undefined;
     if (g) g.events.push(eventRef(l, f.kind === 'retire' ? 'failedRetire' : 'failedRevoke'));
     else this.attempt(l, key);
@@ -207,7 +206,7 @@ class Builder {
   /** A list-grants entry: the grant was alive when the list was taken. */
   onList(l: Located<ListFact>): void {
     const f = l.fact;
-    const key = this.registry.resolve(l.keyRef);
+    const key = this.registry.resolveRef(l.fact.key);
     if (!f.grantId || !key) return;
     const g = this.find(key, f.grantId) ?? this.create(key, f.grantId);
     const ref = eventRef(l, 'list');
@@ -223,38 +222,54 @@ class Builder {
     if (g.status !== 'active' && !g.notes.includes('listedButEnded')) g.notes.push('listedButEnded');
   }
 
-  attributeUses(uses: Array<Located<UseFact>>): void {
+  attributeUses(useLists: Array<{ source: string; uses: UseFact[]; skip?: Set<JsonRecord> }>): void {
     // Per key: the grants by the token their grantee matches on, and which kinds of token those are.
     const index = new Map<string, { byToken: Map<string, Grant[]>; kinds: Set<string> }>();
-    for (const g of [...this.grants.values()].flatMap((m) => [...m.values()])) {
-      if (!g.granteePrincipal) continue;
-      let entry = index.get(g.keyIdentity);
-      if (!entry) index.set(g.keyIdentity, (entry = { byToken: new Map(), kinds: new Set() }));
-      const token = granteeToken(g.granteePrincipal);
-      entry.kinds.add(tokenKind(token));
-      const list = entry.byToken.get(token);
-      if (list) list.push(g);
-      else entry.byToken.set(token, [g]);
+    for (const onKey of this.grants.values()) {
+      for (const g of onKey.values()) {
+        if (!g.granteePrincipal) continue;
+        let entry = index.get(g.keyIdentity);
+        if (!entry) index.set(g.keyIdentity, (entry = { byToken: new Map(), kinds: new Set() }));
+        const token = granteeToken(g.granteePrincipal);
+        entry.kinds.add(tokenKind(token));
+        const list = entry.byToken.get(token);
+        if (list) list.push(g);
+        else entry.byToken.set(token, [g]);
+      }
     }
-    for (const l of uses) {
-      const key = this.registry.resolve(l.keyRef);
-      if (!key) continue;
-      const f = l.fact;
-      const entry = index.get(key.identity);
-      let matched: Grant[] | undefined;
-      if (entry) {
-        const callers = callerTokens((f.record.value as { userIdentity?: unknown }).userIdentity, entry.kinds);
-        for (const token of callers) {
-          for (const g of entry.byToken.get(token) ?? []) {
-            if (matched?.includes(g) || !allows(g, f)) continue;
-            (matched ??= []).push(g);
+    // Lists that got uses from more than one document are put back in time order at the end.
+    const mixed = new Set<EventRef[]>();
+    const lastSource = new Map<EventRef[], string>();
+    const add = (list: EventRef[], ref: EventRef, source: string): void => {
+      if (useLists.length > 1) {
+        const last = lastSource.get(list);
+        if (last !== undefined && last !== source) mixed.add(list);
+        lastSource.set(list, source);
+      }
+      list.push(ref);
+    };
+    for (const { source, uses, skip } of useLists) {
+      for (const f of uses) {
+        if (skip?.has(f.record)) continue;
+        const key = this.registry.resolveRef(f.key);
+        if (!key) continue;
+        const entry = index.get(key.identity);
+        let matched: Grant[] | undefined;
+        if (entry) {
+          const callers = callerTokens((f.record.value as { userIdentity?: unknown }).userIdentity, entry.kinds);
+          for (const token of callers) {
+            for (const g of entry.byToken.get(token) ?? []) {
+              if (matched?.includes(g) || !allows(g, f)) continue;
+              (matched ??= []).push(g);
+            }
           }
         }
+        const ref = new RecordEventRef(source, f.record, 'use', f.eventName, f, null);
+        if (matched) for (const g of matched) add(g.uses, ref, source);
+        else add(this.keyGrants(key).otherUses, ref, source);
       }
-      const ref = eventRef(l, 'use');
-      if (matched) for (const g of matched) g.uses.push(ref);
-      else this.keyGrants(key).otherUses.push(ref);
     }
+    for (const list of mixed) list.sort((a, b) => compareTimes(timeOf(a.eventTime), timeOf(b.eventTime)));
   }
 
   result(sources: string[], duplicates: number): GrantsModel {
@@ -297,72 +312,41 @@ function allows(g: Grant, f: UseFact): boolean {
   return satisfiesConstraints(f.context, g.constraints);
 }
 
-/**
- * Drops the second sighting of an event: same eventID, eventName and eventTime.
- * (AWS documentation reuses placeholder eventIDs for different events, so the
- * id alone is not enough.) The two sides of one ReEncrypt share a record.
- */
-class Dedupe {
-  private readonly first = new Map<string, JsonRecord>();
-  /** Other events that carry an eventID already taken (documentation placeholders). */
-  private readonly others = new Map<string, JsonRecord[]>();
-  duplicates = 0;
-
-  seen(f: LifecycleFact | UseFact): boolean {
-    const id = f.eventId;
-    if (!id) return false;
-    const first = this.first.get(id);
-    if (first === undefined) {
-      this.first.set(id, f.record);
-      return false;
-    }
-    if (first === f.record) return false;
-    const ev = f.record.value as { eventName?: unknown; eventTime?: unknown };
-    const others = this.others.get(id) ?? [];
-    for (const r of [first, ...others]) {
-      if (r === f.record) return false;
-      const other = r.value as { eventName?: unknown; eventTime?: unknown };
-      if (other.eventName === ev.eventName && other.eventTime === ev.eventTime) {
-        if (f.kind !== 'use' || f.operation !== 'ReEncryptTo') this.duplicates++;
-        return true;
-      }
-    }
-    others.push(f.record);
-    this.others.set(id, others);
-    return false;
-  }
-}
-
 /** Builds the grants model from any number of documents (CloudTrail data and list-grants output). */
 export function buildGrantsModel(sources: readonly GrantsSource[]): GrantsModel {
   const b = new Builder();
-  const dedupe = new Dedupe();
-  const refIds = new Map<object, string>();
-  const keyRefOf = (f: LifecycleFact | UseFact): string | undefined => {
-    if (!f.key) return undefined;
-    let id = refIds.get(f.key);
-    if (id === undefined) refIds.set(f.key, (id = b.registry.add(f.key)));
-    return id;
-  };
+  let duplicates = 0;
   let order = 0;
   const lifecycle: Array<Located<LifecycleFact>> = [];
-  const uses: Array<Located<UseFact>> = [];
+  const useLists: Array<{ source: string; uses: UseFact[]; skip?: Set<JsonRecord> }> = [];
+  const earlier: EventIds[] = [];
   const contributing: string[] = [];
+  /** The same event in an earlier document. */
+  const seenBefore = (record: JsonRecord): boolean => earlier.some((ids) => ids.find(record) !== undefined);
   for (const src of sources) {
     const facts = documentFacts(src.model);
     if (src.model.kind === 'cloudTrail' || src.model.kind === 'listGrants') contributing.push(src.id);
+    duplicates += facts.duplicates;
+    for (const ref of facts.refs) b.registry.add(ref);
     for (const a of facts.aliases) b.registry.addAlias(a.alias, a.scope, a.target);
     for (const fact of facts.lifecycle) {
-      if (!dedupe.seen(fact)) lifecycle.push({ fact, source: src.id, order: order++, keyRef: keyRefOf(fact) });
+      if (earlier.length > 0 && seenBefore(fact.record)) duplicates++;
+      else lifecycle.push({ fact, source: src.id, order: order++ });
     }
-    for (const fact of facts.uses) {
-      // A failed call (AccessDenied, a dry run) used nothing.
-      if (fact.errorCode || dedupe.seen(fact)) continue;
-      uses.push({ fact, source: src.id, order: order++, keyRef: keyRefOf(fact) });
+    let skip: Set<JsonRecord> | undefined;
+    if (earlier.length > 0) {
+      for (const fact of facts.uses) {
+        if (skip?.has(fact.record) || !seenBefore(fact.record)) continue;
+        (skip ??= new Set()).add(fact.record);
+        duplicates++;
+      }
     }
+    useLists.push({ source: src.id, uses: facts.uses, skip });
+    earlier.push(facts.ids);
   }
   b.registry.finish();
 
+  // Each document's facts are in time order already (a sorted run costs the sort one pass); across documents, merge.
   lifecycle.sort((x, y) => compareTimes(timeKey(x.fact.ms), timeKey(y.fact.ms)) || PHASE[x.fact.kind] - PHASE[y.fact.kind] || x.order - y.order);
   const failed: Array<Located<EndFact>> = [];
   const lists: Array<Located<ListFact>> = [];
@@ -379,7 +363,6 @@ export function buildGrantsModel(sources: readonly GrantsSource[]): GrantsModel 
   for (const l of failed) b.onFailedEnd(l);
   b.attempts.sort((x, y) => compareTimes(timeOf(x.event.eventTime), timeOf(y.event.eventTime)));
 
-  uses.sort((x, y) => compareTimes(timeKey(x.fact.ms), timeKey(y.fact.ms)) || x.order - y.order);
-  b.attributeUses(uses);
-  return b.result(contributing, dedupe.duplicates);
+  b.attributeUses(useLists);
+  return b.result(contributing, duplicates);
 }

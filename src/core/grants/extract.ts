@@ -98,13 +98,64 @@ export interface AliasFact {
   target: KeyRef;
 }
 
-export interface DocumentFacts {
-  lifecycle: LifecycleFact[];
-  uses: UseFact[];
-  aliases: AliasFact[];
+/**
+ * The events of one document by eventID, to drop an event seen twice: same
+ * eventID, eventName and eventTime. (AWS documentation reuses placeholder
+ * eventIDs for different events, so the id alone is not enough.)
+ */
+export class EventIds {
+  private readonly ids = new Map<string, JsonRecord | JsonRecord[]>();
+
+  /** The record of the same event already here, if any. */
+  find(record: JsonRecord): JsonRecord | undefined {
+    const id = eventIdOf(record);
+    const known = id === undefined ? undefined : this.ids.get(id);
+    if (known === undefined) return undefined;
+    for (const r of Array.isArray(known) ? known : [known]) if (r === record || sameEvent(r, record)) return r;
+    return undefined;
+  }
+
+  /** Adds the record; false if the same event is already here. */
+  add(record: JsonRecord): boolean {
+    const id = eventIdOf(record);
+    if (id === undefined) return true;
+    const known = this.ids.get(id);
+    if (known === undefined) {
+      this.ids.set(id, record);
+      return true;
+    }
+    if (this.find(record)) return false;
+    this.ids.set(id, Array.isArray(known) ? [...known, record] : [known, record]);
+    return true;
+  }
 }
 
-const EMPTY: DocumentFacts = { lifecycle: [], uses: [], aliases: [] };
+function eventIdOf(record: JsonRecord): string | undefined {
+  return str((record.value as Obj).eventID);
+}
+
+function sameEvent(a: JsonRecord, b: JsonRecord): boolean {
+  const x = a.value as Obj;
+  const y = b.value as Obj;
+  return x.eventName === y.eventName && x.eventTime === y.eventTime;
+}
+
+export interface DocumentFacts {
+  /** By eventTime (document order when equal); each event once. */
+  lifecycle: LifecycleFact[];
+  /** Successful cryptographic operations, by eventTime; each event once. */
+  uses: UseFact[];
+  aliases: AliasFact[];
+  /** Every key ref the facts use (shared objects). */
+  refs: KeyRef[];
+  /** The events of the facts, to find them again in other documents. */
+  ids: EventIds;
+  /** Events of this document seen a second time in it (and dropped). */
+  duplicates: number;
+}
+
+const emptyFacts = (): DocumentFacts => ({ lifecycle: [], uses: [], aliases: [], refs: [], ids: new EventIds(), duplicates: 0 });
+const EMPTY: DocumentFacts = emptyFacts();
 const cache = new WeakMap<DocumentModel, DocumentFacts>();
 
 /** The facts of a CloudTrail or list-grants document; nothing for any other kind. */
@@ -119,7 +170,7 @@ export function documentFacts(model: DocumentModel): DocumentFacts {
 }
 
 function cloudTrailFacts(model: DocumentModel): DocumentFacts {
-  const facts: DocumentFacts = { lifecycle: [], uses: [], aliases: [] };
+  const facts = emptyFacts();
   const reader = new KeyReader(facts);
   for (const record of model.records) {
     const e = record.value;
@@ -128,13 +179,38 @@ function cloudTrailFacts(model: DocumentModel): DocumentFacts {
     if (ev.eventSource !== 'kms.amazonaws.com') continue;
     const name = ev.eventName;
     if (typeof name !== 'string') continue;
+    const use = USE_OPERATIONS.get(name);
+    const lifecycle = name === 'CreateGrant' || name === 'RetireGrant' || name === 'RevokeGrant';
+    if (use === undefined && !lifecycle && name !== 'ReEncrypt') {
+      if (name === 'CreateAlias' || name === 'UpdateAlias') aliasFact(ev, reader, facts.aliases);
+      continue;
+    }
+    // A failed call used nothing; only a failed CreateGrant, RetireGrant or RevokeGrant is worth showing.
+    if (!lifecycle && ev.errorCode !== undefined && ev.errorCode !== null && ev.errorCode !== '') continue;
+    if (!facts.ids.add(record)) {
+      facts.duplicates++;
+      continue;
+    }
     if (name === 'CreateGrant') facts.lifecycle.push(createFact(record, ev, reader));
-    else if (name === 'RetireGrant' || name === 'RevokeGrant') facts.lifecycle.push(endFact(record, ev, reader, name === 'RetireGrant' ? 'retire' : 'revoke'));
-    else if (name === 'ReEncrypt') reEncryptFacts(record, ev, reader, facts.uses);
-    else if (USE_OPERATIONS.has(name)) facts.uses.push(useFact(record, ev, name, USE_OPERATIONS.get(name) as string, reader.keyOf(ev), requestParameters(ev)?.encryptionContext));
-    else if (name === 'CreateAlias' || name === 'UpdateAlias') aliasFact(ev, reader, facts.aliases);
+    else if (lifecycle) facts.lifecycle.push(endFact(record, ev, reader, name === 'RetireGrant' ? 'retire' : 'revoke'));
+    else if (use !== undefined) facts.uses.push(useFact(record, ev, name, use, reader.keyOf(ev), requestParameters(ev)?.encryptionContext));
+    else reEncryptFacts(record, ev, reader, facts.uses);
   }
+  facts.refs = reader.refs();
+  byTime(facts.lifecycle);
+  byTime(facts.uses);
   return facts;
+}
+
+/** Stable sort by time; unknown times last. CloudTrail files are in no particular order. */
+function byTime(facts: Array<{ ms: number }>): void {
+  const key = (ms: number): number => (Number.isNaN(ms) ? Infinity : ms);
+  for (let i = 1; i < facts.length; i++) {
+    if (key(facts[i - 1].ms) > key(facts[i].ms)) {
+      facts.sort((a, b) => key(a.ms) - key(b.ms) || 0);
+      return;
+    }
+  }
 }
 
 function requestParameters(ev: Obj): Obj | undefined {
@@ -234,6 +310,14 @@ class KeyReader {
 
   constructor(private readonly facts: DocumentFacts) {}
 
+  /** Every distinct ref handed out, alias targets included. */
+  refs(): KeyRef[] {
+    const out = new Set<KeyRef>();
+    for (const r of this.parsed.values()) if (r) out.add(r);
+    for (const a of this.facts.aliases) out.add(a.target);
+    return [...out];
+  }
+
   scopeOf(ev: Obj): KeyScope {
     const u = isObject(ev.userIdentity) ? ev.userIdentity : undefined;
     // A key named by id or alias is in the caller's account, in the Region the call went to.
@@ -302,7 +386,7 @@ class KeyReader {
 }
 
 function listGrantsFacts(model: DocumentModel): DocumentFacts {
-  const facts: DocumentFacts = { lifecycle: [], uses: [], aliases: [] };
+  const facts = emptyFacts();
   for (const record of model.records) {
     const g = record.value;
     if (!isObject(g)) continue;
@@ -324,7 +408,9 @@ function listGrantsFacts(model: DocumentModel): DocumentFacts {
       constraints: readConstraints(g.Constraints),
     };
     facts.lifecycle.push(f);
+    if (f.key) facts.refs.push(f.key);
   }
+  byTime(facts.lifecycle);
   return facts;
 }
 

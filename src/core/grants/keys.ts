@@ -80,14 +80,20 @@ function aliasScope(alias: string, region: string | undefined, account: string |
  */
 export class KeyRegistry {
   private readonly refs = new Map<string, KeyRef>();
+  /** Every ref object added, with its string: events share ref objects, so this is small. */
+  private readonly objects = new Map<KeyRef, string>();
   private readonly aliasTargets = new Map<string, KeyRef>();
   private resolved?: Map<string, KmsKey>;
   private readonly keys = new Map<string, KmsKey>();
 
   /** Remembers a ref and returns its string, to resolve after `finish()`. */
   add(ref: KeyRef): string {
-    const s = refString(ref);
-    if (!this.refs.has(s)) this.refs.set(s, ref);
+    let s = this.objects.get(ref);
+    if (s === undefined) {
+      s = refString(ref);
+      this.objects.set(ref, s);
+      if (!this.refs.has(s)) this.refs.set(s, ref);
+    }
     return s;
   }
 
@@ -148,6 +154,11 @@ export class KeyRegistry {
   /** The key a ref (as returned by `add`) names; only after `finish()`. */
   resolve(s: string | undefined): KmsKey | undefined {
     return s === undefined ? undefined : this.resolved?.get(s);
+  }
+
+  /** The key an added ref object names; only after `finish()`. */
+  resolveRef(ref: KeyRef | undefined): KmsKey | undefined {
+    return ref === undefined ? undefined : this.resolve(this.objects.get(ref));
   }
 }
 
