@@ -151,7 +151,7 @@ export class GrantNode extends GrantsNode {
     if (g.name) detail('name', vscode.l10n.t('Name'), g.name, 'tag');
     if (g.createdBeforeLogs) detail('before', vscode.l10n.t('Created before these logs'), vscode.l10n.t('only its end is in the open files'), 'history');
     for (const note of g.notes) detail(`note:${note}`, vscode.l10n.t('Note'), describeNote(note), 'warning', describeNote(note));
-    for (const e of g.events) nodes.push(new EventNode(e, this));
+    g.events.forEach((e, i) => nodes.push(new EventNode(e, this, i)));
     nodes.push(new GroupNode(`${this.id}/uses`, this, vscode.l10n.t('Uses'), String(g.uses.length), 'zap', g.uses.length > 0 ? (p) => eventNodes(g.uses, p) : undefined));
     return nodes;
   }
@@ -212,8 +212,9 @@ const EVENT_ICONS: Partial<Record<EventRef['role'], string>> = {
 
 /** One event: a click opens its document with the event selected. */
 export class EventNode extends GrantsNode {
-  constructor(readonly event: EventRef, parent: GrantsNode) {
-    super(`${parent.id}/event:${event.source}:${event.start}:${event.role}`, parent);
+  /** `position` in the parent's list keeps ids unique: both sides of a ReEncrypt under one key are one record. */
+  constructor(readonly event: EventRef, parent: GrantsNode, position: number) {
+    super(`${parent.id}/event:${position}:${event.source}:${event.start}:${event.role}`, parent);
   }
 
   treeItem(): vscode.TreeItem {
@@ -235,7 +236,7 @@ export class EventNode extends GrantsNode {
 }
 
 function eventNodes(events: readonly EventRef[], parent: GrantsNode): GrantsNode[] {
-  const nodes: GrantsNode[] = events.slice(0, MAX_LISTED).map((e) => new EventNode(e, parent));
+  const nodes: GrantsNode[] = events.slice(0, MAX_LISTED).map((e, i) => new EventNode(e, parent, i));
   if (events.length > MAX_LISTED) {
     nodes.push(new DetailNode(`${parent.id}/more`, parent, vscode.l10n.t('{0} more', events.length - MAX_LISTED), vscode.l10n.t('not listed: open the log to see them all'), 'ellipsis'));
   }

@@ -187,3 +187,17 @@ describe('grants: satisfiesConstraints', () => {
     assert.equal(satisfiesConstraints({ a: '1' }, {}), true);
   });
 });
+
+describe('grants: ReEncrypt under one key', () => {
+  it('is two uses of a grant that allows both sides', () => {
+    const worker = roleSession('Worker');
+    const reEncrypt = kmsEvent('ReEncrypt', '2024-01-01T01:00:00Z', {
+      userIdentity: worker,
+      requestParameters: { sourceEncryptionContext: { a: '1' }, destinationKeyId: KEY_ARN, destinationEncryptionContext: { a: '2' } },
+      resources: [{ ARN: KEY_ARN }],
+    });
+    const m = grantsOf(source('log.json', records(createGrant('g1', '2024-01-01T00:00:00Z', { operations: ['ReEncryptFrom', 'ReEncryptTo'] }), reEncrypt)));
+    assert.equal(grant(m, 'g1').uses.length, 2);
+    assert.equal(m.duplicates, 0);
+  });
+});

@@ -287,8 +287,9 @@ function reEncryptFacts(record: JsonRecord, ev: Obj, reader: KeyReader, out: Use
   const resources = reader.resourceKeys(ev);
   let source = str(rp.sourceKeyId) ? reader.parse(rp.sourceKeyId as string, ev) : undefined;
   if (!source || !source.keyId) {
-    // Older events do not log the source key: it is the resource that is not the destination.
-    source = resources.find((r) => !destination || r.keyId !== destination.keyId) ?? source;
+    // Older events do not log the source key: it is the resource that is not the destination,
+    // or the only resource when the data was re-encrypted under the same key.
+    source = resources.find((r) => !destination || r.keyId !== destination.keyId) ?? (resources.length === 1 ? resources[0] : source);
   }
   if (!source && !destination) source = reader.keyOf(ev); // not the documented shape: one key, one context
   if (source) out.push(useFact(record, ev, 'ReEncrypt', 'ReEncryptFrom', reader.upgrade(source, resources), rp.sourceEncryptionContext ?? rp.encryptionContext));

@@ -1,7 +1,10 @@
 /**
  * The grants model: plain, JSON-serialisable data shared by the tree view, the
  * CLI and the extension's API. Locations are offsets into a source document
- * (the adapters turn them into ranges or line numbers).
+ * (the adapters turn them into ranges or line numbers). One liberty: an
+ * EventRef may read its `actor` from its record on first access (a big log has
+ * tens of thousands of events, few of them ever shown); JSON.stringify still
+ * gives plain data.
  */
 import type { DocumentModel } from '../document/model';
 
