@@ -214,6 +214,15 @@ describe('grants: order and duplicates', () => {
     assert.equal(m.duplicates, 2);
   });
 
+  it('counts an event repeated in one file once, among many events of the same second', () => {
+    const create = createGrant('g1', '2024-01-01T00:00:00Z');
+    const sameSecond = Array.from({ length: 50 }, (_, i) => kmsEvent('Decrypt', '2024-01-01T00:00:05Z', { requestParameters: { keyId: KEY_ARN, n: i } }));
+    const m = grantsOf(source('log.json', records(create, ...sameSecond, sameSecond[7], create, sameSecond[31])));
+    assert.equal(grant(m, 'g1').events.length, 1);
+    assert.equal(keyOf(m, KEY_ARN).otherUses.length, 50);
+    assert.equal(m.duplicates, 3);
+  });
+
   it('CreateGrant is idempotent: the same grant id twice is one grant', () => {
     const m = grantsOf(source('log.json', records(createGrant('g1', '2024-01-01T00:00:00Z'), createGrant('g1', '2024-01-01T00:05:00Z'))));
     const g = grant(m, 'g1');

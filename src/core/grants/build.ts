@@ -14,7 +14,7 @@
  */
 import type { JsonRecord } from '../document/model';
 import { satisfiesConstraints } from './constraints';
-import { documentFacts, type CreateFact, type EndFact, type EventIds, type LifecycleFact, type ListFact, type UseFact } from './extract';
+import { documentFacts, eventIds, type CreateFact, type EndFact, type EventIds, type LifecycleFact, type ListFact, type UseFact } from './extract';
 import { KeyRegistry, keyLabel } from './keys';
 import { actorOf, callerTokens, granteeToken, tokenKind } from './principals';
 import { timeMillis } from './time';
@@ -342,7 +342,7 @@ export function buildGrantsModel(sources: readonly GrantsSource[]): GrantsModel 
       }
     }
     useLists.push({ source: src.id, uses: facts.uses, skip });
-    earlier.push(facts.ids);
+    if (sources.length > 1) earlier.push(eventIds(facts));
   }
   b.registry.finish();
 

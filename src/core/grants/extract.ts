@@ -99,34 +99,30 @@ export interface AliasFact {
 }
 
 /**
- * The events of one document by eventID, to drop an event seen twice: same
- * eventID, eventName and eventTime. (AWS documentation reuses placeholder
- * eventIDs for different events, so the id alone is not enough.)
+ * The events of one document by eventID, to find an event again in another
+ * document: same eventID, eventName and eventTime. (AWS documentation reuses
+ * placeholder eventIDs for different events, so the id alone is not enough.)
  */
 export class EventIds {
   private readonly ids = new Map<string, JsonRecord | JsonRecord[]>();
 
-  /** The record of the same event already here, if any. */
+  constructor(records: Iterable<JsonRecord>) {
+    for (const record of records) {
+      const id = eventIdOf(record);
+      if (id === undefined) continue;
+      const known = this.ids.get(id);
+      if (known === undefined) this.ids.set(id, record);
+      else if (known !== record && !(Array.isArray(known) && known.includes(record))) this.ids.set(id, Array.isArray(known) ? [...known, record] : [known, record]);
+    }
+  }
+
+  /** The record of the same event here, if any. */
   find(record: JsonRecord): JsonRecord | undefined {
     const id = eventIdOf(record);
     const known = id === undefined ? undefined : this.ids.get(id);
     if (known === undefined) return undefined;
     for (const r of Array.isArray(known) ? known : [known]) if (r === record || sameEvent(r, record)) return r;
     return undefined;
-  }
-
-  /** Adds the record; false if the same event is already here. */
-  add(record: JsonRecord): boolean {
-    const id = eventIdOf(record);
-    if (id === undefined) return true;
-    const known = this.ids.get(id);
-    if (known === undefined) {
-      this.ids.set(id, record);
-      return true;
-    }
-    if (this.find(record)) return false;
-    this.ids.set(id, Array.isArray(known) ? [...known, record] : [known, record]);
-    return true;
   }
 }
 
@@ -140,6 +136,18 @@ function sameEvent(a: JsonRecord, b: JsonRecord): boolean {
   return x.eventName === y.eventName && x.eventTime === y.eventTime;
 }
 
+/** Facts of one document that other documents' facts are checked against (made on first use, kept with the facts). */
+const idIndexes = new WeakMap<DocumentFacts, EventIds>();
+
+export function eventIds(facts: DocumentFacts): EventIds {
+  let ids = idIndexes.get(facts);
+  if (!ids) {
+    ids = new EventIds([...facts.lifecycle.map((f) => f.record), ...facts.uses.map((f) => f.record)]);
+    idIndexes.set(facts, ids);
+  }
+  return ids;
+}
+
 export interface DocumentFacts {
   /** By eventTime (document order when equal); each event once. */
   lifecycle: LifecycleFact[];
@@ -148,13 +156,11 @@ export interface DocumentFacts {
   aliases: AliasFact[];
   /** Every key ref the facts use (shared objects). */
   refs: KeyRef[];
-  /** The events of the facts, to find them again in other documents. */
-  ids: EventIds;
   /** Events of this document seen a second time in it (and dropped). */
   duplicates: number;
 }
 
-const emptyFacts = (): DocumentFacts => ({ lifecycle: [], uses: [], aliases: [], refs: [], ids: new EventIds(), duplicates: 0 });
+const emptyFacts = (): DocumentFacts => ({ lifecycle: [], uses: [], aliases: [], refs: [], duplicates: 0 });
 const EMPTY: DocumentFacts = emptyFacts();
 const cache = new WeakMap<DocumentModel, DocumentFacts>();
 
@@ -187,10 +193,6 @@ function cloudTrailFacts(model: DocumentModel): DocumentFacts {
     }
     // A failed call used nothing; only a failed CreateGrant, RetireGrant or RevokeGrant is worth showing.
     if (!lifecycle && ev.errorCode !== undefined && ev.errorCode !== null && ev.errorCode !== '') continue;
-    if (!facts.ids.add(record)) {
-      facts.duplicates++;
-      continue;
-    }
     if (name === 'CreateGrant') facts.lifecycle.push(createFact(record, ev, reader));
     else if (lifecycle) facts.lifecycle.push(endFact(record, ev, reader, name === 'RetireGrant' ? 'retire' : 'revoke'));
     else if (use !== undefined) facts.uses.push(useFact(record, ev, name, use, reader.keyOf(ev), requestParameters(ev)?.encryptionContext));
@@ -199,6 +201,8 @@ function cloudTrailFacts(model: DocumentModel): DocumentFacts {
   facts.refs = reader.refs();
   byTime(facts.lifecycle);
   byTime(facts.uses);
+  facts.lifecycle = dropDuplicates(facts.lifecycle, facts);
+  facts.uses = dropDuplicates(facts.uses, facts);
   return facts;
 }
 
@@ -211,6 +215,36 @@ function byTime(facts: Array<{ ms: number }>): void {
       return;
     }
   }
+}
+
+/**
+ * Drops the second sighting of an event in one document. Sorted by time, the
+ * copies of an event are among the facts of the same second, so no index of
+ * every eventID is needed. (Both sides of one ReEncrypt share a record.)
+ */
+function dropDuplicates<F extends LifecycleFact | UseFact>(facts: F[], counts: { duplicates: number }): F[] {
+  const sameTime = (a: number, b: number): boolean => a === b || (Number.isNaN(a) && Number.isNaN(b));
+  const duplicate = new Set<F>();
+  for (let start = 0, end = 1; start < facts.length; start = end, end = start + 1) {
+    while (end < facts.length && sameTime(facts[end].ms, facts[start].ms)) end++;
+    if (end - start < 2) continue;
+    // Within one second: by eventID (a busy account logs hundreds of events a second).
+    const byId = new Map<string, F[]>();
+    for (let i = start; i < end; i++) {
+      const f = facts[i];
+      if (f.eventId === undefined) continue;
+      const same = byId.get(f.eventId);
+      if (!same) {
+        byId.set(f.eventId, [f]);
+        continue;
+      }
+      if (same.some((o) => o.record !== f.record && sameEvent(o.record, f.record))) {
+        duplicate.add(f);
+        if (f.kind !== 'use' || f.operation !== 'ReEncryptTo') counts.duplicates++;
+      } else same.push(f);
+    }
+  }
+  return duplicate.size === 0 ? facts : facts.filter((f) => !duplicate.has(f));
 }
 
 function requestParameters(ev: Obj): Obj | undefined {
