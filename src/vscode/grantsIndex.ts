@@ -37,13 +37,16 @@ export class GrantsIndex implements vscode.Disposable {
   constructor(private readonly cache: ModelCache, private readonly progressViews: readonly string[]) {
     this.subscriptions.push(
       this.changed,
-      vscode.workspace.onDidOpenTextDocument(() => this.schedule(OPEN_DELAY)),
+      // Output channels and other documents that are not ours change all the time: they are no reason to rebuild.
+      vscode.workspace.onDidOpenTextDocument((d) => {
+        if (isCandidate(d)) this.schedule(OPEN_DELAY);
+      }),
       vscode.workspace.onDidCloseTextDocument((d) => {
         this.indexedVersions.delete(d.uri.toString());
-        this.schedule(OPEN_DELAY);
+        if (isCandidate(d)) this.schedule(OPEN_DELAY);
       }),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length > 0) this.schedule(TYPING_DELAY);
+        if (e.contentChanges.length > 0 && isCandidate(e.document)) this.schedule(TYPING_DELAY);
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('kmsLens')) this.schedule(0);
