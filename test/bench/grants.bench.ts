@@ -48,13 +48,15 @@ export function run(): void {
 
   const parseArgs = ['-e', `JSON.parse(require('fs').readFileSync(${JSON.stringify(file)}, 'utf8'))`];
   const parse = measureNode('node -e JSON.parse(file) (baseline)', parseArgs, 5);
+  const model = measureNode('document model only (read + model; shared with diagnostics)', [indexOnce, file, '--model-only'], 5);
   const index = measureNode('grants index (read + model + grants)', [indexOnce, file], 5);
   const cli = measureNode('kms-lens grants --format json', [CLI, 'grants', '--format', 'json', file], 5);
   const jq = measureCommand('jq: grant events grouped by grant id', 'jq', [JQ_GRANTS, file], 3);
-  printTable('Grants of a CloudTrail log, 40 MiB, one line (wall time)', [parse, index, cli, ...(jq ? [jq] : [])], parse);
+  printTable('Grants of a CloudTrail log, 40 MiB, one line (wall time)', [parse, model, index, cli, ...(jq ? [jq] : [])], parse);
 
   const cpu = [
     measureCpu('node -e JSON.parse(file) (baseline)', [process.execPath, ...parseArgs], 5),
+    measureCpu('document model only (read + model; shared with diagnostics)', [process.execPath, indexOnce, file, '--model-only'], 5),
     measureCpu('grants index (read + model + grants)', [process.execPath, indexOnce, file], 5),
     measureCpu('kms-lens grants --format json', [process.execPath, CLI, 'grants', '--format', 'json', file], 5),
     measureCpu('jq: grant events grouped by grant id', ['jq', JQ_GRANTS, file], 3),
