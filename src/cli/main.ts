@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { analyze, DEFAULT_SETTINGS, fixAll, ruleById, type AnalysisSettings, type SeveritySetting } from '../core';
 import { collectFiles, languageIdFor } from './files';
+import { GrantsRun, toJsonReport, toTextReport, type GrantsInput } from './grants';
 import { formatSarif, formatText, toJsonFindings, type FileFindings } from './output';
 
 declare const KMS_LENS_VERSION: string;
@@ -21,6 +22,8 @@ const USAGE = `Usage:
 Directories are searched recursively for *.json, *.jsonl, *.ndjson and *.log files.
 SEVERITY is error, warning, information, hint or off.
 Exit status: 0 no error finding, 1 error findings, 2 usage or read failure.
+grants prints every KMS grant in the files (CloudTrail logs, list-grants output):
+its status, principals, operations, constraints, creation and end, and its uses.
 `;
 
 export interface Io {
@@ -103,8 +106,19 @@ function grants(args: string[], io: Io): number {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'text' } } });
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not "${values.format}"`);
   if (positionals.length === 0) throw new UsageError('no file or directory given');
-  io.err('kms-lens: grants is not available yet in this version.\n');
-  return 2;
+  const { files, errors } = collectFiles(positionals);
+  const inputs: GrantsInput[] = [];
+  for (const file of files) {
+    try {
+      inputs.push({ file: file.display, text: fs.readFileSync(file.absolute, 'utf8'), languageId: languageIdFor(file.absolute), fileName: file.absolute });
+    } catch (err) {
+      errors.push(`${file.display}: ${(err as Error).message}`);
+    }
+  }
+  const run = new GrantsRun(inputs);
+  io.out(values.format === 'json' ? JSON.stringify(toJsonReport(run), null, 2) + '\n' : toTextReport(run));
+  for (const e of errors) io.err(`kms-lens: ${e}\n`);
+  return errors.length > 0 ? 2 : 0;
 }
 
 export function main(argv: string[], io: Io): number {

@@ -1,7 +1,9 @@
 /** What the extension exports: a read-only window on its analysis, used by the integration tests. */
 import type * as vscode from 'vscode';
 import type { DocumentModel, Finding } from '../core';
+import type { GrantsModel } from '../core/grants';
 import type { AnalysisEvent } from './diagnostics';
+import type { GrantsNode } from './grantsTree';
 
 export interface KmsLensApi {
   /** The current analysis of an open document, or undefined if it is not a KMS document. */
@@ -10,4 +12,12 @@ export interface KmsLensApi {
   lastRun(uri: vscode.Uri): AnalysisEvent | undefined;
   /** Fires after each analysis run, also for documents that turned out not to be KMS documents. */
   onDidAnalyze: vscode.Event<AnalysisEvent>;
+  /** The grants model of the open documents, as the grants view shows it. */
+  grants(): GrantsModel;
+  /** The grants model once every pending rebuild (documents opened, changed or closed) is done. */
+  settledGrants(): Promise<GrantsModel>;
+  /** Fires after each rebuild that changed the grants model. */
+  onDidChangeGrants: vscode.Event<GrantsModel>;
+  /** The grants view's tree data provider (the one both grants views use). */
+  grantsTree: vscode.TreeDataProvider<GrantsNode>;
 }

@@ -10,6 +10,8 @@ import { SummaryCodeLensProvider } from './codeLensProvider';
 import { CompletionProvider } from './completionProvider';
 import { DiagnosticsController } from './diagnostics';
 import { disableRule } from './disableRule';
+import { GrantsIndex } from './grantsIndex';
+import { GRANTS_VIEW_IDS, GrantsView } from './grantsView';
 import { HoverProvider } from './hoverProvider';
 import { ModelCache } from './modelCache';
 import { RuleDocs } from './ruleDocs';
@@ -39,6 +41,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<KmsLen
   context.subscriptions.push(semanticTokens, vscode.languages.registerDocumentSemanticTokensProvider(SELECTOR, semanticTokens, SEMANTIC_TOKENS_LEGEND));
   const lenses = new SummaryCodeLensProvider(cache, diagnostics);
   context.subscriptions.push(lenses, vscode.languages.registerCodeLensProvider(SELECTOR, lenses));
+  const grantsIndex = new GrantsIndex(cache, GRANTS_VIEW_IDS);
+  const grantsView = new GrantsView(grantsIndex);
+  context.subscriptions.push(grantsIndex, grantsView);
 
   return {
     analysis(uri) {
@@ -48,6 +53,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<KmsLen
     },
     lastRun: (uri) => diagnostics.lastRun(uri),
     onDidAnalyze: diagnostics.onDidAnalyze,
+    grants: () => grantsIndex.model,
+    settledGrants: () => grantsIndex.settled(),
+    onDidChangeGrants: grantsIndex.onDidChange,
+    grantsTree: grantsView.provider,
   };
 }
 

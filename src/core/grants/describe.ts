@@ -1,0 +1,53 @@
+/** Words for grants, shared by the tree view and the CLI's text output. */
+import { t } from '../l10n';
+import { keyName } from './keys';
+import type { Actor, Grant, GrantConstraints, GrantNote, GrantStatus, KmsKey } from './types';
+
+export function describeStatus(status: GrantStatus): string {
+  switch (status) {
+    case 'active': return t('active');
+    case 'retired': return t('retired');
+    case 'revoked': return t('revoked');
+  }
+}
+
+export function describeActor(actor: Actor | undefined): string {
+  return actor?.display ?? t('unknown caller');
+}
+
+function pairs(m: Record<string, string>): string {
+  return Object.entries(m).map(([k, v]) => `${k}=${v}`).join(', ');
+}
+
+/** One line per constraint, e.g. `encryption context includes aws:ecs:clusterName=cluster-name`. */
+export function describeConstraints(c: GrantConstraints | undefined): string[] {
+  const out: string[] = [];
+  if (c?.encryptionContextSubset) out.push(t('encryption context includes {0}', pairs(c.encryptionContextSubset) || '{}'));
+  if (c?.encryptionContextEquals) out.push(t('encryption context equals {0}', pairs(c.encryptionContextEquals) || '{}'));
+  return out;
+}
+
+export function describeNote(note: GrantNote): string {
+  switch (note) {
+    case 'endedBeforeCreation': return t('Ended before it was created, by eventTime: check the clocks or the source of these logs.');
+    case 'listedButEnded': return t('Listed by list-grants, but the logs say it ended: the listing is older than the end.');
+  }
+}
+
+/** `e3b0c442…b855`: enough to tell grants apart in a tree, the full id is in the tooltip. */
+export function shortGrantId(grantId: string): string {
+  return grantId.length > 16 ? `${grantId.slice(0, 8)}…${grantId.slice(-4)}` : grantId;
+}
+
+export function grantLabel(g: Grant): string {
+  return g.name ?? shortGrantId(g.grantId);
+}
+
+const SHELL_SAFE = /^[A-Za-z0-9_./:=@+-]+$/;
+const quote = (s: string): string => (SHELL_SAFE.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+
+/** The AWS CLI command that revokes the grant, in the key's Region when it is known. */
+export function revokeGrantCommand(g: Grant, key: KmsKey): string {
+  const region = key.region ? ` --region ${quote(key.region)}` : '';
+  return `aws kms revoke-grant --key-id ${quote(keyName(key))} --grant-id ${quote(g.grantId)}${region}`;
+}

@@ -1,0 +1,140 @@
+/**
+ * Keeps the grants model in step with the open documents: rebuilt (debounced)
+ * when a document opens, changes or closes, or when settings change, from the
+ * shared ModelCache, so a log parsed for diagnostics is not parsed again.
+ * Facts are cached per model (one per document version), so a change to one
+ * document re-reads that one only; a change that leaves every source as it
+ * was (typing in a policy) does not rebuild at all.
+ */
+import * as vscode from 'vscode';
+import { buildGrantsModel, type GrantsModel, type GrantsSource } from '../core/grants';
+import { isCandidate } from './documents';
+import type { ModelCache } from './modelCache';
+import { readSettings } from './settings';
+
+/** Delay after the last keystroke before re-indexing (ms), as for diagnostics. */
+const TYPING_DELAY = 300;
+/** Delay after a document opens or closes: several at once (a folder of logs) make one rebuild. */
+const OPEN_DELAY = 50;
+/** Documents at least this long (characters) get a progress indicator while they are indexed. */
+const BIG_DOCUMENT = 1024 * 1024;
+
+export const EMPTY_GRANTS: GrantsModel = { keys: [], attempts: [], sources: [], duplicates: 0 };
+
+export class GrantsIndex implements vscode.Disposable {
+  private current: GrantsModel = EMPTY_GRANTS;
+  private lastSources: GrantsSource[] = [];
+  private readonly indexedVersions = new Map<string, number>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private generation = 0;
+  private running: Promise<void> | undefined;
+  private readonly changed = new vscode.EventEmitter<GrantsModel>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  /** Fires after each rebuild that changed the model. */
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly cache: ModelCache, private readonly progressViews: readonly string[]) {
+    this.subscriptions.push(
+      this.changed,
+      // Output channels and other documents that are not ours change all the time: they are no reason to rebuild.
+      vscode.workspace.onDidOpenTextDocument((d) => {
+        if (isCandidate(d)) this.schedule(OPEN_DELAY);
+      }),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        this.indexedVersions.delete(d.uri.toString());
+        if (isCandidate(d)) this.schedule(OPEN_DELAY);
+      }),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length > 0 && isCandidate(e.document)) this.schedule(TYPING_DELAY);
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('kmsLens')) this.schedule(0);
+      }),
+    );
+    this.schedule(0);
+  }
+
+  get model(): GrantsModel {
+    return this.current;
+  }
+
+  schedule(delay: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.refresh();
+    }, delay);
+  }
+
+  /** Rebuilds now; resolves when the model reflects the documents open at the time of the call. */
+  async refresh(): Promise<void> {
+    const generation = ++this.generation;
+    const docs = vscode.workspace.textDocuments.filter((d) => !d.isClosed && isCandidate(d) && readSettings(d.uri).enable);
+    const big = docs.some((d) => this.indexedVersions.get(d.uri.toString()) !== d.version && lengthOf(d) >= BIG_DOCUMENT);
+    const work = this.rebuild(docs, generation, big);
+    if (big) {
+      void vscode.commands.executeCommand('setContext', 'kmsLens.grants.indexing', true);
+      for (const viewId of this.progressViews) void vscode.window.withProgress({ location: { viewId } }, () => work);
+    }
+    this.running = work;
+    try {
+      await work;
+    } finally {
+      if (big) void vscode.commands.executeCommand('setContext', 'kmsLens.grants.indexing', false);
+    }
+  }
+
+  /** Resolves once no rebuild is pending or running (for tests and commands that need the latest model). */
+  async settled(): Promise<GrantsModel> {
+    while (this.timer || this.running) {
+      if (this.timer) {
+        clearTimeout(this.timer);
+        this.timer = undefined;
+        await this.refresh();
+      } else {
+        const r = this.running;
+        await r;
+        if (this.running === r) this.running = undefined;
+      }
+    }
+    return this.current;
+  }
+
+  private async rebuild(docs: vscode.TextDocument[], generation: number, big: boolean): Promise<void> {
+    // Let the progress indicator reach the window before the parse takes the thread.
+    if (big) await new Promise((r) => setTimeout(r, 0));
+    const sources: GrantsSource[] = [];
+    try {
+      for (const doc of docs) {
+        if (doc.isClosed) continue;
+        const model = this.cache.get(doc, readSettings(doc.uri).analysis.maxFileSize);
+        this.indexedVersions.set(doc.uri.toString(), doc.version);
+        if (model.kind === 'cloudTrail' || model.kind === 'listGrants') sources.push({ id: doc.uri.toString(), model });
+        if (big && lengthOf(doc) >= BIG_DOCUMENT) await new Promise((r) => setTimeout(r, 0));
+        if (generation !== this.generation) return; // a newer rebuild started: it will finish the job
+      }
+      if (sameSources(sources, this.lastSources)) return;
+      this.lastSources = sources;
+      this.current = buildGrantsModel(sources);
+      this.changed.fire(this.current);
+    } catch (err) {
+      // The core does not throw by design; if it ever does, the view keeps its last model.
+      console.error('[kms-lens] grants indexing failed', err);
+    }
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    for (const s of this.subscriptions) s.dispose();
+  }
+}
+
+/** The document's length without copying its text (getText() of a 40 MB log is a 40 MB string). */
+function lengthOf(doc: vscode.TextDocument): number {
+  return doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end);
+}
+
+function sameSources(a: readonly GrantsSource[], b: readonly GrantsSource[]): boolean {
+  return a.length === b.length && a.every((s, i) => s.id === b[i].id && s.model === b[i].model);
+}

@@ -1,0 +1,139 @@
+/**
+ * The grants view, in the Explorer and in KMS Lens's own container (one
+ * provider, two views), its toolbar (refresh, filter by status, search, clear,
+ * collapse all) and its context menu (copy grant id, copy the revoke-grant
+ * command, reveal the creation event).
+ */
+import * as vscode from 'vscode';
+import { revokeGrantCommand, type EventRef } from '../core/grants';
+import type { GrantsIndex } from './grantsIndex';
+import { ALL_STATUSES, GrantNode, GrantsTreeProvider, type KeyChildProvider, type StatusFilter } from './grantsTree';
+
+export const GRANTS_VIEW_IDS = ['kmsLens.grants', 'kmsLens.grantsPanel'] as const;
+
+export const GRANTS_COMMANDS = {
+  refresh: 'kmsLens.grants.refresh',
+  filter: 'kmsLens.grants.filter',
+  search: 'kmsLens.grants.search',
+  clearFilter: 'kmsLens.grants.clearFilter',
+  copyGrantId: 'kmsLens.grants.copyGrantId',
+  copyRevokeCommand: 'kmsLens.grants.copyRevokeCommand',
+  revealCreation: 'kmsLens.grants.revealCreation',
+  revealEvent: 'kmsLens.grants.revealEvent',
+} as const;
+
+/** Opens the event's document and selects the whole event. */
+export async function revealEvent(e: EventRef): Promise<vscode.TextEditor | undefined> {
+  try {
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(e.source));
+    const end = Math.min(e.end, doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end));
+    const selection = new vscode.Selection(doc.positionAt(e.start), doc.positionAt(end));
+    const editor = await vscode.window.showTextDocument(doc, { selection, preview: true });
+    editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    return editor;
+  } catch (err) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Cannot show the event: {0}', err instanceof Error ? err.message : String(err)));
+    return undefined;
+  }
+}
+
+function statusLabel(s: StatusFilter): string {
+  switch (s) {
+    case 'active': return vscode.l10n.t('Active grants');
+    case 'retired': return vscode.l10n.t('Retired grants');
+    case 'revoked': return vscode.l10n.t('Revoked grants');
+    case 'attempts': return vscode.l10n.t('Attempts (CreateGrant calls that created nothing)');
+  }
+}
+
+/** The grant a context-menu command was run on (or, from the palette, the selected one). */
+function grantOf(arg: unknown, views: readonly vscode.TreeView<unknown>[]): GrantNode | undefined {
+  if (arg instanceof GrantNode) return arg;
+  for (const v of views) {
+    const selected = v.selection.find((n): n is GrantNode => n instanceof GrantNode);
+    if (selected) return selected;
+  }
+  return undefined;
+}
+
+export class GrantsView implements vscode.Disposable {
+  readonly provider: GrantsTreeProvider;
+  private readonly views: vscode.TreeView<unknown>[];
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(private readonly index: GrantsIndex, providers?: readonly KeyChildProvider[]) {
+    this.provider = new GrantsTreeProvider(index.model, providers);
+    this.views = GRANTS_VIEW_IDS.map((id) => vscode.window.createTreeView(id, { treeDataProvider: this.provider, showCollapseAll: true }));
+    this.subscriptions.push(
+      this.provider,
+      ...this.views,
+      index.onDidChange((m) => {
+        this.provider.setModel(m);
+        this.updateChrome();
+      }),
+      vscode.commands.registerCommand(GRANTS_COMMANDS.refresh, () => index.refresh()),
+      vscode.commands.registerCommand(GRANTS_COMMANDS.filter, (statuses?: StatusFilter[]) => this.pickStatuses(statuses)),
+      vscode.commands.registerCommand(GRANTS_COMMANDS.search, (text?: string) => this.search(text)),
+      vscode.commands.registerCommand(GRANTS_COMMANDS.clearFilter, () => this.applyFilter({ statuses: new Set(ALL_STATUSES), search: '' })),
+      vscode.commands.registerCommand(GRANTS_COMMANDS.copyGrantId, async (arg?: unknown) => {
+        const node = grantOf(arg, this.views);
+        if (node) await vscode.env.clipboard.writeText(node.grant.grantId);
+      }),
+      vscode.commands.registerCommand(GRANTS_COMMANDS.copyRevokeCommand, async (arg?: unknown) => {
+        const node = grantOf(arg, this.views);
+        if (node) await vscode.env.clipboard.writeText(revokeGrantCommand(node.grant, node.key));
+      }),
+      vscode.commands.registerCommand(GRANTS_COMMANDS.revealCreation, async (arg?: unknown) => {
+        const creation = grantOf(arg, this.views)?.grant.creation;
+        if (creation) await revealEvent(creation);
+        else void vscode.window.showInformationMessage(vscode.l10n.t('The creation of this grant is not in the open files.'));
+      }),
+      vscode.commands.registerCommand(GRANTS_COMMANDS.revealEvent, (e: EventRef) => revealEvent(e)),
+    );
+    this.updateChrome();
+  }
+
+  private applyFilter(filter: { statuses?: ReadonlySet<StatusFilter>; search?: string }): void {
+    this.provider.setFilter(filter);
+    this.updateChrome();
+  }
+
+  private async pickStatuses(given?: StatusFilter[]): Promise<void> {
+    if (Array.isArray(given)) {
+      this.applyFilter({ statuses: new Set(given.filter((s) => ALL_STATUSES.includes(s))) });
+      return;
+    }
+    const current = this.provider.filter.statuses;
+    const items = ALL_STATUSES.map((s) => ({ label: statusLabel(s), status: s, picked: current.has(s) }));
+    const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: vscode.l10n.t('Show grants that are') });
+    if (picked) this.applyFilter({ statuses: new Set(picked.map((p) => p.status)) });
+  }
+
+  private async search(given?: string): Promise<void> {
+    const text = typeof given === 'string' ? given : await vscode.window.showInputBox({
+      title: vscode.l10n.t('Search grants'),
+      prompt: vscode.l10n.t('Part of a grant id or of a principal (grantee, retiring principal, creator); empty to clear'),
+      value: this.provider.filter.search,
+    });
+    if (text !== undefined) this.applyFilter({ search: text });
+  }
+
+  /** The view's description says what is filtered out; its message says why it looks empty. */
+  private updateChrome(): void {
+    const f = this.provider.filter;
+    const parts: string[] = [];
+    if (ALL_STATUSES.some((s) => !f.statuses.has(s))) parts.push(ALL_STATUSES.filter((s) => f.statuses.has(s)).join(', ') || vscode.l10n.t('nothing'));
+    if (f.search) parts.push(`"${f.search}"`);
+    const filtered = parts.length > 0;
+    const empty = this.provider.getChildren().length === 0;
+    for (const v of this.views) {
+      v.description = filtered ? parts.join(' · ') : undefined;
+      v.message = filtered && empty ? vscode.l10n.t('Nothing matches the filter. Clear it with the button in the title bar.') : undefined;
+    }
+    void vscode.commands.executeCommand('setContext', 'kmsLens.grants.filtered', filtered);
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+  }
+}

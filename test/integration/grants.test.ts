@@ -1,0 +1,234 @@
+/**
+ * The grants view in a real VS Code: the model and the real tree data provider
+ * (through the extension's API) follow the logs a user opens and closes,
+ * clicking an event selects it in its document, and the toolbar and context
+ * menu commands do what they say.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { GrantsModel } from '../../src/core/grants';
+import type { GrantNode, GrantsNode, KeyNode } from '../../src/vscode/grantsTree';
+import { generateLog } from '../bench/generateLog';
+import { api, closeAll, open, workspaceUri } from './helpers';
+
+const BATCH_GRANT = '7c9f3a1e5b2d4c6a8e0f1b3d5c7e9a2b4d6f8a0c2e4b6d8f0a1c3e5b7d9f1a3c';
+const FARGATE_SEED_GRANT = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+
+/** Resolves with the grants model once `predicate` holds for it. */
+async function waitForGrants(predicate: (m: GrantsModel) => boolean, what: string, timeoutMs = 20_000): Promise<GrantsModel> {
+  const kms = await api();
+  const now = await kms.settledGrants();
+  if (predicate(now)) return now;
+  return new Promise((resolve, reject) => {
+    const sub = kms.onDidChangeGrants((m) => {
+      if (!predicate(m)) return;
+      sub.dispose();
+      clearTimeout(timer);
+      resolve(m);
+    });
+    const timer = setTimeout(() => {
+      sub.dispose();
+      const m = kms.grants();
+      reject(new Error(`timed out waiting for ${what}; sources now: ${JSON.stringify(m.sources)}, keys: ${JSON.stringify(m.keys.map((k) => k.key.identity))}`));
+    }, timeoutMs);
+  });
+}
+
+const hasSource = (uri: vscode.Uri) => (m: GrantsModel): boolean => m.sources.includes(uri.toString());
+
+interface Shown {
+  node: GrantsNode;
+  item: vscode.TreeItem;
+  label: string;
+}
+
+async function children(node?: GrantsNode): Promise<Shown[]> {
+  const tree = (await api()).grantsTree;
+  const nodes = (await tree.getChildren(node)) ?? [];
+  return Promise.all(nodes.map(async (n) => {
+    const item = await tree.getTreeItem(n);
+    const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+    return { node: n, item, label };
+  }));
+}
+
+async function child(parent: GrantsNode | undefined, label: string): Promise<Shown> {
+  const all = await children(parent);
+  const found = all.find((c) => c.label === label);
+  assert.ok(found, `no "${label}" among ${JSON.stringify(all.map((c) => c.label))}`);
+  return found;
+}
+
+const iconId = (item: vscode.TreeItem): string | undefined => (item.iconPath instanceof vscode.ThemeIcon ? item.iconPath.id : undefined);
+
+describe('grants view', () => {
+  const fargateLog = () => workspaceUri('logs', 'fargate-log.json');
+  const sampleLog = () => workspaceUri('grants', 'grants-cloudtrail.json');
+
+  afterEach(async () => {
+    await vscode.commands.executeCommand('kmsLens.grants.clearFilter');
+    await closeAll();
+  });
+
+  it('shows the keys and grant statuses of two open logs', async () => {
+    await open(fargateLog());
+    await open(sampleLog());
+    const m = await waitForGrants((x) => hasSource(fargateLog())(x) && hasSource(sampleLog())(x), 'both logs indexed');
+
+    const statuses = Object.fromEntries(m.keys.flatMap((k) => k.grants.map((g) => [g.grantId, g.status])));
+    assert.equal(statuses[FARGATE_SEED_GRANT], 'retired');
+    assert.equal(statuses[BATCH_GRANT], 'revoked');
+    assert.equal(statuses['6bbe819394822a400fe5e3a75d0e9ef16c1733143fff0c1fc00dc7ac282a18a0'], 'active');
+
+    const roots = await children();
+    assert.deepEqual(roots.map((r) => r.label).sort(), ['0987dcba-09fe-87dc-65ba-ab0987654321', 'a1b2c3d4-5678-90ab-cdef-EXAMPLE11111', 'alias/app-data']);
+    const appData = await child(undefined, 'alias/app-data');
+    assert.match(String(appData.item.description), /^us-west-2 · 111122223333 · 3 grants, 1 active$/);
+    const tooltip = appData.item.tooltip instanceof vscode.MarkdownString ? appData.item.tooltip.value : String(appData.item.tooltip);
+    assert.match(tooltip, /arn:aws:kms:us-west-2:111122223333:key\/1234abcd-12ab-34cd-56ef-1234567890ab/);
+    assert.match(tooltip, /Region: us-west-2/);
+    assert.match(tooltip, /Account: 111122223333/);
+
+    const grants = await children(appData.node);
+    const batch = grants.find((g) => g.label === 'batch-alpha');
+    assert.ok(batch, JSON.stringify(grants.map((g) => g.label)));
+    assert.match(String(batch.item.description), /^revoked · arn:aws:iam::111122223333:role\/BatchWorker · 1 uses$/);
+    assert.equal(iconId(batch.item), 'circle-slash');
+    const before = grants.find((g) => /created before these logs/.test(String(g.item.description)));
+    assert.ok(before, 'the grant only retired in the logs');
+    assert.equal(iconId(before.item), 'archive');
+    assert.ok(grants.some((g) => g.label === 'Attempts' && g.item.description === '2: no grant created'));
+    assert.ok(grants.some((g) => g.label === 'Not through a grant in these logs' && g.item.description === '2'));
+
+    const fargateKey = await child(undefined, 'a1b2c3d4-5678-90ab-cdef-EXAMPLE11111');
+    const [seedGrant] = await children(fargateKey.node);
+    assert.equal(seedGrant.label, 'e3b0c442…b855');
+    assert.match(String(seedGrant.item.description), /^retired · fargate\.us-west-2\.amazonaws\.com · 0 uses$/);
+
+    const details = await children(batch.node);
+    const labels = details.map((d) => d.label);
+    assert.deepEqual(labels.slice(0, 5), ['Operations', 'Constraint', 'Grantee', 'Retiring principal', 'Name']);
+    assert.equal(details[0].item.description, 'Encrypt, Decrypt, GenerateDataKey');
+    assert.equal(details[1].item.description, 'encryption context equals project=alpha');
+    assert.deepEqual(labels.slice(5), ['Created', 'Revoked', 'Uses']);
+  });
+
+  it('clicking an event opens its document with the event selected', async () => {
+    await open(sampleLog());
+    await waitForGrants(hasSource(sampleLog()), 'the sample log indexed');
+    await open(fargateLog()); // the event's document is not the active one
+    const appData = await child(undefined, 'alias/app-data');
+    const batch = await child(appData.node, 'batch-alpha');
+    const created = await child(batch.node, 'Created');
+    const command = created.item.command;
+    assert.ok(command, 'an event item has a command');
+    await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor);
+    assert.equal(editor.document.uri.toString(), sampleLog().toString());
+    const selected = JSON.parse(editor.document.getText(editor.selection));
+    assert.equal(selected.eventName, 'CreateGrant');
+    assert.equal(selected.responseElements.grantId, BATCH_GRANT);
+
+    // A use of the grant, and an attempt, reveal the same way.
+    const uses = await child(batch.node, 'Uses');
+    const [use] = await children(uses.node);
+    await vscode.commands.executeCommand(use.item.command?.command ?? '', ...(use.item.command?.arguments ?? []));
+    const useEvent = JSON.parse(vscode.window.activeTextEditor?.document.getText(vscode.window.activeTextEditor.selection) ?? '{}');
+    assert.deepEqual([useEvent.eventName, useEvent.requestParameters.encryptionContext], ['GenerateDataKey', { project: 'alpha' }]);
+  });
+
+  it('closing a file removes its grants', async () => {
+    await open(fargateLog());
+    await open(sampleLog());
+    await waitForGrants((x) => hasSource(fargateLog())(x) && hasSource(sampleLog())(x), 'both logs indexed');
+    await open(sampleLog());
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    const m = await waitForGrants((x) => !hasSource(sampleLog())(x), 'the sample log gone from the model');
+    assert.deepEqual(m.sources, [fargateLog().toString()]);
+    assert.deepEqual(m.keys.flatMap((k) => k.grants.map((g) => g.grantId)), [FARGATE_SEED_GRANT]);
+    assert.deepEqual((await children()).map((r) => r.label), ['a1b2c3d4-5678-90ab-cdef-EXAMPLE11111']);
+  });
+
+  it('follows edits: a CreateGrant pasted into an untitled document appears, and goes when removed', async () => {
+    const doc = await vscode.workspace.openTextDocument({ content: '' });
+    const editor = await vscode.window.showTextDocument(doc);
+    const event = {
+      eventVersion: '1.08', eventTime: '2024-06-01T10:00:00Z', eventSource: 'kms.amazonaws.com', eventName: 'CreateGrant', awsRegion: 'eu-west-1',
+      userIdentity: { type: 'IAMUser', arn: 'arn:aws:iam::444455556666:user/Carol', accountId: '444455556666' },
+      requestParameters: { keyId: 'arn:aws:kms:eu-west-1:444455556666:key/1a2b3c4d-5e6f-1a2b-3c4d-5e6f1a2b3c4d', granteePrincipal: 'arn:aws:iam::444455556666:role/App', operations: ['Decrypt'] },
+      responseElements: { grantId: 'pasted-grant-1', keyId: 'arn:aws:kms:eu-west-1:444455556666:key/1a2b3c4d-5e6f-1a2b-3c4d-5e6f1a2b3c4d' },
+      eventID: 'b1b2c3d4-0000-4000-8000-000000000001',
+    };
+    await editor.edit((b) => b.insert(new vscode.Position(0, 0), JSON.stringify(event, null, 2)));
+    const m = await waitForGrants((x) => x.keys.some((k) => k.grants.some((g) => g.grantId === 'pasted-grant-1')), 'the pasted grant');
+    assert.equal(m.keys.find((k) => k.grants.some((g) => g.grantId === 'pasted-grant-1'))?.key.arn, 'arn:aws:kms:eu-west-1:444455556666:key/1a2b3c4d-5e6f-1a2b-3c4d-5e6f1a2b3c4d');
+    await editor.edit((b) => b.delete(new vscode.Range(new vscode.Position(0, 0), doc.positionAt(doc.getText().length))));
+    await waitForGrants((x) => !x.keys.some((k) => k.grants.some((g) => g.grantId === 'pasted-grant-1')), 'the pasted grant gone');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('filters by status and searches by principal or grant id', async () => {
+    const listing = workspaceUri('grants', 'list-grants.json');
+    await open(sampleLog());
+    await open(listing);
+    await waitForGrants((x) => hasSource(sampleLog())(x) && hasSource(listing)(x), 'the sample log and the listing indexed');
+    await vscode.commands.executeCommand('kmsLens.grants.filter', ['revoked']);
+    const appData = await child(undefined, 'alias/app-data');
+    assert.deepEqual((await children(appData.node)).map((c) => c.label), ['batch-alpha']);
+    assert.deepEqual((await children()).map((r) => r.label), ['alias/app-data'], 'keys with nothing revoked are hidden');
+
+    await vscode.commands.executeCommand('kmsLens.grants.filter', ['active', 'retired', 'revoked', 'attempts']);
+    await vscode.commands.executeCommand('kmsLens.grants.search', 'FARGATE');
+    const found = await children((await child(undefined, 'alias/app-data')).node);
+    assert.deepEqual(found.map((c) => c.label), ['3f1a9c2e…b0d1', 'Attempts', 'Not through a grant in these logs']);
+
+    await vscode.commands.executeCommand('kmsLens.grants.search', '0c237476');
+    assert.deepEqual((await children((await child(undefined, 'alias/app-data')).node)).map((c) => c.label), ['reporting']);
+
+    await vscode.commands.executeCommand('kmsLens.grants.clearFilter');
+    assert.equal((await children()).length, 2);
+  });
+
+  it('copies the grant id and the revoke-grant command, and reveals the creation event', async () => {
+    await open(sampleLog());
+    await waitForGrants(hasSource(sampleLog()), 'the sample log indexed');
+    const appData = await child(undefined, 'alias/app-data');
+    const batch = await child(appData.node, 'batch-alpha');
+    assert.equal(batch.item.contextValue, 'kmsLens.grant.withCreation');
+
+    await vscode.commands.executeCommand('kmsLens.grants.copyGrantId', batch.node);
+    assert.equal(await vscode.env.clipboard.readText(), BATCH_GRANT);
+    await vscode.commands.executeCommand('kmsLens.grants.copyRevokeCommand', batch.node);
+    assert.equal(await vscode.env.clipboard.readText(), `aws kms revoke-grant --key-id arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab --grant-id ${BATCH_GRANT} --region us-west-2`);
+
+    await open(fargateLog());
+    await vscode.commands.executeCommand('kmsLens.grants.revealCreation', batch.node);
+    const editor = vscode.window.activeTextEditor;
+    assert.equal(editor?.document.uri.toString(), sampleLog().toString());
+    assert.equal(JSON.parse(editor?.document.getText(editor.selection) ?? '{}').responseElements.grantId, BATCH_GRANT);
+  });
+
+  it('indexes a big one-line log (past the 1 MB fast-path threshold) and reveals its events exactly', async () => {
+    const uri = workspaceUri('big', 'cloudtrail-3MiB.json');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(generateLog(3 * 1024 * 1024, 7)));
+    await open(uri);
+    const m = await waitForGrants(hasSource(uri), 'the big log indexed', 60_000);
+    const grants = m.keys.flatMap((k) => k.grants).filter((g) => g.creation?.source === uri.toString());
+    assert.ok(grants.length > 100, `${grants.length} grants`);
+    const g = grants[Math.floor(grants.length / 2)];
+    const key = m.keys.find((k) => k.key.identity === g.keyIdentity);
+    assert.ok(key);
+    const node = (await children()).find((r) => (r.node as KeyNode).entry.key.identity === key.key.identity);
+    assert.ok(node, 'the key is in the tree');
+    const grantNode = (await children(node.node)).find((c) => (c.node as GrantNode).grant?.grantId === g.grantId);
+    assert.ok(grantNode, 'the grant is in the tree');
+    await open(fargateLog());
+    await vscode.commands.executeCommand('kmsLens.grants.revealCreation', grantNode.node);
+    const editor = vscode.window.activeTextEditor;
+    assert.equal(editor?.document.uri.toString(), uri.toString());
+    const selected = JSON.parse(editor?.document.getText(editor.selection) ?? '{}');
+    assert.deepEqual([selected.eventName, selected.responseElements.grantId], ['CreateGrant', g.grantId]);
+  });
+});

@@ -1,0 +1,99 @@
+/** `kms-lens grants`, run as users run it: the bundled dist/cli.js in a child process. */
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { FIXTURES } from './helpers';
+
+const CLI = path.resolve(__dirname, '..', '..', '..', 'dist', 'cli.js');
+const SEEDS = path.join(FIXTURES, 'corpus', 'seeds');
+const SAMPLE = path.join(FIXTURES, 'workspace', 'grants');
+
+function run(args: string[], cwd = process.cwd()): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const GRANT_FIELDS = ['grantId', 'status', 'granteePrincipal', 'retiringPrincipal', 'operations', 'constraints', 'createdAt', 'createdBy', 'retiredAt', 'revokedAt', 'events', 'uses'];
+
+describe('kms-lens grants', () => {
+  it('prints the JSON shape of the issue for the Fargate seed events', () => {
+    const r = run(['grants', '--format', 'json', 'fargate-creategrant.json', 'fargate-creategrant-dryrun.json', 'fargate-retiregrant.json'], SEEDS);
+    assert.equal(r.code, 0, r.stderr);
+    const out = JSON.parse(r.stdout);
+    assert.deepEqual(Object.keys(out), ['keys', 'attempts']);
+    assert.equal(out.keys.length, 1);
+    assert.deepEqual(Object.keys(out.keys[0]), ['keyArn', 'grants']);
+    assert.equal(out.keys[0].keyArn, 'arn:aws:kms:us-west-2:account-id:key/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111');
+    const [g] = out.keys[0].grants;
+    assert.deepEqual(Object.keys(g), GRANT_FIELDS);
+    assert.deepEqual(g, {
+      grantId: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+      status: 'retired',
+      granteePrincipal: 'fargate.us-west-2.amazonaws.com',
+      retiringPrincipal: 'ec2.us-west-2.amazonaws.com',
+      operations: ['Decrypt'],
+      constraints: { encryptionContextSubset: { 'aws:ecs:clusterAccount': 'account-id', 'aws:ebs:id': 'vol-xxxx', 'aws:ecs:clusterName': 'cluster-name' } },
+      createdAt: '2024-04-23T18:08:13Z',
+      createdBy: 'ec2-frontend-api.amazonaws.com',
+      retiredAt: '2024-04-20T18:37:38Z',
+      revokedAt: null,
+      events: [{ file: 'fargate-retiregrant.json', line: 1 }, { file: 'fargate-creategrant.json', line: 1 }],
+      uses: 0,
+    });
+    assert.equal(out.attempts.length, 1);
+    assert.equal(out.attempts[0].keyArn, out.keys[0].keyArn);
+    assert.equal(out.attempts[0].errorCode, 'DryRunOperationException');
+    assert.deepEqual(out.attempts[0].events, [{ file: 'fargate-creategrant-dryrun.json', line: 1 }]);
+  });
+
+  it('gives each event its 1-based line, across a directory of logs and list-grants output', () => {
+    const r = run(['grants', '--format', 'json', 'grants'], path.join(FIXTURES, 'workspace'));
+    assert.equal(r.code, 0, r.stderr);
+    const out = JSON.parse(r.stdout);
+    const grants = out.keys.flatMap((k: { grants: unknown[] }) => k.grants) as Array<{ grantId: string; status: string; uses: number; events: Array<{ file: string; line: number }> }>;
+    const byId = new Map(grants.map((g) => [g.grantId, g]));
+    const batch = byId.get('7c9f3a1e5b2d4c6a8e0f1b3d5c7e9a2b4d6f8a0c2e4b6d8f0a1c3e5b7d9f1a3c');
+    assert.equal(batch?.status, 'revoked');
+    assert.equal(batch?.uses, 1);
+    const log = fs.readFileSync(path.join(SAMPLE, 'grants-cloudtrail.json'), 'utf8').split('\n');
+    for (const e of batch?.events ?? []) {
+      assert.equal(e.file, path.join('grants', 'grants-cloudtrail.json'));
+      assert.equal(log[e.line - 1].trim(), '{', `line ${e.line} starts an event`);
+    }
+    assert.equal(byId.get('0c237476b39f8bc44e45212e08498fbe3151305030726c0590dd8d3e9f3d6a60')?.status, 'active', 'the list-grants entry');
+    assert.deepEqual(grants.map((g) => g.status).sort(), ['active', 'active', 'active', 'retired', 'revoked']);
+    assert.deepEqual(out.attempts.map((a: { errorCode: string }) => a.errorCode), ['DryRunOperationException', 'AccessDenied']);
+  });
+
+  it('prints a readable tree: key, grants with status and details, attempts, other uses', () => {
+    const r = run(['grants', SAMPLE]);
+    assert.equal(r.code, 0, r.stderr);
+    const lines = r.stdout.split('\n');
+    assert.ok(lines.includes('key arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab (alias/app-data)'), r.stdout);
+    assert.ok(lines.includes('├─ grant 7c9f3a1e5b2d4c6a8e0f1b3d5c7e9a2b4d6f8a0c2e4b6d8f0a1c3e5b7d9f1a3c [revoked]'), r.stdout);
+    assert.ok(lines.includes('│  ├─ constraints: encryption context equals project=alpha'), r.stdout);
+    assert.ok(lines.some((l) => /^├─ attempt: CreateGrant AccessDenied 2024-05-03T17:45:09Z by arn:aws:iam::111122223333:user\/Bob \(.*grants-cloudtrail\.json:\d+\)$/.test(l)), r.stdout);
+    assert.ok(lines.includes('└─ 2 use(s) not through a grant in these logs'), r.stdout);
+    assert.ok(lines.includes('│  ├─ created before these logs'), r.stdout);
+    assert.match(r.stdout, /^5 grant\(s\) \(3 active\) on 2 key\(s\), 2 attempt\(s\), in 2 file\(s\)$/m);
+  });
+
+  it('prints an empty report for files with no grants', () => {
+    const r = run(['grants', '--format', 'json', path.join(FIXTURES, 'workspace', 'policies')]);
+    assert.equal(r.code, 0);
+    assert.deepEqual(JSON.parse(r.stdout), { keys: [], attempts: [] });
+  });
+
+  it('exits 2 for a missing file and still reports the others; and on usage errors', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kms-lens-grants-'));
+    fs.copyFileSync(path.join(SEEDS, 'deadline-creategrant.json'), path.join(dir, 'a.json'));
+    const r = run(['grants', '--format', 'json', path.join(dir, 'missing.json'), path.join(dir, 'a.json')]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /missing\.json: no such file or directory/);
+    assert.equal(JSON.parse(r.stdout).keys[0].grants[0].status, 'active');
+    assert.equal(run(['grants']).code, 2);
+    assert.equal(run(['grants', '--format', 'sarif', 'x.json']).code, 2);
+  });
+});
