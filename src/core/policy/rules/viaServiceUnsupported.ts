@@ -1,0 +1,53 @@
+import { VIA_SERVICE_NAMES } from '../../data/kmsFacts';
+import { t } from '../../l10n';
+import type { PolicyRule } from '../../rules/rule';
+import type { Fix } from '../../types';
+import { replaceString, stringPart } from '../edits';
+import { ALL_POLICIES, parseViaService } from '../facts';
+import { conditionStrings, normalized } from '../normalize';
+import { suggest } from '../suggestions';
+
+const KNOWN: ReadonlySet<string> = new Set(VIA_SERVICE_NAMES);
+
+/** Names people write for a service whose endpoint has another name ([G] conditions-kms.md: EBS is `ec2`, Aurora and Neptune are `rds`). */
+const ENDPOINT_NAME: Readonly<Record<string, string>> = {
+  ebs: 'ec2', efs: 'elasticfilesystem', aurora: 'rds', neptune: 'rds', docdb: 'rds', documentdb: 'rds', opensearch: 'es', elasticsearch: 'es', msk: 'kafka', keyspaces: 'cassandra', mwaa: 'airflow',
+};
+
+export const viaServiceUnsupported: PolicyRule = {
+  id: 'policy-via-service-unsupported',
+  defaultSeverity: 'warning',
+  title: 'kms:ViaService names a service not known to integrate with KMS',
+  scope: 'policy',
+  kinds: ALL_POLICIES,
+  docs: {
+    description: 'The service in a `kms:ViaService` value must be one that calls KMS on the user\'s behalf, by its endpoint name: EBS is `ec2`, Aurora and Neptune are `rds`, EFS is `elasticfilesystem`. A name no service uses never matches. The list is the KMS Developer Guide\'s table of services that support `kms:ViaService` plus Deadline Cloud; AWS adds services over time, so check a name KMS Lens does not know before changing it.',
+    example: '"Condition": { "StringEquals": { "kms:ViaService": "ebs.us-west-2.amazonaws.com" } }',
+    remedy: 'Use the service\'s endpoint name (quick fix for the common aliases such as `ebs` to `ec2`).',
+  },
+  check(policy, report) {
+    for (const s of normalized(policy)) {
+      for (const c of s.conditions) {
+        if (c.entry.key.toLowerCase() !== 'kms:viaservice' || c.op.family !== 'String') continue;
+        for (const v of conditionStrings(c.entry)) {
+          const via = parseViaService(v.value);
+          if (!via || KNOWN.has(via.service)) continue;
+          const alias = ENDPOINT_NAME[via.service];
+          // The list of services grows: only a known alias is sure enough to apply automatically.
+          const candidates = alias ? [alias] : suggest(via.service, VIA_SERVICE_NAMES, 3).names;
+          const rest = v.value.slice(via.service.length);
+          const fixes: Fix[] = candidates.map((name) => ({ title: t('Change to "{0}"', name + rest), edits: [replaceString(v.node, name + rest)], preferred: alias !== undefined }));
+          report({
+            ...stringPart(policy.text, v.node, 0, via.service.length),
+            message: alias
+              ? t('The endpoint name of this service is "{0}": kms:ViaService uses "{1}", not "{2}".', alias, alias + rest, v.value)
+              : candidates.length > 0
+                ? t('"{0}" is not a service known to call KMS through kms:ViaService; did you mean {1}?', via.service, candidates.join(', '))
+                : t('"{0}" is not a service known to call KMS through kms:ViaService.', via.service),
+            fixes,
+          });
+        }
+      }
+    }
+  },
+};
