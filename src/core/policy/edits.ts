@@ -63,7 +63,10 @@ export function propertyOf(keyNode: Node): Node {
  * empty container is acceptable.
  */
 export function removeItem(item: Node): TextEdit | undefined {
-  const siblings = item.parent?.children ?? [];
+  const parent = item.parent;
+  // Only an element of an array or a property of an object: a lone string value (`"Action": "kms:X"`) is not removable this way.
+  if (!parent || !(parent.type === 'array' || (parent.type === 'object' && item.type === 'property'))) return undefined;
+  const siblings = parent.children ?? [];
   const i = siblings.indexOf(item);
   if (i === -1 || siblings.length < 2) return undefined;
   if (i < siblings.length - 1) return { start: item.offset, end: siblings[i + 1].offset, newText: '' };
