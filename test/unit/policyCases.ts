@@ -236,6 +236,7 @@ export const CASES: Record<string, RuleCase> = {
       cond('{"StringEquals":{"kms:GrantIsForAWSResource":⟦"enabled"⟧}}', 'kms:CreateGrant'),
       cond('{"NumericLessThanEquals":{"kms:ScheduleKeyDeletionPendingWindowInDays":⟦"thirty"⟧}}', 'kms:ScheduleKeyDeletion'),
       cond('{"DateLessThan":{"aws:CurrentTime":⟦"next week"⟧},"IpAddress":{"aws:SourceIp":⟦"10.0.0.300/8"⟧}}'),
+      cond('{"Null":{"kms:EncryptionContextKeys":⟦"yes"⟧},"ArnLike":{"aws:SourceArn":⟦"my-trail"⟧}}'),
     ],
     nearMisses: [cond('{"Bool":{"kms:GrantIsForAWSResource":true},"NumericGreaterThan":{"kms:ScheduleKeyDeletionPendingWindowInDays":"20"},"DateLessThan":{"aws:CurrentTime":"2026-12-31T23:59:59Z"},"IpAddress":{"aws:SourceIp":["192.0.2.0/24","2001:db8::/32"]}}', 'kms:*')],
     fix: { result: cond('{"Bool":{"kms:GrantIsForAWSResource":"true"}}', 'kms:CreateGrant') },

@@ -79,6 +79,13 @@ describe('policies in PutKeyPolicy events', () => {
     assert.doesNotThrow(() => JSON.parse(JSON.parse(fixed).requestParameters.policy));
   });
 
+  it('reports a duplicate key inside the string (which JSON.parse would silently drop)', () => {
+    const dup = putKeyPolicyEvent(`{"Version":"2012-10-17","Statement":[{"Sid":"Root","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::${ACCOUNT}:root"},"Action":"kms:*","Action":"kms:Decrypt","Resource":"*"}]}`);
+    const found = analyze(dup, JSON_HINTS).findings.filter((x) => x.code === 'policy-string-syntax');
+    assert.deepEqual(found.map((x) => dup.slice(x.start, x.end)), [String.raw`\"Action\"`]);
+    assert.equal(found[0].start, dup.lastIndexOf(String.raw`\"Action\"`));
+  });
+
   it('finds the policies of events in a Records log, each at its own place', () => {
     const bad = putKeyPolicyEvent(`{"Version":"2012-10-17","Statement":[${ROOT},{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::${ACCOUNT}:role/App"},"Action":"kms:Encrpyt","Resource":"*"}]}`);
     const good = putKeyPolicyEvent(`{"Version":"2012-10-17","Statement":[${ROOT}]}`);
