@@ -76,12 +76,19 @@ export function keyRegions(policy: PolicyModel, s: NormalizedStatement): Set<str
   return regions;
 }
 
-/** ViaService values a statement requires (positive string operators only). */
-export function viaServiceValues(s: NormalizedStatement): Array<{ value: string; node: Node; entry: ConditionEntry }> {
-  const out: Array<{ value: string; node: Node; entry: ConditionEntry }> = [];
-  for (const c of s.conditions) {
-    if (c.entry.key.toLowerCase() !== 'kms:viaservice' || c.op.family !== 'String' || c.op.negated) continue;
-    for (const v of conditionStrings(c.entry)) out.push({ ...v, entry: c.entry });
+type ViaServiceValue = { value: string; node: Node; entry: ConditionEntry };
+const viaServices = new WeakMap<NormalizedStatement, readonly ViaServiceValue[]>();
+
+/** ViaService values a statement requires (positive string operators only), computed once per statement. */
+export function viaServiceValues(s: NormalizedStatement): readonly ViaServiceValue[] {
+  let out = viaServices.get(s);
+  if (!out) {
+    const values: ViaServiceValue[] = [];
+    for (const c of s.conditions) {
+      if (c.entry.key.toLowerCase() !== 'kms:viaservice' || c.op.family !== 'String' || c.op.negated) continue;
+      for (const v of conditionStrings(c.entry)) values.push({ ...v, entry: c.entry });
+    }
+    viaServices.set(s, (out = values));
   }
   return out;
 }

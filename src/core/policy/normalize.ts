@@ -263,11 +263,17 @@ export function coversAction(s: NormalizedStatement, name: string): boolean {
   return false;
 }
 
+const narrowing = new WeakMap<NormalizedStatement, ReadonlySet<string>>();
+
 /** Condition keys (lower case) that the statement tests with an operator that narrows who or what matches. */
-export function narrowingKeys(s: NormalizedStatement): Set<string> {
-  const keys = new Set<string>();
-  for (const c of s.conditions) {
-    if (c.op.valid && !c.op.negated && c.op.family !== 'Null' && !c.op.ifExists) keys.add(c.entry.key.toLowerCase());
+export function narrowingKeys(s: NormalizedStatement): ReadonlySet<string> {
+  let keys = narrowing.get(s);
+  if (!keys) {
+    const set = new Set<string>();
+    for (const c of s.conditions) {
+      if (c.op.valid && !c.op.negated && c.op.family !== 'Null' && !c.op.ifExists) set.add(c.entry.key.toLowerCase());
+    }
+    narrowing.set(s, (keys = set));
   }
   return keys;
 }

@@ -14,7 +14,22 @@ export interface Suggestions {
   sure?: string;
 }
 
+const cache = new WeakMap<readonly string[], Map<string, Suggestions>>();
+
+/** Suggestions for `word` among `candidates` (cached per candidate list: the same typo is often repeated across files). */
 export function suggest(word: string, candidates: readonly string[], max = 3): Suggestions {
+  let byWord = cache.get(candidates);
+  if (!byWord) cache.set(candidates, (byWord = new Map()));
+  const key = `${max}\u0000${word}`;
+  let s = byWord.get(key);
+  if (!s) {
+    s = compute(word, candidates, max);
+    if (byWord.size < 2000) byWord.set(key, s);
+  }
+  return { names: [...s.names], sure: s.sure };
+}
+
+function compute(word: string, candidates: readonly string[], max: number): Suggestions {
   const sameCase = candidates.filter((c) => c.toLowerCase() === word.toLowerCase() && c !== word);
   if (sameCase.length === 1) return { names: sameCase, sure: sameCase[0] };
   const names = nearest(word, candidates, max);

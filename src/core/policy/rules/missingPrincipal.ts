@@ -16,10 +16,11 @@ export const missingPrincipal: PolicyRule = {
     remedy: 'Add the principal the statement is for. The quick fix adds the account root (the account named elsewhere in the document), which delegates to IAM policies; narrow it if that is not what you meant.',
   },
   check(policy, report) {
-    const owner = policyAccount(policy);
+    let owner: ReturnType<typeof policyAccount> | null = null;
     for (const s of policy.statements) {
       if (isBroken(policy, s.node)) continue;
       if (s.byName.has('Principal') || s.byName.has('NotPrincipal')) continue;
+      if (owner === null) owner = policyAccount(policy);
       const fixes: Fix[] = owner
         ? [{
           title: t('Add the account root {0} as Principal', owner.account),

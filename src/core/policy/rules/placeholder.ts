@@ -48,8 +48,13 @@ export const placeholder: PolicyRule = {
       } else if (accountKey && isPlaceholderAccount(value) && !value.includes('${')) note(value, 'account', stringContent(node));
     };
     for (const s of normalized(policy)) {
-      for (const p of s.principals) if (p.type === 'AWS') inString(p.value, p.node, true);
-      for (const r of s.resources) inString(r.value, r.node, false);
+      // Principals and resources come with their ARNs parsed (and repaired) by the normalised model.
+      for (const p of s.principals) {
+        if (p.type !== 'AWS') continue;
+        if (p.arn) inArn(p.arn, p.node, shiftedArn(p.value) !== undefined);
+        else if (!p.value.startsWith('arn:')) inString(p.value, p.node, true);
+      }
+      for (const r of s.resources) if (r.arn) inArn(r.arn, r.node, r.repaired !== undefined);
       for (const c of s.conditions) {
         const accountKey = ACCOUNT_KEYS.has(c.entry.key.toLowerCase());
         for (const v of conditionStrings(c.entry)) inString(v.value, v.node, accountKey);
