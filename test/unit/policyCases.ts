@@ -139,8 +139,14 @@ export const CASES: Record<string, RuleCase> = {
     fix: { result: app('"Action":"kms:Decrypt","Resource":"*"') },
   },
   'policy-redundant-action': {
-    fires: [app('"Action":["kms:Get*",⟦"kms:GetKeyPolicy"⟧],"Resource":"*"'), app('"Action":["kms:Decrypt",⟦"kms:Decrypt"⟧],"Resource":"*"'), app('"Action":["kms:Generate*",⟦"kms:GenerateDataKey*"⟧],"Resource":"*"')],
-    nearMisses: [app('"Action":["kms:Get*","kms:Decrypt","kms:GenerateDataKey*","kms:Generate"],"Resource":"*"')],
+    fires: [
+      app('"Action":["kms:Get*",⟦"kms:GetKeyPolicy"⟧],"Resource":"*"'),
+      app('"Action":["kms:Decrypt",⟦"kms:Decrypt"⟧],"Resource":"*"'),
+      app('"Action":["kms:Generate*",⟦"kms:GenerateDataKey*"⟧],"Resource":"*"'),
+      app('"Action":[⟦"kms:*"⟧,"*",⟦"kms:Decrypt"⟧],"Resource":"*"'),
+      app('"Action":["kms:*Key",⟦"kms:DescribeKey"⟧],"Resource":"*"'),
+    ],
+    nearMisses: [app('"Action":["kms:Get*","kms:Decrypt","kms:GenerateDataKey*","kms:Generate","kms:Re*Encrypt*"],"Resource":"*"')],
     fix: { result: app('"Action":["kms:Get*"],"Resource":"*"') },
   },
   'policy-iam-only-action': {

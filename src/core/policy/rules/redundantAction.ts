@@ -15,6 +15,9 @@ function globMatch(pattern: string, name: string): boolean {
   return re.test(name);
 }
 
+/** Wildcards other than `Prefix*` (rare) tried per entry; beyond this many the rest are not used as coverers. */
+const MAX_COMPLEX = 50;
+
 /** A pattern of the simple form `Prefix*`, as most action wildcards are. */
 function simplePrefix(name: string): string | undefined {
   return /^[^*?]*\*$/.test(name) ? name.slice(0, -1).toLowerCase() : undefined;
@@ -46,15 +49,39 @@ export const redundantAction: PolicyRule = {
     for (const s of normalized(policy)) {
       const acts = s.actions;
       if (acts.length < 2) continue;
-      // Only wildcards can cover another entry, and most lists have few of them.
-      const wildcards = acts.filter((b) => b.wildcard);
+      // Only wildcards can cover another entry. Simple `kms:Prefix*` ones are looked up by prefix, so a
+      // hostile list of thousands of wildcards stays linear; the few others are tried one by one.
+      const everything = acts.find((b) => b.service === '*') ?? acts.find((b) => b.service === 'kms' && b.name === '*');
+      const byPrefix = new Map<string, ActionRef>();
+      const complex: ActionRef[] = [];
+      for (const b of acts) {
+        if (!b.wildcard || b === everything || b.service !== 'kms') continue;
+        const p = simplePrefix(b.name);
+        if (p !== undefined) {
+          if (!byPrefix.has(p)) byPrefix.set(p, b);
+        } else if (complex.length < MAX_COMPLEX) complex.push(b);
+      }
+      const coveredBy = (a: ActionRef, lower: string): ActionRef | undefined => {
+        if (everything && everything !== a && everything.text.toLowerCase() !== lower && covers(everything, a)) return everything;
+        if (a.service !== 'kms') return undefined;
+        const name = a.name.toLowerCase();
+        // Proper prefixes of the name (of the fixed part, for a wildcard entry).
+        const fixed = a.wildcard ? simplePrefix(a.name) : name;
+        if (fixed === undefined) return undefined;
+        const limit = a.wildcard ? fixed.length - 1 : fixed.length;
+        for (let n = 0; n <= limit; n++) {
+          const b = byPrefix.get(fixed.slice(0, n));
+          if (b && b !== a && covers(b, a)) return b;
+        }
+        return complex.find((b) => b !== a && b.text.toLowerCase() !== lower && covers(b, a));
+      };
       const firstOf = new Map<string, ActionRef>();
       for (const a of acts) {
         const lower = a.text.toLowerCase();
         let coverer = firstOf.get(lower);
         if (!coverer) {
           firstOf.set(lower, a);
-          coverer = wildcards.find((b) => b !== a && b.text.toLowerCase() !== lower && covers(b, a));
+          coverer = coveredBy(a, lower);
         }
         if (!coverer) continue;
         const removal = removeItem(a.node);
