@@ -11,6 +11,7 @@ export const tooLarge: PolicyRule = {
   kinds: KEY_POLICIES,
   docs: {
     description: 'A key policy document can be at most 32 KB (32,768 bytes), a KMS quota that cannot be raised. KMS rejects a larger policy. The size counts every character, white space included.',
+    example: '{ "Version": "2012-10-17", "Statement": [ /* 150 statements, one per application role, 33,000 bytes in all */ ] }',
     remedy: 'Remove white space (indentation counts), merge statements that share principals or actions, use wildcards such as `kms:GenerateDataKey*`, or move per-principal permissions to IAM policies or grants.',
   },
   check(policy, report) {
