@@ -269,7 +269,7 @@ export const CASES: Record<string, RuleCase> = {
   },
   'policy-via-service-unsupported': {
     fires: [cond('{"StringEquals":{"kms:ViaService":"⟦ebs⟧.us-west-2.amazonaws.com"}}'), cond('{"StringEquals":{"kms:ViaService":"⟦secretmanager⟧.us-west-2.amazonaws.com"}}')],
-    nearMisses: [cond('{"StringEquals":{"kms:ViaService":["ec2.us-west-2.amazonaws.com","secretsmanager.us-west-2.amazonaws.com","deadline.us-west-2.amazonaws.com"]}}')],
+    nearMisses: [cond('{"StringEquals":{"kms:ViaService":["ec2.us-west-2.amazonaws.com","secretsmanager.us-west-2.amazonaws.com","deadline.us-west-2.amazonaws.com","bedrock-agentcore-identity.us-west-2.amazonaws.com"]}}')],
     fix: { result: cond('{"StringEquals":{"kms:ViaService":"ec2.us-west-2.amazonaws.com"}}') },
   },
   'policy-via-service-region-mismatch': {
@@ -281,6 +281,7 @@ export const CASES: Record<string, RuleCase> = {
       iamStmt(`"Action":"kms:Decrypt","Resource":"${keyArn('key/*')}","Condition":{"StringEquals":{"kms:ViaService":"ec2.us-west-2.amazonaws.com"}}`),
       iamStmt(`"Action":"kms:Decrypt","Resource":"arn:aws:kms:*:${ACCOUNT}:key/*","Condition":{"StringEquals":{"kms:ViaService":"ec2.us-east-1.amazonaws.com"}}`),
       cond('{"StringEquals":{"kms:ViaService":"ec2.us-east-1.amazonaws.com"}}'),
+      iamStmt(`"Action":"kms:Decrypt","Resource":"${keyArn('key/*')}","Condition":{"StringEquals":{"kms:ViaService":["ec2.us-east-1.amazonaws.com","ec2.us-west-2.amazonaws.com"]}}`),
     ],
     fix: { title: 'Change to "ec2.us-west-2.amazonaws.com"', result: iamStmt(`"Action":"kms:Decrypt","Resource":"${keyArn('key/*')}","Condition":{"StringEquals":{"kms:ViaService":"ec2.us-west-2.amazonaws.com"}}`) },
   },

@@ -13,7 +13,7 @@ export const viaServiceRegionMismatch: PolicyRule = {
   scope: 'policy',
   kinds: ALL_POLICIES,
   docs: {
-    description: 'A service calls KMS in the Region of the key, so `kms:ViaService` is `SERVICE.KEY-REGION.amazonaws.com`. When the statement names keys in one Region (its key ARNs, or for a key policy in a PutKeyPolicy event the event\'s Region) and `kms:ViaService` names another, the statement never matches.',
+    description: 'A service calls KMS in the Region of the key, so `kms:ViaService` is `SERVICE.KEY-REGION.amazonaws.com`. When the statement names keys in some Regions (its key ARNs, or for a key policy in a PutKeyPolicy event the event\'s Region) and none of its `kms:ViaService` values is in one of them, the statement never matches.',
     example: '{ "Action": "kms:Decrypt", "Resource": "arn:aws:kms:us-west-2:111122223333:key/*", "Condition": { "StringEquals": { "kms:ViaService": "ec2.us-east-1.amazonaws.com" } } }',
     remedy: 'Make the two Regions the same (quick fix: use the key\'s Region in `kms:ViaService`, when the key ARNs name one Region).',
   },
@@ -21,9 +21,11 @@ export const viaServiceRegionMismatch: PolicyRule = {
     for (const s of normalized(policy)) {
       const regions = keyRegions(policy, s);
       if (regions.size === 0) continue;
-      for (const v of viaServiceValues(s)) {
-        const via = parseViaService(v.value);
-        if (!via || !isKnownRegion(via.region) || regions.has(via.region)) continue;
+      const values = viaServiceValues(s).map((v) => ({ v, via: parseViaService(v.value) }));
+      // With several values, one in the key's Region is enough for the statement to match.
+      if (values.some(({ v, via }) => !via || !isKnownRegion(via.region) || regions.has(via.region) || /[*?]/.test(v.value))) continue;
+      for (const { v, via } of values) {
+        if (!via) continue;
         const only = regions.size === 1 ? [...regions][0] : undefined;
         const fixed = only ? `${via.service}.${only}.${via.suffix}` : undefined;
         const fixes: Fix[] = fixed ? [{ title: t('Change to "{0}"', fixed), edits: [replaceString(v.node, fixed)], preferred: false }] : [];

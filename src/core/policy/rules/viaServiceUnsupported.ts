@@ -21,7 +21,7 @@ export const viaServiceUnsupported: PolicyRule = {
   scope: 'policy',
   kinds: ALL_POLICIES,
   docs: {
-    description: 'The service in a `kms:ViaService` value must be one that calls KMS on the user\'s behalf, by its endpoint name: EBS is `ec2`, Aurora and Neptune are `rds`, EFS is `elasticfilesystem`. A name no service uses never matches. The list is the KMS Developer Guide\'s table of services that support `kms:ViaService` plus Deadline Cloud; AWS adds services over time, so check a name KMS Lens does not know before changing it.',
+    description: 'The service in a `kms:ViaService` value must be one that calls KMS on the user\'s behalf, by its endpoint name: EBS is `ec2`, Aurora and Neptune are `rds`, EFS is `elasticfilesystem`. A name no service uses never matches. Reported when the name is a known alias (`ebs`) or close to a known service (`secretmanager`); the list is the KMS Developer Guide\'s table of services that support `kms:ViaService` plus Deadline Cloud, and since AWS keeps adding services, a name far from every known one is not reported.',
     example: '"Condition": { "StringEquals": { "kms:ViaService": "ebs.us-west-2.amazonaws.com" } }',
     remedy: 'Use the service\'s endpoint name (quick fix for the common aliases such as `ebs` to `ec2`).',
   },
@@ -35,15 +35,15 @@ export const viaServiceUnsupported: PolicyRule = {
           const alias = ENDPOINT_NAME[via.service];
           // The list of services grows: only a known alias is sure enough to apply automatically.
           const candidates = alias ? [alias] : suggest(via.service, VIA_SERVICE_NAMES, 3).names;
+          // AWS keeps adding services (bedrock, sso, ...): a name that is not close to a known one may be real.
+          if (candidates.length === 0) continue;
           const rest = v.value.slice(via.service.length);
           const fixes: Fix[] = candidates.map((name) => ({ title: t('Change to "{0}"', name + rest), edits: [replaceString(v.node, name + rest)], preferred: alias !== undefined }));
           report({
             ...stringPart(policy.text, v.node, 0, via.service.length),
             message: alias
               ? t('The endpoint name of this service is "{0}": kms:ViaService uses "{1}", not "{2}".', alias, alias + rest, v.value)
-              : candidates.length > 0
-                ? t('"{0}" is not a service known to call KMS through kms:ViaService; did you mean {1}?', via.service, candidates.join(', '))
-                : t('"{0}" is not a service known to call KMS through kms:ViaService.', via.service),
+              : t('"{0}" is not a service known to call KMS through kms:ViaService; did you mean {1}?', via.service, candidates.join(', ')),
             fixes,
           });
         }
