@@ -17,13 +17,9 @@ export interface Span {
   end: number;
 }
 
-export function nodeSpan(n: Node): Span {
-  return { start: n.offset, end: nodeEnd(n) };
-}
-
 /** The characters between the quotes of a string node. */
 export function stringContent(n: Node): Span {
-  return n.type === 'string' && n.length >= 2 ? { start: n.offset + 1, end: nodeEnd(n) - 1 } : nodeSpan(n);
+  return n.type === 'string' && n.length >= 2 ? { start: n.offset + 1, end: nodeEnd(n) - 1 } : { start: n.offset, end: nodeEnd(n) };
 }
 
 /**

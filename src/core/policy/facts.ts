@@ -6,7 +6,7 @@
  */
 import type { Node } from 'jsonc-parser';
 import { actionsForConditionKey, type ConditionKeyInfo } from '../data/iam';
-import { ACCOUNT_ID, isPlaceholderAccount, type Arn, type ArnPart } from '../kms/identifiers';
+import { ACCOUNT_ID, type Arn, type ArnPart } from '../kms/identifiers';
 import type { TextEdit } from '../types';
 import { insertMember, nodeEnd, propertyOf, removeItem, renameKey, stringPart } from './edits';
 import { membersOf, type ConditionEntry, type PolicyModel, type Statement } from './model';
@@ -46,11 +46,6 @@ export function policyAccount(policy: PolicyModel): { account: string; partition
   }
   if (!best) return undefined;
   return { account: best, partition: partition ?? (policy.context.keyArn?.split(':')[1] || 'aws') };
-}
-
-/** True when the account is a real-looking 12-digit id that is not a documentation placeholder. */
-export function isRealAccount(account: string): boolean {
-  return ACCOUNT_ID.test(account) && !isPlaceholderAccount(account);
 }
 
 /**
