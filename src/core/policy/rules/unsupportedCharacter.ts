@@ -1,11 +1,11 @@
+import { KEY_POLICY_ALLOWED_CHARACTERS } from '../../data/kmsFacts';
 import { t } from '../../l10n';
 import type { PolicyRule } from '../../rules/rule';
 import { KEY_POLICIES } from '../facts';
 import { nodeEnd } from '../edits';
 
-/** [B] PutKeyPolicyRequest.Policy pattern: tab, line feed, carriage return and U+0020 to U+00FF only. */
-// Written with `new RegExp` because lint forbids control characters in regex literals; here they are the point.
-const UNSUPPORTED = new RegExp('[^\\t\\n\\r\\u0020-\\u00FF]', 'gu');
+// Built with `new RegExp` because lint forbids control characters in regex literals; here they are the point.
+const UNSUPPORTED = new RegExp(`[^${KEY_POLICY_ALLOWED_CHARACTERS}]`, 'gu');
 const MAX_REPORTED = 20;
 
 export const unsupportedCharacter: PolicyRule = {

@@ -1,4 +1,4 @@
-import { VIA_SERVICE_NAMES } from '../../data/kmsFacts';
+import { VIA_SERVICE_ENDPOINT_NAMES, VIA_SERVICE_NAMES } from '../../data/kmsFacts';
 import { t } from '../../l10n';
 import type { PolicyRule } from '../../rules/rule';
 import type { Fix } from '../../types';
@@ -8,11 +8,6 @@ import { conditionStrings, normalized } from '../normalize';
 import { suggest } from '../suggestions';
 
 const KNOWN: ReadonlySet<string> = new Set(VIA_SERVICE_NAMES);
-
-/** Names people write for a service whose endpoint has another name ([G] conditions-kms.md: EBS is `ec2`, Aurora and Neptune are `rds`). */
-const ENDPOINT_NAME: Readonly<Record<string, string>> = {
-  ebs: 'ec2', efs: 'elasticfilesystem', aurora: 'rds', neptune: 'rds', docdb: 'rds', documentdb: 'rds', opensearch: 'es', elasticsearch: 'es', msk: 'kafka', keyspaces: 'cassandra', mwaa: 'airflow',
-};
 
 export const viaServiceUnsupported: PolicyRule = {
   id: 'policy-via-service-unsupported',
@@ -32,7 +27,7 @@ export const viaServiceUnsupported: PolicyRule = {
         for (const v of conditionStrings(c.entry)) {
           const via = parseViaService(v.value);
           if (!via || KNOWN.has(via.service)) continue;
-          const alias = ENDPOINT_NAME[via.service];
+          const alias = VIA_SERVICE_ENDPOINT_NAMES[via.service];
           // The list of services grows: only a known alias is sure enough to apply automatically.
           const candidates = alias ? [alias] : suggest(via.service, VIA_SERVICE_NAMES, 3).names;
           // AWS keeps adding services (bedrock, sso, ...): a name that is not close to a known one may be real.
