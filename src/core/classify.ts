@@ -3,6 +3,7 @@
  * deliberately cheap and conservative: anything it is unsure of is `other`,
  * and `other` documents get no diagnostics at all (no noise on plain JSON).
  */
+import { templateHasKmsPolicy } from './policy/cloudFormation';
 import type { DocumentKind } from './types';
 
 type Obj = Record<string, unknown>;
@@ -62,6 +63,8 @@ export function classifyValue(v: unknown): Classification {
   if (Array.isArray(v.Grants)) return { kind: 'listGrants', container: 'Grants' };
   if (isEventLike(v)) return { kind: 'cloudTrail', container: 'single' };
   if (isPolicyLike(v)) return { kind: policyKind(v), container: 'none' };
+  // Templates without a KMS policy stay `other`: their other resources are not ours to judge.
+  if (templateHasKmsPolicy(v)) return { kind: 'cloudFormation', container: 'none' };
   return { kind: 'other', container: 'none' };
 }
 

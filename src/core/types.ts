@@ -7,8 +7,11 @@ export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type SeveritySetting = Severity | 'off';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
 
-/** What a document is, as far as KMS Lens is concerned. `other` gets no diagnostics. */
-export type DocumentKind = 'keyPolicy' | 'identityPolicy' | 'cloudTrail' | 'listGrants' | 'other';
+/**
+ * What a document is, as far as KMS Lens is concerned. `other` gets no diagnostics.
+ * `cloudFormation`: a JSON template holding a key policy or an IAM policy that grants KMS actions.
+ */
+export type DocumentKind = 'keyPolicy' | 'identityPolicy' | 'cloudTrail' | 'listGrants' | 'cloudFormation' | 'other';
 
 /** A replacement of the text in [start, end). */
 export interface TextEdit {

@@ -8,6 +8,9 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { api, closeAll, describe as show, EXTENSION_ID, kmsDiagnostics, open, setRuleSeverity, waitForAnalysis, waitForDiagnostics, workspaceUri } from './helpers';
 
+/** The seed policy has other findings too (its arn:aws::kms: ARN, placeholders); these tests follow its trailing comma. */
+const commas = (ds: vscode.Diagnostic[]): vscode.Diagnostic[] => ds.filter((d) => show(d).startsWith('json-trailing-comma@'));
+
 describe('foundation', () => {
   afterEach(async () => {
     await setRuleSeverity(undefined);
@@ -19,7 +22,8 @@ describe('foundation', () => {
     const kms = await api();
     assert.equal(vscode.extensions.getExtension(EXTENSION_ID)?.isActive, true);
     assert.equal(await waitForAnalysis(editor.document), 'keyPolicy');
-    assert.deepEqual(kmsDiagnostics(editor.document.uri).map(show), []);
+    // Its only finding is the note that 111122223333 is the documentation's example account.
+    assert.deepEqual(kmsDiagnostics(editor.document.uri).map(show), ['policy-placeholder@7:42-7:54']);
     assert.equal(kms.analysis(editor.document.uri)?.kind, 'keyPolicy');
   });
 
@@ -33,7 +37,7 @@ describe('foundation', () => {
 
   it('reports the trailing comma of the Deadline read-write policy with its exact range and a link', async () => {
     const editor = await open(workspaceUri('policies', 'deadline-read-write.json'));
-    const [d] = await waitForDiagnostics(editor.document.uri, (ds) => ds.some((x) => show(x).startsWith('json-trailing-comma')), 'the trailing comma diagnostic');
+    const [d] = await waitForDiagnostics(editor.document.uri, (ds) => commas(ds).length > 0, 'the trailing comma diagnostic').then(commas);
     assert.equal(show(d), 'json-trailing-comma@0:158-0:159');
     assert.equal(editor.document.getText(d.range), ',');
     assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
@@ -44,12 +48,12 @@ describe('foundation', () => {
   it('clears the diagnostic when the text is fixed, and when the document is closed', async () => {
     const editor = await open(workspaceUri('policies', 'deadline-read-write.json'));
     const uri = editor.document.uri;
-    const [d] = await waitForDiagnostics(uri, (ds) => ds.length > 0, 'a diagnostic to fix');
+    const [d] = await waitForDiagnostics(uri, (ds) => commas(ds).length > 0, 'a diagnostic to fix').then(commas);
     await editor.edit((b) => b.delete(d.range));
-    await waitForDiagnostics(uri, (ds) => ds.length === 0, 'no diagnostics after removing the comma');
+    await waitForDiagnostics(uri, (ds) => commas(ds).length === 0, 'no trailing comma diagnostic after removing the comma');
     // Put the comma back, then close the document without saving: diagnostics must go.
     await editor.edit((b) => b.insert(d.range.start, ','));
-    await waitForDiagnostics(uri, (ds) => ds.length === 1, 'the diagnostic again');
+    await waitForDiagnostics(uri, (ds) => commas(ds).length === 1, 'the diagnostic again');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     await waitForDiagnostics(uri, (ds) => ds.length === 0, 'no diagnostics after closing');
   });
@@ -57,11 +61,11 @@ describe('foundation', () => {
   it('applies a rule turned off in settings at once, without a reload', async () => {
     const editor = await open(workspaceUri('policies', 'deadline-read-write.json'));
     const uri = editor.document.uri;
-    await waitForDiagnostics(uri, (ds) => ds.length === 1, 'the trailing comma diagnostic');
+    await waitForDiagnostics(uri, (ds) => commas(ds).length === 1, 'the trailing comma diagnostic');
     await setRuleSeverity({ 'json-trailing-comma': 'off' });
-    await waitForDiagnostics(uri, (ds) => ds.length === 0, 'the rule switched off');
+    await waitForDiagnostics(uri, (ds) => commas(ds).length === 0, 'the rule switched off');
     await setRuleSeverity({ 'json-trailing-comma': 'warning' });
-    const [d] = await waitForDiagnostics(uri, (ds) => ds.length === 1 && ds[0].severity === vscode.DiagnosticSeverity.Warning, 'the rule as a warning');
+    const [d] = await waitForDiagnostics(uri, (ds) => commas(ds).length === 1 && commas(ds)[0].severity === vscode.DiagnosticSeverity.Warning, 'the rule as a warning').then(commas);
     assert.equal(show(d), 'json-trailing-comma@0:158-0:159');
   });
 

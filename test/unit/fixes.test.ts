@@ -78,13 +78,24 @@ describe('preferred fixes of every rule', function () {
         const where = `${finding.code} "${fix.title}" on ${JSON.stringify(text.slice(Math.max(0, finding.start - 40), finding.end + 40))}`;
         assert.ok(count(after, finding.code) < count(before, finding.code), `${where}: the finding is still there`);
         const was = errorCounts(before);
-        for (const [code, n] of errorCounts(after)) assert.ok(n <= (was.get(code) ?? 0), `${where}: adds a ${code} error`);
+        // Policy and event rules skip JSON that is broken, so repairing the JSON reveals their findings
+        // rather than adding them: a syntax fix must add no syntax error; any other fix no error at all.
+        const syntaxFix = finding.code.startsWith('json-');
+        for (const [code, n] of errorCounts(after)) {
+          if (syntaxFix && !code.startsWith('json-')) continue;
+          assert.ok(n <= (was.get(code) ?? 0), `${where}: adds a ${code} error`);
+        }
         exercised.set(finding.code, (exercised.get(finding.code) ?? 0) + 1);
       }
     }
+    if (process.env.KMS_LENS_PRINT_EXERCISED) console.log(JSON.stringify([...exercised].sort()));
     // The rules with fixes today must actually have been exercised, so this test cannot pass empty.
     for (const code of ['json-trailing-comma', 'json-missing-comma', 'json-comment']) {
       assert.ok((exercised.get(code) ?? 0) >= 5, `${code} exercised ${exercised.get(code) ?? 0} times`);
+    }
+    for (const code of ['policy-arn-malformed', 'policy-key-policy-resource', 'policy-missing-resource', 'policy-version-missing', 'policy-noncanonical-case', 'policy-unknown-action',
+      'policy-unknown-condition-operator', 'policy-unknown-condition-key', 'policy-effect-invalid', 'policy-redundant-action', 'policy-condition-value-type', 'policy-set-operator-single-valued']) {
+      assert.ok((exercised.get(code) ?? 0) >= 1, `${code} was not exercised`);
     }
   });
 

@@ -41,6 +41,20 @@ function asDocument(s: SnippetDef, values: Record<number, string> = {}): string 
   return isStatementLevel(s) ? `{\n\t"Version": "2012-10-17",\n\t"Statement": [\n${text}\n\t]\n}\n` : text;
 }
 
+/**
+ * What a user lints after inserting a snippet. A key-policy statement goes into an existing key
+ * policy, which keeps its root statement (the default key policy); alone it would be a whole
+ * policy that nobody could change again, which the lockout rule rightly reports.
+ */
+function asInsertedDocument(s: SnippetDef): string {
+  const text = expandSnippet(s.body, {}).text;
+  if (!isStatementLevel(s)) return text;
+  const keyStatement = statementsOf(s).some((st) => 'Principal' in st || 'NotPrincipal' in st);
+  const root = expandSnippet(byPrefix('kms-stmt-root').body, {}).text;
+  const statements = keyStatement && s.prefix !== 'kms-stmt-root' ? `${root},\n${text}` : text;
+  return `{\n\t"Version": "2012-10-17",\n\t"Statement": [\n${statements}\n\t]\n}\n`;
+}
+
 function statementsOf(s: SnippetDef, values: Record<number, string> = {}): Statement[] {
   const policy = JSON.parse(asDocument(s, values)) as { Statement: Statement[] };
   return policy.Statement;
@@ -171,7 +185,7 @@ describe('snippets: inserted with their defaults', () => {
   for (const [name, s] of SNIPPETS) {
     for (const languageId of ['json', 'jsonc']) {
       it(`${s.prefix} lints clean in ${languageId} (every rule)`, () => {
-        const text = asDocument(s);
+        const text = asInsertedDocument(s);
         const { model, findings } = analyze(text, { languageId, fileName: `policy.${languageId}` }, ALL_RULES_ON);
         assert.deepEqual(findings, [], describeFindings(text, findings));
         const keyPolicy = statementsOf(s).some((st) => 'Principal' in st || 'NotPrincipal' in st);

@@ -136,3 +136,19 @@ export const DEADLINE_ACTION_SETS = {
 
 /** Key policy document size limit, in bytes ([G] resource-limits.md; not adjustable). */
 export const KEY_POLICY_MAX_BYTES = 32 * 1024;
+
+/**
+ * [B] PutKeyPolicyRequest / CreateKeyRequest `Policy` pattern `[\u0009\u000A\u000D\u0020-\u00FF]+`:
+ * a key policy may hold only tab, line feed, carriage return and U+0020 to U+00FF.
+ */
+export const KEY_POLICY_ALLOWED_CHARACTERS = '\\t\\n\\r\\u0020-\\u00FF';
+
+/**
+ * [G] conditions-kms.md (kms:ViaService table): the endpoint name a product uses in
+ * `kms:ViaService` when it differs from the product's name (EBS calls KMS as `ec2`;
+ * RDS, Aurora, Neptune and DocumentDB as `rds`; EFS as `elasticfilesystem`; OpenSearch as `es`;
+ * MSK as `kafka`; Keyspaces as `cassandra`; MWAA as `airflow`).
+ */
+export const VIA_SERVICE_ENDPOINT_NAMES: Readonly<Record<string, string>> = {
+  ebs: 'ec2', efs: 'elasticfilesystem', aurora: 'rds', neptune: 'rds', docdb: 'rds', documentdb: 'rds', opensearch: 'es', elasticsearch: 'es', msk: 'kafka', keyspaces: 'cassandra', mwaa: 'airflow',
+};

@@ -5,6 +5,7 @@
  * finding can point at the exact token.
  */
 import type { Node } from 'jsonc-parser';
+import type { SyntaxProblem } from '../document/syntax';
 
 export interface Member {
   name: string;
@@ -73,6 +74,25 @@ export interface PolicyModel {
   members: Member[];
   byName: Map<string, Member>;
   statements: Statement[];
+  /** What the surroundings say about the key (the event's account and Region, the template's key). */
+  context: PolicyContext;
+  /**
+   * JSON problems inside the policy's text. For a policy decoded from a string
+   * they are reported by policy-string-syntax; for the others the syntax rules
+   * report them, and policy rules use them only to stay quiet about broken parts.
+   */
+  syntaxProblems?: SyntaxProblem[];
+}
+
+export interface PolicyContext {
+  /** The account the policy belongs to, when the document says (e.g. an event's recipientAccountId). */
+  account?: string;
+  /** The Region of the key the policy is attached to, when the document says. */
+  region?: string;
+  /** The ARN of the key the policy is attached to, when the document says. */
+  keyArn?: string;
+  /** The policy sits in a CloudFormation template, where values may be intrinsic functions. */
+  template?: boolean;
 }
 
 export function membersOf(node: Node | undefined): Member[] {
@@ -159,6 +179,8 @@ export interface PolicySource {
   origin: PolicyModel['origin'];
   toDocument?: (offset: number) => number;
   encode?: (newText: string) => string;
+  context?: PolicyContext;
+  syntaxProblems?: SyntaxProblem[];
 }
 
 export function buildPolicy(source: PolicySource): PolicyModel {
@@ -176,5 +198,7 @@ export function buildPolicy(source: PolicySource): PolicyModel {
     members,
     byName,
     statements: statementNodes.map((n, i) => buildStatement(n, i)),
+    context: source.context ?? {},
+    syntaxProblems: source.syntaxProblems,
   };
 }

@@ -7,7 +7,7 @@ import type { DocumentRule, RuleMeta } from '../rules/rule';
 import type { DocumentKind } from '../types';
 
 /** Syntax matters wherever KMS Lens analyses a document at all. */
-export const ANALYSED_KINDS: readonly DocumentKind[] = ['keyPolicy', 'identityPolicy', 'cloudTrail', 'listGrants'];
+export const ANALYSED_KINDS: readonly DocumentKind[] = ['keyPolicy', 'identityPolicy', 'cloudTrail', 'listGrants', 'cloudFormation'];
 
 export function syntaxRule(kind: SyntaxProblemKind, meta: RuleMeta): DocumentRule {
   return {

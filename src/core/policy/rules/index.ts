@@ -1,4 +1,69 @@
 import type { PolicyRule } from '../../rules/rule';
+import { aliasInvalid } from './aliasInvalid';
+import { allowNotPrincipal } from './allowNotPrincipal';
+import { arnMalformed } from './arnMalformed';
+import { conditionKeyNotApplicable } from './conditionKeyNotApplicable';
+import { conditionValueEnum } from './conditionValueEnum';
+import { conditionValueType } from './conditionValueType';
+import { conflictingElements } from './conflictingElements';
+import { createGrantUnrestricted } from './createGrantUnrestricted';
+import { deadlineMissingAction } from './deadlineMissingAction';
+import { deadlineRotateOnDemand } from './deadlineRotateOnDemand';
+import { effectInvalid } from './effectInvalid';
+import { emptyCondition } from './emptyCondition';
+import { emptyValue } from './emptyValue';
+import { iamOnlyAction } from './iamOnlyAction';
+import { keyIdInvalid } from './keyIdInvalid';
+import { keyPolicyConditionKey } from './keyPolicyConditionKey';
+import { keyPolicyResource } from './keyPolicyResource';
+import { lockoutRisk } from './lockoutRisk';
+import { missingAction } from './missingAction';
+import { missingPrincipal } from './missingPrincipal';
+import { missingResource } from './missingResource';
+import { missingSetOperator } from './missingSetOperator';
+import { nonKmsAction } from './nonKmsAction';
+import { noncanonicalCase } from './noncanonicalCase';
+import { operatorType } from './operatorType';
+import { placeholder } from './placeholder';
+import { principalInvalid } from './principalInvalid';
+import { publicPrincipal } from './publicPrincipal';
+import { redundantAction } from './redundantAction';
+import { sensitivePermissions } from './sensitivePermissions';
+import { setOperatorSingleValued } from './setOperatorSingleValued';
+import { sidDuplicate } from './sidDuplicate';
+import { sidEmpty } from './sidEmpty';
+import { sidInvalid } from './sidInvalid';
+import { statementMissing } from './statementMissing';
+import { stringSyntax } from './stringSyntax';
+import { tooLarge } from './tooLarge';
+import { unknownAction } from './unknownAction';
+import { unknownConditionKey } from './unknownConditionKey';
+import { unknownElement } from './unknownElement';
+import { unknownOperator } from './unknownOperator';
+import { unknownRegion } from './unknownRegion';
+import { unsupportedCharacter } from './unsupportedCharacter';
+import { valueType } from './valueType';
+import { versionInvalid } from './versionInvalid';
+import { versionMissing } from './versionMissing';
+import { versionOld } from './versionOld';
+import { viaServiceInvalid } from './viaServiceInvalid';
+import { viaServiceRegionMismatch } from './viaServiceRegionMismatch';
+import { viaServiceUnsupported } from './viaServiceUnsupported';
 
-/** Policy rules, one module each (see docs in each module). */
-export const policyRules: PolicyRule[] = [];
+/** Policy rules, one module each, in the order of the README table (grammar, actions, resources, principals, conditions, whole policy). */
+export const policyRules: PolicyRule[] = [
+  // Grammar
+  stringSyntax, versionMissing, versionOld, versionInvalid, statementMissing, effectInvalid, unknownElement, conflictingElements,
+  missingAction, missingResource, missingPrincipal, sidDuplicate, sidInvalid, sidEmpty, emptyValue, emptyCondition, valueType,
+  // Actions
+  unknownAction, nonKmsAction, noncanonicalCase, redundantAction, iamOnlyAction,
+  // Resources
+  keyPolicyResource, arnMalformed, keyIdInvalid, aliasInvalid, unknownRegion,
+  // Principals
+  principalInvalid, publicPrincipal, allowNotPrincipal, sensitivePermissions,
+  // Conditions
+  unknownOperator, unknownConditionKey, conditionKeyNotApplicable, operatorType, conditionValueType, missingSetOperator,
+  setOperatorSingleValued, conditionValueEnum, viaServiceInvalid, viaServiceUnsupported, viaServiceRegionMismatch, keyPolicyConditionKey,
+  // Whole policy
+  lockoutRisk, tooLarge, unsupportedCharacter, deadlineMissingAction, deadlineRotateOnDemand, createGrantUnrestricted, placeholder,
+];

@@ -1,0 +1,34 @@
+import { t } from '../../l10n';
+import type { PolicyRule } from '../../rules/rule';
+import { IDENTITY_POLICIES, arnPartSpan } from '../facts';
+import { normalized } from '../normalize';
+
+export const aliasInvalid: PolicyRule = {
+  id: 'policy-alias-invalid',
+  defaultSeverity: 'error',
+  title: 'Alias ARN with an invalid alias name',
+  scope: 'policy',
+  kinds: IDENTITY_POLICIES,
+  docs: {
+    description: 'An alias name is `alias/` followed by 1 to 250 letters, digits, `/`, `_`, `-` or `:` ([CreateAlias](https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html)). An alias ARN with spaces or other characters names no alias, so the statement never matches.',
+    example: '"Resource": "arn:aws:kms:us-west-2:111122223333:alias/my key"',
+    remedy: 'Use the alias name exactly as `aws kms list-aliases` shows it.',
+  },
+  check(policy, report) {
+    for (const s of normalized(policy)) {
+      for (const r of s.resources) {
+        const arn = r.arn;
+        if (!arn || arn.service.value !== 'kms' || arn.resourceType !== 'alias' || arn.resourceId.includes('${')) continue;
+        const name = arn.resourceId;
+        const bare = name.replace(/[*?]/g, '');
+        let problem: string | undefined;
+        if (name === '') problem = t('The alias ARN has no alias name after "alias/".');
+        else if (!/^[a-zA-Z0-9:/_-]*$/.test(bare)) problem = t('"alias/{0}" has characters an alias name cannot have (only letters, digits, /, _, - and :).', name);
+        else if (bare.length > 250) problem = t('"alias/{0}" is longer than the 256 characters an alias name can have.', name);
+        if (!problem) continue;
+        const part = { value: name, start: arn.resource.start + 'alias/'.length };
+        report({ ...(name === '' ? arnPartSpan(policy.text, r.node, arn, arn.resource, r.repaired !== undefined) : arnPartSpan(policy.text, r.node, arn, part, r.repaired !== undefined)), message: problem });
+      }
+    }
+  },
+};

@@ -1,0 +1,87 @@
+import type { Node } from 'jsonc-parser';
+import { t } from '../../l10n';
+import type { PolicyRule } from '../../rules/rule';
+import type { Fix } from '../../types';
+import { replaceNode } from '../edits';
+import { ALL_POLICIES } from '../facts';
+import { normalized } from '../normalize';
+import type { OperatorFamily } from '../operators';
+
+const BOOLEAN = /^(true|false)$/i;
+const NUMBER = /^-?\d+(\.\d+)?$/;
+// ISO 8601 date or date-time (what IAM accepts for Date operators), or epoch seconds.
+const DATE = /^(\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?|\d{1,12})$/;
+const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(\/(\d{1,2}))?$/;
+const IPV6 = /^[0-9a-fA-F:]+(\/\d{1,3})?$/;
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/** The values people write for a boolean, and the boolean they mean. */
+const MEANT_BOOLEAN: Readonly<Record<string, string>> = { yes: 'true', no: 'false', '1': 'true', '0': 'false', on: 'true', off: 'false', y: 'true', n: 'false' };
+
+function validIp(v: string): boolean {
+  const m = IPV4.exec(v);
+  if (m) return [m[1], m[2], m[3], m[4]].every((x) => Number(x) <= 255) && (m[6] === undefined || Number(m[6]) <= 32);
+  return v.includes(':') && IPV6.test(v);
+}
+
+function expected(family: OperatorFamily): string {
+  switch (family) {
+    case 'Bool': case 'Null': return t('true or false');
+    case 'Numeric': return t('a number');
+    case 'Date': return t('a date such as 2026-01-31T00:00:00Z');
+    case 'IpAddress': return t('an IP address or CIDR range such as 203.0.113.0/24');
+    case 'Arn': return t('an ARN');
+    case 'Binary': return t('base64-encoded bytes');
+    default: return t('a string');
+  }
+}
+
+function valid(family: OperatorFamily, value: unknown): boolean {
+  if (typeof value === 'string' && value.includes('${')) return true;
+  const s = String(value);
+  switch (family) {
+    case 'Bool': case 'Null': return typeof value === 'boolean' || BOOLEAN.test(s);
+    case 'Numeric': return typeof value === 'number' || NUMBER.test(s);
+    case 'Date': return typeof value === 'number' || DATE.test(s);
+    case 'IpAddress': return typeof value === 'string' && validIp(s);
+    case 'Arn': return typeof value === 'string' && (s.startsWith('arn:') || /^[*?]+$/.test(s));
+    case 'Binary': return typeof value === 'string' && BASE64.test(s);
+    default: return true;
+  }
+}
+
+export const conditionValueType: PolicyRule = {
+  id: 'policy-condition-value-type',
+  defaultSeverity: 'error',
+  title: 'Condition value that the operator or key cannot match',
+  scope: 'policy',
+  kinds: ALL_POLICIES,
+  docs: {
+    description: 'A value that the comparison can never accept: `"yes"` for a `Bool` condition or for a Bool key such as `kms:GrantIsForAWSResource` (only `true`/`false` match), text for a `Numeric` operator, something that is not a date for a `Date` operator, not an IP range for `IpAddress`, not an ARN for `ArnLike`. The condition then never matches as intended.',
+    example: '"Condition": { "Bool": { "kms:GrantIsForAWSResource": "yes" } }',
+    remedy: 'Write a value of the right type (quick fix for yes/no, 1/0 and on/off in boolean conditions: `"true"`/`"false"`).',
+  },
+  check(policy, report) {
+    for (const s of normalized(policy)) {
+      for (const c of s.conditions) {
+        if (!c.op.valid || !c.op.family) continue;
+        // A Bool key compared with a String operator still only ever holds true or false.
+        const keyIsBool = c.key?.type.replace(/^ArrayOf/, '') === 'Bool';
+        const family: OperatorFamily = c.op.family === 'String' && keyIsBool ? 'Bool' : c.op.family;
+        if (family === 'String') continue;
+        for (const v of c.entry.values) {
+          if (v.value === undefined || v.value === null || valid(family, v.value)) continue;
+          const node: Node = v.node;
+          const meant = (family === 'Bool' || family === 'Null') ? MEANT_BOOLEAN[String(v.value).toLowerCase()] : undefined;
+          const fixes: Fix[] = meant ? [{ title: t('Change to "{0}"', meant), edits: [replaceNode(node, JSON.stringify(meant))], preferred: true }] : [];
+          report({
+            start: node.offset,
+            end: node.offset + node.length,
+            message: t('{0} with {1} expects {2}; {3} never matches.', c.entry.operator, c.entry.key, expected(family), JSON.stringify(v.value)),
+            fixes,
+          });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,30 @@
+import { t } from '../../l10n';
+import type { PolicyRule } from '../../rules/rule';
+import { ALL_POLICIES, isBroken } from '../facts';
+
+const PAIRS: Array<[string, string]> = [['Action', 'NotAction'], ['Resource', 'NotResource'], ['Principal', 'NotPrincipal']];
+
+export const conflictingElements: PolicyRule = {
+  id: 'policy-conflicting-elements',
+  defaultSeverity: 'error',
+  title: 'Both X and NotX in one statement',
+  scope: 'policy',
+  kinds: ALL_POLICIES,
+  docs: {
+    description: 'A statement may have `Action` or `NotAction`, `Resource` or `NotResource`, `Principal` or `NotPrincipal`, never both of a pair. AWS rejects the policy.',
+    example: '{ "Effect": "Allow", "Action": "kms:Decrypt", "NotAction": "kms:Encrypt", "Resource": "*" }',
+    remedy: 'Keep the one you meant and delete the other.',
+  },
+  check(policy, report) {
+    for (const s of policy.statements) {
+      if (isBroken(policy, s.node)) continue;
+      for (const [a, b] of PAIRS) {
+        const ma = s.byName.get(a);
+        const mb = s.byName.get(b);
+        if (!ma || !mb) continue;
+        const later = ma.key.offset > mb.key.offset ? ma : mb;
+        report({ start: later.key.offset, end: later.key.offset + later.key.length, message: t('A statement cannot have both "{0}" and "{1}": AWS rejects it. Keep one.', a, b) });
+      }
+    }
+  },
+};

@@ -1,0 +1,55 @@
+import { t } from '../../l10n';
+import type { PolicyRule } from '../../rules/rule';
+import type { Fix } from '../../types';
+import { insertMember, insertProperty } from '../edits';
+import { ALL_POLICIES } from '../facts';
+import { membersOf } from '../model';
+import { narrowingKeys, normalized, type NormalizedStatement } from '../normalize';
+
+const GRANT_LIMITS = ['kms:grantisforawsresource', 'kms:grantoperations', 'kms:viaservice'];
+/** The actions kms:GrantIsForAWSResource applies to: adding it to a statement with others would stop those. */
+const ACCEPTS_GRANT_CONDITION = new Set(['CreateGrant', 'ListGrants', 'RevokeGrant']);
+const CONDITION = '"kms:GrantIsForAWSResource": "true"';
+
+function addConditionFix(text: string, s: NormalizedStatement): Fix | undefined {
+  if ([...s.kmsActions].some((a) => !ACCEPTS_GRANT_CONDITION.has(a.name)) || s.opaque.actions) return undefined;
+  const cond = s.statement.byName.get('Condition');
+  let edit;
+  if (!cond) edit = insertProperty(text, s.statement.node, 'Condition', `{ "Bool": { ${CONDITION} } }`, 'last');
+  else if (cond.value.type === 'object') {
+    const bool = membersOf(cond.value).find((m) => m.name === 'Bool');
+    if (bool && bool.value.type !== 'object') return undefined;
+    edit = bool ? insertMember(text, bool.value, CONDITION, 'last') : insertProperty(text, cond.value, 'Bool', `{ ${CONDITION} }`, 'last');
+  } else return undefined;
+  return { title: t('Add the condition kms:GrantIsForAWSResource = true'), edits: [edit], preferred: false };
+}
+
+export const createGrantUnrestricted: PolicyRule = {
+  id: 'policy-create-grant-unrestricted',
+  defaultSeverity: 'information',
+  title: 'CreateGrant without a limit on the grants',
+  scope: 'policy',
+  kinds: ALL_POLICIES,
+  docs: {
+    description: 'With `kms:CreateGrant` a principal can give any other principal any grant operation on the key, including `CreateGrant` itself. AWS recommends limiting it: `"Bool": {"kms:GrantIsForAWSResource": "true"}` (only AWS services that integrate with KMS can create grants on its behalf, as in the console\'s default policy), `kms:GrantOperations` (which operations the grants may allow), or `kms:ViaService`.',
+    example: '{ "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::111122223333:role/App" }, "Action": "kms:CreateGrant", "Resource": "*" }',
+    remedy: 'Add `kms:GrantIsForAWSResource` (quick fix, when the statement has only grant actions) or a `ForAllValues:StringEquals` on `kms:GrantOperations`.',
+  },
+  check(policy, report) {
+    for (const s of normalized(policy)) {
+      if (s.effect !== 'Allow') continue;
+      const entry = s.actions.find((a) => a.service === 'kms' && !a.wildcard && a.matches[0]?.name === 'CreateGrant');
+      if (!entry) continue;
+      if (s.principalElement === 'Principal' && s.principals.length > 0 && s.principals.every((p) => p.kind === 'root' || p.kind === 'account')) continue;
+      const keys = narrowingKeys(s);
+      if (GRANT_LIMITS.some((k) => keys.has(k))) continue;
+      const fix = addConditionFix(policy.text, s);
+      report({
+        start: entry.node.offset,
+        end: entry.node.offset + entry.node.length,
+        message: t('kms:CreateGrant without kms:GrantIsForAWSResource or kms:GrantOperations lets this principal grant any operation on the key to anyone.'),
+        fixes: fix ? [fix] : [],
+      });
+    }
+  },
+};

@@ -1,0 +1,50 @@
+import { DEADLINE_ACTION_SETS } from '../../data/kmsFacts';
+import { t } from '../../l10n';
+import type { PolicyRule } from '../../rules/rule';
+import { appendToList } from '../edits';
+import { ALL_POLICIES, isDeadlineStatement } from '../facts';
+import { normalized } from '../normalize';
+
+type SetName = keyof typeof DEADLINE_ACTION_SETS;
+const SETS = Object.entries(DEADLINE_ACTION_SETS) as Array<[SetName, readonly string[]]>;
+const DEADLINE_ACTIONS = new Set(SETS.flatMap(([, actions]) => actions));
+
+function setLabel(name: SetName): string {
+  switch (name) {
+    case 'CreateFarm': return t('CreateFarm');
+    case 'read-only': return t('read-only');
+    case 'read-write': return t('read-write');
+  }
+}
+
+export const deadlineMissingAction: PolicyRule = {
+  id: 'policy-deadline-missing-action',
+  defaultSeverity: 'information',
+  title: 'Deadline Cloud statement missing a documented action',
+  scope: 'policy',
+  kinds: ALL_POLICIES,
+  docs: {
+    description: 'AWS Deadline Cloud documents the KMS permissions a farm\'s customer managed key needs, each with `kms:ViaService` = `deadline.REGION.amazonaws.com`: for CreateFarm `kms:Decrypt`, `kms:GenerateDataKey`, `kms:CreateGrant` and `kms:DescribeKey`; read-only `kms:Decrypt` and `kms:DescribeKey`; read-write `kms:Decrypt`, `kms:DescribeKey` and `kms:GenerateDataKey`. A statement for Deadline Cloud that has part of a set but not all of it will fail for the operations that need the missing action.',
+    example: '{ "Effect": "Allow", "Action": [ "kms:Decrypt", "kms:GenerateDataKey" ], "Resource": "arn:aws:kms:us-west-2:111122223333:key/*", "Condition": { "StringEquals": { "kms:ViaService": "deadline.us-west-2.amazonaws.com" } } }',
+    remedy: 'Add the missing action (quick fix), or check that the statement is meant to be narrower than the documented set.',
+  },
+  check(policy, report) {
+    for (const s of normalized(policy)) {
+      if (s.effect !== 'Allow' || s.actionElement !== 'Action' || s.opaque.actions || !isDeadlineStatement(s)) continue;
+      const has = new Set([...s.kmsActions].map((a) => a.name).filter((n) => DEADLINE_ACTIONS.has(n)));
+      if (has.size === 0) continue;
+      // The smallest documented set that contains everything the statement has.
+      const supersets = SETS.filter(([, actions]) => [...has].every((a) => actions.includes(a))).sort((a, b) => a[1].length - b[1].length);
+      const [name, actions] = supersets[0] ?? [];
+      if (!name || !actions || actions.length === has.size) continue;
+      const missing = actions.filter((a) => !has.has(a));
+      const value = s.statement.byName.get('Action')!.value;
+      report({
+        start: value.offset,
+        end: value.offset + value.length,
+        message: t('This Deadline Cloud statement has part of the documented {0} set ({1}) but lacks {2}.', setLabel(name), actions.map((a) => `kms:${a}`).join(', '), missing.map((a) => `kms:${a}`).join(', ')),
+        fixes: [{ title: t('Add {0}', missing.map((a) => `kms:${a}`).join(', ')), edits: [appendToList(policy.text, value, missing.map((a) => JSON.stringify(`kms:${a}`)))], preferred: false }],
+      });
+    }
+  },
+};

@@ -1,0 +1,35 @@
+import { t } from '../../l10n';
+import type { PolicyRule } from '../../rules/rule';
+import { removeItem } from '../edits';
+import { ALL_POLICIES, isDeadlineStatement } from '../facts';
+import { normalized } from '../normalize';
+
+export const deadlineRotateOnDemand: PolicyRule = {
+  id: 'policy-deadline-rotate-on-demand',
+  defaultSeverity: 'warning',
+  title: 'Manual key rotation in a Deadline Cloud policy',
+  scope: 'policy',
+  kinds: ALL_POLICIES,
+  docs: {
+    description: 'AWS Deadline Cloud supports automatic rotation of a farm\'s customer managed key, but not manual rotation (Deadline Cloud developer guide, key management). A policy for a Deadline Cloud key (one with `kms:ViaService` = `deadline.REGION.amazonaws.com`) that allows `kms:RotateKeyOnDemand` invites an operation the farm does not support.',
+    example: '"Action": [ "kms:Decrypt", "kms:RotateKeyOnDemand" ]',
+    remedy: 'Enable automatic rotation (`kms:EnableKeyRotation`) instead, and remove `kms:RotateKeyOnDemand`.',
+  },
+  check(policy, report) {
+    const statements = normalized(policy);
+    if (!statements.some(isDeadlineStatement)) return;
+    for (const s of statements) {
+      if (s.effect !== 'Allow') continue;
+      for (const a of s.actions) {
+        if (a.service !== 'kms' || a.wildcard || a.matches[0]?.name !== 'RotateKeyOnDemand') continue;
+        const removal = removeItem(a.node);
+        report({
+          start: a.node.offset,
+          end: a.node.offset + a.node.length,
+          message: t('This key is for a Deadline Cloud farm, which supports automatic key rotation but not manual rotation (kms:RotateKeyOnDemand).'),
+          fixes: removal ? [{ title: t('Remove "{0}"', a.text), edits: [removal], preferred: false }] : [],
+        });
+      }
+    }
+  },
+};

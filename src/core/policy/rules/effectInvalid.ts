@@ -1,0 +1,44 @@
+import { t } from '../../l10n';
+import type { PolicyRule } from '../../rules/rule';
+import type { Fix } from '../../types';
+import { replaceString } from '../edits';
+import { ALL_POLICIES, isBroken, startOf } from '../facts';
+import { suggest } from '../suggestions';
+
+const EFFECTS = ['Allow', 'Deny'];
+
+export const effectInvalid: PolicyRule = {
+  id: 'policy-effect-invalid',
+  defaultSeverity: 'error',
+  title: 'Effect missing or not exactly Allow or Deny',
+  scope: 'policy',
+  kinds: ALL_POLICIES,
+  docs: {
+    description: 'Every statement needs `"Effect": "Allow"` or `"Effect": "Deny"`, spelt exactly so: `"allow"` or `"ALLOW"` is rejected by AWS.',
+    example: '{ "Effect": "allow", "Principal": { "AWS": "arn:aws:iam::111122223333:root" }, "Action": "kms:*", "Resource": "*" }',
+    remedy: 'Write `Allow` or `Deny` with that capitalisation (quick fix for a wrong case or a typo).',
+  },
+  check(policy, report) {
+    for (const s of policy.statements) {
+      if (isBroken(policy, s.node)) continue;
+      const m = s.byName.get('Effect');
+      if (!m) {
+        report({ ...startOf(s.node), message: t('This statement has no "Effect": add "Effect": "Allow" or "Effect": "Deny".') });
+        continue;
+      }
+      if (m.value.type !== 'string') continue; // reported by policy-value-type
+      const value = String(m.value.value);
+      if (EFFECTS.includes(value)) continue;
+      const { names: candidates, sure } = suggest(value.trim(), EFFECTS, 2);
+      const fixes: Fix[] = candidates.map((c) => ({ title: t('Change to "{0}"', c), edits: [replaceString(m.value, c)], preferred: c === sure }));
+      report({
+        start: m.value.offset,
+        end: m.value.offset + m.value.length,
+        message: candidates.length === 1
+          ? t('"{0}" is not a valid Effect: AWS accepts exactly "Allow" or "Deny". Did you mean "{1}"?', value, candidates[0])
+          : t('"{0}" is not a valid Effect: AWS accepts exactly "Allow" or "Deny".', value),
+        fixes,
+      });
+    }
+  },
+};

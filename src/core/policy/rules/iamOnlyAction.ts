@@ -1,0 +1,41 @@
+import { IAM_ONLY_ACTIONS, NOT_EFFECTIVE_IN_KEY_POLICY_ALLOW } from '../../data/kmsFacts';
+import { t } from '../../l10n';
+import type { PolicyRule } from '../../rules/rule';
+import { removeItem } from '../edits';
+import { KEY_POLICIES } from '../facts';
+import { normalized } from '../normalize';
+
+const IAM_ONLY: ReadonlySet<string> = new Set(IAM_ONLY_ACTIONS);
+const NOT_IN_ALLOW: ReadonlySet<string> = new Set(NOT_EFFECTIVE_IN_KEY_POLICY_ALLOW);
+
+export const iamOnlyAction: PolicyRule = {
+  id: 'policy-iam-only-action',
+  defaultSeverity: 'error',
+  title: 'Action that has no effect in a key policy',
+  scope: 'policy',
+  kinds: KEY_POLICIES,
+  docs: {
+    description: 'Some KMS actions are not about an existing key, so a key policy cannot grant them: `kms:CreateKey`, `kms:ListKeys`, `kms:ListAliases`, `kms:ListRetirableGrants`, `kms:GenerateRandom` and the custom key store actions work only in IAM policies. `kms:RetireGrant` in an Allow of a key policy has no effect either: retiring is authorised by the grant itself. (KMS Developer Guide: key-policy-default, grant-manage.)',
+    example: '{ "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::111122223333:role/Admin" }, "Action": [ "kms:CreateKey", "kms:DescribeKey" ], "Resource": "*" }',
+    remedy: 'Grant these actions in an IAM policy (with `"Resource": "*"`), and remove them from the key policy.',
+  },
+  check(policy, report) {
+    for (const s of normalized(policy)) {
+      for (const a of s.actions) {
+        if (a.service !== 'kms' || a.wildcard || a.matches.length !== 1) continue;
+        const name = a.matches[0].name;
+        let message: string | undefined;
+        if (IAM_ONLY.has(name)) message = t('kms:{0} is not about an existing key, so a key policy cannot grant it: it has no effect here. Grant it in an IAM policy.', name);
+        else if (NOT_IN_ALLOW.has(name) && s.effect === 'Allow') message = t('kms:{0} has no effect in an Allow of a key policy: retiring is authorised by the grant (its retiring principal or grantee). Use it in IAM policies or in a Deny.', name);
+        if (!message) continue;
+        const removal = removeItem(a.node);
+        report({
+          start: a.node.offset,
+          end: a.node.offset + a.node.length,
+          message,
+          fixes: removal ? [{ title: t('Remove "{0}" from this key policy', a.text), edits: [removal], preferred: false }] : [],
+        });
+      }
+    }
+  },
+};

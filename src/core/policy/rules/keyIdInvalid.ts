@@ -1,0 +1,35 @@
+import { t } from '../../l10n';
+import { keyIdKind } from '../../kms/identifiers';
+import type { PolicyRule } from '../../rules/rule';
+import { IDENTITY_POLICIES, arnPartSpan } from '../facts';
+import { normalized } from '../normalize';
+
+export const keyIdInvalid: PolicyRule = {
+  id: 'policy-key-id-invalid',
+  defaultSeverity: 'error',
+  title: 'Key ARN with an invalid key id',
+  scope: 'policy',
+  kinds: IDENTITY_POLICIES,
+  docs: {
+    description: 'A KMS key id is a UUID in lower-case hex (`1234abcd-12ab-34cd-56ef-1234567890ab`) or, for a multi-Region key, `mrk-` and 32 hex digits. Anything else after `key/` (the AWS Deadline Cloud guide has `key/1234567890abcdef0`) names no key, so the statement never matches. Documentation ids containing `EXAMPLE` are reported by `policy-placeholder` instead.',
+    example: '"Resource": "arn:aws:kms:us-west-2:111122223333:key/1234567890abcdef0"',
+    remedy: 'Copy the key ARN from the KMS console or `aws kms describe-key`, or use `key/*` to mean every key.',
+  },
+  check(policy, report) {
+    for (const s of normalized(policy)) {
+      for (const r of s.resources) {
+        const arn = r.arn;
+        if (!arn || arn.service.value !== 'kms' || arn.resourceType !== 'key') continue;
+        const id = arn.resourceId;
+        if (/[*?]|\$\{/.test(id) || keyIdKind(id) !== 'invalid') continue;
+        const idPart = { value: id, start: arn.resource.start + 'key/'.length };
+        report({
+          ...arnPartSpan(policy.text, r.node, arn, idPart, r.repaired !== undefined),
+          message: /^[0-9A-F-]{36}$/i.test(id) && id !== id.toLowerCase()
+            ? t('"{0}" has upper-case letters: KMS key ids are lower-case, and ARNs are matched with case, so this names no key.', id)
+            : t('"{0}" is not a KMS key id: a key id is a UUID such as 1234abcd-12ab-34cd-56ef-1234567890ab, or mrk- and 32 hex digits for a multi-Region key.', id),
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,35 @@
+import { t } from '../../l10n';
+import type { PolicyRule } from '../../rules/rule';
+import { KEY_POLICIES, startOf } from '../facts';
+import { coversAction, normalized } from '../normalize';
+
+export const lockoutRisk: PolicyRule = {
+  id: 'policy-lockout-risk',
+  defaultSeverity: 'warning',
+  title: 'No one can change this key policy (lockout risk)',
+  scope: 'policy',
+  kinds: KEY_POLICIES,
+  docs: {
+    description: 'No statement allows `kms:PutKeyPolicy` to anyone (directly, through `kms:*` or `kms:Put*`, or through the account root, which lets IAM policies grant it), or a Deny takes it from everyone. KMS refuses such a policy with its lockout safety check ("the new key policy will not allow you to update the key policy in the future"); with `BypassPolicyLockoutSafetyCheck` it accepts it, and then nobody can ever change the policy again, only AWS Support. AWS managed key policies (`"Id": "auto-..."`) are meant to be unchangeable and are not reported.',
+    example: '{ "Version": "2012-10-17", "Statement": [ { "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::111122223333:role/App" }, "Action": "kms:Decrypt", "Resource": "*" } ] }',
+    remedy: 'Keep the default statement that gives the account root `kms:*`, or allow `kms:PutKeyPolicy` to a key administrator role.',
+  },
+  check(policy, report) {
+    if (policy.root.type !== 'object' || policy.statements.length === 0) return;
+    const id = policy.byName.get('Id')?.value;
+    if (id?.type === 'string' && String(id.value).startsWith('auto-')) return;
+    const statements = normalized(policy);
+    if (statements.some((s) => s.opaque.actions || s.opaque.principals)) return;
+    const denied = statements.some((s) => s.effect === 'Deny' && s.principals.some((p) => p.kind === 'wildcard') && s.conditions.length === 0 && coversAction(s, 'PutKeyPolicy'));
+    const allowed = statements.some((s) => s.effect === 'Allow' && s.principalElement === 'Principal' && s.principals.length > 0 && coversAction(s, 'PutKeyPolicy'));
+    if (allowed && !denied) return;
+    const key = policy.byName.get('Statement')?.key;
+    const range = key ? { start: key.offset, end: key.offset + key.length } : startOf(policy.root);
+    report({
+      ...range,
+      message: denied
+        ? t('A Deny takes kms:PutKeyPolicy from everyone: once this policy is in place, no one can change it again. KMS refuses it unless the lockout safety check is bypassed.')
+        : t('No statement allows kms:PutKeyPolicy: once this policy is in place, no one can change it again. KMS refuses it unless the lockout safety check is bypassed. Keep the account root statement with kms:*, or allow kms:PutKeyPolicy to a key administrator.'),
+    });
+  },
+};

@@ -1,0 +1,37 @@
+import { isMultiValued } from '../../data/iam';
+import { t } from '../../l10n';
+import type { PolicyRule } from '../../rules/rule';
+import type { Fix } from '../../types';
+import { ALL_POLICIES, moveConditionKey } from '../facts';
+import { normalized } from '../normalize';
+
+export const missingSetOperator: PolicyRule = {
+  id: 'policy-missing-set-operator',
+  defaultSeverity: 'warning',
+  title: 'Multi-valued key without ForAnyValue or ForAllValues',
+  scope: 'policy',
+  kinds: ALL_POLICIES,
+  docs: {
+    description: 'Some keys hold a list: `kms:GrantOperations`, `kms:EncryptionContextKeys`, `kms:ResourceAliases`, `aws:TagKeys`, `aws:PrincipalOrgPaths`. Compared without a set operator, the list is not compared the way the policy reads. Say which comparison you mean: `ForAllValues:` (every value in the request is in your list: the usual choice to restrict `kms:GrantOperations`) or `ForAnyValue:` (at least one is: the usual choice for `kms:ResourceAliases`).',
+    example: '"Condition": { "StringEquals": { "kms:GrantOperations": [ "Decrypt", "Encrypt" ] } }',
+    remedy: 'Prefix the operator with `ForAllValues:` or `ForAnyValue:` (quick fixes for both; the choice changes what is allowed, so neither is applied automatically).',
+  },
+  check(policy, report) {
+    for (const s of normalized(policy)) {
+      for (const c of s.conditions) {
+        if (!c.key || !isMultiValued(c.key) || c.op.set || !c.op.valid || c.op.family === 'Null') continue;
+        const fixes: Fix[] = [];
+        for (const prefix of ['ForAllValues', 'ForAnyValue']) {
+          const edits = moveConditionKey(policy, s.statement, c.entry, `${prefix}:${c.entry.operator}`);
+          if (edits) fixes.push({ title: t('Use {0}:{1}', prefix, c.entry.operator), edits, preferred: false });
+        }
+        report({
+          start: c.entry.keyNode.offset,
+          end: c.entry.keyNode.offset + c.entry.keyNode.length,
+          message: t('{0} holds a list of values: use ForAllValues:{1} (every requested value must be listed) or ForAnyValue:{1} (at least one).', c.entry.key, c.entry.operator),
+          fixes,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,33 @@
+import { isMultiValued } from '../../data/iam';
+import { t } from '../../l10n';
+import type { PolicyRule } from '../../rules/rule';
+import { ALL_POLICIES, moveConditionKey } from '../facts';
+import { normalized } from '../normalize';
+
+export const setOperatorSingleValued: PolicyRule = {
+  id: 'policy-set-operator-single-valued',
+  defaultSeverity: 'warning',
+  title: 'ForAllValues with a single-valued key',
+  scope: 'policy',
+  kinds: ALL_POLICIES,
+  docs: {
+    description: '`ForAllValues:` is for keys that hold a list. With a single-valued key such as `kms:CallerAccount` or `kms:ViaService` it also matches when the key is absent from the request (an empty set passes "for all"), so an Allow can grant more than it says. Access Analyzer reports this as a security warning.',
+    example: '"Condition": { "ForAllValues:StringEquals": { "kms:CallerAccount": "111122223333" } }',
+    remedy: 'Remove the `ForAllValues:` prefix (quick fix).',
+  },
+  check(policy, report) {
+    for (const s of normalized(policy)) {
+      for (const c of s.conditions) {
+        if (c.op.set !== 'ForAllValues' || !c.op.valid || !c.key || isMultiValued(c.key)) continue;
+        const plain = c.entry.operator.slice('ForAllValues:'.length);
+        const edits = moveConditionKey(policy, s.statement, c.entry, plain);
+        report({
+          start: c.entry.keyNode.offset,
+          end: c.entry.keyNode.offset + c.entry.keyNode.length,
+          message: t('{0} holds one value: ForAllValues also matches when it is absent from the request. Use {1}.', c.entry.key, plain),
+          fixes: edits ? [{ title: t('Use {0}', plain), edits, preferred: true }] : [],
+        });
+      }
+    }
+  },
+};

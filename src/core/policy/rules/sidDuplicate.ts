@@ -1,0 +1,32 @@
+import { t } from '../../l10n';
+import type { PolicyRule } from '../../rules/rule';
+import { ALL_POLICIES } from '../facts';
+
+export const sidDuplicate: PolicyRule = {
+  id: 'policy-sid-duplicate',
+  defaultSeverity: 'warning',
+  title: 'Two statements with the same Sid',
+  scope: 'policy',
+  kinds: ALL_POLICIES,
+  docs: {
+    description: 'A `Sid` names a statement. Two statements with the same `Sid` are usually a copy-paste slip (the second was meant to be different), and IAM rejects duplicate Sids in identity policies.',
+    example: '[ { "Sid": "Use", ... }, { "Sid": "Use", ... } ]',
+    remedy: 'Give each statement its own `Sid`, or merge the two statements.',
+  },
+  check(policy, report) {
+    const seen = new Map<string, number>();
+    for (const s of policy.statements) {
+      if (!s.sid || s.sid.value === '') continue;
+      const first = seen.get(s.sid.value);
+      if (first === undefined) {
+        seen.set(s.sid.value, s.index);
+        continue;
+      }
+      report({
+        start: s.sid.node.offset,
+        end: s.sid.node.offset + s.sid.node.length,
+        message: t('Statement {0} has the same Sid "{1}" as statement {2}. Sids must be unique within a policy.', s.index + 1, s.sid.value, first + 1),
+      });
+    }
+  },
+};

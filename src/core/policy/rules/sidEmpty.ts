@@ -1,0 +1,29 @@
+import { t } from '../../l10n';
+import type { PolicyRule } from '../../rules/rule';
+import { propertyOf, removeItem } from '../edits';
+import { ALL_POLICIES } from '../facts';
+
+export const sidEmpty: PolicyRule = {
+  id: 'policy-sid-empty',
+  defaultSeverity: 'hint',
+  title: 'Empty Sid',
+  scope: 'policy',
+  kinds: ALL_POLICIES,
+  docs: {
+    description: '`"Sid": ""` names nothing. Either give the statement a name that says what it is for, or leave the `Sid` out.',
+    example: '{ "Sid": "", "Effect": "Allow", ... }',
+    remedy: 'Write a short name, or remove the empty `Sid` (quick fix).',
+  },
+  check(policy, report) {
+    for (const s of policy.statements) {
+      if (!s.sid || s.sid.value !== '') continue;
+      const removal = removeItem(propertyOf(s.byName.get('Sid')!.key));
+      report({
+        start: s.sid.node.offset,
+        end: s.sid.node.offset + s.sid.node.length,
+        message: t('Empty Sid: name the statement or remove the Sid.'),
+        fixes: removal ? [{ title: t('Remove the empty Sid'), edits: [removal], preferred: true }] : [],
+      });
+    }
+  },
+};

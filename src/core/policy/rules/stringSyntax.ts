@@ -1,0 +1,22 @@
+import { t } from '../../l10n';
+import type { PolicyRule } from '../../rules/rule';
+import { ALL_POLICIES } from '../facts';
+
+export const stringSyntax: PolicyRule = {
+  id: 'policy-string-syntax',
+  defaultSeverity: 'error',
+  title: 'JSON error inside a policy string',
+  scope: 'policy',
+  kinds: ALL_POLICIES,
+  docs: {
+    description: 'A policy carried as a JSON string, such as the `policy` parameter of a PutKeyPolicy event in CloudTrail, is itself JSON: a trailing comma, a missing comma or a duplicate key inside it is reported here, at its place in the string. (Errors in the document\'s own JSON are reported by the `json-` rules.)',
+    example: '"policy": "{\\"Version\\": \\"2012-10-17\\", \\"Statement\\": [],}"',
+    remedy: 'Correct the JSON inside the string (quick fix where the `json-` rule has one).',
+  },
+  check(policy, report) {
+    if (policy.origin !== 'string') return;
+    for (const p of policy.syntaxProblems ?? []) {
+      report({ start: p.start, end: p.end, message: t('In the policy string: {0}', p.message), fixes: p.fixes });
+    }
+  },
+};

@@ -1,0 +1,57 @@
+import { KMS_ACTIONS, kmsAction } from '../../data/iam';
+import { t } from '../../l10n';
+import type { PolicyRule } from '../../rules/rule';
+import type { Fix } from '../../types';
+import { replaceString, stringPart } from '../edits';
+import { ALL_POLICIES } from '../facts';
+import { normalized } from '../normalize';
+import { suggest } from '../suggestions';
+
+const NAMES = KMS_ACTIONS.map((a) => a.name);
+
+export const unknownAction: PolicyRule = {
+  id: 'policy-unknown-action',
+  defaultSeverity: 'error',
+  title: 'Unknown KMS action, or a wildcard that matches none',
+  scope: 'policy',
+  kinds: ALL_POLICIES,
+  docs: {
+    description: 'A `kms:` action that KMS does not have (`kms:Decrpyt`, `kms:ReEncrypt` without `From`/`To`), a wildcard that matches no KMS action (`kms:Encrpyt*`), or an action without its `service:` prefix. Such an entry never matches a request, so what it was meant to allow or deny does not happen. The list of actions comes from the AWS Service Authorization Reference.',
+    example: '"Action": [ "kms:Decrpyt", "kms:GenerateDataKey" ]',
+    remedy: 'Use the action meant (quick fix with up to three nearest real actions).',
+  },
+  check(policy, report) {
+    for (const s of normalized(policy)) {
+      for (const a of s.actions) {
+        if (a.service === '*') continue;
+        if (a.service === '') {
+          const known = kmsAction(a.name);
+          report({
+            start: a.node.offset,
+            end: a.node.offset + a.node.length,
+            message: known
+              ? t('"{0}" has no service prefix: write "kms:{1}".', a.text, known.name)
+              : t('"{0}" is not an action: actions are written "service:Action", e.g. "kms:Decrypt".', a.text),
+            fixes: known ? [{ title: t('Change to "kms:{0}"', known.name), edits: [replaceString(a.node, `kms:${known.name}`)], preferred: true }] : [],
+          });
+          continue;
+        }
+        if (a.service !== 'kms' || a.matches.length > 0) continue;
+        const range = stringPart(policy.text, a.node, 4, a.text.length);
+        if (a.wildcard) {
+          report({ ...range, message: t('"{0}" matches no KMS action.', a.text) });
+          continue;
+        }
+        const { names: candidates, sure } = suggest(a.name, NAMES, 3);
+        const fixes: Fix[] = candidates.map((c) => ({ title: t('Change to "kms:{0}"', c), edits: [replaceString(a.node, `kms:${c}`)], preferred: c === sure }));
+        report({
+          ...range,
+          message: candidates.length > 0
+            ? t('"{0}" is not a KMS action; did you mean {1}?', a.text, candidates.map((c) => `kms:${c}`).join(', '))
+            : t('"{0}" is not a KMS action.', a.text),
+          fixes,
+        });
+      }
+    }
+  },
+};

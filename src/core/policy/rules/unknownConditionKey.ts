@@ -1,0 +1,70 @@
+import { allConditionKeys } from '../../data/iam';
+import { t } from '../../l10n';
+import type { PolicyRule } from '../../rules/rule';
+import { nearest } from '../../text/suggest';
+import { suggest } from '../suggestions';
+import type { Fix } from '../../types';
+import { renameKey } from '../edits';
+import { ALL_POLICIES } from '../facts';
+import { normalized } from '../normalize';
+
+let names: string[] | undefined;
+
+/** Known keys as written in policies; for keys with a variable part, the fixed part (`kms:EncryptionContext:`). */
+function knownNames(): string[] {
+  if (!names) {
+    const set = new Set<string>();
+    for (const k of allConditionKeys()) {
+      const variable = k.key.search(/\$\{|\/tag-key$|\/key-name$/i);
+      set.add(variable === -1 ? k.key : k.key.slice(0, variable));
+    }
+    names = [...set];
+  }
+  return names;
+}
+
+function suggestions(key: string): { names: string[]; sure?: string } {
+  const direct = suggest(key, knownNames(), 3);
+  if (direct.names.length > 0) return direct;
+  // A typo in the fixed part of a key with a variable part: compare that part only.
+  const out: string[] = [];
+  for (const prefix of knownNames()) {
+    if (!/[:/]$/.test(prefix)) continue;
+    const head = key.slice(0, prefix.length);
+    if (nearest(head, [prefix], 1).length > 0) out.push(prefix + key.slice(prefix.length));
+  }
+  return { names: out.slice(0, 3), sure: out.length === 1 ? out[0] : undefined };
+}
+
+export const unknownConditionKey: PolicyRule = {
+  id: 'policy-unknown-condition-key',
+  defaultSeverity: 'error',
+  title: 'Unknown kms: or aws: condition key',
+  scope: 'policy',
+  kinds: ALL_POLICIES,
+  docs: {
+    description: 'A `kms:` condition key KMS does not have, or an `aws:` key that is not a global condition key (`kms:CallerAcount`, `kms:ViaServices`, `aws:SourceVPCE` is fine but `aws:SourceVpcEndpoint` is not). A condition on a key that is never in the request never matches (or, with a negated operator or `IfExists`, always does), so the statement does not do what it says. Keys of other services are not checked.',
+    example: '"Condition": { "StringEquals": { "kms:CallerAcount": "111122223333" } }',
+    remedy: 'Use the key meant (quick fix with up to three nearest keys). The KMS keys are listed in the Service Authorization Reference for AWS KMS.',
+  },
+  check(policy, report) {
+    for (const s of normalized(policy)) {
+      for (const c of s.conditions) {
+        if (c.key) continue;
+        const lower = c.entry.key.toLowerCase();
+        if (!lower.startsWith('kms:') && !lower.startsWith('aws:')) continue;
+        if (c.entry.key.includes('${')) continue;
+        const { names: candidates, sure } = suggestions(c.entry.key);
+        const fixes: Fix[] = candidates.map((k) => ({ title: t('Change to "{0}"', k), edits: [renameKey(c.entry.keyNode, k)], preferred: k === sure }));
+        report({
+          start: c.entry.keyNode.offset,
+          end: c.entry.keyNode.offset + c.entry.keyNode.length,
+          message: candidates.length > 0
+            ? t('"{0}" is not a known condition key; did you mean {1}? A condition on a key that is never present does not do what it says.', c.entry.key, candidates.map((k) => `"${k}"`).join(', '))
+            : t('"{0}" is not a known condition key. A condition on a key that is never present does not do what it says.', c.entry.key),
+          fixes,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,52 @@
+import { ALL_REGIONS, isKnownPartition, partitionOfRegion } from '../../data/kmsFacts';
+import { t } from '../../l10n';
+import { isKnownRegion } from '../../kms/identifiers';
+import type { PolicyRule } from '../../rules/rule';
+import { nearest } from '../../text/suggest';
+import type { Fix } from '../../types';
+import { replaceString } from '../edits';
+import { IDENTITY_POLICIES, arnPartSpan } from '../facts';
+import { normalized } from '../normalize';
+
+export const unknownRegion: PolicyRule = {
+  id: 'policy-unknown-region',
+  defaultSeverity: 'warning',
+  title: 'Unknown Region in a KMS ARN',
+  scope: 'policy',
+  kinds: IDENTITY_POLICIES,
+  docs: {
+    description: 'The Region of a key or alias ARN is not a Region KMS Lens knows (`us-west-3`, `eu-west`), or belongs to another partition than the ARN\'s (`arn:aws:kms:cn-north-1:...`). Such an ARN matches no key. The Region list is from the AWS SDK\'s partition data; a Region launched after this version of KMS Lens would also be reported.',
+    example: '"Resource": "arn:aws:kms:us-west-3:111122223333:key/*"',
+    remedy: 'Correct the Region (quick fix with the nearest known Regions), or use `*` for every Region.',
+  },
+  check(policy, report) {
+    for (const s of normalized(policy)) {
+      for (const r of s.resources) {
+        const arn = r.arn;
+        if (!arn || arn.service.value !== 'kms') continue;
+        const region = arn.region.value;
+        if (region === '' || /[*?]|\$\{/.test(region)) continue;
+        const span = arnPartSpan(policy.text, r.node, arn, arn.region, r.repaired !== undefined);
+        const written = r.repaired ?? r.value;
+        const withRegion = (c: string): string => written.slice(0, arn.region.start) + c + written.slice(arn.region.start + region.length);
+        if (!isKnownRegion(region)) {
+          const candidates = nearest(region, ALL_REGIONS, 3);
+          const fixes: Fix[] = candidates.map((c) => ({ title: t('Change the Region to {0}', c), edits: [replaceString(r.node, withRegion(c))], preferred: false }));
+          report({
+            ...span,
+            message: candidates.length > 0
+              ? t('"{0}" is not a known AWS Region; did you mean {1}?', region, candidates.join(', '))
+              : t('"{0}" is not a known AWS Region.', region),
+            fixes,
+          });
+          continue;
+        }
+        const partition = arn.partition.value;
+        const home = partitionOfRegion(region);
+        if (home && isKnownPartition(partition) && home.name !== partition) {
+          report({ ...span, message: t('{0} is a Region of the {1} partition, but this ARN is in {2}: it matches no key.', region, home.name, partition) });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,27 @@
+import { t } from '../../l10n';
+import type { PolicyRule } from '../../rules/rule';
+import { replaceString } from '../edits';
+import { ALL_POLICIES } from '../facts';
+
+export const versionInvalid: PolicyRule = {
+  id: 'policy-version-invalid',
+  defaultSeverity: 'error',
+  title: 'Version is not a policy language version',
+  scope: 'policy',
+  kinds: ALL_POLICIES,
+  docs: {
+    description: 'The policy language has two versions, `2012-10-17` and `2008-10-17`. Any other value (a date of your own, another format) is rejected by AWS: `Version` is not the version of your policy.',
+    example: '{ "Version": "2024-01-15", "Statement": [ ... ] }',
+    remedy: 'Use `"2012-10-17"` (quick fix).',
+  },
+  check(policy, report) {
+    const v = policy.byName.get('Version')?.value;
+    if (!v || v.type !== 'string' || v.value === '2012-10-17' || v.value === '2008-10-17') return;
+    report({
+      start: v.offset,
+      end: v.offset + v.length,
+      message: t('"{0}" is not a policy language version: AWS accepts only 2012-10-17 (current) and 2008-10-17.', String(v.value)),
+      fixes: [{ title: t('Change the version to 2012-10-17'), edits: [replaceString(v, '2012-10-17')], preferred: true }],
+    });
+  },
+};

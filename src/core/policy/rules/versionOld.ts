@@ -1,0 +1,28 @@
+import { t } from '../../l10n';
+import type { PolicyRule } from '../../rules/rule';
+import { replaceString } from '../edits';
+import { ALL_POLICIES } from '../facts';
+
+export const versionOld: PolicyRule = {
+  id: 'policy-version-old',
+  defaultSeverity: 'information',
+  title: 'Old policy language version 2008-10-17',
+  scope: 'policy',
+  kinds: ALL_POLICIES,
+  docs: {
+    description: '`"Version": "2008-10-17"` is the original policy language. It is still accepted, but policy variables such as `${aws:PrincipalTag/team}` are not replaced in it, and newer features assume 2012-10-17.',
+    example: '{ "Version": "2008-10-17", "Statement": [ ... ] }',
+    remedy: 'Use `"2012-10-17"` (quick fix). If the policy contains `${...}` text that must stay literal, check it first.',
+  },
+  check(policy, report) {
+    const v = policy.byName.get('Version')?.value;
+    if (!v || v.type !== 'string' || v.value !== '2008-10-17') return;
+    const usesVariables = policy.text.slice(policy.root.offset, policy.root.offset + policy.root.length).includes('${');
+    report({
+      start: v.offset,
+      end: v.offset + v.length,
+      message: t('2008-10-17 is the old policy language version: policy variables are not replaced in it. Use 2012-10-17.'),
+      fixes: [{ title: t('Change the version to 2012-10-17'), edits: [replaceString(v, '2012-10-17')], preferred: !usesVariables }],
+    });
+  },
+};

@@ -1,0 +1,72 @@
+import { ALL_REGIONS } from '../../data/kmsFacts';
+import { t } from '../../l10n';
+import { isKnownRegion } from '../../kms/identifiers';
+import type { PolicyRule } from '../../rules/rule';
+import { nearest } from '../../text/suggest';
+import type { Fix } from '../../types';
+import { replaceString, stringPart } from '../edits';
+import { ALL_POLICIES, keyRegions, parseViaService } from '../facts';
+import { conditionStrings, normalized } from '../normalize';
+
+export const viaServiceInvalid: PolicyRule = {
+  id: 'policy-via-service-invalid',
+  defaultSeverity: 'error',
+  title: 'kms:ViaService value that is not service.REGION.amazonaws.com',
+  scope: 'policy',
+  kinds: ALL_POLICIES,
+  docs: {
+    description: '`kms:ViaService` holds the endpoint name of the AWS service that calls KMS on the user\'s behalf: `SERVICE.REGION.amazonaws.com`, for example `ec2.us-west-2.amazonaws.com` or `deadline.us-west-2.amazonaws.com`, with `.amazonaws.com` in every partition (China too). A service principal (`deadline.amazonaws.com`), an account number in place of the Region (a bug once shipped by the Landing Zone Accelerator), or an unknown Region never matches.',
+    example: '"Condition": { "StringEquals": { "kms:ViaService": "ec2.111122223333.amazonaws.com" } }',
+    remedy: 'Write `SERVICE.REGION.amazonaws.com` with the Region of the key.',
+  },
+  check(policy, report) {
+    for (const s of normalized(policy)) {
+      const regions = [...keyRegions(policy, s)];
+      for (const c of s.conditions) {
+        if (c.entry.key.toLowerCase() !== 'kms:viaservice' || c.op.family !== 'String') continue;
+        for (const v of conditionStrings(c.entry)) {
+          if (/[*?]|\$\{/.test(v.value)) continue;
+          const whole = { start: v.node.offset, end: v.node.offset + v.node.length };
+          const via = parseViaService(v.value);
+          if (!via) {
+            const service = /^([a-z0-9-]+)\.amazonaws\.com$/.exec(v.value)?.[1];
+            const fixes: Fix[] = service && regions.length === 1
+              ? [{ title: t('Change to "{0}"', `${service}.${regions[0]}.amazonaws.com`), edits: [replaceString(v.node, `${service}.${regions[0]}.amazonaws.com`)], preferred: false }]
+              : [];
+            report({
+              ...whole,
+              message: service
+                ? t('"{0}" is a service principal; kms:ViaService values include the Region: "{1}.REGION.amazonaws.com".', v.value, service)
+                : t('"{0}" is not a kms:ViaService value: they look like "SERVICE.REGION.amazonaws.com", e.g. "ec2.us-west-2.amazonaws.com".', v.value),
+              fixes,
+            });
+            continue;
+          }
+          if (via.suffix !== 'amazonaws.com') {
+            const fixed = `${via.service}.${via.region}.amazonaws.com`;
+            report({
+              ...whole,
+              message: t('kms:ViaService values end in ".amazonaws.com" in every partition, China included: use "{0}".', fixed),
+              fixes: [{ title: t('Change to "{0}"', fixed), edits: [replaceString(v.node, fixed)], preferred: true }],
+            });
+            continue;
+          }
+          if (isKnownRegion(via.region)) continue;
+          const span = stringPart(policy.text, v.node, via.regionStart, via.regionStart + via.region.length);
+          const candidates = /^\d+$/.test(via.region) ? regions : nearest(via.region, ALL_REGIONS, 3);
+          const fixes: Fix[] = candidates.map((r) => {
+            const fixed = `${via.service}.${r}.amazonaws.com`;
+            return { title: t('Change to "{0}"', fixed), edits: [replaceString(v.node, fixed)], preferred: false };
+          });
+          report({
+            ...span,
+            message: /^\d{12}$/.test(via.region)
+              ? t('"{0}" is an account number where kms:ViaService has the Region: the value never matches.', via.region)
+              : t('"{0}" is not a known AWS Region, so this kms:ViaService value never matches.', via.region),
+            fixes,
+          });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,48 @@
+import { VIA_SERVICE_ENDPOINT_NAMES, VIA_SERVICE_NAMES } from '../../data/kmsFacts';
+import { t } from '../../l10n';
+import type { PolicyRule } from '../../rules/rule';
+import type { Fix } from '../../types';
+import { replaceString, stringPart } from '../edits';
+import { ALL_POLICIES, parseViaService } from '../facts';
+import { conditionStrings, normalized } from '../normalize';
+import { suggest } from '../suggestions';
+
+const KNOWN: ReadonlySet<string> = new Set(VIA_SERVICE_NAMES);
+
+export const viaServiceUnsupported: PolicyRule = {
+  id: 'policy-via-service-unsupported',
+  defaultSeverity: 'warning',
+  title: 'kms:ViaService names a service not known to integrate with KMS',
+  scope: 'policy',
+  kinds: ALL_POLICIES,
+  docs: {
+    description: 'The service in a `kms:ViaService` value must be one that calls KMS on the user\'s behalf, by its endpoint name: EBS is `ec2`, Aurora and Neptune are `rds`, EFS is `elasticfilesystem`. A name no service uses never matches. Reported when the name is a known alias (`ebs`) or close to a known service (`secretmanager`); the list is the KMS Developer Guide\'s table of services that support `kms:ViaService` plus Deadline Cloud, and since AWS keeps adding services, a name far from every known one is not reported.',
+    example: '"Condition": { "StringEquals": { "kms:ViaService": "ebs.us-west-2.amazonaws.com" } }',
+    remedy: 'Use the service\'s endpoint name (quick fix for the common aliases such as `ebs` to `ec2`).',
+  },
+  check(policy, report) {
+    for (const s of normalized(policy)) {
+      for (const c of s.conditions) {
+        if (c.entry.key.toLowerCase() !== 'kms:viaservice' || c.op.family !== 'String') continue;
+        for (const v of conditionStrings(c.entry)) {
+          const via = parseViaService(v.value);
+          if (!via || KNOWN.has(via.service)) continue;
+          const alias = VIA_SERVICE_ENDPOINT_NAMES[via.service];
+          // The list of services grows: only a known alias is sure enough to apply automatically.
+          const candidates = alias ? [alias] : suggest(via.service, VIA_SERVICE_NAMES, 3).names;
+          // AWS keeps adding services (bedrock, sso, ...): a name that is not close to a known one may be real.
+          if (candidates.length === 0) continue;
+          const rest = v.value.slice(via.service.length);
+          const fixes: Fix[] = candidates.map((name) => ({ title: t('Change to "{0}"', name + rest), edits: [replaceString(v.node, name + rest)], preferred: alias !== undefined }));
+          report({
+            ...stringPart(policy.text, v.node, 0, via.service.length),
+            message: alias
+              ? t('The endpoint name of this service is "{0}": kms:ViaService uses "{1}", not "{2}".', alias, alias + rest, v.value)
+              : t('"{0}" is not a service known to call KMS through kms:ViaService; did you mean {1}?', via.service, candidates.join(', ')),
+            fixes,
+          });
+        }
+      }
+    }
+  },
+};

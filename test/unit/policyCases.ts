@@ -1,0 +1,345 @@
+/**
+ * Test cases for every policy rule (used by policyRules.test.ts and
+ * policyFixes.test.ts): texts where the rule fires, with the exact range of the
+ * offending token marked ⟦ ⟧, near misses where it must stay silent, and the
+ * expected result of its quick fix.
+ */
+import { KEY_POLICY_MAX_BYTES } from '../../src/core/data/kmsFacts';
+import type { DocumentHints } from '../../src/core';
+import { ACCOUNT, appStatement, bareKeyPolicy, identityPolicy, keyPolicy, putKeyPolicyEvent, ROOT } from './policyHelpers';
+
+export interface FixCase {
+  /** The fix to apply, by title; the preferred fix when absent (and then one must exist). */
+  title?: string;
+  /** The whole text after the fix, or a check of it. */
+  result: string | ((fixed: string) => void);
+}
+
+export interface RuleCase {
+  /** Texts where the rule fires exactly on the ⟦marked⟧ ranges. */
+  fires: string[];
+  /** Texts where it must not fire. */
+  nearMisses: string[];
+  hints?: DocumentHints;
+  /** Applied to the first finding of the first `fires` text. */
+  fix?: FixCase;
+  /** The first finding's message matches. */
+  message?: RegExp;
+}
+
+const app = (members: string): string => keyPolicy(appStatement(members));
+const iamStmt = (members: string): string => identityPolicy(`{"Effect":"Allow",${members}}`);
+const keyArn = (rest = 'key/1234abcd-12ab-34cd-56ef-1234567890ab', region = 'us-west-2'): string => `arn:aws:kms:${region}:${ACCOUNT}:${rest}`;
+const cond = (c: string, action = 'kms:Decrypt'): string => app(`"Action":"${action}","Resource":"*","Condition":${c}`);
+const pad = (n: number): string => 'x'.repeat(n);
+
+export const CASES: Record<string, RuleCase> = {
+  'policy-string-syntax': {
+    fires: [(() => {
+      // The marks survive JSON.stringify, so the expected range is the comma's place inside the escaped string.
+      return putKeyPolicyEvent(`{"Version":"2012-10-17","Statement":[${ROOT}⟦,⟧]}`);
+    })()],
+    nearMisses: [putKeyPolicyEvent(`{"Version":"2012-10-17","Statement":[${ROOT}]}`), `{"Version":"2012-10-17","Statement":[${ROOT},]}`],
+    fix: { result: putKeyPolicyEvent(`{"Version":"2012-10-17","Statement":[${ROOT}]}`) },
+  },
+  'policy-version-missing': {
+    fires: [`⟦{⟧"Statement":[${ROOT}]}`],
+    nearMisses: [keyPolicy()],
+    fix: { result: `{"Version": "2012-10-17", "Statement":[${ROOT}]}` },
+  },
+  'policy-version-old': {
+    fires: [`{"Version":⟦"2008-10-17"⟧,"Statement":[${ROOT}]}`],
+    nearMisses: [keyPolicy()],
+    fix: { result: keyPolicy() },
+  },
+  'policy-version-invalid': {
+    fires: [`{"Version":⟦"2012-10-18"⟧,"Statement":[${ROOT}]}`],
+    nearMisses: [keyPolicy(), `{"Version":"2008-10-17","Statement":[${ROOT}]}`],
+    fix: { result: keyPolicy() },
+  },
+  'policy-statement-missing': {
+    fires: [`{"Version":"2012-10-17","Statement":⟦[]⟧}`, `⟦{⟧"Version":"2012-10-17","Id":"x"}`],
+    nearMisses: [keyPolicy()],
+  },
+  'policy-effect-invalid': {
+    fires: [
+      keyPolicy(`{"Effect":⟦"allow"⟧,"Principal":{"AWS":"arn:aws:iam::${ACCOUNT}:role/App"},"Action":"kms:Decrypt","Resource":"*"}`),
+      keyPolicy(`⟦{⟧"Principal":{"AWS":"arn:aws:iam::${ACCOUNT}:role/App"},"Action":"kms:Decrypt","Resource":"*"}`),
+    ],
+    nearMisses: [keyPolicy(`{"Effect":"Deny","Principal":"*","Action":"kms:Decrypt","Resource":"*"}`)],
+    fix: { result: keyPolicy(`{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::${ACCOUNT}:role/App"},"Action":"kms:Decrypt","Resource":"*"}`) },
+  },
+  'policy-unknown-element': {
+    fires: [app(`⟦"Actions"⟧:"kms:Decrypt","Resource":"*"`), `{"Version":"2012-10-17",⟦"statement"⟧:[${ROOT}],"Statement":[${ROOT}]}`],
+    nearMisses: [app('"NotAction":"kms:Decrypt","Resource":"*"'), `{"Version":"2012-10-17","Id":"key-default-1","Statement":[${ROOT}]}`],
+    fix: { result: app('"Action":"kms:Decrypt","Resource":"*"') },
+    message: /did you mean "Action"/,
+  },
+  'policy-conflicting-elements': {
+    fires: [app(`"Action":"kms:Decrypt",⟦"NotAction"⟧:"kms:Encrypt","Resource":"*"`)],
+    nearMisses: [app('"NotAction":"kms:Encrypt","Resource":"*"')],
+  },
+  'policy-missing-action': {
+    fires: [keyPolicy(`⟦{⟧"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::${ACCOUNT}:role/App"},"Resource":"*"}`)],
+    nearMisses: [app('"NotAction":"kms:ScheduleKeyDeletion","Resource":"*"')],
+  },
+  'policy-missing-resource': {
+    fires: [keyPolicy(`⟦{⟧"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::${ACCOUNT}:role/App"},"Action":"kms:Decrypt"}`), identityPolicy('⟦{⟧"Effect":"Allow","Action":"kms:Decrypt"}')],
+    nearMisses: [app('"Action":"kms:Decrypt","Resource":"*"'), iamStmt(`"Action":"kms:Decrypt","Resource":"${keyArn()}"`)],
+    fix: { result: keyPolicy(`{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::${ACCOUNT}:role/App"},"Action":"kms:Decrypt", "Resource": "*"}`) },
+  },
+  'policy-missing-principal': {
+    fires: [keyPolicy('⟦{⟧"Sid":"Use","Effect":"Allow","Action":"kms:Decrypt","Resource":"*"}')],
+    nearMisses: [identityPolicy('{"Effect":"Allow","Action":"kms:Decrypt","Resource":"*"}'), keyPolicy(`{"Effect":"Deny","NotPrincipal":{"AWS":"arn:aws:iam::${ACCOUNT}:root"},"Action":"kms:*","Resource":"*"}`)],
+    fix: {
+      title: `Add the account root ${ACCOUNT} as Principal`,
+      result: keyPolicy(`{"Sid":"Use","Effect":"Allow","Action":"kms:Decrypt","Resource":"*", "Principal": { "AWS": "arn:aws:iam::${ACCOUNT}:root" }}`),
+    },
+  },
+  'policy-sid-duplicate': {
+    fires: [keyPolicy(appStatement('"Sid":"Use","Action":"kms:Decrypt","Resource":"*"'), appStatement('"Sid":⟦"Use"⟧,"Action":"kms:Encrypt","Resource":"*"'))],
+    nearMisses: [keyPolicy(appStatement('"Sid":"Use","Action":"kms:Decrypt","Resource":"*"'), appStatement('"Sid":"Use2","Action":"kms:Encrypt","Resource":"*"'))],
+  },
+  'policy-sid-invalid': {
+    fires: [iamStmt(`"Sid":⟦"Allow decrypt"⟧,"Action":"kms:Decrypt","Resource":"${keyArn()}"`)],
+    nearMisses: [iamStmt(`"Sid":"AllowDecrypt","Action":"kms:Decrypt","Resource":"${keyArn()}"`), app('"Sid":"Allow use of the key","Action":"kms:Decrypt","Resource":"*"')],
+    fix: { result: iamStmt(`"Sid":"Allowdecrypt","Action":"kms:Decrypt","Resource":"${keyArn()}"`) },
+  },
+  'policy-sid-empty': {
+    fires: [app('"Sid":⟦""⟧,"Action":"kms:Decrypt","Resource":"*"')],
+    nearMisses: [app('"Sid":"Use","Action":"kms:Decrypt","Resource":"*"')],
+    fix: { result: app('"Action":"kms:Decrypt","Resource":"*"') },
+  },
+  'policy-empty-value': {
+    fires: [app('"Action":⟦[]⟧,"Resource":"*"'), keyPolicy('{"Effect":"Allow","Principal":{"AWS":⟦[]⟧},"Action":"kms:Decrypt","Resource":"*"}'), cond('{"StringEquals":{"kms:CallerAccount":⟦[]⟧}}')],
+    nearMisses: [app('"Action":["kms:Decrypt"],"Resource":"*"')],
+  },
+  'policy-empty-condition': {
+    fires: [app('"Action":"kms:Decrypt","Resource":"*","Condition":⟦{}⟧'), cond(`{"StringEquals":⟦{}⟧,"Bool":{"aws:SecureTransport":"true"}}`)],
+    nearMisses: [cond(`{"StringEquals":{"kms:CallerAccount":"${ACCOUNT}"}}`)],
+    fix: { result: app('"Action":"kms:Decrypt","Resource":"*"') },
+  },
+  'policy-value-type': {
+    fires: [app('"Action":⟦{"kms":"Decrypt"}⟧,"Resource":"*"'), `{"Version":⟦2012⟧,"Statement":[${ROOT}]}`, cond('{"StringEquals":{"kms:CallerAccount":⟦{"a":1}⟧}}')],
+    nearMisses: [app('"Action":["kms:Decrypt","kms:Encrypt"],"Resource":"*"'), cond('{"Bool":{"kms:GrantIsForAWSResource":true}}', 'kms:CreateGrant')],
+  },
+  'policy-unknown-action': {
+    fires: [app('"Action":"kms:⟦Decrpyt⟧","Resource":"*"'), app('"Action":["kms:⟦Encrpyt*⟧"],"Resource":"*"'), app('"Action":⟦"Decrypt"⟧,"Resource":"*"')],
+    nearMisses: [app('"Action":["kms:Decrypt","kms:Encrypt*","s3:GetObjet"],"Resource":"*"')],
+    fix: { result: app('"Action":"kms:Decrypt","Resource":"*"') },
+    message: /did you mean kms:Decrypt/,
+  },
+  'policy-non-kms-action': {
+    fires: [app('"Action":["kms:Decrypt",⟦"s3:GetObject"⟧],"Resource":"*"')],
+    nearMisses: [iamStmt('"Action":["kms:Decrypt","s3:GetObject"],"Resource":"*"'), app('"Action":"*","Resource":"*"')],
+  },
+  'policy-noncanonical-case': {
+    fires: [app('"Action":⟦"kms:decrypt"⟧,"Resource":"*"'), cond('{"StringEquals":{⟦"aws:sourceVpce"⟧:"vpce-1a2b3c4d"}}')],
+    nearMisses: [cond('{"StringEquals":{"aws:SourceVpce":"vpce-1a2b3c4d","kms:EncryptionContext:aws:s3:arn":"arn:aws:s3:::b"}}')],
+    fix: { result: app('"Action":"kms:Decrypt","Resource":"*"') },
+  },
+  'policy-redundant-action': {
+    fires: [
+      app('"Action":["kms:Get*",⟦"kms:GetKeyPolicy"⟧],"Resource":"*"'),
+      app('"Action":["kms:Decrypt",⟦"kms:Decrypt"⟧],"Resource":"*"'),
+      app('"Action":["kms:Generate*",⟦"kms:GenerateDataKey*"⟧],"Resource":"*"'),
+      app('"Action":[⟦"kms:*"⟧,"*",⟦"kms:Decrypt"⟧],"Resource":"*"'),
+      app('"Action":["kms:*Key",⟦"kms:DescribeKey"⟧],"Resource":"*"'),
+    ],
+    nearMisses: [app('"Action":["kms:Get*","kms:Decrypt","kms:GenerateDataKey*","kms:Generate","kms:Re*Encrypt*"],"Resource":"*"')],
+    fix: { result: app('"Action":["kms:Get*"],"Resource":"*"') },
+  },
+  'policy-iam-only-action': {
+    fires: [app('"Action":[⟦"kms:CreateKey"⟧,"kms:DescribeKey"],"Resource":"*"'), app('"Action":⟦"kms:RetireGrant"⟧,"Resource":"*"')],
+    nearMisses: [iamStmt('"Action":"kms:CreateKey","Resource":"*"'), keyPolicy('{"Effect":"Deny","Principal":"*","Action":"kms:RetireGrant","Resource":"*"}')],
+    fix: { title: 'Remove "kms:CreateKey" from this key policy', result: app('"Action":["kms:DescribeKey"],"Resource":"*"') },
+  },
+  'policy-key-policy-resource': {
+    fires: [app(`"Action":"kms:Decrypt","Resource":⟦"${keyArn('key/*')}"⟧`), app(`"Action":"kms:Decrypt",⟦"NotResource"⟧:"*"`)],
+    nearMisses: [app('"Action":"kms:Decrypt","Resource":"*"'), app('"Action":"kms:Decrypt","Resource":["*"]'), iamStmt(`"Action":"kms:Decrypt","Resource":"${keyArn('key/*')}"`)],
+    fix: { result: app('"Action":"kms:Decrypt","Resource":"*"') },
+  },
+  'policy-arn-malformed': {
+    fires: [
+      iamStmt(`"Action":"kms:Decrypt","Resource":"⟦arn:aws::kms:us-west-2:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab⟧"`),
+      iamStmt(`"Action":"kms:Decrypt","Resource":"arn:aws:kms:us-west-2:⟦2109876543⟧:key/*"`),
+      iamStmt('"Action":"kms:Decrypt","Resource":⟦"1234abcd-12ab-34cd-56ef-1234567890ab"⟧'),
+      keyPolicy(`{"Effect":"Allow","Principal":{"AWS":"⟦arn:aws::iam::${ACCOUNT}:role/App⟧"},"Action":"kms:Decrypt","Resource":"*"}`),
+    ],
+    nearMisses: [iamStmt(`"Action":"kms:Decrypt","Resource":["${keyArn()}","arn:aws:kms:*:${ACCOUNT}:alias/app-*","arn:aws:s3:::bucket/*"]`)],
+    fix: { result: iamStmt(`"Action":"kms:Decrypt","Resource":"${keyArn()}"`) },
+    message: new RegExp(`intended ARN is "arn:aws:kms:us-west-2:${ACCOUNT}:key/1234abcd`),
+  },
+  'policy-key-id-invalid': {
+    fires: [iamStmt(`"Action":"kms:Decrypt","Resource":"arn:aws:kms:us-west-2:${ACCOUNT}:key/⟦1234567890abcdef0⟧"`), iamStmt(`"Action":"kms:Decrypt","Resource":"arn:aws::kms:us-west-2:${ACCOUNT}:key/⟦1234567890abcdef0⟧"`)],
+    nearMisses: [iamStmt(`"Action":"kms:Decrypt","Resource":["${keyArn()}","${keyArn('key/mrk-1234abcd12ab34cd56ef1234567890ab')}","${keyArn('key/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111')}","${keyArn('key/*')}"]`)],
+  },
+  'policy-alias-invalid': {
+    fires: [iamStmt(`"Action":"kms:Decrypt","Resource":"arn:aws:kms:us-west-2:${ACCOUNT}:alias/⟦my key⟧"`)],
+    nearMisses: [iamStmt(`"Action":"kms:Decrypt","Resource":["${keyArn('alias/my-key')}","${keyArn('alias/aws/ebs')}","${keyArn('alias/team/*')}"]`)],
+  },
+  'policy-unknown-region': {
+    fires: [iamStmt(`"Action":"kms:Decrypt","Resource":"arn:aws:kms:⟦us-west-3⟧:${ACCOUNT}:key/*"`), iamStmt(`"Action":"kms:Decrypt","Resource":"arn:aws:kms:⟦cn-north-1⟧:${ACCOUNT}:key/*"`)],
+    nearMisses: [iamStmt(`"Action":"kms:Decrypt","Resource":["${keyArn('key/*', 'eu-central-2')}","arn:aws:kms:*:${ACCOUNT}:key/*","arn:aws-cn:kms:cn-north-1:${ACCOUNT}:key/*"]`)],
+    fix: { title: 'Change the Region to us-west-1', result: iamStmt(`"Action":"kms:Decrypt","Resource":"arn:aws:kms:us-west-1:${ACCOUNT}:key/*"`) },
+  },
+  'policy-principal-invalid': {
+    fires: [
+      keyPolicy(`{"Effect":"Allow","Principal":⟦"arn:aws:iam::${ACCOUNT}:role/App"⟧,"Action":"kms:Decrypt","Resource":"*"}`),
+      keyPolicy(`{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::⟦21098765432⟧:role/App"},"Action":"kms:Decrypt","Resource":"*"}`),
+      keyPolicy(`{"Effect":"Allow","Principal":{"AWS":⟦"arn:aws:iam::${ACCOUNT}:group/Admins"⟧},"Action":"kms:Decrypt","Resource":"*"}`),
+      keyPolicy(`{"Effect":"Allow","Principal":{"AWS":⟦"arn:aws:iam::${ACCOUNT}:role/*"⟧},"Action":"kms:Decrypt","Resource":"*"}`),
+      keyPolicy('{"Effect":"Allow","Principal":{"Service":⟦"cloudtrail"⟧},"Action":"kms:GenerateDataKey*","Resource":"*"}'),
+      keyPolicy(`{"Effect":"Allow","Principal":{⟦"aws"⟧:"arn:aws:iam::${ACCOUNT}:role/App"},"Action":"kms:Decrypt","Resource":"*"}`),
+    ],
+    nearMisses: [keyPolicy(`{"Effect":"Allow","Principal":{"AWS":["${ACCOUNT}","arn:aws:iam::${ACCOUNT}:user/Alice","arn:aws:sts::${ACCOUNT}:assumed-role/App/session","AROAEXAMPLEID1234567Z"],"Service":["logs.us-west-2.amazonaws.com","fargate.amazonaws.com"]},"Action":"kms:Decrypt","Resource":"*"}`)],
+    fix: { result: keyPolicy(`{"Effect":"Allow","Principal":{ "AWS": "arn:aws:iam::${ACCOUNT}:role/App" },"Action":"kms:Decrypt","Resource":"*"}`) },
+  },
+  'policy-public-principal': {
+    fires: [keyPolicy('{"Effect":"Allow","Principal":{"AWS":⟦"*"⟧},"Action":"kms:Decrypt","Resource":"*"}'), keyPolicy('{"Effect":"Allow","Principal":⟦"*"⟧,"Action":"kms:Decrypt","Resource":"*","Condition":{"StringNotEquals":{"kms:CallerAccount":"210987654321"}}}')],
+    nearMisses: [
+      keyPolicy(`{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"kms:Decrypt","Resource":"*","Condition":{"StringEquals":{"kms:CallerAccount":"${ACCOUNT}","kms:ViaService":"ec2.us-west-2.amazonaws.com"}}}`),
+      keyPolicy('{"Effect":"Allow","Principal":"*","Action":"kms:Decrypt","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-a1b2c3d4e5"}}}'),
+      keyPolicy('{"Effect":"Deny","Principal":"*","Action":"kms:*","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":"false"}}}'),
+    ],
+  },
+  'policy-allow-not-principal': {
+    fires: [keyPolicy(`{"Effect":"Allow",⟦"NotPrincipal"⟧:{"AWS":"arn:aws:iam::${ACCOUNT}:role/Auditor"},"Action":"kms:Decrypt","Resource":"*"}`)],
+    nearMisses: [keyPolicy(`{"Effect":"Deny","NotPrincipal":{"AWS":"arn:aws:iam::${ACCOUNT}:role/Admin"},"Action":"kms:ScheduleKeyDeletion","Resource":"*"}`)],
+  },
+  'policy-sensitive-permissions': {
+    fires: [app('"Action":⟦"kms:*"⟧,"Resource":"*"'), app('"Action":["kms:Decrypt",⟦"kms:PutKeyPolicy"⟧],"Resource":"*"'), app('"Action":["kms:Describe*",⟦"kms:Put*"⟧],"Resource":"*"')],
+    nearMisses: [
+      keyPolicy(),
+      keyPolicy(`{"Sid":"Allow access for Key Administrators","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::${ACCOUNT}:role/Ops"},"Action":["kms:Create*","kms:Put*","kms:ScheduleKeyDeletion"],"Resource":"*"}`),
+      keyPolicy(`{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::${ACCOUNT}:role/KeyAdmin"},"Action":"kms:*","Resource":"*"}`),
+      app('"Action":["kms:CreateGrant","kms:ListGrants","kms:RevokeGrant"],"Resource":"*","Condition":{"Bool":{"kms:GrantIsForAWSResource":"true"}}'),
+    ],
+    message: /full control of the key/,
+  },
+  'policy-unknown-condition-operator': {
+    fires: [cond(`{⟦"StringEqual"⟧:{"kms:CallerAccount":"${ACCOUNT}"}}`), cond('{⟦"NullIfExists"⟧:{"kms:EncryptionContextKeys":"false"}}'), cond(`{⟦"stringEquals"⟧:{"kms:CallerAccount":"${ACCOUNT}"}}`)],
+    nearMisses: [cond(`{"StringEquals":{"kms:CallerAccount":"${ACCOUNT}"},"ForAnyValue:StringLike":{"kms:EncryptionContextKeys":"aws:*"},"StringEqualsIfExists":{"kms:ViaService":"s3.us-west-2.amazonaws.com"},"Null":{"kms:EncryptionContextKeys":"false"}}`)],
+    fix: { result: cond(`{"StringEquals":{"kms:CallerAccount":"${ACCOUNT}"}}`) },
+  },
+  'policy-unknown-condition-key': {
+    fires: [cond(`{"StringEquals":{⟦"kms:CallerAcount"⟧:"${ACCOUNT}"}}`), cond('{"StringEquals":{⟦"aws:SourceVpcEndpoint"⟧:"vpce-1a2b3c4d"}}')],
+    nearMisses: [cond(`{"StringEquals":{"kms:CallerAccount":"${ACCOUNT}","s3:prefix":"home/","kms:EncryptionContext:team":"a","aws:PrincipalTag/team":"a"}}`)],
+    fix: { result: cond(`{"StringEquals":{"kms:CallerAccount":"${ACCOUNT}"}}`) },
+  },
+  'policy-condition-key-not-applicable': {
+    fires: [cond('{"ForAllValues:StringEquals":{⟦"kms:GrantOperations"⟧:["Decrypt"]}}'), cond('{"StringEquals":{⟦"kms:CustomerMasterKeySpec"⟧:"SYMMETRIC_DEFAULT"}}', 'kms:DescribeKey')],
+    nearMisses: [cond('{"ForAllValues:StringEquals":{"kms:GrantOperations":["Decrypt"]}}', 'kms:CreateGrant'), cond('{"StringEquals":{"kms:KeySpec":"SYMMETRIC_DEFAULT"}}', 'kms:DescribeKey'), cond('{"StringEquals":{"kms:EncryptionAlgorithm":"SYMMETRIC_DEFAULT"}}', 'kms:*')],
+    message: /it applies to CreateGrant/,
+  },
+  'policy-condition-operator-type': {
+    fires: [cond('{"StringEquals":{⟦"kms:GrantIsForAWSResource"⟧:"true"}}', 'kms:CreateGrant'), cond('{"NumericLessThan":{⟦"kms:CallerAccount"⟧:"5"}}')],
+    nearMisses: [cond('{"Bool":{"kms:GrantIsForAWSResource":"true"},"Null":{"kms:CallerAccount":"false"},"ArnLike":{"aws:SourceArn":"arn:aws:s3:::b"}}', 'kms:CreateGrant')],
+  },
+  'policy-condition-value-type': {
+    fires: [
+      cond('{"Bool":{"kms:GrantIsForAWSResource":⟦"yes"⟧}}', 'kms:CreateGrant'),
+      cond('{"StringEquals":{"kms:GrantIsForAWSResource":⟦"enabled"⟧}}', 'kms:CreateGrant'),
+      cond('{"NumericLessThanEquals":{"kms:ScheduleKeyDeletionPendingWindowInDays":⟦"thirty"⟧}}', 'kms:ScheduleKeyDeletion'),
+      cond('{"DateLessThan":{"aws:CurrentTime":⟦"next week"⟧},"IpAddress":{"aws:SourceIp":⟦"10.0.0.300/8"⟧}}'),
+      cond('{"Null":{"kms:EncryptionContextKeys":⟦"yes"⟧},"ArnLike":{"aws:SourceArn":⟦"my-trail"⟧}}'),
+    ],
+    nearMisses: [cond('{"Bool":{"kms:GrantIsForAWSResource":true},"NumericGreaterThan":{"kms:ScheduleKeyDeletionPendingWindowInDays":"20"},"DateLessThan":{"aws:CurrentTime":"2026-12-31T23:59:59Z"},"IpAddress":{"aws:SourceIp":["192.0.2.0/24","2001:db8::/32"]}}', 'kms:*')],
+    fix: { result: cond('{"Bool":{"kms:GrantIsForAWSResource":"true"}}', 'kms:CreateGrant') },
+  },
+  'policy-missing-set-operator': {
+    fires: [cond('{"StringEquals":{⟦"kms:GrantOperations"⟧:["Decrypt","Encrypt"]}}', 'kms:CreateGrant')],
+    nearMisses: [cond('{"ForAllValues:StringEquals":{"kms:GrantOperations":["Decrypt","Encrypt"]},"Null":{"aws:TagKeys":"true"}}', 'kms:CreateGrant')],
+    fix: { title: 'Use ForAllValues:StringEquals', result: cond('{"ForAllValues:StringEquals":{"kms:GrantOperations":["Decrypt","Encrypt"]}}', 'kms:CreateGrant') },
+  },
+  'policy-set-operator-single-valued': {
+    fires: [cond(`{"ForAllValues:StringEquals":{⟦"kms:CallerAccount"⟧:"${ACCOUNT}"}}`)],
+    nearMisses: [cond('{"ForAllValues:StringEquals":{"kms:GrantOperations":"Decrypt"},"ForAnyValue:StringEquals":{"kms:ViaService":"ec2.us-west-2.amazonaws.com"}}', 'kms:CreateGrant')],
+    fix: { result: cond(`{"StringEquals":{"kms:CallerAccount":"${ACCOUNT}"}}`) },
+  },
+  'policy-condition-value-enum': {
+    fires: [cond('{"ForAllValues:StringEquals":{"kms:GrantOperations":["Decrypt",⟦"kms:Encrypt"⟧]}}', 'kms:CreateGrant'), cond('{"StringEquals":{"kms:KeySpec":⟦"AES_256"⟧}}', 'kms:DescribeKey'), cond('{"StringLike":{"kms:SigningAlgorithm":⟦"RSA_*"⟧}}', 'kms:Sign')],
+    nearMisses: [cond('{"ForAllValues:StringEquals":{"kms:GrantOperations":["Decrypt","Encrypt"]},"StringLike":{"kms:KeySpec":"RSA_*"},"StringEqualsIgnoreCase":{"kms:KeyUsage":"encrypt_decrypt"}}', 'kms:*')],
+    fix: { result: cond('{"ForAllValues:StringEquals":{"kms:GrantOperations":["Decrypt","Encrypt"]}}', 'kms:CreateGrant') },
+  },
+  'policy-via-service-invalid': {
+    fires: [cond('{"StringEquals":{"kms:ViaService":⟦"rds.cn-north-1.amazonaws.com.cn"⟧}}'), cond('{"StringEquals":{"kms:ViaService":"ec2.⟦210987654321⟧.amazonaws.com"}}'), cond('{"StringEquals":{"kms:ViaService":⟦"deadline.amazonaws.com"⟧}}')],
+    nearMisses: [cond('{"StringEquals":{"kms:ViaService":["ec2.us-west-2.amazonaws.com","rds.cn-north-1.amazonaws.com"]},"StringLike":{"kms:ViaService":"*.us-west-2.amazonaws.com"}}')],
+    fix: { result: cond('{"StringEquals":{"kms:ViaService":"rds.cn-north-1.amazonaws.com"}}') },
+  },
+  'policy-via-service-unsupported': {
+    fires: [cond('{"StringEquals":{"kms:ViaService":"⟦ebs⟧.us-west-2.amazonaws.com"}}'), cond('{"StringEquals":{"kms:ViaService":"⟦secretmanager⟧.us-west-2.amazonaws.com"}}')],
+    nearMisses: [cond('{"StringEquals":{"kms:ViaService":["ec2.us-west-2.amazonaws.com","secretsmanager.us-west-2.amazonaws.com","deadline.us-west-2.amazonaws.com","bedrock-agentcore-identity.us-west-2.amazonaws.com"]}}')],
+    fix: { result: cond('{"StringEquals":{"kms:ViaService":"ec2.us-west-2.amazonaws.com"}}') },
+  },
+  'policy-via-service-region-mismatch': {
+    fires: [
+      iamStmt(`"Action":"kms:Decrypt","Resource":"${keyArn('key/*')}","Condition":{"StringEquals":{"kms:ViaService":"ec2.⟦us-east-1⟧.amazonaws.com"}}`),
+      putKeyPolicyEvent(`{"Version":"2012-10-17","Statement":[${ROOT},{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"kms:Decrypt","Resource":"*","Condition":{"StringEquals":{"kms:CallerAccount":"${ACCOUNT}","kms:ViaService":"s3.⟦eu-west-1⟧.amazonaws.com"}}}]}`),
+    ],
+    nearMisses: [
+      iamStmt(`"Action":"kms:Decrypt","Resource":"${keyArn('key/*')}","Condition":{"StringEquals":{"kms:ViaService":"ec2.us-west-2.amazonaws.com"}}`),
+      iamStmt(`"Action":"kms:Decrypt","Resource":"arn:aws:kms:*:${ACCOUNT}:key/*","Condition":{"StringEquals":{"kms:ViaService":"ec2.us-east-1.amazonaws.com"}}`),
+      cond('{"StringEquals":{"kms:ViaService":"ec2.us-east-1.amazonaws.com"}}'),
+      iamStmt(`"Action":"kms:Decrypt","Resource":"${keyArn('key/*')}","Condition":{"StringEquals":{"kms:ViaService":["ec2.us-east-1.amazonaws.com","ec2.us-west-2.amazonaws.com"]}}`),
+    ],
+    fix: { title: 'Change to "ec2.us-west-2.amazonaws.com"', result: iamStmt(`"Action":"kms:Decrypt","Resource":"${keyArn('key/*')}","Condition":{"StringEquals":{"kms:ViaService":"ec2.us-west-2.amazonaws.com"}}`) },
+  },
+  'policy-key-policy-condition-key': {
+    fires: [cond('{"StringEquals":{⟦"aws:ResourceTag/Project"⟧:"Alpha"}}'), cond('{"ForAnyValue:StringLike":{⟦"kms:ResourceAliases"⟧:"alias/app-*"}}')],
+    nearMisses: [iamStmt(`"Action":"kms:Decrypt","Resource":"${keyArn('key/*')}","Condition":{"StringEquals":{"aws:ResourceTag/Project":"Alpha"},"ForAnyValue:StringLike":{"kms:ResourceAliases":"alias/app-*"}}`)],
+  },
+  'policy-lockout-risk': {
+    fires: [bareKeyPolicy(appStatement('"Action":"kms:Decrypt","Resource":"*"')).replace('"Statement"', '⟦"Statement"⟧'), keyPolicy('{"Effect":"Deny","Principal":"*","Action":"kms:PutKeyPolicy","Resource":"*"}').replace('"Statement"', '⟦"Statement"⟧')],
+    nearMisses: [
+      keyPolicy(appStatement('"Action":"kms:Decrypt","Resource":"*"')),
+      bareKeyPolicy(`{"Sid":"Admins","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::${ACCOUNT}:role/KeyAdmin"},"Action":["kms:Put*","kms:Describe*"],"Resource":"*"}`),
+      `{"Version":"2012-10-17","Id":"auto-ebs-2","Statement":[{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"kms:Decrypt","Resource":"*","Condition":{"StringEquals":{"kms:CallerAccount":"${ACCOUNT}","kms:ViaService":"ec2.us-west-2.amazonaws.com"}}}]}`,
+    ],
+  },
+  'policy-too-large': {
+    fires: [`⟦{⟧"Version":"2012-10-17","Statement":[${ROOT},${appStatement(`"Sid":"${pad(KEY_POLICY_MAX_BYTES)}","Action":"kms:Decrypt","Resource":"*"`)}]}`],
+    nearMisses: [keyPolicy(appStatement(`"Sid":"${pad(KEY_POLICY_MAX_BYTES - 400)}","Action":"kms:Decrypt","Resource":"*"`)), identityPolicy(`{"Sid":"${pad(KEY_POLICY_MAX_BYTES)}","Effect":"Allow","Action":"kms:Decrypt","Resource":"*"}`)],
+    message: /KMS accepts at most 32768/,
+  },
+  'policy-unsupported-character': {
+    fires: [app('"Sid":"Use ⟦–⟧ production","Action":"kms:Decrypt","Resource":"*"'), app('"Sid":"Key ⟦🔑⟧","Action":"kms:Decrypt","Resource":"*"')],
+    nearMisses: [app('"Sid":"Use - producción","Action":"kms:Decrypt","Resource":"*"'), identityPolicy('{"Sid":"Use – production","Effect":"Allow","Action":"kms:Decrypt","Resource":"*"}')],
+  },
+  'policy-deadline-missing-action': {
+    fires: [iamStmt(`"Action":⟦["kms:Decrypt","kms:GenerateDataKey"]⟧,"Resource":"${keyArn('key/*')}","Condition":{"StringEquals":{"kms:ViaService":"deadline.us-west-2.amazonaws.com"}}`)],
+    nearMisses: [
+      iamStmt(`"Action":["kms:Decrypt","kms:DescribeKey"],"Resource":"${keyArn('key/*')}","Condition":{"StringEquals":{"kms:ViaService":"deadline.us-west-2.amazonaws.com"}}`),
+      iamStmt(`"Action":["kms:Decrypt","kms:GenerateDataKey"],"Resource":"${keyArn('key/*')}","Condition":{"StringEquals":{"kms:ViaService":"s3.us-west-2.amazonaws.com"}}`),
+    ],
+    fix: {
+      title: 'Add kms:DescribeKey',
+      result: iamStmt(`"Action":["kms:Decrypt","kms:GenerateDataKey", "kms:DescribeKey"],"Resource":"${keyArn('key/*')}","Condition":{"StringEquals":{"kms:ViaService":"deadline.us-west-2.amazonaws.com"}}`),
+    },
+    message: /read-write set/,
+  },
+  'policy-deadline-rotate-on-demand': {
+    fires: [keyPolicy(
+      `{"Effect":"Allow","Principal":{"AWS":"*"},"Action":["kms:Decrypt","kms:DescribeKey"],"Resource":"*","Condition":{"StringEquals":{"kms:CallerAccount":"${ACCOUNT}","kms:ViaService":"deadline.us-west-2.amazonaws.com"}}}`,
+      appStatement('"Action":["kms:DescribeKey",⟦"kms:RotateKeyOnDemand"⟧],"Resource":"*"'),
+    )],
+    nearMisses: [keyPolicy(appStatement('"Action":["kms:DescribeKey","kms:RotateKeyOnDemand"],"Resource":"*"'))],
+  },
+  'policy-create-grant-unrestricted': {
+    fires: [app('"Action":⟦"kms:CreateGrant"⟧,"Resource":"*"'), iamStmt(`"Action":⟦"kms:CreateGrant"⟧,"Resource":"${keyArn()}"`)],
+    nearMisses: [
+      app('"Action":"kms:CreateGrant","Resource":"*","Condition":{"Bool":{"kms:GrantIsForAWSResource":"true"}}'),
+      app('"Action":"kms:CreateGrant","Resource":"*","Condition":{"ForAllValues:StringEquals":{"kms:GrantOperations":["Decrypt"]}}'),
+      keyPolicy(),
+    ],
+    fix: {
+      title: 'Add the condition kms:GrantIsForAWSResource = true',
+      result: app('"Action":"kms:CreateGrant","Resource":"*", "Condition": { "Bool": { "kms:GrantIsForAWSResource": "true" } }'),
+    },
+  },
+  'policy-placeholder': {
+    fires: [`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::⟦111122223333⟧:root"},"Action":"kms:*","Resource":"*"},{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:role/App"},"Action":"kms:Decrypt","Resource":"*"}]}`],
+    nearMisses: [keyPolicy(), iamStmt(`"Action":"kms:Decrypt","Resource":"${keyArn()}"`)],
+    message: /111122223333 is an example account number from the AWS documentation \(used 2 times in this policy\)/,
+  },
+};

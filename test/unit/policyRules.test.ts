@@ -1,0 +1,63 @@
+/**
+ * Every policy rule: a case where it fires, with the exact range of the
+ * offending token marked ⟦ ⟧ in the text, at least one near miss where it must
+ * stay silent, and its quick fix where it has one. A rule added to the list
+ * without cases here fails the first test of its block.
+ */
+import * as assert from 'node:assert/strict';
+import { policyRules } from '../../src/core/policy/rules';
+import { CASES } from './policyCases';
+import { applyFix, expectAt, expectNone, JSON_HINTS, ofCode } from './policyHelpers';
+
+describe('policy rules', () => {
+  it('every rule is a policy rule with an id, default severity and docs', () => {
+    for (const r of policyRules) {
+      assert.match(r.id, /^policy-[a-z0-9-]+$/);
+      assert.equal(r.scope, 'policy');
+      assert.ok(r.docs.description.length > 40 && r.docs.remedy.length > 10, r.id);
+    }
+  });
+
+  for (const rule of policyRules) {
+    describe(rule.id, () => {
+      const c = CASES[rule.id];
+      it('has a firing case and a near miss', () => {
+        assert.ok(c, `no test cases for ${rule.id}`);
+        assert.ok(c.fires.length > 0 && c.nearMisses.length > 0);
+      });
+      if (!c) return;
+      const hints = c.hints ?? JSON_HINTS;
+
+      it('fires exactly on the offending token', () => {
+        for (const src of c.fires) {
+          const { found } = expectAt(src, rule.id, hints);
+          for (const f of found) assert.equal(f.severity, rule.defaultSeverity);
+        }
+      });
+
+      it('stays silent on the near misses', () => {
+        for (const text of c.nearMisses) expectNone(text, rule.id, hints);
+      });
+
+      if (c.message) {
+        it('says what is wrong', () => {
+          const { found } = expectAt(c.fires[0], rule.id, hints);
+          assert.match(found[0].message, c.message!);
+        });
+      }
+
+      if (c.fix) {
+        it(c.fix.title ? `offers the fix "${c.fix.title}"` : 'has a preferred fix that repairs it', () => {
+          const { text, found } = expectAt(c.fires[0], rule.id, hints);
+          const fixed = applyFix(text, found[0], c.fix!.title);
+          if (typeof c.fix!.result === 'string') assert.equal(fixed, c.fix!.result);
+          else c.fix!.result(fixed);
+          assert.doesNotThrow(() => JSON.parse(fixed), 'the fix keeps the JSON valid');
+          // The repaired token is no longer reported.
+          const before = found[0];
+          assert.ok(!ofCode(fixed, rule.id, hints).some((f) => f.start === before.start && f.message === before.message), 'the finding is gone after the fix');
+        });
+      }
+    });
+  }
+});
