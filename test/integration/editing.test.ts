@@ -57,7 +57,8 @@ async function codeActions(doc: vscode.TextDocument, range: vscode.Range, kind?:
   return vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, range, kind, resolve);
 }
 
-const TWO_COMMAS = '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Principal": {"AWS": "arn:aws:iam::111122223333:root"},\n      "Action": ["kms:Decrypt", "kms:Encrypt",],\n      "Resource": "*",\n    }\n  ]\n}\n';
+// A key policy with nothing wrong but its two trailing commas (the root keeps kms:PutKeyPolicy: no lockout).
+const TWO_COMMAS = '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Principal": {"AWS": "arn:aws:iam::210987654321:root"},\n      "Action": ["kms:Decrypt", "kms:PutKeyPolicy", "kms:Encrypt",],\n      "Resource": "*",\n    }\n  ]\n}\n';
 
 describe('editing policies', () => {
   afterEach(async () => {
@@ -148,7 +149,8 @@ describe('editing policies', () => {
     await vscode.workspace.getConfiguration('editor').update('codeActionsOnSave', { 'source.fixAll.kmsLens': 'explicit' }, vscode.ConfigurationTarget.Workspace);
     // The web editor may save by itself after a delay; this test is about the save the user asks for.
     await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Workspace);
-    const broken = '{\n  "Version": "2012-10-17" // draft\n  "Statement": [\n    {"Effect": "Allow", "Principal": "*", "Action": ["kms:Decrypt",], "Resource": "*"}\n    {"Effect": "Deny", "Principal": "*", "Action": "kms:ScheduleKeyDeletion", "Resource": "*",}\n  ]\n}\n';
+    // A sound key policy (root delegation, a Deny for everyone) typed with five slips that fix-all repairs.
+    const broken = '{\n  "Version": "2012-10-17" // draft\n  "Statement": [\n    {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::210987654321:root"}, "Action": ["kms:*",], "Resource": "*"}\n    {"Effect": "Deny", "Principal": "*", "Action": "kms:ScheduleKeyDeletion", "Resource": "*",}\n  ]\n}\n';
     const editor = await openNew('onsave.json', broken);
     const doc = editor.document;
     await waitForDiagnostics(doc.uri, (ds) => ds.length === 5, 'five fixable syntax problems');

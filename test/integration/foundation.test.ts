@@ -72,7 +72,7 @@ describe('foundation', () => {
   it('clears the diagnostics of a document that stops being a policy', async () => {
     const editor = await open(workspaceUri('policies', 'deadline-read-write.json'));
     const uri = editor.document.uri;
-    await waitForDiagnostics(uri, (ds) => ds.length === 1, 'the trailing comma diagnostic');
+    await waitForDiagnostics(uri, (ds) => ds.some((d) => show(d).startsWith('json-trailing-comma')), 'the trailing comma diagnostic');
     const all = new vscode.Range(editor.document.positionAt(0), editor.document.positionAt(editor.document.getText().length));
     await editor.edit((b) => b.replace(all, '{ "name": "not a policy", "list": [1, 2,] }'));
     assert.equal(await waitForAnalysis(editor.document), 'other');
@@ -90,15 +90,15 @@ describe('foundation', () => {
       assert.equal(await waitForAnalysis(editor.document), 'keyPolicy');
       const end = editor.document.positionAt(editor.document.getText().lastIndexOf(']'));
       await editor.edit((b) => b.insert(end, ','));
+      const trailing = (ds: vscode.Diagnostic[]): boolean => ds.some((d) => show(d).startsWith('json-trailing-comma'));
       // Typing does not analyse: nothing appears within five times the typing delay (300 ms).
-      await assert.rejects(waitForDiagnostics(uri, (ds) => ds.length > 0, 'no diagnostic before saving', 1500), /timed out/);
+      await assert.rejects(waitForDiagnostics(uri, trailing, 'no diagnostic before saving', 1500), /timed out/);
       assert.notEqual((await api()).lastRun(uri)?.version, editor.document.version);
       await editor.document.save();
-      const [d] = await waitForDiagnostics(uri, (ds) => ds.length === 1, 'the diagnostic after saving');
-      assert.equal(show(d).split('@')[0], 'json-trailing-comma');
+      await waitForDiagnostics(uri, trailing, 'the diagnostic after saving');
       await editor.edit((b) => b.delete(new vscode.Range(end, end.translate(0, 1))));
       await editor.document.save();
-      await waitForDiagnostics(uri, (ds) => ds.length === 0, 'no diagnostics after saving the fix');
+      await waitForDiagnostics(uri, (ds) => !trailing(ds), 'no trailing comma after saving the fix');
     } finally {
       await vscode.workspace.getConfiguration('kmsLens').update('run', undefined, vscode.ConfigurationTarget.Workspace);
       await vscode.workspace.getConfiguration('files').update('autoSave', undefined, vscode.ConfigurationTarget.Workspace);

@@ -26,6 +26,12 @@ function contributedSnippets(): Array<[string, SnippetDef]> {
 const SKELETON = '{\n\t"Version": "2012-10-17",\n\t"Statement": [\n\t\t\n\t]\n}\n';
 /** Inside the Statement array of SKELETON. */
 const IN_STATEMENT = new vscode.Position(3, 2);
+/**
+ * A key policy keeps its root statement; a key-policy statement snippet is added after it.
+ * (Alone, such a statement would be a whole policy nobody could change: policy-lockout-risk.)
+ */
+const KEY_POLICY_SKELETON = '{\n\t"Version": "2012-10-17",\n\t"Statement": [\n\t\t{"Sid": "Enable IAM User Permissions", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::482913650217:root"}, "Action": "kms:*", "Resource": "*"},\n\t\t\n\t]\n}\n';
+const IN_KEY_POLICY_STATEMENT = new vscode.Position(4, 2);
 
 /**
  * A new file in the workspace, opened. Files rather than untitled documents: an
@@ -113,8 +119,10 @@ describe('snippets', () => {
   for (const [name, snippet] of contributedSnippets()) {
     const statementLevel = snippet.prefix.startsWith('kms-stmt-');
     it(`${snippet.prefix}: inserted by name ${statementLevel ? 'inside Statement' : 'into an empty file'}, no diagnostics`, async () => {
-      const editor = await newDocument(`${snippet.prefix}.json`, statementLevel ? SKELETON : '');
-      if (statementLevel) editor.selection = new vscode.Selection(IN_STATEMENT, IN_STATEMENT);
+      const keyStatement = statementLevel && snippet.prefix !== 'kms-stmt-root' && snippet.body.join('\n').includes('"Principal"');
+      const editor = await newDocument(`${snippet.prefix}.json`, keyStatement ? KEY_POLICY_SKELETON : statementLevel ? SKELETON : '');
+      const at = keyStatement ? IN_KEY_POLICY_STATEMENT : IN_STATEMENT;
+      if (statementLevel) editor.selection = new vscode.Selection(at, at);
       const before = editor.document.getText();
       await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'json', name });
       await waitForText(editor.document, (t) => t !== before, 'the snippet');
