@@ -3,9 +3,13 @@
  * `ForAllValues:` / `ForAnyValue:` set prefixes (IAM User Guide, "IAM JSON
  * policy elements: Condition operators"). Operators are matched exactly, as
  * AWS does; a wrong case is an unknown operator with a one-candidate fix.
+ * (Hovers use the case-tolerant parser in data/conditionOperators.ts, so that
+ * they can still explain a miscapitalised operator.)
  */
 
-export type OperatorFamily = 'String' | 'Numeric' | 'Date' | 'Bool' | 'Binary' | 'IpAddress' | 'Arn' | 'Null';
+import { CONDITION_OPERATORS, type OperatorFamily } from '../data/conditionOperators';
+
+export type { OperatorFamily };
 export type SetPrefix = 'ForAllValues' | 'ForAnyValue';
 
 interface BaseOperator {
@@ -16,35 +20,10 @@ interface BaseOperator {
   pattern: boolean;
 }
 
-const BASE: Readonly<Record<string, BaseOperator>> = {
-  StringEquals: { family: 'String', negated: false, pattern: false },
-  StringNotEquals: { family: 'String', negated: true, pattern: false },
-  StringEqualsIgnoreCase: { family: 'String', negated: false, pattern: false },
-  StringNotEqualsIgnoreCase: { family: 'String', negated: true, pattern: false },
-  StringLike: { family: 'String', negated: false, pattern: true },
-  StringNotLike: { family: 'String', negated: true, pattern: true },
-  NumericEquals: { family: 'Numeric', negated: false, pattern: false },
-  NumericNotEquals: { family: 'Numeric', negated: true, pattern: false },
-  NumericLessThan: { family: 'Numeric', negated: false, pattern: false },
-  NumericLessThanEquals: { family: 'Numeric', negated: false, pattern: false },
-  NumericGreaterThan: { family: 'Numeric', negated: false, pattern: false },
-  NumericGreaterThanEquals: { family: 'Numeric', negated: false, pattern: false },
-  DateEquals: { family: 'Date', negated: false, pattern: false },
-  DateNotEquals: { family: 'Date', negated: true, pattern: false },
-  DateLessThan: { family: 'Date', negated: false, pattern: false },
-  DateLessThanEquals: { family: 'Date', negated: false, pattern: false },
-  DateGreaterThan: { family: 'Date', negated: false, pattern: false },
-  DateGreaterThanEquals: { family: 'Date', negated: false, pattern: false },
-  Bool: { family: 'Bool', negated: false, pattern: false },
-  BinaryEquals: { family: 'Binary', negated: false, pattern: false },
-  IpAddress: { family: 'IpAddress', negated: false, pattern: false },
-  NotIpAddress: { family: 'IpAddress', negated: true, pattern: false },
-  ArnEquals: { family: 'Arn', negated: false, pattern: true },
-  ArnLike: { family: 'Arn', negated: false, pattern: true },
-  ArnNotEquals: { family: 'Arn', negated: true, pattern: true },
-  ArnNotLike: { family: 'Arn', negated: true, pattern: true },
-  Null: { family: 'Null', negated: false, pattern: false },
-};
+/** The base operators, from the one table of them (data/conditionOperators.ts), by exact name. */
+const BASE: Readonly<Record<string, BaseOperator>> = Object.fromEntries(
+  CONDITION_OPERATORS.map((o) => [o.name, { family: o.family, negated: o.negated, pattern: o.wildcards }]),
+);
 
 export const BASE_OPERATORS: readonly string[] = Object.keys(BASE);
 
