@@ -1,0 +1,150 @@
+/**
+ * Small readers over one CloudTrail record (a plain object from JSON.parse):
+ * what kind of event it is, the keys it names, and documentation placeholders.
+ * Rules and hovers share them so they agree on what an event says.
+ */
+import { isObject } from '../classify';
+import { isDocumentationPlaceholder, isPlaceholderAccount, keyIdKind, parseArn, repairShiftedArn } from '../kms/identifiers';
+import { DRY_RUN_ERROR } from './data/kmsOperations';
+
+export type Obj = Record<string, unknown>;
+
+export const KMS_SOURCE = 'kms.amazonaws.com';
+
+export function str(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
+
+export function obj(v: unknown): Obj | undefined {
+  return isObject(v) ? v : undefined;
+}
+
+export function isKmsEvent(e: Obj): boolean {
+  return e.eventSource === KMS_SOURCE;
+}
+
+/** Logged by a service itself (key rotation, deletion): no caller, no requestID. */
+export function isServiceEvent(e: Obj): boolean {
+  return e.eventType === 'AwsServiceEvent';
+}
+
+export function errorCodeOf(e: Obj): string | undefined {
+  const c = e.errorCode;
+  return typeof c === 'string' && c !== '' ? c : undefined;
+}
+
+export function isDryRun(e: Obj): boolean {
+  return errorCodeOf(e) === DRY_RUN_ERROR;
+}
+
+/** The call failed (a dry run is not a failure: it would have succeeded). */
+export function isFailedCall(e: Obj): boolean {
+  const c = errorCodeOf(e);
+  return c !== undefined && c !== DRY_RUN_ERROR;
+}
+
+/** What a key identifier in an event names, after repairing `arn:aws::kms:` ARNs. */
+export interface KeyRef {
+  kind: 'keyArn' | 'aliasArn' | 'keyId' | 'alias' | 'other';
+  /** Key id (UUID or mrk-...) when the reference names one directly. */
+  keyId?: string;
+  region?: string;
+  account?: string;
+  /** The ARN was `arn:aws::kms:...` and has been read as its repaired form. */
+  repaired?: boolean;
+}
+
+export function parseKeyRef(value: string): KeyRef {
+  let s = value;
+  let repaired = false;
+  if (s.startsWith('arn:')) {
+    const fixed = repairShiftedArn(s);
+    if (fixed) {
+      s = fixed;
+      repaired = true;
+    }
+    const arn = parseArn(s);
+    if (!arn || arn.service.value !== 'kms') return { kind: 'other', repaired };
+    const base = { region: arn.region.value, account: arn.account.value, repaired };
+    if (arn.resourceType === 'key') return { kind: 'keyArn', keyId: arn.resourceId, ...base };
+    if (arn.resourceType === 'alias') return { kind: 'aliasArn', ...base };
+    return { kind: 'other', ...base };
+  }
+  if (s.startsWith('alias/')) return { kind: 'alias' };
+  const k = keyIdKind(s);
+  return k === 'invalid' ? { kind: 'other' } : { kind: 'keyId', keyId: s };
+}
+
+export interface KeyMention {
+  path: Array<string | number>;
+  value: string;
+  ref: KeyRef;
+}
+
+/** Request parameters that name the key the call is made on (not ReEncrypt's two keys: see keyMentions). */
+const REQUEST_KEY_PARAMS = ['keyId', 'targetKeyId', 'destinationKeyId', 'sourceKeyId'] as const;
+
+/** Every key identifier an event names, with where it is. */
+export function keyMentions(e: Obj): { request: KeyMention[]; response: KeyMention[]; resources: KeyMention[] } {
+  const request: KeyMention[] = [];
+  const response: KeyMention[] = [];
+  const resources: KeyMention[] = [];
+  const rp = obj(e.requestParameters);
+  if (rp) {
+    for (const p of REQUEST_KEY_PARAMS) {
+      const v = str(rp[p]);
+      if (v) request.push({ path: ['requestParameters', p], value: v, ref: parseKeyRef(v) });
+    }
+  }
+  const re = obj(e.responseElements);
+  const rk = re && str(re.keyId);
+  if (rk) response.push({ path: ['responseElements', 'keyId'], value: rk, ref: parseKeyRef(rk) });
+  const km = re && obj(re.keyMetadata);
+  const kmArn = km && str(km.arn);
+  if (kmArn) response.push({ path: ['responseElements', 'keyMetadata', 'arn'], value: kmArn, ref: parseKeyRef(kmArn) });
+  if (Array.isArray(e.resources)) {
+    e.resources.forEach((r, i) => {
+      const o = obj(r);
+      const arn = o && str(o.ARN);
+      if (arn) resources.push({ path: ['resources', i, 'ARN'], value: arn, ref: parseKeyRef(arn) });
+    });
+  }
+  return { request, response, resources };
+}
+
+/**
+ * Key ids AWS documentation uses in its examples besides the `EXAMPLE` ones
+ * (KMS Developer Guide and Deadline Cloud guide; see test/fixtures/corpus).
+ */
+const DOCUMENTATION_KEY_IDS = new Set([
+  '1234abcd-12ab-34cd-56ef-1234567890ab',
+  '0987dcba-09fe-87dc-65ba-ab0987654321',
+  'abcdef12-3456-7890-0987-654321fedcba',
+  '1a2b3c4d-5e6f-1a2b-3c4d-5e6f1a2b3c4d',
+  'mrk-1234abcd12ab34cd56ef1234567890ab',
+]);
+
+/** A value a reader would recognise as a documentation example rather than a real id. */
+export function isPlaceholder(value: string): boolean {
+  if (isDocumentationPlaceholder(value)) return true;
+  if (DOCUMENTATION_KEY_IDS.has(value)) return true;
+  const ref = value.startsWith('arn:') || /^[0-9a-f]{8}-|^mrk-/.test(value) ? parseKeyRef(value) : undefined;
+  if (ref?.keyId && DOCUMENTATION_KEY_IDS.has(ref.keyId)) return true;
+  if (ref?.account && isPlaceholderAccount(ref.account)) return true;
+  return false;
+}
+
+export function isPlaceholderAccountId(value: string): boolean {
+  return isPlaceholderAccount(value);
+}
+
+export const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+
+/** The same key, as far as two references can tell (undefined when they cannot be compared, e.g. an alias). */
+export function sameKey(a: KeyRef, b: KeyRef): boolean | undefined {
+  if (!a.keyId || !b.keyId) return undefined;
+  if (a.keyId.toLowerCase() !== b.keyId.toLowerCase()) return false;
+  if (a.account && b.account && a.account !== b.account) return false;
+  if (a.region && b.region && a.region !== b.region) return false;
+  return true;
+}
