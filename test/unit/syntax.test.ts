@@ -71,7 +71,8 @@ describe('JSON syntax rules', () => {
   it('checks each line of JSON Lines on its own, so one broken line does not hide the next', () => {
     const good = '{"eventVersion":"1.08","eventSource":"kms.amazonaws.com","eventName":"Decrypt"}';
     const text = [good, '{"eventVersion":"1.08","eventName":"Decrypt",}', good, '{"eventVersion":"1.08" "eventName":"Encrypt"}'].join('\n');
-    const fs = findings(text, { languageId: 'jsonl', fileName: 'events.jsonl' });
+    // Only the syntax findings: these minimal events also draw CloudTrail envelope findings.
+    const fs = findings(text, { languageId: 'jsonl', fileName: 'events.jsonl' }).filter((f) => f.code.startsWith('json-'));
     assert.deepEqual(brief(text, fs), ['json-trailing-comma@1:44-1:45', 'json-missing-comma@3:23-3:34']);
   });
 

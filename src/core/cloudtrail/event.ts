@@ -5,6 +5,7 @@
  */
 import { isObject } from '../classify';
 import { isDocumentationPlaceholder, isPlaceholderAccount, keyIdKind, parseArn, repairShiftedArn } from '../kms/identifiers';
+import { nearest } from '../text/suggest';
 import { DRY_RUN_ERROR } from './data/kmsOperations';
 
 export type Obj = Record<string, unknown>;
@@ -147,4 +148,11 @@ export function sameKey(a: KeyRef, b: KeyRef): boolean | undefined {
   if (a.account && b.account && a.account !== b.account) return false;
   if (a.region && b.region && a.region !== b.region) return false;
   return true;
+}
+
+/** Names close to a misspelt one: a match that differs only in case first (edit distance ignores case), then the nearest. */
+export function suggestNames(word: string, candidates: readonly string[], max = 3): string[] {
+  const lower = word.toLowerCase();
+  const sameCase = candidates.filter((c) => c !== word && c.toLowerCase() === lower);
+  return [...new Set([...sameCase, ...nearest(word, candidates, max)])].slice(0, max);
 }

@@ -1,8 +1,7 @@
 import { t } from '../../l10n';
 import type { EventRule } from '../../rules/rule';
-import { nearest } from '../../text/suggest';
 import { KMS_OPERATIONS, KMS_OPERATION_BY_NAME } from '../data/kmsOperations';
-import { isKmsEvent } from '../event';
+import { isKmsEvent, suggestNames } from '../event';
 
 const NAMES = KMS_OPERATIONS.map((o) => o.name);
 
@@ -22,7 +21,7 @@ export const kmsOperation: EventRule = {
     if (typeof v !== 'string' || KMS_OPERATION_BY_NAME.has(v)) return;
     const r = range(['eventName']);
     const bare = v.replace(/^kms:/i, '');
-    const near = /^ReEncrypt(From|To)$/i.test(bare) ? ['ReEncrypt'] : KMS_OPERATION_BY_NAME.has(bare) ? [bare] : nearest(bare, NAMES, 3);
+    const near = /^ReEncrypt(From|To)$/i.test(bare) ? ['ReEncrypt'] : KMS_OPERATION_BY_NAME.has(bare) ? [bare] : suggestNames(bare, NAMES, 3);
     const hint = near.length > 0 ? t(' Did you mean {0}?', near.map((n) => `"${n}"`).join(', ')) : '';
     report({
       ...r,

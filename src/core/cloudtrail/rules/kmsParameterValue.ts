@@ -1,9 +1,8 @@
 import { KMS_ENUMS, type KmsEnumName } from '../../data/kmsFacts';
 import { t } from '../../l10n';
 import type { EventRule } from '../../rules/rule';
-import { nearest } from '../../text/suggest';
 import { EXTRA_ENUMS, KMS_OPERATION_BY_NAME, paramSpec, type ParamSpec } from '../data/kmsOperations';
-import { isFailedCall, isKmsEvent, obj } from '../event';
+import { isFailedCall, isKmsEvent, obj, suggestNames } from '../event';
 
 function enumValues(name: NonNullable<ParamSpec['enum']>): readonly string[] {
   return (KMS_ENUMS as Record<string, readonly string[]>)[name as KmsEnumName] ?? EXTRA_ENUMS[name] ?? [];
@@ -56,7 +55,7 @@ export const kmsParameterValue: EventRule = {
       for (const item of items) {
         if (typeof item.value === 'string' && allowed.includes(item.value)) continue;
         const shown = typeof item.value === 'string' ? item.value : JSON.stringify(item.value);
-        const near = typeof item.value === 'string' ? nearest(item.value, allowed, 3) : [];
+        const near = typeof item.value === 'string' ? suggestNames(item.value, allowed, 3) : [];
         const r = range(item.path);
         const hint = near.length > 0 ? t(' Did you mean {0}?', near.map((n) => `"${n}"`).join(', ')) : '';
         report({

@@ -1,8 +1,7 @@
 import { t } from '../../l10n';
 import type { EventRule } from '../../rules/rule';
-import { nearest } from '../../text/suggest';
 import { GRANT_CONSTRAINT_MEMBERS, KMS_OPERATION_BY_NAME } from '../data/kmsOperations';
-import { isKmsEvent, obj } from '../event';
+import { isKmsEvent, obj, suggestNames } from '../event';
 
 export const kmsUnknownParameter: EventRule = {
   id: 'ct-kms-unknown-parameter',
@@ -30,7 +29,7 @@ export const kmsUnknownParameter: EventRule = {
       if (!members) continue;
       for (const key of Object.keys(members)) {
         if (g.known.includes(key)) continue;
-        const near = nearest(key, g.known, 2).filter((n) => !(n in members));
+        const near = suggestNames(key, g.known, 2).filter((n) => !(n in members));
         const r = range([...g.path, key], 'key');
         const hint = near.length > 0 ? t(' Did you mean "{0}"?', near[0]) : '';
         report({

@@ -1,7 +1,7 @@
 import { t } from '../../l10n';
+import { suggestNames } from '../event';
 import type { EventRule } from '../../rules/rule';
 import { ALL_REGIONS } from '../../data/kmsFacts';
-import { nearest } from '../../text/suggest';
 
 export const region: EventRule = {
   id: 'ct-region',
@@ -18,7 +18,7 @@ export const region: EventRule = {
     // A Region-shaped code that is not in our list may be a Region newer than the list: not flagged.
     if (typeof v !== 'string' || ALL_REGIONS.includes(v) || /^[a-z]{2}(-[a-z]+)+-\d+$/.test(v)) return;
     const r = range(['awsRegion']);
-    const near = /^[a-z]{2}(-[a-z]+)+-\d[a-z]$/.test(v) && ALL_REGIONS.includes(v.slice(0, -1)) ? [v.slice(0, -1)] : nearest(v, ALL_REGIONS, 3);
+    const near = /^[a-z]{2}(-[a-z]+)+-\d[a-z]$/.test(v) && ALL_REGIONS.includes(v.slice(0, -1)) ? [v.slice(0, -1)] : suggestNames(v, ALL_REGIONS, 3);
     const hint = near.length > 0 ? t(' Did you mean {0}?', near.map((n) => `"${n}"`).join(', ')) : '';
     report({ ...r, message: t('"{0}" is not an AWS Region.', v) + hint, fixes: near.map((n) => ({ title: t('Change to "{0}"', n), edits: [{ ...r, newText: JSON.stringify(n) }] })) });
   },

@@ -1,6 +1,6 @@
 import { t } from '../../l10n';
+import { suggestNames } from '../event';
 import type { EventRule } from '../../rules/rule';
-import { nearest } from '../../text/suggest';
 import { RECORD_FIELDS, RECORD_FIELD_BY_NAME } from '../data/recordFields';
 
 const NAMES = RECORD_FIELDS.map((f) => f.name);
@@ -18,7 +18,7 @@ export const unknownField: EventRule = {
   check({ event, range }, report) {
     for (const key of Object.keys(event)) {
       if (RECORD_FIELD_BY_NAME.has(key)) continue;
-      const near = nearest(key, NAMES, 2).filter((n) => !(n in event));
+      const near = suggestNames(key, NAMES, 2).filter((n) => !(n in event));
       const r = range([key], 'key');
       const hint = near.length > 0 ? t(' Did you mean "{0}"?', near[0]) : '';
       report({

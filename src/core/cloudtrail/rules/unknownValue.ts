@@ -1,6 +1,6 @@
 import { t } from '../../l10n';
+import { suggestNames } from '../event';
 import type { EventRule, EventContext, Report } from '../../rules/rule';
-import { nearest } from '../../text/suggest';
 import type { Fix } from '../../types';
 import { ADDENDUM_REASONS, EVENT_CATEGORIES, EVENT_TYPES } from '../data/recordFields';
 import { IDENTITY_TYPE_NAMES } from '../data/userIdentity';
@@ -26,7 +26,7 @@ function checkOne(ctx: EventContext, path: string[], values: readonly string[], 
   const v = at(ctx.event, path);
   if (typeof v !== 'string' || values.includes(v)) return;
   const r = ctx.range(path);
-  const near = nearest(v, values, 3);
+  const near = suggestNames(v, values, 3);
   const fixes: Fix[] = near.map((n, i) => ({ title: t('Change to "{0}"', n), edits: [{ ...r, newText: JSON.stringify(n) }], preferred: i === 0 && near.length === 1 && n.toLowerCase() === v.toLowerCase() }));
   const hint = near.length > 0 ? t(' Did you mean {0}?', near.map((n) => `"${n}"`).join(', ')) : '';
   report({ ...r, message: t('"{0}" is not a {1} value CloudTrail writes ({2}).', v, path.join('.'), values.join(', ')) + hint, fixes });
