@@ -11,7 +11,7 @@
 import { parse as tolerantParse, parseTree, getNodeValue, findNodeAtLocation, type Node, type JSONPath } from 'jsonc-parser';
 import { classifyValue, isEventLike, isObject, sniffKind, type Container } from '../classify';
 import type { DocumentHints, DocumentKind } from '../types';
-import { countMembers, maxDepth, scanArrayElements, scanObjectMembers, scanValue, skipSpace, type Span } from './scan';
+import { countMembers, maxDepth, scanArrayElements, scanObjectMembers, scanValue, skipSpace, skipString, type ObjectMember, type Span } from './scan';
 import { findSyntaxProblems, MAX_NESTING, type SyntaxProblem } from './syntax';
 import { t } from '../l10n';
 
@@ -370,11 +370,49 @@ export interface OffsetRange {
  * inside a record; the whole record if the path does not exist.
  */
 export function rangeInRecord(model: DocumentModel, record: JsonRecord, path: JSONPath, target: 'key' | 'value' = 'value'): OffsetRange {
+  // Valid records are located with the flat scanner: no tree is built or kept, so a rule that
+  // reports on every event of a 40 MB log does not turn the log into a parse tree after all.
+  if (!record.broken) {
+    const found = scanPath(model.text, record.start, record.end, path, target);
+    if (found) return found;
+  }
   const tree = recordTree(model, record);
   const node = tree && path.length > 0 ? findNodeAtLocation(tree, path) : tree;
   if (!node) return { start: record.start, end: record.start + 1 };
   const at = target === 'key' && node.parent?.type === 'property' && node.parent.children?.[0] ? node.parent.children[0] : node;
   return { start: record.start + at.offset, end: record.start + at.offset + at.length };
+}
+
+/**
+ * The range of the value (or key) at `path` in the valid JSON value in [start, end), by scanning;
+ * undefined when the path does not exist or the text is not valid JSON (the caller then uses a tree).
+ * Where an object repeats a key, the last one counts, as in JSON.parse.
+ */
+function scanPath(text: string, start: number, end: number, path: JSONPath, target: 'key' | 'value'): OffsetRange | undefined {
+  let pos = skipSpace(text, start, end);
+  let keyStart = -1;
+  for (const segment of path) {
+    if (typeof segment === 'number') {
+      const spans = scanArrayElements(text, pos, end);
+      const span = spans?.[segment];
+      if (!span) return undefined;
+      pos = span.start;
+      keyStart = -1;
+    } else {
+      const members = scanObjectMembers(text, pos, end);
+      let member: ObjectMember | undefined;
+      for (const m of members ?? []) if (m.key === segment) member = m;
+      if (!member) return undefined;
+      pos = member.valueStart;
+      keyStart = member.keyStart;
+    }
+  }
+  if (target === 'key' && keyStart >= 0) {
+    const keyEnd = skipString(text, keyStart, end);
+    return keyEnd === -1 ? undefined : { start: keyStart, end: keyEnd };
+  }
+  const value = scanValue(text, pos, end);
+  return value ? { start: value.start, end: value.end } : undefined;
 }
 
 /** The records of a model that are CloudTrail events (list-grants entries are not). */

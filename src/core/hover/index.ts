@@ -3,6 +3,7 @@
  * describes. Each kind of document contributes its own provider module; the
  * first one that has something to say wins.
  */
+import { cloudTrailHover } from '../cloudtrail/hover';
 import type { DocumentModel } from '../document/model';
 
 export interface HoverResult {
@@ -15,7 +16,7 @@ export interface HoverResult {
 export type HoverProvider = (model: DocumentModel, offset: number) => HoverResult | undefined;
 
 /** Registered providers, most specific first. Policy hovers and CloudTrail hovers add themselves here. */
-export const hoverProviders: HoverProvider[] = [];
+export const hoverProviders: HoverProvider[] = [cloudTrailHover];
 
 export function hoverAt(model: DocumentModel, offset: number): HoverResult | undefined {
   for (const provide of hoverProviders) {
