@@ -6,7 +6,7 @@ import { generateLog } from './generateLog';
 import { cachedFile, CLI, measureCommand, measureNode, printTable } from './harness';
 
 export function run(): void {
-  const file = cachedFile('cloudtrail-40MiB.json', () => generateLog(40 * 1024 * 1024));
+  const file = cachedFile('cloudtrail-40MiB-v2.json', () => generateLog(40 * 1024 * 1024));
   const parse = measureNode('node -e JSON.parse(file) (baseline)', ['-e', `JSON.parse(require('fs').readFileSync(${JSON.stringify(file)}, 'utf8'))`]);
   const check = measureNode('kms-lens check --format json', [CLI, 'check', '--format', 'json', file]);
   const jq = measureCommand('jq length of .Records', 'jq', ['.Records | length', file]);

@@ -55,11 +55,18 @@ export interface KeyRef {
   repaired?: boolean;
 }
 
+/** `arn:<partition>::<service>...`: the only shape repairShiftedArn can repair (a cheap test before its split). */
+export function maybeShiftedArn(s: string): boolean {
+  const second = s.indexOf(':', 4);
+  return second !== -1 && s.charCodeAt(second + 1) === 58;
+}
+
 export function parseKeyRef(value: string): KeyRef {
   let s = value;
   let repaired = false;
   if (s.startsWith('arn:')) {
-    const fixed = repairShiftedArn(s);
+    // Only `arn:<partition>::...` can be the shifted form; checking that first spares a split per ARN.
+    const fixed = maybeShiftedArn(s) ? repairShiftedArn(s) : undefined;
     if (fixed) {
       s = fixed;
       repaired = true;
@@ -85,8 +92,23 @@ export interface KeyMention {
 /** Request parameters that name the key the call is made on (not ReEncrypt's two keys: see keyMentions). */
 const REQUEST_KEY_PARAMS = ['keyId', 'targetKeyId', 'destinationKeyId', 'sourceKeyId'] as const;
 
+export interface KeyMentions {
+  request: KeyMention[];
+  response: KeyMention[];
+  resources: KeyMention[];
+}
+
+/** Computed once per event: three rules and the hover read them. */
+const mentionCache = new WeakMap<Obj, KeyMentions>();
+
 /** Every key identifier an event names, with where it is. */
-export function keyMentions(e: Obj): { request: KeyMention[]; response: KeyMention[]; resources: KeyMention[] } {
+export function keyMentions(e: Obj): KeyMentions {
+  let m = mentionCache.get(e);
+  if (!m) mentionCache.set(e, (m = computeKeyMentions(e)));
+  return m;
+}
+
+function computeKeyMentions(e: Obj): KeyMentions {
   const request: KeyMention[] = [];
   const response: KeyMention[] = [];
   const resources: KeyMention[] = [];
@@ -152,6 +174,21 @@ export function sameKey(a: KeyRef, b: KeyRef): boolean | undefined {
 
 /** Names close to a misspelt one: a match that differs only in case first (edit distance ignores case), then the nearest. */
 export function suggestNames(word: string, candidates: readonly string[], max = 3): string[] {
+  // Memoised per candidate list: in a big log the same misspelling recurs in every event, and
+  // edit distances are the costliest thing a rule computes.
+  let cache = suggestionCache.get(candidates);
+  if (!cache) suggestionCache.set(candidates, (cache = new Map()));
+  const key = `${max}\u0000${word}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const result = computeSuggestions(word, candidates, max);
+  if (cache.size < 10_000) cache.set(key, result);
+  return result;
+}
+
+const suggestionCache = new WeakMap<readonly string[], Map<string, string[]>>();
+
+function computeSuggestions(word: string, candidates: readonly string[], max: number): string[] {
   const lower = word.toLowerCase();
   const sameCase = candidates.filter((c) => c !== word && c.toLowerCase() === lower);
   return [...new Set([...sameCase, ...nearest(word, candidates, max)])].slice(0, max);

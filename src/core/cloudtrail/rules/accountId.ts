@@ -22,8 +22,9 @@ export const accountId: EventRule = {
     remedy: 'Restore the 12-digit account id (leading zeros included).',
   },
   check({ event, range }, report) {
-    const fields = [...ACCOUNT_FIELDS];
-    if (Array.isArray(event.resources)) event.resources.forEach((_, i) => fields.push({ path: ['resources', i, 'accountId'], awsInternal: true }));
+    const fields = Array.isArray(event.resources) && event.resources.length > 0
+      ? [...ACCOUNT_FIELDS, ...event.resources.map((_, i) => ({ path: ['resources', i, 'accountId'], awsInternal: true }))]
+      : ACCOUNT_FIELDS;
     for (const f of fields) {
       let v: unknown = event;
       for (const p of f.path) v = Array.isArray(v) ? v[p as number] : obj(v)?.[p as string];

@@ -1,11 +1,11 @@
 import { t } from '../../l10n';
 import { ACCOUNT_ID, parseArn, repairShiftedArn } from '../../kms/identifiers';
 import type { EventRule } from '../../rules/rule';
-import { keyMentions, obj, str } from '../event';
+import { keyMentions, maybeShiftedArn, obj, str } from '../event';
 
 function arnAccount(s: string | undefined): string | undefined {
   if (!s) return undefined;
-  const a = parseArn(repairShiftedArn(s) ?? s);
+  const a = parseArn((maybeShiftedArn(s) ? repairShiftedArn(s) : undefined) ?? s);
   return a?.account.value || undefined;
 }
 

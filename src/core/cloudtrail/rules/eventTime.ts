@@ -1,6 +1,7 @@
 import { t } from '../../l10n';
 import type { EventRule } from '../../rules/rule';
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const ISO_UTC = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?Z$/;
 
 /** A real date and time: month 1-12, the day exists in that month, 00:00:00-23:59:59 (a leap second, :60, is allowed). */
@@ -9,8 +10,8 @@ export function isRealUtcTime(s: string): boolean {
   if (!m) return false;
   const [y, mo, d, h, mi, se] = m.slice(1, 7).map(Number);
   if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || se > 60) return false;
-  const daysInMonth = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-  return d <= daysInMonth;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return d <= (mo === 2 && leap ? 29 : DAYS_IN_MONTH[mo - 1]);
 }
 
 export const eventTime: EventRule = {

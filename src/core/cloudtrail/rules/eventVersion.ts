@@ -15,17 +15,17 @@ export const eventVersion: EventRule = {
   check({ event, range }, report) {
     const v = event.eventVersion;
     if (v === undefined) return;
-    const at = range(['eventVersion']);
     if (typeof v === 'number') {
+      const at = range(['eventVersion']);
       const fixed = `"${v.toFixed(2)}"`;
       report({ ...at, message: t('eventVersion is a string in CloudTrail records ("1.08"), not a number.'), fixes: [{ title: t('Write it as {0}', fixed), edits: [{ ...at, newText: fixed }], preferred: true }] });
       return;
     }
     const parsed = parseEventVersion(v);
     if (!parsed || parsed[0] !== 1) {
-      report({ ...at, message: t('"{0}" is not a CloudTrail eventVersion (1.0 to {1}).', String(v), formatVersion(LATEST_EVENT_VERSION)) });
+      report({ ...range(['eventVersion']), message: t('"{0}" is not a CloudTrail eventVersion (1.0 to {1}).', String(v), formatVersion(LATEST_EVENT_VERSION)) });
     } else if (!versionAtLeast(LATEST_EVENT_VERSION, parsed)) {
-      report({ ...at, message: t('eventVersion {0} is newer than any CloudTrail has written (the latest is {1}).', String(v), formatVersion(LATEST_EVENT_VERSION)) });
+      report({ ...range(['eventVersion']), message: t('eventVersion {0} is newer than any CloudTrail has written (the latest is {1}).', String(v), formatVersion(LATEST_EVENT_VERSION)) });
     }
   },
 };

@@ -1,6 +1,6 @@
 import { t } from '../../l10n';
 import type { EventRule } from '../../rules/rule';
-import { RECORD_FIELDS, type FieldType } from '../data/recordFields';
+import { RECORD_FIELD_BY_NAME, type FieldType } from '../data/recordFields';
 import { obj } from '../event';
 
 function fits(v: unknown, type: FieldType): boolean {
@@ -32,9 +32,10 @@ export const fieldType: EventRule = {
     remedy: 'Write the value with the type CloudTrail uses.',
   },
   check({ event, range }, report) {
-    for (const f of RECORD_FIELDS) {
-      if (!(f.name in event)) continue;
-      const v = event[f.name];
+    for (const name in event) {
+      const f = RECORD_FIELD_BY_NAME.get(name);
+      if (!f) continue;
+      const v = event[name];
       if (fits(v, f.type)) continue;
       report({ ...range([f.name]), message: t('"{0}" should be {1} in a CloudTrail record.', f.name, TYPE_WORDS[f.type]) });
     }

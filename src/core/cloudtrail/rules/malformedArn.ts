@@ -2,6 +2,7 @@ import { t } from '../../l10n';
 import { isKnownPartition, parseArn, repairShiftedArn } from '../../kms/identifiers';
 import type { EventRule } from '../../rules/rule';
 import type { Fix } from '../../types';
+import { maybeShiftedArn } from '../event';
 
 interface Found {
   path: Array<string | number>;
@@ -49,18 +50,18 @@ export const malformedArn: EventRule = {
   },
   check({ event, range }, report) {
     for (const f of arnStrings(event)) {
-      const fixed = repairShiftedArn(f.value);
-      const r = range(f.path);
+      const fixed = maybeShiftedArn(f.value) ? repairShiftedArn(f.value) : undefined;
       if (fixed) {
+        const r = range(f.path);
         const fixes: Fix[] = [{ title: t('Change to {0}', fixed), edits: [{ ...r, newText: JSON.stringify(fixed) }], preferred: true }];
         report({ ...r, message: t('Malformed ARN: "{0}" has an empty field before the service, which shifts every field. It should be "{1}".', f.value, fixed), fixes });
         continue;
       }
       const arn = parseArn(f.value);
       if (!arn) {
-        report({ ...r, message: t('Malformed ARN: "{0}" has fewer than six colon-separated fields (arn:partition:service:region:account:resource).', f.value) });
+        report({ ...range(f.path), message: t('Malformed ARN: "{0}" has fewer than six colon-separated fields (arn:partition:service:region:account:resource).', f.value) });
       } else if (!isKnownPartition(arn.partition.value)) {
-        report({ ...r, message: t('Malformed ARN: "{0}" is not an AWS partition (aws, aws-cn, aws-us-gov, ...).', arn.partition.value) });
+        report({ ...range(f.path), message: t('Malformed ARN: "{0}" is not an AWS partition (aws, aws-cn, aws-us-gov, ...).', arn.partition.value) });
       }
     }
   },

@@ -4,7 +4,7 @@ import { RECORD_FIELDS, parseEventVersion, versionAtLeast } from '../data/record
 import { isServiceEvent, obj } from '../event';
 
 /** Fields without which nobody can tell who did what to which key, and when. */
-const ESSENTIAL = new Set(['userIdentity', 'eventTime', 'eventSource', 'eventName', 'awsRegion', 'eventID']);
+const ESSENTIAL = RECORD_FIELDS.filter((f) => ['userIdentity', 'eventTime', 'eventSource', 'eventName', 'awsRegion', 'eventID'].includes(f.name));
 
 export const missingField: EventRule = {
   id: 'ct-missing-field',
@@ -18,7 +18,7 @@ export const missingField: EventRule = {
   },
   check({ event, range }, report) {
     const version = parseEventVersion(event.eventVersion) ?? [1, 0];
-    const missing = RECORD_FIELDS.filter((f) => ESSENTIAL.has(f.name) && versionAtLeast(version, f.since) && !(f.name in event)).map((f) => f.name);
+    const missing = ESSENTIAL.filter((f) => versionAtLeast(version, f.since) && !(f.name in event)).map((f) => f.name);
     if (missing.length > 0) {
       const at = range([]);
       report({ start: at.start, end: at.start + 1, message: t('This CloudTrail record has no {0}: CloudTrail writes it in every record, so this one was cut or edited.', missing.map((m) => `"${m}"`).join(', ')) });

@@ -1,9 +1,9 @@
 import { t } from '../../l10n';
 import type { EventRule } from '../../rules/rule';
-import { RECORD_FIELDS, formatVersion, parseEventVersion, versionAtLeast } from '../data/recordFields';
+import { RECORD_FIELDS, RECORD_FIELD_BY_NAME, formatVersion, parseEventVersion, versionAtLeast } from '../data/recordFields';
 
 /** Required fields not covered by ct-missing-field: their absence is a trimmed example, not a mystery. */
-const VERSIONED = new Set(['eventType', 'eventCategory', 'sourceIPAddress', 'requestParameters', 'responseElements']);
+const VERSIONED = RECORD_FIELDS.filter((f) => ['eventType', 'eventCategory', 'sourceIPAddress', 'requestParameters', 'responseElements'].includes(f.name));
 
 export const versionField: EventRule = {
   id: 'ct-version-field',
@@ -18,13 +18,14 @@ export const versionField: EventRule = {
   check({ event, range }, report) {
     const version = parseEventVersion(event.eventVersion);
     if (!version) return;
-    const missing = RECORD_FIELDS.filter((f) => VERSIONED.has(f.name) && versionAtLeast(version, f.since) && !(f.name in event)).map((f) => f.name);
+    const missing = VERSIONED.filter((f) => versionAtLeast(version, f.since) && !(f.name in event)).map((f) => f.name);
     if (missing.length > 0) {
       const at = range(['eventVersion']);
       report({ ...at, message: t('Records of eventVersion {0} always have {1}; this one does not (trimmed by hand?).', String(event.eventVersion), missing.map((m) => `"${m}"`).join(', ')) });
     }
-    for (const f of RECORD_FIELDS) {
-      if (f.name in event && !versionAtLeast(version, f.since)) {
+    for (const name in event) {
+      const f = RECORD_FIELD_BY_NAME.get(name);
+      if (f && !versionAtLeast(version, f.since)) {
         report({ ...range([f.name], 'key'), message: t('"{0}" was introduced in eventVersion {1}, but this record says {2}.', f.name, formatVersion(f.since), String(event.eventVersion)) });
       }
     }
