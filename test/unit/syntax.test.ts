@@ -84,3 +84,41 @@ describe('JSON syntax rules', () => {
     assert.equal(fixAll(once.text, { languageId: 'json' }, DEFAULT_SETTINGS).text, once.text);
   });
 });
+
+describe('pasted-text repairs', () => {
+  const hints = { languageId: 'json', fileName: 'pasted.json' };
+
+  it('reports curly quotes from a chat tool once, classifies the event, and fixes them all', () => {
+    const text = '{“eventVersion”: “1.08”, “eventSource”: “kms.amazonaws.com”, “eventName”: “Decrypt”, “note”: “it’s”}';
+    const fs = findings(text, hints).filter((f) => f.code.startsWith('json-'));
+    assert.deepEqual(brief(text, fs), ['json-smart-quotes@0:1-0:15']);
+    const fixed = fixAll(text, hints, DEFAULT_SETTINGS).text;
+    assert.deepEqual(JSON.parse(fixed), { eventVersion: '1.08', eventSource: 'kms.amazonaws.com', eventName: 'Decrypt', note: 'it’s' });
+  });
+
+  it('leaves a curly apostrophe inside a real string alone', () => {
+    const text = '{"Version": "2012-10-17", "Statement": [{"Sid": "It’s “quoted”", "Effect": "Allow", "Principal": "*", "Action": "kms:Decrypt", "Resource": "*"}]}';
+    assert.deepEqual(codes(findings(text, hints)).filter((c) => c.startsWith('json-')), []);
+  });
+
+  it('quotes bare property names, one finding each with an exact range, and no cascade after them', () => {
+    const text = '{eventVersion: "1.08", eventSource: "kms.amazonaws.com",\n eventName : "Decrypt"}';
+    const fs = findings(text, hints).filter((f) => f.code.startsWith('json-'));
+    assert.deepEqual(brief(text, fs), ['json-unquoted-key@0:1-0:13', 'json-unquoted-key@0:23-0:34', 'json-unquoted-key@1:1-1:10']);
+    assert.deepEqual(JSON.parse(fixAll(text, hints, DEFAULT_SETTINGS).text), { eventVersion: '1.08', eventSource: 'kms.amazonaws.com', eventName: 'Decrypt' });
+  });
+
+  it('does not guess where a bare name with colons ends, nor call a bare value a key', () => {
+    const text = '{"encryptionContext": {aws:ecs:clusterName: "c"}, "x": [a, b]}';
+    const fs = findings(text, hints);
+    assert.ok(!fs.some((f) => f.code === 'json-unquoted-key'));
+    const arr = '{"Records": [{"eventVersion": "1.08", "eventName": Decrypt}]}';
+    assert.ok(!findings(arr, hints).some((f) => f.code === 'json-unquoted-key'));
+  });
+
+  it('still finds a real error after a repaired quirk', () => {
+    const text = '{“eventVersion”: “1.08”, “eventSource”: “kms.amazonaws.com”,, “eventName”: “Decrypt”}';
+    const got = codes(findings(text, hints)).filter((c) => c.startsWith('json-'));
+    assert.deepEqual(got, ['json-smart-quotes', 'json-syntax']);
+  });
+});

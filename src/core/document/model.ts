@@ -12,7 +12,7 @@ import { parse as tolerantParse, parseTree, getNodeValue, findNodeAtLocation, ty
 import { classifyValue, isEventLike, isObject, sniffKind, type Container } from '../classify';
 import type { DocumentHints, DocumentKind } from '../types';
 import { countMembers, maxDepth, scanArrayElements, scanObjectMembers, scanValue, skipSpace, skipString, type ObjectMember, type Span } from './scan';
-import { findSyntaxProblems, MAX_NESTING, type SyntaxProblem } from './syntax';
+import { findPastedQuirks, findSyntaxProblems, hasQuirks, MAX_NESTING, neutraliseQuirks, repairQuirks, type SyntaxProblem } from './syntax';
 import { t } from '../l10n';
 
 export interface JsonRecord {
@@ -173,7 +173,10 @@ function analyseSegment(text: string, start: number, end: number, allowComments:
 /** Small segment: tolerant tree, exact syntax problems. */
 function treeSegment(text: string, start: number, end: number, allowComments: boolean): SegmentResult {
   const problems = findSyntaxProblems(text, start, end, allowComments);
-  const source = start === 0 && end === text.length ? text : text.slice(start, end);
+  const original = start === 0 && end === text.length ? text : text.slice(start, end);
+  // Pasted text with curly quotes or bare keys: offsets from a same-length stand-in, values from the repaired text.
+  const quirks = findPastedQuirks(original);
+  const source = neutraliseQuirks(original, quirks);
   const root = parseTree(source, [], { allowTrailingComma: true, disallowComments: false });
   // Plain objects from JSON.parse when the text is valid (as on the fast path); the tolerant tree's values otherwise.
   let value: unknown;
@@ -185,10 +188,16 @@ function treeSegment(text: string, start: number, end: number, allowComments: bo
       valid = false; // comments in a JSONC document
     }
   }
-  if (!valid) value = root ? getNodeValue(root) : undefined;
+  let elements: unknown[] | undefined;
+  if (!valid && hasQuirks(quirks)) {
+    value = tolerantParse(repairQuirks(original, quirks), [], { allowTrailingComma: true, disallowComments: false });
+  } else if (!valid) value = root ? getNodeValue(root) : undefined;
   const { kind, container } = classifyValue(value);
   const nodes = root ? recordNodes(root, container) : [];
-  const elements = valid ? elementsOf(value, container) : undefined;
+  if (valid || hasQuirks(quirks)) {
+    const all = elementsOf(value, container);
+    elements = all.length === nodes.length ? all : undefined;
+  }
   const records = nodes.map((node, index) => {
     const s = start + node.offset;
     const e = s + node.length;
