@@ -4,7 +4,7 @@
  * Rules and hovers share them so they agree on what an event says.
  */
 import { isObject } from '../classify';
-import { isDocumentationPlaceholder, isPlaceholderAccount, keyIdKind, parseArn, repairShiftedArn } from '../kms/identifiers';
+import { isDocumentationPlaceholder, isPlaceholderAccount, keyIdKind, repairShiftedArn } from '../kms/identifiers';
 import { nearest } from '../text/suggest';
 import { DRY_RUN_ERROR } from './data/kmsOperations';
 
@@ -61,22 +61,42 @@ export function maybeShiftedArn(s: string): boolean {
   return second !== -1 && s.charCodeAt(second + 1) === 58;
 }
 
+/**
+ * `arn:partition:service:region:account:resource` split at its first five
+ * colons with indexOf (no regular expression, no part objects): the event
+ * rules read several ARNs in every event of a big log. Undefined if fewer than six fields.
+ */
+export function splitArn(s: string): [partition: string, service: string, region: string, account: string, resource: string] | undefined {
+  if (!s.startsWith('arn:')) return undefined;
+  const c1 = s.indexOf(':', 4);
+  const c2 = c1 === -1 ? -1 : s.indexOf(':', c1 + 1);
+  const c3 = c2 === -1 ? -1 : s.indexOf(':', c2 + 1);
+  const c4 = c3 === -1 ? -1 : s.indexOf(':', c3 + 1);
+  if (c4 === -1) return undefined;
+  return [s.slice(4, c1), s.slice(c1 + 1, c2), s.slice(c2 + 1, c3), s.slice(c3 + 1, c4), s.slice(c4 + 1)];
+}
+
+/** The account field of an ARN (after repairing `arn:aws::svc:`), or undefined. */
+export function arnAccountOf(s: string): string | undefined {
+  const fixed = maybeShiftedArn(s) ? repairShiftedArn(s) : undefined;
+  return splitArn(fixed ?? s)?.[3] || undefined;
+}
+
 export function parseKeyRef(value: string): KeyRef {
   let s = value;
   let repaired = false;
   if (s.startsWith('arn:')) {
-    // Only `arn:<partition>::...` can be the shifted form; checking that first spares a split per ARN.
     const fixed = maybeShiftedArn(s) ? repairShiftedArn(s) : undefined;
     if (fixed) {
       s = fixed;
       repaired = true;
     }
-    const arn = parseArn(s);
-    if (!arn || arn.service.value !== 'kms') return { kind: 'other', repaired };
-    const base = { region: arn.region.value, account: arn.account.value, repaired };
-    if (arn.resourceType === 'key') return { kind: 'keyArn', keyId: arn.resourceId, ...base };
-    if (arn.resourceType === 'alias') return { kind: 'aliasArn', ...base };
-    return { kind: 'other', ...base };
+    const arn = splitArn(s);
+    if (!arn || arn[1] !== 'kms') return { kind: 'other', repaired };
+    const [, , region, account, resource] = arn;
+    if (resource.startsWith('key/')) return { kind: 'keyArn', keyId: resource.slice(4), region, account, repaired };
+    if (resource.startsWith('alias/')) return { kind: 'aliasArn', region, account, repaired };
+    return { kind: 'other', region, account, repaired };
   }
   if (s.startsWith('alias/')) return { kind: 'alias' };
   const k = keyIdKind(s);

@@ -70,9 +70,16 @@ export const RECORD_FIELD_BY_NAME: ReadonlyMap<string, RecordField> = new Map(RE
 /** `"1.08"` -> [1, 8]; undefined unless it is `major.minor` digits. */
 export function parseEventVersion(v: unknown): [number, number] | undefined {
   if (typeof v !== 'string') return undefined;
+  // A log has a handful of distinct versions and three rules ask for each of its events.
+  const hit = versionCache.get(v);
+  if (hit !== undefined) return hit ?? undefined;
   const m = /^(\d+)\.(\d+)$/.exec(v);
-  return m ? [Number(m[1]), Number(m[2])] : undefined;
+  const parsed: [number, number] | null = m ? [Number(m[1]), Number(m[2])] : null;
+  if (versionCache.size < 100) versionCache.set(v, parsed);
+  return parsed ?? undefined;
 }
+
+const versionCache = new Map<string, [number, number] | null>();
 
 /** Version a is at least version b (same major: minor >=). */
 export function versionAtLeast(a: [number, number], b: [number, number]): boolean {

@@ -22,18 +22,19 @@ export const accountId: EventRule = {
     remedy: 'Restore the 12-digit account id (leading zeros included).',
   },
   check({ event, range }, report) {
-    const fields = Array.isArray(event.resources) && event.resources.length > 0
-      ? [...ACCOUNT_FIELDS, ...event.resources.map((_, i) => ({ path: ['resources', i, 'accountId'], awsInternal: true }))]
-      : ACCOUNT_FIELDS;
-    for (const f of fields) {
-      let v: unknown = event;
-      for (const p of f.path) v = Array.isArray(v) ? v[p as number] : obj(v)?.[p as string];
-      if (v === undefined || v === null) continue;
+    const checkOne = (path: Array<string | number>, v: unknown, awsInternal: boolean): void => {
+      if (v === undefined || v === null) return;
       const s = str(v);
-      if (s !== undefined && (ACCOUNT_ID.test(s) || (f.awsInternal && s === 'AWS Internal') || isPlaceholderAccountId(s))) continue;
+      if (s !== undefined && (ACCOUNT_ID.test(s) || (awsInternal && s === 'AWS Internal') || isPlaceholderAccountId(s))) return;
       const shown = s ?? JSON.stringify(v);
       const lostZero = (typeof v === 'number' || (s !== undefined && /^\d{1,11}$/.test(s))) ? t(' (a leading zero lost? It would be "{0}".)', String(v).padStart(12, '0')) : '';
-      report({ ...range(f.path), message: t('{0} "{1}" is not an account id: AWS account ids are 12 digits, written as a string.', f.path.join('.'), shown) + lostZero });
+      report({ ...range(path), message: t('{0} "{1}" is not an account id: AWS account ids are 12 digits, written as a string.', path.join('.'), shown) + lostZero });
+    };
+    for (const f of ACCOUNT_FIELDS) {
+      let v: unknown = event;
+      for (const p of f.path) v = obj(v)?.[p as string];
+      checkOne(f.path, v, f.awsInternal);
     }
+    if (Array.isArray(event.resources)) event.resources.forEach((r, i) => checkOne(['resources', i, 'accountId'], obj(r)?.accountId, true));
   },
 };

@@ -1,12 +1,10 @@
 import { t } from '../../l10n';
-import { ACCOUNT_ID, parseArn, repairShiftedArn } from '../../kms/identifiers';
+import { ACCOUNT_ID } from '../../kms/identifiers';
 import type { EventRule } from '../../rules/rule';
-import { keyMentions, maybeShiftedArn, obj, str } from '../event';
+import { arnAccountOf, keyMentions, obj, str } from '../event';
 
 function arnAccount(s: string | undefined): string | undefined {
-  if (!s) return undefined;
-  const a = parseArn((maybeShiftedArn(s) ? repairShiftedArn(s) : undefined) ?? s);
-  return a?.account.value || undefined;
+  return s ? arnAccountOf(s) : undefined;
 }
 
 const valid = (s: string | undefined): s is string => s !== undefined && ACCOUNT_ID.test(s);
@@ -45,7 +43,8 @@ export const accountMismatch: EventRule = {
     }
     const recipient = str(event.recipientAccountId);
     if (!valid(recipient)) return;
-    const owners = [...m.request, ...m.response, ...m.resources].map((k) => k.ref.account).filter(valid);
+    const owners: string[] = [];
+    for (const group of [m.request, m.response, m.resources]) for (const k of group) if (valid(k.ref.account)) owners.push(k.ref.account);
     const parties = [caller, callerArn, ...owners].filter(valid);
     if (parties.length > 0 && !parties.includes(recipient)) {
       report({ ...range(['recipientAccountId']), message: t('recipientAccountId {0} is neither the caller\'s account nor the key owner\'s ({1}): CloudTrail delivers an event only to them.', recipient, [...new Set(parties)].join(', ')) });

@@ -17,11 +17,12 @@ export const kmsUnknownParameter: EventRule = {
     if (!isKmsEvent(event) || typeof event.eventName !== 'string') return;
     const op = KMS_OPERATION_BY_NAME.get(event.eventName);
     if (!op) return;
-    const groups: Array<{ path: string[]; known: readonly string[]; where: string }> = [
-      { path: ['requestParameters'], known: op.request, where: t('request parameter of {0}', op.name) },
-      { path: ['responseElements'], known: op.response, where: t('response element of {0}', op.name) },
+    // `where` is a function: the words are only needed when something is reported.
+    const groups: Array<{ path: string[]; known: readonly string[]; where: () => string }> = [
+      { path: ['requestParameters'], known: op.request, where: () => t('request parameter of {0}', op.name) },
+      { path: ['responseElements'], known: op.response, where: () => t('response element of {0}', op.name) },
     ];
-    if (op.name === 'CreateGrant') groups.push({ path: ['requestParameters', 'constraints'], known: GRANT_CONSTRAINT_MEMBERS, where: t('grant constraint') });
+    if (op.name === 'CreateGrant') groups.push({ path: ['requestParameters', 'constraints'], known: GRANT_CONSTRAINT_MEMBERS, where: () => t('grant constraint') });
     for (const g of groups) {
       let o: unknown = event;
       for (const p of g.path) o = obj(o)?.[p];
@@ -34,7 +35,7 @@ export const kmsUnknownParameter: EventRule = {
         const hint = near.length > 0 ? t(' Did you mean "{0}"?', near[0]) : '';
         report({
           ...r,
-          message: t('"{0}" is not a {1}.', key, g.where) + hint,
+          message: t('"{0}" is not a {1}.', key, g.where()) + hint,
           fixes: near.map((n, i) => ({ title: t('Rename to "{0}"', n), edits: [{ ...r, newText: JSON.stringify(n) }], preferred: i === 0 && n.toLowerCase() === key.toLowerCase() })),
         });
       }

@@ -17,7 +17,7 @@ export const regionMismatch: EventRule = {
     const region = event.awsRegion;
     const replica = event.eventName === 'ReplicateKey' ? obj(event.requestParameters)?.replicaRegion : undefined;
     const m = keyMentions(event);
-    for (const k of [...m.request, ...m.response, ...m.resources]) {
+    for (const group of [m.request, m.response, m.resources]) for (const k of group) {
       const r = k.ref.region;
       if (!r || r === region || r === replica) continue;
       report({ ...range(k.path), message: t('This key is in {0}, but the call went to {1}: a KMS call can only use keys of its own Region.', r, region) });
