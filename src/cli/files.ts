@@ -5,6 +5,11 @@ import * as path from 'node:path';
 /** Extensions analysed when walking a directory. */
 export const ANALYSED_EXTENSIONS = ['.json', '.jsonl', '.ndjson', '.log'];
 
+/** CloudTrail delivers its logs gzipped: `<account>_CloudTrail_<region>_<time>_<id>.json.gz`. */
+export function isGzipLog(file: string): boolean {
+  return /\.json\.gz$/i.test(file);
+}
+
 export interface InputFile {
   /** The path as the user gave it (or the directory as given, joined with the file's relative path). */
   display: string;
@@ -24,7 +29,7 @@ function walk(dirDisplay: string, dirAbs: string, out: InputFile[]): void {
     const display = dirDisplay.endsWith(path.sep) || dirDisplay.endsWith('/') ? dirDisplay + e.name : `${dirDisplay}${path.sep}${e.name}`;
     const abs = path.join(dirAbs, e.name);
     if (e.isDirectory()) walk(display, abs, out);
-    else if (e.isFile() && ANALYSED_EXTENSIONS.includes(path.extname(e.name).toLowerCase())) out.push({ display, absolute: abs });
+    else if (e.isFile() && (ANALYSED_EXTENSIONS.includes(path.extname(e.name).toLowerCase()) || isGzipLog(e.name))) out.push({ display, absolute: abs });
   }
 }
 
@@ -51,7 +56,7 @@ export function collectFiles(args: readonly string[]): Collected {
 }
 
 export function languageIdFor(file: string): string {
-  switch (path.extname(file).toLowerCase()) {
+  switch (path.extname(file.replace(/\.gz$/i, '')).toLowerCase()) {
     case '.jsonc': return 'jsonc';
     case '.jsonl':
     case '.ndjson': return 'jsonl';

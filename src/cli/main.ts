@@ -5,9 +5,10 @@
  * read failure (other files are still checked).
  */
 import * as fs from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import { analyze, DEFAULT_SETTINGS, fixAll, ruleById, type AnalysisSettings, type SeveritySetting } from '../core';
-import { collectFiles, languageIdFor } from './files';
+import { collectFiles, isGzipLog, languageIdFor } from './files';
 import { formatSarif, formatText, toJsonFindings, type FileFindings } from './output';
 
 declare const KMS_LENS_VERSION: string;
@@ -18,7 +19,8 @@ const USAGE = `Usage:
   kms-lens grants [--format text|json] <file|dir>...
   kms-lens --version | --help
 
-Directories are searched recursively for *.json, *.jsonl, *.ndjson and *.log files.
+Directories are searched recursively for *.json, *.jsonl, *.ndjson, *.log and *.json.gz files
+(.json.gz, as CloudTrail delivers its logs, is read decompressed; --fix leaves archives unchanged).
 SEVERITY is error, warning, information, hint or off.
 Exit status: 0 no error finding, 1 error findings, 2 usage or read failure.
 `;
@@ -69,14 +71,16 @@ function check(args: string[], io: Io): number {
   const results: FileFindings[] = [];
   for (const file of files) {
     let text: string;
+    const archive = isGzipLog(file.absolute);
     try {
-      text = fs.readFileSync(file.absolute, 'utf8');
+      text = archive ? gunzipSync(fs.readFileSync(file.absolute)).toString('utf8') : fs.readFileSync(file.absolute, 'utf8');
     } catch (err) {
-      errors.push(`${file.display}: ${(err as Error).message}`);
+      errors.push(`${file.display}: ${archive ? 'cannot read the gzip archive: ' : ''}${(err as Error).message}`);
       continue;
     }
-    const hints = { languageId: languageIdFor(file.absolute), fileName: file.absolute };
-    if (values.fix) {
+    // The archive's name without .gz tells the core what the content is.
+    const hints = { languageId: languageIdFor(file.absolute), fileName: file.absolute.replace(/\.gz$/i, '') };
+    if (values.fix && !archive) {
       const fixed = fixAll(text, hints, settings).text;
       if (fixed !== text) {
         try {

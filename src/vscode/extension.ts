@@ -5,6 +5,8 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { KmsLensApi } from './api';
+import { ARCHIVE_EDITOR, ARCHIVE_SCHEME, ArchiveEditorProvider, ArchiveFileSystem } from './archive';
+import { registerCloudTrailCommands } from './cloudtrailCommands';
 import { CodeActionProvider } from './codeActions';
 import { DiagnosticsController } from './diagnostics';
 import { HoverProvider } from './hoverProvider';
@@ -28,6 +30,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<KmsLen
       providedCodeActionKinds: CodeActionProvider.providedCodeActionKinds,
     }),
     vscode.languages.registerHoverProvider(SELECTOR, new HoverProvider(cache)),
+    // CloudTrail: read-only .json.gz archives, and the Format / Redact / Open archive commands.
+    vscode.workspace.registerFileSystemProvider(ARCHIVE_SCHEME, new ArchiveFileSystem(), { isReadonly: true, isCaseSensitive: true }),
+    vscode.window.registerCustomEditorProvider(ARCHIVE_EDITOR, new ArchiveEditorProvider(), { supportsMultipleEditorsPerDocument: true }),
+    ...registerCloudTrailCommands(cache),
   );
 
   return {
