@@ -110,7 +110,7 @@ function* ruleRun(model: DocumentModel, settings: AnalysisSettings, chunkSize: n
     }
   }
 
-  const eventRules = enabled.filter((r) => r.rule.scope === 'event');
+  const eventRules = enabled.filter((r) => r.rule.scope === 'event').map((r) => ({ ...r, rule: r.rule as EventRule, failed: failed.has(r.rule.id) }));
   const logRules = enabled.filter((r) => r.rule.scope === 'log');
   const events = eventRules.length > 0 || logRules.length > 0 ? eventContexts(model).filter((e) => !e.record.broken) : [];
   const before = findings.map((f) => f.start).sort((a, b) => a - b);
@@ -122,12 +122,14 @@ function* ruleRun(model: DocumentModel, settings: AnalysisSettings, chunkSize: n
     if (!counting && findings.length - before.length + countBelow(before, e.record.start) >= settings.maxFindings) counting = true;
     // Counting mode: the rules run as usual, but ranges are not computed and nothing is kept.
     const ctx: EventContext = counting ? { ...e, range: () => ({ start: e.record.start, end: e.record.start }) } : e;
-    for (const { rule, direct } of eventRules) {
-      if (failed.has(rule.id)) continue;
+    const report: Report = counting ? () => void omitted++ : undefined!;
+    for (const r of eventRules) {
+      if (r.failed) continue;
       try {
-        (rule as EventRule).check(ctx, counting ? () => void omitted++ : direct);
+        r.rule.check(ctx, counting ? report : r.direct);
       } catch (err) {
-        fail(rule.id, err);
+        r.failed = true;
+        fail(r.rule.id, err);
       }
     }
     if (++sinceYield >= chunkSize && i + 1 < events.length) {

@@ -44,6 +44,7 @@ describe('Redact for sharing', () => {
   ] }, null, 2);
   const r = redactText(log);
   const out = JSON.parse(r.text);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- reading a parsed log in assertions
   const ev = (i: number): Record<string, any> => out.Records[i];
 
   it('keeps the JSON valid and removes every original identifier', () => {

@@ -11,7 +11,7 @@
 import { parse as tolerantParse, parseTree, getNodeValue, findNodeAtLocation, type Node, type JSONPath } from 'jsonc-parser';
 import { classifyValue, isEventLike, isObject, sniffKind, type Container } from '../classify';
 import type { DocumentHints, DocumentKind } from '../types';
-import { countMembers, maxDepth, scanArrayElements, scanObjectMembers, scanValue, skipSpace, skipString, type ObjectMember, type Span } from './scan';
+import { countMembers, maxDepth, scanArrayElements, scanMemberArray, scanObjectMembers, scanValue, skipSpace, skipString, type ObjectMember, type Span } from './scan';
 import { findPastedQuirks, findSyntaxProblems, hasQuirks, MAX_NESTING, neutraliseQuirks, repairQuirks, type SyntaxProblem } from './syntax';
 import { t } from '../l10n';
 
@@ -270,11 +270,8 @@ function containerSpans(text: string, start: number, end: number, container: Con
   const first = skipSpace(text, start, end);
   switch (container) {
     case 'Records':
-    case 'Grants': {
-      const members = scanObjectMembers(text, first, end);
-      const member = members?.filter((m) => m.key === container).pop();
-      return member ? scanArrayElements(text, member.valueStart, end) : undefined;
-    }
+    case 'Grants':
+      return scanMemberArray(text, first, end, container);
     case 'array':
       return scanArrayElements(text, first, end)?.filter((s) => text.charCodeAt(s.start) === 123);
     case 'single': {

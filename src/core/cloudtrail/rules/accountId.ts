@@ -1,7 +1,6 @@
 import { t } from '../../l10n';
 import type { EventRule } from '../../rules/rule';
-import { ACCOUNT_ID } from '../../kms/identifiers';
-import { isPlaceholderAccountId, obj, str } from '../event';
+import { isAccountId, isPlaceholderAccountId, obj, str } from '../event';
 
 /** Fields that hold an account id; `AWS Internal` is CloudTrail's mask for an AWS-owned account where marked. */
 const ACCOUNT_FIELDS: ReadonlyArray<{ path: Array<string | number>; awsInternal: boolean }> = [
@@ -25,7 +24,7 @@ export const accountId: EventRule = {
     const checkOne = (path: Array<string | number>, v: unknown, awsInternal: boolean): void => {
       if (v === undefined || v === null) return;
       const s = str(v);
-      if (s !== undefined && (ACCOUNT_ID.test(s) || (awsInternal && s === 'AWS Internal') || isPlaceholderAccountId(s))) return;
+      if (s !== undefined && (isAccountId(s) || (awsInternal && s === 'AWS Internal') || isPlaceholderAccountId(s))) return;
       const shown = s ?? JSON.stringify(v);
       const lostZero = (typeof v === 'number' || (s !== undefined && /^\d{1,11}$/.test(s))) ? t(' (a leading zero lost? It would be "{0}".)', String(v).padStart(12, '0')) : '';
       report({ ...range(path), message: t('{0} "{1}" is not an account id: AWS account ids are 12 digits, written as a string.', path.join('.'), shown) + lostZero });

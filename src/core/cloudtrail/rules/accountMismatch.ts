@@ -1,13 +1,12 @@
 import { t } from '../../l10n';
-import { ACCOUNT_ID } from '../../kms/identifiers';
 import type { EventRule } from '../../rules/rule';
-import { arnAccountOf, keyMentions, obj, str } from '../event';
+import { arnAccountOf, isAccountId, keyMentions, obj, str } from '../event';
 
 function arnAccount(s: string | undefined): string | undefined {
   return s ? arnAccountOf(s) : undefined;
 }
 
-const valid = (s: string | undefined): s is string => s !== undefined && ACCOUNT_ID.test(s);
+const valid = isAccountId;
 
 export const accountMismatch: EventRule = {
   id: 'ct-account-mismatch',

@@ -34,8 +34,9 @@ export const kmsParameterValue: EventRule = {
     const op = KMS_OPERATION_BY_NAME.get(event.eventName);
     const rp = obj(event.requestParameters);
     if (!op || !rp) return;
-    for (const [name, v] of Object.entries(rp)) {
-      if (!op.request.includes(name) || v === null) continue;
+    for (const name in rp) {
+      const v = rp[name];
+      if (v === null || !op.request.includes(name)) continue;
       const spec = paramSpec(op.name, name);
       if (!spec) continue;
       const path = ['requestParameters', name];
@@ -51,6 +52,7 @@ export const kmsParameterValue: EventRule = {
       }
       if (!spec.enum) continue;
       const allowed = enumValues(spec.enum);
+      if (typeof v === 'string' && allowed.includes(v)) continue;
       const items: Array<{ value: unknown; path: Array<string | number> }> = Array.isArray(v) ? v.map((x, i) => ({ value: x, path: [...path, i] })) : [{ value: v, path }];
       for (const item of items) {
         if (typeof item.value === 'string' && allowed.includes(item.value)) continue;

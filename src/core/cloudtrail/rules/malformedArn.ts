@@ -28,10 +28,22 @@ function arnProblem(v: string): Omit<Found, 'path' | 'value'> | undefined {
   return isKnownPartition(partition) ? undefined : { problem: 'partition', partition };
 }
 
+/** Whether any string in the value is a malformed ARN: the common case (none) allocates nothing. */
+function anyMalformed(v: unknown): boolean {
+  if (typeof v === 'string') return v.charCodeAt(0) === 97 /* a */ && v.startsWith('arn:') && arnProblem(v) !== undefined;
+  if (v === null || typeof v !== 'object') return false;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) if (anyMalformed(v[i])) return true;
+    return false;
+  }
+  for (const k in v as Record<string, unknown>) if (anyMalformed((v as Record<string, unknown>)[k])) return true;
+  return false;
+}
+
 /**
- * The malformed ARNs among the event's strings. Recursive with one shared path,
- * copied only for a malformed ARN. The document model refuses JSON nested
- * deeper than 512 levels, so the recursion is bounded.
+ * The malformed ARNs among the event's strings, with their paths. Only run on
+ * an event that has one (anyMalformed). Recursive with one shared path; the
+ * document model refuses JSON nested deeper than 512 levels, so it is bounded.
  */
 function malformedArns(root: unknown): Found[] {
   const out: Found[] = [];
@@ -71,6 +83,7 @@ export const malformedArn: EventRule = {
     remedy: 'Remove the extra colon (quick fix), or copy the ARN again from the log.',
   },
   check({ event, range }, report) {
+    if (!anyMalformed(event)) return;
     for (const f of malformedArns(event)) {
       const r = range(f.path);
       if (f.fixed) {
