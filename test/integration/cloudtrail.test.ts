@@ -153,4 +153,38 @@ describe('CloudTrail events', () => {
     assert.equal(await waitForAnalysis(editor.document), 'cloudTrail');
     assert.ok(kmsDiagnostics(editor.document.uri).length > 0 || (await waitForDiagnostics(editor.document.uri, (d) => d.length > 0, 'diagnostics')).length > 0);
   });
+
+  it('analyses a log of 6,000 events in chunks, to the last event, and again after an edit', async () => {
+    const events = Array.from({ length: 6000 }, (_, i) => {
+      const e = JSON.parse(pastedEvent('us-west-2')) as Record<string, unknown>;
+      e.eventID = `e8b2d4f6-1a3c-4e5f-9b7d-${String(i).padStart(12, '0')}`;
+      // Real grants, not dry runs: a clean log but for the mistakes planted below.
+      delete e.errorCode;
+      delete e.errorMessage;
+      delete (e.requestParameters as Record<string, unknown>).dryRun;
+      e.responseElements = { grantId: 'a'.repeat(64), keyId: KEY };
+      return e;
+    });
+    // The very last event is wrong: its finding proves the chunked run went to the end.
+    events[5999].awsRegion = 'eu-west-1';
+    const uri = workspaceUri('logs', 'big-log.json');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(JSON.stringify({ Records: events })));
+    try {
+      const editor = await open(uri);
+      const ds = await waitForDiagnostics(uri, (d) => d.some((x) => show(x).startsWith('ct-region-mismatch')), 'the finding in the last event', 120_000);
+      const mismatch = ds.filter((d) => show(d).startsWith('ct-region-mismatch'));
+      // The request, the response and resources each name the key of another Region.
+      assert.equal(mismatch.length, 3);
+      assert.ok(editor.document.offsetAt(mismatch[0].range.start) > editor.document.getText().length * 0.99);
+      // One more event with a different mistake: the edit is analysed too.
+      const at = editor.document.getText().indexOf('"eventID"');
+      await editor.edit((b) => b.insert(editor.document.positionAt(at), '"eventTime2": 1, '));
+      await waitForDiagnostics(uri, (d) => d.some((x) => show(x).startsWith('ct-unknown-field')), 'the finding after the edit', 120_000);
+      // Saved and closed before the file goes, so no editor is left holding unsaved changes to it.
+      assert.ok(await editor.document.save());
+      await closeAll();
+    } finally {
+      await vscode.workspace.fs.delete(uri);
+    }
+  });
 });
