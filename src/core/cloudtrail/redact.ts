@@ -26,7 +26,8 @@ const CATEGORIES: readonly RedactionCategory[] = ['accountIds', 'accessKeyIds', 
 /** IAM unique-id prefixes (AWS IAM User Guide, "Unique identifiers"): access keys vs ids of principals. */
 const ACCESS_KEY = /\b(AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{12,}\b/g;
 const PRINCIPAL_ID = /\b(AIDA|AROA|AGPA|ANPA|ANVA|AIPA|APKA|ASCA|AKPA)[A-Z0-9]{12,}\b/g;
-const ACCOUNT = /(?<![\d.])\d{12}(?![\d.])/g;
+/** Twelve digits standing as a field of their own (an ARN, a path, a whole value), not a run inside a GUID or a number. */
+const ACCOUNT = /(?<=^|[:/\s=,_])\d{12}(?=$|[:/\s=,_.])/g;
 const IPV4 = /(?<![\d.])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?![\d.])/g;
 const IPV6 = /(?<![0-9A-Fa-f:])(?:[0-9A-Fa-f]{1,4}:){2,7}[0-9A-Fa-f]{1,4}(?![0-9A-Fa-f:])|(?<![0-9A-Fa-f:])(?:[0-9A-Fa-f]{1,4}:){1,6}:(?:[0-9A-Fa-f]{1,4}:){0,5}[0-9A-Fa-f]{1,4}(?![0-9A-Fa-f:])/g;
 const ASSUMED_ROLE = /(assumed-role\/[^/"\s]+\/)([^"\s]+)/g;
