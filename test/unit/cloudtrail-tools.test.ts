@@ -82,6 +82,14 @@ describe('Redact for sharing', () => {
     assert.deepEqual(r.distinct, { accountIds: 2, accessKeyIds: 3, principalIds: 2, ipAddresses: 3, sessionNames: 2, userNames: 1 });
   });
 
+  it('leaves twelve digits inside a GUID alone, and redacts an account in an S3 log path', () => {
+    const text = JSON.stringify({ eventID: 'e8b2d4f6-1a3c-4e5f-9b7d-210987654321', key: 'AWSLogs/210987654321/CloudTrail/us-west-2/210987654321_CloudTrail_us-west-2_x.json.gz' });
+    const red = redactText(text);
+    assert.equal(JSON.parse(red.text).eventID, 'e8b2d4f6-1a3c-4e5f-9b7d-210987654321');
+    assert.equal(JSON.parse(red.text).key, 'AWSLogs/100000000001/CloudTrail/us-west-2/100000000001_CloudTrail_us-west-2_x.json.gz');
+    assert.equal(red.distinct.accountIds, 1);
+  });
+
   it('redacts JSON Lines line by line, and does not break broken JSON further', () => {
     const lines = fixture('workspace', 'logs', 'deadline-events.jsonl');
     const red = redactText(lines);
@@ -104,6 +112,13 @@ describe('Format CloudTrail log', () => {
     const f = analyze(out.text, { languageId: 'json' }).findings;
     assert.deepEqual(f.map((x) => x.code), []);
     assert.equal(formatLog(out.text).unchanged, true);
+  });
+
+  it('keeps Windows line ends when asked, and hands JSONC with comments to the comment-aware formatter', () => {
+    assert.equal(formatLog('{"Records":[{"a":1.50}]}', { eol: '\r\n' }).text, '{\r\n  "Records": [\r\n    {\r\n      "a": 1.50\r\n    }\r\n  ]\r\n}\r\n');
+    const withComment = formatLog('{"Records": [ // delivered late\n{"a": 1}]}').text;
+    assert.match(withComment, /\/\/ delivered late/);
+    assert.match(withComment, /^ {4}\{$/m);
   });
 });
 
