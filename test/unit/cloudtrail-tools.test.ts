@@ -174,3 +174,32 @@ describe('kms-lens check on .json.gz', () => {
     assert.ok(fs.existsSync(path.join(FIXTURES, 'workspace', 'logs', 'fargate-archive.json.gz')));
   });
 });
+
+describe('CloudTrail features never throw', () => {
+  it('on every offset of real events, on their truncations and on random edits', async () => {
+    const { hoverAt } = await import('../../src/core/hover');
+    const names = ['seeds/deadline-creategrant.json', 'seeds/fargate-retiregrant.json', 'awsdocs/ct-createkey-1.json', 'awsdocs/ct-decrypt-1.json', 'awsdocs/ct-ec2two-0.json'];
+    let seed = 7;
+    const rand = (n: number): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    for (const name of names) {
+      const text = fixture('corpus', ...name.split('/'));
+      const model = buildModel(text, { languageId: 'json' }, { maxFileSize: DEFAULT_SETTINGS.maxFileSize });
+      for (let o = 0; o <= text.length; o++) assert.doesNotThrow(() => hoverAt(model, o), `${name} @${o}`);
+      for (let cut = 0; cut < text.length; cut += 97) {
+        const part = text.slice(0, cut);
+        assert.doesNotThrow(() => analyze(part, { languageId: 'json' }), `${name} cut ${cut}`);
+        assert.doesNotThrow(() => redactText(part));
+        assert.doesNotThrow(() => formatLog(part));
+      }
+      for (let k = 0; k < 60; k++) {
+        const at = rand(text.length);
+        const junk = ['"', '{', '}', ',', ':', 'arn:aws::', '“', 'null', '[', '1e999'][rand(10)];
+        const mutated = text.slice(0, at) + junk + text.slice(at + rand(3));
+        const m = buildModel(mutated, { languageId: 'json' }, { maxFileSize: DEFAULT_SETTINGS.maxFileSize });
+        assert.doesNotThrow(() => runRules(m, DEFAULT_SETTINGS), `${name} mutation ${k}`);
+        assert.doesNotThrow(() => hoverAt(m, rand(mutated.length)));
+        assert.ok(!runRules(m, DEFAULT_SETTINGS).some((f) => f.code === 'internal-error'), `${name} mutation ${k}: a rule failed`);
+      }
+    }
+  });
+});
