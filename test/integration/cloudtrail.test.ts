@@ -167,24 +167,18 @@ describe('CloudTrail events', () => {
     });
     // The very last event is wrong: its finding proves the chunked run went to the end.
     events[5999].awsRegion = 'eu-west-1';
-    const uri = workspaceUri('logs', 'big-log.json');
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(JSON.stringify({ Records: events })));
-    try {
-      const editor = await open(uri);
-      const ds = await waitForDiagnostics(uri, (d) => d.some((x) => show(x).startsWith('ct-region-mismatch')), 'the finding in the last event', 120_000);
-      const mismatch = ds.filter((d) => show(d).startsWith('ct-region-mismatch'));
-      // The request, the response and resources each name the key of another Region.
-      assert.equal(mismatch.length, 3);
-      assert.ok(editor.document.offsetAt(mismatch[0].range.start) > editor.document.getText().length * 0.99);
-      // One more event with a different mistake: the edit is analysed too.
-      const at = editor.document.getText().indexOf('"eventID"');
-      await editor.edit((b) => b.insert(editor.document.positionAt(at), '"eventTime2": 1, '));
-      await waitForDiagnostics(uri, (d) => d.some((x) => show(x).startsWith('ct-unknown-field')), 'the finding after the edit', 120_000);
-      // Saved and closed before the file goes, so no editor is left holding unsaved changes to it.
-      assert.ok(await editor.document.save());
-      await closeAll();
-    } finally {
-      await vscode.workspace.fs.delete(uri);
-    }
+    // An untitled document, as a log pasted from a download: no file to clean up afterwards.
+    const doc = await vscode.workspace.openTextDocument({ content: JSON.stringify({ Records: events }), language: 'json' });
+    const editor = await vscode.window.showTextDocument(doc);
+    const uri = doc.uri;
+    const ds = await waitForDiagnostics(uri, (d) => d.some((x) => show(x).startsWith('ct-region-mismatch')), 'the finding in the last event', 120_000);
+    const mismatch = ds.filter((d) => show(d).startsWith('ct-region-mismatch'));
+    // The request, the response and resources each name the key of another Region.
+    assert.equal(mismatch.length, 3);
+    assert.ok(doc.offsetAt(mismatch[0].range.start) > doc.getText().length * 0.99);
+    // One more mistake, in the first event: the edit is analysed too.
+    const at = doc.getText().indexOf('"eventID"');
+    await editor.edit((b) => b.insert(doc.positionAt(at), '"eventTime2": 1, '));
+    await waitForDiagnostics(uri, (d) => d.some((x) => show(x).startsWith('ct-unknown-field')), 'the finding after the edit', 120_000);
   });
 });
