@@ -165,6 +165,7 @@ function mapFix(fix: Fix, mapOffset: (o: number) => number, encode: (s: string) 
 }
 
 export function eventContexts(model: DocumentModel): EventContext[] {
+  // `range` is a closure, not a method: rules destructure it from the context.
   return eventRecords(model).map((record) => ({
     model,
     record,

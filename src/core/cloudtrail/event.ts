@@ -7,6 +7,7 @@ import { isObject } from '../classify';
 import { isDocumentationPlaceholder, isPlaceholderAccount, keyIdKind, repairShiftedArn } from '../kms/identifiers';
 import { nearest } from '../text/suggest';
 import { DRY_RUN_ERROR } from './data/kmsOperations';
+import { RECORD_FIELD_BY_NAME, type RecordField } from './data/recordFields';
 
 export type Obj = Record<string, unknown>;
 
@@ -229,4 +230,28 @@ export function isAccountId(s: string | undefined): s is string {
     if (c < 48 || c > 57) return false;
   }
   return true;
+}
+
+export interface TopLevelField {
+  name: string;
+  /** The documented field of that name, if any. */
+  field: RecordField | undefined;
+}
+
+let fieldsEvent: Obj | undefined;
+let fieldsOfEvent: TopLevelField[] = [];
+
+/**
+ * The event's top-level members with their documentation, computed once per
+ * event for the three rules that look at every top-level field (the rules run
+ * event by event, so remembering the last event is enough).
+ */
+export function topLevelFields(e: Obj): readonly TopLevelField[] {
+  if (e !== fieldsEvent) {
+    const out: TopLevelField[] = [];
+    for (const name in e) out.push({ name, field: RECORD_FIELD_BY_NAME.get(name) });
+    fieldsOfEvent = out;
+    fieldsEvent = e;
+  }
+  return fieldsOfEvent;
 }

@@ -1,7 +1,7 @@
 import { t } from '../../l10n';
 import type { EventRule } from '../../rules/rule';
-import { RECORD_FIELD_BY_NAME, type FieldType } from '../data/recordFields';
-import { obj } from '../event';
+import { type FieldType } from '../data/recordFields';
+import { obj, topLevelFields } from '../event';
 
 function fits(v: unknown, type: FieldType): boolean {
   switch (type) {
@@ -32,8 +32,7 @@ export const fieldType: EventRule = {
     remedy: 'Write the value with the type CloudTrail uses.',
   },
   check({ event, range }, report) {
-    for (const name in event) {
-      const f = RECORD_FIELD_BY_NAME.get(name);
+    for (const { name, field: f } of topLevelFields(event)) {
       if (!f) continue;
       const v = event[name];
       if (fits(v, f.type)) continue;

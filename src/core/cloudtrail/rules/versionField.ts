@@ -1,6 +1,7 @@
 import { t } from '../../l10n';
 import type { EventRule } from '../../rules/rule';
-import { RECORD_FIELDS, RECORD_FIELD_BY_NAME, formatVersion, parseEventVersion, versionAtLeast } from '../data/recordFields';
+import { RECORD_FIELDS, formatVersion, parseEventVersion, versionAtLeast } from '../data/recordFields';
+import { topLevelFields } from '../event';
 
 /** Required fields not covered by ct-missing-field: their absence is a trimmed example, not a mystery. */
 const VERSIONED = RECORD_FIELDS.filter((f) => ['eventType', 'eventCategory', 'sourceIPAddress', 'requestParameters', 'responseElements'].includes(f.name));
@@ -24,8 +25,7 @@ export const versionField: EventRule = {
       const at = range(['eventVersion']);
       report({ ...at, message: t('Records of eventVersion {0} always have {1}; this one does not (trimmed by hand?).', String(event.eventVersion), missing.map((m) => `"${m}"`).join(', ')) });
     }
-    for (const name in event) {
-      const f = RECORD_FIELD_BY_NAME.get(name);
+    for (const { field: f } of topLevelFields(event)) {
       if (f && !versionAtLeast(version, f.since)) {
         report({ ...range([f.name], 'key'), message: t('"{0}" was introduced in eventVersion {1}, but this record says {2}.', f.name, formatVersion(f.since), String(event.eventVersion)) });
       }
