@@ -232,26 +232,33 @@ export function isAccountId(s: string | undefined): s is string {
   return true;
 }
 
-export interface TopLevelField {
-  name: string;
-  /** The documented field of that name, if any. */
-  field: RecordField | undefined;
+export interface TopLevelFields {
+  /** Member names, in the event's order. */
+  names: readonly string[];
+  /** The documented field of each name, or undefined. */
+  fields: ReadonlyArray<RecordField | undefined>;
 }
 
 let fieldsEvent: Obj | undefined;
-let fieldsOfEvent: TopLevelField[] = [];
+const fieldNames: string[] = [];
+const fieldDocs: Array<RecordField | undefined> = [];
+const current: TopLevelFields = { names: fieldNames, fields: fieldDocs };
 
 /**
  * The event's top-level members with their documentation, computed once per
- * event for the three rules that look at every top-level field (the rules run
- * event by event, so remembering the last event is enough).
+ * event for the rules that look at every top-level field. The rules run event
+ * by event, so the arrays of the last event are reused: nothing is allocated
+ * per event of a big log. Read them before asking for another event.
  */
-export function topLevelFields(e: Obj): readonly TopLevelField[] {
+export function topLevelFields(e: Obj): TopLevelFields {
   if (e !== fieldsEvent) {
-    const out: TopLevelField[] = [];
-    for (const name in e) out.push({ name, field: RECORD_FIELD_BY_NAME.get(name) });
-    fieldsOfEvent = out;
+    fieldNames.length = 0;
+    fieldDocs.length = 0;
+    for (const name in e) {
+      fieldNames.push(name);
+      fieldDocs.push(RECORD_FIELD_BY_NAME.get(name));
+    }
     fieldsEvent = e;
   }
-  return fieldsOfEvent;
+  return current;
 }

@@ -32,8 +32,11 @@ export const fieldType: EventRule = {
     remedy: 'Write the value with the type CloudTrail uses.',
   },
   check({ event, range }, report) {
-    for (const { name, field: f } of topLevelFields(event)) {
+    const { names, fields } = topLevelFields(event);
+    for (let i = 0; i < names.length; i++) {
+      const f = fields[i];
       if (!f) continue;
+      const name = names[i];
       const v = event[name];
       if (fits(v, f.type)) continue;
       report({ ...range([f.name]), message: t('"{0}" should be {1} in a CloudTrail record.', f.name, TYPE_WORDS[f.type]) });

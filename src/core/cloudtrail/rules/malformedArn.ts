@@ -84,10 +84,12 @@ export const malformedArn: EventRule = {
   },
   check({ event, range }, report) {
     let found = false;
-    for (const { name, field } of topLevelFields(event)) {
+    const { names, fields } = topLevelFields(event);
+    for (let i = 0; i < names.length; i++) {
+      const field = fields[i];
       // Documented plain-text fields (times, names, ids, Regions) never hold an ARN: skipping them halves the walk.
       if (field && field.type !== 'object' && field.type !== 'objectOrNull' && field.type !== 'array') continue;
-      if (anyMalformed(event[name])) {
+      if (anyMalformed(event[names[i]])) {
         found = true;
         break;
       }

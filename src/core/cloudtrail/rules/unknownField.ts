@@ -16,8 +16,10 @@ export const unknownField: EventRule = {
     remedy: 'Rename it to the field CloudTrail uses (the quick fix offers the nearest).',
   },
   check({ event, range }, report) {
-    for (const { name: key, field } of topLevelFields(event)) {
-      if (field) continue;
+    const { names, fields } = topLevelFields(event);
+    // Copied: reporting computes ranges, and the shared arrays are only valid for this event.
+    const unknown = names.filter((_, i) => !fields[i]);
+    for (const key of unknown) {
       const near = suggestNames(key, NAMES, 2).filter((n) => !(n in event));
       const r = range([key], 'key');
       const hint = near.length > 0 ? t(' Did you mean "{0}"?', near[0]) : '';

@@ -25,7 +25,9 @@ export const versionField: EventRule = {
       const at = range(['eventVersion']);
       report({ ...at, message: t('Records of eventVersion {0} always have {1}; this one does not (trimmed by hand?).', String(event.eventVersion), missing.map((m) => `"${m}"`).join(', ')) });
     }
-    for (const { field: f } of topLevelFields(event)) {
+    const { fields } = topLevelFields(event);
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i];
       if (f && !versionAtLeast(version, f.since)) {
         report({ ...range([f.name], 'key'), message: t('"{0}" was introduced in eventVersion {1}, but this record says {2}.', f.name, formatVersion(f.since), String(event.eventVersion)) });
       }
