@@ -100,6 +100,21 @@ describe('CloudTrail events', () => {
     assert.ok(editor.document.getText().includes(JSON.stringify(KEY)));
   });
 
+  it('formats a minified log so that findings point at readable lines', async () => {
+    const minified = JSON.stringify({ Records: [JSON.parse(pastedEvent('us-west-2')), JSON.parse(pastedEvent('us-east-1'))] });
+    const doc = await vscode.workspace.openTextDocument({ content: minified, language: 'json' });
+    await vscode.window.showTextDocument(doc);
+    const before = await waitForDiagnostics(doc.uri, (d) => d.some((x) => show(x).startsWith('ct-region-mismatch')), 'findings on the one line');
+    assert.ok(before.every((d) => d.range.start.line === 0));
+    assert.equal(await vscode.commands.executeCommand('kmsLens.formatCloudTrailLog'), doc.uri);
+    assert.ok(doc.lineCount > 60);
+    assert.deepEqual(JSON.parse(doc.getText()), JSON.parse(minified));
+    const after = await waitForDiagnostics(doc.uri, (d) => d.some((x) => show(x).startsWith('ct-region-mismatch') && x.range.start.line > 0), 'findings on readable lines');
+    const mismatch = after.filter((d) => show(d).startsWith('ct-region-mismatch'));
+    assert.equal(mismatch.length, 2);
+    assert.match(doc.lineAt(mismatch[0].range.start.line).text, /^\s+"keyId": "arn:aws:kms:us-west-2:/);
+  });
+
   it('redacts a log for sharing into a new untitled editor, leaving the original untouched', async () => {
     const editor = await open(workspaceUri('logs', 'deadline-events.jsonl'));
     const original = editor.document.getText();
