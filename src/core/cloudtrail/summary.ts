@@ -127,7 +127,9 @@ export function summarizeEvent(e: Obj): string {
         const op = KMS_OPERATION_BY_NAME.get(name);
         what = op?.serviceEvent
           ? t('KMS logged {0} for {1}: {2}.', name, keyWords, op.effect)
-          : t('{0} called KMS {1} on {2}{3}.', who, name, keyWords, op ? ` (${op.effect})` : '');
+          : op
+            ? t('{0} called KMS {1} on {2}, which {3}.', who, name, keyWords, op.effect)
+            : t('{0} called KMS {1} on {2}.', who, name, keyWords);
       }
     }
   }
