@@ -1,9 +1,15 @@
 /** Expands the command line's files and directories into the files to analyse. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 
 /** Extensions analysed when walking a directory. */
 export const ANALYSED_EXTENSIONS = ['.json', '.jsonl', '.ndjson', '.log'];
+
+/** CloudTrail delivers its logs gzipped: `<account>_CloudTrail_<region>_<time>_<id>.json.gz`. */
+export function isGzipLog(file: string): boolean {
+  return /\.json\.gz$/i.test(file);
+}
 
 export interface InputFile {
   /** The path as the user gave it (or the directory as given, joined with the file's relative path). */
@@ -24,7 +30,7 @@ function walk(dirDisplay: string, dirAbs: string, out: InputFile[]): void {
     const display = dirDisplay.endsWith(path.sep) || dirDisplay.endsWith('/') ? dirDisplay + e.name : `${dirDisplay}${path.sep}${e.name}`;
     const abs = path.join(dirAbs, e.name);
     if (e.isDirectory()) walk(display, abs, out);
-    else if (e.isFile() && ANALYSED_EXTENSIONS.includes(path.extname(e.name).toLowerCase())) out.push({ display, absolute: abs });
+    else if (e.isFile() && (ANALYSED_EXTENSIONS.includes(path.extname(e.name).toLowerCase()) || isGzipLog(e.name))) out.push({ display, absolute: abs });
   }
 }
 
@@ -51,11 +57,30 @@ export function collectFiles(args: readonly string[]): Collected {
 }
 
 export function languageIdFor(file: string): string {
-  switch (path.extname(file).toLowerCase()) {
+  switch (path.extname(file.replace(/\.gz$/i, '')).toLowerCase()) {
     case '.jsonc': return 'jsonc';
     case '.jsonl':
     case '.ndjson': return 'jsonl';
     case '.log': return 'log';
     default: return 'json';
+  }
+}
+
+export interface ReadFile {
+  text: string;
+  /** What the core is told about the file: an archive's name without `.gz` says what its content is. */
+  hints: { languageId: string; fileName: string };
+  archive: boolean;
+}
+
+/** Reads a file to analyse, decompressing a `.json.gz` log. Throws with a clear message. */
+export function readInput(file: InputFile): ReadFile {
+  const archive = isGzipLog(file.absolute);
+  const hints = { languageId: languageIdFor(file.absolute), fileName: file.absolute.replace(/\.gz$/i, '') };
+  try {
+    const text = archive ? gunzipSync(fs.readFileSync(file.absolute)).toString('utf8') : fs.readFileSync(file.absolute, 'utf8');
+    return { text, hints, archive };
+  } catch (err) {
+    throw new Error(`${archive ? 'cannot read the gzip archive: ' : ''}${(err as Error).message}`, { cause: err });
   }
 }

@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { analyze, DEFAULT_SETTINGS, fixAll, ruleById, type AnalysisSettings, type SeveritySetting } from '../core';
-import { collectFiles, languageIdFor } from './files';
+import { collectFiles, readInput, type ReadFile } from './files';
 import { GrantsRun, toJsonReport, toTextReport, type GrantsInput } from './grants';
 import { formatSarif, formatText, toJsonFindings, type FileFindings } from './output';
 
@@ -19,7 +19,8 @@ const USAGE = `Usage:
   kms-lens grants [--format text|json] <file|dir>...
   kms-lens --version | --help
 
-Directories are searched recursively for *.json, *.jsonl, *.ndjson and *.log files.
+Directories are searched recursively for *.json, *.jsonl, *.ndjson, *.log and *.json.gz files
+(.json.gz, as CloudTrail delivers its logs, is read decompressed; --fix leaves archives unchanged).
 SEVERITY is error, warning, information, hint or off.
 Exit status: 0 no error finding, 1 error findings, 2 usage or read failure.
 grants prints every KMS grant in the files (CloudTrail logs, list-grants output):
@@ -71,15 +72,16 @@ function check(args: string[], io: Io): number {
   const { files, errors } = collectFiles(positionals);
   const results: FileFindings[] = [];
   for (const file of files) {
-    let text: string;
+    let input: ReadFile;
     try {
-      text = fs.readFileSync(file.absolute, 'utf8');
+      input = readInput(file);
     } catch (err) {
       errors.push(`${file.display}: ${(err as Error).message}`);
       continue;
     }
-    const hints = { languageId: languageIdFor(file.absolute), fileName: file.absolute };
-    if (values.fix) {
+    const { hints, archive } = input;
+    let { text } = input;
+    if (values.fix && !archive) {
       const fixed = fixAll(text, hints, settings).text;
       if (fixed !== text) {
         try {
@@ -110,7 +112,8 @@ function grants(args: string[], io: Io): number {
   const inputs: GrantsInput[] = [];
   for (const file of files) {
     try {
-      inputs.push({ file: file.display, text: fs.readFileSync(file.absolute, 'utf8'), languageId: languageIdFor(file.absolute), fileName: file.absolute });
+      const { text, hints } = readInput(file);
+      inputs.push({ file: file.display, text, languageId: hints.languageId, fileName: hints.fileName });
     } catch (err) {
       errors.push(`${file.display}: ${(err as Error).message}`);
     }

@@ -1,5 +1,5 @@
 /** The public surface of the core, used by the extension adapters and the CLI. */
-export { analyze, runRules, type Analysis } from './analyze';
+export { analyze, runRules, runRulesAsync, type Analysis, type RunControl } from './analyze';
 export { buildModel, type DocumentModel, type JsonRecord } from './document/model';
 export { applyEdits, fixableCodes, fixAll, preferredEdits, preferredFixes } from './fixes';
 export { LineIndex, type Position } from './positions';

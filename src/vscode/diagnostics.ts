@@ -4,7 +4,7 @@
  * being a policy or event file, re-run at once when settings change.
  */
 import * as vscode from 'vscode';
-import { runRules, type DocumentModel, type Finding } from '../core';
+import { runRules, runRulesAsync, type DocumentModel, type Finding } from '../core';
 import { toDiagnostic } from './convert';
 import { isCandidate } from './documents';
 import type { ModelCache } from './modelCache';
@@ -13,6 +13,16 @@ import { readSettings } from './settings';
 
 /** Delay after the last keystroke before analysing (ms). */
 const TYPING_DELAY = 300;
+/** Documents with more events than this are analysed in chunks, with a progress notification that can cancel. */
+const BIG_LOG_EVENTS = 5000;
+/** Events analysed between two yields to the extension host. */
+const CHUNK = 2000;
+
+/** A longer pause for big documents: re-parsing a 40 MB log on every pause in typing helps nobody. */
+function typingDelay(doc: vscode.TextDocument): number {
+  const size = doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end);
+  return Math.min(3000, TYPING_DELAY + Math.floor(size / (1024 * 1024)) * 60);
+}
 
 /** Told after every analysis run, including runs that found the document is not ours. */
 export interface AnalysisEvent {
@@ -34,6 +44,10 @@ export class DiagnosticsController implements vscode.Disposable {
   private readonly lastRuns = new Map<string, AnalysisEvent>();
   private readonly changed = new vscode.EventEmitter<AnalysisEvent>();
   private readonly subscriptions: vscode.Disposable[] = [];
+  /** Chunked runs in progress, by URI: a newer run for the same document cancels the older one. */
+  private readonly running = new Map<string, vscode.CancellationTokenSource>();
+  /** Versions whose analysis the user cancelled: not analysed again until they change. */
+  private readonly cancelled = new Map<string, number>();
 
   /** Fires after each analysis of a document (also when it turned out not to be a KMS document). */
   readonly onDidAnalyze = this.changed.event;
@@ -47,7 +61,7 @@ export class DiagnosticsController implements vscode.Disposable {
         if (e.contentChanges.length === 0) return;
         const s = readSettings(e.document.uri);
         // Untitled documents cannot be saved, so they are analysed as they change whatever `run` says.
-        if (s.run === 'onType' || e.document.isUntitled) this.schedule(e.document, TYPING_DELAY);
+        if (s.run === 'onType' || e.document.isUntitled) this.schedule(e.document, typingDelay(e.document));
       }),
       vscode.workspace.onDidSaveTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidCloseTextDocument((d) => this.clear(d.uri)),
@@ -75,6 +89,7 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   refreshAll(): void {
+    this.cancelled.clear();
     for (const doc of vscode.workspace.textDocuments) this.schedule(doc, 0);
   }
 
@@ -92,17 +107,73 @@ export class DiagnosticsController implements vscode.Disposable {
     if (doc.isClosed) return this.clear(doc.uri);
     const settings = readSettings(doc.uri);
     if (!settings.enable || !isCandidate(doc)) return this.clear(doc.uri, doc.version);
+    const key = doc.uri.toString();
+    if (this.cancelled.get(key) === doc.version) return;
+    this.running.get(key)?.cancel();
     const version = doc.version;
     let model: DocumentModel;
-    let findings: Finding[];
+    let findings: Finding[] | undefined;
     try {
       model = this.cache.get(doc, settings.analysis.maxFileSize);
+      if (model.records.length > BIG_LOG_EVENTS) {
+        void this.analyzeInChunks(doc, version, model, settings.analysis);
+        return;
+      }
       findings = runRules(model, settings.analysis);
     } catch (err) {
       // The core does not throw by design; if it ever does, the editor must not notice.
       console.error('[kms-lens] analysis failed', err);
       return this.clear(doc.uri);
     }
+    this.publish(doc, version, model, findings);
+  }
+
+  /**
+   * A big log: the rules run in chunks of events, yielding to the extension
+   * host between them, under a progress notification whose Cancel stops the
+   * run (the document is then left without diagnostics until it changes).
+   */
+  private async analyzeInChunks(doc: vscode.TextDocument, version: number, model: DocumentModel, analysis: ReturnType<typeof readSettings>['analysis']): Promise<void> {
+    const key = doc.uri.toString();
+    const source = new vscode.CancellationTokenSource();
+    this.running.set(key, source);
+    const name = doc.uri.path.split('/').pop() ?? doc.uri.toString();
+    try {
+      const findings = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('KMS Lens: analysing {0}', name), cancellable: true },
+        async (progress, token) => {
+          token.onCancellationRequested(() => {
+            this.cancelled.set(key, version);
+            source.cancel();
+          });
+          let reported = 0;
+          return runRulesAsync(model, analysis, {
+            chunkSize: CHUNK,
+            pause: () => new Promise((resolve) => setTimeout(resolve, 0)),
+            isCancelled: () => source.token.isCancellationRequested || doc.isClosed || doc.version !== version,
+            onProgress: (done, total) => {
+              const percent = Math.floor((done / total) * 100);
+              progress.report({ increment: percent - reported, message: vscode.l10n.t('{0} of {1} events', done, total) });
+              reported = percent;
+            },
+          });
+        },
+      );
+      if (findings === undefined) {
+        if (this.cancelled.get(key) === version) this.clear(doc.uri, version, model.kind);
+        return;
+      }
+      this.publish(doc, version, model, findings);
+    } catch (err) {
+      console.error('[kms-lens] analysis failed', err);
+      this.clear(doc.uri);
+    } finally {
+      if (this.running.get(key) === source) this.running.delete(key);
+      source.dispose();
+    }
+  }
+
+  private publish(doc: vscode.TextDocument, version: number, model: DocumentModel, findings: Finding[]): void {
     // The document may have changed while we worked: a newer run is already scheduled.
     if (doc.isClosed || doc.version !== version) return;
     if (model.kind === 'other') return this.clear(doc.uri, version, 'other');
@@ -113,6 +184,7 @@ export class DiagnosticsController implements vscode.Disposable {
 
   clear(uri: vscode.Uri, version = -1, kind: AnalysisEvent['kind'] = 'ignored'): void {
     const key = uri.toString();
+    if (version === -1) this.cancelled.delete(key);
     const pending = this.timers.get(key);
     if (pending) clearTimeout(pending);
     this.timers.delete(key);
@@ -123,6 +195,7 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   dispose(): void {
+    for (const r of this.running.values()) r.cancel();
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
     for (const s of this.subscriptions) s.dispose();

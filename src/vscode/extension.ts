@@ -5,6 +5,8 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { KmsLensApi } from './api';
+import { ARCHIVE_EDITOR, ARCHIVE_SCHEME, ArchiveEditorProvider, ArchiveFileSystem } from './archive';
+import { registerCloudTrailCommands } from './cloudtrailCommands';
 import { CodeActionProvider, DISABLE_RULE_COMMAND } from './codeActions';
 import { SummaryCodeLensProvider } from './codeLensProvider';
 import { CompletionProvider } from './completionProvider';
@@ -36,6 +38,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<KmsLen
     vscode.languages.registerHoverProvider(SELECTOR, new HoverProvider(cache)),
     vscode.languages.registerCompletionItemProvider(SELECTOR, new CompletionProvider(cache), ...CompletionProvider.triggerCharacters),
     vscode.commands.registerCommand(DISABLE_RULE_COMMAND, disableRule),
+    // CloudTrail: read-only .json.gz archives, and the Format / Redact / Open archive commands.
+    vscode.workspace.registerFileSystemProvider(ARCHIVE_SCHEME, new ArchiveFileSystem(), { isReadonly: true, isCaseSensitive: true }),
+    vscode.window.registerCustomEditorProvider(ARCHIVE_EDITOR, new ArchiveEditorProvider(), { supportsMultipleEditorsPerDocument: true }),
+    ...registerCloudTrailCommands(cache),
   );
   const semanticTokens = new SemanticTokensProvider(cache);
   context.subscriptions.push(semanticTokens, vscode.languages.registerDocumentSemanticTokensProvider(SELECTOR, semanticTokens, SEMANTIC_TOKENS_LEGEND));

@@ -6,6 +6,9 @@ import { isCandidate } from './documents';
 import type { ModelCache } from './modelCache';
 import { readSettings } from './settings';
 
+/** Characters above which a hover only uses an already built model. */
+const BIG_DOCUMENT = 4 * 1024 * 1024;
+
 export class HoverProvider implements vscode.HoverProvider {
   constructor(private readonly cache: ModelCache) {}
 
@@ -13,8 +16,11 @@ export class HoverProvider implements vscode.HoverProvider {
     try {
       const settings = readSettings(doc.uri);
       if (!settings.enable || !isCandidate(doc)) return undefined;
-      const model = this.cache.get(doc, settings.analysis.maxFileSize);
-      if (model.kind === 'other') return undefined;
+      // In a big log a hover must not parse the whole file: while an edit is waiting to be
+      // analysed, hovers pause until the analysis has built the model of the new version.
+      const big = doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end) > BIG_DOCUMENT;
+      const model = big ? this.cache.fresh(doc, settings.analysis.maxFileSize) : this.cache.get(doc, settings.analysis.maxFileSize);
+      if (!model || model.kind === 'other') return undefined;
       const h = hoverAt(model, doc.offsetAt(position));
       if (!h) return undefined;
       const md = new vscode.MarkdownString(h.markdown);

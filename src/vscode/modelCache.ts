@@ -25,6 +25,12 @@ export class ModelCache {
     return model;
   }
 
+  /** The model of the document's current version if it is already built (never parses). */
+  fresh(doc: vscode.TextDocument, maxFileSize: number): DocumentModel | undefined {
+    const hit = this.entries.get(doc.uri.toString());
+    return hit && hit.version === doc.version && hit.maxFileSize === maxFileSize && hit.languageId === doc.languageId ? hit.model : undefined;
+  }
+
   /** The cached model for a URI, whatever its version (for views that only read). */
   peek(uri: vscode.Uri): DocumentModel | undefined {
     return this.entries.get(uri.toString())?.model;

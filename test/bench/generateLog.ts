@@ -34,7 +34,23 @@ export function generateEvent(r: () => number, i: number, keys: string[]): Recor
   const role = `role-${Math.floor(r() * 20)}`;
   const requestParameters: Record<string, unknown> = { keyId: keyArn, encryptionContext: { 'aws:ecs:clusterAccount': account, 'aws:ecs:clusterName': `cluster-${Math.floor(r() * 5)}` } };
   let responseElements: Record<string, unknown> | null = null;
+  let requestOut: Record<string, unknown> | null = requestParameters;
+  let additionalEventData: Record<string, unknown> | undefined;
+  const resources = [{ accountId: account, type: 'AWS::KMS::Key', ARN: keyArn }];
   if (op === 'GenerateDataKey') requestParameters.keySpec = 'AES_256';
+  // The shapes KMS really logs (KMS Developer Guide ct-*.md): DescribeKey takes only the key,
+  // ReEncrypt names its destination key (and lists both keys), RetireGrant logs no parameters.
+  if (op === 'DescribeKey') delete requestParameters.encryptionContext;
+  if (op === 'ReEncrypt') {
+    const destination = `arn:aws:kms:${region}:${account}:key/${keys[i % keys.length]}`;
+    requestOut = { sourceEncryptionContext: requestParameters.encryptionContext, destinationKeyId: destination, destinationEncryptionContext: requestParameters.encryptionContext, sourceEncryptionAlgorithm: 'SYMMETRIC_DEFAULT', destinationEncryptionAlgorithm: 'SYMMETRIC_DEFAULT' };
+    if (destination !== keyArn) resources.push({ accountId: account, type: 'AWS::KMS::Key', ARN: destination });
+  }
+  if (op === 'RetireGrant') {
+    requestOut = null;
+    additionalEventData = { grantId: hex(r, 64) };
+    responseElements = { keyId: keyArn };
+  }
   if (op === 'CreateGrant') {
     requestParameters.operations = ['Decrypt'];
     requestParameters.granteePrincipal = `fargate.${region}.amazonaws.com`;
@@ -62,12 +78,13 @@ export function generateEvent(r: () => number, i: number, keys: string[]): Recor
     awsRegion: region,
     sourceIPAddress: `10.${Math.floor(r() * 255)}.${Math.floor(r() * 255)}.${Math.floor(r() * 255)}`,
     userAgent: 'aws-sdk-java/2.20.0 Linux/5.10 OpenJDK_64-Bit_Server_VM/17',
-    requestParameters,
+    requestParameters: requestOut,
     responseElements,
+    ...(additionalEventData ? { additionalEventData } : {}),
     requestID: uuid(r),
     eventID: uuid(r),
-    readOnly: op === 'DescribeKey',
-    resources: [{ accountId: account, type: 'AWS::KMS::Key', ARN: keyArn }],
+    readOnly: !['CreateGrant', 'RetireGrant'].includes(op),
+    resources,
     eventType: 'AwsApiCall',
     managementEvent: true,
     recipientAccountId: account,

@@ -61,3 +61,20 @@ describe('policy rules', () => {
     });
   }
 });
+
+describe('policy-unknown-element fix', () => {
+  it('prefers a case-only rename only when the value fits the element it renames to', async () => {
+    const { analyze } = await import('../../src/core');
+    const fixOf = (members: string) => {
+      const text = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::210987654321:root"},"Action":"kms:*",${members}}]}`;
+      const f = analyze(text, JSON_HINTS).findings.find((x) => x.code === 'policy-unknown-element');
+      assert.ok(f, text);
+      return f.fixes?.find((x) => x.title === 'Rename to "Resource"');
+    };
+    assert.equal(fixOf('"resource":"*"')?.preferred, true);
+    // A CloudTrail `resources` list pasted into a statement: renaming it would leave a Resource of the wrong type.
+    const pasted = fixOf('"resources":[{"ARN":"arn:aws:kms:us-west-2:210987654321:key/1234abcd-12ab-34cd-56ef-1234567890ab"}]');
+    assert.ok(pasted, 'the rename is still offered');
+    assert.equal(pasted.preferred, false);
+  });
+});

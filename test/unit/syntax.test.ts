@@ -75,7 +75,8 @@ describe('JSON syntax rules', () => {
   it('checks each line of JSON Lines on its own, so one broken line does not hide the next', () => {
     const good = '{"eventVersion":"1.08","eventSource":"kms.amazonaws.com","eventName":"Decrypt"}';
     const text = [good, '{"eventVersion":"1.08","eventName":"Decrypt",}', good, '{"eventVersion":"1.08" "eventName":"Encrypt"}'].join('\n');
-    const fs = findings(text, { languageId: 'jsonl', fileName: 'events.jsonl' });
+    // Only the syntax findings: these minimal events also draw CloudTrail envelope findings.
+    const fs = findings(text, { languageId: 'jsonl', fileName: 'events.jsonl' }).filter((f) => f.code.startsWith('json-'));
     assert.deepEqual(brief(text, fs), ['json-trailing-comma@1:44-1:45', 'json-missing-comma@3:23-3:34']);
   });
 
@@ -85,5 +86,43 @@ describe('JSON syntax rules', () => {
     assert.doesNotThrow(() => JSON.parse(once.text));
     assert.equal(once.applied, 3);
     assert.equal(fixAll(once.text, { languageId: 'json' }, DEFAULT_SETTINGS).text, once.text);
+  });
+});
+
+describe('pasted-text repairs', () => {
+  const hints = { languageId: 'json', fileName: 'pasted.json' };
+
+  it('reports curly quotes from a chat tool once, classifies the event, and fixes them all', () => {
+    const text = '{“eventVersion”: “1.08”, “eventSource”: “kms.amazonaws.com”, “eventName”: “Decrypt”, “note”: “it’s”}';
+    const fs = findings(text, hints).filter((f) => f.code.startsWith('json-'));
+    assert.deepEqual(brief(text, fs), ['json-smart-quotes@0:1-0:15']);
+    const fixed = fixAll(text, hints, DEFAULT_SETTINGS).text;
+    assert.deepEqual(JSON.parse(fixed), { eventVersion: '1.08', eventSource: 'kms.amazonaws.com', eventName: 'Decrypt', note: 'it’s' });
+  });
+
+  it('leaves a curly apostrophe inside a real string alone', () => {
+    const text = '{"Version": "2012-10-17", "Statement": [{"Sid": "It’s “quoted”", "Effect": "Allow", "Principal": "*", "Action": "kms:Decrypt", "Resource": "*"}]}';
+    assert.deepEqual(codes(findings(text, hints)).filter((c) => c.startsWith('json-')), []);
+  });
+
+  it('quotes bare property names, one finding each with an exact range, and no cascade after them', () => {
+    const text = '{eventVersion: "1.08", eventSource: "kms.amazonaws.com",\n eventName : "Decrypt"}';
+    const fs = findings(text, hints).filter((f) => f.code.startsWith('json-'));
+    assert.deepEqual(brief(text, fs), ['json-unquoted-key@0:1-0:13', 'json-unquoted-key@0:23-0:34', 'json-unquoted-key@1:1-1:10']);
+    assert.deepEqual(JSON.parse(fixAll(text, hints, DEFAULT_SETTINGS).text), { eventVersion: '1.08', eventSource: 'kms.amazonaws.com', eventName: 'Decrypt' });
+  });
+
+  it('does not guess where a bare name with colons ends, nor call a bare value a key', () => {
+    const text = '{"encryptionContext": {aws:ecs:clusterName: "c"}, "x": [a, b]}';
+    const fs = findings(text, hints);
+    assert.ok(!fs.some((f) => f.code === 'json-unquoted-key'));
+    const arr = '{"Records": [{"eventVersion": "1.08", "eventName": Decrypt}]}';
+    assert.ok(!findings(arr, hints).some((f) => f.code === 'json-unquoted-key'));
+  });
+
+  it('still finds a real error after a repaired quirk', () => {
+    const text = '{“eventVersion”: “1.08”, “eventSource”: “kms.amazonaws.com”,, “eventName”: “Decrypt”}';
+    const got = codes(findings(text, hints)).filter((c) => c.startsWith('json-'));
+    assert.deepEqual(got, ['json-smart-quotes', 'json-syntax']);
   });
 });

@@ -11,8 +11,8 @@
 import { parse as tolerantParse, parseTree, getNodeValue, findNodeAtLocation, type Node, type JSONPath } from 'jsonc-parser';
 import { classifyValue, isEventLike, isObject, sniffKind, type Container } from '../classify';
 import type { DocumentHints, DocumentKind } from '../types';
-import { countMembers, maxDepth, scanArrayElements, scanObjectMembers, scanValue, skipSpace, type Span } from './scan';
-import { findSyntaxProblems, MAX_NESTING, type SyntaxProblem } from './syntax';
+import { countMembers, maxDepth, scanArrayElements, scanMemberArray, scanObjectMembers, scanValue, skipSpace, skipString, type ObjectMember, type Span } from './scan';
+import { findPastedQuirks, findSyntaxProblems, hasQuirks, MAX_NESTING, neutraliseQuirks, repairQuirks, type SyntaxProblem } from './syntax';
 import { t } from '../l10n';
 
 export interface JsonRecord {
@@ -173,7 +173,10 @@ function analyseSegment(text: string, start: number, end: number, allowComments:
 /** Small segment: tolerant tree, exact syntax problems. */
 function treeSegment(text: string, start: number, end: number, allowComments: boolean): SegmentResult {
   const problems = findSyntaxProblems(text, start, end, allowComments);
-  const source = start === 0 && end === text.length ? text : text.slice(start, end);
+  const original = start === 0 && end === text.length ? text : text.slice(start, end);
+  // Pasted text with curly quotes or bare keys: offsets from a same-length stand-in, values from the repaired text.
+  const quirks = findPastedQuirks(original);
+  const source = neutraliseQuirks(original, quirks);
   const root = parseTree(source, [], { allowTrailingComma: true, disallowComments: false });
   // Plain objects from JSON.parse when the text is valid (as on the fast path); the tolerant tree's values otherwise.
   let value: unknown;
@@ -185,10 +188,16 @@ function treeSegment(text: string, start: number, end: number, allowComments: bo
       valid = false; // comments in a JSONC document
     }
   }
-  if (!valid) value = root ? getNodeValue(root) : undefined;
+  let elements: unknown[] | undefined;
+  if (!valid && hasQuirks(quirks)) {
+    value = tolerantParse(repairQuirks(original, quirks), [], { allowTrailingComma: true, disallowComments: false });
+  } else if (!valid) value = root ? getNodeValue(root) : undefined;
   const { kind, container } = classifyValue(value);
   const nodes = root ? recordNodes(root, container) : [];
-  const elements = valid ? elementsOf(value, container) : undefined;
+  if (valid || hasQuirks(quirks)) {
+    const all = elementsOf(value, container);
+    elements = all.length === nodes.length ? all : undefined;
+  }
   const records = nodes.map((node, index) => {
     const s = start + node.offset;
     const e = s + node.length;
@@ -261,11 +270,8 @@ function containerSpans(text: string, start: number, end: number, container: Con
   const first = skipSpace(text, start, end);
   switch (container) {
     case 'Records':
-    case 'Grants': {
-      const members = scanObjectMembers(text, first, end);
-      const member = members?.filter((m) => m.key === container).pop();
-      return member ? scanArrayElements(text, member.valueStart, end) : undefined;
-    }
+    case 'Grants':
+      return scanMemberArray(text, first, end, container);
     case 'array':
       return scanArrayElements(text, first, end)?.filter((s) => text.charCodeAt(s.start) === 123);
     case 'single': {
@@ -370,11 +376,49 @@ export interface OffsetRange {
  * inside a record; the whole record if the path does not exist.
  */
 export function rangeInRecord(model: DocumentModel, record: JsonRecord, path: JSONPath, target: 'key' | 'value' = 'value'): OffsetRange {
+  // Valid records are located with the flat scanner: no tree is built or kept, so a rule that
+  // reports on every event of a 40 MB log does not turn the log into a parse tree after all.
+  if (!record.broken) {
+    const found = scanPath(model.text, record.start, record.end, path, target);
+    if (found) return found;
+  }
   const tree = recordTree(model, record);
   const node = tree && path.length > 0 ? findNodeAtLocation(tree, path) : tree;
   if (!node) return { start: record.start, end: record.start + 1 };
   const at = target === 'key' && node.parent?.type === 'property' && node.parent.children?.[0] ? node.parent.children[0] : node;
   return { start: record.start + at.offset, end: record.start + at.offset + at.length };
+}
+
+/**
+ * The range of the value (or key) at `path` in the valid JSON value in [start, end), by scanning;
+ * undefined when the path does not exist or the text is not valid JSON (the caller then uses a tree).
+ * Where an object repeats a key, the last one counts, as in JSON.parse.
+ */
+function scanPath(text: string, start: number, end: number, path: JSONPath, target: 'key' | 'value'): OffsetRange | undefined {
+  let pos = skipSpace(text, start, end);
+  let keyStart = -1;
+  for (const segment of path) {
+    if (typeof segment === 'number') {
+      const spans = scanArrayElements(text, pos, end);
+      const span = spans?.[segment];
+      if (!span) return undefined;
+      pos = span.start;
+      keyStart = -1;
+    } else {
+      const members = scanObjectMembers(text, pos, end);
+      let member: ObjectMember | undefined;
+      for (const m of members ?? []) if (m.key === segment) member = m;
+      if (!member) return undefined;
+      pos = member.valueStart;
+      keyStart = member.keyStart;
+    }
+  }
+  if (target === 'key' && keyStart >= 0) {
+    const keyEnd = skipString(text, keyStart, end);
+    return keyEnd === -1 ? undefined : { start: keyStart, end: keyEnd };
+  }
+  const value = scanValue(text, pos, end);
+  return value ? { start: value.start, end: value.end } : undefined;
 }
 
 /** The records of a model that are CloudTrail events (list-grants entries are not). */

@@ -192,3 +192,49 @@ export function countMembers(value: unknown): number {
   }
   return count;
 }
+
+/**
+ * Spans of the elements of the array that is the value of `key` in the object
+ * whose '{' is at `pos` (the last such member, as JSON.parse keeps), in one
+ * pass over the text: the `{"Records": [...]}` of a big log is scanned once,
+ * not once to find its end and again for its elements.
+ */
+export function scanMemberArray(text: string, pos: number, end: number, key: string): Span[] | undefined {
+  if (text.charCodeAt(pos) !== OPEN_BRACE) return undefined;
+  let result: Span[] | undefined;
+  let i = skipSpace(text, pos + 1, end);
+  if (text.charCodeAt(i) === CLOSE_BRACE) return undefined;
+  while (i < end) {
+    if (text.charCodeAt(i) !== QUOTE) return undefined;
+    const keyEnd = skipString(text, i, end);
+    if (keyEnd === -1) return undefined;
+    let name: string;
+    try {
+      name = JSON.parse(text.slice(i, keyEnd)) as string;
+    } catch {
+      return undefined;
+    }
+    let j = skipSpace(text, keyEnd, end);
+    if (text.charCodeAt(j) !== COLON) return undefined;
+    j = skipSpace(text, j + 1, end);
+    let valueEnd: number;
+    if (name === key) {
+      const spans = scanArrayElements(text, j, end);
+      if (!spans) return undefined;
+      result = spans;
+      const close = skipSpace(text, spans.length > 0 ? spans[spans.length - 1].end : j + 1, end);
+      if (text.charCodeAt(close) !== CLOSE_BRACKET) return undefined;
+      valueEnd = close + 1;
+    } else {
+      const value = scanValue(text, j, end);
+      if (!value) return undefined;
+      valueEnd = value.end;
+    }
+    i = skipSpace(text, valueEnd, end);
+    const c = text.charCodeAt(i);
+    if (c === CLOSE_BRACE) return result;
+    if (c !== COMMA) return undefined;
+    i = skipSpace(text, i + 1, end);
+  }
+  return undefined;
+}

@@ -14,6 +14,8 @@ export type SyntaxProblemKind =
   | 'comment'
   | 'duplicateKey'
   | 'tooDeep'
+  | 'smartQuotes'
+  | 'unquotedKey'
   | 'invalid';
 
 export interface SyntaxProblem {
@@ -53,7 +55,13 @@ function describe(code: ParseErrorCode): string {
  */
 export function findSyntaxProblems(text: string, start: number, end: number, allowComments: boolean): SyntaxProblem[] {
   const problems: SyntaxProblem[] = [];
-  const source = start === 0 && end === text.length ? text : text.slice(start, end);
+  const original = start === 0 && end === text.length ? text : text.slice(start, end);
+  // Pasted-text quirks are reported once each, with a fix; the parser then reads the text as if
+  // they were repaired, so they do not set off a cascade of errors after them.
+  const quirks = findPastedQuirks(original);
+  problems.push(...quirkProblems(quirks, start));
+  const source = neutraliseQuirks(original, quirks);
+  const bareKeys = new Set(quirks.unquotedKeys.map((k) => k.start));
 
   // End of the last complete value, for "insert the missing comma here".
   let lastValueEnd = -1;
@@ -102,7 +110,8 @@ export function findSyntaxProblems(text: string, start: number, end: number, all
         pendingComma = -1;
         recovering = false;
         const keys = keyStack[keyStack.length - 1];
-        if (!keys) return;
+        // The parser saw a bare key under a stand-in name: no duplicate check on it.
+        if (!keys || bareKeys.has(offset)) return;
         const first = keys.get(property);
         if (first === undefined) {
           keys.set(property, offset);
@@ -125,7 +134,7 @@ export function findSyntaxProblems(text: string, start: number, end: number, all
         if (at < quietUntil || recovering) return;
         // A bracket "missing" at the very end after an earlier error is that error's echo, not a second mistake.
         const atEnd = offset >= source.length;
-        if (atEnd && problems.some((p) => p.kind !== 'duplicateKey') && (error === ParseErrorCode.CloseBraceExpected || error === ParseErrorCode.CloseBracketExpected)) return;
+        if (atEnd && problems.some((p) => p.kind !== 'duplicateKey' && p.kind !== 'smartQuotes' && p.kind !== 'unquotedKey') && (error === ParseErrorCode.CloseBraceExpected || error === ParseErrorCode.CloseBracketExpected)) return;
         recovering = true;
         if (error === ParseErrorCode.InvalidCommentToken) {
           recovering = false; // a comment is a problem of its own; parsing goes on normally after it
@@ -183,6 +192,33 @@ export function findSyntaxProblems(text: string, start: number, end: number, all
   return problems;
 }
 
+function quirkProblems(q: PastedQuirks, start: number): SyntaxProblem[] {
+  const out: SyntaxProblem[] = [];
+  if (q.smartQuotes.length > 0) {
+    const first = start + q.smartQuotes[0];
+    const second = q.smartQuotes.length > 1 ? start + q.smartQuotes[1] + 1 : first + 1;
+    out.push({
+      kind: 'smartQuotes',
+      start: first,
+      end: second,
+      message: q.smartQuotes.length === 1
+        ? t('A curly quote (“ ” ‘ ’), as chat tools and word processors write them: JSON needs straight double quotes (").')
+        : t('{0} curly quotes (“ ” ‘ ’), as chat tools and word processors write them: JSON needs straight double quotes ("). This is the first.', q.smartQuotes.length),
+      fixes: [{ title: t('Replace the curly quotes with straight double quotes'), edits: q.smartQuotes.map((o) => ({ start: start + o, end: start + o + 1, newText: '"' })), preferred: true }],
+    });
+  }
+  for (const k of q.unquotedKeys) {
+    out.push({
+      kind: 'unquotedKey',
+      start: start + k.start,
+      end: start + k.end,
+      message: t('Property names need double quotes in JSON.'),
+      fixes: [{ title: t('Put the name in double quotes'), edits: [{ start: start + k.start, end: start + k.start, newText: '"' }, { start: start + k.end, end: start + k.end, newText: '"' }], preferred: true }],
+    });
+  }
+  return out;
+}
+
 /** A token that can begin a value or a property name: only then is a missing comma the likely mistake. */
 function startsValue(ch: number): boolean {
   return ch === 34 /* " */ || ch === 123 /* { */ || ch === 91 /* [ */ || ch === 45 /* - */ || (ch >= 48 && ch <= 57) || ch === 116 /* t */ || ch === 102 /* f */ || ch === 110; /* n */
@@ -191,4 +227,148 @@ function startsValue(ch: number): boolean {
 function nextLineBreak(text: string, from: number, limit: number): number {
   const n = text.indexOf('\n', from);
   return n === -1 || n > limit ? limit : n;
+}
+
+/**
+ * What chat tools and word processors do to pasted JSON: “smart quotes” in
+ * place of straight ones, and (from JavaScript or YAML habits) property names
+ * without quotes. Offsets are relative to the scanned source.
+ */
+export interface PastedQuirks {
+  /** Offsets of curly quotes used where JSON needs `"` (outside straight-quoted strings). */
+  smartQuotes: number[];
+  /** Bare property names `{ eventName: ...}`: identifiers directly followed by a colon, in object-key position. */
+  unquotedKeys: Array<{ start: number; end: number }>;
+}
+
+const DOUBLE_SMART = new Set([0x201c, 0x201d, 0x201e, 0x201f]);
+const SINGLE_SMART = new Set([0x2018, 0x2019, 0x201a, 0x201b]);
+
+function isIdentStart(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
+}
+
+function isIdentPart(c: number): boolean {
+  return isIdentStart(c) || (c >= 48 && c <= 57) || c === 45;
+}
+
+/**
+ * Finds the quirks in one pass. Unambiguous only: a curly quote inside a real
+ * string ("It’s") is text and stays; a bare name counts only where an object
+ * expects a key and a colon follows it, and names with colons
+ * (`aws:ecs:clusterName`) are left alone because where they end is a guess.
+ */
+export function findPastedQuirks(source: string): PastedQuirks {
+  const smartQuotes: number[] = [];
+  const unquotedKeys: Array<{ start: number; end: number }> = [];
+  // Containers open at this point, innermost last: 123 '{' or 91 '['.
+  const stack: number[] = [];
+  let expectKey = false;
+  const n = source.length;
+  for (let i = 0; i < n; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13) continue;
+    if (c === 34) {
+      // A straight-quoted string: skip it whole (to its closing quote or the end of the line).
+      let j = i + 1;
+      while (j < n) {
+        const d = source.charCodeAt(j);
+        if (d === 92) j += 2;
+        else if (d === 34 || d === 10) break;
+        else j++;
+      }
+      i = j;
+      expectKey = false;
+      continue;
+    }
+    if (c === 47 && source.charCodeAt(i + 1) === 47) {
+      const e = source.indexOf('\n', i);
+      i = e === -1 ? n : e;
+      continue;
+    }
+    if (c === 47 && source.charCodeAt(i + 1) === 42) {
+      const e = source.indexOf('*/', i + 2);
+      i = e === -1 ? n : e + 1;
+      continue;
+    }
+    const family = DOUBLE_SMART.has(c) ? DOUBLE_SMART : SINGLE_SMART.has(c) ? SINGLE_SMART : undefined;
+    if (family) {
+      // A string delimited by curly quotes: its closing quote is the next one of the same family on the line.
+      smartQuotes.push(i);
+      let j = i + 1;
+      while (j < n && source.charCodeAt(j) !== 10 && !family.has(source.charCodeAt(j))) j++;
+      if (j < n && family.has(source.charCodeAt(j))) {
+        smartQuotes.push(j);
+        i = j;
+      } else {
+        i = j - 1;
+      }
+      expectKey = false;
+      continue;
+    }
+    if (c === 123 || c === 91) {
+      stack.push(c);
+      expectKey = c === 123;
+      continue;
+    }
+    if (c === 125 || c === 93) {
+      stack.pop();
+      expectKey = false;
+      continue;
+    }
+    if (c === 44) {
+      expectKey = stack[stack.length - 1] === 123;
+      continue;
+    }
+    if (expectKey && isIdentStart(c)) {
+      let j = i + 1;
+      while (j < n && isIdentPart(source.charCodeAt(j))) j++;
+      let k = j;
+      while (k < n && (source.charCodeAt(k) === 32 || source.charCodeAt(k) === 9)) k++;
+      // At least two characters: the parser is shown the key with its first and last characters
+      // replaced by quotes (same length, so every offset stays put).
+      if (source.charCodeAt(k) === 58 && j - i >= 2) unquotedKeys.push({ start: i, end: j });
+      i = j - 1;
+      expectKey = false;
+      continue;
+    }
+    expectKey = false;
+  }
+  return { smartQuotes, unquotedKeys };
+}
+
+export function hasQuirks(q: PastedQuirks): boolean {
+  return q.smartQuotes.length > 0 || q.unquotedKeys.length > 0;
+}
+
+/**
+ * The source as the parser should see it, same length: curly quotes become
+ * straight ones, and a bare key `eventName` becomes `"ventNam"` (only for
+ * finding the other syntax errors; the key's real name comes from repairQuirks).
+ */
+export function neutraliseQuirks(source: string, q: PastedQuirks): string {
+  if (!hasQuirks(q)) return source;
+  const chars = source.split('');
+  for (const o of q.smartQuotes) chars[o] = '"';
+  for (const k of q.unquotedKeys) {
+    chars[k.start] = '"';
+    chars[k.end - 1] = '"';
+  }
+  return chars.join('');
+}
+
+/** The source with the quirks really repaired (quotes inserted around bare keys): what the user will get from the fixes. */
+export function repairQuirks(source: string, q: PastedQuirks): string {
+  if (!hasQuirks(q)) return source;
+  const edits = [
+    ...q.smartQuotes.map((o) => ({ start: o, end: o + 1, text: '"' })),
+    ...q.unquotedKeys.flatMap((k) => [{ start: k.start, end: k.start, text: '"' }, { start: k.end, end: k.end, text: '"' }]),
+  ].sort((a, b) => a.start - b.start || a.end - b.end);
+  let out = '';
+  let at = 0;
+  for (const e of edits) {
+    out += source.slice(at, e.start) + e.text;
+    at = e.end;
+  }
+  return out + source.slice(at);
 }

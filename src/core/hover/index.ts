@@ -3,6 +3,7 @@
  * describes. Each kind of document contributes its own provider module; the
  * first one that has something to say wins.
  */
+import { cloudTrailHover } from '../cloudtrail/hover';
 import type { DocumentModel } from '../document/model';
 import { policyHover } from '../policy/hover';
 
@@ -16,7 +17,7 @@ export interface HoverResult {
 export type HoverProvider = (model: DocumentModel, offset: number) => HoverResult | undefined;
 
 /** Registered providers, most specific first. Policy hovers and CloudTrail hovers add themselves here. */
-export const hoverProviders: HoverProvider[] = [policyHover];
+export const hoverProviders: HoverProvider[] = [policyHover, cloudTrailHover];
 
 export function hoverAt(model: DocumentModel, offset: number): HoverResult | undefined {
   for (const provide of hoverProviders) {

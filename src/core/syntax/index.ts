@@ -3,8 +3,10 @@ import { comment } from './comment';
 import { duplicateKey } from './duplicateKey';
 import { invalid } from './invalid';
 import { missingComma } from './missingComma';
+import { smartQuotes } from './smartQuotes';
 import { tooDeep } from './tooDeep';
 import { trailingComma } from './trailingComma';
+import { unquotedKey } from './unquotedKey';
 import { unterminatedString } from './unterminatedString';
 
-export const syntaxRules: Rule[] = [trailingComma, missingComma, unterminatedString, comment, duplicateKey, invalid, tooDeep];
+export const syntaxRules: Rule[] = [trailingComma, missingComma, unterminatedString, comment, duplicateKey, smartQuotes, unquotedKey, invalid, tooDeep];

@@ -3,6 +3,7 @@ import type { PolicyRule } from '../../rules/rule';
 import type { Fix } from '../../types';
 import { renameKey } from '../edits';
 import { ALL_POLICIES, isBroken } from '../facts';
+import type { Node } from 'jsonc-parser';
 import type { Member } from '../model';
 import { suggest } from '../suggestions';
 
@@ -13,6 +14,22 @@ function candidatesFor(name: string, valid: readonly string[], present: Readonly
   const { names, sure } = suggest(name, valid, 3);
   // Renaming onto an element the object already has would only create a duplicate key.
   return { names: names.filter((c) => !present.has(c)), sure: sure && !present.has(sure) ? sure : undefined };
+}
+
+const isStringList = (n: Node): boolean => n.type === 'string' || (n.type === 'array' && (n.children ?? []).every((c) => c.type === 'string'));
+
+/**
+ * Whether a value has the shape the element takes. A rename is the one right repair only
+ * then: `"resources": [{"ARN": ...}]` renamed to `Resource` would just be another error.
+ */
+function suitsElement(name: string, value: Node): boolean {
+  switch (name) {
+    case 'Version': case 'Id': case 'Sid': case 'Effect': return value.type === 'string';
+    case 'Statement': return value.type === 'array' || value.type === 'object';
+    case 'Principal': case 'NotPrincipal': return value.type === 'object' || (value.type === 'string' && value.value === '*');
+    case 'Condition': return value.type === 'object';
+    default: return isStringList(value);
+  }
 }
 
 export const unknownElement: PolicyRule = {
@@ -32,7 +49,7 @@ export const unknownElement: PolicyRule = {
       for (const m of members) {
         if (valid.includes(m.name)) continue;
         const { names: candidates, sure } = candidatesFor(m.name, valid, present);
-        const fixes: Fix[] = candidates.map((c) => ({ title: t('Rename to "{0}"', c), edits: [renameKey(m.key, c)], preferred: c === sure }));
+        const fixes: Fix[] = candidates.map((c) => ({ title: t('Rename to "{0}"', c), edits: [renameKey(m.key, c)], preferred: c === sure && suitsElement(c, m.value) }));
         report({
           start: m.key.offset,
           end: m.key.offset + m.key.length,

@@ -1,0 +1,138 @@
+/**
+ * "Redact for sharing": a copy of a document with account ids, access key ids,
+ * principal ids, IP addresses, session names and user names replaced by fake
+ * values. The same input always maps to the same fake within the document, so
+ * events still line up (the same caller, the same account, the same session).
+ *
+ * Only the contents of string values change, each replaced by a JSON-encoded
+ * string, so valid JSON stays valid (and broken JSON is not broken further).
+ * Property names, key ids, Regions, role names and service names are kept:
+ * they are what the reader of a shared event needs to understand it.
+ */
+import { visit, type JSONPath } from 'jsonc-parser';
+
+export type RedactionCategory = 'accountIds' | 'accessKeyIds' | 'principalIds' | 'ipAddresses' | 'sessionNames' | 'userNames';
+
+export interface Redaction {
+  text: string;
+  /** Distinct original values replaced, per category. */
+  distinct: Record<RedactionCategory, number>;
+  /** Replacements made (string values changed). */
+  valuesChanged: number;
+}
+
+const CATEGORIES: readonly RedactionCategory[] = ['accountIds', 'accessKeyIds', 'principalIds', 'ipAddresses', 'sessionNames', 'userNames'];
+
+/** IAM unique-id prefixes (AWS IAM User Guide, "Unique identifiers"): access keys vs ids of principals. */
+const ACCESS_KEY = /\b(AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{12,}\b/g;
+const PRINCIPAL_ID = /\b(AIDA|AROA|AGPA|ANPA|ANVA|AIPA|APKA|ASCA|AKPA)[A-Z0-9]{12,}\b/g;
+/** Twelve digits standing as a field of their own (an ARN, a path, a whole value), not a run inside a GUID or a number. */
+const ACCOUNT = /(?<=^|[:/\s=,_])\d{12}(?=$|[:/\s=,_.])/g;
+const IPV4 = /(?<![\d.])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?![\d.])/g;
+const IPV6 = /(?<![0-9A-Fa-f:])(?:[0-9A-Fa-f]{1,4}:){2,7}[0-9A-Fa-f]{1,4}(?![0-9A-Fa-f:])|(?<![0-9A-Fa-f:])(?:[0-9A-Fa-f]{1,4}:){1,6}:(?:[0-9A-Fa-f]{1,4}:){0,5}[0-9A-Fa-f]{1,4}(?![0-9A-Fa-f:])/g;
+const ASSUMED_ROLE = /(assumed-role\/[^/"\s]+\/)([^"\s]+)/g;
+const USER_ARN = /(:user\/(?:[^"\s]*\/)?)([\w+=,.@-]+)/g;
+const TEST_NETS = ['192.0.2', '198.51.100', '203.0.113'];
+
+class FakeMaps {
+  private readonly maps = new Map<RedactionCategory, Map<string, string>>(CATEGORIES.map((c) => [c, new Map()]));
+
+  fake(category: RedactionCategory, original: string, make: (n: number) => string): string {
+    const map = this.maps.get(category)!;
+    let v = map.get(original);
+    if (v === undefined) {
+      v = make(map.size + 1);
+      map.set(original, v);
+    }
+    return v;
+  }
+
+  counts(): Record<RedactionCategory, number> {
+    return Object.fromEntries(CATEGORIES.map((c) => [c, this.maps.get(c)!.size])) as Record<RedactionCategory, number>;
+  }
+}
+
+function padId(prefix: string, n: number, length: number): string {
+  const body = `REDACTED${String(n).padStart(4, '0')}`;
+  return (prefix + body.padEnd(Math.max(16, length - prefix.length), 'X')).slice(0, Math.max(length, prefix.length + body.length));
+}
+
+function fakeIpv4(n: number): string {
+  // RFC 5737 documentation ranges first, then 240.0.0.0/4 (reserved, never routed).
+  if (n <= 254 * TEST_NETS.length) return `${TEST_NETS[Math.floor((n - 1) / 254)]}.${((n - 1) % 254) + 1}`;
+  return `240.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+}
+
+function isIpv4(parts: string[]): boolean {
+  return parts.every((p) => Number(p) <= 255);
+}
+
+const last = (path: JSONPath): string | number | undefined => path[path.length - 1];
+
+/** Redacts one string value found at `path`; returns it unchanged if nothing applies. */
+function redactValue(value: string, path: JSONPath, maps: FakeMaps): string {
+  let v = value;
+  const key = last(path);
+  const inIdentity = path[0] === 'userIdentity' || path.includes('userIdentity');
+  // Whole-value names, by where they are: an IAM user's name (not the session issuer's role name).
+  if (key === 'userName' && inIdentity && !path.includes('sessionIssuer')) {
+    return maps.fake('userNames', v, (n) => `user-${n}`);
+  }
+  // A role session's principalId is `<role id>:<session name>`.
+  if (key === 'principalId') {
+    const m = /^(A[A-Z]{3}[A-Z0-9]{12,}):(.+)$/.exec(v);
+    if (m) return `${maps.fake('principalIds', m[1], (n) => padId(m[1].slice(0, 4), n, m[1].length))}:${maps.fake('sessionNames', m[2], (n) => `session-${n}`)}`;
+  }
+  v = v.replace(ASSUMED_ROLE, (_, head: string, session: string) => head + maps.fake('sessionNames', session, (n) => `session-${n}`));
+  v = v.replace(USER_ARN, (_, head: string, name: string) => head + maps.fake('userNames', name, (n) => `user-${n}`));
+  v = v.replace(ACCESS_KEY, (id: string) => maps.fake('accessKeyIds', id, (n) => padId(id.slice(0, 4), n, id.length)));
+  v = v.replace(PRINCIPAL_ID, (id: string) => maps.fake('principalIds', id, (n) => padId(id.slice(0, 4), n, id.length)));
+  v = v.replace(ACCOUNT, (id: string) => maps.fake('accountIds', id, (n) => String(100000000000 + n)));
+  v = v.replace(IPV4, (ip: string, a: string, b: string, c: string, d: string) => (isIpv4([a, b, c, d]) ? maps.fake('ipAddresses', ip, fakeIpv4) : ip));
+  // IPv6 only where an address is expected: time stamps and ARNs also hold colon-separated hex-looking runs.
+  if (key === 'sourceIPAddress' || key === 'sourceIp' || key === 'clientIp') {
+    v = v.replace(IPV6, (ip: string) => maps.fake('ipAddresses', ip.toLowerCase(), (n) => `2001:db8::${n.toString(16)}`));
+  }
+  return v;
+}
+
+/** Redacts the text of a JSON (or JSON Lines, or broken JSON) document. Never throws. */
+export function redactText(text: string): Redaction {
+  const maps = new FakeMaps();
+  const edits: Array<{ start: number; end: number; newText: string }> = [];
+  const lines = text.includes('\n') && /^\s*\{[^\n]*\}\s*\n\s*\{/.test(text.slice(0, 1 << 20)) ? splitLines(text) : [{ start: 0, text }];
+  for (const segment of lines) {
+    visit(segment.text, {
+      onLiteralValue(value: unknown, offset: number, length: number, _line: number, _ch: number, pathSupplier: () => JSONPath) {
+        if (typeof value !== 'string' || value.length === 0) return;
+        const redacted = redactValue(value, pathSupplier(), maps);
+        if (redacted !== value) edits.push({ start: segment.start + offset, end: segment.start + offset + length, newText: JSON.stringify(redacted) });
+      },
+    }, { disallowComments: false, allowTrailingComma: true });
+  }
+  let out = '';
+  let at = 0;
+  for (const e of edits) {
+    out += text.slice(at, e.start) + e.newText;
+    at = e.end;
+  }
+  return { text: out + text.slice(at), distinct: maps.counts(), valuesChanged: edits.length };
+}
+
+/** JSON Lines: each line is its own document (a tolerant visit of the whole would stop at the second). */
+function splitLines(text: string): Array<{ start: number; text: string }> {
+  const out: Array<{ start: number; text: string }> = [];
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    out.push({ start, text: text.slice(start, end) });
+    start = end + 1;
+  }
+  return out;
+}
+
+/** "3 account ids, 2 access key ids, ..." for the message after redacting. */
+export function describeRedaction(r: Redaction, words: Record<RedactionCategory, string>): string {
+  return CATEGORIES.filter((c) => r.distinct[c] > 0).map((c) => `${r.distinct[c]} ${words[c]}`).join(', ');
+}

@@ -1,0 +1,52 @@
+import { t } from '../../l10n';
+import type { EventRule } from '../../rules/rule';
+import { arnAccountOf, isAccountId, keyMentions, obj, str } from '../event';
+
+function arnAccount(s: string | undefined): string | undefined {
+  return s ? arnAccountOf(s) : undefined;
+}
+
+const valid = isAccountId;
+
+export const accountMismatch: EventRule = {
+  id: 'ct-account-mismatch',
+  scope: 'event',
+  defaultSeverity: 'warning',
+  title: 'Account ids that contradict each other',
+  docs: {
+    description: 'Account ids in one event must agree: `resources[].accountId` is the account in that resource\'s ARN (or `AWS Internal`); `userIdentity.accountId` is the account in `userIdentity.arn` and of the session issuer; and CloudTrail delivers an event only to the caller\'s account and to the key owner\'s, so `recipientAccountId` is one of them. Cross-account calls are normal and raise nothing; an account that belongs to neither side does.',
+    example: '"userIdentity": { "accountId": "111122223333", "arn": "arn:aws:iam::444455556666:user/Alice" }',
+    remedy: 'In a real log, treat the record as altered. In an example, use one account id consistently.',
+  },
+  check({ event, range }, report) {
+    const m = keyMentions(event);
+    if (Array.isArray(event.resources)) {
+      event.resources.forEach((r, i) => {
+        const o = obj(r);
+        const acct = str(o?.accountId);
+        const fromArn = arnAccount(str(o?.ARN));
+        if (valid(acct) && valid(fromArn) && acct !== fromArn) {
+          report({ ...range(['resources', i, 'accountId']), message: t('resources[{0}].accountId is {1}, but its ARN is in account {2}.', i, acct, fromArn) });
+        }
+      });
+    }
+    const identity = obj(event.userIdentity);
+    const caller = str(identity?.accountId);
+    const callerArn = arnAccount(str(identity?.arn));
+    if (valid(caller) && valid(callerArn) && caller !== callerArn) {
+      report({ ...range(['userIdentity', 'arn']), message: t('userIdentity.arn is in account {0}, but userIdentity.accountId is {1}.', callerArn, caller) });
+    }
+    const issuer = str(obj(obj(identity?.sessionContext)?.sessionIssuer)?.accountId);
+    if (valid(caller) && valid(issuer) && caller !== issuer) {
+      report({ ...range(['userIdentity', 'sessionContext', 'sessionIssuer', 'accountId']), message: t('The session issuer is in account {0}, but the caller is in {1}: a role session belongs to the role\'s account.', issuer, caller) });
+    }
+    const recipient = str(event.recipientAccountId);
+    if (!valid(recipient)) return;
+    const owners: string[] = [];
+    for (const group of [m.request, m.response, m.resources]) for (const k of group) if (valid(k.ref.account)) owners.push(k.ref.account);
+    const parties = [caller, callerArn, ...owners].filter(valid);
+    if (parties.length > 0 && !parties.includes(recipient)) {
+      report({ ...range(['recipientAccountId']), message: t('recipientAccountId {0} is neither the caller\'s account nor the key owner\'s ({1}): CloudTrail delivers an event only to them.', recipient, [...new Set(parties)].join(', ')) });
+    }
+  },
+};

@@ -1,0 +1,25 @@
+import { t } from '../../l10n';
+import type { EventRule } from '../../rules/rule';
+import { KMS_ERROR_CODES } from '../data/kmsOperations';
+import { isFailedCall, isKmsEvent, str } from '../event';
+
+export const failedCall: EventRule = {
+  id: 'ct-failed-call',
+  scope: 'event',
+  defaultSeverity: 'information',
+  title: 'Failed call',
+  docs: {
+    description: 'The event has an `errorCode`: the call failed and had no effect (no key was used, nothing changed). `AccessDenied` means no policy or grant allowed the caller; repeated denials for one principal are worth a look. Dry runs are reported by `ct-dry-run` instead.',
+    example: '"errorCode": "AccessDenied", "errorMessage": "User: ... is not authorized to perform: kms:Decrypt ..."',
+    remedy: 'Nothing to fix in the event; the hover on errorCode explains the error.',
+  },
+  check({ event, range }, report) {
+    if (!isKmsEvent(event) || !isFailedCall(event)) return;
+    const code = String(event.errorCode);
+    const meaning = KMS_ERROR_CODES[code];
+    const message = meaning
+      ? t('Failed call: {0} ({1}): {2}. It had no effect.', String(event.eventName), code, meaning)
+      : t('Failed call: {0} ({1}{2}). It had no effect.', String(event.eventName), code, str(event.errorMessage) ? `: ${str(event.errorMessage)}` : '');
+    report({ ...range(['errorCode']), message });
+  },
+};

@@ -1,0 +1,36 @@
+import { t } from '../../l10n';
+import type { EventRule } from '../../rules/rule';
+import { RECORD_FIELDS, formatVersion, parseEventVersion, versionAtLeast } from '../data/recordFields';
+import { topLevelFields } from '../event';
+
+/** Required fields not covered by ct-missing-field: their absence is a trimmed example, not a mystery. */
+const VERSIONED = RECORD_FIELDS.filter((f) => ['eventType', 'eventCategory', 'sourceIPAddress', 'requestParameters', 'responseElements'].includes(f.name));
+
+export const versionField: EventRule = {
+  id: 'ct-version-field',
+  scope: 'event',
+  defaultSeverity: 'information',
+  title: 'Field does not match the eventVersion',
+  docs: {
+    description: 'The record\'s `eventVersion` promises fields it lacks (every 1.07 record has `eventCategory`, every 1.02 record `eventType`, every record `sourceIPAddress`, `requestParameters` and `responseElements`), or it has a field that was introduced in a later version. Real records match their version; examples trimmed by hand often do not.',
+    example: '{ "eventVersion": "1.05", "eventCategory": "Management", ... }',
+    remedy: 'Check that the record is complete and its eventVersion was not edited.',
+  },
+  check({ event, range }, report) {
+    const version = parseEventVersion(event.eventVersion);
+    if (!version) return;
+    // The common case, nothing missing, allocates nothing.
+    if (VERSIONED.some((f) => !(f.name in event) && versionAtLeast(version, f.since))) {
+      const missing = VERSIONED.filter((f) => versionAtLeast(version, f.since) && !(f.name in event)).map((f) => f.name);
+      const at = range(['eventVersion']);
+      report({ ...at, message: t('Records of eventVersion {0} always have {1}; this one does not (trimmed by hand?).', String(event.eventVersion), missing.map((m) => `"${m}"`).join(', ')) });
+    }
+    const { fields } = topLevelFields(event);
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i];
+      if (f && !versionAtLeast(version, f.since)) {
+        report({ ...range([f.name], 'key'), message: t('"{0}" was introduced in eventVersion {1}, but this record says {2}.', f.name, formatVersion(f.since), String(event.eventVersion)) });
+      }
+    }
+  },
+};

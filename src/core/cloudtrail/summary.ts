@@ -1,0 +1,160 @@
+/**
+ * One sentence that says what a CloudTrail event means, for the hover on its
+ * opening brace: who asked KMS to do what to which key, within which limits,
+ * and whether it happened.
+ */
+import { t } from '../l10n';
+import { contextKeyInfo } from './data/encryptionContext';
+import { KMS_ERROR_CODES, KMS_OPERATION_BY_NAME } from './data/kmsOperations';
+import { describeService, parseServiceName } from './data/services';
+import { errorCodeOf, isDryRun, isFailedCall, isKmsEvent, keyMentions, obj, str, type Obj } from './event';
+import { parseArn, repairShiftedArn } from '../kms/identifiers';
+
+/** `...11111`: enough of a key id to tell keys apart in a sentence. */
+export function shortKey(id: string): string {
+  return id.length > 8 ? `...${id.slice(-5)}` : id;
+}
+
+function serviceShort(s: string): string {
+  const p = parseServiceName(s);
+  return p ? (p.region ? `${p.id}.${p.region}` : p.id) : s;
+}
+
+/** Who made the call, in a few words. */
+export function describeCaller(e: Obj): string {
+  const u = obj(e.userIdentity);
+  if (!u) return t('Someone');
+  const invokedBy = str(u.invokedBy);
+  const type = str(u.type);
+  const arn = str(u.arn);
+  const parsed = arn ? parseArn(repairShiftedArn(arn) ?? arn) : undefined;
+  let who: string;
+  switch (type) {
+    case 'AWSService':
+      return invokedBy && invokedBy !== 'AWS Internal' ? capitalise(serviceLabel(invokedBy)) : t('An AWS service');
+    case 'Root':
+      who = t('The root user of account {0}', str(u.accountId) ?? '?');
+      break;
+    case 'IAMUser':
+      who = t('IAM user {0}', str(u.userName) ?? parsed?.resourceId ?? '?');
+      break;
+    case 'AssumedRole': {
+      const [role, session] = (parsed?.resourceId ?? '').split('/');
+      who = session ? t('Role {0} (session {1})', role, session) : t('A role session');
+      break;
+    }
+    case undefined:
+      if (invokedBy === 'AWS Internal' || e.eventType === 'AwsServiceEvent') return t('AWS');
+      who = t('Someone');
+      break;
+    default:
+      who = arn ?? type;
+  }
+  return invokedBy && invokedBy !== 'AWS Internal' ? t('{0}, through {1},', who, serviceLabel(invokedBy)) : who;
+}
+
+function serviceLabel(name: string): string {
+  const p = parseServiceName(name);
+  if (p?.id === 'fargate') return 'Fargate';
+  if (p?.id === 'deadline') return 'Deadline Cloud';
+  if (p?.id === 'ec2-frontend-api') return 'the EC2 front end';
+  return describeService(name);
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function list(xs: readonly string[]): string {
+  if (xs.length <= 1) return xs.join('');
+  return `${xs.slice(0, -1).join(', ')} ${t('and')} ${xs[xs.length - 1]}`;
+}
+
+/** A grant constraint in words: "limited to cluster X", "limited to farm Y", or the context pairs. */
+export function describeConstraints(c: Obj | undefined): string | undefined {
+  if (!c) return undefined;
+  const subset = obj(c.encryptionContextSubset);
+  const equals = obj(c.encryptionContextEquals);
+  const ctx = subset ?? equals;
+  const parts: string[] = [];
+  if (ctx) {
+    const cluster = str(ctx['aws:ecs:clusterName']);
+    const farm = str(ctx['aws:deadline:farmId']);
+    const volume = str(ctx['aws:ebs:id']);
+    if (cluster) parts.push(t('cluster {0}', cluster));
+    if (farm) parts.push(t('farm {0}', farm));
+    if (volume) parts.push(t('volume {0}', volume));
+    if (parts.length === 0) parts.push(Object.entries(ctx).map(([k, v]) => `${k}=${String(v)}`).join(', '));
+  }
+  const source = str(c.sourceArn);
+  if (source) parts.push(t('requests from {0}', source));
+  if (parts.length === 0) return undefined;
+  const how = equals && !subset ? t('exactly to') : t('to');
+  return t('limited {0} {1}', how, list(parts));
+}
+
+/** The one-sentence summary of an event. */
+export function summarizeEvent(e: Obj): string {
+  const who = describeCaller(e);
+  const name = str(e.eventName) ?? '?';
+  const rp = obj(e.requestParameters);
+  const keys = keyMentions(e);
+  const key = [...keys.request, ...keys.resources, ...keys.response].find((k) => k.ref.keyId)?.ref.keyId;
+  const alias = keys.request.find((k) => k.ref.kind === 'alias' || k.ref.kind === 'aliasArn')?.value;
+  const keyWords = key ? t('key {0}', shortKey(key)) : alias ? t('the key behind {0}', alias) : t('a KMS key');
+  let what: string;
+  if (!isKmsEvent(e)) {
+    what = t('{0} called {1} on {2}.', who, name, String(e.eventSource ?? '?'));
+  } else {
+    switch (name) {
+      case 'CreateGrant': {
+        const grantee = str(rp?.granteePrincipal) ?? str(rp?.granteeServicePrincipal) ?? '?';
+        const ops = Array.isArray(rp?.operations) ? (rp!.operations as unknown[]).map(String) : [];
+        const limit = describeConstraints(obj(rp?.constraints));
+        what = t('{0} asked KMS to create a grant letting {1} use {2} to {3}', who, serviceShort(grantee), keyWords, ops.length > 0 ? list(ops) : t('(operations not logged)')) + (limit ? `, ${limit}` : '') + '.';
+        break;
+      }
+      case 'RetireGrant':
+      case 'RevokeGrant': {
+        const grantId = str(rp?.grantId) ?? str(obj(e.additionalEventData)?.grantId);
+        what = t('{0} asked KMS to {1} grant {2} on {3}.', who, name === 'RetireGrant' ? t('retire') : t('revoke'), grantId ? shortKey(grantId) : '?', keyWords);
+        break;
+      }
+      case 'ScheduleKeyDeletion':
+        what = t('{0} asked KMS to delete {1} in {2} days.', who, keyWords, String(rp?.pendingWindowInDays ?? 30));
+        break;
+      default: {
+        const op = KMS_OPERATION_BY_NAME.get(name);
+        what = op?.serviceEvent
+          ? t('KMS logged {0} for {1}: {2}.', name, keyWords, op.effect)
+          : op
+            ? t('{0} called KMS {1} on {2}, which {3}.', who, name, keyWords, op.effect)
+            : t('{0} called KMS {1} on {2}.', who, name, keyWords);
+      }
+    }
+  }
+  const caller = str(obj(e.userIdentity)?.accountId);
+  const owner = [...keys.request, ...keys.resources].find((k) => k.ref.account)?.ref.account;
+  if (caller && owner && /^\d{12}$/.test(caller) && /^\d{12}$/.test(owner) && caller !== owner) what += ' ' + t('Cross-account: the key belongs to {0}, the caller to {1}.', owner, caller);
+  if (isDryRun(e)) return `${what} ${t('Dry run: nothing happened.')}`;
+  if (isFailedCall(e)) {
+    const code = errorCodeOf(e)!;
+    const meaning = KMS_ERROR_CODES[code];
+    return `${what} ${t('It failed ({0}){1}: nothing happened.', code, meaning ? ` - ${meaning}` : '')}`;
+  }
+  if (str(e.eventTime)) return `${what} ${t('At {0}.', String(e.eventTime))}`;
+  return what;
+}
+
+/** How a grant's operations read in words (for the hover on `operations`). */
+export function describeGrantOperations(ops: readonly unknown[]): string {
+  return ops.map((o) => {
+    const op = KMS_OPERATION_BY_NAME.get(String(o));
+    return op ? `- \`${String(o)}\`: ${op.effect}` : `- \`${String(o)}\`: ${t('not a grant operation')}`;
+  }).join('\n');
+}
+
+export function contextKeyLine(key: string): string | undefined {
+  const info = contextKeyInfo(key);
+  return info ? t('{0}: {1}.', info.service, info.meaning) : undefined;
+}

@@ -1,0 +1,103 @@
+/**
+ * The CloudTrail commands: Format CloudTrail log, Redact for sharing, and Open
+ * CloudTrail log archive. Each works on the active editor (or the file it is
+ * given from a menu), and each returns what it opened so tests and other
+ * commands can follow up. Long work on big logs shows a progress notification.
+ */
+import * as vscode from 'vscode';
+import { formatLog } from '../core/cloudtrail/format';
+import { describeRedaction, redactText } from '../core/cloudtrail/redact';
+import { ARCHIVE_SCHEME, archiveUri, isArchive } from './archive';
+import type { ModelCache } from './modelCache';
+import { readSettings } from './settings';
+
+export const COMMANDS = {
+  format: 'kmsLens.formatCloudTrailLog',
+  redact: 'kmsLens.redactForSharing',
+  openArchive: 'kmsLens.openCloudTrailArchive',
+} as const;
+
+/** Above this many characters, work is announced with a progress notification. */
+const BIG_TEXT = 2 * 1024 * 1024;
+
+async function targetDocument(uri?: vscode.Uri): Promise<vscode.TextDocument | undefined> {
+  if (uri instanceof vscode.Uri) {
+    if (isArchive(uri)) return vscode.workspace.openTextDocument(archiveUri(uri));
+    return vscode.workspace.openTextDocument(uri);
+  }
+  return vscode.window.activeTextEditor?.document;
+}
+
+function withBusy<T>(doc: vscode.TextDocument, title: string, work: () => T): Thenable<T> {
+  if (doc.getText().length < BIG_TEXT) return Promise.resolve(work());
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, async () => {
+    // Let the notification appear before the synchronous work starts.
+    await new Promise((r) => setTimeout(r, 50));
+    return work();
+  });
+}
+
+export function registerCloudTrailCommands(cache: ModelCache): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand(COMMANDS.format, async (uri?: vscode.Uri): Promise<vscode.Uri | undefined> => {
+      const doc = await targetDocument(uri);
+      if (!doc) return undefined;
+      const model = cache.get(doc, readSettings(doc.uri).analysis.maxFileSize);
+      if (model.kind !== 'cloudTrail') {
+        void vscode.window.showInformationMessage(vscode.l10n.t('KMS Lens: this document is not a CloudTrail log.'));
+        return undefined;
+      }
+      if (model.format === 'jsonLines') {
+        void vscode.window.showInformationMessage(vscode.l10n.t('KMS Lens: JSON Lines already hold one event per line.'));
+        return undefined;
+      }
+      const result = await withBusy(doc, vscode.l10n.t('KMS Lens: formatting the CloudTrail log'), () => formatLog(doc.getText(), { eol: doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n' }));
+      if (result.unchanged) return doc.uri;
+      // A read-only archive cannot be edited: the formatted log opens beside it.
+      if (doc.uri.scheme === ARCHIVE_SCHEME) {
+        const copy = await vscode.workspace.openTextDocument({ content: result.text, language: 'json' });
+        await vscode.window.showTextDocument(copy, { preview: false });
+        return copy.uri;
+      }
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), result.text);
+      await vscode.workspace.applyEdit(edit);
+      return doc.uri;
+    }),
+
+    vscode.commands.registerCommand(COMMANDS.redact, async (uri?: vscode.Uri): Promise<vscode.Uri | undefined> => {
+      const doc = await targetDocument(uri);
+      if (!doc) return undefined;
+      const redaction = await withBusy(doc, vscode.l10n.t('KMS Lens: redacting'), () => redactText(doc.getText()));
+      // The original stays untouched: the copy is a new untitled document the user can share.
+      const copy = await vscode.workspace.openTextDocument({ content: redaction.text, language: doc.languageId === 'plaintext' ? 'json' : doc.languageId });
+      await vscode.window.showTextDocument(copy, { preview: false });
+      const summary = describeRedaction(redaction, {
+        accountIds: vscode.l10n.t('account ids'),
+        accessKeyIds: vscode.l10n.t('access key ids'),
+        principalIds: vscode.l10n.t('principal ids'),
+        ipAddresses: vscode.l10n.t('IP addresses'),
+        sessionNames: vscode.l10n.t('session names'),
+        userNames: vscode.l10n.t('user names'),
+      });
+      void vscode.window.showInformationMessage(summary
+        ? vscode.l10n.t('KMS Lens: redacted copy opened; replaced {0} (the same value always by the same fake). Check it before sharing: names in free text are not redacted.', summary)
+        : vscode.l10n.t('KMS Lens: nothing to redact was found; the copy is identical.'));
+      return copy.uri;
+    }),
+
+    vscode.commands.registerCommand(COMMANDS.openArchive, async (uri?: vscode.Uri): Promise<vscode.Uri | undefined> => {
+      let target = uri instanceof vscode.Uri ? uri : undefined;
+      if (!target) {
+        const picked = await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: vscode.l10n.t('Open log'), filters: { [vscode.l10n.t('CloudTrail log archives')]: ['gz'] } });
+        target = picked?.[0];
+      }
+      if (!target) return undefined;
+      const view = archiveUri(target);
+      // Opened as the user opens files (not through workspace.openTextDocument, whose reference would
+      // keep the log, and its grants in the view, alive for minutes after its tab is closed).
+      await vscode.commands.executeCommand('vscode.open', view, { preview: false });
+      return view;
+    }),
+  ];
+}

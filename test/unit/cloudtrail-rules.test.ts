@@ -1,0 +1,374 @@
+/**
+ * Every CloudTrail rule: one case that fires and a near miss that does not.
+ * The base event is a real-shaped Decrypt (non-placeholder ids), so a rule
+ * that fires here fires for one reason only.
+ */
+import * as assert from 'node:assert/strict';
+import { applyEdits, type Finding } from '../../src/core';
+import { findings, marked } from './helpers';
+
+type Ev = Record<string, unknown>;
+
+const ACCOUNT = '210987654321';
+const KEY = '7a3f9c2e-4b1d-4e8a-9f6c-2d5e8b1a4c7f';
+const KEY_ARN = `arn:aws:kms:us-west-2:${ACCOUNT}:key/${KEY}`;
+const OTHER_KEY = '0b2c4d6e-8f1a-4b3c-9d5e-7f9a1b3c5d7e';
+
+function base(): Ev {
+  return {
+    eventVersion: '1.08',
+    userIdentity: {
+      type: 'AssumedRole',
+      principalId: 'AROA3XFRBF23EXMPLROLE:alice',
+      arn: `arn:aws:sts::${ACCOUNT}:assumed-role/Ops/alice`,
+      accountId: ACCOUNT,
+      accessKeyId: 'ASIA3XFRBF23KZQWNB5T',
+      sessionContext: {
+        sessionIssuer: { type: 'Role', principalId: 'AROA3XFRBF23EXMPLROLE', arn: `arn:aws:iam::${ACCOUNT}:role/Ops`, accountId: ACCOUNT, userName: 'Ops' },
+        attributes: { creationDate: '2024-05-02T09:12:01Z', mfaAuthenticated: 'false' },
+      },
+    },
+    eventTime: '2024-05-02T09:15:44Z',
+    eventSource: 'kms.amazonaws.com',
+    eventName: 'Decrypt',
+    awsRegion: 'us-west-2',
+    sourceIPAddress: '198.51.100.23',
+    userAgent: 'aws-cli/2.15.0',
+    requestParameters: { keyId: KEY_ARN, encryptionAlgorithm: 'SYMMETRIC_DEFAULT', encryptionContext: { 'aws:s3:arn': 'arn:aws:s3:::reports/2024/q1.csv' } },
+    responseElements: null,
+    requestID: '4c1f7a2e-9b3d-4e6f-8a1c-5d7e9f2b4a6c',
+    eventID: 'e8b2d4f6-1a3c-4e5f-9b7d-2c4e6a8f0b1d',
+    readOnly: true,
+    resources: [{ accountId: ACCOUNT, type: 'AWS::KMS::Key', ARN: KEY_ARN }],
+    eventType: 'AwsApiCall',
+    managementEvent: true,
+    recipientAccountId: ACCOUNT,
+    eventCategory: 'Management',
+  };
+}
+
+function ev(change: (e: Ev) => void): string {
+  const e = base();
+  change(e);
+  return JSON.stringify(e, null, 2);
+}
+
+function run(text: string): Finding[] {
+  return findings(text, { languageId: 'json', fileName: 'event.json' });
+}
+
+function only(text: string, code: string): Finding[] {
+  return run(text).filter((f) => f.code === code);
+}
+
+/** Asserts the rule fires exactly `n` times and returns its findings with the marked text. */
+function fires(text: string, code: string, n = 1): Finding[] {
+  const fs = only(text, code);
+  assert.equal(fs.length, n, `${code}: ${JSON.stringify(run(text).map((f) => [f.code, f.message, marked(text, f)]), null, 1)}`);
+  return fs;
+}
+
+const rp = (e: Ev): Ev => e.requestParameters as Ev;
+const ui = (e: Ev): Ev => e.userIdentity as Ev;
+
+describe('CloudTrail rules', () => {
+  it('the base event raises nothing at all', () => {
+    assert.deepEqual(run(ev(() => undefined)).map((f) => f.code), []);
+  });
+
+  describe('ct-missing-field', () => {
+    it('fires on a record without eventTime and eventName', () => {
+      const [f] = fires(ev((e) => { delete e.eventTime; delete e.eventName; }), 'ct-missing-field');
+      assert.match(f.message, /"eventTime", "eventName"/);
+      assert.equal(f.start, 0);
+    });
+    it('fires on a userIdentity without type on an API call', () => {
+      const text = ev((e) => { delete ui(e).type; });
+      const [f] = fires(text, 'ct-missing-field');
+      assert.equal(text.slice(f.start, f.end), '"userIdentity"');
+    });
+    it('near miss: a service event without requestID and without userIdentity.type', () => {
+      const text = ev((e) => { e.userIdentity = { accountId: ACCOUNT, invokedBy: 'AWS Internal' }; delete e.requestID; e.eventType = 'AwsServiceEvent'; e.eventName = 'RotateKey'; e.requestParameters = null; });
+      assert.deepEqual(run(text).map((f) => f.code), []);
+    });
+    it('near miss: eventID is not expected before eventVersion 1.01', () => {
+      const text = JSON.stringify({ eventVersion: '1.0', userIdentity: { type: 'Root' }, eventTime: '2014-01-01T00:00:00Z', eventSource: 's3.amazonaws.com', eventName: 'GetObject', awsRegion: 'us-east-1', sourceIPAddress: '198.51.100.1', requestParameters: null, responseElements: null });
+      assert.equal(only(text, 'ct-missing-field').length, 0);
+    });
+  });
+
+  describe('ct-version-field', () => {
+    it('fires on a 1.08 record without eventCategory, and on eventCategory in a 1.05 record', () => {
+      fires(ev((e) => { delete e.eventCategory; }), 'ct-version-field');
+      const text = ev((e) => { e.eventVersion = '1.05'; delete e.managementEvent; });
+      const [f] = fires(text, 'ct-version-field');
+      assert.equal(text.slice(f.start, f.end), '"eventCategory"');
+      assert.equal(f.severity, 'information');
+    });
+    it('near miss: a 1.05 record without eventCategory', () => {
+      assert.equal(only(ev((e) => { e.eventVersion = '1.05'; delete e.eventCategory; delete e.managementEvent; }), 'ct-version-field').length, 0);
+    });
+  });
+
+  describe('ct-event-version', () => {
+    it('fires on a number, with a fix that quotes it', () => {
+      const text = ev((e) => { e.eventVersion = 1.08; });
+      const [f] = fires(text, 'ct-event-version');
+      assert.match(applyEdits(text, f.fixes![0].edits), /"eventVersion": "1\.08"/);
+    });
+    it('fires on 2.0 and on 1.99', () => {
+      fires(ev((e) => { e.eventVersion = '2.0'; }), 'ct-event-version');
+      fires(ev((e) => { e.eventVersion = '1.99'; }), 'ct-event-version');
+    });
+    it('near miss: 1.11, the latest', () => {
+      assert.equal(only(ev((e) => { e.eventVersion = '1.11'; }), 'ct-event-version').length, 0);
+    });
+  });
+
+  describe('ct-event-time', () => {
+    it('fires on a local time and on February 30', () => {
+      fires(ev((e) => { e.eventTime = '2024-05-02T09:15:44+02:00'; }), 'ct-event-time');
+      const [f] = fires(ev((e) => { e.eventTime = '2023-02-29T10:00:00Z'; }), 'ct-event-time');
+      assert.match(f.message, /not a real date/);
+    });
+    it('near miss: 29 February of a leap year, and fractional seconds', () => {
+      assert.equal(only(ev((e) => { e.eventTime = '2024-02-29T23:59:59Z'; }), 'ct-event-time').length, 0);
+      assert.equal(only(ev((e) => { e.eventTime = '2024-02-29T23:59:59.123Z'; }), 'ct-event-time').length, 0);
+    });
+  });
+
+  describe('ct-field-type', () => {
+    it('fires on readOnly as a string and on mfaAuthenticated as a boolean (with a fix)', () => {
+      fires(ev((e) => { e.readOnly = 'true'; }), 'ct-field-type');
+      const text = ev((e) => { ((ui(e).sessionContext as Ev).attributes as Ev).mfaAuthenticated = true; });
+      const [f] = fires(text, 'ct-field-type');
+      assert.match(applyEdits(text, f.fixes![0].edits), /"mfaAuthenticated": "true"/);
+    });
+    it('near miss: requestParameters null', () => {
+      assert.equal(only(ev((e) => { e.requestParameters = null; }), 'ct-field-type').length, 0);
+    });
+  });
+
+  describe('ct-id-format', () => {
+    it('fires on an eventID with a short first group', () => {
+      fires(ev((e) => { e.eventID = 'abcda5f-396d-494c-9380-0c47860df5f1'; }), 'ct-id-format');
+    });
+    it('near miss: an EXAMPLE placeholder id, and a requestID of another shape', () => {
+      const text = ev((e) => { e.eventID = 'a1b2c3d4-5678-90ab-cdef-EXAMPLE33333'; e.requestID = 'create-210987654321-758241111-1415220618'; });
+      assert.equal(only(text, 'ct-id-format').length, 0);
+    });
+  });
+
+  describe('ct-unknown-value', () => {
+    it('fires on eventType AwsApiCal with the nearest value offered', () => {
+      const [f] = fires(ev((e) => { e.eventType = 'AwsApiCal'; }), 'ct-unknown-value');
+      assert.match(f.message, /Did you mean "AwsApiCall"/);
+      assert.equal(f.fixes?.[0].title, 'Change to "AwsApiCall"');
+    });
+    it('fires on an unknown identity type', () => {
+      fires(ev((e) => { ui(e).type = 'Robot'; }), 'ct-unknown-value');
+    });
+    it('near miss: every documented identity type', () => {
+      for (const type of ['Root', 'IAMUser', 'AssumedRole', 'Role', 'FederatedUser', 'AWSAccount', 'AWSService', 'IdentityCenterUser', 'SAMLUser', 'WebIdentityUser']) {
+        assert.equal(only(ev((e) => { ui(e).type = type; }), 'ct-unknown-value').length, 0, type);
+      }
+    });
+  });
+
+  describe('ct-unknown-field', () => {
+    it('fires as a hint on a misspelt field, offering the right name', () => {
+      const text = ev((e) => { e.sourceIpAddress = e.sourceIPAddress; delete e.sourceIPAddress; });
+      const [f] = fires(text, 'ct-unknown-field');
+      assert.equal(f.severity, 'hint');
+      assert.match(applyEdits(text, f.fixes![0].edits), /"sourceIPAddress": "198/);
+    });
+    it('near miss: documented optional fields (tlsDetails, addendum, vpcEndpointId)', () => {
+      assert.equal(only(ev((e) => { e.tlsDetails = { tlsVersion: 'TLSv1.3' }; e.addendum = { reason: 'DELIVERY_DELAY' }; e.vpcEndpointId = 'vpce-1'; }), 'ct-unknown-field').length, 0);
+    });
+  });
+
+  describe('ct-account-id', () => {
+    it('fires on an 11-digit account id and suggests the lost zero', () => {
+      const [f] = fires(ev((e) => { e.recipientAccountId = '10987654321'; ui(e).accountId = '10987654321'; ((ui(e).sessionContext as Ev).sessionIssuer as Ev).accountId = '10987654321'; }), 'ct-account-id', 3);
+      assert.match(f.message, /"010987654321"/);
+    });
+    it('near miss: "AWS Internal" as a resource owner, and placeholders', () => {
+      assert.equal(only(ev((e) => { (e.resources as Ev[])[0].accountId = 'AWS Internal'; }), 'ct-account-id').length, 0);
+      assert.equal(only(ev((e) => { e.recipientAccountId = 'account-id'; }), 'ct-account-id').length, 0);
+    });
+  });
+
+  describe('ct-region', () => {
+    it('fires on an Availability Zone, offering the Region', () => {
+      const [f] = fires(ev((e) => { e.awsRegion = 'us-west-2a'; }), 'ct-region');
+      assert.equal(f.fixes?.[0].title, 'Change to "us-west-2"');
+    });
+    it('near miss: a Region of another partition, and a Region-shaped code not yet known', () => {
+      assert.equal(only(ev((e) => { e.awsRegion = 'cn-north-1'; e.requestParameters = null; e.resources = []; }), 'ct-region').length, 0);
+      assert.equal(only(ev((e) => { e.awsRegion = 'eu-south-3'; }), 'ct-region').length, 0);
+    });
+  });
+
+  describe('ct-malformed-arn', () => {
+    it('fires on arn:aws::kms: with a preferred fix that restores the ARN', () => {
+      const text = ev((e) => { rp(e).keyId = KEY_ARN.replace('arn:aws:kms:', 'arn:aws::kms:'); });
+      const [f] = fires(text, 'ct-malformed-arn');
+      assert.equal(f.fixes?.[0].preferred, true);
+      assert.equal(JSON.parse(applyEdits(text, f.fixes![0].edits)).requestParameters.keyId, KEY_ARN);
+    });
+    it('fires on an ARN with too few fields and on an unknown partition', () => {
+      fires(ev((e) => { ui(e).arn = 'arn:aws:sts:assumed-role/Ops/alice'; }), 'ct-malformed-arn');
+      fires(ev((e) => { ui(e).arn = `arn:amazon:sts::${ACCOUNT}:assumed-role/Ops/alice`; }), 'ct-malformed-arn');
+    });
+    it('near miss: an S3 ARN with empty Region and account in an encryption context', () => {
+      assert.equal(only(ev(() => undefined), 'ct-malformed-arn').length, 0);
+    });
+  });
+
+  describe('ct-kms-operation', () => {
+    it('fires on a misspelt operation and on the IAM form ReEncryptFrom', () => {
+      const [f] = fires(ev((e) => { e.eventName = 'Decrpyt'; }), 'ct-kms-operation');
+      assert.match(f.message, /Did you mean "Decrypt"/);
+      const [g] = fires(ev((e) => { e.eventName = 'ReEncryptFrom'; e.requestParameters = null; }), 'ct-kms-operation');
+      assert.match(g.message, /"ReEncrypt"/);
+    });
+    it('near miss: service events RotateKey and DeleteKey, and an S3 event name', () => {
+      assert.equal(only(ev((e) => { e.eventName = 'RotateKey'; }), 'ct-kms-operation').length, 0);
+      assert.equal(only(ev((e) => { e.eventName = 'DeleteKey'; }), 'ct-kms-operation').length, 0);
+      assert.equal(only(ev((e) => { e.eventSource = 's3.amazonaws.com'; e.eventName = 'GetObject'; }), 'ct-kms-operation').length, 0);
+    });
+  });
+
+  describe('ct-kms-unknown-parameter', () => {
+    it('fires on keyID, offering keyId as the preferred fix', () => {
+      const text = ev((e) => { rp(e).keyID = rp(e).keyId; delete rp(e).keyId; });
+      const [f] = fires(text, 'ct-kms-unknown-parameter');
+      assert.equal(f.fixes?.[0].preferred, true);
+      assert.equal(JSON.parse(applyEdits(text, f.fixes![0].edits)).requestParameters.keyId, KEY_ARN);
+    });
+    it('fires on an unknown grant constraint', () => {
+      const text = ev((e) => { e.eventName = 'CreateGrant'; e.requestParameters = { keyId: KEY_ARN, operations: ['Decrypt'], granteePrincipal: 'fargate.us-west-2.amazonaws.com', constraints: { encryptionContextSubsets: { a: 'b' } } }; });
+      fires(text, 'ct-kms-unknown-parameter');
+    });
+    it('near miss: a CreateGrant with every documented member, and RetireGrant with null parameters', () => {
+      const text = ev((e) => { e.eventName = 'CreateGrant'; e.readOnly = false; e.requestParameters = { keyId: KEY_ARN, operations: ['Decrypt'], granteePrincipal: 'fargate.us-west-2.amazonaws.com', retiringPrincipal: 'ec2.us-west-2.amazonaws.com', constraints: { encryptionContextSubset: { a: 'b' } }, name: 'g', grantTokens: [], dryRun: false }; e.responseElements = { grantId: 'a'.repeat(64), keyId: KEY_ARN }; });
+      assert.deepEqual(run(text).map((f) => f.code), []);
+      assert.equal(only(ev((e) => { e.eventName = 'RetireGrant'; e.requestParameters = null; e.responseElements = { keyId: KEY_ARN }; }), 'ct-kms-unknown-parameter').length, 0);
+    });
+  });
+
+  describe('ct-kms-parameter-value', () => {
+    it('fires on numberOfBytes 2048, pendingWindowInDays 3, an unknown algorithm and a non-grant operation', () => {
+      fires(ev((e) => { e.eventName = 'GenerateDataKey'; rp(e).numberOfBytes = 2048; delete rp(e).encryptionAlgorithm; }), 'ct-kms-parameter-value');
+      fires(ev((e) => { e.eventName = 'ScheduleKeyDeletion'; e.requestParameters = { keyId: KEY_ARN, pendingWindowInDays: 3 }; }), 'ct-kms-parameter-value');
+      const [f] = fires(ev((e) => { rp(e).encryptionAlgorithm = 'SYMETRIC_DEFAULT'; }), 'ct-kms-parameter-value');
+      assert.equal(f.fixes?.[0].title, 'Change to "SYMMETRIC_DEFAULT"');
+      const text = ev((e) => { e.eventName = 'CreateGrant'; e.requestParameters = { keyId: KEY_ARN, operations: ['Decrypt', 'ScheduleKeyDeletion'], granteePrincipal: 'fargate.us-west-2.amazonaws.com' }; });
+      const [g] = fires(text, 'ct-kms-parameter-value');
+      assert.equal(text.slice(g.start, g.end), '"ScheduleKeyDeletion"');
+    });
+    it('near miss: the same bad value in a call that failed, and the boundaries 7, 30, 1, 1024', () => {
+      assert.equal(only(ev((e) => { e.eventName = 'ScheduleKeyDeletion'; e.errorCode = 'ValidationException'; e.requestParameters = { keyId: KEY_ARN, pendingWindowInDays: 3 }; }), 'ct-kms-parameter-value').length, 0);
+      for (const days of [7, 30]) assert.equal(only(ev((e) => { e.eventName = 'ScheduleKeyDeletion'; e.requestParameters = { keyId: KEY_ARN, pendingWindowInDays: days }; }), 'ct-kms-parameter-value').length, 0);
+      for (const n of [1, 1024]) assert.equal(only(ev((e) => { e.eventName = 'GenerateDataKey'; e.requestParameters = { keyId: KEY_ARN, numberOfBytes: n }; }), 'ct-kms-parameter-value').length, 0);
+    });
+  });
+
+  describe('ct-kms-exclusive-parameters', () => {
+    it('fires on both constraints, and on numberOfBytes with keySpec', () => {
+      const text = ev((e) => { e.eventName = 'CreateGrant'; e.requestParameters = { keyId: KEY_ARN, operations: ['Decrypt'], granteePrincipal: 'fargate.us-west-2.amazonaws.com', constraints: { encryptionContextSubset: { a: 'b' }, encryptionContextEquals: { a: 'b' } } }; });
+      const [f] = fires(text, 'ct-kms-exclusive-parameters');
+      assert.equal(text.slice(f.start, f.end), '"encryptionContextEquals"');
+      fires(ev((e) => { e.eventName = 'GenerateDataKey'; e.requestParameters = { keyId: KEY_ARN, numberOfBytes: 32, keySpec: 'AES_256' }; }), 'ct-kms-exclusive-parameters');
+    });
+    it('near miss: keySpec alone; both in a call that was rejected', () => {
+      assert.equal(only(ev((e) => { e.eventName = 'GenerateDataKey'; e.requestParameters = { keyId: KEY_ARN, keySpec: 'AES_256' }; }), 'ct-kms-exclusive-parameters').length, 0);
+      assert.equal(only(ev((e) => { e.eventName = 'GenerateDataKey'; e.errorCode = 'ValidationException'; e.requestParameters = { keyId: KEY_ARN, numberOfBytes: 32, keySpec: 'AES_256' }; }), 'ct-kms-exclusive-parameters').length, 0);
+    });
+  });
+
+  describe('ct-region-mismatch', () => {
+    it('fires on a key of another Region, in the request and in resources', () => {
+      fires(ev((e) => { e.awsRegion = 'us-east-1'; }), 'ct-region-mismatch', 2);
+    });
+    it('near miss: ReplicateKey lists its replica in the replica Region', () => {
+      const replica = KEY_ARN.replace('us-west-2', 'eu-west-1');
+      const text = ev((e) => { e.eventName = 'ReplicateKey'; e.readOnly = false; e.requestParameters = { keyId: KEY_ARN, replicaRegion: 'eu-west-1' }; (e.resources as Ev[]).push({ accountId: ACCOUNT, type: 'AWS::KMS::Key', ARN: replica }); });
+      assert.equal(only(text, 'ct-region-mismatch').length, 0);
+    });
+  });
+
+  describe('ct-key-mismatch', () => {
+    it('fires when the request and resources name different keys', () => {
+      const text = ev((e) => { (e.resources as Ev[])[0].ARN = KEY_ARN.replace(KEY, OTHER_KEY); });
+      const [f] = fires(text, 'ct-key-mismatch');
+      assert.equal(JSON.parse(`{"v":${text.slice(f.start, f.end)}}`).v, KEY_ARN);
+    });
+    it('fires when the response names another key than the request', () => {
+      fires(ev((e) => { e.eventName = 'CancelKeyDeletion'; e.requestParameters = { keyId: KEY }; e.responseElements = { keyId: KEY_ARN.replace(KEY, OTHER_KEY) }; }), 'ct-key-mismatch');
+    });
+    it('near miss: a bare key id, an alias, and ReEncrypt naming both of its keys', () => {
+      assert.equal(only(ev((e) => { rp(e).keyId = KEY; }), 'ct-key-mismatch').length, 0);
+      assert.equal(only(ev((e) => { rp(e).keyId = 'alias/reports'; }), 'ct-key-mismatch').length, 0);
+      const text = ev((e) => { e.eventName = 'ReEncrypt'; e.requestParameters = { destinationKeyId: OTHER_KEY, sourceEncryptionAlgorithm: 'SYMMETRIC_DEFAULT' }; (e.resources as Ev[]).push({ accountId: ACCOUNT, type: 'AWS::KMS::Key', ARN: KEY_ARN.replace(KEY, OTHER_KEY) }); });
+      assert.equal(only(text, 'ct-key-mismatch').length, 0);
+    });
+  });
+
+  describe('ct-account-mismatch', () => {
+    it('fires on a resource whose accountId is not its ARN\'s, and on an unrelated recipient', () => {
+      fires(ev((e) => { (e.resources as Ev[])[0].accountId = '444455556667'; }), 'ct-account-mismatch');
+      fires(ev((e) => { e.recipientAccountId = '444455556667'; }), 'ct-account-mismatch');
+    });
+    it('near miss: a cross-account call delivered to the key owner', () => {
+      const caller = '444455556667';
+      const text = ev((e) => {
+        ui(e).accountId = caller;
+        ui(e).arn = `arn:aws:sts::${caller}:assumed-role/Ops/alice`;
+        ((ui(e).sessionContext as Ev).sessionIssuer as Ev).accountId = caller;
+        ((ui(e).sessionContext as Ev).sessionIssuer as Ev).arn = `arn:aws:iam::${caller}:role/Ops`;
+      });
+      assert.equal(only(text, 'ct-account-mismatch').length, 0);
+    });
+  });
+
+  describe('ct-dry-run', () => {
+    it('is information on a DryRunOperationException, never an error', () => {
+      const text = ev((e) => { e.errorCode = 'DryRunOperationException'; e.errorMessage = 'The request would have succeeded, but the DryRun option is set.'; rp(e).dryRun = true; });
+      const [f] = fires(text, 'ct-dry-run');
+      assert.equal(f.severity, 'information');
+      assert.match(f.message, /would have succeeded, but nothing happened/);
+      assert.ok(!run(text).some((x) => x.severity === 'error' || x.severity === 'warning'));
+    });
+    it('fires on dryRun true logged as a success; near miss: dryRun false', () => {
+      fires(ev((e) => { rp(e).dryRun = true; }), 'ct-dry-run');
+      assert.equal(only(ev((e) => { rp(e).dryRun = false; }), 'ct-dry-run').length, 0);
+    });
+  });
+
+  describe('ct-failed-call', () => {
+    it('calls out AccessDeniedException as a failed call', () => {
+      const [f] = fires(ev((e) => { e.errorCode = 'AccessDeniedException'; e.errorMessage = 'not authorized'; }), 'ct-failed-call');
+      assert.equal(f.severity, 'information');
+      assert.match(f.message, /no policy or grant|not allowed/);
+    });
+    it('near miss: a dry run is not a failed call; a successful call is not either', () => {
+      assert.equal(only(ev((e) => { e.errorCode = 'DryRunOperationException'; rp(e).dryRun = true; }), 'ct-failed-call').length, 0);
+      assert.equal(only(ev(() => undefined), 'ct-failed-call').length, 0);
+    });
+  });
+
+  describe('ct-placeholder', () => {
+    it('is one information finding for a whole document of placeholder events', () => {
+      const one = (i: number): Ev => { const e = base(); e.recipientAccountId = '111122223333'; e.eventID = `a1b2c3d4-5678-90ab-cdef-EXAMPLE1111${i}`; return e; };
+      const text = JSON.stringify({ Records: [one(1), one(2), one(3)] });
+      const fs = only(text, 'ct-placeholder');
+      assert.equal(fs.length, 1);
+      assert.equal(fs[0].severity, 'information');
+      assert.ok(!run(text).some((f) => f.severity === 'error'));
+    });
+    it('near miss: real ids', () => {
+      assert.equal(only(ev(() => undefined), 'ct-placeholder').length, 0);
+    });
+  });
+});
