@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { buildModel, DEFAULT_SETTINGS, type DocumentModel } from '../../src/core';
+import { recordTree } from '../../src/core/document/model';
 import { codes, findings } from './helpers';
 
 const event = (i: number, extra = ''): string => `{"eventVersion":"1.08","eventSource":"kms.amazonaws.com","eventName":"Decrypt","eventID":"id-${i}","requestParameters":{"keyId":"k${i}"}${extra}}`;
@@ -53,6 +54,22 @@ describe('hostile input', () => {
     assert.doesNotThrow(() => findings(text));
     const deep = `{"Records":[${'['.repeat(100_000)}${']'.repeat(100_000)}]}`;
     assert.deepEqual(codes(findings(deep)), ['json-too-deep']);
+  });
+
+  it('reports deep nesting on the fast path too, measured by the record scan itself', () => {
+    const deep = `{"Records":[${event(1)},${'['.repeat(100_000)}${']'.repeat(100_000)}]}`;
+    const model = buildModel(deep, { languageId: 'json' }, { maxFileSize: DEFAULT_SETTINGS.maxFileSize, treeThreshold: 0 });
+    assert.deepEqual(model.syntaxProblems.map((p) => p.kind), ['tooDeep']);
+    assert.equal(model.kind, 'cloudTrail');
+  });
+
+  it('reports a record nested too deep instead of parsing it, and gives a shallow record its tree', () => {
+    const text = `{"Records":[{"eventVersion":"1.08","eventSource":"kms.amazonaws.com","eventName":"Decrypt","x":${'['.repeat(600)}${']'.repeat(600)}}]}`;
+    const model = buildModel(text, { languageId: 'json' }, { maxFileSize: DEFAULT_SETTINGS.maxFileSize, treeThreshold: 0 });
+    // 600 levels is past the guard, so the model says so rather than handing out a tree.
+    assert.deepEqual(model.syntaxProblems.map((p) => p.kind), ['tooDeep']);
+    const shallow = buildModel(text.replace(/\[{600}/, '[[').replace(/\]{600}/, ']]'), { languageId: 'json' }, { maxFileSize: DEFAULT_SETTINGS.maxFileSize, treeThreshold: 0 });
+    assert.ok(recordTree(shallow, shallow.records[0]));
   });
 
   it('analyses a 5 MB single-line log', () => {

@@ -160,14 +160,16 @@ function tooDeep(start: number): SyntaxProblem {
   };
 }
 
+/** Deeper than MAX_NESTING: said only if it looks like ours; deep JSON of any other kind is not our business. */
+function tooDeepSegment(text: string, start: number, end: number): SegmentResult {
+  return { problems: [tooDeep(start)], value: undefined, container: 'none', kind: sniffKind(text.slice(start, Math.min(end, start + 65536))), records: [] };
+}
+
 function analyseSegment(text: string, start: number, end: number, allowComments: boolean, threshold: number): SegmentResult {
-  if (maxDepth(text, start, end, MAX_NESTING + 1) > MAX_NESTING) {
-    // Say so only if it looks like ours; deep JSON of any other kind is not our business.
-    return { problems: [tooDeep(start)], value: undefined, container: 'none', kind: sniffKind(text.slice(start, Math.min(end, start + 65536))), records: [] };
-  }
-  return end - start <= threshold
-    ? treeSegment(text, start, end, allowComments)
-    : fastSegment(text, start, end, allowComments);
+  if (end - start > threshold) return fastSegment(text, start, end, allowComments);
+  // The tree path's parsers are recursive: measure the depth before running them.
+  if (maxDepth(text, start, end, MAX_NESTING + 1) > MAX_NESTING) return tooDeepSegment(text, start, end);
+  return treeSegment(text, start, end, allowComments);
 }
 
 /** Small segment: tolerant tree, exact syntax problems. */
@@ -239,6 +241,9 @@ function fastSegment(text: string, start: number, end: number, allowComments: bo
   const elements = elementsOf(value, container);
   const spans = containerSpans(text, start, end, container);
   if (!spans || spans.length !== elements.length) return brokenBigSegment(text, start, end, allowComments);
+  // JSON.parse and the scanner are iterative, so depth is only measured here, by the scan itself
+  // (a separate pass over 40 MB would cost as much as a tenth of the parse).
+  if (spans.some((s) => s.depth > MAX_NESTING)) return tooDeepSegment(text, start, end);
 
   const problems: SyntaxProblem[] = [];
   const records: JsonRecord[] = spans.map((span, index) => {
@@ -285,6 +290,8 @@ function containerSpans(text: string, start: number, end: number, container: Con
 
 /** A big segment that is not valid JSON: exact problems from the streaming visitor, values from the tolerant parser. */
 function brokenBigSegment(text: string, start: number, end: number, allowComments: boolean): SegmentResult {
+  // The visitor and the tolerant parser are recursive.
+  if (maxDepth(text, start, end, MAX_NESTING + 1) > MAX_NESTING) return tooDeepSegment(text, start, end);
   const problems = findSyntaxProblems(text, start, end, allowComments);
   const source = text.slice(start, end);
   const value: unknown = tolerantParse(source, [], { allowTrailingComma: true, disallowComments: false });
@@ -360,7 +367,9 @@ const recordTrees = new WeakMap<JsonRecord, Node | null>();
 export function recordTree(model: DocumentModel, record: JsonRecord): Node | undefined {
   let tree = recordTrees.get(record);
   if (tree === undefined) {
-    tree = parseTree(model.text.slice(record.start, record.end), [], { allowTrailingComma: true, disallowComments: false }) ?? null;
+    // parseTree is recursive; a record from the fast path was never measured for depth.
+    const tooDeepRecord = maxDepth(model.text, record.start, record.end, MAX_NESTING + 1) > MAX_NESTING;
+    tree = tooDeepRecord ? null : parseTree(model.text.slice(record.start, record.end), [], { allowTrailingComma: true, disallowComments: false }) ?? null;
     recordTrees.set(record, tree);
   }
   return tree ?? undefined;

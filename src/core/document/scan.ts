@@ -14,6 +14,8 @@ export interface Span {
   end: number;
   /** Colons outside strings, i.e. the number of object members in the span. */
   members: number;
+  /** Deepest nesting of arrays and objects inside the span (0 for a string, number or literal). */
+  depth: number;
 }
 
 const QUOTE = 34; // "
@@ -56,7 +58,7 @@ export function scanValue(text: string, pos: number, end: number): Span | undefi
   const first = text.charCodeAt(pos);
   if (first === QUOTE) {
     const e = skipString(text, pos, end);
-    return e === -1 ? undefined : { start: pos, end: e, members: 0 };
+    return e === -1 ? undefined : { start: pos, end: e, members: 0, depth: 0 };
   }
   if (first !== OPEN_BRACE && first !== OPEN_BRACKET) {
     // number, true, false, null: up to the next delimiter
@@ -66,9 +68,10 @@ export function scanValue(text: string, pos: number, end: number): Span | undefi
       if (c === COMMA || c === CLOSE_BRACE || c === CLOSE_BRACKET || c === COLON || isSpace(c)) break;
       i++;
     }
-    return i === pos ? undefined : { start: pos, end: i, members: 0 };
+    return i === pos ? undefined : { start: pos, end: i, members: 0, depth: 0 };
   }
   let depth = 0;
+  let deepest = 0;
   let members = 0;
   let i = pos;
   while (i < end) {
@@ -78,10 +81,11 @@ export function scanValue(text: string, pos: number, end: number): Span | undefi
       if (i === -1) return undefined;
       continue;
     }
-    if (c === OPEN_BRACE || c === OPEN_BRACKET) depth++;
-    else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+    if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+      if (++depth > deepest) deepest = depth;
+    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
       depth--;
-      if (depth === 0) return { start: pos, end: i + 1, members };
+      if (depth === 0) return { start: pos, end: i + 1, members, depth: deepest };
     } else if (c === COLON) members++;
     i++;
   }
