@@ -12,18 +12,10 @@
  * loop on that text.
  */
 import { analyze, type Analysis } from './analyze';
+import { applyEdits } from './edits';
 import type { AnalysisSettings, DocumentHints, Finding, Fix, TextEdit } from './types';
 
-export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
-  let out = '';
-  let at = 0;
-  for (const e of sorted) {
-    out += text.slice(at, e.start) + e.newText;
-    at = e.end;
-  }
-  return out + text.slice(at);
-}
+export { applyEdits };
 
 function overlaps(a: TextEdit, b: TextEdit): boolean {
   // Two insertions at one point also conflict: their order would be arbitrary.

@@ -4,6 +4,7 @@
  * rule (own severity setting, own quick fix).
  */
 import { visit, ParseErrorCode } from 'jsonc-parser';
+import { applyEdits } from '../edits';
 import { t } from '../l10n';
 import type { Fix } from '../types';
 
@@ -360,15 +361,8 @@ export function neutraliseQuirks(source: string, q: PastedQuirks): string {
 /** The source with the quirks really repaired (quotes inserted around bare keys): what the user will get from the fixes. */
 export function repairQuirks(source: string, q: PastedQuirks): string {
   if (!hasQuirks(q)) return source;
-  const edits = [
-    ...q.smartQuotes.map((o) => ({ start: o, end: o + 1, text: '"' })),
-    ...q.unquotedKeys.flatMap((k) => [{ start: k.start, end: k.start, text: '"' }, { start: k.end, end: k.end, text: '"' }]),
-  ].sort((a, b) => a.start - b.start || a.end - b.end);
-  let out = '';
-  let at = 0;
-  for (const e of edits) {
-    out += source.slice(at, e.start) + e.text;
-    at = e.end;
-  }
-  return out + source.slice(at);
+  return applyEdits(source, [
+    ...q.smartQuotes.map((o) => ({ start: o, end: o + 1, newText: '"' })),
+    ...q.unquotedKeys.flatMap((k) => [{ start: k.start, end: k.start, newText: '"' }, { start: k.end, end: k.end, newText: '"' }]),
+  ]);
 }
