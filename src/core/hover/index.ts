@@ -4,6 +4,7 @@
  * first one that has something to say wins.
  */
 import type { DocumentModel } from '../document/model';
+import { lifecycleHover } from '../lifecycle/hover';
 import { policyHover } from '../policy/hover';
 
 export interface HoverResult {
@@ -15,8 +16,12 @@ export interface HoverResult {
 
 export type HoverProvider = (model: DocumentModel, offset: number) => HoverResult | undefined;
 
-/** Registered providers, most specific first. Policy hovers and CloudTrail hovers add themselves here. */
-export const hoverProviders: HoverProvider[] = [policyHover];
+/**
+ * Registered providers, most specific first. Policy hovers and CloudTrail hovers add themselves here.
+ * Key lifecycle hovers (only on the eventName of lifecycle events, refused calls and uses of a stopped
+ * key) come before the generic CloudTrail event hovers.
+ */
+export const hoverProviders: HoverProvider[] = [policyHover, lifecycleHover];
 
 export function hoverAt(model: DocumentModel, offset: number): HoverResult | undefined {
   for (const provide of hoverProviders) {
