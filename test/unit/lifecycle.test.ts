@@ -190,7 +190,7 @@ describe('lifecycle: rotation', () => {
     assert.equal(lc.rotation.onDemand, 1);
     assert.equal(lc.rotation.periodInDays, 180);
     assert.deepEqual(lc.events.filter((e) => e.kind === 'rotate').map((e) => e.rotationType), ['ON_DEMAND', 'AUTOMATIC']);
-    assert.equal(describeRotation(lc.rotation), 'automatic rotation on (every 180 days), last rotated 2024-06-29 00:00 UTC, 1 on-demand rotations');
+    assert.equal(describeRotation(lc.rotation), 'automatic rotation on (every 180 days), last rotated 2024-06-29 00:00 UTC, on-demand rotations: 1');
   });
 });
 

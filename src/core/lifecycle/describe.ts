@@ -57,7 +57,7 @@ export function describeRotation(r: RotationStatus): string | undefined {
   if (r.enabled === true) parts.push(r.periodInDays ? t('automatic rotation on (every {0} days)', r.periodInDays) : t('automatic rotation on'));
   else if (r.enabled === false) parts.push(t('automatic rotation off'));
   if (r.lastRotation) parts.push(t('last rotated {0}', formatTime(r.lastRotation.at)));
-  if (r.onDemand > 0) parts.push(t('{0} on-demand rotations', r.onDemand));
+  if (r.onDemand > 0) parts.push(t('on-demand rotations: {0}', r.onDemand));
   return parts.length > 0 ? parts.join(', ') : undefined;
 }
 

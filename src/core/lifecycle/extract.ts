@@ -220,8 +220,9 @@ function lifecycleEvent(record: JsonRecord, ev: Obj, name: string, kind: Lifecyc
 
 /** What a ScheduleKeyDeletion says about when the key goes. */
 function deletionSchedule(f: KeyEventFact, rp: Obj, re: Obj): DeletionSchedule {
-  const requested = num(rp.pendingWindowInDays) ?? num(re.pendingWindowInDays);
-  const pendingWindowInDays = requested ?? DEFAULT_PENDING_WINDOW;
+  // The request names the window, or leaves it to the default (newer responses report it either way).
+  const requested = num(rp.pendingWindowInDays);
+  const pendingWindowInDays = requested ?? num(re.pendingWindowInDays) ?? DEFAULT_PENDING_WINDOW;
   const keyState = re.keyState === 'PendingReplicaDeletion' ? 'PendingReplicaDeletion' : 'PendingDeletion';
   const d: DeletionSchedule = { keyState, pendingWindowInDays, defaultWindow: requested === undefined, computed: false };
   const logged = str(re.deletionDate);

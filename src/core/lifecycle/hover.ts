@@ -160,13 +160,13 @@ function inThisFile(e: LifecycleEvent, lc: KeyLifecycle): string[] {
   const ms = timeMillis(e.event.eventTime);
   if (e.kind === 'scheduleDeletion' || e.kind === 'disable') {
     const before = stateAt(lc, ms);
-    if (before) out.push(t('Before: {0} since {1} ({2})', stateName(before.state), formatTime(before.since), describeLifecycleEvent(before.event)));
+    if (before) out.push(t('Before: {0} since {1} ({2})', stateName(before.state), formatTime(before.since), describeCall(before.event.event)));
   }
   const later = lc.events.filter((x) => !x.failed && x.stateAfter !== undefined && timeMillis(x.event.eventTime) > ms).slice(0, 3);
   for (const x of later) out.push(t('Then: {0}, {1}', describeLifecycleEvent(x), describeCall(x.event)));
   if (e.kind === 'scheduleDeletion' || e.kind === 'disable') {
     const after = lc.refused.filter((r) => timeMillis(r.eventTime) >= ms);
-    if (after.length > 0) out.push(t('{0} calls refused after it, the last: {1} ({2})', after.length, describeCall(after[after.length - 1]), after[after.length - 1].errorCode ?? ''));
+    if (after.length > 0) out.push(t('Calls refused after it: {0}, the last {1} ({2})', after.length, describeCall(after[after.length - 1]), after[after.length - 1].errorCode ?? ''));
   }
   return out;
 }

@@ -46,11 +46,11 @@ export const lifecycleDeleteInUse: LogRule = {
         if (active.length > 0) {
           const grantees = [...new Set(active.map((g) => g.granteePrincipal ?? t('a grantee not in these logs')))];
           const named = grantees.slice(0, NAMED).join(', ') + (grantees.length > NAMED ? t(' and {0} more', grantees.length - NAMED) : '');
-          parts.push(t('{0} active grants (grantees: {1})', active.length, named));
+          parts.push(t('active grants: {0} (grantees: {1})', active.length, named));
         }
         if (recent.length > 0) {
           const last = recent[recent.length - 1];
-          parts.push(t('{0} cryptographic operations in the {1} days before, the last {2}', recent.length, RECENT_USE_DAYS, describeCall(last)));
+          parts.push(t('cryptographic operations in the {0} days before: {1}, the last {2}', RECENT_USE_DAYS, recent.length, describeCall(last)));
         }
         report({
           ...nameRange(ctx),

@@ -8,7 +8,7 @@ import { timeMillis } from '../../grants/time';
 import { t } from '../../l10n';
 import type { LogRule } from '../../rules/rule';
 import { formatTime } from '../dates';
-import { describeCall, describeLifecycleEvent } from '../describe';
+import { describeCall } from '../describe';
 import { stateAt, usesOf } from '../state';
 import { forEachKey, nameRange } from './support';
 
@@ -41,8 +41,8 @@ export const lifecycleDeleteNotDisabled: LogRule = {
         const usedSince = lastUse && (!before || timeMillis(lastUse.eventTime) > timeMillis(before.since));
         let message: string | undefined;
         if (before?.state === 'Enabled') {
-          message = t('Scheduled for deletion without being disabled first: the logs show the key enabled since {0} ({1}, {2}). Disable it first and watch for refused calls before deleting it: once deleted, whatever was encrypted under it is lost.',
-            formatTime(before.since), describeLifecycleEvent(before.event), describeCall(before.event.event));
+          message = t('Scheduled for deletion without being disabled first: the logs show the key enabled since {0} ({1}). Disable it first and watch for refused calls before deleting it: once deleted, whatever was encrypted under it is lost.',
+            formatTime(before.since), describeCall(before.event.event));
         } else if (usedSince && lastUse) {
           message = t('Scheduled for deletion without being disabled first: the key was in use until {0}. Disable it first and watch for refused calls before deleting it: once deleted, whatever was encrypted under it is lost.',
             describeCall(lastUse));
