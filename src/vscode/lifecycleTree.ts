@@ -14,6 +14,8 @@ import {
 import { ALL_STATUSES, GroupNode, GrantsNode, type KeyChildProvider, type KeyNode } from './grantsTree';
 
 const REVEAL = 'kmsLens.grants.revealEvent';
+/** Lists longer than this show their first entries and one "more" node (as the grants' lists do). */
+const MAX_LISTED = 1000;
 
 function md(lines: string[]): vscode.MarkdownString {
   const m = new vscode.MarkdownString(lines.join('  \n'));
@@ -163,8 +165,13 @@ export const lifecycleProvider: KeyChildProvider = {
     }
     const refused = lc.refused.filter((e) => matches(e, search));
     if (refused.length) {
-      nodes.push(new GroupNode(`${base}/refused`, parent, vscode.l10n.t('Refused because of the key\'s state'), String(refused.length), 'warning', (g) =>
-        refused.slice(0, 1000).map((e, i) => new LifecycleEventNode(`${g.id}/event:${i}:${e.source}:${e.start}`, g, e, vscode.l10n.t('{0} refused: {1}', e.eventName, e.errorCode ?? ''), 'warning'))));
+      nodes.push(new GroupNode(`${base}/refused`, parent, vscode.l10n.t('Refused because of the key\'s state'), String(refused.length), 'warning', (g) => {
+        const shown: GrantsNode[] = refused.slice(0, MAX_LISTED).map((e, i) => new LifecycleEventNode(`${g.id}/event:${i}:${e.source}:${e.start}`, g, e, vscode.l10n.t('{0} refused: {1}', e.eventName, e.errorCode ?? ''), 'warning'));
+        if (refused.length > MAX_LISTED) {
+          shown.push(new KeyFactNode(`${g.id}/more`, g, vscode.l10n.t('{0} more', refused.length - MAX_LISTED), vscode.l10n.t('not listed: open the log to see them all'), new vscode.ThemeIcon('ellipsis'), []));
+        }
+        return shown;
+      }));
     }
     return nodes;
   },

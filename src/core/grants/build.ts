@@ -14,7 +14,7 @@
  */
 import type { JsonRecord } from '../document/model';
 import { addLifecycleRefs, attachLifecycle, type LifecycleSource } from '../lifecycle/build';
-import { lifecycleFacts } from '../lifecycle/extract';
+import { evidenceFacts, lifecycleFacts } from '../lifecycle/extract';
 import { satisfiesConstraints } from './constraints';
 import { documentFacts, eventIds, type CreateFact, type EndFact, type EventIds, type LifecycleFact, type ListFact, type UseFact } from './extract';
 import { KeyRegistry, keyLabel } from './keys';
@@ -299,10 +299,13 @@ export function buildGrantsModel(sources: readonly GrantsSource[]): GrantsModel 
     duplicates += facts.duplicates;
     for (const ref of facts.refs) b.registry.add(ref);
     for (const a of facts.aliases) b.registry.addAlias(a.alias, a.scope, a.target);
+    // The keys' own lives, and the services that use them (shown beside a key's life, which may be in another file).
     const keyFacts = lifecycleFacts(src.model);
-    if (keyFacts.events.length > 0 || keyFacts.evidence.length > 0) {
+    const evidence = evidenceFacts(src.model);
+    if (keyFacts.events.length > 0 || evidence.evidence.length > 0) {
       addLifecycleRefs(b.registry, keyFacts);
-      lifecycleSources.push({ source: src.id, facts: keyFacts });
+      addLifecycleRefs(b.registry, evidence);
+      lifecycleSources.push({ source: src.id, facts: keyFacts, evidence });
     }
     for (const fact of facts.lifecycle) {
       if (earlier.length > 0 && seenBefore(fact.record)) duplicates++;

@@ -9,12 +9,13 @@ import type { KeyGrants, KmsKey } from '../grants/types';
 import { refString, type KeyRegistry } from '../grants/keys';
 import { RecordEventRef } from '../grants/eventRef';
 import { timeMillis } from '../grants/time';
-import type { EvidenceFact, KeyEventFact, LifecycleFacts } from './extract';
+import type { EvidenceFact, EvidenceFacts, KeyEventFact, LifecycleFacts } from './extract';
 import type { KeyLifecycle, KeyState, LifecycleEvent } from './types';
 
 export interface LifecycleSource {
   source: string;
   facts: LifecycleFacts;
+  evidence: EvidenceFacts;
 }
 
 const timeKey = (ms: number): number => (Number.isNaN(ms) ? Infinity : ms);
@@ -29,7 +30,7 @@ function lifecycleOf(entry: KeyGrants): KeyLifecycle {
 }
 
 /** Registers the keys the facts name; call before the registry is finished. */
-export function addLifecycleRefs(registry: KeyRegistry, facts: LifecycleFacts): void {
+export function addLifecycleRefs(registry: KeyRegistry, facts: LifecycleFacts | EvidenceFacts): void {
   for (const ref of facts.refs) registry.add(ref);
   for (const a of facts.aliases) registry.addAlias(a.alias, a.scope, a.target);
 }
@@ -59,8 +60,8 @@ export function attachLifecycle(registry: KeyRegistry, sources: readonly Lifecyc
     if (fact.kind === 'refused') lc.refused.push(ref);
     else apply(lc, fact, ref);
   }
-  for (const { source, facts } of sources) {
-    for (const e of facts.evidence) {
+  for (const { source, evidence } of sources) {
+    for (const e of evidence.evidence) {
       const key = registry.resolveRef(e.key);
       if (key) addEvidence(lifecycleOf(entryOf(key)), e, source);
     }

@@ -6,9 +6,8 @@
  */
 import type { DocumentModel, JsonRecord } from '../document/model';
 import { buildGrantsModel } from '../grants/build';
-import { documentFacts } from '../grants/extract';
 import type { GrantsModel } from '../grants/types';
-import { lifecycleFacts } from './extract';
+import { evidenceFacts, lifecycleFacts } from './extract';
 
 const cache = new WeakMap<DocumentModel, GrantsModel | null>();
 
@@ -22,8 +21,7 @@ export function documentKeys(model: DocumentModel): GrantsModel | undefined {
   let keys = cache.get(model);
   if (keys === undefined) {
     const facts = lifecycleFacts(model);
-    const needed = facts.hasLifecycle
-      || (facts.evidence.some((e) => e.service === 'fargate') && documentFacts(model).lifecycle.some((f) => f.kind === 'revoke' && !f.errorCode));
+    const needed = facts.hasLifecycle || (facts.hasRevoke && evidenceFacts(model).evidence.some((e) => e.service === 'fargate'));
     keys = needed ? buildGrantsModel([{ id: '', model }]) : null;
     cache.set(model, keys);
   }

@@ -92,15 +92,25 @@ export interface EvidenceFact {
 export interface LifecycleFacts {
   /** Lifecycle events and refused calls, by eventTime (document order when equal). */
   events: KeyEventFact[];
-  evidence: EvidenceFact[];
   aliases: AliasFact[];
   refs: KeyRef[];
   /** Some event here is a lifecycle event (not only refused calls). */
   hasLifecycle: boolean;
+  /** A RevokeGrant succeeded here (the Fargate rule may need the document's keys). */
+  hasRevoke: boolean;
 }
 
-const EMPTY: LifecycleFacts = { events: [], evidence: [], aliases: [], refs: [], hasLifecycle: false };
+/** What shows services using the document's keys; read in a pass of its own, only when someone asks. */
+export interface EvidenceFacts {
+  evidence: EvidenceFact[];
+  aliases: AliasFact[];
+  refs: KeyRef[];
+}
+
+const EMPTY: LifecycleFacts = { events: [], aliases: [], refs: [], hasLifecycle: false, hasRevoke: false };
+const EMPTY_EVIDENCE: EvidenceFacts = { evidence: [], aliases: [], refs: [] };
 const cache = new WeakMap<DocumentModel, LifecycleFacts>();
+const evidenceCache = new WeakMap<DocumentModel, EvidenceFacts>();
 
 /** The lifecycle facts of a CloudTrail document; nothing for any other kind. */
 export function lifecycleFacts(model: DocumentModel): LifecycleFacts {
@@ -113,28 +123,58 @@ export function lifecycleFacts(model: DocumentModel): LifecycleFacts {
   return facts;
 }
 
-function extract(model: DocumentModel): LifecycleFacts {
-  const facts: LifecycleFacts = { events: [], evidence: [], aliases: [], refs: [], hasLifecycle: false };
-  const reader = new KeyReader(facts);
-  const evidence = new Evidence();
+/** Which keys of a CloudTrail document serve Fargate ephemeral storage or Deadline Cloud. */
+export function evidenceFacts(model: DocumentModel): EvidenceFacts {
+  if (model.kind !== 'cloudTrail') return EMPTY_EVIDENCE;
+  let facts = evidenceCache.get(model);
+  if (!facts) {
+    facts = extractEvidence(model);
+    evidenceCache.set(model, facts);
+  }
+  return facts;
+}
+
+/** Calls `fn` for each KMS event of the document (a plain loop: this runs over every record of a big log). */
+function forEachKmsEvent(model: DocumentModel, fn: (record: JsonRecord, ev: Obj, name: string) => void): void {
   for (const record of model.records) {
     const ev = record.value as Obj;
     if (!isEventLike(ev) || ev.eventSource !== 'kms.amazonaws.com') continue;
     const name = ev.eventName;
-    if (typeof name !== 'string') continue;
-    evidence.read(record, ev, name, reader);
+    if (typeof name === 'string') fn(record, ev, name);
+  }
+}
+
+/**
+ * A log is mostly cryptographic operations that succeeded: for them this
+ * pass reads three fields and allocates nothing.
+ */
+function extract(model: DocumentModel): LifecycleFacts {
+  const facts: LifecycleFacts = { events: [], aliases: [], refs: [], hasLifecycle: false, hasRevoke: false };
+  const reader = new KeyReader(facts);
+  forEachKmsEvent(model, (record, ev, name) => {
     const kind = LIFECYCLE_EVENTS.get(name);
     if (kind !== undefined) {
       lifecycleEvent(record, ev, name, kind, reader, facts.events);
       facts.hasLifecycle = true;
-    } else if (typeof ev.errorCode === 'string' && STATE_ERRORS.has(ev.errorCode)) {
-      refused(record, ev, name, reader, facts.events);
+    } else if (ev.errorCode !== undefined && ev.errorCode !== null) {
+      if (typeof ev.errorCode === 'string' && STATE_ERRORS.has(ev.errorCode)) refused(record, ev, name, reader, facts.events);
+    } else if (name === 'RevokeGrant') {
+      facts.hasRevoke = true;
     }
-  }
-  facts.evidence = evidence.facts();
+  });
   facts.refs = reader.refs();
   const key = (ms: number): number => (Number.isNaN(ms) ? Infinity : ms);
   facts.events.sort((a, b) => key(a.ms) - key(b.ms) || 0);
+  return facts;
+}
+
+function extractEvidence(model: DocumentModel): EvidenceFacts {
+  const facts: EvidenceFacts = { evidence: [], aliases: [], refs: [] };
+  const reader = new KeyReader(facts);
+  const evidence = new Evidence();
+  forEachKmsEvent(model, (record, ev, name) => evidence.read(record, ev, name, reader));
+  facts.evidence = evidence.facts();
+  facts.refs = reader.refs();
   return facts;
 }
 
