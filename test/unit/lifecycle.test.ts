@@ -215,6 +215,10 @@ describe('lifecycle: refused calls and the services a key serves', () => {
     assert.equal(fargate?.event.role, 'evidence');
   });
 
+  it('a dry run that shows Fargate but used nothing makes no key of its own', () => {
+    assert.deepEqual(grantsOf(fixtureSource('corpus/seeds/fargate-generatedatakeywithoutplaintext-dryrun.json')).keys, []);
+  });
+
   it('shows Deadline Cloud on a key with a grant constrained to a farm, and not on a key without one', () => {
     const m = grantsOf(source('a.json', log(
       createGrant('6bbe819394822a400fe5e3a75d0e9ef16c1733143fff0c1fc00dc7ac282a18a0', '2024-04-23T02:05:35Z', {

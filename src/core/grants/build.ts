@@ -52,6 +52,11 @@ class Builder {
   private readonly byGrantId = new Map<string, Grant[]>();
   readonly attempts: Attempt[] = [];
 
+  /** The key's entry if the logs gave it one already (without making one). */
+  existingKeyGrants(key: KmsKey): KeyGrants | undefined {
+    return this.perKey.get(key.identity);
+  }
+
   keyGrants(key: KmsKey): KeyGrants {
     let k = this.perKey.get(key.identity);
     if (!k) {
@@ -343,6 +348,6 @@ export function buildGrantsModel(sources: readonly GrantsSource[]): GrantsModel 
 
   b.attributeUses(useLists);
   // Each key's own life (state, rotation, timeline), replayed in the same registry.
-  attachLifecycle(b.registry, lifecycleSources, (key) => b.keyGrants(key));
+  attachLifecycle(b.registry, lifecycleSources, (key) => b.keyGrants(key), (key) => b.existingKeyGrants(key));
   return b.result(contributing, duplicates);
 }

@@ -35,8 +35,13 @@ export function addLifecycleRefs(registry: KeyRegistry, facts: LifecycleFacts | 
   for (const a of facts.aliases) registry.addAlias(a.alias, a.scope, a.target);
 }
 
-/** Replays every lifecycle fact onto its key; `entryOf` gives (or makes) the key's entry in the grants model. */
-export function attachLifecycle(registry: KeyRegistry, sources: readonly LifecycleSource[], entryOf: (key: KmsKey) => KeyGrants): void {
+/**
+ * Replays every lifecycle fact onto its key; `entryOf` gives (or makes) the
+ * key's entry in the grants model, `existing` gives it only if there is one:
+ * what shows a service using a key is added to keys the logs show anyway,
+ * and makes no key of its own.
+ */
+export function attachLifecycle(registry: KeyRegistry, sources: readonly LifecycleSource[], entryOf: (key: KmsKey) => KeyGrants, existing: (key: KmsKey) => KeyGrants | undefined): void {
   const located: Array<{ fact: KeyEventFact; source: string; order: number }> = [];
   const seen = new Set<string>();
   let order = 0;
@@ -63,7 +68,8 @@ export function attachLifecycle(registry: KeyRegistry, sources: readonly Lifecyc
   for (const { source, evidence } of sources) {
     for (const e of evidence.evidence) {
       const key = registry.resolveRef(e.key);
-      if (key) addEvidence(lifecycleOf(entryOf(key)), e, source);
+      const entry = key && existing(key);
+      if (entry) addEvidence(lifecycleOf(entry), e, source);
     }
   }
 }
