@@ -250,6 +250,14 @@ describe('lifecycle-fargate-key-stopped', () => {
     assert.match(messages(findings, code)[0], /of a grant to fargate\.us-west-2\.amazonaws\.com/);
   });
 
+  it('fires on RevokeGrant of a grant whose creation is not in the log, on a key the seed GenerateDataKeyWithoutPlaintext shows Fargate using', () => {
+    const unknown = 'ef'.repeat(32);
+    const text = log(seedEvent('fargate-generatedatakeywithoutplaintext'), revokeGrant(unknown, '2024-04-24T09:00:00Z', { requestParameters: { keyId: FARGATE_KEY, grantId: unknown }, ...onFargateKey }));
+    const [m, ...more] = messages(lifecycleFindings(text), code);
+    assert.equal(more.length, 0);
+    assert.match(m, /of a grant to a grantee not in these logs on a key used by Fargate ephemeral storage \(cluster cluster-name\), as its encryption context \(GenerateDataKeyWithoutPlaintext on 2024-04-23 18:08 UTC\) shows/);
+  });
+
   it('near miss: RevokeGrant of another grant on the Fargate key, DisableKey of another key, and a failed DisableKey', () => {
     const other = 'cd'.repeat(32);
     const text = log(
