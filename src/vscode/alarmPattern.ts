@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { keyLabel } from '../core/grants';
-import { describeState, isKeyArn, keyUseEventPatternText } from '../core/lifecycle';
+import { canonicalKeyArn, describeState, isKeyArn, keyUseEventPatternText } from '../core/lifecycle';
 import type { GrantsIndex } from './grantsIndex';
 import { KeyNode } from './grantsTree';
 
@@ -56,10 +56,12 @@ export async function createAlarmPattern(index: GrantsIndex, arg?: unknown): Pro
   else if (arg instanceof KeyNode) arn = arg.entry.key.arn ?? (await typedArn()); // the logs named the key by id or alias only
   else arn = await pickArn(index);
   if (!arn) return undefined;
-  if (!isKeyArn(arn)) {
+  const keyArn = canonicalKeyArn(arn);
+  if (!keyArn) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Not a key ARN: {0}. An alarm pattern needs arn:PARTITION:kms:REGION:ACCOUNT:key/KEY-ID.', arn));
     return undefined;
   }
+  arn = keyArn;
   const doc = await vscode.workspace.openTextDocument({ language: 'json', content: keyUseEventPatternText(arn) });
   const editor = await vscode.window.showTextDocument(doc, { preview: false });
   void vscode.window.showInformationMessage(vscode.l10n.t(

@@ -21,10 +21,22 @@ export interface EventPattern {
   };
 }
 
-/** True for a full key ARN (`arn:PARTITION:kms:REGION:ACCOUNT:key/ID`), the only form `resources` uses. */
+/**
+ * The key ARN as CloudTrail writes it in `resources` (`arn:PARTITION:kms:REGION:ACCOUNT:key/ID`),
+ * from a typed one: trimmed, and with the `arn:aws::kms:` slip of some AWS pages repaired.
+ * Undefined for anything else (a key id, an alias, another service's ARN): a pattern on those
+ * would never match.
+ */
+export function canonicalKeyArn(s: string): string | undefined {
+  const typed = s.trim();
+  if (!typed.startsWith('arn:')) return undefined;
+  const ref = parseKeyName(typed);
+  if (!ref?.keyId || !ref.partition || !ref.region || !/^\d{12}$/.test(ref.account ?? '')) return undefined;
+  return `arn:${ref.partition}:kms:${ref.region}:${ref.account}:key/${ref.keyId}`;
+}
+
 export function isKeyArn(s: string): boolean {
-  const ref = s.trim().startsWith('arn:') ? parseKeyName(s.trim()) : undefined;
-  return !!ref?.keyId && !!ref.region && !!ref.account && /:kms:[^:]+:\d{12}:key\/[^/]+$/.test(s.trim());
+  return canonicalKeyArn(s) !== undefined;
 }
 
 export function keyUseEventPattern(keyArn: string): EventPattern {

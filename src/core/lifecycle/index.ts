@@ -1,5 +1,5 @@
 /** The key lifecycle model: each key's state, rotation and timeline, read from the logs beside its grants. */
-export { isKeyArn, KEY_USE_EVENT_NAMES, keyUseEventPattern, keyUseEventPatternText, type EventPattern } from './alarm';
+export { canonicalKeyArn, isKeyArn, KEY_USE_EVENT_NAMES, keyUseEventPattern, keyUseEventPatternText, type EventPattern } from './alarm';
 export { formatDay, formatTime, isoTime, parseLoggedDate } from './dates';
 export { describeCall, describeDeletionDate, describeEvidence, describeLifecycleEvent, describeRotation, describeService, describeState, stateName } from './describe';
 export { documentKeys } from './document';
