@@ -7,6 +7,7 @@ import {
   type Attempt, type EventRef, type Grant, type GrantConstraints, type GrantsModel, type GrantsSource, type KeyGrants, type KmsKey,
 } from '../core/grants';
 import { buildModel, DEFAULT_SETTINGS, LineIndex } from '../core';
+import { describeLifecycleEvent, describeRotation, describeState, type KeyLifecycle, type KeyState } from '../core/lifecycle';
 
 export interface GrantsInput {
   /** The file as the user named it (shown in the output). */
@@ -39,7 +40,57 @@ export interface JsonGrant {
 
 export type JsonKeyName = { keyArn: string } | { keyId: string };
 
-export type JsonKey = JsonKeyName & { grants: JsonGrant[] };
+/** One event of a key's own life, in time order. */
+export interface JsonLifecycleEvent extends JsonEventLocation {
+  eventName: string;
+  eventTime: string | null;
+  by: string | null;
+  /** Set when the call failed: it changed nothing. */
+  errorCode: string | null;
+  /** The state the key is in after this event, when the event sets one. */
+  stateAfter: KeyState | null;
+  /** The event in words, e.g. `Deletion scheduled (7-day window): deleted on ... at the earliest, up to 24 h later`. */
+  description: string;
+}
+
+export interface JsonDeletion {
+  pendingWindowInDays: number;
+  /** ISO 8601; null for a multi-Region primary key waiting for its replicas. */
+  deletionDate: string | null;
+  /** deletionDate + 24 h: the deletion can come that much later. */
+  latestDeletion: string | null;
+  /** The date as KMS logged it, e.g. "Apr 12, 2021 18:58:30 PM". */
+  deletionDateLogged: string | null;
+}
+
+export interface JsonRotation {
+  automatic: boolean | null;
+  since: string | null;
+  periodInDays: number | null;
+  lastRotation: string | null;
+  onDemandRotations: number;
+}
+
+export interface JsonRefusal extends JsonEventLocation {
+  eventName: string;
+  eventTime: string | null;
+  by: string | null;
+  errorCode: string | null;
+}
+
+export type JsonKey = JsonKeyName & {
+  /** The last state the logs show (Enabled, Disabled, PendingDeletion, ...), or null when they show none. */
+  state: KeyState | null;
+  /** When the key entered that state (eventTime of the event that shows it). */
+  stateSince: string | null;
+  /** Set while the key is pending deletion. */
+  deletion: JsonDeletion | null;
+  rotation: JsonRotation | null;
+  lifecycle: JsonLifecycleEvent[];
+  /** Calls refused because of the key's state. */
+  refused: JsonRefusal[];
+  grants: JsonGrant[];
+};
 
 export type JsonAttempt = JsonKeyName & {
   eventName: string;
@@ -125,10 +176,49 @@ function jsonAttempt(run: GrantsRun, a: Attempt): JsonAttempt {
   };
 }
 
-/** The JSON report: keys that have grants, and every attempt. */
+function hasLife(lc: KeyLifecycle | undefined): lc is KeyLifecycle {
+  return !!lc && (lc.events.length > 0 || lc.refused.length > 0);
+}
+
+function jsonLifecycle(run: GrantsRun, lc: KeyLifecycle | undefined): Omit<JsonKey, keyof JsonKeyName | 'grants'> {
+  if (!hasLife(lc)) return { state: null, stateSince: null, deletion: null, rotation: null, lifecycle: [], refused: [] };
+  const r = lc.rotation;
+  const rotationKnown = r.enabled !== undefined || r.lastRotation !== undefined || r.onDemand > 0;
+  return {
+    state: lc.state ?? null,
+    stateSince: lc.stateSince ?? null,
+    deletion: lc.deletion ? {
+      pendingWindowInDays: lc.deletion.pendingWindowInDays,
+      deletionDate: lc.deletion.deletionDate ?? null,
+      latestDeletion: lc.deletion.latestDeletion ?? null,
+      deletionDateLogged: lc.deletion.deletionDateLogged ?? null,
+    } : null,
+    rotation: rotationKnown ? {
+      automatic: r.enabled ?? null,
+      since: r.since ?? null,
+      periodInDays: r.periodInDays ?? null,
+      lastRotation: r.lastRotation?.at ?? null,
+      onDemandRotations: r.onDemand,
+    } : null,
+    lifecycle: lc.events.map((e) => ({
+      eventName: e.event.eventName,
+      eventTime: e.event.eventTime ?? null,
+      by: e.event.actor?.display ?? null,
+      errorCode: e.errorCode ?? null,
+      stateAfter: e.stateAfter ?? null,
+      description: describeLifecycleEvent(e),
+      ...run.location(e.event),
+    })),
+    refused: lc.refused.map((e) => ({ eventName: e.eventName, eventTime: e.eventTime ?? null, by: e.actor?.display ?? null, errorCode: e.errorCode ?? null, ...run.location(e) })),
+  };
+}
+
+/** The JSON report: keys that have grants or a lifecycle in the logs, and every attempt. */
 export function toJsonReport(run: GrantsRun): JsonGrantsReport {
   return {
-    keys: run.model.keys.filter((k) => k.grants.length > 0).map((k) => ({ ...keyName(k.key), grants: k.grants.map((g) => jsonGrant(run, g)) })),
+    keys: run.model.keys
+      .filter((k) => k.grants.length > 0 || hasLife(k.lifecycle))
+      .map((k) => ({ ...keyName(k.key), ...jsonLifecycle(run, k.lifecycle), grants: k.grants.map((g) => jsonGrant(run, g)) })),
     attempts: run.model.attempts.map((a) => jsonAttempt(run, a)),
   };
 }
@@ -173,10 +263,32 @@ function attemptText(run: GrantsRun, a: Attempt): string {
   return `attempt: ${a.eventName} ${a.errorCode ?? 'no grant id'} ${a.event.eventTime ?? '?'} by ${describeActor(a.event.actor)} (${at(run, a.event)})`;
 }
 
+/** State, rotation, timeline and refused calls of a key, before its grants. */
+function lifecycleNodes(run: GrantsRun, lc: KeyLifecycle | undefined): TextNode[] {
+  if (!hasLife(lc)) return [];
+  const out: TextNode[] = [];
+  const state = describeState(lc);
+  if (state) out.push({ text: `state: ${state}${lc.stateEvent ? ` (${lc.stateEvent.eventName} ${lc.stateSince ?? '?'} by ${describeActor(lc.stateEvent.actor)}, ${at(run, lc.stateEvent)})` : ''}` });
+  const rotation = describeRotation(lc.rotation);
+  if (rotation) out.push({ text: `rotation: ${rotation}` });
+  if (lc.events.length) {
+    out.push({
+      text: `timeline: ${lc.events.length} event(s)`,
+      children: lc.events.map((e) => ({ text: `${e.event.eventTime ?? '?'} ${describeLifecycleEvent(e)}, ${e.event.eventName} by ${describeActor(e.event.actor)} (${at(run, e.event)})` })),
+    });
+  }
+  if (lc.refused.length) {
+    const shown = lc.refused.slice(0, 20).map((e) => ({ text: `${e.eventName} ${e.errorCode ?? ''} ${e.eventTime ?? '?'} by ${describeActor(e.actor)} (${at(run, e)})` }));
+    if (lc.refused.length > 20) shown.push({ text: `… ${lc.refused.length - 20} more` });
+    out.push({ text: `refused because of the key's state: ${lc.refused.length}`, children: shown });
+  }
+  return out;
+}
+
 function keyNode(run: GrantsRun, k: KeyGrants): TextNode {
   const name = k.key.arn ?? k.key.keyId ?? k.key.aliasArn ?? keyLabel(k.key);
   const aliases = k.key.aliases.length ? ` (${k.key.aliases.join(', ')})` : '';
-  const children: TextNode[] = k.grants.map((g) => grantNode(run, g));
+  const children: TextNode[] = [...lifecycleNodes(run, k.lifecycle), ...k.grants.map((g) => grantNode(run, g))];
   for (const a of k.attempts) children.push({ text: attemptText(run, a) });
   if (k.orphans.length) children.push({ text: `${k.orphans.length} retirement(s) or revocation(s) naming no grant id` });
   if (k.otherUses.length) children.push({ text: `${k.otherUses.length} use(s) not through a grant in these logs` });
@@ -194,7 +306,7 @@ function render(nodes: TextNode[], prefix: string, out: string[]): void {
 /** A readable tree: keys, their grants with details and events, attempts, other uses. */
 export function toTextReport(run: GrantsRun): string {
   const out: string[] = [];
-  const keys = run.model.keys.filter((k) => k.grants.length || k.attempts.length || k.otherUses.length || k.orphans.length);
+  const keys = run.model.keys.filter((k) => k.grants.length || k.attempts.length || k.otherUses.length || k.orphans.length || hasLife(k.lifecycle));
   for (const k of keys) {
     const node = keyNode(run, k);
     out.push(node.text);
@@ -204,6 +316,7 @@ export function toTextReport(run: GrantsRun): string {
   for (const a of unkeyed) out.push(attemptText(run, a));
   const grants = keys.reduce((n, k) => n + k.grants.length, 0);
   const active = keys.reduce((n, k) => n + k.grants.filter((g) => g.status === 'active').length, 0);
-  out.push(`${grants} grant(s) (${active} active) on ${keys.filter((k) => k.grants.length).length} key(s), ${run.model.attempts.length} attempt(s), in ${run.model.sources.length} file(s)`);
+  const lives = keys.filter((k) => hasLife(k.lifecycle)).length;
+  out.push(`${grants} grant(s) (${active} active) on ${keys.filter((k) => k.grants.length).length} key(s), ${run.model.attempts.length} attempt(s)${lives > 0 ? `, lifecycle events of ${lives} key(s)` : ''}, in ${run.model.sources.length} file(s)`);
   return out.join('\n') + '\n';
 }

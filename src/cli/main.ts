@@ -24,7 +24,10 @@ Directories are searched recursively for *.json, *.jsonl, *.ndjson, *.log and *.
 SEVERITY is error, warning, information, hint or off.
 Exit status: 0 no error finding, 1 error findings, 2 usage or read failure.
 grants prints every KMS grant in the files (CloudTrail logs, list-grants output):
-its status, principals, operations, constraints, creation and end, and its uses.
+its status, principals, operations, constraints, creation and end, and its uses;
+and each key's own life: its last known state and since when, rotation, the
+lifecycle events (CreateKey ... ScheduleKeyDeletion, DeleteKey) and the calls
+refused because of the key's state.
 `;
 
 export interface Io {

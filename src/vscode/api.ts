@@ -12,7 +12,7 @@ export interface KmsLensApi {
   lastRun(uri: vscode.Uri): AnalysisEvent | undefined;
   /** Fires after each analysis run, also for documents that turned out not to be KMS documents. */
   onDidAnalyze: vscode.Event<AnalysisEvent>;
-  /** The grants model of the open documents, as the grants view shows it. */
+  /** The grants model of the open documents, as the grants view shows it (each key with its `lifecycle`, when the logs show one). */
   grants(): GrantsModel;
   /** The grants model once every pending rebuild (documents opened, changed or closed) is done. */
   settledGrants(): Promise<GrantsModel>;

@@ -4,6 +4,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
+import { registerAlarmPattern } from './alarmPattern';
 import type { KmsLensApi } from './api';
 import { ARCHIVE_EDITOR, ARCHIVE_SCHEME, ArchiveEditorProvider, ArchiveFileSystem } from './archive';
 import { registerCloudTrailCommands } from './cloudtrailCommands';
@@ -13,8 +14,10 @@ import { CompletionProvider } from './completionProvider';
 import { DiagnosticsController } from './diagnostics';
 import { disableRule } from './disableRule';
 import { GrantsIndex } from './grantsIndex';
+import { DEFAULT_KEY_CHILD_PROVIDERS } from './grantsTree';
 import { GRANTS_VIEW_IDS, GrantsView } from './grantsView';
 import { HoverProvider } from './hoverProvider';
+import { lifecycleProvider } from './lifecycleTree';
 import { ModelCache } from './modelCache';
 import { RuleDocs } from './ruleDocs';
 import { SEMANTIC_TOKENS_LEGEND, SemanticTokensProvider } from './semanticTokens';
@@ -48,8 +51,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<KmsLen
   const lenses = new SummaryCodeLensProvider(cache, diagnostics);
   context.subscriptions.push(lenses, vscode.languages.registerCodeLensProvider(SELECTOR, lenses));
   const grantsIndex = new GrantsIndex(cache, GRANTS_VIEW_IDS);
-  const grantsView = new GrantsView(grantsIndex);
-  context.subscriptions.push(grantsIndex, grantsView);
+  // Each key's own life (state, rotation, timeline) comes first under the key, then its grants.
+  const grantsView = new GrantsView(grantsIndex, [lifecycleProvider, ...DEFAULT_KEY_CHILD_PROVIDERS]);
+  context.subscriptions.push(grantsIndex, grantsView, registerAlarmPattern(grantsIndex));
 
   return {
     analysis(uri) {

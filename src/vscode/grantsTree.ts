@@ -27,11 +27,12 @@ export interface TreeContext {
   key(identity: string | undefined): KmsKey | undefined;
 }
 
-/** Adds children under each key node, and optionally words to its description. */
+/** Adds children under each key node, and optionally words to its description and lines (Markdown) to its tooltip. */
 export interface KeyChildProvider {
   readonly id: string;
   children(entry: KeyGrants, parent: KeyNode, ctx: TreeContext): GrantsNode[];
   describe?(entry: KeyGrants, ctx: TreeContext): string | undefined;
+  tooltip?(entry: KeyGrants, ctx: TreeContext): string[];
 }
 
 /** Lists longer than this show their first entries and one "more" node. */
@@ -88,6 +89,7 @@ export class KeyNode extends GrantsNode {
     lines.push(`${vscode.l10n.t('Region')}: ${key.region ?? vscode.l10n.t('unknown')}`);
     lines.push(`${vscode.l10n.t('Account')}: ${key.account ?? vscode.l10n.t('unknown')}`);
     if (key.aliases.length) lines.push(`${vscode.l10n.t('Aliases')}: ${key.aliases.map(code).join(', ')}`);
+    for (const p of this.providers) lines.push(...(p.tooltip?.(this.entry, this.ctx) ?? []));
     item.tooltip = md(lines);
     item.iconPath = new vscode.ThemeIcon('key');
     item.contextValue = 'kmsLens.key';

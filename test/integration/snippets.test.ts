@@ -118,6 +118,7 @@ describe('snippets', () => {
 
   for (const [name, snippet] of contributedSnippets()) {
     const statementLevel = snippet.prefix.startsWith('kms-stmt-');
+    const pattern = snippet.prefix.startsWith('kms-pattern-');
     it(`${snippet.prefix}: inserted by name ${statementLevel ? 'inside Statement' : 'into an empty file'}, no diagnostics`, async () => {
       const keyStatement = statementLevel && snippet.prefix !== 'kms-stmt-root' && snippet.body.join('\n').includes('"Principal"');
       const editor = await newDocument(`${snippet.prefix}.json`, keyStatement ? KEY_POLICY_SKELETON : statementLevel ? SKELETON : '');
@@ -128,6 +129,12 @@ describe('snippets', () => {
       await waitForText(editor.document, (t) => t !== before, 'the snippet');
       const result = await settledDiagnostics(editor.document);
       assert.deepEqual(result.diagnostics, [], editor.document.getText());
+      if (pattern) {
+        // An EventBridge event pattern: valid JSON that is neither a policy nor an event.
+        assert.equal(result.kind, 'other');
+        assert.deepEqual(JSON.parse(editor.document.getText()).source, ['aws.kms']);
+        return;
+      }
       assert.ok(result.kind === 'keyPolicy' || result.kind === 'identityPolicy', result.kind);
       assert.ok(Array.isArray(JSON.parse(editor.document.getText()).Statement));
     });

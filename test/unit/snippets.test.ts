@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { analyze, allRules, DEFAULT_SETTINGS, type AnalysisSettings, type Finding } from '../../src/core';
 import { DEADLINE_ACTION_SETS, partitionOfRegion } from '../../src/core/data/kmsFacts';
 import { isDocumentationPlaceholder, isKnownPartition, isKnownRegion, isPlaceholderAccount, keyIdKind, parseArn } from '../../src/core/kms/identifiers';
+import { keyUseEventPattern } from '../../src/core/lifecycle';
 import { CORPUS, marked } from './helpers';
 import { expandSnippet } from './snippetsExpand';
 
@@ -34,6 +35,8 @@ function byPrefix(prefix: string): SnippetDef {
 }
 
 const isStatementLevel = (s: SnippetDef): boolean => s.prefix.startsWith('kms-stmt-');
+/** EventBridge event patterns: JSON documents, not policies. */
+const isPattern = (s: SnippetDef): boolean => s.prefix.startsWith('kms-pattern-');
 
 /** The document a user gets: a whole policy as inserted, or statements inside a minimal policy. */
 function asDocument(s: SnippetDef, values: Record<number, string> = {}): string {
@@ -131,7 +134,7 @@ describe('snippets: the file and the manifest', () => {
     const prefixes = SNIPPETS.map(([, s]) => s.prefix);
     assert.equal(new Set(prefixes).size, prefixes.length, 'duplicate prefix');
     for (const [name, s] of SNIPPETS) {
-      assert.match(s.prefix, /^kms-(stmt|policy)-[a-z0-9]+(-[a-z0-9]+)*$/, name);
+      assert.match(s.prefix, /^kms-(stmt|policy|pattern)-[a-z0-9]+(-[a-z0-9]+)*$/, name);
       assert.match(name, /^KMS: /, name);
       assert.ok(s.description.length > 40, name);
       assert.ok(Array.isArray(s.body) && s.body.every((l) => typeof l === 'string'), name);
@@ -140,7 +143,7 @@ describe('snippets: the file and the manifest', () => {
       'kms-stmt-root', 'kms-stmt-key-administrators', 'kms-stmt-key-users', 'kms-stmt-persistent-resources',
       'kms-stmt-deny-outside-account', 'kms-stmt-cloudtrail-logs', 'kms-stmt-fargate-ephemeral-storage',
       'kms-stmt-deadline-create-farm', 'kms-stmt-deadline-read-only', 'kms-stmt-deadline-read-write',
-      'kms-policy-default', 'kms-policy-key',
+      'kms-policy-default', 'kms-policy-key', 'kms-pattern-key-use',
     ]) assert.ok(prefixes.includes(required), required);
   });
 
@@ -170,6 +173,7 @@ describe('snippets: inserted with their defaults', () => {
   it('statement-level snippets are statements, document-level snippets whole policies', () => {
     for (const [name, s] of SNIPPETS) {
       const text = expandSnippet(s.body).text;
+      if (isPattern(s)) continue; // checked against the alarm command below
       if (isStatementLevel(s)) {
         const statements = JSON.parse(`[${text}]`) as Statement[];
         assert.ok(statements.length >= 1, name);
@@ -188,6 +192,10 @@ describe('snippets: inserted with their defaults', () => {
         const text = asInsertedDocument(s);
         const { model, findings } = analyze(text, { languageId, fileName: `policy.${languageId}` }, ALL_RULES_ON);
         assert.deepEqual(findings, [], describeFindings(text, findings));
+        if (isPattern(s)) {
+          assert.equal(model.kind, 'other', `${name}: an event pattern is no policy and no event`);
+          return;
+        }
         const keyPolicy = statementsOf(s).some((st) => 'Principal' in st || 'NotPrincipal' in st);
         assert.equal(model.kind, keyPolicy ? 'keyPolicy' : 'identityPolicy', name);
       });
@@ -238,7 +246,7 @@ describe('snippets: inserted with their defaults', () => {
   it('document-level snippets are made of the statement-level ones', () => {
     const known = SNIPPETS.filter(([, s]) => isStatementLevel(s)).flatMap(([, s]) => statementsOf(s));
     for (const [name, s] of SNIPPETS) {
-      if (isStatementLevel(s)) continue;
+      if (isStatementLevel(s) || isPattern(s)) continue;
       for (const st of statementsOf(s)) assert.ok(known.some((k) => JSON.stringify(k) === JSON.stringify(st)), `${name}: ${st.Sid} is not a statement snippet`);
     }
   });
@@ -362,5 +370,13 @@ describe('snippets: what AWS documents', () => {
     assert.deepEqual(describe.Condition, { ArnEquals: { 'aws:SourceArn': trail } });
     assert.deepEqual(decrypt.Principal, { AWS: '*' });
     assert.deepEqual((decrypt.Condition as Statement).StringEquals, { 'kms:CallerAccount': '210987654321' });
+  });
+
+  it('kms-pattern-key-use: the event pattern the "Create Alarm Pattern for Key Use" command writes, for the key typed once', () => {
+    const s = byPrefix('kms-pattern-key-use');
+    const arn = 'arn:aws:kms:eu-central-1:210987654321:key/0d4f6a8c-2b1e-4c3d-9e7f-5a6b7c8d9e0f';
+    const typed = JSON.parse(expandSnippet(s.body, { 1: 'eu-central-1', 2: '210987654321', 3: '0d4f6a8c-2b1e-4c3d-9e7f-5a6b7c8d9e0f' }).text);
+    assert.deepEqual(typed, keyUseEventPattern(arn));
+    assert.deepEqual(JSON.parse(expandSnippet(s.body).text), keyUseEventPattern('arn:aws:kms:us-west-2:482913650217:key/7f3c2a91-5b4e-4d8a-9c61-2e8b0f4d7a35'));
   });
 });

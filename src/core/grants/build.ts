@@ -13,12 +13,15 @@
  * match, and event references that read the caller from the record on demand.
  */
 import type { JsonRecord } from '../document/model';
+import { addLifecycleRefs, attachLifecycle, type LifecycleSource } from '../lifecycle/build';
+import { evidenceFacts, lifecycleFacts } from '../lifecycle/extract';
 import { satisfiesConstraints } from './constraints';
 import { documentFacts, eventIds, type CreateFact, type EndFact, type EventIds, type LifecycleFact, type ListFact, type UseFact } from './extract';
 import { KeyRegistry, keyLabel } from './keys';
-import { actorOf, callerTokens, granteeToken, tokenKind } from './principals';
+import { callerTokens, granteeToken, tokenKind } from './principals';
 import { timeMillis } from './time';
-import type { Actor, Attempt, EventRef, EventRole, Grant, GrantsModel, GrantsSource, KeyGrants, KmsKey } from './types';
+import { RecordEventRef } from './eventRef';
+import type { Attempt, EventRef, EventRole, Grant, GrantsModel, GrantsSource, KeyGrants, KmsKey } from './types';
 
 interface Located<F> {
   fact: F;
@@ -36,40 +39,6 @@ function compareTimes(a: number, b: number): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/**
- * An EventRef that reads who made the call from its record when first asked:
- * most events of a big log are never shown. Serialises as plain data.
- */
-class RecordEventRef implements EventRef {
-  readonly start: number;
-  readonly end: number;
-  readonly eventTime?: string;
-  readonly eventId?: string;
-  readonly errorCode?: string;
-  #actor: Actor | undefined | null;
-  readonly #record: JsonRecord;
-
-  constructor(readonly source: string, record: JsonRecord, readonly role: EventRole, readonly eventName: string, fact: { eventTime?: string; eventId?: string; errorCode?: string }, actor: Actor | undefined | null) {
-    this.start = record.start;
-    this.end = record.end;
-    this.eventTime = fact.eventTime;
-    this.eventId = fact.eventId;
-    this.errorCode = fact.errorCode;
-    this.#record = record;
-    this.#actor = actor;
-  }
-
-  get actor(): Actor | undefined {
-    if (this.#actor === null) this.#actor = actorOf((this.#record.value as { userIdentity?: unknown } | null)?.userIdentity);
-    return this.#actor;
-  }
-
-  toJSON(): EventRef {
-    const { source, start, end, role, eventName, eventTime, eventId, errorCode, actor } = this;
-    return { source, start, end, role, eventName, eventTime, eventId, errorCode, actor };
-  }
-}
-
 function eventRef(l: Located<LifecycleFact>, role: EventRole): EventRef {
   const f = l.fact;
   return new RecordEventRef(l.source, f.record, role, f.eventName, f, f.actor);
@@ -82,6 +51,11 @@ class Builder {
   private readonly grants = new Map<string, Map<string, Grant>>();
   private readonly byGrantId = new Map<string, Grant[]>();
   readonly attempts: Attempt[] = [];
+
+  /** The key's entry if the logs gave it one already (without making one). */
+  existingKeyGrants(key: KmsKey): KeyGrants | undefined {
+    return this.perKey.get(key.identity);
+  }
 
   keyGrants(key: KmsKey): KeyGrants {
     let k = this.perKey.get(key.identity);
@@ -321,6 +295,7 @@ export function buildGrantsModel(sources: readonly GrantsSource[]): GrantsModel 
   const useLists: Array<{ source: string; uses: UseFact[]; skip?: Set<JsonRecord> }> = [];
   const earlier: EventIds[] = [];
   const contributing: string[] = [];
+  const lifecycleSources: LifecycleSource[] = [];
   /** The same event in an earlier document. */
   const seenBefore = (record: JsonRecord): boolean => earlier.some((ids) => ids.find(record) !== undefined);
   for (const src of sources) {
@@ -329,6 +304,14 @@ export function buildGrantsModel(sources: readonly GrantsSource[]): GrantsModel 
     duplicates += facts.duplicates;
     for (const ref of facts.refs) b.registry.add(ref);
     for (const a of facts.aliases) b.registry.addAlias(a.alias, a.scope, a.target);
+    // The keys' own lives, and the services that use them (shown beside a key's life, which may be in another file).
+    const keyFacts = lifecycleFacts(src.model);
+    const evidence = evidenceFacts(src.model);
+    if (keyFacts.events.length > 0 || evidence.evidence.length > 0) {
+      addLifecycleRefs(b.registry, keyFacts);
+      addLifecycleRefs(b.registry, evidence);
+      lifecycleSources.push({ source: src.id, facts: keyFacts, evidence });
+    }
     for (const fact of facts.lifecycle) {
       if (earlier.length > 0 && seenBefore(fact.record)) duplicates++;
       else lifecycle.push({ fact, source: src.id, order: order++ });
@@ -364,5 +347,7 @@ export function buildGrantsModel(sources: readonly GrantsSource[]): GrantsModel 
   b.attempts.sort((x, y) => compareTimes(timeOf(x.event.eventTime), timeOf(y.event.eventTime)));
 
   b.attributeUses(useLists);
+  // Each key's own life (state, rotation, timeline), replayed in the same registry.
+  attachLifecycle(b.registry, lifecycleSources, (key) => b.keyGrants(key), (key) => b.existingKeyGrants(key));
   return b.result(contributing, duplicates);
 }

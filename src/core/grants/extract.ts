@@ -247,7 +247,7 @@ function dropDuplicates<F extends LifecycleFact | UseFact>(facts: F[], counts: {
   return duplicate.size === 0 ? facts : facts.filter((f) => !duplicate.has(f));
 }
 
-function requestParameters(ev: Obj): Obj | undefined {
+export function requestParameters(ev: Obj): Obj | undefined {
   return isObject(ev.requestParameters) ? ev.requestParameters : undefined;
 }
 
@@ -339,11 +339,15 @@ function aliasFact(ev: Obj, reader: KeyReader, out: AliasFact[]): void {
   if (ref?.keyId) out.push({ alias, scope: reader.scopeOf(ev), target: reader.upgrade(ref, reader.resourceKeys(ev)) });
 }
 
-/** Finds the key an event is about, with a cache of parsed names (a log names the same few keys thousands of times). */
-class KeyReader {
+/**
+ * Finds the key an event is about, with a cache of parsed names (a log names
+ * the same few keys thousands of times). Shared with the key lifecycle facts,
+ * so that both read keys the same way.
+ */
+export class KeyReader {
   private readonly parsed = new Map<string, KeyRef | undefined>();
 
-  constructor(private readonly facts: DocumentFacts) {}
+  constructor(private readonly facts: { aliases: AliasFact[] }) {}
 
   /** Every distinct ref handed out, alias targets included. */
   refs(): KeyRef[] {
@@ -406,7 +410,12 @@ class KeyReader {
     const rp = requestParameters(ev);
     const requestKey = str(rp?.keyId);
     const fromRequest = requestKey ? this.parse(requestKey, ev) : undefined;
-    if (fromRequest?.keyId) return fromRequest.region && fromRequest.account ? fromRequest : this.upgrade(fromRequest, this.resourceKeys(ev));
+    if (fromRequest?.keyId) {
+      // A key ARN says where the key is. A bare key id is in the Region of the call, unless `resources`
+      // names the same id elsewhere (AWS's own examples log awsRegion us-east-1 for a us-west-2 key).
+      if (requestKey?.startsWith('arn:') && fromRequest.region && fromRequest.account) return fromRequest;
+      return this.upgrade(fromRequest, this.resourceKeys(ev));
+    }
     const resources = this.resourceKeys(ev);
     if (fromRequest?.alias) {
       if (resources.length === 1) {

@@ -7,6 +7,7 @@
  * gives plain data.
  */
 import type { DocumentModel } from '../document/model';
+import type { KeyLifecycle } from '../lifecycle/types';
 
 /** One document to index: an id (a URI in the editor, a path in the CLI) and its model. */
 export interface GrantsSource {
@@ -37,7 +38,10 @@ export type EventRole =
   | 'failedRevoke'
   | 'list' // an entry of `aws kms list-grants` output
   | 'attempt' // a CreateGrant that created nothing (errorCode, or no grant id in the response)
-  | 'use'; // a cryptographic operation on the key
+  | 'use' // a cryptographic operation on the key
+  | 'lifecycle' // an event in the key's own life (DisableKey, ScheduleKeyDeletion, RotateKey, ...)
+  | 'refused' // a call refused because of the key's state (DisabledException, KMSInvalidStateException)
+  | 'evidence'; // an event that shows a service (Fargate, Deadline Cloud) using the key
 
 /** Where one event (or list-grants entry) is, and the little needed to show it without reopening it. */
 export interface EventRef {
@@ -140,6 +144,8 @@ export interface KeyGrants {
   otherUses: EventRef[];
   /** RetireGrant/RevokeGrant events on this key that name no grant id at all. */
   orphans: EventRef[];
+  /** The key's own life (state, rotation, timeline), when the logs show any of it. */
+  lifecycle?: KeyLifecycle;
 }
 
 export interface GrantsModel {

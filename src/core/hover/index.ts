@@ -5,6 +5,7 @@
  */
 import { cloudTrailHover } from '../cloudtrail/hover';
 import type { DocumentModel } from '../document/model';
+import { lifecycleHover } from '../lifecycle/hover';
 import { policyHover } from '../policy/hover';
 
 export interface HoverResult {
@@ -16,8 +17,12 @@ export interface HoverResult {
 
 export type HoverProvider = (model: DocumentModel, offset: number) => HoverResult | undefined;
 
-/** Registered providers, most specific first. Policy hovers and CloudTrail hovers add themselves here. */
-export const hoverProviders: HoverProvider[] = [policyHover, cloudTrailHover];
+/**
+ * Registered providers, most specific first. Policy hovers and CloudTrail hovers add themselves here.
+ * Key lifecycle hovers (only on the eventName of lifecycle events, refused calls and uses of a stopped
+ * key) come before the generic CloudTrail event hovers.
+ */
+export const hoverProviders: HoverProvider[] = [policyHover, lifecycleHover, cloudTrailHover];
 
 export function hoverAt(model: DocumentModel, offset: number): HoverResult | undefined {
   for (const provide of hoverProviders) {

@@ -1,5 +1,6 @@
 /** Every rule KMS Lens has, in the order of the README table. */
 import { cloudTrailRules } from '../cloudtrail/rules';
+import { lifecycleRules } from '../lifecycle/rules';
 import { policyRules } from '../policy/rules';
 import { syntaxRules } from '../syntax';
 import { fileTooLarge } from './meta/fileTooLarge';
@@ -7,6 +8,6 @@ import { internalError } from './meta/internalError';
 import { tooManyFindings } from './meta/tooManyFindings';
 import type { Rule } from './rule';
 
-export const allRules: readonly Rule[] = [...syntaxRules, ...policyRules, ...cloudTrailRules, fileTooLarge, tooManyFindings, internalError];
+export const allRules: readonly Rule[] = [...syntaxRules, ...policyRules, ...cloudTrailRules, ...lifecycleRules, fileTooLarge, tooManyFindings, internalError];
 
 export const ruleById: ReadonlyMap<string, Rule> = new Map(allRules.map((r) => [r.id, r]));

@@ -1,0 +1,169 @@
+/**
+ * Lifecycle facts of every document -> each key's lifecycle, attached to the
+ * key's entry of the grants model (same key registry, so a key named by id in
+ * one event and by ARN in another is one key here too). Events are replayed in
+ * eventTime order across documents; the same event seen twice counts once;
+ * a failed call (errorCode) is listed but changes nothing.
+ */
+import type { KeyGrants, KmsKey } from '../grants/types';
+import { refString, type KeyRegistry } from '../grants/keys';
+import { RecordEventRef } from '../grants/eventRef';
+import { timeMillis } from '../grants/time';
+import type { EvidenceFact, EvidenceFacts, KeyEventFact, LifecycleFacts } from './extract';
+import type { KeyLifecycle, KeyState, LifecycleEvent } from './types';
+
+export interface LifecycleSource {
+  source: string;
+  facts: LifecycleFacts;
+  evidence: EvidenceFacts;
+}
+
+const timeKey = (ms: number): number => (Number.isNaN(ms) ? Infinity : ms);
+
+export function emptyLifecycle(): KeyLifecycle {
+  return { events: [], rotation: { onDemand: 0 }, refused: [], services: {} };
+}
+
+function lifecycleOf(entry: KeyGrants): KeyLifecycle {
+  entry.lifecycle ??= emptyLifecycle();
+  return entry.lifecycle;
+}
+
+/** Registers the keys the facts name; call before the registry is finished. */
+export function addLifecycleRefs(registry: KeyRegistry, facts: LifecycleFacts | EvidenceFacts): void {
+  for (const ref of facts.refs) registry.add(ref);
+  for (const a of facts.aliases) registry.addAlias(a.alias, a.scope, a.target);
+}
+
+/**
+ * Replays every lifecycle fact onto its key; `entryOf` gives (or makes) the
+ * key's entry in the grants model, `existing` gives it only if there is one:
+ * what shows a service using a key is added to keys the logs show anyway,
+ * and makes no key of its own.
+ */
+export function attachLifecycle(registry: KeyRegistry, sources: readonly LifecycleSource[], entryOf: (key: KmsKey) => KeyGrants, existing: (key: KmsKey) => KeyGrants | undefined): void {
+  const located: Array<{ fact: KeyEventFact; source: string; order: number }> = [];
+  const seen = new Set<string>();
+  let order = 0;
+  for (const { source, facts } of sources) {
+    for (const fact of facts.events) {
+      if (fact.eventId !== undefined) {
+        // Overlapping files hold the same event: same eventID, name, time, and what it says about which key.
+        const id = `${fact.eventId}|${fact.eventName}|${fact.eventTime ?? ''}|${fact.kind}|${fact.key ? refString(fact.key) : ''}`;
+        if (seen.has(id)) continue;
+        seen.add(id);
+      }
+      located.push({ fact, source, order: order++ });
+    }
+  }
+  located.sort((a, b) => timeKey(a.fact.ms) - timeKey(b.fact.ms) || a.order - b.order);
+  for (const { fact, source } of located) {
+    const key = registry.resolveRef(fact.key);
+    if (!key) continue;
+    const lc = lifecycleOf(entryOf(key));
+    const ref = new RecordEventRef(source, fact.record, fact.kind === 'refused' ? 'refused' : 'lifecycle', fact.eventName, fact, null);
+    if (fact.kind === 'refused') lc.refused.push(ref);
+    else apply(lc, fact, ref);
+  }
+  for (const { source, evidence } of sources) {
+    for (const e of evidence.evidence) {
+      const key = registry.resolveRef(e.key);
+      const entry = key && existing(key);
+      if (entry) addEvidence(lifecycleOf(entry), e, source);
+    }
+  }
+}
+
+function setState(lc: KeyLifecycle, e: LifecycleEvent, state: KeyState): void {
+  e.stateAfter = state;
+  if (lc.state === state) return; // a repeated EnableKey does not move "since"
+  lc.state = state;
+  lc.stateSince = e.event.eventTime;
+  lc.stateEvent = e.event;
+}
+
+function apply(lc: KeyLifecycle, f: KeyEventFact, ref: RecordEventRef): void {
+  const kind = f.kind as LifecycleEvent['kind'];
+  const e: LifecycleEvent = { kind, event: ref, failed: f.errorCode !== undefined };
+  if (f.errorCode) e.errorCode = f.errorCode;
+  if (f.errorMessage && f.errorCode) e.errorMessage = f.errorMessage;
+  if (f.deletion) e.deletion = f.deletion;
+  if (f.rotationType) e.rotationType = f.rotationType;
+  if (f.rotationPeriodInDays !== undefined) e.rotationPeriodInDays = f.rotationPeriodInDays;
+  if (f.region) e.region = f.region;
+  if (f.origin) e.origin = f.origin;
+  lc.events.push(e);
+  if (e.failed) return;
+  const at = ref.eventTime;
+  switch (kind) {
+    case 'create':
+      setState(lc, e, f.reportedState ?? (f.origin === 'EXTERNAL' ? 'PendingImport' : 'Enabled'));
+      break;
+    case 'replicaCreated':
+      setState(lc, e, f.reportedState ?? 'Creating');
+      break;
+    case 'enable':
+      setState(lc, e, 'Enabled');
+      break;
+    case 'disable':
+      setState(lc, e, 'Disabled');
+      break;
+    case 'scheduleDeletion':
+      setState(lc, e, f.deletion?.keyState ?? 'PendingDeletion');
+      lc.deletion = f.deletion;
+      break;
+    case 'cancelDeletion':
+      // The key comes back Disabled, not Enabled: it must be enabled again before use.
+      setState(lc, e, 'Disabled');
+      lc.deletion = undefined;
+      break;
+    case 'delete':
+      setState(lc, e, 'Deleted');
+      lc.deletion = undefined;
+      break;
+    case 'importMaterial':
+      // Importing into a key waiting for its material enables it; a re-import changes nothing else.
+      if (lc.state === 'PendingImport') setState(lc, e, 'Enabled');
+      break;
+    case 'deleteMaterial':
+    case 'expireMaterial':
+      setState(lc, e, 'PendingImport');
+      break;
+    case 'enableRotation':
+      lc.rotation.enabled = true;
+      lc.rotation.since = at;
+      lc.rotation.event = ref;
+      lc.rotation.periodInDays = f.rotationPeriodInDays;
+      break;
+    case 'disableRotation':
+      lc.rotation.enabled = false;
+      lc.rotation.since = at;
+      lc.rotation.event = ref;
+      lc.rotation.periodInDays = undefined;
+      break;
+    case 'rotate':
+      lc.rotation.lastRotation = { at, type: f.rotationType, event: ref };
+      break;
+    case 'rotateOnDemand':
+      lc.rotation.onDemand++;
+      lc.rotation.lastRotation = { at, type: 'ON_DEMAND', event: ref };
+      break;
+    default:
+      break; // PutKeyPolicy, ReplicateKey on the primary, UpdatePrimaryRegion, SynchronizeMultiRegionKey: the timeline only
+  }
+}
+
+function addEvidence(lc: KeyLifecycle, e: EvidenceFact, source: string): void {
+  const known = lc.services[e.service];
+  const count = (known?.count ?? 0) + e.count;
+  if (known && timeKey(e.ms) < timeKey(timeMillis(known.event.eventTime))) {
+    known.count = count;
+    return;
+  }
+  lc.services[e.service] = {
+    how: e.how,
+    detail: e.detail,
+    event: new RecordEventRef(source, e.record, 'evidence', e.eventName, e, null),
+    count,
+  };
+}

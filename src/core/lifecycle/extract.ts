@@ -1,0 +1,358 @@
+/**
+ * One document -> the facts about its keys' lives: lifecycle events
+ * (CreateKey ... DeleteKey, rotation, key material, replicas), calls refused
+ * because of a key's state, and what shows a key serving Fargate ephemeral
+ * storage or Deadline Cloud. One pass over the model's records, beside the
+ * grants facts of the same document and reading keys with the same
+ * `KeyReader`; cached per model object (one per document version).
+ */
+import { isEventLike, isObject } from '../classify';
+import type { DocumentModel, JsonRecord } from '../document/model';
+import { KeyReader, requestParameters, type AliasFact } from '../grants/extract';
+import type { KeyRef } from '../grants/keys';
+import { timeMillis } from '../grants/time';
+import { DAY_MS, isoTime, parseLoggedDate } from './dates';
+import { KEY_STATES, type DeletionSchedule, type KeyState, type LifecycleKind } from './types';
+
+type Obj = Record<string, unknown>;
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+
+/** A number, or a string of digits (some SDKs log numbers as strings). */
+function num(v: unknown): number | undefined {
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v === 'string' && /^\d+$/.test(v.trim())) return Number(v.trim());
+  return undefined;
+}
+
+/** The events that change a key's life, by eventName. */
+export const LIFECYCLE_EVENTS: ReadonlyMap<string, LifecycleKind> = new Map<string, LifecycleKind>([
+  ['CreateKey', 'create'],
+  ['EnableKey', 'enable'],
+  ['DisableKey', 'disable'],
+  ['ScheduleKeyDeletion', 'scheduleDeletion'],
+  ['CancelKeyDeletion', 'cancelDeletion'],
+  ['DeleteKey', 'delete'],
+  ['EnableKeyRotation', 'enableRotation'],
+  ['DisableKeyRotation', 'disableRotation'],
+  ['RotateKey', 'rotate'],
+  ['RotateKeyOnDemand', 'rotateOnDemand'],
+  ['PutKeyPolicy', 'putPolicy'],
+  ['ImportKeyMaterial', 'importMaterial'],
+  ['DeleteImportedKeyMaterial', 'deleteMaterial'],
+  ['DeleteExpiredKeyMaterial', 'expireMaterial'],
+  ['ReplicateKey', 'replicate'],
+  ['UpdatePrimaryRegion', 'updatePrimaryRegion'],
+  ['SynchronizeMultiRegionKey', 'synchronize'],
+]);
+
+/** Error codes KMS returns when the key's state forbids the call. */
+export const STATE_ERRORS: ReadonlySet<string> = new Set(['DisabledException', 'KMSInvalidStateException']);
+
+/** The default waiting period of ScheduleKeyDeletion, in days. */
+export const DEFAULT_PENDING_WINDOW = 30;
+
+export interface KeyEventFact {
+  /** A lifecycle event, or a call refused because of the key's state. */
+  kind: LifecycleKind | 'refused';
+  record: JsonRecord;
+  eventName: string;
+  eventTime?: string;
+  /** Milliseconds since the epoch; NaN when unknown. */
+  ms: number;
+  eventId?: string;
+  errorCode?: string;
+  errorMessage?: string;
+  key?: KeyRef;
+  /** The state the event reports (CreateKey's and ReplicateKey's key metadata). */
+  reportedState?: KeyState;
+  deletion?: DeletionSchedule;
+  rotationType?: string;
+  rotationPeriodInDays?: number;
+  region?: string;
+  origin?: string;
+}
+
+export type Service = 'fargate' | 'deadline';
+
+/** Every sighting of one service on one key (as the document names it), kept small: the latest and a count. */
+export interface EvidenceFact {
+  service: Service;
+  key: KeyRef;
+  how: 'grant' | 'context' | 'caller';
+  detail?: string;
+  record: JsonRecord;
+  eventName: string;
+  eventTime?: string;
+  ms: number;
+  eventId?: string;
+  count: number;
+}
+
+export interface LifecycleFacts {
+  /** Lifecycle events and refused calls, by eventTime (document order when equal). */
+  events: KeyEventFact[];
+  aliases: AliasFact[];
+  refs: KeyRef[];
+  /** Some event here is a lifecycle event (not only refused calls). */
+  hasLifecycle: boolean;
+  /** A RevokeGrant succeeded here (the Fargate rule may need the document's keys). */
+  hasRevoke: boolean;
+}
+
+/** What shows services using the document's keys; read in a pass of its own, only when someone asks. */
+export interface EvidenceFacts {
+  evidence: EvidenceFact[];
+  aliases: AliasFact[];
+  refs: KeyRef[];
+}
+
+const EMPTY: LifecycleFacts = { events: [], aliases: [], refs: [], hasLifecycle: false, hasRevoke: false };
+const EMPTY_EVIDENCE: EvidenceFacts = { evidence: [], aliases: [], refs: [] };
+const cache = new WeakMap<DocumentModel, LifecycleFacts>();
+const evidenceCache = new WeakMap<DocumentModel, EvidenceFacts>();
+
+/** The lifecycle facts of a CloudTrail document; nothing for any other kind. */
+export function lifecycleFacts(model: DocumentModel): LifecycleFacts {
+  if (model.kind !== 'cloudTrail') return EMPTY;
+  let facts = cache.get(model);
+  if (!facts) {
+    facts = extract(model);
+    cache.set(model, facts);
+  }
+  return facts;
+}
+
+/** Which keys of a CloudTrail document serve Fargate ephemeral storage or Deadline Cloud. */
+export function evidenceFacts(model: DocumentModel): EvidenceFacts {
+  if (model.kind !== 'cloudTrail') return EMPTY_EVIDENCE;
+  let facts = evidenceCache.get(model);
+  if (!facts) {
+    facts = extractEvidence(model);
+    evidenceCache.set(model, facts);
+  }
+  return facts;
+}
+
+/** Calls `fn` for each KMS event of the document (a plain loop: this runs over every record of a big log). */
+function forEachKmsEvent(model: DocumentModel, fn: (record: JsonRecord, ev: Obj, name: string) => void): void {
+  for (const record of model.records) {
+    const ev = record.value as Obj;
+    if (!isEventLike(ev) || ev.eventSource !== 'kms.amazonaws.com') continue;
+    const name = ev.eventName;
+    if (typeof name === 'string') fn(record, ev, name);
+  }
+}
+
+/**
+ * A log is mostly cryptographic operations that succeeded: for them this
+ * pass reads three fields and allocates nothing.
+ */
+function extract(model: DocumentModel): LifecycleFacts {
+  const facts: LifecycleFacts = { events: [], aliases: [], refs: [], hasLifecycle: false, hasRevoke: false };
+  const reader = new KeyReader(facts);
+  forEachKmsEvent(model, (record, ev, name) => {
+    const kind = LIFECYCLE_EVENTS.get(name);
+    if (kind !== undefined) {
+      lifecycleEvent(record, ev, name, kind, reader, facts.events);
+      facts.hasLifecycle = true;
+    } else if (ev.errorCode !== undefined && ev.errorCode !== null) {
+      if (typeof ev.errorCode === 'string' && STATE_ERRORS.has(ev.errorCode)) refused(record, ev, name, reader, facts.events);
+    } else if (name === 'RevokeGrant') {
+      facts.hasRevoke = true;
+    }
+  });
+  facts.refs = reader.refs();
+  const key = (ms: number): number => (Number.isNaN(ms) ? Infinity : ms);
+  facts.events.sort((a, b) => key(a.ms) - key(b.ms) || 0);
+  return facts;
+}
+
+function extractEvidence(model: DocumentModel): EvidenceFacts {
+  const facts: EvidenceFacts = { evidence: [], aliases: [], refs: [] };
+  const reader = new KeyReader(facts);
+  const evidence = new Evidence();
+  forEachKmsEvent(model, (record, ev, name) => evidence.read(record, ev, name, reader));
+  facts.evidence = evidence.facts();
+  facts.refs = reader.refs();
+  return facts;
+}
+
+function base(record: JsonRecord, ev: Obj, eventName: string, kind: KeyEventFact['kind'], key: KeyRef | undefined): KeyEventFact {
+  const eventTime = str(ev.eventTime);
+  return {
+    kind,
+    record,
+    eventName,
+    eventTime,
+    ms: timeMillis(eventTime),
+    eventId: str(ev.eventID),
+    errorCode: str(ev.errorCode),
+    errorMessage: str(ev.errorMessage),
+    key,
+  };
+}
+
+function stateOf(v: unknown): KeyState | undefined {
+  return typeof v === 'string' && (KEY_STATES as readonly string[]).includes(v) ? (v as KeyState) : undefined;
+}
+
+/** The key of a service event: `resources`, else `serviceEventDetails.keyId` (a bare id, in the event's Region and account). */
+function serviceEventKey(ev: Obj, reader: KeyReader): KeyRef | undefined {
+  const fromResources = reader.keyOf(ev);
+  if (fromResources) return fromResources;
+  const details = isObject(ev.serviceEventDetails) ? ev.serviceEventDetails : undefined;
+  const id = str(details?.keyId);
+  return id ? reader.parse(id, ev) : undefined;
+}
+
+function lifecycleEvent(record: JsonRecord, ev: Obj, name: string, kind: LifecycleKind, reader: KeyReader, out: KeyEventFact[]): void {
+  const rp = requestParameters(ev) ?? {};
+  const re = isObject(ev.responseElements) ? ev.responseElements : {};
+  switch (kind) {
+    case 'create': {
+      const meta = isObject(re.keyMetadata) ? re.keyMetadata : {};
+      const arn = str(meta.arn);
+      const f = base(record, ev, name, kind, (arn ? reader.parse(arn, ev) : undefined) ?? reader.keyOf(ev));
+      f.origin = str(rp.origin) ?? str(meta.origin);
+      f.reportedState = stateOf(meta.keyState);
+      out.push(f);
+      return;
+    }
+    case 'replicate': {
+      const f = base(record, ev, name, kind, reader.keyOf(ev));
+      f.region = str(rp.replicaRegion);
+      out.push(f);
+      const meta = isObject(re.replicaKeyMetadata) ? re.replicaKeyMetadata : undefined;
+      const arn = str(meta?.arn);
+      const replica = arn ? reader.parse(arn, ev) : undefined;
+      if (replica && meta && !f.errorCode) {
+        const r = base(record, ev, name, 'replicaCreated', replica);
+        r.reportedState = stateOf(meta.keyState);
+        r.origin = str(meta.origin);
+        const config = isObject(meta.multiRegionConfiguration) ? meta.multiRegionConfiguration : undefined;
+        const primary = config && isObject(config.primaryKey) ? str(config.primaryKey.region) : undefined;
+        r.region = primary ?? str(ev.awsRegion);
+        out.push(r);
+      }
+      return;
+    }
+    case 'delete':
+    case 'rotate':
+    case 'expireMaterial': {
+      const f = base(record, ev, name, kind, serviceEventKey(ev, reader));
+      if (kind === 'rotate') {
+        const details = isObject(ev.serviceEventDetails) ? ev.serviceEventDetails : undefined;
+        f.rotationType = str(details?.rotationType);
+      }
+      out.push(f);
+      return;
+    }
+    default: {
+      const f = base(record, ev, name, kind, reader.keyOf(ev));
+      if (kind === 'scheduleDeletion') f.deletion = deletionSchedule(f, rp, re);
+      else if (kind === 'enableRotation') f.rotationPeriodInDays = num(rp.rotationPeriodInDays);
+      else if (kind === 'updatePrimaryRegion') f.region = str(rp.primaryRegion);
+      out.push(f);
+    }
+  }
+}
+
+/** What a ScheduleKeyDeletion says about when the key goes. */
+function deletionSchedule(f: KeyEventFact, rp: Obj, re: Obj): DeletionSchedule {
+  // The request names the window, or leaves it to the default (newer responses report it either way).
+  const requested = num(rp.pendingWindowInDays);
+  const pendingWindowInDays = requested ?? num(re.pendingWindowInDays) ?? DEFAULT_PENDING_WINDOW;
+  const keyState = re.keyState === 'PendingReplicaDeletion' ? 'PendingReplicaDeletion' : 'PendingDeletion';
+  const d: DeletionSchedule = { keyState, pendingWindowInDays, defaultWindow: requested === undefined, computed: false };
+  const logged = str(re.deletionDate);
+  if (logged) d.deletionDateLogged = logged;
+  let ms = parseLoggedDate(re.deletionDate);
+  if (Number.isNaN(ms) && keyState === 'PendingDeletion' && !Number.isNaN(f.ms)) {
+    // Older events and failed calls log no date: KMS counts the window from the request.
+    ms = f.ms + pendingWindowInDays * DAY_MS;
+    d.computed = true;
+  }
+  if (!Number.isNaN(ms)) {
+    d.deletionDate = isoTime(ms);
+    d.latestDeletion = isoTime(ms + DAY_MS);
+  }
+  return d;
+}
+
+function refused(record: JsonRecord, ev: Obj, name: string, reader: KeyReader, out: KeyEventFact[]): void {
+  // ReEncrypt names two keys: either one's state can refuse it, so it is an attempt on both.
+  const keys = name === 'ReEncrypt' ? reader.resourceKeys(ev) : [];
+  if (keys.length === 0) {
+    const key = reader.keyOf(ev);
+    if (key) keys.push(key);
+  }
+  for (const key of keys) out.push(base(record, ev, name, 'refused', key));
+}
+
+const FARGATE_CONTEXT = 'aws:ecs:clusterName';
+const DEADLINE_CONTEXT = 'aws:deadline:farmId';
+
+function contextValue(ctx: unknown, key: string): string | undefined {
+  return isObject(ctx) && typeof ctx[key] === 'string' ? ctx[key] as string : undefined;
+}
+
+/** Collects what shows Fargate ephemeral storage or Deadline Cloud using a key. */
+class Evidence {
+  private readonly byKey = new Map<KeyRef, Partial<Record<Service, EvidenceFact>>>();
+
+  read(record: JsonRecord, ev: Obj, name: string, reader: KeyReader): void {
+    const rp = requestParameters(ev);
+    const u = isObject(ev.userIdentity) ? ev.userIdentity : undefined;
+    const invokedBy = str(u?.invokedBy);
+    let fargate: [EvidenceFact['how'], string | undefined] | undefined;
+    let deadline: [EvidenceFact['how'], string | undefined] | undefined;
+    if (rp) {
+      const ctx = rp.encryptionContext;
+      if (ctx !== undefined) {
+        const cluster = contextValue(ctx, FARGATE_CONTEXT);
+        if (cluster) fargate = ['context', cluster];
+        const farm = contextValue(ctx, DEADLINE_CONTEXT);
+        if (farm) deadline = ['context', farm];
+      }
+      if (name === 'CreateGrant') {
+        const grantee = str(rp.granteePrincipal) ?? '';
+        const c = isObject(rp.constraints) ? rp.constraints : undefined;
+        const constrained = (key: string): string | undefined => contextValue(c?.encryptionContextSubset, key) ?? contextValue(c?.encryptionContextEquals, key);
+        const cluster = constrained(FARGATE_CONTEXT);
+        const farm = constrained(DEADLINE_CONTEXT);
+        if (grantee.startsWith('fargate.') || cluster) fargate = ['grant', cluster];
+        if (grantee.startsWith('deadline.') || farm) deadline = ['grant', farm];
+      }
+    }
+    if (!fargate && invokedBy === 'fargate.amazonaws.com') fargate = ['caller', undefined];
+    if (!deadline && invokedBy === 'deadline.amazonaws.com') deadline = ['caller', undefined];
+    if (!fargate && !deadline) return;
+    const key = reader.keyOf(ev);
+    if (!key) return;
+    if (fargate) this.add('fargate', key, fargate, record, ev, name);
+    if (deadline) this.add('deadline', key, deadline, record, ev, name);
+  }
+
+  private add(service: Service, key: KeyRef, [how, detail]: [EvidenceFact['how'], string | undefined], record: JsonRecord, ev: Obj, eventName: string): void {
+    let onKey = this.byKey.get(key);
+    if (!onKey) this.byKey.set(key, (onKey = {}));
+    const eventTime = str(ev.eventTime);
+    const ms = timeMillis(eventTime);
+    const known = onKey[service];
+    if (known) {
+      known.count++;
+      if (!(ms >= known.ms) && !Number.isNaN(known.ms)) return; // keep the latest sighting
+    }
+    onKey[service] = { service, key, how, detail, record, eventName, eventTime, ms, eventId: str(ev.eventID), count: known ? known.count : 1 };
+  }
+
+  facts(): EvidenceFact[] {
+    const out: EvidenceFact[] = [];
+    for (const onKey of this.byKey.values()) {
+      if (onKey.fargate) out.push(onKey.fargate);
+      if (onKey.deadline) out.push(onKey.deadline);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * ScheduleKeyDeletion while the logs show the key in use: grants still active
+ * at that moment, or cryptographic operations in the days before. Names the
+ * grantees and the last use, so the responder knows whom to ask.
+ */
+import { describeActor } from '../../grants/describe';
+import { timeMillis } from '../../grants/time';
+import { t } from '../../l10n';
+import type { LogRule } from '../../rules/rule';
+import { DAY_MS } from '../dates';
+import { describeCall } from '../describe';
+import { grantActiveAt, usesOf } from '../state';
+import { forEachKey, nameRange } from './support';
+
+/** How far back a use counts as "recent": the longest waiting period KMS allows. */
+export const RECENT_USE_DAYS = 30;
+/** Grantees named in the message, at most. */
+const NAMED = 3;
+
+export const lifecycleDeleteInUse: LogRule = {
+  id: 'lifecycle-delete-in-use',
+  scope: 'log',
+  defaultSeverity: 'warning',
+  title: 'Key scheduled for deletion while the logs show it in use',
+  docs: {
+    description: `A \`ScheduleKeyDeletion\` of a key that still had active grants at that moment, or that was used for cryptographic operations (\`Decrypt\`, \`Encrypt\`, \`GenerateDataKey*\`, ...) in the ${RECENT_USE_DAYS} days before, in the same log. The grantees (often AWS services such as EBS, Fargate or Deadline Cloud) and the callers still depend on the key: once it is deleted, the data they encrypted under it cannot be decrypted. The finding names the grantees and the last use.`,
+    example: '{"eventName": "CreateGrant", "requestParameters": {"granteePrincipal": "fargate.us-west-2.amazonaws.com", ...}, ...}\n{"eventName": "ScheduleKeyDeletion", ...}',
+    remedy: 'Cancel the deletion, find out who still uses the key (the grantees, the callers named in the finding), move their data to another key (re-encrypt), retire or revoke their grants, then disable the key and watch before deleting it.',
+  },
+  check(events, report) {
+    forEachKey(events, ({ entry, lc, at }) => {
+      let uses: ReturnType<typeof usesOf> | undefined;
+      for (const e of lc.events) {
+        if (e.kind !== 'scheduleDeletion' || e.failed) continue;
+        const ctx = at(e.event);
+        const ms = timeMillis(e.event.eventTime);
+        if (!ctx || Number.isNaN(ms)) continue;
+        const active = entry.grants.filter((g) => grantActiveAt(g, ms));
+        uses ??= usesOf(entry);
+        const recent = uses.filter((u) => {
+          const tu = timeMillis(u.eventTime);
+          return tu < ms && tu >= ms - RECENT_USE_DAYS * DAY_MS;
+        });
+        if (active.length === 0 && recent.length === 0) continue;
+        const parts: string[] = [];
+        if (active.length > 0) {
+          const grantees = [...new Set(active.map((g) => g.granteePrincipal ?? t('a grantee not in these logs')))];
+          const named = grantees.slice(0, NAMED).join(', ') + (grantees.length > NAMED ? t(' and {0} more', grantees.length - NAMED) : '');
+          parts.push(t('active grants: {0} (grantees: {1})', active.length, named));
+        }
+        if (recent.length > 0) {
+          const last = recent[recent.length - 1];
+          parts.push(t('cryptographic operations in the {0} days before: {1}, the last {2}', RECENT_USE_DAYS, recent.length, describeCall(last)));
+        }
+        report({
+          ...nameRange(ctx),
+          message: t('Scheduled for deletion by {0} while the logs show the key in use: {1}. Once the key is deleted, whatever they encrypted under it cannot be decrypted.', describeActor(e.event.actor), parts.join('; ')),
+        });
+      }
+    });
+  },
+};

@@ -1,0 +1,54 @@
+/**
+ * ScheduleKeyDeletion of a key the logs show enabled: AWS advises disabling a
+ * key first and watching for refused calls before deleting it. "Enabled" is
+ * what the last state-changing event before the scheduling says, or a
+ * successful cryptographic operation after it (a disabled key refuses them).
+ */
+import { timeMillis } from '../../grants/time';
+import { t } from '../../l10n';
+import type { LogRule } from '../../rules/rule';
+import { formatTime } from '../dates';
+import { describeCall } from '../describe';
+import { stateAt, usesOf } from '../state';
+import { forEachKey, nameRange } from './support';
+
+export const lifecycleDeleteNotDisabled: LogRule = {
+  id: 'lifecycle-delete-not-disabled',
+  scope: 'log',
+  defaultSeverity: 'warning',
+  title: 'Key scheduled for deletion without being disabled first',
+  docs: {
+    description: 'A `ScheduleKeyDeletion` of a key that the logs show enabled: its last state change before the scheduling enabled it (`CreateKey`, `EnableKey`), or it was still used after that. Deleting a KMS key makes every piece of data encrypted under it unrecoverable, so AWS advises disabling the key first and watching, with an alarm, for any attempt to use it. Disabling can be undone with one call; deletion cannot, once the waiting period is over.',
+    example: '{"eventName": "EnableKey", "eventTime": "2024-05-01T09:00:00Z", ...}\n{"eventName": "ScheduleKeyDeletion", "eventTime": "2024-06-01T09:00:00Z", ...}',
+    remedy: 'Cancel the deletion (`aws kms cancel-key-deletion`), disable the key (`aws kms disable-key`), and schedule the deletion only after a period with no refused calls (see the command *Create Alarm Pattern for Key Use*).',
+  },
+  check(events, report) {
+    forEachKey(events, ({ entry, lc, at }) => {
+      let uses: ReturnType<typeof usesOf> | undefined;
+      for (const e of lc.events) {
+        if (e.kind !== 'scheduleDeletion' || e.failed) continue;
+        const ctx = at(e.event);
+        const ms = timeMillis(e.event.eventTime);
+        if (!ctx || Number.isNaN(ms)) continue;
+        const before = stateAt(lc, ms);
+        uses ??= usesOf(entry);
+        let lastUse;
+        for (const u of uses) {
+          const tu = timeMillis(u.eventTime);
+          if (Number.isNaN(tu) || tu >= ms) break;
+          lastUse = u;
+        }
+        const usedSince = lastUse && (!before || timeMillis(lastUse.eventTime) > timeMillis(before.since));
+        let message: string | undefined;
+        if (before?.state === 'Enabled') {
+          message = t('Scheduled for deletion without being disabled first: the logs show the key enabled since {0} ({1}). Disable it first and watch for refused calls before deleting it: once deleted, whatever was encrypted under it is lost.',
+            formatTime(before.since), describeCall(before.event.event));
+        } else if (usedSince && lastUse) {
+          message = t('Scheduled for deletion without being disabled first: the key was in use until {0}. Disable it first and watch for refused calls before deleting it: once deleted, whatever was encrypted under it is lost.',
+            describeCall(lastUse));
+        }
+        if (message) report({ ...nameRange(ctx), message });
+      }
+    });
+  },
+};

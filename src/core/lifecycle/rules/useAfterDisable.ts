@@ -1,0 +1,77 @@
+/**
+ * The alarm AWS asks for before deleting a key, done by reading the logs: any
+ * use or attempted use of a key after it was disabled or scheduled for
+ * deletion. A refused call (DisabledException, KMSInvalidStateException) is an
+ * attempt; a call that succeeded although the logs say the key was stopped
+ * means it was enabled again by a call these logs do not hold.
+ */
+import type { EventRef } from '../../grants/types';
+import { timeMillis } from '../../grants/time';
+import { t } from '../../l10n';
+import type { LogRule } from '../../rules/rule';
+import { formatTime } from '../dates';
+import { describeCall, describeDeletionDate } from '../describe';
+import { stateAt, usesOf, type StateAt } from '../state';
+import { STOPPED_STATES, type KeyLifecycle } from '../types';
+import { forEachKey, nameRange } from './support';
+
+function stateClause(st: StateAt, lc: KeyLifecycle): string {
+  const since = formatTime(st.since);
+  const by = describeCall(st.event.event);
+  switch (st.state) {
+    case 'PendingDeletion':
+    case 'PendingReplicaDeletion': {
+      const d = st.event.deletion ?? lc.deletion;
+      return d ? t('the key has been pending deletion since {0} ({1}) and will be {2}', since, by, describeDeletionDate(d)) : t('the key has been pending deletion since {0} ({1})', since, by);
+    }
+    case 'Deleted': return t('the key was deleted on {0}', since);
+    default: return t('the key has been disabled since {0} ({1})', since, by);
+  }
+}
+
+function message(e: EventRef, refused: boolean, st: StateAt, lc: KeyLifecycle): string {
+  const call = describeCall(e);
+  const clause = stateClause(st, lc);
+  if (refused) {
+    const next = st.state === 'Deleted'
+      ? t('What was encrypted under it can no longer be decrypted.')
+      : st.state === 'Disabled'
+        ? t('Something still needs this key: find out what before you schedule its deletion.')
+        : t('Something still needs this key: cancel the deletion (CancelKeyDeletion) until you know what, or the data it encrypted will be lost.');
+    return t('{0} was refused ({1}): {2}. {3}', call, e.errorCode ?? '', clause, next);
+  }
+  switch (st.state) {
+    case 'Deleted':
+      return t('{0} succeeded although {1}: the logs contradict each other; check the eventTime and the key of both events.', call, clause);
+    case 'Disabled':
+      return t('{0} succeeded although {1}: the key was enabled again by an EnableKey that is not in these logs. Something still uses this key.', call, clause);
+    default:
+      return t('{0} succeeded although {1}: the deletion was cancelled and the key enabled again by calls that are not in these logs. Something still uses this key.', call, clause);
+  }
+}
+
+export const lifecycleUseAfterDisable: LogRule = {
+  id: 'lifecycle-use-after-disable',
+  scope: 'log',
+  defaultSeverity: 'warning',
+  title: 'Key used or tried after it was disabled or scheduled for deletion',
+  docs: {
+    description: 'A cryptographic operation on a key, or any call refused because of the key\'s state (`DisabledException`, `KMSInvalidStateException`), after the logs show the key disabled, pending deletion or deleted. This is the alarm AWS asks you to set before deleting a key: such an attempt means something still needs the key. A call that *succeeded* while the logs say the key was stopped means the key was enabled again by a call these logs do not hold. Diagnostics look at one file at a time; the KMS Grants view combines every open file.',
+    example: '{"eventName": "DisableKey", "eventTime": "2024-05-01T09:00:00Z", ...}\n{"eventName": "Decrypt", "eventTime": "2024-05-02T10:00:00Z", "errorCode": "DisabledException", ...}',
+    remedy: 'Find the caller (the finding names it) and what it decrypts. Keep the key (cancel a scheduled deletion, re-enable it if needed) until that data is re-encrypted under another key.',
+  },
+  check(events, report) {
+    forEachKey(events, ({ entry, lc, at }) => {
+      if (!lc.events.some((e) => !e.failed && e.stateAfter !== undefined && STOPPED_STATES.has(e.stateAfter))) return;
+      const tried: Array<[EventRef, boolean]> = [...usesOf(entry).map((u): [EventRef, boolean] => [u, false]), ...lc.refused.map((r): [EventRef, boolean] => [r, true])];
+      for (const [e, refused] of tried) {
+        // A refusal in the same second as the DisableKey came after it; a success in that second may have come before.
+        const st = stateAt(lc, timeMillis(e.eventTime), refused);
+        if (!st || !STOPPED_STATES.has(st.state)) continue;
+        const ctx = at(e);
+        if (!ctx) continue;
+        report({ ...nameRange(ctx), message: message(e, refused, st, lc) });
+      }
+    });
+  },
+};
