@@ -142,8 +142,9 @@ describe('key lifecycle', () => {
     assert.equal(doc.getText(first.range), '"Decrypt"');
     assert.match(first.message, /was refused \(DisabledException\): the key has been disabled since 2024-06-01 09:00 UTC/);
 
-    // Every lifecycle rule of the sample log reports, each once.
+    // Every lifecycle rule of the sample log reports, each once; the two refused calls are also failed calls.
     assert.deepEqual(kmsDiagnostics(doc.uri).map(codeOf).sort(), [
+      'ct-failed-call', 'ct-failed-call',
       'lifecycle-deadline-rotate-on-demand', 'lifecycle-delete-in-use', 'lifecycle-delete-not-disabled', 'lifecycle-fargate-key-stopped',
       'lifecycle-short-pending-window', 'lifecycle-use-after-disable', 'lifecycle-use-after-disable',
     ]);
@@ -151,6 +152,8 @@ describe('key lifecycle', () => {
     const refusal = await hoverText(doc.uri, refusedDecrypt);
     assert.match(refusal, /Refused \(DisabledException\) because of the key's state/);
     assert.match(refusal, /is Disabled since 2024-06-01 09:00 UTC/);
+    // The same hover still says what the operation is (the CloudTrail hover, shown after the lifecycle one).
+    assert.match(refusal, /KMS Decrypt/);
     const schedule = await hoverText(doc.uri, eventNameAt(doc, 'ScheduleKeyDeletion'));
     assert.match(schedule, /It will be deleted on \*\*2024-06-17 09:15 UTC\*\* at the earliest, and up to 24 hours later \(by 2024-06-18 09:15 UTC\)/);
   });

@@ -1,7 +1,7 @@
 /**
  * Hovers: plain functions from (model, offset) to Markdown and the range it
  * describes. Each kind of document contributes its own provider module; the
- * first one that has something to say wins.
+ * answers of all that have something to say are shown together.
  */
 import { cloudTrailHover } from '../cloudtrail/hover';
 import type { DocumentModel } from '../document/model';
@@ -24,10 +24,18 @@ export type HoverProvider = (model: DocumentModel, offset: number) => HoverResul
  */
 export const hoverProviders: HoverProvider[] = [policyHover, lifecycleHover, cloudTrailHover];
 
+/**
+ * Every provider that has something to say about the place, most specific first, as one hover:
+ * on a refused Decrypt, for example, what the key's state means and what Decrypt is.
+ */
 export function hoverAt(model: DocumentModel, offset: number): HoverResult | undefined {
+  const found: HoverResult[] = [];
   for (const provide of hoverProviders) {
     const h = provide(model, offset);
-    if (h) return h;
+    if (h) found.push(h);
   }
-  return undefined;
+  if (found.length <= 1) return found[0];
+  // The range is the narrowest one: the token the most specific answer is about.
+  const narrowest = found.reduce((a, b) => (b.end - b.start < a.end - a.start ? b : a));
+  return { markdown: found.map((h) => h.markdown).join('\n\n---\n\n'), start: narrowest.start, end: narrowest.end };
 }
