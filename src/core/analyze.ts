@@ -3,7 +3,7 @@
  * The same text with the same settings gives the same findings in both.
  */
 import { buildModel, eventRecords, rangeInRecord, type DocumentModel } from './document/model';
-import { t } from './l10n';
+import * as l10n from '@vscode/l10n';
 import { policiesOf } from './policy/locate';
 import type { PolicyModel } from './policy/model';
 import { allRules, ruleById } from './rules/registry';
@@ -179,7 +179,7 @@ function pushInternalError(findings: Finding[], ruleId: string, err: unknown, se
   const severity = rule && effectiveSeverity(rule, settings);
   if (!severity) return;
   const detail = err instanceof Error ? err.message : String(err);
-  findings.push({ code: 'internal-error', severity, message: t('Rule {0} failed on this document ({1}). Other rules still ran.', ruleId, detail), start: 0, end: 0 });
+  findings.push({ code: 'internal-error', severity, message: l10n.t('Rule {0} failed on this document ({1}). Other rules still ran.', ruleId, detail), start: 0, end: 0 });
 }
 
 function limit(findings: Finding[], settings: AnalysisSettings, omitted = 0): Finding[] {
@@ -191,7 +191,7 @@ function limit(findings: Finding[], settings: AnalysisSettings, omitted = 0): Fi
     kept.push({
       code: 'too-many-findings',
       severity,
-      message: t('{0} more findings are not shown (limit {1}).', findings.length + omitted - kept.length, settings.maxFindings),
+      message: l10n.t('{0} more findings are not shown (limit {1}).', findings.length + omitted - kept.length, settings.maxFindings),
       start: 0,
       end: 0,
     });

@@ -11,7 +11,7 @@ import { isEventLike } from '../classify';
 import { KMS_ENUMS, type KmsEnumName } from '../data/kmsFacts';
 import { recordTree, type DocumentModel, type JsonRecord } from '../document/model';
 import type { HoverProvider, HoverResult } from '../hover';
-import { t } from '../l10n';
+import * as l10n from '@vscode/l10n';
 import { isPlaceholderAccount, parseArn } from '../kms/identifiers';
 import { contextKeyInfo } from './data/encryptionContext';
 import { EXTRA_ENUMS, KMS_ERROR_CODES, KMS_OPERATION_BY_NAME, paramSpec } from './data/kmsOperations';
@@ -50,17 +50,17 @@ export function relativeTime(ms: number, now = Date.now()): string {
     if (abs >= size) {
       const n = Math.floor(abs / size);
       const amount = `${n} ${n === 1 ? one : many}`;
-      return diff < 0 ? t('{0} ago', amount) : t('in {0}', amount);
+      return diff < 0 ? l10n.t('{0} ago', amount) : l10n.t('in {0}', amount);
     }
   }
-  return t('just now');
+  return l10n.t('just now');
 }
 
 export function describeTime(value: string, now = Date.now()): string | undefined {
   const ms = Date.parse(value);
   if (!Number.isFinite(ms) || !/^\d{4}-\d{2}-\d{2}T/.test(value)) return undefined;
   const local = new Date(ms).toString();
-  return t('{0} UTC; your local time: {1}; {2}.', new Date(ms).toISOString().replace('.000Z', 'Z'), local, relativeTime(ms, now));
+  return l10n.t('{0} UTC; your local time: {1}; {2}.', new Date(ms).toISOString().replace('.000Z', 'Z'), local, relativeTime(ms, now));
 }
 
 function code(s: string): string {
@@ -70,7 +70,7 @@ function code(s: string): string {
 function enumLine(name: string | undefined): string | undefined {
   if (!name) return undefined;
   const values = (KMS_ENUMS as Record<string, readonly string[]>)[name as KmsEnumName] ?? EXTRA_ENUMS[name];
-  return values ? t('Allowed values: {0}.', values.map(code).join(', ')) : undefined;
+  return values ? l10n.t('Allowed values: {0}.', values.map(code).join(', ')) : undefined;
 }
 
 function describeKeyRef(value: string): string | undefined {
@@ -78,40 +78,40 @@ function describeKeyRef(value: string): string | undefined {
   const lines: string[] = [];
   switch (ref.kind) {
     case 'keyArn':
-      lines.push(t('Key {0} in account {1}, Region {2}.', code(ref.keyId ?? '?'), code(ref.account ?? '?'), code(ref.region ?? '?')));
+      lines.push(l10n.t('Key {0} in account {1}, Region {2}.', code(ref.keyId ?? '?'), code(ref.account ?? '?'), code(ref.region ?? '?')));
       break;
     case 'aliasArn':
-      lines.push(t('An alias ARN in account {0}, Region {1}: the event does not say which key it pointed to.', code(ref.account ?? '?'), code(ref.region ?? '?')));
+      lines.push(l10n.t('An alias ARN in account {0}, Region {1}: the event does not say which key it pointed to.', code(ref.account ?? '?'), code(ref.region ?? '?')));
       break;
     case 'alias':
-      lines.push(t('An alias: the key it pointed to at the time is in `resources`.'));
+      lines.push(l10n.t('An alias: the key it pointed to at the time is in `resources`.'));
       break;
     case 'keyId':
-      lines.push(ref.keyId?.startsWith('mrk-') ? t('A multi-Region key id.') : t('A key id (the key is in the caller\'s account and the call\'s Region).'));
+      lines.push(ref.keyId?.startsWith('mrk-') ? l10n.t('A multi-Region key id.') : l10n.t('A key id (the key is in the caller\'s account and the call\'s Region).'));
       break;
     default:
       return undefined;
   }
-  if (ref.repaired) lines.push(t('Malformed: read as if the extra colon after `arn:aws:` were not there.'));
-  if (isPlaceholder(value)) lines.push(t('This is a documentation placeholder, not a real key.'));
+  if (ref.repaired) lines.push(l10n.t('Malformed: read as if the extra colon after `arn:aws:` were not there.'));
+  if (isPlaceholder(value)) lines.push(l10n.t('This is a documentation placeholder, not a real key.'));
   return lines.join(' ');
 }
 
 function describeIdentity(u: Obj | undefined, e: Obj): string {
-  const lines = [`**${t('Who')}**: ${describeCaller(e)}`];
+  const lines = [`**${l10n.t('Who')}**: ${describeCaller(e)}`];
   const type = str(u?.type);
   const info = IDENTITY_TYPES.find((x) => x.name === type);
-  if (info) lines.push(t('Type {0}: {1}.', code(info.name), info.description));
+  if (info) lines.push(l10n.t('Type {0}: {1}.', code(info.name), info.description));
   const issuer = obj(obj(u?.sessionContext)?.sessionIssuer);
   const issuerArn = str(issuer?.arn);
-  if (issuerArn) lines.push(t('Session issued by {0}.', code(issuerArn)));
+  if (issuerArn) lines.push(l10n.t('Session issued by {0}.', code(issuerArn)));
   const mfa = str(obj(obj(u?.sessionContext)?.attributes)?.mfaAuthenticated);
-  if (mfa) lines.push(mfa === 'true' ? t('Signed in with MFA.') : t('Not authenticated with MFA.'));
+  if (mfa) lines.push(mfa === 'true' ? l10n.t('Signed in with MFA.') : l10n.t('Not authenticated with MFA.'));
   const invokedBy = str(u?.invokedBy);
-  if (invokedBy) lines.push(t('Invoked by {0}.', describeService(invokedBy)));
+  if (invokedBy) lines.push(l10n.t('Invoked by {0}.', describeService(invokedBy)));
   const key = str(u?.accessKeyId);
   const kind = key ? accessKeyKind(key) : undefined;
-  if (kind) lines.push(kind === 'longTerm' ? t('Long-term access key (AKIA...).') : t('Temporary credentials (ASIA...).'));
+  if (kind) lines.push(kind === 'longTerm' ? l10n.t('Long-term access key (AKIA...).') : l10n.t('Temporary credentials (ASIA...).'));
   return lines.join('\n\n');
 }
 
@@ -120,9 +120,9 @@ function describeEventName(name: string, e: Obj): string | undefined {
   const op = KMS_OPERATION_BY_NAME.get(name);
   if (!op) return undefined;
   const lines = [`**KMS ${op.name}**: ${op.effect}.`];
-  if (op.serviceEvent) lines.push(t('Logged by KMS itself (an AWS service event): nobody called it.'));
-  else if (op.iamActions.length > 0) lines.push(t('IAM action: {0}.', op.iamActions.map(code).join(t(' and '))));
-  lines.push(op.readOnly ? t('Does not change the key.') : t('Can change the key or who may use it.'));
+  if (op.serviceEvent) lines.push(l10n.t('Logged by KMS itself (an AWS service event): nobody called it.'));
+  else if (op.iamActions.length > 0) lines.push(l10n.t('IAM action: {0}.', op.iamActions.map(code).join(l10n.t(' and '))));
+  lines.push(op.readOnly ? l10n.t('Does not change the key.') : l10n.t('Can change the key or who may use it.'));
   return lines.join('\n\n');
 }
 
@@ -143,21 +143,21 @@ function describe(path: Path, onKey: boolean, node: Node, e: Obj): string | unde
       return meaning ? `**${value}**: ${meaning}.` : field?.description;
     }
     if (TIME_FIELDS.has(top) && typeof value === 'string') return describeTime(value) ?? field?.description;
-    if ((top === 'sourceIPAddress' || top === 'userAgent') && typeof value === 'string' && !onKey) return `${field?.description ?? ''}\n\n${t('Here: {0}.', describeService(value))}`;
-    if (top === 'recipientAccountId' && typeof value === 'string' && isPlaceholderAccount(value)) return `${field?.description ?? ''}\n\n${t('This is a documentation placeholder, not a real account.')}`;
+    if ((top === 'sourceIPAddress' || top === 'userAgent') && typeof value === 'string' && !onKey) return `${field?.description ?? ''}\n\n${l10n.t('Here: {0}.', describeService(value))}`;
+    if (top === 'recipientAccountId' && typeof value === 'string' && isPlaceholderAccount(value)) return `${field?.description ?? ''}\n\n${l10n.t('This is a documentation placeholder, not a real account.')}`;
     if (!field) return undefined;
-    const lines = [`**${field.name}** (${t('since eventVersion {0}', formatVersion(field.since))}${field.required ? t(', always present') : ''}): ${field.description}`];
-    if (field.values) lines.push(t('Allowed values: {0}.', field.values.map(code).join(', ')));
+    const lines = [`**${field.name}** (${l10n.t('since eventVersion {0}', formatVersion(field.since))}${field.required ? l10n.t(', always present') : ''}): ${field.description}`];
+    if (field.values) lines.push(l10n.t('Allowed values: {0}.', field.values.map(code).join(', ')));
     return lines.join('\n\n');
   }
 
   // userIdentity and its session context.
   if (top === 'userIdentity') {
     if (last === 'type' && parent === 'userIdentity') return describeIdentity(obj(e.userIdentity), e);
-    if ((last === 'invokedBy') && typeof value === 'string') return `${USER_IDENTITY_FIELDS.invokedBy}\n\n${t('Here: {0}.', describeService(value))}`;
+    if ((last === 'invokedBy') && typeof value === 'string') return `${USER_IDENTITY_FIELDS.invokedBy}\n\n${l10n.t('Here: {0}.', describeService(value))}`;
     if (last === 'accessKeyId' && typeof value === 'string') {
       const kind = accessKeyKind(value);
-      return `${USER_IDENTITY_FIELDS.accessKeyId}${kind ? `\n\n${kind === 'longTerm' ? t('This one is long-term.') : t('This one is temporary.')}` : ''}`;
+      return `${USER_IDENTITY_FIELDS.accessKeyId}${kind ? `\n\n${kind === 'longTerm' ? l10n.t('This one is long-term.') : l10n.t('This one is temporary.')}` : ''}`;
     }
     if (typeof last === 'string' && TIME_FIELDS.has(last) && typeof value === 'string') return describeTime(value);
     if (typeof last === 'string' && USER_IDENTITY_FIELDS[last]) return USER_IDENTITY_FIELDS[last];
@@ -168,11 +168,11 @@ function describe(path: Path, onKey: boolean, node: Node, e: Obj): string | unde
   if (typeof parent === 'string' && CONTEXT_OBJECTS.has(parent) && typeof last === 'string') {
     const info = contextKeyInfo(last);
     const intro = parent === 'encryptionContextSubset'
-      ? t('Grant constraint: the grant works only when the request\'s encryption context includes this pair.')
+      ? l10n.t('Grant constraint: the grant works only when the request\'s encryption context includes this pair.')
       : parent === 'encryptionContextEquals'
-        ? t('Grant constraint: the grant works only when the request\'s encryption context is exactly these pairs.')
-        : t('Encryption context pair: bound to the ciphertext; the same pair must be given to decrypt.');
-    return info ? `**${last}** (${info.service}): ${info.meaning}.\n\n${intro}` : `${intro}\n\n${t('{0} is not a key KMS Lens knows a meaning for; it was chosen by the caller.', code(last))}`;
+        ? l10n.t('Grant constraint: the grant works only when the request\'s encryption context is exactly these pairs.')
+        : l10n.t('Encryption context pair: bound to the ciphertext; the same pair must be given to decrypt.');
+    return info ? `**${last}** (${info.service}): ${info.meaning}.\n\n${intro}` : `${intro}\n\n${l10n.t('{0} is not a key KMS Lens knows a meaning for; it was chosen by the caller.', code(last))}`;
   }
 
   // Request parameters and response elements.
@@ -181,11 +181,11 @@ function describe(path: Path, onKey: boolean, node: Node, e: Obj): string | unde
     const op = str(e.eventName) ?? '';
     if (name === 'operations' && top === 'requestParameters') {
       const ops = obj(e.requestParameters)?.operations;
-      return `**${t('Grant operations')}**\n\n${Array.isArray(ops) ? describeGrantOperations(ops) : ''}`;
+      return `**${l10n.t('Grant operations')}**\n\n${Array.isArray(ops) ? describeGrantOperations(ops) : ''}`;
     }
     if (name === 'constraints' && path.length <= 3) {
       const words = describeConstraints(obj(obj(e.requestParameters)?.constraints));
-      return `${paramSpec(op, 'constraints')?.description ?? ''}${words ? `\n\n${t('Here: {0}.', words)}` : ''}`;
+      return `${paramSpec(op, 'constraints')?.description ?? ''}${words ? `\n\n${l10n.t('Here: {0}.', words)}` : ''}`;
     }
     if (path.length === 2 && typeof value === 'string' && /keyId$|KeyId$/.test(name)) {
       const ref = describeKeyRef(value);
@@ -198,7 +198,7 @@ function describe(path: Path, onKey: boolean, node: Node, e: Obj): string | unde
       const lines = [`**${name}**: ${spec.description}`];
       const values = enumLine(spec.enum);
       if (values) lines.push(values);
-      if (spec.min !== undefined && spec.max !== undefined && spec.type === 'number') lines.push(t('From {0} to {1}.', String(spec.min), String(spec.max)));
+      if (spec.min !== undefined && spec.max !== undefined && spec.type === 'number') lines.push(l10n.t('From {0} to {1}.', String(spec.min), String(spec.max)));
       return lines.join('\n\n');
     }
     return undefined;
@@ -207,13 +207,13 @@ function describe(path: Path, onKey: boolean, node: Node, e: Obj): string | unde
   // Resources.
   if (top === 'resources') {
     if (last === 'ARN' && typeof value === 'string') return describeKeyRef(value) ?? RECORD_FIELD_BY_NAME.get('resources')?.description;
-    if (last === 'accountId' && value === 'AWS Internal') return t('`AWS Internal`: CloudTrail does not name the account here (an AWS-owned account, in events made by AWS services).');
+    if (last === 'accountId' && value === 'AWS Internal') return l10n.t('`AWS Internal`: CloudTrail does not name the account here (an AWS-owned account, in events made by AWS services).');
     return RECORD_FIELD_BY_NAME.get('resources')?.description;
   }
 
   if (typeof value === 'string' && value.startsWith('arn:')) {
     const arn = parseArn(value);
-    return arn ? t('ARN: service {0}, Region {1}, account {2}, resource {3}.', code(arn.service.value), code(arn.region.value || '-'), code(arn.account.value || '-'), code(arn.resource.value)) : undefined;
+    return arn ? l10n.t('ARN: service {0}, Region {1}, account {2}, resource {3}.', code(arn.service.value), code(arn.region.value || '-'), code(arn.account.value || '-'), code(arn.resource.value)) : undefined;
   }
   return undefined;
 }

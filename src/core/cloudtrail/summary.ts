@@ -3,7 +3,7 @@
  * opening brace: who asked KMS to do what to which key, within which limits,
  * and whether it happened.
  */
-import { t } from '../l10n';
+import * as l10n from '@vscode/l10n';
 import { contextKeyInfo } from './data/encryptionContext';
 import { KMS_ERROR_CODES, KMS_OPERATION_BY_NAME } from './data/kmsOperations';
 import { describeService, parseServiceName } from './data/services';
@@ -23,7 +23,7 @@ function serviceShort(s: string): string {
 /** Who made the call, in a few words. */
 export function describeCaller(e: Obj): string {
   const u = obj(e.userIdentity);
-  if (!u) return t('Someone');
+  if (!u) return l10n.t('Someone');
   const invokedBy = str(u.invokedBy);
   const type = str(u.type);
   const arn = str(u.arn);
@@ -31,26 +31,26 @@ export function describeCaller(e: Obj): string {
   let who: string;
   switch (type) {
     case 'AWSService':
-      return invokedBy && invokedBy !== 'AWS Internal' ? capitalise(serviceLabel(invokedBy)) : t('An AWS service');
+      return invokedBy && invokedBy !== 'AWS Internal' ? capitalise(serviceLabel(invokedBy)) : l10n.t('An AWS service');
     case 'Root':
-      who = t('The root user of account {0}', str(u.accountId) ?? '?');
+      who = l10n.t('The root user of account {0}', str(u.accountId) ?? '?');
       break;
     case 'IAMUser':
-      who = t('IAM user {0}', str(u.userName) ?? parsed?.resourceId ?? '?');
+      who = l10n.t('IAM user {0}', str(u.userName) ?? parsed?.resourceId ?? '?');
       break;
     case 'AssumedRole': {
       const [role, session] = (parsed?.resourceId ?? '').split('/');
-      who = session ? t('Role {0} (session {1})', role, session) : t('A role session');
+      who = session ? l10n.t('Role {0} (session {1})', role, session) : l10n.t('A role session');
       break;
     }
     case undefined:
-      if (invokedBy === 'AWS Internal' || e.eventType === 'AwsServiceEvent') return t('AWS');
-      who = t('Someone');
+      if (invokedBy === 'AWS Internal' || e.eventType === 'AwsServiceEvent') return l10n.t('AWS');
+      who = l10n.t('Someone');
       break;
     default:
       who = arn ?? type;
   }
-  return invokedBy && invokedBy !== 'AWS Internal' ? t('{0}, through {1},', who, serviceLabel(invokedBy)) : who;
+  return invokedBy && invokedBy !== 'AWS Internal' ? l10n.t('{0}, through {1},', who, serviceLabel(invokedBy)) : who;
 }
 
 function serviceLabel(name: string): string {
@@ -67,7 +67,7 @@ function capitalise(s: string): string {
 
 function list(xs: readonly string[]): string {
   if (xs.length <= 1) return xs.join('');
-  return `${xs.slice(0, -1).join(', ')} ${t('and')} ${xs[xs.length - 1]}`;
+  return `${xs.slice(0, -1).join(', ')} ${l10n.t('and')} ${xs[xs.length - 1]}`;
 }
 
 /** A grant constraint in words: "limited to cluster X", "limited to farm Y", or the context pairs. */
@@ -81,16 +81,16 @@ export function describeConstraints(c: Obj | undefined): string | undefined {
     const cluster = str(ctx['aws:ecs:clusterName']);
     const farm = str(ctx['aws:deadline:farmId']);
     const volume = str(ctx['aws:ebs:id']);
-    if (cluster) parts.push(t('cluster {0}', cluster));
-    if (farm) parts.push(t('farm {0}', farm));
-    if (volume) parts.push(t('volume {0}', volume));
+    if (cluster) parts.push(l10n.t('cluster {0}', cluster));
+    if (farm) parts.push(l10n.t('farm {0}', farm));
+    if (volume) parts.push(l10n.t('volume {0}', volume));
     if (parts.length === 0) parts.push(Object.entries(ctx).map(([k, v]) => `${k}=${String(v)}`).join(', '));
   }
   const source = str(c.sourceArn);
-  if (source) parts.push(t('requests from {0}', source));
+  if (source) parts.push(l10n.t('requests from {0}', source));
   if (parts.length === 0) return undefined;
-  const how = equals && !subset ? t('exactly to') : t('to');
-  return t('limited {0} {1}', how, list(parts));
+  const how = equals && !subset ? l10n.t('exactly to') : l10n.t('to');
+  return l10n.t('limited {0} {1}', how, list(parts));
 }
 
 /** The one-sentence summary of an event. */
@@ -101,48 +101,48 @@ export function summarizeEvent(e: Obj): string {
   const keys = keyMentions(e);
   const key = [...keys.request, ...keys.resources, ...keys.response].find((k) => k.ref.keyId)?.ref.keyId;
   const alias = keys.request.find((k) => k.ref.kind === 'alias' || k.ref.kind === 'aliasArn')?.value;
-  const keyWords = key ? t('key {0}', shortKey(key)) : alias ? t('the key behind {0}', alias) : t('a KMS key');
+  const keyWords = key ? l10n.t('key {0}', shortKey(key)) : alias ? l10n.t('the key behind {0}', alias) : l10n.t('a KMS key');
   let what: string;
   if (!isKmsEvent(e)) {
-    what = t('{0} called {1} on {2}.', who, name, String(e.eventSource ?? '?'));
+    what = l10n.t('{0} called {1} on {2}.', who, name, String(e.eventSource ?? '?'));
   } else {
     switch (name) {
       case 'CreateGrant': {
         const grantee = str(rp?.granteePrincipal) ?? str(rp?.granteeServicePrincipal) ?? '?';
         const ops = Array.isArray(rp?.operations) ? (rp!.operations as unknown[]).map(String) : [];
         const limit = describeConstraints(obj(rp?.constraints));
-        what = t('{0} asked KMS to create a grant letting {1} use {2} to {3}', who, serviceShort(grantee), keyWords, ops.length > 0 ? list(ops) : t('(operations not logged)')) + (limit ? `, ${limit}` : '') + '.';
+        what = l10n.t('{0} asked KMS to create a grant letting {1} use {2} to {3}', who, serviceShort(grantee), keyWords, ops.length > 0 ? list(ops) : l10n.t('(operations not logged)')) + (limit ? `, ${limit}` : '') + '.';
         break;
       }
       case 'RetireGrant':
       case 'RevokeGrant': {
         const grantId = str(rp?.grantId) ?? str(obj(e.additionalEventData)?.grantId);
-        what = t('{0} asked KMS to {1} grant {2} on {3}.', who, name === 'RetireGrant' ? t('retire') : t('revoke'), grantId ? shortKey(grantId) : '?', keyWords);
+        what = l10n.t('{0} asked KMS to {1} grant {2} on {3}.', who, name === 'RetireGrant' ? l10n.t('retire') : l10n.t('revoke'), grantId ? shortKey(grantId) : '?', keyWords);
         break;
       }
       case 'ScheduleKeyDeletion':
-        what = t('{0} asked KMS to delete {1} in {2} days.', who, keyWords, String(rp?.pendingWindowInDays ?? 30));
+        what = l10n.t('{0} asked KMS to delete {1} in {2} days.', who, keyWords, String(rp?.pendingWindowInDays ?? 30));
         break;
       default: {
         const op = KMS_OPERATION_BY_NAME.get(name);
         what = op?.serviceEvent
-          ? t('KMS logged {0} for {1}: {2}.', name, keyWords, op.effect)
+          ? l10n.t('KMS logged {0} for {1}: {2}.', name, keyWords, op.effect)
           : op
-            ? t('{0} called KMS {1} on {2}, which {3}.', who, name, keyWords, op.effect)
-            : t('{0} called KMS {1} on {2}.', who, name, keyWords);
+            ? l10n.t('{0} called KMS {1} on {2}, which {3}.', who, name, keyWords, op.effect)
+            : l10n.t('{0} called KMS {1} on {2}.', who, name, keyWords);
       }
     }
   }
   const caller = str(obj(e.userIdentity)?.accountId);
   const owner = [...keys.request, ...keys.resources].find((k) => k.ref.account)?.ref.account;
-  if (caller && owner && /^\d{12}$/.test(caller) && /^\d{12}$/.test(owner) && caller !== owner) what += ' ' + t('Cross-account: the key belongs to {0}, the caller to {1}.', owner, caller);
-  if (isDryRun(e)) return `${what} ${t('Dry run: nothing happened.')}`;
+  if (caller && owner && /^\d{12}$/.test(caller) && /^\d{12}$/.test(owner) && caller !== owner) what += ' ' + l10n.t('Cross-account: the key belongs to {0}, the caller to {1}.', owner, caller);
+  if (isDryRun(e)) return `${what} ${l10n.t('Dry run: nothing happened.')}`;
   if (isFailedCall(e)) {
     const code = errorCodeOf(e)!;
     const meaning = KMS_ERROR_CODES[code];
-    return `${what} ${t('It failed ({0}){1}: nothing happened.', code, meaning ? ` - ${meaning}` : '')}`;
+    return `${what} ${l10n.t('It failed ({0}){1}: nothing happened.', code, meaning ? ` - ${meaning}` : '')}`;
   }
-  if (str(e.eventTime)) return `${what} ${t('At {0}.', String(e.eventTime))}`;
+  if (str(e.eventTime)) return `${what} ${l10n.t('At {0}.', String(e.eventTime))}`;
   return what;
 }
 
@@ -150,11 +150,11 @@ export function summarizeEvent(e: Obj): string {
 export function describeGrantOperations(ops: readonly unknown[]): string {
   return ops.map((o) => {
     const op = KMS_OPERATION_BY_NAME.get(String(o));
-    return op ? `- \`${String(o)}\`: ${op.effect}` : `- \`${String(o)}\`: ${t('not a grant operation')}`;
+    return op ? `- \`${String(o)}\`: ${op.effect}` : `- \`${String(o)}\`: ${l10n.t('not a grant operation')}`;
   }).join('\n');
 }
 
 export function contextKeyLine(key: string): string | undefined {
   const info = contextKeyInfo(key);
-  return info ? t('{0}: {1}.', info.service, info.meaning) : undefined;
+  return info ? l10n.t('{0}: {1}.', info.service, info.meaning) : undefined;
 }

@@ -3,7 +3,7 @@
  * (the extracted data has their types but no descriptions). Source: the IAM
  * User Guide, "AWS global condition context keys" (facts only; wording ours).
  */
-import { t } from '../l10n';
+import * as l10n from '@vscode/l10n';
 
 const NOTES: Readonly<Record<string, string>> = {
   'aws:principalarn': 'The ARN of the principal that made the request (for an assumed role, the role ARN, not the session).',
@@ -51,5 +51,5 @@ const NOTES: Readonly<Record<string, string>> = {
 /** A description of a global key (by its template, e.g. `aws:PrincipalTag/tag-key`), if we have one. */
 export function globalKeyNote(template: string): string | undefined {
   const note = NOTES[template.toLowerCase()];
-  return note === undefined ? undefined : t(note);
+  return note === undefined ? undefined : l10n.t(note);
 }

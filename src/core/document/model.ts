@@ -13,7 +13,7 @@ import { classifyValue, isEventLike, isObject, sniffKind, type Container } from 
 import type { DocumentHints, DocumentKind } from '../types';
 import { countMembers, maxDepth, scanArrayElements, scanMemberArray, scanObjectMembers, scanValue, skipSpace, skipString, type ObjectMember, type Span } from './scan';
 import { findPastedQuirks, findSyntaxProblems, hasQuirks, MAX_NESTING, neutraliseQuirks, repairQuirks, type SyntaxProblem } from './syntax';
-import { t } from '../l10n';
+import * as l10n from '@vscode/l10n';
 
 export interface JsonRecord {
   index: number;
@@ -156,7 +156,7 @@ function tooDeep(start: number): SyntaxProblem {
     kind: 'tooDeep',
     start,
     end: start + 1,
-    message: t('Nested more than {0} levels deep: KMS Lens does not analyse this JSON (no policy or CloudTrail event is this deep).', MAX_NESTING),
+    message: l10n.t('Nested more than {0} levels deep: KMS Lens does not analyse this JSON (no policy or CloudTrail event is this deep).', MAX_NESTING),
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import { visit, ParseErrorCode } from 'jsonc-parser';
 import { applyEdits } from '../edits';
-import { t } from '../l10n';
+import * as l10n from '@vscode/l10n';
 import type { Fix } from '../types';
 
 export type SyntaxProblemKind =
@@ -32,21 +32,21 @@ export const MAX_NESTING = 512;
 
 function describe(code: ParseErrorCode): string {
   switch (code) {
-    case ParseErrorCode.InvalidSymbol: return t('Invalid symbol: this is not JSON.');
-    case ParseErrorCode.InvalidNumberFormat: return t('Invalid number.');
-    case ParseErrorCode.PropertyNameExpected: return t('A property name in double quotes is expected here.');
-    case ParseErrorCode.ValueExpected: return t('A value is expected here.');
-    case ParseErrorCode.ColonExpected: return t('A colon is expected here.');
-    case ParseErrorCode.CommaExpected: return t('A comma or a closing bracket is expected here.');
-    case ParseErrorCode.CloseBraceExpected: return t('A closing brace "}" is expected here.');
-    case ParseErrorCode.CloseBracketExpected: return t('A closing bracket "]" is expected here.');
-    case ParseErrorCode.EndOfFileExpected: return t('Text after the end of the JSON value.');
-    case ParseErrorCode.UnexpectedEndOfComment: return t('Unterminated comment.');
-    case ParseErrorCode.UnexpectedEndOfNumber: return t('Unterminated number.');
-    case ParseErrorCode.InvalidUnicode: return t('Invalid unicode escape sequence.');
-    case ParseErrorCode.InvalidEscapeCharacter: return t('Invalid escape character in string.');
-    case ParseErrorCode.InvalidCharacter: return t('Invalid character in string (control characters must be escaped).');
-    default: return t('Invalid JSON.');
+    case ParseErrorCode.InvalidSymbol: return l10n.t('Invalid symbol: this is not JSON.');
+    case ParseErrorCode.InvalidNumberFormat: return l10n.t('Invalid number.');
+    case ParseErrorCode.PropertyNameExpected: return l10n.t('A property name in double quotes is expected here.');
+    case ParseErrorCode.ValueExpected: return l10n.t('A value is expected here.');
+    case ParseErrorCode.ColonExpected: return l10n.t('A colon is expected here.');
+    case ParseErrorCode.CommaExpected: return l10n.t('A comma or a closing bracket is expected here.');
+    case ParseErrorCode.CloseBraceExpected: return l10n.t('A closing brace "}" is expected here.');
+    case ParseErrorCode.CloseBracketExpected: return l10n.t('A closing bracket "]" is expected here.');
+    case ParseErrorCode.EndOfFileExpected: return l10n.t('Text after the end of the JSON value.');
+    case ParseErrorCode.UnexpectedEndOfComment: return l10n.t('Unterminated comment.');
+    case ParseErrorCode.UnexpectedEndOfNumber: return l10n.t('Unterminated number.');
+    case ParseErrorCode.InvalidUnicode: return l10n.t('Invalid unicode escape sequence.');
+    case ParseErrorCode.InvalidEscapeCharacter: return l10n.t('Invalid escape character in string.');
+    case ParseErrorCode.InvalidCharacter: return l10n.t('Invalid character in string (control characters must be escaped).');
+    default: return l10n.t('Invalid JSON.');
   }
 }
 
@@ -121,7 +121,7 @@ export function findSyntaxProblems(text: string, start: number, end: number, all
             kind: 'duplicateKey',
             start: start + offset,
             end: start + offset + length,
-            message: t('Duplicate key "{0}" in this object: parsers keep only one of them, so the other is silently lost.', property),
+            message: l10n.t('Duplicate key "{0}" in this object: parsers keep only one of them, so the other is silently lost.', property),
           });
         }
       },
@@ -143,8 +143,8 @@ export function findSyntaxProblems(text: string, start: number, end: number, all
             kind: 'comment',
             start: at,
             end: at + length,
-            message: t('Comments are not allowed in JSON: AWS rejects a policy that contains them.'),
-            fixes: [{ title: t('Remove the comment'), edits: [{ start: at, end: at + length, newText: '' }], preferred: true }],
+            message: l10n.t('Comments are not allowed in JSON: AWS rejects a policy that contains them.'),
+            fixes: [{ title: l10n.t('Remove the comment'), edits: [{ start: at, end: at + length, newText: '' }], preferred: true }],
           });
           return;
         }
@@ -155,7 +155,7 @@ export function findSyntaxProblems(text: string, start: number, end: number, all
             kind: 'unterminatedString',
             start: at,
             end: Math.max(at + length, at + 1),
-            message: t('Unterminated string: the closing double quote is missing.'),
+            message: l10n.t('Unterminated string: the closing double quote is missing.'),
           });
           return;
         }
@@ -167,8 +167,8 @@ export function findSyntaxProblems(text: string, start: number, end: number, all
             kind: 'trailingComma',
             start: comma,
             end: comma + 1,
-            message: t('Trailing comma: JSON does not allow a comma before "{0}", and AWS rejects the document.', ch === 125 ? '}' : ']'),
-            fixes: [{ title: t('Remove the trailing comma'), edits: [{ start: comma, end: comma + 1, newText: '' }], preferred: true }],
+            message: l10n.t('Trailing comma: JSON does not allow a comma before "{0}", and AWS rejects the document.', ch === 125 ? '}' : ']'),
+            fixes: [{ title: l10n.t('Remove the trailing comma'), edits: [{ start: comma, end: comma + 1, newText: '' }], preferred: true }],
           });
           pendingComma = -1;
           return;
@@ -180,8 +180,8 @@ export function findSyntaxProblems(text: string, start: number, end: number, all
             kind: 'missingComma',
             start: at,
             end: at + Math.max(length, 1),
-            message: t('Missing comma before this element.'),
-            fixes: [{ title: t('Insert the missing comma'), edits: [{ start: insertAt, end: insertAt, newText: ',' }], preferred: true }],
+            message: l10n.t('Missing comma before this element.'),
+            fixes: [{ title: l10n.t('Insert the missing comma'), edits: [{ start: insertAt, end: insertAt, newText: ',' }], preferred: true }],
           });
           return;
         }
@@ -203,9 +203,9 @@ function quirkProblems(q: PastedQuirks, start: number): SyntaxProblem[] {
       start: first,
       end: second,
       message: q.smartQuotes.length === 1
-        ? t('A curly quote (“ ” ‘ ’), as chat tools and word processors write them: JSON needs straight double quotes (").')
-        : t('{0} curly quotes (“ ” ‘ ’), as chat tools and word processors write them: JSON needs straight double quotes ("). This is the first.', q.smartQuotes.length),
-      fixes: [{ title: t('Replace the curly quotes with straight double quotes'), edits: q.smartQuotes.map((o) => ({ start: start + o, end: start + o + 1, newText: '"' })), preferred: true }],
+        ? l10n.t('A curly quote (“ ” ‘ ’), as chat tools and word processors write them: JSON needs straight double quotes (").')
+        : l10n.t('{0} curly quotes (“ ” ‘ ’), as chat tools and word processors write them: JSON needs straight double quotes ("). This is the first.', q.smartQuotes.length),
+      fixes: [{ title: l10n.t('Replace the curly quotes with straight double quotes'), edits: q.smartQuotes.map((o) => ({ start: start + o, end: start + o + 1, newText: '"' })), preferred: true }],
     });
   }
   for (const k of q.unquotedKeys) {
@@ -213,8 +213,8 @@ function quirkProblems(q: PastedQuirks, start: number): SyntaxProblem[] {
       kind: 'unquotedKey',
       start: start + k.start,
       end: start + k.end,
-      message: t('Property names need double quotes in JSON.'),
-      fixes: [{ title: t('Put the name in double quotes'), edits: [{ start: start + k.start, end: start + k.start, newText: '"' }, { start: start + k.end, end: start + k.end, newText: '"' }], preferred: true }],
+      message: l10n.t('Property names need double quotes in JSON.'),
+      fixes: [{ title: l10n.t('Put the name in double quotes'), edits: [{ start: start + k.start, end: start + k.start, newText: '"' }, { start: start + k.end, end: start + k.end, newText: '"' }], preferred: true }],
     });
   }
   return out;

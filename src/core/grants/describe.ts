@@ -1,18 +1,18 @@
 /** Words for grants, shared by the tree view and the CLI's text output. */
-import { t } from '../l10n';
+import * as l10n from '@vscode/l10n';
 import { keyName } from './keys';
 import type { Actor, Grant, GrantConstraints, GrantNote, GrantStatus, KmsKey } from './types';
 
 export function describeStatus(status: GrantStatus): string {
   switch (status) {
-    case 'active': return t('active');
-    case 'retired': return t('retired');
-    case 'revoked': return t('revoked');
+    case 'active': return l10n.t('active');
+    case 'retired': return l10n.t('retired');
+    case 'revoked': return l10n.t('revoked');
   }
 }
 
 export function describeActor(actor: Actor | undefined): string {
-  return actor?.display ?? t('unknown caller');
+  return actor?.display ?? l10n.t('unknown caller');
 }
 
 function pairs(m: Record<string, string>): string {
@@ -22,15 +22,15 @@ function pairs(m: Record<string, string>): string {
 /** One line per constraint, e.g. `encryption context includes aws:ecs:clusterName=cluster-name`. */
 export function describeConstraints(c: GrantConstraints | undefined): string[] {
   const out: string[] = [];
-  if (c?.encryptionContextSubset) out.push(t('encryption context includes {0}', pairs(c.encryptionContextSubset) || '{}'));
-  if (c?.encryptionContextEquals) out.push(t('encryption context equals {0}', pairs(c.encryptionContextEquals) || '{}'));
+  if (c?.encryptionContextSubset) out.push(l10n.t('encryption context includes {0}', pairs(c.encryptionContextSubset) || '{}'));
+  if (c?.encryptionContextEquals) out.push(l10n.t('encryption context equals {0}', pairs(c.encryptionContextEquals) || '{}'));
   return out;
 }
 
 export function describeNote(note: GrantNote): string {
   switch (note) {
-    case 'endedBeforeCreation': return t('Ended before it was created, by eventTime: check the clocks or the source of these logs.');
-    case 'listedButEnded': return t('Listed by list-grants, but the logs say it ended: the listing is older than the end.');
+    case 'endedBeforeCreation': return l10n.t('Ended before it was created, by eventTime: check the clocks or the source of these logs.');
+    case 'listedButEnded': return l10n.t('Listed by list-grants, but the logs say it ended: the listing is older than the end.');
   }
 }
 

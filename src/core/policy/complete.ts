@@ -11,7 +11,7 @@ import {
   principalValueSuggestions, resourceSuggestions, servicePrincipalSuggestions, snippetLiteral, statementElementSuggestions, topLevelSuggestions,
   type CompletionKind, type Suggestion,
 } from './completeItems';
-import { t } from '../l10n';
+import * as l10n from '@vscode/l10n';
 import { policiesOf } from './locate';
 import type { PolicyModel, Statement } from './model';
 
@@ -69,7 +69,7 @@ function placeFor(policy: PolicyModel, path: Array<string | number>, atKey: bool
   // At a key, the last path segment is the half-typed key itself.
   const where = atKey ? path.slice(0, -1) : path;
   if (where.length === 0) return atKey ? { at: 'key', suggestions: topLevelSuggestions(policy) } : undefined;
-  if (where.length === 1 && where[0] === 'Version' && !atKey) return { at: 'value', inArray: false, suggestions: [{ label: '2012-10-17', kind: 'value', value: '2012-10-17', detail: t('the current policy language version') }] };
+  if (where.length === 1 && where[0] === 'Version' && !atKey) return { at: 'value', inArray: false, suggestions: [{ label: '2012-10-17', kind: 'value', value: '2012-10-17', detail: l10n.t('the current policy language version') }] };
   const inStatement = statementOf(policy, where);
   if (!inStatement) return undefined;
   const { statement, rest } = inStatement;

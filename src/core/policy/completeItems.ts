@@ -9,7 +9,7 @@ import { CONDITION_OPERATORS, familiesForKeyType } from '../data/conditionOperat
 import { CONDITION_KEY_ENUMS, GRANT_OPERATIONS, KMS_ENUMS, VIA_SERVICE_NAMES } from '../data/kmsFacts';
 import { COMMON_SERVICE_PRINCIPALS, serviceName } from '../data/serviceNames';
 import { globalKeyNote } from '../data/globalKeyNotes';
-import { t } from '../l10n';
+import * as l10n from '@vscode/l10n';
 import { expandActions, readArn } from './describe';
 import type { PolicyModel, Statement } from './model';
 
@@ -115,10 +115,10 @@ export function actionSuggestions(present: ReadonlySet<string>): Suggestion[] {
     if (present.has(`kms:${a.name}`.toLowerCase())) continue;
     out.push({ label: `kms:${a.name}`, kind: 'action', value: `kms:${a.name}`, detail: a.accessLevel, documentation: `${a.description}.`, sortText: `1${a.name}` });
   }
-  out.push({ label: 'kms:*', kind: 'wildcard', value: 'kms:*', detail: t('every KMS action ({0})', KMS_ACTIONS.length), documentation: t('Every KMS action, including those AWS adds later.'), sortText: '2*' });
+  out.push({ label: 'kms:*', kind: 'wildcard', value: 'kms:*', detail: l10n.t('every KMS action ({0})', KMS_ACTIONS.length), documentation: l10n.t('Every KMS action, including those AWS adds later.'), sortText: '2*' });
   for (const w of WILDCARDS) {
     if (present.has(`kms:${w.pattern}`.toLowerCase())) continue;
-    out.push({ label: `kms:${w.pattern}`, kind: 'wildcard', value: `kms:${w.pattern}`, detail: t('{0} actions', w.names.length), documentation: t('Expands to: {0}', w.names.join(', ')), sortText: `2${w.pattern}` });
+    out.push({ label: `kms:${w.pattern}`, kind: 'wildcard', value: `kms:${w.pattern}`, detail: l10n.t('{0} actions', w.names.length), documentation: l10n.t('Expands to: {0}', w.names.join(', ')), sortText: `2${w.pattern}` });
   }
   return out;
 }
@@ -130,19 +130,19 @@ export function operatorSuggestions(): Suggestion[] {
   const out: Suggestion[] = [];
   CONDITION_OPERATORS.forEach((o, i) => {
     const order = String(i).padStart(2, '0');
-    out.push({ label: o.name, kind: 'operator', value: o.name, after: '{$0}', snippet: true, detail: o.family, documentation: t(o.description), sortText: `1${order}` });
+    out.push({ label: o.name, kind: 'operator', value: o.name, after: '{$0}', snippet: true, detail: o.family, documentation: l10n.t(o.description), sortText: `1${order}` });
     if (o.family === 'Null') return;
     for (const set of ['ForAnyValue', 'ForAllValues'] as const) {
       if (o.family !== 'String' && o.family !== 'Arn') continue;
       out.push({
-        label: `${set}:${o.name}`, kind: 'operator', value: `${set}:${o.name}`, after: '{$0}', snippet: true, detail: t('for multi-valued keys'),
+        label: `${set}:${o.name}`, kind: 'operator', value: `${set}:${o.name}`, after: '{$0}', snippet: true, detail: l10n.t('for multi-valued keys'),
         documentation: set === 'ForAllValues'
-          ? t('True when every value in the request matches ({0}); also true when the request has none.', o.name)
-          : t('True when at least one value in the request matches ({0}).', o.name),
+          ? l10n.t('True when every value in the request matches ({0}); also true when the request has none.', o.name)
+          : l10n.t('True when at least one value in the request matches ({0}).', o.name),
         sortText: `2${set}${order}`,
       });
     }
-    out.push({ label: `${o.name}IfExists`, kind: 'operator', value: `${o.name}IfExists`, after: '{$0}', snippet: true, detail: t('true when the key is absent'), documentation: t(o.description), sortText: `3${order}` });
+    out.push({ label: `${o.name}IfExists`, kind: 'operator', value: `${o.name}IfExists`, after: '{$0}', snippet: true, detail: l10n.t('true when the key is absent'), documentation: l10n.t(o.description), sortText: `3${order}` });
   });
   return out;
 }
@@ -176,7 +176,7 @@ export function conditionKeySuggestions(statement: Statement | undefined, operat
     }
     if (info.key.startsWith('kms:RecipientAttestation:')) rank = '4';
     if (/is deprecated/i.test(info.description)) continue;
-    const detail = [info.type, isMultiValued(info) ? t('multi-valued') : '', applies.size > 0 && statementActions.length > 0 ? t('applies to {0} of {1} actions here', statementActions.filter((a) => applies.has(a)).length, statementActions.length) : '']
+    const detail = [info.type, isMultiValued(info) ? l10n.t('multi-valued') : '', applies.size > 0 && statementActions.length > 0 ? l10n.t('applies to {0} of {1} actions here', statementActions.filter((a) => applies.has(a)).length, statementActions.length) : '']
       .filter(Boolean).join(' · ');
     out.push({
       label: info.key,
@@ -199,7 +199,7 @@ export function conditionValueSuggestions(key: string, statement: Statement | un
   const out: Suggestion[] = [];
   const enumName = CONDITION_KEY_ENUMS[canonical];
   if (canonical === 'kms:GrantOperations') {
-    GRANT_OPERATIONS.forEach((op, i) => out.push({ label: op, kind: 'value', value: op, detail: t('grant operation'), sortText: String(i).padStart(2, '0') }));
+    GRANT_OPERATIONS.forEach((op, i) => out.push({ label: op, kind: 'value', value: op, detail: l10n.t('grant operation'), sortText: String(i).padStart(2, '0') }));
   } else if (enumName) {
     (KMS_ENUMS[enumName] as readonly string[]).forEach((v, i) => out.push({ label: v, kind: 'value', value: v, detail: canonical, sortText: String(i).padStart(2, '0') }));
   } else if (canonical === 'kms:ViaService') {
@@ -208,16 +208,16 @@ export function conditionValueSuggestions(key: string, statement: Statement | un
       const value = region ? `${s}.${region}.amazonaws.com` : `${snippetLiteral(s)}.\${1:region}.amazonaws.com`;
       out.push({
         label: region ? value : `${s}.<region>.amazonaws.com`, kind: 'value', value, snippet: !region, detail: serviceName(s),
-        documentation: region ? t('Requests {0} makes on the caller\'s behalf in {1} (the Region of the key in this statement).', serviceName(s), region) : undefined,
+        documentation: region ? l10n.t('Requests {0} makes on the caller\'s behalf in {1} (the Region of the key in this statement).', serviceName(s), region) : undefined,
         sortText: s,
       });
     }
   } else if (info && familiesForKeyType(info.type).includes('Bool')) {
     out.push({ label: 'true', kind: 'value', value: 'true', sortText: '0' }, { label: 'false', kind: 'value', value: 'false', sortText: '1' });
   } else if (/^(kms:calleraccount|aws:sourceaccount|aws:principalaccount|aws:resourceaccount)$/i.test(canonical)) {
-    facts.accounts.forEach((a, i) => out.push({ label: a, kind: 'value', value: a, detail: t('an account in this document'), sortText: String(i).padStart(2, '0') }));
+    facts.accounts.forEach((a, i) => out.push({ label: a, kind: 'value', value: a, detail: l10n.t('an account in this document'), sortText: String(i).padStart(2, '0') }));
   } else if (/^kms:(requestalias|resourcealiases)$/i.test(canonical)) {
-    out.push({ label: 'alias/', kind: 'value', value: 'alias/$1', snippet: true, detail: t('alias name') });
+    out.push({ label: 'alias/', kind: 'value', value: 'alias/$1', snippet: true, detail: l10n.t('alias name') });
   }
   return out;
 }
@@ -235,15 +235,15 @@ export function statementElementSuggestions(policy: PolicyModel, statement: Stat
   const keyPolicy = policy.kind === 'keyPolicy';
   const resource = keyPolicy ? '"*"' : `"arn:${facts.partition}:kms:${region}:${acct}:key/\${3:key-id}"`;
   const items: Array<[string, string, string, boolean]> = [
-    ['Sid', '"$1"', t('statement id'), true],
-    ['Effect', '"${1|Allow,Deny|}"', t('Allow or Deny'), true],
-    ['Principal', `{"AWS": "arn:${facts.partition}:iam::${acct}:root"}`, t('who the statement applies to (key policies)'), keyPolicy && !has('NotPrincipal')],
-    ['Action', '["$0"]', t('the actions'), !has('NotAction')],
-    ['NotAction', '["$0"]', t('every action except these'), !has('Action')],
-    ['Resource', resource, keyPolicy ? t('"*" in a key policy: this key') : t('key ARNs'), !has('NotResource')],
-    ['NotResource', '["$0"]', t('every resource except these'), !has('Resource') && !keyPolicy],
-    ['Condition', '{"${1:StringEquals}": {$0}}', t('when the statement applies'), true],
-    ['NotPrincipal', '{"AWS": "$0"}', t('everyone except these (avoid with Allow)'), keyPolicy && !has('Principal')],
+    ['Sid', '"$1"', l10n.t('statement id'), true],
+    ['Effect', '"${1|Allow,Deny|}"', l10n.t('Allow or Deny'), true],
+    ['Principal', `{"AWS": "arn:${facts.partition}:iam::${acct}:root"}`, l10n.t('who the statement applies to (key policies)'), keyPolicy && !has('NotPrincipal')],
+    ['Action', '["$0"]', l10n.t('the actions'), !has('NotAction')],
+    ['NotAction', '["$0"]', l10n.t('every action except these'), !has('Action')],
+    ['Resource', resource, keyPolicy ? l10n.t('"*" in a key policy: this key') : l10n.t('key ARNs'), !has('NotResource')],
+    ['NotResource', '["$0"]', l10n.t('every resource except these'), !has('Resource') && !keyPolicy],
+    ['Condition', '{"${1:StringEquals}": {$0}}', l10n.t('when the statement applies'), true],
+    ['NotPrincipal', '{"AWS": "$0"}', l10n.t('everyone except these (avoid with Allow)'), keyPolicy && !has('Principal')],
   ];
   return items
     .filter(([name, , , offered]) => offered && !has(name))
@@ -252,9 +252,9 @@ export function statementElementSuggestions(policy: PolicyModel, statement: Stat
 
 export function topLevelSuggestions(policy: PolicyModel): Suggestion[] {
   const items: Array<[string, string, string]> = [
-    ['Version', '"2012-10-17"', t('policy language version')],
-    ['Id', '"$1"', t('policy id')],
-    ['Statement', '[{$0}]', t('the statements')],
+    ['Version', '"2012-10-17"', l10n.t('policy language version')],
+    ['Id', '"$1"', l10n.t('policy id')],
+    ['Statement', '[{$0}]', l10n.t('the statements')],
   ];
   return items.filter(([name]) => !policy.byName.has(name)).map(([name, after, detail], i) => ({ label: name, kind: 'property', value: name, after, snippet: true, detail, sortText: String(i) }));
 }
@@ -262,9 +262,9 @@ export function topLevelSuggestions(policy: PolicyModel): Suggestion[] {
 export function principalTypeSuggestions(facts: DocumentFacts): Suggestion[] {
   const acct = accountSnippet(facts);
   return [
-    { label: 'AWS', kind: 'property', value: 'AWS', after: `"arn:${facts.partition}:iam::${acct}:root"`, snippet: true, detail: t('accounts, roles, users'), sortText: '0' },
-    { label: 'Service', kind: 'property', value: 'Service', after: '"$1"', snippet: true, detail: t('an AWS service'), sortText: '1' },
-    { label: 'Federated', kind: 'property', value: 'Federated', after: '"$1"', snippet: true, detail: t('an identity provider'), sortText: '2' },
+    { label: 'AWS', kind: 'property', value: 'AWS', after: `"arn:${facts.partition}:iam::${acct}:root"`, snippet: true, detail: l10n.t('accounts, roles, users'), sortText: '0' },
+    { label: 'Service', kind: 'property', value: 'Service', after: '"$1"', snippet: true, detail: l10n.t('an AWS service'), sortText: '1' },
+    { label: 'Federated', kind: 'property', value: 'Federated', after: '"$1"', snippet: true, detail: l10n.t('an identity provider'), sortText: '2' },
   ];
 }
 
@@ -277,12 +277,12 @@ export function awsPrincipalSuggestions(facts: DocumentFacts): Suggestion[] {
     const shown = acct ?? '111122223333';
     const p = facts.partition;
     out.push(
-      { label: `arn:${p}:iam::${shown}:root`, kind: 'principal', value: `arn:${p}:iam::${a}:root`, snippet: true, detail: t('the account: IAM policies decide who'), sortText: `${i}0` },
-      { label: `arn:${p}:iam::${shown}:role/…`, kind: 'principal', value: `arn:${p}:iam::${a}:role/\${${acct ? 1 : 2}:RoleName}`, snippet: true, detail: t('an IAM role'), sortText: `${i}1` },
-      { label: `arn:${p}:iam::${shown}:user/…`, kind: 'principal', value: `arn:${p}:iam::${a}:user/\${${acct ? 1 : 2}:UserName}`, snippet: true, detail: t('an IAM user'), sortText: `${i}2` },
+      { label: `arn:${p}:iam::${shown}:root`, kind: 'principal', value: `arn:${p}:iam::${a}:root`, snippet: true, detail: l10n.t('the account: IAM policies decide who'), sortText: `${i}0` },
+      { label: `arn:${p}:iam::${shown}:role/…`, kind: 'principal', value: `arn:${p}:iam::${a}:role/\${${acct ? 1 : 2}:RoleName}`, snippet: true, detail: l10n.t('an IAM role'), sortText: `${i}1` },
+      { label: `arn:${p}:iam::${shown}:user/…`, kind: 'principal', value: `arn:${p}:iam::${a}:user/\${${acct ? 1 : 2}:UserName}`, snippet: true, detail: l10n.t('an IAM user'), sortText: `${i}2` },
     );
   });
-  out.push({ label: '*', kind: 'principal', value: '*', detail: t('anyone: narrow it with a condition'), sortText: '9' });
+  out.push({ label: '*', kind: 'principal', value: '*', detail: l10n.t('anyone: narrow it with a condition'), sortText: '9' });
   return out;
 }
 
@@ -299,9 +299,9 @@ export function servicePrincipalSuggestions(facts: DocumentFacts): Suggestion[] 
 export function principalValueSuggestions(facts: DocumentFacts): Suggestion[] {
   const acct = accountSnippet(facts);
   return [
-    { label: '{"AWS": …}', kind: 'principal', value: `{"AWS": "arn:${facts.partition}:iam::${acct}:root"}`, snippet: true, detail: t('an account, role or user'), sortText: '0' },
-    { label: '{"Service": …}', kind: 'principal', value: '{"Service": "$1"}', snippet: true, detail: t('an AWS service'), sortText: '1' },
-    { label: '"*"', kind: 'principal', value: '"*"', detail: t('anyone: narrow it with a condition'), sortText: '2' },
+    { label: '{"AWS": …}', kind: 'principal', value: `{"AWS": "arn:${facts.partition}:iam::${acct}:root"}`, snippet: true, detail: l10n.t('an account, role or user'), sortText: '0' },
+    { label: '{"Service": …}', kind: 'principal', value: '{"Service": "$1"}', snippet: true, detail: l10n.t('an AWS service'), sortText: '1' },
+    { label: '"*"', kind: 'principal', value: '"*"', detail: l10n.t('anyone: narrow it with a condition'), sortText: '2' },
   ];
 }
 
@@ -311,11 +311,11 @@ export function resourceSuggestions(policy: PolicyModel, facts: DocumentFacts): 
   const region = facts.regions[0];
   const r = region ?? '${2:us-east-1}';
   const p = facts.partition;
-  const out: Suggestion[] = [{ label: '*', kind: 'value', value: '*', detail: policy.kind === 'keyPolicy' ? t('this key') : t('every resource'), sortText: '0' }];
+  const out: Suggestion[] = [{ label: '*', kind: 'value', value: '*', detail: policy.kind === 'keyPolicy' ? l10n.t('this key') : l10n.t('every resource'), sortText: '0' }];
   if (policy.kind === 'identityPolicy') {
     out.push(
-      { label: `arn:${p}:kms:${region ?? '<region>'}:${shownAcct}:key/…`, kind: 'value', value: `arn:${p}:kms:${r}:${acct}:key/\${3:key-id}`, snippet: true, detail: t('a key ARN'), sortText: '1' },
-      { label: `arn:${p}:kms:${region ?? '<region>'}:${shownAcct}:alias/…`, kind: 'value', value: `arn:${p}:kms:${r}:${acct}:alias/\${3:alias-name}`, snippet: true, detail: t('an alias ARN (for alias operations)'), sortText: '2' },
+      { label: `arn:${p}:kms:${region ?? '<region>'}:${shownAcct}:key/…`, kind: 'value', value: `arn:${p}:kms:${r}:${acct}:key/\${3:key-id}`, snippet: true, detail: l10n.t('a key ARN'), sortText: '1' },
+      { label: `arn:${p}:kms:${region ?? '<region>'}:${shownAcct}:alias/…`, kind: 'value', value: `arn:${p}:kms:${r}:${acct}:alias/\${3:alias-name}`, snippet: true, detail: l10n.t('an alias ARN (for alias operations)'), sortText: '2' },
     );
   }
   return out;

@@ -6,7 +6,7 @@
  */
 import { parseOperator, type ConditionOperatorInfo, type ParsedOperator } from '../data/conditionOperators';
 import { parseViaService, serviceName } from '../data/serviceNames';
-import { t } from '../l10n';
+import * as l10n from '@vscode/l10n';
 import { joinNor, joinOr, limited, PLAIN, type Style } from './describe';
 import type { ConditionEntry } from './model';
 
@@ -65,19 +65,19 @@ const SUBJECTS: Readonly<Record<string, string>> = {
 function subjectOf(key: string, style: Style): string {
   const lower = key.toLowerCase();
   const fixed = SUBJECTS[lower];
-  if (fixed) return t(fixed);
+  if (fixed) return l10n.t(fixed);
   let m = /^kms:encryptioncontext:(.+)$/i.exec(key);
-  if (m) return t('encryption context {0}', style.code(m[1]));
+  if (m) return l10n.t('encryption context {0}', style.code(m[1]));
   m = /^aws:resourcetag\/(.+)$/i.exec(key);
-  if (m) return t('the key\'s tag {0}', style.code(m[1]));
+  if (m) return l10n.t('the key\'s tag {0}', style.code(m[1]));
   m = /^aws:requesttag\/(.+)$/i.exec(key);
-  if (m) return t('the request\'s tag {0}', style.code(m[1]));
+  if (m) return l10n.t('the request\'s tag {0}', style.code(m[1]));
   m = /^aws:principaltag\/(.+)$/i.exec(key);
-  if (m) return t('the caller\'s tag {0}', style.code(m[1]));
-  if (lower === 'kms:encryptioncontextkeys') return t('the encryption context keys');
-  if (lower === 'kms:grantoperations') return t('the grant operations');
-  if (lower === 'kms:resourcealiases') return t('the key\'s aliases');
-  if (lower === 'aws:tagkeys') return t('the request\'s tag keys');
+  if (m) return l10n.t('the caller\'s tag {0}', style.code(m[1]));
+  if (lower === 'kms:encryptioncontextkeys') return l10n.t('the encryption context keys');
+  if (lower === 'kms:grantoperations') return l10n.t('the grant operations');
+  if (lower === 'kms:resourcealiases') return l10n.t('the key\'s aliases');
+  if (lower === 'aws:tagkeys') return l10n.t('the request\'s tag keys');
   return style.code(key);
 }
 
@@ -86,39 +86,39 @@ function predicate(info: ConditionOperatorInfo | undefined, values: string[], st
   const shown = limited(values.map(style.code), 5);
   const any = joinOr(shown);
   const none = joinNor(shown);
-  if (!info) return t('is {0}', any);
+  if (!info) return l10n.t('is {0}', any);
   const wild = values.some((v) => /[*?]/.test(v));
   switch (info.family) {
     case 'String':
     case 'Arn': {
       const like = info.wildcards && (info.family === 'String' || wild);
-      const ignoreCase = /IgnoreCase$/.test(info.name) ? t(' (ignoring case)') : '';
+      const ignoreCase = /IgnoreCase$/.test(info.name) ? l10n.t(' (ignoring case)') : '';
       if (info.negated) {
-        if (values.length === 1) return (like ? t('does not match {0}', any) : t('is not {0}', any)) + ignoreCase;
-        return (like ? t('matches {0}', none) : t('is {0}', none)) + ignoreCase;
+        if (values.length === 1) return (like ? l10n.t('does not match {0}', any) : l10n.t('is not {0}', any)) + ignoreCase;
+        return (like ? l10n.t('matches {0}', none) : l10n.t('is {0}', none)) + ignoreCase;
       }
-      return (like ? t('matches {0}', any) : t('is {0}', any)) + ignoreCase;
+      return (like ? l10n.t('matches {0}', any) : l10n.t('is {0}', any)) + ignoreCase;
     }
     case 'Numeric':
     case 'Date': {
       const date = info.family === 'Date';
       switch (info.name.replace(/^(Numeric|Date)/, '')) {
-        case 'Equals': return t('is {0}', any);
-        case 'NotEquals': return values.length === 1 ? t('is not {0}', any) : t('is {0}', none);
-        case 'LessThan': return date ? t('is before {0}', any) : t('is less than {0}', any);
-        case 'LessThanEquals': return date ? t('is at or before {0}', any) : t('is at most {0}', any);
-        case 'GreaterThan': return date ? t('is after {0}', any) : t('is more than {0}', any);
-        case 'GreaterThanEquals': return date ? t('is at or after {0}', any) : t('is at least {0}', any);
+        case 'Equals': return l10n.t('is {0}', any);
+        case 'NotEquals': return values.length === 1 ? l10n.t('is not {0}', any) : l10n.t('is {0}', none);
+        case 'LessThan': return date ? l10n.t('is before {0}', any) : l10n.t('is less than {0}', any);
+        case 'LessThanEquals': return date ? l10n.t('is at or before {0}', any) : l10n.t('is at most {0}', any);
+        case 'GreaterThan': return date ? l10n.t('is after {0}', any) : l10n.t('is more than {0}', any);
+        case 'GreaterThanEquals': return date ? l10n.t('is at or after {0}', any) : l10n.t('is at least {0}', any);
       }
-      return t('is {0}', any);
+      return l10n.t('is {0}', any);
     }
     case 'Bool':
-      return t('is {0}', any);
+      return l10n.t('is {0}', any);
     case 'IpAddress':
-      if (!info.negated) return t('is in {0}', any);
-      return values.length === 1 ? t('is not in {0}', any) : t('is in {0}', none);
+      if (!info.negated) return l10n.t('is in {0}', any);
+      return values.length === 1 ? l10n.t('is not in {0}', any) : l10n.t('is in {0}', none);
     case 'Binary':
-      return t('is {0}', any);
+      return l10n.t('is {0}', any);
     case 'Null':
       return '';
   }
@@ -129,10 +129,10 @@ function viaServiceList(values: string[], style: Style): string {
   const parsed = values.map((v) => ({ v, p: parseViaService(v) }));
   if (parsed.some((x) => !x.p)) return joinOr(limited(values.map(style.code), 5));
   const regions = [...new Set(parsed.map((x) => x.p?.region ?? ''))];
-  const where = (r: string): string => (r === '*' ? t('any Region') : style.code(r));
-  const name = (s: string): string => (s === '*' ? t('any service') : serviceName(s));
-  if (regions.length === 1) return t('{0} in {1}', joinOr(limited([...new Set(parsed.map((x) => name(x.p?.service ?? '')))], 5)), where(regions[0]));
-  return joinOr(limited(parsed.map((x) => t('{0} in {1}', name(x.p?.service ?? ''), where(x.p?.region ?? ''))), 5));
+  const where = (r: string): string => (r === '*' ? l10n.t('any Region') : style.code(r));
+  const name = (s: string): string => (s === '*' ? l10n.t('any service') : serviceName(s));
+  if (regions.length === 1) return l10n.t('{0} in {1}', joinOr(limited([...new Set(parsed.map((x) => name(x.p?.service ?? '')))], 5)), where(regions[0]));
+  return joinOr(limited(parsed.map((x) => l10n.t('{0} in {1}', name(x.p?.service ?? ''), where(x.p?.region ?? ''))), 5));
 }
 
 function isTrue(values: string[]): boolean | undefined {
@@ -150,43 +150,43 @@ export function conditionPhrase(entry: Pick<ConditionEntry, 'operator' | 'key' |
   const lower = key.toLowerCase();
   const negated = info?.negated === true;
   // A negated operator already matches when the key is absent; IfExists only changes the positive ones.
-  const absentToo = op.ifExists && !negated ? t(' (or when the request has no {0})', style.code(key)) : '';
+  const absentToo = op.ifExists && !negated ? l10n.t(' (or when the request has no {0})', style.code(key)) : '';
 
   if (info?.family === 'Null') {
     const absent = isTrue(values);
-    if (absent === true) return t('{0} is absent', subjectOf(key, style));
-    if (absent === false) return t('{0} is present', subjectOf(key, style));
+    if (absent === true) return l10n.t('{0} is absent', subjectOf(key, style));
+    if (absent === false) return l10n.t('{0} is present', subjectOf(key, style));
   }
 
   if (!op.set) {
     if (lower === 'kms:viaservice' && info?.family === 'String') {
       const list = viaServiceList(values, style);
-      return (negated ? t('not called through {0}', list) : t('called through {0}', list)) + absentToo;
+      return (negated ? l10n.t('not called through {0}', list) : l10n.t('called through {0}', list)) + absentToo;
     }
     if (lower === 'kms:grantisforawsresource' && info?.family === 'Bool') {
       const v = isTrue(values);
-      if (v === true) return t('an AWS service integrated with KMS makes the call on the caller\'s behalf') + absentToo;
-      if (v === false) return t('no AWS service makes the call on the caller\'s behalf') + absentToo;
+      if (v === true) return l10n.t('an AWS service integrated with KMS makes the call on the caller\'s behalf') + absentToo;
+      if (v === false) return l10n.t('no AWS service makes the call on the caller\'s behalf') + absentToo;
     }
     if (lower === 'aws:securetransport' && info?.family === 'Bool') {
       const v = isTrue(values);
-      if (v !== undefined) return (v ? t('the request uses TLS') : t('the request does not use TLS')) + absentToo;
+      if (v !== undefined) return (v ? l10n.t('the request uses TLS') : l10n.t('the request does not use TLS')) + absentToo;
     }
     if (lower === 'kms:multiregion' && info?.family === 'Bool') {
       const v = isTrue(values);
-      if (v !== undefined) return (v ? t('the key is multi-Region') : t('the key is single-Region')) + absentToo;
+      if (v !== undefined) return (v ? l10n.t('the key is multi-Region') : l10n.t('the key is single-Region')) + absentToo;
     }
     if (lower === 'aws:viaawsservice' && info?.family === 'Bool') {
       const v = isTrue(values);
-      if (v !== undefined) return (v ? t('an AWS service makes the request on the caller\'s behalf') : t('the caller makes the request directly, not through an AWS service')) + absentToo;
+      if (v !== undefined) return (v ? l10n.t('an AWS service makes the request on the caller\'s behalf') : l10n.t('the caller makes the request directly, not through an AWS service')) + absentToo;
     }
     if (lower === 'kms:bypasspolicylockoutsafetycheck' && info?.family === 'Bool') {
       const v = isTrue(values);
-      if (v !== undefined) return (v ? t('the request bypasses the policy lockout safety check') : t('the request keeps the policy lockout safety check')) + absentToo;
+      if (v !== undefined) return (v ? l10n.t('the request bypasses the policy lockout safety check') : l10n.t('the request keeps the policy lockout safety check')) + absentToo;
     }
     if (lower === 'kms:reencryptonsamekey' && info?.family === 'Bool') {
       const v = isTrue(values);
-      if (v !== undefined) return (v ? t('the data is re-encrypted under the same key') : t('the data is re-encrypted under a different key')) + absentToo;
+      if (v !== undefined) return (v ? l10n.t('the data is re-encrypted under the same key') : l10n.t('the data is re-encrypted under a different key')) + absentToo;
     }
   }
 
@@ -194,14 +194,14 @@ export function conditionPhrase(entry: Pick<ConditionEntry, 'operator' | 'key' |
   const shown = limited(values.map(style.code), 5);
   const like = info?.wildcards === true && values.some((v) => /[*?]/.test(v));
   if (op.set === 'ForAllValues') {
-    if (lower === 'kms:grantoperations' && !negated && !like) return t('the grant allows only {0}', joinOr(shown));
-    if (negated) return like ? t('none of {0} matches {1}', subject, joinOr(shown)) : t('none of {0} is {1}', subject, joinOr(shown));
-    return (like ? t('every one of {0} matches {1}', subject, joinOr(shown)) : t('every one of {0} is {1}', subject, joinOr(shown))) + t(' (or there are none)');
+    if (lower === 'kms:grantoperations' && !negated && !like) return l10n.t('the grant allows only {0}', joinOr(shown));
+    if (negated) return like ? l10n.t('none of {0} matches {1}', subject, joinOr(shown)) : l10n.t('none of {0} is {1}', subject, joinOr(shown));
+    return (like ? l10n.t('every one of {0} matches {1}', subject, joinOr(shown)) : l10n.t('every one of {0} is {1}', subject, joinOr(shown))) + l10n.t(' (or there are none)');
   }
   if (op.set === 'ForAnyValue') {
-    if (lower === 'kms:grantoperations' && !negated && !like) return t('the grant allows {0}', joinOr(shown));
-    if (negated) return like ? t('at least one of {0} does not match {1}', subject, joinOr(shown)) : t('at least one of {0} is not {1}', subject, joinOr(shown));
-    return like ? t('{0} include one matching {1}', subject, joinOr(shown)) : t('{0} include {1}', subject, joinOr(shown));
+    if (lower === 'kms:grantoperations' && !negated && !like) return l10n.t('the grant allows {0}', joinOr(shown));
+    if (negated) return like ? l10n.t('at least one of {0} does not match {1}', subject, joinOr(shown)) : l10n.t('at least one of {0} is not {1}', subject, joinOr(shown));
+    return like ? l10n.t('{0} include one matching {1}', subject, joinOr(shown)) : l10n.t('{0} include {1}', subject, joinOr(shown));
   }
-  return t('{0} {1}', subject, predicate(info, values, style)) + absentToo;
+  return l10n.t('{0} {1}', subject, predicate(info, values, style)) + absentToo;
 }

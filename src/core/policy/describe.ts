@@ -10,7 +10,7 @@ import { expandKmsActions, isKeyResourceAction, kmsAction, KMS_ACTIONS, type Kms
 import { IAM_ONLY_ACTIONS } from '../data/kmsFacts';
 import { parseArn, repairShiftedArn, keyIdKind, isPlaceholderAccount, ACCOUNT_ID, type Arn } from '../kms/identifiers';
 import { serviceName } from '../data/serviceNames';
-import { t } from '../l10n';
+import * as l10n from '@vscode/l10n';
 import type { PrincipalValue, StringValue } from './model';
 
 export interface Style {
@@ -33,26 +33,26 @@ export const MARKDOWN: Style = {
 /** `a`, `a and b`, `a, b and c`. */
 export function joinAnd(items: readonly string[]): string {
   if (items.length <= 1) return items[0] ?? '';
-  return t('{0} and {1}', items.slice(0, -1).join(', '), items[items.length - 1]);
+  return l10n.t('{0} and {1}', items.slice(0, -1).join(', '), items[items.length - 1]);
 }
 
 /** `a`, `a or b`, `a, b or c`. */
 export function joinOr(items: readonly string[]): string {
   if (items.length <= 1) return items[0] ?? '';
-  return t('{0} or {1}', items.slice(0, -1).join(', '), items[items.length - 1]);
+  return l10n.t('{0} or {1}', items.slice(0, -1).join(', '), items[items.length - 1]);
 }
 
 /** `a`, `neither a nor b`, `none of a, b and c` (after a verb such as "is"). */
 export function joinNor(items: readonly string[]): string {
   if (items.length <= 1) return items[0] ?? '';
-  if (items.length === 2) return t('neither {0} nor {1}', items[0], items[1]);
-  return t('none of {0}', joinAnd(items));
+  if (items.length === 2) return l10n.t('neither {0} nor {1}', items[0], items[1]);
+  return l10n.t('none of {0}', joinAnd(items));
 }
 
 /** At most `max` items, then "N more". */
 export function limited(items: readonly string[], max: number): string[] {
   if (items.length <= max) return [...items];
-  return [...items.slice(0, max - 1), t('{0} more', items.length - (max - 1))];
+  return [...items.slice(0, max - 1), l10n.t('{0} more', items.length - (max - 1))];
 }
 
 // ---------------------------------------------------------------- principals
@@ -78,34 +78,34 @@ function lastSegment(path: string): string {
 export function describePrincipal(p: Pick<PrincipalValue, 'type' | 'value'>, style: Style = PLAIN): PrincipalDescription {
   const value = p.value;
   const type = p.type;
-  if (value === '*' && (type === '*' || type === 'AWS')) return { kind: 'anyone', label: t('anyone'), placeholder: false };
+  if (value === '*' && (type === '*' || type === 'AWS')) return { kind: 'anyone', label: l10n.t('anyone'), placeholder: false };
   if (type === 'Service') {
     const label = value.split('.')[0] ?? value;
-    return { kind: 'service', label: t('the {0} service ({1})', serviceName(label), style.code(value)), name: serviceName(label), placeholder: false };
+    return { kind: 'service', label: l10n.t('the {0} service ({1})', serviceName(label), style.code(value)), name: serviceName(label), placeholder: false };
   }
-  if (type === 'Federated') return { kind: 'federated', label: t('users federated through {0}', style.code(value)), name: value, placeholder: false };
-  if (type === 'CanonicalUser') return { kind: 'canonicalUser', label: t('canonical user {0}', style.code(value)), placeholder: false };
-  if (ACCOUNT_ID.test(value)) return { kind: 'account', label: t('account {0}', style.code(value)), account: value, placeholder: isPlaceholderAccount(value) };
+  if (type === 'Federated') return { kind: 'federated', label: l10n.t('users federated through {0}', style.code(value)), name: value, placeholder: false };
+  if (type === 'CanonicalUser') return { kind: 'canonicalUser', label: l10n.t('canonical user {0}', style.code(value)), placeholder: false };
+  if (ACCOUNT_ID.test(value)) return { kind: 'account', label: l10n.t('account {0}', style.code(value)), account: value, placeholder: isPlaceholderAccount(value) };
   const arn = parseArn(value) ?? parseArn(repairShiftedArn(value) ?? '');
   if (arn) {
     const account = arn.account.value;
     const placeholder = isPlaceholderAccount(account);
     const resource = arn.resource.value;
-    if (arn.service.value === 'iam' && resource === 'root') return { kind: 'account', label: t('account {0}', style.code(account)), account, placeholder };
+    if (arn.service.value === 'iam' && resource === 'root') return { kind: 'account', label: l10n.t('account {0}', style.code(account)), account, placeholder };
     const name = lastSegment(arn.resourceId);
     switch (arn.resourceType) {
       case 'role':
-        return { kind: 'role', label: t('role {0}', style.code(name)), account, name, placeholder };
+        return { kind: 'role', label: l10n.t('role {0}', style.code(name)), account, name, placeholder };
       case 'user':
-        return { kind: 'user', label: t('user {0}', style.code(name)), account, name, placeholder };
+        return { kind: 'user', label: l10n.t('user {0}', style.code(name)), account, name, placeholder };
       case 'group':
-        return { kind: 'group', label: t('group {0}', style.code(name)), account, name, placeholder };
+        return { kind: 'group', label: l10n.t('group {0}', style.code(name)), account, name, placeholder };
       case 'assumed-role': {
         const [role, session] = arn.resourceId.split('/');
-        return { kind: 'assumedRole', label: t('session {0} of role {1}', style.code(session ?? ''), style.code(role ?? '')), account, name: role, placeholder };
+        return { kind: 'assumedRole', label: l10n.t('session {0} of role {1}', style.code(session ?? ''), style.code(role ?? '')), account, name: role, placeholder };
       }
       case 'federated-user':
-        return { kind: 'federatedUser', label: t('federated user {0}', style.code(name)), account, name, placeholder };
+        return { kind: 'federatedUser', label: l10n.t('federated user {0}', style.code(name)), account, name, placeholder };
     }
   }
   return { kind: 'other', label: style.code(value), placeholder: isPlaceholderAccount(value) };
@@ -114,10 +114,10 @@ export function describePrincipal(p: Pick<PrincipalValue, 'type' | 'value'>, sty
 /** "user Alice, role Admin and account 444455556666", with accounts added when the principals span several accounts. */
 export function principalsPhrase(principals: readonly PrincipalValue[], style: Style = PLAIN): string {
   const described = principals.map((p) => describePrincipal(p, style));
-  if (described.some((d) => d.kind === 'anyone')) return t('anyone');
+  if (described.some((d) => d.kind === 'anyone')) return l10n.t('anyone');
   const accounts = new Set(described.map((d) => d.account).filter((a): a is string => a !== undefined));
   const labels = described.map((d) =>
-    accounts.size > 1 && d.account && d.kind !== 'account' ? t('{0} of account {1}', d.label, style.code(d.account)) : d.label,
+    accounts.size > 1 && d.account && d.kind !== 'account' ? l10n.t('{0} of account {1}', d.label, style.code(d.account)) : d.label,
   );
   return joinAnd(limited([...new Set(labels)], 5));
 }
@@ -142,39 +142,39 @@ export function readArn(value: string): ArnDescription | undefined {
 }
 
 function regionPhrase(region: string): string {
-  if (region === '*' || region === '') return t('any Region');
+  if (region === '*' || region === '') return l10n.t('any Region');
   return region;
 }
 
 /** "key 1234abcd-... (us-west-2, account 111122223333)", "any key of account 111122223333 in any Region", "this key". */
 export function resourcePhrase(value: string, style: Style = PLAIN): string {
-  if (value === '*') return t('any resource');
+  if (value === '*') return l10n.t('any resource');
   const read = readArn(value);
   if (!read) return style.code(value);
   const { arn } = read;
   const account = arn.account.value;
   const region = arn.region.value;
   if (arn.service.value !== 'kms') return style.code(read.repaired ?? value);
-  const where = account === '*' || account === '' ? t('any account') : t('account {0}', style.code(account));
+  const where = account === '*' || account === '' ? l10n.t('any account') : l10n.t('account {0}', style.code(account));
   if (arn.resourceType === 'key') {
     const id = arn.resourceId;
-    if (id === '*') return region === '*' || region === '' ? t('any key of {0} in any Region', where) : t('any key of {0} in {1}', where, style.code(region));
-    return t('key {0} ({1}, {2})', style.code(id), region === '*' ? regionPhrase(region) : style.code(region), where);
+    if (id === '*') return region === '*' || region === '' ? l10n.t('any key of {0} in any Region', where) : l10n.t('any key of {0} in {1}', where, style.code(region));
+    return l10n.t('key {0} ({1}, {2})', style.code(id), region === '*' ? regionPhrase(region) : style.code(region), where);
   }
   if (arn.resourceType === 'alias') {
     const id = arn.resourceId;
-    if (id === '*') return t('any alias of {0} in {1}', where, region === '*' || region === '' ? regionPhrase(region) : style.code(region));
-    return t('alias {0} ({1}, {2})', style.code(id), region === '*' ? regionPhrase(region) : style.code(region), where);
+    if (id === '*') return l10n.t('any alias of {0} in {1}', where, region === '*' || region === '' ? regionPhrase(region) : style.code(region));
+    return l10n.t('alias {0} ({1}, {2})', style.code(id), region === '*' ? regionPhrase(region) : style.code(region), where);
   }
   return style.code(read.repaired ?? value);
 }
 
 export function describeKeyId(id: string): string {
   switch (keyIdKind(id)) {
-    case 'key': return t('a single-Region key id');
-    case 'multiRegion': return t('a multi-Region key id (`mrk-`): the same id in every Region the key is replicated to');
-    case 'placeholder': return t('a documentation placeholder, not a real key id');
-    default: return t('not a KMS key id: a key id is a UUID such as 1234abcd-12ab-34cd-56ef-1234567890ab, or mrk- and 32 hex digits');
+    case 'key': return l10n.t('a single-Region key id');
+    case 'multiRegion': return l10n.t('a multi-Region key id (`mrk-`): the same id in every Region the key is replicated to');
+    case 'placeholder': return l10n.t('a documentation placeholder, not a real key id');
+    default: return l10n.t('not a KMS key id: a key id is a UUID such as 1234abcd-12ab-34cd-56ef-1234567890ab, or mrk- and 32 hex digits');
   }
 }
 
@@ -245,12 +245,12 @@ function entryPhrase(value: string, style: Style): string {
   const name = m[1];
   if (!/[*?]/.test(name)) {
     const a = kmsAction(name);
-    return a ? style.code(a.name) : t('{0} (not a KMS action)', style.code(name));
+    return a ? style.code(a.name) : l10n.t('{0} (not a KMS action)', style.code(name));
   }
   const expanded = expandKmsActions(name);
-  if (expanded.length === 0) return t('{0} (matches no action)', style.code(name));
+  if (expanded.length === 0) return l10n.t('{0} (matches no action)', style.code(name));
   if (expanded.length <= 3) return `${style.code(name)} (${joinAnd(expanded.map((a) => style.code(a.name)))})`;
-  return t('{0} ({1} actions)', style.code(name), expanded.length);
+  return l10n.t('{0} ({1} actions)', style.code(name), expanded.length);
 }
 
 export interface ActionsPhrase {
@@ -273,8 +273,8 @@ export function actionsPhrase(entries: readonly StringValue[], resource: string,
   if (set.all) {
     const star = entries.find((e) => e.value === '*' || /^kms:\*$/i.test(e.value))?.value ?? 'kms:*';
     const rest = set.foreign.filter((f) => f !== '*');
-    const text = t('perform every KMS action ({0})', style.code(star));
-    return { text: rest.length ? t('{0}, and {1}', text, joinAnd(rest.map(style.code))) : text, namesResource: false, preposition: 'on' };
+    const text = l10n.t('perform every KMS action ({0})', style.code(star));
+    return { text: rest.length ? l10n.t('{0}, and {1}', text, joinAnd(rest.map(style.code))) : text, namesResource: false, preposition: 'on' };
   }
   const written = entries.map((e) => e.value);
   if (written.length <= 6 && set.actions.length <= 10) {
@@ -284,17 +284,17 @@ export function actionsPhrase(entries: readonly StringValue[], resource: string,
   const crypto = categories.has('crypto');
   const admin = categories.has('admin') || categories.has('grants');
   let verb: string;
-  if (crypto && admin) verb = t('use and administer {0}', resource);
-  else if (crypto) verb = t('use {0} for cryptography', resource);
-  else if (admin) verb = t('administer {0}', resource);
-  else verb = t('read the metadata of {0}', resource);
+  if (crypto && admin) verb = l10n.t('use and administer {0}', resource);
+  else if (crypto) verb = l10n.t('use {0} for cryptography', resource);
+  else if (admin) verb = l10n.t('administer {0}', resource);
+  else verb = l10n.t('read the metadata of {0}', resource);
   const sensitive = SENSITIVE.filter((s) => set.actions.some((a) => a.name === s)).slice(0, 3);
   const count = set.actions.length + set.foreign.length;
   let detail = sensitive.length > 0
-    ? t('{0} actions, including {1}', count, joinAnd(sensitive.map(style.code)))
-    : t('{0} actions', count);
-  if (admin && !crypto) detail = t('{0}; none of them encrypts or decrypts', detail);
-  return { text: t('{0} ({1})', verb, detail), namesResource: true, preposition };
+    ? l10n.t('{0} actions, including {1}', count, joinAnd(sensitive.map(style.code)))
+    : l10n.t('{0} actions', count);
+  if (admin && !crypto) detail = l10n.t('{0}; none of them encrypts or decrypts', detail);
+  return { text: l10n.t('{0} ({1})', verb, detail), namesResource: true, preposition };
 }
 
 /** IAM-only actions (no effect in a key policy) among the entries, canonical names. */

@@ -9,7 +9,7 @@
  * account root delegates to IAM; a statement with no Resource never applies).
  */
 import type { DocumentModel } from '../document/model';
-import { t } from '../l10n';
+import * as l10n from '@vscode/l10n';
 import { conditionPhrase } from './conditionPhrase';
 import {
   actionsPhrase, describePrincipal, expandActions, iamOnlyActions, isKeyResourceAction, joinAnd, joinOr, limited, PLAIN, principalsPhrase, readArn,
@@ -28,19 +28,19 @@ function effectOf(statement: Statement): { effect?: 'Allow' | 'Deny'; note?: str
   if (raw === 'Allow' || raw === 'Deny') return { effect: raw };
   if (raw !== undefined && /^(allow|deny)$/i.test(raw)) {
     const effect = raw.toLowerCase() === 'allow' ? 'Allow' : 'Deny';
-    return { effect, note: t('Effect must be written "{0}", not "{1}": AWS rejects this policy.', effect, raw) };
+    return { effect, note: l10n.t('Effect must be written "{0}", not "{1}": AWS rejects this policy.', effect, raw) };
   }
   return {};
 }
 
 function whoPhrase(policy: PolicyModel, statement: Statement, style: Style, notes: string[]): string {
   if (statement.principals.length > 0) return principalsPhrase(statement.principals, style);
-  if (statement.notPrincipals.length > 0) return t('everyone except {0}', principalsPhrase(statement.notPrincipals, style));
+  if (statement.notPrincipals.length > 0) return l10n.t('everyone except {0}', principalsPhrase(statement.notPrincipals, style));
   if (policy.kind === 'keyPolicy') {
-    notes.push(t('It names no principal; KMS rejects a key policy statement without one.'));
-    return t('no one');
+    notes.push(l10n.t('It names no principal; KMS rejects a key policy statement without one.'));
+    return l10n.t('no one');
   }
-  return t('the users and roles that have this policy');
+  return l10n.t('the users and roles that have this policy');
 }
 
 /** The noun for what the statement applies to: "this key", "key 1234... (us-west-2, account ...)", "any KMS key". */
@@ -48,36 +48,36 @@ function resourceNoun(policy: PolicyModel, statement: Statement, style: Style, n
   const { resources, notResources } = statement;
   const arns = [...resources, ...notResources].map((r) => readArn(r.value));
   if (arns.some((a) => a?.repaired)) {
-    notes.push(t('Its ARN starts {0}, with an extra colon, so as written it matches no KMS key; this summary reads the intended {1} ARN.', style.code('arn:aws::kms:'), style.code('arn:aws:kms:')));
+    notes.push(l10n.t('Its ARN starts {0}, with an extra colon, so as written it matches no KMS key; this summary reads the intended {1} ARN.', style.code('arn:aws::kms:'), style.code('arn:aws:kms:')));
   }
   const badIds = arns.filter((a) => a?.arn.service.value === 'kms' && a.arn.resourceType === 'key' && !/[*?]/.test(a.arn.resourceId) && keyIdKind(a.arn.resourceId) === 'invalid');
   if (badIds.length > 0) {
-    notes.push(t('{0} is not a KMS key id, so the ARN matches no key.', joinAnd(badIds.map((a) => style.code(a?.arn.resourceId ?? '')))));
+    notes.push(l10n.t('{0} is not a KMS key id, so the ARN matches no key.', joinAnd(badIds.map((a) => style.code(a?.arn.resourceId ?? '')))));
   }
-  if (notResources.length > 0) return t('any resource except {0}', joinOr(limited(notResources.map((r) => resourcePhrase(r.value, style)), 4)));
+  if (notResources.length > 0) return l10n.t('any resource except {0}', joinOr(limited(notResources.map((r) => resourcePhrase(r.value, style)), 4)));
   if (resources.length === 0) {
-    notes.push(t('It has no Resource element, so it never applies.'));
-    return policy.kind === 'keyPolicy' ? t('this key') : t('no resource');
+    notes.push(l10n.t('It has no Resource element, so it never applies.'));
+    return policy.kind === 'keyPolicy' ? l10n.t('this key') : l10n.t('no resource');
   }
-  if (policy.kind === 'keyPolicy' && resources.every((r) => r.value === '*')) return t('this key');
+  if (policy.kind === 'keyPolicy' && resources.every((r) => r.value === '*')) return l10n.t('this key');
   const keyActionsOnly = expandActions(statement.actions).actions.every(isKeyResourceAction) && statement.actions.length > 0;
-  return joinOr(limited(resources.map((r) => (r.value === '*' && keyActionsOnly ? t('any KMS key') : resourcePhrase(r.value, style))), 4));
+  return joinOr(limited(resources.map((r) => (r.value === '*' && keyActionsOnly ? l10n.t('any KMS key') : resourcePhrase(r.value, style))), 4));
 }
 
 function actionPart(policy: PolicyModel, statement: Statement, resource: string, style: Style, notes: string[]): string {
   if (statement.actions.length > 0) {
     if (policy.kind === 'keyPolicy') {
       const iamOnly = iamOnlyActions(statement.actions);
-      if (iamOnly.length === 1) notes.push(t('{0} has no effect in a key policy: it is not an action on a key.', style.code(iamOnly[0])));
-      if (iamOnly.length > 1) notes.push(t('{0} have no effect in a key policy: they are not actions on a key.', joinAnd(iamOnly.map(style.code))));
+      if (iamOnly.length === 1) notes.push(l10n.t('{0} has no effect in a key policy: it is not an action on a key.', style.code(iamOnly[0])));
+      if (iamOnly.length > 1) notes.push(l10n.t('{0} have no effect in a key policy: they are not actions on a key.', joinAnd(iamOnly.map(style.code))));
     }
     const a = actionsPhrase(statement.actions, resource, style);
     if (a.namesResource) return a.text;
-    return a.preposition === 'with' ? t('{0} with {1}', a.text, resource) : t('{0} on {1}', a.text, resource);
+    return a.preposition === 'with' ? l10n.t('{0} with {1}', a.text, resource) : l10n.t('{0} on {1}', a.text, resource);
   }
-  if (statement.notActions.length > 0) return t('perform any action except {0} on {1}', entryList(statement.notActions, style), resource);
-  notes.push(t('It names no action, so it never applies.'));
-  return t('do nothing on {0}', resource);
+  if (statement.notActions.length > 0) return l10n.t('perform any action except {0} on {1}', entryList(statement.notActions, style), resource);
+  notes.push(l10n.t('It names no action, so it never applies.'));
+  return l10n.t('do nothing on {0}', resource);
 }
 
 /** The summary of one statement (one or more sentences). */
@@ -90,11 +90,11 @@ export function summarizeStatement(policy: PolicyModel, statement: Statement, st
   const conditions = statement.conditions.map((c) => conditionPhrase(c, style));
 
   let sentence: string;
-  if (effect === 'Deny') sentence = t('Denies {0} permission to {1}', who, what);
-  else if (effect === 'Allow') sentence = t('Allows {0} to {1}', who, what);
-  else sentence = t('Has no valid Effect, so AWS rejects the policy; it names {0} and would let them {1}', who, what);
+  if (effect === 'Deny') sentence = l10n.t('Denies {0} permission to {1}', who, what);
+  else if (effect === 'Allow') sentence = l10n.t('Allows {0} to {1}', who, what);
+  else sentence = l10n.t('Has no valid Effect, so AWS rejects the policy; it names {0} and would let them {1}', who, what);
   if (conditions.length > 0) {
-    sentence = effect === 'Deny' ? t('{0}, when {1}', sentence, joinAnd(conditions)) : t('{0}, only when {1}', sentence, joinAnd(conditions));
+    sentence = effect === 'Deny' ? l10n.t('{0}, when {1}', sentence, joinAnd(conditions)) : l10n.t('{0}, only when {1}', sentence, joinAnd(conditions));
   }
   sentence += '.';
 
@@ -104,11 +104,11 @@ export function summarizeStatement(policy: PolicyModel, statement: Statement, st
     const accounts = [...new Set(described.filter((d) => d.kind === 'account' && d.account).map((d) => d.account as string))];
     if (accounts.length > 0 && policy.kind === 'keyPolicy') {
       notes.push(accounts.length === 1
-        ? t('The account principal delegates to IAM: users and roles of account {0} get this access when their IAM policies allow it.', style.code(accounts[0]))
-        : t('The account principals delegate to IAM: users and roles of accounts {0} get this access when their IAM policies allow it.', joinAnd(accounts.map(style.code))));
+        ? l10n.t('The account principal delegates to IAM: users and roles of account {0} get this access when their IAM policies allow it.', style.code(accounts[0]))
+        : l10n.t('The account principals delegate to IAM: users and roles of accounts {0} get this access when their IAM policies allow it.', joinAnd(accounts.map(style.code))));
     }
     if (described.some((d) => d.kind === 'anyone') && statement.conditions.length === 0) {
-      notes.push(t('No condition narrows it: anyone, in any AWS account, can do this.'));
+      notes.push(l10n.t('No condition narrows it: anyone, in any AWS account, can do this.'));
     }
   }
   return [sentence, ...notes].join(' ');
@@ -116,7 +116,7 @@ export function summarizeStatement(policy: PolicyModel, statement: Statement, st
 
 /** "Statement 2 (Sid "Allow use of the key")". */
 export function statementTitle(statement: Statement): string {
-  return statement.sid ? t('Statement {0} ({1})', statement.index + 1, statement.sid.value) : t('Statement {0}', statement.index + 1);
+  return statement.sid ? l10n.t('Statement {0} ({1})', statement.index + 1, statement.sid.value) : l10n.t('Statement {0}', statement.index + 1);
 }
 
 export interface StatementLens {

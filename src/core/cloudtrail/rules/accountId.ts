@@ -1,4 +1,4 @@
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import type { EventRule } from '../../rules/rule';
 import { isAccountId, isPlaceholderAccountId, obj, str } from '../event';
 
@@ -26,8 +26,8 @@ export const accountId: EventRule = {
       const s = str(v);
       if (s !== undefined && (isAccountId(s) || (awsInternal && s === 'AWS Internal') || isPlaceholderAccountId(s))) return;
       const shown = s ?? JSON.stringify(v);
-      const lostZero = (typeof v === 'number' || (s !== undefined && /^\d{1,11}$/.test(s))) ? t(' (a leading zero lost? It would be "{0}".)', String(v).padStart(12, '0')) : '';
-      report({ ...range(path), message: t('{0} "{1}" is not an account id: AWS account ids are 12 digits, written as a string.', path.join('.'), shown) + lostZero });
+      const lostZero = (typeof v === 'number' || (s !== undefined && /^\d{1,11}$/.test(s))) ? l10n.t(' (a leading zero lost? It would be "{0}".)', String(v).padStart(12, '0')) : '';
+      report({ ...range(path), message: l10n.t('{0} "{1}" is not an account id: AWS account ids are 12 digits, written as a string.', path.join('.'), shown) + lostZero });
     };
     for (const f of ACCOUNT_FIELDS) {
       let v: unknown = event;

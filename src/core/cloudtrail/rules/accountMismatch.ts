@@ -1,4 +1,4 @@
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import type { EventRule } from '../../rules/rule';
 import { arnAccountOf, isAccountId, keyMentions, obj, str } from '../event';
 
@@ -26,7 +26,7 @@ export const accountMismatch: EventRule = {
         const acct = str(o?.accountId);
         const fromArn = arnAccount(str(o?.ARN));
         if (valid(acct) && valid(fromArn) && acct !== fromArn) {
-          report({ ...range(['resources', i, 'accountId']), message: t('resources[{0}].accountId is {1}, but its ARN is in account {2}.', i, acct, fromArn) });
+          report({ ...range(['resources', i, 'accountId']), message: l10n.t('resources[{0}].accountId is {1}, but its ARN is in account {2}.', i, acct, fromArn) });
         }
       });
     }
@@ -34,11 +34,11 @@ export const accountMismatch: EventRule = {
     const caller = str(identity?.accountId);
     const callerArn = arnAccount(str(identity?.arn));
     if (valid(caller) && valid(callerArn) && caller !== callerArn) {
-      report({ ...range(['userIdentity', 'arn']), message: t('userIdentity.arn is in account {0}, but userIdentity.accountId is {1}.', callerArn, caller) });
+      report({ ...range(['userIdentity', 'arn']), message: l10n.t('userIdentity.arn is in account {0}, but userIdentity.accountId is {1}.', callerArn, caller) });
     }
     const issuer = str(obj(obj(identity?.sessionContext)?.sessionIssuer)?.accountId);
     if (valid(caller) && valid(issuer) && caller !== issuer) {
-      report({ ...range(['userIdentity', 'sessionContext', 'sessionIssuer', 'accountId']), message: t('The session issuer is in account {0}, but the caller is in {1}: a role session belongs to the role\'s account.', issuer, caller) });
+      report({ ...range(['userIdentity', 'sessionContext', 'sessionIssuer', 'accountId']), message: l10n.t('The session issuer is in account {0}, but the caller is in {1}: a role session belongs to the role\'s account.', issuer, caller) });
     }
     const recipient = str(event.recipientAccountId);
     if (!valid(recipient)) return;
@@ -46,7 +46,7 @@ export const accountMismatch: EventRule = {
     for (const group of [m.request, m.response, m.resources]) for (const k of group) if (valid(k.ref.account)) owners.push(k.ref.account);
     const parties = [caller, callerArn, ...owners].filter(valid);
     if (parties.length > 0 && !parties.includes(recipient)) {
-      report({ ...range(['recipientAccountId']), message: t('recipientAccountId {0} is neither the caller\'s account nor the key owner\'s ({1}): CloudTrail delivers an event only to them.', recipient, [...new Set(parties)].join(', ')) });
+      report({ ...range(['recipientAccountId']), message: l10n.t('recipientAccountId {0} is neither the caller\'s account nor the key owner\'s ({1}): CloudTrail delivers an event only to them.', recipient, [...new Set(parties)].join(', ')) });
     }
   },
 };

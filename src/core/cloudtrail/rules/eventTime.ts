@@ -1,4 +1,4 @@
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import type { EventRule } from '../../rules/rule';
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -51,8 +51,8 @@ export const eventTime: EventRule = {
     if (typeof v !== 'string') return;
     if (isRealUtcTime(v)) return;
     const message = ISO_UTC.test(v)
-      ? t('eventTime "{0}" is not a real date and time.', v)
-      : t('eventTime "{0}" is not in CloudTrail\'s format, UTC as YYYY-MM-DDTHH:MM:SSZ.', v);
+      ? l10n.t('eventTime "{0}" is not a real date and time.', v)
+      : l10n.t('eventTime "{0}" is not in CloudTrail\'s format, UTC as YYYY-MM-DDTHH:MM:SSZ.', v);
     report({ ...range(['eventTime']), message });
   },
 };

@@ -1,4 +1,4 @@
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import type { EventRule } from '../../rules/rule';
 import { LATEST_EVENT_VERSION, formatVersion, parseEventVersion, versionAtLeast } from '../data/recordFields';
 
@@ -18,14 +18,14 @@ export const eventVersion: EventRule = {
     if (typeof v === 'number') {
       const at = range(['eventVersion']);
       const fixed = `"${v.toFixed(2)}"`;
-      report({ ...at, message: t('eventVersion is a string in CloudTrail records ("1.08"), not a number.'), fixes: [{ title: t('Write it as {0}', fixed), edits: [{ ...at, newText: fixed }], preferred: true }] });
+      report({ ...at, message: l10n.t('eventVersion is a string in CloudTrail records ("1.08"), not a number.'), fixes: [{ title: l10n.t('Write it as {0}', fixed), edits: [{ ...at, newText: fixed }], preferred: true }] });
       return;
     }
     const parsed = parseEventVersion(v);
     if (!parsed || parsed[0] !== 1) {
-      report({ ...range(['eventVersion']), message: t('"{0}" is not a CloudTrail eventVersion (1.0 to {1}).', String(v), formatVersion(LATEST_EVENT_VERSION)) });
+      report({ ...range(['eventVersion']), message: l10n.t('"{0}" is not a CloudTrail eventVersion (1.0 to {1}).', String(v), formatVersion(LATEST_EVENT_VERSION)) });
     } else if (!versionAtLeast(LATEST_EVENT_VERSION, parsed)) {
-      report({ ...range(['eventVersion']), message: t('eventVersion {0} is newer than any CloudTrail has written (the latest is {1}).', String(v), formatVersion(LATEST_EVENT_VERSION)) });
+      report({ ...range(['eventVersion']), message: l10n.t('eventVersion {0} is newer than any CloudTrail has written (the latest is {1}).', String(v), formatVersion(LATEST_EVENT_VERSION)) });
     }
   },
 };

@@ -1,4 +1,4 @@
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import type { EventRule } from '../../rules/rule';
 import { KMS_ERROR_CODES } from '../data/kmsOperations';
 import { isFailedCall, isKmsEvent, str } from '../event';
@@ -18,8 +18,8 @@ export const failedCall: EventRule = {
     const code = String(event.errorCode);
     const meaning = KMS_ERROR_CODES[code];
     const message = meaning
-      ? t('Failed call: {0} ({1}): {2}. It had no effect.', String(event.eventName), code, meaning)
-      : t('Failed call: {0} ({1}{2}). It had no effect.', String(event.eventName), code, str(event.errorMessage) ? `: ${str(event.errorMessage)}` : '');
+      ? l10n.t('Failed call: {0} ({1}): {2}. It had no effect.', String(event.eventName), code, meaning)
+      : l10n.t('Failed call: {0} ({1}{2}). It had no effect.', String(event.eventName), code, str(event.errorMessage) ? `: ${str(event.errorMessage)}` : '');
     report({ ...range(['errorCode']), message });
   },
 };

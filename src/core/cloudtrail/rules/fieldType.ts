@@ -1,4 +1,4 @@
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import type { EventRule } from '../../rules/rule';
 import { type FieldType } from '../data/recordFields';
 import { obj, topLevelFields } from '../event';
@@ -39,13 +39,13 @@ export const fieldType: EventRule = {
       const name = names[i];
       const v = event[name];
       if (fits(v, f.type)) continue;
-      report({ ...range([f.name]), message: t('"{0}" should be {1} in a CloudTrail record.', f.name, TYPE_WORDS[f.type]) });
+      report({ ...range([f.name]), message: l10n.t('"{0}" should be {1} in a CloudTrail record.', f.name, TYPE_WORDS[f.type]) });
     }
     const attrs = obj(obj(obj(event.userIdentity)?.sessionContext)?.attributes);
     const mfa = attrs?.mfaAuthenticated;
     if (typeof mfa === 'boolean') {
       const at = range(['userIdentity', 'sessionContext', 'attributes', 'mfaAuthenticated']);
-      report({ ...at, message: t('CloudTrail writes mfaAuthenticated as a string, "{0}", not a boolean.', String(mfa)), fixes: [{ title: t('Write it as "{0}"', String(mfa)), edits: [{ ...at, newText: `"${mfa}"` }], preferred: true }] });
+      report({ ...at, message: l10n.t('CloudTrail writes mfaAuthenticated as a string, "{0}", not a boolean.', String(mfa)), fixes: [{ title: l10n.t('Write it as "{0}"', String(mfa)), edits: [{ ...at, newText: `"${mfa}"` }], preferred: true }] });
     }
   },
 };

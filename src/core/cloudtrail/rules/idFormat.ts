@@ -1,4 +1,4 @@
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import type { EventRule } from '../../rules/rule';
 import { GUID, isPlaceholder } from '../event';
 
@@ -19,7 +19,7 @@ export const idFormat: EventRule = {
     for (const f of GUID_FIELDS) {
       const v = event[f];
       if (typeof v !== 'string' || GUID.test(v) || isPlaceholder(v)) continue;
-      report({ ...range([f]), message: t('{0} "{1}" is not a GUID (8-4-4-4-12 hexadecimal digits), as CloudTrail writes it.', f, v) });
+      report({ ...range([f]), message: l10n.t('{0} "{1}" is not a GUID (8-4-4-4-12 hexadecimal digits), as CloudTrail writes it.', f, v) });
     }
   },
 };

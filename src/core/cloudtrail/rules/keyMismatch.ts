@@ -1,4 +1,4 @@
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import type { EventRule } from '../../rules/rule';
 import { isKmsEvent, keyMentions, sameKey, type KeyMention } from '../event';
 
@@ -25,7 +25,7 @@ export const keyMismatch: EventRule = {
       for (const k of m.request) {
         if (!k.ref.keyId) continue;
         if (resourceKeys.some((r) => sameKey(k.ref, r.ref))) continue;
-        report({ ...range(k.path), message: t('{0} names key {1}, but resources lists {2}: a real event names the same key in both.', k.path.join('.'), short(k), resourceKeys.map(short).join(', ')) });
+        report({ ...range(k.path), message: l10n.t('{0} names key {1}, but resources lists {2}: a real event names the same key in both.', k.path.join('.'), short(k), resourceKeys.map(short).join(', ')) });
       }
     }
     // The key in the response is the request's key (for ReEncrypt, the destination key).
@@ -34,10 +34,10 @@ export const keyMismatch: EventRule = {
       if (!k.ref.keyId) continue;
       if (requestKey?.ref.keyId) {
         if (sameKey(k.ref, requestKey.ref) === false) {
-          report({ ...range(k.path), message: t('The response names key {0}, but the request named {1}.', short(k), short(requestKey)) });
+          report({ ...range(k.path), message: l10n.t('The response names key {0}, but the request named {1}.', short(k), short(requestKey)) });
         }
       } else if (resourceKeys.length > 0 && !resourceKeys.some((r) => sameKey(k.ref, r.ref))) {
-        report({ ...range(k.path), message: t('The response names key {0}, but resources lists {1}.', short(k), resourceKeys.map(short).join(', ')) });
+        report({ ...range(k.path), message: l10n.t('The response names key {0}, but resources lists {1}.', short(k), resourceKeys.map(short).join(', ')) });
       }
     }
   },

@@ -1,4 +1,4 @@
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import type { EventRule } from '../../rules/rule';
 import { EXCLUSIVE_PARAMS } from '../data/kmsOperations';
 import { isFailedCall, isKmsEvent, obj } from '../event';
@@ -23,7 +23,7 @@ export const kmsExclusiveParameters: EventRule = {
       if (!members) continue;
       const [a, b] = x.names;
       if (members[a] === undefined || members[a] === null || members[b] === undefined || members[b] === null) continue;
-      report({ ...range(['requestParameters', ...x.path, b], 'key'), message: t('{0} and {1} exclude each other: KMS rejects a {2} request with both.', a, b, String(event.eventName)) });
+      report({ ...range(['requestParameters', ...x.path, b], 'key'), message: l10n.t('{0} and {1} exclude each other: KMS rejects a {2} request with both.', a, b, String(event.eventName)) });
     }
   },
 };

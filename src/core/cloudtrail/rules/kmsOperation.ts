@@ -1,4 +1,4 @@
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import type { EventRule } from '../../rules/rule';
 import { KMS_OPERATIONS, KMS_OPERATION_BY_NAME } from '../data/kmsOperations';
 import { isKmsEvent, suggestNames } from '../event';
@@ -22,11 +22,11 @@ export const kmsOperation: EventRule = {
     const r = range(['eventName']);
     const bare = v.replace(/^kms:/i, '');
     const near = /^ReEncrypt(From|To)$/i.test(bare) ? ['ReEncrypt'] : KMS_OPERATION_BY_NAME.has(bare) ? [bare] : suggestNames(bare, NAMES, 3);
-    const hint = near.length > 0 ? t(' Did you mean {0}?', near.map((n) => `"${n}"`).join(', ')) : '';
+    const hint = near.length > 0 ? l10n.t(' Did you mean {0}?', near.map((n) => `"${n}"`).join(', ')) : '';
     report({
       ...r,
-      message: t('"{0}" is not a KMS operation that CloudTrail logs.', v) + hint,
-      fixes: near.map((n, i) => ({ title: t('Change to "{0}"', n), edits: [{ ...r, newText: JSON.stringify(n) }], preferred: i === 0 && near.length === 1 && n.toLowerCase() === bare.toLowerCase() })),
+      message: l10n.t('"{0}" is not a KMS operation that CloudTrail logs.', v) + hint,
+      fixes: near.map((n, i) => ({ title: l10n.t('Change to "{0}"', n), edits: [{ ...r, newText: JSON.stringify(n) }], preferred: i === 0 && near.length === 1 && n.toLowerCase() === bare.toLowerCase() })),
     });
   },
 };

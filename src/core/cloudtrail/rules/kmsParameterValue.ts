@@ -1,5 +1,5 @@
 import { KMS_ENUMS, type KmsEnumName } from '../../data/kmsFacts';
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import type { EventRule } from '../../rules/rule';
 import { EXTRA_ENUMS, KMS_OPERATION_BY_NAME, paramSpec, type ParamSpec } from '../data/kmsOperations';
 import { isFailedCall, isKmsEvent, obj, suggestNames } from '../event';
@@ -41,14 +41,14 @@ export const kmsParameterValue: EventRule = {
       if (!spec) continue;
       const path = ['requestParameters', name];
       if (!typeOk(v, spec.type)) {
-        report({ ...range(path), message: t('{0} of {1} should be {2}, not {3}.', name, op.name, spec.type, Array.isArray(v) ? 'array' : typeof v) });
+        report({ ...range(path), message: l10n.t('{0} of {1} should be {2}, not {3}.', name, op.name, spec.type, Array.isArray(v) ? 'array' : typeof v) });
         continue;
       }
       if (typeof v === 'number' && ((spec.min !== undefined && v < spec.min) || (spec.max !== undefined && v > spec.max))) {
-        report({ ...range(path), message: t('{0} must be between {1} and {2}; KMS rejects {3}.', name, String(spec.min), String(spec.max), String(v)) });
+        report({ ...range(path), message: l10n.t('{0} must be between {1} and {2}; KMS rejects {3}.', name, String(spec.min), String(spec.max), String(v)) });
       }
       if (Array.isArray(v) && spec.max !== undefined && v.length > spec.max) {
-        report({ ...range(path), message: t('{0} holds at most {1} values; KMS rejects {2}.', name, String(spec.max), String(v.length)) });
+        report({ ...range(path), message: l10n.t('{0} holds at most {1} values; KMS rejects {2}.', name, String(spec.max), String(v.length)) });
       }
       if (!spec.enum) continue;
       const allowed = enumValues(spec.enum);
@@ -59,11 +59,11 @@ export const kmsParameterValue: EventRule = {
         const shown = typeof item.value === 'string' ? item.value : JSON.stringify(item.value);
         const near = typeof item.value === 'string' ? suggestNames(item.value, allowed, 3) : [];
         const r = range(item.path);
-        const hint = near.length > 0 ? t(' Did you mean {0}?', near.map((n) => `"${n}"`).join(', ')) : '';
+        const hint = near.length > 0 ? l10n.t(' Did you mean {0}?', near.map((n) => `"${n}"`).join(', ')) : '';
         report({
           ...r,
-          message: t('"{0}" is not a valid {1} for {2}: KMS accepts {3}.', shown, name, op.name, allowed.join(', ')) + hint,
-          fixes: near.map((n) => ({ title: t('Change to "{0}"', n), edits: [{ ...r, newText: JSON.stringify(n) }] })),
+          message: l10n.t('"{0}" is not a valid {1} for {2}: KMS accepts {3}.', shown, name, op.name, allowed.join(', ')) + hint,
+          fixes: near.map((n) => ({ title: l10n.t('Change to "{0}"', n), edits: [{ ...r, newText: JSON.stringify(n) }] })),
         });
       }
     }

@@ -1,4 +1,4 @@
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import type { EventRule } from '../../rules/rule';
 import { GRANT_CONSTRAINT_MEMBERS, KMS_OPERATION_BY_NAME } from '../data/kmsOperations';
 import { isKmsEvent, obj, suggestNames, type Obj } from '../event';
@@ -24,17 +24,17 @@ export const kmsUnknownParameter: EventRule = {
         if (known.includes(key)) continue;
         const near = suggestNames(key, known, 2).filter((n) => !(n in members));
         const r = range([...path, key], 'key');
-        const hint = near.length > 0 ? t(' Did you mean "{0}"?', near[0]) : '';
+        const hint = near.length > 0 ? l10n.t(' Did you mean "{0}"?', near[0]) : '';
         report({
           ...r,
-          message: t('"{0}" is not a {1}.', key, where()) + hint,
-          fixes: near.map((n, i) => ({ title: t('Rename to "{0}"', n), edits: [{ ...r, newText: JSON.stringify(n) }], preferred: i === 0 && n.toLowerCase() === key.toLowerCase() })),
+          message: l10n.t('"{0}" is not a {1}.', key, where()) + hint,
+          fixes: near.map((n, i) => ({ title: l10n.t('Rename to "{0}"', n), edits: [{ ...r, newText: JSON.stringify(n) }], preferred: i === 0 && n.toLowerCase() === key.toLowerCase() })),
         });
       }
     };
     // The words are functions: they are only needed when something is reported.
-    check(rp, ['requestParameters'], op.request, () => t('request parameter of {0}', op.name));
-    check(obj(event.responseElements), ['responseElements'], op.response, () => t('response element of {0}', op.name));
-    if (op.name === 'CreateGrant') check(obj(rp?.constraints), ['requestParameters', 'constraints'], GRANT_CONSTRAINT_MEMBERS, () => t('grant constraint'));
+    check(rp, ['requestParameters'], op.request, () => l10n.t('request parameter of {0}', op.name));
+    check(obj(event.responseElements), ['responseElements'], op.response, () => l10n.t('response element of {0}', op.name));
+    if (op.name === 'CreateGrant') check(obj(rp?.constraints), ['requestParameters', 'constraints'], GRANT_CONSTRAINT_MEMBERS, () => l10n.t('grant constraint'));
   },
 };

@@ -1,4 +1,4 @@
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import { isKnownPartition, repairShiftedArn } from '../../kms/identifiers';
 import type { EventRule } from '../../rules/rule';
 import type { Fix } from '../../types';
@@ -98,12 +98,12 @@ export const malformedArn: EventRule = {
     for (const f of malformedArns(event)) {
       const r = range(f.path);
       if (f.fixed) {
-        const fixes: Fix[] = [{ title: t('Change to {0}', f.fixed), edits: [{ ...r, newText: JSON.stringify(f.fixed) }], preferred: true }];
-        report({ ...r, message: t('Malformed ARN: "{0}" has an empty field before the service, which shifts every field. It should be "{1}".', f.value, f.fixed), fixes });
+        const fixes: Fix[] = [{ title: l10n.t('Change to {0}', f.fixed), edits: [{ ...r, newText: JSON.stringify(f.fixed) }], preferred: true }];
+        report({ ...r, message: l10n.t('Malformed ARN: "{0}" has an empty field before the service, which shifts every field. It should be "{1}".', f.value, f.fixed), fixes });
       } else if (f.problem === 'fields') {
-        report({ ...r, message: t('Malformed ARN: "{0}" has fewer than six colon-separated fields (arn:partition:service:region:account:resource).', f.value) });
+        report({ ...r, message: l10n.t('Malformed ARN: "{0}" has fewer than six colon-separated fields (arn:partition:service:region:account:resource).', f.value) });
       } else {
-        report({ ...r, message: t('Malformed ARN: "{0}" is not an AWS partition (aws, aws-cn, aws-us-gov, ...).', f.partition ?? '') });
+        report({ ...r, message: l10n.t('Malformed ARN: "{0}" is not an AWS partition (aws, aws-cn, aws-us-gov, ...).', f.partition ?? '') });
       }
     }
   },

@@ -1,4 +1,4 @@
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import type { EventRule } from '../../rules/rule';
 import { RECORD_FIELDS, parseEventVersion, versionAtLeast } from '../data/recordFields';
 import { isServiceEvent, obj } from '../event';
@@ -22,12 +22,12 @@ export const missingField: EventRule = {
     if (ESSENTIAL.some((f) => !(f.name in event) && versionAtLeast(version, f.since))) {
       const missing = ESSENTIAL.filter((f) => versionAtLeast(version, f.since) && !(f.name in event)).map((f) => f.name);
       const at = range([]);
-      report({ start: at.start, end: at.start + 1, message: t('This CloudTrail record has no {0}: CloudTrail writes it in every record, so this one was cut or edited.', missing.map((m) => `"${m}"`).join(', ')) });
+      report({ start: at.start, end: at.start + 1, message: l10n.t('This CloudTrail record has no {0}: CloudTrail writes it in every record, so this one was cut or edited.', missing.map((m) => `"${m}"`).join(', ')) });
     }
     const identity = obj(event.userIdentity);
     if (identity && !('type' in identity) && !isServiceEvent(event) && identity.invokedBy !== 'AWS Internal') {
       const at = range(['userIdentity'], 'key');
-      report({ ...at, message: t('userIdentity has no "type": only service events and AWS-internal calls lack it, so who made this call cannot be told.') });
+      report({ ...at, message: l10n.t('userIdentity has no "type": only service events and AWS-internal calls lack it, so who made this call cannot be told.') });
     }
   },
 };

@@ -1,4 +1,4 @@
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import type { EventContext, LogRule } from '../../rules/rule';
 import { isPlaceholder, obj, str } from '../event';
 
@@ -37,7 +37,7 @@ export const placeholder: LogRule = {
       if (found.length === 0) continue;
       const values = [...new Set(found.map((f) => f.value))];
       const shown = values.slice(0, 3).map((v) => `"${v}"`).join(', ') + (values.length > 3 ? ', ...' : '');
-      report({ ...e.range(found[0].path), message: t('Documentation placeholders ({0}): this is an example, not a record of a real call.', shown) });
+      report({ ...e.range(found[0].path), message: l10n.t('Documentation placeholders ({0}): this is an example, not a record of a real call.', shown) });
       return;
     }
   },

@@ -1,4 +1,4 @@
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import { suggestNames } from '../event';
 import type { EventRule } from '../../rules/rule';
 import { ALL_REGIONS } from '../../data/kmsFacts';
@@ -19,7 +19,7 @@ export const region: EventRule = {
     if (typeof v !== 'string' || ALL_REGIONS.includes(v) || /^[a-z]{2}(-[a-z]+)+-\d+$/.test(v)) return;
     const r = range(['awsRegion']);
     const near = /^[a-z]{2}(-[a-z]+)+-\d[a-z]$/.test(v) && ALL_REGIONS.includes(v.slice(0, -1)) ? [v.slice(0, -1)] : suggestNames(v, ALL_REGIONS, 3);
-    const hint = near.length > 0 ? t(' Did you mean {0}?', near.map((n) => `"${n}"`).join(', ')) : '';
-    report({ ...r, message: t('"{0}" is not an AWS Region.', v) + hint, fixes: near.map((n) => ({ title: t('Change to "{0}"', n), edits: [{ ...r, newText: JSON.stringify(n) }] })) });
+    const hint = near.length > 0 ? l10n.t(' Did you mean {0}?', near.map((n) => `"${n}"`).join(', ')) : '';
+    report({ ...r, message: l10n.t('"{0}" is not an AWS Region.', v) + hint, fixes: near.map((n) => ({ title: l10n.t('Change to "{0}"', n), edits: [{ ...r, newText: JSON.stringify(n) }] })) });
   },
 };

@@ -1,4 +1,4 @@
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import type { EventRule } from '../../rules/rule';
 import { isKmsEvent, keyMentions, obj } from '../event';
 
@@ -20,7 +20,7 @@ export const regionMismatch: EventRule = {
     for (const group of [m.request, m.response, m.resources]) for (const k of group) {
       const r = k.ref.region;
       if (!r || r === region || r === replica) continue;
-      report({ ...range(k.path), message: t('This key is in {0}, but the call went to {1}: a KMS call can only use keys of its own Region.', r, region) });
+      report({ ...range(k.path), message: l10n.t('This key is in {0}, but the call went to {1}: a KMS call can only use keys of its own Region.', r, region) });
     }
   },
 };

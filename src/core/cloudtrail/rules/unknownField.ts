@@ -1,4 +1,4 @@
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import { suggestNames, topLevelFields } from '../event';
 import type { EventRule } from '../../rules/rule';
 import { RECORD_FIELDS } from '../data/recordFields';
@@ -22,11 +22,11 @@ export const unknownField: EventRule = {
     for (const key of unknown) {
       const near = suggestNames(key, NAMES, 2).filter((n) => !(n in event));
       const r = range([key], 'key');
-      const hint = near.length > 0 ? t(' Did you mean "{0}"?', near[0]) : '';
+      const hint = near.length > 0 ? l10n.t(' Did you mean "{0}"?', near[0]) : '';
       report({
         ...r,
-        message: t('"{0}" is not a field of CloudTrail records.', key) + hint,
-        fixes: near.map((n) => ({ title: t('Rename to "{0}"', n), edits: [{ ...r, newText: JSON.stringify(n) }] })),
+        message: l10n.t('"{0}" is not a field of CloudTrail records.', key) + hint,
+        fixes: near.map((n) => ({ title: l10n.t('Rename to "{0}"', n), edits: [{ ...r, newText: JSON.stringify(n) }] })),
       });
     }
   },

@@ -1,4 +1,4 @@
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import { suggestNames } from '../event';
 import type { EventRule, EventContext, Report } from '../../rules/rule';
 import type { Fix } from '../../types';
@@ -27,9 +27,9 @@ function checkOne(ctx: EventContext, path: string[], values: readonly string[], 
   if (typeof v !== 'string' || values.includes(v)) return;
   const r = ctx.range(path);
   const near = suggestNames(v, values, 3);
-  const fixes: Fix[] = near.map((n, i) => ({ title: t('Change to "{0}"', n), edits: [{ ...r, newText: JSON.stringify(n) }], preferred: i === 0 && near.length === 1 && n.toLowerCase() === v.toLowerCase() }));
-  const hint = near.length > 0 ? t(' Did you mean {0}?', near.map((n) => `"${n}"`).join(', ')) : '';
-  report({ ...r, message: t('"{0}" is not a {1} value CloudTrail writes ({2}).', v, path.join('.'), values.join(', ')) + hint, fixes });
+  const fixes: Fix[] = near.map((n, i) => ({ title: l10n.t('Change to "{0}"', n), edits: [{ ...r, newText: JSON.stringify(n) }], preferred: i === 0 && near.length === 1 && n.toLowerCase() === v.toLowerCase() }));
+  const hint = near.length > 0 ? l10n.t(' Did you mean {0}?', near.map((n) => `"${n}"`).join(', ')) : '';
+  report({ ...r, message: l10n.t('"{0}" is not a {1} value CloudTrail writes ({2}).', v, path.join('.'), values.join(', ')) + hint, fixes });
 }
 
 export const unknownValue: EventRule = {

@@ -2,7 +2,7 @@
  * RotateKeyOnDemand on a key the logs show serving AWS Deadline Cloud: a
  * farm's customer managed key supports automatic rotation, not manual rotation.
  */
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import type { LogRule } from '../../rules/rule';
 import { describeEvidence, describeService } from '../describe';
 import { forEachKey, nameRange } from './support';
@@ -27,7 +27,7 @@ export const lifecycleDeadlineRotateOnDemand: LogRule = {
         if (!ctx) continue;
         report({
           ...nameRange(ctx),
-          message: t('On-demand rotation of a key that serves {0}, as {1} shows. Deadline Cloud supports automatic rotation of a farm\'s key, not manual rotation: use EnableKeyRotation instead.',
+          message: l10n.t('On-demand rotation of a key that serves {0}, as {1} shows. Deadline Cloud supports automatic rotation of a farm\'s key, not manual rotation: use EnableKeyRotation instead.',
             describeService('deadline', deadline), describeEvidence(deadline)),
         });
       }

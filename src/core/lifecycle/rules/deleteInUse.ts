@@ -5,7 +5,7 @@
  */
 import { describeActor } from '../../grants/describe';
 import { timeMillis } from '../../grants/time';
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import type { LogRule } from '../../rules/rule';
 import { DAY_MS } from '../dates';
 import { describeCall } from '../describe';
@@ -44,17 +44,17 @@ export const lifecycleDeleteInUse: LogRule = {
         if (active.length === 0 && recent.length === 0) continue;
         const parts: string[] = [];
         if (active.length > 0) {
-          const grantees = [...new Set(active.map((g) => g.granteePrincipal ?? t('a grantee not in these logs')))];
-          const named = grantees.slice(0, NAMED).join(', ') + (grantees.length > NAMED ? t(' and {0} more', grantees.length - NAMED) : '');
-          parts.push(t('active grants: {0} (grantees: {1})', active.length, named));
+          const grantees = [...new Set(active.map((g) => g.granteePrincipal ?? l10n.t('a grantee not in these logs')))];
+          const named = grantees.slice(0, NAMED).join(', ') + (grantees.length > NAMED ? l10n.t(' and {0} more', grantees.length - NAMED) : '');
+          parts.push(l10n.t('active grants: {0} (grantees: {1})', active.length, named));
         }
         if (recent.length > 0) {
           const last = recent[recent.length - 1];
-          parts.push(t('cryptographic operations in the {0} days before: {1}, the last {2}', RECENT_USE_DAYS, recent.length, describeCall(last)));
+          parts.push(l10n.t('cryptographic operations in the {0} days before: {1}, the last {2}', RECENT_USE_DAYS, recent.length, describeCall(last)));
         }
         report({
           ...nameRange(ctx),
-          message: t('Scheduled for deletion by {0} while the logs show the key in use: {1}. Once the key is deleted, whatever they encrypted under it cannot be decrypted.', describeActor(e.event.actor), parts.join('; ')),
+          message: l10n.t('Scheduled for deletion by {0} while the logs show the key in use: {1}. Once the key is deleted, whatever they encrypted under it cannot be decrypted.', describeActor(e.event.actor), parts.join('; ')),
         });
       }
     });

@@ -5,7 +5,7 @@
  * successful cryptographic operation after it (a disabled key refuses them).
  */
 import { timeMillis } from '../../grants/time';
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import type { LogRule } from '../../rules/rule';
 import { formatTime } from '../dates';
 import { describeCall } from '../describe';
@@ -41,10 +41,10 @@ export const lifecycleDeleteNotDisabled: LogRule = {
         const usedSince = lastUse && (!before || timeMillis(lastUse.eventTime) > timeMillis(before.since));
         let message: string | undefined;
         if (before?.state === 'Enabled') {
-          message = t('Scheduled for deletion without being disabled first: the logs show the key enabled since {0} ({1}). Disable it first and watch for refused calls before deleting it: once deleted, whatever was encrypted under it is lost.',
+          message = l10n.t('Scheduled for deletion without being disabled first: the logs show the key enabled since {0} ({1}). Disable it first and watch for refused calls before deleting it: once deleted, whatever was encrypted under it is lost.',
             formatTime(before.since), describeCall(before.event.event));
         } else if (usedSince && lastUse) {
-          message = t('Scheduled for deletion without being disabled first: the key was in use until {0}. Disable it first and watch for refused calls before deleting it: once deleted, whatever was encrypted under it is lost.',
+          message = l10n.t('Scheduled for deletion without being disabled first: the key was in use until {0}. Disable it first and watch for refused calls before deleting it: once deleted, whatever was encrypted under it is lost.',
             describeCall(lastUse));
         }
         if (message) report({ ...nameRange(ctx), message });

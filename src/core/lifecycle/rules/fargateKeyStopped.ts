@@ -5,7 +5,7 @@
  */
 import { describeActor } from '../../grants/describe';
 import type { Grant } from '../../grants/types';
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import type { LogRule } from '../../rules/rule';
 import { describeEvidence, describeService } from '../describe';
 import { forEachKey, nameRange } from './support';
@@ -32,18 +32,18 @@ export const lifecycleFargateKeyStopped: LogRule = {
     forEachKey(events, ({ entry, lc, at }) => {
       const fargate = lc.services.fargate;
       if (!fargate) return;
-      const uses = t('{0}, as {1} shows', describeService('fargate', fargate), describeEvidence(fargate));
+      const uses = l10n.t('{0}, as {1} shows', describeService('fargate', fargate), describeEvidence(fargate));
       for (const e of lc.events) {
         if (e.kind !== 'disable' || e.failed) continue;
         const ctx = at(e.event);
-        if (ctx) report({ ...nameRange(ctx), message: t('DisableKey on a key used by {0}: running tasks go on, but new tasks that need this key will fail to start until it is enabled again.', uses) });
+        if (ctx) report({ ...nameRange(ctx), message: l10n.t('DisableKey on a key used by {0}: running tasks go on, but new tasks that need this key will fail to start until it is enabled again.', uses) });
       }
       for (const g of entry.grants) {
         if (!g.revocation || (g.granteePrincipal !== undefined && !isFargateGrant(g))) continue;
         const ctx = at(g.revocation);
         if (!ctx) continue;
-        const grantee = g.granteePrincipal ?? t('a grantee not in these logs');
-        report({ ...nameRange(ctx), message: t('RevokeGrant by {0} of a grant to {1} on a key used by {2}: running tasks go on, but new tasks that need this grant will fail.', describeActor(g.revokedBy), grantee, uses) });
+        const grantee = g.granteePrincipal ?? l10n.t('a grantee not in these logs');
+        report({ ...nameRange(ctx), message: l10n.t('RevokeGrant by {0} of a grant to {1} on a key used by {2}: running tasks go on, but new tasks that need this grant will fail.', describeActor(g.revokedBy), grantee, uses) });
       }
     });
   },

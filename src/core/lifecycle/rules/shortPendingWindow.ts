@@ -3,7 +3,7 @@
  * default exists for safety: the longer the wait, the more likely a forgotten
  * user of the key shows up (as a refused call) before the key is gone.
  */
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import type { LogRule } from '../../rules/rule';
 import { describeDeletionDate } from '../describe';
 import { DEFAULT_PENDING_WINDOW } from '../extract';
@@ -30,7 +30,7 @@ export const lifecycleShortPendingWindow: LogRule = {
         const range = ctx.range([inRequest ? 'requestParameters' : 'responseElements', 'pendingWindowInDays']);
         report({
           ...range,
-          message: t('A {0}-day waiting period, shorter than the {1}-day default: the key will be {2}. The default gives a forgotten user of the key time to show up as a refused call while the deletion can still be cancelled.',
+          message: l10n.t('A {0}-day waiting period, shorter than the {1}-day default: the key will be {2}. The default gives a forgotten user of the key time to show up as a refused call while the deletion can still be cancelled.',
             d.pendingWindowInDays, DEFAULT_PENDING_WINDOW, describeDeletionDate(d)),
         });
       }

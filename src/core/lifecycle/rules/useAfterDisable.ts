@@ -7,7 +7,7 @@
  */
 import type { EventRef } from '../../grants/types';
 import { timeMillis } from '../../grants/time';
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import type { LogRule } from '../../rules/rule';
 import { formatTime } from '../dates';
 import { describeCall, describeDeletionDate } from '../describe';
@@ -22,10 +22,10 @@ function stateClause(st: StateAt, lc: KeyLifecycle): string {
     case 'PendingDeletion':
     case 'PendingReplicaDeletion': {
       const d = st.event.deletion ?? lc.deletion;
-      return d ? t('the key has been pending deletion since {0} ({1}) and will be {2}', since, by, describeDeletionDate(d)) : t('the key has been pending deletion since {0} ({1})', since, by);
+      return d ? l10n.t('the key has been pending deletion since {0} ({1}) and will be {2}', since, by, describeDeletionDate(d)) : l10n.t('the key has been pending deletion since {0} ({1})', since, by);
     }
-    case 'Deleted': return t('the key was deleted on {0}', since);
-    default: return t('the key has been disabled since {0} ({1})', since, by);
+    case 'Deleted': return l10n.t('the key was deleted on {0}', since);
+    default: return l10n.t('the key has been disabled since {0} ({1})', since, by);
   }
 }
 
@@ -34,19 +34,19 @@ function message(e: EventRef, refused: boolean, st: StateAt, lc: KeyLifecycle): 
   const clause = stateClause(st, lc);
   if (refused) {
     const next = st.state === 'Deleted'
-      ? t('What was encrypted under it can no longer be decrypted.')
+      ? l10n.t('What was encrypted under it can no longer be decrypted.')
       : st.state === 'Disabled'
-        ? t('Something still needs this key: find out what before you schedule its deletion.')
-        : t('Something still needs this key: cancel the deletion (CancelKeyDeletion) until you know what, or the data it encrypted will be lost.');
-    return t('{0} was refused ({1}): {2}. {3}', call, e.errorCode ?? '', clause, next);
+        ? l10n.t('Something still needs this key: find out what before you schedule its deletion.')
+        : l10n.t('Something still needs this key: cancel the deletion (CancelKeyDeletion) until you know what, or the data it encrypted will be lost.');
+    return l10n.t('{0} was refused ({1}): {2}. {3}', call, e.errorCode ?? '', clause, next);
   }
   switch (st.state) {
     case 'Deleted':
-      return t('{0} succeeded although {1}: the logs contradict each other; check the eventTime and the key of both events.', call, clause);
+      return l10n.t('{0} succeeded although {1}: the logs contradict each other; check the eventTime and the key of both events.', call, clause);
     case 'Disabled':
-      return t('{0} succeeded although {1}: the key was enabled again by an EnableKey that is not in these logs. Something still uses this key.', call, clause);
+      return l10n.t('{0} succeeded although {1}: the key was enabled again by an EnableKey that is not in these logs. Something still uses this key.', call, clause);
     default:
-      return t('{0} succeeded although {1}: the deletion was cancelled and the key enabled again by calls that are not in these logs. Something still uses this key.', call, clause);
+      return l10n.t('{0} succeeded although {1}: the deletion was cancelled and the key enabled again by calls that are not in these logs. Something still uses this key.', call, clause);
   }
 }
 

@@ -6,7 +6,7 @@
  */
 import { conditionKeysOfAction, expandKmsActions, isKeyResourceAction, kmsAction, KMS_ACTIONS, type KmsAction } from '../../data/iam';
 import { GRANT_OPERATIONS, IAM_ONLY_ACTIONS, NOT_EFFECTIVE_IN_KEY_POLICY_ALLOW } from '../../data/kmsFacts';
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import { nearest } from '../../text/suggest';
 import { joinAnd, MARKDOWN } from '../describe';
 import type { PolicyModel, Statement } from '../model';
@@ -18,8 +18,8 @@ export function conditionKeyList(keys: readonly string[]): string {
   const attestation = keys.filter((k) => k.startsWith('kms:RecipientAttestation:'));
   const rest = keys.filter((k) => !k.startsWith('kms:RecipientAttestation:')).sort((a, b) => a.localeCompare(b));
   const shown = rest.map(code);
-  if (attestation.length > 0) shown.push(t('{0} ({1} keys: ImageSha384, PCR0-31, NitroTPMPCR0-23)', code('kms:RecipientAttestation:*'), attestation.length));
-  return shown.length > 0 ? shown.join(', ') : t('none besides the global `aws:` keys');
+  if (attestation.length > 0) shown.push(l10n.t('{0} ({1} keys: ImageSha384, PCR0-31, NitroTPMPCR0-23)', code('kms:RecipientAttestation:*'), attestation.length));
+  return shown.length > 0 ? shown.join(', ') : l10n.t('none besides the global `aws:` keys');
 }
 
 function isGrantOperation(name: string): boolean {
@@ -29,16 +29,16 @@ function isGrantOperation(name: string): boolean {
 /** The full description of one action, as Markdown lines. */
 export function actionDetails(a: KmsAction, policy?: PolicyModel, statement?: Statement): string[] {
   const keyResource = isKeyResourceAction(a);
-  const badges = [a.accessLevel, keyResource ? t('acts on a key') : t('not on a key (Resource `*`)')];
-  if (isGrantOperation(a.name)) badges.push(t('grant operation'));
+  const badges = [a.accessLevel, keyResource ? l10n.t('acts on a key') : l10n.t('not on a key (Resource `*`)')];
+  if (isGrantOperation(a.name)) badges.push(l10n.t('grant operation'));
   const lines = [`**${code(`kms:${a.name}`)}** · ${badges.join(' · ')}`, '', `${a.description}.`, ''];
-  lines.push(`- ${t('Condition keys: {0}', conditionKeyList(conditionKeysOfAction(a)))}`);
-  if (isGrantOperation(a.name)) lines.push(`- ${t('A grant can allow it: {0} is one of the {1} grant operations.', code(a.name), GRANT_OPERATIONS.length)}`);
-  if (a.dependentActions.length > 0) lines.push(`- ${t('Also needs: {0}', joinAnd(a.dependentActions.map(code)))}`);
+  lines.push(`- ${l10n.t('Condition keys: {0}', conditionKeyList(conditionKeysOfAction(a)))}`);
+  if (isGrantOperation(a.name)) lines.push(`- ${l10n.t('A grant can allow it: {0} is one of the {1} grant operations.', code(a.name), GRANT_OPERATIONS.length)}`);
+  if (a.dependentActions.length > 0) lines.push(`- ${l10n.t('Also needs: {0}', joinAnd(a.dependentActions.map(code)))}`);
   if (policy?.kind === 'keyPolicy') {
-    if ((IAM_ONLY_ACTIONS as readonly string[]).includes(a.name)) lines.push(`- ${t('No effect in a key policy: allow it in an IAM policy.')}`);
+    if ((IAM_ONLY_ACTIONS as readonly string[]).includes(a.name)) lines.push(`- ${l10n.t('No effect in a key policy: allow it in an IAM policy.')}`);
     if ((NOT_EFFECTIVE_IN_KEY_POLICY_ALLOW as readonly string[]).includes(a.name) && statement?.effect?.value === 'Allow') {
-      lines.push(`- ${t('Allowing it in a key policy has no effect: retiring is authorised by the grant itself (its retiring principal or grantee). Use it in a Deny, or in an IAM policy.')}`);
+      lines.push(`- ${l10n.t('Allowing it in a key policy has no effect: retiring is authorised by the grant itself (its retiring principal or grantee). Use it in a Deny, or in an IAM policy.')}`);
     }
   }
   return lines;
@@ -47,24 +47,24 @@ export function actionDetails(a: KmsAction, policy?: PolicyModel, statement?: St
 function wildcardDetails(written: string, pattern: string, matched: KmsAction[]): string[] {
   const head = `**${code(written)}**`;
   if (matched.length === 0) {
-    return [head, '', t('Matches no KMS action, so it allows or denies nothing.')];
+    return [head, '', l10n.t('Matches no KMS action, so it allows or denies nothing.')];
   }
-  const lines = [head, '', matched.length === KMS_ACTIONS.length ? t('Matches every KMS action ({0}):', matched.length) : t('Matches {0} KMS actions:', matched.length), ''];
+  const lines = [head, '', matched.length === KMS_ACTIONS.length ? l10n.t('Matches every KMS action ({0}):', matched.length) : l10n.t('Matches {0} KMS actions:', matched.length), ''];
   if (matched.length <= 10) {
-    for (const a of matched) lines.push(`- ${code(a.name)} · ${a.accessLevel}${isKeyResourceAction(a) ? '' : ` · ${t('not on a key')}`}`);
+    for (const a of matched) lines.push(`- ${code(a.name)} · ${a.accessLevel}${isKeyResourceAction(a) ? '' : ` · ${l10n.t('not on a key')}`}`);
   } else {
     const levels = new Map<string, string[]>();
     for (const a of matched) levels.set(a.accessLevel, [...(levels.get(a.accessLevel) ?? []), a.name]);
     for (const [level, names] of levels) lines.push(`- **${level}** (${names.length}): ${names.map(code).join(', ')}`);
   }
-  lines.push('', t('KMS actions AWS adds later whose names match {0} are matched too.', code(written)));
+  lines.push('', l10n.t('KMS actions AWS adds later whose names match {0} are matched too.', code(written)));
   return lines;
 }
 
 /** Markdown for a written action such as `kms:Decrypt`, `kms:Generate*` or `*`. Undefined for other services. */
 export function actionHover(written: string, policy?: PolicyModel, statement?: Statement): string | undefined {
   if (written === '*') {
-    return [...wildcardDetails(written, '*', [...KMS_ACTIONS]), '', t('`*` matches every action of every service; for this key that is every KMS action.')].join('\n');
+    return [...wildcardDetails(written, '*', [...KMS_ACTIONS]), '', l10n.t('`*` matches every action of every service; for this key that is every KMS action.')].join('\n');
   }
   const m = /^([^:]*):(.*)$/.exec(written);
   if (!m || m[1].toLowerCase() !== 'kms') return undefined;
@@ -73,11 +73,11 @@ export function actionHover(written: string, policy?: PolicyModel, statement?: S
   const a = kmsAction(name);
   if (!a) {
     const near = nearest(name, KMS_ACTIONS.map((x) => x.name));
-    const lines = [`**${code(written)}**`, '', t('Not a KMS action: it allows or denies nothing.')];
-    if (near.length > 0) lines.push('', t('Did you mean {0}?', near.map((n) => code(`kms:${n}`)).join(', ')));
+    const lines = [`**${code(written)}**`, '', l10n.t('Not a KMS action: it allows or denies nothing.')];
+    if (near.length > 0) lines.push('', l10n.t('Did you mean {0}?', near.map((n) => code(`kms:${n}`)).join(', ')));
     return lines.join('\n');
   }
   const lines = actionDetails(a, policy, statement);
-  if (m[1] !== 'kms' || name !== a.name) lines.push(`- ${t('Written {0}: AWS matches action names without regard to case; the usual spelling is {1}.', code(written), code(`kms:${a.name}`))}`);
+  if (m[1] !== 'kms' || name !== a.name) lines.push(`- ${l10n.t('Written {0}: AWS matches action names without regard to case; the usual spelling is {1}.', code(written), code(`kms:${a.name}`))}`);
   return lines.join('\n');
 }

@@ -8,7 +8,7 @@ import { actionsForConditionKey, allConditionKeys, conditionKeyInfo, isKeyResour
 import { CONDITION_KEY_ENUMS, KEY_POLICY_FORBIDDEN_CONDITION_KEYS, KMS_ENUMS } from '../../data/kmsFacts';
 import { globalKeyNote } from '../../data/globalKeyNotes';
 import { parseOperator, whenKeyAbsent } from '../../data/conditionOperators';
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import { nearest } from '../../text/suggest';
 import { expandActions, joinAnd, limited, MARKDOWN } from '../describe';
 import type { ConditionEntry, PolicyModel, Statement } from '../model';
@@ -17,13 +17,13 @@ const code = MARKDOWN.code;
 
 /** "every action on a key except X, plus CreateKey", or the names when there are few. */
 export function appliesToPhrase(actions: readonly KmsAction[]): string {
-  if (actions.length === 0) return t('no KMS action');
+  if (actions.length === 0) return l10n.t('no KMS action');
   const onKey = KMS_ACTIONS.filter(isKeyResourceAction);
   const missing = onKey.filter((a) => !actions.includes(a));
   const extra = actions.filter((a) => !isKeyResourceAction(a));
   if (actions.length > 12 && missing.length <= 3) {
-    let s = missing.length === 0 ? t('every action on a key ({0})', onKey.length) : t('every action on a key except {0}', joinAnd(missing.map((a) => code(a.name))));
-    if (extra.length > 0) s = t('{0}, plus {1}', s, joinAnd(limited(extra.map((a) => code(a.name)), 6)));
+    let s = missing.length === 0 ? l10n.t('every action on a key ({0})', onKey.length) : l10n.t('every action on a key except {0}', joinAnd(missing.map((a) => code(a.name))));
+    if (extra.length > 0) s = l10n.t('{0}, plus {1}', s, joinAnd(limited(extra.map((a) => code(a.name)), 6)));
     return s;
   }
   return joinAnd(limited(actions.map((a) => code(a.name)), 14));
@@ -31,9 +31,9 @@ export function appliesToPhrase(actions: readonly KmsAction[]): string {
 
 function valuesLine(info: ConditionKeyInfo): string | undefined {
   const enumName = CONDITION_KEY_ENUMS[info.key];
-  if (enumName) return t('Values: {0}', KMS_ENUMS[enumName].map(code).join(', '));
-  if (info.key === 'kms:ViaService') return t('Values: {0}, e.g. {1}', code('<service>.<region>.amazonaws.com'), code('ec2.us-west-2.amazonaws.com'));
-  if (info.type === 'Bool') return t('Values: {0} or {1}', code('true'), code('false'));
+  if (enumName) return l10n.t('Values: {0}', KMS_ENUMS[enumName].map(code).join(', '));
+  if (info.key === 'kms:ViaService') return l10n.t('Values: {0}, e.g. {1}', code('<service>.<region>.amazonaws.com'), code('ec2.us-west-2.amazonaws.com'));
+  if (info.type === 'Bool') return l10n.t('Values: {0} or {1}', code('true'), code('false'));
   return undefined;
 }
 
@@ -51,19 +51,19 @@ function statementLines(entry: ConditionEntry, info: ConditionKeyInfo, statement
   const unaffected = set.actions.filter((a) => !applies.has(a));
   const lines: string[] = [];
   if (constrained.length === 0) {
-    lines.push(t('In this statement it constrains none of the actions.'));
+    lines.push(l10n.t('In this statement it constrains none of the actions.'));
   } else if (unaffected.length === 0) {
-    lines.push(t('In this statement it constrains every action ({0}).', joinAnd(limited(constrained.map((a) => code(a.name)), 8))));
+    lines.push(l10n.t('In this statement it constrains every action ({0}).', joinAnd(limited(constrained.map((a) => code(a.name)), 8))));
   } else {
-    lines.push(t('In this statement it constrains {0}.', joinAnd(limited(constrained.map((a) => code(a.name)), 8))));
+    lines.push(l10n.t('In this statement it constrains {0}.', joinAnd(limited(constrained.map((a) => code(a.name)), 8))));
   }
   if (unaffected.length > 0) {
     const names = joinAnd(limited(unaffected.map((a) => code(a.name)), 8));
     const op = parseOperator(entry.operator);
     const verdict = whenKeyAbsent(op, entry.values.map((v) => v.value));
     lines.push(verdict
-      ? t('Requests for {0} never carry this key; with {1} the condition is then true, so it does not restrict them.', names, code(entry.operator))
-      : t('Requests for {0} never carry this key, so with {1} the condition never matches them: this statement does not apply to them.', names, code(entry.operator)));
+      ? l10n.t('Requests for {0} never carry this key; with {1} the condition is then true, so it does not restrict them.', names, code(entry.operator))
+      : l10n.t('Requests for {0} never carry this key, so with {1} the condition never matches them: this statement does not apply to them.', names, code(entry.operator)));
   }
   return lines;
 }
@@ -75,32 +75,32 @@ export function conditionKeyHover(entry: ConditionEntry, policy: PolicyModel, st
     const service = entry.key.split(':')[0]?.toLowerCase();
     const lines = [`**${code(entry.key)}**`, ''];
     if (service === 'kms' || service === 'aws') {
-      lines.push(service === 'kms' ? t('Not a KMS condition key: no request carries it.') : t('Not a known global condition key.'));
+      lines.push(service === 'kms' ? l10n.t('Not a KMS condition key: no request carries it.') : l10n.t('Not a known global condition key.'));
       const near = nearest(entry.key, allConditionKeys().map((k) => k.key.replace(/\$\{[^}]+\}$|\/tag-key$/, '')), 3);
-      if (near.length > 0) lines.push('', t('Did you mean {0}?', near.map(code).join(', ')));
+      if (near.length > 0) lines.push('', l10n.t('Did you mean {0}?', near.map(code).join(', ')));
     } else {
-      lines.push(t('A condition key of another service; KMS requests do not carry it.'));
+      lines.push(l10n.t('A condition key of another service; KMS requests do not carry it.'));
     }
     return lines.join('\n');
   }
   const multi = isMultiValued(info);
-  const lines = [`**${code(entry.key)}** · ${info.type} · ${multi ? t('multi-valued') : t('single-valued')}`, ''];
+  const lines = [`**${code(entry.key)}** · ${info.type} · ${multi ? l10n.t('multi-valued') : l10n.t('single-valued')}`, ''];
   if (info.key !== entry.key) {
-    lines.push(/\$\{|\/tag-key$/.test(info.key) ? t('A key of the form {0}.', code(info.key)) : t('AWS spells it {0}; condition key names are not case-sensitive.', code(info.key)), '');
+    lines.push(/\$\{|\/tag-key$/.test(info.key) ? l10n.t('A key of the form {0}.', code(info.key)) : l10n.t('AWS spells it {0}; condition key names are not case-sensitive.', code(info.key)), '');
   }
   const description = info.description || globalKeyNote(info.key);
   if (description) lines.push(`${description.replace(/\.?$/, '.')}`, '');
   if (info.service === 'aws' && actionsForConditionKey(info.key).length === 0) {
-    lines.push(`- ${t('Global key: any request whose context has it carries it, whatever the action.')}`);
+    lines.push(`- ${l10n.t('Global key: any request whose context has it carries it, whatever the action.')}`);
   } else {
-    lines.push(`- ${t('Applies to: {0}.', appliesToPhrase(actionsForConditionKey(info.key)))}`);
+    lines.push(`- ${l10n.t('Applies to: {0}.', appliesToPhrase(actionsForConditionKey(info.key)))}`);
   }
   lines.push(`- ${multi
-    ? t('Multi-valued: compare it with {0} or {1}.', code('ForAnyValue:'), code('ForAllValues:'))
-    : t('Single-valued: use a plain operator, not {0} or {1}.', code('ForAllValues:'), code('ForAnyValue:'))}`);
+    ? l10n.t('Multi-valued: compare it with {0} or {1}.', code('ForAnyValue:'), code('ForAllValues:'))
+    : l10n.t('Single-valued: use a plain operator, not {0} or {1}.', code('ForAllValues:'), code('ForAnyValue:'))}`);
   const values = valuesLine(info);
   if (values) lines.push(`- ${values}`);
-  if (policy.kind === 'keyPolicy' && forbiddenInKeyPolicy(info)) lines.push(`- ${t('Not allowed in a key policy: KMS rejects it there; use it in IAM policies.')}`);
+  if (policy.kind === 'keyPolicy' && forbiddenInKeyPolicy(info)) lines.push(`- ${l10n.t('Not allowed in a key policy: KMS rejects it there; use it in IAM policies.')}`);
   const own = actionsForConditionKey(info.key).length > 0 ? statementLines(entry, info, statement) : [];
   if (own.length > 0) lines.push('', ...own);
   return lines.join('\n');

@@ -4,7 +4,7 @@
  */
 import type { DocumentModel } from '../../document/model';
 import type { HoverResult } from '../../hover';
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import { targetAt, type PolicyTarget } from '../target';
 import { actionHover } from './action';
 import { identifierHover } from './arn';
@@ -17,8 +17,8 @@ import { conditionValueHover } from './value';
 function resourceHover(target: Extract<PolicyTarget, { kind: 'resource' }>): string | undefined {
   if (target.value.value === '*') {
     return target.policy.kind === 'keyPolicy'
-      ? [`**${'`*`'}**`, '', t('In a key policy, {0} means this key: the key the policy is attached to, and no other.', '`"Resource": "*"`')].join('\n')
-      : [`**${'`*`'}**`, '', t('Every resource: for KMS actions, every key in every account whose key policy lets this account use it.')].join('\n');
+      ? [`**${'`*`'}**`, '', l10n.t('In a key policy, {0} means this key: the key the policy is attached to, and no other.', '`"Resource": "*"`')].join('\n')
+      : [`**${'`*`'}**`, '', l10n.t('Every resource: for KMS actions, every key in every account whose key policy lets this account use it.')].join('\n');
   }
   return identifierHover(target.value.value);
 }

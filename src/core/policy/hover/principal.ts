@@ -4,7 +4,7 @@
  */
 import { isKnownServiceLabel, serviceName } from '../../data/serviceNames';
 import { SERVICE_PRINCIPAL } from '../../kms/identifiers';
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import { describePrincipal, MARKDOWN } from '../describe';
 import type { PolicyModel, PrincipalValue, Statement } from '../model';
 import { identifierHover } from './arn';
@@ -13,7 +13,7 @@ const code = MARKDOWN.code;
 
 function accountLine(account: string | undefined, placeholder: boolean): string[] {
   if (!account) return [];
-  return [`- ${placeholder ? t('Account {0} (a documentation placeholder).', code(account)) : t('Account {0}.', code(account))}`];
+  return [`- ${placeholder ? l10n.t('Account {0} (a documentation placeholder).', code(account)) : l10n.t('Account {0}.', code(account))}`];
 }
 
 export function principalHover(p: PrincipalValue, policy: PolicyModel, statement: Statement, element: 'Principal' | 'NotPrincipal'): string {
@@ -22,64 +22,64 @@ export function principalHover(p: PrincipalValue, policy: PolicyModel, statement
   const lines: string[] = [];
   switch (d.kind) {
     case 'anyone':
-      lines.push(`**${t('Any principal')}** (${code(p.type === '*' ? '"*"' : '{"AWS": "*"}')})`, '');
-      lines.push(t('Everyone: every AWS account, and anonymous callers where the service allows them. {0} and {1} mean the same.', code('"Principal": "*"'), code('{"AWS": "*"}')));
+      lines.push(`**${l10n.t('Any principal')}** (${code(p.type === '*' ? '"*"' : '{"AWS": "*"}')})`, '');
+      lines.push(l10n.t('Everyone: every AWS account, and anonymous callers where the service allows them. {0} and {1} mean the same.', code('"Principal": "*"'), code('{"AWS": "*"}')));
       if (statement.effect?.value === 'Allow') {
         lines.push('', statement.conditions.length > 0
-          ? t('Only the conditions of this statement narrow it; check they limit it to your accounts or organization ({0}, {1}).', code('kms:CallerAccount'), code('aws:PrincipalOrgID'))
-          : t('Nothing in this statement narrows it: anyone can use the actions it allows.'));
+          ? l10n.t('Only the conditions of this statement narrow it; check they limit it to your accounts or organization ({0}, {1}).', code('kms:CallerAccount'), code('aws:PrincipalOrgID'))
+          : l10n.t('Nothing in this statement narrows it: anyone can use the actions it allows.'));
       }
       break;
     case 'account':
-      lines.push(`**${t('Account principal')}**`, '');
+      lines.push(`**${l10n.t('Account principal')}**`, '');
       lines.push(...accountLine(d.account, d.placeholder));
       if (keyPolicy) {
-        lines.push(`- ${t('In a key policy the account principal does not mean only the root user: it gives the account the access, and IAM policies in that account then decide which of its users and roles get it.')}`);
-        lines.push(`- ${t('Without such a statement for its own account, a key\'s IAM policies have no effect on it.')}`);
+        lines.push(`- ${l10n.t('In a key policy the account principal does not mean only the root user: it gives the account the access, and IAM policies in that account then decide which of its users and roles get it.')}`);
+        lines.push(`- ${l10n.t('Without such a statement for its own account, a key\'s IAM policies have no effect on it.')}`);
       } else {
-        lines.push(`- ${t('The whole account: its IAM policies decide which users and roles get the access.')}`);
+        lines.push(`- ${l10n.t('The whole account: its IAM policies decide which users and roles get the access.')}`);
       }
       break;
     case 'role':
-      lines.push(`**${t('IAM role')}** ${code(d.name ?? '')}`, '', ...accountLine(d.account, d.placeholder));
-      lines.push(`- ${t('Every session of this role (whoever assumed it) gets the access.')}`);
-      if (keyPolicy) lines.push(`- ${t('KMS rejects the policy if the role does not exist when the policy is saved.')}`);
+      lines.push(`**${l10n.t('IAM role')}** ${code(d.name ?? '')}`, '', ...accountLine(d.account, d.placeholder));
+      lines.push(`- ${l10n.t('Every session of this role (whoever assumed it) gets the access.')}`);
+      if (keyPolicy) lines.push(`- ${l10n.t('KMS rejects the policy if the role does not exist when the policy is saved.')}`);
       break;
     case 'assumedRole':
-      lines.push(`**${t('Assumed-role session')}**`, '', ...accountLine(d.account, d.placeholder));
-      lines.push(`- ${t('Only the session named {0} of role {1}; to cover every session, name the role ARN instead.', code(p.value.split('/')[2] ?? ''), code(d.name ?? ''))}`);
+      lines.push(`**${l10n.t('Assumed-role session')}**`, '', ...accountLine(d.account, d.placeholder));
+      lines.push(`- ${l10n.t('Only the session named {0} of role {1}; to cover every session, name the role ARN instead.', code(p.value.split('/')[2] ?? ''), code(d.name ?? ''))}`);
       break;
     case 'user':
-      lines.push(`**${t('IAM user')}** ${code(d.name ?? '')}`, '', ...accountLine(d.account, d.placeholder));
+      lines.push(`**${l10n.t('IAM user')}** ${code(d.name ?? '')}`, '', ...accountLine(d.account, d.placeholder));
       break;
     case 'federatedUser':
-      lines.push(`**${t('Federated user session')}** ${code(d.name ?? '')}`, '', ...accountLine(d.account, d.placeholder));
+      lines.push(`**${l10n.t('Federated user session')}** ${code(d.name ?? '')}`, '', ...accountLine(d.account, d.placeholder));
       break;
     case 'group':
-      lines.push(`**${t('IAM group')}** ${code(d.name ?? '')}`, '', ...accountLine(d.account, d.placeholder));
-      lines.push(`- ${t('A group cannot be a principal: AWS rejects the policy. Name its users or a role.')}`);
+      lines.push(`**${l10n.t('IAM group')}** ${code(d.name ?? '')}`, '', ...accountLine(d.account, d.placeholder));
+      lines.push(`- ${l10n.t('A group cannot be a principal: AWS rejects the policy. Name its users or a role.')}`);
       break;
     case 'service': {
       const label = p.value.split('.')[0] ?? '';
-      lines.push(`**${t('Service principal')}** ${code(p.value)}`, '');
-      lines.push(`- ${isKnownServiceLabel(label) ? t('The {0} service itself, acting on its own (not on a user\'s behalf).', serviceName(label)) : t('An AWS service acting on its own.')}`);
-      if (!SERVICE_PRINCIPAL.test(p.value)) lines.push(`- ${t('Not of the form {0}.', code('service.amazonaws.com'))}`);
+      lines.push(`**${l10n.t('Service principal')}** ${code(p.value)}`, '');
+      lines.push(`- ${isKnownServiceLabel(label) ? l10n.t('The {0} service itself, acting on its own (not on a user\'s behalf).', serviceName(label)) : l10n.t('An AWS service acting on its own.')}`);
+      if (!SERVICE_PRINCIPAL.test(p.value)) lines.push(`- ${l10n.t('Not of the form {0}.', code('service.amazonaws.com'))}`);
       if (keyPolicy && statement.effect?.value === 'Allow') {
-        lines.push(`- ${t('Narrow it with {0} or {1}, so that the service acts for your resources only.', code('aws:SourceArn'), code('aws:SourceAccount'))}`);
+        lines.push(`- ${l10n.t('Narrow it with {0} or {1}, so that the service acts for your resources only.', code('aws:SourceArn'), code('aws:SourceAccount'))}`);
       }
       break;
     }
     case 'federated':
-      lines.push(`**${t('Federated principal')}** ${code(p.value)}`, '', t('Users who signed in through this identity provider.'));
+      lines.push(`**${l10n.t('Federated principal')}** ${code(p.value)}`, '', l10n.t('Users who signed in through this identity provider.'));
       break;
     case 'canonicalUser':
-      lines.push(`**${t('Canonical user')}**`, '', t('An S3 canonical user id.'));
+      lines.push(`**${l10n.t('Canonical user')}**`, '', l10n.t('An S3 canonical user id.'));
       break;
     default: {
       const id = identifierHover(p.value);
-      lines.push(`**${t('Principal')}** ${code(p.value)}`, '', id ?? t('Not a form KMS Lens recognises: an account id, an IAM ARN, a service name or {0}.', code('*')));
+      lines.push(`**${l10n.t('Principal')}** ${code(p.value)}`, '', id ?? l10n.t('Not a form KMS Lens recognises: an account id, an IAM ARN, a service name or {0}.', code('*')));
     }
   }
-  if (element === 'NotPrincipal') lines.push('', t('In {0}: the statement applies to everyone except this principal.', code('NotPrincipal')));
+  if (element === 'NotPrincipal') lines.push('', l10n.t('In {0}: the statement applies to everyone except this principal.', code('NotPrincipal')));
   return lines.join('\n');
 }

@@ -1,5 +1,5 @@
 /** Hover on a statement's Sid or opening brace: the statement in plain language. */
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import { MARKDOWN } from '../describe';
 import type { PolicyModel, Statement } from '../model';
 import { statementTitle, summarizeStatement } from '../summary';
@@ -10,6 +10,6 @@ function escapeMarkdown(s: string): string {
 }
 
 export function statementHover(policy: PolicyModel, statement: Statement): string {
-  const kind = policy.kind === 'keyPolicy' ? t('key policy') : t('IAM policy');
+  const kind = policy.kind === 'keyPolicy' ? l10n.t('key policy') : l10n.t('IAM policy');
   return [`**${escapeMarkdown(statementTitle(statement))}** · ${kind}`, '', summarizeStatement(policy, statement, MARKDOWN)].join('\n');
 }

@@ -1,4 +1,4 @@
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import { IDENTITY_POLICIES, arnPartSpan } from '../facts';
 import { normalized } from '../normalize';
@@ -22,9 +22,9 @@ export const aliasInvalid: PolicyRule = {
         const name = arn.resourceId;
         const bare = name.replace(/[*?]/g, '');
         let problem: string | undefined;
-        if (name === '') problem = t('The alias ARN has no alias name after "alias/".');
-        else if (!/^[a-zA-Z0-9:/_-]*$/.test(bare)) problem = t('"alias/{0}" has characters an alias name cannot have (only letters, digits, /, _, - and :).', name);
-        else if (bare.length > 250) problem = t('"alias/{0}" is longer than the 256 characters an alias name can have.', name);
+        if (name === '') problem = l10n.t('The alias ARN has no alias name after "alias/".');
+        else if (!/^[a-zA-Z0-9:/_-]*$/.test(bare)) problem = l10n.t('"alias/{0}" has characters an alias name cannot have (only letters, digits, /, _, - and :).', name);
+        else if (bare.length > 250) problem = l10n.t('"alias/{0}" is longer than the 256 characters an alias name can have.', name);
         if (!problem) continue;
         const part = { value: name, start: arn.resource.start + 'alias/'.length };
         report({ ...(name === '' ? arnPartSpan(policy.text, r.node, arn, arn.resource, r.repaired !== undefined) : arnPartSpan(policy.text, r.node, arn, part, r.repaired !== undefined)), message: problem });

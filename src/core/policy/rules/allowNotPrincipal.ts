@@ -1,4 +1,4 @@
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import { ALL_POLICIES } from '../facts';
 import { normalized } from '../normalize';
@@ -18,7 +18,7 @@ export const allowNotPrincipal: PolicyRule = {
     for (const s of normalized(policy)) {
       if (s.effect !== 'Allow' || s.principalElement !== 'NotPrincipal') continue;
       const m = s.statement.byName.get('NotPrincipal')!;
-      report({ start: m.key.offset, end: m.key.offset + m.key.length, message: t('Allow with NotPrincipal allows everyone except the listed principals, in every account. Use Principal, or a Deny.') });
+      report({ start: m.key.offset, end: m.key.offset + m.key.length, message: l10n.t('Allow with NotPrincipal allows everyone except the listed principals, in every account. Use Principal, or a Deny.') });
     }
   },
 };

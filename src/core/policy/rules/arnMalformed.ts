@@ -1,6 +1,6 @@
 import type { Node } from 'jsonc-parser';
 import { isKnownPartition } from '../../data/kmsFacts';
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import { isPlaceholderAccount, parseArn } from '../../kms/identifiers';
 import type { PolicyRule } from '../../rules/rule';
 import { replaceString, stringContent } from '../edits';
@@ -26,8 +26,8 @@ export const arnMalformed: PolicyRule = {
       if (!fixed) return false;
       report({
         ...stringContent(node),
-        message: t('Malformed ARN: the extra colon after the partition shifts every field; the intended ARN is "{0}".', fixed),
-        fixes: [{ title: t('Change to "{0}"', fixed), edits: [replaceString(node, fixed)], preferred: true }],
+        message: l10n.t('Malformed ARN: the extra colon after the partition shifts every field; the intended ARN is "{0}".', fixed),
+        fixes: [{ title: l10n.t('Change to "{0}"', fixed), edits: [replaceString(node, fixed)], preferred: true }],
       });
       return true;
     };
@@ -44,31 +44,31 @@ export const arnMalformed: PolicyRule = {
         if (!r.value.startsWith('arn:')) {
           // Only KMS-looking values: other services' resources are not this extension's business.
           if (/^(alias\/|mrk-|[0-9a-f]{8}-[0-9a-f]{4}-)/.test(r.value) && s.actions.some((a) => a.service === 'kms')) {
-            report({ ...range, message: t('"{0}" is a key id or alias name, but "Resource" takes ARNs: arn:aws:kms:REGION:ACCOUNT:key/KEY-ID or ...:alias/NAME.', r.value) });
+            report({ ...range, message: l10n.t('"{0}" is a key id or alias name, but "Resource" takes ARNs: arn:aws:kms:REGION:ACCOUNT:key/KEY-ID or ...:alias/NAME.', r.value) });
           }
           continue;
         }
         const arn = r.arn ?? parseArn(r.value);
         if (!arn) {
-          if (/^arn:[^:]*:kms:/.test(r.value)) report({ ...range, message: t('"{0}" is not a complete ARN: a KMS ARN has six fields, arn:PARTITION:kms:REGION:ACCOUNT:key/KEY-ID.', r.value) });
+          if (/^arn:[^:]*:kms:/.test(r.value)) report({ ...range, message: l10n.t('"{0}" is not a complete ARN: a KMS ARN has six fields, arn:PARTITION:kms:REGION:ACCOUNT:key/KEY-ID.', r.value) });
           continue;
         }
         if (arn.service.value !== 'kms') continue;
         const span = (part: typeof arn.partition): { start: number; end: number } => arnPartSpan(policy.text, r.node, arn, part, false);
         const partition = arn.partition.value;
         if (!isKnownPartition(partition) && !WILDCARD_OR_VARIABLE.test(partition)) {
-          report({ ...span(arn.partition), message: t('"{0}" is not an AWS partition (aws, aws-cn, aws-us-gov, ...).', partition) });
+          report({ ...span(arn.partition), message: l10n.t('"{0}" is not an AWS partition (aws, aws-cn, aws-us-gov, ...).', partition) });
         }
         if (arn.region.value === '') {
-          report({ ...range, message: t('This KMS ARN has no Region: KMS keys and aliases are Regional (arn:aws:kms:REGION:ACCOUNT:...).') });
+          report({ ...range, message: l10n.t('This KMS ARN has no Region: KMS keys and aliases are Regional (arn:aws:kms:REGION:ACCOUNT:...).') });
         }
         const account = arn.account.value;
         if (!/^\d{12}$/.test(account) && !WILDCARD_OR_VARIABLE.test(account) && !isPlaceholderAccount(account)) {
-          report({ ...(account === '' ? range : span(arn.account)), message: t('"{0}" is not an account id: KMS ARNs name a 12-digit account.', account) });
+          report({ ...(account === '' ? range : span(arn.account)), message: l10n.t('"{0}" is not an account id: KMS ARNs name a 12-digit account.', account) });
         }
         const resource = arn.resource.value;
         if (arn.resourceType !== 'key' && arn.resourceType !== 'alias' && !WILDCARD_OR_VARIABLE.test(resource)) {
-          report({ ...span(arn.resource), message: t('"{0}" is not a KMS resource: KMS ARNs end in key/KEY-ID or alias/ALIAS-NAME.', resource) });
+          report({ ...span(arn.resource), message: l10n.t('"{0}" is not a KMS resource: KMS ARNs end in key/KEY-ID or alias/ALIAS-NAME.', resource) });
         }
       }
     }

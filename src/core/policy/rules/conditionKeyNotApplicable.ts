@@ -1,4 +1,4 @@
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import { renameKey } from '../edits';
 import { ALL_POLICIES, actionsAcceptingKey, listNames } from '../facts';
@@ -31,8 +31,8 @@ export const conditionKeyNotApplicable: PolicyRule = {
         if (replacement) {
           report({
             ...range,
-            message: t('{0} is deprecated and no longer present in any request; use {1}.', c.entry.key, replacement),
-            fixes: [{ title: t('Change to "{0}"', replacement), edits: [renameKey(c.entry.keyNode, replacement)], preferred: true }],
+            message: l10n.t('{0} is deprecated and no longer present in any request; use {1}.', c.entry.key, replacement),
+            fixes: [{ title: l10n.t('Change to "{0}"', replacement), edits: [renameKey(c.entry.keyNode, replacement)], preferred: true }],
           });
           continue;
         }
@@ -46,7 +46,7 @@ export const conditionKeyNotApplicable: PolicyRule = {
           }
         }
         if (applies) continue;
-        report({ ...range, message: t('{0} applies to none of this statement\'s actions, so it is never in the request; it applies to {1}.', c.entry.key, listNames([...accepting])) });
+        report({ ...range, message: l10n.t('{0} applies to none of this statement\'s actions, so it is never in the request; it applies to {1}.', c.entry.key, listNames([...accepting])) });
       }
     }
   },

@@ -1,5 +1,5 @@
 import { CONDITION_KEY_ENUMS, KMS_ENUMS } from '../../data/kmsFacts';
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import type { Fix } from '../../types';
 import { replaceNode } from '../edits';
@@ -41,13 +41,13 @@ export const conditionValueEnum: PolicyRule = {
           const bare = value.replace(/^kms:/i, '');
           const exact = allowed.filter((a) => a.toLowerCase() === bare.toLowerCase());
           const { names: candidates, sure } = exact.length === 1 ? { names: exact, sure: exact[0] } : suggest(bare, allowed, 3);
-          const fixes: Fix[] = candidates.map((a) => ({ title: t('Change to "{0}"', a), edits: [replaceNode(v.node, JSON.stringify(a))], preferred: a === sure }));
+          const fixes: Fix[] = candidates.map((a) => ({ title: l10n.t('Change to "{0}"', a), edits: [replaceNode(v.node, JSON.stringify(a))], preferred: a === sure }));
           report({
             start: v.node.offset,
             end: v.node.offset + v.node.length,
             message: candidates.length > 0
-              ? t('"{0}" is not a value of {1}; did you mean {2}?', value, c.entry.key, candidates.map((a) => `"${a}"`).join(', '))
-              : t('"{0}" is not a value of {1} (allowed: {2}).', value, c.entry.key, allowed.join(', ')),
+              ? l10n.t('"{0}" is not a value of {1}; did you mean {2}?', value, c.entry.key, candidates.map((a) => `"${a}"`).join(', '))
+              : l10n.t('"{0}" is not a value of {1} (allowed: {2}).', value, c.entry.key, allowed.join(', ')),
             fixes,
           });
         }

@@ -1,5 +1,5 @@
 import type { Node } from 'jsonc-parser';
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import type { Fix } from '../../types';
 import { replaceNode } from '../edits';
@@ -26,13 +26,13 @@ function validIp(v: string): boolean {
 
 function expected(family: OperatorFamily): string {
   switch (family) {
-    case 'Bool': case 'Null': return t('true or false');
-    case 'Numeric': return t('a number');
-    case 'Date': return t('a date such as 2026-01-31T00:00:00Z');
-    case 'IpAddress': return t('an IP address or CIDR range such as 203.0.113.0/24');
-    case 'Arn': return t('an ARN');
-    case 'Binary': return t('base64-encoded bytes');
-    default: return t('a string');
+    case 'Bool': case 'Null': return l10n.t('true or false');
+    case 'Numeric': return l10n.t('a number');
+    case 'Date': return l10n.t('a date such as 2026-01-31T00:00:00Z');
+    case 'IpAddress': return l10n.t('an IP address or CIDR range such as 203.0.113.0/24');
+    case 'Arn': return l10n.t('an ARN');
+    case 'Binary': return l10n.t('base64-encoded bytes');
+    default: return l10n.t('a string');
   }
 }
 
@@ -73,11 +73,11 @@ export const conditionValueType: PolicyRule = {
           if (v.value === undefined || v.value === null || valid(family, v.value)) continue;
           const node: Node = v.node;
           const meant = (family === 'Bool' || family === 'Null') ? MEANT_BOOLEAN[String(v.value).toLowerCase()] : undefined;
-          const fixes: Fix[] = meant ? [{ title: t('Change to "{0}"', meant), edits: [replaceNode(node, JSON.stringify(meant))], preferred: true }] : [];
+          const fixes: Fix[] = meant ? [{ title: l10n.t('Change to "{0}"', meant), edits: [replaceNode(node, JSON.stringify(meant))], preferred: true }] : [];
           report({
             start: node.offset,
             end: node.offset + node.length,
-            message: t('{0} with {1} expects {2}; {3} never matches.', c.entry.operator, c.entry.key, expected(family), JSON.stringify(v.value)),
+            message: l10n.t('{0} with {1} expects {2}; {3} never matches.', c.entry.operator, c.entry.key, expected(family), JSON.stringify(v.value)),
             fixes,
           });
         }

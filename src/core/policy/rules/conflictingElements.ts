@@ -1,4 +1,4 @@
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import { ALL_POLICIES, isBroken } from '../facts';
 
@@ -23,7 +23,7 @@ export const conflictingElements: PolicyRule = {
         const mb = s.byName.get(b);
         if (!ma || !mb) continue;
         const later = ma.key.offset > mb.key.offset ? ma : mb;
-        report({ start: later.key.offset, end: later.key.offset + later.key.length, message: t('A statement cannot have both "{0}" and "{1}": AWS rejects it. Keep one.', a, b) });
+        report({ start: later.key.offset, end: later.key.offset + later.key.length, message: l10n.t('A statement cannot have both "{0}" and "{1}": AWS rejects it. Keep one.', a, b) });
       }
     }
   },

@@ -1,4 +1,4 @@
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import type { Fix } from '../../types';
 import { insertMember, insertProperty } from '../edits';
@@ -21,7 +21,7 @@ function addConditionFix(text: string, s: NormalizedStatement): Fix | undefined 
     if (bool && bool.value.type !== 'object') return undefined;
     edit = bool ? insertMember(text, bool.value, CONDITION, 'last') : insertProperty(text, cond.value, 'Bool', `{ ${CONDITION} }`, 'last');
   } else return undefined;
-  return { title: t('Add the condition kms:GrantIsForAWSResource = true'), edits: [edit], preferred: false };
+  return { title: l10n.t('Add the condition kms:GrantIsForAWSResource = true'), edits: [edit], preferred: false };
 }
 
 export const createGrantUnrestricted: PolicyRule = {
@@ -47,7 +47,7 @@ export const createGrantUnrestricted: PolicyRule = {
       report({
         start: entry.node.offset,
         end: entry.node.offset + entry.node.length,
-        message: t('kms:CreateGrant without kms:GrantIsForAWSResource or kms:GrantOperations lets this principal grant any operation on the key to anyone.'),
+        message: l10n.t('kms:CreateGrant without kms:GrantIsForAWSResource or kms:GrantOperations lets this principal grant any operation on the key to anyone.'),
         fixes: fix ? [fix] : [],
       });
     }

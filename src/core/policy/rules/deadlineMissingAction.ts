@@ -1,5 +1,5 @@
 import { DEADLINE_ACTION_SETS } from '../../data/kmsFacts';
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import { appendToList } from '../edits';
 import { ALL_POLICIES, isDeadlineStatement } from '../facts';
@@ -11,9 +11,9 @@ const DEADLINE_ACTIONS = new Set(SETS.flatMap(([, actions]) => actions));
 
 function setLabel(name: SetName): string {
   switch (name) {
-    case 'CreateFarm': return t('CreateFarm');
-    case 'read-only': return t('read-only');
-    case 'read-write': return t('read-write');
+    case 'CreateFarm': return l10n.t('CreateFarm');
+    case 'read-only': return l10n.t('read-only');
+    case 'read-write': return l10n.t('read-write');
   }
 }
 
@@ -42,8 +42,8 @@ export const deadlineMissingAction: PolicyRule = {
       report({
         start: value.offset,
         end: value.offset + value.length,
-        message: t('This Deadline Cloud statement has part of the documented {0} set ({1}) but lacks {2}.', setLabel(name), actions.map((a) => `kms:${a}`).join(', '), missing.map((a) => `kms:${a}`).join(', ')),
-        fixes: [{ title: t('Add {0}', missing.map((a) => `kms:${a}`).join(', ')), edits: [appendToList(policy.text, value, missing.map((a) => JSON.stringify(`kms:${a}`)))], preferred: false }],
+        message: l10n.t('This Deadline Cloud statement has part of the documented {0} set ({1}) but lacks {2}.', setLabel(name), actions.map((a) => `kms:${a}`).join(', '), missing.map((a) => `kms:${a}`).join(', ')),
+        fixes: [{ title: l10n.t('Add {0}', missing.map((a) => `kms:${a}`).join(', ')), edits: [appendToList(policy.text, value, missing.map((a) => JSON.stringify(`kms:${a}`)))], preferred: false }],
       });
     }
   },

@@ -1,4 +1,4 @@
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import { removeItem } from '../edits';
 import { ALL_POLICIES, isDeadlineStatement } from '../facts';
@@ -26,8 +26,8 @@ export const deadlineRotateOnDemand: PolicyRule = {
         report({
           start: a.node.offset,
           end: a.node.offset + a.node.length,
-          message: t('This key is for a Deadline Cloud farm, which supports automatic key rotation but not manual rotation (kms:RotateKeyOnDemand).'),
-          fixes: removal ? [{ title: t('Remove "{0}"', a.text), edits: [removal], preferred: false }] : [],
+          message: l10n.t('This key is for a Deadline Cloud farm, which supports automatic key rotation but not manual rotation (kms:RotateKeyOnDemand).'),
+          fixes: removal ? [{ title: l10n.t('Remove "{0}"', a.text), edits: [removal], preferred: false }] : [],
         });
       }
     }

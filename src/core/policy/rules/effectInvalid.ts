@@ -1,4 +1,4 @@
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import type { Fix } from '../../types';
 import { replaceString } from '../edits';
@@ -23,20 +23,20 @@ export const effectInvalid: PolicyRule = {
       if (isBroken(policy, s.node)) continue;
       const m = s.byName.get('Effect');
       if (!m) {
-        report({ ...startOf(s.node), message: t('This statement has no "Effect": add "Effect": "Allow" or "Effect": "Deny".') });
+        report({ ...startOf(s.node), message: l10n.t('This statement has no "Effect": add "Effect": "Allow" or "Effect": "Deny".') });
         continue;
       }
       if (m.value.type !== 'string') continue; // reported by policy-value-type
       const value = String(m.value.value);
       if (EFFECTS.includes(value)) continue;
       const { names: candidates, sure } = suggest(value.trim(), EFFECTS, 2);
-      const fixes: Fix[] = candidates.map((c) => ({ title: t('Change to "{0}"', c), edits: [replaceString(m.value, c)], preferred: c === sure }));
+      const fixes: Fix[] = candidates.map((c) => ({ title: l10n.t('Change to "{0}"', c), edits: [replaceString(m.value, c)], preferred: c === sure }));
       report({
         start: m.value.offset,
         end: m.value.offset + m.value.length,
         message: candidates.length === 1
-          ? t('"{0}" is not a valid Effect: AWS accepts exactly "Allow" or "Deny". Did you mean "{1}"?', value, candidates[0])
-          : t('"{0}" is not a valid Effect: AWS accepts exactly "Allow" or "Deny".', value),
+          ? l10n.t('"{0}" is not a valid Effect: AWS accepts exactly "Allow" or "Deny". Did you mean "{1}"?', value, candidates[0])
+          : l10n.t('"{0}" is not a valid Effect: AWS accepts exactly "Allow" or "Deny".', value),
         fixes,
       });
     }

@@ -1,4 +1,4 @@
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import type { Fix } from '../../types';
 import { propertyOf, removeItem } from '../edits';
@@ -22,16 +22,16 @@ export const emptyCondition: PolicyRule = {
       if (!cond || cond.value.type !== 'object') continue;
       const removeFix = (keyNode: typeof cond.key): Fix[] => {
         const edit = removeItem(propertyOf(keyNode));
-        return edit ? [{ title: t('Remove the empty block'), edits: [edit], preferred: true }] : [];
+        return edit ? [{ title: l10n.t('Remove the empty block'), edits: [edit], preferred: true }] : [];
       };
       const ops = membersOf(cond.value);
       if (ops.length === 0) {
-        report({ start: cond.value.offset, end: cond.value.offset + cond.value.length, message: t('Empty "Condition": it restricts nothing.'), fixes: removeFix(cond.key) });
+        report({ start: cond.value.offset, end: cond.value.offset + cond.value.length, message: l10n.t('Empty "Condition": it restricts nothing.'), fixes: removeFix(cond.key) });
         continue;
       }
       for (const op of ops) {
         if (op.value.type === 'object' && (op.value.children ?? []).length === 0) {
-          report({ start: op.value.offset, end: op.value.offset + op.value.length, message: t('"{0}" has no condition keys: it restricts nothing.', op.name), fixes: removeFix(op.key) });
+          report({ start: op.value.offset, end: op.value.offset + op.value.length, message: l10n.t('"{0}" has no condition keys: it restricts nothing.', op.name), fixes: removeFix(op.key) });
         }
       }
     }

@@ -1,5 +1,5 @@
 import type { Node } from 'jsonc-parser';
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import { ALL_POLICIES } from '../facts';
 import { membersOf } from '../model';
@@ -26,19 +26,19 @@ export const emptyValue: PolicyRule = {
     for (const s of policy.statements) {
       for (const name of LISTS) {
         const m = s.byName.get(name);
-        if (m && isEmpty(m.value)) report({ start: m.value.offset, end: m.value.offset + m.value.length, message: t('"{0}" is empty: this statement matches nothing.', name) });
+        if (m && isEmpty(m.value)) report({ start: m.value.offset, end: m.value.offset + m.value.length, message: l10n.t('"{0}" is empty: this statement matches nothing.', name) });
       }
       for (const name of PRINCIPALS) {
         const m = s.byName.get(name);
         if (!m) continue;
-        if (isEmpty(m.value)) report({ start: m.value.offset, end: m.value.offset + m.value.length, message: t('"{0}" is empty: this statement applies to no one.', name) });
+        if (isEmpty(m.value)) report({ start: m.value.offset, end: m.value.offset + m.value.length, message: l10n.t('"{0}" is empty: this statement applies to no one.', name) });
         for (const p of membersOf(m.value)) {
-          if (isEmpty(p.value)) report({ start: p.value.offset, end: p.value.offset + p.value.length, message: t('"{0}" under {1} lists no principal.', p.name, name) });
+          if (isEmpty(p.value)) report({ start: p.value.offset, end: p.value.offset + p.value.length, message: l10n.t('"{0}" under {1} lists no principal.', p.name, name) });
         }
       }
       for (const c of s.conditions) {
         if (isEmpty(c.valueNode)) {
-          report({ start: c.valueNode.offset, end: c.valueNode.offset + c.valueNode.length, message: t('Condition key {0} has no values: with {1} this is almost certainly not what was meant.', c.key, c.operator) });
+          report({ start: c.valueNode.offset, end: c.valueNode.offset + c.valueNode.length, message: l10n.t('Condition key {0} has no values: with {1} this is almost certainly not what was meant.', c.key, c.operator) });
         }
       }
     }

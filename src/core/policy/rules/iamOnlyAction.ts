@@ -1,5 +1,5 @@
 import { IAM_ONLY_ACTIONS, NOT_EFFECTIVE_IN_KEY_POLICY_ALLOW } from '../../data/kmsFacts';
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import { removeItem } from '../edits';
 import { KEY_POLICIES } from '../facts';
@@ -25,15 +25,15 @@ export const iamOnlyAction: PolicyRule = {
         if (a.service !== 'kms' || a.wildcard || a.matches.length !== 1) continue;
         const name = a.matches[0].name;
         let message: string | undefined;
-        if (IAM_ONLY.has(name)) message = t('kms:{0} is not about an existing key, so a key policy cannot grant it: it has no effect here. Grant it in an IAM policy.', name);
-        else if (NOT_IN_ALLOW.has(name) && s.effect === 'Allow') message = t('kms:{0} has no effect in an Allow of a key policy: retiring is authorised by the grant (its retiring principal or grantee). Use it in IAM policies or in a Deny.', name);
+        if (IAM_ONLY.has(name)) message = l10n.t('kms:{0} is not about an existing key, so a key policy cannot grant it: it has no effect here. Grant it in an IAM policy.', name);
+        else if (NOT_IN_ALLOW.has(name) && s.effect === 'Allow') message = l10n.t('kms:{0} has no effect in an Allow of a key policy: retiring is authorised by the grant (its retiring principal or grantee). Use it in IAM policies or in a Deny.', name);
         if (!message) continue;
         const removal = removeItem(a.node);
         report({
           start: a.node.offset,
           end: a.node.offset + a.node.length,
           message,
-          fixes: removal ? [{ title: t('Remove "{0}" from this key policy', a.text), edits: [removal], preferred: false }] : [],
+          fixes: removal ? [{ title: l10n.t('Remove "{0}" from this key policy', a.text), edits: [removal], preferred: false }] : [],
         });
       }
     }

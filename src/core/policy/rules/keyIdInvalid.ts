@@ -1,4 +1,4 @@
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import { keyIdKind } from '../../kms/identifiers';
 import type { PolicyRule } from '../../rules/rule';
 import { IDENTITY_POLICIES, arnPartSpan } from '../facts';
@@ -26,8 +26,8 @@ export const keyIdInvalid: PolicyRule = {
         report({
           ...arnPartSpan(policy.text, r.node, arn, idPart, r.repaired !== undefined),
           message: /^[0-9A-F-]{36}$/i.test(id) && id !== id.toLowerCase()
-            ? t('"{0}" has upper-case letters: KMS key ids are lower-case, and ARNs are matched with case, so this names no key.', id)
-            : t('"{0}" is not a KMS key id: a key id is a UUID such as 1234abcd-12ab-34cd-56ef-1234567890ab, or mrk- and 32 hex digits for a multi-Region key.', id),
+            ? l10n.t('"{0}" has upper-case letters: KMS key ids are lower-case, and ARNs are matched with case, so this names no key.', id)
+            : l10n.t('"{0}" is not a KMS key id: a key id is a UUID such as 1234abcd-12ab-34cd-56ef-1234567890ab, or mrk- and 32 hex digits for a multi-Region key.', id),
         });
       }
     }

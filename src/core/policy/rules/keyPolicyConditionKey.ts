@@ -1,4 +1,4 @@
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import { KEY_POLICIES } from '../facts';
 import { normalized } from '../normalize';
@@ -22,7 +22,7 @@ export const keyPolicyConditionKey: PolicyRule = {
         report({
           start: c.entry.keyNode.offset,
           end: c.entry.keyNode.offset + c.entry.keyNode.length,
-          message: t('{0} is not allowed in a key policy: KMS rejects it. Use it in an IAM policy.', c.entry.key),
+          message: l10n.t('{0} is not allowed in a key policy: KMS rejects it. Use it in an IAM policy.', c.entry.key),
         });
       }
     }

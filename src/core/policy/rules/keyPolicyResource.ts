@@ -1,4 +1,4 @@
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import { replaceNode } from '../edits';
 import { KEY_POLICIES } from '../facts';
@@ -21,7 +21,7 @@ export const keyPolicyResource: PolicyRule = {
       const m = s.statement.byName.get(s.resourceElement ?? '');
       if (!m) continue;
       if (s.resourceElement === 'NotResource') {
-        report({ start: m.key.offset, end: m.key.offset + m.key.length, message: t('KMS rejects "NotResource" in a key policy: the only accepted element is "Resource": "*" (this key).') });
+        report({ start: m.key.offset, end: m.key.offset + m.key.length, message: l10n.t('KMS rejects "NotResource" in a key policy: the only accepted element is "Resource": "*" (this key).') });
         continue;
       }
       for (const r of s.resources) {
@@ -29,8 +29,8 @@ export const keyPolicyResource: PolicyRule = {
         report({
           start: r.node.offset,
           end: r.node.offset + r.node.length,
-          message: t('In a key policy "Resource" must be "*" (this key); KMS rejects "{0}".', r.value),
-          fixes: [{ title: t('Change Resource to "*"'), edits: [replaceNode(m.value, '"*"')], preferred: true }],
+          message: l10n.t('In a key policy "Resource" must be "*" (this key); KMS rejects "{0}".', r.value),
+          fixes: [{ title: l10n.t('Change Resource to "*"'), edits: [replaceNode(m.value, '"*"')], preferred: true }],
         });
       }
     }

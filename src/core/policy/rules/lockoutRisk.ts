@@ -1,4 +1,4 @@
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import { KEY_POLICIES, startOf } from '../facts';
 import { coversAction, normalized } from '../normalize';
@@ -28,8 +28,8 @@ export const lockoutRisk: PolicyRule = {
     report({
       ...range,
       message: denied
-        ? t('A Deny takes kms:PutKeyPolicy from everyone: once this policy is in place, no one can change it again. KMS refuses it unless the lockout safety check is bypassed.')
-        : t('No statement allows kms:PutKeyPolicy: once this policy is in place, no one can change it again. KMS refuses it unless the lockout safety check is bypassed. Keep the account root statement with kms:*, or allow kms:PutKeyPolicy to a key administrator.'),
+        ? l10n.t('A Deny takes kms:PutKeyPolicy from everyone: once this policy is in place, no one can change it again. KMS refuses it unless the lockout safety check is bypassed.')
+        : l10n.t('No statement allows kms:PutKeyPolicy: once this policy is in place, no one can change it again. KMS refuses it unless the lockout safety check is bypassed. Keep the account root statement with kms:*, or allow kms:PutKeyPolicy to a key administrator.'),
     });
   },
 };

@@ -1,4 +1,4 @@
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import { ALL_POLICIES, isBroken, startOf } from '../facts';
 
@@ -17,7 +17,7 @@ export const missingAction: PolicyRule = {
     for (const s of policy.statements) {
       if (isBroken(policy, s.node)) continue;
       if (s.byName.has('Action') || s.byName.has('NotAction')) continue;
-      report({ ...startOf(s.node), message: t('This statement has no "Action" (or "NotAction"): it applies to nothing, and AWS rejects it.') });
+      report({ ...startOf(s.node), message: l10n.t('This statement has no "Action" (or "NotAction"): it applies to nothing, and AWS rejects it.') });
     }
   },
 };

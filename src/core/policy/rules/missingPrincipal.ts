@@ -1,4 +1,4 @@
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import type { Fix } from '../../types';
 import { insertProperty } from '../edits';
@@ -23,13 +23,13 @@ export const missingPrincipal: PolicyRule = {
       if (owner === null) owner = policyAccount(policy);
       const fixes: Fix[] = owner
         ? [{
-          title: t('Add the account root {0} as Principal', owner.account),
+          title: l10n.t('Add the account root {0} as Principal', owner.account),
           edits: [insertProperty(policy.text, s.node, 'Principal', `{ "AWS": ${JSON.stringify(`arn:${owner.partition}:iam::${owner.account}:root`)} }`, 'last')],
           // Who the statement is for is the author's decision: offered, never applied by fix-all.
           preferred: false,
         }]
         : [];
-      report({ ...startOf(s.node), message: t('This key policy statement has no "Principal": KMS rejects it. Name who the statement applies to.'), fixes });
+      report({ ...startOf(s.node), message: l10n.t('This key policy statement has no "Principal": KMS rejects it. Name who the statement applies to.'), fixes });
     }
   },
 };

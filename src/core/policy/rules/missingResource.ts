@@ -1,4 +1,4 @@
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import type { Fix } from '../../types';
 import { insertProperty } from '../edits';
@@ -20,13 +20,13 @@ export const missingResource: PolicyRule = {
       if (isBroken(policy, s.node)) continue;
       if (s.byName.has('Resource') || s.byName.has('NotResource')) continue;
       const fixes: Fix[] = policy.kind === 'keyPolicy'
-        ? [{ title: t('Add "Resource": "*"'), edits: [insertProperty(policy.text, s.node, 'Resource', '"*"', 'last')], preferred: true }]
+        ? [{ title: l10n.t('Add "Resource": "*"'), edits: [insertProperty(policy.text, s.node, 'Resource', '"*"', 'last')], preferred: true }]
         : [];
       report({
         ...startOf(s.node),
         message: policy.kind === 'keyPolicy'
-          ? t('This statement has no "Resource": KMS rejects it. In a key policy, write "Resource": "*" (this key).')
-          : t('This statement has no "Resource": AWS rejects it. Name the key ARNs it is for.'),
+          ? l10n.t('This statement has no "Resource": KMS rejects it. In a key policy, write "Resource": "*" (this key).')
+          : l10n.t('This statement has no "Resource": AWS rejects it. Name the key ARNs it is for.'),
         fixes,
       });
     }

@@ -1,5 +1,5 @@
 import { isMultiValued } from '../../data/iam';
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import type { Fix } from '../../types';
 import { ALL_POLICIES, moveConditionKey } from '../facts';
@@ -23,12 +23,12 @@ export const missingSetOperator: PolicyRule = {
         const fixes: Fix[] = [];
         for (const prefix of ['ForAllValues', 'ForAnyValue']) {
           const edits = moveConditionKey(policy, s.statement, c.entry, `${prefix}:${c.entry.operator}`);
-          if (edits) fixes.push({ title: t('Use {0}:{1}', prefix, c.entry.operator), edits, preferred: false });
+          if (edits) fixes.push({ title: l10n.t('Use {0}:{1}', prefix, c.entry.operator), edits, preferred: false });
         }
         report({
           start: c.entry.keyNode.offset,
           end: c.entry.keyNode.offset + c.entry.keyNode.length,
-          message: t('{0} holds a list of values: use ForAllValues:{1} (every requested value must be listed) or ForAnyValue:{1} (at least one).', c.entry.key, c.entry.operator),
+          message: l10n.t('{0} holds a list of values: use ForAllValues:{1} (every requested value must be listed) or ForAnyValue:{1} (at least one).', c.entry.key, c.entry.operator),
           fixes,
         });
       }

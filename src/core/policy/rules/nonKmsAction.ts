@@ -1,4 +1,4 @@
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import { KEY_POLICIES } from '../facts';
 import { normalized } from '../normalize';
@@ -18,7 +18,7 @@ export const nonKmsAction: PolicyRule = {
     for (const s of normalized(policy)) {
       for (const a of s.actions) {
         if (a.service === 'kms' || a.service === '*' || a.service === '') continue;
-        report({ start: a.node.offset, end: a.node.offset + a.node.length, message: t('"{0}" is not a KMS action: in a key policy it has no effect. Put it in an IAM policy or in the {1} resource policy.', a.text, a.service) });
+        report({ start: a.node.offset, end: a.node.offset + a.node.length, message: l10n.t('"{0}" is not a KMS action: in a key policy it has no effect. Put it in an IAM policy or in the {1} resource policy.', a.text, a.service) });
       }
     }
   },

@@ -1,4 +1,4 @@
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import { replaceString, renameKey } from '../edits';
 import { ALL_POLICIES } from '../facts';
@@ -31,8 +31,8 @@ export const noncanonicalCase: PolicyRule = {
         report({
           start: a.node.offset,
           end: a.node.offset + a.node.length,
-          message: t('Write "{0}" as "{1}".', a.text, canonical),
-          fixes: [{ title: t('Change to "{0}"', canonical), edits: [replaceString(a.node, canonical)], preferred: true }],
+          message: l10n.t('Write "{0}" as "{1}".', a.text, canonical),
+          fixes: [{ title: l10n.t('Change to "{0}"', canonical), edits: [replaceString(a.node, canonical)], preferred: true }],
         });
       }
       for (const c of s.conditions) {
@@ -42,8 +42,8 @@ export const noncanonicalCase: PolicyRule = {
         report({
           start: c.entry.keyNode.offset,
           end: c.entry.keyNode.offset + c.entry.keyNode.length,
-          message: t('Write the condition key "{0}" as "{1}".', c.entry.key, canonical),
-          fixes: [{ title: t('Change to "{0}"', canonical), edits: [renameKey(c.entry.keyNode, canonical)], preferred: true }],
+          message: l10n.t('Write the condition key "{0}" as "{1}".', c.entry.key, canonical),
+          fixes: [{ title: l10n.t('Change to "{0}"', canonical), edits: [renameKey(c.entry.keyNode, canonical)], preferred: true }],
         });
       }
     }

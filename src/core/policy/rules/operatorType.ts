@@ -1,5 +1,5 @@
 import type { ConditionKeyType } from '../../data/iam';
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import { ALL_POLICIES } from '../facts';
 import { normalized } from '../normalize';
@@ -51,7 +51,7 @@ export const operatorType: PolicyRule = {
         report({
           start: c.entry.keyNode.offset,
           end: c.entry.keyNode.offset + c.entry.keyNode.length,
-          message: t('{0} is a {1} key, but {2} compares {3} values; use {4}.', c.entry.key, c.key.type, c.entry.operator, c.op.family, suggestedFamily(c.key.type)),
+          message: l10n.t('{0} is a {1} key, but {2} compares {3} values; use {4}.', c.entry.key, c.key.type, c.entry.operator, c.op.family, suggestedFamily(c.key.type)),
         });
       }
     }

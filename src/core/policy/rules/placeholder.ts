@@ -1,4 +1,4 @@
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import { isPlaceholderAccount, keyIdKind, parseArn, type Arn } from '../../kms/identifiers';
 import type { PolicyRule } from '../../rules/rule';
 import { stringContent } from '../edits';
@@ -61,15 +61,15 @@ export const placeholder: PolicyRule = {
       }
     }
     for (const [value, s] of seen) {
-      const times = s.count > 1 ? t(' (used {0} times in this policy)', s.count) : '';
+      const times = s.count > 1 ? l10n.t(' (used {0} times in this policy)', s.count) : '';
       report({
         start: s.start,
         end: s.end,
         message: s.kind === 'key'
-          ? t('{0} is an example key id from the AWS documentation{1}: replace it with the id of your key.', value, times)
+          ? l10n.t('{0} is an example key id from the AWS documentation{1}: replace it with the id of your key.', value, times)
           : /^\d+$/.test(value)
-            ? t('{0} is an example account number from the AWS documentation{1}: replace it with your account id.', value, times)
-            : t('"{0}" is a placeholder{1}: replace it with your account id.', value, times),
+            ? l10n.t('{0} is an example account number from the AWS documentation{1}: replace it with your account id.', value, times)
+            : l10n.t('"{0}" is a placeholder{1}: replace it with your account id.', value, times),
       });
     }
   },

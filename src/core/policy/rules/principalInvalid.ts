@@ -1,5 +1,5 @@
 import { isKnownPartition } from '../../data/kmsFacts';
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import { isPlaceholderAccount, SERVICE_PRINCIPAL } from '../../kms/identifiers';
 import type { PolicyRule } from '../../rules/rule';
 import type { Fix } from '../../types';
@@ -21,21 +21,21 @@ interface Problem {
 function awsProblem(p: PrincipalRef): Problem | undefined {
   const v = p.value;
   if (v === '*' || p.kind === 'uniqueId') return undefined;
-  if (v.includes('${')) return { message: t('Policy variables are not allowed in a principal: "{0}".', v) };
-  if (/[*?]/.test(v)) return { message: t('Wildcards are not allowed in a principal ARN ("{0}"): use "*" with an aws:PrincipalArn condition instead.', v) };
+  if (v.includes('${')) return { message: l10n.t('Policy variables are not allowed in a principal: "{0}".', v) };
+  if (/[*?]/.test(v)) return { message: l10n.t('Wildcards are not allowed in a principal ARN ("{0}"): use "*" with an aws:PrincipalArn condition instead.', v) };
   if (p.kind === 'account') return undefined;
   if (p.kind === 'unknown') {
     if (isPlaceholderAccount(v)) return undefined;
-    if (/^\d+$/.test(v)) return { message: t('"{0}" is not an account id: account ids have 12 digits.', v) };
-    if (!v.startsWith('arn:')) return { message: t('"{0}" is not an AWS principal: use an account id, or the ARN of an account root, user, role or assumed-role session.', v) };
-    if (/^arn:[^:]*:iam::[^:]*:group\//.test(v)) return { message: t('IAM groups cannot be principals ("{0}"): name the users, or grant the group access in an IAM policy.', v) };
-    return { message: t('"{0}" is not the ARN of an account root, IAM user, IAM role or assumed-role session.', v) };
+    if (/^\d+$/.test(v)) return { message: l10n.t('"{0}" is not an account id: account ids have 12 digits.', v) };
+    if (!v.startsWith('arn:')) return { message: l10n.t('"{0}" is not an AWS principal: use an account id, or the ARN of an account root, user, role or assumed-role session.', v) };
+    if (/^arn:[^:]*:iam::[^:]*:group\//.test(v)) return { message: l10n.t('IAM groups cannot be principals ("{0}"): name the users, or grant the group access in an IAM policy.', v) };
+    return { message: l10n.t('"{0}" is not the ARN of an account root, IAM user, IAM role or assumed-role session.', v) };
   }
   const arn = p.arn;
   if (!arn) return undefined;
-  if (!isKnownPartition(arn.partition.value)) return { message: t('"{0}" is not an AWS partition.', arn.partition.value) };
+  if (!isKnownPartition(arn.partition.value)) return { message: l10n.t('"{0}" is not an AWS partition.', arn.partition.value) };
   const account = arn.account.value;
-  if (!/^\d{12}$/.test(account) && !isPlaceholderAccount(account)) return { message: t('"{0}" is not an account id: account ids have 12 digits.', account), inAccount: true };
+  if (!/^\d{12}$/.test(account) && !isPlaceholderAccount(account)) return { message: l10n.t('"{0}" is not an account id: account ids have 12 digits.', account), inAccount: true };
   return undefined;
 }
 
@@ -61,8 +61,8 @@ export const principalInvalid: PolicyRule = {
         report({
           start: m.value.offset,
           end: m.value.offset + m.value.length,
-          message: t('"{0}" must be "*" or an object such as {"AWS": "..."}; a bare string is rejected.', s.principalElement!),
-          fixes: type ? [{ title: t('Change to {0}', `{"${type}": ${JSON.stringify(v)}}`), edits: [replaceNode(m.value, `{ "${type}": ${JSON.stringify(v)} }`)], preferred: true }] : [],
+          message: l10n.t('"{0}" must be "*" or an object such as {"AWS": "..."}; a bare string is rejected.', s.principalElement!),
+          fixes: type ? [{ title: l10n.t('Change to {0}', `{"${type}": ${JSON.stringify(v)}}`), edits: [replaceNode(m.value, `{ "${type}": ${JSON.stringify(v)} }`)], preferred: true }] : [],
         });
         continue;
       }
@@ -71,11 +71,11 @@ export const principalInvalid: PolicyRule = {
         if (TYPES.includes(typeMember.name)) continue;
         const { names, sure } = suggest(typeMember.name.replace(/s$/i, ''), TYPES, 2);
         const candidates = names.filter((c) => !present.has(c));
-        const fixes: Fix[] = candidates.map((c) => ({ title: t('Rename to "{0}"', c), edits: [renameKey(typeMember.key, c)], preferred: c === sure }));
+        const fixes: Fix[] = candidates.map((c) => ({ title: l10n.t('Rename to "{0}"', c), edits: [renameKey(typeMember.key, c)], preferred: c === sure }));
         report({
           start: typeMember.key.offset,
           end: typeMember.key.offset + typeMember.key.length,
-          message: t('"{0}" is not a principal type (AWS, Service, Federated or CanonicalUser).', typeMember.name),
+          message: l10n.t('"{0}" is not a principal type (AWS, Service, Federated or CanonicalUser).', typeMember.name),
           fixes,
         });
       }
@@ -93,11 +93,11 @@ export const principalInvalid: PolicyRule = {
           const guess = /^[a-z0-9-]+$/.test(p.value) ? `${p.value}.amazonaws.com` : undefined;
           report({
             ...range,
-            message: t('"{0}" is not a service principal: service principals look like "service.amazonaws.com".', p.value),
-            fixes: guess ? [{ title: t('Change to "{0}"', guess), edits: [replaceString(p.node, guess)], preferred: true }] : [],
+            message: l10n.t('"{0}" is not a service principal: service principals look like "service.amazonaws.com".', p.value),
+            fixes: guess ? [{ title: l10n.t('Change to "{0}"', guess), edits: [replaceString(p.node, guess)], preferred: true }] : [],
           });
         } else if (p.type === 'CanonicalUser' && !/^[0-9a-f]{64}$/.test(p.value)) {
-          report({ ...range, message: t('"{0}" is not a canonical user id (64 hexadecimal digits).', p.value) });
+          report({ ...range, message: l10n.t('"{0}" is not a canonical user id (64 hexadecimal digits).', p.value) });
         }
       }
     }

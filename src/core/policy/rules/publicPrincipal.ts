@@ -1,4 +1,4 @@
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import { ALL_POLICIES } from '../facts';
 import { narrowingKeys, normalized } from '../normalize';
@@ -32,7 +32,7 @@ export const publicPrincipal: PolicyRule = {
         report({
           start: p.node.offset,
           end: p.node.offset + p.node.length,
-          message: t('This Allow applies to every AWS principal in every account, and no condition narrows it. Add kms:CallerAccount or aws:PrincipalOrgID, or name the principals.'),
+          message: l10n.t('This Allow applies to every AWS principal in every account, and no condition narrows it. Add kms:CallerAccount or aws:PrincipalOrgID, or name the principals.'),
         });
       }
     }

@@ -1,4 +1,4 @@
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import { removeItem } from '../edits';
 import { ALL_POLICIES } from '../facts';
@@ -89,9 +89,9 @@ export const redundantAction: PolicyRule = {
           start: a.node.offset,
           end: a.node.offset + a.node.length,
           message: coverer.text.toLowerCase() === lower
-            ? t('"{0}" is listed twice in this statement.', a.text)
-            : t('"{0}" is already covered by "{1}" in this statement.', a.text, coverer.text),
-          fixes: removal ? [{ title: t('Remove "{0}"', a.text), edits: [removal], preferred: true }] : [],
+            ? l10n.t('"{0}" is listed twice in this statement.', a.text)
+            : l10n.t('"{0}" is already covered by "{1}" in this statement.', a.text, coverer.text),
+          fixes: removal ? [{ title: l10n.t('Remove "{0}"', a.text), edits: [removal], preferred: true }] : [],
         });
       }
     }

@@ -1,5 +1,5 @@
 import { PERMISSIONS_MANAGEMENT_ACTIONS } from '../../data/kmsFacts';
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import { KEY_POLICIES } from '../facts';
 import { coversAction, narrowingKeys, normalized, type NormalizedStatement } from '../normalize';
@@ -7,14 +7,14 @@ import { coversAction, narrowingKeys, normalized, type NormalizedStatement } fro
 /** What each permissions-management action lets its holder do, in a user's words. */
 function consequence(action: string): string {
   switch (action) {
-    case 'PutKeyPolicy': return t('PutKeyPolicy (rewrite this key policy, including who controls the key)');
-    case 'CreateGrant': return t('CreateGrant (give other principals use of the key through grants)');
-    case 'RevokeGrant': return t('RevokeGrant (revoke grants that services and applications rely on)');
-    case 'ScheduleKeyDeletion': return t('ScheduleKeyDeletion (delete the key; data encrypted under it becomes unrecoverable)');
-    case 'DisableKey': return t('DisableKey (make the key unusable for everyone)');
-    case 'DeleteImportedKeyMaterial': return t('DeleteImportedKeyMaterial (make the key unusable until the material is imported again)');
-    case 'UpdatePrimaryRegion': return t('UpdatePrimaryRegion (move the primary of a multi-Region key)');
-    case 'ReplicateKey': return t('ReplicateKey (copy the key to another Region, with a key policy of its own)');
+    case 'PutKeyPolicy': return l10n.t('PutKeyPolicy (rewrite this key policy, including who controls the key)');
+    case 'CreateGrant': return l10n.t('CreateGrant (give other principals use of the key through grants)');
+    case 'RevokeGrant': return l10n.t('RevokeGrant (revoke grants that services and applications rely on)');
+    case 'ScheduleKeyDeletion': return l10n.t('ScheduleKeyDeletion (delete the key; data encrypted under it becomes unrecoverable)');
+    case 'DisableKey': return l10n.t('DisableKey (make the key unusable for everyone)');
+    case 'DeleteImportedKeyMaterial': return l10n.t('DeleteImportedKeyMaterial (make the key unusable until the material is imported again)');
+    case 'UpdatePrimaryRegion': return l10n.t('UpdatePrimaryRegion (move the primary of a multi-Region key)');
+    case 'ReplicateKey': return l10n.t('ReplicateKey (copy the key to another Region, with a key policy of its own)');
     default: return action;
   }
 }
@@ -42,13 +42,13 @@ export const sensitivePermissions: PolicyRule = {
     for (const s of normalized(policy)) {
       if (s.effect !== 'Allow' || s.principalElement !== 'Principal' || s.opaque.principals || s.principals.length === 0) continue;
       if (isAdministrator(s)) continue;
-      const who = s.principals.some((p) => p.kind === 'wildcard') ? t('every principal') : s.principals.map((p) => p.value).join(', ');
+      const who = s.principals.some((p) => p.kind === 'wildcard') ? l10n.t('every principal') : s.principals.map((p) => p.value).join(', ');
       const everything = s.actions.find((a) => a.service === '*' || (a.service === 'kms' && a.name === '*'));
       if (everything) {
         report({
           start: everything.node.offset,
           end: everything.node.offset + everything.node.length,
-          message: t('This gives {0} full control of the key ({1}): it can change the key policy, create grants, disable and delete the key. Is it meant to be a key administrator?', who, everything.text),
+          message: l10n.t('This gives {0} full control of the key ({1}): it can change the key policy, create grants, disable and delete the key. Is it meant to be a key administrator?', who, everything.text),
         });
         continue;
       }
@@ -62,7 +62,7 @@ export const sensitivePermissions: PolicyRule = {
       report({
         start: node.offset,
         end: node.offset + node.length,
-        message: t('This lets {0} call {1}. These are key administration permissions: check that this principal is meant to have them.', who, sensitive.map(consequence).join('; ')),
+        message: l10n.t('This lets {0} call {1}. These are key administration permissions: check that this principal is meant to have them.', who, sensitive.map(consequence).join('; ')),
       });
     }
   },

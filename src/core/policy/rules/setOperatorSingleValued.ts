@@ -1,5 +1,5 @@
 import { isMultiValued } from '../../data/iam';
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import { ALL_POLICIES, moveConditionKey } from '../facts';
 import { normalized } from '../normalize';
@@ -24,8 +24,8 @@ export const setOperatorSingleValued: PolicyRule = {
         report({
           start: c.entry.keyNode.offset,
           end: c.entry.keyNode.offset + c.entry.keyNode.length,
-          message: t('{0} holds one value: ForAllValues also matches when it is absent from the request. Use {1}.', c.entry.key, plain),
-          fixes: edits ? [{ title: t('Use {0}', plain), edits, preferred: true }] : [],
+          message: l10n.t('{0} holds one value: ForAllValues also matches when it is absent from the request. Use {1}.', c.entry.key, plain),
+          fixes: edits ? [{ title: l10n.t('Use {0}', plain), edits, preferred: true }] : [],
         });
       }
     }

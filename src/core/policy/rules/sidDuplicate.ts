@@ -1,4 +1,4 @@
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import { ALL_POLICIES } from '../facts';
 
@@ -25,7 +25,7 @@ export const sidDuplicate: PolicyRule = {
       report({
         start: s.sid.node.offset,
         end: s.sid.node.offset + s.sid.node.length,
-        message: t('Statement {0} has the same Sid "{1}" as statement {2}. Sids must be unique within a policy.', s.index + 1, s.sid.value, first + 1),
+        message: l10n.t('Statement {0} has the same Sid "{1}" as statement {2}. Sids must be unique within a policy.', s.index + 1, s.sid.value, first + 1),
       });
     }
   },

@@ -1,4 +1,4 @@
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import { propertyOf, removeItem } from '../edits';
 import { ALL_POLICIES } from '../facts';
@@ -21,8 +21,8 @@ export const sidEmpty: PolicyRule = {
       report({
         start: s.sid.node.offset,
         end: s.sid.node.offset + s.sid.node.length,
-        message: t('Empty Sid: name the statement or remove the Sid.'),
-        fixes: removal ? [{ title: t('Remove the empty Sid'), edits: [removal], preferred: true }] : [],
+        message: l10n.t('Empty Sid: name the statement or remove the Sid.'),
+        fixes: removal ? [{ title: l10n.t('Remove the empty Sid'), edits: [removal], preferred: true }] : [],
       });
     }
   },

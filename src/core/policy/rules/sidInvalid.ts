@@ -1,4 +1,4 @@
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import { replaceString } from '../edits';
 import { IDENTITY_POLICIES } from '../facts';
@@ -25,8 +25,8 @@ export const sidInvalid: PolicyRule = {
       report({
         start: s.sid.node.offset,
         end: s.sid.node.offset + s.sid.node.length,
-        message: t('IAM policies accept only letters and digits in a Sid: "{0}" is rejected.', s.sid.value),
-        fixes: usable ? [{ title: t('Change the Sid to "{0}"', cleaned), edits: [replaceString(s.sid.node, cleaned)], preferred: true }] : [],
+        message: l10n.t('IAM policies accept only letters and digits in a Sid: "{0}" is rejected.', s.sid.value),
+        fixes: usable ? [{ title: l10n.t('Change the Sid to "{0}"', cleaned), edits: [replaceString(s.sid.node, cleaned)], preferred: true }] : [],
       });
     }
   },

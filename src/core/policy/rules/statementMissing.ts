@@ -1,4 +1,4 @@
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import { ALL_POLICIES, startOf } from '../facts';
 
@@ -17,9 +17,9 @@ export const statementMissing: PolicyRule = {
     if (policy.root.type !== 'object') return;
     const st = policy.byName.get('Statement');
     if (!st) {
-      report({ ...startOf(policy.root), message: t('This policy has no "Statement": AWS rejects it.') });
+      report({ ...startOf(policy.root), message: l10n.t('This policy has no "Statement": AWS rejects it.') });
     } else if (st.value.type === 'array' && (st.value.children ?? []).length === 0) {
-      report({ start: st.value.offset, end: st.value.offset + st.value.length, message: t('"Statement" is empty: the policy allows and denies nothing.') });
+      report({ start: st.value.offset, end: st.value.offset + st.value.length, message: l10n.t('"Statement" is empty: the policy allows and denies nothing.') });
     }
   },
 };

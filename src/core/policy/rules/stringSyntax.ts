@@ -1,4 +1,4 @@
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import { ALL_POLICIES } from '../facts';
 
@@ -16,7 +16,7 @@ export const stringSyntax: PolicyRule = {
   check(policy, report) {
     if (policy.origin !== 'string') return;
     for (const p of policy.syntaxProblems ?? []) {
-      report({ start: p.start, end: p.end, message: t('In the policy string: {0}', p.message), fixes: p.fixes });
+      report({ start: p.start, end: p.end, message: l10n.t('In the policy string: {0}', p.message), fixes: p.fixes });
     }
   },
 };

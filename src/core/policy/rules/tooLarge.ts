@@ -1,5 +1,5 @@
 import { KEY_POLICY_MAX_BYTES } from '../../data/kmsFacts';
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import { KEY_POLICIES, policyBytes, startOf } from '../facts';
 
@@ -21,7 +21,7 @@ export const tooLarge: PolicyRule = {
     if (bytes <= KEY_POLICY_MAX_BYTES) return;
     report({
       ...startOf(policy.root),
-      message: t('This key policy is {0} bytes; KMS accepts at most {1} (32 KB) and rejects it.', bytes, KEY_POLICY_MAX_BYTES),
+      message: l10n.t('This key policy is {0} bytes; KMS accepts at most {1} (32 KB) and rejects it.', bytes, KEY_POLICY_MAX_BYTES),
     });
   },
 };

@@ -1,5 +1,5 @@
 import { KMS_ACTIONS, kmsAction } from '../../data/iam';
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import type { Fix } from '../../types';
 import { replaceString, stringPart } from '../edits';
@@ -30,25 +30,25 @@ export const unknownAction: PolicyRule = {
             start: a.node.offset,
             end: a.node.offset + a.node.length,
             message: known
-              ? t('"{0}" has no service prefix: write "kms:{1}".', a.text, known.name)
-              : t('"{0}" is not an action: actions are written "service:Action", e.g. "kms:Decrypt".', a.text),
-            fixes: known ? [{ title: t('Change to "kms:{0}"', known.name), edits: [replaceString(a.node, `kms:${known.name}`)], preferred: true }] : [],
+              ? l10n.t('"{0}" has no service prefix: write "kms:{1}".', a.text, known.name)
+              : l10n.t('"{0}" is not an action: actions are written "service:Action", e.g. "kms:Decrypt".', a.text),
+            fixes: known ? [{ title: l10n.t('Change to "kms:{0}"', known.name), edits: [replaceString(a.node, `kms:${known.name}`)], preferred: true }] : [],
           });
           continue;
         }
         if (a.service !== 'kms' || a.matches.length > 0) continue;
         const range = stringPart(policy.text, a.node, 4, a.text.length);
         if (a.wildcard) {
-          report({ ...range, message: t('"{0}" matches no KMS action.', a.text) });
+          report({ ...range, message: l10n.t('"{0}" matches no KMS action.', a.text) });
           continue;
         }
         const { names: candidates, sure } = suggest(a.name, NAMES, 3);
-        const fixes: Fix[] = candidates.map((c) => ({ title: t('Change to "kms:{0}"', c), edits: [replaceString(a.node, `kms:${c}`)], preferred: c === sure }));
+        const fixes: Fix[] = candidates.map((c) => ({ title: l10n.t('Change to "kms:{0}"', c), edits: [replaceString(a.node, `kms:${c}`)], preferred: c === sure }));
         report({
           ...range,
           message: candidates.length > 0
-            ? t('"{0}" is not a KMS action; did you mean {1}?', a.text, candidates.map((c) => `kms:${c}`).join(', '))
-            : t('"{0}" is not a KMS action.', a.text),
+            ? l10n.t('"{0}" is not a KMS action; did you mean {1}?', a.text, candidates.map((c) => `kms:${c}`).join(', '))
+            : l10n.t('"{0}" is not a KMS action.', a.text),
           fixes,
         });
       }

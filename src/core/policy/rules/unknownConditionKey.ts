@@ -1,5 +1,5 @@
 import { allConditionKeys } from '../../data/iam';
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import { nearest } from '../../text/suggest';
 import { suggest } from '../suggestions';
@@ -55,13 +55,13 @@ export const unknownConditionKey: PolicyRule = {
         if (!lower.startsWith('kms:') && !lower.startsWith('aws:')) continue;
         if (c.entry.key.includes('${')) continue;
         const { names: candidates, sure } = suggestions(c.entry.key);
-        const fixes: Fix[] = candidates.map((k) => ({ title: t('Change to "{0}"', k), edits: [renameKey(c.entry.keyNode, k)], preferred: k === sure }));
+        const fixes: Fix[] = candidates.map((k) => ({ title: l10n.t('Change to "{0}"', k), edits: [renameKey(c.entry.keyNode, k)], preferred: k === sure }));
         report({
           start: c.entry.keyNode.offset,
           end: c.entry.keyNode.offset + c.entry.keyNode.length,
           message: candidates.length > 0
-            ? t('"{0}" is not a known condition key; did you mean {1}? A condition on a key that is never present does not do what it says.', c.entry.key, candidates.map((k) => `"${k}"`).join(', '))
-            : t('"{0}" is not a known condition key. A condition on a key that is never present does not do what it says.', c.entry.key),
+            ? l10n.t('"{0}" is not a known condition key; did you mean {1}? A condition on a key that is never present does not do what it says.', c.entry.key, candidates.map((k) => `"${k}"`).join(', '))
+            : l10n.t('"{0}" is not a known condition key. A condition on a key that is never present does not do what it says.', c.entry.key),
           fixes,
         });
       }

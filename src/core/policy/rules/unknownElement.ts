@@ -1,4 +1,4 @@
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import type { Fix } from '../../types';
 import { renameKey } from '../edits';
@@ -49,18 +49,18 @@ export const unknownElement: PolicyRule = {
       for (const m of members) {
         if (valid.includes(m.name)) continue;
         const { names: candidates, sure } = candidatesFor(m.name, valid, present);
-        const fixes: Fix[] = candidates.map((c) => ({ title: t('Rename to "{0}"', c), edits: [renameKey(m.key, c)], preferred: c === sure && suitsElement(c, m.value) }));
+        const fixes: Fix[] = candidates.map((c) => ({ title: l10n.t('Rename to "{0}"', c), edits: [renameKey(m.key, c)], preferred: c === sure && suitsElement(c, m.value) }));
         report({
           start: m.key.offset,
           end: m.key.offset + m.key.length,
           message: candidates.length > 0
-            ? t('"{0}" is not a {1} element; did you mean "{2}"? AWS rejects unknown elements.', m.name, where, candidates.join('", "'))
-            : t('"{0}" is not a {1} element (valid: {2}). AWS rejects unknown elements.', m.name, where, valid.join(', ')),
+            ? l10n.t('"{0}" is not a {1} element; did you mean "{2}"? AWS rejects unknown elements.', m.name, where, candidates.join('", "'))
+            : l10n.t('"{0}" is not a {1} element (valid: {2}). AWS rejects unknown elements.', m.name, where, valid.join(', ')),
           fixes,
         });
       }
     };
-    if (policy.root.type === 'object' && !isBroken(policy, policy.root)) check(policy.members, TOP_LEVEL, t('policy'));
-    for (const s of policy.statements) if (!isBroken(policy, s.node)) check(s.members, STATEMENT, t('statement'));
+    if (policy.root.type === 'object' && !isBroken(policy, policy.root)) check(policy.members, TOP_LEVEL, l10n.t('policy'));
+    for (const s of policy.statements) if (!isBroken(policy, s.node)) check(s.members, STATEMENT, l10n.t('statement'));
   },
 };

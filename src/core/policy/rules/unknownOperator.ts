@@ -1,4 +1,4 @@
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import type { Fix, TextEdit } from '../../types';
 import { insertMember, nodeEnd, propertyOf, removeItem, renameKey } from '../edits';
@@ -47,13 +47,13 @@ export const unknownOperator: PolicyRule = {
         const fixes: Fix[] = [];
         for (const c of candidates) {
           const edits = renameOrMerge(policy.text, op, ops, c);
-          if (edits) fixes.push({ title: t('Change to "{0}"', c), edits, preferred: c === sure });
+          if (edits) fixes.push({ title: l10n.t('Change to "{0}"', c), edits, preferred: c === sure });
         }
         const message = parsed.problem === 'nullIfExists'
-          ? t('"{0}" is not valid: Null already tests whether the key is present, so it takes no IfExists. Use "Null".', op.name)
+          ? l10n.t('"{0}" is not valid: Null already tests whether the key is present, so it takes no IfExists. Use "Null".', op.name)
           : candidates.length > 0
-            ? t('"{0}" is not a condition operator; did you mean {1}?', op.name, candidates.map((c) => `"${c}"`).join(', '))
-            : t('"{0}" is not a condition operator.', op.name);
+            ? l10n.t('"{0}" is not a condition operator; did you mean {1}?', op.name, candidates.map((c) => `"${c}"`).join(', '))
+            : l10n.t('"{0}" is not a condition operator.', op.name);
         report({ start: op.key.offset, end: op.key.offset + op.key.length, message, fixes });
       }
     }

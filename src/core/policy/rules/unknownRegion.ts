@@ -1,5 +1,5 @@
 import { ALL_REGIONS, isKnownPartition, partitionOfRegion } from '../../data/kmsFacts';
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import { isKnownRegion } from '../../kms/identifiers';
 import type { PolicyRule } from '../../rules/rule';
 import { nearest } from '../../text/suggest';
@@ -31,12 +31,12 @@ export const unknownRegion: PolicyRule = {
         const withRegion = (c: string): string => written.slice(0, arn.region.start) + c + written.slice(arn.region.start + region.length);
         if (!isKnownRegion(region)) {
           const candidates = nearest(region, ALL_REGIONS, 3);
-          const fixes: Fix[] = candidates.map((c) => ({ title: t('Change the Region to {0}', c), edits: [replaceString(r.node, withRegion(c))], preferred: false }));
+          const fixes: Fix[] = candidates.map((c) => ({ title: l10n.t('Change the Region to {0}', c), edits: [replaceString(r.node, withRegion(c))], preferred: false }));
           report({
             ...span,
             message: candidates.length > 0
-              ? t('"{0}" is not a known AWS Region; did you mean {1}?', region, candidates.join(', '))
-              : t('"{0}" is not a known AWS Region.', region),
+              ? l10n.t('"{0}" is not a known AWS Region; did you mean {1}?', region, candidates.join(', '))
+              : l10n.t('"{0}" is not a known AWS Region.', region),
             fixes,
           });
           continue;
@@ -44,7 +44,7 @@ export const unknownRegion: PolicyRule = {
         const partition = arn.partition.value;
         const home = partitionOfRegion(region);
         if (home && isKnownPartition(partition) && home.name !== partition) {
-          report({ ...span, message: t('{0} is a Region of the {1} partition, but this ARN is in {2}: it matches no key.', region, home.name, partition) });
+          report({ ...span, message: l10n.t('{0} is a Region of the {1} partition, but this ARN is in {2}: it matches no key.', region, home.name, partition) });
         }
       }
     }

@@ -1,5 +1,5 @@
 import { KEY_POLICY_ALLOWED_CHARACTERS } from '../../data/kmsFacts';
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import { KEY_POLICIES } from '../facts';
 import { nodeEnd } from '../edits';
@@ -31,7 +31,7 @@ export const unsupportedCharacter: PolicyRule = {
       report({
         start,
         end: start + ch.length,
-        message: t('KMS does not accept the character "{0}" (U+{1}) in a key policy: only Latin-1 characters are allowed.', ch, (ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')),
+        message: l10n.t('KMS does not accept the character "{0}" (U+{1}) in a key policy: only Latin-1 characters are allowed.', ch, (ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')),
       });
     }
   },

@@ -1,5 +1,5 @@
 import type { Node } from 'jsonc-parser';
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import { ALL_POLICIES, isBroken } from '../facts';
 import { membersOf } from '../model';
@@ -23,12 +23,12 @@ export const valueType: PolicyRule = {
     const intrinsicOk = (n: Node): boolean => policy.context.template === true && isIntrinsic(n);
     const bad = (n: Node, message: string): void => report({ start: n.offset, end: n.offset + n.length, message });
     const expectString = (n: Node, name: string): void => {
-      if (n.type !== 'string' && !intrinsicOk(n)) bad(n, t('"{0}" must be a string.', name));
+      if (n.type !== 'string' && !intrinsicOk(n)) bad(n, l10n.t('"{0}" must be a string.', name));
     };
     const expectStrings = (n: Node, name: string): void => {
       if (n.type === 'string' || intrinsicOk(n)) return;
-      if (n.type !== 'array') return bad(n, t('"{0}" must be a string or a list of strings.', name));
-      for (const c of n.children ?? []) if (c.type !== 'string' && !intrinsicOk(c)) bad(c, t('Each entry of "{0}" must be a string.', name));
+      if (n.type !== 'array') return bad(n, l10n.t('"{0}" must be a string or a list of strings.', name));
+      for (const c of n.children ?? []) if (c.type !== 'string' && !intrinsicOk(c)) bad(c, l10n.t('Each entry of "{0}" must be a string.', name));
     };
 
     for (const name of ['Version', 'Id']) {
@@ -37,8 +37,8 @@ export const valueType: PolicyRule = {
     }
     const st = policy.byName.get('Statement')?.value;
     if (st && st.type !== 'object' && !intrinsicOk(st)) {
-      if (st.type !== 'array') bad(st, t('"Statement" must be a list of statements (or one statement object).'));
-      else for (const c of st.children ?? []) if (c.type !== 'object') bad(c, t('Each statement must be an object.'));
+      if (st.type !== 'array') bad(st, l10n.t('"Statement" must be a list of statements (or one statement object).'));
+      else for (const c of st.children ?? []) if (c.type !== 'object') bad(c, l10n.t('Each statement must be an object.'));
     }
 
     for (const s of policy.statements) {
@@ -55,7 +55,7 @@ export const valueType: PolicyRule = {
         const m = s.byName.get(name);
         if (!m || m.value.type === 'string' || intrinsicOk(m.value)) continue;
         if (m.value.type !== 'object') {
-          bad(m.value, t('"{0}" must be "*" or an object such as {"AWS": "arn:aws:iam::111122223333:root"}.', name));
+          bad(m.value, l10n.t('"{0}" must be "*" or an object such as {"AWS": "arn:aws:iam::111122223333:root"}.', name));
           continue;
         }
         for (const p of membersOf(m.value)) expectStrings(p.value, p.name);
@@ -63,23 +63,23 @@ export const valueType: PolicyRule = {
       const cond = s.byName.get('Condition');
       if (!cond) continue;
       if (cond.value.type !== 'object') {
-        if (!intrinsicOk(cond.value)) bad(cond.value, t('"Condition" must be an object of condition operators.'));
+        if (!intrinsicOk(cond.value)) bad(cond.value, l10n.t('"Condition" must be an object of condition operators.'));
         continue;
       }
       for (const op of membersOf(cond.value)) {
         if (op.value.type !== 'object') {
-          if (!intrinsicOk(op.value)) bad(op.value, t('The value of condition operator "{0}" must be an object of condition keys.', op.name));
+          if (!intrinsicOk(op.value)) bad(op.value, l10n.t('The value of condition operator "{0}" must be an object of condition keys.', op.name));
           continue;
         }
         for (const k of membersOf(op.value)) {
           const v = k.value;
           if (SCALAR.has(v.type) || intrinsicOk(v)) continue;
           if (v.type !== 'array') {
-            bad(v, t('Condition key "{0}" must have a string, number, boolean or a list of them.', k.name));
+            bad(v, l10n.t('Condition key "{0}" must have a string, number, boolean or a list of them.', k.name));
             continue;
           }
           for (const c of v.children ?? []) {
-            if (!SCALAR.has(c.type) && !intrinsicOk(c)) bad(c, t('Each value of condition key "{0}" must be a string, number or boolean.', k.name));
+            if (!SCALAR.has(c.type) && !intrinsicOk(c)) bad(c, l10n.t('Each value of condition key "{0}" must be a string, number or boolean.', k.name));
           }
         }
       }

@@ -1,4 +1,4 @@
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import { replaceString } from '../edits';
 import { ALL_POLICIES } from '../facts';
@@ -20,8 +20,8 @@ export const versionInvalid: PolicyRule = {
     report({
       start: v.offset,
       end: v.offset + v.length,
-      message: t('"{0}" is not a policy language version: AWS accepts only 2012-10-17 (current) and 2008-10-17.', String(v.value)),
-      fixes: [{ title: t('Change the version to 2012-10-17'), edits: [replaceString(v, '2012-10-17')], preferred: true }],
+      message: l10n.t('"{0}" is not a policy language version: AWS accepts only 2012-10-17 (current) and 2008-10-17.', String(v.value)),
+      fixes: [{ title: l10n.t('Change the version to 2012-10-17'), edits: [replaceString(v, '2012-10-17')], preferred: true }],
     });
   },
 };

@@ -1,4 +1,4 @@
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import { insertProperty } from '../edits';
 import { ALL_POLICIES, startOf } from '../facts';
@@ -20,8 +20,8 @@ export const versionMissing: PolicyRule = {
     const usesVariables = policy.text.slice(policy.root.offset, policy.root.offset + policy.root.length).includes('${');
     report({
       ...startOf(policy.root),
-      message: t('This policy has no "Version", so AWS reads it with the 2008-10-17 policy language (policy variables are not replaced). Add "Version": "2012-10-17".'),
-      fixes: [{ title: t('Add "Version": "2012-10-17"'), edits: [insertProperty(policy.text, policy.root, 'Version', '"2012-10-17"', 'first')], preferred: !usesVariables }],
+      message: l10n.t('This policy has no "Version", so AWS reads it with the 2008-10-17 policy language (policy variables are not replaced). Add "Version": "2012-10-17".'),
+      fixes: [{ title: l10n.t('Add "Version": "2012-10-17"'), edits: [insertProperty(policy.text, policy.root, 'Version', '"2012-10-17"', 'first')], preferred: !usesVariables }],
     });
   },
 };

@@ -1,4 +1,4 @@
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import { replaceString } from '../edits';
 import { ALL_POLICIES } from '../facts';
@@ -21,8 +21,8 @@ export const versionOld: PolicyRule = {
     report({
       start: v.offset,
       end: v.offset + v.length,
-      message: t('2008-10-17 is the old policy language version: policy variables are not replaced in it. Use 2012-10-17.'),
-      fixes: [{ title: t('Change the version to 2012-10-17'), edits: [replaceString(v, '2012-10-17')], preferred: !usesVariables }],
+      message: l10n.t('2008-10-17 is the old policy language version: policy variables are not replaced in it. Use 2012-10-17.'),
+      fixes: [{ title: l10n.t('Change the version to 2012-10-17'), edits: [replaceString(v, '2012-10-17')], preferred: !usesVariables }],
     });
   },
 };

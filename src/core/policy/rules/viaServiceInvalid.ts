@@ -1,5 +1,5 @@
 import { ALL_REGIONS } from '../../data/kmsFacts';
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import { isKnownRegion } from '../../kms/identifiers';
 import type { PolicyRule } from '../../rules/rule';
 import { nearest } from '../../text/suggest';
@@ -31,13 +31,13 @@ export const viaServiceInvalid: PolicyRule = {
           if (!via) {
             const service = /^([a-z0-9-]+)\.amazonaws\.com$/.exec(v.value)?.[1];
             const fixes: Fix[] = service && regions.length === 1
-              ? [{ title: t('Change to "{0}"', `${service}.${regions[0]}.amazonaws.com`), edits: [replaceString(v.node, `${service}.${regions[0]}.amazonaws.com`)], preferred: false }]
+              ? [{ title: l10n.t('Change to "{0}"', `${service}.${regions[0]}.amazonaws.com`), edits: [replaceString(v.node, `${service}.${regions[0]}.amazonaws.com`)], preferred: false }]
               : [];
             report({
               ...whole,
               message: service
-                ? t('"{0}" is a service principal; kms:ViaService values include the Region: "{1}.REGION.amazonaws.com".', v.value, service)
-                : t('"{0}" is not a kms:ViaService value: they look like "SERVICE.REGION.amazonaws.com", e.g. "ec2.us-west-2.amazonaws.com".', v.value),
+                ? l10n.t('"{0}" is a service principal; kms:ViaService values include the Region: "{1}.REGION.amazonaws.com".', v.value, service)
+                : l10n.t('"{0}" is not a kms:ViaService value: they look like "SERVICE.REGION.amazonaws.com", e.g. "ec2.us-west-2.amazonaws.com".', v.value),
               fixes,
             });
             continue;
@@ -46,8 +46,8 @@ export const viaServiceInvalid: PolicyRule = {
             const fixed = `${via.service}.${via.region}.amazonaws.com`;
             report({
               ...whole,
-              message: t('kms:ViaService values end in ".amazonaws.com" in every partition, China included: use "{0}".', fixed),
-              fixes: [{ title: t('Change to "{0}"', fixed), edits: [replaceString(v.node, fixed)], preferred: true }],
+              message: l10n.t('kms:ViaService values end in ".amazonaws.com" in every partition, China included: use "{0}".', fixed),
+              fixes: [{ title: l10n.t('Change to "{0}"', fixed), edits: [replaceString(v.node, fixed)], preferred: true }],
             });
             continue;
           }
@@ -56,13 +56,13 @@ export const viaServiceInvalid: PolicyRule = {
           const candidates = /^\d+$/.test(via.region) ? regions : nearest(via.region, ALL_REGIONS, 3);
           const fixes: Fix[] = candidates.map((r) => {
             const fixed = `${via.service}.${r}.amazonaws.com`;
-            return { title: t('Change to "{0}"', fixed), edits: [replaceString(v.node, fixed)], preferred: false };
+            return { title: l10n.t('Change to "{0}"', fixed), edits: [replaceString(v.node, fixed)], preferred: false };
           });
           report({
             ...span,
             message: /^\d{12}$/.test(via.region)
-              ? t('"{0}" is an account number where kms:ViaService has the Region: the value never matches.', via.region)
-              : t('"{0}" is not a known AWS Region, so this kms:ViaService value never matches.', via.region),
+              ? l10n.t('"{0}" is an account number where kms:ViaService has the Region: the value never matches.', via.region)
+              : l10n.t('"{0}" is not a known AWS Region, so this kms:ViaService value never matches.', via.region),
             fixes,
           });
         }

@@ -1,4 +1,4 @@
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import { isKnownRegion } from '../../kms/identifiers';
 import type { PolicyRule } from '../../rules/rule';
 import type { Fix } from '../../types';
@@ -28,10 +28,10 @@ export const viaServiceRegionMismatch: PolicyRule = {
         if (!via) continue;
         const only = regions.size === 1 ? [...regions][0] : undefined;
         const fixed = only ? `${via.service}.${only}.${via.suffix}` : undefined;
-        const fixes: Fix[] = fixed ? [{ title: t('Change to "{0}"', fixed), edits: [replaceString(v.node, fixed)], preferred: false }] : [];
+        const fixes: Fix[] = fixed ? [{ title: l10n.t('Change to "{0}"', fixed), edits: [replaceString(v.node, fixed)], preferred: false }] : [];
         report({
           ...stringPart(policy.text, v.node, via.regionStart, via.regionStart + via.region.length),
-          message: t('kms:ViaService names {0}, but the key is in {1}: a service calls KMS in the key\'s Region, so this statement never matches.', via.region, [...regions].join(', ')),
+          message: l10n.t('kms:ViaService names {0}, but the key is in {1}: a service calls KMS in the key\'s Region, so this statement never matches.', via.region, [...regions].join(', ')),
           fixes,
         });
       }

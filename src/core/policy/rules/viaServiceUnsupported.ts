@@ -1,5 +1,5 @@
 import { VIA_SERVICE_ENDPOINT_NAMES, VIA_SERVICE_NAMES } from '../../data/kmsFacts';
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import type { Fix } from '../../types';
 import { replaceString, stringPart } from '../edits';
@@ -33,12 +33,12 @@ export const viaServiceUnsupported: PolicyRule = {
           // AWS keeps adding services (bedrock, sso, ...): a name that is not close to a known one may be real.
           if (candidates.length === 0) continue;
           const rest = v.value.slice(via.service.length);
-          const fixes: Fix[] = candidates.map((name) => ({ title: t('Change to "{0}"', name + rest), edits: [replaceString(v.node, name + rest)], preferred: alias !== undefined }));
+          const fixes: Fix[] = candidates.map((name) => ({ title: l10n.t('Change to "{0}"', name + rest), edits: [replaceString(v.node, name + rest)], preferred: alias !== undefined }));
           report({
             ...stringPart(policy.text, v.node, 0, via.service.length),
             message: alias
-              ? t('The endpoint name of this service is "{0}": kms:ViaService uses "{1}", not "{2}".', alias, alias + rest, v.value)
-              : t('"{0}" is not a service known to call KMS through kms:ViaService; did you mean {1}?', via.service, candidates.join(', ')),
+              ? l10n.t('The endpoint name of this service is "{0}": kms:ViaService uses "{1}", not "{2}".', alias, alias + rest, v.value)
+              : l10n.t('"{0}" is not a service known to call KMS through kms:ViaService; did you mean {1}?', via.service, candidates.join(', ')),
             fixes,
           });
         }

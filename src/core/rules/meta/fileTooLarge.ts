@@ -1,4 +1,4 @@
-import { t } from '../../l10n';
+import * as l10n from '@vscode/l10n';
 import { ANALYSED_KINDS } from '../../syntax/syntaxRule';
 import type { DocumentRule } from '../rule';
 
@@ -21,7 +21,7 @@ export const fileTooLarge: DocumentRule = {
     report({
       start: 0,
       end: 0,
-      message: t('Not analysed: this file is {0} MB, over the size limit. Raise kmsLens.maxFileSizeMB to analyse it.', megabytes(model.text.length)),
+      message: l10n.t('Not analysed: this file is {0} MB, over the size limit. Raise kmsLens.maxFileSizeMB to analyse it.', megabytes(model.text.length)),
     });
   },
 };
