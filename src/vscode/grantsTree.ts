@@ -115,7 +115,7 @@ export class GrantNode extends GrantsNode {
     const parts = [describeStatus(g.status)];
     if (g.createdBeforeLogs) parts.push(vscode.l10n.t('created before these logs'));
     if (g.granteePrincipal) parts.push(g.granteePrincipal);
-    parts.push(vscode.l10n.t('{0} uses', g.uses.length));
+    parts.push(g.uses.length === 1 ? vscode.l10n.t('1 use') : vscode.l10n.t('{0} uses', g.uses.length));
     item.description = parts.join(' · ');
     const lines = [
       `**${vscode.l10n.t('Grant')}** ${code(g.grantId)}`,
@@ -292,7 +292,11 @@ export const grantsProvider: KeyChildProvider = {
   children: (entry, parent, ctx) => entry.grants
     .filter((g) => ctx.filter.statuses.has(g.status) && grantMatches(g, ctx.filter.search))
     .map((g) => new GrantNode(g, entry.key, parent)),
-  describe: (entry) => (entry.grants.length ? vscode.l10n.t('{0} grants, {1} active', entry.grants.length, entry.grants.filter((g) => g.status === 'active').length) : undefined),
+  describe: (entry) => {
+    if (!entry.grants.length) return undefined;
+    const active = entry.grants.filter((g) => g.status === 'active').length;
+    return entry.grants.length === 1 ? vscode.l10n.t('1 grant, {0} active', active) : vscode.l10n.t('{0} grants, {1} active', entry.grants.length, active);
+  },
 };
 
 /** CreateGrant calls that created nothing. */

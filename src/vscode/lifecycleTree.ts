@@ -160,7 +160,7 @@ export const lifecycleProvider: KeyChildProvider = {
     }
     const events = lc.events.filter((e) => matches(e.event, search));
     if (events.length) {
-      nodes.push(new GroupNode(`${base}/timeline`, parent, vscode.l10n.t('Timeline'), vscode.l10n.t('{0} lifecycle events', events.length), 'history', (g) =>
+      nodes.push(new GroupNode(`${base}/timeline`, parent, vscode.l10n.t('Timeline'), events.length === 1 ? vscode.l10n.t('1 lifecycle event') : vscode.l10n.t('{0} lifecycle events', events.length), 'history', (g) =>
         events.map((e, i) => new LifecycleEventNode(`${g.id}/event:${i}:${e.event.source}:${e.event.start}`, g, e.event, describeLifecycleEvent(e), e.failed ? 'error' : (KIND_ICONS[e.kind] ?? 'symbol-event'), e.errorMessage))));
     }
     const refused = lc.refused.filter((e) => matches(e, search));

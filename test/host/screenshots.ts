@@ -22,13 +22,19 @@ export interface Scene {
   /** 1-based line and column to put the cursor on (Ctrl+G). */
   at?: { line: number; column: number };
   /** What to show: the Problems panel, the hover at the cursor, the quick fix menu, a view. */
-  show: Array<'problems' | 'hover' | 'quickfix' | { command: string } | { wait: number }>;
+  show: Array<'problems' | 'hover' | 'quickfix' | 'expandTree' | 'wideSidebar' | { command: string } | { wait: number }>;
   /** Wait until this selector is visible before the picture. */
   waitFor?: string;
 }
 
 export const SCENES: Scene[] = [
-  { name: 'diagnostics.png', file: 'policies/deadline-policy-read-write.json', show: ['problems'], waitFor: '.squiggly-error' },
+  { name: 'diagnostics.png', file: 'key-policy-review.json', show: ['problems'], waitFor: '.squiggly-error' },
+  { name: 'quickfix.png', file: 'key-policy-review.json', at: { line: 16, column: 40 }, show: ['quickfix'], waitFor: '.squiggly-error' },
+  { name: 'hover.png', file: 'key-policy-review.json', at: { line: 19, column: 30 }, show: ['hover'], waitFor: '.squiggly-error' },
+  { name: 'highlighting.png', file: 'key-policy.json', at: { line: 1, column: 1 }, show: [{ wait: 1500 }] },
+  { name: 'cloudtrail.png', file: 'cloudtrail-fargate-dry-run.json', at: { line: 1, column: 1 }, show: ['hover'], waitFor: '.squiggly-warning' },
+  { name: 'grants.png', file: 'grants-cloudtrail.json', show: [{ command: 'KMS Lens: Focus on KMS Grants View' }, { wait: 1500 }, 'wideSidebar', 'expandTree'] },
+  { name: 'lifecycle.png', file: 'key-lifecycle.json', show: [{ command: 'KMS Lens: Focus on KMS Grants View' }, { wait: 1500 }, 'wideSidebar', 'expandTree'] },
 ];
 
 async function runCommand(page: Page, command: string): Promise<void> {
@@ -60,10 +66,27 @@ async function shoot(page: Page, origin: string, scene: Scene): Promise<void> {
     else if (step === 'hover') {
       await page.keyboard.press('Control+K');
       await page.keyboard.press('Control+I');
-      await page.waitForSelector('.monaco-hover', { state: 'visible', timeout: 10_000 });
+      await page.waitForSelector('.monaco-hover:not(.hidden)', { state: 'visible', timeout: 10_000 });
     } else if (step === 'quickfix') {
       await page.keyboard.press('Control+.');
       await page.waitForSelector('.action-widget', { state: 'visible', timeout: 10_000 });
+    } else if (step === 'wideSidebar') {
+      // Drag the sash between the side bar and the editor, so the tree's descriptions are readable.
+      const box = await page.locator('.part.sidebar').boundingBox();
+      if (box) {
+        await page.mouse.move(box.x + box.width + 1, box.y + box.height / 2);
+        await page.mouse.down();
+        await page.mouse.move(box.x + 720, box.y + box.height / 2, { steps: 8 });
+        await page.mouse.up();
+      }
+    } else if (step === 'expandTree') {
+      // Expand the first key and its first grant, as a user clicking through the view would.
+      for (const row of [0, 1, 2]) {
+        const rows = page.locator('.monaco-list-row[aria-expanded="false"]');
+        if ((await rows.count()) <= row) break;
+        await rows.nth(0).click();
+        await page.waitForTimeout(400);
+      }
     } else if ('command' in step) await runCommand(page, step.command);
     else await page.waitForTimeout(step.wait);
   }
@@ -77,7 +100,7 @@ async function main(): Promise<void> {
   fs.mkdirSync(MEDIA, { recursive: true });
   const bin = ensureCodeServer((s) => console.log(s));
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kms-lens-shots-'));
-  const server = await startCodeServer(bin, dataDir, { 'workbench.colorTheme': 'Default Dark Modern', 'window.commandCenter': false, 'editor.minimap.enabled': false, 'editor.wordWrap': 'on', 'git.enabled': false, 'git.openRepositoryInParentFolders': 'never' });
+  const server = await startCodeServer(bin, dataDir, { 'workbench.colorTheme': 'Default Dark Modern', 'window.commandCenter': false, 'editor.minimap.enabled': false, 'editor.wordWrap': 'on', 'editor.stickyScroll.enabled': false, 'git.enabled': false, 'git.openRepositoryInParentFolders': 'never' });
   const browser = await launchBrowser();
   try {
     for (const scene of SCENES.filter((s) => !only || s.name.startsWith(only))) {

@@ -92,7 +92,7 @@ describe('grants view', () => {
     const grants = await children(appData.node);
     const batch = grants.find((g) => g.label === 'batch-alpha');
     assert.ok(batch, JSON.stringify(grants.map((g) => g.label)));
-    assert.match(String(batch.item.description), /^revoked · arn:aws:iam::111122223333:role\/BatchWorker · 1 uses$/);
+    assert.match(String(batch.item.description), /^revoked · arn:aws:iam::111122223333:role\/BatchWorker · 1 use$/);
     assert.equal(iconId(batch.item), 'circle-slash');
     const before = grants.find((g) => /created before these logs/.test(String(g.item.description)));
     assert.ok(before, 'the grant only retired in the logs');

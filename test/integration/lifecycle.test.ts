@@ -93,7 +93,7 @@ describe('key lifecycle', () => {
     await waitForGrants((m) => m.sources.includes(lifecycleLog().toString()), 'the lifecycle log indexed');
 
     const payroll = await child(undefined, 'alias/payroll-archive');
-    assert.equal(payroll.item.description, 'us-west-2 · 482913650217 · Pending deletion: deleted on 2024-06-17 09:15 UTC at the earliest, up to 24 h later · automatic rotation on (every 365 days) · 1 grants, 1 active');
+    assert.equal(payroll.item.description, 'us-west-2 · 482913650217 · Pending deletion: deleted on 2024-06-17 09:15 UTC at the earliest, up to 24 h later · automatic rotation on (every 365 days) · 1 grant, 1 active');
     assert.match(tooltipText(payroll.item), /State: \*\*Pending deletion: deleted on 2024-06-17 09:15 UTC at the earliest, up to 24 h later\*\*/);
     assert.match(tooltipText(payroll.item), /deletion between 2024-06-17 09:15 UTC and 2024-06-18 09:15 UTC/);
 

@@ -32,7 +32,7 @@ export const publicPrincipal: PolicyRule = {
         report({
           start: p.node.offset,
           end: p.node.offset + p.node.length,
-          message: l10n.t('This Allow applies to every AWS principal in every account, and no condition narrows it. Add kms:CallerAccount or aws:PrincipalOrgID, or name the principals.'),
+          message: l10n.t('This Allow applies to every AWS principal in every account, and no condition limits which accounts. Add kms:CallerAccount or aws:PrincipalOrgID, or name the principals.'),
         });
       }
     }
