@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { describeLifecycleEvent, describeRotation, describeState, formatTime, parseLoggedDate, stateAt } from '../../src/core/lifecycle';
-import { timeMillis } from '../../src/core/grants/time';
+import { timeMillis } from '../../src/core/text/cloudTrailTime';
 import { createGrant, decrypt, fixtureSource, grantsOf, KEY_ARN, KEY_ID, kmsEvent, roleSession, source } from './grantsHelpers';
 import { cancelKeyDeletion, disableKey, enableKey, GUIDE_KEY, guideEvent, keyEntry, log, refusedDecrypt, scheduleKeyDeletion } from './lifecycleHelpers';
 

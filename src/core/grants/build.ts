@@ -19,7 +19,7 @@ import { satisfiesConstraints } from './constraints';
 import { documentFacts, eventIds, type CreateFact, type EndFact, type EventIds, type LifecycleFact, type ListFact, type UseFact } from './extract';
 import { KeyRegistry, keyLabel } from './keys';
 import { callerTokens, granteeToken, tokenKind } from './principals';
-import { timeMillis } from './time';
+import { timeMillis } from '../text/cloudTrailTime';
 import { RecordEventRef } from './eventRef';
 import type { Attempt, EventRef, EventRole, Grant, GrantsModel, GrantsSource, KeyGrants, KmsKey } from './types';
 

@@ -12,7 +12,7 @@ import type { DocumentModel, JsonRecord } from '../document/model';
 import { readConstraints } from './constraints';
 import { parseKeyName, type KeyRef, type KeyScope } from './keys';
 import { actorOf } from './principals';
-import { timeMillis } from './time';
+import { timeMillis } from '../text/cloudTrailTime';
 import type { Actor, GrantConstraints } from './types';
 
 type Obj = Record<string, unknown>;

@@ -8,7 +8,7 @@
 import type { KeyGrants, KmsKey } from '../grants/types';
 import { refString, type KeyRegistry } from '../grants/keys';
 import { RecordEventRef } from '../grants/eventRef';
-import { timeMillis } from '../grants/time';
+import { timeMillis } from '../text/cloudTrailTime';
 import type { EvidenceFact, EvidenceFacts, KeyEventFact, LifecycleFacts } from './extract';
 import type { KeyLifecycle, KeyState, LifecycleEvent } from './types';
 

@@ -7,7 +7,7 @@
  * deletion at 2021-03-23T18:58:30Z with a 20-day window, and logs
  * "Apr 12, 2021 18:58:30 PM", exactly 20 days later.
  */
-import { timeMillis } from '../grants/time';
+import { timeMillis } from '../text/cloudTrailTime';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 

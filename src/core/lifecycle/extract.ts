@@ -10,7 +10,7 @@ import { isEventLike, isObject } from '../classify';
 import type { DocumentModel, JsonRecord } from '../document/model';
 import { KeyReader, requestParameters, type AliasFact } from '../grants/extract';
 import type { KeyRef } from '../grants/keys';
-import { timeMillis } from '../grants/time';
+import { timeMillis } from '../text/cloudTrailTime';
 import { DAY_MS, isoTime, parseLoggedDate } from './dates';
 import { KEY_STATES, type DeletionSchedule, type KeyState, type LifecycleKind } from './types';
 

@@ -10,7 +10,7 @@ import { rangeInRecord, type DocumentModel, type JsonRecord } from '../document/
 import { describeActor } from '../grants/describe';
 import { USE_OPERATIONS } from '../grants/extract';
 import { keyLabel } from '../grants/keys';
-import { timeMillis } from '../grants/time';
+import { timeMillis } from '../text/cloudTrailTime';
 import type { EventRef, KeyGrants } from '../grants/types';
 import type { HoverResult } from '../hover';
 import * as l10n from '@vscode/l10n';

@@ -1,6 +1,6 @@
 /** Questions about a key's life at a given moment, for the rules and the hovers. */
 import type { EventRef, Grant, KeyGrants } from '../grants/types';
-import { timeMillis } from '../grants/time';
+import { timeMillis } from '../text/cloudTrailTime';
 import type { KeyLifecycle, KeyState, LifecycleEvent } from './types';
 
 export interface StateAt {

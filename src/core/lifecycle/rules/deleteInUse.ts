@@ -4,7 +4,7 @@
  * grantees and the last use, so the responder knows whom to ask.
  */
 import { describeActor } from '../../grants/describe';
-import { timeMillis } from '../../grants/time';
+import { timeMillis } from '../../text/cloudTrailTime';
 import * as l10n from '@vscode/l10n';
 import type { LogRule } from '../../rules/rule';
 import { DAY_MS } from '../dates';

@@ -4,7 +4,7 @@
  * what the last state-changing event before the scheduling says, or a
  * successful cryptographic operation after it (a disabled key refuses them).
  */
-import { timeMillis } from '../../grants/time';
+import { timeMillis } from '../../text/cloudTrailTime';
 import * as l10n from '@vscode/l10n';
 import type { LogRule } from '../../rules/rule';
 import { formatTime } from '../dates';

@@ -6,7 +6,7 @@
  * means it was enabled again by a call these logs do not hold.
  */
 import type { EventRef } from '../../grants/types';
-import { timeMillis } from '../../grants/time';
+import { timeMillis } from '../../text/cloudTrailTime';
 import * as l10n from '@vscode/l10n';
 import type { LogRule } from '../../rules/rule';
 import { formatTime } from '../dates';
