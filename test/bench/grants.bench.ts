@@ -10,7 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { generateLog } from './generateLog';
-import { cachedFile, CLI, measureCommand, measureNode, printTable } from './harness';
+import { cachedFile, CLI, LOG_40MIB, measureCommand, measureNode, printTable } from './harness';
 
 /** The grant lifecycle in jq: every grant event of KMS, grouped by grant id. */
 const JQ_GRANTS = '[.Records[] | select(.eventSource == "kms.amazonaws.com" and (.eventName == "CreateGrant" or .eventName == "RetireGrant" or .eventName == "RevokeGrant"))'
@@ -40,7 +40,7 @@ function measureCpu(label: string, argv: string[], runs: number): CpuMeasurement
 }
 
 export function run(): void {
-  const file = cachedFile('cloudtrail-40MiB.json', () => generateLog(40 * 1024 * 1024));
+  const file = cachedFile(LOG_40MIB, () => generateLog(40 * 1024 * 1024));
   const indexOnce = path.join(__dirname, 'grantsIndexOnce.js');
   const phases = spawnSync(process.execPath, [indexOnce, file], { encoding: 'utf8' });
   if (phases.status !== 0) throw new Error(`indexing failed: ${phases.stderr}`);

@@ -68,6 +68,12 @@ export function timeCall(fn: () => void, iterations: number, warmup = Math.min(2
   return median(samples);
 }
 
+/**
+ * The 40 MiB CloudTrail log every benchmark measures. The name carries the
+ * generator's version so that a cache made by an older generator is not reused.
+ */
+export const LOG_40MIB = 'cloudtrail-40MiB-v2.json';
+
 export function cachedFile(name: string, make: () => string): string {
   fs.mkdirSync(BENCH_DIR, { recursive: true });
   const file = path.join(BENCH_DIR, name);

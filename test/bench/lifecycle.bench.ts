@@ -9,7 +9,7 @@
  * `npm run bench lifecycle`.
  */
 import { generateEvent, generateLog } from './generateLog';
-import { cachedFile, CLI, measureNode, printTable } from './harness';
+import { cachedFile, CLI, LOG_40MIB, measureNode, printTable } from './harness';
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
@@ -58,7 +58,7 @@ export function generateIncidentLog(targetBytes: number, seed = 1): string {
 }
 
 export function run(): void {
-  const everyday = cachedFile('cloudtrail-40MiB.json', () => generateLog(40 * 1024 * 1024));
+  const everyday = cachedFile(LOG_40MIB, () => generateLog(40 * 1024 * 1024));
   const incident = cachedFile('cloudtrail-incident-40MiB.json', () => generateIncidentLog(40 * 1024 * 1024));
   const parse = (file: string, label: string) => measureNode(label, ['-e', `JSON.parse(require('fs').readFileSync(${JSON.stringify(file)}, 'utf8'))`], 5);
   const base = parse(everyday, 'node -e JSON.parse(file) (baseline)');

@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { allRules } from '../../src/core';
 import { generateLog } from './generateLog';
-import { cachedFile, CLI, measureCommand, measureNode, printTable, type Measurement } from './harness';
+import { cachedFile, CLI, LOG_40MIB, measureCommand, measureNode, printTable, type Measurement } from './harness';
 
 /**
  * Runs the commands in turns (a, b, c, a, b, c, ...) and keeps each one's median time and
@@ -33,7 +33,7 @@ function interleaved(rounds: number, commands: Array<() => Measurement | undefin
 
 export function run(): void {
   // v2: the generator logs DescribeKey, ReEncrypt and RetireGrant with the shapes KMS really uses.
-  const file = cachedFile('cloudtrail-40MiB-v2.json', () => generateLog(40 * 1024 * 1024));
+  const file = cachedFile(LOG_40MIB, () => generateLog(40 * 1024 * 1024));
   const gz = `${file}.gz`;
   if (!fs.existsSync(gz)) fs.writeFileSync(gz, gzipSync(fs.readFileSync(file)));
   const rulesOff = allRules.filter((r) => r.id.startsWith('ct-')).flatMap((r) => ['--rule', `${r.id}=off`]);
