@@ -9,8 +9,8 @@ import * as l10n from '@vscode/l10n';
 import type { LogRule } from '../../rules/rule';
 import { DAY_MS } from '../dates';
 import { describeCall } from '../describe';
-import { grantActiveAt, usesOf } from '../state';
-import { forEachKey, nameRange } from './support';
+import { grantActiveAt } from '../state';
+import { forEachScheduledDeletion, nameRange } from './support';
 
 /** How far back a use counts as "recent": the longest waiting period KMS allows. */
 export const RECENT_USE_DAYS = 30;
@@ -28,35 +28,27 @@ export const lifecycleDeleteInUse: LogRule = {
     remedy: 'Cancel the deletion, find out who still uses the key (the grantees, the callers named in the finding), move their data to another key (re-encrypt), retire or revoke their grants, then disable the key and watch before deleting it.',
   },
   check(events, report) {
-    forEachKey(events, ({ entry, lc, at }) => {
-      let uses: ReturnType<typeof usesOf> | undefined;
-      for (const e of lc.events) {
-        if (e.kind !== 'scheduleDeletion' || e.failed) continue;
-        const ctx = at(e.event);
-        const ms = timeMillis(e.event.eventTime);
-        if (!ctx || Number.isNaN(ms)) continue;
-        const active = entry.grants.filter((g) => grantActiveAt(g, ms));
-        uses ??= usesOf(entry);
-        const recent = uses.filter((u) => {
-          const tu = timeMillis(u.eventTime);
-          return tu < ms && tu >= ms - RECENT_USE_DAYS * DAY_MS;
-        });
-        if (active.length === 0 && recent.length === 0) continue;
-        const parts: string[] = [];
-        if (active.length > 0) {
-          const grantees = [...new Set(active.map((g) => g.granteePrincipal ?? l10n.t('a grantee not in these logs')))];
-          const named = grantees.slice(0, NAMED).join(', ') + (grantees.length > NAMED ? l10n.t(' and {0} more', grantees.length - NAMED) : '');
-          parts.push(l10n.t('active grants: {0} (grantees: {1})', active.length, named));
-        }
-        if (recent.length > 0) {
-          const last = recent[recent.length - 1];
-          parts.push(l10n.t('cryptographic operations in the {0} days before: {1}, the last {2}', RECENT_USE_DAYS, recent.length, describeCall(last)));
-        }
-        report({
-          ...nameRange(ctx),
-          message: l10n.t('Scheduled for deletion by {0} while the logs show the key in use: {1}. Once the key is deleted, whatever they encrypted under it cannot be decrypted.', describeActor(e.event.actor), parts.join('; ')),
-        });
+    forEachScheduledDeletion(events, ({ entry, event: e, ctx, ms, uses }) => {
+      const active = entry.grants.filter((g) => grantActiveAt(g, ms));
+      const recent = uses().filter((u) => {
+        const tu = timeMillis(u.eventTime);
+        return tu < ms && tu >= ms - RECENT_USE_DAYS * DAY_MS;
+      });
+      if (active.length === 0 && recent.length === 0) return;
+      const parts: string[] = [];
+      if (active.length > 0) {
+        const grantees = [...new Set(active.map((g) => g.granteePrincipal ?? l10n.t('a grantee not in these logs')))];
+        const named = grantees.slice(0, NAMED).join(', ') + (grantees.length > NAMED ? l10n.t(' and {0} more', grantees.length - NAMED) : '');
+        parts.push(l10n.t('active grants: {0} (grantees: {1})', active.length, named));
       }
+      if (recent.length > 0) {
+        const last = recent[recent.length - 1];
+        parts.push(l10n.t('cryptographic operations in the {0} days before: {1}, the last {2}', RECENT_USE_DAYS, recent.length, describeCall(last)));
+      }
+      report({
+        ...nameRange(ctx),
+        message: l10n.t('Scheduled for deletion by {0} while the logs show the key in use: {1}. Once the key is deleted, whatever they encrypted under it cannot be decrypted.', describeActor(e.event.actor), parts.join('; ')),
+      });
     });
   },
 };

@@ -9,8 +9,8 @@ import * as l10n from '@vscode/l10n';
 import type { LogRule } from '../../rules/rule';
 import { formatTime } from '../dates';
 import { describeCall } from '../describe';
-import { stateAt, usesOf } from '../state';
-import { forEachKey, nameRange } from './support';
+import { stateAt } from '../state';
+import { forEachScheduledDeletion, nameRange } from './support';
 
 export const lifecycleDeleteNotDisabled: LogRule = {
   id: 'lifecycle-delete-not-disabled',
@@ -23,32 +23,24 @@ export const lifecycleDeleteNotDisabled: LogRule = {
     remedy: 'Cancel the deletion (`aws kms cancel-key-deletion`), disable the key (`aws kms disable-key`), and schedule the deletion only after a period with no refused calls (see the command *Create Alarm Pattern for Key Use*).',
   },
   check(events, report) {
-    forEachKey(events, ({ entry, lc, at }) => {
-      let uses: ReturnType<typeof usesOf> | undefined;
-      for (const e of lc.events) {
-        if (e.kind !== 'scheduleDeletion' || e.failed) continue;
-        const ctx = at(e.event);
-        const ms = timeMillis(e.event.eventTime);
-        if (!ctx || Number.isNaN(ms)) continue;
-        const before = stateAt(lc, ms);
-        uses ??= usesOf(entry);
-        let lastUse;
-        for (const u of uses) {
-          const tu = timeMillis(u.eventTime);
-          if (Number.isNaN(tu) || tu >= ms) break;
-          lastUse = u;
-        }
-        const usedSince = lastUse && (!before || timeMillis(lastUse.eventTime) > timeMillis(before.since));
-        let message: string | undefined;
-        if (before?.state === 'Enabled') {
-          message = l10n.t('Scheduled for deletion without being disabled first: the logs show the key enabled since {0} ({1}). Disable it first and watch for refused calls before deleting it: once deleted, whatever was encrypted under it is lost.',
-            formatTime(before.since), describeCall(before.event.event));
-        } else if (usedSince && lastUse) {
-          message = l10n.t('Scheduled for deletion without being disabled first: the key was in use until {0}. Disable it first and watch for refused calls before deleting it: once deleted, whatever was encrypted under it is lost.',
-            describeCall(lastUse));
-        }
-        if (message) report({ ...nameRange(ctx), message });
+    forEachScheduledDeletion(events, ({ lc, ctx, ms, uses }) => {
+      const before = stateAt(lc, ms);
+      let lastUse;
+      for (const u of uses()) {
+        const tu = timeMillis(u.eventTime);
+        if (Number.isNaN(tu) || tu >= ms) break;
+        lastUse = u;
       }
+      const usedSince = lastUse && (!before || timeMillis(lastUse.eventTime) > timeMillis(before.since));
+      let message: string | undefined;
+      if (before?.state === 'Enabled') {
+        message = l10n.t('Scheduled for deletion without being disabled first: the logs show the key enabled since {0} ({1}). Disable it first and watch for refused calls before deleting it: once deleted, whatever was encrypted under it is lost.',
+          formatTime(before.since), describeCall(before.event.event));
+      } else if (usedSince && lastUse) {
+        message = l10n.t('Scheduled for deletion without being disabled first: the key was in use until {0}. Disable it first and watch for refused calls before deleting it: once deleted, whatever was encrypted under it is lost.',
+          describeCall(lastUse));
+      }
+      if (message) report({ ...nameRange(ctx), message });
     });
   },
 };
