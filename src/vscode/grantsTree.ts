@@ -48,18 +48,21 @@ export abstract class GrantsNode {
   }
 }
 
-function md(lines: string[]): vscode.MarkdownString {
+/** The command a tree event node runs: reveal the event in its document (registered by grantsView.ts). */
+export const REVEAL_EVENT_COMMAND = 'kmsLens.grants.revealEvent';
+
+export function md(lines: string[]): vscode.MarkdownString {
   const m = new vscode.MarkdownString(lines.join('  \n'));
   m.supportHtml = false;
   return m;
 }
 
 /** Inline code that cannot break out of its backticks. */
-function code(s: string): string {
+export function code(s: string): string {
   return `\`${s.replace(/`/g, "'")}\``;
 }
 
-function basename(source: string): string {
+export function basename(source: string): string {
   const path = source.replace(/[?#].*$/, '');
   return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1));
 }
@@ -232,7 +235,7 @@ export class EventNode extends GrantsNode {
     item.tooltip = md(lines);
     item.iconPath = new vscode.ThemeIcon(EVENT_ICONS[e.role] ?? 'symbol-event');
     item.contextValue = 'kmsLens.event';
-    item.command = { command: 'kmsLens.grants.revealEvent', title: vscode.l10n.t('Show the event'), arguments: [e] };
+    item.command = { command: REVEAL_EVENT_COMMAND, title: vscode.l10n.t('Show the event'), arguments: [e] };
     return item;
   }
 }
@@ -264,7 +267,7 @@ export class AttemptNode extends GrantsNode {
     item.tooltip = md(lines);
     item.iconPath = new vscode.ThemeIcon(a.dryRun ? 'beaker' : 'warning');
     item.contextValue = 'kmsLens.attempt';
-    item.command = { command: 'kmsLens.grants.revealEvent', title: vscode.l10n.t('Show the event'), arguments: [a.event] };
+    item.command = { command: REVEAL_EVENT_COMMAND, title: vscode.l10n.t('Show the event'), arguments: [a.event] };
     return item;
   }
 }

@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import { revokeGrantCommand, type EventRef } from '../core/grants';
 import type { GrantsIndex } from './grantsIndex';
-import { ALL_STATUSES, GrantNode, GrantsTreeProvider, type KeyChildProvider, type StatusFilter } from './grantsTree';
+import { ALL_STATUSES, GrantNode, GrantsTreeProvider, REVEAL_EVENT_COMMAND, type KeyChildProvider, type StatusFilter } from './grantsTree';
 
 export const GRANTS_VIEW_IDS = ['kmsLens.grants', 'kmsLens.grantsPanel'] as const;
 
@@ -19,7 +19,7 @@ export const GRANTS_COMMANDS = {
   copyGrantId: 'kmsLens.grants.copyGrantId',
   copyRevokeCommand: 'kmsLens.grants.copyRevokeCommand',
   revealCreation: 'kmsLens.grants.revealCreation',
-  revealEvent: 'kmsLens.grants.revealEvent',
+  revealEvent: REVEAL_EVENT_COMMAND,
 } as const;
 
 /** Opens the event's document and selects the whole event. */

@@ -11,26 +11,10 @@ import {
   describeEvidence, describeLifecycleEvent, describeRotation, describeService, describeState, formatTime,
   type KeyLifecycle, type KeyState, type LifecycleEvent,
 } from '../core/lifecycle';
-import { ALL_STATUSES, GroupNode, GrantsNode, type KeyChildProvider, type KeyNode } from './grantsTree';
+import { ALL_STATUSES, basename, code, GroupNode, GrantsNode, md, REVEAL_EVENT_COMMAND, type KeyChildProvider, type KeyNode } from './grantsTree';
 
-const REVEAL = 'kmsLens.grants.revealEvent';
 /** Lists longer than this show their first entries and one "more" node (as the grants' lists do). */
 const MAX_LISTED = 1000;
-
-function md(lines: string[]): vscode.MarkdownString {
-  const m = new vscode.MarkdownString(lines.join('  \n'));
-  m.supportHtml = false;
-  return m;
-}
-
-function code(s: string): string {
-  return `\`${s.replace(/`/g, "'")}\``;
-}
-
-function basename(source: string): string {
-  const path = source.replace(/[?#].*$/, '');
-  return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1));
-}
 
 const STATE_ICONS: Record<KeyState, vscode.ThemeIcon> = {
   Enabled: new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed')),
@@ -71,7 +55,7 @@ export class LifecycleEventNode extends GrantsNode {
     item.tooltip = md(lines);
     item.iconPath = new vscode.ThemeIcon(this.icon, e.errorCode ? new vscode.ThemeColor('list.warningForeground') : undefined);
     item.contextValue = 'kmsLens.lifecycleEvent';
-    item.command = { command: REVEAL, title: vscode.l10n.t('Show the event'), arguments: [e] };
+    item.command = { command: REVEAL_EVENT_COMMAND, title: vscode.l10n.t('Show the event'), arguments: [e] };
     return item;
   }
 }
@@ -89,7 +73,7 @@ export class KeyFactNode extends GrantsNode {
     item.tooltip = md(this.tooltip);
     item.iconPath = this.icon;
     item.contextValue = 'kmsLens.keyFact';
-    if (this.event) item.command = { command: REVEAL, title: vscode.l10n.t('Show the event'), arguments: [this.event] };
+    if (this.event) item.command = { command: REVEAL_EVENT_COMMAND, title: vscode.l10n.t('Show the event'), arguments: [this.event] };
     return item;
   }
 }

@@ -9,30 +9,10 @@ import * as vscode from 'vscode';
 import type { GrantsModel } from '../../src/core/grants';
 import type { GrantNode, GrantsNode, KeyNode } from '../../src/vscode/grantsTree';
 import { generateLog } from '../bench/generateLog';
-import { api, closeAll, open, workspaceUri } from './helpers';
+import { api, closeAll, open, workspaceUri, waitForGrants } from './helpers';
 
 const BATCH_GRANT = '7c9f3a1e5b2d4c6a8e0f1b3d5c7e9a2b4d6f8a0c2e4b6d8f0a1c3e5b7d9f1a3c';
 const FARGATE_SEED_GRANT = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
-
-/** Resolves with the grants model once `predicate` holds for it. */
-async function waitForGrants(predicate: (m: GrantsModel) => boolean, what: string, timeoutMs = 20_000): Promise<GrantsModel> {
-  const kms = await api();
-  const now = await kms.settledGrants();
-  if (predicate(now)) return now;
-  return new Promise((resolve, reject) => {
-    const sub = kms.onDidChangeGrants((m) => {
-      if (!predicate(m)) return;
-      sub.dispose();
-      clearTimeout(timer);
-      resolve(m);
-    });
-    const timer = setTimeout(() => {
-      sub.dispose();
-      const m = kms.grants();
-      reject(new Error(`timed out waiting for ${what}; sources now: ${JSON.stringify(m.sources)}, keys: ${JSON.stringify(m.keys.map((k) => k.key.identity))}`));
-    }, timeoutMs);
-  });
-}
 
 const hasSource = (uri: vscode.Uri) => (m: GrantsModel): boolean => m.sources.includes(uri.toString());
 

@@ -1,6 +1,7 @@
 /** Shared steps for the integration suites: open documents, wait on events (never on fixed sleeps). */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { GrantsModel } from '../../src/core/grants';
 import type { KmsLensApi } from '../../src/vscode/api';
 
 export const EXTENSION_ID = 'kms-lens.kms-lens';
@@ -86,4 +87,24 @@ export async function closeAll(): Promise<void> {
 
 export async function setRuleSeverity(rules: Record<string, string> | undefined): Promise<void> {
   await vscode.workspace.getConfiguration('kmsLens').update('rules', rules, vscode.ConfigurationTarget.Workspace);
+}
+
+/** Resolves with the grants model once `predicate` holds for it. */
+export async function waitForGrants(predicate: (m: GrantsModel) => boolean, what: string, timeoutMs = 20_000): Promise<GrantsModel> {
+  const kms = await api();
+  const now = await kms.settledGrants();
+  if (predicate(now)) return now;
+  return new Promise((resolve, reject) => {
+    const sub = kms.onDidChangeGrants((m) => {
+      if (!predicate(m)) return;
+      sub.dispose();
+      clearTimeout(timer);
+      resolve(m);
+    });
+    const timer = setTimeout(() => {
+      sub.dispose();
+      const m = kms.grants();
+      reject(new Error(`timed out waiting for ${what}; sources now: ${JSON.stringify(m.sources)}, keys: ${JSON.stringify(m.keys.map((k) => k.key.identity))}`));
+    }, timeoutMs);
+  });
 }

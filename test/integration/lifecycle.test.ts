@@ -7,33 +7,14 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { GrantsModel } from '../../src/core/grants';
 import type { GrantsNode } from '../../src/vscode/grantsTree';
-import { api, closeAll, kmsDiagnostics, open, waitForDiagnostics, workspaceUri } from './helpers';
+import { api, closeAll, kmsDiagnostics, open, waitForDiagnostics, workspaceUri, waitForGrants } from './helpers';
 
 const PAYROLL = 'arn:aws:kms:us-west-2:482913650217:key/5f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f';
 const FARGATE = '7b8c9d0e-1f2a-4b3c-9d4e-5f6a7b8c9d0e';
 const REPORTS = '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b';
 
 const lifecycleLog = () => workspaceUri('lifecycle', 'key-lifecycle.json');
-
-async function waitForGrants(predicate: (m: GrantsModel) => boolean, what: string, timeoutMs = 20_000): Promise<GrantsModel> {
-  const kms = await api();
-  const now = await kms.settledGrants();
-  if (predicate(now)) return now;
-  return new Promise((resolve, reject) => {
-    const sub = kms.onDidChangeGrants((m) => {
-      if (!predicate(m)) return;
-      sub.dispose();
-      clearTimeout(timer);
-      resolve(m);
-    });
-    const timer = setTimeout(() => {
-      sub.dispose();
-      reject(new Error(`timed out waiting for ${what}; sources now: ${JSON.stringify(kms.grants().sources)}`));
-    }, timeoutMs);
-  });
-}
 
 interface Shown {
   node: GrantsNode;
