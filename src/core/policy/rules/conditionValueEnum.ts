@@ -2,7 +2,6 @@ import { CONDITION_KEY_ENUMS, KMS_ENUMS } from '../../data/kmsFacts';
 import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import type { Fix } from '../../types';
-import { replaceNode } from '../edits';
 import { ALL_POLICIES } from '../facts';
 import { normalized } from '../normalize';
 import { suggest } from '../suggestions';
@@ -32,7 +31,7 @@ export const conditionValueEnum: PolicyRule = {
         const allowed: readonly string[] = KMS_ENUMS[enumName];
         const ignoreCase = c.op.base?.includes('IgnoreCase') ?? false;
         for (const v of c.entry.values) {
-          if (typeof v.value !== 'string' || v.value.includes('${')) continue;
+          if (typeof v.value !== 'string' || !v.parts?.known) continue;
           const value = v.value;
           const ok = c.op.pattern && /[*?]/.test(value)
             ? allowed.some((a) => glob(value).test(a))
@@ -41,7 +40,10 @@ export const conditionValueEnum: PolicyRule = {
           const bare = value.replace(/^kms:/i, '');
           const exact = allowed.filter((a) => a.toLowerCase() === bare.toLowerCase());
           const { names: candidates, sure } = exact.length === 1 ? { names: exact, sure: exact[0] } : suggest(bare, allowed, 3);
-          const fixes: Fix[] = candidates.map((a) => ({ title: l10n.t('Change to "{0}"', a), edits: [replaceNode(v.node, JSON.stringify(a))], preferred: a === sure }));
+          const fixes: Fix[] = candidates.flatMap((a) => {
+            const edit = v.parts?.rewrite(a);
+            return edit ? [{ title: l10n.t('Change to "{0}"', a), edits: [edit], preferred: a === sure }] : [];
+          });
           report({
             start: v.node.offset,
             end: v.node.offset + v.node.length,

@@ -17,20 +17,22 @@ export const keyPolicyResource: PolicyRule = {
   },
   check(policy, report) {
     for (const s of normalized(policy)) {
-      if (s.opaque.resources) continue;
       const m = s.statement.byName.get(s.resourceElement ?? '');
       if (!m) continue;
       if (s.resourceElement === 'NotResource') {
         report({ start: m.key.offset, end: m.key.offset + m.key.length, message: l10n.t('KMS rejects "NotResource" in a key policy: the only accepted element is "Resource": "*" (this key).') });
         continue;
       }
+      // A value the template fills in whole (a Ref, "${resource}") may be "*"; replacing the element would delete it.
+      const fillsIn = s.resources.some((r) => r.parts.whollyUnknown);
       for (const r of s.resources) {
-        if (r.value === '*') continue;
+        // Known text other than "*" (an ARN built by Fn::Sub, "key/*") can never make "*".
+        if (!/[^*\uE000]/.test(r.parts.shape)) continue;
         report({
           start: r.node.offset,
           end: r.node.offset + r.node.length,
           message: l10n.t('In a key policy "Resource" must be "*" (this key); KMS rejects "{0}".', r.value),
-          fixes: [{ title: l10n.t('Change Resource to "*"'), edits: [replaceNode(m.value, '"*"')], preferred: true }],
+          fixes: fillsIn ? [] : [{ title: l10n.t('Change Resource to "*"'), edits: [replaceNode(m.value, '"*"')], preferred: true }],
         });
       }
     }

@@ -2,12 +2,17 @@ import { KMS_ACTIONS, kmsAction } from '../../data/iam';
 import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import type { Fix } from '../../types';
-import { replaceString, stringPart } from '../edits';
 import { ALL_POLICIES } from '../facts';
-import { normalized } from '../normalize';
+import { normalized, type ActionRef } from '../normalize';
 import { suggest } from '../suggestions';
 
 const NAMES = KMS_ACTIONS.map((a) => a.name);
+
+/** "Change to ..." as the one edit of the characters that differ; none when they are not in one string. */
+function rewriteFix(a: ActionRef, to: string, preferred: boolean): Fix[] {
+  const edit = a.parts.rewrite(to);
+  return edit ? [{ title: l10n.t('Change to "{0}"', to), edits: [edit], preferred }] : [];
+}
 
 export const unknownAction: PolicyRule = {
   id: 'policy-unknown-action',
@@ -24,6 +29,12 @@ export const unknownAction: PolicyRule = {
     for (const s of normalized(policy)) {
       for (const a of s.actions) {
         if (a.service === '*') continue;
+        if (a.unknown) {
+          // IAM replaces policy variables in Resource and condition values only: in Action one is plain text, which names no action.
+          const variable = a.parts.unknowns.find((u) => u.kind === 'policyVariable');
+          if (variable) report({ start: variable.start, end: variable.end, message: l10n.t('Policy variables are not replaced in Action: "{0}" matches no action.', a.text) });
+          continue;
+        }
         if (a.service === '') {
           const known = kmsAction(a.name);
           report({
@@ -32,18 +43,18 @@ export const unknownAction: PolicyRule = {
             message: known
               ? l10n.t('"{0}" has no service prefix: write "kms:{1}".', a.text, known.name)
               : l10n.t('"{0}" is not an action: actions are written "service:Action", e.g. "kms:Decrypt".', a.text),
-            fixes: known ? [{ title: l10n.t('Change to "kms:{0}"', known.name), edits: [replaceString(a.node, `kms:${known.name}`)], preferred: true }] : [],
+            fixes: known ? rewriteFix(a, `kms:${known.name}`, true) : [],
           });
           continue;
         }
         if (a.service !== 'kms' || a.matches.length > 0) continue;
-        const range = stringPart(policy.text, a.node, 4, a.text.length);
+        const range = a.parts.span(4, a.parts.shape.length);
         if (a.wildcard) {
           report({ ...range, message: l10n.t('"{0}" matches no KMS action.', a.text) });
           continue;
         }
         const { names: candidates, sure } = suggest(a.name, NAMES, 3);
-        const fixes: Fix[] = candidates.map((c) => ({ title: l10n.t('Change to "kms:{0}"', c), edits: [replaceString(a.node, `kms:${c}`)], preferred: c === sure }));
+        const fixes: Fix[] = candidates.flatMap((c) => rewriteFix(a, `kms:${c}`, c === sure));
         report({
           ...range,
           message: candidates.length > 0

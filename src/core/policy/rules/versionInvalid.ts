@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import { replaceString } from '../edits';
+import { readValue } from '../value';
 import { ALL_POLICIES } from '../facts';
 
 export const versionInvalid: PolicyRule = {
@@ -17,6 +18,8 @@ export const versionInvalid: PolicyRule = {
   check(policy, report) {
     const v = policy.byName.get('Version')?.value;
     if (!v || v.type !== 'string' || v.value === '2012-10-17' || v.value === '2008-10-17') return;
+    // "${policy_version}": the template decides.
+    if (!readValue(v, policy.read)?.known) return;
     report({
       start: v.offset,
       end: v.offset + v.length,

@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import { insertProperty } from '../edits';
-import { ALL_POLICIES, startOf } from '../facts';
+import { ALL_POLICIES, startOf, usesPolicyVariables } from '../facts';
 
 export const versionMissing: PolicyRule = {
   id: 'policy-version-missing',
@@ -17,7 +17,7 @@ export const versionMissing: PolicyRule = {
   check(policy, report) {
     if (policy.root.type !== 'object' || policy.byName.has('Version')) return;
     // With variables in the text, adding the version changes what the policy means: offer it, do not apply it blindly.
-    const usesVariables = policy.text.slice(policy.root.offset, policy.root.offset + policy.root.length).includes('${');
+    const usesVariables = usesPolicyVariables(policy);
     report({
       ...startOf(policy.root),
       message: l10n.t('This policy has no "Version", so AWS reads it with the 2008-10-17 policy language (policy variables are not replaced). Add "Version": "2012-10-17".'),

@@ -1,10 +1,9 @@
 import { ALL_REGIONS } from '../../data/kmsFacts';
 import * as l10n from '@vscode/l10n';
-import { isKnownRegion } from '../../kms/identifiers';
+import { couldBeServicePrincipal, hasUnknown, isKnownRegion } from '../../kms/identifiers';
 import type { PolicyRule } from '../../rules/rule';
 import { nearest } from '../../text/suggest';
 import type { Fix } from '../../types';
-import { replaceString, stringPart } from '../edits';
 import { ALL_POLICIES, keyRegions, parseViaService } from '../facts';
 import { conditionStrings, normalized } from '../normalize';
 
@@ -25,14 +24,20 @@ export const viaServiceInvalid: PolicyRule = {
       for (const c of s.conditions) {
         if (c.entry.key.toLowerCase() !== 'kms:viaservice' || c.op.family !== 'String') continue;
         for (const v of conditionStrings(c.entry)) {
-          if (/[*?]|\$\{/.test(v.value)) continue;
+          const parts = v.parts;
+          const shape = parts?.shape ?? v.value;
+          if (/[*?]/.test(shape)) continue;
           const whole = { start: v.node.offset, end: v.node.offset + v.node.length };
-          const via = parseViaService(v.value);
+          const via = parseViaService(shape);
+          const change = (to: string): Fix[] => {
+            const edit = parts?.rewrite(to);
+            return edit ? [{ title: l10n.t('Change to "{0}"', parts!.writeShape(to)), edits: [edit], preferred: false }] : [];
+          };
           if (!via) {
-            const service = /^([a-z0-9-]+)\.amazonaws\.com$/.exec(v.value)?.[1];
-            const fixes: Fix[] = service && regions.length === 1
-              ? [{ title: l10n.t('Change to "{0}"', `${service}.${regions[0]}.amazonaws.com`), edits: [replaceString(v.node, `${service}.${regions[0]}.amazonaws.com`)], preferred: false }]
-              : [];
+            // A placeholder may hold the missing labels (`${service}.amazonaws.com`, `${via_service}`).
+            if (parts && !parts.known && couldBeServicePrincipal(shape)) continue;
+            const service = parts?.known === false ? undefined : /^([a-z0-9-]+)\.amazonaws\.com$/.exec(shape)?.[1];
+            const fixes: Fix[] = service && regions.length === 1 ? change(`${service}.${regions[0]}.amazonaws.com`) : [];
             report({
               ...whole,
               message: service
@@ -44,20 +49,18 @@ export const viaServiceInvalid: PolicyRule = {
           }
           if (via.suffix !== 'amazonaws.com') {
             const fixed = `${via.service}.${via.region}.amazonaws.com`;
+            const fixes = change(fixed).map((f) => ({ ...f, preferred: true }));
             report({
               ...whole,
-              message: l10n.t('kms:ViaService values end in ".amazonaws.com" in every partition, China included: use "{0}".', fixed),
-              fixes: [{ title: l10n.t('Change to "{0}"', fixed), edits: [replaceString(v.node, fixed)], preferred: true }],
+              message: l10n.t('kms:ViaService values end in ".amazonaws.com" in every partition, China included: use "{0}".', parts?.writeShape(fixed) ?? fixed),
+              fixes,
             });
             continue;
           }
-          if (isKnownRegion(via.region)) continue;
-          const span = stringPart(policy.text, v.node, via.regionStart, via.regionStart + via.region.length);
+          if (hasUnknown(via.region) || isKnownRegion(via.region)) continue;
+          const span = parts ? parts.span(via.regionStart, via.regionStart + via.region.length) : whole;
           const candidates = /^\d+$/.test(via.region) ? regions : nearest(via.region, ALL_REGIONS, 3);
-          const fixes: Fix[] = candidates.map((r) => {
-            const fixed = `${via.service}.${r}.amazonaws.com`;
-            return { title: l10n.t('Change to "{0}"', fixed), edits: [replaceString(v.node, fixed)], preferred: false };
-          });
+          const fixes: Fix[] = candidates.flatMap((r) => change(`${via.service}.${r}.amazonaws.com`));
           report({
             ...span,
             message: /^\d{12}$/.test(via.region)
