@@ -45,7 +45,7 @@ import type { Node } from 'jsonc-parser';
 import { hasUnknown, parseArn, repairShiftedArn, UNKNOWN, type Arn, type ArnPart } from '../kms/identifiers';
 import type { TextEdit } from '../types';
 import { alternatives, functionPieces, isIntrinsic, isNoValue } from './intrinsics';
-import { offsetIn, stringPieces, type Piece, type ReadContext, type UnknownPart } from './placeholders';
+import { offsetIn, readContext, stringPieces, type Piece, type ReadContext, type UnknownPart } from './placeholders';
 
 export { UNKNOWN, hasUnknown };
 export type { UnknownPart };
@@ -220,6 +220,17 @@ export function readValue(node: Node, ctx: ReadContext): PolicyValue | undefined
   if (node.type === 'string') return new PolicyValue(node, stringPieces(node, ctx), ctx);
   const pieces = functionPieces(node, ctx);
   return pieces ? new PolicyValue(node, pieces, ctx) : undefined;
+}
+
+/**
+ * A value read from a string alone, with no policy text behind it (a hover or
+ * a summary given a string): the same parts, with offsets into the string's
+ * JSON literal.
+ */
+export function valueOfText(s: string): PolicyValue {
+  const literal = JSON.stringify(s);
+  const node: Node = { type: 'string', value: s, offset: 0, length: literal.length, parent: undefined } as unknown as Node;
+  return readValue(node, readContext(literal))!;
 }
 
 export interface ListedValue {
