@@ -65,6 +65,8 @@ export class PolicyValue {
   private readonly pieces: readonly Piece[];
   /** Shape index where each piece starts (a last entry: the shape's length). */
   private readonly starts: number[];
+  /** The ARN read from the shape, once (valueArn): null when it is not one. */
+  arnRead?: ValueArn | null;
 
   constructor(readonly node: Node, pieces: readonly Piece[], private readonly ctx: ReadContext) {
     this.pieces = pieces;
@@ -299,13 +301,20 @@ export interface ValueArn {
   value: PolicyValue;
 }
 
-/** The ARN in a value, or undefined when the known text is not an ARN. */
+/** The ARN in a value, or undefined when the known text is not an ARN. Read once per value. */
 export function valueArn(value: PolicyValue): ValueArn | undefined {
   const shape = value.shape;
   if (!shape.startsWith('arn:')) return undefined;
-  const repaired = repairShiftedArn(shape);
-  const arn = parseArn(repaired ?? shape);
-  return arn ? { arn, shifted: repaired !== undefined, value } : undefined;
+  let a = value.arnRead;
+  if (a === undefined) {
+    // A cheap look at the character after the partition first: the shift is rare, and this runs on every ARN.
+    const afterPartition = shape.indexOf(':', 4);
+    const repaired = afterPartition !== -1 && shape.charCodeAt(afterPartition + 1) === 58 /* : */ ? repairShiftedArn(shape) : undefined;
+    const arn = parseArn(repaired ?? shape);
+    a = arn ? { arn, shifted: repaired !== undefined, value } : null;
+    value.arnRead = a;
+  }
+  return a ?? undefined;
 }
 
 /** Shape offset, in the value as written, of a part of its (possibly repaired) ARN. */

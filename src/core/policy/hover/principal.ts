@@ -93,8 +93,16 @@ export function principalHover(p: PrincipalValue, policy: PolicyModel, statement
       lines.push(`**${l10n.t('Canonical user')}**`, '', l10n.t('An S3 canonical user id.'));
       break;
     default: {
+      const whole = p.parts.whollyUnknown;
+      if (whole) {
+        // A Ref, a template variable: what fills it in, not a verdict on its form.
+        lines.push(`**${l10n.t('Principal')}** ${code(p.value)}`, '', l10n.t('An account id or a principal ARN, not known yet: {0}.', unknownPhrase(whole)));
+        break;
+      }
       const id = identifierHover(p.parts);
-      lines.push(`**${l10n.t('Principal')}** ${code(p.value)}`, '', id ?? l10n.t('Not a form KMS Lens recognises: an account id, an IAM ARN, a service name or {0}.', code('*')));
+      lines.push(`**${l10n.t('Principal')}** ${code(p.value)}`, '', id ?? (p.parts.known
+        ? l10n.t('Not a form KMS Lens recognises: an account id, an IAM ARN, a service name or {0}.', code('*'))
+        : l10n.t('KMS Lens checks the text around its placeholders; it cannot check what they will become.')));
     }
   }
   if (element === 'NotPrincipal') lines.push('', l10n.t('In {0}: the statement applies to everyone except this principal.', code('NotPrincipal')));

@@ -64,26 +64,28 @@ export const placeholder: PolicyRule = {
   },
   check(policy, report) {
     const seen = new Map<string, Seen>();
-    const note = (key: string, entry: Omit<Seen, 'count'>): void => {
+    /** Counts a use; the first one's place (`at`, computed only then) is where the finding goes. */
+    const note = (key: string, kind: Seen['kind'], role: Role, at: () => Span, part?: UnknownPart): void => {
       const s = seen.get(key);
       if (s) s.count++;
-      else seen.set(key, { ...entry, count: 1 });
+      else seen.set(key, { kind, part, role, span: at(), count: 1 });
     };
     /** Unknown parts to fill in, each with the role of where it sits. */
     const unknowns = (v: PolicyValue, roleAt: (i: number) => Role): void => {
+      if (v.known) return;
       let n = 0;
       for (let i = 0; i < v.shape.length; i++) {
         if (v.shape[i] !== UNKNOWN) continue;
         const part = v.unknowns[n++];
-        if (part.kind === 'template' || part.kind === 'placeholder') note(part.written, { kind: 'unknown', part, role: roleAt(i), span: { start: part.start, end: part.end } });
+        if (part.kind === 'template' || part.kind === 'placeholder') note(part.written, 'unknown', roleAt(i), () => ({ start: part.start, end: part.end }), part);
       }
     };
     /** Documentation examples in the known parts of an ARN. */
     const examples = (a: ValueArn): void => {
       const account = a.arn.account.value;
-      if (account && !hasUnknown(account) && isPlaceholderAccount(account)) note(account, { kind: 'exampleAccount', role: 'account', span: arnSpan(a, a.arn.account) });
+      if (account && !hasUnknown(account) && isPlaceholderAccount(account)) note(account, 'exampleAccount', 'account', () => arnSpan(a, a.arn.account));
       if (a.arn.service.value === 'kms' && a.arn.resourceType === 'key' && !hasUnknown(a.arn.resourceId) && keyIdKind(a.arn.resourceId) === 'placeholder') {
-        note(a.arn.resourceId, { kind: 'exampleKey', role: 'keyId', span: arnSpan(a, { value: a.arn.resourceId, start: a.arn.resource.start + 4 }) });
+        note(a.arn.resourceId, 'exampleKey', 'keyId', () => arnSpan(a, { value: a.arn.resourceId, start: a.arn.resource.start + 4 }));
       }
     };
     /** A value that may be an ARN, an account id, or a host name such as a service principal. */
@@ -95,7 +97,7 @@ export const placeholder: PolicyRule = {
         return;
       }
       if (v.known) {
-        if (accountKey && isPlaceholderAccount(v.shape)) note(v.shape, { kind: 'exampleAccount', role: 'account', span: v.content });
+        if (accountKey && isPlaceholderAccount(v.shape)) note(v.shape, 'exampleAccount', 'account', () => v.content);
         return;
       }
       const via = parseViaService(v.shape);
@@ -123,6 +125,9 @@ export const placeholder: PolicyRule = {
         message = /^\d+$/.test(value)
           ? l10n.t('{0} is an example account number from the AWS documentation{1}: replace it with your account id.', value, times)
           : l10n.t('"{0}" is a placeholder{1}: replace it with your account id.', value, times);
+      } else if (policy.context.template && s.part?.means && s.part.syntax === 'interpolation') {
+        // In a template, ${AWS::AccountId} in a plain string stays as written: CloudFormation substitutes it only inside Fn::Sub.
+        message = l10n.t('"{0}" is replaced by CloudFormation only inside Fn::Sub{1}: write this value as {"Fn::Sub": "..."}, or it reaches AWS as written.', value, times);
       } else if (s.part?.kind === 'placeholder') {
         message = l10n.t('"{0}" is a placeholder{1}: replace it with {2}.', value, times, roleText(s.role));
       } else {
