@@ -36,7 +36,7 @@ function markdownFor(target: PolicyTarget): string | undefined {
 }
 
 export function policyHover(model: DocumentModel, offset: number): HoverResult | undefined {
-  if (model.kind !== 'keyPolicy' && model.kind !== 'identityPolicy' && model.kind !== 'cloudTrail') return undefined;
+  if (model.kind !== 'keyPolicy' && model.kind !== 'identityPolicy' && model.kind !== 'cloudTrail' && model.kind !== 'cloudFormation') return undefined;
   const target = targetAt(model, offset);
   if (!target) return undefined;
   const markdown = markdownFor(target);

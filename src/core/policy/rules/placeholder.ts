@@ -3,12 +3,12 @@ import { hasUnknown, isPlaceholderAccount, keyIdKind, UNKNOWN } from '../../kms/
 import type { PolicyRule } from '../../rules/rule';
 import { ALL_POLICIES, parseViaService } from '../facts';
 import type { UnknownPart } from '../placeholders';
-import { arnSpan, valueArn, type PolicyValue, type Span, type ValueArn } from '../value';
+import { arnSpan, readValue, valueArn, type PolicyValue, type Span, type ValueArn } from '../value';
 
 const ACCOUNT_KEYS = new Set(['kms:calleraccount', 'aws:sourceaccount', 'aws:principalaccount', 'aws:resourceaccount']);
 
 /** What a placeholder stands for where it is first used, as the message names it. */
-type Role = 'account' | 'region' | 'partition' | 'keyId' | 'alias' | 'service' | 'principal' | 'resource' | 'action' | 'value';
+type Role = 'account' | 'region' | 'partition' | 'keyId' | 'alias' | 'service' | 'principal' | 'arn' | 'resource' | 'action' | 'value';
 
 interface Seen {
   /** A documentation example (known text), or an unknown part to fill in. */
@@ -45,6 +45,7 @@ function roleText(role: Role): string {
     case 'alias': return l10n.t('an alias name');
     case 'service': return l10n.t('a service name');
     case 'principal': return l10n.t('an account id or a principal ARN');
+    case 'arn': return l10n.t('an ARN');
     case 'resource': return l10n.t('a resource name');
     case 'action': return l10n.t('an action');
     default: return l10n.t('a value that fits here');
@@ -104,6 +105,9 @@ export const placeholder: PolicyRule = {
       unknowns(v, (i) => (v.whollyUnknown ? wholeRole : accountKey ? 'account' : via && i >= via.regionStart && i < via.regionStart + via.region.length ? 'region' : via && i < via.service.length ? 'service' : 'value'));
     };
 
+    const id = policy.byName.get('Id')?.value;
+    const idValue = id?.type === 'string' ? readValue(id, policy.read) : undefined;
+    if (idValue) unknowns(idValue, () => 'value');
     for (const s of policy.statements) {
       for (const v of [s.sid, s.effect]) if (v) unknowns(v.parts, () => 'value');
       for (const p of [...s.principals, ...s.notPrincipals]) {
@@ -111,7 +115,7 @@ export const placeholder: PolicyRule = {
         else read(p.parts, p.type === 'Service' ? 'service' : 'value');
       }
       for (const a of [...s.actions, ...s.notActions]) unknowns(a.parts, () => 'action');
-      for (const r of [...s.resources, ...s.notResources]) read(r.parts, 'resource');
+      for (const r of [...s.resources, ...s.notResources]) read(r.parts, 'arn');
       for (const c of s.conditions) {
         const accountKey = ACCOUNT_KEYS.has(c.key.toLowerCase());
         for (const v of c.values) if (v.parts) read(v.parts, accountKey ? 'account' : 'value', accountKey);
