@@ -9,6 +9,7 @@ import * as assert from 'node:assert/strict';
 import { analyze } from '../../src/core';
 import { buildModel } from '../../src/core/document/model';
 import { hoverAt } from '../../src/core/hover';
+import { statementLenses } from '../../src/core/policy/summary';
 import { ACCOUNT, expectAt, expectNone, JSON_HINTS, ofCode, ROOT, unmark } from './policyHelpers';
 
 const SERIOUS = new Set(['error', 'warning']);
@@ -71,6 +72,9 @@ describe('CloudFormation functions as values, in standalone policies and in temp
       expectAt(src, 'policy-unknown-action');
       expectNone(unmark(src).text, 'policy-unknown-element');
       expectNone(unmark(src).text, 'policy-missing-action');
+      const lenses = statementLenses(buildModel(unmark(src).text, JSON_HINTS, { maxFileSize: 1e9 })).map((l) => l.title);
+      assert.equal(lenses.length, 2);
+      assert.match(lenses[1], /one alternative of a CloudFormation Fn::If/);
     }
   });
 

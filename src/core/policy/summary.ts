@@ -99,6 +99,7 @@ export function summarizeStatement(policy: PolicyModel, statement: Statement, st
   sentence += '.';
 
   if (effectNote) notes.unshift(effectNote);
+  if (statement.conditional) notes.push(l10n.t('It is one alternative of a CloudFormation Fn::If: it is in the policy only when that condition holds.'));
   if (effect === 'Allow') {
     const described = statement.principals.map((p) => describePrincipal(p, style));
     const accounts = [...new Set(described.filter((d) => d.kind === 'account' && d.account).map((d) => d.account as string))];

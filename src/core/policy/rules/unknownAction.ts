@@ -21,7 +21,7 @@ export const unknownAction: PolicyRule = {
   scope: 'policy',
   kinds: ALL_POLICIES,
   docs: {
-    description: 'A `kms:` action that KMS does not have (`kms:Decrpyt`, `kms:ReEncrypt` without `From`/`To`), a wildcard that matches no KMS action (`kms:Encrpyt*`), or an action without its `service:` prefix. Such an entry never matches a request, so what it was meant to allow or deny does not happen. The list of actions comes from the AWS Service Authorization Reference.',
+    description: 'A `kms:` action that KMS does not have (`kms:Decrpyt`, `kms:ReEncrypt` without `From`/`To`), a wildcard that matches no KMS action (`kms:Encrpyt*`), or an action without its `service:` prefix. Such an entry never matches a request, so what it was meant to allow or deny does not happen. The list of actions comes from the AWS Service Authorization Reference. An action with a template placeholder (`kms:${action}`) is not judged; one with an IAM policy variable (`kms:${aws:PrincipalTag/action}`) is reported, because IAM replaces variables only in the values of a resource or a condition key ([IAM policy elements: Variables and tags](https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html)) and the text as written names no action.',
     example: '"Action": [ "kms:Decrpyt", "kms:GenerateDataKey" ]',
     remedy: 'Use the action meant (quick fix with up to three nearest real actions).',
   },

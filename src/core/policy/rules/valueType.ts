@@ -14,7 +14,7 @@ export const valueType: PolicyRule = {
   scope: 'policy',
   kinds: ALL_POLICIES,
   docs: {
-    description: 'Each policy element takes one shape: `Version`, `Sid` and `Effect` a string; `Action` and `Resource` a string or a list of strings; `Principal` `"*"` or an object of strings or lists; `Condition` an object of operators, each an object of keys whose values are strings, numbers, booleans or lists of them. AWS rejects anything else, such as a number as `Version` or an object inside `Action`. A CloudFormation function (`Ref`, `Fn::Sub`, `Fn::If`, ...) stands for a value and is accepted anywhere, in a template and in a policy file a template embeds.',
+    description: 'Each policy element takes one shape: `Version`, `Sid` and `Effect` a string; `Action` and `Resource` a string or a list of strings; `Principal` `"*"` or an object of strings or lists; `Condition` an object of operators, each an object of keys whose values are strings, numbers, booleans or lists of them. AWS rejects anything else, such as a number as `Version` or an object inside `Action`. A CloudFormation function (`Ref`, `Fn::Sub`, `Fn::If`, ...) stands for a value and is accepted anywhere, in a template and in a policy file a template embeds; the other rules check the strings `Fn::Sub` and `Fn::Join` build, around their unknown parts, and both alternatives of an `Fn::If`, each as written.',
     example: '{ "Effect": "Allow", "Action": { "kms": "Decrypt" }, "Resource": "*" }',
     remedy: 'Write the value in the shape the element takes.',
   },
