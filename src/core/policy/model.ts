@@ -10,7 +10,7 @@ import type { Node } from 'jsonc-parser';
 import type { SyntaxProblem } from '../document/syntax';
 import { alternatives, isIntrinsic, isNoValue } from './intrinsics';
 import { readContext, type LiteralSyntax, type ReadContext } from './placeholders';
-import { listValues, readValue, type PolicyValue } from './value';
+import { listValues, readValue, type ListedValue, type PolicyValue } from './value';
 
 export interface Member {
   name: string;
@@ -20,16 +20,8 @@ export interface Member {
   value: Node;
 }
 
-export interface StringValue {
-  /** The value as written (unknown parts as written): what messages and summaries show. */
-  value: string;
-  /** The string node, or the CloudFormation function node, that holds it. */
-  node: Node;
-  /** Its known and unknown parts: what checks read. */
-  parts: PolicyValue;
-  /** From one alternative of a CloudFormation `Fn::If`. */
-  conditional?: boolean;
-}
+/** One value of an element: a string, or a CloudFormation function that stands for one (value.ts). */
+export type StringValue = ListedValue;
 
 export type PrincipalType = 'AWS' | 'Service' | 'Federated' | 'CanonicalUser' | '*' | string;
 
@@ -41,8 +33,9 @@ export interface PrincipalValue {
   node: Node;
   parts: PolicyValue;
   /** Node of the type key (absent for `"Principal": "*"`). */
-  typeNode?: Node;
-  conditional?: boolean;
+  typeNode: Node | undefined;
+  /** From one alternative of a CloudFormation `Fn::If`. */
+  conditional: boolean;
 }
 
 export interface ConditionEntry {
@@ -65,8 +58,8 @@ export interface ConditionEntry {
 export interface ConditionValue {
   value: unknown;
   node: Node;
-  parts?: PolicyValue;
-  conditional?: boolean;
+  parts: PolicyValue | undefined;
+  conditional: boolean;
 }
 
 export interface Statement {
@@ -92,7 +85,7 @@ export interface Statement {
    */
   open: ReadonlySet<string>;
   /** The statement is one alternative of a CloudFormation `Fn::If` in the Statement list. */
-  conditional?: boolean;
+  conditional: boolean;
 }
 
 export interface PolicyModel {
@@ -150,15 +143,14 @@ function firstByName(members: Member[]): Map<string, Member> {
 
 /** The values of a "string or array of strings" element; entries that are not values are skipped (rules report their type). */
 export function stringValues(node: Node | undefined, read: ReadContext): { values: StringValue[]; open: boolean } {
-  const { values, open } = listValues(node, read);
-  return { values: values.map(({ value, conditional }) => ({ value: value.written, node: value.node, parts: value, conditional: conditional || undefined })), open };
+  return listValues(node, read);
 }
 
 function principalsOf(node: Node | undefined, read: ReadContext): { values: PrincipalValue[]; open: boolean } {
   if (!node) return { values: [], open: false };
   if (node.type === 'string') {
     const parts = readValue(node, read)!;
-    return { values: [{ type: '*', value: parts.written, node, parts }], open: false };
+    return { values: [{ type: '*', value: parts.written, node, parts, typeNode: undefined, conditional: false }], open: false };
   }
   // `"Principal": {"Fn::If": [cond, {...}, {...}]}`: the principals of both alternatives.
   const whole = isIntrinsic(node);
@@ -169,7 +161,7 @@ function principalsOf(node: Node | undefined, read: ReadContext): { values: Prin
     for (const m of membersOf(object)) {
       const list = stringValues(m.value, read);
       open ||= list.open;
-      for (const v of list.values) out.push({ type: m.name, value: v.value, node: v.node, parts: v.parts, typeNode: m.key, conditional: v.conditional || whole || undefined });
+      for (const v of list.values) out.push({ type: m.name, value: v.value, node: v.node, parts: v.parts, typeNode: m.key, conditional: v.conditional || whole });
     }
   }
   return { values: out, open };
@@ -188,7 +180,7 @@ function conditionValues(node: Node, read: ReadContext): ConditionValue[] {
       return;
     }
     const parts = n.type === 'string' || isIntrinsic(n) ? readValue(n, read) : undefined;
-    out.push({ value: parts ? parts.written : leafValue(n), node: n, parts, conditional: conditional || undefined });
+    out.push({ value: parts ? parts.written : leafValue(n), node: n, parts, conditional });
   };
   for (const c of node.type === 'array' ? node.children ?? [] : [node]) add(c, false);
   return out;
@@ -212,7 +204,7 @@ export function buildStatement(node: Node, index: number, read: ReadContext, con
   const str = (name: string): StringValue | undefined => {
     const m = byName.get(name);
     const parts = m && m.value.type === 'string' ? readValue(m.value, read) : undefined;
-    return m && parts ? { value: parts.written, node: m.value, parts } : undefined;
+    return m && parts ? { value: parts.written, node: m.value, parts, conditional: false } : undefined;
   };
   const open = new Set<string>();
   const lists = {} as Record<(typeof LISTS)[number], StringValue[]>;
@@ -242,7 +234,7 @@ export function buildStatement(node: Node, index: number, read: ReadContext, con
     notPrincipals: notPrincipals.values,
     conditions: conditionsOf(condition, read),
     open,
-    conditional: conditional || undefined,
+    conditional,
   };
 }
 

@@ -158,7 +158,8 @@ const UNIQUE_ID = /^A(ID|RO|GP|NP|NV|PK|SC|SI|KI|CC)A[A-Z0-9]{12,}$/;
 
 export function classifyPrincipal(p: PrincipalValue): PrincipalRef {
   const { type, value, node, parts } = p;
-  const ref: PrincipalRef = { type, value, node, parts, kind: 'unknown', conditional: p.conditional };
+  // Every field set up front: one object shape for every principal keeps the rules' property reads fast.
+  const ref: PrincipalRef = { type, value, node, parts, kind: 'unknown', account: undefined, name: undefined, arn: undefined, valueArn: undefined, conditional: p.conditional };
   const shape = parts.shape;
   if (type === '*') {
     if (shape === '*') ref.kind = 'wildcard';

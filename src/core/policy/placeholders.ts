@@ -195,6 +195,11 @@ function isWordChar(c: string | undefined): boolean {
   return c !== undefined && /[A-Za-z0-9_]/.test(c);
 }
 
+/** A cheap first look: false when the text surely holds no unknown part. */
+export function mayHoldUnknown(s: string): boolean {
+  return MAYBE.test(s);
+}
+
 /** The unknown parts of a string value, in order. Cheap for the common string that has none. */
 export function scan(s: string, mode: ScanMode = 'plain'): Found[] {
   if (!MAYBE.test(s)) return [];

@@ -45,7 +45,7 @@ import type { Node } from 'jsonc-parser';
 import { hasUnknown, parseArn, repairShiftedArn, UNKNOWN, type Arn, type ArnPart } from '../kms/identifiers';
 import type { TextEdit } from '../types';
 import { alternatives, functionPieces, isIntrinsic, isNoValue } from './intrinsics';
-import { offsetIn, readContext, stringPieces, type Piece, type ReadContext, type UnknownPart } from './placeholders';
+import { mayHoldUnknown, offsetIn, readContext, stringPieces, type Piece, type ReadContext, type UnknownPart } from './placeholders';
 
 export { UNKNOWN, hasUnknown };
 export type { UnknownPart };
@@ -55,6 +55,8 @@ export interface Span {
   end: number;
 }
 
+const NO_UNKNOWNS: readonly UnknownPart[] = Object.freeze([]);
+
 export class PolicyValue {
   /** The value with each unknown part as one `UNKNOWN` character. */
   readonly shape: string;
@@ -62,27 +64,27 @@ export class PolicyValue {
   readonly written: string;
   /** The unknown parts in order: the i-th `UNKNOWN` of `shape` is `unknowns[i]`. */
   readonly unknowns: readonly UnknownPart[];
-  private readonly pieces: readonly Piece[];
-  /** Shape index where each piece starts (a last entry: the shape's length). */
-  private readonly starts: number[];
+  /** The pieces; built on first use for a string with no unknown part (`plain`). */
+  private piecesCache: readonly Piece[] | undefined;
+  private startsCache?: number[];
   /** The ARN read from the shape, once (valueArn): null when it is not one. */
   arnRead?: ValueArn | null;
 
-  constructor(readonly node: Node, pieces: readonly Piece[], private readonly ctx: ReadContext) {
-    this.pieces = pieces;
-    if (pieces.length === 1 && pieces[0].text !== undefined) {
-      // The common case: a string with no unknown part.
-      this.shape = this.written = pieces[0].text;
-      this.unknowns = [];
-      this.starts = [0, this.shape.length];
+  /**
+   * From pieces, or, for the common case kept cheap (a policy has hundreds of
+   * values), from the text of a string node that has no unknown part.
+   */
+  constructor(readonly node: Node, pieces: readonly Piece[] | string, private readonly ctx: ReadContext) {
+    if (typeof pieces === 'string') {
+      this.shape = this.written = pieces;
+      this.unknowns = NO_UNKNOWNS;
       return;
     }
+    this.piecesCache = pieces;
     let shape = '';
     let written = '';
     const unknowns: UnknownPart[] = [];
-    const starts: number[] = [];
     for (const p of pieces) {
-      starts.push(shape.length);
       if (p.unknown) {
         shape += UNKNOWN;
         written += p.unknown.written;
@@ -92,11 +94,28 @@ export class PolicyValue {
         written += p.text;
       }
     }
-    starts.push(shape.length);
     this.shape = shape;
     this.written = written;
     this.unknowns = unknowns;
-    this.starts = starts;
+  }
+
+  private get pieces(): readonly Piece[] {
+    return (this.piecesCache ??= this.shape === '' ? [] : [{ text: this.shape, node: this.node, at: 0 }]);
+  }
+
+  /** Shape index where each piece starts, and a last entry: the shape's length. */
+  private get starts(): number[] {
+    if (!this.startsCache) {
+      const starts: number[] = [];
+      let at = 0;
+      for (const p of this.pieces) {
+        starts.push(at);
+        at += p.unknown ? 1 : p.text.length;
+      }
+      starts.push(at);
+      this.startsCache = starts;
+    }
+    return this.startsCache;
   }
 
   /** No unknown part. */
@@ -145,6 +164,7 @@ export class PolicyValue {
   }
 
   private pieceAt(i: number): number {
+    if (this.pieces.length === 1) return 0;
     let k = 0;
     while (k + 1 < this.pieces.length && this.starts[k + 1] <= i) k++;
     return k;
@@ -219,7 +239,10 @@ export class PolicyValue {
 
 /** The value a node holds: a string, or a CloudFormation function (that builds one); undefined for other nodes. */
 export function readValue(node: Node, ctx: ReadContext): PolicyValue | undefined {
-  if (node.type === 'string') return new PolicyValue(node, stringPieces(node, ctx), ctx);
+  if (node.type === 'string') {
+    const text = String(node.value);
+    return new PolicyValue(node, mayHoldUnknown(text) ? stringPieces(node, ctx) : text, ctx);
+  }
   const pieces = functionPieces(node, ctx);
   return pieces ? new PolicyValue(node, pieces, ctx) : undefined;
 }
@@ -235,8 +258,14 @@ export function valueOfText(s: string): PolicyValue {
   return readValue(node, readContext(literal))!;
 }
 
+/** One value of an element (model.ts calls it a StringValue). */
 export interface ListedValue {
-  value: PolicyValue;
+  /** The value as written (unknown parts as written): what messages and summaries show. */
+  value: string;
+  /** The string node, or the CloudFormation function node, that holds it. */
+  node: Node;
+  /** Its known and unknown parts: what checks read. */
+  parts: PolicyValue;
   /** From one alternative of a CloudFormation `Fn::If`: the element may or may not hold it. */
   conditional: boolean;
 }
@@ -259,35 +288,41 @@ export interface ValueList {
  */
 export function listValues(node: Node | undefined, ctx: ReadContext): ValueList {
   const out: ValueList = { values: [], open: false };
-  const visit = (n: Node, conditional: boolean, depth: number): void => {
-    if (isNoValue(n)) {
-      out.open = true;
-      return;
-    }
-    const alt = depth < 8 ? alternatives(n) : undefined;
-    if (alt) {
-      out.open = true;
-      for (const a of alt) visit(a, true, depth + 1);
-      return;
-    }
-    if (n.type === 'array' && depth === 0) {
-      for (const c of n.children ?? []) visit(c, conditional, depth + 1);
-      return;
-    }
-    if (n.type === 'array' && conditional) {
-      for (const c of n.children ?? []) visit(c, conditional, depth + 1);
-      return;
-    }
-    const value = n.type === 'string' || isIntrinsic(n) ? readValue(n, ctx) : undefined;
-    if (!value) {
-      out.open = true;
-      return;
-    }
-    if (value.whollyUnknown) out.open = true;
-    out.values.push({ value, conditional });
-  };
-  if (node) visit(node, false, 0);
+  if (node) visitList(node, false, 0, ctx, out);
   return out;
+}
+
+function visitList(n: Node, conditional: boolean, depth: number, ctx: ReadContext, out: ValueList): void {
+  if (n.type === 'string') {
+    // The common case first: a plain string value.
+    const value = readValue(n, ctx)!;
+    if (value.whollyUnknown) out.open = true;
+    out.values.push({ value: value.written, node: n, parts: value, conditional });
+    return;
+  }
+  if (n.type === 'array') {
+    // A list at the top, or the list an Fn::If alternative gives; a list inside a list is not a value.
+    if (depth === 0 || conditional) for (const c of n.children ?? []) visitList(c, conditional, depth + 1, ctx, out);
+    else out.open = true;
+    return;
+  }
+  if (isNoValue(n)) {
+    out.open = true;
+    return;
+  }
+  const alt = depth < 8 ? alternatives(n) : undefined;
+  if (alt) {
+    out.open = true;
+    for (const a of alt) visitList(a, true, depth + 1, ctx, out);
+    return;
+  }
+  const value = isIntrinsic(n) ? readValue(n, ctx) : undefined;
+  if (!value) {
+    out.open = true;
+    return;
+  }
+  if (value.whollyUnknown) out.open = true;
+  out.values.push({ value: value.written, node: n, parts: value, conditional });
 }
 
 // ---------------------------------------------------------------- ARNs
