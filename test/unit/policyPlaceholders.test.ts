@@ -9,6 +9,8 @@ import * as assert from 'node:assert/strict';
 import { analyze, applyEdits, type Finding } from '../../src/core';
 import { buildModel } from '../../src/core/document/model';
 import { hoverAt } from '../../src/core/hover';
+import { completionsAt } from '../../src/core/policy/complete';
+import { semanticTokens } from '../../src/core/semanticTokens';
 import { statementLenses } from '../../src/core/policy/summary';
 import { ACCOUNT, expectAt, expectNone, identityPolicy, JSON_HINTS, keyPolicy, ofCode, putKeyPolicyEvent, unmark } from './policyHelpers';
 
@@ -271,5 +273,33 @@ describe('a templatefile key policy as written in real repositories', () => {
       ['policy-placeholder', 'information', '${account_id}'],
       ['policy-placeholder', 'information', '${aws_region}'],
     ]);
+  });
+});
+
+describe('completions and semantic tokens read values through the same model', () => {
+  const model = (text: string): ReturnType<typeof buildModel> => buildModel(text, JSON_HINTS, { maxFileSize: 1e9 });
+
+  it('completions reuse a template\'s own account and Region placeholders, as literal text in snippets', () => {
+    const marked = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::${account_id}:root"},"Action":"kms:*","Resource":"*"},'
+      + '{"Effect":"Allow","Principal":{"Service":"logs.${aws_region}.amazonaws.com"},"Action":"kms:Decrypt","Resource":"*"},{"Effect":"Allow","Principal":{"AWS":"|"}}]}';
+    const offset = marked.indexOf('|');
+    const text = marked.slice(0, offset) + marked.slice(offset + 1);
+    const items = completionsAt(model(text), offset);
+    const root = items.find((i) => i.label === 'arn:aws:iam::${account_id}:root');
+    assert.ok(root, items.map((i) => i.label).join(', '));
+    // In snippet syntax "$" and "}" are escaped, so the editor inserts the placeholder as written.
+    assert.ok(root.snippet && root.insertText.includes('\\${account_id\\}'), root.insertText);
+    const via = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"logs.${aws_region}.amazonaws.com"},"Action":"kms:Decrypt","Resource":"*","Condition":{"StringEquals":{"kms:ViaService":"|"}}}]}';
+    const at = via.indexOf('|');
+    const values = completionsAt(model(via.slice(0, at) + via.slice(at + 1)), at).map((i) => i.label);
+    assert.ok(values.includes('ec2.${aws_region}.amazonaws.com'), values.slice(0, 8).join(', '));
+  });
+
+  it('a service principal with a placeholder is a service principal token on its known characters only', () => {
+    const text = keyStmt('"Principal":{"Service":"logs.${aws_region}.amazonaws.com"},"Action":["kms:${action}","kms:Decrypt"],"Resource":"*"');
+    const tokens = semanticTokens(model(text)).map((t) => `${text.slice(t.start, t.end)} ${t.type}`);
+    assert.ok(tokens.includes('logs. class') && tokens.includes('.amazonaws.com class'), tokens.join(' | '));
+    assert.ok(!tokens.some((t) => t.startsWith('${')), tokens.join(' | '));
+    assert.ok(tokens.includes('Decrypt function'));
   });
 });
