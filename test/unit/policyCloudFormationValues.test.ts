@@ -78,6 +78,14 @@ describe('CloudFormation functions as values, in standalone policies and in temp
     }
   });
 
+  it('a KeyPolicy or PolicyDocument written as Fn::If is two policies, each checked; an action in an Fn::If still makes an IAM policy about KMS', () => {
+    const { text } = unmark(`{"Resources":{"K":{"Type":"AWS::KMS::Key","Properties":{"KeyPolicy":{"Fn::If":["Strict",
+      {"Version":"2012-10-17","Statement":[${ROOT}]},
+      {"Version":"2012-10-17","Statement":[${ROOT},{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::${ACCOUNT}:role/App"},"Action":"kms:Decrpyt","Resource":"*"}]}]}}},
+      "P":{"Type":"AWS::IAM::ManagedPolicy","Properties":{"PolicyDocument":{"Fn::If":["Strict",{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":[{"Fn::If":["X","kms:Encrpyt","kms:Decrypt"]}],"Resource":"*"}]},{"Ref":"AWS::NoValue"}]}}}}}`);
+    assert.deepEqual(serious(text), ['policy-unknown-action Decrpyt', 'policy-unknown-action Encrpyt']);
+  });
+
   it('Fn::Sub list form: a variable given in its map as text is checked on that text', () => {
     for (const [, src] of both('{"Effect":"Allow","Principal":{"AWS":{"Fn::Sub":["arn:aws:iam::${Acct}:role/${Role}",{"Acct":"⟦12345678⟧","Role":{"Ref":"RoleName"}}]}},"Action":"kms:Decrypt","Resource":"*"}')) {
       expectAt(src, 'policy-principal-invalid');

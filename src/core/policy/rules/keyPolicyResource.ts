@@ -11,9 +11,9 @@ export const keyPolicyResource: PolicyRule = {
   scope: 'policy',
   kinds: KEY_POLICIES,
   docs: {
-    description: 'In a key policy, `"Resource": "*"` means "this key", and it is the only value KMS accepts: since August 2025 KMS rejects key policies with any other `Resource` (a key ARN, `key/*`) and with `NotResource`. Before that such statements were accepted but never matched.',
+    description: 'In a key policy, `"Resource": "*"` means "this key", and it is the only value KMS accepts: since August 2025 KMS rejects key policies with any other `Resource` (a key ARN, `key/*`) and with `NotResource`. Before that such statements were accepted but never matched. An ARN built with placeholders or `Fn::Sub` (`arn:aws:kms:${AWS::Region}:${AWS::AccountId}:key/*`) is reported too: it can never be `"*"`; a value that is wholly a placeholder or a `Ref` is not.',
     example: '{ "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::111122223333:role/App" }, "Action": "kms:Decrypt", "Resource": "arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab" }',
-    remedy: 'Write `"Resource": "*"` (quick fix). To limit which keys a principal can use, use an IAM policy, where key ARNs belong.',
+    remedy: 'Write `"Resource": "*"` (quick fix; not offered when the list also holds a value that a template or CloudFormation fills in whole, which may be `"*"`). To limit which keys a principal can use, use an IAM policy, where key ARNs belong.',
   },
   check(policy, report) {
     for (const s of normalized(policy)) {
