@@ -36,6 +36,8 @@ const STYLES: ReadonlyArray<[string, 'template' | 'placeholder']> = [
   ['ACCOUNT_NUMBER_HERE', 'placeholder'],
   ['REGION_HERE', 'placeholder'],
   ['YOUR_ACCOUNT_ID', 'placeholder'],
+  ['ACCOUNT_ID', 'placeholder'],
+  ['REGION', 'placeholder'],
 ];
 
 const role = `arn:aws:iam::${ACCOUNT}:role/App`;

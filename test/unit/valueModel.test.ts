@@ -41,6 +41,8 @@ describe('unknown parts in text', () => {
       ['arn:aws:iam::YOUR_ACCOUNT_ID:root', 'YOUR_ACCOUNT_ID placeholder/word'],
       ['arn:aws:iam::123456789012:role/your-role-name', 'your-role-name placeholder/word'],
       ['arn:aws:iam::$ACCOUNT_ID:root', '$ACCOUNT_ID template/shell'],
+      ['arn:aws:kms:REGION:123456789012:key/*', 'REGION placeholder/word'],
+      ['arn:aws:kms:us-west-2:AWS_ACCOUNT_ID:key/*', 'AWS_ACCOUNT_ID placeholder/word'],
       ['logs.${AWS_REGION}.amazonaws.com', '${AWS_REGION} template/interpolation'],
       ['arn:aws:s3:::bucket/${aws:username}/*', '${aws:username} policyVariable/interpolation'],
       ['${aws:PrincipalTag/team}', '${aws:PrincipalTag/team} policyVariable/interpolation'],
@@ -65,7 +67,7 @@ describe('unknown parts in text', () => {
   it('leaves what is not a placeholder alone', () => {
     for (const s of [
       'arn:aws:lambda:us-west-2:123456789012:function:f:$LATEST', 'arn:aws:execute-api:us-west-2:123456789012:a1/$default/GET/', 'kms:Decrypt',
-      'a <= b', 'HERE', 'THERE', 'arn:aws:iam::123456789012:role/YOURS', 'price$5', '{"json": 1}', 'arn:aws:kms:us-west-2:111122223333:key/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111',
+      'a <= b', 'HERE', 'THERE', 'arn:aws:iam::123456789012:role/YOURS', 'price$5', 'arn:aws:iam::123456789012:role/DEPLOY_ROLE', 'arn:aws:iam::123456789012:role/REGIONAL-ops', 'MY_KEY_IDS', '{"json": 1}', 'arn:aws:kms:us-west-2:111122223333:key/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111',
     ]) assert.deepEqual(kinds(s), [], s);
   });
 

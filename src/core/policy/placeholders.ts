@@ -16,7 +16,8 @@
  * - `{{...}}`: Jinja, Mustache, Go templates; `{{resolve:...}}` is a
  *   CloudFormation dynamic reference. `{%...%}` and `%{...}` are directives.
  * - `<...>`: `<ACCOUNT_ID>`, `<security-AccountId>`.
- * - `ACCOUNT_NUMBER_HERE`, `REGION_HERE`, `YOUR_ACCOUNT_ID`, `your-role-name`.
+ * - `ACCOUNT_NUMBER_HERE`, `REGION_HERE`, `YOUR_ACCOUNT_ID`, `your-role-name`, and the
+ *   upper-case names READMEs use (`arn:aws:kms:REGION:ACCOUNT_ID:key/KEY_ID`).
  * - `$VAR` (upper case, shell style; `$LATEST` is a Lambda version, not a variable).
  * - A real IAM policy variable: `${aws:username}`, `${aws:PrincipalTag/team}`,
  *   `${saml:sub}`, `${*}`, `${?}`, `${$}`. AWS replaces these at request time,
@@ -170,9 +171,15 @@ interface Found {
 /** `Fn::Sub` strings are CloudFormation's; other strings are read for every other syntax. */
 export type ScanMode = 'plain' | 'sub';
 
-const MAYBE = /[$#{<%]|HERE|YOUR|your/;
+const MAYBE = /[$#{<%]|HERE|YOUR|your|REGION|ACCOUNT|PARTITION|_(?:ID|ARN|NAME)\b/;
 const ANGLE = /<([A-Za-z_][^<>"\n]{0,80})>/y;
 const HERE = /[A-Z0-9]+(?:[_-][A-Z0-9]+)*[_-]HERE(?![A-Za-z0-9_])/y;
+/**
+ * Upper-case names that documentation and READMEs write in place of a value:
+ * `arn:aws:kms:REGION:ACCOUNT_ID:key/KEY_ID`. Only these names, so that a real
+ * upper-case role or bucket name is not taken for one.
+ */
+const NAMED = /(?:AWS_)?(?:REGION|ACCOUNT(?:_?(?:ID|NUMBER|NO))?|PARTITION|KEY_?(?:ID|ARN)|ALIAS_?NAME|ROLE_?(?:NAME|ARN)|USER_?NAME|ORG(?:ANIZATION)?_?ID|BUCKET_?NAME)(?![A-Za-z0-9_-])/y;
 const YOUR = /(?:YOUR[_-][A-Z0-9]+(?:[_-][A-Z0-9]+)*|your[_-][a-z0-9]+(?:[_-][a-z0-9]+)*)(?![A-Za-z0-9_])/y;
 const SHELL = /\$([A-Z][A-Z0-9_]*)/y;
 const NOT_SHELL = new Set(['LATEST']);
@@ -203,7 +210,7 @@ export function mayHoldUnknown(s: string): boolean {
 /** The unknown parts of a string value, in order. Cheap for the common string that has none. */
 export function scan(s: string, mode: ScanMode = 'plain'): Found[] {
   if (!MAYBE.test(s)) return [];
-  const words = /HERE|YOUR|your/.test(s);
+  const words = /HERE|YOUR|your|REGION|ACCOUNT|PARTITION|_(?:ID|ARN|NAME)\b/.test(s);
   const out: Found[] = [];
   const sticky = (re: RegExp, i: number): RegExpExecArray | null => {
     re.lastIndex = i;
@@ -256,7 +263,7 @@ export function scan(s: string, mode: ScanMode = 'plain'): Found[] {
       const m = sticky(SHELL, i);
       if (m && !NOT_SHELL.has(m[1]) && !isWordChar(s[i + m[0].length])) found = { from: i, to: i + m[0].length, name: m[1], kind: 'template', syntax: 'shell' };
     } else if (words && (c === 'Y' || c === 'y' || /[A-Z0-9]/.test(c)) && !isWordChar(s[i - 1])) {
-      const m = (c === 'Y' || c === 'y' ? sticky(YOUR, i) : null) ?? sticky(HERE, i);
+      const m = (c === 'Y' || c === 'y' ? sticky(YOUR, i) : null) ?? sticky(HERE, i) ?? sticky(NAMED, i);
       if (m) found = { from: i, to: i + m[0].length, name: m[0], kind: 'placeholder', syntax: 'word' };
     }
     if (found) {
