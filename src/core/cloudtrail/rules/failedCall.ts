@@ -1,7 +1,8 @@
 import * as l10n from '@vscode/l10n';
 import type { EventRule } from '../../rules/rule';
 import { KMS_ERROR_CODES } from '../data/kmsOperations';
-import { isFailedCall, isKmsEvent, str } from '../event';
+import { isFailedCall, isKmsEvent } from '../event';
+import { asString } from '../../jsonValues';
 
 export const failedCall: EventRule = {
   id: 'ct-failed-call',
@@ -19,7 +20,7 @@ export const failedCall: EventRule = {
     const meaning = KMS_ERROR_CODES[code];
     const message = meaning
       ? l10n.t('Failed call: {0} ({1}): {2}. It had no effect.', String(event.eventName), code, meaning)
-      : l10n.t('Failed call: {0} ({1}{2}). It had no effect.', String(event.eventName), code, str(event.errorMessage) ? `: ${str(event.errorMessage)}` : '');
+      : l10n.t('Failed call: {0} ({1}{2}). It had no effect.', String(event.eventName), code, asString(event.errorMessage) ? `: ${asString(event.errorMessage)}` : '');
     report({ ...range(['errorCode']), message });
   },
 };
