@@ -2,10 +2,9 @@
  * `kms-lens grants`: the grants model of the given files, as JSON or as a
  * readable tree. Same core function as the editor's grants view.
  */
-import {
-  buildGrantsModel, describeActor, describeConstraints, describeNote, describeStatus, keyLabel,
-  type Attempt, type EventRef, type Grant, type GrantConstraints, type GrantsModel, type GrantsSource, type KeyGrants, type KmsKey,
-} from '../core/grants';
+import { describeConstraints, describeNote, describeStatus, type Attempt, type Grant, type GrantConstraints } from '../core/grants';
+import { describeActor, keyLabel, type EventRef, type KmsKey } from '../core/history';
+import { buildGrantsModel, type GrantsModel, type GrantsSource, type KeyGrants } from '../core/keys';
 import { buildModel, DEFAULT_SETTINGS, LineIndex } from '../core';
 import { describeLifecycleEvent, describeRotation, describeState, type KeyLifecycle, type KeyState } from '../core/lifecycle';
 

@@ -14,3 +14,8 @@ export function asString(v: unknown): string | undefined {
 export function nonEmptyString(v: unknown): string | undefined {
   return typeof v === 'string' && v !== '' ? v : undefined;
 }
+
+/** The strings of an array (other items dropped); an empty array for anything else. */
+export function stringArray(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}

@@ -5,7 +5,7 @@
  * view), else from a quick pick of the keys in the open logs, else typed.
  */
 import * as vscode from 'vscode';
-import { keyLabel } from '../core/grants';
+import { keyLabel } from '../core/history';
 import { canonicalKeyArn, describeState, isKeyArn, keyUseEventPatternText } from '../core/lifecycle';
 import type { GrantsIndex } from './grantsIndex';
 import { KeyNode } from './grantsTree';

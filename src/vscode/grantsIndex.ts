@@ -7,7 +7,7 @@
  * was (typing in a policy) does not rebuild at all.
  */
 import * as vscode from 'vscode';
-import { buildGrantsModel, type GrantsModel, type GrantsSource } from '../core/grants';
+import { buildGrantsModel, type GrantsModel, type GrantsSource } from '../core/keys';
 import { isCandidate } from './documents';
 import type { ModelCache } from './modelCache';
 import { readSettings } from './settings';

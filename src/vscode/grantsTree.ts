@@ -6,10 +6,9 @@
  * the nodes here.
  */
 import * as vscode from 'vscode';
-import {
-  describeActor, describeConstraints, describeNote, describeStatus, grantLabel, keyLabel,
-  type Attempt, type EventRef, type Grant, type GrantsModel, type KeyGrants, type KmsKey,
-} from '../core/grants';
+import { describeConstraints, describeNote, describeStatus, grantLabel, type Attempt, type Grant } from '../core/grants';
+import { describeActor, keyLabel, type EventRef, type KmsKey } from '../core/history';
+import type { GrantsModel, KeyGrants } from '../core/keys';
 
 export type StatusFilter = 'active' | 'retired' | 'revoked' | 'attempts';
 export const ALL_STATUSES: readonly StatusFilter[] = ['active', 'retired', 'revoked', 'attempts'];

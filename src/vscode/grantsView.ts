@@ -5,7 +5,8 @@
  * command, reveal the creation event).
  */
 import * as vscode from 'vscode';
-import { revokeGrantCommand, type EventRef } from '../core/grants';
+import { revokeGrantCommand } from '../core/grants';
+import type { EventRef } from '../core/history';
 import type { GrantsIndex } from './grantsIndex';
 import { ALL_STATUSES, GrantNode, GrantsTreeProvider, REVEAL_EVENT_COMMAND, type KeyChildProvider, type StatusFilter } from './grantsTree';
 

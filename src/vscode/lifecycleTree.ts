@@ -6,7 +6,8 @@
  * of its state. Every event node reveals its event when clicked.
  */
 import * as vscode from 'vscode';
-import { describeActor, type EventRef, type KeyGrants } from '../core/grants';
+import { describeActor, type EventRef } from '../core/history';
+import type { KeyGrants } from '../core/keys';
 import {
   describeEvidence, describeLifecycleEvent, describeRotation, describeService, describeState, formatTime,
   type KeyLifecycle, type KeyState, type LifecycleEvent,

@@ -6,7 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { GrantsModel } from '../../src/core/grants';
+import type { GrantsModel } from '../../src/core/keys';
 import type { GrantNode, GrantsNode, KeyNode } from '../../src/vscode/grantsTree';
 import { generateLog } from '../bench/generateLog';
 import { api, closeAll, open, workspaceUri, waitForGrants } from './helpers';

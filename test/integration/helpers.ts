@@ -1,7 +1,7 @@
 /** Shared steps for the integration suites: open documents, wait on events (never on fixed sleeps). */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { GrantsModel } from '../../src/core/grants';
+import type { GrantsModel } from '../../src/core/keys';
 import type { KmsLensApi } from '../../src/vscode/api';
 
 export const EXTENSION_ID = 'kms-lens.kms-lens';

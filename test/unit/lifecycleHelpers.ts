@@ -1,7 +1,7 @@
 /** Helpers for the key lifecycle tests: events from the AWS guide's examples, and small events written for each case. */
 import * as path from 'node:path';
 import { analyze, buildModel, DEFAULT_SETTINGS, type Finding } from '../../src/core';
-import type { KeyGrants, GrantsModel } from '../../src/core/grants';
+import type { KeyGrants, GrantsModel } from '../../src/core/keys';
 import { CORPUS, fixture } from './helpers';
 import { decrypt, KEY_ARN, KEY_ID, kmsEvent, roleSession } from './grantsHelpers';
 

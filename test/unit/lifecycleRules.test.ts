@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildModel, DEFAULT_SETTINGS, type Finding } from '../../src/core';
-import { documentKeys } from '../../src/core/lifecycle';
+import { documentKeys } from '../../src/core/keys';
 import { generateLog } from '../bench/generateLog';
 import { createGrant, decrypt, KEY_ARN, kmsEvent, retireGrant, revokeGrant, roleSession } from './grantsHelpers';
 import { CORPUS, fixture } from './helpers';

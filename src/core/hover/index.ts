@@ -5,7 +5,7 @@
  */
 import { cloudTrailHover } from '../cloudtrail/hover';
 import type { DocumentModel } from '../document/model';
-import { lifecycleHover } from '../lifecycle/hover';
+import { lifecycleHover } from '../keys/lifecycleHover';
 import { policyHover } from '../policy/hover';
 
 export interface HoverResult {

@@ -1,6 +1,6 @@
 /** Words for a key's life, shared by the grants view, the CLI's text output, the hovers and the rules. */
-import { describeActor } from '../grants/describe';
-import type { EventRef } from '../grants/types';
+import { describeActor } from '../history/actors';
+import type { EventRef } from '../history/types';
 import * as l10n from '@vscode/l10n';
 import { formatTime } from './dates';
 import type { DeletionSchedule, KeyLifecycle, KeyState, LifecycleEvent, RotationStatus, ServiceEvidence } from './types';

@@ -3,13 +3,13 @@
  * at that moment, or cryptographic operations in the days before. Names the
  * grantees and the last use, so the responder knows whom to ask.
  */
-import { describeActor } from '../../grants/describe';
+import { grantActiveAt } from '../../grants/state';
+import { describeActor } from '../../history/actors';
 import { timeMillis } from '../../text/cloudTrailTime';
 import * as l10n from '@vscode/l10n';
 import type { LogRule } from '../../rules/rule';
 import { DAY_MS } from '../dates';
 import { describeCall } from '../describe';
-import { grantActiveAt } from '../state';
 import { forEachScheduledDeletion, nameRange } from './support';
 
 /** How far back a use counts as "recent": the longest waiting period KMS allows. */

@@ -3,8 +3,8 @@
  * by Fargate ephemeral storage: tasks already running go on, but new tasks
  * that need the key fail to start.
  */
-import { describeActor } from '../../grants/describe';
 import type { Grant } from '../../grants/types';
+import { describeActor } from '../../history/actors';
 import * as l10n from '@vscode/l10n';
 import type { LogRule } from '../../rules/rule';
 import { describeEvidence, describeService } from '../describe';

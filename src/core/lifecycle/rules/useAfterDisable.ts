@@ -5,13 +5,14 @@
  * attempt; a call that succeeded although the logs say the key was stopped
  * means it was enabled again by a call these logs do not hold.
  */
-import type { EventRef } from '../../grants/types';
+import type { EventRef } from '../../history/types';
+import { usesOf } from '../../keys/uses';
 import { timeMillis } from '../../text/cloudTrailTime';
 import * as l10n from '@vscode/l10n';
 import type { LogRule } from '../../rules/rule';
 import { formatTime } from '../dates';
 import { describeCall, describeDeletionDate } from '../describe';
-import { stateAt, usesOf, type StateAt } from '../state';
+import { stateAt, type StateAt } from '../state';
 import { STOPPED_STATES, type KeyLifecycle } from '../types';
 import { forEachKey, nameRange } from './support';
 

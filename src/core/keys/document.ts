@@ -1,13 +1,14 @@
 /**
- * The keys of one document, for the diagnostics and hovers of that document:
+ * The keys of one document (their grants and lifecycles), for the diagnostics
+ * and hovers of that document:
  * rules see one document at a time (the grants view and the CLI combine every
  * open file). Built only for documents with something to say about a key's
  * life, once per document version, and shared by every lifecycle rule.
  */
 import type { DocumentModel, JsonRecord } from '../document/model';
-import { buildGrantsModel } from '../grants/build';
-import type { GrantsModel } from '../grants/types';
-import { evidenceFacts, lifecycleFacts } from './extract';
+import { evidenceFacts, lifecycleFacts } from '../lifecycle/extract';
+import { buildGrantsModel } from './build';
+import type { GrantsModel } from './types';
 
 const cache = new WeakMap<DocumentModel, GrantsModel | null>();
 

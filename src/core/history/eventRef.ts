@@ -1,6 +1,6 @@
-/** Event references that read their caller lazily, shared by the grants and the key lifecycle models. */
+/** Event references that read their caller lazily, shared by every view of the key history. */
 import type { JsonRecord } from '../document/model';
-import { actorOf } from './principals';
+import { actorOf } from './actors';
 import type { Actor, EventRef, EventRole } from './types';
 
 /**

@@ -5,8 +5,8 @@
  * reduced to a `KeyRef`, and the registry merges the refs that name the same
  * key, so that an event naming it by id and one naming it by ARN meet.
  *
- * Kept apart from the grants so that other per-key views (state, rotation)
- * can resolve keys the same way.
+ * Part of the key history, below every view of a key, so that the grants and
+ * the key lifecycle resolve keys the same way.
  */
 import { partitionOfRegion } from '../data/kmsFacts';
 import { parseArn, repairShiftedArn } from '../kms/identifiers';

@@ -4,22 +4,26 @@
  * and of uses of a key the logs show stopped: what the event means for the
  * key and its data, in plain words and with dates. Other parts of an event
  * are left to the generic event hovers, which come after this provider.
+ * It lives beside the keys model because it reads a key's life and its grants
+ * together (a RevokeGrant of a grant that Fargate uses).
  */
 import { isEventLike } from '../classify';
 import { rangeInRecord, type DocumentModel, type JsonRecord } from '../document/model';
-import { describeActor } from '../grants/describe';
-import { USE_OPERATIONS } from '../grants/extract';
-import { keyLabel } from '../grants/keys';
+import { describeActor } from '../history/actors';
+import { keyLabel } from '../history/keys';
+import { isKeyUse } from '../history/operations';
+import type { EventRef } from '../history/types';
 import { timeMillis } from '../text/cloudTrailTime';
-import type { EventRef, KeyGrants } from '../grants/types';
 import type { HoverResult } from '../hover';
 import * as l10n from '@vscode/l10n';
-import { formatTime } from './dates';
-import { describeCall, describeDeletionDate, describeEvidence, describeLifecycleEvent, describeService, stateName } from './describe';
+import { formatTime } from '../lifecycle/dates';
+import { describeCall, describeDeletionDate, describeEvidence, describeLifecycleEvent, describeService, stateName } from '../lifecycle/describe';
+import { LIFECYCLE_EVENTS, STATE_ERRORS } from '../lifecycle/extract';
+import { stateAt } from '../lifecycle/state';
+import { STOPPED_STATES, type KeyLifecycle, type LifecycleEvent } from '../lifecycle/types';
 import { documentKeys } from './document';
-import { LIFECYCLE_EVENTS, STATE_ERRORS } from './extract';
-import { stateAt, usesOf } from './state';
-import { STOPPED_STATES, type KeyLifecycle, type LifecycleEvent } from './types';
+import type { KeyGrants } from './types';
+import { usesOf } from './uses';
 
 type Obj = Record<string, unknown>;
 
@@ -49,7 +53,7 @@ export function lifecycleHover(model: DocumentModel, offset: number): HoverResul
   if (ev.eventSource !== 'kms.amazonaws.com' || typeof name !== 'string') return undefined;
   const lifecycle = LIFECYCLE_EVENTS.has(name);
   const refused = !lifecycle && typeof ev.errorCode === 'string' && STATE_ERRORS.has(ev.errorCode);
-  const use = USE_OPERATIONS.has(name) || name === 'ReEncrypt';
+  const use = isKeyUse(name);
   if (!lifecycle && !refused && !use && name !== 'RevokeGrant') return undefined;
   const range = rangeInRecord(model, record, ['eventName']);
   if (offset < range.start || offset > range.end) return undefined;
