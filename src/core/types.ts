@@ -53,6 +53,20 @@ export const DEFAULT_SETTINGS: AnalysisSettings = {
   maxFileSize: 50 * 1024 * 1024,
 };
 
+/**
+ * A hover: Markdown, and the range of the text it describes. Each kind of
+ * document has its hover provider (policies, CloudTrail events, key
+ * lifecycles) and src/core/hover shows every answer for a place; the type
+ * lives here, below both, so that the providers and their index do not
+ * import each other.
+ */
+export interface HoverResult {
+  /** Markdown. */
+  markdown: string;
+  start: number;
+  end: number;
+}
+
 /** What the caller knows about the text besides its content. */
 export interface DocumentHints {
   /** VS Code language id, e.g. json, jsonc, jsonl, log, plaintext. */

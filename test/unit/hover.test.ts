@@ -5,7 +5,8 @@
 import * as assert from 'node:assert/strict';
 import { buildModel, DEFAULT_SETTINGS } from '../../src/core';
 import { expandKmsActions, KMS_ACTIONS } from '../../src/core/data/iam';
-import { hoverAt, type HoverResult } from '../../src/core/hover';
+import type { HoverResult } from '../../src/core';
+import { hoverAt } from '../../src/core/hover';
 import { policyHover } from '../../src/core/policy/hover';
 import { fixture } from './helpers';
 

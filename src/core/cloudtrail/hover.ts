@@ -10,7 +10,7 @@ import { findNodeAtOffset, getNodePath, getNodeValue, type Node } from 'jsonc-pa
 import { isEventLike } from '../classify';
 import { KMS_ENUMS, type KmsEnumName } from '../data/kmsFacts';
 import { recordTree, type DocumentModel, type JsonRecord } from '../document/model';
-import type { HoverProvider, HoverResult } from '../hover';
+import type { HoverResult } from '../types';
 import * as l10n from '@vscode/l10n';
 import { isPlaceholderAccount, parseArn } from '../kms/identifiers';
 import { contextKeyInfo } from './data/encryptionContext';
@@ -219,7 +219,7 @@ function describe(path: Path, onKey: boolean, node: Node, e: Obj): string | unde
   return undefined;
 }
 
-export const cloudTrailHover: HoverProvider = (model, offset): HoverResult | undefined => {
+export const cloudTrailHover = (model: DocumentModel, offset: number): HoverResult | undefined => {
   if (model.kind !== 'cloudTrail') return undefined;
   const record = recordAt(model, offset);
   if (!record || !isEventLike(record.value)) return undefined;

@@ -7,13 +7,7 @@ import { cloudTrailHover } from '../cloudtrail/hover';
 import type { DocumentModel } from '../document/model';
 import { lifecycleHover } from '../keys/lifecycleHover';
 import { policyHover } from '../policy/hover';
-
-export interface HoverResult {
-  /** Markdown. */
-  markdown: string;
-  start: number;
-  end: number;
-}
+import type { HoverResult } from '../types';
 
 export type HoverProvider = (model: DocumentModel, offset: number) => HoverResult | undefined;
 

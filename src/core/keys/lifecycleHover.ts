@@ -14,7 +14,7 @@ import { keyLabel } from '../history/keys';
 import { isKeyUse } from '../history/operations';
 import type { EventRef } from '../history/types';
 import { timeMillis } from '../text/cloudTrailTime';
-import type { HoverResult } from '../hover';
+import type { HoverResult } from '../types';
 import * as l10n from '@vscode/l10n';
 import { formatTime } from '../lifecycle/dates';
 import { describeCall, describeDeletionDate, describeEvidence, describeLifecycleEvent, describeService, stateName } from '../lifecycle/describe';

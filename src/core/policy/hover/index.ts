@@ -3,7 +3,7 @@
  * Registered in src/core/hover/index.ts.
  */
 import type { DocumentModel } from '../../document/model';
-import type { HoverResult } from '../../hover';
+import type { HoverResult } from '../../types';
 import * as l10n from '@vscode/l10n';
 import { targetAt, type PolicyTarget } from '../target';
 import { actionHover } from './action';
