@@ -5,8 +5,8 @@
  * view), else from a quick pick of the keys in the open logs, else typed.
  */
 import * as vscode from 'vscode';
-import { keyLabel } from '../core/history';
-import { canonicalKeyArn, describeState, isKeyArn, keyUseEventPatternText } from '../core/lifecycle';
+import { buildOutline } from '../core';
+import { canonicalKeyArn, isKeyArn, keyUseEventPatternText } from '../core/lifecycle';
 import type { GrantsIndex } from './grantsIndex';
 import { KeyNode } from './grantsTree';
 
@@ -29,15 +29,9 @@ async function typedArn(value = ''): Promise<string | undefined> {
 
 /** The keys of the open logs whose ARN is known, those with a lifecycle first (a key being retired is the usual reason). */
 async function pickArn(index: GrantsIndex): Promise<string | undefined> {
-  const model = await index.settled();
-  const keys = model.keys.filter((k) => k.key.arn !== undefined);
+  const keys = buildOutline(await index.settled()).keys.filter((k) => k.entry.key.arn !== undefined);
   if (keys.length === 0) return typedArn();
-  const items: KeyPick[] = keys.map((k) => ({
-    label: keyLabel(k.key),
-    description: k.key.arn,
-    detail: (k.lifecycle && describeState(k.lifecycle)) ?? undefined,
-    arn: k.key.arn,
-  }));
+  const items: KeyPick[] = keys.map((k) => ({ label: k.label, description: k.entry.key.arn, detail: k.state, arn: k.entry.key.arn }));
   items.sort((a, b) => Number(!!b.detail) - Number(!!a.detail));
   items.push({ label: vscode.l10n.t('Enter a key ARN…'), alwaysShow: true });
   const picked = await vscode.window.showQuickPick(items, {

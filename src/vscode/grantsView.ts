@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { revokeGrantCommand } from '../core/grants';
 import type { EventRef } from '../core/history';
 import type { GrantsIndex } from './grantsIndex';
-import { ALL_STATUSES, GrantNode, GrantsTreeProvider, REVEAL_EVENT_COMMAND, type KeyChildProvider, type StatusFilter } from './grantsTree';
+import { ALL_STATUSES, GrantNode, GrantsTreeProvider, REVEAL_EVENT_COMMAND, type StatusFilter } from './grantsTree';
 
 export const GRANTS_VIEW_IDS = ['kmsLens.grants', 'kmsLens.grantsPanel'] as const;
 
@@ -62,8 +62,8 @@ export class GrantsView implements vscode.Disposable {
   private readonly views: vscode.TreeView<unknown>[];
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(private readonly index: GrantsIndex, providers?: readonly KeyChildProvider[]) {
-    this.provider = new GrantsTreeProvider(index.model, providers);
+  constructor(private readonly index: GrantsIndex) {
+    this.provider = new GrantsTreeProvider(index.model);
     this.views = GRANTS_VIEW_IDS.map((id) => vscode.window.createTreeView(id, { treeDataProvider: this.provider, showCollapseAll: true }));
     this.subscriptions.push(
       this.provider,
