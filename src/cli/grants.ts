@@ -3,7 +3,9 @@
  * as a text rendering of the keys outline, the same outline the editor's
  * grants view renders as a tree.
  */
-import { buildGrantsModel, buildModel, buildOutline, DEFAULT_SETTINGS, jsonReport, LineIndex, type EventRef, type GrantsModel, type GrantsSource, type JsonEventLocation, type JsonGrantsReport, type OutlineItem } from '../core';
+import { DEFAULT_SETTINGS, getKmsLensService, LineIndex, type EventRef, type GrantsModel, type GrantsSource, type JsonEventLocation, type JsonGrantsReport, type OutlineItem } from '../core';
+
+const core = getKmsLensService();
 
 export interface GrantsInput {
   /** The file as the user named it (shown in the output). */
@@ -22,9 +24,9 @@ export class GrantsRun {
   constructor(inputs: readonly GrantsInput[], maxFileSize = DEFAULT_SETTINGS.maxFileSize) {
     const sources: GrantsSource[] = inputs.map((i) => {
       this.texts.set(i.file, i.text);
-      return { id: i.file, model: buildModel(i.text, { languageId: i.languageId, fileName: i.fileName }, { maxFileSize }) };
+      return { id: i.file, model: core.parse(i.text, { languageId: i.languageId, fileName: i.fileName }, { maxFileSize }) };
     });
-    this.model = buildGrantsModel(sources);
+    this.model = core.grants(sources);
   }
 
   location(e: EventRef): JsonEventLocation {
@@ -39,7 +41,7 @@ export class GrantsRun {
 
 /** The JSON report: keys that have grants or a lifecycle in the logs, and every attempt. */
 export function toJsonReport(run: GrantsRun): JsonGrantsReport {
-  return jsonReport(run.model, (e) => run.location(e));
+  return core.grantsReport(run.model, (e) => run.location(e));
 }
 
 /** An item's line and its children's, drawn as a tree; an item without a line is replaced by its children. */
@@ -58,7 +60,7 @@ export function toTextReport(run: GrantsRun): string {
     const l = run.location(e);
     return `${l.file}:${l.line}`;
   };
-  const outline = buildOutline(run.model);
+  const outline = core.outline(run.model);
   const out: string[] = [];
   for (const root of outline.roots) {
     if (root.line) {

@@ -6,10 +6,12 @@
  */
 import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { analyze, DEFAULT_SETTINGS, fixAll, ruleById, type AnalysisSettings, type SeveritySetting } from '../core';
+import { DEFAULT_SETTINGS, getKmsLensService, ruleById, type AnalysisSettings, type SeveritySetting } from '../core';
 import { collectFiles, readInput, type ReadFile } from './files';
 import { GrantsRun, toJsonReport, toTextReport, type GrantsInput } from './grants';
 import { formatSarif, formatText, toJsonFindings, type FileFindings } from './output';
+
+const core = getKmsLensService();
 
 declare const KMS_LENS_VERSION: string;
 const VERSION = typeof KMS_LENS_VERSION === 'string' ? KMS_LENS_VERSION : 'dev';
@@ -85,7 +87,7 @@ function check(args: string[], io: Io): number {
     const { hints, archive } = input;
     let { text } = input;
     if (values.fix && !archive) {
-      const fixed = fixAll(text, hints, settings).text;
+      const fixed = core.repair(text, hints, settings).text;
       if (fixed !== text) {
         try {
           fs.writeFileSync(file.absolute, fixed);
@@ -95,7 +97,7 @@ function check(args: string[], io: Io): number {
         }
       }
     }
-    results.push({ file: file.display, text, findings: analyze(text, hints, settings).findings });
+    results.push({ file: file.display, text, findings: core.analyze(text, hints, settings).findings });
   }
 
   if (format === 'json') io.out(JSON.stringify(toJsonFindings(results), null, 2) + '\n');

@@ -1,15 +1,36 @@
-/** The public surface of the core, used by the extension adapters and the CLI. */
+/**
+ * The core's entry point: the service (getKmsLensService) and the types and
+ * constants that go with it. The extension and the CLI import this module
+ * and nothing else of the core (eslint.config.mjs holds them to it).
+ */
+export { getKmsLensService, type KmsLensService } from './service';
+export * from './types';
+
+// Documents, findings, fixes and rules.
 export { analyze, runRules, runRulesAsync, type Analysis, type RunControl } from './analyze';
-export { buildModel, type DocumentModel, type JsonRecord } from './document/model';
-export { applyEdits, fixableCodes, fixAll, preferredEdits, preferredFixes } from './fixes';
+export { buildModel, type DocumentModel, type JsonRecord, type ModelOptions } from './document/model';
+export { applyEdits, fixableCodes, fixAll, preferredEdits, preferredFixes, type FixAllResult } from './fixes';
 export { LineIndex, type Position } from './positions';
 export { allRules, ruleById } from './rules/registry';
 export type { Rule } from './rules/rule';
-export * from './types';
-export { buildGrantsModel, type GrantsModel, type GrantsSource, type KeyGrants } from './keys';
-export { buildOutline, type KeyItem, type KeysOutline } from './keys/outline';
-export { ALL_STATUSES, LISTED_EVENTS, type OutlineFilter, type OutlineItem, type OutlineOptions, type StatusFilter } from './keys/outlineItems';
-export { jsonReport, type JsonEventLocation, type JsonGrantsReport } from './keys/report';
-export type { Attempt, Grant } from './grants/types';
-export type { EventRef, KmsKey } from './history/types';
-export type { KeyState } from './lifecycle/types';
+
+// Editing features.
+export type { CompletionItem } from './policy/complete';
+export type { StatementLens } from './policy/summary';
+export { TOKEN_MODIFIERS, TOKEN_TYPES, type SemanticToken } from './semanticTokens';
+
+// CloudTrail tools.
+export type { FormatOptions, FormatResult } from './cloudtrail/format';
+export type { Redaction, RedactionCategory } from './cloudtrail/redact';
+
+// Keys: their grants and their own lives.
+export type { Attempt, Grant, GrantConstraints, GrantStatus } from './grants/types';
+export type { Actor, EventRef, KmsKey } from './history/types';
+export { buildGrantsModel } from './keys/build';
+export type { KeyItem, KeysOutline } from './keys/outline';
+export { buildOutline } from './keys/outline';
+export { ALL_STATUSES, LISTED_EVENTS, type Locate, type OutlineFilter, type OutlineItem, type OutlineKind, type OutlineOptions, type StatusFilter } from './keys/outlineItems';
+export type { JsonAttempt, JsonEventLocation, JsonGrant, JsonGrantsReport, JsonKey, JsonLifecycleEvent, LocateEvent } from './keys/report';
+export { jsonReport } from './keys/report';
+export type { GrantsModel, GrantsSource, KeyGrants } from './keys/types';
+export type { KeyLifecycle, KeyState } from './lifecycle/types';

@@ -7,11 +7,13 @@
  * the same preferred fixes as `kms-lens check --fix`, as one minimal edit.
  */
 import * as vscode from 'vscode';
-import { fixableCodes, fixAll, type Finding } from '../core';
+import { getKmsLensService, type Finding } from '../core';
 import { diagnosticCode, DIAGNOSTIC_SOURCE, toWorkspaceEdit } from './convert';
 import type { DiagnosticsController } from './diagnostics';
 import { hintsFor, isCandidate } from './documents';
 import { readSettings } from './settings';
+
+const core = getKmsLensService();
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('kmsLens');
 
@@ -68,7 +70,7 @@ export class CodeActionProvider implements vscode.CodeActionProvider<vscode.Code
     const perRule: vscode.CodeAction[] = [];
     const disable: vscode.CodeAction[] = [];
     const seenCodes = new Set<string>();
-    const multiple = new Set(result ? fixableCodes(result.findings, 2) : []);
+    const multiple = new Set(result ? core.fixableCodes(result.findings, 2) : []);
     for (const d of context.diagnostics) {
       if (d.source !== DIAGNOSTIC_SOURCE) continue;
       const code = diagnosticCode(d);
@@ -108,7 +110,7 @@ function findingFor(doc: vscode.TextDocument, findings: readonly Finding[], d: v
 /** One replacement covering what fix-all changes (common prefix and suffix kept), or undefined. */
 export function fixAllEdit(doc: vscode.TextDocument, onlyCode?: string): vscode.WorkspaceEdit | undefined {
   const text = doc.getText();
-  const fixed = fixAll(text, hintsFor(doc), readSettings(doc.uri).analysis, onlyCode).text;
+  const fixed = core.repair(text, hintsFor(doc), readSettings(doc.uri).analysis, onlyCode).text;
   if (fixed === text) return undefined;
   let prefix = 0;
   const max = Math.min(text.length, fixed.length);

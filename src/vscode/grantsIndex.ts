@@ -7,10 +7,12 @@
  * was (typing in a policy) does not rebuild at all.
  */
 import * as vscode from 'vscode';
-import { buildGrantsModel, type GrantsModel, type GrantsSource } from '../core/keys';
+import { getKmsLensService, type GrantsModel, type GrantsSource } from '../core';
 import { isCandidate } from './documents';
 import type { ModelCache } from './modelCache';
 import { readSettings } from './settings';
+
+const core = getKmsLensService();
 
 /** Delay after the last keystroke before re-indexing (ms), as for diagnostics. */
 const TYPING_DELAY = 300;
@@ -116,7 +118,7 @@ export class GrantsIndex implements vscode.Disposable {
       }
       if (sameSources(sources, this.lastSources)) return;
       this.lastSources = sources;
-      this.current = buildGrantsModel(sources);
+      this.current = core.grants(sources);
       this.changed.fire(this.current);
     } catch (err) {
       // The core does not throw by design; if it ever does, the view keeps its last model.

@@ -5,7 +5,9 @@
  * menus) and the command that reveals its event.
  */
 import * as vscode from 'vscode';
-import { ALL_STATUSES, buildOutline, type Grant, type GrantsModel, type KeyGrants, type KeyState, type KmsKey, type OutlineFilter, type OutlineItem, type StatusFilter } from '../core';
+import { ALL_STATUSES, getKmsLensService, type Grant, type GrantsModel, type KeyGrants, type KeyState, type KmsKey, type OutlineFilter, type OutlineItem, type StatusFilter } from '../core';
+
+const core = getKmsLensService();
 
 export { ALL_STATUSES, type StatusFilter };
 export type GrantsFilter = OutlineFilter;
@@ -191,7 +193,7 @@ export class GrantsTreeProvider implements vscode.TreeDataProvider<GrantsNode>, 
   }
 
   private buildRoots(): GrantsNode[] {
-    const outline = buildOutline(this.model, { filter: this.filterState });
+    const outline = core.outline(this.model, { filter: this.filterState });
     const expanded = this.model.keys.length <= EXPAND_KEYS_UP_TO;
     return outline.roots.map((item) => (item.kind === 'key' ? new KeyNode(item, expanded) : new GrantsNode(item, undefined)));
   }

@@ -5,10 +5,11 @@
  * command, reveal the creation event).
  */
 import * as vscode from 'vscode';
-import { revokeGrantCommand } from '../core/grants';
-import type { EventRef } from '../core/history';
+import { getKmsLensService, type EventRef } from '../core';
 import type { GrantsIndex } from './grantsIndex';
 import { ALL_STATUSES, GrantNode, GrantsTreeProvider, REVEAL_EVENT_COMMAND, type StatusFilter } from './grantsTree';
+
+const core = getKmsLensService();
 
 export const GRANTS_VIEW_IDS = ['kmsLens.grants', 'kmsLens.grantsPanel'] as const;
 
@@ -82,7 +83,7 @@ export class GrantsView implements vscode.Disposable {
       }),
       vscode.commands.registerCommand(GRANTS_COMMANDS.copyRevokeCommand, async (arg?: unknown) => {
         const node = grantOf(arg, this.views);
-        if (node) await vscode.env.clipboard.writeText(revokeGrantCommand(node.grant, node.key));
+        if (node) await vscode.env.clipboard.writeText(core.revokeGrantCommand(node.grant, node.key));
       }),
       vscode.commands.registerCommand(GRANTS_COMMANDS.revealCreation, async (arg?: unknown) => {
         const creation = grantOf(arg, this.views)?.grant.creation;

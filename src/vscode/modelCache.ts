@@ -3,8 +3,10 @@
  * grants view all read the model from here.
  */
 import * as vscode from 'vscode';
-import { buildModel, type DocumentModel } from '../core';
+import { getKmsLensService, type DocumentModel } from '../core';
 import { hintsFor } from './documents';
+
+const core = getKmsLensService();
 
 interface Entry {
   version: number;
@@ -20,7 +22,7 @@ export class ModelCache {
     const key = doc.uri.toString();
     const hit = this.entries.get(key);
     if (hit && hit.version === doc.version && hit.maxFileSize === maxFileSize && hit.languageId === doc.languageId) return hit.model;
-    const model = buildModel(doc.getText(), hintsFor(doc), { maxFileSize });
+    const model = core.parse(doc.getText(), hintsFor(doc), { maxFileSize });
     this.entries.set(key, { version: doc.version, maxFileSize, languageId: doc.languageId, model });
     return model;
   }

@@ -48,7 +48,10 @@ describe('imports', () => {
     assert.deepEqual(importsBetween(graph, ['core/lifecycle'], ['core/grants', 'core/keys'], ['core/lifecycle/rules']), []);
   });
 
-  it('keeps the core free of the adapters', () => {
+  it('keeps the core free of the adapters, and the adapters to the core\'s entry point', () => {
     assert.deepEqual(importsBetween(graph, ['core'], ['vscode', 'cli']), []);
+    const intoCore = importsBetween(graph, ['vscode', 'cli'], ['core']);
+    assert.ok(intoCore.length > 10, intoCore.join('\n'));
+    assert.deepEqual(intoCore.filter((i) => !i.endsWith(' -> core/index.ts')), []);
   });
 });
