@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { getKmsLensService, type DocumentModel, type Finding } from '../core';
 import { toDiagnostic } from './convert';
+import { TYPING_DELAY } from './delays';
 import { isCandidate } from './documents';
 import type { ModelCache } from './modelCache';
 import type { RuleDocs } from './ruleDocs';
@@ -13,8 +14,6 @@ import { readSettings } from './settings';
 
 const core = getKmsLensService();
 
-/** Delay after the last keystroke before analysing (ms). */
-const TYPING_DELAY = 300;
 /** Documents with more events than this are analysed in chunks, with a progress notification that can cancel. */
 const BIG_LOG_EVENTS = 5000;
 /** Events analysed between two yields to the extension host. */

@@ -8,14 +8,13 @@
  */
 import * as vscode from 'vscode';
 import { getKmsLensService, type GrantsModel, type GrantsSource } from '../core';
+import { TYPING_DELAY } from './delays';
 import { isCandidate } from './documents';
 import type { ModelCache } from './modelCache';
 import { readSettings } from './settings';
 
 const core = getKmsLensService();
 
-/** Delay after the last keystroke before re-indexing (ms), as for diagnostics. */
-const TYPING_DELAY = 300;
 /** Delay after a document opens or closes: several at once (a folder of logs) make one rebuild. */
 const OPEN_DELAY = 50;
 /** Documents at least this long (characters) get a progress indicator while they are indexed. */

@@ -9,15 +9,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze } from '../../src/core';
+import { rng } from './generateLog';
 import { BENCH_DIR, CLI, measureNode, ROOT, timeCall } from './harness';
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 function account(r: () => number): string {
   return String(100000000000 + Math.floor(r() * 899999999999));

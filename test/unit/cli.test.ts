@@ -1,18 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { FIXTURES } from './helpers';
+// The CLI is tested as users run it: the bundled dist/cli.js in a child process (runCli).
+import { FIXTURES, runCli as run } from './helpers';
 
-// The CLI is tested as users run it: the bundled dist/cli.js in a child process.
-const CLI = path.resolve(__dirname, '..', '..', '..', 'dist', 'cli.js');
 const SEEDS = path.join(FIXTURES, 'corpus', 'seeds');
-
-function run(args: string[], cwd = process.cwd()): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 function tmpDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'kms-lens-cli-'));

@@ -4,6 +4,7 @@
  * Rules and hovers share them so they agree on what an event says.
  */
 import { isObject } from '../classify';
+import type { DocumentModel, JsonRecord } from '../document/model';
 import { isDocumentationPlaceholder, isPlaceholderAccount, keyIdKind, repairShiftedArn } from '../kms/identifiers';
 import { nearest } from '../text/suggest';
 import { DRY_RUN_ERROR } from './data/kmsOperations';
@@ -13,6 +14,21 @@ import { RECORD_FIELD_BY_NAME, type RecordField } from './data/recordFields';
 export type Obj = Record<string, unknown>;
 
 export const KMS_SOURCE = 'kms.amazonaws.com';
+
+/** The record whose text contains `offset` (records are in document order). */
+export function recordAt(model: DocumentModel, offset: number): JsonRecord | undefined {
+  const rs = model.records;
+  let lo = 0;
+  let hi = rs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = rs[mid];
+    if (offset < r.start) hi = mid - 1;
+    else if (offset >= r.end) lo = mid + 1;
+    else return r;
+  }
+  return undefined;
+}
 
 export function obj(v: unknown): Obj | undefined {
   return isObject(v) ? v : undefined;

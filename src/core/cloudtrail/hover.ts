@@ -9,7 +9,7 @@
 import { findNodeAtOffset, getNodePath, getNodeValue, type Node } from 'jsonc-parser';
 import { isEventLike } from '../classify';
 import { KMS_ENUMS, type KmsEnumName } from '../data/kmsFacts';
-import { recordTree, type DocumentModel, type JsonRecord } from '../document/model';
+import { recordTree, type DocumentModel } from '../document/model';
 import type { HoverResult } from '../types';
 import * as l10n from '@vscode/l10n';
 import { isPlaceholderAccount, parseArn } from '../kms/identifiers';
@@ -18,26 +18,11 @@ import { EXTRA_ENUMS, KMS_ERROR_CODES, KMS_OPERATION_BY_NAME, paramSpec } from '
 import { RECORD_FIELD_BY_NAME, formatVersion } from './data/recordFields';
 import { describeService } from './data/services';
 import { IDENTITY_TYPES, USER_IDENTITY_FIELDS, accessKeyKind } from './data/userIdentity';
-import { isKmsEvent, isPlaceholder, obj, parseKeyRef, type Obj } from './event';
+import { isKmsEvent, isPlaceholder, obj, parseKeyRef, recordAt, type Obj } from './event';
 import { asString } from '../jsonValues';
 import { describeCaller, describeConstraints, describeGrantOperations, summarizeEvent } from './summary';
 
 type Path = Array<string | number>;
-
-/** The record whose text contains `offset` (records are in document order). */
-function recordAt(model: DocumentModel, offset: number): JsonRecord | undefined {
-  const rs = model.records;
-  let lo = 0;
-  let hi = rs.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const r = rs[mid];
-    if (offset < r.start) hi = mid - 1;
-    else if (offset >= r.end) lo = mid + 1;
-    else return r;
-  }
-  return undefined;
-}
 
 const CONTEXT_OBJECTS = new Set(['encryptionContext', 'sourceEncryptionContext', 'destinationEncryptionContext', 'encryptionContextSubset', 'encryptionContextEquals']);
 const TIME_FIELDS = new Set(['eventTime', 'creationDate']);

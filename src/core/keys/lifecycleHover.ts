@@ -8,6 +8,7 @@
  * together (a RevokeGrant of a grant that Fargate uses).
  */
 import { isEventLike } from '../classify';
+import { recordAt } from '../cloudtrail/event';
 import { rangeInRecord, type DocumentModel, type JsonRecord } from '../document/model';
 import { describeActor } from '../history/actors';
 import { keyLabel } from '../history/keys';
@@ -30,23 +31,9 @@ type Obj = Record<string, unknown>;
 /** Inline code that cannot break out of its backticks. */
 const code = (s: string): string => `\`${s.replace(/`/g, "'")}\``;
 
-/** The record whose text contains `offset` (records are in document order). */
-function recordAt(records: readonly JsonRecord[], offset: number): JsonRecord | undefined {
-  let lo = 0;
-  let hi = records.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const r = records[mid];
-    if (offset < r.start) hi = mid - 1;
-    else if (offset >= r.end) lo = mid + 1;
-    else return r;
-  }
-  return undefined;
-}
-
 export function lifecycleHover(model: DocumentModel, offset: number): HoverResult | undefined {
   if (model.kind !== 'cloudTrail') return undefined;
-  const record = recordAt(model.records, offset);
+  const record = recordAt(model, offset);
   if (!record || !isEventLike(record.value)) return undefined;
   const ev = record.value as Obj;
   const name = ev.eventName;

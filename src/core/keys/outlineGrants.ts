@@ -181,6 +181,12 @@ export function attemptsGroup(attempts: readonly Attempt[], id: string, label: s
   };
 }
 
+/** Events of a key that no grant of these logs explains, as a group: its count, then the events. */
+function eventsGroup(kind: 'otherUses' | 'orphans', keyId: string, label: string, events: readonly EventRef[], line: string, ctx: OutlineContext): OutlineItem {
+  const id = `${keyId}/${kind}`;
+  return { id, kind, label, description: String(events.length), line: () => line, children: lazy(() => listed(events, id, (e, i) => eventItem(e, id, i, ctx))) };
+}
+
 /** The attempts that name no key, as the filter keeps them; undefined when there are none to show. */
 export function noKeyAttemptsGroup(attempts: readonly Attempt[], ctx: OutlineContext): OutlineItem | undefined {
   if (!ctx.filter.statuses.has('attempts')) return undefined;
@@ -200,28 +206,8 @@ export function grantItems(entry: KeyGrants, keyId: string, ctx: OutlineContext)
   }
   if (ctx.statusFiltered) return items;
   const uses = entry.otherUses.filter((e) => callerMatches(e, filter.search));
-  if (uses.length > 0) {
-    const id = `${keyId}/otherUses`;
-    items.push({
-      id,
-      kind: 'otherUses',
-      label: l10n.t('Not through a grant in these logs'),
-      description: String(uses.length),
-      line: () => `${uses.length} use(s) not through a grant in these logs`,
-      children: lazy(() => listed(uses, id, (e, i) => eventItem(e, id, i, ctx))),
-    });
-  }
+  if (uses.length > 0) items.push(eventsGroup('otherUses', keyId, l10n.t('Not through a grant in these logs'), uses, `${uses.length} use(s) not through a grant in these logs`, ctx));
   const orphans = entry.orphans.filter((e) => callerMatches(e, filter.search));
-  if (orphans.length > 0) {
-    const id = `${keyId}/orphans`;
-    items.push({
-      id,
-      kind: 'orphans',
-      label: l10n.t('Retirements naming no grant'),
-      description: String(orphans.length),
-      line: () => `${orphans.length} retirement(s) or revocation(s) naming no grant id`,
-      children: lazy(() => listed(orphans, id, (e, i) => eventItem(e, id, i, ctx))),
-    });
-  }
+  if (orphans.length > 0) items.push(eventsGroup('orphans', keyId, l10n.t('Retirements naming no grant'), orphans, `${orphans.length} retirement(s) or revocation(s) naming no grant id`, ctx));
   return items;
 }
