@@ -112,7 +112,8 @@ function* ruleRun(model: DocumentModel, settings: AnalysisSettings, chunkSize: n
 
   const eventRules = enabled.filter((r) => r.rule.scope === 'event').map((r) => ({ ...r, rule: r.rule as EventRule, failed: failed.has(r.rule.id) }));
   const logRules = enabled.filter((r) => r.rule.scope === 'log');
-  const events = eventRules.length > 0 || logRules.length > 0 ? eventContexts(model).filter((e) => !e.record.broken) : [];
+  // Damaged events too: their values are what parses of them (document/sound.ts), as the grants model reads them.
+  const events = eventRules.length > 0 || logRules.length > 0 ? eventContexts(model) : [];
   const before = findings.map((f) => f.start).sort((a, b) => a - b);
   let omitted = 0;
   let counting = false;

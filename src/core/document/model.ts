@@ -8,10 +8,11 @@
  *   offsets, with no parse tree (a 40 MB log would need ~730 MB as a tree).
  *   Position information inside a record is built lazily by `recordTree`.
  */
-import { parse as tolerantParse, parseTree, getNodeValue, findNodeAtLocation, type Node, type JSONPath } from 'jsonc-parser';
+import { parseTree, getNodeValue, findNodeAtLocation, type Node, type JSONPath } from 'jsonc-parser';
 import { classifyValue, isEventLike, isObject, sniffKind, type Container } from '../classify';
 import type { DocumentHints, DocumentKind } from '../types';
 import { countMembers, maxDepth, scanArrayElements, scanMemberArray, scanObjectMembers, scanValue, skipSpace, skipString, type ObjectMember, type Span } from './scan';
+import { isPartial, soundTree } from './sound';
 import { findPastedQuirks, findSyntaxProblems, hasQuirks, MAX_NESTING, neutraliseQuirks, repairQuirks, type SyntaxProblem } from './syntax';
 import * as l10n from '@vscode/l10n';
 
@@ -21,8 +22,13 @@ export interface JsonRecord {
   start: number;
   end: number;
   value: unknown;
-  /** The record's text has syntax problems (its value came from a tolerant parse). */
+  /**
+   * The record's text has syntax problems. Its value is then what survives of
+   * it (document/sound.ts): every member whose own text parses.
+   */
   broken: boolean;
+  /** A JSON error cost the record a member (or more): rules about what is absent stay quiet. */
+  partial?: boolean;
 }
 
 export type DocumentFormat = 'json' | 'jsonLines';
@@ -172,15 +178,15 @@ function analyseSegment(text: string, start: number, end: number, allowComments:
   return treeSegment(text, start, end, allowComments);
 }
 
-/** Small segment: tolerant tree, exact syntax problems. */
+/** Small segment: tolerant tree, exact syntax problems; with errors, only what parses on its own is kept. */
 function treeSegment(text: string, start: number, end: number, allowComments: boolean): SegmentResult {
   const problems = findSyntaxProblems(text, start, end, allowComments);
   const original = start === 0 && end === text.length ? text : text.slice(start, end);
   // Pasted text with curly quotes or bare keys: offsets from a same-length stand-in, values from the repaired text.
   const quirks = findPastedQuirks(original);
   const source = neutraliseQuirks(original, quirks);
-  const root = parseTree(source, [], { allowTrailingComma: true, disallowComments: false });
-  // Plain objects from JSON.parse when the text is valid (as on the fast path); the tolerant tree's values otherwise.
+  let root = parseTree(source, [], { allowTrailingComma: true, disallowComments: false });
+  // Plain objects from JSON.parse when the text is valid (as on the fast path); the sound tree's values otherwise.
   let value: unknown;
   let valid = problems.length === 0;
   if (valid) {
@@ -190,23 +196,30 @@ function treeSegment(text: string, start: number, end: number, allowComments: bo
       valid = false; // comments in a JSONC document
     }
   }
+  if (!valid) root = soundTree(source, root);
   let elements: unknown[] | undefined;
-  if (!valid && hasQuirks(quirks)) {
-    value = tolerantParse(repairQuirks(original, quirks), [], { allowTrailingComma: true, disallowComments: false });
-  } else if (!valid) value = root ? getNodeValue(root) : undefined;
+  if (!valid && hasQuirks(quirks)) value = soundValue(repairQuirks(original, quirks));
+  else if (!valid) value = root ? getNodeValue(root) : undefined;
   const { kind, container } = classifyValue(value);
   const nodes = root ? recordNodes(root, container) : [];
   if (valid || hasQuirks(quirks)) {
     const all = elementsOf(value, container);
     elements = all.length === nodes.length ? all : undefined;
   }
-  const records = nodes.map((node, index) => {
+  const records = nodes.map((node, index): JsonRecord => {
     const s = start + node.offset;
     const e = s + node.length;
-    return { index, start: s, end: e, value: elements ? elements[index] : getNodeValue(node), broken: problems.some((p) => p.start >= s && p.start < e) };
+    const broken = problems.some((p) => p.start >= s && p.start < e);
+    return { index, start: s, end: e, value: elements ? elements[index] : getNodeValue(node), broken, partial: isPartial(node) };
   });
   // The tree is kept only when its offsets are the document's (single-document JSON).
   return { problems, value, kind, container, records, root: start === 0 ? root : undefined };
+}
+
+/** The value of what parses in a damaged JSON text. */
+function soundValue(source: string): unknown {
+  const tree = soundTree(source, parseTree(source, [], { allowTrailingComma: true, disallowComments: false }));
+  return tree ? getNodeValue(tree) : undefined;
 }
 
 function recordNodes(root: Node, container: Container): Node[] {
@@ -288,30 +301,41 @@ function containerSpans(text: string, start: number, end: number, container: Con
   }
 }
 
-/** A big segment that is not valid JSON: exact problems from the streaming visitor, values from the tolerant parser. */
+/**
+ * A big segment that is not valid JSON: exact problems from the streaming visitor, the kind from the
+ * tolerant parser, and each record read on its own, as the small-segment path reads it: JSON.parse
+ * when the record's text is valid, what parses of it (document/sound.ts) when it is not.
+ */
 function brokenBigSegment(text: string, start: number, end: number, allowComments: boolean): SegmentResult {
   // The visitor and the tolerant parser are recursive.
   if (maxDepth(text, start, end, MAX_NESTING + 1) > MAX_NESTING) return tooDeepSegment(text, start, end);
   const problems = findSyntaxProblems(text, start, end, allowComments);
   const source = text.slice(start, end);
-  const value: unknown = tolerantParse(source, [], { allowTrailingComma: true, disallowComments: false });
+  const value: unknown = soundValue(source);
   const { kind, container } = classifyValue(value);
-  const elements = elementsOf(value, container);
   // Offsets of the records: a tolerant tree of the container only would still be the whole file,
-  // so take the records' values and find each one's extent by scanning from its opening brace.
+  // so find each record's extent by scanning from its opening brace.
   const records: JsonRecord[] = [];
-  const starts = recordStartsTolerant(source, container);
-  starts.forEach((s, index) => {
-    if (index >= elements.length) return;
+  for (const s of recordStartsTolerant(source, container)) {
     const e = tolerantEnd(source, s);
-    records.push({
-      index,
-      start: start + s,
-      end: start + e,
-      value: elements[index],
-      broken: problems.some((p) => p.start >= start + s && p.start < start + e),
-    });
-  });
+    const broken = problems.some((p) => p.start >= start + s && p.start < start + e);
+    const record: JsonRecord = { index: records.length, start: start + s, end: start + e, value: undefined, broken };
+    if (!broken) {
+      try {
+        record.value = JSON.parse(source.slice(s, e));
+      } catch {
+        record.broken = true;
+      }
+    }
+    if (record.broken) {
+      const tree = soundTree(source.slice(s, e), parseTree(source.slice(s, e), [], { allowTrailingComma: true, disallowComments: false }));
+      if (!tree) continue;
+      record.value = getNodeValue(tree);
+      record.partial = isPartial(tree);
+    }
+    if (container === 'array' && !isObject(record.value)) continue;
+    records.push(record);
+  }
   return { problems, value, kind, container, records };
 }
 
@@ -369,7 +393,10 @@ export function recordTree(model: DocumentModel, record: JsonRecord): Node | und
   if (tree === undefined) {
     // parseTree is recursive; a record from the fast path was never measured for depth.
     const tooDeepRecord = maxDepth(model.text, record.start, record.end, MAX_NESTING + 1) > MAX_NESTING;
-    tree = tooDeepRecord ? null : parseTree(model.text.slice(record.start, record.end), [], { allowTrailingComma: true, disallowComments: false }) ?? null;
+    const slice = model.text.slice(record.start, record.end);
+    const parsed = tooDeepRecord ? undefined : parseTree(slice, [], { allowTrailingComma: true, disallowComments: false });
+    // A damaged record is read as its value was: only the members that parse (document/sound.ts).
+    tree = (record.broken ? soundTree(slice, parsed) : parsed) ?? null;
     recordTrees.set(record, tree);
   }
   return tree ?? undefined;

@@ -7,6 +7,7 @@
 import type { Node } from 'jsonc-parser';
 import { actionsForConditionKey, type ConditionKeyInfo } from '../data/iam';
 import { ACCOUNT_ID, type Arn, type ArnPart } from '../kms/identifiers';
+import { isPartial } from '../document/sound';
 import type { TextEdit } from '../types';
 import { insertMember, nodeEnd, propertyOf, removeItem, renameKey, stringPart } from './edits';
 import { membersOf, type ConditionEntry, type PolicyModel, type Statement } from './model';
@@ -189,13 +190,11 @@ export function parseViaService(value: string): ViaServiceName | undefined {
 }
 
 /**
- * True when a JSON syntax problem lies inside the node: its tolerant parse may
- * have lost or invented members, so shape rules stay quiet about it (the
- * syntax rule already points at the real mistake).
+ * True when a JSON error cost the node a member or element (document/sound.ts):
+ * what is left of it is right, but something may be missing, so rules about
+ * what is absent stay quiet (the syntax rule already points at the real
+ * mistake). A missing comma between two sound members costs nothing.
  */
-export function isBroken(policy: PolicyModel, n: Node): boolean {
-  const problems = policy.syntaxProblems;
-  if (!problems || problems.length === 0) return false;
-  const end = nodeEnd(n);
-  return problems.some((p) => p.start >= n.offset && p.start <= end);
+export function isBroken(_policy: PolicyModel, n: Node): boolean {
+  return isPartial(n);
 }

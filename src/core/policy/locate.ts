@@ -8,6 +8,7 @@
  */
 import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
 import { eventRecords, recordTree, type DocumentModel, type JsonRecord } from '../document/model';
+import { soundTree } from '../document/sound';
 import { findSyntaxProblems, type SyntaxProblem } from '../document/syntax';
 import { templatePolicies } from './cloudFormation';
 import { decodeJsonString, encodeJsonStringContent } from './jsonString';
@@ -67,7 +68,6 @@ function eventContext(event: Obj): PolicyContext {
 
 /** The key policy in an event's request parameters, as a policy of its own. */
 function eventPolicy(model: DocumentModel, record: JsonRecord): PolicyModel | undefined {
-  if (record.broken) return undefined;
   const event = record.value as Obj;
   if (!POLICY_EVENTS.has(str(event.eventName) ?? '')) return undefined;
   const params = event.requestParameters as Obj | null | undefined;
@@ -77,7 +77,7 @@ function eventPolicy(model: DocumentModel, record: JsonRecord): PolicyModel | un
   if (!node || node.type !== 'string') return undefined;
   const literalStart = record.start + node.offset;
   const { text, map } = decodeJsonString(model.text.slice(literalStart, literalStart + node.length));
-  const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
+  const root = soundTree(text, parseTree(text, [], { allowTrailingComma: true, disallowComments: false }));
   if (!root) return undefined;
   const last = map.length - 1;
   return buildPolicy({
