@@ -3,6 +3,9 @@ export { analyze, runRules, runRulesAsync, type Analysis, type RunControl } from
 export { buildModel, type DocumentModel, type JsonRecord } from './document/model';
 export { applyEdits, fixableCodes, fixAll, preferredEdits, preferredFixes } from './fixes';
 export { LineIndex, type Position } from './positions';
+export { describeReading } from './readAs';
+export { POLICY_KINDS, isPolicyKind, type PolicyKind } from './policy/kinds';
+export { kindForFile } from './policy/kindOverrides';
 export { allRules, ruleById } from './rules/registry';
 export type { Rule } from './rules/rule';
 export * from './types';

@@ -9,7 +9,7 @@
  *   Position information inside a record is built lazily by `recordTree`.
  */
 import { parseTree, getNodeValue, findNodeAtLocation, type Node, type JSONPath } from 'jsonc-parser';
-import { classifyValue, isEventLike, isObject, sniffKind, type Container } from '../classify';
+import { classifyValue, isEventLike, isObject, sniffKind, type Container, type DocumentPolicy } from '../classify';
 import type { DocumentHints, DocumentKind } from '../types';
 import { countMembers, maxDepth, scanArrayElements, scanMemberArray, scanObjectMembers, scanValue, skipSpace, skipString, type ObjectMember, type Span } from './scan';
 import { isPartial, soundTree } from './sound';
@@ -46,6 +46,8 @@ export interface DocumentModel {
   root?: Node;
   /** Value of the whole text (single-document JSON). */
   value?: unknown;
+  /** For a policy document: the policy's shape and the kind it was read as (`kind` is that kind). */
+  policy?: DocumentPolicy;
   /** Set when the text was not analysed. */
   skipped?: 'tooLarge' | 'binary';
 }
@@ -96,7 +98,7 @@ export function buildModel(text: string, hints: DocumentHints, options: ModelOpt
   const format = detectFormat(text, hints);
   return format === 'jsonLines'
     ? buildLinesModel(text, hints, allowComments, threshold)
-    : buildJsonModel(text, allowComments, threshold);
+    : buildJsonModel(text, hints, allowComments, threshold);
 }
 
 interface SegmentResult {
@@ -104,12 +106,13 @@ interface SegmentResult {
   value: unknown;
   container: Container;
   kind: DocumentKind;
+  policy?: DocumentPolicy;
   records: JsonRecord[];
   root?: Node;
 }
 
-function buildJsonModel(text: string, allowComments: boolean, threshold: number): DocumentModel {
-  const seg = analyseSegment(text, 0, text.length, allowComments, threshold);
+function buildJsonModel(text: string, hints: DocumentHints, allowComments: boolean, threshold: number): DocumentModel {
+  const seg = analyseSegment(text, 0, text.length, hints, allowComments, threshold);
   return {
     text,
     kind: seg.kind,
@@ -120,6 +123,7 @@ function buildJsonModel(text: string, allowComments: boolean, threshold: number)
     records: seg.records,
     root: seg.root,
     value: seg.value,
+    policy: seg.policy,
   };
 }
 
@@ -136,10 +140,11 @@ function buildLinesModel(text: string, hints: DocumentHints, allowComments: bool
     const contentEnd = lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
     const first = skipSpace(text, lineStart, contentEnd);
     if (first < contentEnd && (!onlyObjectLines || text.charCodeAt(first) === 123)) {
-      const seg = analyseSegment(text, first, trimEnd(text, first, contentEnd), allowComments, threshold);
+      const seg = analyseSegment(text, first, trimEnd(text, first, contentEnd), hints, allowComments, threshold);
       problems.push(...seg.problems);
       for (const r of seg.records) records.push({ ...r, index: records.length });
-      if (kind === 'other' && seg.kind !== 'other') kind = seg.kind;
+      // Lines of policies are not analysed as policies (one policy per document): only events make JSON Lines ours.
+      if (kind === 'other' && (seg.kind === 'cloudTrail' || seg.kind === 'listGrants')) kind = seg.kind;
     }
     lineStart = lineEnd + 1;
   }
@@ -171,15 +176,15 @@ function tooDeepSegment(text: string, start: number, end: number): SegmentResult
   return { problems: [tooDeep(start)], value: undefined, container: 'none', kind: sniffKind(text.slice(start, Math.min(end, start + 65536))), records: [] };
 }
 
-function analyseSegment(text: string, start: number, end: number, allowComments: boolean, threshold: number): SegmentResult {
-  if (end - start > threshold) return fastSegment(text, start, end, allowComments);
+function analyseSegment(text: string, start: number, end: number, hints: DocumentHints, allowComments: boolean, threshold: number): SegmentResult {
+  if (end - start > threshold) return fastSegment(text, start, end, hints, allowComments);
   // The tree path's parsers are recursive: measure the depth before running them.
   if (maxDepth(text, start, end, MAX_NESTING + 1) > MAX_NESTING) return tooDeepSegment(text, start, end);
-  return treeSegment(text, start, end, allowComments);
+  return treeSegment(text, start, end, hints, allowComments);
 }
 
 /** Small segment: tolerant tree, exact syntax problems; with errors, only what parses on its own is kept. */
-function treeSegment(text: string, start: number, end: number, allowComments: boolean): SegmentResult {
+function treeSegment(text: string, start: number, end: number, hints: DocumentHints, allowComments: boolean): SegmentResult {
   const problems = findSyntaxProblems(text, start, end, allowComments);
   const original = start === 0 && end === text.length ? text : text.slice(start, end);
   // Pasted text with curly quotes or bare keys: offsets from a same-length stand-in, values from the repaired text.
@@ -200,7 +205,7 @@ function treeSegment(text: string, start: number, end: number, allowComments: bo
   let elements: unknown[] | undefined;
   if (!valid && hasQuirks(quirks)) value = soundValue(repairQuirks(original, quirks));
   else if (!valid) value = root ? getNodeValue(root) : undefined;
-  const { kind, container } = classifyValue(value);
+  const { kind, container, policy } = classifyValue(value, hints);
   const nodes = root ? recordNodes(root, container) : [];
   if (valid || hasQuirks(quirks)) {
     const all = elementsOf(value, container);
@@ -213,7 +218,7 @@ function treeSegment(text: string, start: number, end: number, allowComments: bo
     return { index, start: s, end: e, value: elements ? elements[index] : getNodeValue(node), broken, partial: isPartial(node) };
   });
   // The tree is kept only when its offsets are the document's (single-document JSON).
-  return { problems, value, kind, container, records, root: start === 0 ? root : undefined };
+  return { problems, value, kind, container, policy, records, root: start === 0 ? root : undefined };
 }
 
 /** The value of what parses in a damaged JSON text. */
@@ -239,7 +244,7 @@ function recordNodes(root: Node, container: Container): Node[] {
 }
 
 /** Big segment: JSON.parse for values, the scanner for offsets; the tolerant visitor only if parsing fails. */
-function fastSegment(text: string, start: number, end: number, allowComments: boolean): SegmentResult {
+function fastSegment(text: string, start: number, end: number, hints: DocumentHints, allowComments: boolean): SegmentResult {
   const source = text.slice(start, end);
   let value: unknown;
   let parsed = true;
@@ -248,12 +253,12 @@ function fastSegment(text: string, start: number, end: number, allowComments: bo
   } catch {
     parsed = false;
   }
-  if (!parsed) return brokenBigSegment(text, start, end, allowComments);
+  if (!parsed) return brokenBigSegment(text, start, end, hints, allowComments);
 
-  const { kind, container } = classifyValue(value);
+  const { kind, container, policy } = classifyValue(value, hints);
   const elements = elementsOf(value, container);
   const spans = containerSpans(text, start, end, container);
-  if (!spans || spans.length !== elements.length) return brokenBigSegment(text, start, end, allowComments);
+  if (!spans || spans.length !== elements.length) return brokenBigSegment(text, start, end, hints, allowComments);
   // JSON.parse and the scanner are iterative, so depth is only measured here, by the scan itself
   // (a separate pass over 40 MB would cost as much as a tenth of the parse).
   if (spans.some((s) => s.depth > MAX_NESTING)) return tooDeepSegment(text, start, end);
@@ -267,7 +272,7 @@ function fastSegment(text: string, start: number, end: number, allowComments: bo
     }
     return { index, start: span.start, end: span.end, value: v, broken: false };
   });
-  return { problems, value, kind, container, records };
+  return { problems, value, kind, container, policy, records };
 }
 
 function elementsOf(value: unknown, container: Container): unknown[] {
@@ -306,13 +311,13 @@ function containerSpans(text: string, start: number, end: number, container: Con
  * tolerant parser, and each record read on its own, as the small-segment path reads it: JSON.parse
  * when the record's text is valid, what parses of it (document/sound.ts) when it is not.
  */
-function brokenBigSegment(text: string, start: number, end: number, allowComments: boolean): SegmentResult {
+function brokenBigSegment(text: string, start: number, end: number, hints: DocumentHints, allowComments: boolean): SegmentResult {
   // The visitor and the tolerant parser are recursive.
   if (maxDepth(text, start, end, MAX_NESTING + 1) > MAX_NESTING) return tooDeepSegment(text, start, end);
   const problems = findSyntaxProblems(text, start, end, allowComments);
   const source = text.slice(start, end);
   const value: unknown = soundValue(source);
-  const { kind, container } = classifyValue(value);
+  const { kind, container, policy } = classifyValue(value, hints);
   // Offsets of the records: a tolerant tree of the container only would still be the whole file,
   // so find each record's extent by scanning from its opening brace.
   const records: JsonRecord[] = [];
@@ -336,7 +341,7 @@ function brokenBigSegment(text: string, start: number, end: number, allowComment
     if (container === 'array' && !isObject(record.value)) continue;
     records.push(record);
   }
-  return { problems, value, kind, container, records };
+  return { problems, value, kind, container, policy, records };
 }
 
 /** Offsets of the '{' of each element of the container, found by bracket depth (tolerant of errors). */

@@ -7,6 +7,7 @@ import { cloudTrailHover } from '../cloudtrail/hover';
 import type { DocumentModel } from '../document/model';
 import { lifecycleHover } from '../lifecycle/hover';
 import { policyHover } from '../policy/hover';
+import { kindHover } from '../policy/hover/kind';
 
 export interface HoverResult {
   /** Markdown. */
@@ -19,10 +20,11 @@ export type HoverProvider = (model: DocumentModel, offset: number) => HoverResul
 
 /**
  * Registered providers, most specific first. Policy hovers and CloudTrail hovers add themselves here.
+ * The kind hover (what a policy was read as) answers on a policy's first brace only.
  * Key lifecycle hovers (only on the eventName of lifecycle events, refused calls and uses of a stopped
  * key) come before the generic CloudTrail event hovers.
  */
-export const hoverProviders: HoverProvider[] = [policyHover, lifecycleHover, cloudTrailHover];
+export const hoverProviders: HoverProvider[] = [kindHover, policyHover, lifecycleHover, cloudTrailHover];
 
 /**
  * Every provider that has something to say about the place, most specific first, as one hover:

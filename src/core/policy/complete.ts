@@ -6,6 +6,7 @@
  */
 import { findNodeAtLocation, getLocation, type Node } from 'jsonc-parser';
 import type { DocumentModel } from '../document/model';
+import { isPolicyDocument } from '../types';
 import {
   actionSuggestions, awsPrincipalSuggestions, conditionKeySuggestions, conditionValueSuggestions, documentFacts, operatorSuggestions, principalTypeSuggestions,
   principalValueSuggestions, resourceSuggestions, servicePrincipalSuggestions, snippetLiteral, statementElementSuggestions, topLevelSuggestions,
@@ -108,7 +109,7 @@ function quoted(value: string, snippet: boolean): string {
  * not in a place KMS Lens knows, or the document is not a policy.
  */
 export function completionsAt(model: DocumentModel, offset: number): CompletionItem[] {
-  if (model.kind !== 'keyPolicy' && model.kind !== 'identityPolicy') return [];
+  if (!isPolicyDocument(model.kind)) return [];
   const policy = policiesOf(model).find((p) => p.origin !== 'string' && p.root.offset <= offset && offset <= p.root.offset + p.root.length);
   if (!policy) return [];
   const text = policy.text;

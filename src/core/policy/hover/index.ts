@@ -3,6 +3,7 @@
  * Registered in src/core/hover/index.ts.
  */
 import type { DocumentModel } from '../../document/model';
+import { isPolicyDocument } from '../../types';
 import type { HoverResult } from '../../hover';
 import * as l10n from '@vscode/l10n';
 import { targetAt, type PolicyTarget } from '../target';
@@ -36,7 +37,7 @@ function markdownFor(target: PolicyTarget): string | undefined {
 }
 
 export function policyHover(model: DocumentModel, offset: number): HoverResult | undefined {
-  if (model.kind !== 'keyPolicy' && model.kind !== 'identityPolicy' && model.kind !== 'cloudTrail') return undefined;
+  if (!isPolicyDocument(model.kind) && model.kind !== 'cloudFormation' && model.kind !== 'cloudTrail') return undefined;
   const target = targetAt(model, offset);
   if (!target) return undefined;
   const markdown = markdownFor(target);
