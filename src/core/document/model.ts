@@ -29,6 +29,15 @@ export interface JsonRecord {
   broken: boolean;
   /** A JSON error cost the record a member (or more): rules about what is absent stay quiet. */
   partial?: boolean;
+  /**
+   * Set when the record's JSON is the content of a JSON string of the document
+   * (as the `CloudTrailEvent` of `aws cloudtrail lookup-events` output is):
+   * the decoded text the record is read from, and where each of its characters
+   * is in the document (policy/jsonString.ts decodes such strings). `start` and
+   * `end` are then the string literal's. Ranges inside the record go through
+   * `toDocument`, so event rules and hovers need not know.
+   */
+  inString?: { text: string; toDocument(offset: number): number };
 }
 
 export type DocumentFormat = 'json' | 'jsonLines';
@@ -389,7 +398,8 @@ function tolerantEnd(source: string, s: number): number {
 const recordTrees = new WeakMap<JsonRecord, Node | null>();
 
 /**
- * The parse tree of one record (offsets relative to `record.start`), built on
+ * The parse tree of one record (offsets relative to `record.start`, or to the
+ * decoded text of a record in a string), built on
  * first use and kept while the record lives. Findings and hovers use it to
  * turn a JSON path into a range.
  */
@@ -397,8 +407,8 @@ export function recordTree(model: DocumentModel, record: JsonRecord): Node | und
   let tree = recordTrees.get(record);
   if (tree === undefined) {
     // parseTree is recursive; a record from the fast path was never measured for depth.
-    const tooDeepRecord = maxDepth(model.text, record.start, record.end, MAX_NESTING + 1) > MAX_NESTING;
-    const slice = model.text.slice(record.start, record.end);
+    const slice = record.inString?.text ?? model.text.slice(record.start, record.end);
+    const tooDeepRecord = maxDepth(slice, 0, slice.length, MAX_NESTING + 1) > MAX_NESTING;
     const parsed = tooDeepRecord ? undefined : parseTree(slice, [], { allowTrailingComma: true, disallowComments: false });
     // A damaged record is read as its value was: only the members that parse (document/sound.ts).
     tree = (record.broken ? soundTree(slice, parsed) : parsed) ?? null;
@@ -419,7 +429,7 @@ export interface OffsetRange {
 export function rangeInRecord(model: DocumentModel, record: JsonRecord, path: JSONPath, target: 'key' | 'value' = 'value'): OffsetRange {
   // Valid records are located with the flat scanner: no tree is built or kept, so a rule that
   // reports on every event of a 40 MB log does not turn the log into a parse tree after all.
-  if (!record.broken) {
+  if (!record.broken && !record.inString) {
     const found = scanPath(model.text, record.start, record.end, path, target);
     if (found) return found;
   }
@@ -427,7 +437,8 @@ export function rangeInRecord(model: DocumentModel, record: JsonRecord, path: JS
   const node = tree && path.length > 0 ? findNodeAtLocation(tree, path) : tree;
   if (!node) return { start: record.start, end: record.start + 1 };
   const at = target === 'key' && node.parent?.type === 'property' && node.parent.children?.[0] ? node.parent.children[0] : node;
-  return { start: record.start + at.offset, end: record.start + at.offset + at.length };
+  const toDocument = record.inString?.toDocument ?? ((o: number) => record.start + o);
+  return { start: toDocument(at.offset), end: toDocument(at.offset + at.length) };
 }
 
 /**
