@@ -8,7 +8,7 @@
  *   offsets, with no parse tree (a 40 MB log would need ~730 MB as a tree).
  *   Position information inside a record is built lazily by `recordTree`.
  */
-import { parseTree, getNodeValue, findNodeAtLocation, type Node, type JSONPath } from 'jsonc-parser';
+import { parse as tolerantParse, parseTree, getNodeValue, findNodeAtLocation, type Node, type JSONPath } from 'jsonc-parser';
 import { classifyValue, isEventLike, isObject, sniffKind, type Container, type DocumentPolicy } from '../classify';
 import type { DocumentHints, DocumentKind } from '../types';
 import { countMembers, maxDepth, scanArrayElements, scanMemberArray, scanObjectMembers, scanValue, skipSpace, skipString, type ObjectMember, type Span } from './scan';
@@ -325,8 +325,10 @@ function brokenBigSegment(text: string, start: number, end: number, hints: Docum
   if (maxDepth(text, start, end, MAX_NESTING + 1) > MAX_NESTING) return tooDeepSegment(text, start, end);
   const problems = findSyntaxProblems(text, start, end, allowComments);
   const source = text.slice(start, end);
-  const value: unknown = soundValue(source);
+  // The kind from the tolerant parser's values (no tree: a tree of a 40 MB log would not fit in memory).
+  let value: unknown = tolerantParse(source, [], { allowTrailingComma: true, disallowComments: false });
   const { kind, container, policy } = classifyValue(value, hints);
+  value = undefined; // collectable while the records are read
   // Offsets of the records: a tolerant tree of the container only would still be the whole file,
   // so find each record's extent by scanning from its opening brace.
   const records: JsonRecord[] = [];
@@ -350,6 +352,7 @@ function brokenBigSegment(text: string, start: number, end: number, hints: Docum
     if (container === 'array' && !isObject(record.value)) continue;
     records.push(record);
   }
+  // The records hold their own values; the whole tolerant value was only needed to tell the kind.
   return { problems, value, kind, container, policy, records };
 }
 
