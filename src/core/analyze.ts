@@ -9,7 +9,7 @@ import { inKmsScope } from './policy/kmsScope';
 import { policiesOf } from './policy/locate';
 import type { PolicyModel } from './policy/model';
 import { allRules, ruleById } from './rules/registry';
-import type { EventContext, EventRule, LogRule, Report, Rule } from './rules/rule';
+import type { EventContext, EventRule, LogRule, PolicyRule, Report, Rule } from './rules/rule';
 import { DEFAULT_SETTINGS, type AnalysisSettings, type DocumentHints, type Finding, type Fix, type Severity } from './types';
 
 export interface Analysis {
@@ -101,12 +101,15 @@ function* ruleRun(model: DocumentModel, settings: AnalysisSettings, chunkSize: n
   };
   // A policy rule speaks about a policy only within what its kind leaves to KMS Lens (policy/kmsScope.ts),
   // and where the kind is uncertain, at most as information (policy/detectKind.ts).
-  const policyReporter = (rule: Rule, severity: Severity, policy: PolicyModel): Report => {
+  const policyReporter = (rule: PolicyRule, severity: Severity, policy: PolicyModel): Report => {
     const report = reporter(rule, policy.decision.certain ? severity : atMostInformation(severity), policy.toDocument, policy.encode);
     const note = policy.decision.certain || !SEVERE.has(severity) ? undefined : l10n.t('(Information only: KMS Lens is not sure this is {0}.)', kindLabel(policy.kind, policy.decision.service));
+    // A rule that would not run on one of the kinds the policy may be: its fixes assume the kind, so fix-all leaves them to the user.
+    const kindDependent = !policy.decision.certain && policy.decision.alternatives.some((k) => !rule.kinds.includes(k));
     return (f) => {
       if (policy.kind !== 'keyPolicy' && !inKmsScope(policy, f)) return;
-      report(note ? { ...f, message: `${f.message} ${note}` } : f);
+      const fixes = kindDependent ? f.fixes?.map((x) => ({ ...x, preferred: false })) : f.fixes;
+      report({ ...f, message: note ? `${f.message} ${note}` : f.message, fixes });
     };
   };
   const enabled = allRules.flatMap((rule) => {
