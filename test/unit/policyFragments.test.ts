@@ -7,6 +7,7 @@
 import * as assert from 'node:assert/strict';
 import { analyze, applyEdits, buildModel, DEFAULT_SETTINGS, fixAll, type Finding } from '../../src/core';
 import { hoverAt } from '../../src/core/hover';
+import { completionsAt } from '../../src/core/policy/complete';
 import { unmark } from './policyHelpers';
 
 const HINTS = { languageId: 'json', fileName: 'statement.json' };
@@ -68,6 +69,16 @@ describe('bare statements', () => {
     const fixed = applyEdits(text, comma.fixes?.find((f) => f.preferred)?.edits ?? []);
     assert.equal(fixed, text.replace('},\n', '}\n'));
     assert.deepEqual(JSON.parse(fixed).Action, 'kms:Decrpyt');
+  });
+
+  it('completes inside a statement saved on its own, and inside an array of statements, as inside a policy', () => {
+    const complete = (text: string, at: number): string[] => completionsAt(buildModel(text, HINTS, { maxFileSize: DEFAULT_SETTINGS.maxFileSize }), at).map((c) => c.label);
+    const one = '{"Effect": "Allow", "Action": "kms:Decr", "Resource": "*", ""}';
+    assert.ok(complete(one, one.indexOf('kms:Decr') + 8).includes('kms:Decrypt'));
+    // Statement elements, not the policy's Version and Statement.
+    assert.deepEqual(complete(one, one.lastIndexOf('""') + 1), ['Sid', 'Condition']);
+    const list = '[{"Effect": "Allow", "Action": "kms:*", "Resource": "*"}, {"Effect": "", "Action": "kms:Decrypt", "Resource": "*"}]';
+    assert.deepEqual(complete(list, list.indexOf('""') + 1), ['Allow', 'Deny']);
   });
 
   it('is not confused with other JSON: an object with an Action but no Effect, an array of other objects', () => {
