@@ -353,6 +353,14 @@ describe('policy kinds: the kind hover on the first brace', () => {
     assert.match(md, /Not sure: it could also be a VPC endpoint policy\. Its findings are shown as information at most\./);
   });
 
+  it('explains only the statements about KMS of a policy of another kind', () => {
+    const text = read('resource/bucket-policy-sse-kms.json');
+    const s3Statement = text.indexOf('{', text.indexOf('"Statement"'));
+    assert.equal(hover(text, s3Statement), undefined, 'the DenyInsecureTransport statement is not ours to explain');
+    const kmsStatement = text.lastIndexOf('{', text.indexOf('"DenyOtherKmsKeys"'));
+    assert.match(hover(text, kmsStatement) ?? '', /^\*\*Statement 3 \(DenyOtherKmsKeys\)\*\* · S3 bucket policy\n\nDenies anyone permission to `s3:PutObject`/);
+  });
+
   it('lists the policies of a template on its first brace', () => {
     const md = hover(read('template/data-pipeline-stack.json'), 0, 'stack.json') ?? '';
     assert.match(md, /a CloudFormation template/);

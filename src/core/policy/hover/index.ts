@@ -6,6 +6,7 @@ import type { DocumentModel } from '../../document/model';
 import { isPolicyDocument } from '../../types';
 import type { HoverResult } from '../../hover';
 import * as l10n from '@vscode/l10n';
+import { isAboutKms } from '../kmsScope';
 import { targetAt, type PolicyTarget } from '../target';
 import { actionHover } from './action';
 import { identifierHover } from './arn';
@@ -17,9 +18,10 @@ import { conditionValueHover } from './value';
 
 function resourceHover(target: Extract<PolicyTarget, { kind: 'resource' }>): string | undefined {
   if (target.value.value === '*') {
-    return target.policy.kind === 'keyPolicy'
-      ? [`**${'`*`'}**`, '', l10n.t('In a key policy, {0} means this key: the key the policy is attached to, and no other.', '`"Resource": "*"`')].join('\n')
-      : [`**${'`*`'}**`, '', l10n.t('Every resource: for KMS actions, every key in every account whose key policy lets this account use it.')].join('\n');
+    if (target.policy.kind === 'keyPolicy') return [`**${'`*`'}**`, '', l10n.t('In a key policy, {0} means this key: the key the policy is attached to, and no other.', '`"Resource": "*"`')].join('\n');
+    return target.policy.kind === 'identityPolicy' || target.policy.kind === 'serviceControlPolicy'
+      ? [`**${'`*`'}**`, '', l10n.t('Every resource: for KMS actions, every key in every account whose key policy lets this account use it.')].join('\n')
+      : undefined;
   }
   return identifierHover(target.value.value);
 }
@@ -40,6 +42,8 @@ export function policyHover(model: DocumentModel, offset: number): HoverResult |
   if (!isPolicyDocument(model.kind) && model.kind !== 'cloudFormation' && model.kind !== 'cloudTrail') return undefined;
   const target = targetAt(model, offset);
   if (!target) return undefined;
+  // In other kinds of policy, only the statements about KMS are ours to explain.
+  if (target.policy.kind !== 'keyPolicy' && !isAboutKms(target.policy, target.statement)) return undefined;
   const markdown = markdownFor(target);
   return markdown ? { markdown, start: target.start, end: target.end } : undefined;
 }
