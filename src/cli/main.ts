@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { DEFAULT_SETTINGS, getKmsLensService, ruleById, type AnalysisSettings, type SeveritySetting } from '../core';
+import { DEFAULT_SETTINGS, getKmsLensService, isPolicyKind, POLICY_KINDS, ruleById, type AnalysisSettings, type PolicyKind, type SeveritySetting } from '../core';
 import { collectFiles, readInput, type ReadFile } from './files';
 import { GrantsRun, toJsonReport, toTextReport, type GrantsInput } from './grants';
 import { formatSarif, formatText, toJsonFindings, type FileFindings } from './output';
@@ -17,13 +17,17 @@ declare const KMS_LENS_VERSION: string;
 const VERSION = typeof KMS_LENS_VERSION === 'string' ? KMS_LENS_VERSION : 'dev';
 
 const USAGE = `Usage:
-  kms-lens check [--format text|json|sarif] [--fix] [--rule ID=SEVERITY]... [--max-findings N] [--max-file-size MB] <file|dir>...
+  kms-lens check [--format text|json|sarif] [--fix] [--rule ID=SEVERITY]... [--kind GLOB=KIND]... [--max-findings N] [--max-file-size MB] <file|dir>...
   kms-lens grants [--format text|json] <file|dir>...
   kms-lens --version | --help
 
 Directories are searched recursively for *.json, *.jsonl, *.ndjson, *.log and *.json.gz files
 (.json.gz, as CloudTrail delivers its logs, is read decompressed; --fix leaves archives unchanged).
 SEVERITY is error, warning, information, hint or off.
+--kind reads the files matching GLOB (relative to the current directory; a GLOB
+without / matches file names) as that kind of policy, whatever their content says.
+KIND is one of ${POLICY_KINDS.join(', ')}.
+The text format ends each file with what it was read as.
 Exit status: 0 no error finding, 1 error findings, 2 usage or read failure.
 grants prints every KMS grant in the files (CloudTrail logs, list-grants output):
 its status, principals, operations, constraints, creation and end, and its uses;
@@ -57,6 +61,19 @@ function settingsFrom(values: { rule?: string[]; 'max-findings'?: string; 'max-f
   return { rules, maxFindings, maxFileSize: maxMb * 1024 * 1024 };
 }
 
+/** `--kind GLOB=KIND`, repeated: the same map as the editor's kmsLens.policyKinds. */
+function kindsFrom(values: string[] | undefined): Record<string, PolicyKind> {
+  const kinds: Record<string, PolicyKind> = {};
+  for (const v of values ?? []) {
+    const at = v.lastIndexOf('=');
+    const glob = v.slice(0, at);
+    const kind = v.slice(at + 1);
+    if (at <= 0 || !isPolicyKind(kind)) throw new UsageError(`--kind expects GLOB=KIND with KIND one of ${POLICY_KINDS.join(', ')}, got "${v}"`);
+    kinds[glob] = kind;
+  }
+  return kinds;
+}
+
 function check(args: string[], io: Io): number {
   const { values, positionals } = parseArgs({
     args,
@@ -65,6 +82,7 @@ function check(args: string[], io: Io): number {
       format: { type: 'string', default: 'text' },
       fix: { type: 'boolean', default: false },
       rule: { type: 'string', multiple: true },
+      kind: { type: 'string', multiple: true },
       'max-findings': { type: 'string' },
       'max-file-size': { type: 'string' },
     },
@@ -73,6 +91,7 @@ function check(args: string[], io: Io): number {
   if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
   if (positionals.length === 0) throw new UsageError('no file or directory given');
   const settings = settingsFrom(values);
+  const kinds = kindsFrom(values.kind);
 
   const { files, errors } = collectFiles(positionals);
   const results: FileFindings[] = [];
@@ -84,7 +103,8 @@ function check(args: string[], io: Io): number {
       errors.push(`${file.display}: ${(err as Error).message}`);
       continue;
     }
-    const { hints, archive } = input;
+    const { archive } = input;
+    const hints = { ...input.hints, policyKind: core.kindForFile(file.display, kinds) };
     let { text } = input;
     if (values.fix && !archive) {
       const fixed = core.repair(text, hints, settings).text;
@@ -97,7 +117,8 @@ function check(args: string[], io: Io): number {
         }
       }
     }
-    results.push({ file: file.display, text, findings: core.analyze(text, hints, settings).findings });
+    const { model, findings } = core.analyze(text, hints, settings);
+    results.push({ file: file.display, text, findings, readAs: core.readAs(model) });
   }
 
   if (format === 'json') io.out(JSON.stringify(toJsonFindings(results), null, 2) + '\n');

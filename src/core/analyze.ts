@@ -4,10 +4,12 @@
  */
 import { buildModel, eventRecords, rangeInRecord, type DocumentModel } from './document/model';
 import * as l10n from '@vscode/l10n';
+import { kindLabel } from './policy/kinds';
+import { inKmsScope } from './policy/kmsScope';
 import { policiesOf } from './policy/locate';
 import type { PolicyModel } from './policy/model';
 import { allRules, ruleById } from './rules/registry';
-import type { EventContext, EventRule, LogRule, Report, Rule } from './rules/rule';
+import type { EventContext, EventRule, LogRule, PolicyRule, Report, Rule } from './rules/rule';
 import { DEFAULT_SETTINGS, type AnalysisSettings, type DocumentHints, type Finding, type Fix, type Severity } from './types';
 
 export interface Analysis {
@@ -18,6 +20,12 @@ export interface Analysis {
 export function analyze(text: string, hints: DocumentHints = {}, settings: AnalysisSettings = DEFAULT_SETTINGS): Analysis {
   const model = buildModel(text, hints, { maxFileSize: settings.maxFileSize });
   return { model, findings: runRules(model, settings) };
+}
+
+const SEVERE: ReadonlySet<Severity> = new Set(['error', 'warning']);
+
+function atMostInformation(severity: Severity): Severity {
+  return SEVERE.has(severity) ? 'information' : severity;
 }
 
 function effectiveSeverity(rule: Rule, settings: AnalysisSettings): Severity | undefined {
@@ -91,6 +99,19 @@ function* ruleRun(model: DocumentModel, settings: AnalysisSettings, chunkSize: n
       fixes: f.fixes?.map((fix) => mapFix(fix, mapOffset, encode)),
     });
   };
+  // A policy rule speaks about a policy only within what its kind leaves to KMS Lens (policy/kmsScope.ts),
+  // and where the kind is uncertain, at most as information (policy/detectKind.ts).
+  const policyReporter = (rule: PolicyRule, severity: Severity, policy: PolicyModel): Report => {
+    const report = reporter(rule, policy.decision.certain ? severity : atMostInformation(severity), policy.toDocument, policy.encode);
+    const note = policy.decision.certain || !SEVERE.has(severity) ? undefined : l10n.t('(Information only: KMS Lens is not sure this is {0}.)', kindLabel(policy.kind, policy.decision.service));
+    // A rule that would not run on one of the kinds the policy may be: its fixes assume the kind, so fix-all leaves them to the user.
+    const kindDependent = !policy.decision.certain && policy.decision.alternatives.some((k) => !rule.kinds.includes(k));
+    return (f) => {
+      if (policy.kind !== 'keyPolicy' && !inKmsScope(policy, f)) return;
+      const fixes = kindDependent ? f.fixes?.map((x) => ({ ...x, preferred: false })) : f.fixes;
+      report({ ...f, message: note ? `${f.message} ${note}` : f.message, fixes });
+    };
+  };
   const enabled = allRules.flatMap((rule) => {
     const severity = effectiveSeverity(rule, settings);
     return severity && rule.scope !== 'meta' ? [{ rule, severity, direct: reporter(rule, severity, (o) => o, (x) => x) }] : [];
@@ -102,7 +123,7 @@ function* ruleRun(model: DocumentModel, settings: AnalysisSettings, chunkSize: n
         if (rule.kinds.includes(model.kind)) rule.check(model, direct);
       } else if (rule.scope === 'policy') {
         for (const policy of (policies ??= policiesOf(model))) {
-          if (rule.kinds.includes(policy.kind)) rule.check(policy, reporter(rule, severity, policy.toDocument, policy.encode));
+          if (rule.kinds.includes(policy.kind)) rule.check(policy, policyReporter(rule, severity, policy));
         }
       }
     } catch (err) {
@@ -112,7 +133,8 @@ function* ruleRun(model: DocumentModel, settings: AnalysisSettings, chunkSize: n
 
   const eventRules = enabled.filter((r) => r.rule.scope === 'event').map((r) => ({ ...r, rule: r.rule as EventRule, failed: failed.has(r.rule.id) }));
   const logRules = enabled.filter((r) => r.rule.scope === 'log');
-  const events = eventRules.length > 0 || logRules.length > 0 ? eventContexts(model).filter((e) => !e.record.broken) : [];
+  // Damaged events too: their values are what parses of them (document/sound.ts), as the grants model reads them.
+  const events = eventRules.length > 0 || logRules.length > 0 ? eventContexts(model) : [];
   const before = findings.map((f) => f.start).sort((a, b) => a - b);
   let omitted = 0;
   let counting = false;

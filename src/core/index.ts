@@ -11,6 +11,9 @@ export { analyze, runRules, runRulesAsync, type Analysis, type RunControl } from
 export { buildModel, type DocumentModel, type JsonRecord, type ModelOptions } from './document/model';
 export { applyEdits, fixableCodes, fixAll, preferredEdits, preferredFixes, type FixAllResult } from './fixes';
 export { LineIndex, type Position } from './positions';
+export { describeReading } from './readAs';
+export { POLICY_KINDS, isPolicyKind, type PolicyKind } from './policy/kinds';
+export { kindForFile } from './policy/kindOverrides';
 export { allRules, ruleById } from './rules/registry';
 export type { Rule } from './rules/rule';
 

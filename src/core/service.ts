@@ -28,6 +28,9 @@ import { canonicalKeyArn, keyUseEventPatternText } from './lifecycle/alarm';
 import { completionsAt, type CompletionItem } from './policy/complete';
 import { statementLenses, type StatementLens } from './policy/summary';
 import { setsRuleOn, withRuleDisabled } from './ruleSettings';
+import { kindForFile } from './policy/kindOverrides';
+import type { PolicyKind } from './policy/kinds';
+import { describeReading } from './readAs';
 import { semanticTokens, type SemanticToken } from './semanticTokens';
 import type { AnalysisSettings, DocumentHints, Finding, HoverResult, SeveritySetting } from './types';
 
@@ -42,6 +45,10 @@ export interface KmsLensService {
   findings(model: DocumentModel, settings?: AnalysisSettings): Finding[];
   /** The same findings, in chunks of events that give the thread back between them; undefined if cancelled. */
   findingsInChunks(model: DocumentModel, settings: AnalysisSettings, control: RunControl): Promise<Finding[] | undefined>;
+  /** What the document was read as, in words ("an IAM role trust policy"), for the CLI's per-file line. */
+  readAs(model: DocumentModel): string;
+  /** The policy kind the user's overrides (glob -> kind) give a file, if any. */
+  kindForFile(path: string | undefined, overrides: Readonly<Record<string, unknown>> | undefined): PolicyKind | undefined;
 
   // Repairs
 
@@ -95,6 +102,8 @@ const SERVICE: KmsLensService = Object.freeze({
   analyze,
   findings: runRules,
   findingsInChunks: runRulesAsync,
+  readAs: describeReading,
+  kindForFile,
   repair: fixAll,
   fixableCodes,
   withRuleDisabled,

@@ -3,15 +3,25 @@
  * offsets into the analysed text, as in VS Code's `TextDocument.offsetAt`.
  */
 
+import { isPolicyKind, type PolicyKind } from './policy/kinds';
+
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type SeveritySetting = Severity | 'off';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
 
 /**
  * What a document is, as far as KMS Lens is concerned. `other` gets no diagnostics.
- * `cloudFormation`: a JSON template holding a key policy or an IAM policy that grants KMS actions.
+ * A policy document is the kind of policy it holds (policy/kinds.ts): a key
+ * policy, a trust policy, ... (also when it holds a bare statement, a list of
+ * statements, or the policy as one JSON string).
+ * `cloudFormation`: a JSON template holding a key policy, or a policy that mentions KMS.
  */
-export type DocumentKind = 'keyPolicy' | 'identityPolicy' | 'cloudTrail' | 'listGrants' | 'cloudFormation' | 'other';
+export type DocumentKind = PolicyKind | 'cloudTrail' | 'listGrants' | 'cloudFormation' | 'other';
+
+/** The document is a policy (of any kind). */
+export function isPolicyDocument(kind: DocumentKind): kind is PolicyKind {
+  return isPolicyKind(kind);
+}
 
 /** A replacement of the text in [start, end). */
 export interface TextEdit {
@@ -71,6 +81,8 @@ export interface HoverResult {
 export interface DocumentHints {
   /** VS Code language id, e.g. json, jsonc, jsonl, log, plaintext. */
   languageId?: string;
-  /** File name or path; only its extension is used. */
+  /** File name or path: its extension tells the format, its name breaks ties between policy kinds. */
   fileName?: string;
+  /** The policy kind the user set for this file (`kmsLens.policyKinds`, `--kind`): it wins over the content. */
+  policyKind?: PolicyKind;
 }

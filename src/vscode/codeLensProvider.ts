@@ -3,7 +3,7 @@
  * core's statement summaries. Turned off with `kmsLens.summaryCodeLens`.
  */
 import * as vscode from 'vscode';
-import { getKmsLensService } from '../core';
+import { getKmsLensService, isPolicyDocument } from '../core';
 import type { DiagnosticsController } from './diagnostics';
 import { isCandidate } from './documents';
 import type { ModelCache } from './modelCache';
@@ -32,7 +32,7 @@ export class SummaryCodeLensProvider implements vscode.CodeLensProvider, vscode.
       const settings = readSettings(doc.uri);
       if (!settings.enable || !settings.summaryCodeLens || !isCandidate(doc)) return [];
       const model = this.cache.get(doc, settings.analysis.maxFileSize);
-      if (model.kind !== 'keyPolicy' && model.kind !== 'identityPolicy' && model.kind !== 'cloudTrail') return [];
+      if (!isPolicyDocument(model.kind) && model.kind !== 'cloudFormation' && model.kind !== 'cloudTrail') return [];
       return core.summaries(model).map((l) => {
         const at = doc.positionAt(l.start);
         // No command: the summary is a label to read, not a button.

@@ -44,6 +44,11 @@ const OWN_INPUTS = [
   '{"Version": "2012-10-17", // draft\n "Statement": [/* one */ {"Effect": "Allow", "Principal": "*", "Action": "kms:Decrypt", "Resource": "*"}]}',
   '{"eventVersion": "1.08", "eventSource": "kms.amazonaws.com", "eventName": "Decrypt", "requestParameters": {"keyId": "k",},}',
   '{"Records": [{"eventVersion": "1.08", "eventName": "Decrypt"} {"eventVersion": "1.08", "eventName": "Encrypt"},]}',
+  // The default key policy with the key's own ARN as Resource: a key policy for sure (the root has kms:*), so its
+  // Resource fixes are preferred. (Beside one role's kms:Decrypt it may be a VPC endpoint policy: not preferred there.)
+  '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "kms:*", "Resource": "arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"}]}',
+  // And without a Resource at all.
+  '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "kms:*"}]}',
 ];
 
 function errorCounts(fs: readonly Finding[]): Map<string, number> {

@@ -53,7 +53,13 @@ export function unmark(src: string): Marked {
   return { text, ranges };
 }
 
-export const JSON_HINTS: DocumentHints = { languageId: 'json', fileName: 'policy.json' };
+/**
+ * The rule cases are key policies (or, without principals, identity policies), so their file is named
+ * as people name key policies: a key-policy-shaped text that could also be a VPC endpoint policy (one
+ * statement for one role, no root statement) is then read as a key policy for sure, as the name says.
+ * How the same text reads under a neutral name is tested in policyKinds.test.ts.
+ */
+export const JSON_HINTS: DocumentHints = { languageId: 'json', fileName: 'key-policy.json' };
 
 export function ofCode(text: string, code: string, hints: DocumentHints = JSON_HINTS): Finding[] {
   return findings(text, hints).filter((f) => f.code === code);

@@ -173,6 +173,17 @@ export function findSyntaxProblems(text: string, start: number, end: number, all
           pendingComma = -1;
           return;
         }
+        // `{...},` with nothing after it: a statement (or event) copied out of a list, with the list's comma.
+        if (error === ParseErrorCode.EndOfFileExpected && ch === 44 /* , */ && onlyBlankAfter(source, offset + 1)) {
+          problems.push({
+            kind: 'trailingComma',
+            start: at,
+            end: at + 1,
+            message: l10n.t('Trailing comma after the end of the JSON value (copied out of a list?): JSON does not allow it, and AWS rejects the document.'),
+            fixes: [{ title: l10n.t('Remove the trailing comma'), edits: [{ start: at, end: at + 1, newText: '' }], preferred: true }],
+          });
+          return;
+        }
         if (error === ParseErrorCode.CommaExpected && lastValueBroken) return;
         if (error === ParseErrorCode.CommaExpected && lastValueEnd >= 0 && lastValueEnd <= offset && startsValue(ch)) {
           const insertAt = start + lastValueEnd;
@@ -221,6 +232,11 @@ function quirkProblems(q: PastedQuirks, start: number): SyntaxProblem[] {
 }
 
 /** A token that can begin a value or a property name: only then is a missing comma the likely mistake. */
+/** Only whitespace from `from` to the end of `source`. */
+function onlyBlankAfter(source: string, from: number): boolean {
+  return /^\s*$/.test(source.slice(from));
+}
+
 function startsValue(ch: number): boolean {
   return ch === 34 /* " */ || ch === 123 /* { */ || ch === 91 /* [ */ || ch === 45 /* - */ || (ch >= 48 && ch <= 57) || ch === 116 /* t */ || ch === 102 /* f */ || ch === 110; /* n */
 }

@@ -6,6 +6,7 @@
  */
 import type { Node } from 'jsonc-parser';
 import type { SyntaxProblem } from '../document/syntax';
+import type { KindDecision, PolicyKind } from './kinds';
 
 export interface Member {
   name: string;
@@ -64,7 +65,16 @@ export interface PolicyModel {
   /** The text the nodes' offsets refer to (the document, or an embedded policy string decoded). */
   text: string;
   root: Node;
-  kind: 'keyPolicy' | 'identityPolicy';
+  /** What the policy was read as (the same as `decision.kind`). */
+  kind: PolicyKind;
+  /** The kind, how sure KMS Lens is of it, and why (policy/detectKind.ts). */
+  decision: KindDecision;
+  /**
+   * Set when the text holds statements without the policy around them: one
+   * statement object (`root` is the statement) or an array of statements.
+   * Rules about the whole policy (Version, lockout) stay quiet about fragments.
+   */
+  fragment?: 'statement' | 'statements';
   /** Where the policy sits in the document: standalone, a template property, or an event's policy string. */
   origin: 'document' | 'embedded' | 'string';
   /** Maps an offset in `text` to an offset in the document. */
@@ -175,7 +185,8 @@ export function buildStatement(node: Node, index: number): Statement {
 export interface PolicySource {
   text: string;
   root: Node;
-  kind: 'keyPolicy' | 'identityPolicy';
+  decision: KindDecision;
+  fragment?: PolicyModel['fragment'];
   origin: PolicyModel['origin'];
   toDocument?: (offset: number) => number;
   encode?: (newText: string) => string;
@@ -183,15 +194,23 @@ export interface PolicySource {
   syntaxProblems?: SyntaxProblem[];
 }
 
+/** The statement objects of a policy, of one statement, or of an array of statements. */
+function statementNodesOf(root: Node, fragment: PolicyModel['fragment'], byName: Map<string, Member>): Node[] {
+  const objects = (n: Node | undefined): Node[] => (n?.type === 'array' ? (n.children ?? []).filter((c) => c.type === 'object') : n?.type === 'object' ? [n] : []);
+  return fragment ? objects(root) : objects(byName.get('Statement')?.value);
+}
+
 export function buildPolicy(source: PolicySource): PolicyModel {
-  const members = membersOf(source.root);
+  // A fragment has no policy-level members: its root is the statement (or the list of them).
+  const members = source.fragment ? [] : membersOf(source.root);
   const byName = firstByName(members);
-  const st = byName.get('Statement')?.value;
-  const statementNodes = st?.type === 'array' ? (st.children ?? []).filter((c) => c.type === 'object') : st?.type === 'object' ? [st] : [];
+  const statementNodes = statementNodesOf(source.root, source.fragment, byName);
   return {
     text: source.text,
     root: source.root,
-    kind: source.kind,
+    kind: source.decision.kind,
+    decision: source.decision,
+    fragment: source.fragment,
     origin: source.origin,
     toDocument: source.toDocument ?? ((o) => o),
     encode: source.encode ?? ((s) => s),

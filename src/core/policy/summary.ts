@@ -16,6 +16,7 @@ import {
   resourcePhrase, type Style,
 } from './describe';
 import { keyIdKind } from '../kms/identifiers';
+import { isAboutKms } from './kmsScope';
 import { policiesOf } from './locate';
 import type { PolicyModel, Statement, StringValue } from './model';
 
@@ -134,6 +135,8 @@ export function statementLenses(model: DocumentModel): StatementLens[] {
   const out: StatementLens[] = [];
   for (const policy of policiesOf(model)) {
     for (const s of policy.statements) {
+      // In other kinds of policy, only the statements about KMS are ours to describe.
+      if (policy.kind !== 'keyPolicy' && !isAboutKms(policy, s)) continue;
       try {
         let title = summarizeStatement(policy, s, PLAIN);
         if (title.length > LENS_MAX) title = `${title.slice(0, LENS_MAX - 1).trimEnd()}…`;

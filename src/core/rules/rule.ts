@@ -4,6 +4,7 @@
  * this metadata (scripts/generate.mjs), so nothing is listed twice.
  */
 import type { DocumentModel, JsonRecord } from '../document/model';
+import type { PolicyKind } from '../policy/kinds';
 import type { PolicyModel } from '../policy/model';
 import type { DocumentKind, Fix, Severity } from '../types';
 import type { JSONPath } from 'jsonc-parser';
@@ -42,8 +43,11 @@ export interface DocumentRule extends RuleMeta {
 /** Looks at one policy (standalone, or embedded in a template or an event). */
 export interface PolicyRule extends RuleMeta {
   scope: 'policy';
-  /** Policy kinds the rule runs on. */
-  kinds: ReadonlyArray<'keyPolicy' | 'identityPolicy'>;
+  /**
+   * Policy kinds the rule runs on (policy/kinds.ts). On any kind but a key
+   * policy, its findings are kept only where they are about KMS (policy/kmsScope.ts).
+   */
+  kinds: readonly PolicyKind[];
   check(policy: PolicyModel, report: Report): void;
 }
 

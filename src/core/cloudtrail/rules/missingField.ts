@@ -16,7 +16,9 @@ export const missingField: EventRule = {
     example: '{ "eventVersion": "1.08", "eventSource": "kms.amazonaws.com", "eventName": "Decrypt", "awsRegion": "us-west-2" }',
     remedy: 'Copy the whole record from the log again; if it was trimmed on purpose, keep these fields.',
   },
-  check({ event, range }, report) {
+  check({ event, record, range }, report) {
+    // A JSON error cost this record a member: what seems missing may be in the damaged text.
+    if (record.partial) return;
     const version = parseEventVersion(event.eventVersion) ?? [1, 0];
     // The common case, nothing missing, allocates nothing.
     if (ESSENTIAL.some((f) => !(f.name in event) && versionAtLeast(version, f.since))) {

@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
-import { IDENTITY_POLICIES, arnPartSpan } from '../facts';
+import { EVERY_POLICY, arnPartSpan, kmsArnRefs } from '../facts';
 import { normalized } from '../normalize';
 
 export const aliasInvalid: PolicyRule = {
@@ -8,15 +8,15 @@ export const aliasInvalid: PolicyRule = {
   defaultSeverity: 'error',
   title: 'Alias ARN with an invalid alias name',
   scope: 'policy',
-  kinds: IDENTITY_POLICIES,
+  kinds: EVERY_POLICY,
   docs: {
-    description: 'An alias name is `alias/` followed by 1 to 250 letters, digits, `/`, `_`, `-` or `:` ([CreateAlias](https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html)). An alias ARN with spaces or other characters names no alias, so the statement never matches.',
+    description: 'An alias name is `alias/` followed by 1 to 250 letters, digits, `/`, `_`, `-` or `:` ([CreateAlias](https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html)). An alias ARN with spaces or other characters names no alias, so the statement never matches. Checked in `Resource` (not in key policies, whose Resource is `"*"`) and in condition values, where other services\' policies name their KMS key (`s3:x-amz-server-side-encryption-aws-kms-key-id`): there, the condition never matches that key.',
     example: '"Resource": "arn:aws:kms:us-west-2:111122223333:alias/my key"',
     remedy: 'Use the alias name exactly as `aws kms list-aliases` shows it.',
   },
   check(policy, report) {
     for (const s of normalized(policy)) {
-      for (const r of s.resources) {
+      for (const r of kmsArnRefs(policy, s)) {
         const arn = r.arn;
         if (!arn || arn.service.value !== 'kms' || arn.resourceType !== 'alias' || arn.resourceId.includes('${')) continue;
         const name = arn.resourceId;

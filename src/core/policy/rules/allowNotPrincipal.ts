@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
-import { ALL_POLICIES } from '../facts';
+import { KEY_POLICIES } from '../facts';
 import { normalized } from '../normalize';
 
 export const allowNotPrincipal: PolicyRule = {
@@ -8,7 +8,7 @@ export const allowNotPrincipal: PolicyRule = {
   defaultSeverity: 'warning',
   title: 'Allow with NotPrincipal',
   scope: 'policy',
-  kinds: ALL_POLICIES,
+  kinds: KEY_POLICIES,
   docs: {
     description: '`"Effect": "Allow"` with `NotPrincipal` allows every principal except the ones listed, including anonymous and other accounts\' principals. It is almost never meant; AWS recommends against it.',
     example: '{ "Effect": "Allow", "NotPrincipal": { "AWS": "arn:aws:iam::111122223333:role/Auditor" }, "Action": "kms:Decrypt", "Resource": "*" }',

@@ -4,7 +4,7 @@ import * as l10n from '@vscode/l10n';
 import { isPlaceholderAccount, parseArn } from '../../kms/identifiers';
 import type { PolicyRule } from '../../rules/rule';
 import { replaceString, stringContent } from '../edits';
-import { ALL_POLICIES, arnPartSpan } from '../facts';
+import { EVERY_POLICY, arnPartSpan } from '../facts';
 import { conditionStrings, normalized, shiftedArn } from '../normalize';
 
 const WILDCARD_OR_VARIABLE = /[*?]|\$\{/;
@@ -14,7 +14,7 @@ export const arnMalformed: PolicyRule = {
   defaultSeverity: 'error',
   title: 'Malformed ARN',
   scope: 'policy',
-  kinds: ALL_POLICIES,
+  kinds: EVERY_POLICY,
   docs: {
     description: 'An ARN that cannot name what it is meant to: `arn:aws::kms:us-west-2:...` (an extra colon moves every field one place, so the service is read as empty and the Region as `kms`; the AWS Deadline Cloud guide has this mistake), a KMS ARN without a Region, with an account that is not 12 digits, with an unknown partition, or with a resource that is not `key/...` or `alias/...`, and a bare key id where an ARN is required. Such a resource never matches, so the statement does not do what it says.',
     example: '"Resource": "arn:aws::kms:us-west-2:111122223333:key/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111"',

@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import { renameKey } from '../edits';
-import { ALL_POLICIES, actionsAcceptingKey, listNames } from '../facts';
+import { EVERY_POLICY, actionsAcceptingKey, listNames } from '../facts';
 import { normalized } from '../normalize';
 
 /** Keys the data still lists but no action uses any more, with their replacements. */
@@ -15,7 +15,7 @@ export const conditionKeyNotApplicable: PolicyRule = {
   defaultSeverity: 'warning',
   title: 'Condition key that applies to none of the statement\'s actions',
   scope: 'policy',
-  kinds: ALL_POLICIES,
+  kinds: EVERY_POLICY,
   docs: {
     description: 'Each `kms:` condition key is present only in requests for certain actions: `kms:GrantOperations` only for `CreateGrant`, `kms:EncryptionAlgorithm` only for cryptographic operations, and so on. A key that applies to none of the statement\'s actions is never in the request, so an Allow with it never matches. The deprecated `kms:CustomerMasterKeySpec` and `kms:CustomerMasterKeyUsage` apply to no action at all.',
     example: '{ "Effect": "Allow", "Action": "kms:Decrypt", "Resource": "*", "Condition": { "ForAllValues:StringEquals": { "kms:GrantOperations": [ "Decrypt" ] } } }',

@@ -3,7 +3,7 @@ import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import type { Fix } from '../../types';
 import { replaceNode } from '../edits';
-import { ALL_POLICIES } from '../facts';
+import { EVERY_POLICY } from '../facts';
 import { normalized } from '../normalize';
 import { suggest } from '../suggestions';
 
@@ -18,7 +18,7 @@ export const conditionValueEnum: PolicyRule = {
   defaultSeverity: 'error',
   title: 'Condition value outside the key\'s allowed values',
   scope: 'policy',
-  kinds: ALL_POLICIES,
+  kinds: EVERY_POLICY,
   docs: {
     description: 'Some KMS condition keys take only the values of a KMS enumeration: `kms:GrantOperations` the 17 grant operations (`Decrypt`, `GenerateDataKey`, ..., not `kms:Decrypt` or `ReEncrypt`), `kms:KeySpec` the key specs, `kms:EncryptionAlgorithm` and `kms:SigningAlgorithm` the algorithms, and so on (values from the KMS API model). A value outside the list, or in the wrong case, never matches.',
     example: '"Condition": { "ForAllValues:StringEquals": { "kms:GrantOperations": [ "kms:Decrypt" ] } }',

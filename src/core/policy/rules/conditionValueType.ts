@@ -3,7 +3,7 @@ import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import type { Fix } from '../../types';
 import { replaceNode } from '../edits';
-import { ALL_POLICIES } from '../facts';
+import { EVERY_POLICY } from '../facts';
 import { normalized } from '../normalize';
 import type { OperatorFamily } from '../operators';
 
@@ -55,7 +55,7 @@ export const conditionValueType: PolicyRule = {
   defaultSeverity: 'error',
   title: 'Condition value that the operator or key cannot match',
   scope: 'policy',
-  kinds: ALL_POLICIES,
+  kinds: EVERY_POLICY,
   docs: {
     description: 'A value that the comparison can never accept: `"yes"` for a `Bool` condition or for a Bool key such as `kms:GrantIsForAWSResource` (only `true`/`false` match), text for a `Numeric` operator, something that is not a date for a `Date` operator, not an IP range for `IpAddress`, not an ARN for `ArnLike`. The condition then never matches as intended.',
     example: '"Condition": { "Bool": { "kms:GrantIsForAWSResource": "yes" } }',

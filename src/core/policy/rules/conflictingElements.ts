@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
-import { ALL_POLICIES, isBroken } from '../facts';
+import { KEY_AND_IDENTITY_POLICIES, isBroken } from '../facts';
 
 const PAIRS: Array<[string, string]> = [['Action', 'NotAction'], ['Resource', 'NotResource'], ['Principal', 'NotPrincipal']];
 
@@ -9,7 +9,7 @@ export const conflictingElements: PolicyRule = {
   defaultSeverity: 'error',
   title: 'Both X and NotX in one statement',
   scope: 'policy',
-  kinds: ALL_POLICIES,
+  kinds: KEY_AND_IDENTITY_POLICIES,
   docs: {
     description: 'A statement may have `Action` or `NotAction`, `Resource` or `NotResource`, `Principal` or `NotPrincipal`, never both of a pair. AWS rejects the policy.',
     example: '{ "Effect": "Allow", "Action": "kms:Decrypt", "NotAction": "kms:Encrypt", "Resource": "*" }',

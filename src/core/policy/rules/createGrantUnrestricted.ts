@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import type { Fix } from '../../types';
 import { insertMember, insertProperty } from '../edits';
-import { ALL_POLICIES } from '../facts';
+import { KEY_AND_IDENTITY_POLICIES } from '../facts';
 import { membersOf } from '../model';
 import { narrowingKeys, normalized, type NormalizedStatement } from '../normalize';
 
@@ -29,7 +29,7 @@ export const createGrantUnrestricted: PolicyRule = {
   defaultSeverity: 'information',
   title: 'CreateGrant without a limit on the grants',
   scope: 'policy',
-  kinds: ALL_POLICIES,
+  kinds: KEY_AND_IDENTITY_POLICIES,
   docs: {
     description: 'With `kms:CreateGrant` a principal can give any other principal any grant operation on the key, including `CreateGrant` itself. AWS recommends limiting it: `"Bool": {"kms:GrantIsForAWSResource": "true"}` (only AWS services that integrate with KMS can create grants on its behalf, as in the console\'s default policy), `kms:GrantOperations` (which operations the grants may allow), or `kms:ViaService`.',
     example: '{ "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::111122223333:role/App" }, "Action": "kms:CreateGrant", "Resource": "*" }',

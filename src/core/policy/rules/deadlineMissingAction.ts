@@ -2,7 +2,7 @@ import { DEADLINE_ACTION_SETS } from '../../data/kmsFacts';
 import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import { appendToList } from '../edits';
-import { ALL_POLICIES, isDeadlineStatement } from '../facts';
+import { KEY_AND_IDENTITY_POLICIES, isDeadlineStatement } from '../facts';
 import { normalized } from '../normalize';
 
 type SetName = keyof typeof DEADLINE_ACTION_SETS;
@@ -22,7 +22,7 @@ export const deadlineMissingAction: PolicyRule = {
   defaultSeverity: 'information',
   title: 'Deadline Cloud statement missing a documented action',
   scope: 'policy',
-  kinds: ALL_POLICIES,
+  kinds: KEY_AND_IDENTITY_POLICIES,
   docs: {
     description: 'AWS Deadline Cloud documents the KMS permissions a farm\'s customer managed key needs, each with `kms:ViaService` = `deadline.REGION.amazonaws.com`: for CreateFarm `kms:Decrypt`, `kms:GenerateDataKey`, `kms:CreateGrant` and `kms:DescribeKey`; read-only `kms:Decrypt` and `kms:DescribeKey`; read-write `kms:Decrypt`, `kms:DescribeKey` and `kms:GenerateDataKey`. A statement for Deadline Cloud that has part of a set but not all of it will fail for the operations that need the missing action.',
     example: '{ "Effect": "Allow", "Action": [ "kms:Decrypt", "kms:GenerateDataKey" ], "Resource": "arn:aws:kms:us-west-2:111122223333:key/*", "Condition": { "StringEquals": { "kms:ViaService": "deadline.us-west-2.amazonaws.com" } } }',

@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import { removeItem } from '../edits';
-import { ALL_POLICIES, isDeadlineStatement } from '../facts';
+import { KEY_AND_IDENTITY_POLICIES, isDeadlineStatement } from '../facts';
 import { normalized } from '../normalize';
 
 export const deadlineRotateOnDemand: PolicyRule = {
@@ -9,7 +9,7 @@ export const deadlineRotateOnDemand: PolicyRule = {
   defaultSeverity: 'warning',
   title: 'Manual key rotation in a Deadline Cloud policy',
   scope: 'policy',
-  kinds: ALL_POLICIES,
+  kinds: KEY_AND_IDENTITY_POLICIES,
   docs: {
     description: 'AWS Deadline Cloud supports automatic rotation of a farm\'s customer managed key, but not manual rotation (Deadline Cloud developer guide, key management). A policy for a Deadline Cloud key (one with `kms:ViaService` = `deadline.REGION.amazonaws.com`) that allows `kms:RotateKeyOnDemand` invites an operation the farm does not support.',
     example: '"Action": [ "kms:Decrypt", "kms:RotateKeyOnDemand" ]',

@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import type { Fix } from '../../types';
 import { replaceString } from '../edits';
-import { ALL_POLICIES, isBroken, startOf } from '../facts';
+import { KEY_AND_IDENTITY_POLICIES, isBroken, startOf } from '../facts';
 import { suggest } from '../suggestions';
 
 const EFFECTS = ['Allow', 'Deny'];
@@ -12,7 +12,7 @@ export const effectInvalid: PolicyRule = {
   defaultSeverity: 'error',
   title: 'Effect missing or not exactly Allow or Deny',
   scope: 'policy',
-  kinds: ALL_POLICIES,
+  kinds: KEY_AND_IDENTITY_POLICIES,
   docs: {
     description: 'Every statement needs `"Effect": "Allow"` or `"Effect": "Deny"`, spelt exactly so: `"allow"` or `"ALLOW"` is rejected by AWS.',
     example: '{ "Effect": "allow", "Principal": { "AWS": "arn:aws:iam::111122223333:root" }, "Action": "kms:*", "Resource": "*" }',

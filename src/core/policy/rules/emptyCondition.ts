@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import type { Fix } from '../../types';
 import { propertyOf, removeItem } from '../edits';
-import { ALL_POLICIES } from '../facts';
+import { KEY_AND_IDENTITY_POLICIES } from '../facts';
 import { membersOf } from '../model';
 
 export const emptyCondition: PolicyRule = {
@@ -10,7 +10,7 @@ export const emptyCondition: PolicyRule = {
   defaultSeverity: 'hint',
   title: 'Empty Condition block',
   scope: 'policy',
-  kinds: ALL_POLICIES,
+  kinds: KEY_AND_IDENTITY_POLICIES,
   docs: {
     description: '`"Condition": {}` or an operator with no keys (`"StringEquals": {}`) restricts nothing. It often marks a condition that was meant to be there.',
     example: '{ "Effect": "Allow", "Action": "kms:Decrypt", "Resource": "*", "Condition": {} }',

@@ -1,7 +1,7 @@
 import type { Node } from 'jsonc-parser';
 import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
-import { ALL_POLICIES } from '../facts';
+import { KEY_AND_IDENTITY_POLICIES } from '../facts';
 import { membersOf } from '../model';
 
 const LISTS = ['Action', 'NotAction', 'Resource', 'NotResource'];
@@ -16,7 +16,7 @@ export const emptyValue: PolicyRule = {
   defaultSeverity: 'warning',
   title: 'Empty list where the statement needs values',
   scope: 'policy',
-  kinds: ALL_POLICIES,
+  kinds: KEY_AND_IDENTITY_POLICIES,
   docs: {
     description: 'An empty `Action`, `Resource` or `Principal` list, an empty `"AWS": []`, or a condition key with `[]` as its values. The statement then matches nothing (or, for a condition, behaves in ways that are easy to misread), which is almost never what was meant: usually the values were lost in an edit.',
     example: '{ "Effect": "Allow", "Principal": { "AWS": [] }, "Action": "kms:Decrypt", "Resource": "*" }',

@@ -15,7 +15,8 @@ export const lockoutRisk: PolicyRule = {
     remedy: 'Keep the default statement that gives the account root `kms:*`, or allow `kms:PutKeyPolicy` to a key administrator role.',
   },
   check(policy, report) {
-    if (policy.root.type !== 'object' || policy.statements.length === 0) return;
+    // A statement saved on its own is part of a policy not shown: who else can change the key is not known.
+    if (policy.fragment || policy.root.type !== 'object' || policy.statements.length === 0) return;
     const id = policy.byName.get('Id')?.value;
     if (id?.type === 'string' && String(id.value).startsWith('auto-')) return;
     const statements = normalized(policy);

@@ -1,13 +1,13 @@
 import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
-import { ALL_POLICIES, isBroken, startOf } from '../facts';
+import { KEY_AND_IDENTITY_POLICIES, isBroken, startOf } from '../facts';
 
 export const missingAction: PolicyRule = {
   id: 'policy-missing-action',
   defaultSeverity: 'error',
   title: 'Statement without Action or NotAction',
   scope: 'policy',
-  kinds: ALL_POLICIES,
+  kinds: KEY_AND_IDENTITY_POLICIES,
   docs: {
     description: 'A statement without `Action` or `NotAction` applies to nothing. Since August 2025 KMS rejects such key policies (`MalformedPolicyDocumentException`); IAM rejects such identity policies.',
     example: '{ "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::111122223333:role/App" }, "Resource": "*" }',

@@ -2,14 +2,14 @@ import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import type { Fix } from '../../types';
 import { insertProperty } from '../edits';
-import { ALL_POLICIES, isBroken, startOf } from '../facts';
+import { KEY_AND_IDENTITY_POLICIES, isBroken, startOf } from '../facts';
 
 export const missingResource: PolicyRule = {
   id: 'policy-missing-resource',
   defaultSeverity: 'error',
   title: 'Statement without Resource or NotResource',
   scope: 'policy',
-  kinds: ALL_POLICIES,
+  kinds: KEY_AND_IDENTITY_POLICIES,
   docs: {
     description: 'A statement needs `Resource` (or `NotResource`). Since August 2025 KMS rejects key policies with a statement that lacks it; in a key policy the only accepted value is `"*"`, meaning "this key". IAM rejects identity policies without it.',
     example: '{ "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::111122223333:role/App" }, "Action": "kms:Decrypt" }',

@@ -2,7 +2,7 @@ import { isMultiValued } from '../../data/iam';
 import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import type { Fix } from '../../types';
-import { ALL_POLICIES, moveConditionKey } from '../facts';
+import { EVERY_POLICY, moveConditionKey } from '../facts';
 import { normalized } from '../normalize';
 
 export const missingSetOperator: PolicyRule = {
@@ -10,7 +10,7 @@ export const missingSetOperator: PolicyRule = {
   defaultSeverity: 'warning',
   title: 'Multi-valued key without ForAnyValue or ForAllValues',
   scope: 'policy',
-  kinds: ALL_POLICIES,
+  kinds: EVERY_POLICY,
   docs: {
     description: 'Some keys hold a list: `kms:GrantOperations`, `kms:EncryptionContextKeys`, `kms:ResourceAliases`, `aws:TagKeys`, `aws:PrincipalOrgPaths`. Compared without a set operator, the list is not compared the way the policy reads. Say which comparison you mean: `ForAllValues:` (every value in the request is in your list: the usual choice to restrict `kms:GrantOperations`) or `ForAnyValue:` (at least one is: the usual choice for `kms:ResourceAliases`).',
     example: '"Condition": { "StringEquals": { "kms:GrantOperations": [ "Decrypt", "Encrypt" ] } }',

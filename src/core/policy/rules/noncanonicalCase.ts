@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import { replaceString, renameKey } from '../edits';
-import { ALL_POLICIES } from '../facts';
+import { EVERY_POLICY } from '../facts';
 import { normalized } from '../normalize';
 
 /** The canonical spelling of a condition key as used: the template's fixed part as AWS writes it, the variable part as written. */
@@ -16,7 +16,7 @@ export const noncanonicalCase: PolicyRule = {
   defaultSeverity: 'hint',
   title: 'Action or condition key not in its usual case',
   scope: 'policy',
-  kinds: ALL_POLICIES,
+  kinds: EVERY_POLICY,
   docs: {
     description: 'Action names and condition key names are matched without regard to case, so `kms:decrypt` works, but it is harder to read and to search for, and other tools may treat it as unknown. The AWS documentation writes `kms:Decrypt` and `aws:SourceVpce`.',
     example: '"Action": "KMS:decrypt"',

@@ -1,7 +1,7 @@
 import type { ConditionKeyType } from '../../data/iam';
 import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
-import { ALL_POLICIES } from '../facts';
+import { EVERY_POLICY } from '../facts';
 import { normalized } from '../normalize';
 import type { OperatorFamily } from '../operators';
 
@@ -38,7 +38,7 @@ export const operatorType: PolicyRule = {
   defaultSeverity: 'warning',
   title: 'Condition operator does not fit the key\'s type',
   scope: 'policy',
-  kinds: ALL_POLICIES,
+  kinds: EVERY_POLICY,
   docs: {
     description: 'Each condition key has a type (String, Bool, Numeric, Date, ARN, IP address) and each operator compares one type. A String operator on a Bool key such as `kms:GrantIsForAWSResource`, or a Numeric operator on a String key, compares the wrong way and may never match. (Access Analyzer calls this a type mismatch.)',
     example: '"Condition": { "StringEquals": { "kms:GrantIsForAWSResource": "true" } }',

@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { isPlaceholderAccount, keyIdKind, parseArn, type Arn } from '../../kms/identifiers';
 import type { PolicyRule } from '../../rules/rule';
 import { stringContent } from '../edits';
-import { ALL_POLICIES, arnPartSpan } from '../facts';
+import { EVERY_POLICY, arnPartSpan } from '../facts';
 import { conditionStrings, normalized, shiftedArn } from '../normalize';
 import type { Node } from 'jsonc-parser';
 
@@ -20,7 +20,7 @@ export const placeholder: PolicyRule = {
   defaultSeverity: 'information',
   title: 'AWS documentation placeholder',
   scope: 'policy',
-  kinds: ALL_POLICIES,
+  kinds: EVERY_POLICY,
   docs: {
     description: 'The AWS documentation writes `111122223333` and `444455556666` for account numbers, ids containing `EXAMPLE` for keys, and words such as `account-id` in their place. They are fine in an example, but a policy deployed with them grants access to someone else\'s account, or to nothing. Reported once per placeholder, and never as an error.',
     example: '"Principal": { "AWS": "arn:aws:iam::111122223333:root" }',

@@ -4,7 +4,7 @@ import { isPlaceholderAccount, SERVICE_PRINCIPAL } from '../../kms/identifiers';
 import type { PolicyRule } from '../../rules/rule';
 import type { Fix } from '../../types';
 import { renameKey, replaceNode, replaceString } from '../edits';
-import { ALL_POLICIES, arnPartSpan } from '../facts';
+import { KEY_POLICIES, arnPartSpan } from '../facts';
 import { membersOf } from '../model';
 import { normalized, shiftedArn, type PrincipalRef } from '../normalize';
 import { suggest } from '../suggestions';
@@ -44,7 +44,7 @@ export const principalInvalid: PolicyRule = {
   defaultSeverity: 'error',
   title: 'Malformed principal',
   scope: 'policy',
-  kinds: ALL_POLICIES,
+  kinds: KEY_POLICIES,
   docs: {
     description: 'A principal KMS cannot resolve: `"Principal"` as a string other than `"*"`, an unknown type (`"aws"`, `"Services"`), an account id that is not 12 digits, an ARN that is not an account root, user, role or assumed-role session (IAM groups cannot be principals), a wildcard inside an ARN, or a service principal that is not `service.amazonaws.com`. KMS rejects a key policy whose principals it cannot resolve.',
     example: '"Principal": { "AWS": "arn:aws:iam::11112222333:role/App" }',

@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import { removeItem } from '../edits';
-import { ALL_POLICIES } from '../facts';
+import { EVERY_POLICY } from '../facts';
 import { normalized, type ActionRef } from '../normalize';
 
 const patterns = new Map<string, RegExp>();
@@ -39,7 +39,7 @@ export const redundantAction: PolicyRule = {
   defaultSeverity: 'information',
   title: 'Action already covered in the same statement',
   scope: 'policy',
-  kinds: ALL_POLICIES,
+  kinds: EVERY_POLICY,
   docs: {
     description: 'An action listed twice, or already matched by a wildcard in the same list (`kms:GetKeyPolicy` next to `kms:Get*`, anything next to `kms:*`). It changes nothing, but it makes the list longer to review and can hide what the statement really grants.',
     example: '"Action": [ "kms:Get*", "kms:GetKeyPolicy" ]',

@@ -1,7 +1,7 @@
 import { isMultiValued } from '../../data/iam';
 import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
-import { ALL_POLICIES, moveConditionKey } from '../facts';
+import { EVERY_POLICY, moveConditionKey } from '../facts';
 import { normalized } from '../normalize';
 
 export const setOperatorSingleValued: PolicyRule = {
@@ -9,7 +9,7 @@ export const setOperatorSingleValued: PolicyRule = {
   defaultSeverity: 'warning',
   title: 'ForAllValues with a single-valued key',
   scope: 'policy',
-  kinds: ALL_POLICIES,
+  kinds: EVERY_POLICY,
   docs: {
     description: '`ForAllValues:` is for keys that hold a list. With a single-valued key such as `kms:CallerAccount` or `kms:ViaService` it also matches when the key is absent from the request (an empty set passes "for all"), so an Allow can grant more than it says. Access Analyzer reports this as a security warning.',
     example: '"Condition": { "ForAllValues:StringEquals": { "kms:CallerAccount": "111122223333" } }',

@@ -1,13 +1,13 @@
 import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
-import { ALL_POLICIES } from '../facts';
+import { KEY_AND_IDENTITY_POLICIES } from '../facts';
 
 export const sidDuplicate: PolicyRule = {
   id: 'policy-sid-duplicate',
   defaultSeverity: 'warning',
   title: 'Two statements with the same Sid',
   scope: 'policy',
-  kinds: ALL_POLICIES,
+  kinds: KEY_AND_IDENTITY_POLICIES,
   docs: {
     description: 'A `Sid` names a statement. Two statements with the same `Sid` are usually a copy-paste slip (the second was meant to be different), and IAM rejects duplicate Sids in identity policies.',
     example: '[ { "Sid": "Use", ... }, { "Sid": "Use", ... } ]',

@@ -1,14 +1,14 @@
 import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import { propertyOf, removeItem } from '../edits';
-import { ALL_POLICIES } from '../facts';
+import { KEY_AND_IDENTITY_POLICIES } from '../facts';
 
 export const sidEmpty: PolicyRule = {
   id: 'policy-sid-empty',
   defaultSeverity: 'hint',
   title: 'Empty Sid',
   scope: 'policy',
-  kinds: ALL_POLICIES,
+  kinds: KEY_AND_IDENTITY_POLICIES,
   docs: {
     description: '`"Sid": ""` names nothing. Either give the statement a name that says what it is for, or leave the `Sid` out.',
     example: '{ "Sid": "", "Effect": "Allow", ... }',

@@ -1,20 +1,20 @@
 import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
-import { ALL_POLICIES, startOf } from '../facts';
+import { KEY_AND_IDENTITY_POLICIES, startOf } from '../facts';
 
 export const statementMissing: PolicyRule = {
   id: 'policy-statement-missing',
   defaultSeverity: 'error',
   title: 'No Statement, or an empty one',
   scope: 'policy',
-  kinds: ALL_POLICIES,
+  kinds: KEY_AND_IDENTITY_POLICIES,
   docs: {
     description: 'A policy needs a `Statement` with at least one statement. AWS rejects a policy without one, and an empty list grants nothing.',
     example: '{ "Version": "2012-10-17", "Statement": [] }',
     remedy: 'Add the statements the policy is for.',
   },
   check(policy, report) {
-    if (policy.root.type !== 'object') return;
+    if (policy.fragment || policy.root.type !== 'object') return;
     const st = policy.byName.get('Statement');
     if (!st) {
       report({ ...startOf(policy.root), message: l10n.t('This policy has no "Statement": AWS rejects it.') });

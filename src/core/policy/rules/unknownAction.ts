@@ -3,7 +3,7 @@ import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import type { Fix } from '../../types';
 import { replaceString, stringPart } from '../edits';
-import { ALL_POLICIES } from '../facts';
+import { EVERY_POLICY } from '../facts';
 import { normalized } from '../normalize';
 import { suggest } from '../suggestions';
 
@@ -14,7 +14,7 @@ export const unknownAction: PolicyRule = {
   defaultSeverity: 'error',
   title: 'Unknown KMS action, or a wildcard that matches none',
   scope: 'policy',
-  kinds: ALL_POLICIES,
+  kinds: EVERY_POLICY,
   docs: {
     description: 'A `kms:` action that KMS does not have (`kms:Decrpyt`, `kms:ReEncrypt` without `From`/`To`), a wildcard that matches no KMS action (`kms:Encrpyt*`), or an action without its `service:` prefix. Such an entry never matches a request, so what it was meant to allow or deny does not happen. The list of actions comes from the AWS Service Authorization Reference.',
     example: '"Action": [ "kms:Decrpyt", "kms:GenerateDataKey" ]',

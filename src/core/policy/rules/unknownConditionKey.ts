@@ -5,7 +5,7 @@ import { nearest } from '../../text/suggest';
 import { suggest } from '../suggestions';
 import type { Fix } from '../../types';
 import { renameKey } from '../edits';
-import { ALL_POLICIES } from '../facts';
+import { EVERY_POLICY } from '../facts';
 import { normalized } from '../normalize';
 
 let names: string[] | undefined;
@@ -41,7 +41,7 @@ export const unknownConditionKey: PolicyRule = {
   defaultSeverity: 'error',
   title: 'Unknown kms: or aws: condition key',
   scope: 'policy',
-  kinds: ALL_POLICIES,
+  kinds: EVERY_POLICY,
   docs: {
     description: 'A `kms:` condition key KMS does not have, or an `aws:` key that is not a global condition key (`kms:CallerAcount`, `kms:ViaServices`, `aws:SourceVPCE` is fine but `aws:SourceVpcEndpoint` is not). A condition on a key that is never in the request never matches (or, with a negated operator or `IfExists`, always does), so the statement does not do what it says. Keys of other services are not checked.',
     example: '"Condition": { "StringEquals": { "kms:CallerAcount": "111122223333" } }',

@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import type { Fix } from '../../types';
 import { renameKey } from '../edits';
-import { ALL_POLICIES, isBroken } from '../facts';
+import { KEY_AND_IDENTITY_POLICIES, isBroken } from '../facts';
 import type { Node } from 'jsonc-parser';
 import type { Member } from '../model';
 import { suggest } from '../suggestions';
@@ -37,7 +37,7 @@ export const unknownElement: PolicyRule = {
   defaultSeverity: 'error',
   title: 'Unknown policy or statement element',
   scope: 'policy',
-  kinds: ALL_POLICIES,
+  kinds: KEY_AND_IDENTITY_POLICIES,
   docs: {
     description: 'A policy has only `Version`, `Id` and `Statement`; a statement only `Sid`, `Effect`, `Principal`/`NotPrincipal`, `Action`/`NotAction`, `Resource`/`NotResource` and `Condition`. Element names are case-sensitive. AWS rejects a policy with any other element, such as `"Actions"` or `"effect"`.',
     example: '{ "Effect": "Allow", "Actions": "kms:Decrypt", "Resource": "*" }',

@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import type { Fix, TextEdit } from '../../types';
 import { insertMember, nodeEnd, propertyOf, removeItem, renameKey } from '../edits';
-import { ALL_POLICIES } from '../facts';
+import { EVERY_POLICY } from '../facts';
 import { membersOf, type Member } from '../model';
 import { allOperatorNames, parseOperator } from '../operators';
 import { suggest } from '../suggestions';
@@ -29,7 +29,7 @@ export const unknownOperator: PolicyRule = {
   defaultSeverity: 'error',
   title: 'Unknown condition operator',
   scope: 'policy',
-  kinds: ALL_POLICIES,
+  kinds: EVERY_POLICY,
   docs: {
     description: 'A condition operator AWS does not have: a typo (`StringEqual`, `ArnLke`), a wrong case (`stringEquals`), a misspelt set prefix (`ForAnyValues:`), or `NullIfExists` (`Null` already tests whether the key exists). AWS rejects the policy. Valid operators are the String, Numeric, Date, Bool, BinaryEquals, IpAddress, Arn and Null families, optionally with `IfExists` and a `ForAllValues:`/`ForAnyValue:` prefix.',
     example: '"Condition": { "StringEqual": { "kms:CallerAccount": "111122223333" } }',

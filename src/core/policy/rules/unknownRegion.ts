@@ -5,7 +5,7 @@ import type { PolicyRule } from '../../rules/rule';
 import { nearest } from '../../text/suggest';
 import type { Fix } from '../../types';
 import { replaceString } from '../edits';
-import { IDENTITY_POLICIES, arnPartSpan } from '../facts';
+import { EVERY_POLICY, arnPartSpan, kmsArnRefs } from '../facts';
 import { normalized } from '../normalize';
 
 export const unknownRegion: PolicyRule = {
@@ -13,15 +13,15 @@ export const unknownRegion: PolicyRule = {
   defaultSeverity: 'warning',
   title: 'Unknown Region in a KMS ARN',
   scope: 'policy',
-  kinds: IDENTITY_POLICIES,
+  kinds: EVERY_POLICY,
   docs: {
-    description: 'The Region of a key or alias ARN is not a Region KMS Lens knows (`us-west-3`, `eu-west`), or belongs to another partition than the ARN\'s (`arn:aws:kms:cn-north-1:...`). Such an ARN matches no key. The Region list is from the AWS SDK\'s partition data; a Region launched after this version of KMS Lens would also be reported.',
+    description: 'The Region of a key or alias ARN is not a Region KMS Lens knows (`us-west-3`, `eu-west`), or belongs to another partition than the ARN\'s (`arn:aws:kms:cn-north-1:...`). Such an ARN matches no key. Checked in `Resource` (not in key policies, whose Resource is `"*"`) and in condition values, where other services\' policies name their KMS key (`s3:x-amz-server-side-encryption-aws-kms-key-id`): there, the condition never matches that key. The Region list is from the AWS SDK\'s partition data; a Region launched after this version of KMS Lens would also be reported.',
     example: '"Resource": "arn:aws:kms:us-west-3:111122223333:key/*"',
     remedy: 'Correct the Region (quick fix with the nearest known Regions), or use `*` for every Region.',
   },
   check(policy, report) {
     for (const s of normalized(policy)) {
-      for (const r of s.resources) {
+      for (const r of kmsArnRefs(policy, s)) {
         const arn = r.arn;
         if (!arn || arn.service.value !== 'kms') continue;
         const region = arn.region.value;

@@ -1,7 +1,7 @@
 import type { Node } from 'jsonc-parser';
 import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
-import { ALL_POLICIES, isBroken } from '../facts';
+import { KEY_AND_IDENTITY_POLICIES, isBroken } from '../facts';
 import { membersOf } from '../model';
 import { isIntrinsic } from '../normalize';
 
@@ -12,7 +12,7 @@ export const valueType: PolicyRule = {
   defaultSeverity: 'error',
   title: 'Value of the wrong JSON type',
   scope: 'policy',
-  kinds: ALL_POLICIES,
+  kinds: KEY_AND_IDENTITY_POLICIES,
   docs: {
     description: 'Each policy element takes one shape: `Version`, `Sid` and `Effect` a string; `Action` and `Resource` a string or a list of strings; `Principal` `"*"` or an object of strings or lists; `Condition` an object of operators, each an object of keys whose values are strings, numbers, booleans or lists of them. AWS rejects anything else, such as a number as `Version` or an object inside `Action`.',
     example: '{ "Effect": "Allow", "Action": { "kms": "Decrypt" }, "Resource": "*" }',

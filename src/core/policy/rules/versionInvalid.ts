@@ -1,14 +1,14 @@
 import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import { replaceString } from '../edits';
-import { ALL_POLICIES } from '../facts';
+import { KEY_AND_IDENTITY_POLICIES } from '../facts';
 
 export const versionInvalid: PolicyRule = {
   id: 'policy-version-invalid',
   defaultSeverity: 'error',
   title: 'Version is not a policy language version',
   scope: 'policy',
-  kinds: ALL_POLICIES,
+  kinds: KEY_AND_IDENTITY_POLICIES,
   docs: {
     description: 'The policy language has two versions, `2012-10-17` and `2008-10-17`. Any other value (a date of your own, another format) is rejected by AWS: `Version` is not the version of your policy.',
     example: '{ "Version": "2024-01-15", "Statement": [ ... ] }',

@@ -1,14 +1,14 @@
 import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import { replaceString } from '../edits';
-import { ALL_POLICIES } from '../facts';
+import { KEY_AND_IDENTITY_POLICIES } from '../facts';
 
 export const versionOld: PolicyRule = {
   id: 'policy-version-old',
   defaultSeverity: 'information',
   title: 'Old policy language version 2008-10-17',
   scope: 'policy',
-  kinds: ALL_POLICIES,
+  kinds: KEY_AND_IDENTITY_POLICIES,
   docs: {
     description: '`"Version": "2008-10-17"` is the original policy language. It is still accepted, but policy variables such as `${aws:PrincipalTag/team}` are not replaced in it, and newer features assume 2012-10-17.',
     example: '{ "Version": "2008-10-17", "Statement": [ ... ] }',

@@ -5,7 +5,7 @@ import type { PolicyRule } from '../../rules/rule';
 import { nearest } from '../../text/suggest';
 import type { Fix } from '../../types';
 import { replaceString, stringPart } from '../edits';
-import { ALL_POLICIES, keyRegions, parseViaService } from '../facts';
+import { EVERY_POLICY, keyRegions, parseViaService } from '../facts';
 import { conditionStrings, normalized } from '../normalize';
 
 export const viaServiceInvalid: PolicyRule = {
@@ -13,7 +13,7 @@ export const viaServiceInvalid: PolicyRule = {
   defaultSeverity: 'error',
   title: 'kms:ViaService value that is not service.REGION.amazonaws.com',
   scope: 'policy',
-  kinds: ALL_POLICIES,
+  kinds: EVERY_POLICY,
   docs: {
     description: '`kms:ViaService` holds the endpoint name of the AWS service that calls KMS on the user\'s behalf: `SERVICE.REGION.amazonaws.com`, for example `ec2.us-west-2.amazonaws.com` or `deadline.us-west-2.amazonaws.com`, with `.amazonaws.com` in every partition (China too). A service principal (`deadline.amazonaws.com`), an account number in place of the Region (a bug once shipped by the Landing Zone Accelerator), or an unknown Region never matches.',
     example: '"Condition": { "StringEquals": { "kms:ViaService": "ec2.111122223333.amazonaws.com" } }',

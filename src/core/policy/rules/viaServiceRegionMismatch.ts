@@ -3,7 +3,7 @@ import { isKnownRegion } from '../../kms/identifiers';
 import type { PolicyRule } from '../../rules/rule';
 import type { Fix } from '../../types';
 import { replaceString, stringPart } from '../edits';
-import { ALL_POLICIES, keyRegions, parseViaService, viaServiceValues } from '../facts';
+import { EVERY_POLICY, keyRegions, parseViaService, viaServiceValues } from '../facts';
 import { normalized } from '../normalize';
 
 export const viaServiceRegionMismatch: PolicyRule = {
@@ -11,7 +11,7 @@ export const viaServiceRegionMismatch: PolicyRule = {
   defaultSeverity: 'error',
   title: 'kms:ViaService Region differs from the key\'s Region',
   scope: 'policy',
-  kinds: ALL_POLICIES,
+  kinds: EVERY_POLICY,
   docs: {
     description: 'A service calls KMS in the Region of the key, so `kms:ViaService` is `SERVICE.KEY-REGION.amazonaws.com`. When the statement names keys in some Regions (its key ARNs, or for a key policy in a PutKeyPolicy event the event\'s Region) and none of its `kms:ViaService` values is in one of them, the statement never matches.',
     example: '{ "Action": "kms:Decrypt", "Resource": "arn:aws:kms:us-west-2:111122223333:key/*", "Condition": { "StringEquals": { "kms:ViaService": "ec2.us-east-1.amazonaws.com" } } }',

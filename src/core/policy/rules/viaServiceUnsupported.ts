@@ -3,7 +3,7 @@ import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import type { Fix } from '../../types';
 import { replaceString, stringPart } from '../edits';
-import { ALL_POLICIES, parseViaService } from '../facts';
+import { EVERY_POLICY, parseViaService } from '../facts';
 import { conditionStrings, normalized } from '../normalize';
 import { suggest } from '../suggestions';
 
@@ -14,7 +14,7 @@ export const viaServiceUnsupported: PolicyRule = {
   defaultSeverity: 'warning',
   title: 'kms:ViaService names a service not known to integrate with KMS',
   scope: 'policy',
-  kinds: ALL_POLICIES,
+  kinds: EVERY_POLICY,
   docs: {
     description: 'The service in a `kms:ViaService` value must be one that calls KMS on the user\'s behalf, by its endpoint name: EBS is `ec2`, Aurora and Neptune are `rds`, EFS is `elasticfilesystem`. A name no service uses never matches. Reported when the name is a known alias (`ebs`) or close to a known service (`secretmanager`); the list is the KMS Developer Guide\'s table of services that support `kms:ViaService` plus Deadline Cloud, and since AWS keeps adding services, a name far from every known one is not reported.',
     example: '"Condition": { "StringEquals": { "kms:ViaService": "ebs.us-west-2.amazonaws.com" } }',
