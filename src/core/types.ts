@@ -6,6 +6,8 @@
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type SeveritySetting = Severity | 'off';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
+/** What a rule can be set to in `kmsLens.rules` and `--rule`: the severities, most severe first, then off. */
+export const SEVERITY_SETTINGS: readonly SeveritySetting[] = [...SEVERITIES, 'off'];
 
 /**
  * What a document is, as far as KMS Lens is concerned. `other` gets no diagnostics.
@@ -20,11 +22,42 @@ export interface TextEdit {
   newText: string;
 }
 
-/** One way to repair a finding. `preferred` fixes are the ones fix-all and `--fix` apply. */
+/**
+ * What applying a fix does to the access a policy grants. This one field
+ * decides whether Fix all (`source.fixAll.kmsLens`, `kms-lens check --fix`)
+ * applies a fix and whether VS Code marks it preferred:
+ *
+ * - `repair`: the document as written is one AWS rejects (it is not JSON, or
+ *   the AWS documentation says the policy is refused), so it grants nothing,
+ *   and the fix is the one thing it can have meant. Applied.
+ * - `neutral`: changes nothing AWS evaluates: removes a redundant entry, writes
+ *   a name in the case AWS ignores, or edits a CloudTrail record (a log grants
+ *   nothing). Applied.
+ * - `narrows`: every Allow matches no more requests than before and every Deny
+ *   no fewer. Applied.
+ * - `widens`: an Allow may match requests it does not match today (or a Deny
+ *   fewer). Only the user applies it, from a quick fix whose title says what
+ *   the statement will then allow.
+ * - `review`: one guess among several, or a recommendation that changes what
+ *   the policy means: the author decides. Only the user applies it.
+ */
+export type FixSafety = 'repair' | 'neutral' | 'narrows' | 'widens' | 'review';
+
+export const FIX_SAFETIES: readonly FixSafety[] = ['repair', 'neutral', 'narrows', 'widens', 'review'];
+
+/** The safety classes Fix all applies: those that cannot let anyone do more than before. */
+export const FIX_ALL_SAFETIES: ReadonlySet<FixSafety> = new Set<FixSafety>(['repair', 'neutral', 'narrows']);
+
+/** One way to repair a finding. */
 export interface Fix {
   title: string;
   edits: TextEdit[];
-  preferred?: boolean;
+  safety: FixSafety;
+}
+
+/** Whether Fix all and `--fix` apply this fix (and VS Code marks it preferred). */
+export function appliedByFixAll(fix: Fix): boolean {
+  return FIX_ALL_SAFETIES.has(fix.safety);
 }
 
 export interface Finding {

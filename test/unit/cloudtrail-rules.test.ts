@@ -210,10 +210,10 @@ describe('CloudTrail rules', () => {
   });
 
   describe('ct-malformed-arn', () => {
-    it('fires on arn:aws::kms: with a preferred fix that restores the ARN', () => {
+    it('fires on arn:aws::kms: with a fix-all fix that restores the ARN', () => {
       const text = ev((e) => { rp(e).keyId = KEY_ARN.replace('arn:aws:kms:', 'arn:aws::kms:'); });
       const [f] = fires(text, 'ct-malformed-arn');
-      assert.equal(f.fixes?.[0].preferred, true);
+      assert.equal(f.fixes?.[0].safety, 'neutral');
       assert.equal(JSON.parse(applyEdits(text, f.fixes![0].edits)).requestParameters.keyId, KEY_ARN);
     });
     it('fires on an ARN with too few fields and on an unknown partition', () => {
@@ -240,10 +240,10 @@ describe('CloudTrail rules', () => {
   });
 
   describe('ct-kms-unknown-parameter', () => {
-    it('fires on keyID, offering keyId as the preferred fix', () => {
+    it('fires on keyID, offering keyId as the fix-all fix', () => {
       const text = ev((e) => { rp(e).keyID = rp(e).keyId; delete rp(e).keyId; });
       const [f] = fires(text, 'ct-kms-unknown-parameter');
-      assert.equal(f.fixes?.[0].preferred, true);
+      assert.equal(f.fixes?.[0].safety, 'neutral');
       assert.equal(JSON.parse(applyEdits(text, f.fixes![0].edits)).requestParameters.keyId, KEY_ARN);
     });
     it('fires on an unknown grant constraint', () => {

@@ -17,7 +17,7 @@ describe('JSON syntax rules', () => {
     assert.equal(fs[0].severity, 'error');
   });
 
-  it('removes a trailing comma with its preferred fix, leaving valid JSON', () => {
+  it('removes a trailing comma with its fix-all fix, leaving valid JSON', () => {
     const text = fixture('corpus', 'seeds', 'deadline-policy-read-write.json');
     const [f] = findings(text);
     const fixed = applyEdits(text, f.fixes![0].edits);

@@ -8,6 +8,8 @@ export const failedCall: EventRule = {
   scope: 'event',
   defaultSeverity: 'information',
   title: 'Failed call',
+  category: 'activity',
+  fixable: [],
   docs: {
     description: 'The event has an `errorCode`: the call failed and had no effect (no key was used, nothing changed). `AccessDenied` means no policy or grant allowed the caller; repeated denials for one principal are worth a look. Dry runs are reported by `ct-dry-run` instead.',
     example: '"errorCode": "AccessDenied", "errorMessage": "User: ... is not authorized to perform: kms:Decrypt ..."',

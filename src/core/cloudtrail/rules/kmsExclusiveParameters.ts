@@ -8,6 +8,8 @@ export const kmsExclusiveParameters: EventRule = {
   scope: 'event',
   defaultSeverity: 'warning',
   title: 'Two request parameters that exclude each other',
+  category: 'record',
+  fixable: [],
   docs: {
     description: 'KMS accepts only one of: `numberOfBytes` and `keySpec` (GenerateDataKey, GenerateDataKeyWithoutPlaintext); the grant constraints `encryptionContextSubset` and `encryptionContextEquals` (CreateGrant answers "More than one constraint supplied"); `granteePrincipal` and `granteeServicePrincipal`; `retiringPrincipal` and `retiringServicePrincipal`. A successful event with both was edited, and its meaning is ambiguous.',
     example: '"constraints": { "encryptionContextSubset": {...}, "encryptionContextEquals": {...} }',

@@ -17,6 +17,8 @@ export const lifecycleDeleteNotDisabled: LogRule = {
   scope: 'log',
   defaultSeverity: 'warning',
   title: 'Key scheduled for deletion without being disabled first',
+  category: 'activity',
+  fixable: [],
   docs: {
     description: 'A `ScheduleKeyDeletion` of a key that the logs show enabled: its last state change before the scheduling enabled it (`CreateKey`, `EnableKey`), or it was still used after that. Deleting a KMS key makes every piece of data encrypted under it unrecoverable, so AWS advises disabling the key first and watching, with an alarm, for any attempt to use it. Disabling can be undone with one call; deletion cannot, once the waiting period is over.',
     example: '{"eventName": "EnableKey", "eventTime": "2024-05-01T09:00:00Z", ...}\n{"eventName": "ScheduleKeyDeletion", "eventTime": "2024-06-01T09:00:00Z", ...}',

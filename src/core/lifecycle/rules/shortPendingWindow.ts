@@ -14,6 +14,8 @@ export const lifecycleShortPendingWindow: LogRule = {
   scope: 'log',
   defaultSeverity: 'information',
   title: 'Deletion waiting period shorter than the 30-day default',
+  category: 'activity',
+  fixable: [],
   docs: {
     description: `A \`ScheduleKeyDeletion\` with \`pendingWindowInDays\` under ${DEFAULT_PENDING_WINDOW}. KMS accepts 7 to 30 days; the default of ${DEFAULT_PENDING_WINDOW} exists for safety, because the waiting period is the only time in which a forgotten user of the key shows up, as a refused call, while the deletion can still be cancelled. The actual deletion can come up to 24 hours after the scheduled date. The finding gives the date.`,
     example: '"requestParameters": {"keyId": "...", "pendingWindowInDays": 7}',

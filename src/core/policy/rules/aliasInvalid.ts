@@ -7,6 +7,8 @@ export const aliasInvalid: PolicyRule = {
   id: 'policy-alias-invalid',
   defaultSeverity: 'error',
   title: 'Alias ARN with an invalid alias name',
+  category: 'ineffective',
+  fixable: [],
   scope: 'policy',
   kinds: IDENTITY_POLICIES,
   docs: {

@@ -5,7 +5,8 @@ import { isPlaceholderAccount, parseArn } from '../../kms/identifiers';
 import type { PolicyRule } from '../../rules/rule';
 import { replaceString, stringContent } from '../edits';
 import { ALL_POLICIES, arnPartSpan } from '../facts';
-import { conditionStrings, normalized, shiftedArn } from '../normalize';
+import { conditionStrings, normalized, shiftedArn, type NormalizedStatement } from '../normalize';
+import { statementFix, valueReach, type Reach } from '../fixSafety';
 
 const WILDCARD_OR_VARIABLE = /[*?]|\$\{/;
 
@@ -13,6 +14,8 @@ export const arnMalformed: PolicyRule = {
   id: 'policy-arn-malformed',
   defaultSeverity: 'error',
   title: 'Malformed ARN',
+  category: 'ineffective',
+  fixable: ['widens', 'narrows', 'review'],
   scope: 'policy',
   kinds: ALL_POLICIES,
   docs: {
@@ -21,25 +24,26 @@ export const arnMalformed: PolicyRule = {
     remedy: 'Write the ARN as `arn:PARTITION:kms:REGION:ACCOUNT:key/KEY-ID` (quick fix for the extra colon).',
   },
   check(policy, report) {
-    const shift = (value: string, node: Node): boolean => {
+    // The shifted ARN matches nothing today; the intended one does, so the fix's class depends on where it sits.
+    const shift = (value: string, node: Node, s: NormalizedStatement, reach: Reach): boolean => {
       const fixed = value.startsWith('arn:') ? shiftedArn(value) : undefined;
       if (!fixed) return false;
       report({
         ...stringContent(node),
         message: l10n.t('Malformed ARN: the extra colon after the partition shifts every field; the intended ARN is "{0}".', fixed),
-        fixes: [{ title: l10n.t('Change to "{0}"', fixed), edits: [replaceString(node, fixed)], preferred: true }],
+        fixes: [statementFix(policy, s.statement, l10n.t('Change to "{0}"', fixed), [replaceString(node, fixed)], reach)],
       });
       return true;
     };
 
     for (const s of normalized(policy)) {
-      for (const p of s.principals) if (p.type === 'AWS') shift(p.value, p.node);
-      for (const c of s.conditions) for (const v of conditionStrings(c.entry)) shift(v.value, v.node);
+      for (const p of s.principals) if (p.type === 'AWS') shift(p.value, p.node, s, valueReach(s.principalElement ?? 'Principal'));
+      for (const c of s.conditions) for (const v of conditionStrings(c.entry)) shift(v.value, v.node, s, valueReach(c.op));
       // Key policy resources are all reported by policy-key-policy-resource (which offers "*").
       if (policy.kind === 'keyPolicy') continue;
       for (const r of s.resources) {
         if (r.value === '*') continue;
-        if (shift(r.value, r.node)) continue;
+        if (shift(r.value, r.node, s, valueReach(s.resourceElement ?? 'Resource'))) continue;
         const range = { start: r.node.offset, end: r.node.offset + r.node.length };
         if (!r.value.startsWith('arn:')) {
           // Only KMS-looking values: other services' resources are not this extension's business.

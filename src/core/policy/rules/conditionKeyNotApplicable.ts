@@ -14,6 +14,8 @@ export const conditionKeyNotApplicable: PolicyRule = {
   id: 'policy-condition-key-not-applicable',
   defaultSeverity: 'warning',
   title: 'Condition key that applies to none of the statement\'s actions',
+  category: 'ineffective',
+  fixable: ['neutral'],
   scope: 'policy',
   kinds: ALL_POLICIES,
   docs: {
@@ -32,7 +34,8 @@ export const conditionKeyNotApplicable: PolicyRule = {
           report({
             ...range,
             message: l10n.t('{0} is deprecated and no longer present in any request; use {1}.', c.entry.key, replacement),
-            fixes: [{ title: l10n.t('Change to "{0}"', replacement), edits: [renameKey(c.entry.keyNode, replacement)], preferred: true }],
+            // The KMS guide: the deprecated key and its replacement "work the same way. Only the names differ."
+            fixes: [{ title: l10n.t('Change to "{0}"', replacement), edits: [renameKey(c.entry.keyNode, replacement)], safety: 'neutral' }],
           });
           continue;
         }

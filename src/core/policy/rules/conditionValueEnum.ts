@@ -3,6 +3,7 @@ import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import type { Fix } from '../../types';
 import { replaceNode } from '../edits';
+import { statementFix, valueReach } from '../fixSafety';
 import { ALL_POLICIES } from '../facts';
 import { normalized } from '../normalize';
 import { suggest } from '../suggestions';
@@ -17,6 +18,8 @@ export const conditionValueEnum: PolicyRule = {
   id: 'policy-condition-value-enum',
   defaultSeverity: 'error',
   title: 'Condition value outside the key\'s allowed values',
+  category: 'ineffective',
+  fixable: ['widens', 'narrows', 'review'],
   scope: 'policy',
   kinds: ALL_POLICIES,
   docs: {
@@ -41,7 +44,7 @@ export const conditionValueEnum: PolicyRule = {
           const bare = value.replace(/^kms:/i, '');
           const exact = allowed.filter((a) => a.toLowerCase() === bare.toLowerCase());
           const { names: candidates, sure } = exact.length === 1 ? { names: exact, sure: exact[0] } : suggest(bare, allowed, 3);
-          const fixes: Fix[] = candidates.map((a) => ({ title: l10n.t('Change to "{0}"', a), edits: [replaceNode(v.node, JSON.stringify(a))], preferred: a === sure }));
+          const fixes: Fix[] = candidates.map((a) => statementFix(policy, s.statement, l10n.t('Change to "{0}"', a), [replaceNode(v.node, JSON.stringify(a))], valueReach(c.op), a === sure));
           report({
             start: v.node.offset,
             end: v.node.offset + v.node.length,

@@ -5,6 +5,7 @@ import type { Fix } from '../../types';
 import { replaceNode } from '../edits';
 import { ALL_POLICIES } from '../facts';
 import { normalized } from '../normalize';
+import { statementFix, valueReach } from '../fixSafety';
 import type { OperatorFamily } from '../operators';
 
 const BOOLEAN = /^(true|false)$/i;
@@ -54,6 +55,8 @@ export const conditionValueType: PolicyRule = {
   id: 'policy-condition-value-type',
   defaultSeverity: 'error',
   title: 'Condition value that the operator or key cannot match',
+  category: 'ineffective',
+  fixable: ['widens', 'narrows', 'review'],
   scope: 'policy',
   kinds: ALL_POLICIES,
   docs: {
@@ -73,7 +76,8 @@ export const conditionValueType: PolicyRule = {
           if (v.value === undefined || v.value === null || valid(family, v.value)) continue;
           const node: Node = v.node;
           const meant = (family === 'Bool' || family === 'Null') ? MEANT_BOOLEAN[String(v.value).toLowerCase()] : undefined;
-          const fixes: Fix[] = meant ? [{ title: l10n.t('Change to "{0}"', meant), edits: [replaceNode(node, JSON.stringify(meant))], preferred: true }] : [];
+          // The value matches nothing today; the boolean meant makes the condition true for some requests.
+          const fixes: Fix[] = meant ? [statementFix(policy, s.statement, l10n.t('Change to "{0}"', meant), [replaceNode(node, JSON.stringify(meant))], valueReach(c.op))] : [];
           report({
             start: node.offset,
             end: node.offset + node.length,

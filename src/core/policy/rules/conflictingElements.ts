@@ -8,6 +8,8 @@ export const conflictingElements: PolicyRule = {
   id: 'policy-conflicting-elements',
   defaultSeverity: 'error',
   title: 'Both X and NotX in one statement',
+  category: 'invalid',
+  fixable: [],
   scope: 'policy',
   kinds: ALL_POLICIES,
   docs: {

@@ -2,6 +2,7 @@ import { DEADLINE_ACTION_SETS } from '../../data/kmsFacts';
 import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import { appendToList } from '../edits';
+import { statementFix } from '../fixSafety';
 import { ALL_POLICIES, isDeadlineStatement } from '../facts';
 import { normalized } from '../normalize';
 
@@ -21,6 +22,8 @@ export const deadlineMissingAction: PolicyRule = {
   id: 'policy-deadline-missing-action',
   defaultSeverity: 'information',
   title: 'Deadline Cloud statement missing a documented action',
+  category: 'ineffective',
+  fixable: ['widens', 'review'],
   scope: 'policy',
   kinds: ALL_POLICIES,
   docs: {
@@ -43,7 +46,8 @@ export const deadlineMissingAction: PolicyRule = {
         start: value.offset,
         end: value.offset + value.length,
         message: l10n.t('This Deadline Cloud statement has part of the documented {0} set ({1}) but lacks {2}.', setLabel(name), actions.map((a) => `kms:${a}`).join(', '), missing.map((a) => `kms:${a}`).join(', ')),
-        fixes: [{ title: l10n.t('Add {0}', missing.map((a) => `kms:${a}`).join(', ')), edits: [appendToList(policy.text, value, missing.map((a) => JSON.stringify(`kms:${a}`)))], preferred: false }],
+        // A recommendation that lets the statement do more: the author decides.
+        fixes: [statementFix(policy, s.statement, l10n.t('Add {0}', missing.map((a) => `kms:${a}`).join(', ')), [appendToList(policy.text, value, missing.map((a) => JSON.stringify(`kms:${a}`)))], 'more', false)],
       });
     }
   },

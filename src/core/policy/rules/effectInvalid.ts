@@ -11,6 +11,8 @@ export const effectInvalid: PolicyRule = {
   id: 'policy-effect-invalid',
   defaultSeverity: 'error',
   title: 'Effect missing or not exactly Allow or Deny',
+  category: 'rejected',
+  fixable: ['repair', 'review'],
   scope: 'policy',
   kinds: ALL_POLICIES,
   docs: {
@@ -30,7 +32,7 @@ export const effectInvalid: PolicyRule = {
       const value = String(m.value.value);
       if (EFFECTS.includes(value)) continue;
       const { names: candidates, sure } = suggest(value.trim(), EFFECTS, 2);
-      const fixes: Fix[] = candidates.map((c) => ({ title: l10n.t('Change to "{0}"', c), edits: [replaceString(m.value, c)], preferred: c === sure }));
+      const fixes: Fix[] = candidates.map((c) => ({ title: l10n.t('Change to "{0}"', c), edits: [replaceString(m.value, c)], safety: c === sure ? 'repair' : 'review' }));
       report({
         start: m.value.offset,
         end: m.value.offset + m.value.length,

@@ -15,6 +15,8 @@ export const emptyValue: PolicyRule = {
   id: 'policy-empty-value',
   defaultSeverity: 'warning',
   title: 'Empty list where the statement needs values',
+  category: 'ineffective',
+  fixable: [],
   scope: 'policy',
   kinds: ALL_POLICIES,
   docs: {

@@ -12,6 +12,8 @@ export const iamOnlyAction: PolicyRule = {
   id: 'policy-iam-only-action',
   defaultSeverity: 'error',
   title: 'Action that has no effect in a key policy',
+  category: 'ineffective',
+  fixable: ['neutral'],
   scope: 'policy',
   kinds: KEY_POLICIES,
   docs: {
@@ -33,7 +35,8 @@ export const iamOnlyAction: PolicyRule = {
           start: a.node.offset,
           end: a.node.offset + a.node.length,
           message,
-          fixes: removal ? [{ title: l10n.t('Remove "{0}" from this key policy', a.text), edits: [removal], preferred: false }] : [],
+          // The entry has no effect in a key policy, so removing it changes no access.
+          fixes: removal ? [{ title: l10n.t('Remove "{0}" from this key policy', a.text), edits: [removal], safety: 'neutral' }] : [],
         });
       }
     }

@@ -8,6 +8,8 @@ export const keyIdInvalid: PolicyRule = {
   id: 'policy-key-id-invalid',
   defaultSeverity: 'error',
   title: 'Key ARN with an invalid key id',
+  category: 'ineffective',
+  fixable: [],
   scope: 'policy',
   kinds: IDENTITY_POLICIES,
   docs: {

@@ -7,6 +7,8 @@ export const keyPolicyConditionKey: PolicyRule = {
   id: 'policy-key-policy-condition-key',
   defaultSeverity: 'error',
   title: 'Condition key not allowed in a key policy',
+  category: 'ineffective',
+  fixable: [],
   scope: 'policy',
   kinds: KEY_POLICIES,
   docs: {

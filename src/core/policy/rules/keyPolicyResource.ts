@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import { replaceNode } from '../edits';
+import { statementFix } from '../fixSafety';
 import { KEY_POLICIES } from '../facts';
 import { normalized } from '../normalize';
 
@@ -8,6 +9,8 @@ export const keyPolicyResource: PolicyRule = {
   id: 'policy-key-policy-resource',
   defaultSeverity: 'error',
   title: 'Key policy Resource is not "*"',
+  category: 'ineffective',
+  fixable: ['widens', 'narrows'],
   scope: 'policy',
   kinds: KEY_POLICIES,
   docs: {
@@ -30,7 +33,8 @@ export const keyPolicyResource: PolicyRule = {
           start: r.node.offset,
           end: r.node.offset + r.node.length,
           message: l10n.t('In a key policy "Resource" must be "*" (this key); KMS rejects "{0}".', r.value),
-          fixes: [{ title: l10n.t('Change Resource to "*"'), edits: [replaceNode(m.value, '"*"')], preferred: true }],
+          // "*" matches this key whatever the ARN matched: wider in an Allow, narrower in a Deny.
+          fixes: [statementFix(policy, s.statement, l10n.t('Change Resource to "*"'), [replaceNode(m.value, '"*"')], 'more')],
         });
       }
     }

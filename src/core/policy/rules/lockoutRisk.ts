@@ -7,6 +7,8 @@ export const lockoutRisk: PolicyRule = {
   id: 'policy-lockout-risk',
   defaultSeverity: 'warning',
   title: 'No one can change this key policy (lockout risk)',
+  category: 'rejected',
+  fixable: [],
   scope: 'policy',
   kinds: KEY_POLICIES,
   docs: {

@@ -6,6 +6,8 @@ export const missingAction: PolicyRule = {
   id: 'policy-missing-action',
   defaultSeverity: 'error',
   title: 'Statement without Action or NotAction',
+  category: 'ineffective',
+  fixable: [],
   scope: 'policy',
   kinds: ALL_POLICIES,
   docs: {

@@ -2,12 +2,15 @@ import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import type { Fix } from '../../types';
 import { insertProperty } from '../edits';
+import { statementFix } from '../fixSafety';
 import { ALL_POLICIES, isBroken, startOf } from '../facts';
 
 export const missingResource: PolicyRule = {
   id: 'policy-missing-resource',
   defaultSeverity: 'error',
   title: 'Statement without Resource or NotResource',
+  category: 'ineffective',
+  fixable: ['widens', 'narrows'],
   scope: 'policy',
   kinds: ALL_POLICIES,
   docs: {
@@ -20,7 +23,8 @@ export const missingResource: PolicyRule = {
       if (isBroken(policy, s.node)) continue;
       if (s.byName.has('Resource') || s.byName.has('NotResource')) continue;
       const fixes: Fix[] = policy.kind === 'keyPolicy'
-        ? [{ title: l10n.t('Add "Resource": "*"'), edits: [insertProperty(policy.text, s.node, 'Resource', '"*"', 'last')], preferred: true }]
+        // The statement matches no request today: with "*" it applies to this key (wider in an Allow, narrower in a Deny).
+        ? [statementFix(policy, s, l10n.t('Add "Resource": "*"'), [insertProperty(policy.text, s.node, 'Resource', '"*"', 'last')], 'more')]
         : [];
       report({
         ...startOf(s.node),

@@ -3,12 +3,15 @@ import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import type { Fix } from '../../types';
 import { ALL_POLICIES, moveConditionKey } from '../facts';
+import { classifiedFix } from '../fixSafety';
 import { normalized } from '../normalize';
 
 export const missingSetOperator: PolicyRule = {
   id: 'policy-missing-set-operator',
   defaultSeverity: 'warning',
   title: 'Multi-valued key without ForAnyValue or ForAllValues',
+  category: 'invalid',
+  fixable: ['review'],
   scope: 'policy',
   kinds: ALL_POLICIES,
   docs: {
@@ -23,7 +26,7 @@ export const missingSetOperator: PolicyRule = {
         const fixes: Fix[] = [];
         for (const prefix of ['ForAllValues', 'ForAnyValue']) {
           const edits = moveConditionKey(policy, s.statement, c.entry, `${prefix}:${c.entry.operator}`);
-          if (edits) fixes.push({ title: l10n.t('Use {0}:{1}', prefix, c.entry.operator), edits, preferred: false });
+          if (edits) fixes.push(classifiedFix(policy, s.statement, l10n.t('Use {0}:{1}', prefix, c.entry.operator), edits, 'review'));
         }
         report({
           start: c.entry.keyNode.offset,

@@ -7,6 +7,8 @@ export const nonKmsAction: PolicyRule = {
   id: 'policy-non-kms-action',
   defaultSeverity: 'error',
   title: 'Action of another service in a key policy',
+  category: 'ineffective',
+  fixable: [],
   scope: 'policy',
   kinds: KEY_POLICIES,
   docs: {

@@ -15,6 +15,8 @@ export const noncanonicalCase: PolicyRule = {
   id: 'policy-noncanonical-case',
   defaultSeverity: 'hint',
   title: 'Action or condition key not in its usual case',
+  category: 'style',
+  fixable: ['neutral'],
   scope: 'policy',
   kinds: ALL_POLICIES,
   docs: {
@@ -32,7 +34,7 @@ export const noncanonicalCase: PolicyRule = {
           start: a.node.offset,
           end: a.node.offset + a.node.length,
           message: l10n.t('Write "{0}" as "{1}".', a.text, canonical),
-          fixes: [{ title: l10n.t('Change to "{0}"', canonical), edits: [replaceString(a.node, canonical)], preferred: true }],
+          fixes: [{ title: l10n.t('Change to "{0}"', canonical), edits: [replaceString(a.node, canonical)], safety: 'neutral' }],
         });
       }
       for (const c of s.conditions) {
@@ -43,7 +45,7 @@ export const noncanonicalCase: PolicyRule = {
           start: c.entry.keyNode.offset,
           end: c.entry.keyNode.offset + c.entry.keyNode.length,
           message: l10n.t('Write the condition key "{0}" as "{1}".', c.entry.key, canonical),
-          fixes: [{ title: l10n.t('Change to "{0}"', canonical), edits: [renameKey(c.entry.keyNode, canonical)], preferred: true }],
+          fixes: [{ title: l10n.t('Change to "{0}"', canonical), edits: [renameKey(c.entry.keyNode, canonical)], safety: 'neutral' }],
         });
       }
     }

@@ -37,6 +37,8 @@ export const operatorType: PolicyRule = {
   id: 'policy-condition-operator-type',
   defaultSeverity: 'warning',
   title: 'Condition operator does not fit the key\'s type',
+  category: 'ineffective',
+  fixable: [],
   scope: 'policy',
   kinds: ALL_POLICIES,
   docs: {

@@ -4,6 +4,7 @@ import { isPlaceholderAccount, SERVICE_PRINCIPAL } from '../../kms/identifiers';
 import type { PolicyRule } from '../../rules/rule';
 import type { Fix } from '../../types';
 import { renameKey, replaceNode, replaceString } from '../edits';
+import { statementFix, valueReach } from '../fixSafety';
 import { ALL_POLICIES, arnPartSpan } from '../facts';
 import { membersOf } from '../model';
 import { normalized, shiftedArn, type PrincipalRef } from '../normalize';
@@ -43,6 +44,8 @@ export const principalInvalid: PolicyRule = {
   id: 'policy-principal-invalid',
   defaultSeverity: 'error',
   title: 'Malformed principal',
+  category: 'rejected',
+  fixable: ['repair', 'widens', 'narrows', 'review'],
   scope: 'policy',
   kinds: ALL_POLICIES,
   docs: {
@@ -62,7 +65,8 @@ export const principalInvalid: PolicyRule = {
           start: m.value.offset,
           end: m.value.offset + m.value.length,
           message: l10n.t('"{0}" must be "*" or an object such as {"AWS": "..."}; a bare string is rejected.', s.principalElement!),
-          fixes: type ? [{ title: l10n.t('Change to {0}', `{"${type}": ${JSON.stringify(v)}}`), edits: [replaceNode(m.value, `{ "${type}": ${JSON.stringify(v)} }`)], preferred: true }] : [],
+          // A policy with such a principal is refused (the principal is not valid), and the object form is its one meaning.
+          fixes: type ? [{ title: l10n.t('Change to {0}', `{"${type}": ${JSON.stringify(v)}}`), edits: [replaceNode(m.value, `{ "${type}": ${JSON.stringify(v)} }`)], safety: 'repair' }] : [],
         });
         continue;
       }
@@ -71,7 +75,7 @@ export const principalInvalid: PolicyRule = {
         if (TYPES.includes(typeMember.name)) continue;
         const { names, sure } = suggest(typeMember.name.replace(/s$/i, ''), TYPES, 2);
         const candidates = names.filter((c) => !present.has(c));
-        const fixes: Fix[] = candidates.map((c) => ({ title: l10n.t('Rename to "{0}"', c), edits: [renameKey(typeMember.key, c)], preferred: c === sure }));
+        const fixes: Fix[] = candidates.map((c) => ({ title: l10n.t('Rename to "{0}"', c), edits: [renameKey(typeMember.key, c)], safety: c === sure ? 'repair' : 'review' }));
         report({
           start: typeMember.key.offset,
           end: typeMember.key.offset + typeMember.key.length,
@@ -94,7 +98,7 @@ export const principalInvalid: PolicyRule = {
           report({
             ...range,
             message: l10n.t('"{0}" is not a service principal: service principals look like "service.amazonaws.com".', p.value),
-            fixes: guess ? [{ title: l10n.t('Change to "{0}"', guess), edits: [replaceString(p.node, guess)], preferred: true }] : [],
+            fixes: guess ? [statementFix(policy, s.statement, l10n.t('Change to "{0}"', guess), [replaceString(p.node, guess)], valueReach(s.principalElement ?? 'Principal'))] : [],
           });
         } else if (p.type === 'CanonicalUser' && !/^[0-9a-f]{64}$/.test(p.value)) {
           report({ ...range, message: l10n.t('"{0}" is not a canonical user id (64 hexadecimal digits).', p.value) });

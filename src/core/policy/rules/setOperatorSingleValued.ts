@@ -3,11 +3,14 @@ import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import { ALL_POLICIES, moveConditionKey } from '../facts';
 import { normalized } from '../normalize';
+import { statementFix } from '../fixSafety';
 
 export const setOperatorSingleValued: PolicyRule = {
   id: 'policy-set-operator-single-valued',
   defaultSeverity: 'warning',
   title: 'ForAllValues with a single-valued key',
+  category: 'risk',
+  fixable: ['narrows', 'neutral', 'widens'],
   scope: 'policy',
   kinds: ALL_POLICIES,
   docs: {
@@ -25,7 +28,9 @@ export const setOperatorSingleValued: PolicyRule = {
           start: c.entry.keyNode.offset,
           end: c.entry.keyNode.offset + c.entry.keyNode.length,
           message: l10n.t('{0} holds one value: ForAllValues also matches when it is absent from the request. Use {1}.', c.entry.key, plain),
-          fixes: edits ? [{ title: l10n.t('Use {0}', plain), edits, preferred: true }] : [],
+          // Without ForAllValues the condition no longer holds when the key is absent: it matches fewer requests.
+          // A negated or IfExists operator holds on an absent key either way, so nothing changes.
+          fixes: edits ? [statementFix(policy, s.statement, l10n.t('Use {0}', plain), edits, c.op.negated || c.op.ifExists ? 'same' : 'fewer')] : [],
         });
       }
     }

@@ -6,6 +6,8 @@ export const sidDuplicate: PolicyRule = {
   id: 'policy-sid-duplicate',
   defaultSeverity: 'warning',
   title: 'Two statements with the same Sid',
+  category: 'invalid',
+  fixable: [],
   scope: 'policy',
   kinds: ALL_POLICIES,
   docs: {

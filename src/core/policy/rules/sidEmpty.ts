@@ -7,6 +7,8 @@ export const sidEmpty: PolicyRule = {
   id: 'policy-sid-empty',
   defaultSeverity: 'hint',
   title: 'Empty Sid',
+  category: 'style',
+  fixable: ['neutral'],
   scope: 'policy',
   kinds: ALL_POLICIES,
   docs: {
@@ -22,7 +24,7 @@ export const sidEmpty: PolicyRule = {
         start: s.sid.node.offset,
         end: s.sid.node.offset + s.sid.node.length,
         message: l10n.t('Empty Sid: name the statement or remove the Sid.'),
-        fixes: removal ? [{ title: l10n.t('Remove the empty Sid'), edits: [removal], preferred: true }] : [],
+        fixes: removal ? [{ title: l10n.t('Remove the empty Sid'), edits: [removal], safety: 'neutral' }] : [],
       });
     }
   },

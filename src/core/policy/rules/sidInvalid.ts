@@ -9,6 +9,8 @@ export const sidInvalid: PolicyRule = {
   id: 'policy-sid-invalid',
   defaultSeverity: 'error',
   title: 'Sid with characters IAM does not accept',
+  category: 'rejected',
+  fixable: ['repair'],
   scope: 'policy',
   kinds: IDENTITY_POLICIES,
   docs: {
@@ -26,7 +28,7 @@ export const sidInvalid: PolicyRule = {
         start: s.sid.node.offset,
         end: s.sid.node.offset + s.sid.node.length,
         message: l10n.t('IAM policies accept only letters and digits in a Sid: "{0}" is rejected.', s.sid.value),
-        fixes: usable ? [{ title: l10n.t('Change the Sid to "{0}"', cleaned), edits: [replaceString(s.sid.node, cleaned)], preferred: true }] : [],
+        fixes: usable ? [{ title: l10n.t('Change the Sid to "{0}"', cleaned), edits: [replaceString(s.sid.node, cleaned)], safety: 'repair' }] : [],
       });
     }
   },

@@ -6,6 +6,8 @@ export const statementMissing: PolicyRule = {
   id: 'policy-statement-missing',
   defaultSeverity: 'error',
   title: 'No Statement, or an empty one',
+  category: 'rejected',
+  fixable: [],
   scope: 'policy',
   kinds: ALL_POLICIES,
   docs: {

@@ -7,6 +7,8 @@ export const tooLarge: PolicyRule = {
   id: 'policy-too-large',
   defaultSeverity: 'error',
   title: 'Key policy larger than 32 KB',
+  category: 'rejected',
+  fixable: [],
   scope: 'policy',
   kinds: KEY_POLICIES,
   docs: {

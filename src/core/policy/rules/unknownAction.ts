@@ -3,6 +3,7 @@ import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import type { Fix } from '../../types';
 import { replaceString, stringPart } from '../edits';
+import { statementFix, valueReach } from '../fixSafety';
 import { ALL_POLICIES } from '../facts';
 import { normalized } from '../normalize';
 import { suggest } from '../suggestions';
@@ -13,6 +14,8 @@ export const unknownAction: PolicyRule = {
   id: 'policy-unknown-action',
   defaultSeverity: 'error',
   title: 'Unknown KMS action, or a wildcard that matches none',
+  category: 'ineffective',
+  fixable: ['widens', 'narrows', 'review'],
   scope: 'policy',
   kinds: ALL_POLICIES,
   docs: {
@@ -22,6 +25,7 @@ export const unknownAction: PolicyRule = {
   },
   check(policy, report) {
     for (const s of normalized(policy)) {
+      const place = s.actionElement ?? 'Action';
       for (const a of s.actions) {
         if (a.service === '*') continue;
         if (a.service === '') {
@@ -32,7 +36,7 @@ export const unknownAction: PolicyRule = {
             message: known
               ? l10n.t('"{0}" has no service prefix: write "kms:{1}".', a.text, known.name)
               : l10n.t('"{0}" is not an action: actions are written "service:Action", e.g. "kms:Decrypt".', a.text),
-            fixes: known ? [{ title: l10n.t('Change to "kms:{0}"', known.name), edits: [replaceString(a.node, `kms:${known.name}`)], preferred: true }] : [],
+            fixes: known ? [statementFix(policy, s.statement, l10n.t('Change to "kms:{0}"', known.name), [replaceString(a.node, `kms:${known.name}`)], valueReach(place))] : [],
           });
           continue;
         }
@@ -43,7 +47,8 @@ export const unknownAction: PolicyRule = {
           continue;
         }
         const { names: candidates, sure } = suggest(a.name, NAMES, 3);
-        const fixes: Fix[] = candidates.map((c) => ({ title: l10n.t('Change to "kms:{0}"', c), edits: [replaceString(a.node, `kms:${c}`)], preferred: c === sure }));
+        // The misspelt entry matches nothing today: corrected, it widens an Allow (narrows a Deny); inverted under NotAction.
+        const fixes: Fix[] = candidates.map((c) => statementFix(policy, s.statement, l10n.t('Change to "kms:{0}"', c), [replaceString(a.node, `kms:${c}`)], valueReach(place), c === sure));
         report({
           ...range,
           message: candidates.length > 0

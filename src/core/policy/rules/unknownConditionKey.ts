@@ -5,6 +5,7 @@ import { nearest } from '../../text/suggest';
 import { suggest } from '../suggestions';
 import type { Fix } from '../../types';
 import { renameKey } from '../edits';
+import { keyAppearsReach, statementFix } from '../fixSafety';
 import { ALL_POLICIES } from '../facts';
 import { normalized } from '../normalize';
 
@@ -40,6 +41,8 @@ export const unknownConditionKey: PolicyRule = {
   id: 'policy-unknown-condition-key',
   defaultSeverity: 'error',
   title: 'Unknown kms: or aws: condition key',
+  category: 'ineffective',
+  fixable: ['widens', 'narrows', 'review'],
   scope: 'policy',
   kinds: ALL_POLICIES,
   docs: {
@@ -55,7 +58,8 @@ export const unknownConditionKey: PolicyRule = {
         if (!lower.startsWith('kms:') && !lower.startsWith('aws:')) continue;
         if (c.entry.key.includes('${')) continue;
         const { names: candidates, sure } = suggestions(c.entry.key);
-        const fixes: Fix[] = candidates.map((k) => ({ title: l10n.t('Change to "{0}"', k), edits: [renameKey(c.entry.keyNode, k)], preferred: k === sure }));
+        // No request carries the misspelt key; the corrected one is in some requests, so the condition can change its answer.
+        const fixes: Fix[] = candidates.map((k) => statementFix(policy, s.statement, l10n.t('Change to "{0}"', k), [renameKey(c.entry.keyNode, k)], keyAppearsReach(c.op), k === sure));
         report({
           start: c.entry.keyNode.offset,
           end: c.entry.keyNode.offset + c.entry.keyNode.length,

@@ -3,6 +3,7 @@ import type { PolicyRule } from '../../rules/rule';
 import type { Fix, TextEdit } from '../../types';
 import { insertMember, nodeEnd, propertyOf, removeItem, renameKey } from '../edits';
 import { ALL_POLICIES } from '../facts';
+import { statementFix } from '../fixSafety';
 import { membersOf, type Member } from '../model';
 import { allOperatorNames, parseOperator } from '../operators';
 import { suggest } from '../suggestions';
@@ -28,6 +29,8 @@ export const unknownOperator: PolicyRule = {
   id: 'policy-unknown-condition-operator',
   defaultSeverity: 'error',
   title: 'Unknown condition operator',
+  category: 'invalid',
+  fixable: ['review'],
   scope: 'policy',
   kinds: ALL_POLICIES,
   docs: {
@@ -47,7 +50,8 @@ export const unknownOperator: PolicyRule = {
         const fixes: Fix[] = [];
         for (const c of candidates) {
           const edits = renameOrMerge(policy.text, op, ops, c);
-          if (edits) fixes.push({ title: l10n.t('Change to "{0}"', c), edits, preferred: c === sure });
+          // What AWS does with an operator it does not have is not documented, so neither is what the rename changes.
+          if (edits) fixes.push(statementFix(policy, s, l10n.t('Change to "{0}"', c), edits, 'unknown', c === sure));
         }
         const message = parsed.problem === 'nullIfExists'
           ? l10n.t('"{0}" is not valid: Null already tests whether the key is present, so it takes no IfExists. Use "Null".', op.name)

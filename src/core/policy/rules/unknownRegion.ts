@@ -5,6 +5,7 @@ import type { PolicyRule } from '../../rules/rule';
 import { nearest } from '../../text/suggest';
 import type { Fix } from '../../types';
 import { replaceString } from '../edits';
+import { statementFix, valueReach } from '../fixSafety';
 import { IDENTITY_POLICIES, arnPartSpan } from '../facts';
 import { normalized } from '../normalize';
 
@@ -12,6 +13,8 @@ export const unknownRegion: PolicyRule = {
   id: 'policy-unknown-region',
   defaultSeverity: 'warning',
   title: 'Unknown Region in a KMS ARN',
+  category: 'ineffective',
+  fixable: ['widens', 'review'],
   scope: 'policy',
   kinds: IDENTITY_POLICIES,
   docs: {
@@ -31,7 +34,7 @@ export const unknownRegion: PolicyRule = {
         const withRegion = (c: string): string => written.slice(0, arn.region.start) + c + written.slice(arn.region.start + region.length);
         if (!isKnownRegion(region)) {
           const candidates = nearest(region, ALL_REGIONS, 3);
-          const fixes: Fix[] = candidates.map((c) => ({ title: l10n.t('Change the Region to {0}', c), edits: [replaceString(r.node, withRegion(c))], preferred: false }));
+          const fixes: Fix[] = candidates.map((c) => statementFix(policy, s.statement, l10n.t('Change the Region to {0}', c), [replaceString(r.node, withRegion(c))], valueReach(s.resourceElement ?? 'Resource'), false));
           report({
             ...span,
             message: candidates.length > 0

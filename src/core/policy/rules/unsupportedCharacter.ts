@@ -12,6 +12,8 @@ export const unsupportedCharacter: PolicyRule = {
   id: 'policy-unsupported-character',
   defaultSeverity: 'error',
   title: 'Character KMS does not accept in a key policy',
+  category: 'rejected',
+  fixable: [],
   scope: 'policy',
   kinds: KEY_POLICIES,
   docs: {

@@ -11,6 +11,8 @@ export const valueType: PolicyRule = {
   id: 'policy-value-type',
   defaultSeverity: 'error',
   title: 'Value of the wrong JSON type',
+  category: 'invalid',
+  fixable: [],
   scope: 'policy',
   kinds: ALL_POLICIES,
   docs: {

@@ -7,6 +7,8 @@ export const versionInvalid: PolicyRule = {
   id: 'policy-version-invalid',
   defaultSeverity: 'error',
   title: 'Version is not a policy language version',
+  category: 'rejected',
+  fixable: ['repair', 'review'],
   scope: 'policy',
   kinds: ALL_POLICIES,
   docs: {
@@ -17,11 +19,13 @@ export const versionInvalid: PolicyRule = {
   check(policy, report) {
     const v = policy.byName.get('Version')?.value;
     if (!v || v.type !== 'string' || v.value === '2012-10-17' || v.value === '2008-10-17') return;
+    // The version decides whether ${...} is a policy variable: with variables in the text, 2012-10-17 is not the only reading.
+    const usesVariables = policy.text.slice(policy.root.offset, policy.root.offset + policy.root.length).includes('${');
     report({
       start: v.offset,
       end: v.offset + v.length,
       message: l10n.t('"{0}" is not a policy language version: AWS accepts only 2012-10-17 (current) and 2008-10-17.', String(v.value)),
-      fixes: [{ title: l10n.t('Change the version to 2012-10-17'), edits: [replaceString(v, '2012-10-17')], preferred: true }],
+      fixes: [{ title: l10n.t('Change the version to 2012-10-17'), edits: [replaceString(v, '2012-10-17')], safety: usesVariables ? 'review' : 'repair' }],
     });
   },
 };

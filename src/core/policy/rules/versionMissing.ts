@@ -7,6 +7,8 @@ export const versionMissing: PolicyRule = {
   id: 'policy-version-missing',
   defaultSeverity: 'information',
   title: 'Policy has no Version',
+  category: 'style',
+  fixable: ['neutral', 'review'],
   scope: 'policy',
   kinds: ALL_POLICIES,
   docs: {
@@ -21,7 +23,7 @@ export const versionMissing: PolicyRule = {
     report({
       ...startOf(policy.root),
       message: l10n.t('This policy has no "Version", so AWS reads it with the 2008-10-17 policy language (policy variables are not replaced). Add "Version": "2012-10-17".'),
-      fixes: [{ title: l10n.t('Add "Version": "2012-10-17"'), edits: [insertProperty(policy.text, policy.root, 'Version', '"2012-10-17"', 'first')], preferred: !usesVariables }],
+      fixes: [{ title: l10n.t('Add "Version": "2012-10-17"'), edits: [insertProperty(policy.text, policy.root, 'Version', '"2012-10-17"', 'first')], safety: usesVariables ? 'review' : 'neutral' }],
     });
   },
 };

@@ -7,6 +7,8 @@ export const versionOld: PolicyRule = {
   id: 'policy-version-old',
   defaultSeverity: 'information',
   title: 'Old policy language version 2008-10-17',
+  category: 'style',
+  fixable: ['neutral', 'review'],
   scope: 'policy',
   kinds: ALL_POLICIES,
   docs: {
@@ -22,7 +24,7 @@ export const versionOld: PolicyRule = {
       start: v.offset,
       end: v.offset + v.length,
       message: l10n.t('2008-10-17 is the old policy language version: policy variables are not replaced in it. Use 2012-10-17.'),
-      fixes: [{ title: l10n.t('Change the version to 2012-10-17'), edits: [replaceString(v, '2012-10-17')], preferred: !usesVariables }],
+      fixes: [{ title: l10n.t('Change the version to 2012-10-17'), edits: [replaceString(v, '2012-10-17')], safety: usesVariables ? 'review' : 'neutral' }],
     });
   },
 };

@@ -5,6 +5,7 @@ import type { PolicyRule } from '../../rules/rule';
 import { nearest } from '../../text/suggest';
 import type { Fix } from '../../types';
 import { replaceString, stringPart } from '../edits';
+import { statementFix, valueReach } from '../fixSafety';
 import { ALL_POLICIES, keyRegions, parseViaService } from '../facts';
 import { conditionStrings, normalized } from '../normalize';
 
@@ -12,6 +13,8 @@ export const viaServiceInvalid: PolicyRule = {
   id: 'policy-via-service-invalid',
   defaultSeverity: 'error',
   title: 'kms:ViaService value that is not service.REGION.amazonaws.com',
+  category: 'ineffective',
+  fixable: ['widens', 'narrows', 'review'],
   scope: 'policy',
   kinds: ALL_POLICIES,
   docs: {
@@ -31,7 +34,7 @@ export const viaServiceInvalid: PolicyRule = {
           if (!via) {
             const service = /^([a-z0-9-]+)\.amazonaws\.com$/.exec(v.value)?.[1];
             const fixes: Fix[] = service && regions.length === 1
-              ? [{ title: l10n.t('Change to "{0}"', `${service}.${regions[0]}.amazonaws.com`), edits: [replaceString(v.node, `${service}.${regions[0]}.amazonaws.com`)], preferred: false }]
+              ? [statementFix(policy, s.statement, l10n.t('Change to "{0}"', `${service}.${regions[0]}.amazonaws.com`), [replaceString(v.node, `${service}.${regions[0]}.amazonaws.com`)], valueReach(c.op), false)]
               : [];
             report({
               ...whole,
@@ -47,7 +50,7 @@ export const viaServiceInvalid: PolicyRule = {
             report({
               ...whole,
               message: l10n.t('kms:ViaService values end in ".amazonaws.com" in every partition, China included: use "{0}".', fixed),
-              fixes: [{ title: l10n.t('Change to "{0}"', fixed), edits: [replaceString(v.node, fixed)], preferred: true }],
+              fixes: [statementFix(policy, s.statement, l10n.t('Change to "{0}"', fixed), [replaceString(v.node, fixed)], valueReach(c.op))],
             });
             continue;
           }
@@ -56,7 +59,7 @@ export const viaServiceInvalid: PolicyRule = {
           const candidates = /^\d+$/.test(via.region) ? regions : nearest(via.region, ALL_REGIONS, 3);
           const fixes: Fix[] = candidates.map((r) => {
             const fixed = `${via.service}.${r}.amazonaws.com`;
-            return { title: l10n.t('Change to "{0}"', fixed), edits: [replaceString(v.node, fixed)], preferred: false };
+            return statementFix(policy, s.statement, l10n.t('Change to "{0}"', fixed), [replaceString(v.node, fixed)], valueReach(c.op), false);
           });
           report({
             ...span,

@@ -3,6 +3,7 @@ import { isKnownRegion } from '../../kms/identifiers';
 import type { PolicyRule } from '../../rules/rule';
 import type { Fix } from '../../types';
 import { replaceString, stringPart } from '../edits';
+import { statementFix } from '../fixSafety';
 import { ALL_POLICIES, keyRegions, parseViaService, viaServiceValues } from '../facts';
 import { normalized } from '../normalize';
 
@@ -10,6 +11,8 @@ export const viaServiceRegionMismatch: PolicyRule = {
   id: 'policy-via-service-region-mismatch',
   defaultSeverity: 'error',
   title: 'kms:ViaService Region differs from the key\'s Region',
+  category: 'ineffective',
+  fixable: ['widens', 'review'],
   scope: 'policy',
   kinds: ALL_POLICIES,
   docs: {
@@ -28,7 +31,8 @@ export const viaServiceRegionMismatch: PolicyRule = {
         if (!via) continue;
         const only = regions.size === 1 ? [...regions][0] : undefined;
         const fixed = only ? `${via.service}.${only}.${via.suffix}` : undefined;
-        const fixes: Fix[] = fixed ? [{ title: l10n.t('Change to "{0}"', fixed), edits: [replaceString(v.node, fixed)], preferred: false }] : [];
+        // The values come from non-negated String operators: the corrected one makes the statement match more.
+        const fixes: Fix[] = fixed ? [statementFix(policy, s.statement, l10n.t('Change to "{0}"', fixed), [replaceString(v.node, fixed)], 'more', false)] : [];
         report({
           ...stringPart(policy.text, v.node, via.regionStart, via.regionStart + via.region.length),
           message: l10n.t('kms:ViaService names {0}, but the key is in {1}: a service calls KMS in the key\'s Region, so this statement never matches.', via.region, [...regions].join(', ')),

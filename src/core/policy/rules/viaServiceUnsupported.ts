@@ -6,6 +6,7 @@ import { replaceString, stringPart } from '../edits';
 import { ALL_POLICIES, parseViaService } from '../facts';
 import { conditionStrings, normalized } from '../normalize';
 import { suggest } from '../suggestions';
+import { statementFix, valueReach } from '../fixSafety';
 
 const KNOWN: ReadonlySet<string> = new Set(VIA_SERVICE_NAMES);
 
@@ -13,6 +14,8 @@ export const viaServiceUnsupported: PolicyRule = {
   id: 'policy-via-service-unsupported',
   defaultSeverity: 'warning',
   title: 'kms:ViaService names a service not known to integrate with KMS',
+  category: 'ineffective',
+  fixable: ['widens', 'narrows', 'review'],
   scope: 'policy',
   kinds: ALL_POLICIES,
   docs: {
@@ -33,7 +36,8 @@ export const viaServiceUnsupported: PolicyRule = {
           // AWS keeps adding services (bedrock, sso, ...): a name that is not close to a known one may be real.
           if (candidates.length === 0) continue;
           const rest = v.value.slice(via.service.length);
-          const fixes: Fix[] = candidates.map((name) => ({ title: l10n.t('Change to "{0}"', name + rest), edits: [replaceString(v.node, name + rest)], preferred: alias !== undefined }));
+          // A value no service uses matches nothing today: the corrected one lets the statement apply through that service.
+          const fixes: Fix[] = candidates.map((name) => statementFix(policy, s.statement, l10n.t('Change to "{0}"', name + rest), [replaceString(v.node, name + rest)], valueReach(c.op), alias !== undefined));
           report({
             ...stringPart(policy.text, v.node, 0, via.service.length),
             message: alias

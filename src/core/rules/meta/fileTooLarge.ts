@@ -12,6 +12,8 @@ export const fileTooLarge: DocumentRule = {
   kinds: ANALYSED_KINDS,
   defaultSeverity: 'information',
   title: 'File too large to analyse',
+  category: 'analysis',
+  fixable: [],
   docs: {
     description: 'The document is larger than the size limit (`kmsLens.maxFileSizeMB`, or `--max-file-size` in the CLI), so it was not analysed. Said once, so a skipped log is never mistaken for a clean one.',
     remedy: 'Raise the limit if the machine can take it, or split the log (for example with `jq -c ".Records[]"` into JSON Lines).',

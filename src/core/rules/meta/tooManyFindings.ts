@@ -5,6 +5,8 @@ export const tooManyFindings: MetaRule = {
   scope: 'meta',
   defaultSeverity: 'information',
   title: 'More findings than the limit',
+  category: 'analysis',
+  fixable: [],
   docs: {
     description: 'The document has more findings than `kmsLens.maxFindings` (`--max-findings` in the CLI). The first ones are shown, and this finding says how many were left out.',
     remedy: 'Fix the first findings, turn off rules you do not need, or raise the limit.',
