@@ -2,6 +2,7 @@ import { IAM_ONLY_ACTIONS, NOT_EFFECTIVE_IN_KEY_POLICY_ALLOW } from '../../data/
 import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import { removeItem } from '../edits';
+import { statementFix } from '../fixSafety';
 import { KEY_POLICIES } from '../facts';
 import { normalized } from '../normalize';
 
@@ -13,7 +14,7 @@ export const iamOnlyAction: PolicyRule = {
   defaultSeverity: 'error',
   title: 'Action that has no effect in a key policy',
   category: 'ineffective',
-  fixable: ['neutral'],
+  fixable: ['neutral', 'widens', 'review'],
   scope: 'policy',
   kinds: KEY_POLICIES,
   docs: {
@@ -35,8 +36,11 @@ export const iamOnlyAction: PolicyRule = {
           start: a.node.offset,
           end: a.node.offset + a.node.length,
           message,
-          // The entry has no effect in a key policy, so removing it changes no access.
-          fixes: removal ? [{ title: l10n.t('Remove "{0}" from this key policy', a.text), edits: [removal], safety: 'neutral' }] : [],
+          // In Action the entry has no effect, so removing it changes no access. In NotAction it is an exception:
+          // removing it makes the statement cover the action, which only the author can decide.
+          fixes: removal ? [s.actionElement === 'Action'
+            ? { title: l10n.t('Remove "{0}" from this key policy', a.text), edits: [removal], safety: 'neutral' }
+            : statementFix(policy, s.statement, l10n.t('Remove "{0}" from this key policy', a.text), [removal], 'more', false)] : [],
         });
       }
     }
