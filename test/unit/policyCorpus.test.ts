@@ -18,7 +18,7 @@ const AWSDOCS = path.join(CORPUS, 'awsdocs');
 const JUDGED: Record<string, { codes: string[]; why: string }> = {
   'conditions-kms-30.json': {
     codes: ['policy-lockout-risk', 'policy-iam-only-action', 'policy-key-policy-resource'],
-    why: 'An IAM-policy example written with a Principal, so it is a key policy: kms:CreateKey has no effect in a key policy, KMS rejects a Resource other than "*", and no statement keeps kms:PutKeyPolicy.',
+    why: 'An IAM-policy example written with a Principal, so it is a key policy: kms:CreateKey has no effect in a key policy, a Resource other than "*" never applies unless it is this key\'s ARN, and no statement keeps kms:PutKeyPolicy.',
   },
   'conditions-kms-36.json': { codes: ['policy-lockout-risk'], why: 'Statements shown as a whole key policy: as such, no one could change it again, and KMS refuses it (lockout safety check).' },
   'infrastructure-security-0.json': { codes: ['policy-lockout-risk'], why: 'One statement shown as a whole key policy: no one could change it again (lockout).' },

@@ -1,3 +1,4 @@
+import { SOURCES } from '../data/sources';
 import { syntaxRule } from './syntaxRule';
 
 export const invalid = syntaxRule('invalid', {
@@ -10,5 +11,6 @@ export const invalid = syntaxRule('invalid', {
     description: 'Any other JSON syntax error: a missing colon, bracket or value, an unquoted word, text after the end of the document.',
     example: '{ "Effect": Allow }',
     remedy: 'Correct the JSON at the marked position.',
+    sources: [SOURCES.json, SOURCES.putKeyPolicy],
   },
 });

@@ -1,3 +1,4 @@
+import { SOURCES } from '../data/sources';
 import { syntaxRule } from './syntaxRule';
 
 export const missingComma = syntaxRule('missingComma', {
@@ -10,5 +11,6 @@ export const missingComma = syntaxRule('missingComma', {
     description: 'Two elements or properties with no comma between them, a common slip when pasting statements or events together.',
     example: '{ "Effect": "Allow" "Action": "kms:Decrypt" }',
     remedy: 'Insert the comma after the previous element (quick fix).',
+    sources: [SOURCES.json, SOURCES.putKeyPolicy],
   },
 });

@@ -1,3 +1,4 @@
+import { SOURCES } from '../data/sources';
 import { syntaxRule } from './syntaxRule';
 
 export const trailingComma = syntaxRule('trailingComma', {
@@ -10,5 +11,6 @@ export const trailingComma = syntaxRule('trailingComma', {
     description: 'A comma before `]` or `}`. JSON does not allow it, and AWS rejects the policy with a syntax error. The Deadline Cloud read-write policy in the AWS guide has one.',
     example: '"Action": [ "kms:Decrypt", "kms:DescribeKey", ]',
     remedy: 'Remove the comma (quick fix).',
+    sources: [SOURCES.json, SOURCES.putKeyPolicy],
   },
 });

@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import { IDENTITY_POLICIES, arnPartSpan } from '../facts';
 import { normalized } from '../normalize';
@@ -15,6 +16,7 @@ export const aliasInvalid: PolicyRule = {
     description: 'An alias name is `alias/` followed by 1 to 250 letters, digits, `/`, `_`, `-` or `:` ([CreateAlias](https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html)). An alias ARN with spaces or other characters names no alias, so the statement never matches.',
     example: '"Resource": "arn:aws:kms:us-west-2:111122223333:alias/my key"',
     remedy: 'Use the alias name exactly as `aws kms list-aliases` shows it.',
+    sources: [SOURCES.createAlias, SOURCES.kmsAliasAuthorization],
   },
   check(policy, report) {
     for (const s of normalized(policy)) {

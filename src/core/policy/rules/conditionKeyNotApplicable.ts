@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import { renameKey } from '../edits';
 import { ALL_POLICIES, actionsAcceptingKey, listNames } from '../facts';
@@ -19,9 +20,10 @@ export const conditionKeyNotApplicable: PolicyRule = {
   scope: 'policy',
   kinds: ALL_POLICIES,
   docs: {
-    description: 'Each `kms:` condition key is present only in requests for certain actions: `kms:GrantOperations` only for `CreateGrant`, `kms:EncryptionAlgorithm` only for cryptographic operations, and so on. A key that applies to none of the statement\'s actions is never in the request, so an Allow with it never matches. The deprecated `kms:CustomerMasterKeySpec` and `kms:CustomerMasterKeyUsage` apply to no action at all.',
+    description: 'Each `kms:` condition key is present only in requests for certain actions: `kms:GrantOperations` only for `CreateGrant`, `kms:EncryptionAlgorithm` only for cryptographic operations, and so on. A key that applies to none of the statement\'s actions is never in the request, so an Allow with it never matches. The deprecated `kms:CustomerMasterKeySpec` and `kms:CustomerMasterKeyUsage` still work ("work the same way. Only the names differ"), but AWS recommends `kms:KeySpec` and `kms:KeyUsage`.',
     example: '{ "Effect": "Allow", "Action": "kms:Decrypt", "Resource": "*", "Condition": { "ForAllValues:StringEquals": { "kms:GrantOperations": [ "Decrypt" ] } } }',
     remedy: 'Move the condition to a statement with the actions it applies to (the message lists them), or remove it.',
+    sources: [SOURCES.kmsConditionKeys, SOURCES.kmsActions],
   },
   check(policy, report) {
     for (const s of normalized(policy)) {
@@ -33,7 +35,7 @@ export const conditionKeyNotApplicable: PolicyRule = {
         if (replacement) {
           report({
             ...range,
-            message: l10n.t('{0} is deprecated and no longer present in any request; use {1}.', c.entry.key, replacement),
+            message: l10n.t('{0} is deprecated: it still works like {1}, which AWS recommends instead.', c.entry.key, replacement),
             // The KMS guide: the deprecated key and its replacement "work the same way. Only the names differ."
             fixes: [{ title: l10n.t('Change to "{0}"', replacement), edits: [renameKey(c.entry.keyNode, replacement)], safety: 'neutral' }],
           });

@@ -1,5 +1,6 @@
 import { CONDITION_KEY_ENUMS, KMS_ENUMS } from '../../data/kmsFacts';
 import * as l10n from '@vscode/l10n';
+import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import type { Fix } from '../../types';
 import { replaceNode } from '../edits';
@@ -26,6 +27,7 @@ export const conditionValueEnum: PolicyRule = {
     description: 'Some KMS condition keys take only the values of a KMS enumeration: `kms:GrantOperations` the 17 grant operations (`Decrypt`, `GenerateDataKey`, ..., not `kms:Decrypt` or `ReEncrypt`), `kms:KeySpec` the key specs, `kms:EncryptionAlgorithm` and `kms:SigningAlgorithm` the algorithms, and so on (values from the KMS API model). A value outside the list, or in the wrong case, never matches.',
     example: '"Condition": { "ForAllValues:StringEquals": { "kms:GrantOperations": [ "kms:Decrypt" ] } }',
     remedy: 'Use one of the allowed values (quick fix with the nearest ones).',
+    sources: [SOURCES.kmsConditionKeys, SOURCES.createGrant],
   },
   check(policy, report) {
     for (const s of normalized(policy)) {

@@ -1,5 +1,6 @@
 import type { Node } from 'jsonc-parser';
 import * as l10n from '@vscode/l10n';
+import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import type { Fix } from '../../types';
 import { replaceNode } from '../edits';
@@ -63,6 +64,7 @@ export const conditionValueType: PolicyRule = {
     description: 'A value that the comparison can never accept: `"yes"` for a `Bool` condition or for a Bool key such as `kms:GrantIsForAWSResource` (only `true`/`false` match), text for a `Numeric` operator, something that is not a date for a `Date` operator, not an IP range for `IpAddress`, not an ARN for `ArnLike`. The condition then never matches as intended.',
     example: '"Condition": { "Bool": { "kms:GrantIsForAWSResource": "yes" } }',
     remedy: 'Write a value of the right type (quick fix for yes/no, 1/0 and on/off in boolean conditions: `"true"`/`"false"`).',
+    sources: [SOURCES.iamConditionOperators],
   },
   check(policy, report) {
     for (const s of normalized(policy)) {

@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import type { Fix } from '../../types';
 import { replaceString } from '../edits';
@@ -16,9 +17,10 @@ export const effectInvalid: PolicyRule = {
   scope: 'policy',
   kinds: ALL_POLICIES,
   docs: {
-    description: 'Every statement needs `"Effect": "Allow"` or `"Effect": "Deny"`, spelt exactly so: `"allow"` or `"ALLOW"` is rejected by AWS.',
+    description: 'Every statement needs `"Effect": "Allow"` or `"Effect": "Deny"`, spelt exactly so: the Effect element is required and its value is case sensitive (IAM JSON policy reference), and IAM refuses `"allow"` or `"ALLOW"` as malformed. A policy AWS refuses grants nothing, so the repair of the case is applied by Fix all.',
     example: '{ "Effect": "allow", "Principal": { "AWS": "arn:aws:iam::111122223333:root" }, "Action": "kms:*", "Resource": "*" }',
     remedy: 'Write `Allow` or `Deny` with that capitalisation (quick fix for a wrong case or a typo).',
+    sources: [SOURCES.iamEffect, SOURCES.keyPolicyElements],
   },
   check(policy, report) {
     for (const s of policy.statements) {

@@ -1,5 +1,6 @@
 import { IAM_ONLY_ACTIONS, NOT_EFFECTIVE_IN_KEY_POLICY_ALLOW } from '../../data/kmsFacts';
 import * as l10n from '@vscode/l10n';
+import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import { removeItem } from '../edits';
 import { statementFix } from '../fixSafety';
@@ -21,6 +22,7 @@ export const iamOnlyAction: PolicyRule = {
     description: 'Some KMS actions are not about an existing key, so a key policy cannot grant them: `kms:CreateKey`, `kms:ListKeys`, `kms:ListAliases`, `kms:ListRetirableGrants`, `kms:GenerateRandom` and the custom key store actions work only in IAM policies. `kms:RetireGrant` in an Allow of a key policy has no effect either: retiring is authorised by the grant itself. (KMS Developer Guide: key-policy-default, grant-manage.)',
     example: '{ "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::111122223333:role/Admin" }, "Action": [ "kms:CreateKey", "kms:DescribeKey" ], "Resource": "*" }',
     remedy: 'Grant these actions in an IAM policy (with `"Resource": "*"`), and remove them from the key policy.',
+    sources: [SOURCES.keyPolicyDefault, SOURCES.kmsGrants, SOURCES.kmsActions],
   },
   check(policy, report) {
     for (const s of normalized(policy)) {

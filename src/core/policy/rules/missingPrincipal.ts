@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import type { Fix } from '../../types';
 import { insertProperty } from '../edits';
@@ -14,9 +15,10 @@ export const missingPrincipal: PolicyRule = {
   scope: 'policy',
   kinds: KEY_POLICIES,
   docs: {
-    description: 'Every statement of a key policy must name who it applies to with `Principal` (or `NotPrincipal`). KMS rejects a key policy with a statement that has none.',
+    description: 'Every statement of a key policy must name who it applies to with `Principal` (or `NotPrincipal`). The KMS API reference for `CreateKey` and `PutKeyPolicy`: "Each statement in the key policy must contain one or more principals"; a policy that does not meet that is refused.',
     example: '{ "Sid": "Use", "Effect": "Allow", "Action": "kms:Decrypt", "Resource": "*" }',
     remedy: 'Add the principal the statement is for. The quick fix adds the account root (the account named elsewhere in the document), which delegates to IAM policies; narrow it if that is not what you meant.',
+    sources: [SOURCES.createKey, SOURCES.putKeyPolicy],
   },
   check(policy, report) {
     let owner: ReturnType<typeof policyAccount> | null = null;

@@ -1,5 +1,6 @@
 import { isMultiValued } from '../../data/iam';
 import * as l10n from '@vscode/l10n';
+import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import type { Fix } from '../../types';
 import { ALL_POLICIES, moveConditionKey } from '../facts';
@@ -18,6 +19,7 @@ export const missingSetOperator: PolicyRule = {
     description: 'Some keys hold a list: `kms:GrantOperations`, `kms:EncryptionContextKeys`, `kms:ResourceAliases`, `aws:TagKeys`, `aws:PrincipalOrgPaths`. Compared without a set operator, the list is not compared the way the policy reads. Say which comparison you mean: `ForAllValues:` (every value in the request is in your list: the usual choice to restrict `kms:GrantOperations`) or `ForAnyValue:` (at least one is: the usual choice for `kms:ResourceAliases`).',
     example: '"Condition": { "StringEquals": { "kms:GrantOperations": [ "Decrypt", "Encrypt" ] } }',
     remedy: 'Prefix the operator with `ForAllValues:` or `ForAnyValue:` (quick fixes for both; the choice changes what is allowed, so neither is applied automatically).',
+    sources: [SOURCES.iamMultiValued, SOURCES.kmsConditionKeys],
   },
   check(policy, report) {
     for (const s of normalized(policy)) {

@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import { replaceString, renameKey } from '../edits';
 import { ALL_POLICIES } from '../facts';
@@ -23,6 +24,7 @@ export const noncanonicalCase: PolicyRule = {
     description: 'Action names and condition key names are matched without regard to case, so `kms:decrypt` works, but it is harder to read and to search for, and other tools may treat it as unknown. The AWS documentation writes `kms:Decrypt` and `aws:SourceVpce`.',
     example: '"Action": "KMS:decrypt"',
     remedy: 'Write the name as AWS does (quick fix).',
+    sources: [SOURCES.iamAction, SOURCES.iamCondition],
   },
   check(policy, report) {
     for (const s of normalized(policy)) {

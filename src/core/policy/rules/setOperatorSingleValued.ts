@@ -1,5 +1,6 @@
 import { isMultiValued } from '../../data/iam';
 import * as l10n from '@vscode/l10n';
+import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import { ALL_POLICIES, moveConditionKey } from '../facts';
 import { normalized } from '../normalize';
@@ -17,6 +18,7 @@ export const setOperatorSingleValued: PolicyRule = {
     description: '`ForAllValues:` is for keys that hold a list. With a single-valued key such as `kms:CallerAccount` or `kms:ViaService` it also matches when the key is absent from the request (an empty set passes "for all"), so an Allow can grant more than it says. Access Analyzer reports this as a security warning.',
     example: '"Condition": { "ForAllValues:StringEquals": { "kms:CallerAccount": "111122223333" } }',
     remedy: 'Remove the `ForAllValues:` prefix (quick fix).',
+    sources: [SOURCES.iamMultiValued, SOURCES.kmsConditionKeys],
   },
   check(policy, report) {
     for (const s of normalized(policy)) {

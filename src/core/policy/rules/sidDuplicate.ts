@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import { ALL_POLICIES } from '../facts';
 
@@ -14,6 +15,7 @@ export const sidDuplicate: PolicyRule = {
     description: 'A `Sid` names a statement. Two statements with the same `Sid` are usually a copy-paste slip (the second was meant to be different), and IAM rejects duplicate Sids in identity policies.',
     example: '[ { "Sid": "Use", ... }, { "Sid": "Use", ... } ]',
     remedy: 'Give each statement its own `Sid`, or merge the two statements.',
+    sources: [SOURCES.iamSid],
   },
   check(policy, report) {
     const seen = new Map<string, number>();

@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import { propertyOf, removeItem } from '../edits';
 import { ALL_POLICIES } from '../facts';
@@ -15,6 +16,7 @@ export const sidEmpty: PolicyRule = {
     description: '`"Sid": ""` names nothing. Either give the statement a name that says what it is for, or leave the `Sid` out.',
     example: '{ "Sid": "", "Effect": "Allow", ... }',
     remedy: 'Write a short name, or remove the empty `Sid` (quick fix).',
+    sources: [SOURCES.iamSid],
   },
   check(policy, report) {
     for (const s of policy.statements) {

@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import { replaceString } from '../edits';
 import { IDENTITY_POLICIES } from '../facts';
@@ -17,6 +18,7 @@ export const sidInvalid: PolicyRule = {
     description: 'In IAM identity policies a `Sid` may contain only letters and digits; IAM rejects spaces, hyphens and other characters. (Key policies are more lenient: the default key policy\'s `"Enable IAM User Permissions"` is fine there.)',
     example: '{ "Sid": "Allow decrypt", "Effect": "Allow", "Action": "kms:Decrypt", "Resource": "*" }',
     remedy: 'Remove the other characters (quick fix: `AllowDecrypt`).',
+    sources: [SOURCES.iamSid, SOURCES.keyPolicyElements],
   },
   check(policy, report) {
     const sids = new Set(policy.statements.map((s) => s.sid?.value).filter((v): v is string => v !== undefined));

@@ -1,5 +1,6 @@
 import { KMS_ACTIONS, kmsAction } from '../../data/iam';
 import * as l10n from '@vscode/l10n';
+import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import type { Fix } from '../../types';
 import { replaceString, stringPart } from '../edits';
@@ -22,6 +23,7 @@ export const unknownAction: PolicyRule = {
     description: 'A `kms:` action that KMS does not have (`kms:Decrpyt`, `kms:ReEncrypt` without `From`/`To`), a wildcard that matches no KMS action (`kms:Encrpyt*`), or an action without its `service:` prefix. Such an entry never matches a request, so what it was meant to allow or deny does not happen. The list of actions comes from the AWS Service Authorization Reference.',
     example: '"Action": [ "kms:Decrpyt", "kms:GenerateDataKey" ]',
     remedy: 'Use the action meant (quick fix with up to three nearest real actions).',
+    sources: [SOURCES.kmsActions, SOURCES.iamAction],
   },
   check(policy, report) {
     for (const s of normalized(policy)) {

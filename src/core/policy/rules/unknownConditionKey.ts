@@ -1,5 +1,6 @@
 import { allConditionKeys } from '../../data/iam';
 import * as l10n from '@vscode/l10n';
+import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import { nearest } from '../../text/suggest';
 import { suggest } from '../suggestions';
@@ -49,6 +50,7 @@ export const unknownConditionKey: PolicyRule = {
     description: 'A `kms:` condition key KMS does not have, or an `aws:` key that is not a global condition key (`kms:CallerAcount`, `kms:ViaServices`, `aws:SourceVPCE` is fine but `aws:SourceVpcEndpoint` is not). A condition on a key that is never in the request never matches (or, with a negated operator or `IfExists`, always does), so the statement does not do what it says. Keys of other services are not checked.',
     example: '"Condition": { "StringEquals": { "kms:CallerAcount": "111122223333" } }',
     remedy: 'Use the key meant (quick fix with up to three nearest keys). The KMS keys are listed in the Service Authorization Reference for AWS KMS.',
+    sources: [SOURCES.kmsActions, SOURCES.iamGlobalKeys, SOURCES.iamConditionOperators],
   },
   check(policy, report) {
     for (const s of normalized(policy)) {

@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import type { Fix, FixSafety } from '../../types';
 import { renameKey } from '../edits';
@@ -94,9 +95,10 @@ export const unknownElement: PolicyRule = {
   scope: 'policy',
   kinds: ALL_POLICIES,
   docs: {
-    description: 'A policy has only `Version`, `Id` and `Statement`; a statement only `Sid`, `Effect`, `Principal`/`NotPrincipal`, `Action`/`NotAction`, `Resource`/`NotResource` and `Condition`. Element names are case-sensitive. AWS rejects a policy with any other element, such as `"Actions"` or `"effect"`.',
+    description: 'A policy has only `Version`, `Id` and `Statement`; a statement only `Sid`, `Effect`, `Principal`/`NotPrincipal`, `Action`/`NotAction`, `Resource`/`NotResource` and `Condition`. Element names are case-sensitive. A misspelt required element leaves the statement without it, which AWS refuses: `Effect` is required (IAM), a key policy statement needs a principal (`CreateKey`, `PutKeyPolicy`), an IAM policy statement needs `Action` and `Resource`. For the others (`"Actions"` in a key policy, `"Conditions"`) the policy grammar has no such element, and AWS does not document whether it refuses the policy or ignores the element: either way the statement does not say what it means.',
     example: '{ "Effect": "Allow", "Actions": "kms:Decrypt", "Resource": "*" }',
     remedy: 'Rename the element to the one meant (quick fix with the nearest valid name).',
+    sources: [SOURCES.iamGrammar, SOURCES.iamEffect, SOURCES.putKeyPolicy, SOURCES.iamAction, SOURCES.iamResource],
   },
   check(policy, report) {
     const check = (members: Member[], valid: readonly string[], where: string, statement?: Statement): void => {
@@ -109,8 +111,8 @@ export const unknownElement: PolicyRule = {
           start: m.key.offset,
           end: m.key.offset + m.key.length,
           message: candidates.length > 0
-            ? l10n.t('"{0}" is not a {1} element; did you mean "{2}"? AWS rejects unknown elements.', m.name, where, candidates.join('", "'))
-            : l10n.t('"{0}" is not a {1} element (valid: {2}). AWS rejects unknown elements.', m.name, where, valid.join(', ')),
+            ? l10n.t('"{0}" is not a {1} element; did you mean "{2}"? The policy language has no such element.', m.name, where, candidates.join('", "'))
+            : l10n.t('"{0}" is not a {1} element (valid: {2}). The policy language has no such element.', m.name, where, valid.join(', ')),
           fixes,
         });
       }

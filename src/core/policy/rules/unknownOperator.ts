@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import type { Fix, TextEdit } from '../../types';
 import { insertMember, nodeEnd, propertyOf, removeItem, renameKey } from '../edits';
@@ -34,9 +35,10 @@ export const unknownOperator: PolicyRule = {
   scope: 'policy',
   kinds: ALL_POLICIES,
   docs: {
-    description: 'A condition operator AWS does not have: a typo (`StringEqual`, `ArnLke`), a wrong case (`stringEquals`), a misspelt set prefix (`ForAnyValues:`), or `NullIfExists` (`Null` already tests whether the key exists). AWS rejects the policy. Valid operators are the String, Numeric, Date, Bool, BinaryEquals, IpAddress, Arn and Null families, optionally with `IfExists` and a `ForAllValues:`/`ForAnyValue:` prefix.',
+    description: 'A condition operator AWS does not have: a typo (`StringEqual`, `ArnLke`), a wrong case (`stringEquals`), a misspelt set prefix (`ForAnyValues:`), or `NullIfExists` (`Null` already tests whether the key exists; IAM: IfExists goes on "any condition operator name except the Null condition"). The IAM policy grammar has no such operator; AWS does not document whether it refuses the policy or how the condition is then evaluated, so the rename is a quick fix you apply yourself. Valid operators are the String, Numeric, Date, Bool, BinaryEquals, IpAddress, Arn and Null families, optionally with `IfExists` and a `ForAllValues:`/`ForAnyValue:` prefix.',
     example: '"Condition": { "StringEqual": { "kms:CallerAccount": "111122223333" } }',
     remedy: 'Use the operator meant (quick fix with up to three nearest operators; when the Condition already has that operator, the fix merges the two blocks).',
+    sources: [SOURCES.iamConditionOperators, SOURCES.iamGrammar],
   },
   check(policy, report) {
     for (const s of policy.statements) {

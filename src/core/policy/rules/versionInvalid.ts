@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import { replaceString } from '../edits';
 import { ALL_POLICIES } from '../facts';
@@ -12,9 +13,10 @@ export const versionInvalid: PolicyRule = {
   scope: 'policy',
   kinds: ALL_POLICIES,
   docs: {
-    description: 'The policy language has two versions, `2012-10-17` and `2008-10-17`. Any other value (a date of your own, another format) is rejected by AWS: `Version` is not the version of your policy.',
+    description: 'The policy language has two versions, `2012-10-17` and `2008-10-17`. IAM supports only these two, and refuses other values as malformed (IAM JSON policy reference, "Version"): `Version` is not the version of your policy.',
     example: '{ "Version": "2024-01-15", "Statement": [ ... ] }',
     remedy: 'Use `"2012-10-17"` (quick fix).',
+    sources: [SOURCES.iamVersion, SOURCES.iamGrammar],
   },
   check(policy, report) {
     const v = policy.byName.get('Version')?.value;

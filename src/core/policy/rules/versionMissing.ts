@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import { insertProperty } from '../edits';
 import { ALL_POLICIES, startOf } from '../facts';
@@ -15,6 +16,7 @@ export const versionMissing: PolicyRule = {
     description: 'A policy without `"Version"` is read with the 2008-10-17 policy language, in which policy variables such as `${aws:username}` are plain text. Every current AWS example starts with `"Version": "2012-10-17"`.',
     example: '{ "Statement": [ { "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::111122223333:root" }, "Action": "kms:*", "Resource": "*" } ] }',
     remedy: 'Add `"Version": "2012-10-17"` as the first element (quick fix).',
+    sources: [SOURCES.iamVersion],
   },
   check(policy, report) {
     if (policy.root.type !== 'object' || policy.byName.has('Version')) return;

@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import { replaceString } from '../edits';
 import { ALL_POLICIES } from '../facts';
@@ -15,6 +16,7 @@ export const versionOld: PolicyRule = {
     description: '`"Version": "2008-10-17"` is the original policy language. It is still accepted, but policy variables such as `${aws:PrincipalTag/team}` are not replaced in it, and newer features assume 2012-10-17.',
     example: '{ "Version": "2008-10-17", "Statement": [ ... ] }',
     remedy: 'Use `"2012-10-17"` (quick fix). If the policy contains `${...}` text that must stay literal, check it first.',
+    sources: [SOURCES.iamVersion],
   },
   check(policy, report) {
     const v = policy.byName.get('Version')?.value;

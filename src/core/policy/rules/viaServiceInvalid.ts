@@ -1,6 +1,7 @@
 import { ALL_REGIONS } from '../../data/kmsFacts';
 import * as l10n from '@vscode/l10n';
 import { isKnownRegion } from '../../kms/identifiers';
+import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import { nearest } from '../../text/suggest';
 import type { Fix } from '../../types';
@@ -21,6 +22,7 @@ export const viaServiceInvalid: PolicyRule = {
     description: '`kms:ViaService` holds the endpoint name of the AWS service that calls KMS on the user\'s behalf: `SERVICE.REGION.amazonaws.com`, for example `ec2.us-west-2.amazonaws.com` or `deadline.us-west-2.amazonaws.com`, with `.amazonaws.com` in every partition (China too). A service principal (`deadline.amazonaws.com`), an account number in place of the Region (a bug once shipped by the Landing Zone Accelerator), or an unknown Region never matches.',
     example: '"Condition": { "StringEquals": { "kms:ViaService": "ec2.111122223333.amazonaws.com" } }',
     remedy: 'Write `SERVICE.REGION.amazonaws.com` with the Region of the key.',
+    sources: [SOURCES.kmsConditionKeys],
   },
   check(policy, report) {
     for (const s of normalized(policy)) {

@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { isKnownRegion } from '../../kms/identifiers';
+import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import type { Fix } from '../../types';
 import { replaceString, stringPart } from '../edits';
@@ -19,6 +20,7 @@ export const viaServiceRegionMismatch: PolicyRule = {
     description: 'A service calls KMS in the Region of the key, so `kms:ViaService` is `SERVICE.KEY-REGION.amazonaws.com`. When the statement names keys in some Regions (its key ARNs, or for a key policy in a PutKeyPolicy event the event\'s Region) and none of its `kms:ViaService` values is in one of them, the statement never matches.',
     example: '{ "Action": "kms:Decrypt", "Resource": "arn:aws:kms:us-west-2:111122223333:key/*", "Condition": { "StringEquals": { "kms:ViaService": "ec2.us-east-1.amazonaws.com" } } }',
     remedy: 'Make the two Regions the same (quick fix: use the key\'s Region in `kms:ViaService`, when the key ARNs name one Region).',
+    sources: [SOURCES.kmsConditionKeys],
   },
   check(policy, report) {
     for (const s of normalized(policy)) {

@@ -1,5 +1,6 @@
 import { VIA_SERVICE_ENDPOINT_NAMES, VIA_SERVICE_NAMES } from '../../data/kmsFacts';
 import * as l10n from '@vscode/l10n';
+import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import type { Fix } from '../../types';
 import { replaceString, stringPart } from '../edits';
@@ -22,6 +23,7 @@ export const viaServiceUnsupported: PolicyRule = {
     description: 'The service in a `kms:ViaService` value must be one that calls KMS on the user\'s behalf, by its endpoint name: EBS is `ec2`, Aurora and Neptune are `rds`, EFS is `elasticfilesystem`. A name no service uses never matches. Reported when the name is a known alias (`ebs`) or close to a known service (`secretmanager`); the list is the KMS Developer Guide\'s table of services that support `kms:ViaService` plus Deadline Cloud, and since AWS keeps adding services, a name far from every known one is not reported.',
     example: '"Condition": { "StringEquals": { "kms:ViaService": "ebs.us-west-2.amazonaws.com" } }',
     remedy: 'Use the service\'s endpoint name (quick fix for the common aliases such as `ebs` to `ec2`).',
+    sources: [SOURCES.kmsConditionKeys],
   },
   check(policy, report) {
     for (const s of normalized(policy)) {
