@@ -23,7 +23,7 @@ export const deadlineMissingAction: PolicyRule = {
   defaultSeverity: 'information',
   title: 'Deadline Cloud statement missing a documented action',
   category: 'ineffective',
-  fixable: ['widens', 'review'],
+  fixable: ['widens'],
   scope: 'policy',
   kinds: ALL_POLICIES,
   docs: {

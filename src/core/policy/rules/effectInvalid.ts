@@ -13,7 +13,7 @@ export const effectInvalid: PolicyRule = {
   defaultSeverity: 'error',
   title: 'Effect missing or not exactly Allow or Deny',
   category: 'rejected',
-  fixable: ['repair', 'review'],
+  fixable: ['repair'],
   scope: 'policy',
   kinds: ALL_POLICIES,
   docs: {

@@ -5,7 +5,7 @@ import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import type { Fix } from '../../types';
 import { renameKey, replaceNode, replaceString } from '../edits';
-import { statementFix, valueReach } from '../fixSafety';
+import { classifiedFix, statementFix, valueReach } from '../fixSafety';
 import { ALL_POLICIES, arnPartSpan } from '../facts';
 import { membersOf } from '../model';
 import { normalized, shiftedArn, type PrincipalRef } from '../normalize';
@@ -77,7 +77,7 @@ export const principalInvalid: PolicyRule = {
         if (TYPES.includes(typeMember.name)) continue;
         const { names, sure } = suggest(typeMember.name.replace(/s$/i, ''), TYPES, 2);
         const candidates = names.filter((c) => !present.has(c));
-        const fixes: Fix[] = candidates.map((c) => ({ title: l10n.t('Rename to "{0}"', c), edits: [renameKey(typeMember.key, c)], safety: c === sure ? 'repair' : 'review' }));
+        const fixes: Fix[] = candidates.map((c) => classifiedFix(policy, s.statement, l10n.t('Rename to "{0}"', c), [renameKey(typeMember.key, c)], c === sure ? 'repair' : 'review'));
         report({
           start: typeMember.key.offset,
           end: typeMember.key.offset + typeMember.key.length,
