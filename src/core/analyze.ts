@@ -6,7 +6,9 @@ import { buildModel, eventRecords, rangeInRecord, type DocumentModel } from './d
 import * as l10n from '@vscode/l10n';
 import { policiesOf } from './policy/locate';
 import type { PolicyModel } from './policy/model';
-import { allRules, ruleById } from './rules/registry';
+import { internalError } from './rules/meta/internalError';
+import { tooManyFindings } from './rules/meta/tooManyFindings';
+import { allRules } from './rules/registry';
 import type { EventContext, EventRule, LogRule, Report, Rule } from './rules/rule';
 import { DEFAULT_SETTINGS, type AnalysisSettings, type DocumentHints, type Finding, type Fix, type Severity } from './types';
 
@@ -21,7 +23,8 @@ export function analyze(text: string, hints: DocumentHints = {}, settings: Analy
 }
 
 function effectiveSeverity(rule: Rule, settings: AnalysisSettings): Severity | undefined {
-  const s = settings.rules[rule.id];
+  // A setting under the rule's former id still counts (the current id wins when both are set).
+  const s = settings.rules[rule.id] ?? rule.formerIds?.map((id) => settings.rules[id]).find((x) => x !== undefined);
   if (s === 'off') return undefined;
   return s ?? rule.defaultSeverity;
 }
@@ -175,21 +178,19 @@ export function eventContexts(model: DocumentModel): EventContext[] {
 }
 
 function pushInternalError(findings: Finding[], ruleId: string, err: unknown, settings: AnalysisSettings): void {
-  const rule = ruleById.get('internal-error');
-  const severity = rule && effectiveSeverity(rule, settings);
+  const severity = effectiveSeverity(internalError, settings);
   if (!severity) return;
   const detail = err instanceof Error ? err.message : String(err);
-  findings.push({ code: 'internal-error', severity, message: l10n.t('Rule {0} failed on this document ({1}). Other rules still ran.', ruleId, detail), start: 0, end: 0 });
+  findings.push({ code: internalError.id, severity, message: l10n.t('Rule {0} failed on this document ({1}). Other rules still ran.', ruleId, detail), start: 0, end: 0 });
 }
 
 function limit(findings: Finding[], settings: AnalysisSettings, omitted = 0): Finding[] {
   if (findings.length + omitted <= settings.maxFindings) return findings;
   const kept = findings.slice(0, Math.max(0, settings.maxFindings));
-  const rule = ruleById.get('too-many-findings');
-  const severity = rule && effectiveSeverity(rule, settings);
+  const severity = effectiveSeverity(tooManyFindings, settings);
   if (severity) {
     kept.push({
-      code: 'too-many-findings',
+      code: tooManyFindings.id,
       severity,
       message: l10n.t('{0} more findings are not shown (limit {1}).', findings.length + omitted - kept.length, settings.maxFindings),
       start: 0,

@@ -3,6 +3,6 @@ export { analyze, runRules, runRulesAsync, type Analysis, type RunControl } from
 export { buildModel, type DocumentModel, type JsonRecord } from './document/model';
 export { applyEdits, fixableCodes, fixAll, fixAllEdits, fixAllFixes, fixAllFixOf } from './fixes';
 export { LineIndex, type Position } from './positions';
-export { allRules, ruleById } from './rules/registry';
+export { allRules, ruleByAnyId, ruleById } from './rules/registry';
 export type { Rule } from './rules/rule';
 export * from './types';

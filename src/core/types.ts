@@ -9,6 +9,11 @@ export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information
 /** What a rule can be set to in `kmsLens.rules` and `--rule`: the severities, most severe first, then off. */
 export const SEVERITY_SETTINGS: readonly SeveritySetting[] = [...SEVERITIES, 'off'];
 
+/** Whether a value from the user (a setting, a flag) is one of SEVERITY_SETTINGS. */
+export function isSeveritySetting(value: unknown): value is SeveritySetting {
+  return typeof value === 'string' && (SEVERITY_SETTINGS as readonly string[]).includes(value);
+}
+
 /**
  * What a document is, as far as KMS Lens is concerned. `other` gets no diagnostics.
  * `cloudFormation`: a JSON template holding a key policy or an IAM policy that grants KMS actions.
