@@ -5,6 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { applyEdits, type Finding } from '../../src/core';
+import { cloudTrailRules } from '../../src/core/cloudtrail/rules';
 import { findings, marked } from './helpers';
 
 type Ev = Record<string, unknown>;
@@ -74,6 +75,16 @@ const ui = (e: Ev): Ev => e.userIdentity as Ev;
 describe('CloudTrail rules', () => {
   it('the base event raises nothing at all', () => {
     assert.deepEqual(run(ev(() => undefined)).map((f) => f.code), []);
+  });
+
+  it('every CloudTrail rule has a block here, with a case where it fires and a near miss', function () {
+    // A rule added to the list without cases fails here.
+    const blocks = this.test!.parent!.suites;
+    const missing = cloudTrailRules.map((r) => r.id).filter((id) => {
+      const tests = blocks.find((b) => b.title === id)?.tests.map((t) => t.title) ?? [];
+      return !tests.some((t) => !/^near miss/i.test(t)) || !tests.some((t) => /near miss/i.test(t));
+    });
+    assert.deepEqual(missing, []);
   });
 
   describe('ct-missing-field', () => {

@@ -27,6 +27,8 @@ export const SOURCES = {
   kmsKeysInIamPolicies: `${KMS}/cmks-in-iam-policies.html`,
   kmsGrants: `${KMS}/grant-manage.html`,
   kmsQuotas: `${KMS}/resource-limits.html`,
+  kmsKeyState: `${KMS}/key-state.html`,
+  kmsDeletingKeys: `${KMS}/deleting-keys.html`,
   kmsActions: 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_awskeymanagementservice.html',
   iamGrammar: `${IAM}/reference_policies_grammar.html`,
   iamVersion: `${IAM}/reference_policies_elements_version.html`,
