@@ -78,8 +78,8 @@ export function classifiedFix(policy: PolicyModel, statement: Statement | undefi
   return { title: statement ? titled(policy, statement, title, edits, safety) : title, edits, safety };
 }
 
-/** Longer policies get no summary in a fix title: re-reading them for every fix would cost more than the title is worth. */
-const MAX_TITLED_POLICY = 64 * 1024;
+/** Longer statements get no summary in a fix title: re-reading them would cost more than the title is worth. */
+const MAX_TITLED_STATEMENT = 16 * 1024;
 
 function titled(policy: PolicyModel, statement: Statement, title: string, edits: TextEdit[], safety: FixSafety): string {
   if (safety !== 'widens' && safety !== 'review') return title;
@@ -87,18 +87,23 @@ function titled(policy: PolicyModel, statement: Statement, title: string, edits:
   return after ? l10n.t('{0} — {1}', title, after) : title;
 }
 
-/** The summary sentence of the statement once the edits are applied, or undefined when it cannot be read. */
+/**
+ * The summary sentence of the statement once the edits are applied, or
+ * undefined when it cannot be read. Only the statement is read again (wrapped
+ * as a policy of one statement), so a policy with many findings stays cheap.
+ */
 export function sentenceAfter(policy: PolicyModel, statement: Statement, edits: readonly TextEdit[]): string | undefined {
-  const start = policy.root.offset;
-  const end = start + policy.root.length;
-  if (policy.root.length > MAX_TITLED_POLICY || !edits.every((e) => e.start >= start && e.end <= end)) return undefined;
+  const start = statement.node.offset;
+  const end = start + statement.node.length;
+  if (statement.node.length > MAX_TITLED_STATEMENT || !edits.every((e) => e.start >= start && e.end <= end)) return undefined;
   try {
-    const delta = edits.reduce((d, e) => d + e.newText.length - (e.end - e.start), 0);
-    const text = applyEdits(policy.text, edits).slice(start, end + delta);
+    const shifted = edits.map((e) => ({ start: e.start - start, end: e.end - start, newText: e.newText }));
+    const prefix = '{"Statement":[';
+    const text = `${prefix}${applyEdits(policy.text.slice(start, end), shifted)}]}`;
     const root = parseTree(text);
     if (!root || root.type !== 'object') return undefined;
     const after = buildPolicy({ text, root, kind: policy.kind, origin: policy.origin, context: policy.context });
-    const s = after.statements[statement.index];
+    const [s] = after.statements;
     return s ? statementSentence(after, s) : undefined;
   } catch {
     // A title is a courtesy: without the summary it still says what the fix changes.
