@@ -17,7 +17,7 @@ export const missingResource: PolicyRule = {
   docs: {
     description: 'A statement needs `Resource` (or `NotResource`). In a key policy a statement without it has no effect: the KMS API accepts the policy (`CreateKey`, `PutKeyPolicy`) and only the console reports the error, so the statement silently never applies. In a key policy the value is `"*"`, meaning "this key". IAM refuses identity policies without it ("Policy statement must contain resources").',
     example: '{ "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::111122223333:role/App" }, "Action": "kms:Decrypt" }',
-    remedy: 'In a key policy add `"Resource": "*"` (quick fix, which you apply yourself: it makes the statement take effect); in an IAM policy add the key ARNs the statement is for.',
+    remedy: 'In a key policy add `"Resource": "*"` (quick fix: Fix all applies it to a Deny, which it only makes stricter; in an Allow you apply it yourself, since it makes the statement take effect); in an IAM policy add the key ARNs the statement is for.',
     sources: [SOURCES.putKeyPolicy, SOURCES.createKey, SOURCES.keyPolicyElements, SOURCES.iamResource],
   },
   check(policy, report) {
