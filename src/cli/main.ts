@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { DEFAULT_SETTINGS, getKmsLensService, isPolicyKind, POLICY_KINDS, ruleById, type AnalysisSettings, type PolicyKind, type SeveritySetting } from '../core';
+import { DEFAULT_SETTINGS, getKmsLensService, isPolicyKind, isSeveritySetting, POLICY_KINDS, ruleByAnyId, SEVERITY_SETTINGS, type AnalysisSettings, type PolicyKind, type SeveritySetting } from '../core';
 import { collectFiles, readInput, type ReadFile } from './files';
 import { GrantsRun, toJsonReport, toTextReport, type GrantsInput } from './grants';
 import { formatSarif, formatText, toJsonFindings, type FileFindings } from './output';
@@ -44,15 +44,15 @@ export interface Io {
 
 class UsageError extends Error {}
 
-const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
-
 function settingsFrom(values: { rule?: string[]; 'max-findings'?: string; 'max-file-size'?: string }): AnalysisSettings {
   const rules: Record<string, SeveritySetting> = {};
   for (const r of values.rule ?? []) {
     const m = /^([a-z0-9-]+)=([a-z]+)$/.exec(r);
-    if (!m || !SEVERITIES.has(m[2])) throw new UsageError(`--rule expects ID=SEVERITY (error|warning|information|hint|off), got "${r}"`);
-    if (!ruleById.has(m[1])) throw new UsageError(`--rule: unknown rule "${m[1]}"`);
-    rules[m[1]] = m[2] as SeveritySetting;
+    if (!m || !isSeveritySetting(m[2])) throw new UsageError(`--rule expects ID=SEVERITY (${SEVERITY_SETTINGS.join('|')}), got "${r}"`);
+    // A rule's former id still works, so scripts written for an older version keep running.
+    const rule = ruleByAnyId(m[1]);
+    if (!rule) throw new UsageError(`--rule: unknown rule "${m[1]}"`);
+    rules[rule.id] = m[2];
   }
   const maxFindings = values['max-findings'] === undefined ? DEFAULT_SETTINGS.maxFindings : Number(values['max-findings']);
   if (!Number.isInteger(maxFindings) || maxFindings < 1) throw new UsageError('--max-findings expects a positive whole number');

@@ -8,9 +8,11 @@ import { kindLabel } from './policy/kinds';
 import { inKmsScope } from './policy/kmsScope';
 import { policiesOf } from './policy/locate';
 import type { PolicyModel } from './policy/model';
-import { allRules, ruleById } from './rules/registry';
+import { allRules } from './rules/registry';
 import type { EventContext, EventRule, LogRule, PolicyRule, Report, Rule } from './rules/rule';
-import { DEFAULT_SETTINGS, type AnalysisSettings, type DocumentHints, type Finding, type Fix, type Severity } from './types';
+import { internalError } from './rules/meta/internalError';
+import { tooManyFindings } from './rules/meta/tooManyFindings';
+import { DEFAULT_SETTINGS, FIX_ALL_SAFETIES, type AnalysisSettings, type DocumentHints, type Finding, type Fix, type Severity } from './types';
 
 export interface Analysis {
   model: DocumentModel;
@@ -29,7 +31,8 @@ function atMostInformation(severity: Severity): Severity {
 }
 
 function effectiveSeverity(rule: Rule, settings: AnalysisSettings): Severity | undefined {
-  const s = settings.rules[rule.id];
+  // A setting under the rule's former id still counts (the current id wins when both are set).
+  const s = settings.rules[rule.id] ?? rule.formerIds?.map((id) => settings.rules[id]).find((x) => x !== undefined);
   if (s === 'off') return undefined;
   return s ?? rule.defaultSeverity;
 }
@@ -108,7 +111,7 @@ function* ruleRun(model: DocumentModel, settings: AnalysisSettings, chunkSize: n
     const kindDependent = !policy.decision.certain && policy.decision.alternatives.some((k) => !rule.kinds.includes(k));
     return (f) => {
       if (policy.kind !== 'keyPolicy' && !inKmsScope(policy, f)) return;
-      const fixes = kindDependent ? f.fixes?.map((x) => ({ ...x, preferred: false })) : f.fixes;
+      const fixes = kindDependent ? f.fixes?.map((x): Fix => (FIX_ALL_SAFETIES.has(x.safety) ? { ...x, safety: 'review' } : x)) : f.fixes;
       report({ ...f, message: note ? `${f.message} ${note}` : f.message, fixes });
     };
   };
@@ -197,21 +200,19 @@ export function eventContexts(model: DocumentModel): EventContext[] {
 }
 
 function pushInternalError(findings: Finding[], ruleId: string, err: unknown, settings: AnalysisSettings): void {
-  const rule = ruleById.get('internal-error');
-  const severity = rule && effectiveSeverity(rule, settings);
+  const severity = effectiveSeverity(internalError, settings);
   if (!severity) return;
   const detail = err instanceof Error ? err.message : String(err);
-  findings.push({ code: 'internal-error', severity, message: l10n.t('Rule {0} failed on this document ({1}). Other rules still ran.', ruleId, detail), start: 0, end: 0 });
+  findings.push({ code: internalError.id, severity, message: l10n.t('Rule {0} failed on this document ({1}). Other rules still ran.', ruleId, detail), start: 0, end: 0 });
 }
 
 function limit(findings: Finding[], settings: AnalysisSettings, omitted = 0): Finding[] {
   if (findings.length + omitted <= settings.maxFindings) return findings;
   const kept = findings.slice(0, Math.max(0, settings.maxFindings));
-  const rule = ruleById.get('too-many-findings');
-  const severity = rule && effectiveSeverity(rule, settings);
+  const severity = effectiveSeverity(tooManyFindings, settings);
   if (severity) {
     kept.push({
-      code: 'too-many-findings',
+      code: tooManyFindings.id,
       severity,
       message: l10n.t('{0} more findings are not shown (limit {1}).', findings.length + omitted - kept.length, settings.maxFindings),
       start: 0,

@@ -52,9 +52,9 @@ export interface KmsLensService {
 
   // Repairs
 
-  /** Applies every preferred fix (of one rule, with `onlyCode`) until nothing changes: fix-all and `--fix`. */
+  /** Applies every fix that cannot widen access (of one rule, with `onlyCode`) until nothing changes: fix-all and `--fix`. */
   repair(text: string, hints: DocumentHints, settings: AnalysisSettings, onlyCode?: string): FixAllResult;
-  /** Rules with at least `min` findings that a preferred fix repairs. */
+  /** Rules with at least `min` findings that a Fix all fix repairs. */
   fixableCodes(findings: readonly Finding[], min?: number): string[];
   /** The `kmsLens.rules` setting with `ruleId` turned off. */
   withRuleDisabled(current: unknown, ruleId: string): Record<string, SeveritySetting | unknown>;

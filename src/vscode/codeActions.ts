@@ -4,10 +4,12 @@
  * keeping state on the diagnostic. For every KMS Lens diagnostic it also
  * offers "Fix all <rule> problems" (when the rule has more than one fixable
  * finding) and "Disable rule <rule> in workspace settings". Fix-all applies
- * the same preferred fixes as `kms-lens check --fix`, as one minimal edit.
+ * the same fixes as `kms-lens check --fix` (those that cannot widen access,
+ * `appliedByFixAll`), as one minimal edit; those fixes, and only those, are
+ * marked preferred.
  */
 import * as vscode from 'vscode';
-import { getKmsLensService, type Finding } from '../core';
+import { getKmsLensService, appliedByFixAll, type Finding } from '../core';
 import { diagnosticCode, DIAGNOSTIC_SOURCE, toWorkspaceEdit } from './convert';
 import type { DiagnosticsController } from './diagnostics';
 import { hintsFor, isCandidate } from './documents';
@@ -81,7 +83,7 @@ export class CodeActionProvider implements vscode.CodeActionProvider<vscode.Code
         const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
         action.edit = toWorkspaceEdit(doc, fix.edits);
         action.diagnostics = [d];
-        action.isPreferred = fix.preferred === true;
+        action.isPreferred = appliedByFixAll(fix);
         fixes.push(action);
       }
       if (seenCodes.has(code)) continue;

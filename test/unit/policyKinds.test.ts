@@ -10,7 +10,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyze, buildModel, DEFAULT_SETTINGS, fixAll, type DocumentHints, type Finding } from '../../src/core';
+import { analyze, appliedByFixAll, buildModel, DEFAULT_SETTINGS, fixAll, type DocumentHints, type Finding } from '../../src/core';
 import { hoverAt } from '../../src/core/hover';
 import { detectPolicyKind, kindFromFileName } from '../../src/core/policy/detectKind';
 import { kindForFile } from '../../src/core/policy/kindOverrides';
@@ -211,11 +211,11 @@ describe('policy kinds: uncertain kinds', () => {
     assert.equal(model.policy?.decision.certain, false);
     const resource = findings.find((f) => f.code === 'policy-key-policy-resource');
     assert.ok(resource && resource.severity === 'information');
-    assert.ok(resource.fixes?.length && resource.fixes.every((f) => !f.preferred), 'the "*" fix is offered, not applied by fix-all');
+    assert.ok(resource.fixes?.length && resource.fixes.every((f) => !appliedByFixAll(f)), 'the "*" fix is offered, not applied by fix-all');
     const fixed = fixAll(text, hints('policy.json'), DEFAULT_SETTINGS).text;
     assert.equal(JSON.parse(fixed).Statement[0].Resource, 'arn:aws:kms:eu-west-1:210987654321:key/6b1e3f2a-9c4d-4e8b-a7f5-0d2c9b8e1a34');
     // The misspelt action is the same mistake whatever the kind: its fixes are as the rule made them.
-    const preferred = (fileName: string): boolean[] | undefined => analyze(text, hints(fileName)).findings.find((f) => f.code === 'policy-unknown-action')?.fixes?.map((f) => f.preferred === true);
+    const preferred = (fileName: string): boolean[] | undefined => analyze(text, hints(fileName)).findings.find((f) => f.code === 'policy-unknown-action')?.fixes?.map((f) => appliedByFixAll(f));
     assert.deepEqual(preferred('policy.json'), preferred('key-policy.json'));
   });
 

@@ -83,6 +83,16 @@ function actionPart(policy: PolicyModel, statement: Statement, resource: string,
 
 /** The summary of one statement (one or more sentences). */
 export function summarizeStatement(policy: PolicyModel, statement: Statement, style: Style = PLAIN): string {
+  const { sentence, notes } = describeStatement(policy, statement, style);
+  return [sentence, ...notes].join(' ');
+}
+
+/** The summary's first sentence only (who may or may not do what, and when), without the notes: the title of a quick fix quotes it. */
+export function statementSentence(policy: PolicyModel, statement: Statement, style: Style = PLAIN): string {
+  return describeStatement(policy, statement, style).sentence;
+}
+
+function describeStatement(policy: PolicyModel, statement: Statement, style: Style): { sentence: string; notes: string[] } {
   const notes: string[] = [];
   const { effect, note: effectNote } = effectOf(statement);
   const who = whoPhrase(policy, statement, style, notes);
@@ -112,7 +122,7 @@ export function summarizeStatement(policy: PolicyModel, statement: Statement, st
       notes.push(l10n.t('No condition narrows it: anyone, in any AWS account, can do this.'));
     }
   }
-  return [sentence, ...notes].join(' ');
+  return { sentence, notes };
 }
 
 /** "Statement 2 (Sid "Allow use of the key")". */

@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import { EVERY_POLICY, arnPartSpan, kmsArnRefs } from '../facts';
 import { normalized } from '../normalize';
@@ -7,12 +8,15 @@ export const aliasInvalid: PolicyRule = {
   id: 'policy-alias-invalid',
   defaultSeverity: 'error',
   title: 'Alias ARN with an invalid alias name',
+  category: 'ineffective',
+  fixable: [],
   scope: 'policy',
   kinds: EVERY_POLICY,
   docs: {
     description: 'An alias name is `alias/` followed by 1 to 250 letters, digits, `/`, `_`, `-` or `:` ([CreateAlias](https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html)). An alias ARN with spaces or other characters names no alias, so the statement never matches. Checked in `Resource` (not in key policies, whose Resource is `"*"`) and in condition values, where other services\' policies name their KMS key (`s3:x-amz-server-side-encryption-aws-kms-key-id`): there, the condition never matches that key.',
     example: '"Resource": "arn:aws:kms:us-west-2:111122223333:alias/my key"',
     remedy: 'Use the alias name exactly as `aws kms list-aliases` shows it.',
+    sources: [SOURCES.createAlias, SOURCES.kmsAliasAuthorization],
   },
   check(policy, report) {
     for (const s of normalized(policy)) {

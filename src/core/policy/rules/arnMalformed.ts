@@ -2,10 +2,12 @@ import type { Node } from 'jsonc-parser';
 import { isKnownPartition } from '../../data/kmsFacts';
 import * as l10n from '@vscode/l10n';
 import { isPlaceholderAccount, parseArn } from '../../kms/identifiers';
+import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import { replaceString, stringContent } from '../edits';
 import { EVERY_POLICY, arnPartSpan } from '../facts';
-import { conditionStrings, normalized, shiftedArn } from '../normalize';
+import { conditionStrings, normalized, shiftedArn, type NormalizedStatement } from '../normalize';
+import { statementFix, valueReach, type Reach } from '../fixSafety';
 
 const WILDCARD_OR_VARIABLE = /[*?]|\$\{/;
 
@@ -13,33 +15,37 @@ export const arnMalformed: PolicyRule = {
   id: 'policy-arn-malformed',
   defaultSeverity: 'error',
   title: 'Malformed ARN',
+  category: 'ineffective',
+  fixable: ['widens', 'narrows', 'review'],
   scope: 'policy',
   kinds: EVERY_POLICY,
   docs: {
     description: 'An ARN that cannot name what it is meant to: `arn:aws::kms:us-west-2:...` (an extra colon moves every field one place, so the service is read as empty and the Region as `kms`; the AWS Deadline Cloud guide has this mistake), a KMS ARN without a Region, with an account that is not 12 digits, with an unknown partition, or with a resource that is not `key/...` or `alias/...`, and a bare key id where an ARN is required. Such a resource never matches, so the statement does not do what it says.',
     example: '"Resource": "arn:aws::kms:us-west-2:111122223333:key/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111"',
     remedy: 'Write the ARN as `arn:PARTITION:kms:REGION:ACCOUNT:key/KEY-ID` (quick fix for the extra colon).',
+    sources: [SOURCES.kmsKeysInIamPolicies, SOURCES.iamResource],
   },
   check(policy, report) {
-    const shift = (value: string, node: Node): boolean => {
+    // The shifted ARN matches nothing today; the intended one does, so the fix's class depends on where it sits.
+    const shift = (value: string, node: Node, s: NormalizedStatement, reach: Reach): boolean => {
       const fixed = value.startsWith('arn:') ? shiftedArn(value) : undefined;
       if (!fixed) return false;
       report({
         ...stringContent(node),
         message: l10n.t('Malformed ARN: the extra colon after the partition shifts every field; the intended ARN is "{0}".', fixed),
-        fixes: [{ title: l10n.t('Change to "{0}"', fixed), edits: [replaceString(node, fixed)], preferred: true }],
+        fixes: [statementFix(policy, s.statement, l10n.t('Change to "{0}"', fixed), [replaceString(node, fixed)], reach)],
       });
       return true;
     };
 
     for (const s of normalized(policy)) {
-      for (const p of s.principals) if (p.type === 'AWS') shift(p.value, p.node);
-      for (const c of s.conditions) for (const v of conditionStrings(c.entry)) shift(v.value, v.node);
+      for (const p of s.principals) if (p.type === 'AWS') shift(p.value, p.node, s, valueReach(s.principalElement ?? 'Principal'));
+      for (const c of s.conditions) for (const v of conditionStrings(c.entry)) shift(v.value, v.node, s, valueReach(c.op));
       // Key policy resources are all reported by policy-key-policy-resource (which offers "*").
       if (policy.kind === 'keyPolicy') continue;
       for (const r of s.resources) {
         if (r.value === '*') continue;
-        if (shift(r.value, r.node)) continue;
+        if (shift(r.value, r.node, s, valueReach(s.resourceElement ?? 'Resource'))) continue;
         const range = { start: r.node.offset, end: r.node.offset + r.node.length };
         if (!r.value.startsWith('arn:')) {
           // Only KMS-looking values: other services' resources are not this extension's business.

@@ -19,6 +19,8 @@ export const placeholder: PolicyRule = {
   id: 'policy-placeholder',
   defaultSeverity: 'information',
   title: 'AWS documentation placeholder',
+  category: 'placeholder',
+  fixable: [],
   scope: 'policy',
   kinds: EVERY_POLICY,
   docs: {

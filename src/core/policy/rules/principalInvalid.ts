@@ -1,10 +1,12 @@
 import { isKnownPartition } from '../../data/kmsFacts';
 import * as l10n from '@vscode/l10n';
 import { isPlaceholderAccount, SERVICE_PRINCIPAL } from '../../kms/identifiers';
+import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import type { Fix } from '../../types';
 import { renameKey, replaceNode, replaceString } from '../edits';
 import { KEY_POLICIES, arnPartSpan } from '../facts';
+import { classifiedFix, statementFix, valueReach } from '../fixSafety';
 import { membersOf } from '../model';
 import { normalized, shiftedArn, type PrincipalRef } from '../normalize';
 import { suggest } from '../suggestions';
@@ -43,12 +45,15 @@ export const principalInvalid: PolicyRule = {
   id: 'policy-principal-invalid',
   defaultSeverity: 'error',
   title: 'Malformed principal',
+  category: 'rejected',
+  fixable: ['repair', 'widens', 'narrows', 'review'],
   scope: 'policy',
   kinds: KEY_POLICIES,
   docs: {
     description: 'A principal KMS cannot resolve: `"Principal"` as a string other than `"*"`, an unknown type (`"aws"`, `"Services"`), an account id that is not 12 digits, an ARN that is not an account root, user, role or assumed-role session (IAM groups cannot be principals), a wildcard inside an ARN, or a service principal that is not `service.amazonaws.com`. KMS rejects a key policy whose principals it cannot resolve.',
     example: '"Principal": { "AWS": "arn:aws:iam::11112222333:role/App" }',
     remedy: 'Write the principal as `{"AWS": "arn:aws:iam::ACCOUNT:role/NAME"}`, `{"AWS": "ACCOUNT"}` or `{"Service": "service.amazonaws.com"}`.',
+    sources: [SOURCES.iamPrincipal, SOURCES.putKeyPolicy, SOURCES.keyPolicyElements],
   },
   check(policy, report) {
     for (const s of normalized(policy)) {
@@ -62,7 +67,8 @@ export const principalInvalid: PolicyRule = {
           start: m.value.offset,
           end: m.value.offset + m.value.length,
           message: l10n.t('"{0}" must be "*" or an object such as {"AWS": "..."}; a bare string is rejected.', s.principalElement!),
-          fixes: type ? [{ title: l10n.t('Change to {0}', `{"${type}": ${JSON.stringify(v)}}`), edits: [replaceNode(m.value, `{ "${type}": ${JSON.stringify(v)} }`)], preferred: true }] : [],
+          // A policy with such a principal is refused (the principal is not valid), and the object form is its one meaning.
+          fixes: type ? [{ title: l10n.t('Change to {0}', `{"${type}": ${JSON.stringify(v)}}`), edits: [replaceNode(m.value, `{ "${type}": ${JSON.stringify(v)} }`)], safety: 'repair' }] : [],
         });
         continue;
       }
@@ -71,7 +77,7 @@ export const principalInvalid: PolicyRule = {
         if (TYPES.includes(typeMember.name)) continue;
         const { names, sure } = suggest(typeMember.name.replace(/s$/i, ''), TYPES, 2);
         const candidates = names.filter((c) => !present.has(c));
-        const fixes: Fix[] = candidates.map((c) => ({ title: l10n.t('Rename to "{0}"', c), edits: [renameKey(typeMember.key, c)], preferred: c === sure }));
+        const fixes: Fix[] = candidates.map((c) => classifiedFix(policy, s.statement, l10n.t('Rename to "{0}"', c), [renameKey(typeMember.key, c)], c === sure ? 'repair' : 'review'));
         report({
           start: typeMember.key.offset,
           end: typeMember.key.offset + typeMember.key.length,
@@ -94,7 +100,7 @@ export const principalInvalid: PolicyRule = {
           report({
             ...range,
             message: l10n.t('"{0}" is not a service principal: service principals look like "service.amazonaws.com".', p.value),
-            fixes: guess ? [{ title: l10n.t('Change to "{0}"', guess), edits: [replaceString(p.node, guess)], preferred: true }] : [],
+            fixes: guess ? [statementFix(policy, s.statement, l10n.t('Change to "{0}"', guess), [replaceString(p.node, guess)], valueReach(s.principalElement ?? 'Principal'))] : [],
           });
         } else if (p.type === 'CanonicalUser' && !/^[0-9a-f]{64}$/.test(p.value)) {
           report({ ...range, message: l10n.t('"{0}" is not a canonical user id (64 hexadecimal digits).', p.value) });

@@ -38,6 +38,8 @@ export const redundantAction: PolicyRule = {
   id: 'policy-redundant-action',
   defaultSeverity: 'information',
   title: 'Action already covered in the same statement',
+  category: 'style',
+  fixable: ['neutral'],
   scope: 'policy',
   kinds: EVERY_POLICY,
   docs: {
@@ -91,7 +93,7 @@ export const redundantAction: PolicyRule = {
           message: coverer.text.toLowerCase() === lower
             ? l10n.t('"{0}" is listed twice in this statement.', a.text)
             : l10n.t('"{0}" is already covered by "{1}" in this statement.', a.text, coverer.text),
-          fixes: removal ? [{ title: l10n.t('Remove "{0}"', a.text), edits: [removal], preferred: true }] : [],
+          fixes: removal ? [{ title: l10n.t('Remove "{0}"', a.text), edits: [removal], safety: 'neutral' }] : [],
         });
       }
     }

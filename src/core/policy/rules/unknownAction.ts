@@ -1,9 +1,11 @@
 import { KMS_ACTIONS, kmsAction } from '../../data/iam';
 import * as l10n from '@vscode/l10n';
+import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import type { Fix } from '../../types';
 import { replaceString, stringPart } from '../edits';
 import { EVERY_POLICY } from '../facts';
+import { statementFix, valueReach } from '../fixSafety';
 import { normalized } from '../normalize';
 import { suggest } from '../suggestions';
 
@@ -13,15 +15,19 @@ export const unknownAction: PolicyRule = {
   id: 'policy-unknown-action',
   defaultSeverity: 'error',
   title: 'Unknown KMS action, or a wildcard that matches none',
+  category: 'ineffective',
+  fixable: ['widens', 'narrows', 'review'],
   scope: 'policy',
   kinds: EVERY_POLICY,
   docs: {
     description: 'A `kms:` action that KMS does not have (`kms:Decrpyt`, `kms:ReEncrypt` without `From`/`To`), a wildcard that matches no KMS action (`kms:Encrpyt*`), or an action without its `service:` prefix. Such an entry never matches a request, so what it was meant to allow or deny does not happen. The list of actions comes from the AWS Service Authorization Reference.',
     example: '"Action": [ "kms:Decrpyt", "kms:GenerateDataKey" ]',
     remedy: 'Use the action meant (quick fix with up to three nearest real actions).',
+    sources: [SOURCES.kmsActions, SOURCES.iamAction],
   },
   check(policy, report) {
     for (const s of normalized(policy)) {
+      const place = s.actionElement ?? 'Action';
       for (const a of s.actions) {
         if (a.service === '*') continue;
         if (a.service === '') {
@@ -32,7 +38,7 @@ export const unknownAction: PolicyRule = {
             message: known
               ? l10n.t('"{0}" has no service prefix: write "kms:{1}".', a.text, known.name)
               : l10n.t('"{0}" is not an action: actions are written "service:Action", e.g. "kms:Decrypt".', a.text),
-            fixes: known ? [{ title: l10n.t('Change to "kms:{0}"', known.name), edits: [replaceString(a.node, `kms:${known.name}`)], preferred: true }] : [],
+            fixes: known ? [statementFix(policy, s.statement, l10n.t('Change to "kms:{0}"', known.name), [replaceString(a.node, `kms:${known.name}`)], valueReach(place))] : [],
           });
           continue;
         }
@@ -43,7 +49,8 @@ export const unknownAction: PolicyRule = {
           continue;
         }
         const { names: candidates, sure } = suggest(a.name, NAMES, 3);
-        const fixes: Fix[] = candidates.map((c) => ({ title: l10n.t('Change to "kms:{0}"', c), edits: [replaceString(a.node, `kms:${c}`)], preferred: c === sure }));
+        // The misspelt entry matches nothing today: corrected, it widens an Allow (narrows a Deny); inverted under NotAction.
+        const fixes: Fix[] = candidates.map((c) => statementFix(policy, s.statement, l10n.t('Change to "kms:{0}"', c), [replaceString(a.node, `kms:${c}`)], valueReach(place), c === sure));
         report({
           ...range,
           message: candidates.length > 0

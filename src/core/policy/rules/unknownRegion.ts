@@ -1,23 +1,28 @@
 import { ALL_REGIONS, isKnownPartition, partitionOfRegion } from '../../data/kmsFacts';
 import * as l10n from '@vscode/l10n';
 import { isKnownRegion } from '../../kms/identifiers';
+import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import { nearest } from '../../text/suggest';
 import type { Fix } from '../../types';
 import { replaceString } from '../edits';
 import { EVERY_POLICY, arnPartSpan, kmsArnRefs } from '../facts';
+import { statementFix, valueReach } from '../fixSafety';
 import { normalized } from '../normalize';
 
 export const unknownRegion: PolicyRule = {
   id: 'policy-unknown-region',
   defaultSeverity: 'warning',
   title: 'Unknown Region in a KMS ARN',
+  category: 'ineffective',
+  fixable: ['widens', 'review'],
   scope: 'policy',
   kinds: EVERY_POLICY,
   docs: {
     description: 'The Region of a key or alias ARN is not a Region KMS Lens knows (`us-west-3`, `eu-west`), or belongs to another partition than the ARN\'s (`arn:aws:kms:cn-north-1:...`). Such an ARN matches no key. Checked in `Resource` (not in key policies, whose Resource is `"*"`) and in condition values, where other services\' policies name their KMS key (`s3:x-amz-server-side-encryption-aws-kms-key-id`): there, the condition never matches that key. The Region list is from the AWS SDK\'s partition data; a Region launched after this version of KMS Lens would also be reported.',
     example: '"Resource": "arn:aws:kms:us-west-3:111122223333:key/*"',
     remedy: 'Correct the Region (quick fix with the nearest known Regions), or use `*` for every Region.',
+    sources: [SOURCES.kmsKeysInIamPolicies, SOURCES.iamResource],
   },
   check(policy, report) {
     for (const s of normalized(policy)) {
@@ -31,7 +36,7 @@ export const unknownRegion: PolicyRule = {
         const withRegion = (c: string): string => written.slice(0, arn.region.start) + c + written.slice(arn.region.start + region.length);
         if (!isKnownRegion(region)) {
           const candidates = nearest(region, ALL_REGIONS, 3);
-          const fixes: Fix[] = candidates.map((c) => ({ title: l10n.t('Change the Region to {0}', c), edits: [replaceString(r.node, withRegion(c))], preferred: false }));
+          const fixes: Fix[] = candidates.map((c) => statementFix(policy, s.statement, l10n.t('Change the Region to {0}', c), [replaceString(r.node, withRegion(c))], valueReach(s.resourceElement ?? 'Resource'), false));
           report({
             ...span,
             message: candidates.length > 0

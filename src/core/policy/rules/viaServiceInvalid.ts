@@ -1,23 +1,28 @@
 import { ALL_REGIONS } from '../../data/kmsFacts';
 import * as l10n from '@vscode/l10n';
 import { isKnownRegion } from '../../kms/identifiers';
+import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import { nearest } from '../../text/suggest';
 import type { Fix } from '../../types';
 import { replaceString, stringPart } from '../edits';
 import { EVERY_POLICY, keyRegions, parseViaService } from '../facts';
+import { statementFix, valueReach } from '../fixSafety';
 import { conditionStrings, normalized } from '../normalize';
 
 export const viaServiceInvalid: PolicyRule = {
   id: 'policy-via-service-invalid',
   defaultSeverity: 'error',
   title: 'kms:ViaService value that is not service.REGION.amazonaws.com',
+  category: 'ineffective',
+  fixable: ['widens', 'narrows', 'review'],
   scope: 'policy',
   kinds: EVERY_POLICY,
   docs: {
     description: '`kms:ViaService` holds the endpoint name of the AWS service that calls KMS on the user\'s behalf: `SERVICE.REGION.amazonaws.com`, for example `ec2.us-west-2.amazonaws.com` or `deadline.us-west-2.amazonaws.com`, with `.amazonaws.com` in every partition (China too). A service principal (`deadline.amazonaws.com`), an account number in place of the Region (a bug once shipped by the Landing Zone Accelerator), or an unknown Region never matches.',
     example: '"Condition": { "StringEquals": { "kms:ViaService": "ec2.111122223333.amazonaws.com" } }',
     remedy: 'Write `SERVICE.REGION.amazonaws.com` with the Region of the key.',
+    sources: [SOURCES.kmsConditionKeys],
   },
   check(policy, report) {
     for (const s of normalized(policy)) {
@@ -31,7 +36,7 @@ export const viaServiceInvalid: PolicyRule = {
           if (!via) {
             const service = /^([a-z0-9-]+)\.amazonaws\.com$/.exec(v.value)?.[1];
             const fixes: Fix[] = service && regions.length === 1
-              ? [{ title: l10n.t('Change to "{0}"', `${service}.${regions[0]}.amazonaws.com`), edits: [replaceString(v.node, `${service}.${regions[0]}.amazonaws.com`)], preferred: false }]
+              ? [statementFix(policy, s.statement, l10n.t('Change to "{0}"', `${service}.${regions[0]}.amazonaws.com`), [replaceString(v.node, `${service}.${regions[0]}.amazonaws.com`)], valueReach(c.op), false)]
               : [];
             report({
               ...whole,
@@ -47,7 +52,7 @@ export const viaServiceInvalid: PolicyRule = {
             report({
               ...whole,
               message: l10n.t('kms:ViaService values end in ".amazonaws.com" in every partition, China included: use "{0}".', fixed),
-              fixes: [{ title: l10n.t('Change to "{0}"', fixed), edits: [replaceString(v.node, fixed)], preferred: true }],
+              fixes: [statementFix(policy, s.statement, l10n.t('Change to "{0}"', fixed), [replaceString(v.node, fixed)], valueReach(c.op))],
             });
             continue;
           }
@@ -56,7 +61,7 @@ export const viaServiceInvalid: PolicyRule = {
           const candidates = /^\d+$/.test(via.region) ? regions : nearest(via.region, ALL_REGIONS, 3);
           const fixes: Fix[] = candidates.map((r) => {
             const fixed = `${via.service}.${r}.amazonaws.com`;
-            return { title: l10n.t('Change to "{0}"', fixed), edits: [replaceString(v.node, fixed)], preferred: false };
+            return statementFix(policy, s.statement, l10n.t('Change to "{0}"', fixed), [replaceString(v.node, fixed)], valueReach(c.op), false);
           });
           report({
             ...span,
