@@ -1,0 +1,197 @@
+/**
+ * The request a CloudTrail event records, as evaluator input: who called
+ * (userIdentity), what (the IAM actions that authorise the event's operation),
+ * on which key, and the context the logs show. What an event does not show
+ * (the caller's tags, its organization, the key's tags and spec) stays
+ * unknown, so a condition on it answers "cannot tell".
+ *
+ * Sources: CloudTrail User Guide, "CloudTrail userIdentity element" and
+ * "CloudTrail record contents" (invokedBy, sourceIPAddress, vpcEndpointId,
+ * sessionContext.attributes.mfaAuthenticated); IAM User Guide, "AWS global
+ * condition context keys" (aws:SourceIp is absent for requests through a VPC
+ * endpoint, and is the calling service's address when a service calls on the
+ * principal's behalf; aws:MultiFactorAuthPresent is absent for long-term
+ * credentials); KMS Developer Guide, "kms:ViaService" (the value is
+ * `SERVICE.REGION.amazonaws.com`, for requests a service makes on the
+ * principal's behalf) and "kms:GrantIsForAWSResource".
+ * https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html
+ */
+import { isObject } from '../classify';
+import { KMS_OPERATION_BY_NAME } from '../cloudtrail/data/kmsOperations';
+import { VIA_SERVICE_NAMES } from '../data/kmsFacts';
+import type { AccessRequest, ContextEntry, PrincipalType, RequestPrincipal } from './types';
+
+type Obj = Record<string, unknown>;
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+const obj = (v: unknown): Obj | undefined => (isObject(v) ? v : undefined);
+
+const PRINCIPAL_TYPES = new Set<PrincipalType>(['Root', 'IAMUser', 'AssumedRole', 'FederatedUser', 'AWSService', 'AWSAccount']);
+const VIA = new Set<string>(VIA_SERVICE_NAMES);
+const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
+const IPV6 = /^[0-9a-fA-F:]+:[0-9a-fA-F:.]*$/;
+const SERVICE = /^([a-z0-9-]+)\.amazonaws\.com$/;
+const KEY_ID = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/;
+const KEY_ARN = /^arn:[^:]+:kms:[^:]+:\d{12}:key\//;
+
+/** Operations whose requests carry an encryption context (others have none). */
+const CONTEXT_OPERATIONS = new Set(['Encrypt', 'Decrypt', 'GenerateDataKey', 'GenerateDataKeyWithoutPlaintext', 'GenerateDataKeyPair', 'GenerateDataKeyPairWithoutPlaintext']);
+
+/** Error codes of a refused authorisation (KMS API reference: AccessDeniedException). */
+const ACCESS_DENIED = new Set(['AccessDenied', 'AccessDeniedException']);
+
+function partitionOf(region: string): string {
+  if (region.startsWith('cn-')) return 'aws-cn';
+  if (region.startsWith('us-gov-')) return 'aws-us-gov';
+  return 'aws';
+}
+
+/** A key ARN from an identifier: an ARN as is, a bare key id completed with the event's Region and account; aliases give nothing. */
+function keyArnOf(value: string | undefined, region: string | undefined, account: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (KEY_ARN.test(value)) return value;
+  if (KEY_ID.test(value) && region && account) return `arn:${partitionOf(region)}:kms:${region}:${account}:key/${value}`;
+  return undefined;
+}
+
+function stringMap(v: unknown): Record<string, string> | undefined {
+  const o = obj(v);
+  if (!o) return undefined;
+  const out: Record<string, string> = {};
+  for (const k in o) if (typeof o[k] === 'string') out[k] = o[k] as string;
+  return out;
+}
+
+function principalOf(u: Obj): RequestPrincipal {
+  const rawType = str(u.type);
+  const type: PrincipalType = rawType && PRINCIPAL_TYPES.has(rawType as PrincipalType) ? (rawType as PrincipalType) : 'Unknown';
+  const session = obj(u.sessionContext);
+  const issuer = session && obj(session.sessionIssuer);
+  const p: RequestPrincipal = { type };
+  const arn = str(u.arn);
+  const account = str(u.accountId);
+  if (arn) p.arn = arn;
+  if (account) p.account = account;
+  const userId = str(u.principalId);
+  if (userId && type !== 'AWSService') p.userId = userId;
+  if (type === 'IAMUser' && str(u.userName)) p.userName = str(u.userName);
+  if (type === 'AssumedRole' && issuer && str(issuer.arn)) p.roleArn = str(issuer.arn);
+  if (type === 'AWSService' && str(u.invokedBy)) p.service = str(u.invokedBy);
+  return p;
+}
+
+/** `kms:ViaService` from the service that made the call: only names KMS documents as ViaService values. */
+function viaServiceOf(service: string, region: string | undefined): string | undefined {
+  const m = SERVICE.exec(service);
+  if (!m || !region || !VIA.has(m[1])) return undefined;
+  return `${m[1]}.${region}.amazonaws.com`;
+}
+
+/** Grant ids of RetireGrant (logged in additionalEventData) and RevokeGrant. */
+function grantIdOf(e: Obj, params: Obj | undefined): string | undefined {
+  return str(params?.grantId) ?? str(obj(e.additionalEventData)?.grantId);
+}
+
+/**
+ * The requests an event records: one, or two for ReEncrypt (ReEncryptFrom on
+ * the source key, ReEncryptTo on the destination key). None for events that
+ * are not KMS calls (another service, or KMS's own service events).
+ */
+export function requestsFromEvent(event: unknown): AccessRequest[] {
+  const e = obj(event);
+  if (!e || e.eventSource !== 'kms.amazonaws.com' || e.eventType === 'AwsServiceEvent') return [];
+  const name = str(e.eventName);
+  if (!name) return [];
+  const op = KMS_OPERATION_BY_NAME.get(name);
+  const actions = op ? op.iamActions : [`kms:${name}`];
+  if (actions.length === 0) return [];
+  const u = obj(e.userIdentity) ?? {};
+  const params = obj(e.requestParameters);
+  const response = obj(e.responseElements);
+  const region = str(e.awsRegion);
+  const account = str(e.recipientAccountId) ?? str(u.accountId);
+  const invokedBy = str(u.invokedBy);
+  const source = str(e.sourceIPAddress);
+  const vpce = str(e.vpcEndpointId);
+  const principal = principalOf(u);
+
+  const base: AccessRequest = { action: actions[0], principal };
+  if (principal.account) base.callerAccount = principal.account;
+  if (region) base.region = region;
+  const time = str(e.eventTime);
+  if (time) base.time = time;
+
+  // Through a service, or direct from an address.
+  const sourceIsIp = source !== undefined && (IPV4.test(source) || IPV6.test(source));
+  if (principal.type !== 'AWSService') {
+    if (invokedBy) base.viaService = viaServiceOf(invokedBy, region);
+    else if (sourceIsIp) base.viaService = null;
+    else if (source) base.viaService = viaServiceOf(source, region);
+  }
+  if (vpce) {
+    base.sourceVpce = vpce;
+    base.sourceIp = null;
+  } else if (sourceIsIp && !invokedBy) {
+    base.sourceIp = source;
+    base.sourceVpce = null;
+  }
+  const attributes = obj(obj(u.sessionContext)?.attributes);
+  const mfa = str(attributes?.mfaAuthenticated);
+  if (mfa === 'true' || mfa === 'false') base.mfa = mfa === 'true';
+  else if (principal.type === 'IAMUser' && !u.sessionContext && str(u.accessKeyId)?.startsWith('AKIA')) base.mfa = null;
+  if (obj(e.tlsDetails)) base.secureTransport = true;
+
+  const context: Record<string, ContextEntry> = {};
+  if (name === 'CreateGrant' && params) {
+    const ops = Array.isArray(params.operations) ? params.operations.filter((o): o is string => typeof o === 'string') : undefined;
+    if (ops) context['kms:GrantOperations'] = ops;
+    context['kms:GranteePrincipal'] = str(params.granteePrincipal) ?? null;
+    context['kms:RetiringPrincipal'] = str(params.retiringPrincipal) ?? null;
+    const constraints = obj(params.constraints);
+    context['kms:GrantConstraintType'] = constraints?.encryptionContextEquals ? 'EncryptionContextEquals' : constraints?.encryptionContextSubset ? 'EncryptionContextSubset' : null;
+  }
+  if ((name === 'CreateGrant' || name === 'ListGrants' || name === 'RevokeGrant') && principal.type !== 'AWSService') {
+    if (invokedBy) context['kms:GrantIsForAWSResource'] = 'true';
+    else if (sourceIsIp) context['kms:GrantIsForAWSResource'] = 'false';
+  }
+  const algorithm = str(params?.encryptionAlgorithm);
+  if (algorithm) context['kms:EncryptionAlgorithm'] = algorithm;
+  if (Object.keys(context).length > 0) base.context = context;
+
+  if (name === 'RetireGrant' || name === 'RevokeGrant') {
+    const grantId = grantIdOf(e, params);
+    if (grantId) base.grantId = grantId;
+  }
+
+  const resources = Array.isArray(e.resources) ? e.resources.map((r) => str(obj(r)?.ARN)).filter((a): a is string => a !== undefined && KEY_ARN.test(a)) : [];
+  if (name === 'ReEncrypt') {
+    const from: AccessRequest = {
+      ...base,
+      action: 'kms:ReEncryptFrom',
+      keyArn: keyArnOf(str(response?.sourceKeyId) ?? str(params?.sourceKeyId), region, account),
+      encryptionContext: stringMap(params?.sourceEncryptionContext) ?? null,
+    };
+    const to: AccessRequest = {
+      ...base,
+      action: 'kms:ReEncryptTo',
+      keyArn: keyArnOf(str(params?.destinationKeyId) ?? str(response?.keyId), region, account),
+      encryptionContext: stringMap(params?.destinationEncryptionContext) ?? null,
+    };
+    return [from, to];
+  }
+  const keyArn = resources[0]
+    ?? keyArnOf(str(params?.keyId), region, account)
+    ?? keyArnOf(str(response?.keyId), region, account)
+    ?? keyArnOf(str(obj(response?.keyMetadata)?.arn), region, account);
+  const request: AccessRequest = { ...base, keyArn };
+  request.encryptionContext = CONTEXT_OPERATIONS.has(name) ? (stringMap(params?.encryptionContext) ?? null) : null;
+  return actions.map((action) => (action === request.action ? request : { ...request, action }));
+}
+
+/** What happened to the call: allowed (a dry run counts), refused as not authorised, or failed for another reason. */
+export function eventOutcome(event: unknown): 'success' | 'accessDenied' | 'otherFailure' {
+  const e = obj(event);
+  const code = e && str(e.errorCode);
+  if (!code || code === 'DryRunOperationException') return 'success';
+  return ACCESS_DENIED.has(code) ? 'accessDenied' : 'otherFailure';
+}
