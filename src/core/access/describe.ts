@@ -50,17 +50,19 @@ export function describeFailure(f: FailedPart, style: Style = PLAIN): string {
     case 'condition': {
       const phrase = conditionPhrase({ operator: f.operator, key: f.key, values: f.values.map((value) => ({ value, node: NO_NODE })) }, style);
       switch (f.why) {
-        case 'absent': return l10n.t('it requires that {0}, and the request has no {1}', phrase, style.code(f.key));
-        case 'unknown': return l10n.t('it requires that {0}, and the request\'s {1} is not known', phrase, style.code(f.key));
-        case 'unreadable': return l10n.t('its condition on {0} cannot be read (an unknown operator or a value that is a placeholder)', style.code(f.key));
-        default: return l10n.t('it requires that {0}, and the request does not meet that', phrase);
+        case 'absent': return l10n.t('the request has no {0}, and its condition requires: {1}', style.code(f.key), phrase);
+        case 'unknown': return l10n.t('the request\'s {0} is not known, and its condition requires: {1}', style.code(f.key), phrase);
+        case 'unreadable': return l10n.t('its condition on {0} cannot be read (an unknown operator, or a value that is a placeholder)', style.code(f.key));
+        default: return l10n.t('the request does not meet its condition: {0}', phrase);
       }
     }
   }
 }
 
+const capitalized = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
 export function describeNearMiss(m: NearMiss, style: Style = PLAIN): string {
-  return l10n.t('{0} would allow it, but {1}', describeRef(m.ref, style), describeFailure(m.failed, style));
+  return capitalized(l10n.t('{0} would allow it, but {1}', describeRef(m.ref, style), describeFailure(m.failed, style)));
 }
 
 function describeNote(n: DecisionNote): string {

@@ -174,9 +174,11 @@ export function matchPrincipals(patterns: readonly PrincipalPattern[], id: Ident
 }
 
 /**
- * Whether a NotPrincipal element leaves the caller in (the statement applies):
- * 'yes' when it lists none of the caller's identities (session, role, user,
- * account), 'no' when it lists all of them, 'unknown' when only some.
+ * Whether a NotPrincipal element leaves the caller in (the statement applies).
+ * The caller itself (the session, the user) is always checked: if it is not
+ * listed, the statement applies. If it is listed with its role and account,
+ * it does not. If it is listed but its role or account is not, AWS "might"
+ * still apply the statement to the role or account: "cannot tell".
  */
 export function outsideNotPrincipal(patterns: readonly PrincipalPattern[], id: Identity): Tri {
   if (patterns.some((p) => p.kind === 'any')) return 'no';
@@ -191,6 +193,7 @@ export function outsideNotPrincipal(patterns: readonly PrincipalPattern[], id: I
       links.push((p) => p.kind === 'account' && p.account === id.account);
       break;
     case 'session':
+      if (id.arn === undefined) return 'unknown';
       links.push((p) => p.kind === 'session' && p.arn === id.arn);
       links.push((p) => p.kind === 'role' && p.name === id.roleName && p.account === id.account);
       links.push((p) => p.kind === 'account' && p.account === id.account);
@@ -202,9 +205,7 @@ export function outsideNotPrincipal(patterns: readonly PrincipalPattern[], id: I
       return 'unknown';
   }
   const unknown = patterns.some((p) => p.kind === 'unknown');
-  let covered = 0;
-  for (const link of links) if (patterns.some(link)) covered++;
-  if (covered === links.length) return 'no';
-  if (covered === 0 && !unknown) return 'yes';
-  return 'unknown';
+  if (!patterns.some(links[0])) return unknown ? 'unknown' : 'yes';
+  for (const link of links) if (!patterns.some(link)) return 'unknown';
+  return 'no';
 }
