@@ -43,7 +43,7 @@ export function describeFailure(f: FailedPart, style: Style = PLAIN): string {
     case 'principal': return l10n.t('its principal does not name the caller');
     case 'effect': return l10n.t('its Effect is not Allow or Deny, so AWS would reject the policy');
     case 'grantee': return l10n.t('its grantee is not the caller');
-    case 'operation': return l10n.t('it does not include this operation');
+    case 'operation': return l10n.t('it does not include this operation (or its operations are not known)');
     case 'constraint': return l10n.t('the request\'s encryption context does not meet its constraint');
     case 'notInForce': return l10n.t('it was not in force at the time of the request');
     case 'grantToken': return l10n.t('it was created or ended within minutes of the request, and KMS takes up to five minutes to apply that');

@@ -19,11 +19,21 @@
 import { isObject } from '../classify';
 import { KMS_OPERATION_BY_NAME } from '../cloudtrail/data/kmsOperations';
 import { VIA_SERVICE_NAMES } from '../data/kmsFacts';
+import { repairShiftedArn } from '../kms/identifiers';
+import { arnParts } from './glob';
 import type { AccessRequest, ContextEntry, PrincipalType, RequestPrincipal } from './types';
 
 type Obj = Record<string, unknown>;
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+
+/** An ARN as written, or its repaired form when it has the `arn:aws::service:` shift of AWS's own examples. */
+function arnText(v: unknown): string | undefined {
+  const s = str(v);
+  if (!s || !s.startsWith('arn:')) return s;
+  const parts = arnParts(s);
+  return parts && parts[2] === '' ? (repairShiftedArn(s) ?? s) : s;
+}
 const obj = (v: unknown): Obj | undefined => (isObject(v) ? v : undefined);
 
 const PRINCIPAL_TYPES = new Set<PrincipalType>(['Root', 'IAMUser', 'AssumedRole', 'FederatedUser', 'AWSService', 'AWSAccount']);
@@ -47,7 +57,8 @@ function partitionOf(region: string): string {
 }
 
 /** A key ARN from an identifier: an ARN as is, a bare key id completed with the event's Region and account; aliases give nothing. */
-function keyArnOf(value: string | undefined, region: string | undefined, account: string | undefined): string | undefined {
+function keyArnOf(written: string | undefined, region: string | undefined, account: string | undefined): string | undefined {
+  const value = arnText(written);
   if (!value) return undefined;
   if (KEY_ARN.test(value)) return value;
   if (KEY_ID.test(value) && region && account) return `arn:${partitionOf(region)}:kms:${region}:${account}:key/${value}`;
@@ -68,14 +79,14 @@ function principalOf(u: Obj): RequestPrincipal {
   const session = obj(u.sessionContext);
   const issuer = session && obj(session.sessionIssuer);
   const p: RequestPrincipal = { type };
-  const arn = str(u.arn);
+  const arn = arnText(u.arn);
   const account = str(u.accountId);
   if (arn) p.arn = arn;
   if (account) p.account = account;
   const userId = str(u.principalId);
   if (userId && type !== 'AWSService') p.userId = userId;
   if (type === 'IAMUser' && str(u.userName)) p.userName = str(u.userName);
-  if (type === 'AssumedRole' && issuer && str(issuer.arn)) p.roleArn = str(issuer.arn);
+  if (type === 'AssumedRole' && issuer && arnText(issuer.arn)) p.roleArn = arnText(issuer.arn);
   if (type === 'AWSService' && str(u.invokedBy)) p.service = str(u.invokedBy);
   return p;
 }
@@ -163,20 +174,15 @@ export function requestsFromEvent(event: unknown): AccessRequest[] {
     if (grantId) base.grantId = grantId;
   }
 
-  const resources = Array.isArray(e.resources) ? e.resources.map((r) => str(obj(r)?.ARN)).filter((a): a is string => a !== undefined && KEY_ARN.test(a)) : [];
+  const resources = Array.isArray(e.resources) ? e.resources.map((r) => arnText(obj(r)?.ARN)).filter((a): a is string => a !== undefined && KEY_ARN.test(a)) : [];
   if (name === 'ReEncrypt') {
-    const from: AccessRequest = {
-      ...base,
-      action: 'kms:ReEncryptFrom',
-      keyArn: keyArnOf(str(response?.sourceKeyId) ?? str(params?.sourceKeyId), region, account),
-      encryptionContext: stringMap(params?.sourceEncryptionContext) ?? null,
-    };
-    const to: AccessRequest = {
-      ...base,
-      action: 'kms:ReEncryptTo',
-      keyArn: keyArnOf(str(params?.destinationKeyId) ?? str(response?.keyId), region, account),
-      encryptionContext: stringMap(params?.destinationEncryptionContext) ?? null,
-    };
+    const destination = keyArnOf(str(params?.destinationKeyId) ?? str(response?.keyId), region, account);
+    // The source key is often only in `resources`: the one that is not the destination, or the only one (re-encryption under the same key).
+    const others = resources.filter((r) => r !== destination);
+    const fromResources = destination && others.length === 1 ? others[0] : destination && resources.length === 1 ? resources[0] : undefined;
+    const source = keyArnOf(str(response?.sourceKeyId) ?? str(params?.sourceKeyId), region, account) ?? fromResources;
+    const from: AccessRequest = { ...base, action: 'kms:ReEncryptFrom', keyArn: source, encryptionContext: stringMap(params?.sourceEncryptionContext) ?? null };
+    const to: AccessRequest = { ...base, action: 'kms:ReEncryptTo', keyArn: destination, encryptionContext: stringMap(params?.destinationEncryptionContext) ?? null };
     return [from, to];
   }
   const keyArn = resources[0]

@@ -127,7 +127,8 @@ export function testGrant(g: GrantInput, ctx: RequestContext): GrantOutcome | un
   const grantee = names(g.granteePrincipal, ctx.identity);
   if (grantee === 'no') return unknown ? { truth: 'unknown', failed: unknown } : { truth: 'no', failed: { part: 'grantee' } };
   if (grantee === 'unknown') unknown ??= { part: 'grantee' };
-  if (!g.operations.includes(operation)) return { truth: 'no', failed: { part: 'operation' } };
+  if (g.operations === undefined) unknown ??= { part: 'operation' };
+  else if (!g.operations.includes(operation)) return { truth: 'no', failed: { part: 'operation' } };
   const constraints = constraintsMet(g, ctx, operation);
   if (constraints === 'no') return { truth: 'no', failed: { part: 'constraint' } };
   if (constraints === 'unknown') unknown ??= { part: 'constraint' };
@@ -147,7 +148,8 @@ export function grantInputOf(g: Grant, keyArn?: string): GrantInput {
     keyArn,
     granteePrincipal: g.granteePrincipal,
     retiringPrincipal: g.retiringPrincipal,
-    operations: g.operations,
+    // The model lists none when the logs do not show them; a grant always has some.
+    operations: g.operations.length > 0 ? g.operations : undefined,
     constraints: g.constraints,
     createdAt: g.createdAt,
     endedAt: g.retiredAt ?? g.revokedAt,

@@ -97,8 +97,8 @@ export interface GrantInput {
   /** An ARN (role, user, session, account root) or a service principal. */
   granteePrincipal?: string;
   retiringPrincipal?: string;
-  /** Grant operations (`Decrypt`, `ReEncryptFrom`, ...). */
-  operations: readonly string[];
+  /** Grant operations (`Decrypt`, `ReEncryptFrom`, ...); undefined when not known (a grant has at least one). */
+  operations?: readonly string[];
   constraints?: {
     encryptionContextSubset?: Readonly<Record<string, string>>;
     encryptionContextEquals?: Readonly<Record<string, string>>;
