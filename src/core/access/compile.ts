@@ -75,7 +75,19 @@ export interface CompiledPolicy {
 }
 
 const KMS_ACTION_NAMES = KMS_ACTIONS.map((a) => a.name.toLowerCase());
+const KMS_ACTION_FULL = KMS_ACTION_NAMES.map((n) => `kms:${n}`);
 const KMS_ACTION_SET = new Set(KMS_ACTION_NAMES);
+/** The KMS actions a lower-case action pattern matches, by pattern: policies repeat the same few. */
+const expanded = new Map<string, readonly string[]>();
+
+function kmsActionsOf(pattern: string, g: Glob): readonly string[] {
+  let hit = expanded.get(pattern);
+  if (!hit) {
+    hit = KMS_ACTION_NAMES.filter((_, i) => globMatch(g, KMS_ACTION_FULL[i]));
+    if (expanded.size < 5000) expanded.set(pattern, hit);
+  }
+  return hit;
+}
 
 function compileActions(s: NormalizedStatement): ActionMatcher | undefined {
   if (!s.actionElement) return undefined;
@@ -91,7 +103,7 @@ function compileActions(s: NormalizedStatement): ActionMatcher | undefined {
     }
     const g = globOf(a.value, true, true);
     patterns.push(g);
-    for (const name of KMS_ACTION_NAMES) if (globMatch(g, `kms:${name}`)) kms.add(name);
+    for (const name of kmsActionsOf(g.chars, g)) kms.add(name);
   }
   return { kms, patterns, unknown, negated: s.actionElement === 'NotAction' };
 }
