@@ -18,10 +18,10 @@
  * https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-overview.html
  */
 import { parseTree } from 'jsonc-parser';
-import { KMS_ACTIONS } from '../data/iam';
 import { buildPolicy, type PolicyModel, type Statement } from '../policy/model';
 import { normalized, type NormalizedStatement } from '../policy/normalize';
 import { compileCondition, type CompiledCondition } from './conditions';
+import { KMS_ACTION_COUNT, kmsActionsOf } from './actions';
 import { arnGlobMatch, arnGlobOf, globMatch, globOf, type ArnGlob, type Glob, type GlobPart } from './glob';
 import { principalPattern, type PrincipalPattern } from './principals';
 import type { RequestContext } from './context';
@@ -30,8 +30,8 @@ import type { PolicyRef, StatementRef } from './types';
 import { readPolicyText, type Token } from './values';
 
 export interface ActionMatcher {
-  /** Lower-case names of the KMS actions the list matches (before NotAction's inversion). */
-  kms: ReadonlySet<string>;
+  /** 1 for each KMS action (by its index in the data) the list matches, before NotAction's inversion. */
+  kms: Uint8Array;
   /** Patterns, for actions that are not KMS actions known to the data. */
   patterns: readonly Glob[];
   /** Some entries cannot be read. */
@@ -74,25 +74,10 @@ export interface CompiledPolicy {
   account?: string;
 }
 
-const KMS_ACTION_NAMES = KMS_ACTIONS.map((a) => a.name.toLowerCase());
-const KMS_ACTION_FULL = KMS_ACTION_NAMES.map((n) => `kms:${n}`);
-const KMS_ACTION_SET = new Set(KMS_ACTION_NAMES);
-/** The KMS actions a lower-case action pattern matches, by pattern: policies repeat the same few. */
-const expanded = new Map<string, readonly string[]>();
-
-function kmsActionsOf(pattern: string, g: Glob): readonly string[] {
-  let hit = expanded.get(pattern);
-  if (!hit) {
-    hit = KMS_ACTION_NAMES.filter((_, i) => globMatch(g, KMS_ACTION_FULL[i]));
-    if (expanded.size < 5000) expanded.set(pattern, hit);
-  }
-  return hit;
-}
-
 function compileActions(s: NormalizedStatement): ActionMatcher | undefined {
   if (!s.actionElement) return undefined;
   const written = s.actionElement === 'NotAction' ? s.statement.notActions : s.statement.actions;
-  const kms = new Set<string>();
+  const kms = new Uint8Array(KMS_ACTION_COUNT);
   const patterns: Glob[] = [];
   let unknown = s.opaque.actions;
   for (const a of written) {
@@ -103,7 +88,7 @@ function compileActions(s: NormalizedStatement): ActionMatcher | undefined {
     }
     const g = globOf(a.value, true, true);
     patterns.push(g);
-    for (const name of kmsActionsOf(g.chars, g)) kms.add(name);
+    for (const i of kmsActionsOf(g.chars, g)) kms[i] = 1;
   }
   return { kms, patterns, unknown, negated: s.actionElement === 'NotAction' };
 }
@@ -183,10 +168,28 @@ export function policyFromText(text: string, kind: 'keyPolicy' | 'identityPolicy
   return buildPolicy({ text, root, kind, origin: 'document' });
 }
 
+const byAction = new WeakMap<CompiledPolicy, Array<readonly CompiledStatement[] | undefined>>();
+
+/**
+ * The statements that can apply to a KMS action (by its index): those whose
+ * Action list matches it, or that use NotAction, or whose list cannot be read.
+ * Built once per policy and action, so a request walks only its own statements.
+ */
+export function statementsFor(policy: CompiledPolicy, kmsIndex: number): readonly CompiledStatement[] {
+  if (kmsIndex < 0) return policy.statements;
+  let lists = byAction.get(policy);
+  if (!lists) byAction.set(policy, (lists = []));
+  let list = lists[kmsIndex];
+  if (!list) {
+    list = policy.statements.filter((s) => !s.never && s.actions && (s.actions.negated || s.actions.unknown || s.actions.kms[kmsIndex] === 1));
+    lists[kmsIndex] = list;
+  }
+  return list;
+}
+
 export function matchActions(m: ActionMatcher, ctx: RequestContext): Tri {
-  const name = ctx.action.startsWith('kms:') ? ctx.action.slice(4) : undefined;
   let hit = false;
-  if (name !== undefined && KMS_ACTION_SET.has(name)) hit = m.kms.has(name);
+  if (ctx.kmsIndex !== -1) hit = m.kms[ctx.kmsIndex] === 1;
   else for (const g of m.patterns) if (globMatch(g, ctx.action)) hit = true;
   const t: Tri = hit ? 'yes' : m.unknown ? 'unknown' : 'no';
   return m.negated ? not(t) : t;

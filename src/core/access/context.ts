@@ -1,6 +1,8 @@
 /**
  * The request context: a request's condition keys, looked up by name the way
- * IAM does (key names are case-insensitive), built once per request.
+ * IAM does (key names are case-insensitive). Values are computed when a
+ * condition first asks for them: most statements are set aside by their
+ * action or principal, and a log has tens of thousands of requests.
  *
  * A key's value is a list of strings (one for a single-valued key, any number
  * for a multivalued one), `null` when the request has no such key, or
@@ -19,6 +21,7 @@
  * KMS API reference (GrantConstraints) says to add kms:EncryptionContextKeys
  * for a fully case-sensitive check.
  */
+import { kmsActionIndex } from './actions';
 import { arnParts } from './glob';
 import { identityOf, type Identity } from './principals';
 import type { AccessRequest, ContextEntry } from './types';
@@ -36,15 +39,57 @@ const PRINCIPAL_TYPES: Readonly<Record<string, string>> = {
 /** Families of keys with a variable part, by prefix (lower case). */
 const FAMILIES = ['kms:encryptioncontext:', 'aws:principaltag/', 'aws:requesttag/', 'aws:resourcetag/'] as const;
 
-/** A map with lower-case keys; two keys differing only in case make that key unknown. */
-function lowerMap(m: Readonly<Record<string, string>> | null | undefined): Map<string, string | undefined> | null | undefined {
-  if (m === null || m === undefined) return m;
-  const out = new Map<string, string | undefined>();
-  for (const k in m) {
-    const lower = k.toLowerCase();
-    out.set(lower, out.has(lower) ? undefined : m[k]);
+function isFamily(key: string): boolean {
+  for (const prefix of FAMILIES) if (key.startsWith(prefix)) return true;
+  return false;
+}
+
+/** `a` equals `lower` (already in lower case) ignoring ASCII case, without allocating. */
+function sameIgnoringCase(a: string, lower: string): boolean {
+  if (a.length !== lower.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    let c = a.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== lower.charCodeAt(i)) {
+      // Outside ASCII, fall back to the full case mapping.
+      if (c > 127) return a.toLowerCase() === lower;
+      return false;
+    }
   }
-  return out;
+  return true;
+}
+
+/** The value of `name` (lower case) in a map of request pairs, ignoring case: null if absent, undefined if two keys differ only in case. */
+function lookupIgnoringCase(m: Readonly<Record<string, string>>, name: string): string | null | undefined {
+  let found: string | null = null;
+  for (const k in m) {
+    if (!sameIgnoringCase(k, name)) continue;
+    if (found !== null) return undefined;
+    found = m[k];
+  }
+  return found;
+}
+
+interface ActionInfo {
+  action: string;
+  kmsAction?: string;
+  kmsIndex: number;
+  actionName: string;
+}
+
+/** The few distinct actions of a log, read once each. */
+const actionInfos = new Map<string, ActionInfo>();
+
+function actionInfo(written: string): ActionInfo {
+  let info = actionInfos.get(written);
+  if (!info) {
+    const colon = written.indexOf(':');
+    const action = (colon === -1 ? `kms:${written}` : written).toLowerCase();
+    const kmsAction = action.startsWith('kms:') ? action.slice(4) : undefined;
+    info = { action, kmsAction, kmsIndex: kmsAction === undefined ? -1 : kmsActionIndex(kmsAction), actionName: colon === -1 ? written : written.slice(colon + 1) };
+    if (actionInfos.size < 1000) actionInfos.set(written, info);
+  }
+  return info;
 }
 
 function entry(v: ContextEntry | undefined): KeyValue {
@@ -64,97 +109,146 @@ export class RequestContext {
   readonly request: AccessRequest;
   /** `kms:decrypt`: the action in lower case, with its service prefix. */
   readonly action: string;
+  /** `decrypt`: the KMS action's name in lower case, or undefined for another service's action. */
+  readonly kmsAction?: string;
+  /** The KMS action's index in the data, or -1 for an action the data does not know. */
+  readonly kmsIndex: number;
   /** `Decrypt`: the action's name after the prefix, as written. */
   readonly actionName: string;
   readonly keyArn?: string;
-  readonly keyArnParts?: string[];
-  readonly identity: Identity;
-  /** Milliseconds since the epoch, or undefined. */
-  readonly time?: number;
-  private readonly keys = new Map<string, KeyValue>();
-  private readonly families: Array<Map<string, string | undefined> | null | undefined>;
-  private readonly fallback: null | undefined;
+  private parts?: string[] | null;
+  private who?: Identity;
+  private millis?: number | null;
+  private explicit?: Map<string, KeyValue>;
 
   constructor(request: AccessRequest) {
     this.request = request;
-    const colon = request.action.indexOf(':');
-    this.actionName = colon === -1 ? request.action : request.action.slice(colon + 1);
-    this.action = (colon === -1 ? `kms:${request.action}` : request.action).toLowerCase();
+    const info = actionInfo(request.action);
+    this.action = info.action;
+    this.kmsAction = info.kmsAction;
+    this.kmsIndex = info.kmsIndex;
+    this.actionName = info.actionName;
     this.keyArn = request.keyArn;
-    this.keyArnParts = request.keyArn ? arnParts(request.keyArn) : undefined;
-    this.identity = identityOf(request.principal);
-    const t = request.time ? Date.parse(request.time) : NaN;
-    this.time = Number.isNaN(t) ? undefined : t;
-    this.fallback = request.completeContext ? null : undefined;
-    this.families = [lowerMap(request.encryptionContext), lowerMap(request.principalTags), lowerMap(request.requestTags), lowerMap(request.resourceTags)];
-    this.fill();
   }
 
-  private set(key: string, v: KeyValue): void {
-    if (v !== undefined) this.keys.set(key, v);
+  /** The request's time in milliseconds since the epoch, or undefined. */
+  get time(): number | undefined {
+    if (this.millis === undefined) {
+      const t = this.request.time === undefined ? NaN : Date.parse(this.request.time);
+      this.millis = Number.isNaN(t) ? null : t;
+    }
+    return this.millis ?? undefined;
   }
 
-  private fill(): void {
-    const r = this.request;
-    const id = this.identity;
-    const service = id.kind === 'service';
-    const principalArn = id.kind === 'session' ? id.roleArn : service ? null : id.kind === 'accountOnly' ? undefined : id.arn;
-    this.set('aws:principalarn', one(principalArn));
-    this.set('aws:principalaccount', service ? null : one(id.account));
-    this.set('aws:principaltype', one(PRINCIPAL_TYPES[r.principal.type]));
-    this.set('aws:principalisawsservice', id.kind === 'unknown' || id.kind === 'accountOnly' ? undefined : bool(service));
-    this.set('aws:principalservicename', service ? one(id.service) : id.kind === 'unknown' ? undefined : null);
-    // aws:username: present only for IAM users.
-    if (id.kind === 'user') {
-      const name = r.principal.userName ?? id.arn?.slice(id.arn.lastIndexOf('/') + 1);
-      this.set('aws:username', one(name));
-    } else if (id.kind !== 'unknown' && id.kind !== 'accountOnly') {
-      this.set('aws:username', null);
-    }
-    this.set('aws:userid', one(r.principal.userId ?? (id.kind === 'root' ? id.account : undefined)));
-    this.set('aws:sourceip', one(r.sourceIp));
-    this.set('aws:sourcevpce', one(r.sourceVpce));
-    this.set('aws:sourcevpc', one(r.sourceVpc));
-    if (this.time !== undefined) {
-      this.set('aws:currenttime', [new Date(this.time).toISOString().replace(/\.\d{3}Z$/, 'Z')]);
-      this.set('aws:epochtime', [String(Math.floor(this.time / 1000))]);
-    }
-    this.set('aws:multifactorauthpresent', bool(r.mfa));
-    this.set('aws:securetransport', bool(r.secureTransport));
-    this.set('aws:requestedregion', one(r.region));
-    this.set('aws:principalorgid', one(r.principalOrgId));
-    this.set('aws:viaawsservice', r.viaService === undefined ? undefined : bool(r.viaService !== null));
-    this.set('kms:calleraccount', service ? null : one(r.callerAccount ?? id.account));
-    this.set('kms:viaservice', one(r.viaService));
-    const ec = r.encryptionContext;
-    this.set('kms:encryptioncontextkeys', ec === undefined ? undefined : ec === null ? [] : Object.keys(ec));
-    if (r.requestTags) this.set('aws:tagkeys', Object.keys(r.requestTags));
-    if (r.context) for (const k in r.context) this.keys.set(k.toLowerCase(), entry(r.context[k]));
+  /** The key ARN's six parts (undefined when the request names no key ARN). */
+  get keyArnParts(): string[] | undefined {
+    if (this.parts === undefined) this.parts = this.keyArn ? (arnParts(this.keyArn) ?? null) : null;
+    return this.parts ?? undefined;
+  }
+
+  get identity(): Identity {
+    return (this.who ??= identityOf(this.request.principal));
   }
 
   /** The value of a condition key (give it in lower case). */
   get(key: string): KeyValue {
-    const v = this.keys.get(key);
-    if (v !== undefined || this.keys.has(key)) return v;
+    const r = this.request;
+    if (r.context) {
+      if (!this.explicit) {
+        this.explicit = new Map();
+        for (const k in r.context) this.explicit.set(k.toLowerCase(), entry(r.context[k]));
+      }
+      if (this.explicit.has(key)) return this.explicit.get(key);
+    }
+    return this.derive(key);
+  }
+
+  private fallback(): null | undefined {
+    return this.request.completeContext ? null : undefined;
+  }
+
+  /** A key from the request's fields. */
+  private derive(key: string): KeyValue {
+    const r = this.request;
+    let v: KeyValue;
+    switch (key) {
+      case 'aws:sourceip': v = one(r.sourceIp); break;
+      case 'aws:sourcevpce': v = one(r.sourceVpce); break;
+      case 'aws:sourcevpc': v = one(r.sourceVpc); break;
+      case 'aws:multifactorauthpresent': v = bool(r.mfa); break;
+      case 'aws:securetransport': v = bool(r.secureTransport); break;
+      case 'aws:requestedregion': v = one(r.region); break;
+      case 'aws:principalorgid': v = one(r.principalOrgId); break;
+      case 'aws:viaawsservice': v = r.viaService === undefined ? undefined : bool(r.viaService !== null); break;
+      case 'aws:tagkeys': v = r.requestTags ? Object.keys(r.requestTags) : undefined; break;
+      case 'kms:viaservice': v = one(r.viaService); break;
+      case 'aws:currenttime': {
+        const t = this.time;
+        v = t === undefined ? undefined : [new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z')];
+        break;
+      }
+      case 'aws:epochtime': {
+        const t = this.time;
+        v = t === undefined ? undefined : [String(Math.floor(t / 1000))];
+        break;
+      }
+      case 'kms:encryptioncontextkeys': {
+        const ec = r.encryptionContext;
+        v = ec === undefined ? undefined : ec === null ? null : Object.keys(ec);
+        break;
+      }
+      default:
+        return isFamily(key) ? this.family(key) : this.principalKey(key);
+    }
+    return v === undefined ? this.fallback() : v;
+  }
+
+  /** A key about the caller. */
+  private principalKey(key: string): KeyValue {
+    const r = this.request;
+    const id = this.identity;
+    const service = id.kind === 'service';
+    const known = id.kind !== 'unknown' && id.kind !== 'accountOnly';
+    let v: KeyValue;
+    switch (key) {
+      case 'aws:principalarn':
+        v = one(id.kind === 'session' ? id.roleArn : service ? null : id.kind === 'accountOnly' ? undefined : id.arn);
+        break;
+      case 'aws:principalaccount': v = service ? null : one(id.account); break;
+      case 'aws:principaltype': v = one(PRINCIPAL_TYPES[r.principal.type]); break;
+      case 'aws:principalisawsservice': v = known ? bool(service) : undefined; break;
+      case 'aws:principalservicename': v = service ? one(id.service) : known ? null : undefined; break;
+      // aws:username: present only for IAM users.
+      case 'aws:username':
+        v = id.kind === 'user' ? one(r.principal.userName ?? id.arn?.slice(id.arn.lastIndexOf('/') + 1)) : known ? null : undefined;
+        break;
+      case 'aws:userid': v = one(r.principal.userId ?? (id.kind === 'root' ? id.account : undefined)); break;
+      case 'kms:calleraccount': v = service ? null : one(r.callerAccount ?? id.account); break;
+      default:
+        return this.fallback();
+    }
+    return v === undefined ? this.fallback() : v;
+  }
+
+  /** A key of a family with a variable part (`kms:EncryptionContext:...`, tags). */
+  private family(key: string): KeyValue {
+    const r = this.request;
     for (let i = 0; i < FAMILIES.length; i++) {
       const prefix = FAMILIES[i];
-      if (key.startsWith(prefix)) {
-        const map = this.families[i];
-        if (map === undefined) return this.fallback;
-        if (map === null) return null;
-        const name = key.slice(prefix.length);
-        if (!map.has(name)) return null;
-        const value = map.get(name);
-        return value === undefined ? undefined : [value];
-      }
+      if (!key.startsWith(prefix)) continue;
+      const map = i === 0 ? r.encryptionContext : i === 1 ? r.principalTags : i === 2 ? r.requestTags : r.resourceTags;
+      if (map === undefined) return this.fallback();
+      if (map === null) return null;
+      const value = lookupIgnoringCase(map, key.slice(prefix.length));
+      return value === null || value === undefined ? value : [value];
     }
-    return this.fallback;
+    return this.fallback();
   }
 }
 
 const contexts = new WeakMap<AccessRequest, RequestContext>();
 
-/** The context of a request, built once per request object. */
+/** The context of a request, kept with the request object (for callers that look at one request several times). */
 export function contextOf(request: AccessRequest): RequestContext {
   let c = contexts.get(request);
   if (!c) {

@@ -27,9 +27,10 @@
  * Not modelled: permissions boundaries, session policies, resource control
  * policies and VPC endpoint policies.
  */
-import type { CompiledPolicy } from './compile';
-import { contextOf, type RequestContext } from './context';
+import { statementsFor, type CompiledPolicy } from './compile';
+import { RequestContext } from './context';
 import { crossAccountAction } from './crossAccount';
+import { arnPart } from './glob';
 import { testGrant } from './grants';
 import type { Identity } from './principals';
 import { testStatement, type StatementOutcome } from './statement';
@@ -60,36 +61,45 @@ interface Tested {
   outcome: StatementOutcome;
 }
 
+/** What one set of policies says about a request; lists are created only when something goes in them. */
 interface Verdicts {
-  denies: StatementRef[];
-  possibleDenies: NearMiss[];
-  allows: Tested[];
-  unknownAllows: Tested[];
-  nearMisses: NearMiss[];
+  denies?: StatementRef[];
+  possibleDenies?: NearMiss[];
+  allows?: Tested[];
+  unknownAllows?: Tested[];
+  nearMisses?: NearMiss[];
 }
 
-function verdictsOf(policies: readonly CompiledPolicy[], ctx: RequestContext): Verdicts {
-  const v: Verdicts = { denies: [], possibleDenies: [], allows: [], unknownAllows: [], nearMisses: [] };
+const NONE: readonly never[] = Object.freeze([]);
+
+function verdictsOf(policies: readonly CompiledPolicy[], ctx: RequestContext, v: Verdicts = {}): Verdicts {
   for (const p of policies) {
-    for (const s of p.statements) {
+    for (const s of statementsFor(p, ctx.kmsIndex)) {
       const o = testStatement(s, ctx);
       if (!o) continue;
       if (o.truth === 'no') {
-        if (s.effect === 'Allow' && o.failed && NEAR_MISS_PARTS.has(o.failed.part)) v.nearMisses.push({ ref: s.ref, failed: o.failed });
+        if (s.effect === 'Allow' && o.failed && NEAR_MISS_PARTS.has(o.failed.part)) (v.nearMisses ??= []).push({ ref: s.ref, failed: o.failed });
         continue;
       }
       const failed = o.failed ?? { part: 'effect' };
       if (s.effect !== 'Allow') {
-        if (o.truth === 'yes') v.denies.push(s.ref);
-        else v.possibleDenies.push({ ref: s.ref, failed });
+        if (o.truth === 'yes') (v.denies ??= []).push(s.ref);
+        else (v.possibleDenies ??= []).push({ ref: s.ref, failed });
       }
       if (s.effect !== 'Deny') {
-        if (o.truth === 'yes') v.allows.push({ ref: s.ref, outcome: o });
-        else v.unknownAllows.push({ ref: s.ref, outcome: o });
+        if (o.truth === 'yes') (v.allows ??= []).push({ ref: s.ref, outcome: o });
+        else (v.unknownAllows ??= []).push({ ref: s.ref, outcome: o });
       }
     }
   }
   return v;
+}
+
+/** Two optional lists as one, without copying when one is empty. */
+function concat<T>(a: readonly T[] | undefined, b: readonly T[] | undefined): T[] {
+  if (!b || b.length === 0) return a ? (a as T[]) : [];
+  if (!a || a.length === 0) return b as T[];
+  return [...a, ...b];
 }
 
 function levelsOf(scps: ReadonlyArray<CompiledPolicy | readonly CompiledPolicy[]>): Array<readonly CompiledPolicy[]> {
@@ -114,6 +124,7 @@ class GrantIndex {
   }
 
   candidates(id: Identity, grantId: string | undefined): readonly GrantInput[] {
+    if (this.all.length === 0) return NONE;
     if (id.kind === 'unknown' || id.kind === 'accountOnly') return this.all;
     const out: GrantInput[] = [];
     const add = (token: string): void => {
@@ -138,7 +149,20 @@ function granteeToken(written: string | undefined): string {
   return /^arn:[^:]*:(iam|sts)::\d{12}:(user|assumed-role|federated-user)\//.test(written) ? `arn:${written}` : 'other';
 }
 
-function callerTokens(id: Identity): string[] {
+/** Tokens by caller: a log has a few thousand distinct callers and tens of thousands of calls. */
+const tokenCache = new Map<string, readonly string[]>();
+
+function callerTokens(id: Identity): readonly string[] {
+  const cacheKey = `${id.kind}|${id.arn ?? ''}|${id.service ?? ''}|${id.account ?? ''}|${id.roleName ?? ''}`;
+  let tokens = tokenCache.get(cacheKey);
+  if (!tokens) {
+    tokens = computeTokens(id);
+    if (tokenCache.size < 50_000) tokenCache.set(cacheKey, tokens);
+  }
+  return tokens;
+}
+
+function computeTokens(id: Identity): string[] {
   const out: string[] = [];
   if (id.kind === 'service' && id.service) out.push(`svc:${id.service.slice(0, id.service.indexOf('.') === -1 ? id.service.length : id.service.indexOf('.'))}`);
   if (id.arn) out.push(`arn:${id.arn}`);
@@ -151,34 +175,39 @@ export class Evaluator {
   private readonly policies: AccessPolicies;
   private readonly grants: GrantIndex;
   private readonly levels?: Array<readonly CompiledPolicy[]>;
+  private readonly keyPolicies: readonly CompiledPolicy[];
 
   constructor(policies: AccessPolicies) {
     this.policies = policies;
+    this.keyPolicies = [policies.keyPolicy];
     this.grants = new GrantIndex(policies.grants ?? []);
     this.levels = policies.scps ? levelsOf(policies.scps) : undefined;
   }
 
   evaluate(request: AccessRequest): Evaluation {
-    const ctx = contextOf(request);
+    // A context per evaluation, not kept: a log's requests are evaluated once each.
+    const ctx = new RequestContext(request);
     const id = ctx.identity;
-    const { keyPolicy, identityPolicies } = this.policies;
+    const { identityPolicies } = this.policies;
     const notes: DecisionNote[] = [];
     const undecided: NearMiss[] = [];
-    const key = verdictsOf([keyPolicy], ctx);
+    const key = verdictsOf(this.keyPolicies, ctx);
     const iam = identityPolicies ? verdictsOf(identityPolicies, ctx) : undefined;
-    const nearMisses = [...key.nearMisses, ...(iam?.nearMisses ?? [])];
+    const nearMisses = concat(key.nearMisses, iam?.nearMisses);
 
     // SCPs: not for service principals, which are not principals of a member account.
     let scp: 'yes' | 'no' | 'unknown' = 'yes';
-    const scpDenies: StatementRef[] = [];
+    let scpDenies: StatementRef[] | undefined;
     if (this.levels && id.kind !== 'service') {
       for (const level of this.levels) {
         const v = verdictsOf(level, ctx);
-        scpDenies.push(...v.denies);
-        undecided.push(...v.possibleDenies);
-        if (v.possibleDenies.length > 0 && scp === 'yes') scp = 'unknown';
-        if (v.allows.length === 0) {
-          if (v.unknownAllows.length === 0) scp = 'no';
+        scpDenies = concat(scpDenies, v.denies);
+        if (v.possibleDenies) {
+          undecided.push(...v.possibleDenies);
+          if (scp === 'yes') scp = 'unknown';
+        }
+        if (!v.allows) {
+          if (!v.unknownAllows) scp = 'no';
           else if (scp === 'yes') {
             scp = 'unknown';
             for (const a of v.unknownAllows) undecided.push({ ref: a.ref, failed: a.outcome.failed ?? { part: 'effect' } });
@@ -187,8 +216,8 @@ export class Evaluator {
       }
     }
 
-    const denies = [...key.denies, ...(iam?.denies ?? []), ...scpDenies];
-    const possibleDenies = [...key.possibleDenies, ...(iam?.possibleDenies ?? [])];
+    const denies = concat(concat(key.denies, iam?.denies), scpDenies);
+    const possibleDenies = concat(key.possibleDenies, iam?.possibleDenies);
     undecided.push(...possibleDenies);
     const crossAccount = this.crossAccount(ctx);
     const base = { nearMisses, undecided, notes, crossAccount };
@@ -203,10 +232,10 @@ export class Evaluator {
     const delegations: DelegationRef[] = [];
     let unknownPath = false;
     const service = id.kind === 'service';
-    const crossOk = crossAccountAction(ctx.action.startsWith('kms:') ? ctx.action.slice(4) : ctx.action);
+    const crossOk = ctx.kmsAction !== undefined && crossAccountAction(ctx.kmsAction);
     if (crossAccount === true && !crossOk) notes.push('notCrossAccountOperation');
 
-    for (const a of [...key.allows, ...key.unknownAllows]) {
+    for (const a of concat(key.allows, key.unknownAllows)) {
       const sure = a.outcome.truth === 'yes';
       if (!sure) undecided.push({ ref: a.ref, failed: a.outcome.failed ?? { part: 'effect' } });
       // Across accounts only some operations work at all.
@@ -235,14 +264,14 @@ export class Evaluator {
         else delegations.push({ type: 'delegation', account: id.account, statement: a.ref });
         continue;
       }
-      if (iam.allows.length > 0) {
+      if (iam.allows) {
         if (!sure) unknownPath = true;
         else {
           if (id.account !== undefined) allows.push({ type: 'delegation', account: id.account, statement: a.ref });
           else allows.push(a.ref);
           for (const i of iam.allows) if (!allows.includes(i.ref)) allows.push(i.ref);
         }
-      } else if (iam.unknownAllows.length > 0) {
+      } else if (iam.unknownAllows) {
         unknownPath = true;
         for (const i of iam.unknownAllows) undecided.push({ ref: i.ref, failed: i.outcome.failed ?? { part: 'effect' } });
       } else if (crossAccount === true && !notes.includes('identityPolicyNoAllow')) notes.push('identityPolicyNoAllow');
@@ -271,7 +300,7 @@ export class Evaluator {
   private crossAccount(ctx: RequestContext): boolean | undefined {
     const id = ctx.identity;
     if (id.kind === 'service') return false;
-    const keyAccount = ctx.keyArnParts?.[4] || this.policies.keyAccount || this.policies.keyPolicy.account;
+    const keyAccount = (ctx.keyArn && arnPart(ctx.keyArn, 4)) || this.policies.keyAccount || this.policies.keyPolicy.account;
     if (!keyAccount || !id.account) return undefined;
     return keyAccount !== id.account;
   }

@@ -19,8 +19,8 @@
 import { isObject } from '../classify';
 import { KMS_OPERATION_BY_NAME } from '../cloudtrail/data/kmsOperations';
 import { VIA_SERVICE_NAMES } from '../data/kmsFacts';
+import { maybeShiftedArn } from '../cloudtrail/event';
 import { repairShiftedArn } from '../kms/identifiers';
-import { arnParts } from './glob';
 import type { AccessRequest, ContextEntry, PrincipalType, RequestPrincipal } from './types';
 
 type Obj = Record<string, unknown>;
@@ -30,9 +30,8 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== 
 /** An ARN as written, or its repaired form when it has the `arn:aws::service:` shift of AWS's own examples. */
 function arnText(v: unknown): string | undefined {
   const s = str(v);
-  if (!s || !s.startsWith('arn:')) return s;
-  const parts = arnParts(s);
-  return parts && parts[2] === '' ? (repairShiftedArn(s) ?? s) : s;
+  if (!s || !s.startsWith('arn:') || !maybeShiftedArn(s)) return s;
+  return repairShiftedArn(s) ?? s;
 }
 const obj = (v: unknown): Obj | undefined => (isObject(v) ? v : undefined);
 
@@ -65,9 +64,13 @@ function keyArnOf(written: string | undefined, region: string | undefined, accou
   return undefined;
 }
 
+/** A map of strings: the object itself when every value is a string (as in every real event), else a copy of its strings. */
 function stringMap(v: unknown): Record<string, string> | undefined {
   const o = obj(v);
   if (!o) return undefined;
+  let clean = true;
+  for (const k in o) if (typeof o[k] !== 'string') clean = false;
+  if (clean) return o as Record<string, string>;
   const out: Record<string, string> = {};
   for (const k in o) if (typeof o[k] === 'string') out[k] = o[k] as string;
   return out;
@@ -126,55 +129,65 @@ export function requestsFromEvent(event: unknown): AccessRequest[] {
   const vpce = str(e.vpcEndpointId);
   const principal = principalOf(u);
 
-  const base: AccessRequest = { action: actions[0], principal };
-  if (principal.account) base.callerAccount = principal.account;
-  if (region) base.region = region;
-  const time = str(e.eventTime);
-  if (time) base.time = time;
-
   // Through a service, or direct from an address.
   const sourceIsIp = source !== undefined && (IPV4.test(source) || IPV6.test(source));
+  let viaService: string | null | undefined;
   if (principal.type !== 'AWSService') {
-    if (invokedBy) base.viaService = viaServiceOf(invokedBy, region);
-    else if (sourceIsIp) base.viaService = null;
-    else if (source) base.viaService = viaServiceOf(source, region);
+    if (invokedBy) viaService = viaServiceOf(invokedBy, region);
+    else if (sourceIsIp) viaService = null;
+    else if (source) viaService = viaServiceOf(source, region);
   }
-  if (vpce) {
-    base.sourceVpce = vpce;
-    base.sourceIp = null;
-  } else if (sourceIsIp && !invokedBy) {
-    base.sourceIp = source;
-    base.sourceVpce = null;
-  }
-  const attributes = obj(obj(u.sessionContext)?.attributes);
-  const mfa = str(attributes?.mfaAuthenticated);
-  if (mfa === 'true' || mfa === 'false') base.mfa = mfa === 'true';
-  else if (principal.type === 'IAMUser' && !u.sessionContext && str(u.accessKeyId)?.startsWith('AKIA')) base.mfa = null;
-  if (obj(e.tlsDetails)) base.secureTransport = true;
+  const direct = sourceIsIp && !invokedBy;
+  const session = obj(u.sessionContext);
+  const mfaText = str(obj(session?.attributes)?.mfaAuthenticated);
+  const mfa = mfaText === 'true' || mfaText === 'false' ? mfaText === 'true'
+    : principal.type === 'IAMUser' && !session && str(u.accessKeyId)?.startsWith('AKIA') ? null : undefined;
 
-  const context: Record<string, ContextEntry> = {};
+  // One object literal with every field, so that tens of thousands of requests share one shape.
+  const base: AccessRequest = {
+    action: actions[0],
+    keyArn: undefined,
+    principal,
+    encryptionContext: undefined,
+    viaService,
+    callerAccount: principal.account,
+    sourceIp: vpce ? null : direct ? source : undefined,
+    sourceVpce: vpce ?? (direct ? null : undefined),
+    time: str(e.eventTime),
+    mfa,
+    region,
+    secureTransport: obj(e.tlsDetails) ? true : undefined,
+    grantId: name === 'RetireGrant' || name === 'RevokeGrant' ? grantIdOf(e, params) : undefined,
+    context: undefined,
+  };
+
+  let context: Record<string, ContextEntry> | undefined;
+  const put = (k: string, v: ContextEntry): void => {
+    (context ??= {})[k] = v;
+  };
   if (name === 'CreateGrant' && params) {
     const ops = Array.isArray(params.operations) ? params.operations.filter((o): o is string => typeof o === 'string') : undefined;
-    if (ops) context['kms:GrantOperations'] = ops;
-    context['kms:GranteePrincipal'] = str(params.granteePrincipal) ?? null;
-    context['kms:RetiringPrincipal'] = str(params.retiringPrincipal) ?? null;
+    if (ops) put('kms:GrantOperations', ops);
+    put('kms:GranteePrincipal', str(params.granteePrincipal) ?? null);
+    put('kms:RetiringPrincipal', str(params.retiringPrincipal) ?? null);
     const constraints = obj(params.constraints);
-    context['kms:GrantConstraintType'] = constraints?.encryptionContextEquals ? 'EncryptionContextEquals' : constraints?.encryptionContextSubset ? 'EncryptionContextSubset' : null;
+    put('kms:GrantConstraintType', constraints?.encryptionContextEquals ? 'EncryptionContextEquals' : constraints?.encryptionContextSubset ? 'EncryptionContextSubset' : null);
   }
   if ((name === 'CreateGrant' || name === 'ListGrants' || name === 'RevokeGrant') && principal.type !== 'AWSService') {
-    if (invokedBy) context['kms:GrantIsForAWSResource'] = 'true';
-    else if (sourceIsIp) context['kms:GrantIsForAWSResource'] = 'false';
+    if (invokedBy) put('kms:GrantIsForAWSResource', 'true');
+    else if (sourceIsIp) put('kms:GrantIsForAWSResource', 'false');
   }
   const algorithm = str(params?.encryptionAlgorithm);
-  if (algorithm) context['kms:EncryptionAlgorithm'] = algorithm;
-  if (Object.keys(context).length > 0) base.context = context;
+  if (algorithm) put('kms:EncryptionAlgorithm', algorithm);
+  base.context = context;
 
-  if (name === 'RetireGrant' || name === 'RevokeGrant') {
-    const grantId = grantIdOf(e, params);
-    if (grantId) base.grantId = grantId;
+  const resources: string[] = [];
+  if (Array.isArray(e.resources)) {
+    for (const r of e.resources) {
+      const a = arnText(obj(r)?.ARN);
+      if (a !== undefined && KEY_ARN.test(a)) resources.push(a);
+    }
   }
-
-  const resources = Array.isArray(e.resources) ? e.resources.map((r) => arnText(obj(r)?.ARN)).filter((a): a is string => a !== undefined && KEY_ARN.test(a)) : [];
   if (name === 'ReEncrypt') {
     const destination = keyArnOf(str(params?.destinationKeyId) ?? str(response?.keyId), region, account);
     // The source key is often only in `resources`: the one that is not the destination, or the only one (re-encryption under the same key).
@@ -189,9 +202,9 @@ export function requestsFromEvent(event: unknown): AccessRequest[] {
     ?? keyArnOf(str(params?.keyId), region, account)
     ?? keyArnOf(str(response?.keyId), region, account)
     ?? keyArnOf(str(obj(response?.keyMetadata)?.arn), region, account);
-  const request: AccessRequest = { ...base, keyArn };
-  request.encryptionContext = CONTEXT_OPERATIONS.has(name) ? (stringMap(params?.encryptionContext) ?? null) : null;
-  return actions.map((action) => (action === request.action ? request : { ...request, action }));
+  base.keyArn = keyArn;
+  base.encryptionContext = CONTEXT_OPERATIONS.has(name) ? (stringMap(params?.encryptionContext) ?? null) : null;
+  return actions.length === 1 ? [base] : actions.map((action) => (action === base.action ? base : { ...base, action }));
 }
 
 /** What happened to the call: allowed (a dry run counts), refused as not authorised, or failed for another reason. */

@@ -92,6 +92,19 @@ function generalMatch(p: string, wild: Uint8Array, s: string): boolean {
   return pi === p.length;
 }
 
+/** Part `n` (0-5) of an ARN-shaped string, without splitting it; undefined if it has fewer parts. */
+export function arnPart(s: string, n: number): string | undefined {
+  let from = 0;
+  for (let i = 0; i < n; i++) {
+    const c = s.indexOf(':', from);
+    if (c === -1) return undefined;
+    from = c + 1;
+  }
+  if (n === 5) return s.slice(from);
+  const end = s.indexOf(':', from);
+  return end === -1 ? undefined : s.slice(from, end);
+}
+
 /** Splits an ARN-shaped string at its first five colons: six parts, or undefined if it has fewer. */
 export function arnParts(s: string): string[] | undefined {
   const out: string[] = [];

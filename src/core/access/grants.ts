@@ -43,9 +43,9 @@ export function grantPrincipalPattern(written: string): PrincipalPattern {
   const [, , service, , account, resource] = parts;
   if (service === 'iam' && resource === 'root') return { kind: 'account', account, written };
   if (service === 'iam' && resource.startsWith('role/')) return { kind: 'role', account, name: resource.slice(resource.lastIndexOf('/') + 1), written };
-  if (service === 'iam' && resource.startsWith('user/')) return { kind: 'user', arn: written, written };
-  if (service === 'sts' && resource.startsWith('assumed-role/')) return { kind: 'session', arn: written, written };
-  if (service === 'sts' && resource.startsWith('federated-user/')) return { kind: 'federatedUser', arn: written, written };
+  if (service === 'iam' && resource.startsWith('user/')) return { kind: 'user', arn: written, account, written };
+  if (service === 'sts' && resource.startsWith('assumed-role/')) return { kind: 'session', arn: written, account, written };
+  if (service === 'sts' && resource.startsWith('federated-user/')) return { kind: 'federatedUser', arn: written, account, written };
   return { kind: 'unknown', written };
 }
 

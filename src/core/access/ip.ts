@@ -62,11 +62,17 @@ function parseV6(s: string, out: Uint16Array): boolean {
   return true;
 }
 
-/** An address, or undefined if `s` is not one. */
+let lastText: string | undefined;
+let lastIp: Uint16Array | undefined;
+
+/** An address, or undefined if `s` is not one. The last one is remembered: a request's address is tested by several statements. */
 export function parseIp(s: string): Uint16Array | undefined {
+  if (s === lastText) return lastIp;
   const out = new Uint16Array(8);
-  if (s.includes(':') ? parseV6(s, out) : parseV4(s, out)) return out;
-  return undefined;
+  const ip = (s.includes(':') ? parseV6(s, out) : parseV4(s, out)) ? out : undefined;
+  lastText = s;
+  lastIp = ip;
+  return ip;
 }
 
 /** A range written as an address with an optional `/prefix`, or undefined if it is not one. */

@@ -19,7 +19,7 @@
  * The evaluator says "cannot tell" in that case instead of guessing.
  */
 import type { PrincipalRef } from '../policy/normalize';
-import { arnParts } from './glob';
+import { arnPart } from './glob';
 import type { RequestPrincipal } from './types';
 import { readPolicyText } from './values';
 import type { Tri } from './truth';
@@ -42,33 +42,48 @@ export interface Identity {
 const ACCOUNT = /^\d{12}$/;
 
 export function identityOf(p: RequestPrincipal): Identity {
-  const parts = p.arn ? arnParts(p.arn) : undefined;
-  const partition = parts?.[1] || 'aws';
-  const account = p.account ?? (parts && ACCOUNT.test(parts[4]) ? parts[4] : undefined);
-  const base = { account, userId: p.userId, partition };
+  const partition = (p.arn && arnPart(p.arn, 1)) || 'aws';
+  const arnAccount = p.account === undefined && p.arn ? arnPart(p.arn, 4) : undefined;
+  const account = p.account ?? (arnAccount && ACCOUNT.test(arnAccount) ? arnAccount : undefined);
+  const id: Identity = { kind: 'unknown', account, userId: p.userId, partition };
   switch (p.type) {
     case 'Root':
-      return { ...base, kind: account ? 'root' : 'unknown', arn: account ? `arn:${partition}:iam::${account}:root` : p.arn };
+      if (account) {
+        id.kind = 'root';
+        id.arn = `arn:${partition}:iam::${account}:root`;
+      }
+      break;
     case 'IAMUser':
-      return { ...base, kind: p.arn ? 'user' : account ? 'accountOnly' : 'unknown', arn: p.arn };
+    case 'FederatedUser':
+      if (p.arn) {
+        id.kind = p.type === 'IAMUser' ? 'user' : 'federatedUser';
+        id.arn = p.arn;
+      } else if (account) id.kind = 'accountOnly';
+      break;
     case 'AssumedRole': {
       // arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION
-      const resource = parts?.[5] ?? '';
-      const m = /^assumed-role\/([^/]+)\/.+$/.exec(resource);
-      const fromRoleArn = p.roleArn ? arnParts(p.roleArn)?.[5] : undefined;
-      const roleName = m?.[1] ?? (fromRoleArn ? fromRoleArn.slice(fromRoleArn.lastIndexOf('/') + 1) : undefined);
-      if (!roleName) return { ...base, kind: account ? 'accountOnly' : 'unknown' };
-      return { ...base, kind: 'session', arn: m ? p.arn : undefined, roleName, roleArn: p.roleArn };
+      const resource = (p.arn && arnPart(p.arn, 5)) ?? '';
+      const slash = resource.startsWith('assumed-role/') ? resource.indexOf('/', 13) : -1;
+      let roleName = slash > 13 && slash < resource.length - 1 ? resource.slice(13, slash) : undefined;
+      if (roleName) id.arn = p.arn;
+      if (!roleName && p.roleArn) {
+        const role = arnPart(p.roleArn, 5);
+        if (role) roleName = role.slice(role.lastIndexOf('/') + 1);
+      }
+      if (roleName) {
+        id.kind = 'session';
+        id.roleName = roleName;
+        id.roleArn = p.roleArn;
+      } else if (account) id.kind = 'accountOnly';
+      break;
     }
-    case 'FederatedUser':
-      return { ...base, kind: p.arn ? 'federatedUser' : account ? 'accountOnly' : 'unknown', arn: p.arn };
     case 'AWSService':
       return p.service ? { kind: 'service', service: p.service.toLowerCase(), partition } : { kind: 'unknown', partition };
     case 'AWSAccount':
-      return { ...base, kind: account ? 'accountOnly' : 'unknown' };
-    default:
-      return { ...base, kind: 'unknown' };
+      if (account) id.kind = 'accountOnly';
+      break;
   }
+  return id;
 }
 
 /** The first DNS label of a service principal: `fargate.us-west-2.amazonaws.com` and `fargate.amazonaws.com` share `fargate`. */
@@ -81,7 +96,7 @@ function serviceLabel(s: string): string {
 export type PrincipalPattern =
   | { kind: 'any'; written: string }
   | { kind: 'account'; account: string; written: string }
-  | { kind: 'user' | 'session' | 'federatedUser'; arn: string; written: string }
+  | { kind: 'user' | 'session' | 'federatedUser'; arn: string; account: string; written: string }
   | { kind: 'role'; account: string; name: string; written: string }
   | { kind: 'uniqueId'; id: string; written: string }
   | { kind: 'service'; name: string; written: string }
@@ -106,8 +121,8 @@ export function principalPattern(ref: PrincipalRef): PrincipalPattern {
       const account = ref.account ?? '';
       if (ref.kind === 'root') return { kind: 'account', account, written };
       if (ref.kind === 'role') return { kind: 'role', account, name: ref.name ?? '', written };
-      if (ref.kind === 'assumedRole') return { kind: 'session', arn: written, written };
-      return { kind: ref.kind, arn: written, written };
+      if (ref.kind === 'assumedRole') return { kind: 'session', arn: written, account, written };
+      return { kind: ref.kind, arn: written, account, written };
     }
     case 'uniqueId': return { kind: 'uniqueId', id: written, written };
     case 'service': return { kind: 'service', name: written.toLowerCase(), written };
@@ -139,7 +154,7 @@ export function matchPrincipal(p: PrincipalPattern, id: Identity): PrincipalMatc
   }
   if (id.kind === 'service') return 'no';
   // Principals of one account: a caller of another account is not one of them.
-  const patternAccount = p.kind === 'role' ? p.account : p.kind === 'uniqueId' ? undefined : arnParts(p.arn)?.[4];
+  const patternAccount = p.kind === 'uniqueId' ? undefined : p.account;
   if (patternAccount !== undefined && id.account !== undefined && patternAccount !== id.account) return 'no';
   if (id.kind === 'accountOnly') return 'unknown';
   switch (p.kind) {
