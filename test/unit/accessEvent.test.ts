@@ -5,7 +5,7 @@
  * events against the documented policies.
  */
 import * as assert from 'node:assert/strict';
-import { compilePolicy, eventOutcome, Evaluator, grantInputOf, policyFromText, requestsFromEvent } from '../../src/core/access';
+import { compilePolicy, contradiction, eventOutcome, Evaluator, grantInputOf, policyFromText, requestsFromEvent } from '../../src/core/access';
 import { buildGrantsModel } from '../../src/core/grants';
 import { buildModel, DEFAULT_SETTINGS } from '../../src/core';
 import { fixture } from './helpers';
@@ -97,6 +97,19 @@ describe('access: requests from CloudTrail events', () => {
     assert.equal(eventOutcome({ errorCode: 'AccessDenied' }), 'accessDenied');
     assert.equal(eventOutcome({ errorCode: 'DisabledException' }), 'otherFailure');
     assert.equal(eventOutcome(seed('fargate-creategrant-dryrun')), 'success');
+  });
+});
+
+describe('access: decisions against what happened (drift)', () => {
+  it('a successful call the known policy denies, and a refused one it allows, contradict it; the rest does not', () => {
+    assert.equal(contradiction('implicitDeny', 'success'), 'succeededButDenied');
+    assert.equal(contradiction('explicitDeny', 'success'), 'succeededButDenied');
+    assert.equal(contradiction('allow', 'accessDenied'), 'refusedButAllowed');
+    for (const d of ['allow', 'delegated', 'unknown'] as const) assert.equal(contradiction(d, 'success'), undefined);
+    for (const d of ['implicitDeny', 'explicitDeny', 'delegated', 'unknown'] as const) assert.equal(contradiction(d, 'accessDenied'), undefined);
+    // A call that failed for another reason (a disabled key) says nothing about authorisation.
+    assert.equal(contradiction('implicitDeny', 'otherFailure'), undefined);
+    assert.equal(contradiction('allow', 'otherFailure'), undefined);
   });
 });
 

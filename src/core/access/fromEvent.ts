@@ -21,6 +21,7 @@ import { KMS_OPERATION_BY_NAME } from '../cloudtrail/data/kmsOperations';
 import { VIA_SERVICE_NAMES } from '../data/kmsFacts';
 import { maybeShiftedArn } from '../cloudtrail/event';
 import { repairShiftedArn } from '../kms/identifiers';
+import type { Actual } from './drift';
 import type { AccessRequest, ContextEntry, PrincipalType, RequestPrincipal } from './types';
 
 type Obj = Record<string, unknown>;
@@ -208,7 +209,7 @@ export function requestsFromEvent(event: unknown): AccessRequest[] {
 }
 
 /** What happened to the call: allowed (a dry run counts), refused as not authorised, or failed for another reason. */
-export function eventOutcome(event: unknown): 'success' | 'accessDenied' | 'otherFailure' {
+export function eventOutcome(event: unknown): Actual {
   const e = obj(event);
   const code = e && str(e.errorCode);
   if (!code || code === 'DryRunOperationException') return 'success';

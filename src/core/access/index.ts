@@ -9,6 +9,7 @@
  */
 export { compilePolicy, policyFromText, type CompiledPolicy, type CompiledStatement, type CompileOptions } from './compile';
 export { evaluate, Evaluator, type AccessPolicies } from './evaluate';
+export { contradiction, type Actual, type Contradiction } from './drift';
 export { eventOutcome, requestsFromEvent } from './fromEvent';
 export { grantInputOf } from './grants';
 export { describeEvaluation, describeFailure, describeNearMiss, describeRef, describeStatement } from './describe';
