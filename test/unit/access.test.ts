@@ -295,6 +295,12 @@ describe('access: KMS evaluation logic', () => {
       assert.equal(e.decision, 'unknown');
       assert.match(describeEvaluation(e), /Cannot tell/);
     });
+    it('a documentation placeholder as the principal\'s account, or as a whole value', () => {
+      assert.equal(decision({ key: [allow({ AWS: 'arn:aws:iam::customerAccountId:role/App' }, 'kms:Decrypt')] }, {}), 'unknown');
+      assert.equal(decision({ key: [allow(APP, 'kms:Decrypt', { StringEquals: { 'kms:CallerAccount': 'your-account-id' } })] }, {}), 'unknown');
+      // Digits and wildcards are an account pattern, not a placeholder.
+      assert.equal(decision({ key: [ROOT_STATEMENT], identity: [[{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: 'arn:aws:kms:us-west-2:1111*:key/*' }]] }, {}), 'allow');
+    });
     it('a CloudFormation function as the principal', () => {
       assert.equal(decision({ key: [allow({ AWS: { 'Fn::Sub': 'arn:aws:iam::${AWS::AccountId}:role/App' } }, 'kms:Decrypt')] }, {}), 'unknown');
     });

@@ -141,6 +141,16 @@ describe('access: documented events against documented policies', () => {
     assert.deepEqual(e.decidedBy.map((d) => d.type), ['delegation', 'statement']);
   });
 
+  it('Fargate: CloudTrail shows the EC2 front end calling for Fargate, on a key whose documented policy names fargate.amazonaws.com: "cannot tell", not "denied"', () => {
+    const policy = policyFromText(JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'Allow generate data key access for Fargate tasks.', Effect: 'Allow', Principal: { Service: 'fargate.amazonaws.com' }, Action: ['kms:GenerateDataKeyWithoutPlaintext'], Resource: '*' }] }));
+    assert.ok(policy);
+    const [r] = requestsFromEvent(seed('fargate-generatedatakeywithoutplaintext'));
+    assert.deepEqual(r.principal, { type: 'AWSService', service: 'ec2-frontend-api.amazonaws.com' });
+    assert.equal(new Evaluator({ keyPolicy: compilePolicy(policy) }).evaluate(r).decision, 'unknown');
+    // The service itself (the documented dry runs come from fargate.amazonaws.com) is allowed.
+    assert.equal(new Evaluator({ keyPolicy: compilePolicy(policy) }).evaluate({ ...r, principal: { type: 'AWSService', service: 'fargate.amazonaws.com' } }).decision, 'allow');
+  });
+
   it('EBS\'s grant to an instance (ct-ec2two-0): the grantee is written in a form the evaluator cannot read, so the instance\'s Decrypt is "cannot tell", not "denied"', () => {
     const text = fixture('corpus', 'awsdocs', 'ct-ec2two-0.json');
     const model = buildModel(text, { languageId: 'json', fileName: 'ct-ec2two-0.json' }, { maxFileSize: DEFAULT_SETTINGS.maxFileSize });

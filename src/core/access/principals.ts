@@ -86,6 +86,16 @@ export function identityOf(p: RequestPrincipal): Identity {
   return id;
 }
 
+/**
+ * Services that CloudTrail shows calling as themselves for another service:
+ * the EC2 front end for Fargate. The ECS Developer Guide's audit events for
+ * Fargate ephemeral storage show `invokedBy: ec2-frontend-api.amazonaws.com`
+ * on a key whose documented policy names `fargate.amazonaws.com` (see
+ * shared/reference/kms-facts.md, Fargate). Which principal a policy must name
+ * for such a call cannot be told from the event.
+ */
+const FRONT_ENDS = new Set(['ec2-frontend-api.amazonaws.com']);
+
 /** The first DNS label of a service principal: `fargate.us-west-2.amazonaws.com` and `fargate.amazonaws.com` share `fargate`. */
 function serviceLabel(s: string): string {
   const dot = s.indexOf('.');
@@ -148,7 +158,7 @@ export function matchPrincipal(p: PrincipalPattern, id: Identity): PrincipalMatc
     case 'service':
       if (id.kind !== 'service' || id.service === undefined) return 'no';
       if (id.service === p.name) return 'direct';
-      return serviceLabel(id.service) === serviceLabel(p.name) ? 'unknown' : 'no';
+      return FRONT_ENDS.has(id.service) || serviceLabel(id.service) === serviceLabel(p.name) ? 'unknown' : 'no';
     case 'never':
       return 'no';
   }

@@ -57,8 +57,22 @@ export function readPolicyText(written: string, variables: boolean): PolicyText 
   return read;
 }
 
+/** Words documentation writes for an account id (`account-id`, `customerAccountId`, `your-account-id`). */
+const ACCOUNT_WORD = /^(account[-_ ]?id|customer[-_ ]?account[-_ ]?id|your[-_ ]?account[-_ ]?id|aws[-_ ]?account[-_ ]?id)$/i;
+
+/**
+ * An account placeholder: one of those words as the whole value, or an ARN
+ * whose account is neither digits, nor empty (S3), nor `aws` (AWS managed
+ * policies): `arn:aws:iam::customerAccountId:role/x`.
+ */
+function accountPlaceholder(written: string): boolean {
+  if (!written.startsWith('arn:')) return ACCOUNT_WORD.test(written);
+  const account = written.split(':', 5)[4];
+  return account !== undefined && account !== '' && account !== 'aws' && !/^[\d*?]+$/.test(account) && !account.includes('${');
+}
+
 function parse(written: string, variables: boolean): PolicyText {
-  if (MUSTACHE.test(written) || ANGLE_PLACEHOLDER.test(written)) return { known: false, written };
+  if (MUSTACHE.test(written) || ANGLE_PLACEHOLDER.test(written) || accountPlaceholder(written)) return { known: false, written };
   if (!written.includes('${')) return { known: true, tokens: [{ kind: 'text', text: written }], variables: false, plain: written };
   const tokens: Token[] = [];
   let hasVariable = false;
