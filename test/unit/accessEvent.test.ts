@@ -8,7 +8,9 @@ import * as assert from 'node:assert/strict';
 import { compilePolicy, contradiction, eventOutcome, Evaluator, grantInputOf, policyFromText, requestsFromEvent } from '../../src/core/access';
 import { buildGrantsModel } from '../../src/core/grants';
 import { buildModel, DEFAULT_SETTINGS } from '../../src/core';
-import { fixture } from './helpers';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CORPUS, fixture } from './helpers';
 
 const KEY = 'arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 
@@ -160,5 +162,36 @@ describe('access: documented events against documented policies', () => {
     const decrypt = (JSON.parse(text) as { Records: unknown[] }).Records[3];
     const [r] = requestsFromEvent(decrypt);
     assert.equal(evaluator.evaluate(r).decision, 'unknown');
+  });
+});
+
+describe('access: the whole corpus', () => {
+  it('every policy of the corpus compiles, and every event of it is evaluated against each without throwing', () => {
+    const files = ['awsdocs', 'seeds'].flatMap((d) => fs.readdirSync(path.join(CORPUS, d)).filter((f) => f.endsWith('.json')).map((f) => path.join(CORPUS, d, f)));
+    const policies = [];
+    const events: unknown[] = [];
+    for (const f of files) {
+      const text = fs.readFileSync(f, 'utf8');
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch {
+        continue;
+      }
+      const records = (value as { Records?: unknown[] }).Records;
+      if (Array.isArray(records)) events.push(...records);
+      else if ((value as { eventSource?: unknown }).eventSource) events.push(value);
+      else if ((value as { Statement?: unknown }).Statement) {
+        const model = policyFromText(text);
+        if (model) policies.push(compilePolicy(model));
+      }
+    }
+    assert.ok(policies.length > 40 && events.length > 60, `${policies.length} policies, ${events.length} events`);
+    const seen = new Set<string>();
+    for (const p of policies) {
+      const evaluator = new Evaluator({ keyPolicy: p });
+      for (const e of events) for (const r of requestsFromEvent(e)) seen.add(evaluator.evaluate(r).decision);
+    }
+    assert.deepEqual([...seen].sort(), ['allow', 'delegated', 'explicitDeny', 'implicitDeny', 'unknown']);
   });
 });
