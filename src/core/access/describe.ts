@@ -35,7 +35,20 @@ export function describeRef(ref: DecidingRef, style: Style = PLAIN): string {
   }
 }
 
-/** What did not match, as a clause: "the condition ... does not hold (the request has no kms:ViaService)". */
+/** What could not be told, as a clause, for a statement or grant whose outcome is unknown. */
+export function describeUndecided(f: FailedPart, style: Style = PLAIN): string {
+  switch (f.part) {
+    case 'action': return l10n.t('its actions cannot be read');
+    case 'resource': return l10n.t('whether its Resource names this key cannot be told');
+    case 'principal': return l10n.t('whether its principal names the caller cannot be told (a placeholder, or a caller the logs do not show fully)');
+    case 'grantee': return l10n.t('whether its grantee is the caller cannot be told');
+    case 'operation': return l10n.t('its operations are not known');
+    case 'constraint': return l10n.t('whether the request\'s encryption context meets its constraint cannot be told');
+    default: return describeFailure(f, style);
+  }
+}
+
+/** What did not match, as a clause: "the request does not meet its condition: ...". */
 export function describeFailure(f: FailedPart, style: Style = PLAIN): string {
   switch (f.part) {
     case 'action': return l10n.t('its actions cannot be read');
@@ -43,7 +56,7 @@ export function describeFailure(f: FailedPart, style: Style = PLAIN): string {
     case 'principal': return l10n.t('its principal does not name the caller');
     case 'effect': return l10n.t('its Effect is not Allow or Deny, so AWS would reject the policy');
     case 'grantee': return l10n.t('its grantee is not the caller');
-    case 'operation': return l10n.t('it does not include this operation (or its operations are not known)');
+    case 'operation': return l10n.t('it does not include this operation');
     case 'constraint': return l10n.t('the request\'s encryption context does not meet its constraint');
     case 'notInForce': return l10n.t('it was not in force at the time of the request');
     case 'grantToken': return l10n.t('it was created or ended within minutes of the request, and KMS takes up to five minutes to apply that');
@@ -94,7 +107,7 @@ export function describeEvaluation(e: Evaluation, style: Style = PLAIN): string 
     }
     case 'unknown':
       head = e.undecided.length > 0
-        ? l10n.t('Cannot tell: {0}.', joinAnd(e.undecided.slice(0, 3).map((m) => l10n.t('for {0}, {1}', describeRef(m.ref, style), describeFailure(m.failed, style)))))
+        ? l10n.t('Cannot tell: {0}.', joinAnd(e.undecided.slice(0, 3).map((m) => l10n.t('for {0}, {1}', describeRef(m.ref, style), describeUndecided(m.failed, style)))))
         : l10n.t('Cannot tell.');
       break;
     case 'implicitDeny':

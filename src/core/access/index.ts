@@ -12,5 +12,5 @@ export { evaluate, Evaluator, type AccessPolicies } from './evaluate';
 export { contradiction, type Actual, type Contradiction } from './drift';
 export { eventOutcome, requestsFromEvent } from './fromEvent';
 export { grantInputOf } from './grants';
-export { describeEvaluation, describeFailure, describeNearMiss, describeRef, describeStatement } from './describe';
+export { describeEvaluation, describeFailure, describeNearMiss, describeRef, describeStatement, describeUndecided } from './describe';
 export type * from './types';
