@@ -111,6 +111,8 @@ class GrantIndex {
   private readonly byToken = new Map<string, GrantInput[]>();
   private readonly byId = new Map<string, GrantInput>();
   private readonly all: readonly GrantInput[];
+  /** Grants whose grantee has no token: every request tests them. */
+  private readonly other: readonly GrantInput[];
 
   constructor(grants: readonly GrantInput[]) {
     this.all = grants;
@@ -121,6 +123,7 @@ class GrantIndex {
       if (!list) this.byToken.set(token, (list = []));
       list.push(g);
     }
+    this.other = this.byToken.get('other') ?? [];
   }
 
   candidates(id: Identity, grantId: string | undefined): readonly GrantInput[] {
@@ -132,7 +135,7 @@ class GrantIndex {
       if (list) for (const g of list) out.push(g);
     };
     for (const t of callerTokens(id)) add(t);
-    add('other');
+    for (const g of this.other) out.push(g);
     const named = grantId === undefined ? undefined : this.byId.get(grantId);
     if (named && !out.includes(named)) out.push(named);
     return out;
@@ -153,7 +156,8 @@ function granteeToken(written: string | undefined): string {
 const tokenCache = new Map<string, readonly string[]>();
 
 function callerTokens(id: Identity): readonly string[] {
-  const cacheKey = `${id.kind}|${id.arn ?? ''}|${id.service ?? ''}|${id.account ?? ''}|${id.roleName ?? ''}`;
+  // The caller's own ARN (or service, or account) determines its tokens.
+  const cacheKey = id.arn ?? (id.kind === 'session' ? `${id.account ?? ''}/${id.roleName ?? ''}` : (id.service ?? id.account ?? ''));
   let tokens = tokenCache.get(cacheKey);
   if (!tokens) {
     tokens = computeTokens(id);
