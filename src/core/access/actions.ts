@@ -3,7 +3,8 @@
  * statement's Action list becomes a bitmap over the actions of the data
  * (data/iam.ts), so matching an action is one array read.
  */
-import { KMS_ACTIONS } from '../data/iam';
+import { KMS_OPERATION_BY_NAME } from '../cloudtrail/data/kmsOperations';
+import { conditionKeysOfAction, KMS_ACTIONS, kmsAction } from '../data/iam';
 import { globMatch, type Glob } from './glob';
 
 const NAMES = KMS_ACTIONS.map((a) => a.name.toLowerCase());
@@ -29,4 +30,33 @@ export function kmsActionsOf(pattern: string, g: Glob): readonly number[] {
     if (expanded.size < 5000) expanded.set(pattern, hit);
   }
   return hit;
+}
+
+/**
+ * Whether a KMS operation's request carries an encryption context (the
+ * operations of src/core/cloudtrail/data/kmsOperations.ts with an
+ * `encryptionContext` parameter; ReEncryptFrom and ReEncryptTo, the two halves
+ * of ReEncrypt, carry its source and destination contexts).
+ */
+export function takesEncryptionContext(operation: string): boolean {
+  if (operation === 'ReEncryptFrom' || operation === 'ReEncryptTo') return true;
+  return KMS_OPERATION_BY_NAME.get(operation)?.request.includes('encryptionContext') === true;
+}
+
+const contextKeyed = new Map<string, boolean>();
+
+/**
+ * Whether the Service Authorization Reference lists the encryption context
+ * condition keys for an action without its request having an encryption
+ * context (CreateGrant, RetireGrant): their value then comes from elsewhere
+ * (the grant), which an event does not show.
+ */
+export function contextKeysWithoutContext(operation: string): boolean {
+  let v = contextKeyed.get(operation);
+  if (v === undefined) {
+    const action = kmsAction(operation);
+    v = !takesEncryptionContext(operation) && action !== undefined && conditionKeysOfAction(action).some((k) => k.toLowerCase().startsWith('kms:encryptioncontext'));
+    contextKeyed.set(operation, v);
+  }
+  return v;
 }

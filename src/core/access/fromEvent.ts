@@ -21,6 +21,7 @@ import { KMS_OPERATION_BY_NAME } from '../cloudtrail/data/kmsOperations';
 import { VIA_SERVICE_NAMES } from '../data/kmsFacts';
 import { maybeShiftedArn } from '../cloudtrail/event';
 import { repairShiftedArn } from '../kms/identifiers';
+import { contextKeysWithoutContext, takesEncryptionContext } from './actions';
 import type { Actual } from './drift';
 import type { AccessRequest, ContextEntry, PrincipalType, RequestPrincipal } from './types';
 
@@ -44,8 +45,6 @@ const SERVICE = /^([a-z0-9-]+)\.amazonaws\.com$/;
 const KEY_ID = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/;
 const KEY_ARN = /^arn:[^:]+:kms:[^:]+:\d{12}:key\//;
 
-/** Operations whose requests carry an encryption context (others have none). */
-const CONTEXT_OPERATIONS = new Set(['Encrypt', 'Decrypt', 'GenerateDataKey', 'GenerateDataKeyWithoutPlaintext', 'GenerateDataKeyPair', 'GenerateDataKeyPairWithoutPlaintext']);
 
 /** Error codes of a refused authorisation (KMS API reference: AccessDeniedException). */
 const ACCESS_DENIED = new Set(['AccessDenied', 'AccessDeniedException']);
@@ -204,7 +203,9 @@ export function requestsFromEvent(event: unknown): AccessRequest[] {
     ?? keyArnOf(str(response?.keyId), region, account)
     ?? keyArnOf(str(obj(response?.keyMetadata)?.arn), region, account);
   base.keyArn = keyArn;
-  base.encryptionContext = CONTEXT_OPERATIONS.has(name) ? (stringMap(params?.encryptionContext) ?? null) : null;
+  // Operations without an encryption context parameter have none, and conditions on it see it absent;
+  // except CreateGrant and RetireGrant, whose encryption context keys come from the grant: not known here.
+  base.encryptionContext = takesEncryptionContext(name) ? (stringMap(params?.encryptionContext) ?? null) : contextKeysWithoutContext(name) ? undefined : null;
   return actions.length === 1 ? [base] : actions.map((action) => (action === base.action ? base : { ...base, action }));
 }
 

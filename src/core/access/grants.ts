@@ -20,16 +20,13 @@
  *   policies "or use grants").
  */
 import type { Grant } from '../grants/types';
+import { takesEncryptionContext } from './actions';
 import type { RequestContext } from './context';
 import { matchPrincipal, type Identity, type PrincipalPattern } from './principals';
 import { arnParts } from './glob';
 import type { Tri } from './truth';
 import type { FailedPart, GrantInput } from './types';
 
-/** Operations that take an encryption context, where grant constraints apply. */
-const CONTEXT_OPERATIONS = new Set([
-  'Encrypt', 'Decrypt', 'GenerateDataKey', 'GenerateDataKeyWithoutPlaintext', 'GenerateDataKeyPair', 'GenerateDataKeyPairWithoutPlaintext', 'ReEncryptFrom', 'ReEncryptTo',
-]);
 
 /** How long KMS may take to make a grant's creation or end known everywhere (the API reference says "usually less than five minutes"). */
 const CONSISTENCY_MS = 5 * 60 * 1000;
@@ -60,7 +57,7 @@ function constraintsMet(g: GrantInput, ctx: RequestContext, operation: string): 
   const c = g.constraints;
   if (!c || (!c.encryptionContextSubset && !c.encryptionContextEquals)) return 'yes';
   if (operation === 'CreateGrant') return 'unknown'; // the child grant must be as strict: the request does not say
-  if (!CONTEXT_OPERATIONS.has(operation)) return 'yes';
+  if (!takesEncryptionContext(operation)) return 'yes';
   const ec = ctx.request.encryptionContext;
   if (ec === undefined) return 'unknown';
   const request = new Map<string, string | undefined>();
