@@ -168,25 +168,6 @@ export function policyFromText(text: string, kind: 'keyPolicy' | 'identityPolicy
   return buildPolicy({ text, root, kind, origin: 'document' });
 }
 
-const byAction = new WeakMap<CompiledPolicy, Array<readonly CompiledStatement[] | undefined>>();
-
-/**
- * The statements that can apply to a KMS action (by its index): those whose
- * Action list matches it, or that use NotAction, or whose list cannot be read.
- * Built once per policy and action, so a request walks only its own statements.
- */
-export function statementsFor(policy: CompiledPolicy, kmsIndex: number): readonly CompiledStatement[] {
-  if (kmsIndex < 0) return policy.statements;
-  let lists = byAction.get(policy);
-  if (!lists) byAction.set(policy, (lists = []));
-  let list = lists[kmsIndex];
-  if (!list) {
-    list = policy.statements.filter((s) => !s.never && s.actions && (s.actions.negated || s.actions.unknown || s.actions.kms[kmsIndex] === 1));
-    lists[kmsIndex] = list;
-  }
-  return list;
-}
-
 export function matchActions(m: ActionMatcher, ctx: RequestContext): Tri {
   let hit = false;
   if (ctx.kmsIndex !== -1) hit = m.kms[ctx.kmsIndex] === 1;

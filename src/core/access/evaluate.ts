@@ -27,7 +27,9 @@
  * Not modelled: permissions boundaries, session policies, resource control
  * policies and VPC endpoint policies.
  */
-import { statementsFor, type CompiledPolicy } from './compile';
+import type { CompiledPolicy } from './compile';
+import { candidateStatements } from './statementIndex';
+import { principalTokens } from './tokens';
 import { RequestContext } from './context';
 import { crossAccountAction } from './crossAccount';
 import { arnPart } from './glob';
@@ -74,7 +76,7 @@ const NONE: readonly never[] = Object.freeze([]);
 
 function verdictsOf(policies: readonly CompiledPolicy[], ctx: RequestContext, v: Verdicts = {}): Verdicts {
   for (const p of policies) {
-    for (const s of statementsFor(p, ctx.kmsIndex)) {
+    for (const s of candidateStatements(p, ctx.kmsIndex, ctx.identity)) {
       const o = testStatement(s, ctx);
       if (!o) continue;
       if (o.truth === 'no') {
@@ -134,7 +136,7 @@ class GrantIndex {
       const list = this.byToken.get(token);
       if (list) for (const g of list) out.push(g);
     };
-    for (const t of callerTokens(id)) add(t);
+    for (const t of principalTokens(id)) add(t);
     for (const g of this.other) out.push(g);
     const named = grantId === undefined ? undefined : this.byId.get(grantId);
     if (named && !out.includes(named)) out.push(named);
@@ -150,29 +152,6 @@ function granteeToken(written: string | undefined): string {
   const m = /^arn:[^:]*:iam::(\d{12}):(root|role\/(?:.*\/)?([^/]+))$/.exec(written);
   if (m) return m[2] === 'root' ? `acct:${m[1]}` : `role:${m[1]}:${m[3]}`;
   return /^arn:[^:]*:(iam|sts)::\d{12}:(user|assumed-role|federated-user)\//.test(written) ? `arn:${written}` : 'other';
-}
-
-/** Tokens by caller: a log has a few thousand distinct callers and tens of thousands of calls. */
-const tokenCache = new Map<string, readonly string[]>();
-
-function callerTokens(id: Identity): readonly string[] {
-  // The caller's own ARN (or service, or account) determines its tokens.
-  const cacheKey = id.arn ?? (id.kind === 'session' ? `${id.account ?? ''}/${id.roleName ?? ''}` : (id.service ?? id.account ?? ''));
-  let tokens = tokenCache.get(cacheKey);
-  if (!tokens) {
-    tokens = computeTokens(id);
-    if (tokenCache.size < 50_000) tokenCache.set(cacheKey, tokens);
-  }
-  return tokens;
-}
-
-function computeTokens(id: Identity): string[] {
-  const out: string[] = [];
-  if (id.kind === 'service' && id.service) out.push(`svc:${id.service.slice(0, id.service.indexOf('.') === -1 ? id.service.length : id.service.indexOf('.'))}`);
-  if (id.arn) out.push(`arn:${id.arn}`);
-  if (id.kind === 'session' && id.account && id.roleName) out.push(`role:${id.account}:${id.roleName}`);
-  if (id.account) out.push(`acct:${id.account}`);
-  return out;
 }
 
 export class Evaluator {
