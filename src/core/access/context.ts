@@ -245,15 +245,3 @@ export class RequestContext {
     return this.fallback();
   }
 }
-
-const contexts = new WeakMap<AccessRequest, RequestContext>();
-
-/** The context of a request, kept with the request object (for callers that look at one request several times). */
-export function contextOf(request: AccessRequest): RequestContext {
-  let c = contexts.get(request);
-  if (!c) {
-    c = new RequestContext(request);
-    contexts.set(request, c);
-  }
-  return c;
-}

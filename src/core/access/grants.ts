@@ -32,7 +32,7 @@ import type { FailedPart, GrantInput } from './types';
 const CONSISTENCY_MS = 5 * 60 * 1000;
 
 /** The grantee (or retiring principal) of a grant as a principal pattern. */
-export function grantPrincipalPattern(written: string): PrincipalPattern {
+function grantPrincipalPattern(written: string): PrincipalPattern {
   if (/^\d{12}$/.test(written)) return { kind: 'account', account: written, written };
   if (!written.startsWith('arn:')) return /\.amazonaws\.com(\.cn)?$/.test(written) ? { kind: 'service', name: written.toLowerCase(), written } : { kind: 'unknown', written };
   const parts = arnParts(written);

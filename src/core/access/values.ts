@@ -17,7 +17,6 @@
  * When the policy model learns values with known and unknown parts (issue 11),
  * this file is what adapts; nothing else in src/core/access reads raw values.
  */
-import type { Node } from 'jsonc-parser';
 
 /** One piece of a policy string. */
 export type Token =
@@ -115,9 +114,4 @@ export function scalarText(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return undefined;
-}
-
-/** Whether a JSON node is a plain scalar (not an object or a list, which a template function would be). */
-export function isScalarNode(node: Node | undefined): boolean {
-  return node !== undefined && node.type !== 'object' && node.type !== 'array';
 }
