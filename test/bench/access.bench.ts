@@ -15,7 +15,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { compilePolicy, Evaluator, grantInputOf, policyFromText, requestsFromEvent, type AccessRequest } from '../../src/core/access';
 import { buildModel, DEFAULT_SETTINGS } from '../../src/core';
-import { buildGrantsModel } from '../../src/core/grants';
+import { buildGrantsModel } from '../../src/core/keys/build';
 import { thirtyStatementPolicy } from './accessPolicy';
 import { generateLog } from './generateLog';
 import { measureCpu } from './grants.bench';

@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import { buildModel, DEFAULT_SETTINGS } from '../../src/core';
 import { compilePolicy, Evaluator, grantInputOf, policyFromText, requestsFromEvent, type Decision, type GrantInput } from '../../src/core/access';
-import { buildGrantsModel } from '../../src/core/grants';
+import { buildGrantsModel } from '../../src/core/keys/build';
 import { thirtyStatementPolicy } from './accessPolicy';
 
 function main(file: string, withGrants: boolean): void {

@@ -6,7 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { compilePolicy, contradiction, eventOutcome, Evaluator, grantInputOf, policyFromText, requestsFromEvent } from '../../src/core/access';
-import { buildGrantsModel } from '../../src/core/grants';
+import { buildGrantsModel } from '../../src/core/keys/build';
 import { buildModel, DEFAULT_SETTINGS } from '../../src/core';
 import * as fs from 'node:fs';
 import * as path from 'node:path';

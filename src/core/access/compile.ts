@@ -165,7 +165,8 @@ export function compilePolicy(model: PolicyModel, options: CompileOptions = {}):
 export function policyFromText(text: string, kind: 'keyPolicy' | 'identityPolicy' = 'keyPolicy'): PolicyModel | undefined {
   const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
   if (!root || root.type !== 'object') return undefined;
-  return buildPolicy({ text, root, kind, origin: 'document' });
+  // The caller says what the text is (a --policy file is a key policy): a certain decision, not a guess from content.
+  return buildPolicy({ text, root, decision: { kind, certain: true, alternatives: [], reason: 'given by the caller', source: 'setting' }, origin: 'document' });
 }
 
 export function matchActions(m: ActionMatcher, ctx: RequestContext): Tri {
