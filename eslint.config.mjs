@@ -25,6 +25,16 @@ export default tseslint.config(
     },
   },
   {
+    // The adapters see the core through its entry point only (src/core/index.ts: the service, its types and
+    // constants), as an editor sees vscode-json-languageservice through getLanguageService.
+    files: ['src/vscode/**/*.ts', 'src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['**/core/*', '!**/core/index'], message: 'Adapters import the core only from its entry point: import { getKmsLensService, ... } from \'../core\' (add what is missing to src/core/service.ts or src/core/index.ts).' },
+      ] }],
+    },
+  },
+  {
     files: ['esbuild.js'],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', process: 'readonly', console: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

@@ -1,11 +1,11 @@
 /**
  * `npm run generate`: writes what is derived from the rules' metadata into
- * README.md, package.json (settings schema) and package.nls.json.
+ * README.md, package.json (settings schemas: rules, policy kinds) and package.nls.json.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { allRules } from '../core/rules/registry';
-import { replaceRuleSection, ruleNlsEntries, ruleSettingsSchema } from './ruleDocs';
+import { policyKindsSettingSchema, replaceRuleSection, ruleNlsEntries, ruleSettingsSchema } from './ruleDocs';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 
@@ -21,6 +21,7 @@ writeIfChanged('README.md', replaceRuleSection(readme, allRules));
 
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 pkg.contributes.configuration.properties['kmsLens.rules'].properties = ruleSettingsSchema(allRules);
+pkg.contributes.configuration.properties['kmsLens.policyKinds'] = policyKindsSettingSchema();
 writeIfChanged('package.json', JSON.stringify(pkg, null, 2) + '\n');
 
 const nlsPath = path.join(root, 'package.nls.json');

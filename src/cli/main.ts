@@ -6,22 +6,28 @@
  */
 import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { analyze, DEFAULT_SETTINGS, fixAll, ruleById, type AnalysisSettings, type SeveritySetting } from '../core';
+import { DEFAULT_SETTINGS, getKmsLensService, isPolicyKind, isSeveritySetting, POLICY_KINDS, ruleByAnyId, SEVERITY_SETTINGS, type AnalysisSettings, type PolicyKind, type SeveritySetting } from '../core';
 import { collectFiles, readInput, type ReadFile } from './files';
 import { GrantsRun, toJsonReport, toTextReport, type GrantsInput } from './grants';
 import { formatSarif, formatText, toJsonFindings, type FileFindings } from './output';
+
+const core = getKmsLensService();
 
 declare const KMS_LENS_VERSION: string;
 const VERSION = typeof KMS_LENS_VERSION === 'string' ? KMS_LENS_VERSION : 'dev';
 
 const USAGE = `Usage:
-  kms-lens check [--format text|json|sarif] [--fix] [--rule ID=SEVERITY]... [--max-findings N] [--max-file-size MB] <file|dir>...
+  kms-lens check [--format text|json|sarif] [--fix] [--rule ID=SEVERITY]... [--kind GLOB=KIND]... [--max-findings N] [--max-file-size MB] <file|dir>...
   kms-lens grants [--format text|json] <file|dir>...
   kms-lens --version | --help
 
 Directories are searched recursively for *.json, *.jsonl, *.ndjson, *.log and *.json.gz files
 (.json.gz, as CloudTrail delivers its logs, is read decompressed; --fix leaves archives unchanged).
 SEVERITY is error, warning, information, hint or off.
+--kind reads the files matching GLOB (relative to the current directory; a GLOB
+without / matches file names) as that kind of policy, whatever their content says.
+KIND is one of ${POLICY_KINDS.join(', ')}.
+The text format ends each file with what it was read as.
 Exit status: 0 no error finding, 1 error findings, 2 usage or read failure.
 grants prints every KMS grant in the files (CloudTrail logs, list-grants output):
 its status, principals, operations, constraints, creation and end, and its uses;
@@ -38,21 +44,34 @@ export interface Io {
 
 class UsageError extends Error {}
 
-const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
-
 function settingsFrom(values: { rule?: string[]; 'max-findings'?: string; 'max-file-size'?: string }): AnalysisSettings {
   const rules: Record<string, SeveritySetting> = {};
   for (const r of values.rule ?? []) {
     const m = /^([a-z0-9-]+)=([a-z]+)$/.exec(r);
-    if (!m || !SEVERITIES.has(m[2])) throw new UsageError(`--rule expects ID=SEVERITY (error|warning|information|hint|off), got "${r}"`);
-    if (!ruleById.has(m[1])) throw new UsageError(`--rule: unknown rule "${m[1]}"`);
-    rules[m[1]] = m[2] as SeveritySetting;
+    if (!m || !isSeveritySetting(m[2])) throw new UsageError(`--rule expects ID=SEVERITY (${SEVERITY_SETTINGS.join('|')}), got "${r}"`);
+    // A rule's former id still works, so scripts written for an older version keep running.
+    const rule = ruleByAnyId(m[1]);
+    if (!rule) throw new UsageError(`--rule: unknown rule "${m[1]}"`);
+    rules[rule.id] = m[2];
   }
   const maxFindings = values['max-findings'] === undefined ? DEFAULT_SETTINGS.maxFindings : Number(values['max-findings']);
   if (!Number.isInteger(maxFindings) || maxFindings < 1) throw new UsageError('--max-findings expects a positive whole number');
   const maxMb = values['max-file-size'] === undefined ? DEFAULT_SETTINGS.maxFileSize / (1024 * 1024) : Number(values['max-file-size']);
   if (!Number.isFinite(maxMb) || maxMb <= 0) throw new UsageError('--max-file-size expects a size in MB');
   return { rules, maxFindings, maxFileSize: maxMb * 1024 * 1024 };
+}
+
+/** `--kind GLOB=KIND`, repeated: the same map as the editor's kmsLens.policyKinds. */
+function kindsFrom(values: string[] | undefined): Record<string, PolicyKind> {
+  const kinds: Record<string, PolicyKind> = {};
+  for (const v of values ?? []) {
+    const at = v.lastIndexOf('=');
+    const glob = v.slice(0, at);
+    const kind = v.slice(at + 1);
+    if (at <= 0 || !isPolicyKind(kind)) throw new UsageError(`--kind expects GLOB=KIND with KIND one of ${POLICY_KINDS.join(', ')}, got "${v}"`);
+    kinds[glob] = kind;
+  }
+  return kinds;
 }
 
 function check(args: string[], io: Io): number {
@@ -63,6 +82,7 @@ function check(args: string[], io: Io): number {
       format: { type: 'string', default: 'text' },
       fix: { type: 'boolean', default: false },
       rule: { type: 'string', multiple: true },
+      kind: { type: 'string', multiple: true },
       'max-findings': { type: 'string' },
       'max-file-size': { type: 'string' },
     },
@@ -71,6 +91,7 @@ function check(args: string[], io: Io): number {
   if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
   if (positionals.length === 0) throw new UsageError('no file or directory given');
   const settings = settingsFrom(values);
+  const kinds = kindsFrom(values.kind);
 
   const { files, errors } = collectFiles(positionals);
   const results: FileFindings[] = [];
@@ -82,10 +103,11 @@ function check(args: string[], io: Io): number {
       errors.push(`${file.display}: ${(err as Error).message}`);
       continue;
     }
-    const { hints, archive } = input;
+    const { archive } = input;
+    const hints = { ...input.hints, policyKind: core.kindForFile(file.display, kinds) };
     let { text } = input;
     if (values.fix && !archive) {
-      const fixed = fixAll(text, hints, settings).text;
+      const fixed = core.repair(text, hints, settings).text;
       if (fixed !== text) {
         try {
           fs.writeFileSync(file.absolute, fixed);
@@ -95,7 +117,8 @@ function check(args: string[], io: Io): number {
         }
       }
     }
-    results.push({ file: file.display, text, findings: analyze(text, hints, settings).findings });
+    const { model, findings } = core.analyze(text, hints, settings);
+    results.push({ file: file.display, text, findings, readAs: core.readAs(model) });
   }
 
   if (format === 'json') io.out(JSON.stringify(toJsonFindings(results), null, 2) + '\n');

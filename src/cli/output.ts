@@ -5,6 +5,8 @@ export interface FileFindings {
   file: string;
   text: string;
   findings: Finding[];
+  /** What the file was read as (`an IAM role trust policy`), for the text format. */
+  readAs?: string;
 }
 
 export interface JsonFinding {
@@ -28,14 +30,20 @@ export function toJsonFindings(results: readonly FileFindings[]): JsonFinding[] 
 
 const COLOURS: Record<Severity, string> = { error: '\x1b[31m', warning: '\x1b[33m', information: '\x1b[36m', hint: '\x1b[90m' };
 
-/** Compiler style: `file:line:col severity code message`, 1-based like compilers. */
+/**
+ * Compiler style: `file:line:col severity code message`, 1-based like compilers;
+ * after each file's findings, one line with what the file was read as.
+ */
 export function formatText(results: readonly FileFindings[], colour: boolean): string {
   const lines: string[] = [];
   const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
-  for (const f of toJsonFindings(results)) {
-    counts[f.severity]++;
-    const sev = colour ? `${COLOURS[f.severity]}${f.severity}\x1b[0m` : f.severity;
-    lines.push(`${f.file}:${f.range.start.line + 1}:${f.range.start.character + 1} ${sev} ${f.code} ${f.message}`);
+  for (const r of results) {
+    for (const f of toJsonFindings([r])) {
+      counts[f.severity]++;
+      const sev = colour ? `${COLOURS[f.severity]}${f.severity}\x1b[0m` : f.severity;
+      lines.push(`${f.file}:${f.range.start.line + 1}:${f.range.start.character + 1} ${sev} ${f.code} ${f.message}`);
+    }
+    if (r.readAs) lines.push(`${r.file}: read as ${r.readAs}, ${r.findings.length === 1 ? '1 finding' : `${r.findings.length} findings`}`);
   }
   const files = results.length;
   lines.push(`${counts.error} error(s), ${counts.warning} warning(s), ${counts.information} information, ${counts.hint} hint(s) in ${files} file(s)`);

@@ -4,11 +4,15 @@
  */
 import { buildModel, eventRecords, rangeInRecord, type DocumentModel } from './document/model';
 import * as l10n from '@vscode/l10n';
+import { kindLabel } from './policy/kinds';
+import { inKmsScope } from './policy/kmsScope';
 import { policiesOf } from './policy/locate';
 import type { PolicyModel } from './policy/model';
-import { allRules, ruleById } from './rules/registry';
-import type { EventContext, EventRule, LogRule, Report, Rule } from './rules/rule';
-import { DEFAULT_SETTINGS, type AnalysisSettings, type DocumentHints, type Finding, type Fix, type Severity } from './types';
+import { allRules } from './rules/registry';
+import type { EventContext, EventRule, LogRule, PolicyRule, Report, Rule } from './rules/rule';
+import { internalError } from './rules/meta/internalError';
+import { tooManyFindings } from './rules/meta/tooManyFindings';
+import { DEFAULT_SETTINGS, FIX_ALL_SAFETIES, type AnalysisSettings, type DocumentHints, type Finding, type Fix, type Severity } from './types';
 
 export interface Analysis {
   model: DocumentModel;
@@ -20,8 +24,15 @@ export function analyze(text: string, hints: DocumentHints = {}, settings: Analy
   return { model, findings: runRules(model, settings) };
 }
 
+const SEVERE: ReadonlySet<Severity> = new Set(['error', 'warning']);
+
+function atMostInformation(severity: Severity): Severity {
+  return SEVERE.has(severity) ? 'information' : severity;
+}
+
 function effectiveSeverity(rule: Rule, settings: AnalysisSettings): Severity | undefined {
-  const s = settings.rules[rule.id];
+  // A setting under the rule's former id still counts (the current id wins when both are set).
+  const s = settings.rules[rule.id] ?? rule.formerIds?.map((id) => settings.rules[id]).find((x) => x !== undefined);
   if (s === 'off') return undefined;
   return s ?? rule.defaultSeverity;
 }
@@ -91,6 +102,19 @@ function* ruleRun(model: DocumentModel, settings: AnalysisSettings, chunkSize: n
       fixes: f.fixes?.map((fix) => mapFix(fix, mapOffset, encode)),
     });
   };
+  // A policy rule speaks about a policy only within what its kind leaves to KMS Lens (policy/kmsScope.ts),
+  // and where the kind is uncertain, at most as information (policy/detectKind.ts).
+  const policyReporter = (rule: PolicyRule, severity: Severity, policy: PolicyModel): Report => {
+    const report = reporter(rule, policy.decision.certain ? severity : atMostInformation(severity), policy.toDocument, policy.encode);
+    const note = policy.decision.certain || !SEVERE.has(severity) ? undefined : l10n.t('(Information only: KMS Lens is not sure this is {0}.)', kindLabel(policy.kind, policy.decision.service));
+    // A rule that would not run on one of the kinds the policy may be: its fixes assume the kind, so fix-all leaves them to the user.
+    const kindDependent = !policy.decision.certain && policy.decision.alternatives.some((k) => !rule.kinds.includes(k));
+    return (f) => {
+      if (policy.kind !== 'keyPolicy' && !inKmsScope(policy, f)) return;
+      const fixes = kindDependent ? f.fixes?.map((x): Fix => (FIX_ALL_SAFETIES.has(x.safety) ? { ...x, safety: 'review' } : x)) : f.fixes;
+      report({ ...f, message: note ? `${f.message} ${note}` : f.message, fixes });
+    };
+  };
   const enabled = allRules.flatMap((rule) => {
     const severity = effectiveSeverity(rule, settings);
     return severity && rule.scope !== 'meta' ? [{ rule, severity, direct: reporter(rule, severity, (o) => o, (x) => x) }] : [];
@@ -102,7 +126,7 @@ function* ruleRun(model: DocumentModel, settings: AnalysisSettings, chunkSize: n
         if (rule.kinds.includes(model.kind)) rule.check(model, direct);
       } else if (rule.scope === 'policy') {
         for (const policy of (policies ??= policiesOf(model))) {
-          if (rule.kinds.includes(policy.kind)) rule.check(policy, reporter(rule, severity, policy.toDocument, policy.encode));
+          if (rule.kinds.includes(policy.kind)) rule.check(policy, policyReporter(rule, severity, policy));
         }
       }
     } catch (err) {
@@ -112,7 +136,8 @@ function* ruleRun(model: DocumentModel, settings: AnalysisSettings, chunkSize: n
 
   const eventRules = enabled.filter((r) => r.rule.scope === 'event').map((r) => ({ ...r, rule: r.rule as EventRule, failed: failed.has(r.rule.id) }));
   const logRules = enabled.filter((r) => r.rule.scope === 'log');
-  const events = eventRules.length > 0 || logRules.length > 0 ? eventContexts(model).filter((e) => !e.record.broken) : [];
+  // Damaged events too: their values are what parses of them (document/sound.ts), as the grants model reads them.
+  const events = eventRules.length > 0 || logRules.length > 0 ? eventContexts(model) : [];
   const before = findings.map((f) => f.start).sort((a, b) => a - b);
   let omitted = 0;
   let counting = false;
@@ -175,21 +200,19 @@ export function eventContexts(model: DocumentModel): EventContext[] {
 }
 
 function pushInternalError(findings: Finding[], ruleId: string, err: unknown, settings: AnalysisSettings): void {
-  const rule = ruleById.get('internal-error');
-  const severity = rule && effectiveSeverity(rule, settings);
+  const severity = effectiveSeverity(internalError, settings);
   if (!severity) return;
   const detail = err instanceof Error ? err.message : String(err);
-  findings.push({ code: 'internal-error', severity, message: l10n.t('Rule {0} failed on this document ({1}). Other rules still ran.', ruleId, detail), start: 0, end: 0 });
+  findings.push({ code: internalError.id, severity, message: l10n.t('Rule {0} failed on this document ({1}). Other rules still ran.', ruleId, detail), start: 0, end: 0 });
 }
 
 function limit(findings: Finding[], settings: AnalysisSettings, omitted = 0): Finding[] {
   if (findings.length + omitted <= settings.maxFindings) return findings;
   const kept = findings.slice(0, Math.max(0, settings.maxFindings));
-  const rule = ruleById.get('too-many-findings');
-  const severity = rule && effectiveSeverity(rule, settings);
+  const severity = effectiveSeverity(tooManyFindings, settings);
   if (severity) {
     kept.push({
-      code: 'too-many-findings',
+      code: tooManyFindings.id,
       severity,
       message: l10n.t('{0} more findings are not shown (limit {1}).', findings.length + omitted - kept.length, settings.maxFindings),
       start: 0,

@@ -2,9 +2,16 @@
  * Sorts a parsed JSON value into what KMS Lens knows how to analyse. It is
  * deliberately cheap and conservative: anything it is unsure of is `other`,
  * and `other` documents get no diagnostics at all (no noise on plain JSON).
+ * A policy is recognised whole, as one statement, as an array of statements,
+ * or as one JSON string holding any of these; which kind of policy it is, is
+ * decided by policy/detectKind.ts (or the user's setting).
  */
+import { parse as tolerantParse } from 'jsonc-parser';
+import * as l10n from '@vscode/l10n';
 import { templateHasKmsPolicy } from './policy/cloudFormation';
-import type { DocumentKind } from './types';
+import { detectPolicyKind, type PolicyContent } from './policy/detectKind';
+import type { KindDecision } from './policy/kinds';
+import type { DocumentHints, DocumentKind } from './types';
 
 type Obj = Record<string, unknown>;
 
@@ -35,34 +42,103 @@ export function isPolicyLike(v: unknown): boolean {
   return typeof v.Version === 'string' && POLICY_VERSION.test(v.Version);
 }
 
-/** A key policy is a policy whose statements name principals; an identity policy names none. */
-export function policyKind(v: Obj): 'keyPolicy' | 'identityPolicy' {
-  const statements = statementsOf(v) ?? [];
-  const hasPrincipal = statements.some((s) => isObject(s) && ('Principal' in s || 'NotPrincipal' in s));
-  return hasPrincipal ? 'keyPolicy' : 'identityPolicy';
+/**
+ * One policy statement on its own, as people copy them out of larger
+ * documents: an Effect and an Action (or NotAction), and nothing that makes it
+ * a whole policy or an event.
+ */
+export function isStatementLike(v: unknown): boolean {
+  return isObject(v) && typeof v.Effect === 'string' && ('Action' in v || 'NotAction' in v) && !('Statement' in v) && !isEventLike(v);
+}
+
+/** How a policy is written in the document. */
+export type PolicyShape =
+  /** A policy object, with `Statement`. */
+  | 'policy'
+  /** One statement object. */
+  | 'statement'
+  /** A JSON array of statements. */
+  | 'statements';
+
+/** The shape of a (decoded) value that holds a policy, if it does. */
+export function policyShapeOf(v: unknown): PolicyShape | undefined {
+  if (Array.isArray(v)) {
+    const objects = v.filter(isObject);
+    return objects.length > 0 && objects.length === v.length && objects.every(isStatementLike) ? 'statements' : undefined;
+  }
+  if (isPolicyLike(v)) return 'policy';
+  if (isStatementLike(v)) return 'statement';
+  return undefined;
+}
+
+/** What the kind is told from: the policy's Id and its statements, whatever its shape. */
+export function policyContent(v: unknown, shape: PolicyShape): PolicyContent {
+  if (shape === 'statements') return { statements: v as unknown[] };
+  if (shape === 'statement') return { statements: [v] };
+  return { id: (v as Obj).Id, statements: statementsOf(v as Obj) ?? [] };
+}
+
+/**
+ * The value of a JSON string that holds a policy (a whole policy saved as
+ * one string, as `aws iam get-role-policy` and friends print it): the
+ * string's content read as JSON, tolerating errors (they are reported on the
+ * string's characters).
+ */
+export function decodedPolicyValue(v: unknown): { value: unknown; shape: PolicyShape } | undefined {
+  if (typeof v !== 'string' || !/^\s*[[{]/.test(v)) return undefined;
+  const value: unknown = tolerantParse(v, [], { allowTrailingComma: true, disallowComments: false });
+  const shape = policyShapeOf(value);
+  return shape ? { value, shape } : undefined;
 }
 
 export type Container = 'Records' | 'Grants' | 'array' | 'single' | 'none';
+
+/** Where the policy of a policy document is, and what it was read as. */
+export interface DocumentPolicy {
+  shape: PolicyShape;
+  /** The policy is the content of the document's JSON string (the document is one string literal). */
+  inString: boolean;
+  decision: KindDecision;
+}
 
 export interface Classification {
   kind: DocumentKind;
   /** Where the records (events or grant entries) are. */
   container: Container;
+  /** For a policy document: where its policy is and what it was read as. */
+  policy?: DocumentPolicy;
 }
 
-export function classifyValue(v: unknown): Classification {
+/** The kind a policy is read as: the user's setting for the file, or the content (the file name breaking ties). */
+export function decidePolicyKind(content: PolicyContent, hints: DocumentHints): KindDecision {
+  if (hints.policyKind) {
+    return { kind: hints.policyKind, certain: true, alternatives: [], reason: l10n.t('Set for this file by kmsLens.policyKinds (or --kind).'), source: 'setting' };
+  }
+  return detectPolicyKind(content, hints.fileName);
+}
+
+function policyClassification(value: unknown, shape: PolicyShape, inString: boolean, hints: DocumentHints): Classification {
+  const decision = decidePolicyKind(policyContent(value, shape), hints);
+  return { kind: decision.kind, container: 'none', policy: { shape, inString, decision } };
+}
+
+export function classifyValue(v: unknown, hints: DocumentHints = {}): Classification {
   if (Array.isArray(v)) {
     const first = v.find((e) => e !== null && typeof e === 'object');
     if (first !== undefined && isEventLike(first)) return { kind: 'cloudTrail', container: 'array' };
+    if (policyShapeOf(v) === 'statements') return policyClassification(v, 'statements', false, hints);
     return { kind: 'other', container: 'none' };
   }
+  const decoded = decodedPolicyValue(v);
+  if (decoded) return policyClassification(decoded.value, decoded.shape, true, hints);
   if (!isObject(v)) return { kind: 'other', container: 'none' };
   if (Array.isArray(v.Records) && (v.Records.length === 0 || v.Records.some(isEventLike))) {
     return { kind: 'cloudTrail', container: 'Records' };
   }
   if (Array.isArray(v.Grants)) return { kind: 'listGrants', container: 'Grants' };
   if (isEventLike(v)) return { kind: 'cloudTrail', container: 'single' };
-  if (isPolicyLike(v)) return { kind: policyKind(v), container: 'none' };
+  const shape = policyShapeOf(v);
+  if (shape) return policyClassification(v, shape, false, hints);
   // Templates without a KMS policy stay `other`: their other resources are not ours to judge.
   if (templateHasKmsPolicy(v)) return { kind: 'cloudFormation', container: 'none' };
   return { kind: 'other', container: 'none' };
@@ -77,6 +153,7 @@ export function sniffKind(prefix: string): DocumentKind {
   if (/^\s*\{\s*"Records"\s*:\s*\[/.test(head)) return 'cloudTrail';
   if (/^\s*\{\s*"Grants"\s*:\s*\[/.test(head)) return 'listGrants';
   if (/^\s*[[{]/.test(head) && /"eventVersion"\s*:/.test(head) && /"eventSource"\s*:/.test(head)) return 'cloudTrail';
+  // A skipped policy is only said to be skipped: a rough guess of its kind is enough.
   if (/^\s*\{/.test(head) && /"Statement"\s*:/.test(head)) return /"(Not)?Principal"\s*:/.test(head) ? 'keyPolicy' : 'identityPolicy';
   return 'other';
 }

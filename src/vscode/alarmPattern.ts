@@ -5,10 +5,11 @@
  * view), else from a quick pick of the keys in the open logs, else typed.
  */
 import * as vscode from 'vscode';
-import { keyLabel } from '../core/grants';
-import { canonicalKeyArn, describeState, isKeyArn, keyUseEventPatternText } from '../core/lifecycle';
+import { getKmsLensService } from '../core';
 import type { GrantsIndex } from './grantsIndex';
 import { KeyNode } from './grantsTree';
+
+const core = getKmsLensService();
 
 export const ALARM_PATTERN_COMMAND = 'kmsLens.createKeyUseAlarmPattern';
 
@@ -22,22 +23,16 @@ async function typedArn(value = ''): Promise<string | undefined> {
     prompt: vscode.l10n.t('The key ARN (arn:aws:kms:REGION:ACCOUNT:key/KEY-ID): CloudTrail names the key by its ARN in resources'),
     placeHolder: 'arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab',
     value,
-    validateInput: (s) => (s.trim() === '' || isKeyArn(s) ? undefined : vscode.l10n.t('Not a key ARN: arn:PARTITION:kms:REGION:ACCOUNT:key/KEY-ID')),
+    validateInput: (s) => (s.trim() === '' || core.keyArn(s) !== undefined ? undefined : vscode.l10n.t('Not a key ARN: arn:PARTITION:kms:REGION:ACCOUNT:key/KEY-ID')),
   });
   return arn?.trim() || undefined;
 }
 
 /** The keys of the open logs whose ARN is known, those with a lifecycle first (a key being retired is the usual reason). */
 async function pickArn(index: GrantsIndex): Promise<string | undefined> {
-  const model = await index.settled();
-  const keys = model.keys.filter((k) => k.key.arn !== undefined);
+  const keys = core.outline(await index.settled()).keys.filter((k) => k.entry.key.arn !== undefined);
   if (keys.length === 0) return typedArn();
-  const items: KeyPick[] = keys.map((k) => ({
-    label: keyLabel(k.key),
-    description: k.key.arn,
-    detail: (k.lifecycle && describeState(k.lifecycle)) ?? undefined,
-    arn: k.key.arn,
-  }));
+  const items: KeyPick[] = keys.map((k) => ({ label: k.label, description: k.entry.key.arn, detail: k.state, arn: k.entry.key.arn }));
   items.sort((a, b) => Number(!!b.detail) - Number(!!a.detail));
   items.push({ label: vscode.l10n.t('Enter a key ARN…'), alwaysShow: true });
   const picked = await vscode.window.showQuickPick(items, {
@@ -56,13 +51,13 @@ export async function createAlarmPattern(index: GrantsIndex, arg?: unknown): Pro
   else if (arg instanceof KeyNode) arn = arg.entry.key.arn ?? (await typedArn()); // the logs named the key by id or alias only
   else arn = await pickArn(index);
   if (!arn) return undefined;
-  const keyArn = canonicalKeyArn(arn);
+  const keyArn = core.keyArn(arn);
   if (!keyArn) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Not a key ARN: {0}. An alarm pattern needs arn:PARTITION:kms:REGION:ACCOUNT:key/KEY-ID.', arn));
     return undefined;
   }
   arn = keyArn;
-  const doc = await vscode.workspace.openTextDocument({ language: 'json', content: keyUseEventPatternText(arn) });
+  const doc = await vscode.workspace.openTextDocument({ language: 'json', content: core.keyUseAlarmPattern(arn) });
   const editor = await vscode.window.showTextDocument(doc, { preview: false });
   void vscode.window.showInformationMessage(vscode.l10n.t(
     'EventBridge event pattern for uses of {0}. Create the rule on the default event bus of the key\'s Region with the state "Enabled with all CloudTrail management events" (ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS): Decrypt, Encrypt and GenerateDataKey are read-only management events, which a plain Enabled rule never receives.',

@@ -1,7 +1,6 @@
 /** What the extension exports: a read-only window on its analysis, used by the integration tests. */
 import type * as vscode from 'vscode';
-import type { DocumentModel, Finding } from '../core';
-import type { GrantsModel } from '../core/grants';
+import type { DocumentModel, Finding, GrantsModel } from '../core';
 import type { AnalysisEvent } from './diagnostics';
 import type { GrantsNode } from './grantsTree';
 

@@ -5,11 +5,12 @@
  * commands can follow up. Long work on big logs shows a progress notification.
  */
 import * as vscode from 'vscode';
-import { formatLog } from '../core/cloudtrail/format';
-import { describeRedaction, redactText } from '../core/cloudtrail/redact';
+import { getKmsLensService } from '../core';
 import { ARCHIVE_SCHEME, archiveUri, isArchive } from './archive';
 import type { ModelCache } from './modelCache';
 import { readSettings } from './settings';
+
+const core = getKmsLensService();
 
 export const COMMANDS = {
   format: 'kmsLens.formatCloudTrailLog',
@@ -51,7 +52,7 @@ export function registerCloudTrailCommands(cache: ModelCache): vscode.Disposable
         void vscode.window.showInformationMessage(vscode.l10n.t('KMS Lens: JSON Lines already hold one event per line.'));
         return undefined;
       }
-      const result = await withBusy(doc, vscode.l10n.t('KMS Lens: formatting the CloudTrail log'), () => formatLog(doc.getText(), { eol: doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n' }));
+      const result = await withBusy(doc, vscode.l10n.t('KMS Lens: formatting the CloudTrail log'), () => core.format(doc.getText(), { eol: doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n' }));
       if (result.unchanged) return doc.uri;
       // A read-only archive cannot be edited: the formatted log opens beside it.
       if (doc.uri.scheme === ARCHIVE_SCHEME) {
@@ -68,11 +69,11 @@ export function registerCloudTrailCommands(cache: ModelCache): vscode.Disposable
     vscode.commands.registerCommand(COMMANDS.redact, async (uri?: vscode.Uri): Promise<vscode.Uri | undefined> => {
       const doc = await targetDocument(uri);
       if (!doc) return undefined;
-      const redaction = await withBusy(doc, vscode.l10n.t('KMS Lens: redacting'), () => redactText(doc.getText()));
+      const redaction = await withBusy(doc, vscode.l10n.t('KMS Lens: redacting'), () => core.redact(doc.getText()));
       // The original stays untouched: the copy is a new untitled document the user can share.
       const copy = await vscode.workspace.openTextDocument({ content: redaction.text, language: doc.languageId === 'plaintext' ? 'json' : doc.languageId });
       await vscode.window.showTextDocument(copy, { preview: false });
-      const summary = describeRedaction(redaction, {
+      const summary = core.describeRedaction(redaction, {
         accountIds: vscode.l10n.t('account ids'),
         accessKeyIds: vscode.l10n.t('access key ids'),
         principalIds: vscode.l10n.t('principal ids'),

@@ -4,14 +4,18 @@
  * keeping state on the diagnostic. For every KMS Lens diagnostic it also
  * offers "Fix all <rule> problems" (when the rule has more than one fixable
  * finding) and "Disable rule <rule> in workspace settings". Fix-all applies
- * the same preferred fixes as `kms-lens check --fix`, as one minimal edit.
+ * the same fixes as `kms-lens check --fix` (those that cannot widen access,
+ * `appliedByFixAll`), as one minimal edit; those fixes, and only those, are
+ * marked preferred.
  */
 import * as vscode from 'vscode';
-import { fixableCodes, fixAll, type Finding } from '../core';
+import { getKmsLensService, appliedByFixAll, type Finding } from '../core';
 import { diagnosticCode, DIAGNOSTIC_SOURCE, toWorkspaceEdit } from './convert';
 import type { DiagnosticsController } from './diagnostics';
 import { hintsFor, isCandidate } from './documents';
 import { readSettings } from './settings';
+
+const core = getKmsLensService();
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('kmsLens');
 
@@ -68,7 +72,7 @@ export class CodeActionProvider implements vscode.CodeActionProvider<vscode.Code
     const perRule: vscode.CodeAction[] = [];
     const disable: vscode.CodeAction[] = [];
     const seenCodes = new Set<string>();
-    const multiple = new Set(result ? fixableCodes(result.findings, 2) : []);
+    const multiple = new Set(result ? core.fixableCodes(result.findings, 2) : []);
     for (const d of context.diagnostics) {
       if (d.source !== DIAGNOSTIC_SOURCE) continue;
       const code = diagnosticCode(d);
@@ -79,7 +83,7 @@ export class CodeActionProvider implements vscode.CodeActionProvider<vscode.Code
         const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
         action.edit = toWorkspaceEdit(doc, fix.edits);
         action.diagnostics = [d];
-        action.isPreferred = fix.preferred === true;
+        action.isPreferred = appliedByFixAll(fix);
         fixes.push(action);
       }
       if (seenCodes.has(code)) continue;
@@ -108,7 +112,7 @@ function findingFor(doc: vscode.TextDocument, findings: readonly Finding[], d: v
 /** One replacement covering what fix-all changes (common prefix and suffix kept), or undefined. */
 export function fixAllEdit(doc: vscode.TextDocument, onlyCode?: string): vscode.WorkspaceEdit | undefined {
   const text = doc.getText();
-  const fixed = fixAll(text, hintsFor(doc), readSettings(doc.uri).analysis, onlyCode).text;
+  const fixed = core.repair(text, hintsFor(doc), readSettings(doc.uri).analysis, onlyCode).text;
   if (fixed === text) return undefined;
   let prefix = 0;
   const max = Math.min(text.length, fixed.length);

@@ -3,11 +3,13 @@
  * core's statement summaries. Turned off with `kmsLens.summaryCodeLens`.
  */
 import * as vscode from 'vscode';
-import { statementLenses } from '../core/policy/summary';
+import { getKmsLensService, isPolicyDocument } from '../core';
 import type { DiagnosticsController } from './diagnostics';
 import { isCandidate } from './documents';
 import type { ModelCache } from './modelCache';
 import { readSettings } from './settings';
+
+const core = getKmsLensService();
 
 export class SummaryCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -30,8 +32,8 @@ export class SummaryCodeLensProvider implements vscode.CodeLensProvider, vscode.
       const settings = readSettings(doc.uri);
       if (!settings.enable || !settings.summaryCodeLens || !isCandidate(doc)) return [];
       const model = this.cache.get(doc, settings.analysis.maxFileSize);
-      if (model.kind !== 'keyPolicy' && model.kind !== 'identityPolicy' && model.kind !== 'cloudTrail') return [];
-      return statementLenses(model).map((l) => {
+      if (!isPolicyDocument(model.kind) && model.kind !== 'cloudFormation' && model.kind !== 'cloudTrail') return [];
+      return core.summaries(model).map((l) => {
         const at = doc.positionAt(l.start);
         // No command: the summary is a label to read, not a button.
         return new vscode.CodeLens(new vscode.Range(at, at), { title: l.title, command: '' });

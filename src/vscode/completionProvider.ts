@@ -1,10 +1,12 @@
 /** Completions from the core (src/core/policy/complete.ts), over the cached model of the current version. */
 import * as vscode from 'vscode';
-import { completionsAt, type CompletionItem as CoreItem } from '../core/policy/complete';
+import { getKmsLensService, type CompletionItem as CoreItem } from '../core';
 import { toRange } from './convert';
 import { isCandidate } from './documents';
 import type { ModelCache } from './modelCache';
 import { readSettings } from './settings';
+
+const core = getKmsLensService();
 
 const KINDS: Record<CoreItem['kind'], vscode.CompletionItemKind> = {
   action: vscode.CompletionItemKind.Function,
@@ -27,7 +29,7 @@ export class CompletionProvider implements vscode.CompletionItemProvider {
       const settings = readSettings(doc.uri);
       if (!settings.enable || !isCandidate(doc)) return [];
       const model = this.cache.get(doc, settings.analysis.maxFileSize);
-      return completionsAt(model, doc.offsetAt(position)).map((c) => toItem(doc, c));
+      return core.complete(model, doc.offsetAt(position)).map((c) => toItem(doc, c));
     } catch (err) {
       console.error('[kms-lens] completion failed', err);
       return [];

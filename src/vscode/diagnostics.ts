@@ -4,15 +4,16 @@
  * being a policy or event file, re-run at once when settings change.
  */
 import * as vscode from 'vscode';
-import { runRules, runRulesAsync, type DocumentModel, type Finding } from '../core';
+import { getKmsLensService, type DocumentModel, type Finding } from '../core';
 import { toDiagnostic } from './convert';
+import { TYPING_DELAY } from './delays';
 import { isCandidate } from './documents';
 import type { ModelCache } from './modelCache';
 import type { RuleDocs } from './ruleDocs';
 import { readSettings } from './settings';
 
-/** Delay after the last keystroke before analysing (ms). */
-const TYPING_DELAY = 300;
+const core = getKmsLensService();
+
 /** Documents with more events than this are analysed in chunks, with a progress notification that can cancel. */
 const BIG_LOG_EVENTS = 5000;
 /** Events analysed between two yields to the extension host. */
@@ -119,7 +120,7 @@ export class DiagnosticsController implements vscode.Disposable {
         void this.analyzeInChunks(doc, version, model, settings.analysis);
         return;
       }
-      findings = runRules(model, settings.analysis);
+      findings = core.findings(model, settings.analysis);
     } catch (err) {
       // The core does not throw by design; if it ever does, the editor must not notice.
       console.error('[kms-lens] analysis failed', err);
@@ -147,7 +148,7 @@ export class DiagnosticsController implements vscode.Disposable {
             source.cancel();
           });
           let reported = 0;
-          return runRulesAsync(model, analysis, {
+          return core.findingsInChunks(model, analysis, {
             chunkSize: CHUNK,
             pause: () => new Promise((resolve) => setTimeout(resolve, 0)),
             isCancelled: () => source.token.isCancellationRequested || doc.isClosed || doc.version !== version,

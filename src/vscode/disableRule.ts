@@ -4,7 +4,9 @@
  * way; strict JSON policies cannot carry suppression comments).
  */
 import * as vscode from 'vscode';
-import { setsRuleOn, withRuleDisabled } from '../core/ruleSettings';
+import { getKmsLensService } from '../core';
+
+const core = getKmsLensService();
 
 export async function disableRule(ruleId: unknown, uri?: unknown): Promise<void> {
   if (typeof ruleId !== 'string' || ruleId.length === 0) return;
@@ -13,14 +15,14 @@ export async function disableRule(ruleId: unknown, uri?: unknown): Promise<void>
   const inspected = config.inspect<Record<string, unknown>>('rules');
   try {
     if (vscode.workspace.workspaceFolders?.length) {
-      await config.update('rules', withRuleDisabled(inspected?.workspaceValue, ruleId), vscode.ConfigurationTarget.Workspace);
+      await config.update('rules', core.withRuleDisabled(inspected?.workspaceValue, ruleId), vscode.ConfigurationTarget.Workspace);
       // A folder setting for the same rule would still win over the workspace one.
-      if (setsRuleOn(inspected?.workspaceFolderValue, ruleId)) {
-        await config.update('rules', withRuleDisabled(inspected?.workspaceFolderValue, ruleId), vscode.ConfigurationTarget.WorkspaceFolder);
+      if (core.setsRuleOn(inspected?.workspaceFolderValue, ruleId)) {
+        await config.update('rules', core.withRuleDisabled(inspected?.workspaceFolderValue, ruleId), vscode.ConfigurationTarget.WorkspaceFolder);
       }
     } else {
       // No workspace (a single file): user settings are the only place to write.
-      await config.update('rules', withRuleDisabled(inspected?.globalValue, ruleId), vscode.ConfigurationTarget.Global);
+      await config.update('rules', core.withRuleDisabled(inspected?.globalValue, ruleId), vscode.ConfigurationTarget.Global);
       void vscode.window.showInformationMessage(vscode.l10n.t('No workspace is open: rule {0} was turned off in your user settings.', ruleId));
     }
   } catch (err) {

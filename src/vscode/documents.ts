@@ -1,6 +1,6 @@
 /** Which editor documents KMS Lens looks at, and the hints the core gets about them. */
 import * as vscode from 'vscode';
-import type { DocumentHints } from '../core';
+import { getKmsLensService, type DocumentHints } from '../core';
 
 const LANGUAGES = new Set(['json', 'jsonc', 'jsonl', 'log', 'plaintext']);
 /** Schemes that show copies of real documents (diffs, output, SCM input): analysing them would double every finding. */
@@ -14,6 +14,14 @@ export function isCandidate(doc: vscode.TextDocument): boolean {
   return true;
 }
 
+/**
+ * What the core is told about a document: its language, its path, and the
+ * policy kind `kmsLens.policyKinds` gives it (globs matched against the path
+ * relative to its workspace folder, as the CLI matches them against the path
+ * relative to the current directory).
+ */
 export function hintsFor(doc: vscode.TextDocument): DocumentHints {
-  return { languageId: doc.languageId, fileName: doc.uri.path };
+  const overrides = vscode.workspace.getConfiguration('kmsLens', doc.uri).get<Record<string, unknown>>('policyKinds');
+  const policyKind = overrides && Object.keys(overrides).length > 0 ? getKmsLensService().kindForFile(vscode.workspace.asRelativePath(doc.uri, false), overrides) : undefined;
+  return { languageId: doc.languageId, fileName: doc.uri.path, policyKind };
 }

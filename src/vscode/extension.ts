@@ -14,10 +14,8 @@ import { CompletionProvider } from './completionProvider';
 import { DiagnosticsController } from './diagnostics';
 import { disableRule } from './disableRule';
 import { GrantsIndex } from './grantsIndex';
-import { DEFAULT_KEY_CHILD_PROVIDERS } from './grantsTree';
 import { GRANTS_VIEW_IDS, GrantsView } from './grantsView';
 import { HoverProvider } from './hoverProvider';
-import { lifecycleProvider } from './lifecycleTree';
 import { ModelCache } from './modelCache';
 import { RuleDocs } from './ruleDocs';
 import { SEMANTIC_TOKENS_LEGEND, SemanticTokensProvider } from './semanticTokens';
@@ -51,8 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<KmsLen
   const lenses = new SummaryCodeLensProvider(cache, diagnostics);
   context.subscriptions.push(lenses, vscode.languages.registerCodeLensProvider(SELECTOR, lenses));
   const grantsIndex = new GrantsIndex(cache, GRANTS_VIEW_IDS);
-  // Each key's own life (state, rotation, timeline) comes first under the key, then its grants.
-  const grantsView = new GrantsView(grantsIndex, [lifecycleProvider, ...DEFAULT_KEY_CHILD_PROVIDERS]);
+  const grantsView = new GrantsView(grantsIndex);
   context.subscriptions.push(grantsIndex, grantsView, registerAlarmPattern(grantsIndex));
 
   return {

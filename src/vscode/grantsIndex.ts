@@ -7,13 +7,14 @@
  * was (typing in a policy) does not rebuild at all.
  */
 import * as vscode from 'vscode';
-import { buildGrantsModel, type GrantsModel, type GrantsSource } from '../core/grants';
+import { getKmsLensService, type GrantsModel, type GrantsSource } from '../core';
+import { TYPING_DELAY } from './delays';
 import { isCandidate } from './documents';
 import type { ModelCache } from './modelCache';
 import { readSettings } from './settings';
 
-/** Delay after the last keystroke before re-indexing (ms), as for diagnostics. */
-const TYPING_DELAY = 300;
+const core = getKmsLensService();
+
 /** Delay after a document opens or closes: several at once (a folder of logs) make one rebuild. */
 const OPEN_DELAY = 50;
 /** Documents at least this long (characters) get a progress indicator while they are indexed. */
@@ -116,7 +117,7 @@ export class GrantsIndex implements vscode.Disposable {
       }
       if (sameSources(sources, this.lastSources)) return;
       this.lastSources = sources;
-      this.current = buildGrantsModel(sources);
+      this.current = core.grants(sources);
       this.changed.fire(this.current);
     } catch (err) {
       // The core does not throw by design; if it ever does, the view keeps its last model.

@@ -5,9 +5,11 @@
  * command, reveal the creation event).
  */
 import * as vscode from 'vscode';
-import { revokeGrantCommand, type EventRef } from '../core/grants';
+import { getKmsLensService, type EventRef } from '../core';
 import type { GrantsIndex } from './grantsIndex';
-import { ALL_STATUSES, GrantNode, GrantsTreeProvider, REVEAL_EVENT_COMMAND, type KeyChildProvider, type StatusFilter } from './grantsTree';
+import { ALL_STATUSES, GrantNode, GrantsTreeProvider, REVEAL_EVENT_COMMAND, type StatusFilter } from './grantsTree';
+
+const core = getKmsLensService();
 
 export const GRANTS_VIEW_IDS = ['kmsLens.grants', 'kmsLens.grantsPanel'] as const;
 
@@ -61,8 +63,8 @@ export class GrantsView implements vscode.Disposable {
   private readonly views: vscode.TreeView<unknown>[];
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(private readonly index: GrantsIndex, providers?: readonly KeyChildProvider[]) {
-    this.provider = new GrantsTreeProvider(index.model, providers);
+  constructor(private readonly index: GrantsIndex) {
+    this.provider = new GrantsTreeProvider(index.model);
     this.views = GRANTS_VIEW_IDS.map((id) => vscode.window.createTreeView(id, { treeDataProvider: this.provider, showCollapseAll: true }));
     this.subscriptions.push(
       this.provider,
@@ -81,7 +83,7 @@ export class GrantsView implements vscode.Disposable {
       }),
       vscode.commands.registerCommand(GRANTS_COMMANDS.copyRevokeCommand, async (arg?: unknown) => {
         const node = grantOf(arg, this.views);
-        if (node) await vscode.env.clipboard.writeText(revokeGrantCommand(node.grant, node.key));
+        if (node) await vscode.env.clipboard.writeText(core.revokeGrantCommand(node.grant, node.key));
       }),
       vscode.commands.registerCommand(GRANTS_COMMANDS.revealCreation, async (arg?: unknown) => {
         const creation = grantOf(arg, this.views)?.grant.creation;

@@ -1,10 +1,12 @@
 /** Hovers from the core, over the cached model of the document's current version. */
 import * as vscode from 'vscode';
-import { hoverAt } from '../core/hover';
+import { getKmsLensService } from '../core';
 import { toRange } from './convert';
 import { isCandidate } from './documents';
 import type { ModelCache } from './modelCache';
 import { readSettings } from './settings';
+
+const core = getKmsLensService();
 
 /** Characters above which a hover only uses an already built model. */
 const BIG_DOCUMENT = 4 * 1024 * 1024;
@@ -21,7 +23,7 @@ export class HoverProvider implements vscode.HoverProvider {
       const big = doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end) > BIG_DOCUMENT;
       const model = big ? this.cache.fresh(doc, settings.analysis.maxFileSize) : this.cache.get(doc, settings.analysis.maxFileSize);
       if (!model || model.kind === 'other') return undefined;
-      const h = hoverAt(model, doc.offsetAt(position));
+      const h = core.hover(model, doc.offsetAt(position));
       if (!h) return undefined;
       const md = new vscode.MarkdownString(h.markdown);
       md.supportHtml = false;

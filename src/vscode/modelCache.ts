@@ -3,13 +3,17 @@
  * grants view all read the model from here.
  */
 import * as vscode from 'vscode';
-import { buildModel, type DocumentModel } from '../core';
+import { getKmsLensService, type DocumentModel } from '../core';
 import { hintsFor } from './documents';
+
+const core = getKmsLensService();
 
 interface Entry {
   version: number;
   maxFileSize: number;
   languageId: string;
+  /** The kind `kmsLens.policyKinds` gave the document: a new setting means a new model. */
+  policyKind: string | undefined;
   model: DocumentModel;
 }
 
@@ -18,17 +22,22 @@ export class ModelCache {
 
   get(doc: vscode.TextDocument, maxFileSize: number): DocumentModel {
     const key = doc.uri.toString();
+    const hints = hintsFor(doc);
     const hit = this.entries.get(key);
-    if (hit && hit.version === doc.version && hit.maxFileSize === maxFileSize && hit.languageId === doc.languageId) return hit.model;
-    const model = buildModel(doc.getText(), hintsFor(doc), { maxFileSize });
-    this.entries.set(key, { version: doc.version, maxFileSize, languageId: doc.languageId, model });
+    if (hit && this.current(hit, doc, maxFileSize, hints.policyKind)) return hit.model;
+    const model = core.parse(doc.getText(), hints, { maxFileSize });
+    this.entries.set(key, { version: doc.version, maxFileSize, languageId: doc.languageId, policyKind: hints.policyKind, model });
     return model;
   }
 
   /** The model of the document's current version if it is already built (never parses). */
   fresh(doc: vscode.TextDocument, maxFileSize: number): DocumentModel | undefined {
     const hit = this.entries.get(doc.uri.toString());
-    return hit && hit.version === doc.version && hit.maxFileSize === maxFileSize && hit.languageId === doc.languageId ? hit.model : undefined;
+    return hit && this.current(hit, doc, maxFileSize, hintsFor(doc).policyKind) ? hit.model : undefined;
+  }
+
+  private current(hit: Entry, doc: vscode.TextDocument, maxFileSize: number, policyKind: string | undefined): boolean {
+    return hit.version === doc.version && hit.maxFileSize === maxFileSize && hit.languageId === doc.languageId && hit.policyKind === policyKind;
   }
 
   /** The cached model for a URI, whatever its version (for views that only read). */

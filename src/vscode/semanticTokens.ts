@@ -1,9 +1,11 @@
 /** Semantic tokens from the core, over the cached model of the document's current version. */
 import * as vscode from 'vscode';
-import { semanticTokens, TOKEN_MODIFIERS, TOKEN_TYPES } from '../core/semanticTokens';
+import { getKmsLensService, TOKEN_MODIFIERS, TOKEN_TYPES } from '../core';
 import { isCandidate } from './documents';
 import type { ModelCache } from './modelCache';
 import { readSettings } from './settings';
+
+const core = getKmsLensService();
 
 export const SEMANTIC_TOKENS_LEGEND = new vscode.SemanticTokensLegend([...TOKEN_TYPES], [...TOKEN_MODIFIERS]);
 
@@ -35,7 +37,7 @@ export class SemanticTokensProvider implements vscode.DocumentSemanticTokensProv
       if (!settings.enable || !isCandidate(doc)) return undefined;
       if (doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end) > MAX_LENGTH) return undefined;
       const model = this.cache.get(doc, settings.analysis.maxFileSize);
-      const tokens = semanticTokens(model);
+      const tokens = core.semanticTokens(model);
       if (tokens.length === 0) return undefined;
       const builder = new vscode.SemanticTokensBuilder(SEMANTIC_TOKENS_LEGEND);
       for (const t of tokens) {

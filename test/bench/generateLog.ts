@@ -7,7 +7,8 @@
 const OPERATIONS = ['Decrypt', 'GenerateDataKey', 'Encrypt', 'GenerateDataKeyWithoutPlaintext', 'DescribeKey', 'CreateGrant', 'RetireGrant', 'ReEncrypt'];
 const REGIONS = ['us-west-2', 'us-east-1', 'eu-west-1'];
 
-function rng(seed: number): () => number {
+/** A small seeded generator (LCG): the same seed gives the same log, run after run. */
+export function rng(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
     s = (s * 1664525 + 1013904223) >>> 0;

@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import { buildModel, DEFAULT_SETTINGS } from '../../src/core';
-import { buildGrantsModel } from '../../src/core/grants';
+import { buildGrantsModel } from '../../src/core/keys';
 
 /** With `--model-only`, stops after the document model: the part shared with diagnostics. */
 function main(file: string, modelOnly: boolean): void {

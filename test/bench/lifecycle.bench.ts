@@ -8,16 +8,8 @@
  * after it: the rules build the document's keys and report every attempt).
  * `npm run bench lifecycle`.
  */
-import { generateEvent, generateLog } from './generateLog';
+import { generateEvent, generateLog, rng } from './generateLog';
 import { cachedFile, CLI, LOG_40MIB, measureNode, printTable } from './harness';
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 const USES = new Set(['Decrypt', 'GenerateDataKey', 'Encrypt', 'GenerateDataKeyWithoutPlaintext', 'ReEncrypt']);
 

@@ -174,6 +174,27 @@ describe('editing policies', () => {
     assert.deepEqual(again.map((a) => a.title), []);
   });
 
+  it('never lets Fix all widen access: the review sample keeps ebs, and the quick fix to ec2 says whom it lets do what', async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext);
+    const text = fs.readFileSync(path.join(ext.extensionPath, 'samples', 'key-policy-review.json'), 'utf8');
+    const editor = await openNew('review.json', text);
+    const doc = editor.document;
+    const via = (ds: vscode.Diagnostic[]): vscode.Diagnostic[] => ds.filter((x) => (x.code as { value: string }).value === 'policy-via-service-unsupported');
+    const [d] = await waitForDiagnostics(doc.uri, (ds) => via(ds).length === 1, 'the ebs endpoint name').then(via);
+    const quick = (await codeActions(doc, d.range)).find((a) => a.title.startsWith('Change to "ec2.us-west-2.amazonaws.com"'));
+    assert.ok(quick?.edit, 'the repair is offered');
+    assert.equal(quick.title, 'Change to "ec2.us-west-2.amazonaws.com" — Allows anyone to Decrypt and CreateGrant with this key, only when called through EC2 (including EBS) in us-west-2.');
+    assert.ok(!quick.isPreferred, 'a fix that widens access is not the preferred one');
+
+    const [all] = await codeActions(doc, new vscode.Range(0, 0, 0, 0), 'source.fixAll.kmsLens');
+    assert.ok(all?.edit, 'fix-all has something to do (the Effect case, a redundant action)');
+    assert.ok(await vscode.workspace.applyEdit(all.edit));
+    const fixed = await waitForText(doc, (t) => !t.includes('"Effect": "allow"'), 'the fix-all edit');
+    assert.ok(fixed.includes('"kms:ViaService": "ebs.us-west-2.amazonaws.com"'), 'the statement for everyone still matches nothing');
+    assert.ok(fixed.includes('"kms:Decrpyt"') && fixed.includes('"kms:CallerAcount"') && fixed.includes('"kms:GrantIsForAWSResource": "yes"'));
+  });
+
   it('shows the statement summary as a CodeLens, and hides it when the setting is off', async () => {
     const editor = await open(workspaceUri('policies', 'default-key-policy.json'));
     const doc = editor.document;

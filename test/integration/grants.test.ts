@@ -6,38 +6,15 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { GrantsModel } from '../../src/core/grants';
-import type { GrantNode, GrantsNode, KeyNode } from '../../src/vscode/grantsTree';
+import type { GrantsModel } from '../../src/core/keys';
+import type { GrantNode, KeyNode } from '../../src/vscode/grantsTree';
 import { generateLog } from '../bench/generateLog';
-import { api, closeAll, open, workspaceUri, waitForGrants } from './helpers';
+import { child, children, closeAll, open, workspaceUri, waitForGrants } from './helpers';
 
 const BATCH_GRANT = '7c9f3a1e5b2d4c6a8e0f1b3d5c7e9a2b4d6f8a0c2e4b6d8f0a1c3e5b7d9f1a3c';
 const FARGATE_SEED_GRANT = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 
 const hasSource = (uri: vscode.Uri) => (m: GrantsModel): boolean => m.sources.includes(uri.toString());
-
-interface Shown {
-  node: GrantsNode;
-  item: vscode.TreeItem;
-  label: string;
-}
-
-async function children(node?: GrantsNode): Promise<Shown[]> {
-  const tree = (await api()).grantsTree;
-  const nodes = (await tree.getChildren(node)) ?? [];
-  return Promise.all(nodes.map(async (n) => {
-    const item = await tree.getTreeItem(n);
-    const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
-    return { node: n, item, label };
-  }));
-}
-
-async function child(parent: GrantsNode | undefined, label: string): Promise<Shown> {
-  const all = await children(parent);
-  const found = all.find((c) => c.label === label);
-  assert.ok(found, `no "${label}" among ${JSON.stringify(all.map((c) => c.label))}`);
-  return found;
-}
 
 const iconId = (item: vscode.TreeItem): string | undefined => (item.iconPath instanceof vscode.ThemeIcon ? item.iconPath.id : undefined);
 

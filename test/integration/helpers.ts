@@ -1,8 +1,9 @@
 /** Shared steps for the integration suites: open documents, wait on events (never on fixed sleeps). */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { GrantsModel } from '../../src/core/grants';
+import type { GrantsModel } from '../../src/core/keys';
 import type { KmsLensApi } from '../../src/vscode/api';
+import type { GrantsNode } from '../../src/vscode/grantsTree';
 
 export const EXTENSION_ID = 'kms-lens.kms-lens';
 
@@ -107,4 +108,30 @@ export async function waitForGrants(predicate: (m: GrantsModel) => boolean, what
       reject(new Error(`timed out waiting for ${what}; sources now: ${JSON.stringify(m.sources)}, keys: ${JSON.stringify(m.keys.map((k) => k.key.identity))}`));
     }, timeoutMs);
   });
+}
+
+/** A node of the grants tree, with its tree item as VS Code gets it. */
+export interface Shown {
+  node: GrantsNode;
+  item: vscode.TreeItem;
+  label: string;
+}
+
+/** The grants tree's children of `node` (the keys without one), through the extension's tree data provider. */
+export async function children(node?: GrantsNode): Promise<Shown[]> {
+  const tree = (await api()).grantsTree;
+  const nodes = (await tree.getChildren(node)) ?? [];
+  return Promise.all(nodes.map(async (n) => {
+    const item = await tree.getTreeItem(n);
+    const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+    return { node: n, item, label };
+  }));
+}
+
+/** The child of `parent` with this label (or whose label matches); fails the test, listing the labels, if there is none. */
+export async function child(parent: GrantsNode | undefined, label: string | RegExp): Promise<Shown> {
+  const all = await children(parent);
+  const found = all.find((c) => (typeof label === 'string' ? c.label === label : label.test(c.label)));
+  assert.ok(found, `no "${String(label)}" among ${JSON.stringify(all.map((c) => c.label))}`);
+  return found;
 }

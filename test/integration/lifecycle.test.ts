@@ -7,37 +7,13 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { GrantsNode } from '../../src/vscode/grantsTree';
-import { api, closeAll, kmsDiagnostics, open, waitForDiagnostics, workspaceUri, waitForGrants } from './helpers';
+import { child, children, closeAll, kmsDiagnostics, open, waitForDiagnostics, workspaceUri, waitForGrants } from './helpers';
 
 const PAYROLL = 'arn:aws:kms:us-west-2:482913650217:key/5f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f';
 const FARGATE = '7b8c9d0e-1f2a-4b3c-9d4e-5f6a7b8c9d0e';
 const REPORTS = '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b';
 
 const lifecycleLog = () => workspaceUri('lifecycle', 'key-lifecycle.json');
-
-interface Shown {
-  node: GrantsNode;
-  item: vscode.TreeItem;
-  label: string;
-}
-
-async function children(node?: GrantsNode): Promise<Shown[]> {
-  const tree = (await api()).grantsTree;
-  const nodes = (await tree.getChildren(node)) ?? [];
-  return Promise.all(nodes.map(async (n) => {
-    const item = await tree.getTreeItem(n);
-    const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
-    return { node: n, item, label };
-  }));
-}
-
-async function child(parent: GrantsNode | undefined, label: string | RegExp): Promise<Shown> {
-  const all = await children(parent);
-  const found = all.find((c) => (typeof label === 'string' ? c.label === label : label.test(c.label)));
-  assert.ok(found, `no "${String(label)}" among ${JSON.stringify(all.map((c) => c.label))}`);
-  return found;
-}
 
 const codeOf = (d: vscode.Diagnostic): string => String(typeof d.code === 'object' ? d.code.value : d.code);
 

@@ -1,18 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { FIXTURES } from './helpers';
+// The CLI is tested as users run it: the bundled dist/cli.js in a child process (runCli).
+import { FIXTURES, runCli as run } from './helpers';
 
-// The CLI is tested as users run it: the bundled dist/cli.js in a child process.
-const CLI = path.resolve(__dirname, '..', '..', '..', 'dist', 'cli.js');
 const SEEDS = path.join(FIXTURES, 'corpus', 'seeds');
-
-function run(args: string[], cwd = process.cwd()): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 function tmpDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'kms-lens-cli-'));
@@ -104,5 +97,31 @@ describe('kms-lens check', () => {
     assert.equal(run(['check', '--rule', 'no-such-rule=off', 'x.json']).code, 2);
     assert.equal(run(['frobnicate']).code, 2);
     assert.match(run(['frobnicate']).stderr, /unknown command "frobnicate"/);
+    assert.equal(run(['check', '--kind', 'x.json=bucketPolicy', 'x.json']).code, 2);
+    assert.match(run(['check', '--kind', 'x.json', 'x.json']).stderr, /--kind expects GLOB=KIND/);
+  });
+
+  it('says after each file what it was read as, in the text format', () => {
+    const r = run(['check', 'trust', 'resource/sqs-queue-policy.json', 'template'], path.join(FIXTURES, 'kinds'));
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, new RegExp(`^${path.join('trust', 'lambda-execution-role-trust.json').replace(/\\/g, '\\\\')}: read as an IAM role trust policy, 0 findings$`, 'm'));
+    assert.match(r.stdout, /^resource\/sqs-queue-policy\.json: read as an SQS queue policy, 0 findings$/m);
+    assert.match(r.stdout, /: read as a CloudFormation template with a KMS key policy, an IAM identity policy or permissions boundary, an S3 bucket policy, 0 findings$/m);
+  });
+
+  it('--kind reads the files a glob matches as that kind, as kmsLens.policyKinds does', () => {
+    const dir = tmpDir();
+    // One role's statement: a key policy or a KMS VPC endpoint policy, so the content alone leaves it open.
+    fs.mkdirSync(path.join(dir, 'endpoints'));
+    const policy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::210987654321:role/App' }, Action: 'kms:Decrypt', Resource: '*' }] });
+    fs.writeFileSync(path.join(dir, 'endpoints', 'kms.json'), policy);
+    const plain = run(['check', 'endpoints'], dir);
+    assert.equal(plain.code, 0);
+    assert.match(plain.stdout, /information policy-lockout-risk .*not sure this is a KMS key policy/);
+    assert.match(plain.stdout, /kms\.json: read as a KMS key policy \(not sure: findings shown as information at most\), 1 finding$/m);
+    const asEndpoint = run(['check', '--kind', 'endpoints/**=vpcEndpointPolicy', 'endpoints'], dir);
+    assert.match(asEndpoint.stdout, /kms\.json: read as a VPC endpoint policy, 0 findings$/m);
+    const asKey = run(['check', '--kind', '*.json=keyPolicy', 'endpoints'], dir);
+    assert.match(asKey.stdout, /warning policy-lockout-risk /);
   });
 });

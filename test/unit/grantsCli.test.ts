@@ -1,19 +1,12 @@
 /** `kms-lens grants`, run as users run it: the bundled dist/cli.js in a child process. */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { FIXTURES } from './helpers';
+import { FIXTURES, runCli as run } from './helpers';
 
-const CLI = path.resolve(__dirname, '..', '..', '..', 'dist', 'cli.js');
 const SEEDS = path.join(FIXTURES, 'corpus', 'seeds');
 const SAMPLE = path.join(FIXTURES, 'workspace', 'grants');
-
-function run(args: string[], cwd = process.cwd()): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 const GRANT_FIELDS = ['grantId', 'status', 'granteePrincipal', 'retiringPrincipal', 'operations', 'constraints', 'createdAt', 'createdBy', 'retiredAt', 'revokedAt', 'events', 'uses'];
 

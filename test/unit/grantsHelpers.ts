@@ -1,7 +1,8 @@
 /** Helpers for the grants tests: models from fixture files or inline events, the way the CLI makes them. */
 import * as path from 'node:path';
 import { buildModel, DEFAULT_SETTINGS } from '../../src/core';
-import { buildGrantsModel, type Grant, type GrantsModel, type GrantsSource, type KeyGrants } from '../../src/core/grants';
+import type { Grant } from '../../src/core/grants';
+import { buildGrantsModel, type GrantsModel, type GrantsSource, type KeyGrants } from '../../src/core/keys';
 import { CORPUS, fixture } from './helpers';
 
 export const SEEDS = path.join(CORPUS, 'seeds');

@@ -1,6 +1,7 @@
 /** Key identity: ids, ARNs, aliases and the guide's `arn:aws::kms:` typo meet on one key. */
 import * as assert from 'node:assert/strict';
-import { keyLabel, KeyRegistry, parseKeyName, revokeGrantCommand } from '../../src/core/grants';
+import { revokeGrantCommand } from '../../src/core/grants';
+import { keyLabel, KeyRegistry, parseKeyName } from '../../src/core/history';
 import { timeMillis } from '../../src/core/text/cloudTrailTime';
 import { createGrant, decrypt, grant, grantsOf, KEY_ARN, KEY_ID, kmsEvent, records, roleSession, source } from './grantsHelpers';
 

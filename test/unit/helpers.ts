@@ -1,10 +1,20 @@
 /** Shared helpers for the unit tests: run the core the way the CLI and the extension do. */
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze, DEFAULT_SETTINGS, LineIndex, type AnalysisSettings, type DocumentHints, type Finding } from '../../src/core';
 
 export const FIXTURES = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures');
 export const CORPUS = path.join(FIXTURES, 'corpus');
+
+/** The bundled CLI: tests run it as users do, in a child process (`npm run build` first). */
+export const CLI = path.resolve(__dirname, '..', '..', '..', 'dist', 'cli.js');
+
+/** Runs `kms-lens ARGS` in `cwd`, without colours. */
+export function runCli(args: string[], cwd = process.cwd()): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
 
 export function fixture(...segments: string[]): string {
   return fs.readFileSync(path.join(FIXTURES, ...segments), 'utf8');

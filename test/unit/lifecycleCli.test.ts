@@ -1,21 +1,16 @@
 /** Key lifecycles on the command line: `kms-lens grants` (JSON and text) and `kms-lens check`, run as users run them. */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { FIXTURES } from './helpers';
+import { FIXTURES, runCli } from './helpers';
 
-const CLI = path.resolve(__dirname, '..', '..', '..', 'dist', 'cli.js');
 const WORKSPACE = path.join(FIXTURES, 'workspace');
 const FILE = 'lifecycle/key-lifecycle.json';
 const PAYROLL = 'arn:aws:kms:us-west-2:482913650217:key/5f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f';
 const DEADLINE = 'arn:aws:kms:us-west-2:482913650217:key/3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f';
 const REPORTS = 'arn:aws:kms:us-west-2:482913650217:key/9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b';
 
-function run(args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: WORKSPACE, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (args: string[]): ReturnType<typeof runCli> => runCli(args, WORKSPACE);
 
 interface Key { keyArn: string; state: string | null; stateSince: string | null; deletion: Record<string, unknown> | null; rotation: Record<string, unknown> | null; lifecycle: Array<Record<string, unknown>>; refused: Array<Record<string, unknown>>; grants: unknown[] }
 

@@ -1,9 +1,9 @@
 /** Helpers for the key lifecycle tests: events from the AWS guide's examples, and small events written for each case. */
 import * as path from 'node:path';
 import { analyze, buildModel, DEFAULT_SETTINGS, type Finding } from '../../src/core';
-import type { KeyGrants, GrantsModel } from '../../src/core/grants';
+import type { KeyGrants, GrantsModel } from '../../src/core/keys';
 import { CORPUS, fixture } from './helpers';
-import { decrypt, KEY_ARN, KEY_ID, kmsEvent, roleSession } from './grantsHelpers';
+import { decrypt, KEY_ARN, KEY_ID, keyOf, kmsEvent, roleSession } from './grantsHelpers';
 
 export const AWSDOCS = path.join(CORPUS, 'awsdocs');
 
@@ -39,10 +39,9 @@ export function eventAt(text: string, f: Finding): { eventName: string; eventTim
   return record.value as { eventName: string; eventTime: string; errorCode?: string };
 }
 
+/** The key `identity` of the model (the helpers' key by default). */
 export function keyEntry(m: GrantsModel, identity = KEY_ARN): KeyGrants {
-  const k = m.keys.find((x) => x.key.identity === identity);
-  if (!k) throw new Error(`no key ${identity} in ${JSON.stringify(m.keys.map((x) => x.key.identity))}`);
-  return k;
+  return keyOf(m, identity);
 }
 
 export const disableKey = (eventTime: string, fields: Record<string, unknown> = {}): Record<string, unknown> =>

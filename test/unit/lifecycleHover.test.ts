@@ -4,8 +4,9 @@
  */
 import * as assert from 'node:assert/strict';
 import { buildModel, DEFAULT_SETTINGS } from '../../src/core';
-import { hoverAt, type HoverResult } from '../../src/core/hover';
-import { lifecycleHover } from '../../src/core/lifecycle/hover';
+import type { HoverResult } from '../../src/core';
+import { hoverAt } from '../../src/core/hover';
+import { lifecycleHover } from '../../src/core/keys/lifecycleHover';
 import { createGrant, decrypt, kmsEvent, KEY_ID, revokeGrant, roleSession } from './grantsHelpers';
 import { cancelKeyDeletion, disableKey, enableKey, guideEvent, log, refusedDecrypt, scheduleKeyDeletion } from './lifecycleHelpers';
 

@@ -7,7 +7,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildModel, DEFAULT_SETTINGS, type Finding } from '../../src/core';
-import { documentKeys } from '../../src/core/lifecycle';
+import { documentKeys } from '../../src/core/keys';
+import { lifecycleRules } from '../../src/core/lifecycle/rules';
 import { generateLog } from '../bench/generateLog';
 import { createGrant, decrypt, KEY_ARN, kmsEvent, retireGrant, revokeGrant, roleSession } from './grantsHelpers';
 import { CORPUS, fixture } from './helpers';
@@ -268,6 +269,18 @@ describe('lifecycle-fargate-key-stopped', () => {
       disableKey('2024-04-24T11:00:00Z', { requestParameters: { keyId: FARGATE_KEY }, errorCode: 'AccessDeniedException', ...onFargateKey }),
     );
     assert.deepEqual(only(lifecycleFindings(text), code), []);
+  });
+});
+
+describe('lifecycle rules: every rule', () => {
+  it('has a block in this file, with a case where it fires and a near miss', function () {
+    // A rule added to the list without cases fails here: the blocks are this file's top-level suites, titled by rule id.
+    const blocks = this.test!.parent!.parent!.suites.filter((s) => s.file === this.test!.file);
+    const missing = lifecycleRules.map((r) => r.id).filter((id) => {
+      const tests = blocks.find((b) => b.title === id)?.tests.map((t) => t.title) ?? [];
+      return !tests.some((t) => !/^near miss/i.test(t)) || !tests.some((t) => /near miss/i.test(t));
+    });
+    assert.deepEqual(missing, []);
   });
 });
 

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { buildModel, DEFAULT_SETTINGS, type DocumentModel } from '../../src/core';
-import { recordTree } from '../../src/core/document/model';
+import { rangeInRecord, recordTree, type JsonRecord } from '../../src/core/document/model';
+import { decodeJsonString } from '../../src/core/policy/jsonString';
 import { codes, findings } from './helpers';
 
 const event = (i: number, extra = ''): string => `{"eventVersion":"1.08","eventSource":"kms.amazonaws.com","eventName":"Decrypt","eventID":"id-${i}","requestParameters":{"keyId":"k${i}"}${extra}}`;
@@ -89,12 +90,12 @@ describe('hostile input', () => {
   it('skips a file over the size limit with one information finding', () => {
     const text = `{"Records":[${event(1)}]}` + ' '.repeat(2000);
     const fs = findings(text, { languageId: 'json' }, { maxFileSize: 1000 });
-    assert.deepEqual(fs.map((f) => [f.code, f.severity]), [['file-too-large', 'information']]);
+    assert.deepEqual(fs.map((f) => [f.code, f.severity]), [['meta-file-too-large', 'information']]);
   });
 
   it('does not throw on a 60 MB file', () => {
     const text = `{"Records":[${event(1)}],"pad":"${'x'.repeat(60 * 1024 * 1024)}"}`;
-    assert.deepEqual(codes(findings(text)), ['file-too-large']);
+    assert.deepEqual(codes(findings(text)), ['meta-file-too-large']);
   });
 
   it('never throws on random bytes or on truncations of a real event', () => {
@@ -112,7 +113,30 @@ describe('hostile input', () => {
     const text = `[${Array.from({ length: 50 }, (_, i) => event(i, ',"eventName":"x"')).join(',')}]`;
     const fs = findings(text, { languageId: 'json' }, { maxFindings: 10 });
     assert.equal(fs.length, 11);
-    assert.equal(fs[10].code, 'too-many-findings');
+    assert.equal(fs[10].code, 'meta-too-many-findings');
     assert.match(fs[10].message, /40 more findings/);
+  });
+});
+
+describe('document model: a record inside a JSON string', () => {
+  // The shape of `aws cloudtrail lookup-events` output: each event is the escaped CloudTrailEvent string.
+  it('finds ranges inside the decoded event and maps them back through the escapes onto the string\'s characters', () => {
+    const inner = '{"eventVersion":"1.08","eventSource":"kms.amazonaws.com","eventName":"Decrpyt","requestParameters":{"keyId":"alias/app\u00e9"}}';
+    const text = `{"Events": [{"EventName": "Decrpyt", "CloudTrailEvent": ${JSON.stringify(inner)}}]}`;
+    const model = buildModel(text, { languageId: 'json', fileName: 'lookup-events.json' }, { maxFileSize: DEFAULT_SETTINGS.maxFileSize });
+    const literalStart = text.indexOf('"{\\"eventVersion');
+    const literalEnd = text.lastIndexOf('"}') + 1;
+    const { text: decoded, map } = decodeJsonString(text.slice(literalStart, literalEnd));
+    const record: JsonRecord = {
+      index: 0, start: literalStart, end: literalEnd, value: JSON.parse(decoded), broken: false,
+      inString: { text: decoded, toDocument: (o) => literalStart + map[Math.min(o, map.length - 1)] },
+    };
+    assert.equal(recordTree(model, record)?.type, 'object');
+    const name = rangeInRecord(model, record, ['eventName']);
+    assert.equal(text.slice(name.start, name.end), '\\"Decrpyt\\"');
+    const key = rangeInRecord(model, record, ['requestParameters', 'keyId'], 'key');
+    assert.equal(text.slice(key.start, key.end), '\\"keyId\\"');
+    const id = rangeInRecord(model, record, ['requestParameters', 'keyId']);
+    assert.equal(text.slice(id.start, id.end), '\\"alias/appé\\"');
   });
 });

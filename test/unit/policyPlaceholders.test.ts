@@ -111,8 +111,10 @@ describe('the text around a placeholder is still checked', () => {
     const src = identityPolicy('{"Effect":"Allow","Action":"kms:Decrypt","Resource":"⟦arn:aws::kms:${Region}:${account_id}:key/*⟧"}');
     const { text, found } = expectAt(src, 'policy-arn-malformed');
     assert.match(found[0].message, /the intended ARN is "arn:aws:kms:\$\{Region\}:\$\{account_id\}:key\/\*"/);
-    const fix = found[0].fixes?.find((f) => f.preferred);
+    const fix = found[0].fixes?.[0];
     assert.ok(fix);
+    // The repaired ARN starts matching keys in this Allow: a quick fix the user picks, not Fix all.
+    assert.equal(fix.safety, 'widens');
     assert.deepEqual(fix.edits.map((e) => [text.slice(e.start, e.end), e.newText]), [[':', '']]);
     assert.equal(applyEdits(text, fix.edits), text.replace('arn:aws::kms:', 'arn:aws:kms:'));
   });
@@ -178,11 +180,11 @@ describe('IAM policy variables and template placeholders told apart', () => {
     }
   });
 
-  it('Version fixes stay preferred with template variables, and are offered only with a policy variable', () => {
+  it('Version fixes stay in Fix all with template variables, and are left to the user with a policy variable', () => {
     const withTemplate = '{"Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::${account_id}:root"},"Action":"kms:*","Resource":"*"}]}';
     const withVariable = '{"Statement":[{"Effect":"Allow","Action":"kms:Decrypt","Resource":"arn:aws:kms:*:${aws:PrincipalAccount}:key/*"}]}';
-    assert.equal(ofCode(withTemplate, 'policy-version-missing')[0].fixes?.[0].preferred, true);
-    assert.equal(ofCode(withVariable, 'policy-version-missing')[0].fixes?.[0].preferred, false);
+    assert.equal(ofCode(withTemplate, 'policy-version-missing')[0].fixes?.[0].safety, 'neutral');
+    assert.equal(ofCode(withVariable, 'policy-version-missing')[0].fixes?.[0].safety, 'review');
   });
 });
 
@@ -210,12 +212,17 @@ describe('quick fixes never rewrite a placeholder', () => {
 
   it('the Region fix changes the Region only', () => {
     const text = iamStmt('"Action":"kms:Decrypt","Resource":"arn:aws:kms:us-west-3:${account_id}:key/${key_id}"');
-    assert.deepEqual(fixesOf(text, 'policy-unknown-region')[0], { title: 'Change the Region to us-west-1', edits: ['us-west-3→us-west-1'] });
+    const [fix] = fixesOf(text, 'policy-unknown-region');
+    assert.deepEqual(fix.edits, ['us-west-3→us-west-1']);
+    assert.ok(fix.title.startsWith('Change the Region to us-west-1'), fix.title);
   });
 
   it('the ViaService fixes change the service label only', () => {
     const text = keyStmt(`"Principal":{"AWS":"${role}"},"Action":"kms:Decrypt","Resource":"*","Condition":{"StringEquals":{"kms:ViaService":"ebs.\${region}.amazonaws.com"}}`);
-    assert.deepEqual(fixesOf(text, 'policy-via-service-unsupported'), [{ title: 'Change to "ec2.${region}.amazonaws.com"', edits: ['ebs→ec2'] }]);
+    const fixes = fixesOf(text, 'policy-via-service-unsupported');
+    assert.deepEqual(fixes.map((f) => f.edits), [['ebs→ec2']]);
+    // The title names the new value, placeholder as written, then what the statement will allow.
+    assert.ok(fixes[0].title.startsWith('Change to "ec2.${region}.amazonaws.com" — Allows'), fixes[0].title);
   });
 
   it('a fix that would replace a value the template fills in is not offered', () => {

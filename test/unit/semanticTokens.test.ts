@@ -134,8 +134,13 @@ describe('semantic tokens', () => {
   it('works in JSON with Comments, and gives nothing for documents that are not policies', () => {
     assert.deepEqual(show('// draft\n{"Statement": {"Effect": "Allow", /* x */ "Action": "kms:Encrypt"}}', 'jsonc'), ['Allow keyword', 'kms namespace', 'Encrypt function.defaultLibrary']);
     assert.deepEqual(show('{"eventVersion": "1.08", "eventSource": "kms.amazonaws.com", "eventName": "Decrypt", "Action": "kms:Decrypt"}'), []);
-    assert.deepEqual(show('{"Action": "kms:Decrypt", "Effect": "Allow"}'), []);
+    // Not a statement without an Effect (a statement saved on its own, with one, is a policy: see below).
+    assert.deepEqual(show('{"Action": "kms:Decrypt", "Resource": "*"}'), []);
     assert.deepEqual(show(''), []);
+  });
+
+  it('marks a statement saved on its own as it marks the statements of a policy', () => {
+    assert.deepEqual(show('{"Action": "kms:Decrypt", "Effect": "Allow"}'), ['kms namespace', 'Decrypt function.defaultLibrary', 'Allow keyword']);
   });
 
   it('over the whole corpus: sorted, non-overlapping, inside one line, never on a quote, modifiers in legend order', () => {

@@ -82,10 +82,26 @@ describe('statement summaries', () => {
   });
 
   it('notes IAM-only actions in a key policy and an unconditioned wildcard principal', () => {
-    assert.equal(corpus('awsdocs/conditions-kms-30.json')[0],
-      'Allows user ExampleUser to CreateKey on this key, only when the key origin is AWS_KMS. CreateKey has no effect in a key policy: it is not an action on a key.');
-    assert.equal(corpus('awsdocs/kms-vpc-endpoint-3.json')[0],
-      'Allows anyone to perform every KMS action (*) on this key. No condition narrows it: anyone, in any AWS account, can do this.');
+    // Key policies with the root statement, so that they are key policies for sure (the AWS guide's
+    // examples of these, conditions-kms-30 and kms-vpc-endpoint-3, are a VPC endpoint policy and read as one).
+    const root = { Sid: 'Root', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'kms:*', Resource: '*' };
+    const text = keyPolicy(
+      root,
+      { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:user/ExampleUser' }, Action: 'kms:CreateKey', Resource: '*', Condition: { StringEquals: { 'kms:KeyOrigin': 'AWS_KMS' } } },
+      { Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' },
+    );
+    assert.deepEqual(summaries(text).slice(1), [
+      'Allows user ExampleUser to CreateKey on this key, only when the key origin is AWS_KMS. CreateKey has no effect in a key policy: it is not an action on a key.',
+      'Allows anyone to perform every KMS action (*) on this key. No condition narrows it: anyone, in any AWS account, can do this.',
+    ]);
+  });
+
+  it('describes only the statements about KMS of a policy of another kind', () => {
+    const lenses = statementLenses(model(JSON.stringify({ Version: '2012-10-17', Statement: [
+      { Sid: 'DenyInsecureTransport', Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: 'arn:aws:s3:::logs-bucket/*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
+      { Sid: 'DenyOtherKeys', Effect: 'Deny', Principal: '*', Action: 's3:PutObject', Resource: 'arn:aws:s3:::logs-bucket/*', Condition: { StringNotEquals: { 's3:x-amz-server-side-encryption-aws-kms-key-id': 'arn:aws:kms:us-east-1:210987654321:key/1234abcd-12ab-34cd-56ef-1234567890ab' } } },
+    ] }, null, 2)));
+    assert.equal(lenses.length, 1, 'only the statement that names a KMS key gets a summary');
   });
 
   it('reads grant operation limits, IfExists and negated ViaService', () => {

@@ -4,17 +4,30 @@
  * Rules and hovers share them so they agree on what an event says.
  */
 import { isObject } from '../classify';
+import type { DocumentModel, JsonRecord } from '../document/model';
 import { isDocumentationPlaceholder, isPlaceholderAccount, keyIdKind, repairShiftedArn } from '../kms/identifiers';
 import { nearest } from '../text/suggest';
 import { DRY_RUN_ERROR } from './data/kmsOperations';
+import { asString } from '../jsonValues';
 import { RECORD_FIELD_BY_NAME, type RecordField } from './data/recordFields';
 
 export type Obj = Record<string, unknown>;
 
 export const KMS_SOURCE = 'kms.amazonaws.com';
 
-export function str(v: unknown): string | undefined {
-  return typeof v === 'string' ? v : undefined;
+/** The record whose text contains `offset` (records are in document order). */
+export function recordAt(model: DocumentModel, offset: number): JsonRecord | undefined {
+  const rs = model.records;
+  let lo = 0;
+  let hi = rs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = rs[mid];
+    if (offset < r.start) hi = mid - 1;
+    else if (offset >= r.end) lo = mid + 1;
+    else return r;
+  }
+  return undefined;
 }
 
 export function obj(v: unknown): Obj | undefined {
@@ -143,20 +156,20 @@ function computeKeyMentions(e: Obj): KeyMentions {
   const rp = obj(e.requestParameters);
   if (rp) {
     for (const p of REQUEST_KEY_PARAMS) {
-      const v = str(rp[p]);
+      const v = asString(rp[p]);
       if (v) request.push({ path: ['requestParameters', p], value: v, ref: parseKeyRef(v) });
     }
   }
   const re = obj(e.responseElements);
-  const rk = re && str(re.keyId);
+  const rk = re && asString(re.keyId);
   if (rk) response.push({ path: ['responseElements', 'keyId'], value: rk, ref: parseKeyRef(rk) });
   const km = re && obj(re.keyMetadata);
-  const kmArn = km && str(km.arn);
+  const kmArn = km && asString(km.arn);
   if (kmArn) response.push({ path: ['responseElements', 'keyMetadata', 'arn'], value: kmArn, ref: parseKeyRef(kmArn) });
   if (Array.isArray(e.resources)) {
     e.resources.forEach((r, i) => {
       const o = obj(r);
-      const arn = o && str(o.ARN);
+      const arn = o && asString(o.ARN);
       if (arn) resources.push({ path: ['resources', i, 'ARN'], value: arn, ref: parseKeyRef(arn) });
     });
   }

@@ -9,8 +9,8 @@
 import { findNodeAtOffset, getNodePath, getNodeValue, type Node } from 'jsonc-parser';
 import { isEventLike } from '../classify';
 import { KMS_ENUMS, type KmsEnumName } from '../data/kmsFacts';
-import { recordTree, type DocumentModel, type JsonRecord } from '../document/model';
-import type { HoverProvider, HoverResult } from '../hover';
+import { recordTree, type DocumentModel } from '../document/model';
+import type { HoverResult } from '../types';
 import * as l10n from '@vscode/l10n';
 import { isPlaceholderAccount, parseArn } from '../kms/identifiers';
 import { contextKeyInfo } from './data/encryptionContext';
@@ -18,25 +18,11 @@ import { EXTRA_ENUMS, KMS_ERROR_CODES, KMS_OPERATION_BY_NAME, paramSpec } from '
 import { RECORD_FIELD_BY_NAME, formatVersion } from './data/recordFields';
 import { describeService } from './data/services';
 import { IDENTITY_TYPES, USER_IDENTITY_FIELDS, accessKeyKind } from './data/userIdentity';
-import { isKmsEvent, isPlaceholder, obj, parseKeyRef, str, type Obj } from './event';
+import { isKmsEvent, isPlaceholder, obj, parseKeyRef, recordAt, type Obj } from './event';
+import { asString } from '../jsonValues';
 import { describeCaller, describeConstraints, describeGrantOperations, summarizeEvent } from './summary';
 
 type Path = Array<string | number>;
-
-/** The record whose text contains `offset` (records are in document order). */
-function recordAt(model: DocumentModel, offset: number): JsonRecord | undefined {
-  const rs = model.records;
-  let lo = 0;
-  let hi = rs.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const r = rs[mid];
-    if (offset < r.start) hi = mid - 1;
-    else if (offset >= r.end) lo = mid + 1;
-    else return r;
-  }
-  return undefined;
-}
 
 const CONTEXT_OBJECTS = new Set(['encryptionContext', 'sourceEncryptionContext', 'destinationEncryptionContext', 'encryptionContextSubset', 'encryptionContextEquals']);
 const TIME_FIELDS = new Set(['eventTime', 'creationDate']);
@@ -99,17 +85,17 @@ function describeKeyRef(value: string): string | undefined {
 
 function describeIdentity(u: Obj | undefined, e: Obj): string {
   const lines = [`**${l10n.t('Who')}**: ${describeCaller(e)}`];
-  const type = str(u?.type);
+  const type = asString(u?.type);
   const info = IDENTITY_TYPES.find((x) => x.name === type);
   if (info) lines.push(l10n.t('Type {0}: {1}.', code(info.name), info.description));
   const issuer = obj(obj(u?.sessionContext)?.sessionIssuer);
-  const issuerArn = str(issuer?.arn);
+  const issuerArn = asString(issuer?.arn);
   if (issuerArn) lines.push(l10n.t('Session issued by {0}.', code(issuerArn)));
-  const mfa = str(obj(obj(u?.sessionContext)?.attributes)?.mfaAuthenticated);
+  const mfa = asString(obj(obj(u?.sessionContext)?.attributes)?.mfaAuthenticated);
   if (mfa) lines.push(mfa === 'true' ? l10n.t('Signed in with MFA.') : l10n.t('Not authenticated with MFA.'));
-  const invokedBy = str(u?.invokedBy);
+  const invokedBy = asString(u?.invokedBy);
   if (invokedBy) lines.push(l10n.t('Invoked by {0}.', describeService(invokedBy)));
-  const key = str(u?.accessKeyId);
+  const key = asString(u?.accessKeyId);
   const kind = key ? accessKeyKind(key) : undefined;
   if (kind) lines.push(kind === 'longTerm' ? l10n.t('Long-term access key (AKIA...).') : l10n.t('Temporary credentials (ASIA...).'));
   return lines.join('\n\n');
@@ -178,7 +164,7 @@ function describe(path: Path, onKey: boolean, node: Node, e: Obj): string | unde
   // Request parameters and response elements.
   if ((top === 'requestParameters' || top === 'responseElements') && path.length >= 2) {
     const name = String(path[1]);
-    const op = str(e.eventName) ?? '';
+    const op = asString(e.eventName) ?? '';
     if (name === 'operations' && top === 'requestParameters') {
       const ops = obj(e.requestParameters)?.operations;
       return `**${l10n.t('Grant operations')}**\n\n${Array.isArray(ops) ? describeGrantOperations(ops) : ''}`;
@@ -218,7 +204,7 @@ function describe(path: Path, onKey: boolean, node: Node, e: Obj): string | unde
   return undefined;
 }
 
-export const cloudTrailHover: HoverProvider = (model, offset): HoverResult | undefined => {
+export const cloudTrailHover = (model: DocumentModel, offset: number): HoverResult | undefined => {
   if (model.kind !== 'cloudTrail') return undefined;
   const record = recordAt(model, offset);
   if (!record || !isEventLike(record.value)) return undefined;

@@ -7,7 +7,8 @@ import * as l10n from '@vscode/l10n';
 import { contextKeyInfo } from './data/encryptionContext';
 import { KMS_ERROR_CODES, KMS_OPERATION_BY_NAME } from './data/kmsOperations';
 import { describeService, parseServiceName } from './data/services';
-import { errorCodeOf, isDryRun, isFailedCall, isKmsEvent, keyMentions, obj, str, type Obj } from './event';
+import { errorCodeOf, isDryRun, isFailedCall, isKmsEvent, keyMentions, obj, type Obj } from './event';
+import { asString } from '../jsonValues';
 import { parseArn, repairShiftedArn } from '../kms/identifiers';
 
 /** `...11111`: enough of a key id to tell keys apart in a sentence. */
@@ -24,19 +25,19 @@ function serviceShort(s: string): string {
 export function describeCaller(e: Obj): string {
   const u = obj(e.userIdentity);
   if (!u) return l10n.t('Someone');
-  const invokedBy = str(u.invokedBy);
-  const type = str(u.type);
-  const arn = str(u.arn);
+  const invokedBy = asString(u.invokedBy);
+  const type = asString(u.type);
+  const arn = asString(u.arn);
   const parsed = arn ? parseArn(repairShiftedArn(arn) ?? arn) : undefined;
   let who: string;
   switch (type) {
     case 'AWSService':
       return invokedBy && invokedBy !== 'AWS Internal' ? capitalise(serviceLabel(invokedBy)) : l10n.t('An AWS service');
     case 'Root':
-      who = l10n.t('The root user of account {0}', str(u.accountId) ?? '?');
+      who = l10n.t('The root user of account {0}', asString(u.accountId) ?? '?');
       break;
     case 'IAMUser':
-      who = l10n.t('IAM user {0}', str(u.userName) ?? parsed?.resourceId ?? '?');
+      who = l10n.t('IAM user {0}', asString(u.userName) ?? parsed?.resourceId ?? '?');
       break;
     case 'AssumedRole': {
       const [role, session] = (parsed?.resourceId ?? '').split('/');
@@ -78,15 +79,15 @@ export function describeConstraints(c: Obj | undefined): string | undefined {
   const ctx = subset ?? equals;
   const parts: string[] = [];
   if (ctx) {
-    const cluster = str(ctx['aws:ecs:clusterName']);
-    const farm = str(ctx['aws:deadline:farmId']);
-    const volume = str(ctx['aws:ebs:id']);
+    const cluster = asString(ctx['aws:ecs:clusterName']);
+    const farm = asString(ctx['aws:deadline:farmId']);
+    const volume = asString(ctx['aws:ebs:id']);
     if (cluster) parts.push(l10n.t('cluster {0}', cluster));
     if (farm) parts.push(l10n.t('farm {0}', farm));
     if (volume) parts.push(l10n.t('volume {0}', volume));
     if (parts.length === 0) parts.push(Object.entries(ctx).map(([k, v]) => `${k}=${String(v)}`).join(', '));
   }
-  const source = str(c.sourceArn);
+  const source = asString(c.sourceArn);
   if (source) parts.push(l10n.t('requests from {0}', source));
   if (parts.length === 0) return undefined;
   const how = equals && !subset ? l10n.t('exactly to') : l10n.t('to');
@@ -96,7 +97,7 @@ export function describeConstraints(c: Obj | undefined): string | undefined {
 /** The one-sentence summary of an event. */
 export function summarizeEvent(e: Obj): string {
   const who = describeCaller(e);
-  const name = str(e.eventName) ?? '?';
+  const name = asString(e.eventName) ?? '?';
   const rp = obj(e.requestParameters);
   const keys = keyMentions(e);
   const key = [...keys.request, ...keys.resources, ...keys.response].find((k) => k.ref.keyId)?.ref.keyId;
@@ -108,7 +109,7 @@ export function summarizeEvent(e: Obj): string {
   } else {
     switch (name) {
       case 'CreateGrant': {
-        const grantee = str(rp?.granteePrincipal) ?? str(rp?.granteeServicePrincipal) ?? '?';
+        const grantee = asString(rp?.granteePrincipal) ?? asString(rp?.granteeServicePrincipal) ?? '?';
         const ops = Array.isArray(rp?.operations) ? (rp!.operations as unknown[]).map(String) : [];
         const limit = describeConstraints(obj(rp?.constraints));
         what = l10n.t('{0} asked KMS to create a grant letting {1} use {2} to {3}', who, serviceShort(grantee), keyWords, ops.length > 0 ? list(ops) : l10n.t('(operations not logged)')) + (limit ? `, ${limit}` : '') + '.';
@@ -116,7 +117,7 @@ export function summarizeEvent(e: Obj): string {
       }
       case 'RetireGrant':
       case 'RevokeGrant': {
-        const grantId = str(rp?.grantId) ?? str(obj(e.additionalEventData)?.grantId);
+        const grantId = asString(rp?.grantId) ?? asString(obj(e.additionalEventData)?.grantId);
         what = l10n.t('{0} asked KMS to {1} grant {2} on {3}.', who, name === 'RetireGrant' ? l10n.t('retire') : l10n.t('revoke'), grantId ? shortKey(grantId) : '?', keyWords);
         break;
       }
@@ -133,7 +134,7 @@ export function summarizeEvent(e: Obj): string {
       }
     }
   }
-  const caller = str(obj(e.userIdentity)?.accountId);
+  const caller = asString(obj(e.userIdentity)?.accountId);
   const owner = [...keys.request, ...keys.resources].find((k) => k.ref.account)?.ref.account;
   if (caller && owner && /^\d{12}$/.test(caller) && /^\d{12}$/.test(owner) && caller !== owner) what += ' ' + l10n.t('Cross-account: the key belongs to {0}, the caller to {1}.', owner, caller);
   if (isDryRun(e)) return `${what} ${l10n.t('Dry run: nothing happened.')}`;
@@ -142,7 +143,7 @@ export function summarizeEvent(e: Obj): string {
     const meaning = KMS_ERROR_CODES[code];
     return `${what} ${l10n.t('It failed ({0}){1}: nothing happened.', code, meaning ? ` - ${meaning}` : '')}`;
   }
-  if (str(e.eventTime)) return `${what} ${l10n.t('At {0}.', String(e.eventTime))}`;
+  if (asString(e.eventTime)) return `${what} ${l10n.t('At {0}.', String(e.eventTime))}`;
   return what;
 }
 

@@ -9,9 +9,10 @@
  *   Position information inside a record is built lazily by `recordTree`.
  */
 import { parse as tolerantParse, parseTree, getNodeValue, findNodeAtLocation, type Node, type JSONPath } from 'jsonc-parser';
-import { classifyValue, isEventLike, isObject, sniffKind, type Container } from '../classify';
+import { classifyValue, isEventLike, isObject, sniffKind, type Container, type DocumentPolicy } from '../classify';
 import type { DocumentHints, DocumentKind } from '../types';
 import { countMembers, maxDepth, scanArrayElements, scanMemberArray, scanObjectMembers, scanValue, skipSpace, skipString, type ObjectMember, type Span } from './scan';
+import { isPartial, soundTree } from './sound';
 import { findPastedQuirks, findSyntaxProblems, hasQuirks, MAX_NESTING, neutraliseQuirks, repairQuirks, type SyntaxProblem } from './syntax';
 import * as l10n from '@vscode/l10n';
 
@@ -21,8 +22,22 @@ export interface JsonRecord {
   start: number;
   end: number;
   value: unknown;
-  /** The record's text has syntax problems (its value came from a tolerant parse). */
+  /**
+   * The record's text has syntax problems. Its value is then what survives of
+   * it (document/sound.ts): every member whose own text parses.
+   */
   broken: boolean;
+  /** A JSON error cost the record a member (or more): rules about what is absent stay quiet. */
+  partial?: boolean;
+  /**
+   * Set when the record's JSON is the content of a JSON string of the document
+   * (as the `CloudTrailEvent` of `aws cloudtrail lookup-events` output is):
+   * the decoded text the record is read from, and where each of its characters
+   * is in the document (policy/jsonString.ts decodes such strings). `start` and
+   * `end` are then the string literal's. Ranges inside the record go through
+   * `toDocument`, so event rules and hovers need not know.
+   */
+  inString?: { text: string; toDocument(offset: number): number };
 }
 
 export type DocumentFormat = 'json' | 'jsonLines';
@@ -40,6 +55,8 @@ export interface DocumentModel {
   root?: Node;
   /** Value of the whole text (single-document JSON). */
   value?: unknown;
+  /** For a policy document: the policy's shape and the kind it was read as (`kind` is that kind). */
+  policy?: DocumentPolicy;
   /** Set when the text was not analysed. */
   skipped?: 'tooLarge' | 'binary';
 }
@@ -90,7 +107,7 @@ export function buildModel(text: string, hints: DocumentHints, options: ModelOpt
   const format = detectFormat(text, hints);
   return format === 'jsonLines'
     ? buildLinesModel(text, hints, allowComments, threshold)
-    : buildJsonModel(text, allowComments, threshold);
+    : buildJsonModel(text, hints, allowComments, threshold);
 }
 
 interface SegmentResult {
@@ -98,12 +115,13 @@ interface SegmentResult {
   value: unknown;
   container: Container;
   kind: DocumentKind;
+  policy?: DocumentPolicy;
   records: JsonRecord[];
   root?: Node;
 }
 
-function buildJsonModel(text: string, allowComments: boolean, threshold: number): DocumentModel {
-  const seg = analyseSegment(text, 0, text.length, allowComments, threshold);
+function buildJsonModel(text: string, hints: DocumentHints, allowComments: boolean, threshold: number): DocumentModel {
+  const seg = analyseSegment(text, 0, text.length, hints, allowComments, threshold);
   return {
     text,
     kind: seg.kind,
@@ -114,6 +132,7 @@ function buildJsonModel(text: string, allowComments: boolean, threshold: number)
     records: seg.records,
     root: seg.root,
     value: seg.value,
+    policy: seg.policy,
   };
 }
 
@@ -130,10 +149,11 @@ function buildLinesModel(text: string, hints: DocumentHints, allowComments: bool
     const contentEnd = lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
     const first = skipSpace(text, lineStart, contentEnd);
     if (first < contentEnd && (!onlyObjectLines || text.charCodeAt(first) === 123)) {
-      const seg = analyseSegment(text, first, trimEnd(text, first, contentEnd), allowComments, threshold);
+      const seg = analyseSegment(text, first, trimEnd(text, first, contentEnd), hints, allowComments, threshold);
       problems.push(...seg.problems);
       for (const r of seg.records) records.push({ ...r, index: records.length });
-      if (kind === 'other' && seg.kind !== 'other') kind = seg.kind;
+      // Lines of policies are not analysed as policies (one policy per document): only events make JSON Lines ours.
+      if (kind === 'other' && (seg.kind === 'cloudTrail' || seg.kind === 'listGrants')) kind = seg.kind;
     }
     lineStart = lineEnd + 1;
   }
@@ -165,22 +185,22 @@ function tooDeepSegment(text: string, start: number, end: number): SegmentResult
   return { problems: [tooDeep(start)], value: undefined, container: 'none', kind: sniffKind(text.slice(start, Math.min(end, start + 65536))), records: [] };
 }
 
-function analyseSegment(text: string, start: number, end: number, allowComments: boolean, threshold: number): SegmentResult {
-  if (end - start > threshold) return fastSegment(text, start, end, allowComments);
+function analyseSegment(text: string, start: number, end: number, hints: DocumentHints, allowComments: boolean, threshold: number): SegmentResult {
+  if (end - start > threshold) return fastSegment(text, start, end, hints, allowComments);
   // The tree path's parsers are recursive: measure the depth before running them.
   if (maxDepth(text, start, end, MAX_NESTING + 1) > MAX_NESTING) return tooDeepSegment(text, start, end);
-  return treeSegment(text, start, end, allowComments);
+  return treeSegment(text, start, end, hints, allowComments);
 }
 
-/** Small segment: tolerant tree, exact syntax problems. */
-function treeSegment(text: string, start: number, end: number, allowComments: boolean): SegmentResult {
+/** Small segment: tolerant tree, exact syntax problems; with errors, only what parses on its own is kept. */
+function treeSegment(text: string, start: number, end: number, hints: DocumentHints, allowComments: boolean): SegmentResult {
   const problems = findSyntaxProblems(text, start, end, allowComments);
   const original = start === 0 && end === text.length ? text : text.slice(start, end);
   // Pasted text with curly quotes or bare keys: offsets from a same-length stand-in, values from the repaired text.
   const quirks = findPastedQuirks(original);
   const source = neutraliseQuirks(original, quirks);
-  const root = parseTree(source, [], { allowTrailingComma: true, disallowComments: false });
-  // Plain objects from JSON.parse when the text is valid (as on the fast path); the tolerant tree's values otherwise.
+  let root = parseTree(source, [], { allowTrailingComma: true, disallowComments: false });
+  // Plain objects from JSON.parse when the text is valid (as on the fast path); the sound tree's values otherwise.
   let value: unknown;
   let valid = problems.length === 0;
   if (valid) {
@@ -190,23 +210,30 @@ function treeSegment(text: string, start: number, end: number, allowComments: bo
       valid = false; // comments in a JSONC document
     }
   }
+  if (!valid) root = soundTree(source, root);
   let elements: unknown[] | undefined;
-  if (!valid && hasQuirks(quirks)) {
-    value = tolerantParse(repairQuirks(original, quirks), [], { allowTrailingComma: true, disallowComments: false });
-  } else if (!valid) value = root ? getNodeValue(root) : undefined;
-  const { kind, container } = classifyValue(value);
+  if (!valid && hasQuirks(quirks)) value = soundValue(repairQuirks(original, quirks));
+  else if (!valid) value = root ? getNodeValue(root) : undefined;
+  const { kind, container, policy } = classifyValue(value, hints);
   const nodes = root ? recordNodes(root, container) : [];
   if (valid || hasQuirks(quirks)) {
     const all = elementsOf(value, container);
     elements = all.length === nodes.length ? all : undefined;
   }
-  const records = nodes.map((node, index) => {
+  const records = nodes.map((node, index): JsonRecord => {
     const s = start + node.offset;
     const e = s + node.length;
-    return { index, start: s, end: e, value: elements ? elements[index] : getNodeValue(node), broken: problems.some((p) => p.start >= s && p.start < e) };
+    const broken = problems.some((p) => p.start >= s && p.start < e);
+    return { index, start: s, end: e, value: elements ? elements[index] : getNodeValue(node), broken, partial: isPartial(node) };
   });
   // The tree is kept only when its offsets are the document's (single-document JSON).
-  return { problems, value, kind, container, records, root: start === 0 ? root : undefined };
+  return { problems, value, kind, container, policy, records, root: start === 0 ? root : undefined };
+}
+
+/** The value of what parses in a damaged JSON text. */
+function soundValue(source: string): unknown {
+  const tree = soundTree(source, parseTree(source, [], { allowTrailingComma: true, disallowComments: false }));
+  return tree ? getNodeValue(tree) : undefined;
 }
 
 function recordNodes(root: Node, container: Container): Node[] {
@@ -226,7 +253,7 @@ function recordNodes(root: Node, container: Container): Node[] {
 }
 
 /** Big segment: JSON.parse for values, the scanner for offsets; the tolerant visitor only if parsing fails. */
-function fastSegment(text: string, start: number, end: number, allowComments: boolean): SegmentResult {
+function fastSegment(text: string, start: number, end: number, hints: DocumentHints, allowComments: boolean): SegmentResult {
   const source = text.slice(start, end);
   let value: unknown;
   let parsed = true;
@@ -235,12 +262,12 @@ function fastSegment(text: string, start: number, end: number, allowComments: bo
   } catch {
     parsed = false;
   }
-  if (!parsed) return brokenBigSegment(text, start, end, allowComments);
+  if (!parsed) return brokenBigSegment(text, start, end, hints, allowComments);
 
-  const { kind, container } = classifyValue(value);
+  const { kind, container, policy } = classifyValue(value, hints);
   const elements = elementsOf(value, container);
   const spans = containerSpans(text, start, end, container);
-  if (!spans || spans.length !== elements.length) return brokenBigSegment(text, start, end, allowComments);
+  if (!spans || spans.length !== elements.length) return brokenBigSegment(text, start, end, hints, allowComments);
   // JSON.parse and the scanner are iterative, so depth is only measured here, by the scan itself
   // (a separate pass over 40 MB would cost as much as a tenth of the parse).
   if (spans.some((s) => s.depth > MAX_NESTING)) return tooDeepSegment(text, start, end);
@@ -254,7 +281,7 @@ function fastSegment(text: string, start: number, end: number, allowComments: bo
     }
     return { index, start: span.start, end: span.end, value: v, broken: false };
   });
-  return { problems, value, kind, container, records };
+  return { problems, value, kind, container, policy, records };
 }
 
 function elementsOf(value: unknown, container: Container): unknown[] {
@@ -288,31 +315,45 @@ function containerSpans(text: string, start: number, end: number, container: Con
   }
 }
 
-/** A big segment that is not valid JSON: exact problems from the streaming visitor, values from the tolerant parser. */
-function brokenBigSegment(text: string, start: number, end: number, allowComments: boolean): SegmentResult {
+/**
+ * A big segment that is not valid JSON: exact problems from the streaming visitor, the kind from the
+ * tolerant parser, and each record read on its own, as the small-segment path reads it: JSON.parse
+ * when the record's text is valid, what parses of it (document/sound.ts) when it is not.
+ */
+function brokenBigSegment(text: string, start: number, end: number, hints: DocumentHints, allowComments: boolean): SegmentResult {
   // The visitor and the tolerant parser are recursive.
   if (maxDepth(text, start, end, MAX_NESTING + 1) > MAX_NESTING) return tooDeepSegment(text, start, end);
   const problems = findSyntaxProblems(text, start, end, allowComments);
   const source = text.slice(start, end);
-  const value: unknown = tolerantParse(source, [], { allowTrailingComma: true, disallowComments: false });
-  const { kind, container } = classifyValue(value);
-  const elements = elementsOf(value, container);
+  // The kind from the tolerant parser's values (no tree: a tree of a 40 MB log would not fit in memory).
+  let value: unknown = tolerantParse(source, [], { allowTrailingComma: true, disallowComments: false });
+  const { kind, container, policy } = classifyValue(value, hints);
+  value = undefined; // collectable while the records are read
   // Offsets of the records: a tolerant tree of the container only would still be the whole file,
-  // so take the records' values and find each one's extent by scanning from its opening brace.
+  // so find each record's extent by scanning from its opening brace.
   const records: JsonRecord[] = [];
-  const starts = recordStartsTolerant(source, container);
-  starts.forEach((s, index) => {
-    if (index >= elements.length) return;
+  for (const s of recordStartsTolerant(source, container)) {
     const e = tolerantEnd(source, s);
-    records.push({
-      index,
-      start: start + s,
-      end: start + e,
-      value: elements[index],
-      broken: problems.some((p) => p.start >= start + s && p.start < start + e),
-    });
-  });
-  return { problems, value, kind, container, records };
+    const broken = problems.some((p) => p.start >= start + s && p.start < start + e);
+    const record: JsonRecord = { index: records.length, start: start + s, end: start + e, value: undefined, broken };
+    if (!broken) {
+      try {
+        record.value = JSON.parse(source.slice(s, e));
+      } catch {
+        record.broken = true;
+      }
+    }
+    if (record.broken) {
+      const tree = soundTree(source.slice(s, e), parseTree(source.slice(s, e), [], { allowTrailingComma: true, disallowComments: false }));
+      if (!tree) continue;
+      record.value = getNodeValue(tree);
+      record.partial = isPartial(tree);
+    }
+    if (container === 'array' && !isObject(record.value)) continue;
+    records.push(record);
+  }
+  // The records hold their own values; the whole tolerant value was only needed to tell the kind.
+  return { problems, value, kind, container, policy, records };
 }
 
 /** Offsets of the '{' of each element of the container, found by bracket depth (tolerant of errors). */
@@ -360,7 +401,8 @@ function tolerantEnd(source: string, s: number): number {
 const recordTrees = new WeakMap<JsonRecord, Node | null>();
 
 /**
- * The parse tree of one record (offsets relative to `record.start`), built on
+ * The parse tree of one record (offsets relative to `record.start`, or to the
+ * decoded text of a record in a string), built on
  * first use and kept while the record lives. Findings and hovers use it to
  * turn a JSON path into a range.
  */
@@ -368,8 +410,11 @@ export function recordTree(model: DocumentModel, record: JsonRecord): Node | und
   let tree = recordTrees.get(record);
   if (tree === undefined) {
     // parseTree is recursive; a record from the fast path was never measured for depth.
-    const tooDeepRecord = maxDepth(model.text, record.start, record.end, MAX_NESTING + 1) > MAX_NESTING;
-    tree = tooDeepRecord ? null : parseTree(model.text.slice(record.start, record.end), [], { allowTrailingComma: true, disallowComments: false }) ?? null;
+    const slice = record.inString?.text ?? model.text.slice(record.start, record.end);
+    const tooDeepRecord = maxDepth(slice, 0, slice.length, MAX_NESTING + 1) > MAX_NESTING;
+    const parsed = tooDeepRecord ? undefined : parseTree(slice, [], { allowTrailingComma: true, disallowComments: false });
+    // A damaged record is read as its value was: only the members that parse (document/sound.ts).
+    tree = (record.broken ? soundTree(slice, parsed) : parsed) ?? null;
     recordTrees.set(record, tree);
   }
   return tree ?? undefined;
@@ -387,7 +432,7 @@ export interface OffsetRange {
 export function rangeInRecord(model: DocumentModel, record: JsonRecord, path: JSONPath, target: 'key' | 'value' = 'value'): OffsetRange {
   // Valid records are located with the flat scanner: no tree is built or kept, so a rule that
   // reports on every event of a 40 MB log does not turn the log into a parse tree after all.
-  if (!record.broken) {
+  if (!record.broken && !record.inString) {
     const found = scanPath(model.text, record.start, record.end, path, target);
     if (found) return found;
   }
@@ -395,7 +440,8 @@ export function rangeInRecord(model: DocumentModel, record: JsonRecord, path: JS
   const node = tree && path.length > 0 ? findNodeAtLocation(tree, path) : tree;
   if (!node) return { start: record.start, end: record.start + 1 };
   const at = target === 'key' && node.parent?.type === 'property' && node.parent.children?.[0] ? node.parent.children[0] : node;
-  return { start: record.start + at.offset, end: record.start + at.offset + at.length };
+  const toDocument = record.inString?.toDocument ?? ((o: number) => record.start + o);
+  return { start: toDocument(at.offset), end: toDocument(at.offset + at.length) };
 }
 
 /**

@@ -144,7 +144,7 @@ export function findSyntaxProblems(text: string, start: number, end: number, all
             start: at,
             end: at + length,
             message: l10n.t('Comments are not allowed in JSON: AWS rejects a policy that contains them.'),
-            fixes: [{ title: l10n.t('Remove the comment'), edits: [{ start: at, end: at + length, newText: '' }], preferred: true }],
+            fixes: [{ title: l10n.t('Remove the comment'), edits: [{ start: at, end: at + length, newText: '' }], safety: 'repair' }],
           });
           return;
         }
@@ -168,9 +168,20 @@ export function findSyntaxProblems(text: string, start: number, end: number, all
             start: comma,
             end: comma + 1,
             message: l10n.t('Trailing comma: JSON does not allow a comma before "{0}", and AWS rejects the document.', ch === 125 ? '}' : ']'),
-            fixes: [{ title: l10n.t('Remove the trailing comma'), edits: [{ start: comma, end: comma + 1, newText: '' }], preferred: true }],
+            fixes: [{ title: l10n.t('Remove the trailing comma'), edits: [{ start: comma, end: comma + 1, newText: '' }], safety: 'repair' }],
           });
           pendingComma = -1;
+          return;
+        }
+        // `{...},` with nothing after it: a statement (or event) copied out of a list, with the list's comma.
+        if (error === ParseErrorCode.EndOfFileExpected && ch === 44 /* , */ && onlyBlankAfter(source, offset + 1)) {
+          problems.push({
+            kind: 'trailingComma',
+            start: at,
+            end: at + 1,
+            message: l10n.t('Trailing comma after the end of the JSON value (copied out of a list?): JSON does not allow it, and AWS rejects the document.'),
+            fixes: [{ title: l10n.t('Remove the trailing comma'), edits: [{ start: at, end: at + 1, newText: '' }], safety: 'repair' }],
+          });
           return;
         }
         if (error === ParseErrorCode.CommaExpected && lastValueBroken) return;
@@ -181,7 +192,7 @@ export function findSyntaxProblems(text: string, start: number, end: number, all
             start: at,
             end: at + Math.max(length, 1),
             message: l10n.t('Missing comma before this element.'),
-            fixes: [{ title: l10n.t('Insert the missing comma'), edits: [{ start: insertAt, end: insertAt, newText: ',' }], preferred: true }],
+            fixes: [{ title: l10n.t('Insert the missing comma'), edits: [{ start: insertAt, end: insertAt, newText: ',' }], safety: 'repair' }],
           });
           return;
         }
@@ -205,7 +216,7 @@ function quirkProblems(q: PastedQuirks, start: number): SyntaxProblem[] {
       message: q.smartQuotes.length === 1
         ? l10n.t('A curly quote (“ ” ‘ ’), as chat tools and word processors write them: JSON needs straight double quotes (").')
         : l10n.t('{0} curly quotes (“ ” ‘ ’), as chat tools and word processors write them: JSON needs straight double quotes ("). This is the first.', q.smartQuotes.length),
-      fixes: [{ title: l10n.t('Replace the curly quotes with straight double quotes'), edits: q.smartQuotes.map((o) => ({ start: start + o, end: start + o + 1, newText: '"' })), preferred: true }],
+      fixes: [{ title: l10n.t('Replace the curly quotes with straight double quotes'), edits: q.smartQuotes.map((o) => ({ start: start + o, end: start + o + 1, newText: '"' })), safety: 'repair' }],
     });
   }
   for (const k of q.unquotedKeys) {
@@ -214,13 +225,18 @@ function quirkProblems(q: PastedQuirks, start: number): SyntaxProblem[] {
       start: start + k.start,
       end: start + k.end,
       message: l10n.t('Property names need double quotes in JSON.'),
-      fixes: [{ title: l10n.t('Put the name in double quotes'), edits: [{ start: start + k.start, end: start + k.start, newText: '"' }, { start: start + k.end, end: start + k.end, newText: '"' }], preferred: true }],
+      fixes: [{ title: l10n.t('Put the name in double quotes'), edits: [{ start: start + k.start, end: start + k.start, newText: '"' }, { start: start + k.end, end: start + k.end, newText: '"' }], safety: 'repair' }],
     });
   }
   return out;
 }
 
 /** A token that can begin a value or a property name: only then is a missing comma the likely mistake. */
+/** Only whitespace from `from` to the end of `source`. */
+function onlyBlankAfter(source: string, from: number): boolean {
+  return /^\s*$/.test(source.slice(from));
+}
+
 function startsValue(ch: number): boolean {
   return ch === 34 /* " */ || ch === 123 /* { */ || ch === 91 /* [ */ || ch === 45 /* - */ || (ch >= 48 && ch <= 57) || ch === 116 /* t */ || ch === 102 /* f */ || ch === 110; /* n */
 }

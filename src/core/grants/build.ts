@@ -1,27 +1,29 @@
 /**
- * Facts from every open document -> the grants model. CloudTrail files are in
+ * Grant facts from every source -> each key's grants. CloudTrail files are in
  * no particular order and overlap, so: the same event (eventID, name, time)
- * counts once; lifecycle events are replayed by eventTime; a retirement or
+ * counts once; a grant's events are replayed by eventTime; a retirement or
  * revocation whose creation is not in the logs still shows its grant; a
  * CreateGrant that failed (a dry run, AccessDenied) creates nothing and is an
  * attempt; list-grants entries are grants alive when the list was taken.
  * Then each cryptographic operation is attributed to the grants it could have
  * gone through, or listed under its key as "not through a grant in these logs".
+ * Keys come from the key history, resolved before the replay.
  *
  * A big log is mostly cryptographic operations, so their path allocates
  * little: no caller tokens unless the key has grants whose grantee could
  * match, and event references that read the caller from the record on demand.
  */
 import type { JsonRecord } from '../document/model';
-import { addLifecycleRefs, attachLifecycle, type LifecycleSource } from '../lifecycle/build';
-import { evidenceFacts, lifecycleFacts } from '../lifecycle/extract';
-import { satisfiesConstraints } from './constraints';
-import { documentFacts, eventIds, type CreateFact, type EndFact, type EventIds, type LifecycleFact, type ListFact, type UseFact } from './extract';
-import { KeyRegistry, keyLabel } from './keys';
-import { callerTokens, granteeToken, tokenKind } from './principals';
+import { RecordEventRef } from '../history/eventRef';
+import { timeKey, type EventIds } from '../history/events';
+import type { KeyHistory } from '../history/history';
+import type { EventRef, EventRole, KmsKey } from '../history/types';
 import { timeMillis } from '../text/cloudTrailTime';
-import { RecordEventRef } from './eventRef';
-import type { Attempt, EventRef, EventRole, Grant, GrantsModel, GrantsSource, KeyGrants, KmsKey } from './types';
+import { satisfiesConstraints } from './constraints';
+import type { CreateFact, EndFact, GrantEventFact, GrantFacts, ListFact, UseFact } from './facts';
+import { eventIds } from './read';
+import { callerTokens, granteeToken, tokenKind } from './principals';
+import type { Attempt, Grant, GrantsOfKey } from './types';
 
 interface Located<F> {
   fact: F;
@@ -31,36 +33,31 @@ interface Located<F> {
 }
 
 /** Within one second, a creation comes before a retirement of the same grant. */
-const PHASE: Record<LifecycleFact['kind'], number> = { list: 0, create: 1, retire: 2, revoke: 2 };
-
-const timeKey = (ms: number): number => (Number.isNaN(ms) ? Infinity : ms);
+const PHASE: Record<GrantEventFact['kind'], number> = { list: 0, create: 1, retire: 2, revoke: 2 };
 
 function compareTimes(a: number, b: number): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function eventRef(l: Located<LifecycleFact>, role: EventRole): EventRef {
+function eventRef(l: Located<GrantEventFact>, role: EventRole): EventRef {
   const f = l.fact;
   return new RecordEventRef(l.source, f.record, role, f.eventName, f, f.actor);
 }
 
 class Builder {
-  readonly registry = new KeyRegistry();
-  private readonly perKey = new Map<string, KeyGrants>();
+  /** The entries of the keys this replay touched, by identity. */
+  private readonly perKey = new Map<string, GrantsOfKey>();
   /** Grants by key identity, then grant id. */
   private readonly grants = new Map<string, Map<string, Grant>>();
   private readonly byGrantId = new Map<string, Grant[]>();
   readonly attempts: Attempt[] = [];
 
-  /** The key's entry if the logs gave it one already (without making one). */
-  existingKeyGrants(key: KmsKey): KeyGrants | undefined {
-    return this.perKey.get(key.identity);
-  }
+  constructor(private readonly history: KeyHistory, private readonly entryOf: (key: KmsKey) => GrantsOfKey) {}
 
-  keyGrants(key: KmsKey): KeyGrants {
+  keyGrants(key: KmsKey): GrantsOfKey {
     let k = this.perKey.get(key.identity);
     if (!k) {
-      k = { key, grants: [], attempts: [], otherUses: [], orphans: [] };
+      k = this.entryOf(key);
       this.perKey.set(key.identity, k);
     }
     return k;
@@ -113,7 +110,7 @@ class Builder {
 
   onCreate(l: Located<CreateFact>): void {
     const f = l.fact;
-    const key = this.registry.resolveRef(l.fact.key);
+    const key = this.history.keyOf(l.fact.key);
     if (f.errorCode || !f.grantId || !key) return this.attempt(l, key);
     const g = this.find(key, f.grantId) ?? this.create(key, f.grantId);
     if (g.creation) {
@@ -138,7 +135,7 @@ class Builder {
 
   onEnd(l: Located<EndFact>, failed: Array<Located<EndFact>>): void {
     const f = l.fact;
-    const key = this.registry.resolveRef(l.fact.key);
+    const key = this.history.keyOf(l.fact.key);
     if (f.errorCode) {
       failed.push(l); // attached once every grant is known
       return;
@@ -171,7 +168,7 @@ class Builder {
 
   onFailedEnd(l: Located<EndFact>): void {
     const f = l.fact;
-    const key = this.registry.resolveRef(l.fact.key);
+    const key = this.history.keyOf(l.fact.key);
     const g = f.grantId ? this.find(key, f.grantId) : undefined;
     if (g) g.events.push(eventRef(l, f.kind === 'retire' ? 'failedRetire' : 'failedRevoke'));
     else this.attempt(l, key);
@@ -180,7 +177,7 @@ class Builder {
   /** A list-grants entry: the grant was alive when the list was taken. */
   onList(l: Located<ListFact>): void {
     const f = l.fact;
-    const key = this.registry.resolveRef(l.fact.key);
+    const key = this.history.keyOf(l.fact.key);
     if (!f.grantId || !key) return;
     const g = this.find(key, f.grantId) ?? this.create(key, f.grantId);
     const ref = eventRef(l, 'list');
@@ -225,7 +222,7 @@ class Builder {
     for (const { source, uses, skip } of useLists) {
       for (const f of uses) {
         if (skip?.has(f.record)) continue;
-        const key = this.registry.resolveRef(f.key);
+        const key = this.history.keyOf(f.key);
         if (!key) continue;
         const entry = index.get(key.identity);
         let matched: Grant[] | undefined;
@@ -246,15 +243,14 @@ class Builder {
     for (const list of mixed) list.sort((a, b) => compareTimes(timeOf(a.eventTime), timeOf(b.eventTime)));
   }
 
-  result(sources: string[], duplicates: number): GrantsModel {
-    const keys = [...this.perKey.values()];
-    for (const k of keys) {
+  /** Puts each key's grants and attempts in time order. */
+  finish(): void {
+    for (const k of this.perKey.values()) {
       const times = new Map(k.grants.map((g) => [g, sortTime(g)]));
       k.grants.sort((a, b) => compareTimes(times.get(a) as number, times.get(b) as number) || (a.grantId < b.grantId ? -1 : a.grantId > b.grantId ? 1 : 0));
       k.attempts.sort((x, y) => compareTimes(timeOf(x.event.eventTime), timeOf(y.event.eventTime)));
     }
-    keys.sort((a, b) => keyLabel(a.key).localeCompare(keyLabel(b.key)) || a.key.identity.localeCompare(b.key.identity));
-    return { keys, attempts: this.attempts, sources, duplicates };
+    this.attempts.sort((x, y) => compareTimes(timeOf(x.event.eventTime), timeOf(y.event.eventTime)));
   }
 }
 
@@ -286,35 +282,38 @@ function allows(g: Grant, f: UseFact): boolean {
   return satisfiesConstraints(f.context, g.constraints);
 }
 
-/** Builds the grants model from any number of documents (CloudTrail data and list-grants output). */
-export function buildGrantsModel(sources: readonly GrantsSource[]): GrantsModel {
-  const b = new Builder();
+/** One source's grant facts: the replay's input, whatever the source was. */
+export interface GrantsInput {
+  source: string;
+  facts: GrantFacts;
+}
+
+export interface GrantsReplay {
+  /** Every attempt, by time (also listed under its key). */
+  attempts: Attempt[];
+  /** Events seen more than once (same eventID) and counted once. */
+  duplicates: number;
+}
+
+/**
+ * Replays the grant facts of every source on the keys of `history` (finished):
+ * `entryOf` gives (or makes) the entry of a key, which receives its grants,
+ * attempts, uses through no grant and retirements naming no grant.
+ */
+export function replayGrants(history: KeyHistory, inputs: readonly GrantsInput[], entryOf: (key: KmsKey) => GrantsOfKey): GrantsReplay {
+  const b = new Builder(history, entryOf);
   let duplicates = 0;
   let order = 0;
-  const lifecycle: Array<Located<LifecycleFact>> = [];
+  const grantEvents: Array<Located<GrantEventFact>> = [];
   const useLists: Array<{ source: string; uses: UseFact[]; skip?: Set<JsonRecord> }> = [];
   const earlier: EventIds[] = [];
-  const contributing: string[] = [];
-  const lifecycleSources: LifecycleSource[] = [];
   /** The same event in an earlier document. */
   const seenBefore = (record: JsonRecord): boolean => earlier.some((ids) => ids.find(record) !== undefined);
-  for (const src of sources) {
-    const facts = documentFacts(src.model);
-    if (src.model.kind === 'cloudTrail' || src.model.kind === 'listGrants') contributing.push(src.id);
+  for (const { source, facts } of inputs) {
     duplicates += facts.duplicates;
-    for (const ref of facts.refs) b.registry.add(ref);
-    for (const a of facts.aliases) b.registry.addAlias(a.alias, a.scope, a.target);
-    // The keys' own lives, and the services that use them (shown beside a key's life, which may be in another file).
-    const keyFacts = lifecycleFacts(src.model);
-    const evidence = evidenceFacts(src.model);
-    if (keyFacts.events.length > 0 || evidence.evidence.length > 0) {
-      addLifecycleRefs(b.registry, keyFacts);
-      addLifecycleRefs(b.registry, evidence);
-      lifecycleSources.push({ source: src.id, facts: keyFacts, evidence });
-    }
-    for (const fact of facts.lifecycle) {
+    for (const fact of facts.events) {
       if (earlier.length > 0 && seenBefore(fact.record)) duplicates++;
-      else lifecycle.push({ fact, source: src.id, order: order++ });
+      else grantEvents.push({ fact, source, order: order++ });
     }
     let skip: Set<JsonRecord> | undefined;
     if (earlier.length > 0) {
@@ -324,16 +323,15 @@ export function buildGrantsModel(sources: readonly GrantsSource[]): GrantsModel 
         duplicates++;
       }
     }
-    useLists.push({ source: src.id, uses: facts.uses, skip });
-    if (sources.length > 1) earlier.push(eventIds(facts));
+    useLists.push({ source, uses: facts.uses, skip });
+    if (inputs.length > 1) earlier.push(eventIds(facts));
   }
-  b.registry.finish();
 
   // Each document's facts are in time order already (a sorted run costs the sort one pass); across documents, merge.
-  lifecycle.sort((x, y) => compareTimes(timeKey(x.fact.ms), timeKey(y.fact.ms)) || PHASE[x.fact.kind] - PHASE[y.fact.kind] || x.order - y.order);
+  grantEvents.sort((x, y) => compareTimes(timeKey(x.fact.ms), timeKey(y.fact.ms)) || PHASE[x.fact.kind] - PHASE[y.fact.kind] || x.order - y.order);
   const failed: Array<Located<EndFact>> = [];
   const lists: Array<Located<ListFact>> = [];
-  for (const l of lifecycle) {
+  for (const l of grantEvents) {
     switch (l.fact.kind) {
       case 'create': b.onCreate(l as Located<CreateFact>); break;
       case 'retire':
@@ -344,10 +342,7 @@ export function buildGrantsModel(sources: readonly GrantsSource[]): GrantsModel 
   // A listing is a snapshot taken at an unknown time: it adds to what the events say, never overrides an end.
   for (const l of lists) b.onList(l);
   for (const l of failed) b.onFailedEnd(l);
-  b.attempts.sort((x, y) => compareTimes(timeOf(x.event.eventTime), timeOf(y.event.eventTime)));
-
   b.attributeUses(useLists);
-  // Each key's own life (state, rotation, timeline), replayed in the same registry.
-  attachLifecycle(b.registry, lifecycleSources, (key) => b.keyGrants(key), (key) => b.existingKeyGrants(key));
-  return b.result(contributing, duplicates);
+  b.finish();
+  return { attempts: b.attempts, duplicates };
 }

@@ -1,7 +1,8 @@
 /** Words for grants, shared by the tree view and the CLI's text output. */
 import * as l10n from '@vscode/l10n';
-import { keyName } from './keys';
-import type { Actor, Grant, GrantConstraints, GrantNote, GrantStatus, KmsKey } from './types';
+import { keyName } from '../history/keys';
+import type { KmsKey } from '../history/types';
+import type { Grant, GrantConstraints, GrantNote, GrantStatus } from './types';
 
 export function describeStatus(status: GrantStatus): string {
   switch (status) {
@@ -9,10 +10,6 @@ export function describeStatus(status: GrantStatus): string {
     case 'retired': return l10n.t('retired');
     case 'revoked': return l10n.t('revoked');
   }
-}
-
-export function describeActor(actor: Actor | undefined): string {
-  return actor?.display ?? l10n.t('unknown caller');
 }
 
 function pairs(m: Record<string, string>): string {

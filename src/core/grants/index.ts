@@ -1,7 +1,7 @@
-/** The grants model: what the view, the CLI and the extension's API share. */
-export { buildGrantsModel } from './build';
+/** Each key's grants, read from CloudTrail logs and list-grants output on top of the key history. */
+export { replayGrants, type GrantsInput, type GrantsReplay } from './build';
 export { satisfiesConstraints } from './constraints';
-export { documentFacts } from './extract';
-export { KeyRegistry, keyLabel, keyName, parseKeyName, type KeyRef } from './keys';
-export { describeActor, describeConstraints, describeNote, describeStatus, grantLabel, revokeGrantCommand, shortGrantId } from './describe';
+export { describeConstraints, describeNote, describeStatus, grantLabel, revokeGrantCommand, shortGrantId } from './describe';
+export { documentFacts } from './read';
+export { grantActiveAt } from './state';
 export type * from './types';

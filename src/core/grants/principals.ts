@@ -6,11 +6,7 @@
  */
 import { isObject } from '../classify';
 import { parseArn, repairShiftedArn, SERVICE_PRINCIPAL } from '../kms/identifiers';
-import type { Actor } from './types';
-
-type Obj = Record<string, unknown>;
-
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+import { nonEmptyString } from '../jsonValues';
 
 /** `fargate.us-west-2.amazonaws.com` and `fargate.amazonaws.com` are the same service: its first label. */
 function serviceToken(principal: string): string | undefined {
@@ -72,45 +68,25 @@ export function callerTokens(userIdentity: unknown, kinds?: ReadonlySet<string>)
   const all = kinds === undefined;
   let filter = false;
   if (all || kinds.has('arn') || kinds.has('role')) {
-    const arn = str(userIdentity.arn);
+    const arn = nonEmptyString(userIdentity.arn);
     if (arn) principalTokens(arn, out);
     const session = isObject(userIdentity.sessionContext) ? userIdentity.sessionContext : undefined;
-    const issuer = session && isObject(session.sessionIssuer) ? str(session.sessionIssuer.arn) : undefined;
+    const issuer = session && isObject(session.sessionIssuer) ? nonEmptyString(session.sessionIssuer.arn) : undefined;
     if (issuer) principalTokens(issuer, out);
     filter = !all; // ARNs give tokens of several kinds
   }
   if (all || kinds.has('id')) {
-    const principalId = str(userIdentity.principalId);
+    const principalId = nonEmptyString(userIdentity.principalId);
     if (principalId) out.push(`id:${principalId}`);
   }
   if (all || kinds.has('acct')) {
-    const account = str(userIdentity.accountId);
+    const account = nonEmptyString(userIdentity.accountId);
     if (account) out.push(`acct:${account}`);
   }
   if (all || kinds.has('svc')) {
-    const invokedBy = str(userIdentity.invokedBy);
+    const invokedBy = nonEmptyString(userIdentity.invokedBy);
     const service = invokedBy && serviceToken(invokedBy);
     if (service) out.push(service);
   }
   return filter ? out.filter((t) => kinds?.has(tokenKind(t))) : out;
-}
-
-/** Who made the call, for display and search. */
-export function actorOf(userIdentity: unknown): Actor | undefined {
-  if (!isObject(userIdentity)) return undefined;
-  const u = userIdentity as Obj;
-  const actor: Actor = { display: '' };
-  const type = str(u.type);
-  const arn = str(u.arn);
-  const principalId = str(u.principalId);
-  const accountId = str(u.accountId);
-  const invokedBy = str(u.invokedBy);
-  if (type) actor.type = type;
-  if (arn) actor.arn = arn;
-  if (principalId) actor.principalId = principalId;
-  if (accountId) actor.accountId = accountId;
-  if (invokedBy) actor.invokedBy = invokedBy;
-  const who = arn ?? (type === 'AWSService' || !principalId ? undefined : principalId);
-  actor.display = who ? (invokedBy ? `${who} via ${invokedBy}` : who) : (invokedBy ?? principalId ?? type ?? accountId ?? '');
-  return actor.display === '' ? undefined : actor;
 }

@@ -5,24 +5,20 @@
  */
 import { cloudTrailHover } from '../cloudtrail/hover';
 import type { DocumentModel } from '../document/model';
-import { lifecycleHover } from '../lifecycle/hover';
+import { lifecycleHover } from '../keys/lifecycleHover';
 import { policyHover } from '../policy/hover';
-
-export interface HoverResult {
-  /** Markdown. */
-  markdown: string;
-  start: number;
-  end: number;
-}
+import type { HoverResult } from '../types';
+import { kindHover } from '../policy/hover/kind';
 
 export type HoverProvider = (model: DocumentModel, offset: number) => HoverResult | undefined;
 
 /**
  * Registered providers, most specific first. Policy hovers and CloudTrail hovers add themselves here.
+ * The kind hover (what a policy was read as) answers on a policy's first brace only.
  * Key lifecycle hovers (only on the eventName of lifecycle events, refused calls and uses of a stopped
  * key) come before the generic CloudTrail event hovers.
  */
-export const hoverProviders: HoverProvider[] = [policyHover, lifecycleHover, cloudTrailHover];
+export const hoverProviders: HoverProvider[] = [kindHover, policyHover, lifecycleHover, cloudTrailHover];
 
 /**
  * Every provider that has something to say about the place, most specific first, as one hover:

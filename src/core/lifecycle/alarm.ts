@@ -5,11 +5,8 @@
  * whose `resources` name the key's ARN (CloudTrail lists the key ARN there
  * however the caller named the key: id, alias or ARN).
  */
-import { USE_OPERATIONS } from '../grants/extract';
-import { parseKeyName } from '../grants/keys';
-
-/** The cryptographic operations, as CloudTrail names them (ReEncrypt is one event). */
-export const KEY_USE_EVENT_NAMES: readonly string[] = [...USE_OPERATIONS.keys(), 'ReEncrypt'];
+import { parseKeyName } from '../history/keys';
+import { KEY_USE_EVENT_NAMES } from '../history/operations';
 
 export interface EventPattern {
   source: string[];

@@ -1,51 +1,47 @@
 /**
- * Lifecycle facts of every document -> each key's lifecycle, attached to the
- * key's entry of the grants model (same key registry, so a key named by id in
- * one event and by ARN in another is one key here too). Events are replayed in
- * eventTime order across documents; the same event seen twice counts once;
- * a failed call (errorCode) is listed but changes nothing.
+ * Lifecycle facts of every source -> each key's lifecycle, on the keys of the
+ * key history (so a key named by id in one event and by ARN in another is one
+ * key here too, and the same key as in the grants). Events are replayed in
+ * eventTime order across sources; the same event seen twice counts once; a
+ * failed call (errorCode) is listed but changes nothing.
  */
-import type { KeyGrants, KmsKey } from '../grants/types';
-import { refString, type KeyRegistry } from '../grants/keys';
-import { RecordEventRef } from '../grants/eventRef';
+import { RecordEventRef } from '../history/eventRef';
+import { timeKey } from '../history/events';
+import type { KeyHistory } from '../history/history';
+import { refString } from '../history/keys';
+import type { KmsKey } from '../history/types';
 import { timeMillis } from '../text/cloudTrailTime';
 import type { EvidenceFact, EvidenceFacts, KeyEventFact, LifecycleFacts } from './extract';
 import type { KeyLifecycle, KeyState, LifecycleEvent } from './types';
 
-export interface LifecycleSource {
+/** One source's lifecycle facts: the replay's input, whatever the source was. */
+export interface LifecycleInput {
   source: string;
   facts: LifecycleFacts;
   evidence: EvidenceFacts;
 }
 
-const timeKey = (ms: number): number => (Number.isNaN(ms) ? Infinity : ms);
-
 export function emptyLifecycle(): KeyLifecycle {
   return { events: [], rotation: { onDemand: 0 }, refused: [], services: {} };
 }
 
-function lifecycleOf(entry: KeyGrants): KeyLifecycle {
-  entry.lifecycle ??= emptyLifecycle();
-  return entry.lifecycle;
-}
-
-/** Registers the keys the facts name; call before the registry is finished. */
-export function addLifecycleRefs(registry: KeyRegistry, facts: LifecycleFacts | EvidenceFacts): void {
-  for (const ref of facts.refs) registry.add(ref);
-  for (const a of facts.aliases) registry.addAlias(a.alias, a.scope, a.target);
-}
-
 /**
- * Replays every lifecycle fact onto its key; `entryOf` gives (or makes) the
- * key's entry in the grants model, `existing` gives it only if there is one:
- * what shows a service using a key is added to keys the logs show anyway,
- * and makes no key of its own.
+ * Replays every lifecycle fact onto its key of `history` (finished) and
+ * returns each key's lifecycle, by key identity. What shows a service using a
+ * key is added to keys that have a lifecycle or, by `hasEntry`, something
+ * else to show (grants, uses): it makes no key of its own.
  */
-export function attachLifecycle(registry: KeyRegistry, sources: readonly LifecycleSource[], entryOf: (key: KmsKey) => KeyGrants, existing: (key: KmsKey) => KeyGrants | undefined): void {
+export function replayLifecycles(history: KeyHistory, inputs: readonly LifecycleInput[], hasEntry: (key: KmsKey) => boolean): Map<string, { key: KmsKey; lifecycle: KeyLifecycle }> {
+  const out = new Map<string, { key: KmsKey; lifecycle: KeyLifecycle }>();
+  const lifecycleOf = (key: KmsKey): KeyLifecycle => {
+    let entry = out.get(key.identity);
+    if (!entry) out.set(key.identity, (entry = { key, lifecycle: emptyLifecycle() }));
+    return entry.lifecycle;
+  };
   const located: Array<{ fact: KeyEventFact; source: string; order: number }> = [];
   const seen = new Set<string>();
   let order = 0;
-  for (const { source, facts } of sources) {
+  for (const { source, facts } of inputs) {
     for (const fact of facts.events) {
       if (fact.eventId !== undefined) {
         // Overlapping files hold the same event: same eventID, name, time, and what it says about which key.
@@ -58,20 +54,20 @@ export function attachLifecycle(registry: KeyRegistry, sources: readonly Lifecyc
   }
   located.sort((a, b) => timeKey(a.fact.ms) - timeKey(b.fact.ms) || a.order - b.order);
   for (const { fact, source } of located) {
-    const key = registry.resolveRef(fact.key);
+    const key = history.keyOf(fact.key);
     if (!key) continue;
-    const lc = lifecycleOf(entryOf(key));
+    const lc = lifecycleOf(key);
     const ref = new RecordEventRef(source, fact.record, fact.kind === 'refused' ? 'refused' : 'lifecycle', fact.eventName, fact, null);
     if (fact.kind === 'refused') lc.refused.push(ref);
     else apply(lc, fact, ref);
   }
-  for (const { source, evidence } of sources) {
+  for (const { source, evidence } of inputs) {
     for (const e of evidence.evidence) {
-      const key = registry.resolveRef(e.key);
-      const entry = key && existing(key);
-      if (entry) addEvidence(lifecycleOf(entry), e, source);
+      const key = history.keyOf(e.key);
+      if (key && (out.has(key.identity) || hasEntry(key))) addEvidence(lifecycleOf(key), e, source);
     }
   }
+  return out;
 }
 
 function setState(lc: KeyLifecycle, e: LifecycleEvent, state: KeyState): void {

@@ -1,9 +1,17 @@
-/** Words for a key's life, shared by the grants view, the CLI's text output, the hovers and the rules. */
-import { describeActor } from '../grants/describe';
-import type { EventRef } from '../grants/types';
+/**
+ * Words for a key's life, shared by the keys outline (the grants view and the
+ * CLI's text report), the hovers and the rules. Functions that put a date in
+ * a sentence take how a date reads (`time`), `2024-06-01 09:00 UTC` unless
+ * told otherwise, so that one setting can change every date the view shows.
+ */
+import { describeActor } from '../history/actors';
+import type { EventRef } from '../history/types';
 import * as l10n from '@vscode/l10n';
 import { formatTime } from './dates';
 import type { DeletionSchedule, KeyLifecycle, KeyState, LifecycleEvent, RotationStatus, ServiceEvidence } from './types';
+
+/** How a date reads in a sentence. */
+export type TimeFormat = (iso: string | undefined) => string;
 
 /** A state in words: `Enabled`, `Pending deletion`, ... */
 export function stateName(state: KeyState): string {
@@ -21,10 +29,10 @@ export function stateName(state: KeyState): string {
 }
 
 /** When a scheduled deletion happens: `deleted on 2021-04-12 18:58 UTC at the earliest, up to 24 h later`. */
-export function describeDeletionDate(d: DeletionSchedule): string {
+export function describeDeletionDate(d: DeletionSchedule, time: TimeFormat = formatTime): string {
   if (d.keyState === 'PendingReplicaDeletion') return l10n.t('deleted once its replica keys are deleted, then after a {0}-day wait', d.pendingWindowInDays);
   if (!d.deletionDate) return l10n.t('deleted {0} days after it was scheduled, up to 24 h later', d.pendingWindowInDays);
-  return l10n.t('deleted on {0} at the earliest, up to 24 h later', formatTime(d.deletionDate));
+  return l10n.t('deleted on {0} at the earliest, up to 24 h later', time(d.deletionDate));
 }
 
 /**
@@ -32,7 +40,7 @@ export function describeDeletionDate(d: DeletionSchedule): string {
  * `Disabled since 2024-05-01 09:00 UTC`, `Pending deletion: deleted on ... at
  * the earliest, up to 24 h later`, `Deleted on ...`.
  */
-export function describeState(lc: KeyLifecycle): string | undefined {
+export function describeState(lc: KeyLifecycle, time: TimeFormat = formatTime): string | undefined {
   const state = lc.state;
   if (!state) return undefined;
   switch (state) {
@@ -43,20 +51,20 @@ export function describeState(lc: KeyLifecycle): string | undefined {
       return stateName(state);
     case 'PendingDeletion':
     case 'PendingReplicaDeletion':
-      return lc.deletion ? `${stateName(state)}: ${describeDeletionDate(lc.deletion)}` : stateName(state);
+      return lc.deletion ? `${stateName(state)}: ${describeDeletionDate(lc.deletion, time)}` : stateName(state);
     case 'Deleted':
-      return l10n.t('Deleted on {0}', formatTime(lc.stateSince));
+      return l10n.t('Deleted on {0}', time(lc.stateSince));
     default:
-      return lc.stateSince ? l10n.t('{0} since {1}', stateName(state), formatTime(lc.stateSince)) : stateName(state);
+      return lc.stateSince ? l10n.t('{0} since {1}', stateName(state), time(lc.stateSince)) : stateName(state);
   }
 }
 
 /** `automatic rotation on (every 365 days)`, `automatic rotation off`, `rotated on demand 2 times`... */
-export function describeRotation(r: RotationStatus): string | undefined {
+export function describeRotation(r: RotationStatus, time: TimeFormat = formatTime): string | undefined {
   const parts: string[] = [];
   if (r.enabled === true) parts.push(r.periodInDays ? l10n.t('automatic rotation on (every {0} days)', r.periodInDays) : l10n.t('automatic rotation on'));
   else if (r.enabled === false) parts.push(l10n.t('automatic rotation off'));
-  if (r.lastRotation) parts.push(l10n.t('last rotated {0}', formatTime(r.lastRotation.at)));
+  if (r.lastRotation) parts.push(l10n.t('last rotated {0}', time(r.lastRotation.at)));
   if (r.onDemand > 0) parts.push(l10n.t('on-demand rotations: {0}', r.onDemand));
   return parts.length > 0 ? parts.join(', ') : undefined;
 }
@@ -68,14 +76,14 @@ function rotationTypeName(type: string | undefined): string {
 }
 
 /** One lifecycle event, as a short label: `Disabled`, `Deletion scheduled (20-day window)`, `DisableKey failed: AccessDenied`. */
-export function describeLifecycleEvent(e: LifecycleEvent): string {
+export function describeLifecycleEvent(e: LifecycleEvent, time: TimeFormat = formatTime): string {
   if (e.failed) return l10n.t('{0} failed: {1}', e.event.eventName, e.errorCode ?? '');
   switch (e.kind) {
     case 'create': return e.stateAfter && e.stateAfter !== 'Enabled' ? l10n.t('Created ({0})', stateName(e.stateAfter)) : l10n.t('Created');
     case 'enable': return l10n.t('Enabled');
     case 'disable': return l10n.t('Disabled');
     case 'scheduleDeletion':
-      return e.deletion ? l10n.t('Deletion scheduled ({0}-day window): {1}', e.deletion.pendingWindowInDays, describeDeletionDate(e.deletion)) : l10n.t('Deletion scheduled');
+      return e.deletion ? l10n.t('Deletion scheduled ({0}-day window): {1}', e.deletion.pendingWindowInDays, describeDeletionDate(e.deletion, time)) : l10n.t('Deletion scheduled');
     case 'cancelDeletion': return l10n.t('Deletion cancelled (the key is Disabled)');
     case 'delete': return l10n.t('Deleted by KMS');
     case 'enableRotation': return e.rotationPeriodInDays ? l10n.t('Automatic rotation enabled (every {0} days)', e.rotationPeriodInDays) : l10n.t('Automatic rotation enabled');
@@ -100,8 +108,8 @@ export function describeService(service: 'fargate' | 'deadline', e: ServiceEvide
 }
 
 /** What shows the service uses the key: `a grant (CreateGrant on 2024-04-23 02:05 UTC)`, ... */
-export function describeEvidence(e: ServiceEvidence): string {
-  const when = formatTime(e.event.eventTime);
+export function describeEvidence(e: ServiceEvidence, time: TimeFormat = formatTime): string {
+  const when = time(e.event.eventTime);
   switch (e.how) {
     case 'grant': return l10n.t('a grant to it ({0} on {1})', e.event.eventName, when);
     case 'context': return l10n.t('its encryption context ({0} on {1})', e.event.eventName, when);

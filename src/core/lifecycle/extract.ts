@@ -2,21 +2,19 @@
  * One document -> the facts about its keys' lives: lifecycle events
  * (CreateKey ... DeleteKey, rotation, key material, replicas), calls refused
  * because of a key's state, and what shows a key serving Fargate ephemeral
- * storage or Deadline Cloud. One pass over the model's records, beside the
- * grants facts of the same document and reading keys with the same
- * `KeyReader`; cached per model object (one per document version).
+ * storage or Deadline Cloud. One pass over the model's records, reading keys
+ * with the key history's `KeyReader` as the grants do; cached per model
+ * object (one per document version).
  */
-import { isEventLike, isObject } from '../classify';
+import { isObject } from '../classify';
 import type { DocumentModel, JsonRecord } from '../document/model';
-import { KeyReader, requestParameters, type AliasFact } from '../grants/extract';
-import type { KeyRef } from '../grants/keys';
+import { byTime, eventFact, forEachKmsEvent, requestParameters, type EventFact, type Obj } from '../history/events';
+import { KeyReader, type KeyNames } from '../history/keyReader';
+import type { KeyRef } from '../history/keys';
+import { nonEmptyString } from '../jsonValues';
 import { timeMillis } from '../text/cloudTrailTime';
 import { DAY_MS, isoTime, parseLoggedDate } from './dates';
 import { KEY_STATES, type DeletionSchedule, type KeyState, type LifecycleKind } from './types';
-
-type Obj = Record<string, unknown>;
-
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
 /** A number, or a string of digits (some SDKs log numbers as strings). */
 function num(v: unknown): number | undefined {
@@ -52,18 +50,9 @@ export const STATE_ERRORS: ReadonlySet<string> = new Set(['DisabledException', '
 /** The default waiting period of ScheduleKeyDeletion, in days. */
 export const DEFAULT_PENDING_WINDOW = 30;
 
-export interface KeyEventFact {
+export interface KeyEventFact extends EventFact {
   /** A lifecycle event, or a call refused because of the key's state. */
   kind: LifecycleKind | 'refused';
-  record: JsonRecord;
-  eventName: string;
-  eventTime?: string;
-  /** Milliseconds since the epoch; NaN when unknown. */
-  ms: number;
-  eventId?: string;
-  errorCode?: string;
-  errorMessage?: string;
-  key?: KeyRef;
   /** The state the event reports (CreateKey's and ReplicateKey's key metadata). */
   reportedState?: KeyState;
   deletion?: DeletionSchedule;
@@ -89,11 +78,9 @@ export interface EvidenceFact {
   count: number;
 }
 
-export interface LifecycleFacts {
+export interface LifecycleFacts extends KeyNames {
   /** Lifecycle events and refused calls, by eventTime (document order when equal). */
   events: KeyEventFact[];
-  aliases: AliasFact[];
-  refs: KeyRef[];
   /** Some event here is a lifecycle event (not only refused calls). */
   hasLifecycle: boolean;
   /** A RevokeGrant succeeded here (the Fargate rule may need the document's keys). */
@@ -101,10 +88,8 @@ export interface LifecycleFacts {
 }
 
 /** What shows services using the document's keys; read in a pass of its own, only when someone asks. */
-export interface EvidenceFacts {
+export interface EvidenceFacts extends KeyNames {
   evidence: EvidenceFact[];
-  aliases: AliasFact[];
-  refs: KeyRef[];
 }
 
 const EMPTY: LifecycleFacts = { events: [], aliases: [], refs: [], hasLifecycle: false, hasRevoke: false };
@@ -134,16 +119,6 @@ export function evidenceFacts(model: DocumentModel): EvidenceFacts {
   return facts;
 }
 
-/** Calls `fn` for each KMS event of the document (a plain loop: this runs over every record of a big log). */
-function forEachKmsEvent(model: DocumentModel, fn: (record: JsonRecord, ev: Obj, name: string) => void): void {
-  for (const record of model.records) {
-    const ev = record.value as Obj;
-    if (!isEventLike(ev) || ev.eventSource !== 'kms.amazonaws.com') continue;
-    const name = ev.eventName;
-    if (typeof name === 'string') fn(record, ev, name);
-  }
-}
-
 /**
  * A log is mostly cryptographic operations that succeeded: for them this
  * pass reads three fields and allocates nothing.
@@ -163,8 +138,7 @@ function extract(model: DocumentModel): LifecycleFacts {
     }
   });
   facts.refs = reader.refs();
-  const key = (ms: number): number => (Number.isNaN(ms) ? Infinity : ms);
-  facts.events.sort((a, b) => key(a.ms) - key(b.ms) || 0);
+  byTime(facts.events);
   return facts;
 }
 
@@ -179,18 +153,10 @@ function extractEvidence(model: DocumentModel): EvidenceFacts {
 }
 
 function base(record: JsonRecord, ev: Obj, eventName: string, kind: KeyEventFact['kind'], key: KeyRef | undefined): KeyEventFact {
-  const eventTime = str(ev.eventTime);
-  return {
-    kind,
-    record,
-    eventName,
-    eventTime,
-    ms: timeMillis(eventTime),
-    eventId: str(ev.eventID),
-    errorCode: str(ev.errorCode),
-    errorMessage: str(ev.errorMessage),
-    key,
-  };
+  const f = eventFact(record, ev, eventName) as KeyEventFact;
+  f.kind = kind;
+  f.key = key;
+  return f;
 }
 
 function stateOf(v: unknown): KeyState | undefined {
@@ -202,7 +168,7 @@ function serviceEventKey(ev: Obj, reader: KeyReader): KeyRef | undefined {
   const fromResources = reader.keyOf(ev);
   if (fromResources) return fromResources;
   const details = isObject(ev.serviceEventDetails) ? ev.serviceEventDetails : undefined;
-  const id = str(details?.keyId);
+  const id = nonEmptyString(details?.keyId);
   return id ? reader.parse(id, ev) : undefined;
 }
 
@@ -212,27 +178,27 @@ function lifecycleEvent(record: JsonRecord, ev: Obj, name: string, kind: Lifecyc
   switch (kind) {
     case 'create': {
       const meta = isObject(re.keyMetadata) ? re.keyMetadata : {};
-      const arn = str(meta.arn);
+      const arn = nonEmptyString(meta.arn);
       const f = base(record, ev, name, kind, (arn ? reader.parse(arn, ev) : undefined) ?? reader.keyOf(ev));
-      f.origin = str(rp.origin) ?? str(meta.origin);
+      f.origin = nonEmptyString(rp.origin) ?? nonEmptyString(meta.origin);
       f.reportedState = stateOf(meta.keyState);
       out.push(f);
       return;
     }
     case 'replicate': {
       const f = base(record, ev, name, kind, reader.keyOf(ev));
-      f.region = str(rp.replicaRegion);
+      f.region = nonEmptyString(rp.replicaRegion);
       out.push(f);
       const meta = isObject(re.replicaKeyMetadata) ? re.replicaKeyMetadata : undefined;
-      const arn = str(meta?.arn);
+      const arn = nonEmptyString(meta?.arn);
       const replica = arn ? reader.parse(arn, ev) : undefined;
       if (replica && meta && !f.errorCode) {
         const r = base(record, ev, name, 'replicaCreated', replica);
         r.reportedState = stateOf(meta.keyState);
-        r.origin = str(meta.origin);
+        r.origin = nonEmptyString(meta.origin);
         const config = isObject(meta.multiRegionConfiguration) ? meta.multiRegionConfiguration : undefined;
-        const primary = config && isObject(config.primaryKey) ? str(config.primaryKey.region) : undefined;
-        r.region = primary ?? str(ev.awsRegion);
+        const primary = config && isObject(config.primaryKey) ? nonEmptyString(config.primaryKey.region) : undefined;
+        r.region = primary ?? nonEmptyString(ev.awsRegion);
         out.push(r);
       }
       return;
@@ -243,7 +209,7 @@ function lifecycleEvent(record: JsonRecord, ev: Obj, name: string, kind: Lifecyc
       const f = base(record, ev, name, kind, serviceEventKey(ev, reader));
       if (kind === 'rotate') {
         const details = isObject(ev.serviceEventDetails) ? ev.serviceEventDetails : undefined;
-        f.rotationType = str(details?.rotationType);
+        f.rotationType = nonEmptyString(details?.rotationType);
       }
       out.push(f);
       return;
@@ -252,7 +218,7 @@ function lifecycleEvent(record: JsonRecord, ev: Obj, name: string, kind: Lifecyc
       const f = base(record, ev, name, kind, reader.keyOf(ev));
       if (kind === 'scheduleDeletion') f.deletion = deletionSchedule(f, rp, re);
       else if (kind === 'enableRotation') f.rotationPeriodInDays = num(rp.rotationPeriodInDays);
-      else if (kind === 'updatePrimaryRegion') f.region = str(rp.primaryRegion);
+      else if (kind === 'updatePrimaryRegion') f.region = nonEmptyString(rp.primaryRegion);
       out.push(f);
     }
   }
@@ -265,7 +231,7 @@ function deletionSchedule(f: KeyEventFact, rp: Obj, re: Obj): DeletionSchedule {
   const pendingWindowInDays = requested ?? num(re.pendingWindowInDays) ?? DEFAULT_PENDING_WINDOW;
   const keyState = re.keyState === 'PendingReplicaDeletion' ? 'PendingReplicaDeletion' : 'PendingDeletion';
   const d: DeletionSchedule = { keyState, pendingWindowInDays, defaultWindow: requested === undefined, computed: false };
-  const logged = str(re.deletionDate);
+  const logged = nonEmptyString(re.deletionDate);
   if (logged) d.deletionDateLogged = logged;
   let ms = parseLoggedDate(re.deletionDate);
   if (Number.isNaN(ms) && keyState === 'PendingDeletion' && !Number.isNaN(f.ms)) {
@@ -304,7 +270,7 @@ class Evidence {
   read(record: JsonRecord, ev: Obj, name: string, reader: KeyReader): void {
     const rp = requestParameters(ev);
     const u = isObject(ev.userIdentity) ? ev.userIdentity : undefined;
-    const invokedBy = str(u?.invokedBy);
+    const invokedBy = nonEmptyString(u?.invokedBy);
     let fargate: [EvidenceFact['how'], string | undefined] | undefined;
     let deadline: [EvidenceFact['how'], string | undefined] | undefined;
     if (rp) {
@@ -316,7 +282,7 @@ class Evidence {
         if (farm) deadline = ['context', farm];
       }
       if (name === 'CreateGrant') {
-        const grantee = str(rp.granteePrincipal) ?? '';
+        const grantee = nonEmptyString(rp.granteePrincipal) ?? '';
         const c = isObject(rp.constraints) ? rp.constraints : undefined;
         const constrained = (key: string): string | undefined => contextValue(c?.encryptionContextSubset, key) ?? contextValue(c?.encryptionContextEquals, key);
         const cluster = constrained(FARGATE_CONTEXT);
@@ -337,14 +303,14 @@ class Evidence {
   private add(service: Service, key: KeyRef, [how, detail]: [EvidenceFact['how'], string | undefined], record: JsonRecord, ev: Obj, eventName: string): void {
     let onKey = this.byKey.get(key);
     if (!onKey) this.byKey.set(key, (onKey = {}));
-    const eventTime = str(ev.eventTime);
+    const eventTime = nonEmptyString(ev.eventTime);
     const ms = timeMillis(eventTime);
     const known = onKey[service];
     if (known) {
       known.count++;
       if (!(ms >= known.ms) && !Number.isNaN(known.ms)) return; // keep the latest sighting
     }
-    onKey[service] = { service, key, how, detail, record, eventName, eventTime, ms, eventId: str(ev.eventID), count: known ? known.count : 1 };
+    onKey[service] = { service, key, how, detail, record, eventName, eventTime, ms, eventId: nonEmptyString(ev.eventID), count: known ? known.count : 1 };
   }
 
   facts(): EvidenceFact[] {

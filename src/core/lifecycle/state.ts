@@ -1,5 +1,4 @@
-/** Questions about a key's life at a given moment, for the rules and the hovers. */
-import type { EventRef, Grant, KeyGrants } from '../grants/types';
+/** Questions about a key's life at a given moment, for the rules, the hovers and the outline. */
 import { timeMillis } from '../text/cloudTrailTime';
 import type { KeyLifecycle, KeyState, LifecycleEvent } from './types';
 
@@ -9,6 +8,11 @@ export interface StateAt {
   since?: string;
   /** The event that put the key in this state. */
   event: LifecycleEvent;
+}
+
+/** Do the logs show anything of the key's own life (an event, or a call refused because of its state)? */
+export function hasLife(lc: KeyLifecycle | undefined): lc is KeyLifecycle {
+  return !!lc && (lc.events.length > 0 || lc.refused.length > 0);
 }
 
 /**
@@ -26,32 +30,4 @@ export function stateAt(lc: KeyLifecycle | undefined, ms: number, inclusive = fa
     if (found?.state !== e.stateAfter) found = { state: e.stateAfter, since: e.event.eventTime, event: e };
   }
   return found;
-}
-
-/** Every successful cryptographic operation on the key in the logs, by time, each event once. */
-export function usesOf(entry: KeyGrants): EventRef[] {
-  const seen = new Set<string>();
-  const out: EventRef[] = [];
-  const add = (e: EventRef): void => {
-    const id = `${e.source}\u0000${e.start}`;
-    if (seen.has(id)) return;
-    seen.add(id);
-    out.push(e);
-  };
-  for (const g of entry.grants) for (const u of g.uses) add(u);
-  for (const u of entry.otherUses) add(u);
-  const key = (e: EventRef): number => {
-    const t = timeMillis(e.eventTime);
-    return Number.isNaN(t) ? Infinity : t;
-  };
-  return out.sort((a, b) => key(a) - key(b) || a.start - b.start);
-}
-
-/** Was the grant alive at `ms`: created by then (or before the logs) and not yet retired or revoked. */
-export function grantActiveAt(g: Grant, ms: number): boolean {
-  const created = timeMillis(g.creation?.eventTime ?? g.createdAt);
-  if (!Number.isNaN(created) && created > ms) return false;
-  const ended = timeMillis(g.retirement?.eventTime ?? g.revocation?.eventTime);
-  if (g.status !== 'active' && Number.isNaN(ended)) return false;
-  return Number.isNaN(ended) || ended > ms;
 }

@@ -2,10 +2,11 @@
  * The key lifecycle model: what the logs say happened to each key (created,
  * enabled, disabled, scheduled for deletion, deleted, rotated, ...), its last
  * known state and since when, and the calls refused because of that state.
- * Plain, JSON-serialisable data beside the grants of the same key (a
- * `KeyGrants` carries its key's `lifecycle`).
+ * Plain, JSON-serialisable data on the keys of the key history; a sibling of
+ * the grants, which src/core/keys puts beside it (a `KeyGrants` carries its
+ * key's `lifecycle`).
  */
-import type { EventRef } from '../grants/types';
+import type { EventRef } from '../history/types';
 
 /** KMS key states ([B] `KeyState`), plus `Deleted`, which KMS never reports because the key is gone. */
 export type KeyState = 'Creating' | 'Enabled' | 'Disabled' | 'PendingDeletion' | 'PendingImport' | 'PendingReplicaDeletion' | 'Unavailable' | 'Updating' | 'Deleted';

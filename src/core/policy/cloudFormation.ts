@@ -1,13 +1,19 @@
 /**
- * Policies in CloudFormation JSON templates: `KeyPolicy` of AWS::KMS::Key and
- * AWS::KMS::ReplicaKey (key policies), and the `PolicyDocument` of IAM
- * resources (inline or managed policies) that grant `kms:` actions. The
- * classifier asks whether a template holds one (from plain values); the
- * locator finds their nodes (from the parse tree). A policy written as an
- * `Fn::If` gives both of its alternatives, each checked as a policy.
+ * Policies in CloudFormation JSON templates. Each embedded policy gets its kind
+ * from the resource type and property that hold it (`KeyPolicy` of
+ * AWS::KMS::Key is a key policy, `AssumeRolePolicyDocument` of AWS::IAM::Role
+ * a trust policy, `PolicyDocument` of AWS::S3::BucketPolicy an S3 bucket
+ * policy, ...), never from its content. Key policies are always analysed; the
+ * other policies only when they mention KMS, and then for their KMS parts.
+ * The classifier asks whether a template holds such a policy (from plain
+ * values); the locator finds their nodes (from the parse tree). A policy, a
+ * list of policies or a statement written as an `Fn::If` gives both of its
+ * alternatives, each checked as written; `Ref AWS::NoValue` gives none.
  */
-import { findNodeAtLocation, type Node } from 'jsonc-parser';
+import { findNodeAtLocation, getNodeValue, type Node } from 'jsonc-parser';
+import * as l10n from '@vscode/l10n';
 import { alternatives, isIntrinsic, isNoValue } from './intrinsics';
+import type { KindDecision, PolicyKind } from './kinds';
 import { membersOf } from './model';
 
 type Obj = Record<string, unknown>;
@@ -16,7 +22,63 @@ function isObject(v: unknown): v is Obj {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
-const KEY_TYPES = new Set(['AWS::KMS::Key', 'AWS::KMS::ReplicaKey']);
+/** Where a resource type keeps a policy: a property path (`*` for every element of a list). */
+interface PolicySlot {
+  path: ReadonlyArray<string>;
+  kind: PolicyKind;
+  service?: string;
+  /** The slot holds one statement, not a policy (AWS::Events::EventBusPolicy `Statement`). */
+  statement?: boolean;
+}
+
+const IDENTITY_LISTS: PolicySlot[] = [{ path: ['Policies', '*', 'PolicyDocument'], kind: 'identityPolicy' }];
+const IDENTITY_DOCUMENT: PolicySlot[] = [{ path: ['PolicyDocument'], kind: 'identityPolicy' }];
+const resource = (property: string, service: string): PolicySlot[] => [{ path: [property], kind: 'resourcePolicy', service }];
+
+/** Resource types and where their policies are. [CloudFormation template reference, each type's properties] */
+const SLOTS: Readonly<Record<string, PolicySlot[]>> = {
+  'AWS::KMS::Key': [{ path: ['KeyPolicy'], kind: 'keyPolicy' }],
+  'AWS::KMS::ReplicaKey': [{ path: ['KeyPolicy'], kind: 'keyPolicy' }],
+  'AWS::IAM::Role': [{ path: ['AssumeRolePolicyDocument'], kind: 'trustPolicy' }, ...IDENTITY_LISTS],
+  'AWS::IAM::User': IDENTITY_LISTS,
+  'AWS::IAM::Group': IDENTITY_LISTS,
+  'AWS::IAM::Policy': IDENTITY_DOCUMENT,
+  'AWS::IAM::ManagedPolicy': IDENTITY_DOCUMENT,
+  'AWS::IAM::RolePolicy': IDENTITY_DOCUMENT,
+  'AWS::IAM::UserPolicy': IDENTITY_DOCUMENT,
+  'AWS::IAM::GroupPolicy': IDENTITY_DOCUMENT,
+  'AWS::SSO::PermissionSet': [{ path: ['InlinePolicy'], kind: 'identityPolicy' }],
+  'AWS::S3::BucketPolicy': resource('PolicyDocument', 's3'),
+  'AWS::S3::AccessPoint': resource('Policy', 's3'),
+  'AWS::SQS::QueuePolicy': resource('PolicyDocument', 'sqs'),
+  'AWS::SNS::TopicPolicy': resource('PolicyDocument', 'sns'),
+  'AWS::SecretsManager::ResourcePolicy': resource('ResourcePolicy', 'secretsmanager'),
+  'AWS::ECR::Repository': resource('RepositoryPolicyText', 'ecr'),
+  'AWS::Events::EventBus': resource('Policy', 'events'),
+  'AWS::Events::EventBusPolicy': [{ path: ['Statement'], kind: 'resourcePolicy', service: 'events', statement: true }],
+  'AWS::Logs::ResourcePolicy': resource('PolicyDocument', 'logs'),
+  'AWS::OpenSearchService::Domain': resource('AccessPolicies', 'es'),
+  'AWS::Elasticsearch::Domain': resource('AccessPolicies', 'es'),
+  'AWS::Backup::BackupVault': resource('AccessPolicy', 'backup'),
+  'AWS::EFS::FileSystem': resource('FileSystemPolicy', 'elasticfilesystem'),
+  'AWS::CodeArtifact::Repository': resource('PermissionsPolicyDocument', 'codeartifact'),
+  'AWS::ApiGateway::RestApi': resource('Policy', 'execute-api'),
+  'AWS::EC2::VPCEndpoint': [{ path: ['PolicyDocument'], kind: 'vpcEndpointPolicy' }],
+};
+
+/** AWS::Organizations::Policy holds an SCP or an RCP (or policies of other languages, which are not ours), by its `Type`. */
+const ORGANIZATIONS_TYPES: Readonly<Record<string, PolicyKind>> = {
+  SERVICE_CONTROL_POLICY: 'serviceControlPolicy',
+  RESOURCE_CONTROL_POLICY: 'resourceControlPolicy',
+};
+
+function slotsOf(type: string, properties: Obj): PolicySlot[] {
+  if (type === 'AWS::Organizations::Policy') {
+    const kind = typeof properties.Type === 'string' ? ORGANIZATIONS_TYPES[properties.Type] : undefined;
+    return kind ? [{ path: ['Content'], kind }] : [];
+  }
+  return SLOTS[type] ?? [];
+}
 
 /** A CloudFormation template: `Resources` whose entries have an `AWS::` `Type` (or a template format version). */
 export function isTemplate(v: unknown): v is Obj & { Resources: Obj } {
@@ -25,69 +87,119 @@ export function isTemplate(v: unknown): v is Obj & { Resources: Obj } {
   return Object.values(v.Resources).some((r) => isObject(r) && typeof r.Type === 'string' && r.Type.startsWith('AWS::'));
 }
 
-/** The values of a plain value, with both alternatives of an `Fn::If` (a template may write a policy, a statement or an action as one). */
-function alternativesOf(v: unknown): unknown[] {
-  if (Array.isArray(v)) return v.flatMap(alternativesOf);
-  if (isObject(v) && Array.isArray(v['Fn::If']) && Object.keys(v).length === 1) return (v['Fn::If'] as unknown[]).slice(1, 3).flatMap(alternativesOf);
+/** A plain value that is one CloudFormation function (`{"Ref": ...}`, `{"Fn::If": [...]}`). */
+function isFunctionValue(v: unknown): v is Obj {
+  if (!isObject(v)) return false;
+  const keys = Object.keys(v);
+  return keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::'));
+}
+
+/** What a plain value stands for: itself, both alternatives of an `Fn::If` (nested ones too), none for `Ref AWS::NoValue`. Lists are kept. */
+function branches(v: unknown, depth = 0): unknown[] {
+  if (isObject(v) && v.Ref === 'AWS::NoValue' && Object.keys(v).length === 1) return [];
+  if (depth < 8 && isObject(v) && Array.isArray(v['Fn::If']) && Object.keys(v).length === 1) return (v['Fn::If'] as unknown[]).slice(1, 3).flatMap((a) => branches(a, depth + 1));
   return [v];
 }
 
-function mentionsKms(policy: unknown): boolean {
-  return alternativesOf(policy).some((p) => {
+/** The values of a list element (a string, a list, or `Fn::If` alternatives of either). */
+function listed(v: unknown): unknown[] {
+  return branches(v).flatMap((b) => (Array.isArray(b) ? b.flatMap((e) => branches(e)) : [b]));
+}
+
+const KMS_ARN = /^arn:[^:]*:{1,2}kms:/;
+
+function mentionsKmsValue(v: unknown): boolean {
+  if (typeof v === 'string') return KMS_ARN.test(v) || v.toLowerCase().startsWith('kms:');
+  if (Array.isArray(v)) return v.some(mentionsKmsValue);
+  if (isObject(v)) return Object.entries(v).some(([k, x]) => k.toLowerCase().startsWith('kms:') || /kms/i.test(k) || mentionsKmsValue(x));
+  return false;
+}
+
+/** A policy (or statement) that is about KMS somewhere: kms: actions or condition keys, KMS ARNs; in either alternative of an `Fn::If`. */
+export function mentionsKms(policy: unknown): boolean {
+  return branches(policy).some((p) => {
     if (!isObject(p)) return false;
-    return alternativesOf(p.Statement).some((s) => {
-      if (!isObject(s)) return false;
-      return alternativesOf([s.Action, s.NotAction]).some((a) => typeof a === 'string' && a.toLowerCase().startsWith('kms:'));
-    });
+    const statements = 'Statement' in p ? listed(p.Statement) : [p];
+    return statements.some((s) => isObject(s) && ['Action', 'NotAction', 'Resource', 'NotResource', 'Condition'].some((e) => mentionsKmsValue(s[e])));
   });
 }
 
-/** The policy documents of one resource's properties: `PolicyDocument` and each `Policies[].PolicyDocument`. */
-function iamDocuments(props: Obj): unknown[] {
-  const docs: unknown[] = [props.PolicyDocument];
-  if (Array.isArray(props.Policies)) for (const p of props.Policies) if (isObject(p)) docs.push(p.PolicyDocument);
-  return docs;
+/** A policy written as a JSON string property (CloudWatch Logs, some Organizations and SSO templates): its value. */
+function stringPolicyValue(v: unknown): unknown {
+  if (typeof v !== 'string' || !/^\s*\{/.test(v)) return v;
+  try {
+    return JSON.parse(v);
+  } catch {
+    return undefined;
+  }
 }
 
-/** True when a template holds a key policy, or an IAM policy that grants KMS actions. */
+function valuesAt(props: unknown, path: ReadonlyArray<string>): unknown[] {
+  let current: unknown[] = [props];
+  for (const segment of path) {
+    const next: unknown[] = [];
+    for (const c of current) {
+      if (segment === '*') {
+        if (Array.isArray(c)) for (const e of c) next.push(...branches(e));
+      } else if (isObject(c) && segment in c) next.push(...branches(c[segment]));
+    }
+    current = next;
+  }
+  return current;
+}
+
+function analysed(slot: PolicySlot, value: unknown): boolean {
+  const policy = stringPolicyValue(value);
+  if (!isObject(policy) || isFunctionValue(policy)) return false;
+  return slot.kind === 'keyPolicy' || mentionsKms(policy);
+}
+
+/** True when a template holds a key policy, or another policy that mentions KMS. */
 export function templateHasKmsPolicy(v: unknown): boolean {
   if (!isTemplate(v)) return false;
   for (const r of Object.values(v.Resources)) {
     if (!isObject(r) || typeof r.Type !== 'string' || !isObject(r.Properties)) continue;
-    if (KEY_TYPES.has(r.Type) && alternativesOf(r.Properties.KeyPolicy).some(isObject)) return true;
-    if (r.Type.startsWith('AWS::IAM::') && iamDocuments(r.Properties).some(mentionsKms)) return true;
-  }
-  return false;
-}
-
-export interface TemplatePolicy {
-  node: Node;
-  kind: 'keyPolicy' | 'identityPolicy';
-}
-
-/** The nodes a node stands for: itself, or both alternatives of an `Fn::If` (arrays flattened); `Ref AWS::NoValue` stands for none. */
-function nodeAlternatives(node: Node | undefined, depth = 0): Node[] {
-  if (!node || isNoValue(node)) return [];
-  if (node.type === 'array') return (node.children ?? []).flatMap((c) => nodeAlternatives(c, depth + 1));
-  const alt = depth < 8 ? alternatives(node) : undefined;
-  return alt ? alt.flatMap((a) => nodeAlternatives(a, depth + 1)) : [node];
-}
-
-function nodeMentionsKms(node: Node): boolean {
-  for (const s of nodeAlternatives(findNodeAtLocation(node, ['Statement']))) {
-    for (const name of ['Action', 'NotAction']) {
-      if (nodeAlternatives(findNodeAtLocation(s, [name])).some((x) => x.type === 'string' && String(x.value).toLowerCase().startsWith('kms:'))) return true;
+    for (const slot of slotsOf(r.Type, r.Properties)) {
+      if (valuesAt(r.Properties, slot.path).some((p) => analysed(slot, p))) return true;
     }
   }
   return false;
 }
 
-/** A policy property's policy objects: itself, or the alternatives of an `Fn::If` that are policies. */
-function policyObjects(node: Node | undefined): Node[] {
-  return nodeAlternatives(node).filter((n) => n.type === 'object' && !isIntrinsic(n));
+export interface TemplatePolicy {
+  /** The policy object, or the string literal that holds it. */
+  node: Node;
+  decision: KindDecision;
+  /** The slot holds one statement (AWS::Events::EventBusPolicy). */
+  statement: boolean;
+  /** Where it is, for the kind hover: `Resources.Key.Properties.KeyPolicy`. */
+  where: string;
 }
 
-/** The nodes of the KMS-related policies of a template's parse tree. */
+/** The nodes a node stands for: itself, or both alternatives of an `Fn::If` (nested ones too); `Ref AWS::NoValue` stands for none. Lists are kept. */
+function nodeBranches(node: Node | undefined, depth = 0): Node[] {
+  if (!node || isNoValue(node)) return [];
+  const alt = depth < 8 ? alternatives(node) : undefined;
+  return alt ? alt.flatMap((a) => nodeBranches(a, depth + 1)) : [node];
+}
+
+function nodesAt(props: Node, path: ReadonlyArray<string>): Node[] {
+  let current: Node[] = [props];
+  for (const segment of path) {
+    const next: Node[] = [];
+    for (const c of current) {
+      if (segment === '*') {
+        if (c.type === 'array') for (const e of c.children ?? []) next.push(...nodeBranches(e));
+      } else {
+        next.push(...nodeBranches(findNodeAtLocation(c, [segment])));
+      }
+    }
+    current = next;
+  }
+  return current;
+}
+
+/** The nodes of the template's policies that KMS Lens analyses, each with the kind its resource type gives it. */
 export function templatePolicies(root: Node): TemplatePolicy[] {
   const out: TemplatePolicy[] = [];
   const resources = findNodeAtLocation(root, ['Resources']);
@@ -96,12 +208,17 @@ export function templatePolicies(root: Node): TemplatePolicy[] {
     const props = findNodeAtLocation(r.value, ['Properties']);
     if (type?.type !== 'string' || props?.type !== 'object') continue;
     const typeName = String(type.value);
-    if (KEY_TYPES.has(typeName)) {
-      for (const kp of policyObjects(findNodeAtLocation(props, ['KeyPolicy']))) out.push({ node: kp, kind: 'keyPolicy' });
-    } else if (typeName.startsWith('AWS::IAM::')) {
-      const docs = policyObjects(findNodeAtLocation(props, ['PolicyDocument']));
-      for (const p of nodeAlternatives(findNodeAtLocation(props, ['Policies']))) docs.push(...policyObjects(findNodeAtLocation(p, ['PolicyDocument'])));
-      for (const d of docs) if (nodeMentionsKms(d)) out.push({ node: d, kind: 'identityPolicy' });
+    for (const slot of slotsOf(typeName, getNodeValue(props) as Obj)) {
+      for (const node of nodesAt(props, slot.path)) {
+        if ((node.type !== 'object' && node.type !== 'string') || isIntrinsic(node) || !analysed(slot, getNodeValue(node))) continue;
+        const where = ['Resources', r.name, 'Properties', ...slot.path].join('.');
+        out.push({
+          node,
+          statement: slot.statement === true,
+          where,
+          decision: { kind: slot.kind, service: slot.service, certain: true, alternatives: [], reason: l10n.t('It is the {0} of a {1} resource.', slot.path.filter((p) => p !== '*').join('.'), typeName), source: 'template' },
+        });
+      }
     }
   }
   return out;

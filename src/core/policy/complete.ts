@@ -6,6 +6,7 @@
  */
 import { findNodeAtLocation, getLocation, type Node } from 'jsonc-parser';
 import type { DocumentModel } from '../document/model';
+import { isPolicyDocument } from '../types';
 import {
   actionSuggestions, awsPrincipalSuggestions, conditionKeySuggestions, conditionValueSuggestions, documentFacts, operatorSuggestions, principalTypeSuggestions,
   principalValueSuggestions, resourceSuggestions, servicePrincipalSuggestions, snippetLiteral, statementElementSuggestions, topLevelSuggestions,
@@ -56,6 +57,13 @@ function nextChar(text: string, pos: number): string | undefined {
 
 /** The statement the path points into, and the rest of the path inside it. */
 function statementOf(policy: PolicyModel, path: Array<string | number>): { statement?: Statement; rest: Array<string | number> } | undefined {
+  // A statement saved on its own is its own root; an array of statements is indexed from the root.
+  if (policy.fragment === 'statement') return { statement: policy.statements[0], rest: path };
+  if (policy.fragment === 'statements') {
+    if (typeof path[0] !== 'number') return undefined;
+    const node = policy.root.children?.[path[0]];
+    return { statement: policy.statements.find((s) => s.node.offset === node?.offset), rest: path.slice(1) };
+  }
   if (path[0] !== 'Statement') return undefined;
   const indexed = typeof path[1] === 'number';
   const nodePath = indexed ? ['Statement', path[1]] : ['Statement'];
@@ -68,8 +76,8 @@ function placeFor(policy: PolicyModel, path: Array<string | number>, atKey: bool
   const facts = documentFacts(policy);
   // At a key, the last path segment is the half-typed key itself.
   const where = atKey ? path.slice(0, -1) : path;
-  if (where.length === 0) return atKey ? { at: 'key', suggestions: topLevelSuggestions(policy) } : undefined;
-  if (where.length === 1 && where[0] === 'Version' && !atKey) return { at: 'value', inArray: false, suggestions: [{ label: '2012-10-17', kind: 'value', value: '2012-10-17', detail: l10n.t('the current policy language version') }] };
+  if (where.length === 0 && !policy.fragment) return atKey ? { at: 'key', suggestions: topLevelSuggestions(policy) } : undefined;
+  if (where.length === 1 && where[0] === 'Version' && !atKey && !policy.fragment) return { at: 'value', inArray: false, suggestions: [{ label: '2012-10-17', kind: 'value', value: '2012-10-17', detail: l10n.t('the current policy language version') }] };
   const inStatement = statementOf(policy, where);
   if (!inStatement) return undefined;
   const { statement, rest } = inStatement;
@@ -108,7 +116,7 @@ function quoted(value: string, snippet: boolean): string {
  * not in a place KMS Lens knows, or the document is not a policy.
  */
 export function completionsAt(model: DocumentModel, offset: number): CompletionItem[] {
-  if (model.kind !== 'keyPolicy' && model.kind !== 'identityPolicy') return [];
+  if (!isPolicyDocument(model.kind)) return [];
   const policy = policiesOf(model).find((p) => p.origin !== 'string' && p.root.offset <= offset && offset <= p.root.offset + p.root.length);
   if (!policy) return [];
   const text = policy.text;

@@ -6,12 +6,13 @@
  */
 import type { Node } from 'jsonc-parser';
 import { actionsForConditionKey, type ConditionKeyInfo } from '../data/iam';
-import { ACCOUNT_ID, hasUnknown, type Arn, type ArnPart } from '../kms/identifiers';
+import { isPartial } from '../document/sound';
+import { ACCOUNT_ID, hasUnknown, repairShiftedArn, type Arn, type ArnPart } from '../kms/identifiers';
 import type { TextEdit } from '../types';
 import { insertMember, nodeEnd, propertyOf, removeItem, renameKey, stringPart } from './edits';
 import { membersOf, type ConditionEntry, type PolicyModel, type Statement } from './model';
-import type { PolicyValue } from './value';
-import { conditionStrings, normalized, type ConditionString, type NormalizedStatement } from './normalize';
+import { conditionStrings, normalized, type ConditionString, type NormalizedStatement, type ResourceRef } from './normalize';
+import { valueArn, type PolicyValue } from './value';
 
 /** A one-character range at the start of a node, for findings about something that is missing from it. */
 export function startOf(n: Node): { start: number; end: number } {
@@ -169,10 +170,33 @@ export function listNames(names: readonly string[], max = 5): string {
   return `${names.slice(0, max).join(', ')} (+${names.length - max})`;
 }
 
-/** Rule `kinds` shorthands. */
-export const ALL_POLICIES: ReadonlyArray<'keyPolicy' | 'identityPolicy'> = ['keyPolicy', 'identityPolicy'];
-export const KEY_POLICIES: ReadonlyArray<'keyPolicy' | 'identityPolicy'> = ['keyPolicy'];
-export const IDENTITY_POLICIES: ReadonlyArray<'keyPolicy' | 'identityPolicy'> = ['identityPolicy'];
+const KMS_ARN = /^arn:[^:]*:{1,2}kms:/;
+
+/**
+ * The KMS key and alias ARNs a statement names: in `Resource` (not in a key
+ * policy, where Resource is "*" and policy-key-policy-resource reports the
+ * rest), and in condition values, where other services' policies name their
+ * KMS key (`s3:x-amz-server-side-encryption-aws-kms-key-id`, `aws:SourceArn`).
+ * ARNs with the `arn:aws::kms:` shift come repaired, as resources do; parts
+ * over the value's shape, so a placeholder in an ARN is an unknown part.
+ */
+export function kmsArnRefs(policy: PolicyModel, s: NormalizedStatement): ResourceRef[] {
+  const out: ResourceRef[] = policy.kind === 'keyPolicy' ? [] : s.resources.filter((r) => r.arn?.service.value === 'kms');
+  for (const c of s.conditions) {
+    for (const v of c.entry.values) {
+      // Read through the value model: the ARN's parts are over its shape, so placeholders stay unknown parts.
+      if (!v.parts || !KMS_ARN.test(v.parts.shape)) continue;
+      const va = valueArn(v.parts);
+      if (va?.arn.service.value !== 'kms') continue;
+      const repaired = va.shifted ? v.parts.writeShape(repairShiftedArn(v.parts.shape) ?? v.parts.shape) : undefined;
+      out.push({ value: v.parts.written, node: v.node, parts: v.parts, arn: va.arn, valueArn: va, repaired, conditional: v.conditional });
+    }
+  }
+  return out;
+}
+
+/** Rule `kinds` shorthands (policy/kinds.ts). */
+export { EVERY_POLICY, IDENTITY_POLICIES, KEY_AND_IDENTITY_POLICIES, KEY_POLICIES } from './kinds';
 
 /**
  * The characters of one part of an ARN written in a string node. For an ARN
@@ -207,13 +231,11 @@ export function parseViaService(value: string): ViaServiceName | undefined {
 }
 
 /**
- * True when a JSON syntax problem lies inside the node: its tolerant parse may
- * have lost or invented members, so shape rules stay quiet about it (the
- * syntax rule already points at the real mistake).
+ * True when a JSON error cost the node a member or element (document/sound.ts):
+ * what is left of it is right, but something may be missing, so rules about
+ * what is absent stay quiet (the syntax rule already points at the real
+ * mistake). A missing comma between two sound members costs nothing.
  */
-export function isBroken(policy: PolicyModel, n: Node): boolean {
-  const problems = policy.syntaxProblems;
-  if (!problems || problems.length === 0) return false;
-  const end = nodeEnd(n);
-  return problems.some((p) => p.start >= n.offset && p.start <= end);
+export function isBroken(_policy: PolicyModel, n: Node): boolean {
+  return isPartial(n);
 }

@@ -1,16 +1,27 @@
 /**
  * Finds the policies in a document, so every policy rule sees them without
  * knowing where they came from:
- * - the document itself when it is a policy;
- * - `KeyPolicy` and KMS-granting `PolicyDocument` objects in a CloudFormation template;
- * - the `policy` string of PutKeyPolicy (and CreateKey, ReplicateKey) events,
- *   decoded, with offsets and fix text mapped back through the string's escapes.
+ * - the document itself when it is a policy: a whole policy, one statement,
+ *   an array of statements, or any of these as one JSON string;
+ * - the policies a CloudFormation template embeds (policy/cloudFormation.ts);
+ * - the `policy` string of PutKeyPolicy (and CreateKey, ReplicateKey) events.
+ *
+ * A policy inside a JSON string is decoded and analysed as text of its own,
+ * with offsets and fix text mapped back through the string's escapes
+ * (`policyInString`). That is the one way in for every policy that sits in a
+ * string, wherever the string is: the AWS CLI's `{"Policy": "<escaped JSON>"}`
+ * is the same call with the literal at another path.
  */
-import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
+import { findNodeAtLocation, getNodeValue, parseTree, type Node } from 'jsonc-parser';
+import * as l10n from '@vscode/l10n';
+import { policyShapeOf, type PolicyShape } from '../classify';
 import { eventRecords, recordTree, type DocumentModel, type JsonRecord } from '../document/model';
+import { soundTree } from '../document/sound';
 import { findSyntaxProblems, type SyntaxProblem } from '../document/syntax';
+import { isPolicyDocument } from '../types';
 import { templatePolicies } from './cloudFormation';
 import { decodeJsonString, encodeJsonStringContent } from './jsonString';
+import type { KindDecision } from './kinds';
 import { buildPolicy, type PolicyContext, type PolicyModel } from './model';
 
 const cache = new WeakMap<DocumentModel, PolicyModel[]>();
@@ -27,15 +38,21 @@ export function policiesOf(model: DocumentModel): PolicyModel[] {
   return policies;
 }
 
+const fragmentOf = (shape: PolicyShape): PolicyModel['fragment'] => (shape === 'policy' ? undefined : shape);
+
 function locate(model: DocumentModel): PolicyModel[] {
+  if (isPolicyDocument(model.kind)) {
+    const placed = model.policy;
+    if (!model.root || !placed) return [];
+    if (placed.inString) {
+      const p = model.root.type === 'string' ? policyInString(model.text, model.root.offset, model.root.length, placed.decision, {}) : undefined;
+      return p ? [p] : [];
+    }
+    return [buildPolicy({ text: model.text, root: model.root, decision: placed.decision, fragment: fragmentOf(placed.shape), origin: 'document', syntaxProblems: model.syntaxProblems })];
+  }
   switch (model.kind) {
-    case 'keyPolicy':
-    case 'identityPolicy':
-      return model.root ? [buildPolicy({ text: model.text, root: model.root, kind: model.kind, origin: 'document', syntaxProblems: model.syntaxProblems })] : [];
     case 'cloudFormation':
-      return model.root
-        ? templatePolicies(model.root).map((p) => buildPolicy({ text: model.text, root: p.node, kind: p.kind, origin: 'embedded', context: { template: true }, syntaxProblems: within(model, p.node) }))
-        : [];
+      return model.root ? templatePolicies(model.root).flatMap((p) => templatePolicy(model, p.node, p.decision, p.statement) ?? []) : [];
     case 'cloudTrail':
       return eventRecords(model).flatMap((r) => eventPolicy(model, r) ?? []);
     default:
@@ -43,9 +60,42 @@ function locate(model: DocumentModel): PolicyModel[] {
   }
 }
 
+function templatePolicy(model: DocumentModel, node: Node, decision: KindDecision, statement: boolean): PolicyModel | undefined {
+  if (node.type === 'string') return policyInString(model.text, node.offset, node.length, decision, { template: true });
+  return buildPolicy({ text: model.text, root: node, decision, fragment: statement ? 'statement' : undefined, origin: 'embedded', context: { template: true }, syntaxProblems: within(model, node) });
+}
+
 /** The document's syntax problems inside a node (for the shape rules to stay quiet about broken statements). */
 function within(model: DocumentModel, node: Node): SyntaxProblem[] {
   return model.syntaxProblems.filter((p) => p.start >= node.offset && p.start <= node.offset + node.length);
+}
+
+/**
+ * The policy (or statement, or list of statements) written inside the JSON
+ * string literal at [literalStart, literalStart + length) of `documentText`,
+ * as a policy of its own: its text is the decoded string, its JSON problems are
+ * reported by policy-string-syntax, and its findings and fixes are mapped back
+ * onto the literal's characters.
+ */
+export function policyInString(documentText: string, literalStart: number, length: number, decision: KindDecision, context: PolicyContext): PolicyModel | undefined {
+  const { text, map } = decodeJsonString(documentText.slice(literalStart, literalStart + length));
+  const root = soundTree(text, parseTree(text, [], { allowTrailingComma: true, disallowComments: false }));
+  if (!root) return undefined;
+  // A policy so damaged that it no longer looks like one is still read as one object, to report its JSON errors.
+  const shape = policyShapeOf(getNodeValue(root)) ?? (root.type === 'object' ? 'policy' : undefined);
+  if (!shape) return undefined;
+  const last = map.length - 1;
+  return buildPolicy({
+    text,
+    root,
+    decision,
+    fragment: fragmentOf(shape),
+    origin: 'string',
+    toDocument: (o) => literalStart + map[Math.max(0, Math.min(o, last))],
+    encode: encodeJsonStringContent,
+    context,
+    syntaxProblems: findSyntaxProblems(text, 0, text.length, false),
+  });
 }
 
 type Obj = Record<string, unknown>;
@@ -65,9 +115,12 @@ function eventContext(event: Obj): PolicyContext {
   };
 }
 
+function keyPolicyOfEvent(eventName: string): KindDecision {
+  return { kind: 'keyPolicy', certain: true, alternatives: [], reason: l10n.t('It is the policy of a {0} request: a key policy.', eventName), source: 'event' };
+}
+
 /** The key policy in an event's request parameters, as a policy of its own. */
 function eventPolicy(model: DocumentModel, record: JsonRecord): PolicyModel | undefined {
-  if (record.broken) return undefined;
   const event = record.value as Obj;
   if (!POLICY_EVENTS.has(str(event.eventName) ?? '')) return undefined;
   const params = event.requestParameters as Obj | null | undefined;
@@ -75,19 +128,5 @@ function eventPolicy(model: DocumentModel, record: JsonRecord): PolicyModel | un
   const tree = recordTree(model, record);
   const node = tree && findNodeAtLocation(tree, ['requestParameters', 'policy']);
   if (!node || node.type !== 'string') return undefined;
-  const literalStart = record.start + node.offset;
-  const { text, map } = decodeJsonString(model.text.slice(literalStart, literalStart + node.length));
-  const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
-  if (!root) return undefined;
-  const last = map.length - 1;
-  return buildPolicy({
-    text,
-    root,
-    kind: 'keyPolicy',
-    origin: 'string',
-    toDocument: (o) => literalStart + map[Math.max(0, Math.min(o, last))],
-    encode: encodeJsonStringContent,
-    context: eventContext(event),
-    syntaxProblems: findSyntaxProblems(text, 0, text.length, false),
-  });
+  return policyInString(model.text, record.start + node.offset, node.length, keyPolicyOfEvent(String(event.eventName)), eventContext(event));
 }

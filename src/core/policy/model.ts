@@ -9,6 +9,7 @@
 import type { Node } from 'jsonc-parser';
 import type { SyntaxProblem } from '../document/syntax';
 import { alternatives, isIntrinsic, isNoValue } from './intrinsics';
+import type { KindDecision, PolicyKind } from './kinds';
 import { readContext, type LiteralSyntax, type ReadContext } from './placeholders';
 import { listValues, readValue, type ListedValue, type PolicyValue } from './value';
 
@@ -92,7 +93,16 @@ export interface PolicyModel {
   /** The text the nodes' offsets refer to (the document, or an embedded policy string decoded). */
   text: string;
   root: Node;
-  kind: 'keyPolicy' | 'identityPolicy';
+  /** What the policy was read as (the same as `decision.kind`). */
+  kind: PolicyKind;
+  /** The kind, how sure KMS Lens is of it, and why (policy/detectKind.ts). */
+  decision: KindDecision;
+  /**
+   * Set when the text holds statements without the policy around them: one
+   * statement object (`root` is the statement) or an array of statements.
+   * Rules about the whole policy (Version, lockout) stay quiet about fragments.
+   */
+  fragment?: 'statement' | 'statements';
   /** Where the policy sits in the document: standalone, a template property, or an event's policy string. */
   origin: 'document' | 'embedded' | 'string';
   /** Maps an offset in `text` to an offset in the document. */
@@ -241,7 +251,8 @@ export function buildStatement(node: Node, index: number, read: ReadContext, con
 export interface PolicySource {
   text: string;
   root: Node;
-  kind: 'keyPolicy' | 'identityPolicy';
+  decision: KindDecision;
+  fragment?: PolicyModel['fragment'];
   origin: PolicyModel['origin'];
   toDocument?: (offset: number) => number;
   encode?: (newText: string) => string;
@@ -252,9 +263,10 @@ export interface PolicySource {
 }
 
 /**
- * The statement objects of a Statement element. A CloudFormation `Fn::If` in
- * the list (or as the whole element) gives both alternatives, each marked
- * conditional; `Ref AWS::NoValue` and other functions give none.
+ * The statement objects of a Statement element (or of a fragment's root: one
+ * statement, or an array of them). A CloudFormation `Fn::If` in the list (or
+ * as the whole element) gives both alternatives, each marked conditional;
+ * `Ref AWS::NoValue` and other functions give none.
  */
 function statementNodes(st: Node | undefined): Array<{ node: Node; conditional: boolean }> {
   const out: Array<{ node: Node; conditional: boolean }> = [];
@@ -272,20 +284,25 @@ function statementNodes(st: Node | undefined): Array<{ node: Node; conditional: 
 }
 
 export function buildPolicy(source: PolicySource): PolicyModel {
-  const members = membersOf(source.root);
+  // A fragment has no policy-level members: its root is the statement (or the list of them).
+  const members = source.fragment ? [] : membersOf(source.root);
   const byName = firstByName(members);
   const read = readContext(source.text, source.literals);
+  // A fragment's statements are its root (one statement, or the list of them); a policy's are under Statement.
+  const statements = statementNodes(source.fragment ? source.root : byName.get('Statement')?.value);
   return {
     text: source.text,
     root: source.root,
-    kind: source.kind,
+    kind: source.decision.kind,
+    decision: source.decision,
+    fragment: source.fragment,
     origin: source.origin,
     toDocument: source.toDocument ?? ((o) => o),
     encode: source.encode ?? ((s) => s),
     read,
     members,
     byName,
-    statements: statementNodes(byName.get('Statement')?.value).map((s, i) => buildStatement(s.node, i, read, s.conditional)),
+    statements: statements.map((s, i) => buildStatement(s.node, i, read, s.conditional)),
     context: source.context ?? {},
     syntaxProblems: source.syntaxProblems,
   };

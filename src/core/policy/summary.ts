@@ -16,6 +16,7 @@ import {
   resourcePhrase, type Style,
 } from './describe';
 import { hasUnknown, keyIdKind } from '../kms/identifiers';
+import { isAboutKms } from './kmsScope';
 import { policiesOf } from './locate';
 import type { PolicyModel, Statement, StringValue } from './model';
 
@@ -82,6 +83,16 @@ function actionPart(policy: PolicyModel, statement: Statement, resource: string,
 
 /** The summary of one statement (one or more sentences). */
 export function summarizeStatement(policy: PolicyModel, statement: Statement, style: Style = PLAIN): string {
+  const { sentence, notes } = describeStatement(policy, statement, style);
+  return [sentence, ...notes].join(' ');
+}
+
+/** The summary's first sentence only (who may or may not do what, and when), without the notes: the title of a quick fix quotes it. */
+export function statementSentence(policy: PolicyModel, statement: Statement, style: Style = PLAIN): string {
+  return describeStatement(policy, statement, style).sentence;
+}
+
+function describeStatement(policy: PolicyModel, statement: Statement, style: Style): { sentence: string; notes: string[] } {
   const notes: string[] = [];
   const { effect, note: effectNote } = effectOf(statement);
   const who = whoPhrase(policy, statement, style, notes);
@@ -112,7 +123,7 @@ export function summarizeStatement(policy: PolicyModel, statement: Statement, st
       notes.push(l10n.t('No condition narrows it: anyone, in any AWS account, can do this.'));
     }
   }
-  return [sentence, ...notes].join(' ');
+  return { sentence, notes };
 }
 
 /** "Statement 2 (Sid "Allow use of the key")". */
@@ -135,6 +146,8 @@ export function statementLenses(model: DocumentModel): StatementLens[] {
   const out: StatementLens[] = [];
   for (const policy of policiesOf(model)) {
     for (const s of policy.statements) {
+      // In other kinds of policy, only the statements about KMS are ours to describe.
+      if (policy.kind !== 'keyPolicy' && !isAboutKms(policy, s)) continue;
       try {
         let title = summarizeStatement(policy, s, PLAIN);
         if (title.length > LENS_MAX) title = `${title.slice(0, LENS_MAX - 1).trimEnd()}…`;

@@ -11,3 +11,10 @@ import type { Rule } from './rule';
 export const allRules: readonly Rule[] = [...syntaxRules, ...policyRules, ...cloudTrailRules, ...lifecycleRules, fileTooLarge, tooManyFindings, internalError];
 
 export const ruleById: ReadonlyMap<string, Rule> = new Map(allRules.map((r) => [r.id, r]));
+
+const byFormerId: ReadonlyMap<string, Rule> = new Map(allRules.flatMap((r) => (r.formerIds ?? []).map((id) => [id, r] as const)));
+
+/** The rule an id names: its current id, or one it had before (users' settings and scripts keep working). */
+export function ruleByAnyId(id: string): Rule | undefined {
+  return ruleById.get(id) ?? byFormerId.get(id);
+}

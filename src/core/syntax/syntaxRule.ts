@@ -4,10 +4,11 @@
  */
 import type { SyntaxProblemKind } from '../document/syntax';
 import type { DocumentRule, RuleMeta } from '../rules/rule';
+import { POLICY_KINDS } from '../policy/kinds';
 import type { DocumentKind } from '../types';
 
 /** Syntax matters wherever KMS Lens analyses a document at all. */
-export const ANALYSED_KINDS: readonly DocumentKind[] = ['keyPolicy', 'identityPolicy', 'cloudTrail', 'listGrants', 'cloudFormation'];
+export const ANALYSED_KINDS: readonly DocumentKind[] = [...POLICY_KINDS, 'cloudTrail', 'listGrants', 'cloudFormation'];
 
 export function syntaxRule(kind: SyntaxProblemKind, meta: RuleMeta): DocumentRule {
   return {

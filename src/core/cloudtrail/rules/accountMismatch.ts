@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import type { EventRule } from '../../rules/rule';
-import { arnAccountOf, isAccountId, keyMentions, obj, str } from '../event';
+import { arnAccountOf, isAccountId, keyMentions, obj } from '../event';
+import { asString } from '../../jsonValues';
 
 function arnAccount(s: string | undefined): string | undefined {
   return s ? arnAccountOf(s) : undefined;
@@ -13,6 +14,8 @@ export const accountMismatch: EventRule = {
   scope: 'event',
   defaultSeverity: 'warning',
   title: 'Account ids that contradict each other',
+  category: 'record',
+  fixable: [],
   docs: {
     description: 'Account ids in one event must agree: `resources[].accountId` is the account in that resource\'s ARN (or `AWS Internal`); `userIdentity.accountId` is the account in `userIdentity.arn` and of the session issuer; and CloudTrail delivers an event only to the caller\'s account and to the key owner\'s, so `recipientAccountId` is one of them. Cross-account calls are normal and raise nothing; an account that belongs to neither side does.',
     example: '"userIdentity": { "accountId": "111122223333", "arn": "arn:aws:iam::444455556666:user/Alice" }',
@@ -23,24 +26,24 @@ export const accountMismatch: EventRule = {
     if (Array.isArray(event.resources)) {
       event.resources.forEach((r, i) => {
         const o = obj(r);
-        const acct = str(o?.accountId);
-        const fromArn = arnAccount(str(o?.ARN));
+        const acct = asString(o?.accountId);
+        const fromArn = arnAccount(asString(o?.ARN));
         if (valid(acct) && valid(fromArn) && acct !== fromArn) {
           report({ ...range(['resources', i, 'accountId']), message: l10n.t('resources[{0}].accountId is {1}, but its ARN is in account {2}.', i, acct, fromArn) });
         }
       });
     }
     const identity = obj(event.userIdentity);
-    const caller = str(identity?.accountId);
-    const callerArn = arnAccount(str(identity?.arn));
+    const caller = asString(identity?.accountId);
+    const callerArn = arnAccount(asString(identity?.arn));
     if (valid(caller) && valid(callerArn) && caller !== callerArn) {
       report({ ...range(['userIdentity', 'arn']), message: l10n.t('userIdentity.arn is in account {0}, but userIdentity.accountId is {1}.', callerArn, caller) });
     }
-    const issuer = str(obj(obj(identity?.sessionContext)?.sessionIssuer)?.accountId);
+    const issuer = asString(obj(obj(identity?.sessionContext)?.sessionIssuer)?.accountId);
     if (valid(caller) && valid(issuer) && caller !== issuer) {
       report({ ...range(['userIdentity', 'sessionContext', 'sessionIssuer', 'accountId']), message: l10n.t('The session issuer is in account {0}, but the caller is in {1}: a role session belongs to the role\'s account.', issuer, caller) });
     }
-    const recipient = str(event.recipientAccountId);
+    const recipient = asString(event.recipientAccountId);
     if (!valid(recipient)) return;
     const owners: string[] = [];
     for (const group of [m.request, m.response, m.resources]) for (const k of group) if (valid(k.ref.account)) owners.push(k.ref.account);

@@ -11,12 +11,16 @@ export const missingField: EventRule = {
   scope: 'event',
   defaultSeverity: 'warning',
   title: 'Event lacks a field every CloudTrail record has',
+  category: 'record',
+  fixable: [],
   docs: {
     description: 'A CloudTrail record without `eventTime`, `eventSource`, `eventName`, `awsRegion`, `userIdentity` or (from eventVersion 1.01) `eventID`, or whose `userIdentity` has no `type`. CloudTrail always writes them, so the record was cut or edited, and it cannot say who did what, where and when. Service events (`AwsServiceEvent`) and AWS-internal calls (`invokedBy: "AWS Internal"`) legitimately have no `userIdentity.type`.',
     example: '{ "eventVersion": "1.08", "eventSource": "kms.amazonaws.com", "eventName": "Decrypt", "awsRegion": "us-west-2" }',
     remedy: 'Copy the whole record from the log again; if it was trimmed on purpose, keep these fields.',
   },
-  check({ event, range }, report) {
+  check({ event, record, range }, report) {
+    // A JSON error cost this record a member: what seems missing may be in the damaged text.
+    if (record.partial) return;
     const version = parseEventVersion(event.eventVersion) ?? [1, 0];
     // The common case, nothing missing, allocates nothing.
     if (ESSENTIAL.some((f) => !(f.name in event) && versionAtLeast(version, f.since))) {

@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import type { EventContext, LogRule } from '../../rules/rule';
-import { isPlaceholder, obj, str } from '../event';
+import { isPlaceholder, obj } from '../event';
+import { asString } from '../../jsonValues';
 
 /** Where real identifiers live in an event; documentation examples put their placeholders here. */
 function identifierPaths(e: Record<string, unknown>): Array<Array<string | number>> {
@@ -14,7 +15,7 @@ function identifierPaths(e: Record<string, unknown>): Array<Array<string | numbe
 function valueAt(e: unknown, path: ReadonlyArray<string | number>): string | undefined {
   let v = e;
   for (const p of path) v = Array.isArray(v) ? v[p as number] : obj(v)?.[p as string];
-  return str(v);
+  return asString(v);
 }
 
 export const placeholder: LogRule = {
@@ -22,6 +23,8 @@ export const placeholder: LogRule = {
   scope: 'log',
   defaultSeverity: 'information',
   title: 'Documentation placeholders in events',
+  category: 'placeholder',
+  fixable: [],
   docs: {
     description: 'The events use placeholders from AWS documentation (`account-id`, `111122223333`, ids with `EXAMPLE`, the guide\'s sample key ids): they are examples, not records of real calls. Said once per document, on the first placeholder, so an example is never mistaken for evidence, and the checks that would fail on placeholders (account id format, GUIDs) stay quiet.',
     example: '"recipientAccountId": "111122223333"',

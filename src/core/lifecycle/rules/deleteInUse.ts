@@ -3,13 +3,13 @@
  * at that moment, or cryptographic operations in the days before. Names the
  * grantees and the last use, so the responder knows whom to ask.
  */
-import { describeActor } from '../../grants/describe';
+import { grantActiveAt } from '../../grants/state';
+import { describeActor } from '../../history/actors';
 import { timeMillis } from '../../text/cloudTrailTime';
 import * as l10n from '@vscode/l10n';
 import type { LogRule } from '../../rules/rule';
 import { DAY_MS } from '../dates';
 import { describeCall } from '../describe';
-import { grantActiveAt } from '../state';
 import { forEachScheduledDeletion, nameRange } from './support';
 
 /** How far back a use counts as "recent": the longest waiting period KMS allows. */
@@ -22,6 +22,8 @@ export const lifecycleDeleteInUse: LogRule = {
   scope: 'log',
   defaultSeverity: 'warning',
   title: 'Key scheduled for deletion while the logs show it in use',
+  category: 'activity',
+  fixable: [],
   docs: {
     description: `A \`ScheduleKeyDeletion\` of a key that still had active grants at that moment, or that was used for cryptographic operations (\`Decrypt\`, \`Encrypt\`, \`GenerateDataKey*\`, ...) in the ${RECENT_USE_DAYS} days before, in the same log. The grantees (often AWS services such as EBS, Fargate or Deadline Cloud) and the callers still depend on the key: once it is deleted, the data they encrypted under it cannot be decrypted. The finding names the grantees and the last use.`,
     example: '{"eventName": "CreateGrant", "requestParameters": {"granteePrincipal": "fargate.us-west-2.amazonaws.com", ...}, ...}\n{"eventName": "ScheduleKeyDeletion", ...}',

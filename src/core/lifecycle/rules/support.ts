@@ -1,9 +1,10 @@
 /** What every lifecycle rule needs: the document's keys, and the rule's view of an event by its offset. */
-import type { EventRef, KeyGrants } from '../../grants/types';
+import type { EventRef } from '../../history/types';
+import { documentKeys, recordIndex } from '../../keys/document';
+import type { KeyGrants } from '../../keys/types';
+import { usesOf } from '../../keys/uses';
 import type { EventContext } from '../../rules/rule';
 import { timeMillis } from '../../text/cloudTrailTime';
-import { documentKeys, recordIndex } from '../document';
-import { usesOf } from '../state';
 import type { KeyLifecycle, LifecycleEvent } from '../types';
 
 export interface KeyScan {

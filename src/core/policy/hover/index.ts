@@ -3,8 +3,9 @@
  * Registered in src/core/hover/index.ts.
  */
 import type { DocumentModel } from '../../document/model';
-import type { HoverResult } from '../../hover';
+import { isPolicyDocument, type HoverResult } from '../../types';
 import * as l10n from '@vscode/l10n';
+import { isAboutKms } from '../kmsScope';
 import { targetAt, type PolicyTarget } from '../target';
 import { actionHover } from './action';
 import { identifierHover } from './arn';
@@ -16,9 +17,10 @@ import { conditionValueHover } from './value';
 
 function resourceHover(target: Extract<PolicyTarget, { kind: 'resource' }>): string | undefined {
   if (target.value.value === '*') {
-    return target.policy.kind === 'keyPolicy'
-      ? [`**${'`*`'}**`, '', l10n.t('In a key policy, {0} means this key: the key the policy is attached to, and no other.', '`"Resource": "*"`')].join('\n')
-      : [`**${'`*`'}**`, '', l10n.t('Every resource: for KMS actions, every key in every account whose key policy lets this account use it.')].join('\n');
+    if (target.policy.kind === 'keyPolicy') return [`**${'`*`'}**`, '', l10n.t('In a key policy, {0} means this key: the key the policy is attached to, and no other.', '`"Resource": "*"`')].join('\n');
+    return target.policy.kind === 'identityPolicy' || target.policy.kind === 'serviceControlPolicy'
+      ? [`**${'`*`'}**`, '', l10n.t('Every resource: for KMS actions, every key in every account whose key policy lets this account use it.')].join('\n')
+      : undefined;
   }
   return identifierHover(target.value.parts);
 }
@@ -36,9 +38,11 @@ function markdownFor(target: PolicyTarget): string | undefined {
 }
 
 export function policyHover(model: DocumentModel, offset: number): HoverResult | undefined {
-  if (model.kind !== 'keyPolicy' && model.kind !== 'identityPolicy' && model.kind !== 'cloudTrail' && model.kind !== 'cloudFormation') return undefined;
+  if (!isPolicyDocument(model.kind) && model.kind !== 'cloudFormation' && model.kind !== 'cloudTrail') return undefined;
   const target = targetAt(model, offset);
   if (!target) return undefined;
+  // In other kinds of policy, only the statements about KMS are ours to explain.
+  if (target.policy.kind !== 'keyPolicy' && !isAboutKms(target.policy, target.statement)) return undefined;
   const markdown = markdownFor(target);
   return markdown ? { markdown, start: target.start, end: target.end } : undefined;
 }

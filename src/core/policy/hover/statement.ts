@@ -1,6 +1,7 @@
 /** Hover on a statement's Sid or opening brace: the statement in plain language. */
 import * as l10n from '@vscode/l10n';
 import { MARKDOWN } from '../describe';
+import { kindLabel } from '../kinds';
 import type { PolicyModel, Statement } from '../model';
 import { statementTitle, summarizeStatement } from '../summary';
 
@@ -10,6 +11,6 @@ function escapeMarkdown(s: string): string {
 }
 
 export function statementHover(policy: PolicyModel, statement: Statement): string {
-  const kind = policy.kind === 'keyPolicy' ? l10n.t('key policy') : l10n.t('IAM policy');
+  const kind = policy.kind === 'keyPolicy' ? l10n.t('key policy') : policy.kind === 'identityPolicy' ? l10n.t('IAM policy') : kindLabel(policy.kind, policy.decision.service).replace(/^an? /, '');
   return [`**${escapeMarkdown(statementTitle(statement))}** · ${kind}`, '', summarizeStatement(policy, statement, MARKDOWN)].join('\n');
 }

@@ -1,7 +1,8 @@
 import * as l10n from '@vscode/l10n';
+import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import { hasUnknown } from '../../kms/identifiers';
-import { IDENTITY_POLICIES } from '../facts';
+import { EVERY_POLICY, kmsArnRefs } from '../facts';
 import { normalized } from '../normalize';
 import { arnSpan, arnText, badKnownRuns } from '../value';
 
@@ -9,16 +10,19 @@ export const aliasInvalid: PolicyRule = {
   id: 'policy-alias-invalid',
   defaultSeverity: 'error',
   title: 'Alias ARN with an invalid alias name',
+  category: 'ineffective',
+  fixable: [],
   scope: 'policy',
-  kinds: IDENTITY_POLICIES,
+  kinds: EVERY_POLICY,
   docs: {
-    description: 'An alias name is `alias/` followed by 1 to 250 letters, digits, `/`, `_`, `-` or `:` ([CreateAlias](https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html)). An alias ARN with spaces or other characters names no alias, so the statement never matches.',
+    description: 'An alias name is `alias/` followed by 1 to 250 letters, digits, `/`, `_`, `-` or `:` ([CreateAlias](https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html)). An alias ARN with spaces or other characters names no alias, so the statement never matches. Checked in `Resource` (not in key policies, whose Resource is `"*"`) and in condition values, where other services\' policies name their KMS key (`s3:x-amz-server-side-encryption-aws-kms-key-id`): there, the condition never matches that key.',
     example: '"Resource": "arn:aws:kms:us-west-2:111122223333:alias/my key"',
     remedy: 'Use the alias name exactly as `aws kms list-aliases` shows it.',
+    sources: [SOURCES.createAlias, SOURCES.kmsAliasAuthorization],
   },
   check(policy, report) {
     for (const s of normalized(policy)) {
-      for (const r of s.resources) {
+      for (const r of kmsArnRefs(policy, s)) {
         const a = r.valueArn;
         const arn = a?.arn;
         if (!a || !arn || arn.service.value !== 'kms' || arn.resourceType !== 'alias') continue;

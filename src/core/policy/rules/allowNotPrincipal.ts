@@ -1,14 +1,16 @@
 import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
-import { ALL_POLICIES } from '../facts';
+import { KEY_POLICIES } from '../facts';
 import { normalized } from '../normalize';
 
 export const allowNotPrincipal: PolicyRule = {
   id: 'policy-allow-not-principal',
   defaultSeverity: 'warning',
   title: 'Allow with NotPrincipal',
+  category: 'risk',
+  fixable: [],
   scope: 'policy',
-  kinds: ALL_POLICIES,
+  kinds: KEY_POLICIES,
   docs: {
     description: '`"Effect": "Allow"` with `NotPrincipal` allows every principal except the ones listed, including anonymous and other accounts\' principals. It is almost never meant; AWS recommends against it.',
     example: '{ "Effect": "Allow", "NotPrincipal": { "AWS": "arn:aws:iam::111122223333:role/Auditor" }, "Action": "kms:Decrypt", "Resource": "*" }',

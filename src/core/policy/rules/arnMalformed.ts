@@ -1,10 +1,12 @@
 import { isKnownPartition } from '../../data/kmsFacts';
 import * as l10n from '@vscode/l10n';
 import { hasUnknown, isPlaceholderAccount } from '../../kms/identifiers';
+import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import type { Fix } from '../../types';
-import { ALL_POLICIES } from '../facts';
-import { conditionStrings, normalized } from '../normalize';
+import { EVERY_POLICY } from '../facts';
+import { statementFix, valueReach, type Reach } from '../fixSafety';
+import { conditionStrings, normalized, type NormalizedStatement } from '../normalize';
 import { arnSpan, arnText, badKnownRuns, valueArn, type PolicyValue } from '../value';
 
 const WILDCARD = /[*?]/;
@@ -13,36 +15,42 @@ export const arnMalformed: PolicyRule = {
   id: 'policy-arn-malformed',
   defaultSeverity: 'error',
   title: 'Malformed ARN',
+  category: 'ineffective',
+  fixable: ['widens', 'narrows', 'review'],
   scope: 'policy',
-  kinds: ALL_POLICIES,
+  kinds: EVERY_POLICY,
   docs: {
     description: 'An ARN that cannot name what it is meant to: `arn:aws::kms:us-west-2:...` (an extra colon moves every field one place, so the service is read as empty and the Region as `kms`; the AWS Deadline Cloud guide has this mistake), a KMS ARN without a Region, with an account that is not 12 digits, with an unknown partition, or with a resource that is not `key/...` or `alias/...`, and a bare key id where an ARN is required. Such a resource never matches, so the statement does not do what it says.',
     example: '"Resource": "arn:aws::kms:us-west-2:111122223333:key/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111"',
     remedy: 'Write the ARN as `arn:PARTITION:kms:REGION:ACCOUNT:key/KEY-ID` (quick fix for the extra colon).',
+    sources: [SOURCES.kmsKeysInIamPolicies, SOURCES.iamResource],
   },
   check(policy, report) {
-    /** The `arn:aws::kms:` shift: the fix deletes the extra colon, which never touches a placeholder. */
-    const shift = (v: PolicyValue): boolean => {
+    /**
+     * The `arn:aws::kms:` shift: the fix deletes the extra colon, which never touches a placeholder.
+     * The shifted ARN matches nothing today; the intended one does, so the fix's class depends on where it sits.
+     */
+    const shift = (v: PolicyValue, s: NormalizedStatement, reach: Reach): boolean => {
       const a = valueArn(v);
       if (!a?.shifted) return false;
       const colon = a.arn.partition.start + a.arn.partition.value.length + 1;
       const edit = v.edit(colon, colon + 1, '');
       const fixed = v.writeShape(v.shape.slice(0, colon) + v.shape.slice(colon + 1));
-      const fixes: Fix[] = edit ? [{ title: l10n.t('Change to "{0}"', fixed), edits: [edit], preferred: true }] : [];
+      const fixes: Fix[] = edit ? [statementFix(policy, s.statement, l10n.t('Change to "{0}"', fixed), [edit], reach)] : [];
       report({ ...v.content, message: l10n.t('Malformed ARN: the extra colon after the partition shifts every field; the intended ARN is "{0}".', fixed), fixes });
       return true;
     };
 
     for (const s of normalized(policy)) {
-      for (const p of s.principals) if (p.type === 'AWS') shift(p.parts);
-      for (const c of s.conditions) for (const v of conditionStrings(c.entry)) if (v.parts) shift(v.parts);
+      for (const p of s.principals) if (p.type === 'AWS') shift(p.parts, s, valueReach(s.principalElement ?? 'Principal'));
+      for (const c of s.conditions) for (const v of conditionStrings(c.entry)) if (v.parts) shift(v.parts, s, valueReach(c.op));
       // Key policy resources are all reported by policy-key-policy-resource (which offers "*").
       if (policy.kind === 'keyPolicy') continue;
       for (const r of s.resources) {
         const v = r.parts;
         const shape = v.shape;
         if (shape === '*' || v.whollyUnknown) continue;
-        if (shift(v)) continue;
+        if (shift(v, s, valueReach(s.resourceElement ?? 'Resource'))) continue;
         const range = { start: r.node.offset, end: r.node.offset + r.node.length };
         if (!shape.startsWith('arn:')) {
           // Only KMS-looking values: other services' resources are not this extension's business.

@@ -1,8 +1,10 @@
 import { CONDITION_KEY_ENUMS, KMS_ENUMS } from '../../data/kmsFacts';
 import * as l10n from '@vscode/l10n';
+import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import type { Fix } from '../../types';
-import { ALL_POLICIES } from '../facts';
+import { EVERY_POLICY } from '../facts';
+import { statementFix, valueReach } from '../fixSafety';
 import { normalized } from '../normalize';
 import { suggest } from '../suggestions';
 
@@ -16,12 +18,15 @@ export const conditionValueEnum: PolicyRule = {
   id: 'policy-condition-value-enum',
   defaultSeverity: 'error',
   title: 'Condition value outside the key\'s allowed values',
+  category: 'ineffective',
+  fixable: ['widens', 'narrows', 'review'],
   scope: 'policy',
-  kinds: ALL_POLICIES,
+  kinds: EVERY_POLICY,
   docs: {
     description: 'Some KMS condition keys take only the values of a KMS enumeration: `kms:GrantOperations` the 17 grant operations (`Decrypt`, `GenerateDataKey`, ..., not `kms:Decrypt` or `ReEncrypt`), `kms:KeySpec` the key specs, `kms:EncryptionAlgorithm` and `kms:SigningAlgorithm` the algorithms, and so on (values from the KMS API model). A value outside the list, or in the wrong case, never matches.',
     example: '"Condition": { "ForAllValues:StringEquals": { "kms:GrantOperations": [ "kms:Decrypt" ] } }',
     remedy: 'Use one of the allowed values (quick fix with the nearest ones).',
+    sources: [SOURCES.kmsConditionKeys, SOURCES.createGrant],
   },
   check(policy, report) {
     for (const s of normalized(policy)) {
@@ -42,7 +47,7 @@ export const conditionValueEnum: PolicyRule = {
           const { names: candidates, sure } = exact.length === 1 ? { names: exact, sure: exact[0] } : suggest(bare, allowed, 3);
           const fixes: Fix[] = candidates.flatMap((a) => {
             const edit = v.parts?.rewrite(a);
-            return edit ? [{ title: l10n.t('Change to "{0}"', a), edits: [edit], preferred: a === sure }] : [];
+            return edit ? [statementFix(policy, s.statement, l10n.t('Change to "{0}"', a), [edit], valueReach(c.op), a === sure)] : [];
           });
           report({
             start: v.node.offset,

@@ -2,7 +2,8 @@ import { DEADLINE_ACTION_SETS } from '../../data/kmsFacts';
 import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import { appendToList } from '../edits';
-import { ALL_POLICIES, isDeadlineStatement } from '../facts';
+import { KEY_AND_IDENTITY_POLICIES, isDeadlineStatement } from '../facts';
+import { statementFix } from '../fixSafety';
 import { normalized } from '../normalize';
 
 type SetName = keyof typeof DEADLINE_ACTION_SETS;
@@ -21,8 +22,10 @@ export const deadlineMissingAction: PolicyRule = {
   id: 'policy-deadline-missing-action',
   defaultSeverity: 'information',
   title: 'Deadline Cloud statement missing a documented action',
+  category: 'ineffective',
+  fixable: ['widens'],
   scope: 'policy',
-  kinds: ALL_POLICIES,
+  kinds: KEY_AND_IDENTITY_POLICIES,
   docs: {
     description: 'AWS Deadline Cloud documents the KMS permissions a farm\'s customer managed key needs, each with `kms:ViaService` = `deadline.REGION.amazonaws.com`: for CreateFarm `kms:Decrypt`, `kms:GenerateDataKey`, `kms:CreateGrant` and `kms:DescribeKey`; read-only `kms:Decrypt` and `kms:DescribeKey`; read-write `kms:Decrypt`, `kms:DescribeKey` and `kms:GenerateDataKey`. A statement for Deadline Cloud that has part of a set but not all of it will fail for the operations that need the missing action.',
     example: '{ "Effect": "Allow", "Action": [ "kms:Decrypt", "kms:GenerateDataKey" ], "Resource": "arn:aws:kms:us-west-2:111122223333:key/*", "Condition": { "StringEquals": { "kms:ViaService": "deadline.us-west-2.amazonaws.com" } } }',
@@ -43,7 +46,8 @@ export const deadlineMissingAction: PolicyRule = {
         start: value.offset,
         end: value.offset + value.length,
         message: l10n.t('This Deadline Cloud statement has part of the documented {0} set ({1}) but lacks {2}.', setLabel(name), actions.map((a) => `kms:${a}`).join(', '), missing.map((a) => `kms:${a}`).join(', ')),
-        fixes: [{ title: l10n.t('Add {0}', missing.map((a) => `kms:${a}`).join(', ')), edits: [appendToList(policy.text, value, missing.map((a) => JSON.stringify(`kms:${a}`)))], preferred: false }],
+        // A recommendation that lets the statement do more: the author decides.
+        fixes: [statementFix(policy, s.statement, l10n.t('Add {0}', missing.map((a) => `kms:${a}`).join(', ')), [appendToList(policy.text, value, missing.map((a) => JSON.stringify(`kms:${a}`)))], 'more', false)],
       });
     }
   },

@@ -2,15 +2,17 @@ import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import type { Fix } from '../../types';
 import { propertyOf, removeItem } from '../edits';
-import { ALL_POLICIES } from '../facts';
+import { KEY_AND_IDENTITY_POLICIES } from '../facts';
 import { membersOf } from '../model';
 
 export const emptyCondition: PolicyRule = {
   id: 'policy-empty-condition',
   defaultSeverity: 'hint',
   title: 'Empty Condition block',
+  category: 'style',
+  fixable: ['neutral'],
   scope: 'policy',
-  kinds: ALL_POLICIES,
+  kinds: KEY_AND_IDENTITY_POLICIES,
   docs: {
     description: '`"Condition": {}` or an operator with no keys (`"StringEquals": {}`) restricts nothing. It often marks a condition that was meant to be there.',
     example: '{ "Effect": "Allow", "Action": "kms:Decrypt", "Resource": "*", "Condition": {} }',
@@ -22,7 +24,7 @@ export const emptyCondition: PolicyRule = {
       if (!cond || cond.value.type !== 'object') continue;
       const removeFix = (keyNode: typeof cond.key): Fix[] => {
         const edit = removeItem(propertyOf(keyNode));
-        return edit ? [{ title: l10n.t('Remove the empty block'), edits: [edit], preferred: true }] : [];
+        return edit ? [{ title: l10n.t('Remove the empty block'), edits: [edit], safety: 'neutral' }] : [];
       };
       const ops = membersOf(cond.value);
       if (ops.length === 0) {

@@ -1,7 +1,8 @@
 import * as l10n from '@vscode/l10n';
 import { hasUnknown, keyIdKind } from '../../kms/identifiers';
+import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
-import { IDENTITY_POLICIES } from '../facts';
+import { EVERY_POLICY, kmsArnRefs } from '../facts';
 import { normalized } from '../normalize';
 import { arnSpan } from '../value';
 
@@ -9,16 +10,19 @@ export const keyIdInvalid: PolicyRule = {
   id: 'policy-key-id-invalid',
   defaultSeverity: 'error',
   title: 'Key ARN with an invalid key id',
+  category: 'ineffective',
+  fixable: [],
   scope: 'policy',
-  kinds: IDENTITY_POLICIES,
+  kinds: EVERY_POLICY,
   docs: {
-    description: 'A KMS key id is a UUID in lower-case hex (`1234abcd-12ab-34cd-56ef-1234567890ab`) or, for a multi-Region key, `mrk-` and 32 hex digits. Anything else after `key/` (the AWS Deadline Cloud guide has `key/1234567890abcdef0`) names no key, so the statement never matches. Documentation ids containing `EXAMPLE` are reported by `policy-placeholder` instead.',
+    description: 'A KMS key id is a UUID in lower-case hex (`1234abcd-12ab-34cd-56ef-1234567890ab`) or, for a multi-Region key, `mrk-` and 32 hex digits. Anything else after `key/` (the AWS Deadline Cloud guide has `key/1234567890abcdef0`) names no key, so the statement never matches. Checked in `Resource` (not in key policies, whose Resource is `"*"`) and in condition values, where other services\' policies name their KMS key (`s3:x-amz-server-side-encryption-aws-kms-key-id`): there, the condition never matches that key. Documentation ids containing `EXAMPLE` are reported by `policy-placeholder` instead.',
     example: '"Resource": "arn:aws:kms:us-west-2:111122223333:key/1234567890abcdef0"',
     remedy: 'Copy the key ARN from the KMS console or `aws kms describe-key`, or use `key/*` to mean every key.',
+    sources: [SOURCES.kmsKeysInIamPolicies, SOURCES.iamResource],
   },
   check(policy, report) {
     for (const s of normalized(policy)) {
-      for (const r of s.resources) {
+      for (const r of kmsArnRefs(policy, s)) {
         const a = r.valueArn;
         const arn = a?.arn;
         if (!a || !arn || arn.service.value !== 'kms' || arn.resourceType !== 'key') continue;

@@ -1,7 +1,8 @@
 import * as l10n from '@vscode/l10n';
+import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import { renameKey } from '../edits';
-import { ALL_POLICIES } from '../facts';
+import { EVERY_POLICY } from '../facts';
 import { normalized } from '../normalize';
 
 /** The canonical spelling of a condition key as used: the template's fixed part as AWS writes it, the variable part as written. */
@@ -15,12 +16,15 @@ export const noncanonicalCase: PolicyRule = {
   id: 'policy-noncanonical-case',
   defaultSeverity: 'hint',
   title: 'Action or condition key not in its usual case',
+  category: 'style',
+  fixable: ['neutral'],
   scope: 'policy',
-  kinds: ALL_POLICIES,
+  kinds: EVERY_POLICY,
   docs: {
     description: 'Action names and condition key names are matched without regard to case, so `kms:decrypt` works, but it is harder to read and to search for, and other tools may treat it as unknown. The AWS documentation writes `kms:Decrypt` and `aws:SourceVpce`.',
     example: '"Action": "KMS:decrypt"',
     remedy: 'Write the name as AWS does (quick fix).',
+    sources: [SOURCES.iamAction, SOURCES.iamCondition],
   },
   check(policy, report) {
     for (const s of normalized(policy)) {
@@ -34,7 +38,7 @@ export const noncanonicalCase: PolicyRule = {
           start: a.node.offset,
           end: a.node.offset + a.node.length,
           message: l10n.t('Write "{0}" as "{1}".', a.text, canonical),
-          fixes: edit ? [{ title: l10n.t('Change to "{0}"', canonical), edits: [edit], preferred: true }] : [],
+          fixes: edit ? [{ title: l10n.t('Change to "{0}"', canonical), edits: [edit], safety: 'neutral' }] : [],
         });
       }
       for (const c of s.conditions) {
@@ -45,7 +49,7 @@ export const noncanonicalCase: PolicyRule = {
           start: c.entry.keyNode.offset,
           end: c.entry.keyNode.offset + c.entry.keyNode.length,
           message: l10n.t('Write the condition key "{0}" as "{1}".', c.entry.key, canonical),
-          fixes: [{ title: l10n.t('Change to "{0}"', canonical), edits: [renameKey(c.entry.keyNode, canonical)], preferred: true }],
+          fixes: [{ title: l10n.t('Change to "{0}"', canonical), edits: [renameKey(c.entry.keyNode, canonical)], safety: 'neutral' }],
         });
       }
     }

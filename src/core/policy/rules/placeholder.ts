@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { hasUnknown, isPlaceholderAccount, keyIdKind, UNKNOWN } from '../../kms/identifiers';
 import type { PolicyRule } from '../../rules/rule';
-import { ALL_POLICIES, parseViaService } from '../facts';
+import { EVERY_POLICY, parseViaService } from '../facts';
 import type { UnknownPart } from '../placeholders';
 import { arnSpan, readValue, valueArn, type PolicyValue, type Span, type ValueArn } from '../value';
 
@@ -56,8 +56,10 @@ export const placeholder: PolicyRule = {
   id: 'policy-placeholder',
   defaultSeverity: 'information',
   title: 'Placeholder or template variable to fill in',
+  category: 'placeholder',
+  fixable: [],
   scope: 'policy',
-  kinds: ALL_POLICIES,
+  kinds: EVERY_POLICY,
   docs: {
     description: 'A value the policy does not have yet. Template variables (`${account_id}` in a Terraform templatefile, `${self:custom.x}` and `#{AWS::AccountId}` in Serverless, `{{ account }}` in Jinja, Mustache or Go templates, `$ACCOUNT_ID` for a shell) are filled in when the file is rendered; placeholders (`<ACCOUNT_ID>`, `ACCOUNT_NUMBER_HERE`, `YOUR_ACCOUNT_ID`, and names such as `REGION` or `KEY_ID` in `arn:aws:kms:REGION:ACCOUNT_ID:key/KEY_ID`) are meant to be replaced by hand; the AWS documentation writes `111122223333` and `444455556666` for accounts, ids containing `EXAMPLE` for keys, and words such as `account-id`. KMS Lens never reports a format error on such a value: it checks the text around it (`arn:aws::kms:${region}:...` is still the shifted ARN) and says once per placeholder, with how often it is used, what it must become. CloudFormation functions and pseudo parameters (`Ref`, `${AWS::Region}` in `Fn::Sub`, where `${!Literal}` is the literal `${Literal}`: [Fn::Sub](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-sub.html)) and IAM policy variables (`${aws:username}`, `${aws:PrincipalTag/team}`: [IAM policy elements: Variables and tags](https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html)) are resolved by AWS and are not reported here; in a template, `${AWS::AccountId}` in a plain string is named, since CloudFormation replaces it only inside `Fn::Sub`. Serverless\'s `${aws:accountId}` and `${aws:region}` are template variables ([Serverless variables](https://www.serverless.com/framework/docs/guides/variables/aws)), not IAM keys. A policy deployed with a documentation example grants access to someone else\'s account, or to nothing.',
     example: '"Principal": { "AWS": "arn:aws:iam::111122223333:root" }',

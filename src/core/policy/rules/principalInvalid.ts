@@ -1,10 +1,12 @@
 import { isKnownPartition } from '../../data/kmsFacts';
 import * as l10n from '@vscode/l10n';
 import { couldBeServicePrincipal, hasUnknown, isPlaceholderAccount } from '../../kms/identifiers';
+import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import type { Fix } from '../../types';
 import { nodeEnd, renameKey, replaceNode } from '../edits';
-import { ALL_POLICIES } from '../facts';
+import { KEY_POLICIES } from '../facts';
+import { classifiedFix, statementFix, valueReach } from '../fixSafety';
 import { alternatives, isIntrinsic } from '../intrinsics';
 import { membersOf } from '../model';
 import { normalized, type PrincipalRef } from '../normalize';
@@ -90,12 +92,15 @@ export const principalInvalid: PolicyRule = {
   id: 'policy-principal-invalid',
   defaultSeverity: 'error',
   title: 'Malformed principal',
+  category: 'rejected',
+  fixable: ['repair', 'widens', 'narrows', 'review'],
   scope: 'policy',
-  kinds: ALL_POLICIES,
+  kinds: KEY_POLICIES,
   docs: {
     description: 'A principal KMS cannot resolve: `"Principal"` as a string other than `"*"`, an unknown type (`"aws"`, `"Services"`), an account id that is not 12 digits, an ARN that is not an account root, user, role or assumed-role session (IAM groups cannot be principals), a wildcard inside an ARN, or a service principal that is not `service.amazonaws.com`. KMS rejects a key policy whose principals it cannot resolve. An IAM policy variable (`${aws:username}`) in a principal is reported too: IAM uses variables as placeholders for the values of a resource or a condition key ([IAM policy elements: Variables and tags](https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html)), so in a principal it is plain text that names no one. A template placeholder (`${account_id}`, `<ACCOUNT_ID>`, a CloudFormation `Ref` or `Fn::Sub`) is not a malformed principal: only the characters around it are checked (a space, an 8-digit account, an unknown partition), and `policy-placeholder` names the placeholder.',
     example: '"Principal": { "AWS": "arn:aws:iam::11112222333:role/App" }',
     remedy: 'Write the principal as `{"AWS": "arn:aws:iam::ACCOUNT:role/NAME"}`, `{"AWS": "ACCOUNT"}` or `{"Service": "service.amazonaws.com"}`.',
+    sources: [SOURCES.iamPrincipal, SOURCES.putKeyPolicy, SOURCES.keyPolicyElements],
   },
   check(policy, report) {
     for (const s of normalized(policy)) {
@@ -112,7 +117,8 @@ export const principalInvalid: PolicyRule = {
           start: m.value.offset,
           end: m.value.offset + m.value.length,
           message: l10n.t('"{0}" must be "*" or an object such as {"AWS": "..."}; a bare string is rejected.', s.principalElement!),
-          fixes: type ? [{ title: l10n.t('Change to {0}', `{"${type}": ${JSON.stringify(p.written)}}`), edits: [replaceNode(m.value, `{ "${type}": ${literal} }`)], preferred: true }] : [],
+          // A policy with such a principal is refused (the principal is not valid), and the object form is its one meaning.
+          fixes: type ? [{ title: l10n.t('Change to {0}', `{"${type}": ${JSON.stringify(p.written)}}`), edits: [replaceNode(m.value, `{ "${type}": ${literal} }`)], safety: 'repair' }] : [],
         });
         continue;
       }
@@ -124,7 +130,7 @@ export const principalInvalid: PolicyRule = {
           if (TYPES.includes(typeMember.name)) continue;
           const { names, sure } = suggest(typeMember.name.replace(/s$/i, ''), TYPES, 2);
           const candidates = names.filter((c) => !present.has(c));
-          const fixes: Fix[] = candidates.map((c) => ({ title: l10n.t('Rename to "{0}"', c), edits: [renameKey(typeMember.key, c)], preferred: c === sure }));
+          const fixes: Fix[] = candidates.map((c) => classifiedFix(policy, s.statement, l10n.t('Rename to "{0}"', c), [renameKey(typeMember.key, c)], c === sure ? 'repair' : 'review'));
           report({
             start: typeMember.key.offset,
             end: typeMember.key.offset + typeMember.key.length,
@@ -148,7 +154,7 @@ export const principalInvalid: PolicyRule = {
           report({
             ...range,
             message: l10n.t('"{0}" is not a service principal: service principals look like "service.amazonaws.com".', p.value),
-            fixes: guess && edit ? [{ title: l10n.t('Change to "{0}"', guess), edits: [edit], preferred: true }] : [],
+            fixes: guess && edit ? [statementFix(policy, s.statement, l10n.t('Change to "{0}"', guess), [edit], valueReach(s.principalElement ?? 'Principal'))] : [],
           });
         } else if (p.type === 'CanonicalUser' && p.parts.known && !/^[0-9a-f]{64}$/.test(shape)) {
           report({ ...range, message: l10n.t('"{0}" is not a canonical user id (64 hexadecimal digits).', p.value) });

@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
-import { ALL_POLICIES } from '../facts';
+import { KEY_POLICIES } from '../facts';
 import { narrowingKeys, normalized } from '../normalize';
 
 /** Condition keys that limit who can use an open principal to one account, organisation, source or network. */
@@ -14,8 +14,10 @@ export const publicPrincipal: PolicyRule = {
   id: 'policy-public-principal',
   defaultSeverity: 'warning',
   title: 'Allow to everyone without a narrowing condition',
+  category: 'risk',
+  fixable: [],
   scope: 'policy',
-  kinds: ALL_POLICIES,
+  kinds: KEY_POLICIES,
   docs: {
     description: '`"Principal": "*"` or `{"AWS": "*"}` in an Allow means every AWS principal, in every account. KMS keys use this safely only with a condition that narrows it, such as `kms:CallerAccount` (the AWS managed key policies), `aws:PrincipalOrgID`, `aws:PrincipalAccount`, `aws:SourceAccount`/`aws:SourceArn` or `aws:SourceVpce`. Without one, anyone can use the key for the allowed actions. (Deny statements with `"*"` are the normal way to restrict, and are not reported.)',
     example: '{ "Effect": "Allow", "Principal": { "AWS": "*" }, "Action": "kms:Decrypt", "Resource": "*" }',

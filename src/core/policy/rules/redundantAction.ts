@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import { removeItem } from '../edits';
-import { ALL_POLICIES } from '../facts';
+import { EVERY_POLICY } from '../facts';
 import { normalized, type ActionRef } from '../normalize';
 
 const patterns = new Map<string, RegExp>();
@@ -38,8 +38,10 @@ export const redundantAction: PolicyRule = {
   id: 'policy-redundant-action',
   defaultSeverity: 'information',
   title: 'Action already covered in the same statement',
+  category: 'style',
+  fixable: ['neutral'],
   scope: 'policy',
-  kinds: ALL_POLICIES,
+  kinds: EVERY_POLICY,
   docs: {
     description: 'An action listed twice, or already matched by a wildcard in the same list (`kms:GetKeyPolicy` next to `kms:Get*`, anything next to `kms:*`). It changes nothing, but it makes the list longer to review and can hide what the statement really grants.',
     example: '"Action": [ "kms:Get*", "kms:GetKeyPolicy" ]',
@@ -92,7 +94,7 @@ export const redundantAction: PolicyRule = {
           message: coverer.text.toLowerCase() === lower
             ? l10n.t('"{0}" is listed twice in this statement.', a.text)
             : l10n.t('"{0}" is already covered by "{1}" in this statement.', a.text, coverer.text),
-          fixes: removal ? [{ title: l10n.t('Remove "{0}"', a.text), edits: [removal], preferred: true }] : [],
+          fixes: removal ? [{ title: l10n.t('Remove "{0}"', a.text), edits: [removal], safety: 'neutral' }] : [],
         });
       }
     }

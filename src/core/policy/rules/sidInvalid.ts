@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import { replaceString } from '../edits';
 import { IDENTITY_POLICIES } from '../facts';
@@ -10,12 +11,15 @@ export const sidInvalid: PolicyRule = {
   id: 'policy-sid-invalid',
   defaultSeverity: 'error',
   title: 'Sid with characters IAM does not accept',
+  category: 'rejected',
+  fixable: ['repair'],
   scope: 'policy',
   kinds: IDENTITY_POLICIES,
   docs: {
     description: 'In IAM identity policies a `Sid` may contain only letters and digits; IAM rejects spaces, hyphens and other characters. (Key policies are more lenient: the default key policy\'s `"Enable IAM User Permissions"` is fine there.)',
     example: '{ "Sid": "Allow decrypt", "Effect": "Allow", "Action": "kms:Decrypt", "Resource": "*" }',
     remedy: 'Remove the other characters (quick fix: `AllowDecrypt`).',
+    sources: [SOURCES.iamSid, SOURCES.keyPolicyElements],
   },
   check(policy, report) {
     const sids = new Set(policy.statements.map((s) => s.sid?.value).filter((v): v is string => v !== undefined));
@@ -33,7 +37,7 @@ export const sidInvalid: PolicyRule = {
         start: s.sid.node.offset,
         end: s.sid.node.offset + s.sid.node.length,
         message: l10n.t('IAM policies accept only letters and digits in a Sid: "{0}" is rejected.', s.sid.value),
-        fixes: usable ? [{ title: l10n.t('Change the Sid to "{0}"', cleaned), edits: [replaceString(s.sid.node, cleaned)], preferred: true }] : [],
+        fixes: usable ? [{ title: l10n.t('Change the Sid to "{0}"', cleaned), edits: [replaceString(s.sid.node, cleaned)], safety: 'repair' }] : [],
       });
     }
   },

@@ -1,7 +1,8 @@
 import type { Node } from 'jsonc-parser';
 import * as l10n from '@vscode/l10n';
+import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
-import { ALL_POLICIES, isBroken } from '../facts';
+import { KEY_AND_IDENTITY_POLICIES, isBroken } from '../facts';
 import { membersOf } from '../model';
 import { isIntrinsic } from '../intrinsics';
 
@@ -11,12 +12,15 @@ export const valueType: PolicyRule = {
   id: 'policy-value-type',
   defaultSeverity: 'error',
   title: 'Value of the wrong JSON type',
+  category: 'invalid',
+  fixable: [],
   scope: 'policy',
-  kinds: ALL_POLICIES,
+  kinds: KEY_AND_IDENTITY_POLICIES,
   docs: {
     description: 'Each policy element takes one shape: `Version`, `Sid` and `Effect` a string; `Action` and `Resource` a string or a list of strings; `Principal` `"*"` or an object of strings or lists; `Condition` an object of operators, each an object of keys whose values are strings, numbers, booleans or lists of them. AWS rejects anything else, such as a number as `Version` or an object inside `Action`. A CloudFormation function (`Ref`, `Fn::Sub`, `Fn::If`, ...) stands for a value and is accepted anywhere, in a template and in a policy file a template embeds; the other rules check the strings `Fn::Sub` and `Fn::Join` build, around their unknown parts, and both alternatives of an `Fn::If`, each as written.',
     example: '{ "Effect": "Allow", "Action": { "kms": "Decrypt" }, "Resource": "*" }',
     remedy: 'Write the value in the shape the element takes.',
+    sources: [SOURCES.iamGrammar],
   },
   check(policy, report) {
     // Any value may be a CloudFormation function (Fn::Sub, Ref, Fn::If, ...): in a template, and in a policy file a template embeds.

@@ -7,11 +7,14 @@ function megabytes(chars: number): string {
 }
 
 export const fileTooLarge: DocumentRule = {
-  id: 'file-too-large',
+  id: 'meta-file-too-large',
   scope: 'document',
   kinds: ANALYSED_KINDS,
   defaultSeverity: 'information',
   title: 'File too large to analyse',
+  category: 'analysis',
+  fixable: [],
+  formerIds: ['file-too-large'],
   docs: {
     description: 'The document is larger than the size limit (`kmsLens.maxFileSizeMB`, or `--max-file-size` in the CLI), so it was not analysed. Said once, so a skipped log is never mistaken for a clean one.',
     remedy: 'Raise the limit if the machine can take it, or split the log (for example with `jq -c ".Records[]"` into JSON Lines).',

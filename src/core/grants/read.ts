@@ -1,0 +1,37 @@
+/**
+ * One document -> the facts about grants in it, by the reader for its kind
+ * (CloudTrail events, list-grants output). Facts are cached per model
+ * object, and the editor's cache keeps one model per document version, so a
+ * change to one document re-reads only that one.
+ */
+import type { DocumentModel } from '../document/model';
+import { EventIds } from '../history/events';
+import { emptyGrantFacts, type GrantFacts } from './facts';
+import { listGrantsFacts } from './readListGrants';
+import { cloudTrailGrantFacts } from './readCloudTrail';
+
+const EMPTY: GrantFacts = emptyGrantFacts();
+const cache = new WeakMap<DocumentModel, GrantFacts>();
+
+/** The grant facts of a CloudTrail or list-grants document; nothing for any other kind. */
+export function documentFacts(model: DocumentModel): GrantFacts {
+  if (model.kind !== 'cloudTrail' && model.kind !== 'listGrants') return EMPTY;
+  let facts = cache.get(model);
+  if (!facts) {
+    facts = model.kind === 'listGrants' ? listGrantsFacts(model) : cloudTrailGrantFacts(model);
+    cache.set(model, facts);
+  }
+  return facts;
+}
+
+/** Facts of one document that other documents' facts are checked against (made on first use, kept with the facts). */
+const idIndexes = new WeakMap<GrantFacts, EventIds>();
+
+export function eventIds(facts: GrantFacts): EventIds {
+  let ids = idIndexes.get(facts);
+  if (!ids) {
+    ids = new EventIds([...facts.events.map((f) => f.record), ...facts.uses.map((f) => f.record)]);
+    idIndexes.set(facts, ids);
+  }
+  return ids;
+}

@@ -1,0 +1,94 @@
+/**
+ * The outline of a keys model: what the grants view and the text report of
+ * `kms-lens grants` show, in which order and in which words. Keys come
+ * first, each with its own life, then its grants, attempts, uses through no
+ * grant and retirements naming no grant; attempts that name no key come
+ * last. The tree renders each item as a tree item, the text report as an
+ * indented line; neither decides what is there.
+ *
+ * Labels, descriptions and tooltips are the tree's words; `line` is the
+ * text report's. Both are written here, side by side, so that they say the
+ * same thing. Dates: labels, descriptions and sentences read
+ * `2024-06-01 09:00 UTC` (`OutlineOptions.time` changes them all); tooltips
+ * and the text report give each eventTime exactly as logged.
+ */
+import * as l10n from '@vscode/l10n';
+import { keyLabel } from '../history/keys';
+import { formatTime } from '../lifecycle/dates';
+import { describeState } from '../lifecycle/describe';
+import { hasLife } from '../lifecycle/state';
+import { grantItems, grantsDescription, noKeyAttemptsGroup } from './outlineGrants';
+import { ALL_STATUSES, code, lazy, type OutlineContext, type OutlineItem, type OutlineOptions } from './outlineItems';
+import { lifecycleDescription, lifecycleItems, lifecycleTooltip } from './outlineLifecycle';
+import type { GrantsModel, KeyGrants } from './types';
+
+export interface KeyItem extends OutlineItem {
+  kind: 'key';
+  entry: KeyGrants;
+  /** The key's last known state in words, when the logs show one. */
+  state?: string;
+}
+
+export interface KeysOutline {
+  /** Every key with something to show (under the filter, if any), in the model's order. */
+  keys: KeyItem[];
+  /** The keys, then a group of the attempts that name no key (when there are any). */
+  roots: OutlineItem[];
+  /** What the keys hold (without filter: what a text report sums up). */
+  totals: { grants: number; active: number; keysWithGrants: number; keysWithLife: number; attempts: number; sources: number };
+}
+
+function keyTooltip(entry: KeyGrants, ctx: OutlineContext): string[] {
+  const { key } = entry;
+  const lines = [`**${l10n.t('KMS key')}** ${code(keyLabel(key))}`];
+  if (key.arn) lines.push(`${l10n.t('ARN')}: ${code(key.arn)}`);
+  else if (key.keyId) lines.push(`${l10n.t('Key id')}: ${code(key.keyId)}`);
+  if (key.aliasArn) lines.push(`${l10n.t('Alias ARN')}: ${code(key.aliasArn)}`);
+  lines.push(`${l10n.t('Region')}: ${key.region ?? l10n.t('unknown')}`);
+  lines.push(`${l10n.t('Account')}: ${key.account ?? l10n.t('unknown')}`);
+  if (key.aliases.length) lines.push(`${l10n.t('Aliases')}: ${key.aliases.map(code).join(', ')}`);
+  lines.push(...lifecycleTooltip(entry.lifecycle, ctx));
+  return lines;
+}
+
+function keyItem(entry: KeyGrants, ctx: OutlineContext): KeyItem {
+  const { key } = entry;
+  const id = `key:${key.identity}`;
+  const name = key.arn ?? key.keyId ?? key.aliasArn ?? keyLabel(key);
+  const aliases = key.aliases.length ? ` (${key.aliases.join(', ')})` : '';
+  return {
+    id,
+    kind: 'key',
+    label: keyLabel(key),
+    description: [key.region, key.account, lifecycleDescription(entry.lifecycle, ctx), grantsDescription(entry)].filter(Boolean).join(' · '),
+    tooltip: keyTooltip(entry, ctx),
+    line: () => `key ${name}${aliases}`,
+    entry,
+    state: entry.lifecycle && describeState(entry.lifecycle, ctx.time),
+    // The key's own life first, then its grants.
+    children: lazy(() => [...lifecycleItems(entry.lifecycle, id, ctx), ...grantItems(entry, id, ctx)]),
+  };
+}
+
+export function buildOutline(model: GrantsModel, options: OutlineOptions = {}): KeysOutline {
+  const filter = options.filter ?? { statuses: new Set(ALL_STATUSES), search: '' };
+  const ctx: OutlineContext = { filter, time: options.time ?? formatTime, statusFiltered: ALL_STATUSES.some((s) => !filter.statuses.has(s)) };
+  // A key shows when something under it passes the filter.
+  const keys = model.keys.map((k) => keyItem(k, ctx)).filter((k) => (k.children?.() ?? []).length > 0);
+  const roots: OutlineItem[] = [...keys];
+  const noKey = noKeyAttemptsGroup(model.attempts, ctx);
+  if (noKey) roots.push(noKey);
+  const shown = keys.map((k) => k.entry);
+  return {
+    keys,
+    roots,
+    totals: {
+      grants: shown.reduce((n, k) => n + k.grants.length, 0),
+      active: shown.reduce((n, k) => n + k.grants.filter((g) => g.status === 'active').length, 0),
+      keysWithGrants: shown.filter((k) => k.grants.length > 0).length,
+      keysWithLife: shown.filter((k) => hasLife(k.lifecycle)).length,
+      attempts: model.attempts.length,
+      sources: model.sources.length,
+    },
+  };
+}

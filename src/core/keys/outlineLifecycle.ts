@@ -1,0 +1,150 @@
+/**
+ * A key's own life in the outline: its state (and since when, or when it
+ * will be deleted) and rotation in the key's description and tooltip, and
+ * under the key a State item, a Rotation item, the services the logs show
+ * using it, a Timeline of its lifecycle events and the calls refused because
+ * of its state.
+ */
+import * as l10n from '@vscode/l10n';
+import { describeActor } from '../history/actors';
+import type { EventRef } from '../history/types';
+import { describeEvidence, describeLifecycleEvent, describeRotation, describeService, describeState } from '../lifecycle/describe';
+import { hasLife } from '../lifecycle/state';
+import type { KeyLifecycle, LifecycleEvent } from '../lifecycle/types';
+import { code, eventDescription, eventLine, eventTooltip, lazy, listed, type OutlineContext, type OutlineItem } from './outlineItems';
+
+function matches(e: EventRef, search: string): boolean {
+  return !search || e.eventName.toLowerCase().includes(search) || (e.actor?.display.toLowerCase().includes(search) ?? false);
+}
+
+function stateTooltip(lc: KeyLifecycle, ctx: OutlineContext): string[] {
+  const state = describeState(lc, ctx.time);
+  if (!state) return [l10n.t('State: not shown by these logs (no state-changing event)')];
+  const lines = [`${l10n.t('State')}: **${state}**`];
+  if (lc.stateEvent) lines.push(l10n.t('Since {0}: {1} by {2}', lc.stateSince ?? '?', lc.stateEvent.eventName, code(describeActor(lc.stateEvent.actor))));
+  const d = lc.deletion;
+  if (d?.deletionDate) {
+    lines.push(l10n.t('Waiting period: {0} days; deletion between {1} and {2}', d.pendingWindowInDays, ctx.time(d.deletionDate), ctx.time(d.latestDeletion)));
+    if (d.deletionDateLogged && !d.computed) lines.push(l10n.t('deletionDate as logged: {0} (UTC)', code(d.deletionDateLogged)));
+    lines.push(l10n.t('Until then, CancelKeyDeletion keeps the key (it comes back Disabled).'));
+  }
+  return lines;
+}
+
+/** The key's state and rotation, for the key's description; undefined when the logs show nothing of its life. */
+export function lifecycleDescription(lc: KeyLifecycle | undefined, ctx: OutlineContext): string | undefined {
+  if (!hasLife(lc)) return undefined;
+  return [describeState(lc, ctx.time), describeRotation(lc.rotation, ctx.time)].filter(Boolean).join(' · ') || undefined;
+}
+
+/** Lines for the key's tooltip. */
+export function lifecycleTooltip(lc: KeyLifecycle | undefined, ctx: OutlineContext): string[] {
+  if (!hasLife(lc)) return [];
+  const lines = stateTooltip(lc, ctx);
+  const rotation = describeRotation(lc.rotation, ctx.time);
+  if (rotation) lines.push(`${l10n.t('Rotation')}: ${rotation}`);
+  if (lc.refused.length) lines.push(l10n.t('Calls refused because of the key\'s state: {0}', lc.refused.length));
+  return lines;
+}
+
+function lifecycleEventItem(e: LifecycleEvent, parentId: string, i: number, ctx: OutlineContext): OutlineItem {
+  const label = describeLifecycleEvent(e, ctx.time);
+  return {
+    id: `${parentId}/event:${i}:${e.event.source}:${e.event.start}`,
+    kind: 'lifecycleEvent',
+    variant: e.failed ? 'failed' : e.kind,
+    label,
+    description: eventDescription(e.event, ctx),
+    tooltip: eventTooltip(e.event, label, e.errorMessage),
+    event: e.event,
+    line: (at) => `${e.event.eventTime ?? '?'} ${label}, ${e.event.eventName} by ${describeActor(e.event.actor)} (${at(e.event)})`,
+  };
+}
+
+function refusedItem(e: EventRef, parentId: string, i: number, ctx: OutlineContext): OutlineItem {
+  const label = l10n.t('{0} refused: {1}', e.eventName, e.errorCode ?? '');
+  return {
+    id: `${parentId}/event:${i}:${e.source}:${e.start}`,
+    kind: 'refusedCall',
+    label,
+    description: eventDescription(e, ctx),
+    tooltip: eventTooltip(e, label),
+    event: e,
+    line: (at) => eventLine(`${e.eventName} ${e.errorCode ?? ''}`, e, at),
+  };
+}
+
+/** The items of a key's own life, first under the key; none while the grants are filtered by status. */
+export function lifecycleItems(lc: KeyLifecycle | undefined, keyId: string, ctx: OutlineContext): OutlineItem[] {
+  if (!hasLife(lc) || ctx.statusFiltered) return [];
+  const search = ctx.filter.search;
+  const items: OutlineItem[] = [];
+  const base = `${keyId}/lifecycle`;
+  if (!search) {
+    const state = describeState(lc, ctx.time) ?? l10n.t('not shown by these logs');
+    const stateEvent = lc.stateEvent;
+    items.push({
+      id: `${base}/state`,
+      kind: 'state',
+      variant: lc.state ?? 'unknown',
+      label: l10n.t('State'),
+      description: state,
+      tooltip: stateTooltip(lc, ctx),
+      event: stateEvent,
+      line: (at) => `state: ${state}${stateEvent ? ` (${stateEvent.eventName} ${lc.stateSince ?? '?'} by ${describeActor(stateEvent.actor)}, ${at(stateEvent)})` : ''}`,
+    });
+    const rotation = describeRotation(lc.rotation, ctx.time);
+    if (rotation) {
+      items.push({
+        id: `${base}/rotation`,
+        kind: 'rotation',
+        label: l10n.t('Rotation'),
+        description: rotation,
+        tooltip: [`${l10n.t('Rotation')}: ${rotation}`],
+        event: lc.rotation.lastRotation?.event ?? lc.rotation.event,
+        line: () => `rotation: ${rotation}`,
+      });
+    }
+    for (const service of ['fargate', 'deadline'] as const) {
+      const e = lc.services[service];
+      if (!e) continue;
+      const what = describeService(service, e);
+      const shownBy = describeEvidence(e, ctx.time);
+      items.push({
+        id: `${base}/service:${service}`,
+        kind: 'service',
+        variant: service,
+        label: l10n.t('Used by'),
+        description: what,
+        tooltip: [l10n.t('Used by {0}', what), l10n.t('Shown by {0}; {1} events in all', shownBy, e.count)],
+        event: e.event,
+        line: (at) => `used by: ${what}, as ${shownBy} shows (${at(e.event)})`,
+      });
+    }
+  }
+  const events = lc.events.filter((e) => matches(e.event, search));
+  if (events.length) {
+    const id = `${base}/timeline`;
+    items.push({
+      id,
+      kind: 'timeline',
+      label: l10n.t('Timeline'),
+      description: events.length === 1 ? l10n.t('1 lifecycle event') : l10n.t('{0} lifecycle events', events.length),
+      line: () => `timeline: ${events.length} event(s)`,
+      children: lazy(() => listed(events, id, (e, i) => lifecycleEventItem(e, id, i, ctx))),
+    });
+  }
+  const refused = lc.refused.filter((e) => matches(e, search));
+  if (refused.length) {
+    const id = `${base}/refused`;
+    items.push({
+      id,
+      kind: 'refused',
+      label: l10n.t('Refused because of the key\'s state'),
+      description: String(refused.length),
+      line: () => `refused because of the key's state: ${refused.length}`,
+      children: lazy(() => listed(refused, id, (e, i) => refusedItem(e, id, i, ctx))),
+    });
+  }
+  return items;
+}

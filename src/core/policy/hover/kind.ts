@@ -1,0 +1,62 @@
+/**
+ * Hover on a policy's first brace (or the opening quote of a policy saved as
+ * one string): the kind KMS Lens read it as, why, how sure it is, and what
+ * that kind means for the checks. On a CloudFormation template's first brace:
+ * the policies it embeds and their kinds.
+ */
+import * as l10n from '@vscode/l10n';
+import type { DocumentModel } from '../../document/model';
+import type { HoverResult } from '../../types';
+import { decisionLabel } from '../../readAs';
+import { kindLabel } from '../kinds';
+import { policiesOf } from '../locate';
+import type { PolicyModel } from '../model';
+
+const capitalised = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+function kindMarkdown(policy: PolicyModel): string {
+  const d = policy.decision;
+  const what = policy.fragment === 'statement' ? l10n.t('One statement of {0}', kindLabel(d.kind, d.service)) : policy.fragment === 'statements' ? l10n.t('Statements of {0}', kindLabel(d.kind, d.service)) : capitalised(kindLabel(d.kind, d.service));
+  const lines = [`**${l10n.t('KMS Lens reads this as: {0}', what)}**`, '', d.reason];
+  if (!d.certain) {
+    lines.push('', `- ${l10n.t('Not sure: it could also be {0}. Its findings are shown as information at most.', d.alternatives.map((k) => kindLabel(k)).join(l10n.t(' or ')))}`);
+  }
+  if (d.kind !== 'keyPolicy') {
+    lines.push('', `- ${d.kind === 'identityPolicy'
+      ? l10n.t('Only its statements about KMS are checked (kms: actions and condition keys, KMS key and alias ARNs).')
+      : l10n.t('Only what is about KMS is checked: kms: actions and condition keys, KMS key and alias ARNs in Resource or in condition values.')}`);
+  }
+  if (policy.fragment) lines.push(`- ${l10n.t('Checked as part of a policy: rules about the whole policy (Version, lockout) wait for the rest of it.')}`);
+  if (d.source !== 'template' && d.source !== 'event') {
+    lines.push(`- ${d.source === 'setting' ? l10n.t('Set for this file in {0}.', '`kmsLens.policyKinds`') : l10n.t('To read it as another kind, map this file to that kind in {0} (or `--kind GLOB=KIND` on the command line).', '`kmsLens.policyKinds`')}`);
+  }
+  return lines.join('\n');
+}
+
+function templateMarkdown(model: DocumentModel): string | undefined {
+  const policies = policiesOf(model);
+  if (policies.length === 0) return undefined;
+  return [
+    `**${l10n.t('KMS Lens reads this as: a CloudFormation template')}**`,
+    '',
+    l10n.t('Each policy it embeds is read by the resource type that holds it:'),
+    '',
+    ...policies.map((p) => `- ${capitalised(decisionLabel(p.decision))}: ${p.decision.reason}`),
+  ].join('\n');
+}
+
+export function kindHover(model: DocumentModel, offset: number): HoverResult | undefined {
+  if (model.kind === 'cloudFormation' && model.root && offset === model.root.offset) {
+    const markdown = templateMarkdown(model);
+    if (markdown) return { markdown, start: offset, end: offset + 1 };
+  }
+  for (const policy of policiesOf(model)) {
+    if (policy.decision.source === 'event') continue;
+    const anchors = [policy.toDocument(policy.root.offset)];
+    // A policy saved as one string: its opening quote is the document's first character.
+    if (policy.origin === 'string' && model.policy?.inString && model.root) anchors.push(model.root.offset);
+    const at = anchors.find((a) => offset === a);
+    if (at !== undefined) return { markdown: kindMarkdown(policy), start: at, end: at + 1 };
+  }
+  return undefined;
+}

@@ -1,0 +1,129 @@
+/**
+ * The one entry point to the core, as `getLanguageService` is for
+ * vscode-json-languageservice: the extension (src/vscode) and the CLI
+ * (src/cli) reach the core through this service and the types and constants
+ * that src/core/index.ts exports, and lint holds them to it. What the core
+ * offers is listed here once; everything behind it can move without touching
+ * an adapter. The evaluator of access decisions joins it when it lands.
+ *
+ * The service keeps no state of its own: each method is a plain function of
+ * its arguments (what is cached is cached per model object, one per document
+ * version).
+ */
+import { analyze, runRules, runRulesAsync, type Analysis, type RunControl } from './analyze';
+import { formatLog, type FormatOptions, type FormatResult } from './cloudtrail/format';
+import { describeRedaction, redactText, type Redaction, type RedactionCategory } from './cloudtrail/redact';
+import { buildModel, type DocumentModel, type ModelOptions } from './document/model';
+import { fixableCodes, fixAll, type FixAllResult } from './fixes';
+import { revokeGrantCommand } from './grants/describe';
+import type { Grant } from './grants/types';
+import type { KmsKey } from './history/types';
+import { hoverAt } from './hover';
+import { buildGrantsModel } from './keys/build';
+import { buildOutline, type KeysOutline } from './keys/outline';
+import type { OutlineOptions } from './keys/outlineItems';
+import { jsonReport, type JsonGrantsReport, type LocateEvent } from './keys/report';
+import type { GrantsModel, GrantsSource } from './keys/types';
+import { canonicalKeyArn, keyUseEventPatternText } from './lifecycle/alarm';
+import { completionsAt, type CompletionItem } from './policy/complete';
+import { statementLenses, type StatementLens } from './policy/summary';
+import { setsRuleOn, withRuleDisabled } from './ruleSettings';
+import { kindForFile } from './policy/kindOverrides';
+import type { PolicyKind } from './policy/kinds';
+import { describeReading } from './readAs';
+import { semanticTokens, type SemanticToken } from './semanticTokens';
+import type { AnalysisSettings, DocumentHints, Finding, HoverResult, SeveritySetting } from './types';
+
+export interface KmsLensService {
+  // Documents and findings
+
+  /** What a text is (key policy, CloudTrail log, list-grants output, ...) and its parse: every feature below reads this model. */
+  parse(text: string, hints: DocumentHints, options: ModelOptions): DocumentModel;
+  /** Parses and runs every enabled rule: the same findings in the editor and the CLI for the same text and settings. */
+  analyze(text: string, hints?: DocumentHints, settings?: AnalysisSettings): Analysis;
+  /** The findings of a model already parsed; never throws. */
+  findings(model: DocumentModel, settings?: AnalysisSettings): Finding[];
+  /** The same findings, in chunks of events that give the thread back between them; undefined if cancelled. */
+  findingsInChunks(model: DocumentModel, settings: AnalysisSettings, control: RunControl): Promise<Finding[] | undefined>;
+  /** What the document was read as, in words ("an IAM role trust policy"), for the CLI's per-file line. */
+  readAs(model: DocumentModel): string;
+  /** The policy kind the user's overrides (glob -> kind) give a file, if any. */
+  kindForFile(path: string | undefined, overrides: Readonly<Record<string, unknown>> | undefined): PolicyKind | undefined;
+
+  // Repairs
+
+  /** Applies every fix that cannot widen access (of one rule, with `onlyCode`) until nothing changes: fix-all and `--fix`. */
+  repair(text: string, hints: DocumentHints, settings: AnalysisSettings, onlyCode?: string): FixAllResult;
+  /** Rules with at least `min` findings that a Fix all fix repairs. */
+  fixableCodes(findings: readonly Finding[], min?: number): string[];
+  /** The `kmsLens.rules` setting with `ruleId` turned off. */
+  withRuleDisabled(current: unknown, ruleId: string): Record<string, SeveritySetting | unknown>;
+  /** Does this `kmsLens.rules` value turn `ruleId` on? */
+  setsRuleOn(current: unknown, ruleId: string): boolean;
+
+  // Writing and reading a document
+
+  /** Every hover that has something to say at the offset, as one. */
+  hover(model: DocumentModel, offset: number): HoverResult | undefined;
+  /** Completions at the offset (policies). */
+  complete(model: DocumentModel, offset: number): CompletionItem[];
+  /** Tokens whose meaning depends on where they are (policies). */
+  semanticTokens(model: DocumentModel): SemanticToken[];
+  /** A plain-language summary of each policy statement, where it starts. */
+  summaries(model: DocumentModel): StatementLens[];
+
+  // CloudTrail logs
+
+  /** One event per line, the rest of the log unchanged. */
+  format(text: string, options?: FormatOptions): FormatResult;
+  /** A copy with account ids, access keys, principals, addresses and names replaced consistently. */
+  redact(text: string): Redaction;
+  /** What a redaction replaced, in the caller's words for each category. */
+  describeRedaction(redaction: Redaction, words: Record<RedactionCategory, string>): string;
+
+  // Keys: their grants and their own lives
+
+  /** Every key the documents name, with its grants and its lifecycle. */
+  grants(sources: readonly GrantsSource[]): GrantsModel;
+  /** What the grants view and the text report show of a keys model, item by item. */
+  outline(model: GrantsModel, options?: OutlineOptions): KeysOutline;
+  /** The JSON report of `kms-lens grants`; `locate` says where an event is. */
+  grantsReport(model: GrantsModel, locate: LocateEvent): JsonGrantsReport;
+  /** The AWS CLI command that revokes a grant. */
+  revokeGrantCommand(grant: Grant, key: KmsKey): string;
+  /** A key ARN as CloudTrail writes it in `resources`, from a typed one; undefined if it is none. */
+  keyArn(typed: string): string | undefined;
+  /** The EventBridge event pattern that matches every cryptographic operation on the key (a key ARN). */
+  keyUseAlarmPattern(keyArn: string): string;
+}
+
+const SERVICE: KmsLensService = Object.freeze({
+  parse: buildModel,
+  analyze,
+  findings: runRules,
+  findingsInChunks: runRulesAsync,
+  readAs: describeReading,
+  kindForFile,
+  repair: fixAll,
+  fixableCodes,
+  withRuleDisabled,
+  setsRuleOn,
+  hover: hoverAt,
+  complete: completionsAt,
+  semanticTokens,
+  summaries: statementLenses,
+  format: formatLog,
+  redact: redactText,
+  describeRedaction,
+  grants: buildGrantsModel,
+  outline: buildOutline,
+  grantsReport: jsonReport,
+  revokeGrantCommand,
+  keyArn: canonicalKeyArn,
+  keyUseAlarmPattern: keyUseEventPatternText,
+});
+
+/** The core's service (one for the whole process: it holds no state). */
+export function getKmsLensService(): KmsLensService {
+  return SERVICE;
+}
