@@ -15,7 +15,7 @@ import {
   actionsPhrase, describePrincipal, expandActions, iamOnlyActions, isKeyResourceAction, joinAnd, joinOr, limited, PLAIN, principalsPhrase, readArn,
   resourcePhrase, type Style,
 } from './describe';
-import { keyIdKind } from '../kms/identifiers';
+import { hasUnknown, keyIdKind } from '../kms/identifiers';
 import { isAboutKms } from './kmsScope';
 import { policiesOf } from './locate';
 import type { PolicyModel, Statement, StringValue } from './model';
@@ -47,22 +47,22 @@ function whoPhrase(policy: PolicyModel, statement: Statement, style: Style, note
 /** The noun for what the statement applies to: "this key", "key 1234... (us-west-2, account ...)", "any KMS key". */
 function resourceNoun(policy: PolicyModel, statement: Statement, style: Style, notes: string[]): string {
   const { resources, notResources } = statement;
-  const arns = [...resources, ...notResources].map((r) => readArn(r.value));
+  const arns = [...resources, ...notResources].map((r) => readArn(r.parts));
   if (arns.some((a) => a?.repaired)) {
     notes.push(l10n.t('Its ARN starts {0}, with an extra colon, so as written it matches no KMS key; this summary reads the intended {1} ARN.', style.code('arn:aws::kms:'), style.code('arn:aws:kms:')));
   }
-  const badIds = arns.filter((a) => a?.arn.service.value === 'kms' && a.arn.resourceType === 'key' && !/[*?]/.test(a.arn.resourceId) && keyIdKind(a.arn.resourceId) === 'invalid');
+  const badIds = arns.filter((a) => a?.arn.service.value === 'kms' && a.arn.resourceType === 'key' && !/[*?]/.test(a.arn.resourceId) && !hasUnknown(a.arn.resourceId) && keyIdKind(a.arn.resourceId) === 'invalid');
   if (badIds.length > 0) {
     notes.push(l10n.t('{0} is not a KMS key id, so the ARN matches no key.', joinAnd(badIds.map((a) => style.code(a?.arn.resourceId ?? '')))));
   }
-  if (notResources.length > 0) return l10n.t('any resource except {0}', joinOr(limited(notResources.map((r) => resourcePhrase(r.value, style)), 4)));
+  if (notResources.length > 0) return l10n.t('any resource except {0}', joinOr(limited(notResources.map((r) => resourcePhrase(r.parts, style)), 4)));
   if (resources.length === 0) {
     notes.push(l10n.t('It has no Resource element, so it never applies.'));
     return policy.kind === 'keyPolicy' ? l10n.t('this key') : l10n.t('no resource');
   }
   if (policy.kind === 'keyPolicy' && resources.every((r) => r.value === '*')) return l10n.t('this key');
   const keyActionsOnly = expandActions(statement.actions).actions.every(isKeyResourceAction) && statement.actions.length > 0;
-  return joinOr(limited(resources.map((r) => (r.value === '*' && keyActionsOnly ? l10n.t('any KMS key') : resourcePhrase(r.value, style))), 4));
+  return joinOr(limited(resources.map((r) => (r.value === '*' && keyActionsOnly ? l10n.t('any KMS key') : resourcePhrase(r.parts, style))), 4));
 }
 
 function actionPart(policy: PolicyModel, statement: Statement, resource: string, style: Style, notes: string[]): string {
@@ -110,6 +110,7 @@ function describeStatement(policy: PolicyModel, statement: Statement, style: Sty
   sentence += '.';
 
   if (effectNote) notes.unshift(effectNote);
+  if (statement.conditional) notes.push(l10n.t('It is one alternative of a CloudFormation Fn::If: it is in the policy only when that condition holds.'));
   if (effect === 'Allow') {
     const described = statement.principals.map((p) => describePrincipal(p, style));
     const accounts = [...new Set(described.filter((d) => d.kind === 'account' && d.account).map((d) => d.account as string))];
