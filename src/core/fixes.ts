@@ -79,6 +79,8 @@ export interface FixAllResult {
   text: string;
   /** Number of fixes applied over all passes. */
   applied: number;
+  /** The same, by rule id (what `kms-lens check --fix` reports). */
+  byRule: Record<string, number>;
 }
 
 /** Text in, analysis out: `analyze` with the document's hints and settings (tests pass their own). */
@@ -103,18 +105,18 @@ function ineffective(c: Candidate, after: ReturnType<Analyzer>, edits: readonly 
  * would only repeat); if the result has more syntax problems than the input,
  * the fixes are tried one at a time and only those that do not add one are kept.
  */
-function fixPass(text: string, analysis: ReturnType<Analyzer>, run: Analyzer, onlyCode?: string): { text: string; analysis: ReturnType<Analyzer>; applied: number } {
+function fixPass(text: string, analysis: ReturnType<Analyzer>, run: Analyzer, onlyCode?: string): { text: string; analysis: ReturnType<Analyzer>; applied: Candidate[] } {
   let chosen = candidates(analysis.findings, onlyCode);
-  if (chosen.length === 0) return { text, analysis, applied: 0 };
+  if (chosen.length === 0) return { text, analysis, applied: [] };
   let result = tryCandidates(text, chosen, run);
   const effective = chosen.filter((c) => !ineffective(c, result.analysis, result.edits));
   if (effective.length < chosen.length) {
     chosen = effective;
-    if (chosen.length === 0) return { text, analysis, applied: 0 };
+    if (chosen.length === 0) return { text, analysis, applied: [] };
     result = tryCandidates(text, chosen, run);
   }
   const baseline = analysis.model.syntaxProblems.length;
-  if (result.analysis.model.syntaxProblems.length <= baseline) return { text: result.text, analysis: result.analysis, applied: chosen.length };
+  if (result.analysis.model.syntaxProblems.length <= baseline) return { text: result.text, analysis: result.analysis, applied: chosen };
   // Some fix breaks the JSON: keep only the fixes that do not. Every trial applies the kept fixes
   // and one more to the original text (their offsets refer to it).
   let kept: Candidate[] = [];
@@ -126,7 +128,7 @@ function fixPass(text: string, analysis: ReturnType<Analyzer>, run: Analyzer, on
       best = { text: trial.text, analysis: trial.analysis };
     }
   }
-  return { ...best, applied: kept.length };
+  return { ...best, applied: kept };
 }
 
 /** Applies preferred fixes until none is left (at most `maxPasses` rounds). */
@@ -139,10 +141,11 @@ export function fixAllWith(text: string, run: Analyzer, onlyCode?: string, maxPa
   let current = text;
   let analysis = run(current);
   let applied = 0;
+  const byRule: Record<string, number> = {};
   const seen = new Set<string>([current]);
   for (let pass = 0; pass < maxPasses; pass++) {
     const next = fixPass(current, analysis, run, onlyCode);
-    if (next.applied === 0 || next.text === current) break;
+    if (next.applied.length === 0 || next.text === current) break;
     // Fixes that undo each other: stop on the text where the cycle began, so that a second run is a no-op.
     if (seen.has(next.text)) {
       current = next.text;
@@ -150,8 +153,9 @@ export function fixAllWith(text: string, run: Analyzer, onlyCode?: string, maxPa
     }
     seen.add(next.text);
     current = next.text;
-    applied += next.applied;
+    applied += next.applied.length;
+    for (const c of next.applied) byRule[c.finding.code] = (byRule[c.finding.code] ?? 0) + 1;
     analysis = next.analysis;
   }
-  return { text: current, applied };
+  return { text: current, applied, byRule };
 }

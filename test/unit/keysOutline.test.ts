@@ -114,6 +114,6 @@ describe('keys outline', () => {
     const [group] = outline.roots;
     assert.deepEqual([group.kind, group.label, group.description], ['attempts', 'Attempts naming no key', '1: no grant created']);
     assert.equal(children(group)[0].label, 'CreateGrant: AccessDenied');
-    assert.match(textOf('log.json', text), /^attempt: CreateGrant AccessDenied 2024-05-02T11:30:00Z by .*\n0 grant\(s\) \(0 active\) on 0 key\(s\), 1 attempt\(s\), in 1 file\(s\)\n$/);
+    assert.match(textOf('log.json', text), /^attempt: CreateGrant AccessDenied 2024-05-02T11:30:00Z by .*\n0 grants \(0 active\) on 0 keys, 1 attempt, in 1 file\n$/);
   });
 });

@@ -81,7 +81,7 @@ describe('kms-lens grants: key lifecycles', () => {
     assert.ok(text.includes(`│  ├─ 2024-06-01T09:00:00Z Disabled, DisableKey by arn:aws:iam::482913650217:user/Alice (${FILE}:${lineOf('DisableKey')})\n`), text);
     assert.ok(text.includes('├─ refused because of the key\'s state: 2\n'), text);
     assert.match(text, /^├─ state: Disabled since 2024-06-05 16:40 UTC/m);
-    assert.match(text, /lifecycle events of 4 key\(s\), in 1 file\(s\)\n$/);
+    assert.match(text, /lifecycle events of 4 keys, in 1 file\n$/);
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import type { DocumentModel, JsonRecord } from '../document/model';
 import type { PolicyModel } from '../policy/model';
-import type { DocumentKind, Fix, Severity } from '../types';
+import type { AnalysisSettings, DocumentKind, Fix, Severity } from '../types';
 import type { JSONPath } from 'jsonc-parser';
 
 export interface RuleDocs {
@@ -36,7 +36,8 @@ export interface DocumentRule extends RuleMeta {
   scope: 'document';
   /** Document kinds the rule runs on. */
   kinds: readonly DocumentKind[];
-  check(model: DocumentModel, report: Report): void;
+  /** `settings`: the limits, for a rule that names them (file-too-large). */
+  check(model: DocumentModel, report: Report, settings: AnalysisSettings): void;
 }
 
 /** Looks at one policy (standalone, or embedded in a template or an event). */
