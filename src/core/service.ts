@@ -12,7 +12,7 @@
  */
 import { analyze, runRules, runRulesAsync, type Analysis, type RunControl } from './analyze';
 import { formatLog, type FormatOptions, type FormatResult } from './cloudtrail/format';
-import { describeRedaction, redactText, type Redaction, type RedactionCategory } from './cloudtrail/redact';
+import { describeRedaction, redactText, type Redaction } from './cloudtrail/redact';
 import { buildModel, type DocumentModel, type ModelOptions } from './document/model';
 import { fixableCodes, fixAll, type FixAllResult } from './fixes';
 import { revokeGrantCommand } from './grants/describe';
@@ -71,8 +71,8 @@ export interface KmsLensService {
   format(text: string, options?: FormatOptions): FormatResult;
   /** A copy with account ids, access keys, principals, addresses and names replaced consistently. */
   redact(text: string): Redaction;
-  /** What a redaction replaced, in the caller's words for each category. */
-  describeRedaction(redaction: Redaction, words: Record<RedactionCategory, string>): string;
+  /** What a redaction replaced, counted in words ("1 account id, 3 session names"). */
+  describeRedaction(redaction: Redaction): string;
 
   // Keys: their grants and their own lives
 

@@ -73,14 +73,7 @@ export function registerCloudTrailCommands(cache: ModelCache): vscode.Disposable
       // The original stays untouched: the copy is a new untitled document the user can share.
       const copy = await vscode.workspace.openTextDocument({ content: redaction.text, language: doc.languageId === 'plaintext' ? 'json' : doc.languageId });
       await vscode.window.showTextDocument(copy, { preview: false });
-      const summary = core.describeRedaction(redaction, {
-        accountIds: vscode.l10n.t('account ids'),
-        accessKeyIds: vscode.l10n.t('access key ids'),
-        principalIds: vscode.l10n.t('principal ids'),
-        ipAddresses: vscode.l10n.t('IP addresses'),
-        sessionNames: vscode.l10n.t('session names'),
-        userNames: vscode.l10n.t('user names'),
-      });
+      const summary = core.describeRedaction(redaction);
       void vscode.window.showInformationMessage(summary
         ? vscode.l10n.t('KMS Lens: redacted copy opened; replaced {0} (the same value always by the same fake). Check it before sharing: names in free text are not redacted.', summary)
         : vscode.l10n.t('KMS Lens: nothing to redact was found; the copy is identical.'));

@@ -35,8 +35,8 @@ export class SummaryCodeLensProvider implements vscode.CodeLensProvider, vscode.
       if (model.kind !== 'keyPolicy' && model.kind !== 'identityPolicy' && model.kind !== 'cloudTrail') return [];
       return core.summaries(model).map((l) => {
         const at = doc.positionAt(l.start);
-        // No command: the summary is a label to read, not a button.
-        return new vscode.CodeLens(new vscode.Range(at, at), { title: l.title, command: '' });
+        // No command: the summary is a label to read, not a button. The line is short; the tooltip has it all.
+        return new vscode.CodeLens(new vscode.Range(at, at), { title: l.title, command: '', tooltip: l.tooltip });
       });
     } catch (err) {
       console.error('[kms-lens] code lens failed', err);
