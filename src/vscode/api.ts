@@ -19,4 +19,6 @@ export interface KmsLensApi {
   onDidChangeGrants: vscode.Event<GrantsModel>;
   /** The grants view's tree data provider (the one both grants views use). */
   grantsTree: vscode.TreeDataProvider<GrantsNode>;
+  /** What the grants views show beside their title (the filter indicator) and as their message. */
+  grantsViewChrome(): { description: string | undefined; message: string | undefined };
 }

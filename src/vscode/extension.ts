@@ -64,6 +64,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<KmsLen
     settledGrants: () => grantsIndex.settled(),
     onDidChangeGrants: grantsIndex.onDidChange,
     grantsTree: grantsView.provider,
+    grantsViewChrome: () => grantsView.chrome,
   };
 }
 

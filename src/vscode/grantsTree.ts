@@ -5,7 +5,7 @@
  * menus) and the command that reveals its event.
  */
 import * as vscode from 'vscode';
-import { ALL_STATUSES, getKmsLensService, type Grant, type GrantsModel, type KeyGrants, type KeyState, type KmsKey, type OutlineFilter, type OutlineItem, type StatusFilter } from '../core';
+import { ALL_STATUSES, getKmsLensService, type Grant, type GrantsModel, type KeyGrants, type KeyState, type KmsKey, type OutlineFilter, type OutlineItem, type StatusFilter, type TimeZoneChoice } from '../core';
 
 const core = getKmsLensService();
 
@@ -147,6 +147,7 @@ export class GrantsTreeProvider implements vscode.TreeDataProvider<GrantsNode>, 
   private filterState: GrantsFilter = { statuses: new Set(ALL_STATUSES), search: '' };
   private roots?: GrantsNode[];
   private model: GrantsModel;
+  private zone: TimeZoneChoice = 'utc';
 
   constructor(model: GrantsModel) {
     this.model = model;
@@ -162,6 +163,13 @@ export class GrantsTreeProvider implements vscode.TreeDataProvider<GrantsNode>, 
 
   setModel(model: GrantsModel): void {
     this.model = model;
+    this.refresh();
+  }
+
+  /** The zone every date of the tree is written in (the `kmsLens.timeZone` setting). */
+  setTimeZone(zone: TimeZoneChoice): void {
+    if (zone === this.zone) return;
+    this.zone = zone;
     this.refresh();
   }
 
@@ -193,7 +201,7 @@ export class GrantsTreeProvider implements vscode.TreeDataProvider<GrantsNode>, 
   }
 
   private buildRoots(): GrantsNode[] {
-    const outline = core.outline(this.model, { filter: this.filterState });
+    const outline = core.outline(this.model, { filter: this.filterState, timeZone: this.zone });
     const expanded = this.model.keys.length <= EXPAND_KEYS_UP_TO;
     return outline.roots.map((item) => (item.kind === 'key' ? new KeyNode(item, expanded) : new GrantsNode(item, undefined)));
   }

@@ -5,7 +5,7 @@
  * command, reveal the creation event).
  */
 import * as vscode from 'vscode';
-import { getKmsLensService, type EventRef } from '../core';
+import { getKmsLensService, type EventRef, type TimeZoneChoice } from '../core';
 import type { GrantsIndex } from './grantsIndex';
 import { ALL_STATUSES, GrantNode, GrantsTreeProvider, REVEAL_EVENT_COMMAND, type StatusFilter } from './grantsTree';
 
@@ -58,6 +58,11 @@ function grantOf(arg: unknown, views: readonly vscode.TreeView<unknown>[]): Gran
   return undefined;
 }
 
+/** `kmsLens.timeZone`: how every date of the view reads. */
+function timeZoneSetting(): TimeZoneChoice {
+  return vscode.workspace.getConfiguration('kmsLens').get<string>('timeZone') === 'local' ? 'local' : 'utc';
+}
+
 export class GrantsView implements vscode.Disposable {
   readonly provider: GrantsTreeProvider;
   private readonly views: vscode.TreeView<unknown>[];
@@ -65,6 +70,7 @@ export class GrantsView implements vscode.Disposable {
 
   constructor(private readonly index: GrantsIndex) {
     this.provider = new GrantsTreeProvider(index.model);
+    this.provider.setTimeZone(timeZoneSetting());
     this.views = GRANTS_VIEW_IDS.map((id) => vscode.window.createTreeView(id, { treeDataProvider: this.provider, showCollapseAll: true }));
     this.subscriptions.push(
       this.provider,
@@ -72,6 +78,10 @@ export class GrantsView implements vscode.Disposable {
       index.onDidChange((m) => {
         this.provider.setModel(m);
         this.updateChrome();
+      }),
+      // The time zone applies at once, without a reload.
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('kmsLens.timeZone')) this.provider.setTimeZone(timeZoneSetting());
       }),
       vscode.commands.registerCommand(GRANTS_COMMANDS.refresh, () => index.refresh()),
       vscode.commands.registerCommand(GRANTS_COMMANDS.filter, (statuses?: StatusFilter[]) => this.pickStatuses(statuses)),
@@ -120,19 +130,28 @@ export class GrantsView implements vscode.Disposable {
     if (text !== undefined) this.applyFilter({ search: text });
   }
 
-  /** The view's description says what is filtered out; its message says why it looks empty. */
+  /**
+   * While a filter or a search is on, the view says so beside its title
+   * (`Filtered: active, revoked · search "bob"`), so a short list is never
+   * taken for all there is; its message says why it looks empty.
+   */
   private updateChrome(): void {
     const f = this.provider.filter;
     const parts: string[] = [];
     if (ALL_STATUSES.some((s) => !f.statuses.has(s))) parts.push(ALL_STATUSES.filter((s) => f.statuses.has(s)).join(', ') || vscode.l10n.t('nothing'));
-    if (f.search) parts.push(`"${f.search}"`);
+    if (f.search) parts.push(vscode.l10n.t('search "{0}"', f.search));
     const filtered = parts.length > 0;
     const empty = this.provider.getChildren().length === 0;
     for (const v of this.views) {
-      v.description = filtered ? parts.join(' · ') : undefined;
+      v.description = filtered ? vscode.l10n.t('Filtered: {0}', parts.join(' · ')) : undefined;
       v.message = filtered && empty ? vscode.l10n.t('Nothing matches the filter. Clear it with the button in the title bar.') : undefined;
     }
     void vscode.commands.executeCommand('setContext', 'kmsLens.grants.filtered', filtered);
+  }
+
+  /** What the views show beside their title and in their message (the integration tests read it). */
+  get chrome(): { description: string | undefined; message: string | undefined } {
+    return { description: this.views[0].description, message: this.views[0].message };
   }
 
   dispose(): void {
