@@ -16,6 +16,7 @@ import { describeRedaction, redactText, type Redaction } from './cloudtrail/reda
 import { buildModel, type DocumentModel, type ModelOptions } from './document/model';
 import { fixableCodes, fixAll, type FixAllResult } from './fixes';
 import { revokeGrantCommand } from './grants/describe';
+import { repairJson } from './repairJson';
 import type { Grant } from './grants/types';
 import type { KmsKey } from './history/types';
 import { hoverAt } from './hover';
@@ -47,6 +48,8 @@ export interface KmsLensService {
 
   /** Applies every preferred fix (of one rule, with `onlyCode`) until nothing changes: fix-all and `--fix`. */
   repair(text: string, hints: DocumentHints, settings: AnalysisSettings, onlyCode?: string): FixAllResult;
+  /** "Repair pasted JSON": the same repairs, of the JSON syntax rules only (curly quotes, bare names, commas, comments). */
+  repairJson(text: string, hints: DocumentHints, settings: AnalysisSettings): FixAllResult;
   /** Rules with at least `min` findings that a preferred fix repairs. */
   fixableCodes(findings: readonly Finding[], min?: number): string[];
   /** The `kmsLens.rules` setting with `ruleId` turned off. */
@@ -96,6 +99,7 @@ const SERVICE: KmsLensService = Object.freeze({
   findings: runRules,
   findingsInChunks: runRulesAsync,
   repair: fixAll,
+  repairJson,
   fixableCodes,
   withRuleDisabled,
   setsRuleOn,

@@ -7,16 +7,11 @@
 import * as vscode from 'vscode';
 import { getKmsLensService } from '../core';
 import { ARCHIVE_SCHEME, archiveUri, isArchive } from './archive';
+import type { CommandHandlers } from './commands';
 import type { ModelCache } from './modelCache';
 import { readSettings } from './settings';
 
 const core = getKmsLensService();
-
-export const COMMANDS = {
-  format: 'kmsLens.formatCloudTrailLog',
-  redact: 'kmsLens.redactForSharing',
-  openArchive: 'kmsLens.openCloudTrailArchive',
-} as const;
 
 /** Above this many characters, work is announced with a progress notification. */
 const BIG_TEXT = 2 * 1024 * 1024;
@@ -38,9 +33,9 @@ function withBusy<T>(doc: vscode.TextDocument, title: string, work: () => T): Th
   });
 }
 
-export function registerCloudTrailCommands(cache: ModelCache): vscode.Disposable[] {
-  return [
-    vscode.commands.registerCommand(COMMANDS.format, async (uri?: vscode.Uri): Promise<vscode.Uri | undefined> => {
+export function cloudTrailCommands(cache: ModelCache): CommandHandlers<'formatCloudTrailLog' | 'redactForSharing' | 'openCloudTrailArchive'> {
+  return {
+    formatCloudTrailLog: async (uri?: vscode.Uri): Promise<vscode.Uri | undefined> => {
       const doc = await targetDocument(uri);
       if (!doc) return undefined;
       const model = cache.get(doc, readSettings(doc.uri).analysis.maxFileSize);
@@ -64,9 +59,9 @@ export function registerCloudTrailCommands(cache: ModelCache): vscode.Disposable
       edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), result.text);
       await vscode.workspace.applyEdit(edit);
       return doc.uri;
-    }),
+    },
 
-    vscode.commands.registerCommand(COMMANDS.redact, async (uri?: vscode.Uri): Promise<vscode.Uri | undefined> => {
+    redactForSharing: async (uri?: vscode.Uri): Promise<vscode.Uri | undefined> => {
       const doc = await targetDocument(uri);
       if (!doc) return undefined;
       const redaction = await withBusy(doc, vscode.l10n.t('KMS Lens: redacting'), () => core.redact(doc.getText()));
@@ -78,9 +73,9 @@ export function registerCloudTrailCommands(cache: ModelCache): vscode.Disposable
         ? vscode.l10n.t('KMS Lens: redacted copy opened; replaced {0} (the same value always by the same fake). Check it before sharing: names in free text are not redacted.', summary)
         : vscode.l10n.t('KMS Lens: nothing to redact was found; the copy is identical.'));
       return copy.uri;
-    }),
+    },
 
-    vscode.commands.registerCommand(COMMANDS.openArchive, async (uri?: vscode.Uri): Promise<vscode.Uri | undefined> => {
+    openCloudTrailArchive: async (uri?: vscode.Uri): Promise<vscode.Uri | undefined> => {
       let target = uri instanceof vscode.Uri ? uri : undefined;
       if (!target) {
         const picked = await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: vscode.l10n.t('Open log'), filters: { [vscode.l10n.t('CloudTrail log archives')]: ['gz'] } });
@@ -92,6 +87,6 @@ export function registerCloudTrailCommands(cache: ModelCache): vscode.Disposable
       // keep the log, and its grants in the view, alive for minutes after its tab is closed).
       await vscode.commands.executeCommand('vscode.open', view, { preview: false });
       return view;
-    }),
-  ];
+    },
+  };
 }

@@ -4,15 +4,16 @@
  */
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import { registerAlarmPattern } from './alarmPattern';
+import { alarmPatternCommand } from './alarmPattern';
 import type { KmsLensApi } from './api';
 import { ARCHIVE_EDITOR, ARCHIVE_SCHEME, ArchiveEditorProvider, ArchiveFileSystem } from './archive';
-import { registerCloudTrailCommands } from './cloudtrailCommands';
-import { CodeActionProvider, DISABLE_RULE_COMMAND } from './codeActions';
+import { cloudTrailCommands } from './cloudtrailCommands';
+import { CodeActionProvider } from './codeActions';
 import { SummaryCodeLensProvider } from './codeLensProvider';
+import { registerCommands } from './commands';
 import { CompletionProvider } from './completionProvider';
 import { DiagnosticsController } from './diagnostics';
-import { disableRule } from './disableRule';
+import { editingCommands } from './editingCommands';
 import { GrantsIndex } from './grantsIndex';
 import { GRANTS_VIEW_IDS, GrantsView } from './grantsView';
 import { HoverProvider } from './hoverProvider';
@@ -38,11 +39,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<KmsLen
     }),
     vscode.languages.registerHoverProvider(SELECTOR, new HoverProvider(cache)),
     vscode.languages.registerCompletionItemProvider(SELECTOR, new CompletionProvider(cache), ...CompletionProvider.triggerCharacters),
-    vscode.commands.registerCommand(DISABLE_RULE_COMMAND, disableRule),
-    // CloudTrail: read-only .json.gz archives, and the Format / Redact / Open archive commands.
+    // CloudTrail: read-only .json.gz archives.
     vscode.workspace.registerFileSystemProvider(ARCHIVE_SCHEME, new ArchiveFileSystem(), { isReadonly: true, isCaseSensitive: true }),
     vscode.window.registerCustomEditorProvider(ARCHIVE_EDITOR, new ArchiveEditorProvider(), { supportsMultipleEditorsPerDocument: true }),
-    ...registerCloudTrailCommands(cache),
   );
   const semanticTokens = new SemanticTokensProvider(cache);
   context.subscriptions.push(semanticTokens, vscode.languages.registerDocumentSemanticTokensProvider(SELECTOR, semanticTokens, SEMANTIC_TOKENS_LEGEND));
@@ -50,7 +49,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<KmsLen
   context.subscriptions.push(lenses, vscode.languages.registerCodeLensProvider(SELECTOR, lenses));
   const grantsIndex = new GrantsIndex(cache, GRANTS_VIEW_IDS);
   const grantsView = new GrantsView(grantsIndex);
-  context.subscriptions.push(grantsIndex, grantsView, registerAlarmPattern(grantsIndex));
+  context.subscriptions.push(grantsIndex, grantsView);
+
+  // Every command, from one table, registered once.
+  registerCommands(context, {
+    ...editingCommands(),
+    ...cloudTrailCommands(cache),
+    ...alarmPatternCommand(grantsIndex),
+    ...grantsView.commands(),
+  });
 
   return {
     analysis(uri) {

@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { ALL_STATUSES, getKmsLensService, type Grant, type GrantsModel, type KeyGrants, type KeyState, type KmsKey, type OutlineFilter, type OutlineItem, type StatusFilter, type TimeZoneChoice } from '../core';
+import { COMMAND_IDS } from './commands';
 
 const core = getKmsLensService();
 
@@ -15,8 +16,6 @@ export type GrantsFilter = OutlineFilter;
 /** More keys than this start collapsed. */
 const EXPAND_KEYS_UP_TO = 8;
 
-/** The command a tree event node runs: reveal the event in its document (registered by grantsView.ts). */
-export const REVEAL_EVENT_COMMAND = 'kmsLens.grants.revealEvent';
 
 function md(lines: string[]): vscode.MarkdownString {
   const m = new vscode.MarkdownString(lines.join('  \n'));
@@ -102,7 +101,8 @@ export class GrantsNode {
     t.tooltip = item.tooltip ? md(item.tooltip) : item.kind === 'detail' || item.kind === 'more' ? `${item.label}: ${item.description}` : undefined;
     t.iconPath = icon(item);
     t.contextValue = item.kind === 'grant' && item.grant?.creation ? 'kmsLens.grant.withCreation' : CONTEXT_VALUES[item.kind];
-    if (item.event) t.command = { command: REVEAL_EVENT_COMMAND, title: vscode.l10n.t('Show the event'), arguments: [item.event] };
+    // Clicking an event reveals it in its document (the handler is grantsView.ts's).
+    if (item.event) t.command = { command: COMMAND_IDS.grantsRevealEvent, title: vscode.l10n.t('Show the event'), arguments: [item.event] };
     return t;
   }
 

@@ -7,22 +7,12 @@
 import * as vscode from 'vscode';
 import { getKmsLensService, type EventRef, type TimeZoneChoice } from '../core';
 import type { GrantsIndex } from './grantsIndex';
-import { ALL_STATUSES, GrantNode, GrantsTreeProvider, REVEAL_EVENT_COMMAND, type StatusFilter } from './grantsTree';
+import type { CommandHandlers } from './commands';
+import { ALL_STATUSES, GrantNode, GrantsTreeProvider, type StatusFilter } from './grantsTree';
 
 const core = getKmsLensService();
 
 export const GRANTS_VIEW_IDS = ['kmsLens.grants', 'kmsLens.grantsPanel'] as const;
-
-export const GRANTS_COMMANDS = {
-  refresh: 'kmsLens.grants.refresh',
-  filter: 'kmsLens.grants.filter',
-  search: 'kmsLens.grants.search',
-  clearFilter: 'kmsLens.grants.clearFilter',
-  copyGrantId: 'kmsLens.grants.copyGrantId',
-  copyRevokeCommand: 'kmsLens.grants.copyRevokeCommand',
-  revealCreation: 'kmsLens.grants.revealCreation',
-  revealEvent: REVEAL_EVENT_COMMAND,
-} as const;
 
 /** Opens the event's document and selects the whole event. */
 export async function revealEvent(e: EventRef): Promise<vscode.TextEditor | undefined> {
@@ -83,26 +73,32 @@ export class GrantsView implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('kmsLens.timeZone')) this.provider.setTimeZone(timeZoneSetting());
       }),
-      vscode.commands.registerCommand(GRANTS_COMMANDS.refresh, () => index.refresh()),
-      vscode.commands.registerCommand(GRANTS_COMMANDS.filter, (statuses?: StatusFilter[]) => this.pickStatuses(statuses)),
-      vscode.commands.registerCommand(GRANTS_COMMANDS.search, (text?: string) => this.search(text)),
-      vscode.commands.registerCommand(GRANTS_COMMANDS.clearFilter, () => this.applyFilter({ statuses: new Set(ALL_STATUSES), search: '' })),
-      vscode.commands.registerCommand(GRANTS_COMMANDS.copyGrantId, async (arg?: unknown) => {
+    );
+    this.updateChrome();
+  }
+
+  /** The view's toolbar and context-menu commands (registered with every other command, in extension.ts). */
+  commands(): CommandHandlers<'grantsRefresh' | 'grantsFilter' | 'grantsSearch' | 'grantsClearFilter' | 'grantsCopyGrantId' | 'grantsCopyRevokeCommand' | 'grantsRevealCreation' | 'grantsRevealEvent'> {
+    return {
+      grantsRefresh: () => this.index.refresh(),
+      grantsFilter: (statuses?: StatusFilter[]) => this.pickStatuses(statuses),
+      grantsSearch: (text?: string) => this.search(text),
+      grantsClearFilter: () => this.applyFilter({ statuses: new Set(ALL_STATUSES), search: '' }),
+      grantsCopyGrantId: async (arg?: unknown) => {
         const node = grantOf(arg, this.views);
         if (node) await vscode.env.clipboard.writeText(node.grant.grantId);
-      }),
-      vscode.commands.registerCommand(GRANTS_COMMANDS.copyRevokeCommand, async (arg?: unknown) => {
+      },
+      grantsCopyRevokeCommand: async (arg?: unknown) => {
         const node = grantOf(arg, this.views);
         if (node) await vscode.env.clipboard.writeText(core.revokeGrantCommand(node.grant, node.key));
-      }),
-      vscode.commands.registerCommand(GRANTS_COMMANDS.revealCreation, async (arg?: unknown) => {
+      },
+      grantsRevealCreation: async (arg?: unknown) => {
         const creation = grantOf(arg, this.views)?.grant.creation;
         if (creation) await revealEvent(creation);
         else void vscode.window.showInformationMessage(vscode.l10n.t('The creation of this grant is not in the open files.'));
-      }),
-      vscode.commands.registerCommand(GRANTS_COMMANDS.revealEvent, (e: EventRef) => revealEvent(e)),
-    );
-    this.updateChrome();
+      },
+      grantsRevealEvent: (e: EventRef) => revealEvent(e),
+    };
   }
 
   private applyFilter(filter: { statuses?: ReadonlySet<StatusFilter>; search?: string }): void {

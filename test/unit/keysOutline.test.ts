@@ -90,14 +90,23 @@ describe('keys outline', () => {
 
   it('writes dates in local time when told to, saying the offset', () => {
     const text = records(createGrant('g-1', '2024-05-01T09:00:00Z', { name: 'worker' }));
-    const [key] = buildOutline(grantsOf(source('log.json', text)), { timeZone: 'local' }).keys;
-    const created = byLabel(children(byLabel(children(key), 'worker')), 'Created');
-    const d = new Date(Date.UTC(2024, 4, 1, 9, 0, 0));
-    const offset = -d.getTimezoneOffset();
-    const zone = offset === 0 ? 'UTC' : `UTC${offset > 0 ? '+' : '-'}${Math.floor(Math.abs(offset) / 60)}${Math.abs(offset) % 60 ? `:${String(Math.abs(offset) % 60).padStart(2, '0')}` : ''}`;
-    const local = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')} ${String(d.getHours()).padStart(2, '0')}:00:00 ${zone}`;
-    assert.ok(created.description.startsWith(`${local} · `), `${created.description} (expected ${local})`);
-    assert.ok(created.tooltip?.includes(`Time: ${local}`));
+    // A zone with a half-hour offset, whatever the zone of the machine running the tests.
+    const saved = process.env.TZ;
+    process.env.TZ = 'Asia/Kolkata';
+    try {
+      const [key] = buildOutline(grantsOf(source('log.json', text)), { timeZone: 'local' }).keys;
+      const created = byLabel(children(byLabel(children(key), 'worker')), 'Created');
+      assert.equal(created.description, '2024-05-01 14:30:00 UTC+5:30 · user/Alice · log.json');
+      assert.ok(created.tooltip?.includes('Time: 2024-05-01 14:30:00 UTC+5:30'));
+      process.env.TZ = 'America/Los_Angeles';
+      const [west] = buildOutline(grantsOf(source('log.json', text)), { timeZone: 'local' }).keys;
+      assert.match(byLabel(children(byLabel(children(west), 'worker')), 'Created').description, /^2024-05-01 02:00:00 UTC-7 · /);
+      const [utc] = buildOutline(grantsOf(source('log.json', text))).keys;
+      assert.match(byLabel(children(byLabel(children(utc), 'worker')), 'Created').description, /^2024-05-01 09:00:00 UTC · /, 'UTC unless told');
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
   });
 
   it('takes one date format for every date it words, for a setting to change them all', () => {
