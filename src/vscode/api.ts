@@ -3,6 +3,7 @@ import type * as vscode from 'vscode';
 import type { DocumentModel, Finding, GrantsModel } from '../core';
 import type { AnalysisEvent } from './diagnostics';
 import type { GrantsNode } from './grantsTree';
+import type { LongWorkTask } from './longWork';
 
 export interface KmsLensApi {
   /** The current analysis of an open document, or undefined if it is not a KMS document. */
@@ -21,4 +22,8 @@ export interface KmsLensApi {
   grantsTree: vscode.TreeDataProvider<GrantsNode>;
   /** What the grants views show beside their title (the filter indicator) and as their message. */
   grantsViewChrome(): { description: string | undefined; message: string | undefined };
+  /** The long work running now (each under a progress notification), with what its Cancel button does. */
+  longWork(): LongWorkTask[];
+  /** Fires when long work starts. */
+  onDidStartLongWork: vscode.Event<LongWorkTask>;
 }

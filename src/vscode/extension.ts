@@ -17,6 +17,7 @@ import { editingCommands } from './editingCommands';
 import { GrantsIndex } from './grantsIndex';
 import { GRANTS_VIEW_IDS, GrantsView } from './grantsView';
 import { HoverProvider } from './hoverProvider';
+import { LongWork } from './longWork';
 import { ModelCache } from './modelCache';
 import { RuleDocs } from './ruleDocs';
 import { SEMANTIC_TOKENS_LEGEND, SemanticTokensProvider } from './semanticTokens';
@@ -31,8 +32,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<KmsLen
   const docs = new RuleDocs(context.extensionUri);
   await docs.load();
   const cache = new ModelCache();
-  const diagnostics = new DiagnosticsController(cache, docs);
+  const longWork = new LongWork();
+  const diagnostics = new DiagnosticsController(cache, docs, longWork);
   context.subscriptions.push(
+    longWork,
     diagnostics,
     vscode.languages.registerCodeActionsProvider(SELECTOR, new CodeActionProvider(diagnostics), {
       providedCodeActionKinds: CodeActionProvider.providedCodeActionKinds,
@@ -47,14 +50,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<KmsLen
   context.subscriptions.push(semanticTokens, vscode.languages.registerDocumentSemanticTokensProvider(SELECTOR, semanticTokens, SEMANTIC_TOKENS_LEGEND));
   const lenses = new SummaryCodeLensProvider(cache, diagnostics);
   context.subscriptions.push(lenses, vscode.languages.registerCodeLensProvider(SELECTOR, lenses));
-  const grantsIndex = new GrantsIndex(cache, GRANTS_VIEW_IDS);
+  const grantsIndex = new GrantsIndex(cache, GRANTS_VIEW_IDS, longWork);
   const grantsView = new GrantsView(grantsIndex);
   context.subscriptions.push(grantsIndex, grantsView);
 
   // Every command, from one table, registered once.
   registerCommands(context, {
     ...editingCommands(),
-    ...cloudTrailCommands(cache),
+    ...cloudTrailCommands(cache, longWork),
     ...alarmPatternCommand(grantsIndex),
     ...grantsView.commands(),
   });
@@ -72,6 +75,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<KmsLen
     onDidChangeGrants: grantsIndex.onDidChange,
     grantsTree: grantsView.provider,
     grantsViewChrome: () => grantsView.chrome,
+    longWork: () => longWork.tasks(),
+    onDidStartLongWork: longWork.onDidStart,
   };
 }
 

@@ -80,7 +80,8 @@ export class GrantsView implements vscode.Disposable {
   /** The view's toolbar and context-menu commands (registered with every other command, in extension.ts). */
   commands(): CommandHandlers<'grantsRefresh' | 'grantsFilter' | 'grantsSearch' | 'grantsClearFilter' | 'grantsCopyGrantId' | 'grantsCopyRevokeCommand' | 'grantsRevealCreation' | 'grantsRevealEvent'> {
     return {
-      grantsRefresh: () => this.index.refresh(),
+      // Refresh also indexes again the logs whose indexing was cancelled.
+      grantsRefresh: () => this.index.refresh(true),
       grantsFilter: (statuses?: StatusFilter[]) => this.pickStatuses(statuses),
       grantsSearch: (text?: string) => this.search(text),
       grantsClearFilter: () => this.applyFilter({ statuses: new Set(ALL_STATUSES), search: '' }),
@@ -138,9 +139,15 @@ export class GrantsView implements vscode.Disposable {
     if (f.search) parts.push(vscode.l10n.t('search "{0}"', f.search));
     const filtered = parts.length > 0;
     const empty = this.provider.getChildren().length === 0;
+    const skipped = this.index.skippedCount;
+    const message = skipped > 0
+      ? skipped === 1
+        ? vscode.l10n.t('Indexing was cancelled: 1 open log is not in this view. Refresh to index it.')
+        : vscode.l10n.t('Indexing was cancelled: {0} open logs are not in this view. Refresh to index them.', skipped)
+      : filtered && empty ? vscode.l10n.t('Nothing matches the filter. Clear it with the button in the title bar.') : undefined;
     for (const v of this.views) {
       v.description = filtered ? vscode.l10n.t('Filtered: {0}', parts.join(' · ')) : undefined;
-      v.message = filtered && empty ? vscode.l10n.t('Nothing matches the filter. Clear it with the button in the title bar.') : undefined;
+      v.message = message;
     }
     void vscode.commands.executeCommand('setContext', 'kmsLens.grants.filtered', filtered);
   }
