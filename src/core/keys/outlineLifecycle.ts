@@ -140,7 +140,7 @@ export function lifecycleItems(lc: KeyLifecycle | undefined, keyId: string, ctx:
         variant: service,
         label: service === 'fargate' ? l10n.t('Used by Fargate') : l10n.t('Used by Deadline Cloud'),
         description: e.detail ? (service === 'fargate' ? l10n.t('cluster {0}', e.detail) : l10n.t('farm {0}', e.detail)) : '',
-        tooltip: [l10n.t('Used by {0}', what), l10n.t('Shown by {0}; {1} events in all', shownBy, e.count)],
+        tooltip: [l10n.t('Used by {0}', what), e.count === 1 ? l10n.t('Shown by {0}, the only such event', shownBy) : l10n.t('Shown by {0}; {1} events in all', shownBy, e.count)],
         event: e.event,
         line: (at) => `used by: ${what}, as ${shownBy} shows (${at(e.event)})`,
       });
