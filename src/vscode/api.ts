@@ -20,8 +20,8 @@ export interface KmsLensApi {
   onDidChangeGrants: vscode.Event<GrantsModel>;
   /** The grants view's tree data provider (the one both grants views use). */
   grantsTree: vscode.TreeDataProvider<GrantsNode>;
-  /** What the grants views show beside their title (the filter indicator) and as their message. */
-  grantsViewChrome(): { description: string | undefined; message: string | undefined };
+  /** What the grants views show as their title, beside it and as their message (the filter indicator). */
+  grantsViewChrome(): { title: string | undefined; description: string | undefined; message: string | undefined };
   /** The long work running now (each under a progress notification), with what its Cancel button does. */
   longWork(): LongWorkTask[];
   /** Fires when long work starts. */

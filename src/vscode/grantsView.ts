@@ -128,9 +128,12 @@ export class GrantsView implements vscode.Disposable {
   }
 
   /**
-   * While a filter or a search is on, the view says so beside its title
-   * (`Filtered: active, revoked · search "bob"`), so a short list is never
-   * taken for all there is; its message says why it looks empty.
+   * While a filter or a search is on, the view says so where it cannot be
+   * missed: its title reads "KMS Grants (filtered)" (in KMS Lens's own
+   * container the view's title is the container's, and a description is not
+   * shown there), its message above the tree says what is left out, and in
+   * the Explorer its description repeats it. So a short list is never taken
+   * for all there is. A cancelled indexing is said the same way.
    */
   private updateChrome(): void {
     const f = this.provider.filter;
@@ -138,23 +141,28 @@ export class GrantsView implements vscode.Disposable {
     if (ALL_STATUSES.some((s) => !f.statuses.has(s))) parts.push(ALL_STATUSES.filter((s) => f.statuses.has(s)).join(', ') || vscode.l10n.t('nothing'));
     if (f.search) parts.push(vscode.l10n.t('search "{0}"', f.search));
     const filtered = parts.length > 0;
+    const what = parts.join(' · ');
     const empty = this.provider.getChildren().length === 0;
     const skipped = this.index.skippedCount;
-    const message = skipped > 0
-      ? skipped === 1
-        ? vscode.l10n.t('Indexing was cancelled: 1 open log is not in this view. Refresh to index it.')
-        : vscode.l10n.t('Indexing was cancelled: {0} open logs are not in this view. Refresh to index them.', skipped)
-      : filtered && empty ? vscode.l10n.t('Nothing matches the filter. Clear it with the button in the title bar.') : undefined;
+    const messages: string[] = [];
+    if (skipped === 1) messages.push(vscode.l10n.t('Indexing was cancelled: 1 open log is not in this view. Refresh to index it.'));
+    else if (skipped > 1) messages.push(vscode.l10n.t('Indexing was cancelled: {0} open logs are not in this view. Refresh to index them.', skipped));
+    if (filtered) {
+      messages.push(empty
+        ? vscode.l10n.t('Nothing matches the filter ({0}). Clear it with the button in the title bar.', what)
+        : vscode.l10n.t('Filtered: {0}. Clear the filter with the button in the title bar.', what));
+    }
     for (const v of this.views) {
-      v.description = filtered ? vscode.l10n.t('Filtered: {0}', parts.join(' · ')) : undefined;
-      v.message = message;
+      v.title = filtered ? vscode.l10n.t('KMS Grants (filtered)') : vscode.l10n.t('KMS Grants');
+      v.description = filtered ? what : undefined;
+      v.message = messages.length > 0 ? messages.join(' ') : undefined;
     }
     void vscode.commands.executeCommand('setContext', 'kmsLens.grants.filtered', filtered);
   }
 
-  /** What the views show beside their title and in their message (the integration tests read it). */
-  get chrome(): { description: string | undefined; message: string | undefined } {
-    return { description: this.views[0].description, message: this.views[0].message };
+  /** What the views show as their title, beside it and as their message (the integration tests read it). */
+  get chrome(): { title: string | undefined; description: string | undefined; message: string | undefined } {
+    return { title: this.views[0].title, description: this.views[0].description, message: this.views[0].message };
   }
 
   dispose(): void {

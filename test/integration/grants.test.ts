@@ -152,20 +152,23 @@ describe('grants view', () => {
     assert.equal((await children()).length, 2);
   });
 
-  it('says beside its title while a filter or a search is on, and why it looks empty', async () => {
+  it('says in its title and above the tree while a filter or a search is on, and why it looks empty', async () => {
     await open(sampleLog());
     await waitForGrants(hasSource(sampleLog()), 'the sample log indexed');
-    const chrome = async (): Promise<{ description: string | undefined; message: string | undefined }> => (await api()).grantsViewChrome();
-    assert.deepEqual(await chrome(), { description: undefined, message: undefined });
+    const chrome = async (): Promise<{ title: string | undefined; description: string | undefined; message: string | undefined }> => (await api()).grantsViewChrome();
+    assert.deepEqual(await chrome(), { title: 'KMS Grants', description: undefined, message: undefined });
     await vscode.commands.executeCommand('kmsLens.grants.filter', ['active', 'revoked']);
-    assert.equal((await chrome()).description, 'Filtered: active, revoked');
+    assert.deepEqual(await chrome(), { title: 'KMS Grants (filtered)', description: 'active, revoked', message: 'Filtered: active, revoked. Clear the filter with the button in the title bar.' });
     await vscode.commands.executeCommand('kmsLens.grants.search', 'BatchWorker');
-    assert.equal((await chrome()).description, 'Filtered: active, revoked · search "batchworker"');
-    assert.equal((await chrome()).message, undefined, 'batch-alpha matches');
+    assert.deepEqual(await chrome(), {
+      title: 'KMS Grants (filtered)',
+      description: 'active, revoked · search "batchworker"',
+      message: 'Filtered: active, revoked · search "batchworker". Clear the filter with the button in the title bar.',
+    });
     await vscode.commands.executeCommand('kmsLens.grants.search', 'nobody-at-all');
-    assert.equal((await chrome()).message, 'Nothing matches the filter. Clear it with the button in the title bar.');
+    assert.equal((await chrome()).message, 'Nothing matches the filter (active, revoked · search "nobody-at-all"). Clear it with the button in the title bar.');
     await vscode.commands.executeCommand('kmsLens.grants.clearFilter');
-    assert.deepEqual(await chrome(), { description: undefined, message: undefined });
+    assert.deepEqual(await chrome(), { title: 'KMS Grants', description: undefined, message: undefined });
   });
 
   it('writes every date in UTC, or in local time when kmsLens.timeZone says so, without a reload', async () => {

@@ -58,7 +58,7 @@ describe('key lifecycle', () => {
     assert.match(tooltipText(payroll.item), /deletion between 2024-06-17 09:15:00 UTC and 2024-06-18 09:15:00 UTC/);
 
     const under = await children(payroll.node);
-    assert.deepEqual(under.map((c) => c.label), ['Pending deletion', 'Automatic rotation on', 'Timeline', 'Refused because of the key\'s state', 'payroll-exporter']);
+    assert.deepEqual(under.map((c) => c.label), ['Pending deletion', 'Automatic rotation on', 'Timeline', 'Refused calls', 'payroll-exporter']);
     assert.equal(under[0].item.description, 'deleted 2024-06-17 09:15:00 UTC at the earliest');
     assert.equal(under[1].item.description, 'every 365 days');
     assert.equal(under[2].item.description, '4 lifecycle events');

@@ -39,7 +39,7 @@ describe('keys outline', () => {
     const uses = children(byLabel(children(grant), 'Uses'));
     assert.equal(uses.length, LISTED_EVENTS + 1);
     assert.deepEqual([uses[LISTED_EVENTS].kind, uses[LISTED_EVENTS].label, uses[LISTED_EVENTS].description], ['more', '5 more', 'not listed: open the log to see them all']);
-    const refused = children(byLabel(children(key), 'Refused because of the key\'s state'));
+    const refused = children(byLabel(children(key), 'Refused calls'));
     assert.equal(refused.length, LISTED_EVENTS + 1);
     assert.equal(refused[LISTED_EVENTS].label, '2 more');
 

@@ -164,8 +164,9 @@ export function lifecycleItems(lc: KeyLifecycle | undefined, keyId: string, ctx:
     items.push({
       id,
       kind: 'refused',
-      label: l10n.t('Refused because of the key\'s state'),
+      label: l10n.t('Refused calls'),
       description: String(refused.length),
+      tooltip: [l10n.t('Calls refused because of the key\'s state (DisabledException, KMSInvalidStateException): something still needed the key.')],
       line: () => `refused because of the key's state: ${refused.length}`,
       children: lazy(() => listed(refused, id, (e, i) => refusedItem(e, id, i, ctx))),
     });
