@@ -72,7 +72,7 @@ describe('CloudFormation functions as values, in standalone policies and in temp
       expectAt(src, 'policy-unknown-action');
       expectNone(unmark(src).text, 'policy-unknown-element');
       expectNone(unmark(src).text, 'policy-missing-action');
-      const lenses = statementLenses(buildModel(unmark(src).text, JSON_HINTS, { maxFileSize: 1e9 })).map((l) => l.title);
+      const lenses = statementLenses(buildModel(unmark(src).text, JSON_HINTS, { maxFileSize: 1e9 })).map((l) => l.tooltip);
       assert.equal(lenses.length, 2);
       assert.match(lenses[1], /one alternative of a CloudFormation Fn::If/);
     }

@@ -139,7 +139,7 @@ describe('the text around a placeholder is still checked', () => {
     assert.deepEqual(serious(text), []);
     expectNone(text, 'policy-sensitive-permissions');
     expectNone(text, 'policy-create-grant-unrestricted');
-    const lenses = statementLenses(buildModel(text, JSON_HINTS, { maxFileSize: 1e9 })).map((l) => l.title);
+    const lenses = statementLenses(buildModel(text, JSON_HINTS, { maxFileSize: 1e9 })).map((l) => l.tooltip);
     assert.match(lenses[0], /^Allows account \$\{account_id\} to perform every KMS action \(kms:\*\) on this key\. The account principal delegates to IAM/);
     // Without the root statement, a role alone: lockout is still found.
     const locked = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::${account_id}:role/App"},"Action":"kms:Decrypt","Resource":"*"}]}';

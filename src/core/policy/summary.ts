@@ -135,11 +135,35 @@ export interface StatementLens {
   /** Document offset of the statement's opening brace. */
   start: number;
   end: number;
+  /** One short line: what the statement does, and how many notes follow. */
   title: string;
+  /** The whole summary, notes included (the CodeLens's tooltip; the statement hover says the same). */
+  tooltip: string;
 }
 
-/** CodeLens titles are one line; the hover has the whole text. */
-const LENS_MAX = 240;
+/**
+ * A CodeLens is one line that never wraps, and VS Code cuts it at the edge
+ * of the editor (a long one is even moved left, to the margin, before being
+ * cut). So its title is the summary's first sentence, at most this long and
+ * cut at a word, with the notes counted; the tooltip and the hover have the
+ * whole text. 120 characters fit beside the default sidebar in a 1400-pixel
+ * window, at the indentation of a statement.
+ */
+export const LENS_MAX = 120;
+
+function shortened(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:(]+$/, '')}…`;
+}
+
+/** `Allows ... on this key. (1 note)`: the sentence, shortened to leave room for the count. */
+function lensTitle(sentence: string, notes: readonly string[]): string {
+  if (notes.length === 0) return shortened(sentence, LENS_MAX);
+  const count = notes.length === 1 ? l10n.t('(1 note)') : l10n.t('({0} notes)', notes.length);
+  return `${shortened(sentence, LENS_MAX - count.length - 1)} ${count}`;
+}
 
 /** One summary per statement of every policy in the document, for CodeLens. Never throws. */
 export function statementLenses(model: DocumentModel): StatementLens[] {
@@ -149,9 +173,8 @@ export function statementLenses(model: DocumentModel): StatementLens[] {
       // In other kinds of policy, only the statements about KMS are ours to describe.
       if (policy.kind !== 'keyPolicy' && !isAboutKms(policy, s)) continue;
       try {
-        let title = summarizeStatement(policy, s, PLAIN);
-        if (title.length > LENS_MAX) title = `${title.slice(0, LENS_MAX - 1).trimEnd()}…`;
-        out.push({ start: policy.toDocument(s.node.offset), end: policy.toDocument(s.node.offset + s.node.length), title });
+        const { sentence, notes } = describeStatement(policy, s, PLAIN);
+        out.push({ start: policy.toDocument(s.node.offset), end: policy.toDocument(s.node.offset + s.node.length), title: lensTitle(sentence, notes), tooltip: [sentence, ...notes].join(' ') });
       } catch {
         // A summary is a courtesy: a statement it cannot describe gets none.
       }
