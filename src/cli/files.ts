@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 
 /** Extensions analysed when walking a directory. */
-export const ANALYSED_EXTENSIONS = ['.json', '.jsonl', '.ndjson', '.log'];
+export const ANALYSED_EXTENSIONS = ['.json', '.jsonl', '.ndjson', '.log', '.yaml', '.yml', '.template'];
 
 /** CloudTrail delivers its logs gzipped: `<account>_CloudTrail_<region>_<time>_<id>.json.gz`. */
 export function isGzipLog(file: string): boolean {
@@ -85,6 +85,10 @@ export function languageIdFor(file: string): string {
     case '.jsonl':
     case '.ndjson': return 'jsonl';
     case '.log': return 'log';
+    // CloudFormation templates: YAML, or JSON (a `.template` that starts with `{` is read as JSON).
+    case '.yaml':
+    case '.yml':
+    case '.template': return 'yaml';
     default: return 'json';
   }
 }

@@ -92,7 +92,7 @@ function* ruleRun(model: DocumentModel, settings: AnalysisSettings, chunkSize: n
     failed.add(ruleId);
     pushInternalError(findings, ruleId, err, settings);
   };
-  const reporter = (rule: Rule, severity: Severity, mapOffset: (o: number) => number, encode: (s: string) => string): Report => (f) => {
+  const reporter = (rule: Rule, severity: Severity, mapOffset: (o: number) => number, encode: (s: string) => string, mapEdits?: PolicyModel['mapEdits']): Report => (f) => {
     findings.push({
       code: rule.id,
       severity,
@@ -100,13 +100,13 @@ function* ruleRun(model: DocumentModel, settings: AnalysisSettings, chunkSize: n
       start: mapOffset(f.start),
       end: mapOffset(f.end),
       // A fix whose edit stands on a range that was not found in the text would overwrite what is there.
-      fixes: f.fixes?.filter((fix) => !fix.edits.some((e) => (e as { unlocated?: true }).unlocated)).map((fix) => mapFix(fix, mapOffset, encode)),
+      fixes: f.fixes?.filter((fix) => !fix.edits.some((e) => (e as { unlocated?: true }).unlocated)).flatMap((fix) => mapFix(fix, mapOffset, encode, mapEdits) ?? []),
     });
   };
   // A policy rule speaks about a policy only within what its kind leaves to KMS Lens (policy/kmsScope.ts),
   // and where the kind is uncertain, at most as information (policy/detectKind.ts).
   const policyReporter = (rule: PolicyRule, severity: Severity, policy: PolicyModel): Report => {
-    const report = reporter(rule, policy.decision.certain ? severity : atMostInformation(severity), policy.toDocument, policy.encode);
+    const report = reporter(rule, policy.decision.certain ? severity : atMostInformation(severity), policy.toDocument, policy.encode, policy.mapEdits?.bind(policy));
     const note = policy.decision.certain || !SEVERE.has(severity) ? undefined : l10n.t('(Information only: KMS Lens is not sure this is {0}.)', kindLabel(policy.kind, policy.decision.service));
     // A rule that would not run on one of the kinds the policy may be: its fixes assume the kind, so fix-all leaves them to the user.
     const kindDependent = !policy.decision.certain && policy.decision.alternatives.some((k) => !rule.kinds.includes(k));
@@ -186,7 +186,12 @@ function countBelow(sorted: readonly number[], x: number): number {
   return lo;
 }
 
-function mapFix(fix: Fix, mapOffset: (o: number) => number, encode: (s: string) => string): Fix {
+/** A fix's edits in document offsets; undefined when the policy's language cannot take them (the fix is left out). */
+function mapFix(fix: Fix, mapOffset: (o: number) => number, encode: (s: string) => string, mapEdits?: PolicyModel['mapEdits']): Fix | undefined {
+  if (mapEdits) {
+    const edits = mapEdits(fix.edits);
+    return edits ? { ...fix, edits } : undefined;
+  }
   return { ...fix, edits: fix.edits.map((e) => ({ start: mapOffset(e.start), end: mapOffset(e.end), newText: encode(e.newText) })) };
 }
 

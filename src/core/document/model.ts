@@ -15,6 +15,9 @@ import { countMembers, maxDepth, scanArrayElements, scanMemberArray, scanObjectM
 import { isPartial, soundTree } from './sound';
 import { findPastedQuirks, findSyntaxProblems, hasQuirks, MAX_NESTING, neutraliseQuirks, repairQuirks, type SyntaxProblem } from './syntax';
 import * as l10n from '@vscode/l10n';
+import { templateHasKmsPolicy } from '../policy/cloudFormation';
+import { isYamlDocument, readYamlTemplate } from '../yaml/document';
+import type { Translation } from './translation';
 
 export interface JsonRecord {
   index: number;
@@ -40,7 +43,7 @@ export interface JsonRecord {
   inString?: { text: string; toDocument(offset: number): number };
 }
 
-export type DocumentFormat = 'json' | 'jsonLines';
+export type DocumentFormat = 'json' | 'jsonLines' | 'yaml';
 
 export interface DocumentModel {
   text: string;
@@ -59,6 +62,12 @@ export interface DocumentModel {
   policy?: DocumentPolicy;
   /** Set when the text was not analysed. */
   skipped?: 'tooLarge' | 'binary';
+  /**
+   * A document in another language (CloudFormation YAML) read as JSON: the
+   * policies are found in this JSON and put back on the document's characters
+   * (`root` and `value` are then unset).
+   */
+  translation?: Translation;
 }
 
 export interface ModelOptions {
@@ -103,11 +112,19 @@ export function buildModel(text: string, hints: DocumentHints, options: ModelOpt
   });
   if (text.length > options.maxFileSize) return empty(sniffKind(text), 'tooLarge');
   if (looksBinary(text)) return empty('other', 'binary');
+  if (isYamlDocument(text, hints)) return buildYamlModel(text);
   const threshold = options.treeThreshold ?? DEFAULT_TREE_THRESHOLD;
   const format = detectFormat(text, hints);
   return format === 'jsonLines'
     ? buildLinesModel(text, hints, allowComments, threshold)
     : buildJsonModel(text, hints, allowComments, threshold);
+}
+
+/** A YAML document: a CloudFormation template with a policy KMS Lens analyses, or nothing of ours. */
+function buildYamlModel(text: string): DocumentModel {
+  const translation = readYamlTemplate(text);
+  const ours = translation !== undefined && templateHasKmsPolicy(translation.value);
+  return { text, kind: ours ? 'cloudFormation' : 'other', container: 'none', format: 'yaml', allowComments: true, syntaxProblems: [], records: [], translation: ours ? translation : undefined };
 }
 
 interface SegmentResult {

@@ -23,6 +23,7 @@ import { templatePolicies } from './cloudFormation';
 import { decodeJsonString, encodeJsonStringContent } from './jsonString';
 import type { KindDecision } from './kinds';
 import { buildPolicy, type PolicyContext, type PolicyModel } from './model';
+import type { Translation } from '../document/translation';
 
 const cache = new WeakMap<DocumentModel, PolicyModel[]>();
 
@@ -52,6 +53,7 @@ function locate(model: DocumentModel): PolicyModel[] {
   }
   switch (model.kind) {
     case 'cloudFormation':
+      if (model.translation) return translatedPolicies(model.translation);
       return model.root ? templatePolicies(model.root).flatMap((p) => templatePolicy(model, p.node, p.decision, p.statement) ?? []) : [];
     case 'cloudTrail':
       return eventRecords(model).flatMap((r) => eventPolicy(model, r) ?? []);
@@ -63,6 +65,23 @@ function locate(model: DocumentModel): PolicyModel[] {
 function templatePolicy(model: DocumentModel, node: Node, decision: KindDecision, statement: boolean): PolicyModel | undefined {
   if (node.type === 'string') return policyInString(model.text, node.offset, node.length, decision, { template: true });
   return buildPolicy({ text: model.text, root: node, decision, fragment: statement ? 'statement' : undefined, origin: 'embedded', context: { template: true }, syntaxProblems: within(model, node) });
+}
+
+/**
+ * The policies of a template written in another language (CloudFormation
+ * YAML), found in its JSON translation: their offsets go back to the
+ * document through the translation, and their fixes through its edit map.
+ */
+function translatedPolicies(t: Translation): PolicyModel[] {
+  if (!t.root) return [];
+  return templatePolicies(t.root).flatMap((p) => {
+    if (p.node.type === 'string') {
+      const inner = policyInString(t.text, p.node.offset, p.node.length, p.decision, { template: true });
+      // A policy in a string (`PolicyDocument: |` with JSON in it): findings are placed, fixes are not offered.
+      return inner ? [{ ...inner, toDocument: (o: number) => t.toDocument(inner.toDocument(o)), mapEdits: () => undefined }] : [];
+    }
+    return [buildPolicy({ text: t.text, root: p.node, decision: p.decision, fragment: p.statement ? 'statement' : undefined, origin: 'embedded', context: { template: true }, toDocument: t.toDocument, mapEdits: t.mapEdits })];
+  });
 }
 
 /** The document's syntax problems inside a node (for the shape rules to stay quiet about broken statements). */

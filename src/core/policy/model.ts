@@ -8,6 +8,7 @@
  */
 import type { Node } from 'jsonc-parser';
 import type { SyntaxProblem } from '../document/syntax';
+import type { TextEdit } from '../types';
 import { alternatives, isIntrinsic, isNoValue } from './intrinsics';
 import type { KindDecision, PolicyKind } from './kinds';
 import { readContext, type LiteralSyntax, type ReadContext } from './placeholders';
@@ -109,6 +110,12 @@ export interface PolicyModel {
   toDocument(offset: number): number;
   /** Encodes replacement text for the document (JSON-escapes it when the policy is inside a string). */
   encode(newText: string): string;
+  /**
+   * Set for a policy read from a translation (CloudFormation YAML): turns a
+   * fix's edits into document edits (`toDocument` and `encode` are then not
+   * applied to them), or undefined when the fix cannot be written there.
+   */
+  mapEdits?(edits: readonly TextEdit[]): TextEdit[] | undefined;
   /** How values are read from this policy's nodes (value.ts); hovers use it for nodes they reach on their own. */
   read: ReadContext;
   members: Member[];
@@ -256,6 +263,7 @@ export interface PolicySource {
   origin: PolicyModel['origin'];
   toDocument?: (offset: number) => number;
   encode?: (newText: string) => string;
+  mapEdits?: (edits: readonly TextEdit[]) => TextEdit[] | undefined;
   context?: PolicyContext;
   syntaxProblems?: SyntaxProblem[];
   /** How the format writes string literals (JSON when absent); a YAML or Terraform reader gives its own. */
@@ -299,6 +307,7 @@ export function buildPolicy(source: PolicySource): PolicyModel {
     origin: source.origin,
     toDocument: source.toDocument ?? ((o) => o),
     encode: source.encode ?? ((s) => s),
+    mapEdits: source.mapEdits,
     read,
     members,
     byName,

@@ -1,0 +1,150 @@
+/**
+ * A fix made on the JSON translation of a YAML document, as YAML edits.
+ *
+ * - A change inside one string, or a whole string replaced by another, is
+ *   the scalar rewritten in its own style (plain stays plain where YAML can
+ *   read it back as the same string, quoted stays quoted).
+ * - Removing an item or a property maps its ends onto the YAML item's ends:
+ *   in a block collection that removes its lines, in a flow collection its
+ *   comma too.
+ * - Inserting an item or a property, and replacing a whole collection, are
+ *   taken only where YAML reads the JSON text as written: inside a flow
+ *   collection, or (a replacement) where a flow value may stand.
+ * Anything else gives undefined, and the fix is not offered: a fix that
+ * cannot be written safely is left out rather than written wrong.
+ */
+import { decodeJsonString } from '../policy/jsonString';
+import type { TextEdit } from '../types';
+import { writeScalar } from './scalars';
+import type { SourceNode } from './sourceNode';
+
+/** A value as one line of flow YAML (which JSON is). */
+function flowText(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(flowText).join(', ')}]`;
+  if (v !== null && typeof v === 'object') return `{${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}: ${flowText(x)}`).join(', ')}}`;
+  return JSON.stringify(v);
+}
+
+function parseJson(text: string): { value: unknown } | undefined {
+  try {
+    return { value: JSON.parse(text) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Index of the decoded character at JSON offset `o` of a string literal starting at `literalStart`. */
+function decodedIndex(map: Int32Array, literalStart: number, o: number): number {
+  for (let i = 0; i < map.length; i++) if (literalStart + map[i] >= o) return i;
+  return map.length - 1;
+}
+
+/** The edits of one scalar, applied to its value, as one rewrite of the scalar. */
+function scalarEdit(json: string, node: SourceNode, edits: readonly TextEdit[]): TextEdit | undefined {
+  const whole = edits.find((e) => e.start === node.jsonStart && e.end === node.jsonEnd);
+  if (whole) {
+    if (edits.length > 1) return undefined;
+    const parsed = parseJson(whole.newText);
+    if (!parsed) return undefined;
+    const v = parsed.value;
+    const text = typeof v === 'string' ? writeScalar(v, node.style ?? 'PLAIN', node.inFlow) : flowText(v);
+    return { start: node.yamlStart, end: node.yamlEnd, newText: text };
+  }
+  if (node.value === undefined) return undefined;
+  const { map } = decodeJsonString(json.slice(node.jsonStart, node.jsonEnd));
+  let value = node.value;
+  for (const e of [...edits].sort((a, b) => b.start - a.start)) {
+    if (e.start <= node.jsonStart || e.end >= node.jsonEnd) return undefined;
+    const inserted = parseJson(`"${e.newText}"`);
+    if (!inserted || typeof inserted.value !== 'string') return undefined;
+    const from = decodedIndex(map, node.jsonStart, e.start);
+    const to = decodedIndex(map, node.jsonStart, e.end);
+    value = value.slice(0, from) + inserted.value + value.slice(to);
+  }
+  return { start: node.yamlStart, end: node.yamlEnd, newText: writeScalar(value, node.style ?? 'PLAIN', node.inFlow) };
+}
+
+/** Can a one-line flow value replace this block collection? Where it follows `- ` on its line, or sits below its key, indented deeper. */
+function flowMayReplace(src: string, node: SourceNode): boolean {
+  if (node.inFlow) return true;
+  let i = node.yamlStart - 1;
+  let newline = false;
+  while (i >= 0 && /\s/.test(src[i])) {
+    if (src[i] === '\n') newline = true;
+    i--;
+  }
+  if (src[i] === '-' && !newline) return true;
+  if (src[i] !== ':' || !newline) return false;
+  const keyLine = src.lastIndexOf('\n', i) + 1;
+  const keyIndent = /^[ ]*/.exec(src.slice(keyLine, i))![0].length;
+  const column = node.yamlStart - (src.lastIndexOf('\n', node.yamlStart - 1) + 1);
+  return column > keyIndent;
+}
+
+export function translateEdits(src: string, json: string, nodes: readonly SourceNode[], edits: readonly TextEdit[]): TextEdit[] | undefined {
+  const starts = new Map<number, SourceNode>();
+  const ends = new Map<number, SourceNode>();
+  for (const n of nodes) {
+    if (!starts.has(n.jsonStart)) starts.set(n.jsonStart, n);
+    const prev = ends.get(n.jsonEnd);
+    if (!prev || n.jsonEnd - n.jsonStart > prev.jsonEnd - prev.jsonStart) ends.set(n.jsonEnd, n);
+  }
+  const scalars = nodes.filter((n) => n.kind === 'scalar');
+  const scalarOf = (e: TextEdit): SourceNode | undefined => {
+    let lo = 0;
+    let hi = scalars.length - 1;
+    let found: SourceNode | undefined;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (scalars[mid].jsonStart <= e.start) {
+        found = scalars[mid];
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found && e.end <= found.jsonEnd && !(e.start === e.end && (e.start === found.jsonStart || e.start === found.jsonEnd)) ? found : undefined;
+  };
+  const bySCalar = new Map<SourceNode, TextEdit[]>();
+  const out: TextEdit[] = [];
+  for (const e of edits) {
+    const scalar = scalarOf(e);
+    if (scalar) {
+      bySCalar.set(scalar, [...(bySCalar.get(scalar) ?? []), e]);
+      continue;
+    }
+    const yaml = structuralEdit(src, starts, ends, nodes, e);
+    if (!yaml) return undefined;
+    out.push(yaml);
+  }
+  for (const [scalar, list] of bySCalar) {
+    const yaml = scalarEdit(json, scalar, list);
+    if (!yaml) return undefined;
+    out.push(yaml);
+  }
+  out.sort((a, b) => a.start - b.start || a.end - b.end);
+  for (let i = 1; i < out.length; i++) if (out[i].start < out[i - 1].end) return undefined;
+  return out;
+}
+
+function structuralEdit(src: string, starts: Map<number, SourceNode>, ends: Map<number, SourceNode>, nodes: readonly SourceNode[], e: TextEdit): TextEdit | undefined {
+  const at = (o: number): number | undefined => starts.get(o)?.yamlStart ?? ends.get(o)?.yamlEnd;
+  if (e.newText === '') {
+    const s = at(e.start);
+    const t = ends.get(e.end)?.yamlEnd ?? starts.get(e.end)?.yamlStart;
+    return s !== undefined && t !== undefined && s <= t ? { start: s, end: t, newText: '' } : undefined;
+  }
+  const node = starts.get(e.start);
+  if (node && node.jsonEnd === e.end && node.kind !== 'property') {
+    const parsed = parseJson(e.newText);
+    if (!parsed || !flowMayReplace(src, node)) return undefined;
+    return { start: node.yamlStart, end: node.yamlEnd, newText: flowText(parsed.value) };
+  }
+  if (e.start !== e.end) return undefined;
+  // An insertion: only inside a flow collection, where JSON is YAML as it is.
+  let container: SourceNode | undefined;
+  for (const n of nodes) {
+    if ((n.kind === 'map' || n.kind === 'seq') && n.jsonStart < e.start && e.start < n.jsonEnd && (!container || n.jsonStart >= container.jsonStart)) container = n;
+  }
+  if (!container?.flow || /\n/.test(e.newText)) return undefined;
+  const s = e.start === container.jsonStart + 1 ? container.yamlStart + 1 : at(e.start);
+  return s === undefined ? undefined : { start: s, end: s, newText: e.newText };
+}

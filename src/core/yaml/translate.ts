@@ -1,0 +1,218 @@
+/**
+ * A YAML document read as the JSON the policy code already understands.
+ *
+ * The YAML parse (the `yaml` library, which keeps every node's source range)
+ * is written out as JSON text, and every character of that text remembers the
+ * YAML character it came from. jsonc-parser then gives the usual tree, so the
+ * CloudFormation locator, the policy model and every rule, hover, summary and
+ * semantic token run unchanged; `toDocument` puts what they report back on the
+ * YAML text. A short-form tag (`!Sub "..."`, `!Ref X`, `!If [...]`) is written
+ * as its long form (`{"Fn::Sub": "..."}`) on the tag's characters, so
+ * intrinsics.ts reads it as it reads a JSON template.
+ *
+ * Fixes are made in the JSON text; `mapEdits` (yaml/edits.ts) turns them into
+ * YAML edits, or refuses them where YAML cannot take them as they are.
+ */
+import { parseTree, type Node } from 'jsonc-parser';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import type { Translation } from '../document/translation';
+import { mapScalar, type ScalarStyle } from './scalars';
+import { translateEdits } from './edits';
+import type { SourceNode } from './sourceNode';
+
+export interface YamlTranslation extends Translation {
+  /** Its value (short forms as long-form objects), for the classifier. */
+  value: unknown;
+  /** The YAML text's parse errors. */
+  errors: number;
+}
+
+/** The CloudFormation short-form tags and their long forms. */
+function longForm(tag: string | undefined): string | undefined {
+  if (!tag || !/^![A-Za-z]+$/.test(tag)) return undefined;
+  const name = tag.slice(1);
+  if (name === 'Ref' || name === 'Condition') return name;
+  return FUNCTIONS.has(name) ? `Fn::${name}` : undefined;
+}
+
+const FUNCTIONS = new Set(['Sub', 'Join', 'If', 'Select', 'ImportValue', 'FindInMap', 'GetAtt', 'Split', 'Base64', 'Cidr', 'GetAZs', 'Equals', 'Not', 'And', 'Or', 'Transform', 'Length', 'ToJsonString', 'ForEach']);
+
+const NEEDS_ESCAPE = /["\\\u0000-\u001f]/;
+/** Deeper than this, a YAML node is written as null: no policy is this deep, and the walk must not recurse without end. */
+const MAX_DEPTH = 64;
+
+class Writer {
+  private chunks: string[] = [];
+  private length = 0;
+  private map: number[] = [];
+  private last = 0;
+  readonly nodes: SourceNode[] = [];
+
+  constructor(private readonly src: string) {}
+
+  get at(): number {
+    return this.length;
+  }
+
+  /** Text whose every character stands at YAML offset `yaml` (kept monotonic). */
+  put(s: string, yaml: number): void {
+    const o = Math.max(this.last, yaml);
+    for (let i = 0; i < s.length; i++) this.map.push(o);
+    this.last = o;
+    this.chunks.push(s);
+    this.length += s.length;
+  }
+
+  /** A JSON string literal for `value`, each character on its own YAML character (`map`), the quotes on `start` and `end`. */
+  putString(value: string, map: Int32Array | undefined, start: number, end: number): void {
+    this.put('"', start);
+    if (!NEEDS_ESCAPE.test(value)) {
+      for (let i = 0; i < value.length; i++) {
+        const o = Math.max(this.last, map ? map[i] : start);
+        this.map.push(o);
+        this.last = o;
+      }
+      this.chunks.push(value);
+      this.length += value.length;
+    } else {
+      for (let i = 0; i < value.length; i++) {
+        const c = value[i];
+        this.put(NEEDS_ESCAPE.test(c) ? JSON.stringify(c).slice(1, -1) : c, map ? map[i] : start);
+      }
+    }
+    this.put('"', map ? map[value.length] : end);
+  }
+
+  finish(): { text: string; map: Int32Array } {
+    const map = new Int32Array(this.map.length + 1);
+    map.set(this.map);
+    map[this.map.length] = Math.max(this.last, this.src.length);
+    return { text: this.chunks.join(''), map };
+  }
+}
+
+/** Where the collection's last character is (a block collection's range runs on over blank lines). */
+function trimmedEnd(src: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && /\s/.test(src[e - 1])) e--;
+  return e;
+}
+
+/** The offset of a node's tag (`!Sub`), which the parser's range leaves out. */
+function tagStart(src: string, valueStart: number, tag: string): number {
+  let i = valueStart - 1;
+  while (i >= 0 && /\s/.test(src[i])) i--;
+  const end = i + 1;
+  while (i >= 0 && !/[\s[{,]/.test(src[i])) i--;
+  return src.slice(i + 1, end) === tag ? i + 1 : valueStart;
+}
+
+function emit(w: Writer, src: string, node: YamlNode | null | undefined, fallback: number, inFlow: boolean, depth: number, tagRead = false): void {
+  if (!node || isAlias(node) || depth > MAX_DEPTH) {
+    // CloudFormation takes no aliases; an empty value is null.
+    const at = node?.range?.[0] ?? fallback;
+    w.put('null', at);
+    return;
+  }
+  const [start, valueEnd] = node.range ?? [fallback, fallback];
+  const fn = tagRead ? undefined : longForm(node.tag);
+  if (fn) {
+    const ts = tagStart(src, start, node.tag!);
+    const jsonStart = w.at;
+    w.put('{', ts);
+    w.putString(fn, undefined, ts, ts);
+    w.put(':', start);
+    emit(w, src, node, start, inFlow, depth + 1, true);
+    w.put('}', valueEnd);
+    w.nodes.push({ kind: 'function', jsonStart, jsonEnd: w.at, yamlStart: ts, yamlEnd: end(src, node), inFlow });
+    return;
+  }
+  if (isScalar(node)) {
+    const jsonStart = w.at;
+    const style = (node.type ?? 'PLAIN') as ScalarStyle;
+    if (typeof node.value === 'string') {
+      const { map, exact } = mapScalar(src, start, valueEnd, node.value, style);
+      w.putString(node.value, map, start, valueEnd);
+      w.nodes.push({ kind: 'scalar', jsonStart, jsonEnd: w.at, yamlStart: start, yamlEnd: valueEnd, style, value: node.value, exact, inFlow });
+    } else {
+      const v = node.value;
+      const json = typeof v === 'number' && Number.isFinite(v) ? String(v) : typeof v === 'boolean' ? String(v) : v === null || v === undefined ? 'null' : JSON.stringify(String(v));
+      w.put(json, start);
+      w.nodes.push({ kind: 'scalar', jsonStart, jsonEnd: w.at, yamlStart: start, yamlEnd: valueEnd, style, inFlow });
+    }
+    return;
+  }
+  if (isMap(node)) {
+    const flow = node.flow === true;
+    const jsonStart = w.at;
+    w.put('{', start);
+    node.items.forEach((pair, i) => {
+      if (!isPair(pair)) return;
+      if (i > 0) w.put(',', -1);
+      const key = pair.key as YamlNode | null;
+      const keyStart = key?.range?.[0] ?? start;
+      const keyEnd = key?.range?.[1] ?? keyStart;
+      const propStart = w.at;
+      const name = isScalar(key) ? String(key.value ?? '') : key ? src.slice(keyStart, keyEnd) : '';
+      const keyMap = isScalar(key) && typeof key.value === 'string' ? mapScalar(src, keyStart, keyEnd, key.value, (key.type ?? 'PLAIN') as ScalarStyle) : undefined;
+      const keyJsonStart = w.at;
+      w.putString(name, keyMap?.map, keyStart, keyEnd);
+      if (isScalar(key) && typeof key.value === 'string') {
+        w.nodes.push({ kind: 'scalar', jsonStart: keyJsonStart, jsonEnd: w.at, yamlStart: keyStart, yamlEnd: keyEnd, style: (key.type ?? 'PLAIN') as ScalarStyle, value: key.value, exact: keyMap?.exact, inFlow: flow || inFlow });
+      }
+      w.put(':', keyEnd);
+      emit(w, src, pair.value as YamlNode | null, keyEnd, flow || inFlow, depth + 1);
+      const value = pair.value as YamlNode | null;
+      w.nodes.push({ kind: 'property', jsonStart: propStart, jsonEnd: w.at, yamlStart: keyStart, yamlEnd: value ? end(src, value) : keyEnd, inFlow: flow || inFlow });
+    });
+    w.put('}', flow ? valueEnd - 1 : trimmedEnd(src, start, valueEnd));
+    w.nodes.push({ kind: 'map', jsonStart, jsonEnd: w.at, yamlStart: start, yamlEnd: end(src, node), inFlow: flow || inFlow, flow });
+    return;
+  }
+  if (isSeq(node)) {
+    const flow = node.flow === true;
+    const jsonStart = w.at;
+    w.put('[', start);
+    node.items.forEach((item, i) => {
+      if (i > 0) w.put(',', -1);
+      emit(w, src, item as YamlNode | null, start, flow || inFlow, depth + 1);
+    });
+    w.put(']', flow ? valueEnd - 1 : trimmedEnd(src, start, valueEnd));
+    w.nodes.push({ kind: 'seq', jsonStart, jsonEnd: w.at, yamlStart: start, yamlEnd: end(src, node), inFlow: flow || inFlow, flow });
+    return;
+  }
+  w.put('null', start);
+}
+
+/** Where a node's own characters end. */
+function end(src: string, node: YamlNode): number {
+  const [start, valueEnd] = node.range ?? [0, 0];
+  return isMap(node) || isSeq(node) ? (node.flow ? valueEnd : trimmedEnd(src, start, valueEnd)) : valueEnd;
+}
+
+/** A YAML text translated to JSON with a map back; undefined when it is not one YAML document. */
+export function translateYaml(src: string): YamlTranslation | undefined {
+  const doc = parseDocument(src, { keepSourceTokens: false, uniqueKeys: false, prettyErrors: false, strict: false });
+  const contents = doc.contents as YamlNode | null;
+  if (!contents || !(isMap(contents) || isSeq(contents))) return undefined;
+  const w = new Writer(src);
+  emit(w, src, contents, 0, false, 0);
+  const { text, map } = w.finish();
+  const root = parseTree(text, [], { allowTrailingComma: true });
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    value = undefined;
+  }
+  const nodes = w.nodes.sort((a, b) => a.jsonStart - b.jsonStart || b.jsonEnd - a.jsonEnd);
+  const last = map.length - 1;
+  return {
+    text,
+    root,
+    value,
+    toDocument: (o) => map[Math.max(0, Math.min(o, last))],
+    mapEdits: (edits) => translateEdits(src, text, nodes, edits),
+    errors: doc.errors.length,
+  };
+}
