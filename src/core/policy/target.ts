@@ -32,10 +32,11 @@ function contains(node: Node, offset: number): boolean {
 /**
  * The policy-text offset for a document offset. `toDocument` is monotonic, so
  * a binary search inverts it for policies embedded in strings (escapes make
- * the two texts differ in length).
+ * the two texts differ in length) and for policies read from a translation
+ * (CloudFormation YAML, which `mapEdits` marks).
  */
 export function toPolicyOffset(policy: PolicyModel, offset: number): number | undefined {
-  if (policy.origin !== 'string') return offset;
+  if (policy.origin !== 'string' && !policy.mapEdits) return offset;
   let lo = 0;
   let hi = policy.text.length;
   if (offset < policy.toDocument(0) || offset > policy.toDocument(hi)) return undefined;
