@@ -2,7 +2,8 @@
 import * as vscode from 'vscode';
 import { getKmsLensService, type DocumentHints } from '../core';
 
-const LANGUAGES = new Set(['json', 'jsonc', 'jsonl', 'log', 'plaintext']);
+// YAML: CloudFormation templates only; the core reads every other YAML document as not ours, with no finding.
+const LANGUAGES = new Set(['json', 'jsonc', 'jsonl', 'log', 'plaintext', 'yaml']);
 /** Schemes that show copies of real documents (diffs, output, SCM input): analysing them would double every finding. */
 const IGNORED_SCHEMES = new Set(['output', 'git', 'vscode-scm', 'debug', 'vscode-notebook-cell-output', 'vscode-settings']);
 const PLAINTEXT_FILES = /\.(json|jsonl|ndjson|log|txt)$/i;

@@ -22,8 +22,8 @@ import { ModelCache } from './modelCache';
 import { RuleDocs } from './ruleDocs';
 import { SEMANTIC_TOKENS_LEGEND, SemanticTokensProvider } from './semanticTokens';
 
-/** Languages whose documents may be policies or CloudTrail data. */
-export const SELECTOR: vscode.DocumentSelector = ['json', 'jsonc', 'jsonl', 'log', 'plaintext'].map((language) => ({ language }));
+/** Languages whose documents may be policies or CloudTrail data (YAML: CloudFormation templates that hold one). */
+export const SELECTOR: vscode.DocumentSelector = ['json', 'jsonc', 'jsonl', 'log', 'plaintext', 'yaml'].map((language) => ({ language }));
 
 export async function activate(context: vscode.ExtensionContext): Promise<KmsLensApi> {
   // Core strings go through @vscode/l10n: give it the bundle VS Code picked for the user's language.
