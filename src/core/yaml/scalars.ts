@@ -92,10 +92,16 @@ export function isSafePlain(v: string, inFlow: boolean): boolean {
   return !NOT_A_STRING.test(v);
 }
 
+/** Control characters (line breaks, tabs) need a double-quoted scalar's escapes. */
+function hasControl(v: string): boolean {
+  for (let i = 0; i < v.length; i++) if (v.charCodeAt(i) < 0x20) return true;
+  return false;
+}
+
 /** A string value written as a YAML scalar in `style` (falling back to quotes where the style cannot hold it). */
 export function writeScalar(v: string, style: ScalarStyle, inFlow: boolean): string {
   if (style === 'PLAIN' && isSafePlain(v, inFlow)) return v;
-  if ((style === 'PLAIN' || style === 'QUOTE_SINGLE') && !/[\n\r\t]/.test(v) && !/[\u0000-\u001f]/.test(v)) return `'${v.replace(/'/g, "''")}'`;
+  if ((style === 'PLAIN' || style === 'QUOTE_SINGLE') && !hasControl(v)) return `'${v.replace(/'/g, "''")}'`;
   // A JSON string is a valid YAML double-quoted scalar.
   return JSON.stringify(v);
 }

@@ -13,8 +13,9 @@
  * Fixes are made in the JSON text; `mapEdits` (yaml/edits.ts) turns them into
  * YAML edits, or refuses them where YAML cannot take them as they are.
  */
-import { parseTree, type Node } from 'jsonc-parser';
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { parseTree } from 'jsonc-parser';
+import type { Node as YamlNode } from 'yaml';
+import { yamlParser } from './parser';
 import type { Translation } from '../document/translation';
 import { mapScalar, type ScalarStyle } from './scalars';
 import { translateEdits } from './edits';
@@ -37,6 +38,7 @@ function longForm(tag: string | undefined): string | undefined {
 
 const FUNCTIONS = new Set(['Sub', 'Join', 'If', 'Select', 'ImportValue', 'FindInMap', 'GetAtt', 'Split', 'Base64', 'Cidr', 'GetAZs', 'Equals', 'Not', 'And', 'Or', 'Transform', 'Length', 'ToJsonString', 'ForEach']);
 
+// eslint-disable-next-line no-control-regex -- the characters JSON must escape
 const NEEDS_ESCAPE = /["\\\u0000-\u001f]/;
 /** Deeper than this, a YAML node is written as null: no policy is this deep, and the walk must not recurse without end. */
 const MAX_DEPTH = 64;
@@ -108,6 +110,7 @@ function tagStart(src: string, valueStart: number, tag: string): number {
 }
 
 function emit(w: Writer, src: string, node: YamlNode | null | undefined, fallback: number, inFlow: boolean, depth: number, tagRead = false): void {
+  const { isAlias, isMap, isPair, isScalar, isSeq } = yamlParser();
   if (!node || isAlias(node) || depth > MAX_DEPTH) {
     // CloudFormation takes no aliases; an empty value is null.
     const at = node?.range?.[0] ?? fallback;
@@ -186,12 +189,14 @@ function emit(w: Writer, src: string, node: YamlNode | null | undefined, fallbac
 
 /** Where a node's own characters end. */
 function end(src: string, node: YamlNode): number {
+  const { isMap, isSeq } = yamlParser();
   const [start, valueEnd] = node.range ?? [0, 0];
   return isMap(node) || isSeq(node) ? (node.flow ? valueEnd : trimmedEnd(src, start, valueEnd)) : valueEnd;
 }
 
 /** A YAML text translated to JSON with a map back; undefined when it is not one YAML document. */
 export function translateYaml(src: string): YamlTranslation | undefined {
+  const { isMap, isSeq, parseDocument } = yamlParser();
   const doc = parseDocument(src, { keepSourceTokens: false, uniqueKeys: false, prettyErrors: false, strict: false });
   const contents = doc.contents as YamlNode | null;
   if (!contents || !(isMap(contents) || isSeq(contents))) return undefined;
