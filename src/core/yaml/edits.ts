@@ -81,7 +81,16 @@ function flowMayReplace(src: string, node: SourceNode): boolean {
   return column > keyIndent;
 }
 
-export function translateEdits(src: string, json: string, nodes: readonly SourceNode[], edits: readonly TextEdit[]): TextEdit[] | undefined {
+/** The nodes of a translation, indexed once for every fix of the document. */
+export interface NodeIndex {
+  nodes: readonly SourceNode[];
+  starts: Map<number, SourceNode>;
+  ends: Map<number, SourceNode>;
+  scalars: SourceNode[];
+  collections: SourceNode[];
+}
+
+export function indexNodes(nodes: readonly SourceNode[]): NodeIndex {
   const starts = new Map<number, SourceNode>();
   const ends = new Map<number, SourceNode>();
   for (const n of nodes) {
@@ -89,7 +98,11 @@ export function translateEdits(src: string, json: string, nodes: readonly Source
     const prev = ends.get(n.jsonEnd);
     if (!prev || n.jsonEnd - n.jsonStart > prev.jsonEnd - prev.jsonStart) ends.set(n.jsonEnd, n);
   }
-  const scalars = nodes.filter((n) => n.kind === 'scalar');
+  return { nodes, starts, ends, scalars: nodes.filter((n) => n.kind === 'scalar'), collections: nodes.filter((n) => n.kind === 'map' || n.kind === 'seq') };
+}
+
+export function translateEdits(src: string, json: string, index: NodeIndex, edits: readonly TextEdit[]): TextEdit[] | undefined {
+  const { starts, ends, scalars } = index;
   const scalarOf = (e: TextEdit): SourceNode | undefined => {
     let lo = 0;
     let hi = scalars.length - 1;
@@ -103,19 +116,19 @@ export function translateEdits(src: string, json: string, nodes: readonly Source
     }
     return found && e.end <= found.jsonEnd && !(e.start === e.end && (e.start === found.jsonStart || e.start === found.jsonEnd)) ? found : undefined;
   };
-  const bySCalar = new Map<SourceNode, TextEdit[]>();
+  const byScalar = new Map<SourceNode, TextEdit[]>();
   const out: TextEdit[] = [];
   for (const e of edits) {
     const scalar = scalarOf(e);
     if (scalar) {
-      bySCalar.set(scalar, [...(bySCalar.get(scalar) ?? []), e]);
+      byScalar.set(scalar, [...(byScalar.get(scalar) ?? []), e]);
       continue;
     }
-    const yaml = structuralEdit(src, starts, ends, nodes, e);
+    const yaml = structuralEdit(src, starts, ends, index.collections, e);
     if (!yaml) return undefined;
     out.push(yaml);
   }
-  for (const [scalar, list] of bySCalar) {
+  for (const [scalar, list] of byScalar) {
     const yaml = scalarEdit(json, scalar, list);
     if (!yaml) return undefined;
     out.push(yaml);
@@ -125,7 +138,7 @@ export function translateEdits(src: string, json: string, nodes: readonly Source
   return out;
 }
 
-function structuralEdit(src: string, starts: Map<number, SourceNode>, ends: Map<number, SourceNode>, nodes: readonly SourceNode[], e: TextEdit): TextEdit | undefined {
+function structuralEdit(src: string, starts: Map<number, SourceNode>, ends: Map<number, SourceNode>, collections: readonly SourceNode[], e: TextEdit): TextEdit | undefined {
   const at = (o: number): number | undefined => starts.get(o)?.yamlStart ?? ends.get(o)?.yamlEnd;
   if (e.newText === '') {
     const s = at(e.start);
@@ -141,8 +154,8 @@ function structuralEdit(src: string, starts: Map<number, SourceNode>, ends: Map<
   if (e.start !== e.end) return undefined;
   // An insertion: only inside a flow collection, where JSON is YAML as it is.
   let container: SourceNode | undefined;
-  for (const n of nodes) {
-    if ((n.kind === 'map' || n.kind === 'seq') && n.jsonStart < e.start && e.start < n.jsonEnd && (!container || n.jsonStart >= container.jsonStart)) container = n;
+  for (const n of collections) {
+    if (n.jsonStart < e.start && e.start < n.jsonEnd && (!container || n.jsonStart >= container.jsonStart)) container = n;
   }
   if (!container?.flow || /\n/.test(e.newText)) return undefined;
   const s = e.start === container.jsonStart + 1 ? container.yamlStart + 1 : at(e.start);

@@ -18,7 +18,7 @@ import type { Node as YamlNode } from 'yaml';
 import { yamlParser } from './parser';
 import type { Translation } from '../document/translation';
 import { mapScalar, type ScalarStyle } from './scalars';
-import { translateEdits } from './edits';
+import { indexNodes, translateEdits, type NodeIndex } from './edits';
 import type { SourceNode } from './sourceNode';
 
 export interface YamlTranslation extends Translation {
@@ -46,20 +46,31 @@ const MAX_DEPTH = 64;
 class Writer {
   private chunks: string[] = [];
   private length = 0;
-  private map: number[] = [];
+  /** JSON offset -> YAML offset, grown as the text is written. */
+  private map: Int32Array;
   private last = 0;
   readonly nodes: SourceNode[] = [];
 
-  constructor(private readonly src: string) {}
+  constructor(private readonly src: string) {
+    this.map = new Int32Array(Math.max(64, src.length * 2));
+  }
 
   get at(): number {
     return this.length;
   }
 
+  private room(n: number): void {
+    if (this.length + n + 1 <= this.map.length) return;
+    const bigger = new Int32Array(Math.max(this.map.length * 2, this.length + n + 1));
+    bigger.set(this.map);
+    this.map = bigger;
+  }
+
   /** Text whose every character stands at YAML offset `yaml` (kept monotonic). */
   put(s: string, yaml: number): void {
     const o = Math.max(this.last, yaml);
-    for (let i = 0; i < s.length; i++) this.map.push(o);
+    this.room(s.length);
+    this.map.fill(o, this.length, this.length + s.length);
     this.last = o;
     this.chunks.push(s);
     this.length += s.length;
@@ -69,11 +80,14 @@ class Writer {
   putString(value: string, map: Int32Array | undefined, start: number, end: number): void {
     this.put('"', start);
     if (!NEEDS_ESCAPE.test(value)) {
+      this.room(value.length);
+      let last = this.last;
       for (let i = 0; i < value.length; i++) {
-        const o = Math.max(this.last, map ? map[i] : start);
-        this.map.push(o);
-        this.last = o;
+        const o = map ? map[i] : start;
+        if (o > last) last = o;
+        this.map[this.length + i] = last;
       }
+      this.last = last;
       this.chunks.push(value);
       this.length += value.length;
     } else {
@@ -86,10 +100,9 @@ class Writer {
   }
 
   finish(): { text: string; map: Int32Array } {
-    const map = new Int32Array(this.map.length + 1);
-    map.set(this.map);
-    map[this.map.length] = Math.max(this.last, this.src.length);
-    return { text: this.chunks.join(''), map };
+    this.room(1);
+    this.map[this.length] = Math.max(this.last, this.src.length);
+    return { text: this.chunks.join(''), map: this.map.subarray(0, this.length + 1) };
   }
 }
 
@@ -212,12 +225,13 @@ export function translateYaml(src: string): YamlTranslation | undefined {
   }
   const nodes = w.nodes.sort((a, b) => a.jsonStart - b.jsonStart || b.jsonEnd - a.jsonEnd);
   const last = map.length - 1;
+  let index: NodeIndex | undefined;
   return {
     text,
     root,
     value,
     toDocument: (o) => map[Math.max(0, Math.min(o, last))],
-    mapEdits: (edits) => translateEdits(src, text, nodes, edits),
+    mapEdits: (edits) => translateEdits(src, text, (index ??= indexNodes(nodes)), edits),
     errors: doc.errors.length,
   };
 }
