@@ -10,16 +10,18 @@
  * as its long form (`{"Fn::Sub": "..."}`) on the tag's characters, so
  * intrinsics.ts reads it as it reads a JSON template.
  *
- * Fixes are made in the JSON text; `mapEdits` (yaml/edits.ts) turns them into
+ * Fixes are made in the JSON text; `mapEdits` (translation/edits.ts) turns them into
  * YAML edits, or refuses them where YAML cannot take them as they are.
  */
 import { parseTree } from 'jsonc-parser';
 import type { Node as YamlNode } from 'yaml';
-import { yamlParser } from './parser';
 import type { Translation } from '../document/translation';
-import { mapScalar, type ScalarStyle } from './scalars';
-import { indexNodes, translateEdits, type NodeIndex } from './edits';
-import type { SourceNode } from './sourceNode';
+import { indexNodes, translateEdits, type NodeIndex, type SourceWriting } from '../translation/edits';
+import type { SourceNode } from '../translation/sourceNode';
+import { MAX_DEPTH, Writer } from '../translation/writer';
+import { flowMayReplace } from './flow';
+import { yamlParser } from './parser';
+import { mapScalar, writeScalar, type ScalarStyle } from './scalars';
 
 export interface YamlTranslation extends Translation {
   /** Its value (short forms as long-form objects), for the classifier. */
@@ -37,74 +39,6 @@ function longForm(tag: string | undefined): string | undefined {
 }
 
 const FUNCTIONS = new Set(['Sub', 'Join', 'If', 'Select', 'ImportValue', 'FindInMap', 'GetAtt', 'Split', 'Base64', 'Cidr', 'GetAZs', 'Equals', 'Not', 'And', 'Or', 'Transform', 'Length', 'ToJsonString', 'ForEach']);
-
-// eslint-disable-next-line no-control-regex -- the characters JSON must escape
-const NEEDS_ESCAPE = /["\\\u0000-\u001f]/;
-/** Deeper than this, a YAML node is written as null: no policy is this deep, and the walk must not recurse without end. */
-const MAX_DEPTH = 64;
-
-class Writer {
-  private chunks: string[] = [];
-  private length = 0;
-  /** JSON offset -> YAML offset, grown as the text is written. */
-  private map: Int32Array;
-  private last = 0;
-  readonly nodes: SourceNode[] = [];
-
-  constructor(private readonly src: string) {
-    this.map = new Int32Array(Math.max(64, src.length * 2));
-  }
-
-  get at(): number {
-    return this.length;
-  }
-
-  private room(n: number): void {
-    if (this.length + n + 1 <= this.map.length) return;
-    const bigger = new Int32Array(Math.max(this.map.length * 2, this.length + n + 1));
-    bigger.set(this.map);
-    this.map = bigger;
-  }
-
-  /** Text whose every character stands at YAML offset `yaml` (kept monotonic). */
-  put(s: string, yaml: number): void {
-    const o = Math.max(this.last, yaml);
-    this.room(s.length);
-    this.map.fill(o, this.length, this.length + s.length);
-    this.last = o;
-    this.chunks.push(s);
-    this.length += s.length;
-  }
-
-  /** A JSON string literal for `value`, each character on its own YAML character (`map`), the quotes on `start` and `end`. */
-  putString(value: string, map: Int32Array | undefined, start: number, end: number): void {
-    this.put('"', start);
-    if (!NEEDS_ESCAPE.test(value)) {
-      this.room(value.length);
-      let last = this.last;
-      for (let i = 0; i < value.length; i++) {
-        const o = map ? map[i] : start;
-        if (o > last) last = o;
-        this.map[this.length + i] = last;
-      }
-      this.last = last;
-      this.chunks.push(value);
-      this.length += value.length;
-    } else {
-      for (let i = 0; i < value.length; i++) {
-        const c = value[i];
-        this.put(NEEDS_ESCAPE.test(c) ? JSON.stringify(c).slice(1, -1) : c, map ? map[i] : start);
-      }
-    }
-    this.put('"', map ? map[value.length] : end);
-  }
-
-  finish(): { text: string; map: Int32Array } {
-    this.room(1);
-    this.map[this.length] = Math.max(this.last, this.src.length);
-    return { text: this.chunks.join(''), map: this.map.subarray(0, this.length + 1) };
-  }
-}
 
 /** Where the collection's last character is (a block collection's range runs on over blank lines). */
 function trimmedEnd(src: string, start: number, end: number): number {
@@ -207,6 +141,12 @@ function end(src: string, node: YamlNode): number {
   return isMap(node) || isSeq(node) ? (node.flow ? valueEnd : trimmedEnd(src, start, valueEnd)) : valueEnd;
 }
 
+/** Strings in the scalar's own style; a collection replaced by flow JSON only where YAML takes a flow value there. */
+const YAML_WRITING: SourceWriting = {
+  string: (node, v) => writeScalar(v, (node.style ?? 'PLAIN') as ScalarStyle, node.inFlow),
+  flowMayReplace,
+};
+
 /** A YAML text translated to JSON with a map back; undefined when it is not one YAML document. */
 export function translateYaml(src: string): YamlTranslation | undefined {
   const { isMap, isSeq, parseDocument } = yamlParser();
@@ -231,7 +171,7 @@ export function translateYaml(src: string): YamlTranslation | undefined {
     root,
     value,
     toDocument: (o) => map[Math.max(0, Math.min(o, last))],
-    mapEdits: (edits) => translateEdits(src, text, (index ??= indexNodes(nodes)), edits),
+    mapEdits: (edits) => translateEdits(src, text, (index ??= indexNodes(nodes)), edits, YAML_WRITING),
     errors: doc.errors.length,
   };
 }

@@ -1,5 +1,4 @@
-/** What a node of a JSON translation was written from (yaml/translate.ts), for turning JSON edits into source edits. */
-import type { ScalarStyle } from './scalars';
+/** What a node of a JSON translation was written from (CloudFormation YAML, Terraform), for turning JSON edits into source edits. */
 
 /** What a JSON node of the translation was written from. */
 export interface SourceNode {
@@ -11,7 +10,8 @@ export interface SourceNode {
   yamlStart: number;
   yamlEnd: number;
   /** Scalars: the style, the string value, whether the value maps exactly onto its characters. */
-  style?: ScalarStyle;
+  /** How the source writes it (a YAML scalar style; `HCL` for a Terraform string, `expression` for a Terraform reference or call). */
+  style?: string;
   value?: string;
   exact?: boolean;
   /** The node is a `[...]`/`{...}` collection, or sits inside one. */

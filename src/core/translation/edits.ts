@@ -1,9 +1,11 @@
 /**
- * A fix made on the JSON translation of a YAML document, as YAML edits.
+ * A fix made on the JSON translation of a document (CloudFormation YAML,
+ * Terraform), as edits of the document.
  *
  * - A change inside one string, or a whole string replaced by another, is
- *   the scalar rewritten in its own style (plain stays plain where YAML can
- *   read it back as the same string, quoted stays quoted).
+ *   the string rewritten in its own style by the language (`SourceWriting`):
+ *   a YAML plain scalar stays plain where YAML reads it back as the same
+ *   string, quoted stays quoted; a Terraform reference is never rewritten.
  * - Removing an item or a property maps its ends onto the YAML item's ends:
  *   in a block collection that removes its lines, in a flow collection its
  *   comma too.
@@ -15,8 +17,15 @@
  */
 import { decodeJsonString } from '../policy/jsonString';
 import type { TextEdit } from '../types';
-import { writeScalar } from './scalars';
 import type { SourceNode } from './sourceNode';
+
+/** How a language writes what a fix changes. */
+export interface SourceWriting {
+  /** A string node's new value, as source text replacing the node; undefined when it cannot be written. */
+  string(node: SourceNode, value: string): string | undefined;
+  /** May a one-line flow value (JSON) replace this collection node? */
+  flowMayReplace(src: string, node: SourceNode): boolean;
+}
 
 /** A value as one line of flow YAML (which JSON is). */
 function flowText(v: unknown): string {
@@ -40,15 +49,15 @@ function decodedIndex(map: Int32Array, literalStart: number, o: number): number 
 }
 
 /** The edits of one scalar, applied to its value, as one rewrite of the scalar. */
-function scalarEdit(json: string, node: SourceNode, edits: readonly TextEdit[]): TextEdit | undefined {
+function scalarEdit(json: string, node: SourceNode, edits: readonly TextEdit[], writing: SourceWriting): TextEdit | undefined {
   const whole = edits.find((e) => e.start === node.jsonStart && e.end === node.jsonEnd);
   if (whole) {
     if (edits.length > 1) return undefined;
     const parsed = parseJson(whole.newText);
     if (!parsed) return undefined;
     const v = parsed.value;
-    const text = typeof v === 'string' ? writeScalar(v, node.style ?? 'PLAIN', node.inFlow) : flowText(v);
-    return { start: node.yamlStart, end: node.yamlEnd, newText: text };
+    const text = typeof v === 'string' ? writing.string(node, v) : flowText(v);
+    return text === undefined ? undefined : { start: node.yamlStart, end: node.yamlEnd, newText: text };
   }
   if (node.value === undefined) return undefined;
   const { map } = decodeJsonString(json.slice(node.jsonStart, node.jsonEnd));
@@ -61,24 +70,8 @@ function scalarEdit(json: string, node: SourceNode, edits: readonly TextEdit[]):
     const to = decodedIndex(map, node.jsonStart, e.end);
     value = value.slice(0, from) + inserted.value + value.slice(to);
   }
-  return { start: node.yamlStart, end: node.yamlEnd, newText: writeScalar(value, node.style ?? 'PLAIN', node.inFlow) };
-}
-
-/** Can a one-line flow value replace this block collection? Where it follows `- ` on its line, or sits below its key, indented deeper. */
-function flowMayReplace(src: string, node: SourceNode): boolean {
-  if (node.inFlow) return true;
-  let i = node.yamlStart - 1;
-  let newline = false;
-  while (i >= 0 && /\s/.test(src[i])) {
-    if (src[i] === '\n') newline = true;
-    i--;
-  }
-  if (src[i] === '-' && !newline) return true;
-  if (src[i] !== ':' || !newline) return false;
-  const keyLine = src.lastIndexOf('\n', i) + 1;
-  const keyIndent = /^[ ]*/.exec(src.slice(keyLine, i))![0].length;
-  const column = node.yamlStart - (src.lastIndexOf('\n', node.yamlStart - 1) + 1);
-  return column > keyIndent;
+  const text = writing.string(node, value);
+  return text === undefined ? undefined : { start: node.yamlStart, end: node.yamlEnd, newText: text };
 }
 
 /** The nodes of a translation, indexed once for every fix of the document. */
@@ -101,7 +94,7 @@ export function indexNodes(nodes: readonly SourceNode[]): NodeIndex {
   return { nodes, starts, ends, scalars: nodes.filter((n) => n.kind === 'scalar'), collections: nodes.filter((n) => n.kind === 'map' || n.kind === 'seq') };
 }
 
-export function translateEdits(src: string, json: string, index: NodeIndex, edits: readonly TextEdit[]): TextEdit[] | undefined {
+export function translateEdits(src: string, json: string, index: NodeIndex, edits: readonly TextEdit[], writing: SourceWriting): TextEdit[] | undefined {
   const { starts, ends, scalars } = index;
   const scalarOf = (e: TextEdit): SourceNode | undefined => {
     let lo = 0;
@@ -124,12 +117,12 @@ export function translateEdits(src: string, json: string, index: NodeIndex, edit
       byScalar.set(scalar, [...(byScalar.get(scalar) ?? []), e]);
       continue;
     }
-    const yaml = structuralEdit(src, starts, ends, index.collections, e);
+    const yaml = structuralEdit(src, starts, ends, index.collections, e, writing);
     if (!yaml) return undefined;
     out.push(yaml);
   }
   for (const [scalar, list] of byScalar) {
-    const yaml = scalarEdit(json, scalar, list);
+    const yaml = scalarEdit(json, scalar, list, writing);
     if (!yaml) return undefined;
     out.push(yaml);
   }
@@ -138,7 +131,7 @@ export function translateEdits(src: string, json: string, index: NodeIndex, edit
   return out;
 }
 
-function structuralEdit(src: string, starts: Map<number, SourceNode>, ends: Map<number, SourceNode>, collections: readonly SourceNode[], e: TextEdit): TextEdit | undefined {
+function structuralEdit(src: string, starts: Map<number, SourceNode>, ends: Map<number, SourceNode>, collections: readonly SourceNode[], e: TextEdit, writing: SourceWriting): TextEdit | undefined {
   const at = (o: number): number | undefined => starts.get(o)?.yamlStart ?? ends.get(o)?.yamlEnd;
   if (e.newText === '') {
     const s = at(e.start);
@@ -148,7 +141,7 @@ function structuralEdit(src: string, starts: Map<number, SourceNode>, ends: Map<
   const node = starts.get(e.start);
   if (node && node.jsonEnd === e.end && node.kind !== 'property') {
     const parsed = parseJson(e.newText);
-    if (!parsed || !flowMayReplace(src, node)) return undefined;
+    if (!parsed || !writing.flowMayReplace(src, node)) return undefined;
     return { start: node.yamlStart, end: node.yamlEnd, newText: flowText(parsed.value) };
   }
   if (e.start !== e.end) return undefined;
