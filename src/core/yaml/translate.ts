@@ -17,7 +17,6 @@ import { parseTree } from 'jsonc-parser';
 import type { Node as YamlNode } from 'yaml';
 import type { Translation } from '../document/translation';
 import { indexNodes, translateEdits, type NodeIndex, type SourceWriting } from '../translation/edits';
-import type { SourceNode } from '../translation/sourceNode';
 import { MAX_DEPTH, Writer } from '../translation/writer';
 import { flowMayReplace } from './flow';
 import { yamlParser } from './parser';
