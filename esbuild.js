@@ -49,12 +49,24 @@ const builds = [
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },
 ];
 
+/** The Terraform parser's WebAssembly (web-tree-sitter's runtime and the HCL grammar's Terraform variant) ships next to the bundles. */
+function copyWasm() {
+  const fs = require('fs');
+  const path = require('path');
+  const files = [require.resolve('web-tree-sitter/web-tree-sitter.wasm'), require.resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm')];
+  for (const dir of ['dist', path.join('dist', 'web')]) {
+    fs.mkdirSync(dir, { recursive: true });
+    for (const f of files) fs.copyFileSync(f, path.join(dir, path.basename(f)));
+  }
+}
+
 async function main() {
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));
     return;
   }
+  copyWasm();
   const results = await Promise.all(contexts.map((c) => c.rebuild()));
   await Promise.all(contexts.map((c) => c.dispose()));
   if (results.some((r) => r.errors.length > 0)) process.exit(1);

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 
 /** Extensions analysed when walking a directory. */
-export const ANALYSED_EXTENSIONS = ['.json', '.jsonl', '.ndjson', '.log', '.yaml', '.yml', '.template'];
+export const ANALYSED_EXTENSIONS = ['.json', '.jsonl', '.ndjson', '.log', '.yaml', '.yml', '.template', '.tf'];
 
 /** CloudTrail delivers its logs gzipped: `<account>_CloudTrail_<region>_<time>_<id>.json.gz`. */
 export function isGzipLog(file: string): boolean {
@@ -89,6 +89,7 @@ export function languageIdFor(file: string): string {
     case '.yaml':
     case '.yml':
     case '.template': return 'yaml';
+    case '.tf': return 'terraform';
     default: return 'json';
   }
 }

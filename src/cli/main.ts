@@ -10,6 +10,7 @@ import { DEFAULT_SETTINGS, getKmsLensService, isPolicyKind, isSeveritySetting, P
 import { COMMANDS, parseCommand, usage, UsageError, type CommandName, type FlagValues } from './args';
 import { collectFiles, readInput, type InputFile, type ReadFile, type Skipped } from './files';
 import { GrantsRun, toJsonReport, toTextReport, type GrantsInput } from './grants';
+import { locateWasm, needsTerraform } from './wasm';
 import { fixReport, formatSarif, formatText, onlyErrors, toJsonFindings, type FileFindings } from './output';
 
 const core = getKmsLensService();
@@ -196,12 +197,24 @@ export function main(argv: string[], io: Io): number {
   }
 }
 
+/** Loads the Terraform parser first when the inputs may hold .tf files (it loads asynchronously; the run itself is synchronous). */
+async function prepare(argv: string[]): Promise<void> {
+  if (!needsTerraform(argv[0], argv.slice(1))) return;
+  try {
+    await core.prepareFormats(locateWasm);
+  } catch (err) {
+    process.stderr.write(`kms-lens: the Terraform parser did not load (${(err as Error).message}): .tf files are not analysed\n`);
+  }
+}
+
 if (require.main === module) {
-  const code = main(process.argv.slice(2), {
-    out: (s) => process.stdout.write(s),
-    err: (s) => process.stderr.write(s),
-    isTty: process.stdout.isTTY === true && !process.env.NO_COLOR,
-    stdin: () => fs.readFileSync(0, 'utf8'),
+  void prepare(process.argv.slice(2)).then(() => {
+    const code = main(process.argv.slice(2), {
+      out: (s) => process.stdout.write(s),
+      err: (s) => process.stderr.write(s),
+      isTty: process.stdout.isTTY === true && !process.env.NO_COLOR,
+      stdin: () => fs.readFileSync(0, 'utf8'),
+    });
+    process.exitCode = code;
   });
-  process.exitCode = code;
 }

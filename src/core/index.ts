@@ -38,3 +38,5 @@ export { jsonReport } from './keys/report';
 export type { GrantsModel, GrantsSource, KeyGrants } from './keys/types';
 export type { KeyLifecycle, KeyState } from './lifecycle/types';
 export type { TimeZoneChoice } from './lifecycle/dates';
+// The WebAssembly files Terraform's parser needs, which the adapters locate (next to the bundle, or in node_modules).
+export { TERRAFORM_WASM as FORMAT_FILES } from './terraform/parser';

@@ -33,6 +33,10 @@ export function describeReading(model: DocumentModel): string {
       const kinds = policiesOf(model).map((p) => decisionLabel(p.decision));
       return kinds.length === 0 ? l10n.t('a CloudFormation template') : l10n.t('a CloudFormation template with {0}', kinds.join(', '));
     }
+    case 'terraform': {
+      const kinds = policiesOf(model).map((p) => decisionLabel(p.decision));
+      return l10n.t('a Terraform module with {0}', kinds.join(', '));
+    }
     default: return l10n.t('neither a policy nor CloudTrail data (not analysed)');
   }
 }

@@ -32,6 +32,8 @@ import { setsRuleOn, withRuleDisabled } from './ruleSettings';
 import { kindForFile } from './policy/kindOverrides';
 import type { PolicyKind } from './policy/kinds';
 import { describeReading } from './readAs';
+import { isTerraformDocument } from './terraform/document';
+import { prepareTerraform, terraformParser } from './terraform/parser';
 import { semanticTokens, type SemanticToken } from './semanticTokens';
 import type { AnalysisSettings, DocumentHints, Finding, HoverResult, SeveritySetting } from './types';
 
@@ -48,6 +50,14 @@ export interface KmsLensService {
   findingsInChunks(model: DocumentModel, settings: AnalysisSettings, control: RunControl): Promise<Finding[] | undefined>;
   /** What the document was read as, in words ("an IAM role trust policy"), for the CLI's per-file line. */
   readAs(model: DocumentModel): string;
+  /**
+   * Loads the parsers that load asynchronously (Terraform's WebAssembly), once;
+   * `locate` turns a file name of FORMAT_FILES into a path or URL. Until it has
+   * finished, a Terraform text parses to a model marked `pending`.
+   */
+  prepareFormats(locate: (file: string) => string): Promise<void>;
+  /** Does this document need `prepareFormats` before it can be read (a Terraform file while the parser is not loaded)? */
+  needsFormats(hints: DocumentHints): boolean;
   /** The policy kind the user's overrides (glob -> kind) give a file, if any. */
   kindForFile(path: string | undefined, overrides: Readonly<Record<string, unknown>> | undefined): PolicyKind | undefined;
 
@@ -106,6 +116,8 @@ const SERVICE: KmsLensService = Object.freeze({
   findings: runRules,
   findingsInChunks: runRulesAsync,
   readAs: describeReading,
+  prepareFormats: prepareTerraform,
+  needsFormats: (hints: DocumentHints) => isTerraformDocument(hints) && !terraformParser(),
   kindForFile,
   repair: fixAll,
   repairJson,

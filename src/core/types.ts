@@ -23,7 +23,7 @@ export function isSeveritySetting(value: unknown): value is SeveritySetting {
  * statements, or the policy as one JSON string).
  * `cloudFormation`: a JSON template holding a key policy, or a policy that mentions KMS.
  */
-export type DocumentKind = PolicyKind | 'cloudTrail' | 'listGrants' | 'cloudFormation' | 'other';
+export type DocumentKind = PolicyKind | 'cloudTrail' | 'listGrants' | 'cloudFormation' | 'terraform' | 'other';
 
 /** The document is a policy (of any kind). */
 export function isPolicyDocument(kind: DocumentKind): kind is PolicyKind {

@@ -17,6 +17,8 @@ import { findPastedQuirks, findSyntaxProblems, hasQuirks, MAX_NESTING, neutralis
 import * as l10n from '@vscode/l10n';
 import { templateHasKmsPolicy } from '../policy/cloudFormation';
 import { isYamlDocument, readYamlTemplate } from '../yaml/document';
+import { isTerraformDocument, readTerraform } from '../terraform/document';
+import type { TerraformPolicy } from '../terraform/translate';
 import type { Translation } from './translation';
 
 export interface JsonRecord {
@@ -43,7 +45,7 @@ export interface JsonRecord {
   inString?: { text: string; toDocument(offset: number): number };
 }
 
-export type DocumentFormat = 'json' | 'jsonLines' | 'yaml';
+export type DocumentFormat = 'json' | 'jsonLines' | 'yaml' | 'terraform';
 
 export interface DocumentModel {
   text: string;
@@ -68,6 +70,10 @@ export interface DocumentModel {
    * (`root` and `value` are then unset).
    */
   translation?: Translation;
+  /** A Terraform module: its policies, each read as JSON with its kind (terraform/translate.ts). */
+  terraformPolicies?: TerraformPolicy[];
+  /** The text is in a language whose parser has not loaded yet (Terraform): analyse it again once `prepareFormats` has finished. */
+  pending?: true;
 }
 
 export interface ModelOptions {
@@ -113,6 +119,7 @@ export function buildModel(text: string, hints: DocumentHints, options: ModelOpt
   if (text.length > options.maxFileSize) return empty(sniffKind(text), 'tooLarge');
   if (looksBinary(text)) return empty('other', 'binary');
   if (isYamlDocument(text, hints)) return buildYamlModel(text);
+  if (isTerraformDocument(hints)) return buildTerraformModel(text);
   const threshold = options.treeThreshold ?? DEFAULT_TREE_THRESHOLD;
   const format = detectFormat(text, hints);
   return format === 'jsonLines'
@@ -125,6 +132,13 @@ function buildYamlModel(text: string): DocumentModel {
   const translation = readYamlTemplate(text);
   const ours = translation !== undefined && templateHasKmsPolicy(translation.value);
   return { text, kind: ours ? 'cloudFormation' : 'other', container: 'none', format: 'yaml', allowComments: true, syntaxProblems: [], records: [], translation: ours ? translation : undefined };
+}
+
+/** A Terraform module: ours when it holds a policy KMS Lens analyses. */
+function buildTerraformModel(text: string): DocumentModel {
+  const policies = readTerraform(text);
+  const ours = policies !== undefined && policies.length > 0;
+  return { text, kind: ours ? 'terraform' : 'other', container: 'none', format: 'terraform', allowComments: true, syntaxProblems: [], records: [], terraformPolicies: ours ? policies : undefined, pending: policies === undefined ? true : undefined };
 }
 
 interface SegmentResult {

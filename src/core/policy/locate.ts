@@ -55,6 +55,8 @@ function locate(model: DocumentModel): PolicyModel[] {
     case 'cloudFormation':
       if (model.translation) return translatedPolicies(model.translation);
       return model.root ? templatePolicies(model.root).flatMap((p) => templatePolicy(model, p.node, p.decision, p.statement) ?? []) : [];
+    case 'terraform':
+      return (model.terraformPolicies ?? []).flatMap(({ translation: t, decision }) => (t.root ? [buildPolicy({ text: t.text, root: t.root, decision, origin: 'embedded', context: { terraform: true }, toDocument: t.toDocument, mapEdits: t.mapEdits })] : []));
     case 'cloudTrail':
       return eventRecords(model).flatMap((r) => eventPolicy(model, r) ?? []);
     default:

@@ -140,6 +140,8 @@ export interface PolicyContext {
   keyArn?: string;
   /** The policy sits in a CloudFormation template, where values may be intrinsic functions. */
   template?: boolean;
+  /** The policy sits in a Terraform module, where `${...}` and bare expressions are Terraform's references. */
+  terraform?: boolean;
 }
 
 export function membersOf(node: Node | undefined): Member[] {

@@ -80,7 +80,8 @@ export const placeholder: PolicyRule = {
       for (let i = 0; i < v.shape.length; i++) {
         if (v.shape[i] !== UNKNOWN) continue;
         const part = v.unknowns[n++];
-        if (part.kind === 'template' || part.kind === 'placeholder') note(part.written, 'unknown', roleAt(i), () => ({ start: part.start, end: part.end }), part);
+        // In a Terraform module `${...}` is Terraform's own reference, filled in at plan time: nothing to tell.
+        if ((part.kind === 'template' && !policy.context.terraform) || part.kind === 'placeholder') note(part.written, 'unknown', roleAt(i), () => ({ start: part.start, end: part.end }), part);
       }
     };
     /** Documentation examples in the known parts of an ARN. */

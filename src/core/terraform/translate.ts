@@ -1,0 +1,466 @@
+/**
+ * The policies of a Terraform module, each read as JSON with a map back to
+ * the .tf text (as yaml/translate.ts does for CloudFormation YAML), in the
+ * three ways Terraform writes them:
+ *
+ * - a heredoc holding JSON (`<<EOF`, `<<-EOF`): the JSON is the text itself;
+ * - `jsonencode({...})` of an HCL object: written out as JSON;
+ * - `data "aws_iam_policy_document"` blocks: `statement` blocks become
+ *   statements (`actions` -> Action, `principals { type identifiers }` ->
+ *   Principal, `condition { test variable values }` -> Condition, `effect`
+ *   defaulting to Allow as the provider does), with the kind of the resource
+ *   whose `policy` refers to `data.aws_iam_policy_document.NAME.json`.
+ *
+ * A reference, a function call or any other expression is a string
+ * `${expression}` on the expression's characters: one unknown part, as an
+ * interpolation is. Interpolations in strings stay as written.
+ */
+import { parseTree } from 'jsonc-parser';
+import type { Node as TsNode } from 'web-tree-sitter';
+import * as l10n from '@vscode/l10n';
+import type { Translation } from '../document/translation';
+import { mentionsKms } from '../policy/cloudFormation';
+import type { KindDecision, PolicyKind } from '../policy/kinds';
+import type { TextEdit } from '../types';
+import { indexNodes, translateEdits, type NodeIndex, type SourceWriting } from '../translation/edits';
+import { MAX_DEPTH, Writer } from '../translation/writer';
+
+export interface TerraformPolicy {
+  translation: Translation;
+  decision: KindDecision;
+}
+
+interface Slot {
+  kind: PolicyKind;
+  service?: string;
+}
+
+/** Resource types and the kind of policy their `policy` (or `assume_role_policy`) attribute holds. [Terraform AWS provider, each resource's arguments] */
+const KEY: Slot = { kind: 'keyPolicy' };
+const IDENTITY: Slot = { kind: 'identityPolicy' };
+const resource = (service: string): Slot => ({ kind: 'resourcePolicy', service });
+const SLOTS: Readonly<Record<string, Readonly<Record<string, Slot>>>> = {
+  aws_kms_key: { policy: KEY },
+  aws_kms_replica_key: { policy: KEY },
+  aws_kms_external_key: { policy: KEY },
+  aws_kms_replica_external_key: { policy: KEY },
+  aws_kms_key_policy: { policy: KEY },
+  aws_iam_policy: { policy: IDENTITY },
+  aws_iam_role_policy: { policy: IDENTITY },
+  aws_iam_user_policy: { policy: IDENTITY },
+  aws_iam_group_policy: { policy: IDENTITY },
+  aws_iam_role: { assume_role_policy: { kind: 'trustPolicy' } },
+  aws_s3_bucket_policy: { policy: resource('s3') },
+  aws_sqs_queue_policy: { policy: resource('sqs') },
+  aws_sns_topic_policy: { policy: resource('sns') },
+  aws_secretsmanager_secret_policy: { policy: resource('secretsmanager') },
+  aws_ecr_repository_policy: { policy: resource('ecr') },
+  aws_cloudwatch_log_resource_policy: { policy_document: resource('logs') },
+  aws_backup_vault_policy: { policy: resource('backup') },
+  aws_efs_file_system_policy: { policy: resource('elasticfilesystem') },
+  aws_vpc_endpoint: { policy: { kind: 'vpcEndpointPolicy' } },
+};
+
+/** The node an `expression`, `literal_value` or `collection_value` wraps, when it wraps exactly one. */
+function unwrap(node: TsNode): TsNode {
+  let n = node;
+  while ((n.type === 'expression' || n.type === 'literal_value' || n.type === 'collection_value' || n.type === 'template_expr') && n.namedChildCount === 1) n = n.namedChildren[0]!;
+  return n;
+}
+
+function named(node: TsNode): TsNode[] {
+  return node.namedChildren.filter((c): c is TsNode => c !== null);
+}
+
+/** A block's type and its labels (`resource "aws_kms_key" "main"` -> resource, [aws_kms_key, main]). */
+function blockHead(block: TsNode): { type: string; labels: string[]; body: TsNode | undefined } {
+  const parts = named(block);
+  const type = parts[0]?.type === 'identifier' ? parts[0].text : '';
+  const labels = parts.filter((p) => p.type === 'string_lit').map((p) => p.text.slice(1, -1));
+  return { type, labels, body: parts.find((p) => p.type === 'body') };
+}
+
+function attributes(body: TsNode | undefined): Map<string, { name: TsNode; value: TsNode }> {
+  const out = new Map<string, { name: TsNode; value: TsNode }>();
+  for (const c of body ? named(body) : []) {
+    if (c.type !== 'attribute') continue;
+    const [name, value] = named(c);
+    if (name && value && !out.has(name.text)) out.set(name.text, { name, value });
+  }
+  return out;
+}
+
+function blocks(body: TsNode | undefined, type: string): TsNode[] {
+  return (body ? named(body) : []).filter((c) => c.type === 'block' && blockHead(c).type === type);
+}
+
+const HCL_ESCAPES: Readonly<Record<string, string>> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
+
+/** A quoted HCL string's value (escapes decoded, interpolations as written), each character on its source character. */
+function quotedString(src: string, start: number, end: number): { value: string; map: Int32Array; exact: boolean } {
+  const chars: string[] = [];
+  const offsets: number[] = [];
+  let exact = true;
+  let i = start + 1;
+  const close = end - 1;
+  while (i < close) {
+    const c = src[i];
+    if (c === '\\' && i + 1 < close) {
+      const e = src[i + 1];
+      if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(src.slice(i + 2, i + 6))) {
+        chars.push(String.fromCharCode(parseInt(src.slice(i + 2, i + 6), 16)));
+        offsets.push(i);
+        i += 6;
+        continue;
+      }
+      chars.push(HCL_ESCAPES[e] ?? e);
+      offsets.push(i);
+      i += 2;
+      exact = false;
+      continue;
+    }
+    chars.push(c);
+    offsets.push(i++);
+  }
+  const map = new Int32Array(chars.length + 1);
+  map.set(offsets);
+  map[chars.length] = close;
+  return { value: chars.join(''), map, exact };
+}
+
+function isQuoted(n: TsNode): boolean {
+  return n.type === 'string_lit' || n.type === 'quoted_template';
+}
+
+/** Writes an HCL expression as JSON. */
+function emitExpression(w: Writer, src: string, node: TsNode, depth: number): void {
+  const n = unwrap(node);
+  if (depth > MAX_DEPTH) {
+    w.put('null', n.startIndex);
+    return;
+  }
+  const jsonStart = w.at;
+  switch (n.type) {
+    case 'string_lit':
+    case 'quoted_template': {
+      const s = quotedString(src, n.startIndex, n.endIndex);
+      w.putString(s.value, s.map, n.startIndex, n.endIndex - 1);
+      w.nodes.push({ kind: 'scalar', jsonStart, jsonEnd: w.at, yamlStart: n.startIndex, yamlEnd: n.endIndex, style: 'HCL', value: s.value, exact: s.exact, inFlow: true });
+      return;
+    }
+    case 'numeric_lit':
+      w.put(/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(n.text) ? n.text : JSON.stringify(n.text), n.startIndex);
+      return;
+    case 'bool_lit':
+      w.put(n.text === 'true' ? 'true' : 'false', n.startIndex);
+      return;
+    case 'null_lit':
+      w.put('null', n.startIndex);
+      return;
+    case 'tuple': {
+      w.put('[', n.startIndex);
+      const items = named(n).filter((c) => c.type !== 'tuple_start' && c.type !== 'tuple_end');
+      items.forEach((item, i) => {
+        if (i > 0) w.put(',', -1);
+        emitExpression(w, src, item, depth + 1);
+      });
+      w.put(']', n.endIndex - 1);
+      w.nodes.push({ kind: 'seq', jsonStart, jsonEnd: w.at, yamlStart: n.startIndex, yamlEnd: n.endIndex, inFlow: true, flow: true });
+      return;
+    }
+    case 'object': {
+      w.put('{', n.startIndex);
+      const elems = named(n).filter((c) => c.type === 'object_elem');
+      elems.forEach((elem, i) => {
+        const [key, value] = named(elem);
+        if (!key || !value) return;
+        if (i > 0) w.put(',', -1);
+        const k = unwrap(key);
+        const propStart = w.at;
+        if (isQuoted(k)) {
+          const s = quotedString(src, k.startIndex, k.endIndex);
+          const keyStart = w.at;
+          w.putString(s.value, s.map, k.startIndex, k.endIndex - 1);
+          w.nodes.push({ kind: 'scalar', jsonStart: keyStart, jsonEnd: w.at, yamlStart: k.startIndex, yamlEnd: k.endIndex, style: 'HCL', value: s.value, exact: s.exact, inFlow: true });
+        } else {
+          // A bare name (`Effect = ...`) is the key as written; renaming it is not offered.
+          const name = k.type === 'variable_expr' ? k.text : `\${${k.text}}`;
+          w.putString(name, identityMap(name, k.startIndex), k.startIndex, k.endIndex);
+        }
+        w.put(':', key.endIndex);
+        emitExpression(w, src, value, depth + 1);
+        w.nodes.push({ kind: 'property', jsonStart: propStart, jsonEnd: w.at, yamlStart: elem.startIndex, yamlEnd: elem.endIndex, inFlow: true });
+      });
+      w.put('}', n.endIndex - 1);
+      w.nodes.push({ kind: 'map', jsonStart, jsonEnd: w.at, yamlStart: n.startIndex, yamlEnd: n.endIndex, inFlow: true, flow: false });
+      return;
+    }
+    default: {
+      // A reference, a call, a conditional...: one unknown part, `${...}` on the expression's characters.
+      const text = `\${${src.slice(node.startIndex, node.endIndex)}}`;
+      const map = new Int32Array(text.length + 1);
+      for (let i = 0; i < text.length; i++) map[i] = Math.min(node.endIndex - 1, node.startIndex + Math.max(0, i - 2));
+      map[0] = map[1] = node.startIndex;
+      map[text.length] = node.endIndex;
+      w.putString(text, map, node.startIndex, node.endIndex);
+      w.nodes.push({ kind: 'scalar', jsonStart, jsonEnd: w.at, yamlStart: node.startIndex, yamlEnd: node.endIndex, style: 'expression', inFlow: true });
+    }
+  }
+}
+
+function identityMap(text: string, start: number): Int32Array {
+  const map = new Int32Array(text.length + 1);
+  for (let i = 0; i <= text.length; i++) map[i] = start + i;
+  return map;
+}
+
+/** Strings as HCL writes them (a JSON string is a valid HCL string; interpolations stay interpolations); a reference is never rewritten. */
+const HCL_WRITING: SourceWriting = {
+  string: (node, v) => (node.style === 'HCL' ? JSON.stringify(v) : undefined),
+  flowMayReplace: () => true,
+};
+
+function translation(src: string, w: Writer): Translation {
+  const { text, map } = w.finish();
+  const nodes = w.nodes.sort((a, b) => a.jsonStart - b.jsonStart || b.jsonEnd - a.jsonEnd);
+  const last = map.length - 1;
+  let index: NodeIndex | undefined;
+  return {
+    text,
+    root: parseTree(text, [], { allowTrailingComma: true }),
+    toDocument: (o) => map[Math.max(0, Math.min(o, last))],
+    mapEdits: (edits) => translateEdits(src, text, (index ??= indexNodes(nodes)), edits, HCL_WRITING),
+  };
+}
+
+/** A member written from an attribute: its JSON name on the attribute name's characters. */
+function member(w: Writer, src: string, jsonName: string, attr: { name: TsNode; value: TsNode }, first: boolean): void {
+  if (!first) w.put(',', -1);
+  w.putString(jsonName, undefined, attr.name.startIndex, attr.name.endIndex);
+  w.put(':', attr.name.endIndex);
+  emitExpression(w, src, attr.value, 0);
+}
+
+/** The elements of a list attribute, written into a JSON array being built (principals of one type in several blocks are one list). */
+function listElements(w: Writer, src: string, value: TsNode, first: boolean): boolean {
+  const v = unwrap(value);
+  const items = v.type === 'tuple' ? named(v).filter((c) => c.type !== 'tuple_start' && c.type !== 'tuple_end') : [value];
+  for (const item of items) {
+    if (!first) w.put(',', -1);
+    emitExpression(w, src, item, 0);
+    first = false;
+  }
+  return first;
+}
+
+const STATEMENT_LISTS: ReadonlyArray<[string, string]> = [['actions', 'Action'], ['not_actions', 'NotAction'], ['resources', 'Resource'], ['not_resources', 'NotResource']];
+
+function emitStatement(w: Writer, src: string, block: TsNode): void {
+  const { body } = blockHead(block);
+  const attrs = attributes(body);
+  w.put('{', block.startIndex);
+  let first = true;
+  const sid = attrs.get('sid');
+  if (sid) {
+    member(w, src, 'Sid', sid, first);
+    first = false;
+  }
+  const effect = attrs.get('effect');
+  if (effect) member(w, src, 'Effect', effect, first);
+  else {
+    // The provider's default.
+    if (!first) w.put(',', -1);
+    w.putString('Effect', undefined, block.startIndex, block.startIndex);
+    w.put(':', block.startIndex);
+    w.putString('Allow', undefined, block.startIndex, block.startIndex);
+  }
+  first = false;
+  for (const [attr, name] of STATEMENT_LISTS) {
+    const a = attrs.get(attr);
+    if (a) member(w, src, name, a, false);
+  }
+  for (const [blockType, name] of [['principals', 'Principal'], ['not_principals', 'NotPrincipal']] as const) {
+    const list = blocks(body, blockType);
+    if (list.length === 0) continue;
+    w.put(',', -1);
+    w.putString(name, undefined, list[0].startIndex, list[0].startIndex + blockType.length);
+    w.put(':{', list[0].startIndex);
+    const byType = new Map<string, Array<{ value: TsNode }>>();
+    const typeNodes = new Map<string, { name: TsNode; value: TsNode }>();
+    for (const p of list) {
+      const pa = attributes(blockHead(p).body);
+      const type = pa.get('type');
+      const ids = pa.get('identifiers');
+      if (!type || !ids) continue;
+      const t = unwrap(type.value);
+      const key = isQuoted(t) ? quotedString(src, t.startIndex, t.endIndex).value : t.text;
+      if (!byType.has(key)) {
+        byType.set(key, []);
+        typeNodes.set(key, type);
+      }
+      byType.get(key)!.push({ value: ids.value });
+    }
+    let firstType = true;
+    for (const [type, idLists] of byType) {
+      if (!firstType) w.put(',', -1);
+      firstType = false;
+      const t = unwrap(typeNodes.get(type)!.value);
+      const s = isQuoted(t) ? quotedString(src, t.startIndex, t.endIndex) : undefined;
+      w.putString(type, s?.map, t.startIndex, t.endIndex);
+      w.put(':[', t.endIndex);
+      let firstId = true;
+      for (const ids of idLists) firstId = listElements(w, src, ids.value, firstId);
+      w.put(']', -1);
+    }
+    w.put('}', -1);
+  }
+  const conditions = blocks(body, 'condition');
+  if (conditions.length > 0) {
+    w.put(',', -1);
+    w.putString('Condition', undefined, conditions[0].startIndex, conditions[0].startIndex + 'condition'.length);
+    w.put(':{', conditions[0].startIndex);
+    const byTest = new Map<string, Array<{ test: TsNode; variable: TsNode; values: TsNode }>>();
+    for (const c of conditions) {
+      const ca = attributes(blockHead(c).body);
+      const test = ca.get('test');
+      const variable = ca.get('variable');
+      const values = ca.get('values');
+      if (!test || !variable || !values) continue;
+      const t = unwrap(test.value);
+      const key = isQuoted(t) ? quotedString(src, t.startIndex, t.endIndex).value : `\${${t.text}}`;
+      if (!byTest.has(key)) byTest.set(key, []);
+      byTest.get(key)!.push({ test: test.value, variable: variable.value, values: values.value });
+    }
+    let firstTest = true;
+    for (const entries of byTest.values()) {
+      if (!firstTest) w.put(',', -1);
+      firstTest = false;
+      emitExpression(w, src, entries[0].test, 0);
+      w.put(':{', -1);
+      entries.forEach((e, i) => {
+        if (i > 0) w.put(',', -1);
+        emitExpression(w, src, e.variable, 0);
+        w.put(':', -1);
+        emitExpression(w, src, e.values, 0);
+      });
+      w.put('}', -1);
+    }
+    w.put('}', -1);
+  }
+  w.put('}', block.endIndex - 1);
+}
+
+/** A `data "aws_iam_policy_document"` block as a policy. */
+function policyDocument(src: string, block: TsNode): Translation {
+  const w = new Writer(src);
+  const { body } = blockHead(block);
+  const attrs = attributes(body);
+  w.put('{', block.startIndex);
+  const version = attrs.get('version');
+  if (version) member(w, src, 'Version', version, true);
+  else {
+    w.putString('Version', undefined, block.startIndex, block.startIndex);
+    w.put(':', block.startIndex);
+    w.putString('2012-10-17', undefined, block.startIndex, block.startIndex);
+  }
+  const id = attrs.get('policy_id');
+  if (id) member(w, src, 'Id', id, false);
+  w.put(',', -1);
+  const statements = blocks(body, 'statement');
+  w.putString('Statement', undefined, statements[0]?.startIndex ?? block.startIndex, statements[0]?.startIndex ?? block.startIndex);
+  w.put(':[', -1);
+  statements.forEach((s, i) => {
+    if (i > 0) w.put(',', -1);
+    emitStatement(w, src, s);
+  });
+  w.put(']}', block.endIndex - 1);
+  return translation(src, w);
+}
+
+/** The JSON of a heredoc (`<<EOF` ... `EOF`): the lines between its first and last line, as they are. */
+function heredocJson(src: string, heredoc: TsNode): Translation | undefined {
+  const ids = named(heredoc).filter((c) => c.type === 'heredoc_identifier');
+  if (ids.length < 2) return undefined;
+  const nl = src.indexOf('\n', ids[0].endIndex);
+  const start = nl + 1;
+  const end = src.lastIndexOf('\n', ids[ids.length - 1].startIndex) + 1;
+  if (nl === -1 || end <= start) return undefined;
+  const text = src.slice(start, end);
+  if (!/^\s*[{[]/.test(text)) return undefined;
+  const shift = (e: TextEdit): TextEdit => ({ start: e.start + start, end: e.end + start, newText: e.newText });
+  return {
+    text,
+    root: parseTree(text, [], { allowTrailingComma: true }),
+    toDocument: (o) => start + Math.max(0, Math.min(o, text.length)),
+    mapEdits: (edits) => edits.map(shift),
+  };
+}
+
+/** The policy written as an attribute's value, when it is JSON Terraform shows: a heredoc or `jsonencode({...})`. */
+function inlinePolicy(src: string, value: TsNode): Translation | undefined {
+  const v = unwrap(value);
+  if (v.type === 'heredoc_template') return heredocJson(src, v);
+  if (v.type === 'function_call' && named(v)[0]?.text === 'jsonencode') {
+    const args = named(v).find((c) => c.type === 'function_arguments');
+    const arg = args ? named(args)[0] : undefined;
+    if (!arg || unwrap(arg).type !== 'object') return undefined;
+    const w = new Writer(src);
+    emitExpression(w, src, arg, 0);
+    return translation(src, w);
+  }
+  return undefined;
+}
+
+/** `data.aws_iam_policy_document.NAME.json` -> NAME. */
+function documentReference(value: TsNode): string | undefined {
+  const m = /^data\.aws_iam_policy_document\.([A-Za-z0-9_-]+)\.(?:minified_)?json$/.exec(value.text.replace(/\s+/g, ''));
+  return m?.[1];
+}
+
+function decision(slot: Slot, reason: string, certain = true): KindDecision {
+  return { kind: slot.kind, service: slot.service, certain, alternatives: [], reason, source: 'template' };
+}
+
+function valueOf(t: Translation): unknown {
+  try {
+    return JSON.parse(t.text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every policy of a Terraform module that KMS Lens analyses: key policies always, the others when they mention KMS. */
+export function terraformPolicies(src: string, root: TsNode): TerraformPolicy[] {
+  const out: TerraformPolicy[] = [];
+  const referenced = new Map<string, { slot: Slot; reason: string }>();
+  const documents: Array<{ name: string; block: TsNode }> = [];
+  const body = named(root).find((c) => c.type === 'body');
+  const add = (t: Translation | undefined, slot: Slot, reason: string, certain = true): void => {
+    if (t?.root && (slot.kind === 'keyPolicy' || mentionsKms(valueOf(t)))) out.push({ translation: t, decision: decision(slot, reason, certain) });
+  };
+  for (const block of blocks(body, 'resource')) {
+    const { labels, body: resourceBody } = blockHead(block);
+    const slots = SLOTS[labels[0] ?? ''];
+    if (!slots) continue;
+    for (const [attrName, attr] of attributes(resourceBody)) {
+      const slot = slots[attrName];
+      if (!slot) continue;
+      const reason = l10n.t('It is the {0} of a {1} resource.', attrName, labels[0]);
+      const name = documentReference(attr.value);
+      if (name) {
+        if (!referenced.has(name) || slot.kind === 'keyPolicy') referenced.set(name, { slot, reason });
+      } else add(inlinePolicy(src, attr.value), slot, reason);
+    }
+  }
+  for (const block of blocks(body, 'data')) {
+    const { labels } = blockHead(block);
+    if (labels[0] === 'aws_iam_policy_document' && labels[1]) documents.push({ name: labels[1], block });
+  }
+  for (const { name, block } of documents) {
+    const ref = referenced.get(name);
+    const t = policyDocument(src, block);
+    if (ref) add(t, ref.slot, l10n.t('{0} It is written as data.aws_iam_policy_document.{1}.', ref.reason, name));
+    else add(t, IDENTITY, l10n.t('No resource in this file refers to data.aws_iam_policy_document.{0}: read as an IAM policy.', name), false);
+  }
+  return out.sort((a, b) => a.translation.toDocument(0) - b.translation.toDocument(0));
+}
