@@ -7,7 +7,8 @@ import * as vscode from 'vscode';
 import { getKmsLensService, type DocumentModel, type Finding } from '../core';
 import { toDiagnostic } from './convert';
 import { TYPING_DELAY } from './delays';
-import { isCandidate } from './documents';
+import { hintsFor, isCandidate } from './documents';
+import { prepareFormats } from './formats';
 import { yieldToWindow, type LongWork } from './longWork';
 import type { ModelCache } from './modelCache';
 import type { RuleDocs } from './ruleDocs';
@@ -109,6 +110,11 @@ export class DiagnosticsController implements vscode.Disposable {
     if (doc.isClosed) return this.clear(doc.uri);
     const settings = readSettings(doc.uri);
     if (!settings.enable || !isCandidate(doc)) return this.clear(doc.uri, doc.version);
+    // A Terraform file before its parser has loaded: load it, then analyse the document again.
+    if (core.needsFormats(hintsFor(doc))) {
+      prepareFormats().then(() => this.schedule(doc, 0), (err: unknown) => console.error('[kms-lens] the Terraform parser did not load', err));
+      return;
+    }
     const key = doc.uri.toString();
     if (this.cancelled.get(key) === doc.version) return;
     this.running.get(key)?.cancel();

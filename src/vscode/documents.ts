@@ -2,11 +2,12 @@
 import * as vscode from 'vscode';
 import { getKmsLensService, type DocumentHints } from '../core';
 
-// YAML: CloudFormation templates only; the core reads every other YAML document as not ours, with no finding.
-const LANGUAGES = new Set(['json', 'jsonc', 'jsonl', 'log', 'plaintext', 'yaml']);
+// YAML and Terraform: templates and modules that hold a KMS policy only; the core reads every other YAML document as not ours, with no finding.
+const LANGUAGES = new Set(['json', 'jsonc', 'jsonl', 'log', 'plaintext', 'yaml', 'terraform']);
 /** Schemes that show copies of real documents (diffs, output, SCM input): analysing them would double every finding. */
 const IGNORED_SCHEMES = new Set(['output', 'git', 'vscode-scm', 'debug', 'vscode-notebook-cell-output', 'vscode-settings']);
-const PLAINTEXT_FILES = /\.(json|jsonl|ndjson|log|txt)$/i;
+// .tf: VS Code has no Terraform language of its own; without the HashiCorp extension a module opens as plain text.
+const PLAINTEXT_FILES = /\.(json|jsonl|ndjson|log|txt|tf)$/i;
 
 export function isCandidate(doc: vscode.TextDocument): boolean {
   if (IGNORED_SCHEMES.has(doc.uri.scheme) || !LANGUAGES.has(doc.languageId)) return false;

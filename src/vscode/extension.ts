@@ -16,19 +16,21 @@ import { DiagnosticsController } from './diagnostics';
 import { editingCommands } from './editingCommands';
 import { GrantsIndex } from './grantsIndex';
 import { GRANTS_VIEW_IDS, GrantsView } from './grantsView';
+import { setExtensionUri } from './formats';
 import { HoverProvider } from './hoverProvider';
 import { LongWork } from './longWork';
 import { ModelCache } from './modelCache';
 import { RuleDocs } from './ruleDocs';
 import { SEMANTIC_TOKENS_LEGEND, SemanticTokensProvider } from './semanticTokens';
 
-/** Languages whose documents may be policies or CloudTrail data (YAML: CloudFormation templates that hold one). */
-export const SELECTOR: vscode.DocumentSelector = ['json', 'jsonc', 'jsonl', 'log', 'plaintext', 'yaml'].map((language) => ({ language }));
+/** Languages whose documents may be policies or CloudTrail data (YAML, Terraform: templates and modules that hold one). */
+export const SELECTOR: vscode.DocumentSelector = ['json', 'jsonc', 'jsonl', 'log', 'plaintext', 'yaml', 'terraform'].map((language) => ({ language }));
 
 export async function activate(context: vscode.ExtensionContext): Promise<KmsLensApi> {
   // Core strings go through @vscode/l10n: give it the bundle VS Code picked for the user's language.
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
 
+  setExtensionUri(context.extensionUri);
   const docs = new RuleDocs(context.extensionUri);
   await docs.load();
   const cache = new ModelCache();

@@ -26,6 +26,8 @@ export class ModelCache {
     const hit = this.entries.get(key);
     if (hit && this.current(hit, doc, maxFileSize, hints.policyKind)) return hit.model;
     const model = core.parse(doc.getText(), hints, { maxFileSize });
+    // A model made before its parser loaded (Terraform) is not kept: the next request reads the text again.
+    if (model.pending) return model;
     this.entries.set(key, { version: doc.version, maxFileSize, languageId: doc.languageId, policyKind: hints.policyKind, model });
     return model;
   }

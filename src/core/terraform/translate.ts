@@ -259,22 +259,17 @@ function emitStatement(w: Writer, src: string, block: TsNode): void {
   const { body } = blockHead(block);
   const attrs = attributes(body);
   w.put('{', block.startIndex);
-  let first = true;
   const sid = attrs.get('sid');
-  if (sid) {
-    member(w, src, 'Sid', sid, first);
-    first = false;
-  }
+  if (sid) member(w, src, 'Sid', sid, true);
   const effect = attrs.get('effect');
-  if (effect) member(w, src, 'Effect', effect, first);
+  if (effect) member(w, src, 'Effect', effect, !sid);
   else {
     // The provider's default.
-    if (!first) w.put(',', -1);
+    if (sid) w.put(',', -1);
     w.putString('Effect', undefined, block.startIndex, block.startIndex);
     w.put(':', block.startIndex);
     w.putString('Allow', undefined, block.startIndex, block.startIndex);
   }
-  first = false;
   for (const [attr, name] of STATEMENT_LISTS) {
     const a = attrs.get(attr);
     if (a) member(w, src, name, a, false);
