@@ -144,8 +144,8 @@ function emitExpression(w: Writer, src: string, node: TsNode, depth: number): vo
     case 'string_lit':
     case 'quoted_template': {
       const s = quotedString(src, n.startIndex, n.endIndex);
-      w.putString(s.value, s.map, n.startIndex, n.endIndex - 1);
-      w.nodes.push({ kind: 'scalar', jsonStart, jsonEnd: w.at, yamlStart: n.startIndex, yamlEnd: n.endIndex, style: 'HCL', value: s.value, exact: s.exact, inFlow: true });
+      w.putString(s.value, s.map, n.startIndex, n.endIndex - 1, n.endIndex);
+      w.nodes.push({ kind: 'scalar', jsonStart, jsonEnd: w.literalEnd, yamlStart: n.startIndex, yamlEnd: n.endIndex, style: 'HCL', value: s.value, exact: s.exact, inFlow: true });
       return;
     }
     case 'numeric_lit':
@@ -164,8 +164,8 @@ function emitExpression(w: Writer, src: string, node: TsNode, depth: number): vo
         if (i > 0) w.put(',', -1);
         emitExpression(w, src, item, depth + 1);
       });
-      w.put(']', n.endIndex - 1);
-      w.nodes.push({ kind: 'seq', jsonStart, jsonEnd: w.at, yamlStart: n.startIndex, yamlEnd: n.endIndex, inFlow: true, flow: true });
+      w.close(']', n.endIndex - 1, n.endIndex);
+      w.nodes.push({ kind: 'seq', jsonStart, jsonEnd: w.literalEnd, yamlStart: n.startIndex, yamlEnd: n.endIndex, inFlow: true, flow: true });
       return;
     }
     case 'object': {
@@ -180,8 +180,8 @@ function emitExpression(w: Writer, src: string, node: TsNode, depth: number): vo
         if (isQuoted(k)) {
           const s = quotedString(src, k.startIndex, k.endIndex);
           const keyStart = w.at;
-          w.putString(s.value, s.map, k.startIndex, k.endIndex - 1);
-          w.nodes.push({ kind: 'scalar', jsonStart: keyStart, jsonEnd: w.at, yamlStart: k.startIndex, yamlEnd: k.endIndex, style: 'HCL', value: s.value, exact: s.exact, inFlow: true });
+          w.putString(s.value, s.map, k.startIndex, k.endIndex - 1, k.endIndex);
+          w.nodes.push({ kind: 'scalar', jsonStart: keyStart, jsonEnd: w.literalEnd, yamlStart: k.startIndex, yamlEnd: k.endIndex, style: 'HCL', value: s.value, exact: s.exact, inFlow: true });
         } else {
           // A bare name (`Effect = ...`) is the key as written; renaming it is not offered.
           const name = k.type === 'variable_expr' ? k.text : `\${${k.text}}`;
@@ -191,8 +191,8 @@ function emitExpression(w: Writer, src: string, node: TsNode, depth: number): vo
         emitExpression(w, src, value, depth + 1);
         w.nodes.push({ kind: 'property', jsonStart: propStart, jsonEnd: w.at, yamlStart: elem.startIndex, yamlEnd: elem.endIndex, inFlow: true });
       });
-      w.put('}', n.endIndex - 1);
-      w.nodes.push({ kind: 'map', jsonStart, jsonEnd: w.at, yamlStart: n.startIndex, yamlEnd: n.endIndex, inFlow: true, flow: false });
+      w.close('}', n.endIndex - 1, n.endIndex);
+      w.nodes.push({ kind: 'map', jsonStart, jsonEnd: w.literalEnd, yamlStart: n.startIndex, yamlEnd: n.endIndex, inFlow: true, flow: false });
       return;
     }
     default: {
@@ -203,7 +203,7 @@ function emitExpression(w: Writer, src: string, node: TsNode, depth: number): vo
       map[0] = map[1] = node.startIndex;
       map[text.length] = node.endIndex;
       w.putString(text, map, node.startIndex, node.endIndex);
-      w.nodes.push({ kind: 'scalar', jsonStart, jsonEnd: w.at, yamlStart: node.startIndex, yamlEnd: node.endIndex, style: 'expression', inFlow: true });
+      w.nodes.push({ kind: 'scalar', jsonStart, jsonEnd: w.literalEnd, yamlStart: node.startIndex, yamlEnd: node.endIndex, style: 'expression', inFlow: true });
     }
   }
 }

@@ -17,6 +17,8 @@ export class Writer {
   private map: Int32Array;
   private last = 0;
   readonly nodes: SourceNode[] = [];
+  /** The JSON offset just past the last string or closed collection (before the space that follows it). */
+  literalEnd = 0;
 
   constructor(private readonly src: string) {
     this.map = new Int32Array(Math.max(64, src.length * 2));
@@ -43,8 +45,13 @@ export class Writer {
     this.length += s.length;
   }
 
-  /** A JSON string literal for `value`, each character on its own YAML character (`map`), the quotes on `start` and `end`. */
-  putString(value: string, map: Int32Array | undefined, start: number, end: number): void {
+  /**
+   * A JSON string literal for `value`, each character on its own source
+   * character (`map`), the quotes on `start` and `end`; what is written next
+   * stands at `after` at the earliest (just past the source literal), so the
+   * end of the JSON string maps to the end of the source literal.
+   */
+  putString(value: string, map: Int32Array | undefined, start: number, end: number, after = end): void {
     this.put('"', start);
     if (!NEEDS_ESCAPE.test(value)) {
       this.room(value.length);
@@ -64,6 +71,16 @@ export class Writer {
       }
     }
     this.put('"', map ? map[value.length] : end);
+    this.literalEnd = this.length;
+    // A space on `after`: the JSON offset just past the string (where a range ends) is the source offset just past the literal.
+    this.put(' ', after);
+  }
+
+  /** A closing bracket on `at`, and a space on `after` (so a range ending after the bracket ends after the source collection). */
+  close(bracket: string, at: number, after: number): void {
+    this.put(bracket, at);
+    this.literalEnd = this.length;
+    this.put(' ', after);
   }
 
   finish(): { text: string; map: Int32Array } {

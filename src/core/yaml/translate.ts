@@ -82,7 +82,7 @@ function emit(w: Writer, src: string, node: YamlNode | null | undefined, fallbac
     if (typeof node.value === 'string') {
       const { map, exact } = mapScalar(src, start, valueEnd, node.value, style);
       w.putString(node.value, map, start, valueEnd);
-      w.nodes.push({ kind: 'scalar', jsonStart, jsonEnd: w.at, yamlStart: start, yamlEnd: valueEnd, style, value: node.value, exact, inFlow });
+      w.nodes.push({ kind: 'scalar', jsonStart, jsonEnd: w.literalEnd, yamlStart: start, yamlEnd: valueEnd, style, value: node.value, exact, inFlow });
     } else {
       const v = node.value;
       const json = typeof v === 'number' && Number.isFinite(v) ? String(v) : typeof v === 'boolean' ? String(v) : v === null || v === undefined ? 'null' : JSON.stringify(String(v));
@@ -107,7 +107,7 @@ function emit(w: Writer, src: string, node: YamlNode | null | undefined, fallbac
       const keyJsonStart = w.at;
       w.putString(name, keyMap?.map, keyStart, keyEnd);
       if (isScalar(key) && typeof key.value === 'string') {
-        w.nodes.push({ kind: 'scalar', jsonStart: keyJsonStart, jsonEnd: w.at, yamlStart: keyStart, yamlEnd: keyEnd, style: (key.type ?? 'PLAIN') as ScalarStyle, value: key.value, exact: keyMap?.exact, inFlow: flow || inFlow });
+        w.nodes.push({ kind: 'scalar', jsonStart: keyJsonStart, jsonEnd: w.literalEnd, yamlStart: keyStart, yamlEnd: keyEnd, style: (key.type ?? 'PLAIN') as ScalarStyle, value: key.value, exact: keyMap?.exact, inFlow: flow || inFlow });
       }
       w.put(':', keyEnd);
       emit(w, src, pair.value as YamlNode | null, keyEnd, flow || inFlow, depth + 1);

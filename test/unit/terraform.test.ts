@@ -1,0 +1,128 @@
+/**
+ * Terraform (issue 17): policies written as heredoc JSON, jsonencode({...})
+ * and data "aws_iam_policy_document" blocks get the policy findings on the
+ * exact .tf characters; references and interpolations are unknown parts that
+ * KMS Lens does not report; fixes write HCL; modules without a policy of
+ * ours stay silent.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyze, applyEdits, buildModel, DEFAULT_SETTINGS, fixAll, getKmsLensService, type Finding } from '../../src/core';
+import { policiesOf } from '../../src/core/policy/locate';
+import { locateWasm } from '../../src/cli/wasm';
+
+const HINTS = { languageId: 'terraform', fileName: 'main.tf' };
+const SAMPLE = path.resolve(__dirname, '..', '..', '..', 'samples', 'terraform', 'kms.tf');
+
+const run = (text: string): Finding[] => analyze(text, HINTS).findings;
+
+function placed(text: string, fs: readonly Finding[]): string[] {
+  return fs.map((f) => {
+    const before = text.slice(0, f.start);
+    const line = before.split('\n').length;
+    const column = f.start - before.lastIndexOf('\n');
+    return `${f.code} ${line}:${column} ${JSON.stringify(text.slice(f.start, f.end))}`;
+  });
+}
+
+function fixOf(text: string, code: string): string | undefined {
+  const fix = run(text).find((x) => x.code === code)?.fixes?.[0];
+  return fix ? applyEdits(text, fix.edits) : undefined;
+}
+
+describe('Terraform modules', () => {
+  before(() => getKmsLensService().prepareFormats(locateWasm));
+
+  it('before the parser has loaded, a .tf text is pending, not read as nothing', () => {
+    // The parser is loaded by now; the service says so.
+    assert.equal(getKmsLensService().needsFormats(HINTS), false);
+    assert.equal(buildModel('resource "aws_kms_key" "k" {}\n', HINTS, { maxFileSize: DEFAULT_SETTINGS.maxFileSize }).pending, undefined);
+  });
+
+  describe('the sample module', () => {
+    const text = fs.readFileSync(SAMPLE, 'utf8');
+
+    it('reads the three forms, each with the kind of the resource that holds or refers to it', () => {
+      const model = buildModel(text, HINTS, { maxFileSize: DEFAULT_SETTINGS.maxFileSize });
+      assert.equal(model.kind, 'terraform');
+      assert.deepEqual(policiesOf(model).map((p) => p.kind), ['keyPolicy', 'keyPolicy', 'identityPolicy', 'identityPolicy']);
+    });
+
+    it('reports each deliberate mistake on its .tf characters, and nothing about references', () => {
+      assert.deepEqual(placed(text, run(text)), [
+        'policy-effect-invalid 29:17 "\\"allow\\""',
+        'policy-unknown-action 30:38 "Decrpyt"',
+        'policy-unknown-condition-key 38:18 "\\"kms:CallerAcount\\""',
+        'policy-condition-value-type 62:62 "\\"yes\\""',
+        'policy-noncanonical-case 76:37 "\\"kms:GenerateDatakey\\""',
+        'policy-via-service-invalid 94:49 "eu-west-9"',
+      ]);
+    });
+
+    it('fix-all changes only the characters of the mistakes it may fix', () => {
+      const fixed = fixAll(text, HINTS, DEFAULT_SETTINGS).text;
+      const changed = fixed.split('\n').filter((line, i) => line !== text.split('\n')[i]);
+      assert.deepEqual(changed, ['    effect    = "Allow"', '          "Action": ["kms:Decrypt", "kms:GenerateDataKey"],']);
+    });
+
+    it('hovers an action in a data source block', () => {
+      const service = getKmsLensService();
+      const model = service.parse(text, HINTS, { maxFileSize: DEFAULT_SETTINGS.maxFileSize });
+      const at = text.indexOf('"kms:GenerateDataKey"') + 6;
+      const hover = service.hover(model, at);
+      assert.ok(hover);
+      assert.match(hover.markdown, /GenerateDataKey/);
+    });
+  });
+
+  describe('each form', () => {
+    const key = (policy: string): string => `resource "aws_kms_key" "k" {\n  description = "k"\n  policy = ${policy}\n}\n`;
+
+    it('a <<EOF heredoc: findings on the JSON characters, interpolations unknown', () => {
+      const text = key('<<EOF\n{\n  "Version": "2012-10-17",\n  "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::${var.account}:root"}, "Action": "kms:*", "Resource": "*"},\n    {"Effect": "Allow", "Principal": {"AWS": "${var.app_role}"}, "Action": "kms:Decryp", "Resource": "*"}]\n}\nEOF');
+      assert.deepEqual(placed(text, run(text)), ['policy-unknown-action 7:81 "Decryp"']);
+    });
+
+    it('jsonencode: a misspelt action in a tuple is fixed inside its quotes', () => {
+      const text = key('jsonencode({\n    Version = "2012-10-17"\n    Statement = [{ Effect = "Allow", Principal = { AWS = var.admin }, Action = ["kms:Encrypt", "kms:decrypt"], Resource = "*" }]\n  })');
+      assert.deepEqual(placed(text, run(text)), ['policy-noncanonical-case 5:96 "\\"kms:decrypt\\""']);
+      assert.ok(fixOf(text, 'policy-noncanonical-case')?.includes('Action = ["kms:Encrypt", "kms:Decrypt"]'));
+    });
+
+    it('a reference or a function call as a value is one unknown part: no finding', () => {
+      const text = key('jsonencode({\n    Version = "2012-10-17"\n    Statement = [{ Effect = "Allow", Principal = { AWS = [for a in var.accounts : "arn:aws:iam::${a}:root"] }, Action = "kms:*", Resource = format("%s", var.key) }]\n  })');
+      assert.deepEqual(placed(text, run(text)), []);
+    });
+
+    it('a data document no resource refers to is read with an uncertain kind: information at most', () => {
+      const text = 'data "aws_iam_policy_document" "loose" {\n  statement {\n    actions   = ["kms:Decrpyt"]\n    resources = ["*"]\n  }\n}\n';
+      const fs = run(text);
+      assert.deepEqual(placed(text, fs), ['policy-unknown-action 3:23 "Decrpyt"']);
+      assert.equal(fs[0].severity, 'information');
+    });
+
+    it('principals of one type in two blocks are one list, and a condition block is a condition', () => {
+      const text = 'resource "aws_kms_key_policy" "p" {\n  key_id = aws_kms_key.k.id\n  policy = data.aws_iam_policy_document.p.json\n}\n\ndata "aws_iam_policy_document" "p" {\n  statement {\n    actions = ["kms:*"]\n    resources = ["*"]\n    principals {\n      type = "AWS"\n      identifiers = ["arn:aws:iam::210987654321:root"]\n    }\n    principals {\n      type = "AWS"\n      identifiers = ["arn:aws:iam::21098765432:role/Admin"]\n    }\n    condition {\n      test = "Bool"\n      variable = "aws:SecureTransport"\n      values = ["maybe"]\n    }\n  }\n}\n';
+      const model = buildModel(text, HINTS, { maxFileSize: DEFAULT_SETTINGS.maxFileSize });
+      const [p] = policiesOf(model);
+      assert.equal(p.kind, 'keyPolicy');
+      assert.deepEqual(p.statements[0].principals.map((x) => x.value), ['arn:aws:iam::210987654321:root', 'arn:aws:iam::21098765432:role/Admin']);
+      assert.deepEqual(placed(text, run(text)).map((s) => s.split(' ').slice(0, 2).join(' ')), ['policy-principal-invalid 16:36', 'policy-condition-value-type 21:17']);
+    });
+  });
+
+  describe('modules that are not ours are silent', () => {
+    const quiet: Record<string, string> = {
+      'a module with no policy': 'resource "aws_s3_bucket" "b" {\n  bucket = "x"\n}\n',
+      'an S3 bucket policy that does not mention KMS': 'resource "aws_s3_bucket_policy" "b" {\n  bucket = "x"\n  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "allow", Principal = "*", Action = "s3:GetObject", Resource = "arn:aws:s3:::x/*" }] })\n}\n',
+      'a policy read from a file': 'resource "aws_kms_key" "k" {\n  policy = file("${path.module}/policy.json")\n}\n',
+      'broken HCL': 'resource "aws_kms_key" "k" {\n  policy = jsonencode({\n',
+    };
+    for (const [name, text] of Object.entries(quiet)) {
+      it(`${name}: no finding`, () => {
+        assert.deepEqual(run(text), []);
+      });
+    }
+  });
+});
