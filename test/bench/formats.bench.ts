@@ -2,9 +2,11 @@
  * `npm run bench formats`: policies where they are written (issue 17). A
  * CloudFormation template of about 5,000 lines holding 200 policies (key
  * policies with short-form tags, IAM managed policies), analysed as YAML and
- * as the same template in JSON, in the same run (goal: YAML < 4x JSON).
+ * as the same template in JSON, and the same policies in a Terraform file,
+ * in the same run (goal: < 4x the JSON template).
  */
-import { analyze } from '../../src/core';
+import { analyze, getKmsLensService } from '../../src/core';
+import { locateWasm } from '../../src/cli/wasm';
 import { timeCall } from './harness';
 
 function median(xs: number[]): number {
@@ -57,7 +59,32 @@ export function templates(): { yaml: string; json: string } {
   return { yaml: yaml.join('\n') + '\n', json: JSON.stringify({ AWSTemplateFormatVersion: '2010-09-09', Resources: resources }, null, 2) + '\n' };
 }
 
-export function run(): void {
+function hclValue(v: unknown, indent: string): string {
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (Array.isArray(v)) return `[${v.map((x) => hclValue(x, indent)).join(', ')}]`;
+  const o = v as Record<string, unknown>;
+  if ('Fn::Sub' in o) return JSON.stringify(String(o['Fn::Sub']).replace('${AWS::Partition}', 'aws').replace('${AWS::AccountId}', '${data.aws_caller_identity.current.account_id}'));
+  const inner = indent + '  ';
+  return `{\n${Object.entries(o).map(([k, x]) => `${inner}${/^[A-Za-z]+$/.test(k) ? k : JSON.stringify(k)} = ${hclValue(x, inner)}`).join('\n')}\n${indent}}`;
+}
+
+/** The same 200 policies in a Terraform file: key policies as jsonencode({...}), IAM policies as data aws_iam_policy_document blocks. */
+export function terraform(): string {
+  const out: string[] = ['data "aws_caller_identity" "current" {}', ''];
+  for (let i = 0; i < POLICIES; i++) {
+    if (i % 2 === 0) {
+      out.push(`resource "aws_kms_key" "key${i}" {`, `  description = "Resource ${i}"`, '  deletion_window_in_days = 30', `  policy = jsonencode(${hclValue({ Version: '2012-10-17', Statement: statements(i) }, '  ')})`, '}', '');
+    } else {
+      out.push(`resource "aws_iam_policy" "policy${i}" {`, `  name = "policy-${i}"`, `  policy = data.aws_iam_policy_document.policy${i}.json`, '}', '');
+      out.push(`data "aws_iam_policy_document" "policy${i}" {`, '  statement {', `    sid = "Read${i}"`, '    effect = "Allow"', '    actions = [', '      "kms:Decrypt",', '      "kms:DescribeKey",', '    ]');
+      out.push(`    resources = ["arn:aws:kms:us-west-2:210987654321:key/1234abcd-12ab-34cd-56ef-${String(i).padStart(12, '0')}"]`, '  }', '}', '');
+    }
+  }
+  return out.join('\n');
+}
+
+export async function run(): Promise<void> {
+  await getKmsLensService().prepareFormats(locateWasm);
   const { yaml, json } = templates();
   const yamlHints = { languageId: 'yaml', fileName: 'stack.yaml' };
   const jsonHints = { languageId: 'json', fileName: 'stack.json' };
@@ -82,4 +109,17 @@ export function run(): void {
   console.log('|---|---:|---:|---:|---:|');
   console.log(`| CloudFormation JSON | ${json.split('\n').length} | ${jsonMs.toFixed(1)} | 1.00 | ${(jsonMs / parseMs).toFixed(0)} |`);
   console.log(`| CloudFormation YAML | ${yaml.split('\n').length} | ${yamlMs.toFixed(1)} | ${(yamlMs / jsonMs).toFixed(2)} | ${(yamlMs / parseMs).toFixed(0)} |`);
+  const tf = terraform();
+  const tfHints = { languageId: 'terraform', fileName: 'main.tf' };
+  const t = analyze(tf, tfHints);
+  if (t.model.kind !== 'terraform' || t.findings.some((f) => f.code === 'meta-internal-error')) throw new Error('the Terraform file is not read');
+  const tfRounds: number[] = [];
+  const jsonAgain: number[] = [];
+  for (let round = 0; round < 5; round++) {
+    tfRounds.push(timeCall(() => analyze(tf, tfHints), 4, 1));
+    jsonAgain.push(timeCall(() => analyze(json, jsonHints), 4, 1));
+  }
+  const tfMs = median(tfRounds);
+  const json2 = median(jsonAgain);
+  console.log(`| Terraform (${t.findings.length} findings) | ${tf.split('\n').length} | ${tfMs.toFixed(1)} | ${(tfMs / json2).toFixed(2)} | ${(tfMs / parseMs).toFixed(0)} |`);
 }

@@ -64,12 +64,28 @@ const SLOTS: Readonly<Record<string, Readonly<Record<string, Slot>>>> = {
 /** The node an `expression`, `literal_value` or `collection_value` wraps, when it wraps exactly one. */
 function unwrap(node: TsNode): TsNode {
   let n = node;
-  while ((n.type === 'expression' || n.type === 'literal_value' || n.type === 'collection_value' || n.type === 'template_expr') && n.namedChildCount === 1) n = n.namedChildren[0]!;
-  return n;
+  for (;;) {
+    if (n.type !== 'expression' && n.type !== 'literal_value' && n.type !== 'collection_value' && n.type !== 'template_expr') return n;
+    const children = named(n);
+    if (children.length !== 1) return n;
+    n = children[0];
+  }
 }
 
+/**
+ * A node's named children, read across the WebAssembly boundary once per node
+ * (every read makes new node objects; the same node is asked for its children
+ * several times). Cleared after each module.
+ */
+const childrenById = new Map<number, TsNode[]>();
+
 function named(node: TsNode): TsNode[] {
-  return node.namedChildren.filter((c): c is TsNode => c !== null);
+  let children = childrenById.get(node.id);
+  if (!children) {
+    children = node.namedChildren.filter((c): c is TsNode => c !== null);
+    childrenById.set(node.id, children);
+  }
+  return children;
 }
 
 /** A block's type and its labels (`resource "aws_kms_key" "main"` -> resource, [aws_kms_key, main]). */
@@ -426,6 +442,14 @@ function valueOf(t: Translation): unknown {
 
 /** Every policy of a Terraform module that KMS Lens analyses: key policies always, the others when they mention KMS. */
 export function terraformPolicies(src: string, root: TsNode): TerraformPolicy[] {
+  try {
+    return readPolicies(src, root);
+  } finally {
+    childrenById.clear();
+  }
+}
+
+function readPolicies(src: string, root: TsNode): TerraformPolicy[] {
   const out: TerraformPolicy[] = [];
   const referenced = new Map<string, { slot: Slot; reason: string }>();
   const documents: Array<{ name: string; block: TsNode }> = [];
