@@ -66,14 +66,16 @@ describe('Terraform modules', () => {
       assert.deepEqual(changed, ['    effect    = "Allow"', '          "Action": ["kms:Decrypt", "kms:GenerateDataKey"],']);
     });
 
-    it('hovers an action in a data source block', () => {
-      const service = getKmsLensService();
-      const model = service.parse(text, HINTS, { maxFileSize: DEFAULT_SETTINGS.maxFileSize });
-      const at = text.indexOf('"kms:GenerateDataKey"') + 6;
-      const hover = service.hover(model, at);
-      assert.ok(hover);
-      assert.match(hover.markdown, /GenerateDataKey/);
-    });
+    for (const [form, action] of [['a data source block', '"kms:GenerateDataKey"'], ['jsonencode', '"kms:CreateGrant"'], ['a heredoc', '"kms:Decrypt", "kms:GenerateDatakey"']] as const) {
+      it(`hovers an action in ${form}`, () => {
+        const service = getKmsLensService();
+        const model = service.parse(text, HINTS, { maxFileSize: DEFAULT_SETTINGS.maxFileSize });
+        const at = text.indexOf(action) + 6;
+        const hover = service.hover(model, at);
+        assert.ok(hover, `a hover on ${action}`);
+        assert.match(hover.markdown, new RegExp(action.split('"')[1]));
+      });
+    }
   });
 
   describe('each form', () => {

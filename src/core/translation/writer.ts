@@ -20,7 +20,7 @@ export class Writer {
   /** The JSON offset just past the last string or closed collection (before the space that follows it). */
   literalEnd = 0;
 
-  constructor(private readonly src: string) {
+  constructor(src: string) {
     this.map = new Int32Array(Math.max(64, src.length * 2));
   }
 
@@ -85,7 +85,9 @@ export class Writer {
 
   finish(): { text: string; map: Int32Array } {
     this.room(1);
-    this.map[this.length] = Math.max(this.last, this.src.length);
+    // The end of the text is the end of what was written from (not the end of the source: a policy of a
+    // Terraform module ends where its block ends, and an offset after it is not in it).
+    this.map[this.length] = this.last;
     return { text: this.chunks.join(''), map: this.map.subarray(0, this.length + 1) };
   }
 }
