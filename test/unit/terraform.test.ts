@@ -120,6 +120,7 @@ describe('Terraform modules', () => {
       'an S3 bucket policy that does not mention KMS': 'resource "aws_s3_bucket_policy" "b" {\n  bucket = "x"\n  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "allow", Principal = "*", Action = "s3:GetObject", Resource = "arn:aws:s3:::x/*" }] })\n}\n',
       'a policy read from a file': 'resource "aws_kms_key" "k" {\n  policy = file("${path.module}/policy.json")\n}\n',
       'broken HCL': 'resource "aws_kms_key" "k" {\n  policy = jsonencode({\n',
+      'a key policy document that merges in other documents (its statements are not all here)': 'resource "aws_kms_key" "k" {\n  policy = data.aws_iam_policy_document.k.json\n}\ndata "aws_iam_policy_document" "k" {\n  source_policy_documents = [data.aws_iam_policy_document.base.json]\n  statement {\n    actions   = ["kms:Decrypt"]\n    resources = ["*"]\n    principals {\n      type        = "AWS"\n      identifiers = [var.app]\n    }\n  }\n}\n',
     };
     for (const [name, text] of Object.entries(quiet)) {
       it(`${name}: no finding`, () => {

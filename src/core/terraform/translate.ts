@@ -422,6 +422,13 @@ function inlinePolicy(src: string, value: TsNode): Translation | undefined {
   return undefined;
 }
 
+const COMPOSING = new Set(['source_policy_documents', 'override_policy_documents', 'source_json', 'override_json']);
+
+function isComposed(block: TsNode): boolean {
+  const { body } = blockHead(block);
+  return [...attributes(body).keys()].some((k) => COMPOSING.has(k)) || blocks(body, 'dynamic').length > 0;
+}
+
 /** `data.aws_iam_policy_document.NAME.json` -> NAME. */
 function documentReference(value: TsNode): string | undefined {
   const m = /^data\.aws_iam_policy_document\.([A-Za-z0-9_-]+)\.(?:minified_)?json$/.exec(value.text.replace(/\s+/g, ''));
@@ -476,6 +483,9 @@ function readPolicies(src: string, root: TsNode): TerraformPolicy[] {
     if (labels[0] === 'aws_iam_policy_document' && labels[1]) documents.push({ name: labels[1], block });
   }
   for (const { name, block } of documents) {
+    // Statements merged in from other documents or written by `dynamic` blocks are not seen here:
+    // such a document is not read at all, rather than judged on part of it (a lockout that is not one).
+    if (isComposed(block)) continue;
     const ref = referenced.get(name);
     const t = policyDocument(src, block);
     if (ref) add(t, ref.slot, l10n.t('{0} It is written as data.aws_iam_policy_document.{1}.', ref.reason, name));
