@@ -181,6 +181,25 @@ export const CASES: Record<string, RuleCase> = {
     fires: [iamStmt(`"Action":"kms:Decrypt","Resource":"arn:aws:kms:us-west-2:${ACCOUNT}:alias/⟦my key⟧"`)],
     nearMisses: [iamStmt(`"Action":"kms:Decrypt","Resource":["${keyArn('alias/my-key')}","${keyArn('alias/aws/ebs')}","${keyArn('alias/team/*')}"]`)],
   },
+  'policy-alias-arn-resource': {
+    fires: [
+      iamStmt(`"Action":["kms:Decrypt","kms:GenerateDataKey"],"Resource":"⟦${keyArn('alias/orders')}⟧"`),
+      // With placeholders, as templatefile writes it; and in a Deny, which then refuses nothing through it.
+      iamStmt(`"Action":"kms:DescribeKey","Resource":["${keyArn()}","⟦arn:aws:kms:\${region}:\${account_id}:alias/\${project}-*⟧"]`),
+      identityPolicy(`{"Effect":"Deny","Action":"kms:Decrypt","Resource":"⟦${keyArn('alias/*')}⟧"}`),
+    ],
+    nearMisses: [
+      // Alias operations act on the alias (and on the key): both ARNs belong there.
+      iamStmt(`"Action":["kms:CreateAlias","kms:UpdateAlias"],"Resource":["${keyArn('alias/orders')}","${keyArn()}"]`),
+      iamStmt(`"Action":"kms:*","Resource":"${keyArn('alias/*')}"`),
+      // The way the docs control key use by alias: a key ARN pattern and kms:ResourceAliases.
+      iamStmt(`"Action":"kms:Decrypt","Resource":"${keyArn('key/*')}","Condition":{"ForAnyValue:StringEquals":{"kms:ResourceAliases":"alias/orders"}}`),
+      // NotResource excludes the alias; ListAliases acts on no resource.
+      identityPolicy(`{"Effect":"Allow","Action":"kms:Decrypt","NotResource":"${keyArn('alias/orders')}"}`),
+      iamStmt(`"Action":"kms:ListAliases","Resource":"${keyArn('alias/*')}"`),
+    ],
+    message: /names the alias, not its key: kms:Decrypt, kms:GenerateDataKey act on the key/,
+  },
   'policy-unknown-region': {
     fires: [iamStmt(`"Action":"kms:Decrypt","Resource":"arn:aws:kms:⟦us-west-3⟧:${ACCOUNT}:key/*"`), iamStmt(`"Action":"kms:Decrypt","Resource":"arn:aws:kms:⟦cn-north-1⟧:${ACCOUNT}:key/*"`)],
     nearMisses: [iamStmt(`"Action":"kms:Decrypt","Resource":["${keyArn('key/*', 'eu-central-2')}","arn:aws:kms:*:${ACCOUNT}:key/*","arn:aws-cn:kms:cn-north-1:${ACCOUNT}:key/*"]`)],

@@ -1,4 +1,5 @@
 import type { PolicyRule } from '../../rules/rule';
+import { aliasArnResource } from './aliasArnResource';
 import { aliasInvalid } from './aliasInvalid';
 import { allowNotPrincipal } from './allowNotPrincipal';
 import { arnMalformed } from './arnMalformed';
@@ -58,7 +59,7 @@ export const policyRules: PolicyRule[] = [
   // Actions
   unknownAction, nonKmsAction, noncanonicalCase, redundantAction, iamOnlyAction,
   // Resources
-  keyPolicyResource, arnMalformed, keyIdInvalid, aliasInvalid, unknownRegion,
+  keyPolicyResource, arnMalformed, keyIdInvalid, aliasInvalid, unknownRegion, aliasArnResource,
   // Principals
   principalInvalid, publicPrincipal, allowNotPrincipal, sensitivePermissions,
   // Conditions
