@@ -161,11 +161,15 @@ describe('snippets: the file and the manifest', () => {
     }
   });
 
-  it('lists every snippet in the README, and no other', () => {
-    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-    const section = readme.slice(readme.indexOf('<!-- section: snippets -->'), readme.indexOf('### Highlighting'));
-    const listed = [...section.matchAll(/^\| `(kms-[a-z0-9-]+)` \|/gm)].map((m) => m[1]);
-    assert.deepEqual(listed, SNIPPETS.map(([, s]) => s.prefix));
+  it('lists every snippet in the README and in docs/policies.md, and no other', () => {
+    for (const file of ['README.md', 'docs/policies.md']) {
+      const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
+      const start = text.search(/^#+ Snippets$/m);
+      assert.ok(start >= 0, `${file} has no Snippets section`);
+      const section = text.slice(start, text.indexOf('\n#', start + 1));
+      const listed = [...section.matchAll(/^\| `(kms-[a-z0-9-]+)` \|/gm)].map((m) => m[1]);
+      assert.deepEqual(listed, SNIPPETS.map(([, s]) => s.prefix), file);
+    }
   });
 });
 
