@@ -17,7 +17,7 @@ import { GrantsIndex } from './grantsIndex';
 import { GRANTS_VIEW_IDS, GrantsView } from './grantsView';
 import { HoverProvider } from './hoverProvider';
 import { ModelCache } from './modelCache';
-import { RuleDocs } from './ruleDocs';
+import { RuleDocs, SHOW_RULE_DOCS_COMMAND } from './ruleDocs';
 import { SEMANTIC_TOKENS_LEGEND, SemanticTokensProvider } from './semanticTokens';
 
 /** Languages whose documents may be policies or CloudTrail data. */
@@ -28,7 +28,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<KmsLen
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
 
   const docs = new RuleDocs(context.extensionUri);
-  await docs.load();
   const cache = new ModelCache();
   const diagnostics = new DiagnosticsController(cache, docs);
   context.subscriptions.push(
@@ -39,6 +38,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<KmsLen
     vscode.languages.registerHoverProvider(SELECTOR, new HoverProvider(cache)),
     vscode.languages.registerCompletionItemProvider(SELECTOR, new CompletionProvider(cache), ...CompletionProvider.triggerCharacters),
     vscode.commands.registerCommand(DISABLE_RULE_COMMAND, disableRule),
+    vscode.commands.registerCommand(SHOW_RULE_DOCS_COMMAND, (id?: unknown) => docs.show(id)),
     // CloudTrail: read-only .json.gz archives, and the Format / Redact / Open archive commands.
     vscode.workspace.registerFileSystemProvider(ARCHIVE_SCHEME, new ArchiveFileSystem(), { isReadonly: true, isCaseSensitive: true }),
     vscode.window.registerCustomEditorProvider(ARCHIVE_EDITOR, new ArchiveEditorProvider(), { supportsMultipleEditorsPerDocument: true }),
