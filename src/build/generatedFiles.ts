@@ -1,12 +1,13 @@
 /**
  * Everything `npm run generate` derives, as file path -> expected text: the
- * README's rule index and settings table, one page per rule and the rule
+ * README's rule index, settings table and command-line options, one page per rule and the rule
  * table in docs/rules/, the `kmsLens.rules` and `kmsLens.policyKinds` schemas
  * in package.json, and the rule texts of package.nls.json. The generator
  * writes these; a unit test checks the committed files equal them, so no
  * generated file can go stale.
  */
 import { docsPath, type Rule } from '../core/rules/rule';
+import { CLI_END, CLI_START, renderCliOptions } from './cliDocs';
 import { policyKindsSettingSchema, renderRuleIndexPage, renderRulePage, replaceBetween, replaceRuleSection, RULE_INDEX_PAGE, ruleNlsEntries, ruleSettingsSchema } from './ruleDocs';
 import { renderSettingsSection, SETTINGS_END, SETTINGS_START, type Manifest } from './settingsDocs';
 
@@ -29,6 +30,7 @@ export function generatedFiles(rules: readonly Rule[], read: (file: string) => s
 
   let readme = replaceRuleSection(read('README.md'), rules);
   readme = replaceBetween(readme, SETTINGS_START, SETTINGS_END, renderSettingsSection(pkg, nls), 'settings');
+  readme = replaceBetween(readme, CLI_START, CLI_END, renderCliOptions(), 'command-line options');
   out.set('README.md', readme);
 
   out.set(RULE_INDEX_PAGE, renderRuleIndexPage(rules));

@@ -144,7 +144,7 @@ function pageLink(rule: Rule): string {
 /** The README's rule index: one line per rule, each linking to its page. */
 export function renderRuleSection(rules: readonly Rule[]): string {
   const out: string[] = [README_START, ''];
-  out.push(`${rules.length} rules, each with its own page; set their severity, or \`off\`, in \`kmsLens.rules\` or with \`--rule ID=SEVERITY\`. Fix: "Fix all" when **Fix all KMS Lens problems** and \`--fix\` apply the rule's fix (always, or when safe), "quick fix" when it is yours to pick. [The full table](${RULE_INDEX_PAGE}) also says what each rule applies to.`, '');
+  out.push(`${rules.length} rules, each with its page; set a severity, or \`off\`, in \`kmsLens.rules\` or with \`--rule ID=SEVERITY\`. Fix: "Fix all" when Fix all and \`--fix\` apply the fix (always, or when safe), "quick fix" when it is yours to pick. [Every column](${RULE_INDEX_PAGE}).`, '');
   out.push('| Rule | Default | Fix | What it catches |', '|---|---|---|---|');
   for (const r of rules) out.push(`| ${pageLink(r)} | ${SEVERITY_LABEL[r.defaultSeverity]} | ${fixCell(r)} | ${cell(r.title)} |`);
   out.push('', README_END);

@@ -1,7 +1,8 @@
 /**
  * Renders the README's settings table from package.json's
  * `contributes.configuration` and the English texts of package.nls.json, so
- * the table shows what the Settings editor shows. Pure: the generator writes
+ * the table says what the Settings editor says: each setting's first sentence
+ * (the Settings editor and the setting's hover have the rest) and its values. Pure: the generator writes
  * the output, a unit test checks the README still equals it.
  */
 
@@ -42,10 +43,19 @@ function valuesOf(schema: SettingSchema): string[] | undefined {
   return undefined;
 }
 
+/**
+ * The first sentence: up to the first full stop followed by a capital letter
+ * (not the one of "e.g."), so an example in the sentence stays with it.
+ */
+export function firstSentence(text: string): string {
+  const m = /(?<!\be\.g|\bi\.e)\.(\*?)\s+(?=[A-Z`*])/.exec(text);
+  return m ? text.slice(0, m.index + 1 + m[1].length) : text;
+}
+
 export function renderSettingsSection(pkg: Manifest, nls: Record<string, string>): string {
   const out: string[] = [SETTINGS_START, '', '| Setting | Default | What it does |', '|---|---|---|'];
   for (const [key, schema] of Object.entries(pkg.contributes.configuration.properties)) {
-    let text = localized(schema.markdownDescription ?? schema.description ?? '', nls);
+    let text = firstSentence(localized(schema.markdownDescription ?? schema.description ?? '', nls));
     const values = valuesOf(schema);
     if (values) text += ` Values: ${values.map((v) => `\`${v}\``).join(', ')}.`;
     out.push(`| \`${key}\` | \`${JSON.stringify(schema.default)}\` | ${cell(text)} |`);

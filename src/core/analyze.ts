@@ -99,7 +99,8 @@ function* ruleRun(model: DocumentModel, settings: AnalysisSettings, chunkSize: n
       message: f.message,
       start: mapOffset(f.start),
       end: mapOffset(f.end),
-      fixes: f.fixes?.map((fix) => mapFix(fix, mapOffset, encode)),
+      // A fix whose edit stands on a range that was not found in the text would overwrite what is there.
+      fixes: f.fixes?.filter((fix) => !fix.edits.some((e) => (e as { unlocated?: true }).unlocated)).map((fix) => mapFix(fix, mapOffset, encode)),
     });
   };
   // A policy rule speaks about a policy only within what its kind leaves to KMS Lens (policy/kmsScope.ts),
@@ -123,7 +124,7 @@ function* ruleRun(model: DocumentModel, settings: AnalysisSettings, chunkSize: n
   for (const { rule, severity, direct } of enabled) {
     try {
       if (rule.scope === 'document') {
-        if (rule.kinds.includes(model.kind)) rule.check(model, direct);
+        if (rule.kinds.includes(model.kind)) rule.check(model, direct, settings);
       } else if (rule.scope === 'policy') {
         for (const policy of (policies ??= policiesOf(model))) {
           if (rule.kinds.includes(policy.kind)) rule.check(policy, policyReporter(rule, severity, policy));
@@ -206,6 +207,15 @@ function pushInternalError(findings: Finding[], ruleId: string, err: unknown, se
   findings.push({ code: internalError.id, severity, message: l10n.t('Rule {0} failed on this document ({1}). Other rules still ran.', ruleId, detail), start: 0, end: 0 });
 }
 
+/** `3 more findings are not shown (limit 1000). Raise --max-findings to see them.` */
+function moreFindings(more: number, settings: AnalysisSettings): string {
+  const shown = more === 1
+    ? l10n.t('1 more finding is not shown (limit {0}).', settings.maxFindings)
+    : l10n.t('{0} more findings are not shown (limit {1}).', more, settings.maxFindings);
+  const name = settings.limitNames?.maxFindings;
+  return name ? `${shown} ${l10n.t('Raise {0} to see them all.', name)}` : shown;
+}
+
 function limit(findings: Finding[], settings: AnalysisSettings, omitted = 0): Finding[] {
   if (findings.length + omitted <= settings.maxFindings) return findings;
   const kept = findings.slice(0, Math.max(0, settings.maxFindings));
@@ -214,7 +224,7 @@ function limit(findings: Finding[], settings: AnalysisSettings, omitted = 0): Fi
     kept.push({
       code: tooManyFindings.id,
       severity,
-      message: l10n.t('{0} more findings are not shown (limit {1}).', findings.length + omitted - kept.length, settings.maxFindings),
+      message: moreFindings(findings.length + omitted - kept.length, settings),
       start: 0,
       end: 0,
     });

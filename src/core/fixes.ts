@@ -88,6 +88,8 @@ export interface FixAllResult {
   text: string;
   /** Number of fixes applied over all passes. */
   applied: number;
+  /** The same, by rule id (what `kms-lens check --fix` reports). */
+  byRule: Record<string, number>;
 }
 
 /** One pass of fix-all: the text it started from, the fixes it applied (their offsets are in `before`), and the result. */
@@ -159,6 +161,7 @@ export function fixAllWith(text: string, run: Analyzer, onlyCode?: string, maxPa
   let current = text;
   let analysis = run(current);
   let applied = 0;
+  const byRule: Record<string, number> = {};
   const seen = new Set<string>([current]);
   for (let pass = 0; pass < maxPasses; pass++) {
     const next = fixPass(current, analysis, run, onlyCode);
@@ -172,7 +175,8 @@ export function fixAllWith(text: string, run: Analyzer, onlyCode?: string, maxPa
     seen.add(next.text);
     current = next.text;
     applied += next.applied.length;
+    for (const c of next.applied) byRule[c.finding.code] = (byRule[c.finding.code] ?? 0) + 1;
     analysis = next.analysis;
   }
-  return { text: current, applied };
+  return { text: current, applied, byRule };
 }

@@ -37,3 +37,4 @@ export type { JsonAttempt, JsonEventLocation, JsonGrant, JsonGrantsReport, JsonK
 export { jsonReport } from './keys/report';
 export type { GrantsModel, GrantsSource, KeyGrants } from './keys/types';
 export type { KeyLifecycle, KeyState } from './lifecycle/types';
+export type { TimeZoneChoice } from './lifecycle/dates';

@@ -99,6 +99,17 @@ export interface AnalysisSettings {
   maxFindings: number;
   /** Documents longer than this many characters are not analysed (one information finding says so). */
   maxFileSize: number;
+  /**
+   * How the user raises each limit where the analysis runs (a VS Code setting
+   * in the editor, a flag in the CLI), for the messages that say so; without
+   * it they say "the limit".
+   */
+  limitNames?: LimitNames;
+}
+
+export interface LimitNames {
+  maxFindings: string;
+  maxFileSize: string;
 }
 
 export const DEFAULT_SETTINGS: AnalysisSettings = {

@@ -10,6 +10,7 @@
  */
 import * as vscode from 'vscode';
 import { getKmsLensService, appliedByFixAll, type Finding } from '../core';
+import { COMMAND_IDS } from './commands';
 import { diagnosticCode, DIAGNOSTIC_SOURCE, toWorkspaceEdit } from './convert';
 import type { DiagnosticsController } from './diagnostics';
 import { hintsFor, isCandidate } from './documents';
@@ -19,8 +20,6 @@ const core = getKmsLensService();
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('kmsLens');
 
-/** The command behind "Disable rule X in workspace settings" (arguments: rule id, document URI). */
-export const DISABLE_RULE_COMMAND = 'kmsLens.disableRule';
 
 /** "Fix all problems of one rule": its edit is computed only when the user picks it. */
 class FixAllOfRuleAction extends vscode.CodeAction {
@@ -94,7 +93,8 @@ export class CodeActionProvider implements vscode.CodeActionProvider<vscode.Code
         perRule.push(action);
       }
       const off = new vscode.CodeAction(vscode.l10n.t('Disable rule {0} in workspace settings', code), vscode.CodeActionKind.QuickFix);
-      off.command = { title: off.title, command: DISABLE_RULE_COMMAND, arguments: [code, doc.uri] };
+      // The command behind it: rule id, document URI.
+      off.command = { title: off.title, command: COMMAND_IDS.disableRule, arguments: [code, doc.uri] };
       off.diagnostics = context.diagnostics.filter((x) => diagnosticCode(x) === code);
       disable.push(off);
     }
@@ -109,11 +109,15 @@ function findingFor(doc: vscode.TextDocument, findings: readonly Finding[], d: v
   return findings.find((f) => f.code === code && f.start === start && f.end === end);
 }
 
-/** One replacement covering what fix-all changes (common prefix and suffix kept), or undefined. */
+/** What fix-all changes, as one edit, or undefined. */
 export function fixAllEdit(doc: vscode.TextDocument, onlyCode?: string): vscode.WorkspaceEdit | undefined {
   const text = doc.getText();
   const fixed = core.repair(text, hintsFor(doc), readSettings(doc.uri).analysis, onlyCode).text;
-  if (fixed === text) return undefined;
+  return fixed === text ? undefined : minimalEdit(doc, text, fixed);
+}
+
+/** One replacement from `text` to `fixed` (their common prefix and suffix kept), so the cursor and folds stay put. */
+export function minimalEdit(doc: vscode.TextDocument, text: string, fixed: string): vscode.WorkspaceEdit {
   let prefix = 0;
   const max = Math.min(text.length, fixed.length);
   while (prefix < max && text.charCodeAt(prefix) === fixed.charCodeAt(prefix)) prefix++;

@@ -10,11 +10,16 @@
  */
 import * as vscode from 'vscode';
 import { allRules, docsPath, ruleByAnyId, ruleById } from '../core';
+import { COMMAND_IDS, type CommandHandlers } from './commands';
 
-export const SHOW_RULE_DOCS_COMMAND = 'kmsLens.showRuleDocs';
+export const SHOW_RULE_DOCS_COMMAND = COMMAND_IDS.showRuleDocs;
 
 export class RuleDocs {
   constructor(private readonly extensionUri: vscode.Uri) {}
+
+  commands(): CommandHandlers<'showRuleDocs'> {
+    return { showRuleDocs: (id?: unknown) => this.show(id) };
+  }
 
   /** The code target of a finding of rule `code`; undefined for a code that is no rule (which never happens). */
   link(code: string): vscode.Uri | undefined {

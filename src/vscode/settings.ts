@@ -26,6 +26,8 @@ export function readSettings(scope?: vscode.ConfigurationScope): ExtensionSettin
       rules,
       maxFindings: Number.isFinite(maxFindings) && maxFindings > 0 ? Math.floor(maxFindings) : DEFAULT_SETTINGS.maxFindings,
       maxFileSize: Number.isFinite(maxFileSizeMB) && maxFileSizeMB > 0 ? maxFileSizeMB * 1024 * 1024 : DEFAULT_SETTINGS.maxFileSize,
+      // Messages about a limit name the setting that raises it (the CLI names its flags).
+      limitNames: { maxFindings: 'kmsLens.maxFindings', maxFileSize: 'kmsLens.maxFileSizeMB' },
     },
   };
 }

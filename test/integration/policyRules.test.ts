@@ -70,6 +70,20 @@ describe('policy rules in the editor', () => {
     assert.equal(await linkedHeading(d), '# policy-unknown-action');
   });
 
+  it('shows only information on a Terraform templatefile key policy: one note per variable, and a hover that reads through it', async () => {
+    const editor = await open(workspaceUri('policies', 'templatefile-key-policy.json'));
+    const uri = editor.document.uri;
+    const ds = await waitForDiagnostics(uri, (x) => x.length >= 2, 'the two template variables');
+    assert.deepEqual(ds.map(show), ['policy-placeholder@7:42-7:55', 'policy-placeholder@14:38-14:51']);
+    assert.deepEqual(ds.map((d) => editor.document.getText(d.range)), ['${account_id}', '${aws_region}']);
+    assert.ok(ds.every((d) => d.severity === vscode.DiagnosticSeverity.Information), ds.map((d) => `${show(d)} ${d.severity}`).join(', '));
+    const at = editor.document.positionAt(editor.document.getText().indexOf('logs.${aws_region}') + 2);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at);
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /The CloudWatch Logs service itself/);
+    assert.match(text, /Regional form of the service principal/);
+  });
+
   it('reports a mistake in a CloudFormation template\'s key policy, and nothing on its intrinsic functions', async () => {
     const editor = await open(workspaceUri('templates', 'key-stack.json'));
     const ds = await waitForDiagnostics(editor.document.uri, (x) => x.length > 0, 'the template\'s finding');

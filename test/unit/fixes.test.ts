@@ -130,13 +130,13 @@ describe('fix-all guards', () => {
 
   it('applies fixes that remove their finding, until none is left', () => {
     const r = fixAllWith('bad, bad, bad', fake((at) => ({ start: at, end: at + 3, newText: 'good' })));
-    assert.deepEqual(r, { text: 'good, good, good', applied: 3 });
+    assert.deepEqual(r, { text: 'good, good, good', applied: 3, byRule: { 'x-rule': 3 } });
   });
 
   it('drops a fix that leaves its finding in place, instead of repeating it', () => {
     // Inserts text before the finding: the finding only moves.
     const r = fixAllWith('[bad]', fake((at) => ({ start: at, end: at, newText: ',' })));
-    assert.deepEqual(r, { text: '[bad]', applied: 0 });
+    assert.deepEqual(r, { text: '[bad]', applied: 0, byRule: {} });
   });
 
   it('keeps the fixes that do not break the JSON and drops the one that does', () => {

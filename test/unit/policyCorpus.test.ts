@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyze, isPolicyDocument, type DocumentKind, type Finding } from '../../src/core';
+import { analyze, applyEdits, isPolicyDocument, type DocumentKind, type Finding } from '../../src/core';
 import { CORPUS, fixture } from './helpers';
 
 const AWSDOCS = path.join(CORPUS, 'awsdocs');
@@ -70,7 +70,10 @@ describe('corpus: seed policies', () => {
       assert.match(text.slice(found[0].start, found[0].end), /^arn:aws::kms:us-west-2:111122223333:key\//);
       assert.equal(found[0].severity, 'error');
       const [fix] = found[0].fixes ?? [];
-      assert.ok(fix && fix.edits[0].newText.startsWith('"arn:aws:kms:us-west-2:111122223333:key/'), file);
+      assert.ok(fix, file);
+      // The edit deletes the extra colon only, so a placeholder elsewhere in the ARN is never rewritten.
+      const fixed = applyEdits(text, fix.edits);
+      assert.equal(fixed.slice(found[0].start, found[0].end - 1), text.slice(found[0].start, found[0].end).replace('arn:aws::kms:', 'arn:aws:kms:'), file);
       // The ARN matches no key today: repaired, the Allow applies to the key, so the user applies it, not fix-all.
       assert.equal(fix.safety, 'widens', file);
     }

@@ -18,7 +18,7 @@ import type { PolicyKind } from '../../src/core/policy/kinds';
 import { policiesOf } from '../../src/core/policy/locate';
 import { globToRegExp, matchesGlob } from '../../src/core/text/glob';
 import { FIXTURES } from './helpers';
-import { unmark } from './policyHelpers';
+import { applyFix, unmark } from './policyHelpers';
 
 const KINDS_DIR = path.join(FIXTURES, 'kinds');
 
@@ -135,7 +135,8 @@ describe('policy kinds: KMS mistakes in policies of other kinds, and nothing els
   it('a bucket policy: the arn:aws::kms: shift in the SSE-KMS condition, with its fix', () => {
     const src = read('resource/bucket-policy-sse-kms.json').replace('"arn:aws:kms:eu-west-1:210987654321:key/6b1e3f2a-9c4d-4e8b-a7f5-0d2c9b8e1a34"', '"⟦arn:aws::kms:eu-west-1:210987654321:key/6b1e3f2a-9c4d-4e8b-a7f5-0d2c9b8e1a34⟧"');
     const [f] = expectExactly(src, 'policy-arn-malformed');
-    assert.equal(f.fixes?.[0].edits[0].newText, '"arn:aws:kms:eu-west-1:210987654321:key/6b1e3f2a-9c4d-4e8b-a7f5-0d2c9b8e1a34"');
+    const fixed = applyFix(unmark(src).text, f, 'Change to "arn:aws:kms:eu-west-1:210987654321:key/6b1e3f2a-9c4d-4e8b-a7f5-0d2c9b8e1a34"');
+    assert.equal(fixed, read('resource/bucket-policy-sse-kms.json'));
   });
 
   it('a bucket policy: nothing about its S3 parts, even wrong ones', () => {

@@ -3,14 +3,10 @@
  * access views: what decided, and for a deny what came closest and failed.
  * Conditions are worded by the same phrase builder as the statement summaries.
  */
-import type { Node } from 'jsonc-parser';
 import * as l10n from '@vscode/l10n';
 import { conditionPhrase } from '../policy/conditionPhrase';
 import { joinAnd, PLAIN, type Style } from '../policy/describe';
 import type { DecidingRef, DecisionNote, Evaluation, FailedPart, NearMiss, PolicyRef, StatementRef } from './types';
-
-/** conditionPhrase reads only the values; entries described here have no node of their own. */
-const NO_NODE = { type: 'null', offset: 0, length: 0 } as Node;
 
 function policyName(p: PolicyRef): string {
   switch (p.kind) {
@@ -61,7 +57,7 @@ export function describeFailure(f: FailedPart, style: Style = PLAIN): string {
     case 'notInForce': return l10n.t('it was not in force at the time of the request');
     case 'grantToken': return l10n.t('it was created or ended within minutes of the request, and KMS takes up to five minutes to apply that');
     case 'condition': {
-      const phrase = conditionPhrase({ operator: f.operator, key: f.key, values: f.values.map((value) => ({ value, node: NO_NODE })) }, style);
+      const phrase = conditionPhrase({ operator: f.operator, key: f.key, values: f.values.map((value) => ({ value })) }, style);
       switch (f.why) {
         case 'absent': return l10n.t('the request has no {0}, and its condition requires: {1}', style.code(f.key), phrase);
         case 'unknown': return l10n.t('the request\'s {0} is not known, and its condition requires: {1}', style.code(f.key), phrase);

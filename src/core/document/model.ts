@@ -423,6 +423,13 @@ export function recordTree(model: DocumentModel, record: JsonRecord): Node | und
 export interface OffsetRange {
   start: number;
   end: number;
+  /**
+   * The path was not found in the record's text (a value read through a repair, such as
+   * curly quotes, that the sound tree does not hold): the range is the record's first
+   * character, good for a finding, never for an edit. Spread into an edit, the flag travels
+   * with it, and the analysis drops such a fix (analyze.ts).
+   */
+  unlocated?: true;
 }
 
 /**
@@ -438,7 +445,7 @@ export function rangeInRecord(model: DocumentModel, record: JsonRecord, path: JS
   }
   const tree = recordTree(model, record);
   const node = tree && path.length > 0 ? findNodeAtLocation(tree, path) : tree;
-  if (!node) return { start: record.start, end: record.start + 1 };
+  if (!node) return { start: record.start, end: record.start + 1, unlocated: true };
   const at = target === 'key' && node.parent?.type === 'property' && node.parent.children?.[0] ? node.parent.children[0] : node;
   const toDocument = record.inString?.toDocument ?? ((o: number) => record.start + o);
   return { start: toDocument(at.offset), end: toDocument(at.offset + at.length) };

@@ -6,7 +6,7 @@
 import type { DocumentModel, JsonRecord } from '../document/model';
 import type { PolicyKind } from '../policy/kinds';
 import type { PolicyModel } from '../policy/model';
-import type { DocumentKind, Fix, FixSafety, Severity } from '../types';
+import type { AnalysisSettings, DocumentKind, Fix, FixSafety, Severity } from '../types';
 import type { JSONPath } from 'jsonc-parser';
 
 export interface RuleDocs {
@@ -90,7 +90,8 @@ export interface DocumentRule extends RuleMeta {
   scope: 'document';
   /** Document kinds the rule runs on. */
   kinds: readonly DocumentKind[];
-  check(model: DocumentModel, report: Report): void;
+  /** `settings`: the limits, for a rule that names them (file-too-large). */
+  check(model: DocumentModel, report: Report, settings: AnalysisSettings): void;
 }
 
 /** Looks at one policy (standalone, or embedded in a template or an event). */

@@ -1,15 +1,15 @@
-import type { Node } from 'jsonc-parser';
 import { isKnownPartition } from '../../data/kmsFacts';
 import * as l10n from '@vscode/l10n';
-import { isPlaceholderAccount, parseArn } from '../../kms/identifiers';
+import { hasUnknown, isPlaceholderAccount } from '../../kms/identifiers';
 import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
-import { replaceString, stringContent } from '../edits';
-import { EVERY_POLICY, arnPartSpan } from '../facts';
-import { conditionStrings, normalized, shiftedArn, type NormalizedStatement } from '../normalize';
+import type { Fix } from '../../types';
+import { EVERY_POLICY } from '../facts';
 import { statementFix, valueReach, type Reach } from '../fixSafety';
+import { conditionStrings, normalized, type NormalizedStatement } from '../normalize';
+import { arnSpan, arnText, badKnownRuns, valueArn, type PolicyValue } from '../value';
 
-const WILDCARD_OR_VARIABLE = /[*?]|\$\{/;
+const WILDCARD = /[*?]/;
 
 export const arnMalformed: PolicyRule = {
   id: 'policy-arn-malformed',
@@ -26,55 +26,65 @@ export const arnMalformed: PolicyRule = {
     sources: [SOURCES.kmsKeysInIamPolicies, SOURCES.iamResource],
   },
   check(policy, report) {
-    // The shifted ARN matches nothing today; the intended one does, so the fix's class depends on where it sits.
-    const shift = (value: string, node: Node, s: NormalizedStatement, reach: Reach): boolean => {
-      const fixed = value.startsWith('arn:') ? shiftedArn(value) : undefined;
-      if (!fixed) return false;
-      report({
-        ...stringContent(node),
-        message: l10n.t('Malformed ARN: the extra colon after the partition shifts every field; the intended ARN is "{0}".', fixed),
-        fixes: [statementFix(policy, s.statement, l10n.t('Change to "{0}"', fixed), [replaceString(node, fixed)], reach)],
-      });
+    /**
+     * The `arn:aws::kms:` shift: the fix deletes the extra colon, which never touches a placeholder.
+     * The shifted ARN matches nothing today; the intended one does, so the fix's class depends on where it sits.
+     */
+    const shift = (v: PolicyValue, s: NormalizedStatement, reach: Reach): boolean => {
+      const a = valueArn(v);
+      if (!a?.shifted) return false;
+      const colon = a.arn.partition.start + a.arn.partition.value.length + 1;
+      const edit = v.edit(colon, colon + 1, '');
+      const fixed = v.writeShape(v.shape.slice(0, colon) + v.shape.slice(colon + 1));
+      const fixes: Fix[] = edit ? [statementFix(policy, s.statement, l10n.t('Change to "{0}"', fixed), [edit], reach)] : [];
+      report({ ...v.content, message: l10n.t('Malformed ARN: the extra colon after the partition shifts every field; the intended ARN is "{0}".', fixed), fixes });
       return true;
     };
 
     for (const s of normalized(policy)) {
-      for (const p of s.principals) if (p.type === 'AWS') shift(p.value, p.node, s, valueReach(s.principalElement ?? 'Principal'));
-      for (const c of s.conditions) for (const v of conditionStrings(c.entry)) shift(v.value, v.node, s, valueReach(c.op));
+      for (const p of s.principals) if (p.type === 'AWS') shift(p.parts, s, valueReach(s.principalElement ?? 'Principal'));
+      for (const c of s.conditions) for (const v of conditionStrings(c.entry)) if (v.parts) shift(v.parts, s, valueReach(c.op));
       // Key policy resources are all reported by policy-key-policy-resource (which offers "*").
       if (policy.kind === 'keyPolicy') continue;
       for (const r of s.resources) {
-        if (r.value === '*') continue;
-        if (shift(r.value, r.node, s, valueReach(s.resourceElement ?? 'Resource'))) continue;
+        const v = r.parts;
+        const shape = v.shape;
+        if (shape === '*' || v.whollyUnknown) continue;
+        if (shift(v, s, valueReach(s.resourceElement ?? 'Resource'))) continue;
         const range = { start: r.node.offset, end: r.node.offset + r.node.length };
-        if (!r.value.startsWith('arn:')) {
+        if (!shape.startsWith('arn:')) {
           // Only KMS-looking values: other services' resources are not this extension's business.
-          if (/^(alias\/|mrk-|[0-9a-f]{8}-[0-9a-f]{4}-)/.test(r.value) && s.actions.some((a) => a.service === 'kms')) {
+          if (/^(alias\/|mrk-|[0-9a-f]{8}-[0-9a-f]{4}-)/.test(shape) && s.actions.some((a) => a.service === 'kms')) {
             report({ ...range, message: l10n.t('"{0}" is a key id or alias name, but "Resource" takes ARNs: arn:aws:kms:REGION:ACCOUNT:key/KEY-ID or ...:alias/NAME.', r.value) });
           }
           continue;
         }
-        const arn = r.arn ?? parseArn(r.value);
-        if (!arn) {
-          if (/^arn:[^:]*:kms:/.test(r.value)) report({ ...range, message: l10n.t('"{0}" is not a complete ARN: a KMS ARN has six fields, arn:PARTITION:kms:REGION:ACCOUNT:key/KEY-ID.', r.value) });
+        const a = r.valueArn;
+        if (!a) {
+          // With a placeholder the missing fields may be inside it.
+          if (v.known && /^arn:[^:]*:kms:/.test(shape)) report({ ...range, message: l10n.t('"{0}" is not a complete ARN: a KMS ARN has six fields, arn:PARTITION:kms:REGION:ACCOUNT:key/KEY-ID.', r.value) });
           continue;
         }
+        const arn = a.arn;
         if (arn.service.value !== 'kms') continue;
-        const span = (part: typeof arn.partition): { start: number; end: number } => arnPartSpan(policy.text, r.node, arn, part, false);
         const partition = arn.partition.value;
-        if (!isKnownPartition(partition) && !WILDCARD_OR_VARIABLE.test(partition)) {
-          report({ ...span(arn.partition), message: l10n.t('"{0}" is not an AWS partition (aws, aws-cn, aws-us-gov, ...).', partition) });
+        if (!hasUnknown(partition) && !isKnownPartition(partition) && !WILDCARD.test(partition)) {
+          report({ ...arnSpan(a, arn.partition), message: l10n.t('"{0}" is not an AWS partition (aws, aws-cn, aws-us-gov, ...).', partition) });
         }
         if (arn.region.value === '') {
           report({ ...range, message: l10n.t('This KMS ARN has no Region: KMS keys and aliases are Regional (arn:aws:kms:REGION:ACCOUNT:...).') });
         }
         const account = arn.account.value;
-        if (!/^\d{12}$/.test(account) && !WILDCARD_OR_VARIABLE.test(account) && !isPlaceholderAccount(account)) {
-          report({ ...(account === '' ? range : span(arn.account)), message: l10n.t('"{0}" is not an account id: KMS ARNs name a 12-digit account.', account) });
+        if (hasUnknown(account)) {
+          // Digits around a placeholder, or a wildcard: anything else cannot be part of an account id.
+          const [bad] = badKnownRuns(shape, arn.account.start, arn.account.start + account.length, /[\d*?]/);
+          if (bad) report({ ...v.span(bad[0], bad[1]), message: l10n.t('"{0}" cannot be part of an account id, whatever {1} becomes.', v.show(bad[0], bad[1]), v.unknownsIn(0, shape.length)[0]?.written ?? '') });
+        } else if (!/^\d{12}$/.test(account) && !WILDCARD.test(account) && !isPlaceholderAccount(account)) {
+          report({ ...(account === '' ? range : arnSpan(a, arn.account)), message: l10n.t('"{0}" is not an account id: KMS ARNs name a 12-digit account.', account) });
         }
         const resource = arn.resource.value;
-        if (arn.resourceType !== 'key' && arn.resourceType !== 'alias' && !WILDCARD_OR_VARIABLE.test(resource)) {
-          report({ ...span(arn.resource), message: l10n.t('"{0}" is not a KMS resource: KMS ARNs end in key/KEY-ID or alias/ALIAS-NAME.', resource) });
+        if (arn.resourceType !== 'key' && arn.resourceType !== 'alias' && !WILDCARD.test(resource) && !hasUnknown(resource)) {
+          report({ ...arnSpan(a, arn.resource), message: l10n.t('"{0}" is not a KMS resource: KMS ARNs end in key/KEY-ID or alias/ALIAS-NAME.', arnText(a, arn.resource)) });
         }
       }
     }

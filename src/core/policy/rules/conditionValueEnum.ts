@@ -3,7 +3,6 @@ import * as l10n from '@vscode/l10n';
 import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import type { Fix } from '../../types';
-import { replaceNode } from '../edits';
 import { EVERY_POLICY } from '../facts';
 import { statementFix, valueReach } from '../fixSafety';
 import { normalized } from '../normalize';
@@ -37,7 +36,7 @@ export const conditionValueEnum: PolicyRule = {
         const allowed: readonly string[] = KMS_ENUMS[enumName];
         const ignoreCase = c.op.base?.includes('IgnoreCase') ?? false;
         for (const v of c.entry.values) {
-          if (typeof v.value !== 'string' || v.value.includes('${')) continue;
+          if (typeof v.value !== 'string' || !v.parts?.known) continue;
           const value = v.value;
           const ok = c.op.pattern && /[*?]/.test(value)
             ? allowed.some((a) => glob(value).test(a))
@@ -46,7 +45,10 @@ export const conditionValueEnum: PolicyRule = {
           const bare = value.replace(/^kms:/i, '');
           const exact = allowed.filter((a) => a.toLowerCase() === bare.toLowerCase());
           const { names: candidates, sure } = exact.length === 1 ? { names: exact, sure: exact[0] } : suggest(bare, allowed, 3);
-          const fixes: Fix[] = candidates.map((a) => statementFix(policy, s.statement, l10n.t('Change to "{0}"', a), [replaceNode(v.node, JSON.stringify(a))], valueReach(c.op), a === sure));
+          const fixes: Fix[] = candidates.flatMap((a) => {
+            const edit = v.parts?.rewrite(a);
+            return edit ? [statementFix(policy, s.statement, l10n.t('Change to "{0}"', a), [edit], valueReach(c.op), a === sure)] : [];
+          });
           report({
             start: v.node.offset,
             end: v.node.offset + v.node.length,

@@ -39,7 +39,6 @@ function expected(family: OperatorFamily): string {
 }
 
 function valid(family: OperatorFamily, value: unknown): boolean {
-  if (typeof value === 'string' && value.includes('${')) return true;
   const s = String(value);
   switch (family) {
     case 'Bool': case 'Null': return typeof value === 'boolean' || BOOLEAN.test(s);
@@ -75,6 +74,8 @@ export const conditionValueType: PolicyRule = {
         const family: OperatorFamily = c.op.family === 'String' && keyIsBool ? 'Bool' : c.op.family;
         if (family === 'String') continue;
         for (const v of c.entry.values) {
+          // A placeholder, a template variable, a CloudFormation function or a policy variable may become any value.
+          if (v.parts && !v.parts.known) continue;
           if (v.value === undefined || v.value === null || valid(family, v.value)) continue;
           const node: Node = v.node;
           const meant = (family === 'Bool' || family === 'Null') ? MEANT_BOOLEAN[String(v.value).toLowerCase()] : undefined;

@@ -32,7 +32,8 @@ export const effectInvalid: PolicyRule = {
       }
       if (m.value.type !== 'string') continue; // reported by policy-value-type
       const value = String(m.value.value);
-      if (EFFECTS.includes(value)) continue;
+      // "${effect}": the template decides.
+      if (EFFECTS.includes(value) || s.effect?.parts.known === false) continue;
       const { names: candidates, sure } = suggest(value.trim(), EFFECTS, 2);
       const fixes: Fix[] = candidates.map((c) => ({ title: l10n.t('Change to "{0}"', c), edits: [replaceString(m.value, c)], safety: c === sure ? 'repair' : 'review' }));
       report({

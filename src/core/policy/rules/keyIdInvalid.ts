@@ -1,9 +1,10 @@
 import * as l10n from '@vscode/l10n';
-import { keyIdKind } from '../../kms/identifiers';
+import { hasUnknown, keyIdKind } from '../../kms/identifiers';
 import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
-import { EVERY_POLICY, arnPartSpan, kmsArnRefs } from '../facts';
+import { EVERY_POLICY, kmsArnRefs } from '../facts';
 import { normalized } from '../normalize';
+import { arnSpan } from '../value';
 
 export const keyIdInvalid: PolicyRule = {
   id: 'policy-key-id-invalid',
@@ -22,13 +23,14 @@ export const keyIdInvalid: PolicyRule = {
   check(policy, report) {
     for (const s of normalized(policy)) {
       for (const r of kmsArnRefs(policy, s)) {
-        const arn = r.arn;
-        if (!arn || arn.service.value !== 'kms' || arn.resourceType !== 'key') continue;
+        const a = r.valueArn;
+        const arn = a?.arn;
+        if (!a || !arn || arn.service.value !== 'kms' || arn.resourceType !== 'key') continue;
         const id = arn.resourceId;
-        if (/[*?]|\$\{/.test(id) || keyIdKind(id) !== 'invalid') continue;
+        if (/[*?]/.test(id) || hasUnknown(id) || keyIdKind(id) !== 'invalid') continue;
         const idPart = { value: id, start: arn.resource.start + 'key/'.length };
         report({
-          ...arnPartSpan(policy.text, r.node, arn, idPart, r.repaired !== undefined),
+          ...arnSpan(a, idPart),
           message: /^[0-9A-F-]{36}$/i.test(id) && id !== id.toLowerCase()
             ? l10n.t('"{0}" has upper-case letters: KMS key ids are lower-case, and ARNs are matched with case, so this names no key.', id)
             : l10n.t('"{0}" is not a KMS key id: a key id is a UUID such as 1234abcd-12ab-34cd-56ef-1234567890ab, or mrk- and 32 hex digits for a multi-Region key.', id),

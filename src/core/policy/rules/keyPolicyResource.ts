@@ -15,28 +15,30 @@ export const keyPolicyResource: PolicyRule = {
   scope: 'policy',
   kinds: KEY_POLICIES,
   docs: {
-    description: 'In a key policy, `"Resource": "*"` means "this key" (KMS Developer Guide, "Elements in a key policy"), and it is the value KMS documents. Another value is matched against the ARN of the key the policy is attached to, as in any policy: the ARN of another key, or a pattern that does not match this key\'s ARN, makes the statement never apply; this key\'s own ARN works but ties the policy to one key. `NotResource` in a key policy excludes this key or applies to nothing else. KMS does not document rejecting either, so this is a warning.',
+    description: 'In a key policy, `"Resource": "*"` means "this key" (KMS Developer Guide, "Elements in a key policy"), and it is the value KMS documents. Another value is matched against the ARN of the key the policy is attached to, as in any policy: the ARN of another key, or a pattern that does not match this key\'s ARN, makes the statement never apply; this key\'s own ARN works but ties the policy to one key. `NotResource` in a key policy excludes this key or applies to nothing else. KMS does not document rejecting either, so this is a warning. An ARN built with placeholders or `Fn::Sub` (`arn:aws:kms:${AWS::Region}:${AWS::AccountId}:key/*`) is reported too: whatever fills it in, it is not `"*"`; a value that is wholly a placeholder or a `Ref` (which may be `"*"`) is not.',
     example: '{ "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::111122223333:role/App" }, "Action": "kms:Decrypt", "Resource": "arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab" }',
-    remedy: 'Write `"Resource": "*"` (quick fix, which you apply yourself: in an Allow it can make the statement apply). To limit which keys a principal can use, use an IAM policy, where key ARNs belong.',
+    remedy: 'Write `"Resource": "*"` (quick fix, which you apply yourself: in an Allow it can make the statement apply; not offered when the list also holds a value that a template or CloudFormation fills in whole, which may be `"*"`). To limit which keys a principal can use, use an IAM policy, where key ARNs belong.',
     sources: [SOURCES.keyPolicyElements, SOURCES.iamResource],
   },
   check(policy, report) {
     for (const s of normalized(policy)) {
-      if (s.opaque.resources) continue;
       const m = s.statement.byName.get(s.resourceElement ?? '');
       if (!m) continue;
       if (s.resourceElement === 'NotResource') {
         report({ start: m.key.offset, end: m.key.offset + m.key.length, message: l10n.t('"NotResource" in a key policy: a key policy governs only its own key, so the statement either excludes this key or applies to it whatever the list says. Write "Resource": "*" (this key).') });
         continue;
       }
+      // A value the template fills in whole (a Ref, "${resource}") may be "*"; replacing the element would delete it.
+      const fillsIn = s.resources.some((r) => r.parts.whollyUnknown);
       for (const r of s.resources) {
-        if (r.value === '*') continue;
+        // Known text other than "*" (an ARN built by Fn::Sub, "key/*") can never make "*".
+        if (!/[^*\uE000]/.test(r.parts.shape)) continue;
         report({
           start: r.node.offset,
           end: r.node.offset + r.node.length,
           message: l10n.t('In a key policy "Resource" is "*" (this key). "{0}" is matched against this key\'s ARN: unless it names this key, the statement never applies.', r.value),
           // "*" matches this key whatever the ARN matched: wider in an Allow, narrower in a Deny.
-          fixes: [statementFix(policy, s.statement, l10n.t('Change Resource to "*"'), [replaceNode(m.value, '"*"')], 'more')],
+          fixes: fillsIn ? [] : [statementFix(policy, s.statement, l10n.t('Change Resource to "*"'), [replaceNode(m.value, '"*"')], 'more')],
         });
       }
     }

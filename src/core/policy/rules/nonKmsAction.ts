@@ -21,7 +21,7 @@ export const nonKmsAction: PolicyRule = {
   check(policy, report) {
     for (const s of normalized(policy)) {
       for (const a of s.actions) {
-        if (a.service === 'kms' || a.service === '*' || a.service === '') continue;
+        if (a.service === 'kms' || a.service === '*' || a.service === '' || a.serviceUnknown) continue;
         report({ start: a.node.offset, end: a.node.offset + a.node.length, message: l10n.t('"{0}" is not a KMS action: in a key policy it has no effect. Put it in an IAM policy or in the {1} resource policy.', a.text, a.service) });
       }
     }

@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
-import { replaceString, renameKey } from '../edits';
+import { renameKey } from '../edits';
 import { EVERY_POLICY } from '../facts';
 import { normalized } from '../normalize';
 
@@ -32,11 +32,13 @@ export const noncanonicalCase: PolicyRule = {
         if (a.service !== 'kms' || a.wildcard || a.matches.length !== 1) continue;
         const canonical = `kms:${a.matches[0].name}`;
         if (a.text === canonical) continue;
+        // The characters that differ, in the string that holds them (an action built by Fn::Join keeps its pieces).
+        const edit = a.parts.rewrite(canonical);
         report({
           start: a.node.offset,
           end: a.node.offset + a.node.length,
           message: l10n.t('Write "{0}" as "{1}".', a.text, canonical),
-          fixes: [{ title: l10n.t('Change to "{0}"', canonical), edits: [replaceString(a.node, canonical)], safety: 'neutral' }],
+          fixes: edit ? [{ title: l10n.t('Change to "{0}"', canonical), edits: [edit], safety: 'neutral' }] : [],
         });
       }
       for (const c of s.conditions) {

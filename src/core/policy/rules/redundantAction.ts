@@ -57,7 +57,7 @@ export const redundantAction: PolicyRule = {
       const byPrefix = new Map<string, ActionRef>();
       const complex: ActionRef[] = [];
       for (const b of acts) {
-        if (!b.wildcard || b === everything || b.service !== 'kms') continue;
+        if (!b.wildcard || b === everything || b.service !== 'kms' || b.unknown) continue;
         const p = simplePrefix(b.name);
         if (p !== undefined) {
           if (!byPrefix.has(p)) byPrefix.set(p, b);
@@ -65,7 +65,8 @@ export const redundantAction: PolicyRule = {
       }
       const coveredBy = (a: ActionRef, lower: string): ActionRef | undefined => {
         if (everything && everything !== a && everything.text.toLowerCase() !== lower && covers(everything, a)) return everything;
-        if (a.service !== 'kms') return undefined;
+        // Which actions a placeholder stands for is not known: only `kms:*` or `*` covers it.
+        if (a.service !== 'kms' || a.unknown) return undefined;
         const name = a.name.toLowerCase();
         // Proper prefixes of the name (of the fixed part, for a wildcard entry).
         const fixed = a.wildcard ? simplePrefix(a.name) : name;

@@ -3,6 +3,7 @@ import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import { replaceString } from '../edits';
 import { IDENTITY_POLICIES } from '../facts';
+import { badKnownRuns } from '../value';
 
 const ALPHANUMERIC = /^[A-Za-z0-9]*$/;
 
@@ -24,6 +25,12 @@ export const sidInvalid: PolicyRule = {
     const sids = new Set(policy.statements.map((s) => s.sid?.value).filter((v): v is string => v !== undefined));
     for (const s of policy.statements) {
       if (!s.sid || ALPHANUMERIC.test(s.sid.value)) continue;
+      if (!s.sid.parts.known) {
+        // "Allow${env}" may render fine; a hyphen or a space around the placeholder never does. No fix: it would retype the placeholder.
+        const [bad] = badKnownRuns(s.sid.parts.shape, 0, s.sid.parts.shape.length, /[A-Za-z0-9]/);
+        if (bad) report({ ...s.sid.parts.span(bad[0], bad[1]), message: l10n.t('IAM policies accept only letters and digits in a Sid: "{0}" is rejected.', s.sid.value) });
+        continue;
+      }
       const cleaned = s.sid.value.replace(/[^A-Za-z0-9]/g, '');
       const usable = cleaned !== '' && !sids.has(cleaned);
       report({

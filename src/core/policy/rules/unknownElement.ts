@@ -3,7 +3,7 @@ import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import type { Fix, FixSafety } from '../../types';
 import { renameKey } from '../edits';
-import { KEY_AND_IDENTITY_POLICIES, isBroken } from '../facts';
+import { KEY_AND_IDENTITY_POLICIES, isBroken, usesPolicyVariables } from '../facts';
 import { statementFix, type Reach } from '../fixSafety';
 import type { Node } from 'jsonc-parser';
 import type { Member, PolicyModel, Statement } from '../model';
@@ -78,8 +78,8 @@ function renameFix(policy: PolicyModel, statement: Statement | undefined, m: Mem
   const edits = [renameKey(m.key, name)];
   if (sure && refusedWithout(name, present, policy.kind)) return { title, edits, safety: 'repair' };
   if (!statement) {
-    // Top level: Id names nothing AWS evaluates; Version changes only how ${...} is read.
-    const usesVariables = policy.text.slice(policy.root.offset, policy.root.offset + policy.root.length).includes('${');
+    // Top level: Id names nothing AWS evaluates; Version changes only how policy variables (${aws:username}) are read.
+    const usesVariables = usesPolicyVariables(policy);
     const safety: FixSafety = sure && (name === 'Id' || (name === 'Version' && !usesVariables)) ? 'neutral' : 'review';
     return { title, edits, safety };
   }

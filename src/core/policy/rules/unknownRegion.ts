@@ -1,14 +1,14 @@
 import { ALL_REGIONS, isKnownPartition, partitionOfRegion } from '../../data/kmsFacts';
 import * as l10n from '@vscode/l10n';
-import { isKnownRegion } from '../../kms/identifiers';
+import { hasUnknown, isKnownRegion } from '../../kms/identifiers';
 import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import { nearest } from '../../text/suggest';
 import type { Fix } from '../../types';
-import { replaceString } from '../edits';
-import { EVERY_POLICY, arnPartSpan, kmsArnRefs } from '../facts';
+import { EVERY_POLICY, kmsArnRefs } from '../facts';
 import { statementFix, valueReach } from '../fixSafety';
 import { normalized } from '../normalize';
+import { arnPartEdit, arnSpan } from '../value';
 
 export const unknownRegion: PolicyRule = {
   id: 'policy-unknown-region',
@@ -27,16 +27,19 @@ export const unknownRegion: PolicyRule = {
   check(policy, report) {
     for (const s of normalized(policy)) {
       for (const r of kmsArnRefs(policy, s)) {
-        const arn = r.arn;
-        if (!arn || arn.service.value !== 'kms') continue;
+        const a = r.valueArn;
+        const arn = a?.arn;
+        if (!a || !arn || arn.service.value !== 'kms') continue;
         const region = arn.region.value;
-        if (region === '' || /[*?]|\$\{/.test(region)) continue;
-        const span = arnPartSpan(policy.text, r.node, arn, arn.region, r.repaired !== undefined);
-        const written = r.repaired ?? r.value;
-        const withRegion = (c: string): string => written.slice(0, arn.region.start) + c + written.slice(arn.region.start + region.length);
+        if (region === '' || /[*?]/.test(region) || hasUnknown(region)) continue;
+        const span = arnSpan(a, arn.region);
         if (!isKnownRegion(region)) {
           const candidates = nearest(region, ALL_REGIONS, 3);
-          const fixes: Fix[] = candidates.map((c) => statementFix(policy, s.statement, l10n.t('Change the Region to {0}', c), [replaceString(r.node, withRegion(c))], valueReach(s.resourceElement ?? 'Resource'), false));
+          // The edit replaces the Region's characters only: placeholders elsewhere in the ARN stay as written.
+          const fixes: Fix[] = candidates.flatMap((c) => {
+            const edit = arnPartEdit(a, arn.region, c);
+            return edit ? [statementFix(policy, s.statement, l10n.t('Change the Region to {0}', c), [edit], valueReach(s.resourceElement ?? 'Resource'), false)] : [];
+          });
           report({
             ...span,
             message: candidates.length > 0

@@ -2,7 +2,8 @@ import * as l10n from '@vscode/l10n';
 import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import { replaceString } from '../edits';
-import { KEY_AND_IDENTITY_POLICIES } from '../facts';
+import { KEY_AND_IDENTITY_POLICIES, usesPolicyVariables } from '../facts';
+import { readValue } from '../value';
 
 export const versionInvalid: PolicyRule = {
   id: 'policy-version-invalid',
@@ -21,8 +22,10 @@ export const versionInvalid: PolicyRule = {
   check(policy, report) {
     const v = policy.byName.get('Version')?.value;
     if (!v || v.type !== 'string' || v.value === '2012-10-17' || v.value === '2008-10-17') return;
-    // The version decides whether ${...} is a policy variable: with variables in the text, 2012-10-17 is not the only reading.
-    const usesVariables = policy.text.slice(policy.root.offset, policy.root.offset + policy.root.length).includes('${');
+    // "${policy_version}": the template decides.
+    if (!readValue(v, policy.read)?.known) return;
+    // The version decides whether ${...} is a policy variable: with policy variables in the text, 2012-10-17 is not the only reading.
+    const usesVariables = usesPolicyVariables(policy);
     report({
       start: v.offset,
       end: v.offset + v.length,

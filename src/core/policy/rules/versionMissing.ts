@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import { insertProperty } from '../edits';
-import { KEY_AND_IDENTITY_POLICIES, startOf } from '../facts';
+import { KEY_AND_IDENTITY_POLICIES, startOf, usesPolicyVariables } from '../facts';
 
 export const versionMissing: PolicyRule = {
   id: 'policy-version-missing',
@@ -22,7 +22,7 @@ export const versionMissing: PolicyRule = {
     // A statement saved on its own has no Version to have: the policy it goes into does.
     if (policy.fragment || policy.root.type !== 'object' || policy.byName.has('Version')) return;
     // With variables in the text, adding the version changes what the policy means: offer it, do not apply it blindly.
-    const usesVariables = policy.text.slice(policy.root.offset, policy.root.offset + policy.root.length).includes('${');
+    const usesVariables = usesPolicyVariables(policy);
     report({
       ...startOf(policy.root),
       message: l10n.t('This policy has no "Version", so AWS reads it with the 2008-10-17 policy language (policy variables are not replaced). Add "Version": "2012-10-17".'),

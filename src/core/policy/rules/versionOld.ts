@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import { replaceString } from '../edits';
-import { KEY_AND_IDENTITY_POLICIES } from '../facts';
+import { KEY_AND_IDENTITY_POLICIES, usesPolicyVariables } from '../facts';
 
 export const versionOld: PolicyRule = {
   id: 'policy-version-old',
@@ -21,7 +21,7 @@ export const versionOld: PolicyRule = {
   check(policy, report) {
     const v = policy.byName.get('Version')?.value;
     if (!v || v.type !== 'string' || v.value !== '2008-10-17') return;
-    const usesVariables = policy.text.slice(policy.root.offset, policy.root.offset + policy.root.length).includes('${');
+    const usesVariables = usesPolicyVariables(policy);
     report({
       start: v.offset,
       end: v.offset + v.length,

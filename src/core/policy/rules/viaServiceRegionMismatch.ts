@@ -3,7 +3,6 @@ import { isKnownRegion } from '../../kms/identifiers';
 import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import type { Fix } from '../../types';
-import { replaceString, stringPart } from '../edits';
 import { EVERY_POLICY, keyRegions, parseViaService, viaServiceValues } from '../facts';
 import { statementFix } from '../fixSafety';
 import { normalized } from '../normalize';
@@ -26,17 +25,18 @@ export const viaServiceRegionMismatch: PolicyRule = {
     for (const s of normalized(policy)) {
       const regions = keyRegions(policy, s);
       if (regions.size === 0) continue;
-      const values = viaServiceValues(s).map((v) => ({ v, via: parseViaService(v.value) }));
-      // With several values, one in the key's Region is enough for the statement to match.
-      if (values.some(({ v, via }) => !via || !isKnownRegion(via.region) || regions.has(via.region) || /[*?]/.test(v.value))) continue;
+      const values = viaServiceValues(s).map((v) => ({ v, shape: v.parts?.shape ?? v.value, via: parseViaService(v.parts?.shape ?? v.value) }));
+      // With several values, one in the key's Region (or one whose Region is a placeholder) is enough for the statement to match.
+      if (values.some(({ shape, via }) => !via || !isKnownRegion(via.region) || regions.has(via.region) || /[*?]/.test(shape))) continue;
       for (const { v, via } of values) {
         if (!via) continue;
         const only = regions.size === 1 ? [...regions][0] : undefined;
         const fixed = only ? `${via.service}.${only}.${via.suffix}` : undefined;
+        const edit = fixed ? v.parts?.rewrite(fixed) : undefined;
         // The values come from non-negated String operators: the corrected one makes the statement match more.
-        const fixes: Fix[] = fixed ? [statementFix(policy, s.statement, l10n.t('Change to "{0}"', fixed), [replaceString(v.node, fixed)], 'more', false)] : [];
+        const fixes: Fix[] = fixed && edit ? [statementFix(policy, s.statement, l10n.t('Change to "{0}"', v.parts!.writeShape(fixed)), [edit], 'more', false)] : [];
         report({
-          ...stringPart(policy.text, v.node, via.regionStart, via.regionStart + via.region.length),
+          ...(v.parts ? v.parts.span(via.regionStart, via.regionStart + via.region.length) : { start: v.node.offset, end: v.node.offset + v.node.length }),
           message: l10n.t('kms:ViaService names {0}, but the key is in {1}: a service calls KMS in the key\'s Region, so this statement never matches.', via.region, [...regions].join(', ')),
           fixes,
         });

@@ -3,7 +3,7 @@ import * as l10n from '@vscode/l10n';
 import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import type { Fix } from '../../types';
-import { replaceString, stringPart } from '../edits';
+import { hasUnknown } from '../../kms/identifiers';
 import { EVERY_POLICY, parseViaService } from '../facts';
 import { conditionStrings, normalized } from '../normalize';
 import { suggest } from '../suggestions';
@@ -30,20 +30,25 @@ export const viaServiceUnsupported: PolicyRule = {
       for (const c of s.conditions) {
         if (c.entry.key.toLowerCase() !== 'kms:viaservice' || c.op.family !== 'String') continue;
         for (const v of conditionStrings(c.entry)) {
-          const via = parseViaService(v.value);
-          if (!via || KNOWN.has(via.service)) continue;
+          const shape = v.parts?.shape ?? v.value;
+          const via = parseViaService(shape);
+          if (!via || KNOWN.has(via.service) || hasUnknown(via.service)) continue;
           const alias = VIA_SERVICE_ENDPOINT_NAMES[via.service];
           // The list of services grows: only a known alias is sure enough to apply automatically.
           const candidates = alias ? [alias] : suggest(via.service, VIA_SERVICE_NAMES, 3).names;
           // AWS keeps adding services (bedrock, sso, ...): a name that is not close to a known one may be real.
           if (candidates.length === 0) continue;
-          const rest = v.value.slice(via.service.length);
+          const rest = shape.slice(via.service.length);
+          // The edit replaces the service label only: a Region placeholder after it stays as written.
           // A value no service uses matches nothing today: the corrected one lets the statement apply through that service.
-          const fixes: Fix[] = candidates.map((name) => statementFix(policy, s.statement, l10n.t('Change to "{0}"', name + rest), [replaceString(v.node, name + rest)], valueReach(c.op), alias !== undefined));
+          const fixes: Fix[] = candidates.flatMap((name) => {
+            const edit = v.parts?.edit(0, via.service.length, name);
+            return edit ? [statementFix(policy, s.statement, l10n.t('Change to "{0}"', v.parts!.writeShape(name + rest)), [edit], valueReach(c.op), alias !== undefined)] : [];
+          });
           report({
-            ...stringPart(policy.text, v.node, 0, via.service.length),
+            ...(v.parts ? v.parts.span(0, via.service.length) : { start: v.node.offset, end: v.node.offset + v.node.length }),
             message: alias
-              ? l10n.t('The endpoint name of this service is "{0}": kms:ViaService uses "{1}", not "{2}".', alias, alias + rest, v.value)
+              ? l10n.t('The endpoint name of this service is "{0}": kms:ViaService uses "{1}", not "{2}".', alias, v.parts?.writeShape(alias + rest) ?? alias + rest, v.value)
               : l10n.t('"{0}" is not a service known to call KMS through kms:ViaService; did you mean {1}?', via.service, candidates.join(', ')),
             fixes,
           });
