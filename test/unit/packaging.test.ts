@@ -4,7 +4,7 @@
  * .vscodeignore reads), the manifest has what the Marketplace and the
  * Extensions view show (repository, bugs, homepage, an icon), there is one
  * grants view, and the README is short and starts with what KMS Lens does and
- * how to install, run and test it.
+ * how to install, run and test it; CONTRIBUTING.md maps every folder of src/.
  */
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -72,5 +72,12 @@ describe('packaging', () => {
     const section = read('README.md').split(/^## Dependencies$/m)[1]?.split(/^## /m)[0] ?? '';
     assert.ok(section, 'README.md has no Dependencies section');
     for (const d of deps) assert.match(section, new RegExp(`\\| \\[\`${d.replace(/[/.@-]/g, '\\$&')}\`\\]\\([^)]+\\) \\| \\S.{20,}\\|`), d);
+  });
+
+  it('CONTRIBUTING.md gives every folder of src/ its line in the layout table', () => {
+    const folders = (dir: string): string[] => fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).filter((e) => e.isDirectory()).flatMap((e) => [`${dir}/${e.name}`, ...folders(`${dir}/${e.name}`)]);
+    const text = read('CONTRIBUTING.md');
+    const missing = folders('src').filter((d) => !text.includes(`| \`${d}/\` |`));
+    assert.deepEqual(missing, [], 'add a line for each to the "Layout of src/" table');
   });
 });
