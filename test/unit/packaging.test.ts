@@ -80,4 +80,17 @@ describe('packaging', () => {
     const missing = folders('src').filter((d) => !text.includes(`| \`${d}/\` |`));
     assert.deepEqual(missing, [], 'add a line for each to the "Layout of src/" table');
   });
+
+  it('every relative link of the README, CONTRIBUTING.md and docs/ names a file that exists', () => {
+    const pages = ['README.md', 'CONTRIBUTING.md', ...fs.readdirSync(path.join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`), ...fs.readdirSync(path.join(ROOT, 'docs', 'rules')).map((f) => `docs/rules/${f}`)];
+    const broken: string[] = [];
+    for (const page of pages) {
+      for (const m of read(page).matchAll(/\]\(([^)\s]+)\)/g)) {
+        const target = m[1];
+        if (/^[a-z]+:/.test(target) || target.startsWith('#')) continue;
+        if (!fs.existsSync(path.join(ROOT, path.dirname(page), target.split('#')[0]))) broken.push(`${page}: ${target}`);
+      }
+    }
+    assert.deepEqual(broken, []);
+  });
 });
