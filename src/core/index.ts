@@ -15,7 +15,7 @@ export { describeReading } from './readAs';
 export { POLICY_KINDS, isPolicyKind, type PolicyKind } from './policy/kinds';
 export { kindForFile } from './policy/kindOverrides';
 export { allRules, ruleByAnyId, ruleById } from './rules/registry';
-export type { Rule } from './rules/rule';
+export { docsPath, type Rule } from './rules/rule';
 
 // Editing features.
 export type { CompletionItem } from './policy/complete';

@@ -30,7 +30,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<KmsLen
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
 
   const docs = new RuleDocs(context.extensionUri);
-  await docs.load();
   const cache = new ModelCache();
   const longWork = new LongWork();
   const diagnostics = new DiagnosticsController(cache, docs, longWork);
@@ -60,6 +59,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<KmsLen
     ...cloudTrailCommands(cache, longWork),
     ...alarmPatternCommand(grantsIndex),
     ...grantsView.commands(),
+    ...docs.commands(),
   });
 
   return {
