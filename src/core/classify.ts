@@ -19,9 +19,19 @@ export function isObject(v: unknown): v is Obj {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
-/** A CloudTrail record: the fields every event has, from eventVersion 1.0 on. */
+/**
+ * The records AWS services hand to Lambda functions and other consumers (S3
+ * event notifications, DynamoDB and Kinesis streams, SES, CodeCommit) name
+ * their source `aws:s3`, `aws:dynamodb`, ...; CloudTrail names it by the
+ * service's endpoint (`kms.amazonaws.com`). They share CloudTrail's
+ * `eventVersion`, `eventName` and `Records`, and nothing else.
+ */
+const NOTIFICATION_SOURCE = /^aws:/i;
+
+/** A CloudTrail record: the fields every event has, from eventVersion 1.0 on, and not an event notification. */
 export function isEventLike(v: unknown): boolean {
   if (!isObject(v)) return false;
+  if (typeof v.eventSource === 'string' && NOTIFICATION_SOURCE.test(v.eventSource)) return false;
   if (typeof v.eventVersion === 'string') return true;
   return typeof v.eventName === 'string' && typeof v.eventSource === 'string';
 }
@@ -152,7 +162,7 @@ export function sniffKind(prefix: string): DocumentKind {
   const head = prefix.slice(0, 64 * 1024);
   if (/^\s*\{\s*"Records"\s*:\s*\[/.test(head)) return 'cloudTrail';
   if (/^\s*\{\s*"Grants"\s*:\s*\[/.test(head)) return 'listGrants';
-  if (/^\s*[[{]/.test(head) && /"eventVersion"\s*:/.test(head) && /"eventSource"\s*:/.test(head)) return 'cloudTrail';
+  if (/^\s*[[{]/.test(head) && /"eventVersion"\s*:/.test(head) && /"eventSource"\s*:/.test(head) && !/"eventSource"\s*:\s*"aws:/i.test(head)) return 'cloudTrail';
   // A skipped policy is only said to be skipped: a rough guess of its kind is enough.
   if (/^\s*\{/.test(head) && /"Statement"\s*:/.test(head)) return /"(Not)?Principal"\s*:/.test(head) ? 'keyPolicy' : 'identityPolicy';
   return 'other';
