@@ -34,6 +34,20 @@ function effectiveSeverity(rule: Rule, settings: AnalysisSettings): Severity | u
   return s ?? rule.defaultSeverity;
 }
 
+/**
+ * Whether a finding's verdict depends on which kind the policy is, when the
+ * kind is uncertain. Rules say which kinds they judge (`kinds`): a rule that
+ * judges every kind the policy may be, on a part that is about KMS in each of
+ * them (a misspelt `kms:` action, a malformed key ARN), says the same
+ * whatever the kind, so its finding keeps its severity. Any other finding
+ * (the key policy's Resource rule on what may be a VPC endpoint policy) is
+ * information at most.
+ */
+function dependsOnKind(rule: PolicyRule, policy: PolicyModel, f: { start: number; end: number }): boolean {
+  if (policy.decision.certain) return false;
+  return [policy.kind, ...policy.decision.alternatives].some((k) => !rule.kinds.includes(k) || !inKmsScope(policy, f, k));
+}
+
 /** Runs every enabled rule that applies to the model; never throws. */
 export function runRules(model: DocumentModel, settings: AnalysisSettings = DEFAULT_SETTINGS): Finding[] {
   const run = ruleRun(model, settings, Infinity);
@@ -100,16 +114,20 @@ function* ruleRun(model: DocumentModel, settings: AnalysisSettings, chunkSize: n
     });
   };
   // A policy rule speaks about a policy only within what its kind leaves to KMS Lens (policy/kmsScope.ts),
-  // and where the kind is uncertain, at most as information (policy/detectKind.ts).
+  // and where the kind is uncertain and the finding depends on it, at most as information (policy/detectKind.ts).
   const policyReporter = (rule: PolicyRule, severity: Severity, policy: PolicyModel): Report => {
-    const report = reporter(rule, policy.decision.certain ? severity : atMostInformation(severity), policy.toDocument, policy.encode);
-    const note = policy.decision.certain || !SEVERE.has(severity) ? undefined : l10n.t('(Information only: KMS Lens is not sure this is {0}.)', kindLabel(policy.kind, policy.decision.service));
-    // A rule that would not run on one of the kinds the policy may be: its fixes assume the kind, so fix-all leaves them to the user.
-    const kindDependent = !policy.decision.certain && policy.decision.alternatives.some((k) => !rule.kinds.includes(k));
+    const sure = reporter(rule, severity, policy.toDocument, policy.encode);
+    const unsure = reporter(rule, atMostInformation(severity), policy.toDocument, policy.encode);
+    const note = SEVERE.has(severity) ? l10n.t('(Information only: KMS Lens is not sure this is {0}.)', kindLabel(policy.kind, policy.decision.service)) : undefined;
     return (f) => {
-      if (policy.kind !== 'keyPolicy' && !inKmsScope(policy, f)) return;
-      const fixes = kindDependent ? f.fixes?.map((x) => ({ ...x, preferred: false })) : f.fixes;
-      report({ ...f, message: note ? `${f.message} ${note}` : f.message, fixes });
+      if (!inKmsScope(policy, f)) return;
+      if (!dependsOnKind(rule, policy, f)) {
+        sure(f);
+        return;
+      }
+      // Its fixes assume the kind too, so fix-all leaves them to the user.
+      const fixes = f.fixes?.map((x) => ({ ...x, preferred: false }));
+      unsure({ ...f, message: note ? `${f.message} ${note}` : f.message, fixes });
     };
   };
   const enabled = allRules.flatMap((rule) => {

@@ -12,7 +12,7 @@ import { isPolicyDocument } from './types';
 /** "a KMS key policy", with "(not sure)" when the content leaves the kind open. */
 export function decisionLabel(decision: KindDecision): string {
   const label = kindLabel(decision.kind, decision.service);
-  return decision.certain ? label : l10n.t('{0} (not sure: findings shown as information at most)', label);
+  return decision.certain ? label : l10n.t('{0} (not sure: what depends on the kind is shown as information at most)', label);
 }
 
 /** What the document was read as: a kind of policy, CloudTrail events, a template with its policies, or nothing of ours. */

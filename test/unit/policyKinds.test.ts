@@ -189,12 +189,25 @@ describe('policy kinds: KMS mistakes in policies of other kinds, and nothing els
 describe('policy kinds: uncertain kinds', () => {
   const oneRole = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::210987654321:role/App' }, Action: ['kms:Decrypt', 'kms:Encrpyt'], Resource: '*' }] }, null, 2);
 
-  it('a statement for one role that fits a key policy and a VPC endpoint policy: information at most, and the message says why', () => {
+  it('a statement for one role that fits a key policy and a VPC endpoint policy: what depends on the kind is information at most, and the message says why', () => {
     const { model, findings } = analyze(oneRole, hints('policy.json'));
     assert.equal(model.kind, 'keyPolicy');
     assert.equal(model.policy?.decision.certain, false);
-    assert.deepEqual(findings.map((f) => [f.code, f.severity]), [['policy-lockout-risk', 'information'], ['policy-unknown-action', 'information']]);
-    for (const f of findings) assert.match(f.message, /\(Information only: KMS Lens is not sure this is a KMS key policy\.\)$/);
+    // The lockout risk exists only in a key policy; a misspelt kms: action is a mistake in every kind.
+    assert.deepEqual(findings.map((f) => [f.code, f.severity]), [['policy-lockout-risk', 'information'], ['policy-unknown-action', 'error']]);
+    assert.match(findings[0].message, /\(Information only: KMS Lens is not sure this is a KMS key policy\.\)$/);
+    assert.doesNotMatch(findings[1].message, /Information only/);
+  });
+
+  it('a finding of a rule of every kind stays information when the part is not about KMS in one of the kinds', () => {
+    // "Encrypt" without its prefix: a mistake KMS Lens reports in a key policy; in a VPC endpoint policy it is not a KMS part.
+    const text = oneRole.replace('"kms:Encrpyt"', '"Encrypt"');
+    const { model, findings } = analyze(text, hints('policy.json'));
+    assert.equal(model.policy?.decision.certain, false);
+    const unprefixed = findings.find((f) => f.code === 'policy-unknown-action');
+    assert.equal(text.slice(unprefixed?.start, unprefixed?.end), '"Encrypt"');
+    assert.equal(unprefixed?.severity, 'information');
+    assert.ok(unprefixed?.fixes?.every((x) => !x.preferred));
   });
 
   it('the file name breaks the tie, and then the findings keep their severity', () => {
