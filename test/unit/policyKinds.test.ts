@@ -143,6 +143,32 @@ describe('policy kinds: KMS mistakes in policies of other kinds, and nothing els
     assert.deepEqual(found(text), []);
   });
 
+  it('a queue policy with KMS permissions for SNS: still a queue policy, and its kms: actions allow nothing there', () => {
+    // What people write when an encrypted queue refuses SNS messages: the KMS permissions belong in the key policy.
+    const src = read('resource/sqs-queue-policy.json').replace(
+      '    }\n  ]\n}',
+      '    },\n    {\n      "Sid": "AllowTopicToUseQueueKey",\n      "Effect": "Allow",\n      "Principal": { "Service": "sns.amazonaws.com" },\n      "Action": [⟦"kms:GenerateDataKey"⟧, "kms:Decrypt"],\n      "Resource": "arn:aws:sqs:eu-west-1:210987654321:order-events"\n    }\n  ]\n}',
+    );
+    const { text } = unmark(src);
+    const { model } = analyze(text, hints('queue-policy.json'));
+    assert.equal(model.kind, 'resourcePolicy');
+    assert.equal(model.policy?.decision.service, 'sqs');
+    const mine = expectExactly(src, 'policy-kms-action-in-resource-policy', 'queue-policy.json');
+    assert.deepEqual(mine.map((f) => f.severity), ['warning']);
+    assert.match(mine[0].message, /^"kms:GenerateDataKey" and "kms:Decrypt" allow nothing in an SQS queue policy: KMS decides who may use a key from the key policy/);
+    // Nothing else: the queue's own statements are not KMS Lens's business.
+    assert.deepEqual(analyze(text, hints('queue-policy.json')).findings.map((f) => f.code), ['policy-kms-action-in-resource-policy']);
+  });
+
+  it('a key policy that allows a service to use the key is not a queue policy, even with an SQS principal', () => {
+    const text = JSON.stringify({ Version: '2012-10-17', Statement: [
+      { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::210987654321:root' }, Action: 'kms:*', Resource: '*' },
+      { Effect: 'Allow', Principal: { Service: 'sns.amazonaws.com' }, Action: ['kms:GenerateDataKey', 'kms:Decrypt'], Resource: '*' },
+    ] }, null, 2);
+    assert.equal(analyze(text, hints('policy.json')).model.kind, 'keyPolicy');
+    assert.deepEqual(found(text), []);
+  });
+
   it('an SCP: a misspelt kms: action in the actions it denies', () => {
     const src = read('scp/protect-kms-keys.json').replace('"kms:ScheduleKeyDeletion"', '"kms:⟦ScheduleKeyDeletoin⟧"');
     expectExactly(src, 'policy-unknown-action');
