@@ -138,6 +138,13 @@ describe('policy kinds: KMS mistakes in policies of other kinds, and nothing els
     assert.equal(f.fixes?.[0].edits[0].newText, '"arn:aws:kms:eu-west-1:210987654321:key/6b1e3f2a-9c4d-4e8b-a7f5-0d2c9b8e1a34"');
   });
 
+  it('a bucket policy: an 11-digit account in the key ARN of the SSE-KMS condition names no key', () => {
+    const src = read('resource/bucket-policy-sse-kms.json').replace('arn:aws:kms:eu-west-1:210987654321:key/', 'arn:aws:kms:eu-west-1:⟦21098765432⟧:key/');
+    const [f] = expectExactly(src, 'policy-arn-malformed');
+    assert.equal(f.severity, 'error');
+    assert.match(f.message, /"21098765432" is not an account id/);
+  });
+
   it('a bucket policy: nothing about its S3 parts, even wrong ones', () => {
     const text = read('resource/bucket-policy-sse-kms.json').replace('"aws:SecureTransport": "false"', '"aws:SecureTransport": "no"').replace('"Effect": "Deny"', '"Effect": "deny"');
     assert.deepEqual(found(text), []);
