@@ -2,7 +2,9 @@
  * The one entry point the extension and the CLI share: text in, findings out.
  * The same text with the same settings gives the same findings in both.
  */
+import { recordAt } from './cloudtrail/event';
 import { buildModel, eventRecords, rangeInRecord, type DocumentModel } from './document/model';
+import { encodeJsonStringContent } from './policy/jsonString';
 import * as l10n from '@vscode/l10n';
 import { kindLabel } from './policy/kinds';
 import { inKmsScope } from './policy/kmsScope';
@@ -166,7 +168,9 @@ function* ruleRun(model: DocumentModel, settings: AnalysisSettings, chunkSize: n
     for (const r of eventRules) {
       if (r.failed) continue;
       try {
-        r.rule.check(ctx, counting ? report : r.direct);
+        // An event in a string (lookup-events output): replacement text is written as string content.
+        const direct = e.record.inString && !counting ? reporter(r.rule, r.severity, (o) => o, encodeJsonStringContent) : r.direct;
+        r.rule.check(ctx, counting ? report : direct);
       } catch (err) {
         r.failed = true;
         fail(r.rule.id, err);
@@ -177,15 +181,26 @@ function* ruleRun(model: DocumentModel, settings: AnalysisSettings, chunkSize: n
       yield { done: i + 1, total: events.length };
     }
   }
-  for (const { rule, direct } of logRules) {
+  const inStrings = events.some((e) => e.record.inString);
+  for (const { rule, severity, direct } of logRules) {
     try {
-      (rule as LogRule).check(events, direct);
+      (rule as LogRule).check(events, inStrings ? stringAwareReporter(rule, severity, model, reporter) : direct);
     } catch (err) {
       fail(rule.id, err);
     }
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end);
   return limit(findings, settings, omitted);
+}
+
+/** For rules that see every event: an edit inside an event held in a string is written as string content. */
+function stringAwareReporter(rule: Rule, severity: Severity, model: DocumentModel, reporter: (rule: Rule, severity: Severity, map: (o: number) => number, encode: (s: string) => string) => Report): Report {
+  const plain = reporter(rule, severity, (o) => o, (x) => x);
+  const escaped = reporter(rule, severity, (o) => o, encodeJsonStringContent);
+  return (f) => {
+    const at = f.fixes?.[0]?.edits[0]?.start;
+    (at !== undefined && recordAt(model, at)?.inString ? escaped : plain)(f);
+  };
 }
 
 /** How many of the sorted offsets are below `x`. */

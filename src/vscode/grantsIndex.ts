@@ -111,7 +111,7 @@ export class GrantsIndex implements vscode.Disposable {
         if (doc.isClosed) continue;
         const model = this.cache.get(doc, readSettings(doc.uri).analysis.maxFileSize);
         this.indexedVersions.set(doc.uri.toString(), doc.version);
-        if (model.kind === 'cloudTrail' || model.kind === 'listGrants') sources.push({ id: doc.uri.toString(), model });
+        if (core.feedsKeys(model)) sources.push({ id: doc.uri.toString(), model });
         if (big && lengthOf(doc) >= BIG_DOCUMENT) await new Promise((r) => setTimeout(r, 0));
         if (generation !== this.generation) return; // a newer rebuild started: it will finish the job
       }

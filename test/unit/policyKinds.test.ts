@@ -396,7 +396,7 @@ describe('policy kinds: the kind hover on the first brace', () => {
   it('says when it is not sure, and what else the file could be', () => {
     const md = hover(read('endpoint/kms-vpce-policy.json'), 0) ?? '';
     assert.match(md, /reads this as: A KMS key policy/);
-    assert.match(md, /Not sure: it could also be a VPC endpoint policy\. Its findings are shown as information at most\./);
+    assert.match(md, /Not sure: it could also be a VPC endpoint policy\. Findings that depend on which it is are shown as information at most\./);
   });
 
   it('explains only the statements about KMS of a policy of another kind', () => {
