@@ -1,4 +1,4 @@
-/** Expands the command line's files and directories into the files to analyse. */
+/** Expands the command line's files, directories and `-` (standard input) into the files to analyse. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -11,16 +11,30 @@ export function isGzipLog(file: string): boolean {
   return /\.json\.gz$/i.test(file);
 }
 
+/** How standard input is named in messages and reports. */
+export const STDIN_NAME = '<stdin>';
+
 export interface InputFile {
   /** The path as the user gave it (or the directory as given, joined with the file's relative path). */
   display: string;
   absolute: string;
+  /** `-`: the text comes from standard input. */
+  stdin?: boolean;
+}
+
+/** A file or directory given but not analysed, and why (said to the user, so a mistyped path does not pass silently). */
+export interface Skipped {
+  file: string;
+  reason: string;
 }
 
 export interface Collected {
   files: InputFile[];
   errors: string[];
+  skipped: Skipped[];
 }
+
+const SEARCHED = `${ANALYSED_EXTENSIONS.map((e) => `*${e}`).join(', ')} or *.json.gz`;
 
 function walk(dirDisplay: string, dirAbs: string, out: InputFile[]): void {
   const entries = fs.readdirSync(dirAbs, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
@@ -37,7 +51,13 @@ function walk(dirDisplay: string, dirAbs: string, out: InputFile[]): void {
 export function collectFiles(args: readonly string[]): Collected {
   const files: InputFile[] = [];
   const errors: string[] = [];
+  const skipped: Skipped[] = [];
   for (const arg of args) {
+    if (arg === '-') {
+      // Standard input can be read once: a second `-` would be empty.
+      if (!files.some((f) => f.stdin)) files.push({ display: STDIN_NAME, absolute: '-', stdin: true });
+      continue;
+    }
     const abs = path.resolve(arg);
     let stat: fs.Stats;
     try {
@@ -47,13 +67,16 @@ export function collectFiles(args: readonly string[]): Collected {
       continue;
     }
     try {
-      if (stat.isDirectory()) walk(arg, abs, files);
-      else files.push({ display: arg, absolute: abs });
+      if (stat.isDirectory()) {
+        const before = files.length;
+        walk(arg, abs, files);
+        if (files.length === before) skipped.push({ file: arg, reason: `a directory with no ${SEARCHED} file in it` });
+      } else files.push({ display: arg, absolute: abs });
     } catch (err) {
       errors.push(`${arg}: ${(err as Error).message}`);
     }
   }
-  return { files, errors };
+  return { files, errors, skipped };
 }
 
 export function languageIdFor(file: string): string {
@@ -73,8 +96,19 @@ export interface ReadFile {
   archive: boolean;
 }
 
-/** Reads a file to analyse, decompressing a `.json.gz` log. Throws with a clear message. */
-export function readInput(file: InputFile): ReadFile {
+/**
+ * Reads a file to analyse, decompressing a `.json.gz` log. Throws with a
+ * clear message. Standard input is read as pasted text is in the editor: its
+ * content says whether it is JSON Lines.
+ */
+export function readInput(file: InputFile, readStdin: () => string = () => fs.readFileSync(0, 'utf8')): ReadFile {
+  if (file.stdin) {
+    try {
+      return { text: readStdin(), hints: { languageId: 'plaintext', fileName: '' }, archive: false };
+    } catch (err) {
+      throw new Error(`cannot read standard input: ${(err as Error).message}`, { cause: err });
+    }
+  }
   const archive = isGzipLog(file.absolute);
   const hints = { languageId: languageIdFor(file.absolute), fileName: file.absolute.replace(/\.gz$/i, '') };
   try {

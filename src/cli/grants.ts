@@ -3,7 +3,8 @@
  * as a text rendering of the keys outline, the same outline the editor's
  * grants view renders as a tree.
  */
-import { DEFAULT_SETTINGS, getKmsLensService, LineIndex, type EventRef, type GrantsModel, type GrantsSource, type JsonEventLocation, type JsonGrantsReport, type OutlineItem } from '../core';
+import { DEFAULT_SETTINGS, getKmsLensService, LineIndex, type DocumentModel, type EventRef, type GrantsModel, type GrantsSource, type JsonEventLocation, type JsonGrantsReport, type OutlineItem } from '../core';
+import { plural } from './output';
 
 const core = getKmsLensService();
 
@@ -18,13 +19,17 @@ export interface GrantsInput {
 /** Models of the inputs, and line lookups for their events (made only for files that have some). */
 export class GrantsRun {
   readonly model: GrantsModel;
+  /** Each input's document model, by file (what it was read as). */
+  readonly models = new Map<string, DocumentModel>();
   private readonly texts = new Map<string, string>();
   private readonly lines = new Map<string, LineIndex>();
 
   constructor(inputs: readonly GrantsInput[], maxFileSize = DEFAULT_SETTINGS.maxFileSize) {
     const sources: GrantsSource[] = inputs.map((i) => {
       this.texts.set(i.file, i.text);
-      return { id: i.file, model: core.parse(i.text, { languageId: i.languageId, fileName: i.fileName }, { maxFileSize }) };
+      const model = core.parse(i.text, { languageId: i.languageId, fileName: i.fileName }, { maxFileSize });
+      this.models.set(i.file, model);
+      return { id: i.file, model };
     });
     this.model = core.grants(sources);
   }
@@ -72,6 +77,7 @@ export function toTextReport(run: GrantsRun): string {
     }
   }
   const t = outline.totals;
-  out.push(`${t.grants} grant(s) (${t.active} active) on ${t.keysWithGrants} key(s), ${t.attempts} attempt(s)${t.keysWithLife > 0 ? `, lifecycle events of ${t.keysWithLife} key(s)` : ''}, in ${t.sources} file(s)`);
+  const life = t.keysWithLife > 0 ? `, lifecycle events of ${plural(t.keysWithLife, 'key', 'keys')}` : '';
+  out.push(`${plural(t.grants, 'grant', 'grants')} (${t.active} active) on ${plural(t.keysWithGrants, 'key', 'keys')}, ${plural(t.attempts, 'attempt', 'attempts')}${life}, in ${plural(t.sources, 'file', 'files')}`);
   return out.join('\n') + '\n';
 }

@@ -2,63 +2,96 @@
  * `kms-lens`: the extension's engine on the command line, for CI.
  * It calls the same core function as the editor, so the same text gives the
  * same findings. Exit codes: 0 no error finding, 1 error findings, 2 usage or
- * read failure (other files are still checked).
+ * read failure (other files are still checked), or nothing analysed.
+ * The flags are data (args.ts): the parser and `--help` are made from them.
  */
 import * as fs from 'node:fs';
-import { parseArgs } from 'node:util';
-import { DEFAULT_SETTINGS, getKmsLensService, isPolicyKind, POLICY_KINDS, ruleById, type AnalysisSettings, type PolicyKind, type SeveritySetting } from '../core';
-import { collectFiles, readInput, type ReadFile } from './files';
+import { DEFAULT_SETTINGS, getKmsLensService, isPolicyKind, isSeveritySetting, POLICY_KINDS, ruleByAnyId, SEVERITY_SETTINGS, type AnalysisSettings, type DocumentModel, type PolicyKind, type SeveritySetting } from '../core';
+import { COMMANDS, parseCommand, usage, UsageError, type CommandName, type FlagValues } from './args';
+import { collectFiles, readInput, type InputFile, type ReadFile, type Skipped } from './files';
 import { GrantsRun, toJsonReport, toTextReport, type GrantsInput } from './grants';
-import { formatSarif, formatText, toJsonFindings, type FileFindings } from './output';
+import { fixReport, formatSarif, formatText, onlyErrors, toJsonFindings, type FileFindings } from './output';
 
 const core = getKmsLensService();
 
 declare const KMS_LENS_VERSION: string;
 const VERSION = typeof KMS_LENS_VERSION === 'string' ? KMS_LENS_VERSION : 'dev';
 
-const USAGE = `Usage:
-  kms-lens check [--format text|json|sarif] [--fix] [--rule ID=SEVERITY]... [--kind GLOB=KIND]... [--max-findings N] [--max-file-size MB] <file|dir>...
-  kms-lens grants [--format text|json] <file|dir>...
-  kms-lens --version | --help
-
-Directories are searched recursively for *.json, *.jsonl, *.ndjson, *.log and *.json.gz files
-(.json.gz, as CloudTrail delivers its logs, is read decompressed; --fix leaves archives unchanged).
-SEVERITY is error, warning, information, hint or off.
---kind reads the files matching GLOB (relative to the current directory; a GLOB
-without / matches file names) as that kind of policy, whatever their content says.
-KIND is one of ${POLICY_KINDS.join(', ')}.
-The text format ends each file with what it was read as.
-Exit status: 0 no error finding, 1 error findings, 2 usage or read failure.
-grants prints every KMS grant in the files (CloudTrail logs, list-grants output):
-its status, principals, operations, constraints, creation and end, and its uses;
-and each key's own life: its last known state and since when, rotation, the
-lifecycle events (CreateKey ... ScheduleKeyDeletion, DeleteKey) and the calls
-refused because of the key's state.
-`;
-
 export interface Io {
   out(text: string): void;
   err(text: string): void;
   isTty: boolean;
+  /** Standard input, read when `-` is given. */
+  stdin?: () => string;
 }
 
-class UsageError extends Error {}
+/** Messages about a limit name the flag that raises it, not the editor's setting. */
+const LIMIT_FLAGS = { maxFindings: '--max-findings', maxFileSize: '--max-file-size' };
 
-const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
-
-function settingsFrom(values: { rule?: string[]; 'max-findings'?: string; 'max-file-size'?: string }): AnalysisSettings {
+function settingsFrom(values: FlagValues): AnalysisSettings {
   const rules: Record<string, SeveritySetting> = {};
-  for (const r of values.rule ?? []) {
+  for (const r of (values.rule as string[] | undefined) ?? []) {
     const m = /^([a-z0-9-]+)=([a-z]+)$/.exec(r);
-    if (!m || !SEVERITIES.has(m[2])) throw new UsageError(`--rule expects ID=SEVERITY (error|warning|information|hint|off), got "${r}"`);
-    if (!ruleById.has(m[1])) throw new UsageError(`--rule: unknown rule "${m[1]}"`);
-    rules[m[1]] = m[2] as SeveritySetting;
+    if (!m || !isSeveritySetting(m[2])) throw new UsageError(`--rule expects ID=SEVERITY (${SEVERITY_SETTINGS.join('|')}), got "${r}"`);
+    // A rule's former id still works, so scripts written for an older version keep running.
+    const rule = ruleByAnyId(m[1]);
+    if (!rule) throw new UsageError(`--rule: unknown rule "${m[1]}"`);
+    rules[rule.id] = m[2];
   }
   const maxFindings = values['max-findings'] === undefined ? DEFAULT_SETTINGS.maxFindings : Number(values['max-findings']);
   if (!Number.isInteger(maxFindings) || maxFindings < 1) throw new UsageError('--max-findings expects a positive whole number');
+  return { rules, maxFindings, maxFileSize: maxFileSizeFrom(values), limitNames: LIMIT_FLAGS };
+}
+
+function maxFileSizeFrom(values: FlagValues): number {
   const maxMb = values['max-file-size'] === undefined ? DEFAULT_SETTINGS.maxFileSize / (1024 * 1024) : Number(values['max-file-size']);
   if (!Number.isFinite(maxMb) || maxMb <= 0) throw new UsageError('--max-file-size expects a size in MB');
-  return { rules, maxFindings, maxFileSize: maxMb * 1024 * 1024 };
+  return maxMb * 1024 * 1024;
+}
+
+const megabytes = (chars: number): string => `${Number((chars / (1024 * 1024)).toFixed(1))} MB`;
+
+/** Why a file was not analysed; undefined when it was. `what` says what the command reads. */
+function skipReason(model: DocumentModel, maxFileSize: number, analysed: (kind: DocumentModel['kind']) => boolean, what: string): string | undefined {
+  if (model.skipped === 'tooLarge') return `${megabytes(model.text.length)}, larger than --max-file-size (${megabytes(maxFileSize)})`;
+  if (model.skipped === 'binary') return 'binary content, not text';
+  if (model.text.trim() === '') return 'empty';
+  return analysed(model.kind) ? undefined : `not ${what}`;
+}
+
+const CHECKED = 'a KMS key policy, an IAM policy, CloudTrail events or list-grants output';
+const INDEXED = 'CloudTrail events or list-grants output';
+
+/** The files of the command line, read; read failures become errors, the others go on. */
+function readAll(inputs: readonly string[], io: Io): { files: Array<{ file: InputFile; input: ReadFile }>; errors: string[]; skipped: Skipped[] } {
+  if (inputs.length === 0) throw new UsageError('no file or directory given (- reads standard input)');
+  const { files, errors, skipped } = collectFiles(inputs);
+  const read: Array<{ file: InputFile; input: ReadFile }> = [];
+  for (const file of files) {
+    try {
+      read.push({ file, input: readInput(file, io.stdin) });
+    } catch (err) {
+      errors.push(`${file.display}: ${(err as Error).message}`);
+    }
+  }
+  return { files: read, errors, skipped };
+}
+
+/**
+ * What every command says after its report, on stderr: read failures, what
+ * was skipped and why (unless --quiet), and, when nothing at all was
+ * analysed, why that fails the run. Returns the exit status it implies.
+ */
+function finish(command: CommandName, io: Io, values: FlagValues, errors: readonly string[], skipped: readonly Skipped[], analysed: number, what: string): number | undefined {
+  for (const e of errors) io.err(`kms-lens: ${e}\n`);
+  const nothing = analysed === 0 && errors.length === 0;
+  if (!values.quiet || nothing) for (const s of skipped) io.err(`kms-lens: skipped ${s.file}: ${s.reason}\n`);
+  if (errors.length > 0) return 2;
+  if (nothing && !values['allow-empty']) {
+    io.err(`kms-lens ${command}: nothing was analysed: ${skipped.length === 0 ? 'no file given' : `none of the inputs is ${what}`} (--allow-empty accepts this)\n`);
+    return 2;
+  }
+  return undefined;
 }
 
 /** `--kind GLOB=KIND`, repeated: the same map as the editor's kmsLens.policyKinds. */
@@ -75,103 +108,89 @@ function kindsFrom(values: string[] | undefined): Record<string, PolicyKind> {
 }
 
 function check(args: string[], io: Io): number {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      format: { type: 'string', default: 'text' },
-      fix: { type: 'boolean', default: false },
-      rule: { type: 'string', multiple: true },
-      kind: { type: 'string', multiple: true },
-      'max-findings': { type: 'string' },
-      'max-file-size': { type: 'string' },
-    },
-  });
-  const format = values.format;
-  if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
-  if (positionals.length === 0) throw new UsageError('no file or directory given');
+  const { values, inputs } = parseCommand('check', args);
+  const format = (values.format as string | undefined) ?? 'text';
   const settings = settingsFrom(values);
-  const kinds = kindsFrom(values.kind);
+  const kinds = kindsFrom(values.kind as string[] | undefined);
+  if (values.fix && inputs.includes('-')) throw new UsageError('--fix cannot write back to standard input: save it to a file and check that file');
 
-  const { files, errors } = collectFiles(positionals);
+  const { files, errors, skipped } = readAll(inputs, io);
   const results: FileFindings[] = [];
-  for (const file of files) {
-    let input: ReadFile;
-    try {
-      input = readInput(file);
-    } catch (err) {
-      errors.push(`${file.display}: ${(err as Error).message}`);
-      continue;
-    }
+  const fixed: string[] = [];
+  let analysed = 0;
+  for (const { file, input } of files) {
     const { archive } = input;
     const hints = { ...input.hints, policyKind: core.kindForFile(file.display, kinds) };
     let { text } = input;
     if (values.fix && !archive) {
-      const fixed = core.repair(text, hints, settings).text;
-      if (fixed !== text) {
+      const repaired = core.repair(text, hints, settings);
+      if (repaired.text !== text) {
         try {
-          fs.writeFileSync(file.absolute, fixed);
-          text = fixed;
+          fs.writeFileSync(file.absolute, repaired.text);
+          text = repaired.text;
+          fixed.push(fixReport(file.display, repaired.byRule));
         } catch (err) {
           errors.push(`${file.display}: cannot write the fixed file: ${(err as Error).message}`);
         }
       }
     }
     const { model, findings } = core.analyze(text, hints, settings);
-    results.push({ file: file.display, text, findings, readAs: core.readAs(model) });
+    const reason = skipReason(model, settings.maxFileSize, (k) => k !== 'other', CHECKED);
+    if (reason) skipped.push({ file: file.display, reason });
+    else analysed++;
+    // A file too large to analyse keeps its finding, as in the editor: a skipped log is never taken for a clean one.
+    if (!reason || findings.length > 0) results.push({ file: file.display, text, findings: values.quiet ? onlyErrors(findings) : findings, readAs: reason || values.quiet ? undefined : core.readAs(model) });
   }
 
   if (format === 'json') io.out(JSON.stringify(toJsonFindings(results), null, 2) + '\n');
   else if (format === 'sarif') io.out(formatSarif(results, VERSION));
-  else io.out(formatText(results, io.isTty));
-  for (const e of errors) io.err(`kms-lens: ${e}\n`);
-
-  if (errors.length > 0) return 2;
+  else io.out(formatText(results, io.isTty, analysed));
+  if (!values.quiet) for (const f of fixed) io.err(`kms-lens: ${f}\n`);
+  const status = finish('check', io, values, errors, skipped, analysed, CHECKED);
+  if (status !== undefined) return status;
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
 function grants(args: string[], io: Io): number {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'text' } } });
-  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not "${values.format}"`);
-  if (positionals.length === 0) throw new UsageError('no file or directory given');
-  const { files, errors } = collectFiles(positionals);
-  const inputs: GrantsInput[] = [];
-  for (const file of files) {
-    try {
-      const { text, hints } = readInput(file);
-      inputs.push({ file: file.display, text, languageId: hints.languageId, fileName: hints.fileName });
-    } catch (err) {
-      errors.push(`${file.display}: ${(err as Error).message}`);
-    }
+  const { values, inputs } = parseCommand('grants', args);
+  const maxFileSize = maxFileSizeFrom(values);
+  const { files, errors, skipped } = readAll(inputs, io);
+  const entries: GrantsInput[] = files.map(({ file, input }) => ({ file: file.display, text: input.text, languageId: input.hints.languageId, fileName: input.hints.fileName }));
+  const run = new GrantsRun(entries, maxFileSize);
+  for (const e of entries) {
+    const reason = skipReason(run.models.get(e.file) as DocumentModel, maxFileSize, (k) => k === 'cloudTrail' || k === 'listGrants', INDEXED);
+    if (reason) skipped.push({ file: e.file, reason });
   }
-  const run = new GrantsRun(inputs);
   io.out(values.format === 'json' ? JSON.stringify(toJsonReport(run), null, 2) + '\n' : toTextReport(run));
-  for (const e of errors) io.err(`kms-lens: ${e}\n`);
-  return errors.length > 0 ? 2 : 0;
+  return finish('grants', io, values, errors, skipped, run.model.sources.length, INDEXED) ?? 0;
+}
+
+/** The first line of a usage error, and where help is. */
+function usageError(io: Io, message: string): number {
+  io.err(`kms-lens: ${message}\nRun "kms-lens --help" for the commands and their options.\n`);
+  return 2;
 }
 
 export function main(argv: string[], io: Io): number {
   const [command, ...rest] = argv;
   try {
+    // --help and --version win wherever they are (kms-lens check --help).
+    if (argv.some((a) => a === '--help' || a === '-h')) {
+      io.out(usage());
+      return 0;
+    }
+    if (argv.some((a) => a === '--version' || a === '-v')) {
+      io.out(`${VERSION}\n`);
+      return 0;
+    }
     switch (command) {
       case 'check': return check(rest, io);
       case 'grants': return grants(rest, io);
-      case '--version':
-      case '-v':
-        io.out(`${VERSION}\n`);
-        return 0;
-      case '--help':
-      case '-h':
-        io.out(USAGE);
-        return 0;
       default:
-        throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
+        throw new UsageError(`${command ? `unknown command "${command}"` : 'no command given'}; the commands are ${Object.keys(COMMANDS).join(' and ')}`);
     }
   } catch (err) {
-    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`kms-lens: ${(err as Error).message}\n\n${USAGE}`);
-      return 2;
-    }
+    if (err instanceof UsageError) return usageError(io, err.message);
     io.err(`kms-lens: unexpected failure: ${(err as Error).stack ?? String(err)}\n`);
     return 2;
   }
@@ -182,6 +201,7 @@ if (require.main === module) {
     out: (s) => process.stdout.write(s),
     err: (s) => process.stderr.write(s),
     isTty: process.stdout.isTTY === true && !process.env.NO_COLOR,
+    stdin: () => fs.readFileSync(0, 'utf8'),
   });
   process.exitCode = code;
 }

@@ -30,11 +30,29 @@ export function toJsonFindings(results: readonly FileFindings[]): JsonFinding[] 
 
 const COLOURS: Record<Severity, string> = { error: '\x1b[31m', warning: '\x1b[33m', information: '\x1b[36m', hint: '\x1b[90m' };
 
+/** `1 error`, `2 errors`: the CLI speaks English, and says it right for one. */
+export function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** `--quiet`: the error findings only. */
+export function onlyErrors(findings: readonly Finding[]): Finding[] {
+  return findings.filter((f) => f.severity === 'error');
+}
+
+/** What `--fix` changed in a file: `fixed policy.json: json-trailing-comma (2), policy-version-missing (1)`. */
+export function fixReport(file: string, byRule: Readonly<Record<string, number>>): string {
+  const rules = Object.entries(byRule).sort(([a], [b]) => a.localeCompare(b));
+  const total = rules.reduce((n, [, c]) => n + c, 0);
+  return `fixed ${file}: ${plural(total, 'problem', 'problems')} (${rules.map(([code, n]) => `${code} ${n}`).join(', ')})`;
+}
+
 /**
  * Compiler style: `file:line:col severity code message`, 1-based like compilers;
- * after each file's findings, one line with what the file was read as.
+ * after each file's findings, one line with what the file was read as; a count
+ * of findings and of the files analysed last.
  */
-export function formatText(results: readonly FileFindings[], colour: boolean): string {
+export function formatText(results: readonly FileFindings[], colour: boolean, analysed = results.length): string {
   const lines: string[] = [];
   const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
   for (const r of results) {
@@ -43,10 +61,9 @@ export function formatText(results: readonly FileFindings[], colour: boolean): s
       const sev = colour ? `${COLOURS[f.severity]}${f.severity}\x1b[0m` : f.severity;
       lines.push(`${f.file}:${f.range.start.line + 1}:${f.range.start.character + 1} ${sev} ${f.code} ${f.message}`);
     }
-    if (r.readAs) lines.push(`${r.file}: read as ${r.readAs}, ${r.findings.length === 1 ? '1 finding' : `${r.findings.length} findings`}`);
+    if (r.readAs) lines.push(`${r.file}: read as ${r.readAs}, ${plural(r.findings.length, 'finding', 'findings')}`);
   }
-  const files = results.length;
-  lines.push(`${counts.error} error(s), ${counts.warning} warning(s), ${counts.information} information, ${counts.hint} hint(s) in ${files} file(s)`);
+  lines.push(`${plural(counts.error, 'error', 'errors')}, ${plural(counts.warning, 'warning', 'warnings')}, ${counts.information} information, ${plural(counts.hint, 'hint', 'hints')} in ${plural(analysed, 'file', 'files')}`);
   return lines.join('\n') + '\n';
 }
 

@@ -10,9 +10,11 @@ import { kindLabel } from './policy/kinds';
 import { inKmsScope } from './policy/kmsScope';
 import { policiesOf } from './policy/locate';
 import type { PolicyModel } from './policy/model';
-import { allRules, ruleById } from './rules/registry';
+import { allRules } from './rules/registry';
 import type { EventContext, EventRule, LogRule, PolicyRule, Report, Rule } from './rules/rule';
-import { DEFAULT_SETTINGS, type AnalysisSettings, type DocumentHints, type Finding, type Fix, type Severity } from './types';
+import { internalError } from './rules/meta/internalError';
+import { tooManyFindings } from './rules/meta/tooManyFindings';
+import { DEFAULT_SETTINGS, FIX_ALL_SAFETIES, type AnalysisSettings, type DocumentHints, type Finding, type Fix, type Severity } from './types';
 
 export interface Analysis {
   model: DocumentModel;
@@ -31,7 +33,8 @@ function atMostInformation(severity: Severity): Severity {
 }
 
 function effectiveSeverity(rule: Rule, settings: AnalysisSettings): Severity | undefined {
-  const s = settings.rules[rule.id];
+  // A setting under the rule's former id still counts (the current id wins when both are set).
+  const s = settings.rules[rule.id] ?? rule.formerIds?.map((id) => settings.rules[id]).find((x) => x !== undefined);
   if (s === 'off') return undefined;
   return s ?? rule.defaultSeverity;
 }
@@ -112,7 +115,8 @@ function* ruleRun(model: DocumentModel, settings: AnalysisSettings, chunkSize: n
       message: f.message,
       start: mapOffset(f.start),
       end: mapOffset(f.end),
-      fixes: f.fixes?.map((fix) => mapFix(fix, mapOffset, encode)),
+      // A fix whose edit stands on a range that was not found in the text would overwrite what is there.
+      fixes: f.fixes?.filter((fix) => !fix.edits.some((e) => (e as { unlocated?: true }).unlocated)).map((fix) => mapFix(fix, mapOffset, encode)),
     });
   };
   // A policy rule speaks about a policy only within what its kind leaves to KMS Lens (policy/kmsScope.ts),
@@ -128,7 +132,7 @@ function* ruleRun(model: DocumentModel, settings: AnalysisSettings, chunkSize: n
         return;
       }
       // Its fixes assume the kind too, so fix-all leaves them to the user.
-      const fixes = f.fixes?.map((x) => ({ ...x, preferred: false }));
+      const fixes = f.fixes?.map((x): Fix => (FIX_ALL_SAFETIES.has(x.safety) ? { ...x, safety: 'review' } : x));
       unsure({ ...f, message: note ? `${f.message} ${note}` : f.message, fixes });
     };
   };
@@ -140,7 +144,7 @@ function* ruleRun(model: DocumentModel, settings: AnalysisSettings, chunkSize: n
   for (const { rule, severity, direct } of enabled) {
     try {
       if (rule.scope === 'document') {
-        if (rule.kinds.includes(model.kind)) rule.check(model, direct);
+        if (rule.kinds.includes(model.kind)) rule.check(model, direct, settings);
       } else if (rule.scope === 'policy') {
         for (const policy of (policies ??= policiesOf(model))) {
           if (rule.kinds.includes(policy.kind)) rule.check(policy, policyReporter(rule, severity, policy));
@@ -230,23 +234,30 @@ export function eventContexts(model: DocumentModel): EventContext[] {
 }
 
 function pushInternalError(findings: Finding[], ruleId: string, err: unknown, settings: AnalysisSettings): void {
-  const rule = ruleById.get('internal-error');
-  const severity = rule && effectiveSeverity(rule, settings);
+  const severity = effectiveSeverity(internalError, settings);
   if (!severity) return;
   const detail = err instanceof Error ? err.message : String(err);
-  findings.push({ code: 'internal-error', severity, message: l10n.t('Rule {0} failed on this document ({1}). Other rules still ran.', ruleId, detail), start: 0, end: 0 });
+  findings.push({ code: internalError.id, severity, message: l10n.t('Rule {0} failed on this document ({1}). Other rules still ran.', ruleId, detail), start: 0, end: 0 });
+}
+
+/** `3 more findings are not shown (limit 1000). Raise --max-findings to see them.` */
+function moreFindings(more: number, settings: AnalysisSettings): string {
+  const shown = more === 1
+    ? l10n.t('1 more finding is not shown (limit {0}).', settings.maxFindings)
+    : l10n.t('{0} more findings are not shown (limit {1}).', more, settings.maxFindings);
+  const name = settings.limitNames?.maxFindings;
+  return name ? `${shown} ${l10n.t('Raise {0} to see them all.', name)}` : shown;
 }
 
 function limit(findings: Finding[], settings: AnalysisSettings, omitted = 0): Finding[] {
   if (findings.length + omitted <= settings.maxFindings) return findings;
   const kept = findings.slice(0, Math.max(0, settings.maxFindings));
-  const rule = ruleById.get('too-many-findings');
-  const severity = rule && effectiveSeverity(rule, settings);
+  const severity = effectiveSeverity(tooManyFindings, settings);
   if (severity) {
     kept.push({
-      code: 'too-many-findings',
+      code: tooManyFindings.id,
       severity,
-      message: l10n.t('{0} more findings are not shown (limit {1}).', findings.length + omitted - kept.length, settings.maxFindings),
+      message: moreFindings(findings.length + omitted - kept.length, settings),
       start: 0,
       end: 0,
     });

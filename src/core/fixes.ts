@@ -1,8 +1,11 @@
 /**
  * Applying fixes: the quick fix the user picks, fix-all in the editor, and
- * `kms-lens check --fix` all go through here. Fix-all applies the preferred
- * fix of each finding, skips fixes whose edits would overlap, and repeats until
- * nothing changes, so running it twice changes nothing.
+ * `kms-lens check --fix` all go through here. Fix-all applies, for each
+ * finding, the first fix whose safety class cannot widen access
+ * (`appliedByFixAll`: repair, neutral; see `FixSafety`), skips fixes
+ * whose edits would overlap, and repeats until nothing changes, so running it
+ * twice changes nothing. A fix that may let anyone do more is never applied
+ * here: it stays a quick fix the user picks.
  *
  * Fix-all also guards against a rule's fix going wrong: a pass whose result
  * has more JSON syntax problems than its input is not taken as a whole; its
@@ -13,7 +16,7 @@
  */
 import { analyze, type Analysis } from './analyze';
 import { applyEdits } from './edits';
-import type { AnalysisSettings, DocumentHints, Finding, Fix, TextEdit } from './types';
+import { appliedByFixAll, type AnalysisSettings, type DocumentHints, type Finding, type Fix, type TextEdit } from './types';
 
 export { applyEdits };
 
@@ -28,18 +31,24 @@ function selfConsistent(fix: Fix): boolean {
   return fix.edits.every((e, i) => e.start <= e.end && fix.edits.every((o, j) => j <= i || !overlaps(e, o)));
 }
 
-interface Candidate {
+/** A finding and the fix of it that fix-all applies. */
+export interface Candidate {
   finding: Finding;
   fix: Fix;
 }
 
-/** The preferred fix of each finding (optionally of one rule) whose edits overlap no earlier accepted fix. */
+/** The fix fix-all applies for a finding: its first fix that cannot widen access, if any. */
+export function fixAllFixOf(finding: Finding): Fix | undefined {
+  return finding.fixes?.find(appliedByFixAll);
+}
+
+/** The fix-all fix of each finding (optionally of one rule) whose edits overlap no earlier accepted fix. */
 function candidates(findings: readonly Finding[], onlyCode?: string): Candidate[] {
   const accepted: Candidate[] = [];
   const edits: TextEdit[] = [];
   for (const finding of findings) {
     if (onlyCode && finding.code !== onlyCode) continue;
-    const fix = finding.fixes?.find((x) => x.preferred);
+    const fix = fixAllFixOf(finding);
     if (!fix || fix.edits.length === 0 || !selfConsistent(fix)) continue;
     if (fix.edits.some((e) => edits.some((a) => overlaps(a, e)))) continue;
     accepted.push({ finding, fix });
@@ -48,8 +57,8 @@ function candidates(findings: readonly Finding[], onlyCode?: string): Candidate[
   return accepted;
 }
 
-/** The preferred fix of each finding (optionally of one rule) whose edits overlap no earlier accepted fix. */
-export function preferredFixes(findings: readonly Finding[], onlyCode?: string): Fix[] {
+/** The fix-all fix of each finding (optionally of one rule) whose edits overlap no earlier accepted fix. */
+export function fixAllFixes(findings: readonly Finding[], onlyCode?: string): Fix[] {
   return candidates(findings, onlyCode).map((c) => c.fix);
 }
 
@@ -63,15 +72,15 @@ function mapOffset(offset: number, edits: readonly TextEdit[]): number {
   return offset + delta;
 }
 
-/** The edits of the preferred fix of each finding (optionally of one rule), without overlaps. */
-export function preferredEdits(findings: readonly Finding[], onlyCode?: string): TextEdit[] {
-  return preferredFixes(findings, onlyCode).flatMap((f) => f.edits);
+/** The edits of the fix-all fix of each finding (optionally of one rule), without overlaps. */
+export function fixAllEdits(findings: readonly Finding[], onlyCode?: string): TextEdit[] {
+  return fixAllFixes(findings, onlyCode).flatMap((f) => f.edits);
 }
 
-/** Rules with at least `min` findings that have a preferred fix (for "Fix all problems of this rule"). */
+/** Rules with at least `min` findings that fix-all can fix (for "Fix all problems of this rule"). */
 export function fixableCodes(findings: readonly Finding[], min = 1): string[] {
   const counts = new Map<string, number>();
-  for (const f of findings) if (f.fixes?.some((x) => x.preferred && x.edits.length > 0)) counts.set(f.code, (counts.get(f.code) ?? 0) + 1);
+  for (const f of findings) if ((fixAllFixOf(f)?.edits.length ?? 0) > 0) counts.set(f.code, (counts.get(f.code) ?? 0) + 1);
   return [...counts.entries()].filter(([, n]) => n >= min).map(([code]) => code);
 }
 
@@ -79,6 +88,15 @@ export interface FixAllResult {
   text: string;
   /** Number of fixes applied over all passes. */
   applied: number;
+  /** The same, by rule id (what `kms-lens check --fix` reports). */
+  byRule: Record<string, number>;
+}
+
+/** One pass of fix-all: the text it started from, the fixes it applied (their offsets are in `before`), and the result. */
+export interface FixPass {
+  before: string;
+  applied: readonly Candidate[];
+  after: string;
 }
 
 /** Text in, analysis out: `analyze` with the document's hints and settings (tests pass their own). */
@@ -98,23 +116,23 @@ function ineffective(c: Candidate, after: ReturnType<Analyzer>, edits: readonly 
 }
 
 /**
- * One pass: the non-overlapping preferred fixes of `analysis`, applied
+ * One pass: the non-overlapping fix-all fixes of `analysis`, applied
  * together. Fixes that leave their own finding in place are dropped (they
  * would only repeat); if the result has more syntax problems than the input,
  * the fixes are tried one at a time and only those that do not add one are kept.
  */
-function fixPass(text: string, analysis: ReturnType<Analyzer>, run: Analyzer, onlyCode?: string): { text: string; analysis: ReturnType<Analyzer>; applied: number } {
+function fixPass(text: string, analysis: ReturnType<Analyzer>, run: Analyzer, onlyCode?: string): { text: string; analysis: ReturnType<Analyzer>; applied: Candidate[] } {
   let chosen = candidates(analysis.findings, onlyCode);
-  if (chosen.length === 0) return { text, analysis, applied: 0 };
+  if (chosen.length === 0) return { text, analysis, applied: [] };
   let result = tryCandidates(text, chosen, run);
   const effective = chosen.filter((c) => !ineffective(c, result.analysis, result.edits));
   if (effective.length < chosen.length) {
     chosen = effective;
-    if (chosen.length === 0) return { text, analysis, applied: 0 };
+    if (chosen.length === 0) return { text, analysis, applied: [] };
     result = tryCandidates(text, chosen, run);
   }
   const baseline = analysis.model.syntaxProblems.length;
-  if (result.analysis.model.syntaxProblems.length <= baseline) return { text: result.text, analysis: result.analysis, applied: chosen.length };
+  if (result.analysis.model.syntaxProblems.length <= baseline) return { text: result.text, analysis: result.analysis, applied: chosen };
   // Some fix breaks the JSON: keep only the fixes that do not. Every trial applies the kept fixes
   // and one more to the original text (their offsets refer to it).
   let kept: Candidate[] = [];
@@ -126,23 +144,29 @@ function fixPass(text: string, analysis: ReturnType<Analyzer>, run: Analyzer, on
       best = { text: trial.text, analysis: trial.analysis };
     }
   }
-  return { ...best, applied: kept.length };
+  return { ...best, applied: kept };
 }
 
-/** Applies preferred fixes until none is left (at most `maxPasses` rounds). */
+/** Applies the fixes that cannot widen access until none is left (at most `maxPasses` rounds). */
 export function fixAll(text: string, hints: DocumentHints, settings: AnalysisSettings, onlyCode?: string, maxPasses = 10): FixAllResult {
   return fixAllWith(text, (t) => analyze(t, hints, settings), onlyCode, maxPasses);
 }
 
-/** fixAll over any analyzer: the loop, the guards and the cycle check, testable with made-up findings. */
-export function fixAllWith(text: string, run: Analyzer, onlyCode?: string, maxPasses = 10): FixAllResult {
+/**
+ * fixAll over any analyzer: the loop, the guards and the cycle check, testable
+ * with made-up findings. `onPass` sees every pass that changed the text (the
+ * tests use it to judge each applied fix on the text it was computed for).
+ */
+export function fixAllWith(text: string, run: Analyzer, onlyCode?: string, maxPasses = 10, onPass?: (pass: FixPass) => void): FixAllResult {
   let current = text;
   let analysis = run(current);
   let applied = 0;
+  const byRule: Record<string, number> = {};
   const seen = new Set<string>([current]);
   for (let pass = 0; pass < maxPasses; pass++) {
     const next = fixPass(current, analysis, run, onlyCode);
-    if (next.applied === 0 || next.text === current) break;
+    if (next.applied.length === 0 || next.text === current) break;
+    onPass?.({ before: current, applied: next.applied, after: next.text });
     // Fixes that undo each other: stop on the text where the cycle began, so that a second run is a no-op.
     if (seen.has(next.text)) {
       current = next.text;
@@ -150,8 +174,9 @@ export function fixAllWith(text: string, run: Analyzer, onlyCode?: string, maxPa
     }
     seen.add(next.text);
     current = next.text;
-    applied += next.applied;
+    applied += next.applied.length;
+    for (const c of next.applied) byRule[c.finding.code] = (byRule[c.finding.code] ?? 0) + 1;
     analysis = next.analysis;
   }
-  return { text: current, applied };
+  return { text: current, applied, byRule };
 }

@@ -9,12 +9,12 @@ export * from './types';
 // Documents, findings, fixes and rules.
 export { analyze, runRules, runRulesAsync, type Analysis, type RunControl } from './analyze';
 export { buildModel, type DocumentModel, type JsonRecord, type ModelOptions } from './document/model';
-export { applyEdits, fixableCodes, fixAll, preferredEdits, preferredFixes, type FixAllResult } from './fixes';
+export { applyEdits, fixableCodes, fixAll, fixAllEdits, fixAllFixes, fixAllFixOf, type FixAllResult } from './fixes';
 export { LineIndex, type Position } from './positions';
 export { describeReading } from './readAs';
 export { POLICY_KINDS, isPolicyKind, type PolicyKind } from './policy/kinds';
 export { kindForFile } from './policy/kindOverrides';
-export { allRules, ruleById } from './rules/registry';
+export { allRules, ruleByAnyId, ruleById } from './rules/registry';
 export type { Rule } from './rules/rule';
 
 // Editing features.
@@ -37,3 +37,4 @@ export type { JsonAttempt, JsonEventLocation, JsonGrant, JsonGrantsReport, JsonK
 export { jsonReport } from './keys/report';
 export type { GrantsModel, GrantsSource, KeyGrants } from './keys/types';
 export type { KeyLifecycle, KeyState } from './lifecycle/types';
+export type { TimeZoneChoice } from './lifecycle/dates';

@@ -2,9 +2,7 @@
  * Editing the `kmsLens.rules` setting (the "Disable rule X in workspace
  * settings" quick fix): plain functions, so the adapter only reads and writes.
  */
-import type { SeveritySetting } from './types';
-
-const VALUES = new Set<string>(['error', 'warning', 'information', 'hint', 'off']);
+import { isSeveritySetting, type SeveritySetting } from './types';
 
 /** A copy of a `kmsLens.rules` value (whatever the user wrote there) with `ruleId` turned off; invalid entries are kept as they were. */
 export function withRuleDisabled(current: unknown, ruleId: string): Record<string, SeveritySetting | unknown> {
@@ -20,5 +18,5 @@ export function withRuleDisabled(current: unknown, ruleId: string): Record<strin
 export function setsRuleOn(current: unknown, ruleId: string): boolean {
   if (current === null || typeof current !== 'object' || Array.isArray(current)) return false;
   const v = (current as Record<string, unknown>)[ruleId];
-  return typeof v === 'string' && VALUES.has(v) && v !== 'off';
+  return isSeveritySetting(v) && v !== 'off';
 }

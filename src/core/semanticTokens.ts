@@ -15,9 +15,10 @@ import type { Node } from 'jsonc-parser';
 import { conditionKeyInfo, expandKmsActions } from './data/iam';
 import { CONDITION_KEY_ENUMS, KMS_ENUMS } from './data/kmsFacts';
 import type { DocumentModel } from './document/model';
-import { SERVICE_PRINCIPAL } from './kms/identifiers';
+import { couldBeServicePrincipal } from './kms/identifiers';
 import { policiesOf } from './policy/locate';
 import type { PolicyModel, StringValue } from './policy/model';
+import type { PolicyValue } from './policy/value';
 
 export const TOKEN_TYPES = ['namespace', 'function', 'variable', 'parameter', 'operator', 'modifier', 'keyword', 'type', 'class', 'enumMember'] as const;
 export const TOKEN_MODIFIERS = ['defaultLibrary', 'readonly'] as const;
@@ -66,16 +67,27 @@ function tokensOfPolicy(policy: PolicyModel, out: SemanticToken[]): void {
     return text === node.value ? text : undefined;
   };
 
+  /** Tokens over the known characters of a value, so the grammar still colours its placeholders. */
+  const knownRuns = (v: PolicyValue, type: TokenType, modifiers: readonly TokenModifier[]): void => {
+    const re = /[^\uE000]+/g;
+    for (let m = re.exec(v.shape); m; m = re.exec(v.shape)) {
+      const span = v.span(m.index, m.index + m[0].length);
+      // Only where the characters are written as they read (no escapes, one string).
+      if (span.end - span.start !== m[0].length || policy.text.slice(span.start, span.end) !== m[0]) continue;
+      out.push({ start: policy.toDocument(span.start), end: policy.toDocument(span.end), type, modifiers });
+    }
+  };
+
   for (const st of policy.statements) {
     if (st.effect && (st.effect.value === 'Allow' || st.effect.value === 'Deny') && raw(st.effect.node)) {
       add(st.effect.node, 0, st.effect.value.length, 'keyword');
     }
-    for (const a of [...st.actions, ...st.notActions]) actionTokens(a, raw(a.node), add);
+    for (const a of [...st.actions, ...st.notActions]) actionTokens(a, a.parts.known ? raw(a.node) : undefined, add);
     for (const p of [...st.principals, ...st.notPrincipals]) {
       if (p.typeNode && raw(p.typeNode)) add(p.typeNode, 0, p.type.length, 'type');
       const text = raw(p.node);
       if (text === '*') add(p.node, 0, 1, 'operator');
-      else if (text && p.type === 'Service' && SERVICE_PRINCIPAL.test(text)) add(p.node, 0, text.length, 'class', ['defaultLibrary']);
+      else if (p.type === 'Service' && couldBeServicePrincipal(p.parts.shape)) knownRuns(p.parts, 'class', ['defaultLibrary']);
     }
     for (const r of [...st.resources, ...st.notResources]) if (raw(r.node) === '*') add(r.node, 0, 1, 'operator');
     const operators = new Set<Node>();

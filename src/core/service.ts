@@ -12,10 +12,11 @@
  */
 import { analyze, runRules, runRulesAsync, type Analysis, type RunControl } from './analyze';
 import { formatLog, type FormatOptions, type FormatResult } from './cloudtrail/format';
-import { describeRedaction, redactText, type Redaction, type RedactionCategory } from './cloudtrail/redact';
+import { describeRedaction, redactText, type Redaction } from './cloudtrail/redact';
 import { buildModel, type DocumentModel, type ModelOptions } from './document/model';
 import { fixableCodes, fixAll, type FixAllResult } from './fixes';
 import { revokeGrantCommand } from './grants/describe';
+import { repairJson } from './repairJson';
 import type { Grant } from './grants/types';
 import type { KmsKey } from './history/types';
 import { hoverAt } from './hover';
@@ -52,9 +53,11 @@ export interface KmsLensService {
 
   // Repairs
 
-  /** Applies every preferred fix (of one rule, with `onlyCode`) until nothing changes: fix-all and `--fix`. */
+  /** Applies every fix that cannot widen access (of one rule, with `onlyCode`) until nothing changes: fix-all and `--fix`. */
   repair(text: string, hints: DocumentHints, settings: AnalysisSettings, onlyCode?: string): FixAllResult;
-  /** Rules with at least `min` findings that a preferred fix repairs. */
+  /** "Repair pasted JSON": the same repairs, of the JSON syntax rules only (curly quotes, bare names, commas, comments). */
+  repairJson(text: string, hints: DocumentHints, settings: AnalysisSettings): FixAllResult;
+  /** Rules with at least `min` findings that a Fix all fix repairs. */
   fixableCodes(findings: readonly Finding[], min?: number): string[];
   /** The `kmsLens.rules` setting with `ruleId` turned off. */
   withRuleDisabled(current: unknown, ruleId: string): Record<string, SeveritySetting | unknown>;
@@ -78,8 +81,8 @@ export interface KmsLensService {
   format(text: string, options?: FormatOptions): FormatResult;
   /** A copy with account ids, access keys, principals, addresses and names replaced consistently. */
   redact(text: string): Redaction;
-  /** What a redaction replaced, in the caller's words for each category. */
-  describeRedaction(redaction: Redaction, words: Record<RedactionCategory, string>): string;
+  /** What a redaction replaced, counted in words ("1 account id, 3 session names"). */
+  describeRedaction(redaction: Redaction): string;
 
   // Keys: their grants and their own lives
 
@@ -107,6 +110,7 @@ const SERVICE: KmsLensService = Object.freeze({
   readAs: describeReading,
   kindForFile,
   repair: fixAll,
+  repairJson,
   fixableCodes,
   withRuleDisabled,
   setsRuleOn,

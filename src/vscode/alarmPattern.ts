@@ -6,12 +6,11 @@
  */
 import * as vscode from 'vscode';
 import { getKmsLensService } from '../core';
+import type { CommandHandlers } from './commands';
 import type { GrantsIndex } from './grantsIndex';
 import { KeyNode } from './grantsTree';
 
 const core = getKmsLensService();
-
-export const ALARM_PATTERN_COMMAND = 'kmsLens.createKeyUseAlarmPattern';
 
 interface KeyPick extends vscode.QuickPickItem {
   arn?: string;
@@ -66,6 +65,6 @@ export async function createAlarmPattern(index: GrantsIndex, arg?: unknown): Pro
   return editor;
 }
 
-export function registerAlarmPattern(index: GrantsIndex): vscode.Disposable {
-  return vscode.commands.registerCommand(ALARM_PATTERN_COMMAND, (arg?: unknown) => createAlarmPattern(index, arg));
+export function alarmPatternCommand(index: GrantsIndex): CommandHandlers<'createKeyUseAlarmPattern'> {
+  return { createKeyUseAlarmPattern: (arg?: unknown) => createAlarmPattern(index, arg) };
 }

@@ -3,6 +3,7 @@ import type * as vscode from 'vscode';
 import type { DocumentModel, Finding, GrantsModel } from '../core';
 import type { AnalysisEvent } from './diagnostics';
 import type { GrantsNode } from './grantsTree';
+import type { LongWorkTask } from './longWork';
 
 export interface KmsLensApi {
   /** The current analysis of an open document, or undefined if it is not a KMS document. */
@@ -19,4 +20,10 @@ export interface KmsLensApi {
   onDidChangeGrants: vscode.Event<GrantsModel>;
   /** The grants view's tree data provider (the one both grants views use). */
   grantsTree: vscode.TreeDataProvider<GrantsNode>;
+  /** What the grants views show as their title, beside it and as their message (the filter indicator). */
+  grantsViewChrome(): { title: string | undefined; description: string | undefined; message: string | undefined };
+  /** The long work running now (each under a progress notification), with what its Cancel button does. */
+  longWork(): LongWorkTask[];
+  /** Fires when long work starts. */
+  onDidStartLongWork: vscode.Event<LongWorkTask>;
 }

@@ -4,10 +4,13 @@
  * keeping state on the diagnostic. For every KMS Lens diagnostic it also
  * offers "Fix all <rule> problems" (when the rule has more than one fixable
  * finding) and "Disable rule <rule> in workspace settings". Fix-all applies
- * the same preferred fixes as `kms-lens check --fix`, as one minimal edit.
+ * the same fixes as `kms-lens check --fix` (those that cannot widen access,
+ * `appliedByFixAll`), as one minimal edit; those fixes, and only those, are
+ * marked preferred.
  */
 import * as vscode from 'vscode';
-import { getKmsLensService, type Finding } from '../core';
+import { getKmsLensService, appliedByFixAll, type Finding } from '../core';
+import { COMMAND_IDS } from './commands';
 import { diagnosticCode, DIAGNOSTIC_SOURCE, toWorkspaceEdit } from './convert';
 import type { DiagnosticsController } from './diagnostics';
 import { hintsFor, isCandidate } from './documents';
@@ -17,8 +20,6 @@ const core = getKmsLensService();
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('kmsLens');
 
-/** The command behind "Disable rule X in workspace settings" (arguments: rule id, document URI). */
-export const DISABLE_RULE_COMMAND = 'kmsLens.disableRule';
 
 /** "Fix all problems of one rule": its edit is computed only when the user picks it. */
 class FixAllOfRuleAction extends vscode.CodeAction {
@@ -81,7 +82,7 @@ export class CodeActionProvider implements vscode.CodeActionProvider<vscode.Code
         const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
         action.edit = toWorkspaceEdit(doc, fix.edits);
         action.diagnostics = [d];
-        action.isPreferred = fix.preferred === true;
+        action.isPreferred = appliedByFixAll(fix);
         fixes.push(action);
       }
       if (seenCodes.has(code)) continue;
@@ -92,7 +93,8 @@ export class CodeActionProvider implements vscode.CodeActionProvider<vscode.Code
         perRule.push(action);
       }
       const off = new vscode.CodeAction(vscode.l10n.t('Disable rule {0} in workspace settings', code), vscode.CodeActionKind.QuickFix);
-      off.command = { title: off.title, command: DISABLE_RULE_COMMAND, arguments: [code, doc.uri] };
+      // The command behind it: rule id, document URI.
+      off.command = { title: off.title, command: COMMAND_IDS.disableRule, arguments: [code, doc.uri] };
       off.diagnostics = context.diagnostics.filter((x) => diagnosticCode(x) === code);
       disable.push(off);
     }
@@ -107,11 +109,15 @@ function findingFor(doc: vscode.TextDocument, findings: readonly Finding[], d: v
   return findings.find((f) => f.code === code && f.start === start && f.end === end);
 }
 
-/** One replacement covering what fix-all changes (common prefix and suffix kept), or undefined. */
+/** What fix-all changes, as one edit, or undefined. */
 export function fixAllEdit(doc: vscode.TextDocument, onlyCode?: string): vscode.WorkspaceEdit | undefined {
   const text = doc.getText();
   const fixed = core.repair(text, hintsFor(doc), readSettings(doc.uri).analysis, onlyCode).text;
-  if (fixed === text) return undefined;
+  return fixed === text ? undefined : minimalEdit(doc, text, fixed);
+}
+
+/** One replacement from `text` to `fixed` (their common prefix and suffix kept), so the cursor and folds stay put. */
+export function minimalEdit(doc: vscode.TextDocument, text: string, fixed: string): vscode.WorkspaceEdit {
   let prefix = 0;
   const max = Math.min(text.length, fixed.length);
   while (prefix < max && text.charCodeAt(prefix) === fixed.charCodeAt(prefix)) prefix++;

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { getKmsLensService, isPolicyDocument } from '../core';
+import { COMMAND_IDS } from './commands';
 import type { DiagnosticsController } from './diagnostics';
 import { isCandidate } from './documents';
 import type { ModelCache } from './modelCache';
@@ -35,8 +36,8 @@ export class SummaryCodeLensProvider implements vscode.CodeLensProvider, vscode.
       if (!isPolicyDocument(model.kind) && model.kind !== 'cloudFormation' && model.kind !== 'cloudTrail') return [];
       return core.summaries(model).map((l) => {
         const at = doc.positionAt(l.start);
-        // No command: the summary is a label to read, not a button.
-        return new vscode.CodeLens(new vscode.Range(at, at), { title: l.title, command: '' });
+        // The line is short (a lens never wraps); the tooltip has it all, and a click shows the statement's hover.
+        return new vscode.CodeLens(new vscode.Range(at, at), { title: l.title, tooltip: l.tooltip, command: COMMAND_IDS.showStatementSummary, arguments: [doc.uri, l.start] });
       });
     } catch (err) {
       console.error('[kms-lens] code lens failed', err);

@@ -8,6 +8,7 @@ import { getKmsLensService, type DocumentModel, type Finding } from '../core';
 import { toDiagnostic } from './convert';
 import { TYPING_DELAY } from './delays';
 import { isCandidate } from './documents';
+import { yieldToWindow, type LongWork } from './longWork';
 import type { ModelCache } from './modelCache';
 import type { RuleDocs } from './ruleDocs';
 import { readSettings } from './settings';
@@ -53,7 +54,7 @@ export class DiagnosticsController implements vscode.Disposable {
   /** Fires after each analysis of a document (also when it turned out not to be a KMS document). */
   readonly onDidAnalyze = this.changed.event;
 
-  constructor(private readonly cache: ModelCache, private readonly docs: RuleDocs) {
+  constructor(private readonly cache: ModelCache, private readonly docs: RuleDocs, private readonly longWork: LongWork) {
     this.subscriptions.push(
       this.collection,
       this.changed,
@@ -133,6 +134,7 @@ export class DiagnosticsController implements vscode.Disposable {
    * A big log: the rules run in chunks of events, yielding to the extension
    * host between them, under a progress notification whose Cancel stops the
    * run (the document is then left without diagnostics until it changes).
+   * A newer run for the same document cancels this one without that mark.
    */
   private async analyzeInChunks(doc: vscode.TextDocument, version: number, model: DocumentModel, analysis: ReturnType<typeof readSettings>['analysis']): Promise<void> {
     const key = doc.uri.toString();
@@ -140,26 +142,19 @@ export class DiagnosticsController implements vscode.Disposable {
     this.running.set(key, source);
     const name = doc.uri.path.split('/').pop() ?? doc.uri.toString();
     try {
-      const findings = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('KMS Lens: analysing {0}', name), cancellable: true },
-        async (progress, token) => {
-          token.onCancellationRequested(() => {
-            this.cancelled.set(key, version);
-            source.cancel();
-          });
-          let reported = 0;
-          return core.findingsInChunks(model, analysis, {
-            chunkSize: CHUNK,
-            pause: () => new Promise((resolve) => setTimeout(resolve, 0)),
-            isCancelled: () => source.token.isCancellationRequested || doc.isClosed || doc.version !== version,
-            onProgress: (done, total) => {
-              const percent = Math.floor((done / total) * 100);
-              progress.report({ increment: percent - reported, message: vscode.l10n.t('{0} of {1} events', done, total) });
-              reported = percent;
-            },
-          });
-        },
-      );
+      const findings = await this.longWork.run(vscode.l10n.t('KMS Lens: analysing {0}', name), async (progress) => {
+        const stopped = (): boolean => {
+          // Cancelled by the user (not by a newer run): not analysed again until the document changes.
+          if (progress.token.isCancellationRequested && !source.token.isCancellationRequested) this.cancelled.set(key, version);
+          return progress.token.isCancellationRequested || doc.isClosed || doc.version !== version;
+        };
+        return core.findingsInChunks(model, analysis, {
+          chunkSize: CHUNK,
+          pause: yieldToWindow,
+          isCancelled: stopped,
+          onProgress: (done, total) => progress.report(done, total, vscode.l10n.t('{0} of {1} events', done, total)),
+        });
+      }, source.token);
       if (findings === undefined) {
         if (this.cancelled.get(key) === version) this.clear(doc.uri, version, model.kind);
         return;

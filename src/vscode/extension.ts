@@ -4,18 +4,20 @@
  */
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import { registerAlarmPattern } from './alarmPattern';
+import { alarmPatternCommand } from './alarmPattern';
 import type { KmsLensApi } from './api';
 import { ARCHIVE_EDITOR, ARCHIVE_SCHEME, ArchiveEditorProvider, ArchiveFileSystem } from './archive';
-import { registerCloudTrailCommands } from './cloudtrailCommands';
-import { CodeActionProvider, DISABLE_RULE_COMMAND } from './codeActions';
+import { cloudTrailCommands } from './cloudtrailCommands';
+import { CodeActionProvider } from './codeActions';
 import { SummaryCodeLensProvider } from './codeLensProvider';
+import { registerCommands } from './commands';
 import { CompletionProvider } from './completionProvider';
 import { DiagnosticsController } from './diagnostics';
-import { disableRule } from './disableRule';
+import { editingCommands } from './editingCommands';
 import { GrantsIndex } from './grantsIndex';
 import { GRANTS_VIEW_IDS, GrantsView } from './grantsView';
 import { HoverProvider } from './hoverProvider';
+import { LongWork } from './longWork';
 import { ModelCache } from './modelCache';
 import { RuleDocs } from './ruleDocs';
 import { SEMANTIC_TOKENS_LEGEND, SemanticTokensProvider } from './semanticTokens';
@@ -30,27 +32,35 @@ export async function activate(context: vscode.ExtensionContext): Promise<KmsLen
   const docs = new RuleDocs(context.extensionUri);
   await docs.load();
   const cache = new ModelCache();
-  const diagnostics = new DiagnosticsController(cache, docs);
+  const longWork = new LongWork();
+  const diagnostics = new DiagnosticsController(cache, docs, longWork);
   context.subscriptions.push(
+    longWork,
     diagnostics,
     vscode.languages.registerCodeActionsProvider(SELECTOR, new CodeActionProvider(diagnostics), {
       providedCodeActionKinds: CodeActionProvider.providedCodeActionKinds,
     }),
     vscode.languages.registerHoverProvider(SELECTOR, new HoverProvider(cache)),
     vscode.languages.registerCompletionItemProvider(SELECTOR, new CompletionProvider(cache), ...CompletionProvider.triggerCharacters),
-    vscode.commands.registerCommand(DISABLE_RULE_COMMAND, disableRule),
-    // CloudTrail: read-only .json.gz archives, and the Format / Redact / Open archive commands.
+    // CloudTrail: read-only .json.gz archives.
     vscode.workspace.registerFileSystemProvider(ARCHIVE_SCHEME, new ArchiveFileSystem(), { isReadonly: true, isCaseSensitive: true }),
     vscode.window.registerCustomEditorProvider(ARCHIVE_EDITOR, new ArchiveEditorProvider(), { supportsMultipleEditorsPerDocument: true }),
-    ...registerCloudTrailCommands(cache),
   );
   const semanticTokens = new SemanticTokensProvider(cache);
   context.subscriptions.push(semanticTokens, vscode.languages.registerDocumentSemanticTokensProvider(SELECTOR, semanticTokens, SEMANTIC_TOKENS_LEGEND));
   const lenses = new SummaryCodeLensProvider(cache, diagnostics);
   context.subscriptions.push(lenses, vscode.languages.registerCodeLensProvider(SELECTOR, lenses));
-  const grantsIndex = new GrantsIndex(cache, GRANTS_VIEW_IDS);
+  const grantsIndex = new GrantsIndex(cache, GRANTS_VIEW_IDS, longWork);
   const grantsView = new GrantsView(grantsIndex);
-  context.subscriptions.push(grantsIndex, grantsView, registerAlarmPattern(grantsIndex));
+  context.subscriptions.push(grantsIndex, grantsView);
+
+  // Every command, from one table, registered once.
+  registerCommands(context, {
+    ...editingCommands(),
+    ...cloudTrailCommands(cache, longWork),
+    ...alarmPatternCommand(grantsIndex),
+    ...grantsView.commands(),
+  });
 
   return {
     analysis(uri) {
@@ -64,6 +74,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<KmsLen
     settledGrants: () => grantsIndex.settled(),
     onDidChangeGrants: grantsIndex.onDidChange,
     grantsTree: grantsView.provider,
+    grantsViewChrome: () => grantsView.chrome,
+    longWork: () => longWork.tasks(),
+    onDidStartLongWork: longWork.onDidStart,
   };
 }
 

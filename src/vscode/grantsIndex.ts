@@ -5,11 +5,16 @@
  * Facts are cached per model (one per document version), so a change to one
  * document re-reads that one only; a change that leaves every source as it
  * was (typing in a policy) does not rebuild at all.
+ *
+ * Indexing big logs is long work: a cancellable progress notification (and a
+ * progress bar in the view). Cancelled, the logs not indexed yet are left out
+ * of the view until they change or the user presses Refresh; the view says so.
  */
 import * as vscode from 'vscode';
 import { getKmsLensService, type GrantsModel, type GrantsSource } from '../core';
 import { TYPING_DELAY } from './delays';
 import { isCandidate } from './documents';
+import { yieldToWindow, type LongWork, type WorkProgress } from './longWork';
 import type { ModelCache } from './modelCache';
 import { readSettings } from './settings';
 
@@ -26,6 +31,8 @@ export class GrantsIndex implements vscode.Disposable {
   private current: GrantsModel = EMPTY_GRANTS;
   private lastSources: GrantsSource[] = [];
   private readonly indexedVersions = new Map<string, number>();
+  /** Versions of documents whose indexing the user cancelled: left out until they change or Refresh. */
+  private readonly skipped = new Map<string, number>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private generation = 0;
   private running: Promise<void> | undefined;
@@ -35,7 +42,7 @@ export class GrantsIndex implements vscode.Disposable {
   /** Fires after each rebuild that changed the model. */
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly cache: ModelCache, private readonly progressViews: readonly string[]) {
+  constructor(private readonly cache: ModelCache, private readonly progressViews: readonly string[], private readonly longWork: LongWork) {
     this.subscriptions.push(
       this.changed,
       // Output channels and other documents that are not ours change all the time: they are no reason to rebuild.
@@ -44,6 +51,7 @@ export class GrantsIndex implements vscode.Disposable {
       }),
       vscode.workspace.onDidCloseTextDocument((d) => {
         this.indexedVersions.delete(d.uri.toString());
+        this.skipped.delete(d.uri.toString());
         if (isCandidate(d)) this.schedule(OPEN_DELAY);
       }),
       vscode.workspace.onDidChangeTextDocument((e) => {
@@ -60,6 +68,11 @@ export class GrantsIndex implements vscode.Disposable {
     return this.current;
   }
 
+  /** Open logs left out because the user cancelled their indexing (and that have not changed since). */
+  get skippedCount(): number {
+    return vscode.workspace.textDocuments.filter((d) => !d.isClosed && this.skipped.get(d.uri.toString()) === d.version).length;
+  }
+
   schedule(delay: number): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
@@ -68,15 +81,26 @@ export class GrantsIndex implements vscode.Disposable {
     }, delay);
   }
 
-  /** Rebuilds now; resolves when the model reflects the documents open at the time of the call. */
-  async refresh(): Promise<void> {
+  /**
+   * Rebuilds now; resolves when the model reflects the documents open at the
+   * time of the call. `retry`: index again the logs whose indexing was cancelled (Refresh).
+   */
+  async refresh(retry = false): Promise<void> {
+    if (retry) this.skipped.clear();
     const generation = ++this.generation;
     const docs = vscode.workspace.textDocuments.filter((d) => !d.isClosed && isCandidate(d) && readSettings(d.uri).enable);
-    const big = docs.some((d) => this.indexedVersions.get(d.uri.toString()) !== d.version && lengthOf(d) >= BIG_DOCUMENT);
-    const work = this.rebuild(docs, generation, big);
+    const toIndex = docs.filter((d) => this.needsIndexing(d) && lengthOf(d) >= BIG_DOCUMENT);
+    const big = toIndex.length > 0;
+    let work: Promise<void>;
     if (big) {
+      const title = toIndex.length === 1
+        ? vscode.l10n.t('KMS Lens: indexing {0} for the grants view', toIndex[0].uri.path.split('/').pop() ?? '')
+        : vscode.l10n.t('KMS Lens: indexing {0} logs for the grants view', toIndex.length);
+      work = Promise.resolve(this.longWork.run(title, (progress) => this.rebuild(docs, generation, progress)));
       void vscode.commands.executeCommand('setContext', 'kmsLens.grants.indexing', true);
       for (const viewId of this.progressViews) void vscode.window.withProgress({ location: { viewId } }, () => work);
+    } else {
+      work = this.rebuild(docs, generation);
     }
     this.running = work;
     try {
@@ -102,20 +126,45 @@ export class GrantsIndex implements vscode.Disposable {
     return this.current;
   }
 
-  private async rebuild(docs: vscode.TextDocument[], generation: number, big: boolean): Promise<void> {
+  /** A document not indexed at its current version, and not left out by a cancel. */
+  private needsIndexing(doc: vscode.TextDocument): boolean {
+    const key = doc.uri.toString();
+    return this.indexedVersions.get(key) !== doc.version && this.skipped.get(key) !== doc.version;
+  }
+
+  private async rebuild(docs: vscode.TextDocument[], generation: number, progress?: WorkProgress): Promise<void> {
     // Let the progress indicator reach the window before the parse takes the thread.
-    if (big) await new Promise((r) => setTimeout(r, 0));
+    if (progress) await yieldToWindow();
     const sources: GrantsSource[] = [];
+    const skippedBefore = this.skippedCount;
+    const bigOnes = docs.filter((d) => this.needsIndexing(d) && lengthOf(d) >= BIG_DOCUMENT);
+    let done = 0;
     try {
       for (const doc of docs) {
         if (doc.isClosed) continue;
+        const key = doc.uri.toString();
+        if (this.skipped.get(key) === doc.version) continue;
+        const big = bigOnes.includes(doc);
+        // Cancelled: the big logs not indexed yet stay out (their parse is what takes long).
+        if (big && progress?.token.isCancellationRequested) {
+          this.skipped.set(key, doc.version);
+          continue;
+        }
         const model = this.cache.get(doc, readSettings(doc.uri).analysis.maxFileSize);
-        this.indexedVersions.set(doc.uri.toString(), doc.version);
-        if (core.feedsKeys(model)) sources.push({ id: doc.uri.toString(), model });
-        if (big && lengthOf(doc) >= BIG_DOCUMENT) await new Promise((r) => setTimeout(r, 0));
+        if (big && progress) {
+          progress.report(++done, bigOnes.length, doc.uri.path.split('/').pop());
+          await yieldToWindow();
+          // Cancelled while it was parsed: its facts are the rest of the work; leave it out too.
+          if (progress.token.isCancellationRequested) {
+            this.skipped.set(key, doc.version);
+            continue;
+          }
+        }
+        this.indexedVersions.set(key, doc.version);
+        if (core.feedsKeys(model)) sources.push({ id: key, model });
         if (generation !== this.generation) return; // a newer rebuild started: it will finish the job
       }
-      if (sameSources(sources, this.lastSources)) return;
+      if (sameSources(sources, this.lastSources) && this.skippedCount === skippedBefore) return;
       this.lastSources = sources;
       this.current = core.grants(sources);
       this.changed.fire(this.current);

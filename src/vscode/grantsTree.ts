@@ -5,7 +5,8 @@
  * menus) and the command that reveals its event.
  */
 import * as vscode from 'vscode';
-import { ALL_STATUSES, getKmsLensService, type Grant, type GrantsModel, type KeyGrants, type KeyState, type KmsKey, type OutlineFilter, type OutlineItem, type StatusFilter } from '../core';
+import { ALL_STATUSES, getKmsLensService, type Grant, type GrantsModel, type KeyGrants, type KeyState, type KmsKey, type OutlineFilter, type OutlineItem, type StatusFilter, type TimeZoneChoice } from '../core';
+import { COMMAND_IDS } from './commands';
 
 const core = getKmsLensService();
 
@@ -15,8 +16,6 @@ export type GrantsFilter = OutlineFilter;
 /** More keys than this start collapsed. */
 const EXPAND_KEYS_UP_TO = 8;
 
-/** The command a tree event node runs: reveal the event in its document (registered by grantsView.ts). */
-export const REVEAL_EVENT_COMMAND = 'kmsLens.grants.revealEvent';
 
 function md(lines: string[]): vscode.MarkdownString {
   const m = new vscode.MarkdownString(lines.join('  \n'));
@@ -102,7 +101,8 @@ export class GrantsNode {
     t.tooltip = item.tooltip ? md(item.tooltip) : item.kind === 'detail' || item.kind === 'more' ? `${item.label}: ${item.description}` : undefined;
     t.iconPath = icon(item);
     t.contextValue = item.kind === 'grant' && item.grant?.creation ? 'kmsLens.grant.withCreation' : CONTEXT_VALUES[item.kind];
-    if (item.event) t.command = { command: REVEAL_EVENT_COMMAND, title: vscode.l10n.t('Show the event'), arguments: [item.event] };
+    // Clicking an event reveals it in its document (the handler is grantsView.ts's).
+    if (item.event) t.command = { command: COMMAND_IDS.grantsRevealEvent, title: vscode.l10n.t('Show the event'), arguments: [item.event] };
     return t;
   }
 
@@ -147,6 +147,7 @@ export class GrantsTreeProvider implements vscode.TreeDataProvider<GrantsNode>, 
   private filterState: GrantsFilter = { statuses: new Set(ALL_STATUSES), search: '' };
   private roots?: GrantsNode[];
   private model: GrantsModel;
+  private zone: TimeZoneChoice = 'utc';
 
   constructor(model: GrantsModel) {
     this.model = model;
@@ -162,6 +163,13 @@ export class GrantsTreeProvider implements vscode.TreeDataProvider<GrantsNode>, 
 
   setModel(model: GrantsModel): void {
     this.model = model;
+    this.refresh();
+  }
+
+  /** The zone every date of the tree is written in (the `kmsLens.timeZone` setting). */
+  setTimeZone(zone: TimeZoneChoice): void {
+    if (zone === this.zone) return;
+    this.zone = zone;
     this.refresh();
   }
 
@@ -193,7 +201,7 @@ export class GrantsTreeProvider implements vscode.TreeDataProvider<GrantsNode>, 
   }
 
   private buildRoots(): GrantsNode[] {
-    const outline = core.outline(this.model, { filter: this.filterState });
+    const outline = core.outline(this.model, { filter: this.filterState, timeZone: this.zone });
     const expanded = this.model.keys.length <= EXPAND_KEYS_UP_TO;
     return outline.roots.map((item) => (item.kind === 'key' ? new KeyNode(item, expanded) : new GrantsNode(item, undefined)));
   }

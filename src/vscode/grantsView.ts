@@ -5,24 +5,14 @@
  * command, reveal the creation event).
  */
 import * as vscode from 'vscode';
-import { getKmsLensService, type EventRef } from '../core';
+import { getKmsLensService, type EventRef, type TimeZoneChoice } from '../core';
 import type { GrantsIndex } from './grantsIndex';
-import { ALL_STATUSES, GrantNode, GrantsTreeProvider, REVEAL_EVENT_COMMAND, type StatusFilter } from './grantsTree';
+import type { CommandHandlers } from './commands';
+import { ALL_STATUSES, GrantNode, GrantsTreeProvider, type StatusFilter } from './grantsTree';
 
 const core = getKmsLensService();
 
 export const GRANTS_VIEW_IDS = ['kmsLens.grants', 'kmsLens.grantsPanel'] as const;
-
-export const GRANTS_COMMANDS = {
-  refresh: 'kmsLens.grants.refresh',
-  filter: 'kmsLens.grants.filter',
-  search: 'kmsLens.grants.search',
-  clearFilter: 'kmsLens.grants.clearFilter',
-  copyGrantId: 'kmsLens.grants.copyGrantId',
-  copyRevokeCommand: 'kmsLens.grants.copyRevokeCommand',
-  revealCreation: 'kmsLens.grants.revealCreation',
-  revealEvent: REVEAL_EVENT_COMMAND,
-} as const;
 
 /** Opens the event's document and selects the whole event. */
 export async function revealEvent(e: EventRef): Promise<vscode.TextEditor | undefined> {
@@ -58,6 +48,11 @@ function grantOf(arg: unknown, views: readonly vscode.TreeView<unknown>[]): Gran
   return undefined;
 }
 
+/** `kmsLens.timeZone`: how every date of the view reads. */
+function timeZoneSetting(): TimeZoneChoice {
+  return vscode.workspace.getConfiguration('kmsLens').get<string>('timeZone') === 'local' ? 'local' : 'utc';
+}
+
 export class GrantsView implements vscode.Disposable {
   readonly provider: GrantsTreeProvider;
   private readonly views: vscode.TreeView<unknown>[];
@@ -65,6 +60,7 @@ export class GrantsView implements vscode.Disposable {
 
   constructor(private readonly index: GrantsIndex) {
     this.provider = new GrantsTreeProvider(index.model);
+    this.provider.setTimeZone(timeZoneSetting());
     this.views = GRANTS_VIEW_IDS.map((id) => vscode.window.createTreeView(id, { treeDataProvider: this.provider, showCollapseAll: true }));
     this.subscriptions.push(
       this.provider,
@@ -73,26 +69,37 @@ export class GrantsView implements vscode.Disposable {
         this.provider.setModel(m);
         this.updateChrome();
       }),
-      vscode.commands.registerCommand(GRANTS_COMMANDS.refresh, () => index.refresh()),
-      vscode.commands.registerCommand(GRANTS_COMMANDS.filter, (statuses?: StatusFilter[]) => this.pickStatuses(statuses)),
-      vscode.commands.registerCommand(GRANTS_COMMANDS.search, (text?: string) => this.search(text)),
-      vscode.commands.registerCommand(GRANTS_COMMANDS.clearFilter, () => this.applyFilter({ statuses: new Set(ALL_STATUSES), search: '' })),
-      vscode.commands.registerCommand(GRANTS_COMMANDS.copyGrantId, async (arg?: unknown) => {
+      // The time zone applies at once, without a reload.
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('kmsLens.timeZone')) this.provider.setTimeZone(timeZoneSetting());
+      }),
+    );
+    this.updateChrome();
+  }
+
+  /** The view's toolbar and context-menu commands (registered with every other command, in extension.ts). */
+  commands(): CommandHandlers<'grantsRefresh' | 'grantsFilter' | 'grantsSearch' | 'grantsClearFilter' | 'grantsCopyGrantId' | 'grantsCopyRevokeCommand' | 'grantsRevealCreation' | 'grantsRevealEvent'> {
+    return {
+      // Refresh also indexes again the logs whose indexing was cancelled.
+      grantsRefresh: () => this.index.refresh(true),
+      grantsFilter: (statuses?: StatusFilter[]) => this.pickStatuses(statuses),
+      grantsSearch: (text?: string) => this.search(text),
+      grantsClearFilter: () => this.applyFilter({ statuses: new Set(ALL_STATUSES), search: '' }),
+      grantsCopyGrantId: async (arg?: unknown) => {
         const node = grantOf(arg, this.views);
         if (node) await vscode.env.clipboard.writeText(node.grant.grantId);
-      }),
-      vscode.commands.registerCommand(GRANTS_COMMANDS.copyRevokeCommand, async (arg?: unknown) => {
+      },
+      grantsCopyRevokeCommand: async (arg?: unknown) => {
         const node = grantOf(arg, this.views);
         if (node) await vscode.env.clipboard.writeText(core.revokeGrantCommand(node.grant, node.key));
-      }),
-      vscode.commands.registerCommand(GRANTS_COMMANDS.revealCreation, async (arg?: unknown) => {
+      },
+      grantsRevealCreation: async (arg?: unknown) => {
         const creation = grantOf(arg, this.views)?.grant.creation;
         if (creation) await revealEvent(creation);
         else void vscode.window.showInformationMessage(vscode.l10n.t('The creation of this grant is not in the open files.'));
-      }),
-      vscode.commands.registerCommand(GRANTS_COMMANDS.revealEvent, (e: EventRef) => revealEvent(e)),
-    );
-    this.updateChrome();
+      },
+      grantsRevealEvent: (e: EventRef) => revealEvent(e),
+    };
   }
 
   private applyFilter(filter: { statuses?: ReadonlySet<StatusFilter>; search?: string }): void {
@@ -120,19 +127,42 @@ export class GrantsView implements vscode.Disposable {
     if (text !== undefined) this.applyFilter({ search: text });
   }
 
-  /** The view's description says what is filtered out; its message says why it looks empty. */
+  /**
+   * While a filter or a search is on, the view says so where it cannot be
+   * missed: its title reads "KMS Grants (filtered)" (in KMS Lens's own
+   * container the view's title is the container's, and a description is not
+   * shown there), its message above the tree says what is left out, and in
+   * the Explorer its description repeats it. So a short list is never taken
+   * for all there is. A cancelled indexing is said the same way.
+   */
   private updateChrome(): void {
     const f = this.provider.filter;
     const parts: string[] = [];
     if (ALL_STATUSES.some((s) => !f.statuses.has(s))) parts.push(ALL_STATUSES.filter((s) => f.statuses.has(s)).join(', ') || vscode.l10n.t('nothing'));
-    if (f.search) parts.push(`"${f.search}"`);
+    if (f.search) parts.push(vscode.l10n.t('search "{0}"', f.search));
     const filtered = parts.length > 0;
+    const what = parts.join(' · ');
     const empty = this.provider.getChildren().length === 0;
+    const skipped = this.index.skippedCount;
+    const messages: string[] = [];
+    if (skipped === 1) messages.push(vscode.l10n.t('Indexing was cancelled: 1 open log is not in this view. Refresh to index it.'));
+    else if (skipped > 1) messages.push(vscode.l10n.t('Indexing was cancelled: {0} open logs are not in this view. Refresh to index them.', skipped));
+    if (filtered) {
+      messages.push(empty
+        ? vscode.l10n.t('Nothing matches the filter ({0}). Clear it with the button in the title bar.', what)
+        : vscode.l10n.t('Filtered: {0}. Clear the filter with the button in the title bar.', what));
+    }
     for (const v of this.views) {
-      v.description = filtered ? parts.join(' · ') : undefined;
-      v.message = filtered && empty ? vscode.l10n.t('Nothing matches the filter. Clear it with the button in the title bar.') : undefined;
+      v.title = filtered ? vscode.l10n.t('KMS Grants (filtered)') : vscode.l10n.t('KMS Grants');
+      v.description = filtered ? what : undefined;
+      v.message = messages.length > 0 ? messages.join(' ') : undefined;
     }
     void vscode.commands.executeCommand('setContext', 'kmsLens.grants.filtered', filtered);
+  }
+
+  /** What the views show as their title, beside it and as their message (the integration tests read it). */
+  get chrome(): { title: string | undefined; description: string | undefined; message: string | undefined } {
+    return { title: this.views[0].title, description: this.views[0].description, message: this.views[0].message };
   }
 
   dispose(): void {

@@ -1,6 +1,6 @@
 /** Typed reader for the `kmsLens.*` settings. */
 import * as vscode from 'vscode';
-import { DEFAULT_SETTINGS, type AnalysisSettings, type SeveritySetting } from '../core';
+import { DEFAULT_SETTINGS, isSeveritySetting, type AnalysisSettings, type SeveritySetting } from '../core';
 
 export interface ExtensionSettings {
   enable: boolean;
@@ -10,13 +10,11 @@ export interface ExtensionSettings {
   analysis: AnalysisSettings;
 }
 
-const SEVERITY_VALUES = new Set(['error', 'warning', 'information', 'hint', 'off']);
-
 export function readSettings(scope?: vscode.ConfigurationScope): ExtensionSettings {
   const c = vscode.workspace.getConfiguration('kmsLens', scope);
   const rules: Record<string, SeveritySetting> = {};
   for (const [id, value] of Object.entries(c.get<Record<string, unknown>>('rules') ?? {})) {
-    if (typeof value === 'string' && SEVERITY_VALUES.has(value)) rules[id] = value as SeveritySetting;
+    if (isSeveritySetting(value)) rules[id] = value;
   }
   const maxFindings = c.get<number>('maxFindings', DEFAULT_SETTINGS.maxFindings);
   const maxFileSizeMB = c.get<number>('maxFileSizeMB', DEFAULT_SETTINGS.maxFileSize / (1024 * 1024));
@@ -28,6 +26,8 @@ export function readSettings(scope?: vscode.ConfigurationScope): ExtensionSettin
       rules,
       maxFindings: Number.isFinite(maxFindings) && maxFindings > 0 ? Math.floor(maxFindings) : DEFAULT_SETTINGS.maxFindings,
       maxFileSize: Number.isFinite(maxFileSizeMB) && maxFileSizeMB > 0 ? maxFileSizeMB * 1024 * 1024 : DEFAULT_SETTINGS.maxFileSize,
+      // Messages about a limit name the setting that raises it (the CLI names its flags).
+      limitNames: { maxFindings: 'kmsLens.maxFindings', maxFileSize: 'kmsLens.maxFileSizeMB' },
     },
   };
 }

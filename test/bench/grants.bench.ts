@@ -17,7 +17,7 @@ const JQ_GRANTS = '[.Records[] | select(.eventSource == "kms.amazonaws.com" and 
   + ' | {grantId: (.responseElements.grantId // .additionalEventData.grantId // .requestParameters.grantId), eventName, eventTime, errorCode,'
   + ' key: (.responseElements.keyId // .requestParameters.keyId)}] | group_by(.grantId) | length';
 
-interface CpuMeasurement {
+export interface CpuMeasurement {
   label: string;
   /** Median user + system CPU time over the runs, ms. */
   cpuMs: number;
@@ -26,7 +26,7 @@ interface CpuMeasurement {
 const quote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
 
 /** Runs a command under bash's `time`; undefined if bash or the command is missing. */
-function measureCpu(label: string, argv: string[], runs: number): CpuMeasurement | undefined {
+export function measureCpu(label: string, argv: string[], runs: number): CpuMeasurement | undefined {
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
     const script = `TIMEFORMAT='%U %S'; time ${argv.map(quote).join(' ')} >/dev/null 2>/dev/null`;

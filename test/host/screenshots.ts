@@ -33,8 +33,8 @@ export const SCENES: Scene[] = [
   { name: 'hover.png', file: 'key-policy-review.json', at: { line: 19, column: 30 }, show: ['hover'], waitFor: '.squiggly-error' },
   { name: 'highlighting.png', file: 'key-policy.json', at: { line: 1, column: 1 }, show: [{ wait: 1500 }] },
   { name: 'cloudtrail.png', file: 'cloudtrail-fargate-dry-run.json', at: { line: 1, column: 1 }, show: ['hover'], waitFor: '.squiggly-warning' },
-  { name: 'grants.png', file: 'grants-cloudtrail.json', show: [{ command: 'KMS Lens: Focus on KMS Grants View' }, { wait: 1500 }, 'wideSidebar', 'expandTree'] },
-  { name: 'lifecycle.png', file: 'key-lifecycle.json', show: [{ command: 'KMS Lens: Focus on KMS Grants View' }, { wait: 1500 }, 'wideSidebar', 'expandTree'] },
+  { name: 'grants.png', file: 'grants-cloudtrail.json', show: [{ command: 'KMS Lens: Focus on KMS Grants View' }, { wait: 1500 }, 'expandTree'] },
+  { name: 'lifecycle.png', file: 'key-lifecycle.json', show: [{ command: 'KMS Lens: Focus on KMS Grants View' }, { wait: 1500 }, 'expandTree'] },
 ];
 
 async function runCommand(page: Page, command: string): Promise<void> {
@@ -80,7 +80,8 @@ async function shoot(page: Page, origin: string, scene: Scene): Promise<void> {
         await page.mouse.up();
       }
     } else if (step === 'expandTree') {
-      // Expand the first key and its first grant, as a user clicking through the view would.
+      // Once the view has its keys, expand the first key and its first grant, as a user clicking through the view would.
+      await page.waitForSelector('.part.sidebar .monaco-list-row', { state: 'visible', timeout: 30_000 });
       for (const row of [0, 1, 2]) {
         const rows = page.locator('.monaco-list-row[aria-expanded="false"]');
         if ((await rows.count()) <= row) break;

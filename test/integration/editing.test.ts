@@ -10,6 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { COMMAND_IDS } from '../../src/vscode/commandIds';
 import { closeAll, EXTENSION_ID, open, setRuleSeverity, waitForAnalysis, waitForDiagnostics, workspaceUri } from './helpers';
 
 /** Writes a file into the test workspace (a temporary copy) and opens it. */
@@ -174,6 +175,27 @@ describe('editing policies', () => {
     assert.deepEqual(again.map((a) => a.title), []);
   });
 
+  it('never lets Fix all widen access: the review sample keeps ebs, and the quick fix to ec2 says whom it lets do what', async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext);
+    const text = fs.readFileSync(path.join(ext.extensionPath, 'samples', 'key-policy-review.json'), 'utf8');
+    const editor = await openNew('review.json', text);
+    const doc = editor.document;
+    const via = (ds: vscode.Diagnostic[]): vscode.Diagnostic[] => ds.filter((x) => (x.code as { value: string }).value === 'policy-via-service-unsupported');
+    const [d] = await waitForDiagnostics(doc.uri, (ds) => via(ds).length === 1, 'the ebs endpoint name').then(via);
+    const quick = (await codeActions(doc, d.range)).find((a) => a.title.startsWith('Change to "ec2.us-west-2.amazonaws.com"'));
+    assert.ok(quick?.edit, 'the repair is offered');
+    assert.equal(quick.title, 'Change to "ec2.us-west-2.amazonaws.com" — Allows anyone to Decrypt and CreateGrant with this key, only when called through EC2 (including EBS) in us-west-2.');
+    assert.ok(!quick.isPreferred, 'a fix that widens access is not the preferred one');
+
+    const [all] = await codeActions(doc, new vscode.Range(0, 0, 0, 0), 'source.fixAll.kmsLens');
+    assert.ok(all?.edit, 'fix-all has something to do (the Effect case, a redundant action)');
+    assert.ok(await vscode.workspace.applyEdit(all.edit));
+    const fixed = await waitForText(doc, (t) => !t.includes('"Effect": "allow"'), 'the fix-all edit');
+    assert.ok(fixed.includes('"kms:ViaService": "ebs.us-west-2.amazonaws.com"'), 'the statement for everyone still matches nothing');
+    assert.ok(fixed.includes('"kms:Decrpyt"') && fixed.includes('"kms:CallerAcount"') && fixed.includes('"kms:GrantIsForAWSResource": "yes"'));
+  });
+
   it('shows the statement summary as a CodeLens, and hides it when the setting is off', async () => {
     const editor = await open(workspaceUri('policies', 'default-key-policy.json'));
     const doc = editor.document;
@@ -181,10 +203,60 @@ describe('editing policies', () => {
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 10);
     const ours = lenses.filter((l) => l.command?.title.startsWith('Allows '));
     assert.equal(ours.length, 1);
-    assert.equal(ours[0].command?.title, 'Allows account 111122223333 to perform every KMS action (kms:*) on this key. The account principal delegates to IAM: users and roles of account 111122223333 get this access when their IAM policies allow it.');
-    assert.equal(ours[0].range.start.line, positionOf(doc, '{\n      "Sid"', 0).line);
+    // One line short enough not to be cut at the editor's edge (a lens never wraps); the whole summary in its tooltip.
+    const whole = 'Allows account 111122223333 to perform every KMS action (kms:*) on this key. The account principal delegates to IAM: users and roles of account 111122223333 get this access when their IAM policies allow it.';
+    assert.equal(ours[0].command?.title, 'Allows account 111122223333 to perform every KMS action (kms:*) on this key. (1 note)');
+    assert.equal(ours[0].command?.tooltip, whole);
+    const brace = positionOf(doc, '{\n      "Sid"', 0);
+    assert.equal(ours[0].range.start.line, brace.line);
+    // A click on it goes to the statement, whose hover has the whole summary.
+    await vscode.commands.executeCommand(ours[0].command?.command ?? '', ...(ours[0].command?.arguments ?? []));
+    assert.deepEqual(vscode.window.activeTextEditor?.selection.active, brace);
+    const hover = await hoverText(doc, brace);
+    assert.match(hover, /Allows account `111122223333` to perform every KMS action/);
+    assert.match(hover, /The account principal delegates to IAM: users and roles of account `111122223333` get this access when their IAM policies allow it\./, 'the hover has the notes the lens only counts');
     await vscode.workspace.getConfiguration('kmsLens').update('summaryCodeLens', false, vscode.ConfigurationTarget.Workspace);
     const off = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 10);
     assert.equal(off.filter((l) => l.command?.title.startsWith('Allows ')).length, 0);
+  });
+
+  it('registers every command of the table (commands as data)', async () => {
+    await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
+    const registered = new Set(await vscode.commands.getCommands(true));
+    for (const id of Object.values(COMMAND_IDS)) assert.ok(registered.has(id), `${id} is not registered`);
+  });
+
+  it('"Fix all KMS Lens problems" from the Command Palette applies what source.fixAll.kmsLens applies, and says what it fixed', async () => {
+    const editor = await openNew('palette-fixall.json', TWO_COMMAS);
+    const doc = editor.document;
+    await waitForDiagnostics(doc.uri, (ds) => ds.length === 2, 'two trailing commas');
+    // The source action on a copy of the same text: the two must agree.
+    const copy = (await openNew('palette-fixall-source.json', TWO_COMMAS)).document;
+    await waitForDiagnostics(copy.uri, (ds) => ds.length === 2, 'two trailing commas in the copy');
+    const [source] = await codeActions(copy, new vscode.Range(0, 0, 0, 0), 'source.fixAll.kmsLens');
+    assert.ok(source?.edit && (await vscode.workspace.applyEdit(source.edit)));
+
+    await vscode.window.showTextDocument(doc);
+    const summary = await vscode.commands.executeCommand<{ applied: number; byRule: Record<string, number> }>('kmsLens.fixAll');
+    assert.deepEqual(summary, { applied: 2, byRule: { 'json-trailing-comma': 2 } });
+    assert.equal(doc.getText(), copy.getText());
+    await waitForDiagnostics(doc.uri, (ds) => ds.length === 0, 'no diagnostics after Fix all');
+    // Nothing left: it says so and changes nothing.
+    assert.deepEqual(await vscode.commands.executeCommand('kmsLens.fixAll'), { applied: 0, byRule: {} });
+  });
+
+  it('"Repair pasted JSON" makes pasted text JSON again, shows it as JSON, and leaves the rest to Fix all', async () => {
+    const pasted = '{eventVersion: “1.08”, “eventSource”: “kms.amazonaws.com”, “eventName”: “CreateGrant”, “awsRegion”: “us-west-2”, “eventTime”: “2024-04-23T18:08:13Z”,\n “requestParameters”: {“keyId”: “arn:aws::kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab”, “operations”: [“Decrypt”,],},}';
+    const doc = await vscode.workspace.openTextDocument({ content: pasted });
+    await vscode.window.showTextDocument(doc);
+    assert.equal(doc.languageId, 'plaintext');
+    const summary = await vscode.commands.executeCommand<{ applied: number; byRule: Record<string, number> }>('kmsLens.repairPastedJson');
+    assert.deepEqual(summary?.byRule, { 'json-unquoted-key': 1, 'json-smart-quotes': 1, 'json-trailing-comma': 3 });
+    const shown = vscode.window.activeTextEditor?.document as vscode.TextDocument;
+    const event = JSON.parse(shown.getText());
+    assert.equal(event.eventName, 'CreateGrant');
+    assert.equal(event.requestParameters.keyId, 'arn:aws::kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab', 'not a JSON problem: left to Fix all');
+    assert.equal(shown.languageId, 'json');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });

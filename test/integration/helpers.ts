@@ -135,3 +135,17 @@ export async function child(parent: GrantsNode | undefined, label: string | RegE
   assert.ok(found, `no "${String(label)}" among ${JSON.stringify(all.map((c) => c.label))}`);
   return found;
 }
+
+/**
+ * Resolves once `check` holds, checking it after each turn of the event loop
+ * (up to the timeout): for effects that VS Code delivers through events the
+ * test cannot subscribe to first, such as a configuration change reaching the
+ * extension. Never a fixed sleep: it returns as soon as the condition holds.
+ */
+export async function waitFor(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
+  const started = Date.now();
+  while (!(await check())) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

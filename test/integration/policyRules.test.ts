@@ -35,7 +35,8 @@ describe('policy rules in the editor', () => {
     assert.equal(editor.document.getText(action.range), 'Decrpyt');
     assert.equal(editor.document.getText(resource.range), '"arn:aws:kms:us-west-2:210987654321:key/1234abcd-12ab-34cd-56ef-1234567890ab"');
     assert.equal(editor.document.getText(principal.range), '"*"');
-    assert.deepEqual(ds.map((d) => d.severity), [vscode.DiagnosticSeverity.Error, vscode.DiagnosticSeverity.Error, vscode.DiagnosticSeverity.Warning]);
+    // A key ARN in a key policy is a warning: KMS documents "*", it does not document rejecting the ARN.
+    assert.deepEqual(ds.map((d) => d.severity), [vscode.DiagnosticSeverity.Error, vscode.DiagnosticSeverity.Warning, vscode.DiagnosticSeverity.Warning]);
     assert.match(action.message, /did you mean kms:Decrypt/);
     for (const d of ds) assert.equal(await linkedHeading(d), `### ${codeOf(d)}`);
   });
@@ -58,8 +59,10 @@ describe('policy rules in the editor', () => {
     const uri = editor.document.uri;
     const [d] = await waitForDiagnostics(uri, (ds) => withCode('policy-unknown-action')(ds).length === 1, 'the unknown action').then(withCode('policy-unknown-action'));
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value);
-    const fix = actions.find((a) => a.title === 'Change to "kms:Decrypt"');
+    // The misspelt action matches nothing today: the repair makes the Allow apply, so its title says what it allows and it is not preferred.
+    const fix = actions.find((a) => a.title.startsWith('Change to "kms:Decrypt" — Allows '));
     assert.ok(fix?.edit, `quick fixes offered: ${JSON.stringify(actions.map((a) => a.title))}`);
+    assert.ok(!fix.isPreferred);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     assert.equal(editor.document.lineAt(15).text.trim(), '"Action": ["kms:Decrypt", "kms:GenerateDataKey"],');
     await waitForDiagnostics(uri, (ds) => withCode('policy-unknown-action')(ds).length === 0 && ds.length === 2, 'the finding gone after the fix');
@@ -72,6 +75,20 @@ describe('policy rules in the editor', () => {
     assert.equal(show(d), 'policy-unknown-action@16:513-16:520');
     assert.equal(editor.document.getText(d.range), 'Encrpyt');
     assert.equal(await linkedHeading(d), '### policy-unknown-action');
+  });
+
+  it('shows only information on a Terraform templatefile key policy: one note per variable, and a hover that reads through it', async () => {
+    const editor = await open(workspaceUri('policies', 'templatefile-key-policy.json'));
+    const uri = editor.document.uri;
+    const ds = await waitForDiagnostics(uri, (x) => x.length >= 2, 'the two template variables');
+    assert.deepEqual(ds.map(show), ['policy-placeholder@7:42-7:55', 'policy-placeholder@14:38-14:51']);
+    assert.deepEqual(ds.map((d) => editor.document.getText(d.range)), ['${account_id}', '${aws_region}']);
+    assert.ok(ds.every((d) => d.severity === vscode.DiagnosticSeverity.Information), ds.map((d) => `${show(d)} ${d.severity}`).join(', '));
+    const at = editor.document.positionAt(editor.document.getText().indexOf('logs.${aws_region}') + 2);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at);
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /The CloudWatch Logs service itself/);
+    assert.match(text, /Regional form of the service principal/);
   });
 
   it('reports a mistake in a CloudFormation template\'s key policy, and nothing on its intrinsic functions', async () => {

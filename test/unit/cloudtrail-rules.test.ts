@@ -5,6 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { applyEdits, type Finding } from '../../src/core';
+import { cloudTrailRules } from '../../src/core/cloudtrail/rules';
 import { findings, marked } from './helpers';
 
 type Ev = Record<string, unknown>;
@@ -74,6 +75,16 @@ const ui = (e: Ev): Ev => e.userIdentity as Ev;
 describe('CloudTrail rules', () => {
   it('the base event raises nothing at all', () => {
     assert.deepEqual(run(ev(() => undefined)).map((f) => f.code), []);
+  });
+
+  it('every CloudTrail rule has a block here, with a case where it fires and a near miss', function () {
+    // A rule added to the list without cases fails here.
+    const blocks = this.test!.parent!.suites;
+    const missing = cloudTrailRules.map((r) => r.id).filter((id) => {
+      const tests = blocks.find((b) => b.title === id)?.tests.map((t) => t.title) ?? [];
+      return !tests.some((t) => !/^near miss/i.test(t)) || !tests.some((t) => /near miss/i.test(t));
+    });
+    assert.deepEqual(missing, []);
   });
 
   describe('ct-missing-field', () => {
@@ -210,10 +221,10 @@ describe('CloudTrail rules', () => {
   });
 
   describe('ct-malformed-arn', () => {
-    it('fires on arn:aws::kms: with a preferred fix that restores the ARN', () => {
+    it('fires on arn:aws::kms: with a fix-all fix that restores the ARN', () => {
       const text = ev((e) => { rp(e).keyId = KEY_ARN.replace('arn:aws:kms:', 'arn:aws::kms:'); });
       const [f] = fires(text, 'ct-malformed-arn');
-      assert.equal(f.fixes?.[0].preferred, true);
+      assert.equal(f.fixes?.[0].safety, 'neutral');
       assert.equal(JSON.parse(applyEdits(text, f.fixes![0].edits)).requestParameters.keyId, KEY_ARN);
     });
     it('fires on an ARN with too few fields and on an unknown partition', () => {
@@ -240,10 +251,10 @@ describe('CloudTrail rules', () => {
   });
 
   describe('ct-kms-unknown-parameter', () => {
-    it('fires on keyID, offering keyId as the preferred fix', () => {
+    it('fires on keyID, offering keyId as the fix-all fix', () => {
       const text = ev((e) => { rp(e).keyID = rp(e).keyId; delete rp(e).keyId; });
       const [f] = fires(text, 'ct-kms-unknown-parameter');
-      assert.equal(f.fixes?.[0].preferred, true);
+      assert.equal(f.fixes?.[0].safety, 'neutral');
       assert.equal(JSON.parse(applyEdits(text, f.fixes![0].edits)).requestParameters.keyId, KEY_ARN);
     });
     it('fires on an unknown grant constraint', () => {

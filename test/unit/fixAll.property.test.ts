@@ -10,7 +10,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { analyze, DEFAULT_SETTINGS, fixAll, preferredEdits, type DocumentHints } from '../../src/core';
+import { analyze, appliedByFixAll, DEFAULT_SETTINGS, fixAll, fixAllEdits, type DocumentHints } from '../../src/core';
 import { CORPUS } from './helpers';
 import { applyBlind, applyFixable, blindMutation, fixableMutation } from './mutations';
 
@@ -42,15 +42,15 @@ const validDocs = docs.filter((d) => {
   return analyze(d.text, HINTS).model.kind !== 'other';
 });
 
-/** Every syntax finding of the text has a preferred fix: "the input's only problems are fixable". */
+/** Every syntax finding of the text has a fix-all fix: "the input's only problems are fixable". */
 function onlyFixableSyntax(text: string): boolean {
   const { model, findings } = analyze(text, HINTS);
   if (model.kind === 'other') return false;
   const syntax = findings.filter((f) => f.code.startsWith('json-'));
-  return model.syntaxProblems.length === syntax.length && syntax.every((f) => f.fixes?.some((x) => x.preferred));
+  return model.syntaxProblems.length === syntax.length && syntax.every((f) => f.fixes?.some(appliedByFixAll));
 }
 
-function overlapping(edits: ReturnType<typeof preferredEdits>): boolean {
+function overlapping(edits: ReturnType<typeof fixAllEdits>): boolean {
   const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
   for (let i = 1; i < sorted.length; i++) {
     const a = sorted[i - 1];
@@ -92,7 +92,7 @@ describe('fix-all properties', function () {
         const once = fixAll(mutated, HINTS, DEFAULT_SETTINGS).text;
         JSON.parse(once);
         assert.equal(fixAll(once, HINTS, DEFAULT_SETTINGS).text, once);
-        assert.ok(!overlapping(preferredEdits(analyze(mutated, HINTS).findings)));
+        assert.ok(!overlapping(fixAllEdits(analyze(mutated, HINTS).findings)));
       }),
       { numRuns: 400, seed: 20240423 },
     );
@@ -103,7 +103,7 @@ describe('fix-all properties', function () {
       fc.property(fc.constantFrom(...docs), fc.array(blindMutation, { minLength: 1, maxLength: 3 }), (doc, mutations) => {
         const mutated = mutations.reduce(applyBlind, doc.text);
         const before = analyze(mutated, HINTS);
-        assert.ok(!overlapping(preferredEdits(before.findings)));
+        assert.ok(!overlapping(fixAllEdits(before.findings)));
         const once = fixAll(mutated, HINTS, DEFAULT_SETTINGS).text;
         const after = analyze(once, HINTS);
         assert.ok(after.model.syntaxProblems.length <= before.model.syntaxProblems.length, 'fix-all added a syntax problem');

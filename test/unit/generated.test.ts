@@ -34,4 +34,13 @@ describe('generated documentation and settings', () => {
     const nls = JSON.parse(read('package.nls.json'));
     for (const m of read('package.json').matchAll(/"%([^%"]+)%"/g)) assert.ok(nls[m[1]], `package.nls.json lacks ${m[1]}`);
   });
+
+  it('view welcome texts are plain text and links: VS Code shows Markdown code spans there as literal backticks', () => {
+    const pkg = JSON.parse(read('package.json'));
+    const nls = JSON.parse(read('package.nls.json'));
+    for (const w of pkg.contributes.viewsWelcome as Array<{ contents: string }>) {
+      const text = w.contents.replace(/^%(.+)%$/, (_, key: string) => nls[key]);
+      assert.doesNotMatch(text, /`/, text);
+    }
+  });
 });

@@ -10,9 +10,9 @@ export const CORPUS = path.join(FIXTURES, 'corpus');
 /** The bundled CLI: tests run it as users do, in a child process (`npm run build` first). */
 export const CLI = path.resolve(__dirname, '..', '..', '..', 'dist', 'cli.js');
 
-/** Runs `kms-lens ARGS` in `cwd`, without colours. */
-export function runCli(args: string[], cwd = process.cwd()): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+/** Runs `kms-lens ARGS` in `cwd`, without colours; `input` is its standard input. */
+export function runCli(args: string[], cwd = process.cwd(), input?: string): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', input, env: { ...process.env, NO_COLOR: '1' } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -117,7 +117,7 @@ describe('policy hovers', () => {
       assert.match(must(hover(text, 'StringEqualsIfExists')).markdown, /`IfExists`: when the request has no value for the key, the condition is true; otherwise it is evaluated as `StringEquals`\./);
       assert.match(must(hover(text, 'ForAllValues:StringEquals')).markdown, /also true when the request has no value for the key, so in an Allow pair it with a `Null` check\./);
       assert.match(must(hover(text, 'StringNotEquals')).markdown, /When the request has no value for the key, a negated operator is true\./);
-      assert.match(must(hover(text, '"StringEqual"', 0, 2)).markdown, /Not a condition operator: AWS rejects the policy\.\n\nDid you mean `StringEquals`/);
+      assert.match(must(hover(text, '"StringEqual"', 0, 2)).markdown, /Not a condition operator: the policy language has no such operator\.\n\nDid you mean `StringEquals`/);
     });
   });
 

@@ -2,13 +2,13 @@
  * The keys outline: one presentation of keys, grants and lifecycles that the
  * grants view renders as a tree and `kms-lens grants` as text. Where the two
  * used to disagree, the outline decides once: how long a list of events
- * gets (LISTED_EVENTS, then one "more" item), and how dates read (short in
- * labels and descriptions, exact as logged in tooltips and text lines).
+ * gets (LISTED_EVENTS, then one "more" item), how dates read (one format,
+ * in UTC or local time) and how short a row is.
  */
 import * as assert from 'node:assert/strict';
 import { buildOutline, LISTED_EVENTS, type OutlineItem } from '../../src/core';
 import { GrantsRun, toTextReport } from '../../src/cli/grants';
-import { createGrant, decrypt, grantsOf, KEY_ARN, kmsEvent, records, roleSession, source } from './grantsHelpers';
+import { createGrant, decrypt, grantsOf, KEY_ARN, KEY_ID, kmsEvent, records, roleSession, source } from './grantsHelpers';
 import { disableKey, refusedDecrypt } from './lifecycleHelpers';
 
 const children = (item: OutlineItem | undefined): OutlineItem[] => item?.children?.() ?? [];
@@ -39,19 +39,19 @@ describe('keys outline', () => {
     const uses = children(byLabel(children(grant), 'Uses'));
     assert.equal(uses.length, LISTED_EVENTS + 1);
     assert.deepEqual([uses[LISTED_EVENTS].kind, uses[LISTED_EVENTS].label, uses[LISTED_EVENTS].description], ['more', '5 more', 'not listed: open the log to see them all']);
-    const refused = children(byLabel(children(key), 'Refused because of the key\'s state'));
+    const refused = children(byLabel(children(key), 'Refused calls'));
     assert.equal(refused.length, LISTED_EVENTS + 1);
     assert.equal(refused[LISTED_EVENTS].label, '2 more');
 
     const lines = textOf('busy.json', text).split('\n');
     const usesAt = lines.findIndex((l) => l.endsWith(`uses: ${LISTED_EVENTS + 5}`));
     assert.ok(usesAt >= 0, lines.join('\n'));
-    assert.equal(lines.slice(usesAt + 1).findIndex((l) => !/Decrypt 2024-05-02T/.test(l)), LISTED_EVENTS, 'the first uses, one line each');
+    assert.equal(lines.slice(usesAt + 1).findIndex((l) => !/Decrypt 2024-05-02 /.test(l)), LISTED_EVENTS, 'the first uses, one line each');
     assert.match(lines[usesAt + 1 + LISTED_EVENTS], /└─ … 5 more$/);
     assert.ok(lines.some((l) => /└─ … 2 more$/.test(l)), 'the refused calls are cut the same way');
   });
 
-  it('reads dates short in labels and descriptions and exact in tooltips; the text report gives each eventTime as logged', () => {
+  it('writes every date one way, in rows, tooltips and the text report: 2024-05-01 09:00:00 UTC', () => {
     const text = records(
       createGrant('g-1', '2024-05-01T09:00:00Z', { name: 'worker' }),
       decrypt('2024-05-02T10:00:07Z', roleSession('Worker')),
@@ -61,31 +61,98 @@ describe('keys outline', () => {
     const [key] = buildOutline(grantsOf(source('log.json', text))).keys;
     const grant = byLabel(children(key), 'worker');
     const created = byLabel(children(grant), 'Created');
-    assert.match(created.description, /^2024-05-01 09:00 UTC · arn:aws:iam::111122223333:user\/Alice · log\.json$/);
-    assert.ok(created.tooltip?.includes('Time: 2024-05-01T09:00:00Z'), JSON.stringify(created.tooltip));
+    assert.equal(created.description, '2024-05-01 09:00:00 UTC · user/Alice · log.json');
+    assert.ok(created.tooltip?.includes('Time: 2024-05-01 09:00:00 UTC'), JSON.stringify(created.tooltip));
+    assert.ok(grant.tooltip?.includes('Created 2024-05-01 09:00:00 UTC by arn:aws:iam::111122223333:user/Alice'), JSON.stringify(grant.tooltip));
     const [use] = children(byLabel(children(grant), 'Uses'));
-    assert.match(use.description, /^2024-05-02 10:00 UTC · /);
+    assert.match(use.description, /^2024-05-02 10:00:07 UTC · assumed-role\/Worker\/session-1 · log\.json$/);
     const [attempt] = children(byLabel(children(key), 'Attempts'));
-    assert.match(attempt.description, /^2024-05-02 11:30 UTC · /);
+    assert.equal(attempt.description, '2024-05-02 11:30:00 UTC · user/Alice · role/Other');
+    assert.ok(attempt.tooltip?.includes('Time: 2024-05-02 11:30:00 UTC'));
     const [disabled] = children(byLabel(children(key), 'Timeline'));
-    assert.match(disabled.description, /^2024-05-03 09:00 UTC · /);
-    assert.equal(byLabel(children(key), 'State').description, 'Disabled since 2024-05-03 09:00 UTC');
+    assert.match(disabled.description, /^2024-05-03 09:00:00 UTC · /);
+    const state = byLabel(children(key), 'Disabled');
+    assert.equal(state.description, 'since 2024-05-03 09:00:00 UTC');
+    assert.ok(state.tooltip?.some((l) => l.startsWith('Since 2024-05-03 09:00:00 UTC: DisableKey by')), JSON.stringify(state.tooltip));
 
     const report = textOf('log.json', text);
-    assert.match(report, /├─ created 2024-05-01T09:00:00Z by arn:aws:iam::111122223333:user\/Alice \(log\.json:\d+\)/);
-    assert.match(report, /Decrypt 2024-05-02T10:00:07Z by /);
-    assert.match(report, /^[├└]─ attempt: CreateGrant AccessDenied 2024-05-02T11:30:00Z by /m, 'attempts stand in place of their group');
-    assert.match(report, /2024-05-03T09:00:00Z Disabled, DisableKey by /);
+    assert.match(report, /├─ created 2024-05-01 09:00:00 UTC by arn:aws:iam::111122223333:user\/Alice \(log\.json:\d+\)/);
+    assert.match(report, /Decrypt 2024-05-02 10:00:07 UTC by /);
+    assert.match(report, /^[├└]─ attempt: CreateGrant AccessDenied 2024-05-02 11:30:00 UTC by /m, 'attempts stand in place of their group');
+    assert.match(report, /2024-05-03 09:00:00 UTC Disabled, DisableKey by /);
+    for (const item of [created, use, attempt, disabled, state, grant, key]) {
+      for (const line of [item.label, item.description, ...(item.tooltip ?? [])]) {
+        assert.doesNotMatch(line, /\d{4}-\d\d-\d\dT\d\d|\d\d:\d\dZ|[+-]\d\d:\d\d\b/, `a date as logged in "${line}"`);
+      }
+    }
+    assert.doesNotMatch(report, /\d{4}-\d\d-\d\dT\d\d/, 'no date as logged in the text report');
+  });
+
+  it('writes dates in local time when told to, saying the offset', () => {
+    const text = records(createGrant('g-1', '2024-05-01T09:00:00Z', { name: 'worker' }));
+    // A zone with a half-hour offset, whatever the zone of the machine running the tests.
+    const saved = process.env.TZ;
+    process.env.TZ = 'Asia/Kolkata';
+    try {
+      const [key] = buildOutline(grantsOf(source('log.json', text)), { timeZone: 'local' }).keys;
+      const created = byLabel(children(byLabel(children(key), 'worker')), 'Created');
+      assert.equal(created.description, '2024-05-01 14:30:00 UTC+5:30 · user/Alice · log.json');
+      assert.ok(created.tooltip?.includes('Time: 2024-05-01 14:30:00 UTC+5:30'));
+      process.env.TZ = 'America/Los_Angeles';
+      const [west] = buildOutline(grantsOf(source('log.json', text)), { timeZone: 'local' }).keys;
+      assert.match(byLabel(children(byLabel(children(west), 'worker')), 'Created').description, /^2024-05-01 02:00:00 UTC-7 · /);
+      const [utc] = buildOutline(grantsOf(source('log.json', text))).keys;
+      assert.match(byLabel(children(byLabel(children(utc), 'worker')), 'Created').description, /^2024-05-01 09:00:00 UTC · /, 'UTC unless told');
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
   });
 
   it('takes one date format for every date it words, for a setting to change them all', () => {
     const text = records(createGrant('g-1', '2024-05-01T09:00:00Z', { name: 'worker' }), disableKey('2024-05-03T09:00:00Z'));
     const time = (iso: string | undefined): string => `<${iso}>`;
     const [key] = buildOutline(grantsOf(source('log.json', text)), { time }).keys;
-    assert.match(key.description, /Disabled since <2024-05-03T09:00:00Z>/);
     assert.equal(key.state, 'Disabled since <2024-05-03T09:00:00Z>');
+    assert.ok(key.tooltip?.includes('State: **Disabled since <2024-05-03T09:00:00Z>**'), JSON.stringify(key.tooltip));
+    assert.equal(byLabel(children(key), 'Disabled').description, 'since <2024-05-03T09:00:00Z>');
     assert.match(byLabel(children(byLabel(children(key), 'worker')), 'Created').description, /^<2024-05-01T09:00:00Z> · /);
     assert.match(children(byLabel(children(key), 'Timeline'))[0].description, /^<2024-05-03T09:00:00Z> · /);
+  });
+
+  it('keeps rows short enough for the default sidebar: keys by alias or short id, principals by name, details in the tooltip', () => {
+    const text = records(
+      createGrant('0c237476b39f8bc44e45212e08498fbe3151305030726c0590dd8d3e9f3d6a60', '2024-05-01T09:00:00Z'),
+      decrypt('2024-05-02T10:00:07Z', roleSession('Worker')),
+      disableKey('2024-05-03T09:00:00Z'),
+    );
+    const [key] = buildOutline(grantsOf(source('log.json', text))).keys;
+    assert.equal(key.label, '1234abcd…90ab', 'the key id shortened as grant ids are');
+    assert.equal(key.description, 'Disabled · 1 grant, 1 active');
+    for (const line of [`ARN: \`${KEY_ARN}\``, 'Region: us-west-2', 'Account: 111122223333']) assert.ok(key.tooltip?.includes(line), `${line} in ${JSON.stringify(key.tooltip)}`);
+    const grant = children(key).find((i) => i.kind === 'grant') as OutlineItem;
+    assert.equal(grant.label, '0c237476…6a60');
+    assert.equal(grant.description, 'active · role/Worker · 1 use');
+    assert.ok(grant.tooltip?.includes('Grantee: `arn:aws:iam::111122223333:role/Worker`'));
+    // Every row of the tree, label and description together, fits in what the default sidebar shows at its depth.
+    const rows = (items: OutlineItem[], depth: number): Array<[number, OutlineItem]> => items.flatMap((i) => [[depth, i] as [number, OutlineItem], ...rows(children(i), depth + 1)]);
+    for (const [depth, item] of rows([key], 0)) {
+      if (item.kind === 'detail' || item.kind === 'grantEvent' || item.kind === 'use' || item.kind === 'lifecycleEvent') continue; // their descriptions may run on: the tooltip has them
+      assert.ok(item.label.length + depth * 2 <= 32, `"${item.label}" is long for a row at depth ${depth}`);
+    }
+  });
+
+  it('names a key by the alias the latest CreateAlias or UpdateAlias points at it, whatever order the events come in', () => {
+    const OTHER = '0987dcba-09fe-87dc-65ba-ab0987654321';
+    const otherArn = `arn:aws:kms:us-west-2:111122223333:key/${OTHER}`;
+    const useOther = decrypt('2024-05-02T10:00:00Z', roleSession('Worker'), undefined, { requestParameters: { keyId: otherArn }, resources: [{ accountId: '111122223333', type: 'AWS::KMS::Key', ARN: otherArn }] });
+    const create = kmsEvent('CreateAlias', '2024-01-01T00:00:00Z', { requestParameters: { aliasName: 'alias/app-data', targetKeyId: KEY_ID } });
+    const update = kmsEvent('UpdateAlias', '2024-03-01T00:00:00Z', { requestParameters: { aliasName: 'alias/app-data', targetKeyId: OTHER } });
+    for (const order of [[create, update], [update, create]]) {
+      const model = grantsOf(source('log.json', records(createGrant('g-1', '2024-05-01T09:00:00Z'), useOther, ...order)));
+      const labels = buildOutline(model).keys.map((k) => [k.entry.key.keyId, k.label]);
+      assert.deepEqual(labels.sort(), [[OTHER, 'alias/app-data'], [KEY_ID, '1234abcd…90ab']].sort(), 'the alias moved to the other key in March');
+    }
   });
 
   it('puts a key\'s own life first, then its grants, attempts and uses through no grant; a filter keeps what matches', () => {
@@ -98,11 +165,11 @@ describe('keys outline', () => {
     );
     const model = grantsOf(source('log.json', text));
     const labels = (o: ReturnType<typeof buildOutline>): string[] => children(o.keys[0]).map((i) => i.label);
-    assert.deepEqual(labels(buildOutline(model)), ['State', 'Timeline', 'worker', 'reports', 'Not through a grant in these logs']);
+    assert.deepEqual(labels(buildOutline(model)), ['Disabled', 'Timeline', 'worker', 'reports', 'Not through a grant']);
     // A status filter shows grants (and attempts) only.
     assert.deepEqual(labels(buildOutline(model, { filter: { statuses: new Set(['revoked']), search: '' } })), ['reports']);
     // A search hides what is about the key as a whole and keeps what matches.
-    assert.deepEqual(labels(buildOutline(model, { filter: { statuses: new Set(['active', 'retired', 'revoked', 'attempts']), search: 'stranger' } })), ['Not through a grant in these logs']);
+    assert.deepEqual(labels(buildOutline(model, { filter: { statuses: new Set(['active', 'retired', 'revoked', 'attempts']), search: 'stranger' } })), ['Not through a grant']);
     assert.deepEqual(buildOutline(model, { filter: { statuses: new Set(['retired']), search: '' } }).keys, [], 'a key with nothing to show is left out');
   });
 
@@ -114,6 +181,6 @@ describe('keys outline', () => {
     const [group] = outline.roots;
     assert.deepEqual([group.kind, group.label, group.description], ['attempts', 'Attempts naming no key', '1: no grant created']);
     assert.equal(children(group)[0].label, 'CreateGrant: AccessDenied');
-    assert.match(textOf('log.json', text), /^attempt: CreateGrant AccessDenied 2024-05-02T11:30:00Z by .*\n0 grant\(s\) \(0 active\) on 0 key\(s\), 1 attempt\(s\), in 1 file\(s\)\n$/);
+    assert.match(textOf('log.json', text), /^attempt: CreateGrant AccessDenied 2024-05-02 11:30:00 UTC by .*\n0 grants \(0 active\) on 0 keys, 1 attempt, in 1 file\n$/);
   });
 });

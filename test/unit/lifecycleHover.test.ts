@@ -30,33 +30,33 @@ describe('lifecycle hovers', () => {
     const text = log(guideEvent('ct-enablekey-0'), guideEvent('ct-disablekey-0'), guideEvent('ct-schedule-key-deletion-0'));
     const h = must(hover(text, 'ScheduleKeyDeletion'));
     assert.equal(h.covers, '"ScheduleKeyDeletion"');
-    assert.match(h.markdown, /^\*\*ScheduleKeyDeletion\*\* · 2021-03-23 18:58 UTC · arn:aws:iam::111122223333:user\/Alice/);
-    assert.match(h.markdown, /waiting period of 20 days\. It will be deleted on \*\*2021-04-12 18:58 UTC\*\* at the earliest, and up to 24 hours later \(by 2021-04-13 18:58 UTC\)/);
+    assert.match(h.markdown, /^\*\*ScheduleKeyDeletion\*\* · 2021-03-23 18:58:30 UTC · arn:aws:iam::111122223333:user\/Alice/);
+    assert.match(h.markdown, /waiting period of 20 days\. It will be deleted on \*\*2021-04-12 18:58:30 UTC\*\* at the earliest, and up to 24 hours later \(by 2021-04-13 18:58:30 UTC\)/);
     assert.match(h.markdown, /KMS logged the date as `Apr 12, 2021 18:58:30 PM`, in UTC/);
     assert.match(h.markdown, /cannot be decrypted, ever/);
-    assert.match(h.markdown, /Before: Disabled since 2014-11-04 00:52 UTC/);
+    assert.match(h.markdown, /Before: Disabled since 2014-11-04 00:52:43 UTC/);
   });
 
   it('ScheduleKeyDeletion then CancelKeyDeletion: the hover on the schedule says what came next, the one on the cancel says the key is Disabled', () => {
     const text = log(disableKey('2024-05-01T09:00:00Z'), scheduleKeyDeletion('2024-05-02T09:00:00Z', undefined), cancelKeyDeletion('2024-05-03T09:00:00Z'));
     const schedule = must(hover(text, 'ScheduleKeyDeletion'));
     assert.match(schedule.markdown, /30 days \(the default\)/);
-    assert.match(schedule.markdown, /Then: Deletion cancelled \(the key is Disabled\), CancelKeyDeletion by .* on 2024-05-03 09:00 UTC/);
+    assert.match(schedule.markdown, /Then: Deletion cancelled \(the key is Disabled\), CancelKeyDeletion by .* on 2024-05-03 09:00:00 UTC/);
     assert.match(must(hover(text, 'CancelKeyDeletion')).markdown, /The key is now Disabled, not Enabled: enable it \(EnableKey\)/);
   });
 
   it('DisableKey: refused calls until EnableKey, and the refused calls that followed in this file', () => {
     const text = log(enableKey('2024-05-01T09:00:00Z'), disableKey('2024-05-02T09:00:00Z'), refusedDecrypt('2024-05-03T10:00:00Z'));
     const h = must(hover(text, 'DisableKey'));
-    assert.match(h.markdown, /Disables key `1234abcd-12ab-34cd-56ef-1234567890ab` on 2024-05-02 09:00 UTC: from then on every cryptographic operation with it is refused \(DisabledException\) until EnableKey/);
-    assert.match(h.markdown, /Before: Enabled since 2024-05-01 09:00 UTC/);
-    assert.match(h.markdown, /Calls refused after it: 1, the last Decrypt by arn:aws:sts::111122223333:assumed-role\/Reports\/session-1 on 2024-05-03 10:00 UTC \(DisabledException\)/);
+    assert.match(h.markdown, /Disables key `1234abcd-12ab-34cd-56ef-1234567890ab` on 2024-05-02 09:00:00 UTC: from then on every cryptographic operation with it is refused \(DisabledException\) until EnableKey/);
+    assert.match(h.markdown, /Before: Enabled since 2024-05-01 09:00:00 UTC/);
+    assert.match(h.markdown, /Calls refused after it: 1, the last Decrypt by arn:aws:sts::111122223333:assumed-role\/Reports\/session-1 on 2024-05-03 10:00:00 UTC \(DisabledException\)/);
   });
 
   it('DeleteKey and RotateKey (the guide\'s service events)', () => {
     const text = log(guideEvent('ct-rotatekey-0'), guideEvent('ct-delete-key-0'));
-    assert.match(must(hover(text, 'DeleteKey')).markdown, /KMS deleted key `1234abcd-12ab-34cd-56ef-1234567890ab` on 2020-07-31 00:07 UTC.*can no longer be decrypted/);
-    assert.match(must(hover(text, 'RotateKey')).markdown, /rotated the key material .* on 2021-01-14 01:41 UTC \(type not logged\).*still decrypts/);
+    assert.match(must(hover(text, 'DeleteKey')).markdown, /KMS deleted key `1234abcd-12ab-34cd-56ef-1234567890ab` on 2020-07-31 00:07:00 UTC.*can no longer be decrypted/);
+    assert.match(must(hover(text, 'RotateKey')).markdown, /rotated the key material .* on 2021-01-14 01:41:59 UTC \(type not logged\).*still decrypts/);
   });
 
   it('a failed call: nothing changed', () => {
@@ -68,7 +68,7 @@ describe('lifecycle hovers', () => {
     const text = log(disableKey('2024-05-02T09:00:00Z'), refusedDecrypt('2024-05-03T10:00:00Z'));
     const h = must(hover(text, 'Decrypt'));
     assert.match(h.markdown, /Refused \(DisabledException\) because of the key's state/);
-    assert.match(h.markdown, /key `1234abcd-12ab-34cd-56ef-1234567890ab` is Disabled since 2024-05-02 09:00 UTC/);
+    assert.match(h.markdown, /key `1234abcd-12ab-34cd-56ef-1234567890ab` is Disabled since 2024-05-02 09:00:00 UTC/);
   });
 
   it('a refused call alone still explains the refusal', () => {
@@ -77,7 +77,7 @@ describe('lifecycle hovers', () => {
 
   it('a successful use of a key this file shows disabled', () => {
     const text = log(disableKey('2024-05-02T09:00:00Z'), decrypt('2024-05-03T10:00:00Z', roleSession('Reports')));
-    assert.match(must(hover(text, 'Decrypt')).markdown, /This call succeeded, but this file shows key .* Disabled since 2024-05-02 09:00 UTC/);
+    assert.match(must(hover(text, 'Decrypt')).markdown, /This call succeeded, but this file shows key .* Disabled since 2024-05-02 09:00:00 UTC/);
   });
 
   it('RevokeGrant of a Fargate grant', () => {

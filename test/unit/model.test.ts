@@ -90,12 +90,12 @@ describe('hostile input', () => {
   it('skips a file over the size limit with one information finding', () => {
     const text = `{"Records":[${event(1)}]}` + ' '.repeat(2000);
     const fs = findings(text, { languageId: 'json' }, { maxFileSize: 1000 });
-    assert.deepEqual(fs.map((f) => [f.code, f.severity]), [['file-too-large', 'information']]);
+    assert.deepEqual(fs.map((f) => [f.code, f.severity]), [['meta-file-too-large', 'information']]);
   });
 
   it('does not throw on a 60 MB file', () => {
     const text = `{"Records":[${event(1)}],"pad":"${'x'.repeat(60 * 1024 * 1024)}"}`;
-    assert.deepEqual(codes(findings(text)), ['file-too-large']);
+    assert.deepEqual(codes(findings(text)), ['meta-file-too-large']);
   });
 
   it('never throws on random bytes or on truncations of a real event', () => {
@@ -113,7 +113,7 @@ describe('hostile input', () => {
     const text = `[${Array.from({ length: 50 }, (_, i) => event(i, ',"eventName":"x"')).join(',')}]`;
     const fs = findings(text, { languageId: 'json' }, { maxFindings: 10 });
     assert.equal(fs.length, 11);
-    assert.equal(fs[10].code, 'too-many-findings');
+    assert.equal(fs[10].code, 'meta-too-many-findings');
     assert.match(fs[10].message, /40 more findings/);
   });
 });

@@ -5,12 +5,14 @@
  * expected result of its quick fix.
  */
 import { KEY_POLICY_MAX_BYTES } from '../../src/core/data/kmsFacts';
-import type { DocumentHints } from '../../src/core';
+import type { DocumentHints, FixSafety } from '../../src/core';
 import { ACCOUNT, appStatement, bareKeyPolicy, identityPolicy, keyPolicy, putKeyPolicyEvent, ROOT } from './policyHelpers';
 
 export interface FixCase {
-  /** The fix to apply, by title; the preferred fix when absent (and then one must exist). */
+  /** The fix to apply, by title (without what it allows); the fix fix-all applies when absent (and then one must exist). */
   title?: string;
+  /** Its safety class: whether fix-all may apply it (types.ts). */
+  safety?: FixSafety;
   /** The whole text after the fix, or a check of it. */
   result: string | ((fixed: string) => void);
 }
@@ -75,7 +77,8 @@ export const CASES: Record<string, RuleCase> = {
   'policy-unknown-element': {
     fires: [app(`⟦"Actions"⟧:"kms:Decrypt","Resource":"*"`), `{"Version":"2012-10-17",⟦"statement"⟧:[${ROOT}],"Statement":[${ROOT}]}`],
     nearMisses: [app('"NotAction":"kms:Decrypt","Resource":"*"'), `{"Version":"2012-10-17","Id":"key-default-1","Statement":[${ROOT}]}`],
-    fix: { result: app('"Action":"kms:Decrypt","Resource":"*"') },
+    // A key policy statement without Action has no effect (KMS accepts it): naming its Action makes the Allow apply.
+    fix: { title: 'Rename to "Action"', safety: 'widens', result: app('"Action":"kms:Decrypt","Resource":"*"') },
     message: /did you mean "Action"/,
   },
   'policy-conflicting-elements': {
@@ -89,7 +92,7 @@ export const CASES: Record<string, RuleCase> = {
   'policy-missing-resource': {
     fires: [keyPolicy(`⟦{⟧"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::${ACCOUNT}:role/App"},"Action":"kms:Decrypt"}`), identityPolicy('⟦{⟧"Effect":"Allow","Action":"kms:Decrypt"}')],
     nearMisses: [app('"Action":"kms:Decrypt","Resource":"*"'), iamStmt(`"Action":"kms:Decrypt","Resource":"${keyArn()}"`)],
-    fix: { result: keyPolicy(`{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::${ACCOUNT}:role/App"},"Action":"kms:Decrypt", "Resource": "*"}`) },
+    fix: { title: 'Add "Resource": "*"', safety: 'widens', result: keyPolicy(`{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::${ACCOUNT}:role/App"},"Action":"kms:Decrypt", "Resource": "*"}`) },
   },
   'policy-missing-principal': {
     fires: [keyPolicy('⟦{⟧"Sid":"Use","Effect":"Allow","Action":"kms:Decrypt","Resource":"*"}')],
@@ -129,7 +132,7 @@ export const CASES: Record<string, RuleCase> = {
   'policy-unknown-action': {
     fires: [app('"Action":"kms:⟦Decrpyt⟧","Resource":"*"'), app('"Action":["kms:⟦Encrpyt*⟧"],"Resource":"*"'), app('"Action":⟦"Decrypt"⟧,"Resource":"*"')],
     nearMisses: [app('"Action":["kms:Decrypt","kms:Encrypt*","s3:GetObjet"],"Resource":"*"')],
-    fix: { result: app('"Action":"kms:Decrypt","Resource":"*"') },
+    fix: { title: 'Change to "kms:Decrypt"', safety: 'widens', result: app('"Action":"kms:Decrypt","Resource":"*"') },
     message: /did you mean kms:Decrypt/,
   },
   'policy-non-kms-action': {
@@ -172,7 +175,7 @@ export const CASES: Record<string, RuleCase> = {
   'policy-key-policy-resource': {
     fires: [app(`"Action":"kms:Decrypt","Resource":⟦"${keyArn('key/*')}"⟧`), app(`"Action":"kms:Decrypt",⟦"NotResource"⟧:"*"`)],
     nearMisses: [app('"Action":"kms:Decrypt","Resource":"*"'), app('"Action":"kms:Decrypt","Resource":["*"]'), iamStmt(`"Action":"kms:Decrypt","Resource":"${keyArn('key/*')}"`)],
-    fix: { result: app('"Action":"kms:Decrypt","Resource":"*"') },
+    fix: { title: 'Change Resource to "*"', safety: 'widens', result: app('"Action":"kms:Decrypt","Resource":"*"') },
   },
   'policy-arn-malformed': {
     fires: [
@@ -187,7 +190,7 @@ export const CASES: Record<string, RuleCase> = {
       iamStmt(`"Action":"kms:Decrypt","Resource":["${keyArn()}","arn:aws:kms:*:${ACCOUNT}:alias/app-*","arn:aws:s3:::bucket/*"]`),
       iamStmt(`"Action":"s3:PutObject","Resource":"*","Condition":{"StringNotEquals":{"s3:x-amz-server-side-encryption-aws-kms-key-id":"${keyArn()}"},"ArnLike":{"aws:SourceArn":"arn:aws:kms:*:${ACCOUNT}:key/*"}}`),
     ],
-    fix: { result: iamStmt(`"Action":"kms:Decrypt","Resource":"${keyArn()}"`) },
+    fix: { title: `Change to "${keyArn()}"`, safety: 'widens', result: iamStmt(`"Action":"kms:Decrypt","Resource":"${keyArn()}"`) },
     message: new RegExp(`intended ARN is "arn:aws:kms:us-west-2:${ACCOUNT}:key/1234abcd`),
   },
   'policy-key-id-invalid': {
@@ -240,12 +243,13 @@ export const CASES: Record<string, RuleCase> = {
   'policy-unknown-condition-operator': {
     fires: [cond(`{⟦"StringEqual"⟧:{"kms:CallerAccount":"${ACCOUNT}"}}`), cond('{⟦"NullIfExists"⟧:{"kms:EncryptionContextKeys":"false"}}'), cond(`{⟦"stringEquals"⟧:{"kms:CallerAccount":"${ACCOUNT}"}}`)],
     nearMisses: [cond(`{"StringEquals":{"kms:CallerAccount":"${ACCOUNT}"},"ForAnyValue:StringLike":{"kms:EncryptionContextKeys":"aws:*"},"StringEqualsIfExists":{"kms:ViaService":"s3.us-west-2.amazonaws.com"},"Null":{"kms:EncryptionContextKeys":"false"}}`)],
-    fix: { result: cond(`{"StringEquals":{"kms:CallerAccount":"${ACCOUNT}"}}`) },
+    // What AWS does with an operator it does not have is not documented: the rename is the user's call.
+    fix: { title: 'Change to "StringEquals"', safety: 'review', result: cond(`{"StringEquals":{"kms:CallerAccount":"${ACCOUNT}"}}`) },
   },
   'policy-unknown-condition-key': {
     fires: [cond(`{"StringEquals":{⟦"kms:CallerAcount"⟧:"${ACCOUNT}"}}`), cond('{"StringEquals":{⟦"aws:SourceVpcEndpoint"⟧:"vpce-1a2b3c4d"}}')],
     nearMisses: [cond(`{"StringEquals":{"kms:CallerAccount":"${ACCOUNT}","s3:prefix":"home/","kms:EncryptionContext:team":"a","aws:PrincipalTag/team":"a"}}`)],
-    fix: { result: cond(`{"StringEquals":{"kms:CallerAccount":"${ACCOUNT}"}}`) },
+    fix: { title: 'Change to "kms:CallerAccount"', safety: 'widens', result: cond(`{"StringEquals":{"kms:CallerAccount":"${ACCOUNT}"}}`) },
   },
   'policy-condition-key-not-applicable': {
     fires: [cond('{"ForAllValues:StringEquals":{⟦"kms:GrantOperations"⟧:["Decrypt"]}}'), cond('{"StringEquals":{⟦"kms:CustomerMasterKeySpec"⟧:"SYMMETRIC_DEFAULT"}}', 'kms:DescribeKey')],
@@ -265,7 +269,7 @@ export const CASES: Record<string, RuleCase> = {
       cond('{"Null":{"kms:EncryptionContextKeys":⟦"yes"⟧},"ArnLike":{"aws:SourceArn":⟦"my-trail"⟧}}'),
     ],
     nearMisses: [cond('{"Bool":{"kms:GrantIsForAWSResource":true},"NumericGreaterThan":{"kms:ScheduleKeyDeletionPendingWindowInDays":"20"},"DateLessThan":{"aws:CurrentTime":"2026-12-31T23:59:59Z"},"IpAddress":{"aws:SourceIp":["192.0.2.0/24","2001:db8::/32"]}}', 'kms:*')],
-    fix: { result: cond('{"Bool":{"kms:GrantIsForAWSResource":"true"}}', 'kms:CreateGrant') },
+    fix: { title: 'Change to "true"', safety: 'widens', result: cond('{"Bool":{"kms:GrantIsForAWSResource":"true"}}', 'kms:CreateGrant') },
   },
   'policy-missing-set-operator': {
     fires: [cond('{"StringEquals":{⟦"kms:GrantOperations"⟧:["Decrypt","Encrypt"]}}', 'kms:CreateGrant')],
@@ -275,22 +279,23 @@ export const CASES: Record<string, RuleCase> = {
   'policy-set-operator-single-valued': {
     fires: [cond(`{"ForAllValues:StringEquals":{⟦"kms:CallerAccount"⟧:"${ACCOUNT}"}}`)],
     nearMisses: [cond('{"ForAllValues:StringEquals":{"kms:GrantOperations":"Decrypt"},"ForAnyValue:StringEquals":{"kms:ViaService":"ec2.us-west-2.amazonaws.com"}}', 'kms:CreateGrant')],
-    fix: { result: cond(`{"StringEquals":{"kms:CallerAccount":"${ACCOUNT}"}}`) },
+    // ForAllValues is true when the key is absent; StringEquals is false: the Allow matches fewer requests.
+    fix: { title: 'Use StringEquals', safety: 'narrows', result: cond(`{"StringEquals":{"kms:CallerAccount":"${ACCOUNT}"}}`) },
   },
   'policy-condition-value-enum': {
     fires: [cond('{"ForAllValues:StringEquals":{"kms:GrantOperations":["Decrypt",⟦"kms:Encrypt"⟧]}}', 'kms:CreateGrant'), cond('{"StringEquals":{"kms:KeySpec":⟦"AES_256"⟧}}', 'kms:DescribeKey'), cond('{"StringLike":{"kms:SigningAlgorithm":⟦"RSA_*"⟧}}', 'kms:Sign')],
     nearMisses: [cond('{"ForAllValues:StringEquals":{"kms:GrantOperations":["Decrypt","Encrypt"]},"StringLike":{"kms:KeySpec":"RSA_*"},"StringEqualsIgnoreCase":{"kms:KeyUsage":"encrypt_decrypt"}}', 'kms:*')],
-    fix: { result: cond('{"ForAllValues:StringEquals":{"kms:GrantOperations":["Decrypt","Encrypt"]}}', 'kms:CreateGrant') },
+    fix: { title: 'Change to "Encrypt"', safety: 'widens', result: cond('{"ForAllValues:StringEquals":{"kms:GrantOperations":["Decrypt","Encrypt"]}}', 'kms:CreateGrant') },
   },
   'policy-via-service-invalid': {
     fires: [cond('{"StringEquals":{"kms:ViaService":⟦"rds.cn-north-1.amazonaws.com.cn"⟧}}'), cond('{"StringEquals":{"kms:ViaService":"ec2.⟦210987654321⟧.amazonaws.com"}}'), cond('{"StringEquals":{"kms:ViaService":⟦"deadline.amazonaws.com"⟧}}')],
     nearMisses: [cond('{"StringEquals":{"kms:ViaService":["ec2.us-west-2.amazonaws.com","rds.cn-north-1.amazonaws.com"]},"StringLike":{"kms:ViaService":"*.us-west-2.amazonaws.com"}}')],
-    fix: { result: cond('{"StringEquals":{"kms:ViaService":"rds.cn-north-1.amazonaws.com"}}') },
+    fix: { title: 'Change to "rds.cn-north-1.amazonaws.com"', safety: 'widens', result: cond('{"StringEquals":{"kms:ViaService":"rds.cn-north-1.amazonaws.com"}}') },
   },
   'policy-via-service-unsupported': {
     fires: [cond('{"StringEquals":{"kms:ViaService":"⟦ebs⟧.us-west-2.amazonaws.com"}}'), cond('{"StringEquals":{"kms:ViaService":"⟦secretmanager⟧.us-west-2.amazonaws.com"}}')],
     nearMisses: [cond('{"StringEquals":{"kms:ViaService":["ec2.us-west-2.amazonaws.com","secretsmanager.us-west-2.amazonaws.com","deadline.us-west-2.amazonaws.com","bedrock-agentcore-identity.us-west-2.amazonaws.com"]}}')],
-    fix: { result: cond('{"StringEquals":{"kms:ViaService":"ec2.us-west-2.amazonaws.com"}}') },
+    fix: { title: 'Change to "ec2.us-west-2.amazonaws.com"', safety: 'widens', result: cond('{"StringEquals":{"kms:ViaService":"ec2.us-west-2.amazonaws.com"}}') },
   },
   'policy-via-service-region-mismatch': {
     fires: [

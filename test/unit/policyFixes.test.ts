@@ -66,7 +66,7 @@ describe('policy quick fixes', () => {
     }
   });
 
-  it('fix-all repairs a policy with many fixable mistakes at once', () => {
+  it('fix-all repairs what makes AWS refuse a policy and tidies it, at once, and leaves every fix that widens access to the user', () => {
     const text = '{\n  "Statement": [\n    {\n      "Sid": "",\n      "effect": "allow",\n      "Principal": "arn:aws:iam::210987654321:role/App",\n' +
       '      "Action": ["kms:Decrpyt", "kms:decrypt", "kms:Get*", "kms:GetKeyPolicy"],\n      "Resource": "arn:aws:kms:us-west-2:210987654321:key/*",\n' +
       '      "Condition": {\n        "StringEqual": { "kms:ViaService": "ebs.us-west-2.amazonaws.com" },\n        "Bool": { "kms:GrantIsForAWSResource": "yes" }\n      }\n    }\n  ]\n}';
@@ -75,10 +75,19 @@ describe('policy quick fixes', () => {
     assert.equal(policy.Version, '2012-10-17');
     const [s] = policy.Statement;
     assert.deepEqual(Object.keys(s), ['Effect', 'Principal', 'Action', 'Resource', 'Condition']);
+    // Repairs: a statement with no Effect, an Effect in the wrong case, a principal that is not an object.
     assert.equal(s.Effect, 'Allow');
     assert.deepEqual(s.Principal, { AWS: 'arn:aws:iam::210987654321:role/App' });
-    assert.deepEqual(s.Action, ['kms:Decrypt', 'kms:Get*']);
-    assert.equal(s.Resource, '*');
-    assert.deepEqual(s.Condition, { StringEquals: { 'kms:ViaService': 'ec2.us-west-2.amazonaws.com' }, Bool: { 'kms:GrantIsForAWSResource': 'true' } });
+    // Tidying: the case of kms:decrypt, the action kms:Get* covers. The misspelt kms:Decrpyt stays: corrected, it would allow Decrypt.
+    assert.deepEqual(s.Action, ['kms:Decrpyt', 'kms:Decrypt', 'kms:Get*']);
+    // Each of these matches nothing today; corrected, the statement would allow more: quick fixes for the user.
+    assert.equal(s.Resource, 'arn:aws:kms:us-west-2:210987654321:key/*');
+    assert.deepEqual(s.Condition, { StringEqual: { 'kms:ViaService': 'ebs.us-west-2.amazonaws.com' }, Bool: { 'kms:GrantIsForAWSResource': 'yes' } });
+    const left = analyze(fixed, JSON_HINTS).findings.filter((f) => f.fixes?.length);
+    for (const code of ['policy-unknown-action', 'policy-key-policy-resource', 'policy-unknown-condition-operator', 'policy-condition-value-type']) {
+      const f = left.find((x) => x.code === code);
+      assert.ok(f, `${code} is still offered`);
+      assert.ok(f.fixes!.every((x) => x.safety === 'widens' || x.safety === 'review'), `${code}: ${f.fixes!.map((x) => x.safety).join(', ')}`);
+    }
   });
 });

@@ -5,7 +5,7 @@
  * string's escapes for the string form).
  */
 import * as assert from 'node:assert/strict';
-import { analyze, applyEdits, buildModel, DEFAULT_SETTINGS, fixAll, type Finding } from '../../src/core';
+import { analyze, appliedByFixAll, applyEdits, buildModel, DEFAULT_SETTINGS, fixAll, type Finding } from '../../src/core';
 import { hoverAt } from '../../src/core/hover';
 import { completionsAt } from '../../src/core/policy/complete';
 import { unmark } from './policyHelpers';
@@ -66,7 +66,7 @@ describe('bare statements', () => {
     assert.equal(comma.severity, 'error');
     assert.equal(comma.start, text.lastIndexOf(','));
     assert.deepEqual(at(text, findings, 'policy-unknown-action'), ['Decrpyt']);
-    const fixed = applyEdits(text, comma.fixes?.find((f) => f.preferred)?.edits ?? []);
+    const fixed = applyEdits(text, comma.fixes?.find((f) => appliedByFixAll(f))?.edits ?? []);
     assert.equal(fixed, text.replace('},\n', '}\n'));
     assert.deepEqual(JSON.parse(fixed).Action, 'kms:Decrpyt');
   });
@@ -104,13 +104,18 @@ describe('policies saved as one JSON string', () => {
     assert.deepEqual(findings.map((f) => [f.code, text.slice(f.start, f.end)]), [['policy-unknown-action', 'Decrpyt']]);
   });
 
-  it('maps ranges and fixes back through escapes, and fix-all writes a valid string', () => {
+  it('maps ranges and fixes back through escapes, and the quick fix writes a valid string', () => {
     // \/ and \u escapes before the mistake: each decoded character is more than one written one.
     const text = JSON.stringify(policy('kms:Decrpyt')).replace('role/App', 'role\\/App').replace('"Sid\\":\\"App', '"Sid\\":\\"\\u0041pp');
     assert.equal(JSON.parse(JSON.parse(text)).Statement[1].Sid, 'App');
     const { findings } = analyze(text, HINTS);
     assert.deepEqual(findings.map((f) => [f.code, text.slice(f.start, f.end)]), [['policy-unknown-action', 'Decrpyt']]);
-    const fixed = fixAll(text, HINTS, DEFAULT_SETTINGS).text;
+    // Correcting the action makes the Allow match: a quick fix the user picks, which Fix all leaves alone.
+    assert.equal(fixAll(text, HINTS, DEFAULT_SETTINGS).text, text);
+    const fix = findings[0].fixes?.find((f) => f.title.startsWith('Change to "kms:Decrypt"'));
+    assert.ok(fix, JSON.stringify(findings[0].fixes?.map((f) => f.title)));
+    assert.equal(fix.safety, 'widens');
+    const fixed = applyEdits(text, fix.edits);
     assert.equal(JSON.parse(JSON.parse(fixed)).Statement[1].Action, 'kms:Decrypt');
   });
 

@@ -1,6 +1,6 @@
 /** Helpers for the policy rule tests: policies built from statements, ranges marked in the text with ⟦ ⟧. */
 import * as assert from 'node:assert/strict';
-import { applyEdits, type DocumentHints, type Finding } from '../../src/core';
+import { applyEdits, fixAllFixOf, type DocumentHints, type Finding, type Fix } from '../../src/core';
 import { findings } from './helpers';
 
 /** A real-looking account that is not a documentation placeholder, so tests see no placeholder findings unless they mean to. */
@@ -79,9 +79,18 @@ export function expectNone(text: string, code: string, hints: DocumentHints = JS
   assert.deepEqual(found.map((f) => `${f.start}-${f.end} ${f.message}`), [], `${code} should not fire on ${text}`);
 }
 
-/** The text after applying the fix of `finding` with the given title (or its preferred fix). */
+/**
+ * The fix of `finding` with the given title (a fix that may widen access has
+ * what it allows after its title, "Change to ... — Allows ..."), or the fix
+ * fix-all applies.
+ */
+export function fixOf(finding: Finding, title?: string): Fix | undefined {
+  return title ? finding.fixes?.find((f) => f.title === title || f.title.startsWith(`${title} — `)) : fixAllFixOf(finding);
+}
+
+/** The text after applying the fix of `finding` with the given title (or the fix fix-all applies). */
 export function applyFix(text: string, finding: Finding, title?: string): string {
-  const fix = title ? finding.fixes?.find((f) => f.title === title) : finding.fixes?.find((f) => f.preferred);
-  assert.ok(fix, `no ${title ? `fix "${title}"` : 'preferred fix'} on ${finding.code}; fixes: ${JSON.stringify(finding.fixes?.map((f) => f.title))}`);
+  const fix = fixOf(finding, title);
+  assert.ok(fix, `no ${title ? `fix "${title}"` : 'fix-all fix'} on ${finding.code}; fixes: ${JSON.stringify(finding.fixes?.map((f) => f.title))}`);
   return applyEdits(text, fix.edits);
 }

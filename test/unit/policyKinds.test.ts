@@ -10,7 +10,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyze, buildModel, DEFAULT_SETTINGS, fixAll, type DocumentHints, type Finding } from '../../src/core';
+import { analyze, appliedByFixAll, buildModel, DEFAULT_SETTINGS, fixAll, type DocumentHints, type Finding } from '../../src/core';
 import { hoverAt } from '../../src/core/hover';
 import { detectPolicyKind, kindFromFileName } from '../../src/core/policy/detectKind';
 import { kindForFile } from '../../src/core/policy/kindOverrides';
@@ -18,7 +18,7 @@ import type { PolicyKind } from '../../src/core/policy/kinds';
 import { policiesOf } from '../../src/core/policy/locate';
 import { globToRegExp, matchesGlob } from '../../src/core/text/glob';
 import { FIXTURES } from './helpers';
-import { unmark } from './policyHelpers';
+import { applyFix, unmark } from './policyHelpers';
 
 const KINDS_DIR = path.join(FIXTURES, 'kinds');
 
@@ -135,7 +135,8 @@ describe('policy kinds: KMS mistakes in policies of other kinds, and nothing els
   it('a bucket policy: the arn:aws::kms: shift in the SSE-KMS condition, with its fix', () => {
     const src = read('resource/bucket-policy-sse-kms.json').replace('"arn:aws:kms:eu-west-1:210987654321:key/6b1e3f2a-9c4d-4e8b-a7f5-0d2c9b8e1a34"', '"⟦arn:aws::kms:eu-west-1:210987654321:key/6b1e3f2a-9c4d-4e8b-a7f5-0d2c9b8e1a34⟧"');
     const [f] = expectExactly(src, 'policy-arn-malformed');
-    assert.equal(f.fixes?.[0].edits[0].newText, '"arn:aws:kms:eu-west-1:210987654321:key/6b1e3f2a-9c4d-4e8b-a7f5-0d2c9b8e1a34"');
+    const fixed = applyFix(unmark(src).text, f, 'Change to "arn:aws:kms:eu-west-1:210987654321:key/6b1e3f2a-9c4d-4e8b-a7f5-0d2c9b8e1a34"');
+    assert.equal(fixed, read('resource/bucket-policy-sse-kms.json'));
   });
 
   it('a bucket policy: an 11-digit account in the key ARN of the SSE-KMS condition names no key', () => {
@@ -240,7 +241,7 @@ describe('policy kinds: uncertain kinds', () => {
     const unprefixed = findings.find((f) => f.code === 'policy-unknown-action');
     assert.equal(text.slice(unprefixed?.start, unprefixed?.end), '"Encrypt"');
     assert.equal(unprefixed?.severity, 'information');
-    assert.ok(unprefixed?.fixes?.every((x) => !x.preferred));
+    assert.ok(unprefixed?.fixes?.every((x) => x.safety !== 'repair' && x.safety !== 'neutral'), 'fix-all leaves them to the user');
   });
 
   it('the file name breaks the tie, and then the findings keep their severity', () => {
@@ -257,11 +258,11 @@ describe('policy kinds: uncertain kinds', () => {
     assert.equal(model.policy?.decision.certain, false);
     const resource = findings.find((f) => f.code === 'policy-key-policy-resource');
     assert.ok(resource && resource.severity === 'information');
-    assert.ok(resource.fixes?.length && resource.fixes.every((f) => !f.preferred), 'the "*" fix is offered, not applied by fix-all');
+    assert.ok(resource.fixes?.length && resource.fixes.every((f) => !appliedByFixAll(f)), 'the "*" fix is offered, not applied by fix-all');
     const fixed = fixAll(text, hints('policy.json'), DEFAULT_SETTINGS).text;
     assert.equal(JSON.parse(fixed).Statement[0].Resource, 'arn:aws:kms:eu-west-1:210987654321:key/6b1e3f2a-9c4d-4e8b-a7f5-0d2c9b8e1a34');
     // The misspelt action is the same mistake whatever the kind: its fixes are as the rule made them.
-    const preferred = (fileName: string): boolean[] | undefined => analyze(text, hints(fileName)).findings.find((f) => f.code === 'policy-unknown-action')?.fixes?.map((f) => f.preferred === true);
+    const preferred = (fileName: string): boolean[] | undefined => analyze(text, hints(fileName)).findings.find((f) => f.code === 'policy-unknown-action')?.fixes?.map((f) => appliedByFixAll(f));
     assert.deepEqual(preferred('policy.json'), preferred('key-policy.json'));
   });
 

@@ -56,7 +56,7 @@ describe('policies in PutKeyPolicy events', () => {
 
   it('applies a fix inside the string with the text escaped, keeping the event and the policy valid', () => {
     const [f] = analyze(event, JSON_HINTS).findings.filter((x) => x.code === 'policy-unknown-action');
-    const fixed = applyEdits(event, f.fixes!.find((x) => x.preferred)!.edits);
+    const fixed = applyEdits(event, f.fixes!.find((x) => x.title.startsWith('Change to "kms:Decrypt"'))!.edits);
     const inner = JSON.parse(JSON.parse(fixed).requestParameters.policy);
     assert.deepEqual(inner.Statement[1].Action, ['kms:Decrypt']);
     assert.equal(inner.Statement[1].Sid, 'café use');
@@ -152,8 +152,13 @@ describe('policies in CloudFormation templates', () => {
     assert.deepEqual(show, ['policy-unknown-action Decrpyt', 'policy-key-id-invalid 1234567890abcdef0']);
   });
 
-  it('applies a fix inside the template', () => {
-    const fixed = fixAll(template, JSON_HINTS, DEFAULT_SETTINGS).text;
-    assert.deepEqual(JSON.parse(fixed).Resources.Key.Properties.KeyPolicy.Statement[1].Action, ['kms:Decrypt']);
+  it('applies a quick fix inside the template; fix-all leaves a fix that widens access to the user', () => {
+    const actions = (text: string): unknown => JSON.parse(text).Resources.Key.Properties.KeyPolicy.Statement[1].Action;
+    const f = analyze(template, JSON_HINTS).findings.find((x) => x.code === 'policy-unknown-action');
+    const fix = f?.fixes?.find((x) => x.title.startsWith('Change to "kms:Decrypt"'));
+    assert.ok(fix);
+    assert.equal(fix.safety, 'widens');
+    assert.deepEqual(actions(applyEdits(template, fix.edits)), ['kms:Decrypt']);
+    assert.deepEqual(actions(fixAll(template, JSON_HINTS, DEFAULT_SETTINGS).text), ['kms:Decrpyt']);
   });
 });

@@ -50,10 +50,13 @@ describe('normalised statements', () => {
     ]);
   });
 
-  it('marks elements with intrinsic functions as opaque, so rules do not conclude from them', () => {
-    const template = `{"Resources":{"K":{"Type":"AWS::KMS::Key","Properties":{"KeyPolicy":{"Statement":[{"Effect":"Allow","Principal":{"AWS":{"Fn::Sub":"arn:aws:iam::\${AWS::AccountId}:root"}},"Action":"kms:*","Resource":"*"}]}}}}}`;
-    const [s] = statements(template);
-    assert.deepEqual(s.opaque, { actions: false, principals: true, resources: false });
+  it('reads a Fn::Sub principal as the root of an unknown account, and a Ref list as opaque', () => {
+    const template = `{"Resources":{"K":{"Type":"AWS::KMS::Key","Properties":{"KeyPolicy":{"Statement":[{"Effect":"Allow","Principal":{"AWS":{"Fn::Sub":"arn:aws:iam::\${AWS::AccountId}:root"}},"Action":"kms:*","Resource":"*"},
+      {"Effect":"Allow","Principal":{"AWS":{"Ref":"KeyUsers"}},"Action":{"Ref":"UserActions"},"Resource":"*"}]}}}}}`;
+    const [root, users] = statements(template);
+    assert.deepEqual(root.opaque, { actions: false, principals: false, resources: false });
+    assert.deepEqual(root.principals.map((p) => [p.kind, p.account]), [['root', '${AWS::AccountId}']]);
+    assert.deepEqual(users.opaque, { actions: true, principals: true, resources: false });
   });
 });
 

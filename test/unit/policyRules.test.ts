@@ -7,7 +7,8 @@
 import * as assert from 'node:assert/strict';
 import { policyRules } from '../../src/core/policy/rules';
 import { CASES } from './policyCases';
-import { applyFix, expectAt, expectNone, JSON_HINTS, ofCode } from './policyHelpers';
+import { analyze } from '../../src/core';
+import { applyFix, expectAt, expectNone, fixOf, JSON_HINTS, ofCode, ROOT } from './policyHelpers';
 
 describe('policy rules', () => {
   it('every rule is a policy rule with an id, default severity and docs', () => {
@@ -47,8 +48,9 @@ describe('policy rules', () => {
       }
 
       if (c.fix) {
-        it(c.fix.title ? `offers the fix "${c.fix.title}"` : 'has a preferred fix that repairs it', () => {
+        it(c.fix.title ? `offers the fix "${c.fix.title}"` : 'has a fix that fix-all applies and that repairs it', () => {
           const { text, found } = expectAt(c.fires[0], rule.id, hints);
+          if (c.fix!.safety) assert.equal(fixOf(found[0], c.fix!.title)?.safety, c.fix!.safety, 'its safety class');
           const fixed = applyFix(text, found[0], c.fix!.title);
           if (typeof c.fix!.result === 'string') assert.equal(fixed, c.fix!.result);
           else c.fix!.result(fixed);
@@ -63,18 +65,25 @@ describe('policy rules', () => {
 });
 
 describe('policy-unknown-element fix', () => {
-  it('prefers a case-only rename only when the value fits the element it renames to', async () => {
-    const { analyze } = await import('../../src/core');
-    const fixOf = (members: string) => {
-      const text = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::210987654321:root"},"Action":"kms:*",${members}}]}`;
-      const f = analyze(text, JSON_HINTS).findings.find((x) => x.code === 'policy-unknown-element');
-      assert.ok(f, text);
-      return f.fixes?.find((x) => x.title === 'Rename to "Resource"');
-    };
-    assert.equal(fixOf('"resource":"*"')?.preferred, true);
+  const renameFix = (text: string) => {
+    const f = analyze(text, JSON_HINTS).findings.find((x) => x.code === 'policy-unknown-element');
+    assert.ok(f, text);
+    return fixOf(f, 'Rename to "Resource"');
+  };
+  const iam = (members: string) => `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"kms:Decrypt",${members}}]}`;
+  const key = (members: string) => `{"Version":"2012-10-17","Statement":[${ROOT},{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::210987654321:role/App"},"Action":"kms:Decrypt",${members}}]}`;
+
+  it('repairs an IAM policy that IAM refuses for lack of a Resource, only when the value fits the element', () => {
+    assert.equal(renameFix(iam('"resource":"arn:aws:kms:us-west-2:210987654321:key/*"'))?.safety, 'repair');
     // A CloudTrail `resources` list pasted into a statement: renaming it would leave a Resource of the wrong type.
-    const pasted = fixOf('"resources":[{"ARN":"arn:aws:kms:us-west-2:210987654321:key/1234abcd-12ab-34cd-56ef-1234567890ab"}]');
+    const pasted = renameFix(iam('"resources":[{"ARN":"arn:aws:kms:us-west-2:210987654321:key/1234abcd-12ab-34cd-56ef-1234567890ab"}]'));
     assert.ok(pasted, 'the rename is still offered');
-    assert.equal(pasted.preferred, false);
+    assert.equal(pasted.safety, 'review');
+  });
+
+  it('leaves to the user a rename that makes a key policy statement without Resource apply (KMS accepts it, with no effect)', () => {
+    const fix = renameFix(key('"resource":"*"'));
+    assert.equal(fix?.safety, 'widens');
+    assert.equal(fix?.title, 'Rename to "Resource" — Allows role App to Decrypt with this key.');
   });
 });

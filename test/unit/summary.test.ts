@@ -10,8 +10,8 @@ import * as path from 'node:path';
 import { buildModel, DEFAULT_SETTINGS } from '../../src/core';
 import { policiesOf } from '../../src/core/policy/locate';
 import { MARKDOWN } from '../../src/core/policy/describe';
-import { statementLenses, summarizeStatement } from '../../src/core/policy/summary';
-import { CORPUS, fixture } from './helpers';
+import { LENS_MAX, statementLenses, summarizeStatement } from '../../src/core/policy/summary';
+import { CORPUS, FIXTURES, fixture } from './helpers';
 
 function model(text: string) {
   return buildModel(text, { languageId: 'json', fileName: 'policy.json' }, { maxFileSize: DEFAULT_SETTINGS.maxFileSize });
@@ -165,5 +165,26 @@ describe('statement summaries', () => {
     for (const l of lenses) assert.equal(text[l.start], '{');
     assert.match(lenses[0].title, /^Allows account 111122223333 to perform every KMS action/);
     assert.deepEqual(statementLenses(model(fixture('corpus', 'seeds', 'deadline-decrypt.json'))), []);
+  });
+
+  it('keeps each CodeLens to one short line (a lens never wraps): the sentence, the notes counted, all of it in the tooltip', () => {
+    const text = fixture('workspace', 'policies', 'default-key-policy.json');
+    const [root] = statementLenses(model(text));
+    assert.equal(root.title, 'Allows account 111122223333 to perform every KMS action (kms:*) on this key. (1 note)');
+    assert.equal(root.tooltip, 'Allows account 111122223333 to perform every KMS action (kms:*) on this key. The account principal delegates to IAM: users and roles of account 111122223333 get this access when their IAM policies allow it.');
+    let cut = 0;
+    for (const f of fs.readdirSync(path.join(FIXTURES, 'corpus', 'awsdocs')).filter((n) => n.endsWith('.json'))) {
+      for (const l of statementLenses(model(fixture('corpus', 'awsdocs', f)))) {
+        assert.ok(l.title.length <= LENS_MAX, `${f}: ${l.title.length} characters: ${l.title}`);
+        const shown = l.title.replace(/….*$|\s\(\d+ notes?\)$/, '');
+        assert.ok(l.tooltip.startsWith(shown), `${f}: the tooltip begins with what the title shows`);
+        if (l.title.includes('…')) {
+          cut++;
+          // Cut between words: what follows in the whole text is a space or a punctuation mark.
+          assert.match(l.tooltip.slice(shown.length), /^[\s,;:(]/, `${f}: cut inside a word: ${l.title}`);
+        }
+      }
+    }
+    assert.ok(cut > 0, 'some summaries of the corpus are longer than a lens');
   });
 });

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { applyEdits, fixAll, DEFAULT_SETTINGS } from '../../src/core';
 import type { Finding } from '../../src/core';
+import { syntaxRules } from '../../src/core/syntax';
 import { brief, codes, findings as allFindings, fixture } from './helpers';
 
 const policy = (body: string): string => `{ "Version": "2012-10-17", "Statement": [ ${body} ] }`;
@@ -17,7 +18,7 @@ describe('JSON syntax rules', () => {
     assert.equal(fs[0].severity, 'error');
   });
 
-  it('removes a trailing comma with its preferred fix, leaving valid JSON', () => {
+  it('removes a trailing comma with its fix-all fix, leaving valid JSON', () => {
     const text = fixture('corpus', 'seeds', 'deadline-policy-read-write.json');
     const [f] = findings(text);
     const fixed = applyEdits(text, f.fixes![0].edits);
@@ -125,4 +126,39 @@ describe('pasted-text repairs', () => {
     const got = codes(findings(text, hints)).filter((c) => c.startsWith('json-'));
     assert.deepEqual(got, ['json-smart-quotes', 'json-syntax']);
   });
+});
+
+describe('every JSON syntax rule', () => {
+  const ROOT = '{"Sid": "Root", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::210987654321:root"}, "Action": "kms:*", "Resource": "*"}';
+  const good = `{\n  "Version": "2012-10-17",\n  "Statement": [\n    ${ROOT}\n  ]\n}\n`;
+  const nested = (depth: number): string => good.replace('"Version"', `"Id": ${'['.repeat(depth)}${']'.repeat(depth)},\n  "Version"`);
+  /** Per rule: a text where it fires (on the marked characters' first), and a near miss. */
+  const CASES: Record<string, { fires: string; at: string; nearMiss: string; jsonc?: boolean }> = {
+    'json-trailing-comma': { fires: good.replace(ROOT, `${ROOT},`), at: ',', nearMiss: good },
+    'json-missing-comma': { fires: good.replace('"2012-10-17",', '"2012-10-17"'), at: '"', nearMiss: good },
+    'json-unterminated-string': { fires: good.replace('"Resource": "*"}', '"Resource": "*}'), at: '"*}', nearMiss: good },
+    'json-comment': { fires: good.replace('"Statement"', '// the key\n  "Statement"'), at: '// the key', nearMiss: good.replace('"Statement"', '// the key\n  "Statement"'), jsonc: true },
+    'json-duplicate-key': { fires: good.replace('"Sid": "Root",', '"Sid": "Root", "Sid": "Admin",'), at: '"Sid"', nearMiss: good.replace('"Version"', '"Sid": "x",\n  "Version"') },
+    'json-smart-quotes': { fires: good.replace('"Sid": "Root"', '“Sid”: “Root”'), at: '“', nearMiss: good.replace('"Root"', '"Root’s"') },
+    'json-unquoted-key': { fires: good.replace('"Statement"', 'Statement'), at: 'S', nearMiss: good },
+    'json-syntax': { fires: good.replace('"Allow"', 'Allow'), at: 'Allow', nearMiss: good },
+    // Reported once, at the start of the document, which is then not analysed.
+    'json-too-deep': { fires: nested(600), at: '{', nearMiss: nested(100) },
+  };
+
+  it('has a case where each rule fires and a near miss where it does not', () => {
+    assert.deepEqual(Object.keys(CASES).sort(), syntaxRules.map((r) => r.id).sort(), 'a JSON syntax rule without cases here');
+  });
+
+  for (const [code, c] of Object.entries(CASES)) {
+    it(`${code} fires where it should, and not on its near miss`, () => {
+      const hints = { languageId: 'json', fileName: 'policy.json' };
+      const found = allFindings(c.fires, hints).filter((f) => f.code === code);
+      assert.ok(found.length > 0, `${code} on ${c.fires}: ${brief(c.fires, allFindings(c.fires, hints)).join('; ')}`);
+      assert.ok(c.fires.slice(found[0].start).startsWith(c.at), `${code} at ${found[0].start}: ${JSON.stringify(c.fires.slice(found[0].start, found[0].start + 12))}`);
+      // A comment is fine in a JSON with Comments draft.
+      const nearHints = { languageId: c.jsonc ? 'jsonc' : 'json', fileName: c.jsonc ? 'policy.jsonc' : 'policy.json' };
+      assert.deepEqual(allFindings(c.nearMiss, nearHints).filter((f) => f.code === code).map((f) => f.message), []);
+    });
+  }
 });

@@ -9,6 +9,7 @@
  * Property names, key ids, Regions, role names and service names are kept:
  * they are what the reader of a shared event needs to understand it.
  */
+import * as l10n from '@vscode/l10n';
 import { visit, type JSONPath } from 'jsonc-parser';
 
 export type RedactionCategory = 'accountIds' | 'accessKeyIds' | 'principalIds' | 'ipAddresses' | 'sessionNames' | 'userNames';
@@ -132,7 +133,19 @@ function splitLines(text: string): Array<{ start: number; text: string }> {
   return out;
 }
 
-/** "3 account ids, 2 access key ids, ..." for the message after redacting. */
-export function describeRedaction(r: Redaction, words: Record<RedactionCategory, string>): string {
-  return CATEGORIES.filter((c) => r.distinct[c] > 0).map((c) => `${r.distinct[c]} ${words[c]}`).join(', ');
+/** Each category counted in words, with its singular for one: "1 account id", "3 account ids". */
+function countOf(category: RedactionCategory, n: number): string {
+  switch (category) {
+    case 'accountIds': return n === 1 ? l10n.t('1 account id') : l10n.t('{0} account ids', n);
+    case 'accessKeyIds': return n === 1 ? l10n.t('1 access key id') : l10n.t('{0} access key ids', n);
+    case 'principalIds': return n === 1 ? l10n.t('1 principal id') : l10n.t('{0} principal ids', n);
+    case 'ipAddresses': return n === 1 ? l10n.t('1 IP address') : l10n.t('{0} IP addresses', n);
+    case 'sessionNames': return n === 1 ? l10n.t('1 session name') : l10n.t('{0} session names', n);
+    case 'userNames': return n === 1 ? l10n.t('1 user name') : l10n.t('{0} user names', n);
+  }
+}
+
+/** "1 account id, 2 access key ids, ..." for the message after redacting; empty when nothing was replaced. */
+export function describeRedaction(r: Redaction): string {
+  return CATEGORIES.filter((c) => r.distinct[c] > 0).map((c) => countOf(c, r.distinct[c])).join(', ');
 }

@@ -558,6 +558,13 @@ export function documentOffset(record: JsonRecord, local: number): number {
 export interface OffsetRange {
   start: number;
   end: number;
+  /**
+   * The path was not found in the record's text (a value read through a repair, such as
+   * curly quotes, that the sound tree does not hold): the range is the record's first
+   * character, good for a finding, never for an edit. Spread into an edit, the flag travels
+   * with it, and the analysis drops such a fix (analyze.ts).
+   */
+  unlocated?: true;
 }
 
 /**
@@ -573,7 +580,7 @@ export function rangeInRecord(model: DocumentModel, record: JsonRecord, path: JS
   }
   const tree = recordTree(model, record);
   const node = tree && path.length > 0 ? findNodeAtLocation(tree, path) : tree;
-  if (!node) return { start: record.start, end: record.start + 1 };
+  if (!node) return { start: record.start, end: record.start + 1, unlocated: true };
   const at = target === 'key' && node.parent?.type === 'property' && node.parent.children?.[0] ? node.parent.children[0] : node;
   return { start: documentOffset(record, at.offset), end: documentOffset(record, at.offset + at.length) };
 }

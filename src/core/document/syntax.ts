@@ -144,7 +144,7 @@ export function findSyntaxProblems(text: string, start: number, end: number, all
             start: at,
             end: at + length,
             message: l10n.t('Comments are not allowed in JSON: AWS rejects a policy that contains them.'),
-            fixes: [{ title: l10n.t('Remove the comment'), edits: [{ start: at, end: at + length, newText: '' }], preferred: true }],
+            fixes: [{ title: l10n.t('Remove the comment'), edits: [{ start: at, end: at + length, newText: '' }], safety: 'repair' }],
           });
           return;
         }
@@ -168,7 +168,7 @@ export function findSyntaxProblems(text: string, start: number, end: number, all
             start: comma,
             end: comma + 1,
             message: l10n.t('Trailing comma: JSON does not allow a comma before "{0}", and AWS rejects the document.', ch === 125 ? '}' : ']'),
-            fixes: [{ title: l10n.t('Remove the trailing comma'), edits: [{ start: comma, end: comma + 1, newText: '' }], preferred: true }],
+            fixes: [{ title: l10n.t('Remove the trailing comma'), edits: [{ start: comma, end: comma + 1, newText: '' }], safety: 'repair' }],
           });
           pendingComma = -1;
           return;
@@ -180,7 +180,7 @@ export function findSyntaxProblems(text: string, start: number, end: number, all
             start: at,
             end: at + 1,
             message: l10n.t('Trailing comma after the end of the JSON value (copied out of a list?): JSON does not allow it, and AWS rejects the document.'),
-            fixes: [{ title: l10n.t('Remove the trailing comma'), edits: [{ start: at, end: at + 1, newText: '' }], preferred: true }],
+            fixes: [{ title: l10n.t('Remove the trailing comma'), edits: [{ start: at, end: at + 1, newText: '' }], safety: 'repair' }],
           });
           return;
         }
@@ -192,7 +192,7 @@ export function findSyntaxProblems(text: string, start: number, end: number, all
             start: at,
             end: at + Math.max(length, 1),
             message: l10n.t('Missing comma before this element.'),
-            fixes: [{ title: l10n.t('Insert the missing comma'), edits: [{ start: insertAt, end: insertAt, newText: ',' }], preferred: true }],
+            fixes: [{ title: l10n.t('Insert the missing comma'), edits: [{ start: insertAt, end: insertAt, newText: ',' }], safety: 'repair' }],
           });
           return;
         }
@@ -216,7 +216,7 @@ function quirkProblems(q: PastedQuirks, start: number): SyntaxProblem[] {
       message: q.smartQuotes.length === 1
         ? l10n.t('A curly quote (“ ” ‘ ’), as chat tools and word processors write them: JSON needs straight double quotes (").')
         : l10n.t('{0} curly quotes (“ ” ‘ ’), as chat tools and word processors write them: JSON needs straight double quotes ("). This is the first.', q.smartQuotes.length),
-      fixes: [{ title: l10n.t('Replace the curly quotes with straight double quotes'), edits: q.smartQuotes.map((o) => ({ start: start + o, end: start + o + 1, newText: '"' })), preferred: true }],
+      fixes: [{ title: l10n.t('Replace the curly quotes with straight double quotes'), edits: q.smartQuotes.map((o) => ({ start: start + o, end: start + o + 1, newText: '"' })), safety: 'repair' }],
     });
   }
   for (const k of q.unquotedKeys) {
@@ -225,7 +225,7 @@ function quirkProblems(q: PastedQuirks, start: number): SyntaxProblem[] {
       start: start + k.start,
       end: start + k.end,
       message: l10n.t('Property names need double quotes in JSON.'),
-      fixes: [{ title: l10n.t('Put the name in double quotes'), edits: [{ start: start + k.start, end: start + k.start, newText: '"' }, { start: start + k.end, end: start + k.end, newText: '"' }], preferred: true }],
+      fixes: [{ title: l10n.t('Put the name in double quotes'), edits: [{ start: start + k.start, end: start + k.start, newText: '"' }, { start: start + k.end, end: start + k.end, newText: '"' }], safety: 'repair' }],
     });
   }
   return out;

@@ -20,7 +20,7 @@ export class KeyHistory {
   /** Adds the keys and aliases a reader's facts name; call before `finish()`. */
   add(names: KeyNames): void {
     for (const ref of names.refs) this.registry.add(ref);
-    for (const a of names.aliases) this.registry.addAlias(a.alias, a.scope, a.target);
+    for (const a of names.aliases) this.registry.addAlias(a.alias, a.scope, a.target, a.at);
   }
 
   /** Resolves every name added: from now on `keyOf` answers. */

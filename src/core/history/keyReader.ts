@@ -6,6 +6,7 @@
  */
 import { isObject } from '../classify';
 import { nonEmptyString } from '../jsonValues';
+import { timeMillis } from '../text/cloudTrailTime';
 import { requestParameters, type Obj } from './events';
 import { parseKeyName, type KeyRef, type KeyScope } from './keys';
 
@@ -14,6 +15,8 @@ export interface AliasFact {
   alias: string;
   scope: KeyScope;
   target: KeyRef;
+  /** When the event showed it (ms; NaN if unknown): UpdateAlias moves an alias, and the latest event says where it is now. */
+  at: number;
 }
 
 /**
@@ -103,7 +106,7 @@ export class KeyReader {
     const resources = this.resourceKeys(ev);
     if (fromRequest?.alias) {
       if (resources.length === 1) {
-        this.names.aliases.push({ alias: fromRequest.alias, scope: { region: fromRequest.region, account: fromRequest.account }, target: resources[0] });
+        this.names.aliases.push({ alias: fromRequest.alias, scope: { region: fromRequest.region, account: fromRequest.account }, target: resources[0], at: timeMillis(nonEmptyString(ev.eventTime)) });
         return resources[0];
       }
       return fromRequest;
@@ -119,6 +122,6 @@ export class KeyReader {
     const target = nonEmptyString(rp?.targetKeyId);
     if (!alias || !target || ev.errorCode) return;
     const ref = this.parse(target, ev);
-    if (ref?.keyId) this.names.aliases.push({ alias, scope: this.scopeOf(ev), target: this.upgrade(ref, this.resourceKeys(ev)) });
+    if (ref?.keyId) this.names.aliases.push({ alias, scope: this.scopeOf(ev), target: this.upgrade(ref, this.resourceKeys(ev)), at: timeMillis(nonEmptyString(ev.eventTime)) });
   }
 }

@@ -82,7 +82,7 @@ export class KeyRegistry {
   private readonly refs = new Map<string, KeyRef>();
   /** Every ref object added, with its string: events share ref objects, so this is small. */
   private readonly objects = new Map<KeyRef, string>();
-  private readonly aliasTargets = new Map<string, KeyRef>();
+  private readonly aliasTargets = new Map<string, { target: KeyRef; at: number }>();
   private resolved?: Map<string, KmsKey>;
   private readonly keys = new Map<string, KmsKey>();
 
@@ -97,10 +97,18 @@ export class KeyRegistry {
     return s;
   }
 
-  /** The logs say `alias` pointed at `target` (CreateAlias, UpdateAlias, or an event naming both). */
-  addAlias(alias: string, scope: KeyScope, target: KeyRef): void {
+  /**
+   * The logs say `alias` pointed at `target` at time `at` (CreateAlias,
+   * UpdateAlias, or an event naming both). An alias names one key at a time:
+   * the latest sighting wins, whatever order the files and events came in
+   * (an event without a time loses to one with a time).
+   */
+  addAlias(alias: string, scope: KeyScope, target: KeyRef, at = Number.NaN): void {
     this.add(target);
-    this.aliasTargets.set(aliasScope(alias, scope.region, scope.account), target);
+    const s = aliasScope(alias, scope.region, scope.account);
+    const known = this.aliasTargets.get(s);
+    const rank = (t: number): number => (Number.isNaN(t) ? -Infinity : t);
+    if (!known || rank(at) >= rank(known.at)) this.aliasTargets.set(s, { target, at });
   }
 
   finish(): void {
@@ -131,14 +139,14 @@ export class KeyRegistry {
     // Complete refs first, so that partial ones can join them whatever the order they were seen in.
     for (const [s, ref] of this.refs) if (ref.keyId && isComplete(ref)) resolved.set(s, complete(ref));
     for (const [s, ref] of this.refs) if (ref.keyId && !isComplete(ref)) resolved.set(s, partial(ref));
-    for (const [scope, target] of this.aliasTargets) {
+    for (const [scope, { target }] of this.aliasTargets) {
       const key = ofKeyRef(target);
       const alias = scope.slice(scope.lastIndexOf('|') + 1);
       if (!key.aliases.includes(alias)) key.aliases.push(alias);
     }
     for (const [s, ref] of this.refs) {
       if (ref.keyId || !ref.alias) continue;
-      const target = this.aliasTargets.get(aliasScope(ref.alias, ref.region, ref.account));
+      const target = this.aliasTargets.get(aliasScope(ref.alias, ref.region, ref.account))?.target;
       if (target) {
         resolved.set(s, ofKeyRef(target));
         continue;

@@ -184,5 +184,6 @@ function alias(v: Record<string, unknown>, out: AliasFact[]): void {
   const where = arn ? parseKeyName(arn) : undefined;
   const scope = { region: where?.region, account: where?.account };
   const ref = parseKeyName(target, scope);
-  if (ref?.keyId) out.push({ alias: name, scope, target: ref });
+  // No time: like the other snapshots, list-aliases is the latest word on where the alias points.
+  if (ref?.keyId) out.push({ alias: name, scope, target: ref, at: Number.POSITIVE_INFINITY });
 }

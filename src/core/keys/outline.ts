@@ -8,15 +8,19 @@
  *
  * Labels, descriptions and tooltips are the tree's words; `line` is the
  * text report's. Both are written here, side by side, so that they say the
- * same thing. Dates: labels, descriptions and sentences read
- * `2024-06-01 09:00 UTC` (`OutlineOptions.time` changes them all); tooltips
- * and the text report give each eventTime exactly as logged.
+ * same thing. Rows are short enough to read beside the default sidebar
+ * (a key by its alias or its shortened id, a principal by its name); the
+ * tooltip and the text report say everything in full. Every date reads
+ * `2024-06-01 09:00:00 UTC`, or in the local zone when
+ * `OutlineOptions.timeZone` says so, in rows, tooltips and the text report.
  */
 import * as l10n from '@vscode/l10n';
 import { keyLabel } from '../history/keys';
-import { formatTime } from '../lifecycle/dates';
+import { timeFormat } from '../lifecycle/dates';
 import { describeState } from '../lifecycle/describe';
 import { hasLife } from '../lifecycle/state';
+import { shortGrantId } from '../grants/describe';
+import type { KmsKey } from '../history/types';
 import { grantItems, grantsDescription, noKeyAttemptsGroup } from './outlineGrants';
 import { ALL_STATUSES, code, lazy, type OutlineContext, type OutlineItem, type OutlineOptions } from './outlineItems';
 import { lifecycleDescription, lifecycleItems, lifecycleTooltip } from './outlineLifecycle';
@@ -38,6 +42,17 @@ export interface KeysOutline {
   totals: { grants: number; active: number; keysWithGrants: number; keysWithLife: number; attempts: number; sources: number };
 }
 
+/**
+ * What a key is called in a row: the alias the logs show pointing at it
+ * (CreateAlias, UpdateAlias, or an event naming both; the key history keeps
+ * them), else its id shortened as grant ids are (`1234abcd…90ab`).
+ */
+export function keyRowLabel(key: KmsKey): string {
+  if (key.aliases.length > 0 || !key.keyId) return keyLabel(key);
+  const mrk = /^mrk-/.test(key.keyId) ? 'mrk-' : '';
+  return mrk + shortGrantId(key.keyId.slice(mrk.length));
+}
+
 function keyTooltip(entry: KeyGrants, ctx: OutlineContext): string[] {
   const { key } = entry;
   const lines = [`**${l10n.t('KMS key')}** ${code(keyLabel(key))}`];
@@ -48,6 +63,8 @@ function keyTooltip(entry: KeyGrants, ctx: OutlineContext): string[] {
   lines.push(`${l10n.t('Account')}: ${key.account ?? l10n.t('unknown')}`);
   if (key.aliases.length) lines.push(`${l10n.t('Aliases')}: ${key.aliases.map(code).join(', ')}`);
   lines.push(...lifecycleTooltip(entry.lifecycle, ctx));
+  const grants = grantsDescription(entry);
+  if (grants) lines.push(`${l10n.t('Grants')}: ${grants}`);
   return lines;
 }
 
@@ -59,8 +76,9 @@ function keyItem(entry: KeyGrants, ctx: OutlineContext): KeyItem {
   return {
     id,
     kind: 'key',
-    label: keyLabel(key),
-    description: [key.region, key.account, lifecycleDescription(entry.lifecycle, ctx), grantsDescription(entry)].filter(Boolean).join(' · '),
+    label: keyRowLabel(key),
+    // Region, account and ARN are in the tooltip: the row keeps what tells keys apart at a glance.
+    description: [lifecycleDescription(entry.lifecycle), grantsDescription(entry)].filter(Boolean).join(' · '),
     tooltip: keyTooltip(entry, ctx),
     line: () => `key ${name}${aliases}`,
     entry,
@@ -72,7 +90,7 @@ function keyItem(entry: KeyGrants, ctx: OutlineContext): KeyItem {
 
 export function buildOutline(model: GrantsModel, options: OutlineOptions = {}): KeysOutline {
   const filter = options.filter ?? { statuses: new Set(ALL_STATUSES), search: '' };
-  const ctx: OutlineContext = { filter, time: options.time ?? formatTime, statusFiltered: ALL_STATUSES.some((s) => !filter.statuses.has(s)) };
+  const ctx: OutlineContext = { filter, time: options.time ?? timeFormat(options.timeZone ?? 'utc'), statusFiltered: ALL_STATUSES.some((s) => !filter.statuses.has(s)) };
   // A key shows when something under it passes the filter.
   const keys = model.keys.map((k) => keyItem(k, ctx)).filter((k) => (k.children?.() ?? []).length > 0);
   const roots: OutlineItem[] = [...keys];

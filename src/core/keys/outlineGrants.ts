@@ -10,7 +10,7 @@ import type { Attempt, Grant } from '../grants/types';
 import { describeActor } from '../history/actors';
 import { keyLabel } from '../history/keys';
 import type { EventRef, KmsKey } from '../history/types';
-import { callerMatches, code, eventDescription, eventLine, eventTooltip, lazy, listed, type OutlineContext, type OutlineItem } from './outlineItems';
+import { callerMatches, code, count, eventDescription, eventFacts, eventLine, eventTooltip, lazy, listed, shortActor, shortPrincipal, type OutlineContext, type OutlineItem } from './outlineItems';
 import type { KeyGrants } from './types';
 
 function grantMatches(g: Grant, search: string): boolean {
@@ -45,18 +45,18 @@ function eventLabel(e: EventRef): string {
   }
 }
 
-/** The same, as a line of a text report, with the event's time as logged. */
-function eventText(e: EventRef, at: (e: EventRef) => string): string {
+/** The same, as a line of a text report. */
+function eventText(e: EventRef, at: (e: EventRef) => string, ctx: OutlineContext): string {
   switch (e.role) {
-    case 'create': return eventLine('created', e, at);
-    case 'recreate': return eventLine('created again (same grant id)', e, at);
-    case 'retire': return eventLine('retired', e, at);
-    case 'revoke': return eventLine('revoked', e, at);
+    case 'create': return eventLine('created', e, at, ctx);
+    case 'recreate': return eventLine('created again (same grant id)', e, at, ctx);
+    case 'retire': return eventLine('retired', e, at, ctx);
+    case 'revoke': return eventLine('revoked', e, at, ctx);
     case 'failedRetire':
-    case 'failedRevoke': return eventLine(`${e.eventName} failed (${e.errorCode ?? ''})`, e, at);
+    case 'failedRevoke': return eventLine(`${e.eventName} failed (${e.errorCode ?? ''})`, e, at, ctx);
     // A listing's date is the grant's CreationDate, and list-grants does not say who created it.
-    case 'list': return `created ${e.eventTime ?? '?'} (listed by list-grants, ${at(e)})`;
-    default: return eventLine(e.eventName, e, at);
+    case 'list': return `created ${ctx.time(e.eventTime)} (listed by list-grants, ${at(e)})`;
+    default: return eventLine(e.eventName, e, at, ctx);
   }
 }
 
@@ -69,9 +69,9 @@ function eventItem(e: EventRef, parentId: string, position: number, ctx: Outline
     variant: e.role,
     label,
     description: eventDescription(e, ctx),
-    tooltip: eventTooltip(e, label),
+    tooltip: eventTooltip(e, label, ctx),
     event: e,
-    line: (at) => eventText(e, at),
+    line: (at) => eventText(e, at, ctx),
   };
 }
 
@@ -97,7 +97,7 @@ function detailItems(g: Grant, grantId: string): OutlineItem[] {
   return items;
 }
 
-function grantTooltip(g: Grant, key: KmsKey): string[] {
+function grantTooltip(g: Grant, key: KmsKey, ctx: OutlineContext): string[] {
   const lines = [
     `**${l10n.t('Grant')}** ${code(g.grantId)}`,
     `${l10n.t('Status')}: ${describeStatus(g.status)}`,
@@ -108,11 +108,10 @@ function grantTooltip(g: Grant, key: KmsKey): string[] {
   if (g.retiringPrincipal) lines.push(`${l10n.t('Retiring principal')}: ${code(g.retiringPrincipal)}`);
   lines.push(`${l10n.t('Operations')}: ${g.operations.join(', ') || l10n.t('not in these logs')}`);
   for (const c of describeConstraints(g.constraints)) lines.push(c);
-  // Exact times, as logged.
-  if (g.createdAt) lines.push(l10n.t('Created {0} by {1}', g.createdAt, g.createdBy ? describeActor(g.createdBy) : l10n.t('(not in these logs)')));
+  if (g.createdAt) lines.push(l10n.t('Created {0} by {1}', ctx.time(g.createdAt), g.createdBy ? describeActor(g.createdBy) : l10n.t('(not in these logs)')));
   else if (g.createdBeforeLogs) lines.push(l10n.t('Created before these logs'));
-  if (g.retiredAt) lines.push(l10n.t('Retired {0} by {1}', g.retiredAt, describeActor(g.retiredBy)));
-  if (g.revokedAt) lines.push(l10n.t('Revoked {0} by {1}', g.revokedAt, describeActor(g.revokedBy)));
+  if (g.retiredAt) lines.push(l10n.t('Retired {0} by {1}', ctx.time(g.retiredAt), describeActor(g.retiredBy)));
+  if (g.revokedAt) lines.push(l10n.t('Revoked {0} by {1}', ctx.time(g.revokedAt), describeActor(g.revokedBy)));
   return lines;
 }
 
@@ -120,7 +119,8 @@ function grantItem(g: Grant, key: KmsKey, keyId: string, ctx: OutlineContext): O
   const id = `${keyId}/grant:${g.grantId}`;
   const parts = [describeStatus(g.status)];
   if (g.createdBeforeLogs) parts.push(l10n.t('created before these logs'));
-  if (g.granteePrincipal) parts.push(g.granteePrincipal);
+  // Short enough to read beside the default sidebar; the tooltip names the grantee in full.
+  if (g.granteePrincipal) parts.push(shortPrincipal(g.granteePrincipal));
   parts.push(g.uses.length === 1 ? l10n.t('1 use') : l10n.t('{0} uses', g.uses.length));
   return {
     id,
@@ -128,7 +128,7 @@ function grantItem(g: Grant, key: KmsKey, keyId: string, ctx: OutlineContext): O
     variant: g.status,
     label: grantLabel(g),
     description: parts.join(' · '),
-    tooltip: grantTooltip(g, key),
+    tooltip: grantTooltip(g, key, ctx),
     line: () => `grant ${g.grantId} [${describeStatus(g.status)}]`,
     grant: g,
     children: lazy(() => {
@@ -162,10 +162,10 @@ export function attemptItem(a: Attempt, parentId: string, ctx: OutlineContext): 
     kind: 'attempt',
     variant: a.dryRun ? 'dryRun' : undefined,
     label: `${a.eventName}: ${a.errorCode ?? l10n.t('no grant id in the response')}`,
-    description: [e.eventTime ? ctx.time(e.eventTime) : undefined, e.actor ? describeActor(e.actor) : undefined, a.granteePrincipal].filter(Boolean).join(' · '),
-    tooltip: lines,
+    description: [e.eventTime ? ctx.time(e.eventTime) : undefined, e.actor ? shortActor(e.actor) : undefined, a.granteePrincipal ? shortPrincipal(a.granteePrincipal) : undefined].filter(Boolean).join(' · '),
+    tooltip: [...lines, ...eventFacts(e, ctx)],
     event: e,
-    line: (at) => eventLine(`attempt: ${a.eventName} ${a.errorCode ?? 'no grant id'}`, e, at),
+    line: (at) => eventLine(`attempt: ${a.eventName} ${a.errorCode ?? 'no grant id'}`, e, at, ctx),
     attempt: a,
   };
 }
@@ -182,9 +182,9 @@ export function attemptsGroup(attempts: readonly Attempt[], id: string, label: s
 }
 
 /** Events of a key that no grant of these logs explains, as a group: its count, then the events. */
-function eventsGroup(kind: 'otherUses' | 'orphans', keyId: string, label: string, events: readonly EventRef[], line: string, ctx: OutlineContext): OutlineItem {
+function eventsGroup(kind: 'otherUses' | 'orphans', keyId: string, label: string, tooltip: string, events: readonly EventRef[], line: string, ctx: OutlineContext): OutlineItem {
   const id = `${keyId}/${kind}`;
-  return { id, kind, label, description: String(events.length), line: () => line, children: lazy(() => listed(events, id, (e, i) => eventItem(e, id, i, ctx))) };
+  return { id, kind, label, description: String(events.length), tooltip: [tooltip], line: () => line, children: lazy(() => listed(events, id, (e, i) => eventItem(e, id, i, ctx))) };
 }
 
 /** The attempts that name no key, as the filter keeps them; undefined when there are none to show. */
@@ -206,8 +206,16 @@ export function grantItems(entry: KeyGrants, keyId: string, ctx: OutlineContext)
   }
   if (ctx.statusFiltered) return items;
   const uses = entry.otherUses.filter((e) => callerMatches(e, filter.search));
-  if (uses.length > 0) items.push(eventsGroup('otherUses', keyId, l10n.t('Not through a grant in these logs'), uses, `${uses.length} use(s) not through a grant in these logs`, ctx));
+  if (uses.length > 0) {
+    items.push(eventsGroup('otherUses', keyId, l10n.t('Not through a grant'),
+      l10n.t('Cryptographic operations on this key that no grant in these logs allowed: the caller used the key policy or IAM, or a grant whose creation is not in the open files.'),
+      uses, `${count(uses.length, 'use', 'uses')} not through a grant in these logs`, ctx));
+  }
   const orphans = entry.orphans.filter((e) => callerMatches(e, filter.search));
-  if (orphans.length > 0) items.push(eventsGroup('orphans', keyId, l10n.t('Retirements naming no grant'), orphans, `${orphans.length} retirement(s) or revocation(s) naming no grant id`, ctx));
+  if (orphans.length > 0) {
+    items.push(eventsGroup('orphans', keyId, l10n.t('Retirements naming no grant'),
+      l10n.t('RetireGrant or RevokeGrant calls on this key whose grant id is not logged.'),
+      orphans, `${count(orphans.length, 'retirement or revocation', 'retirements or revocations')} naming no grant id`, ctx));
+  }
   return items;
 }

@@ -7,7 +7,8 @@
  */
 import * as l10n from '@vscode/l10n';
 import { describeActor } from '../history/actors';
-import type { EventRef } from '../history/types';
+import type { Actor, EventRef } from '../history/types';
+import type { TimeZoneChoice } from '../lifecycle/dates';
 import type { Attempt, Grant } from '../grants/types';
 import type { KeyGrants } from './types';
 
@@ -31,10 +32,9 @@ export interface OutlineFilter {
 export interface OutlineOptions {
   /** What the grants view's filter keeps; everything by default. */
   filter?: OutlineFilter;
-  /**
-   * How a date reads in labels, descriptions and sentences (`2024-06-01 09:00 UTC` by default).
-   * Tooltips and text-report lines give the eventTime exactly as logged.
-   */
+  /** The zone every date is written in (`2024-06-01 09:00:00 UTC` by default): the `kmsLens.timeZone` setting. */
+  timeZone?: TimeZoneChoice;
+  /** How a date reads, everywhere in the outline, when neither UTC nor local time will do (tests). */
   time?: (iso: string | undefined) => string;
 }
 
@@ -103,26 +103,55 @@ export function basename(source: string): string {
   return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1));
 }
 
-/** `2024-06-01 09:00 UTC · arn:aws:iam::111122223333:user/Alice · log.json` */
-export function eventDescription(e: EventRef, ctx: OutlineContext): string {
-  return [e.eventTime ? ctx.time(e.eventTime) : undefined, e.actor ? describeActor(e.actor) : undefined, basename(e.source)].filter(Boolean).join(' · ');
+/**
+ * A principal short enough for a row of the grants view beside the default
+ * sidebar: `role/Reporting`, `assumed-role/BatchWorker/job-42`, `account
+ * 111122223333`, `fargate.us-west-2` (a service). The tooltip has it whole.
+ */
+export function shortPrincipal(p: string): string {
+  const iam = /^arn:[^:]*:(?:iam|sts):[^:]*:(\d{12}|[^:]*):(.+)$/.exec(p);
+  if (iam) return iam[2] === 'root' ? l10n.t('account {0}', iam[1]) : iam[2].replace(/^(role|user)\/(?:.*\/)?([^/]+)$/, '$1/$2');
+  return p.replace(/\.amazonaws\.com(\.cn)?$/, '');
 }
 
-/** What an event is, exactly: its name and error, what it meant, its time as logged, its caller, its id and its file. */
-export function eventTooltip(e: EventRef, label: string, detail?: string): string[] {
+/** The caller, short: its principal, and the service that called for it. */
+export function shortActor(actor: Actor | undefined): string {
+  if (!actor) return describeActor(actor);
+  const who = shortPrincipal(actor.arn ?? actor.display.replace(/ via .*$/, ''));
+  return actor.arn && actor.invokedBy ? l10n.t('{0} via {1}', who, shortPrincipal(actor.invokedBy)) : who;
+}
+
+/** `2024-06-01 09:00:00 UTC · user/Alice · log.json` */
+export function eventDescription(e: EventRef, ctx: OutlineContext): string {
+  return [e.eventTime ? ctx.time(e.eventTime) : undefined, e.actor ? shortActor(e.actor) : undefined, basename(e.source)].filter(Boolean).join(' · ');
+}
+
+/** What an event is, in full: its name and error, what it meant, its time, its caller, its id and its file. */
+export function eventTooltip(e: EventRef, label: string, ctx: OutlineContext, detail?: string): string[] {
   const lines = [`**${e.eventName}**${e.errorCode ? ` (${e.errorCode})` : ''}`];
   if (label !== e.eventName) lines.push(label);
   if (detail) lines.push(detail);
-  if (e.eventTime) lines.push(`${l10n.t('Time')}: ${e.eventTime}`);
+  return [...lines, ...eventFacts(e, ctx)];
+}
+
+/** When, by whom, which event and in which file: the lines every event's tooltip ends with. */
+export function eventFacts(e: EventRef, ctx: OutlineContext): string[] {
+  const lines: string[] = [];
+  if (e.eventTime) lines.push(`${l10n.t('Time')}: ${ctx.time(e.eventTime)}`);
   if (e.actor) lines.push(`${l10n.t('By')}: ${code(describeActor(e.actor))}`);
   if (e.eventId) lines.push(`eventID: ${code(e.eventId)}`);
   lines.push(`${l10n.t('In')}: ${code(basename(e.source))}`);
   return lines;
 }
 
-/** `Decrypt 2024-06-03T08:15:00Z by arn:... (log.json:12)`: an event as a line of a text report, its time as logged. */
-export function eventLine(what: string, e: EventRef, at: Locate): string {
-  return `${what} ${e.eventTime ?? '?'} by ${describeActor(e.actor)} (${at(e)})`;
+/** `Decrypt 2024-06-03 08:15:00 UTC by arn:... (log.json:12)`: an event as a line of a text report. */
+export function eventLine(what: string, e: EventRef, at: Locate, ctx: OutlineContext): string {
+  return `${what} ${ctx.time(e.eventTime)} by ${describeActor(e.actor)} (${at(e)})`;
+}
+
+/** `1 event`, `3 events`: the text report's counts (English, as the rest of its lines). */
+export function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
 }
 
 /** The first LISTED_EVENTS items of a list, and one "more" item for the rest. */

@@ -8,10 +8,10 @@
 import * as l10n from '@vscode/l10n';
 import { describeActor } from '../history/actors';
 import type { EventRef } from '../history/types';
-import { describeEvidence, describeLifecycleEvent, describeRotation, describeService, describeState } from '../lifecycle/describe';
+import { describeEvidence, describeLifecycleEvent, describeRotation, describeService, describeState, stateName } from '../lifecycle/describe';
 import { hasLife } from '../lifecycle/state';
 import type { KeyLifecycle, LifecycleEvent } from '../lifecycle/types';
-import { basename, code, eventDescription, eventLine, eventTooltip, lazy, listed, type OutlineContext, type OutlineItem } from './outlineItems';
+import { basename, code, count, eventDescription, eventLine, eventTooltip, lazy, listed, type OutlineContext, type OutlineItem } from './outlineItems';
 
 function matches(e: EventRef, search: string): boolean {
   return !search || e.eventName.toLowerCase().includes(search) || (e.actor?.display.toLowerCase().includes(search) ?? false);
@@ -22,7 +22,7 @@ function stateTooltip(lc: KeyLifecycle, ctx: OutlineContext): string[] {
   if (!state) return [l10n.t('State: not shown by these logs (no state-changing event)')];
   const lines = [`${l10n.t('State')}: **${state}**`];
   if (lc.stateEvent?.role === 'snapshot') lines.push(l10n.t('As {0} output in {1} shows it, at a time the output does not give (it is read as later than every logged event).', lc.stateEvent.eventName, code(basename(lc.stateEvent.source))));
-  else if (lc.stateEvent) lines.push(l10n.t('Since {0}: {1} by {2}', lc.stateSince ?? '?', lc.stateEvent.eventName, code(describeActor(lc.stateEvent.actor))));
+  else if (lc.stateEvent) lines.push(l10n.t('Since {0}: {1} by {2}', ctx.time(lc.stateSince), lc.stateEvent.eventName, code(describeActor(lc.stateEvent.actor))));
   const d = lc.deletion;
   if (d?.deletionDate) {
     lines.push(Number.isNaN(d.pendingWindowInDays)
@@ -34,10 +34,32 @@ function stateTooltip(lc: KeyLifecycle, ctx: OutlineContext): string[] {
   return lines;
 }
 
-/** The key's state and rotation, for the key's description; undefined when the logs show nothing of its life. */
-export function lifecycleDescription(lc: KeyLifecycle | undefined, ctx: OutlineContext): string | undefined {
-  if (!hasLife(lc)) return undefined;
-  return [describeState(lc, ctx.time), describeRotation(lc.rotation, ctx.time)].filter(Boolean).join(' · ') || undefined;
+/** The key's state in a word or two, for the key's description (its dates and rotation are in the tooltip and under the key). */
+export function lifecycleDescription(lc: KeyLifecycle | undefined): string | undefined {
+  return hasLife(lc) && lc.state ? stateName(lc.state) : undefined;
+}
+
+/** When the state began or ends, for the State item's description: `since ...`, `deleted ... at the earliest`. */
+function stateWhen(lc: KeyLifecycle, ctx: OutlineContext): string | undefined {
+  const d = lc.deletion;
+  if ((lc.state === 'PendingDeletion' || lc.state === 'PendingReplicaDeletion') && d) {
+    return d.deletionDate ? l10n.t('deleted {0} at the earliest', ctx.time(d.deletionDate)) : l10n.t('{0}-day wait', d.pendingWindowInDays);
+  }
+  if (lc.state === 'Deleted') return lc.stateSince ? l10n.t('on {0}', ctx.time(lc.stateSince)) : undefined;
+  // describe-key output gives no time: say where the state comes from instead.
+  if (lc.stateEvent?.role === 'snapshot') return l10n.t('as {0} output shows', lc.stateEvent.eventName);
+  return lc.stateSince ? l10n.t('since {0}', ctx.time(lc.stateSince)) : undefined;
+}
+
+/** The Rotation item's label and description: `Automatic rotation on` · `every 365 days, last rotated ...`. */
+function rotationWords(lc: KeyLifecycle, ctx: OutlineContext): { label: string; description: string } {
+  const r = lc.rotation;
+  const label = r.enabled === true ? l10n.t('Automatic rotation on') : r.enabled === false ? l10n.t('Automatic rotation off') : l10n.t('Rotation');
+  const parts: string[] = [];
+  if (r.enabled === true && r.periodInDays) parts.push(l10n.t('every {0} days', r.periodInDays));
+  if (r.lastRotation) parts.push(l10n.t('last rotated {0}', ctx.time(r.lastRotation.at)));
+  if (r.onDemand > 0) parts.push(r.onDemand === 1 ? l10n.t('1 on-demand rotation') : l10n.t('{0} on-demand rotations', r.onDemand));
+  return { label, description: parts.join(', ') };
 }
 
 /** What describe-key showed of the key beyond its state: who manages it, what it is for, where its replicas are. */
@@ -80,16 +102,18 @@ export function lifecycleTooltip(lc: KeyLifecycle | undefined, ctx: OutlineConte
 }
 
 function lifecycleEventItem(e: LifecycleEvent, parentId: string, i: number, ctx: OutlineContext): OutlineItem {
-  const label = describeLifecycleEvent(e, ctx.time);
+  // The row says what happened; when it happens next (a deletion date) is in the tooltip and the text report.
+  const label = describeLifecycleEvent(e, ctx.time, true);
+  const full = describeLifecycleEvent(e, ctx.time);
   return {
     id: `${parentId}/event:${i}:${e.event.source}:${e.event.start}`,
     kind: 'lifecycleEvent',
     variant: e.failed ? 'failed' : e.kind,
     label,
     description: eventDescription(e.event, ctx),
-    tooltip: eventTooltip(e.event, label, e.errorMessage),
+    tooltip: eventTooltip(e.event, full, ctx, e.errorMessage),
     event: e.event,
-    line: (at) => (e.event.role === 'snapshot' ? `${label} (${at(e.event)})` : `${e.event.eventTime ?? '?'} ${label}, ${e.event.eventName} by ${describeActor(e.event.actor)} (${at(e.event)})`),
+    line: (at) => (e.event.role === 'snapshot' ? `${full} (${at(e.event)})` : `${ctx.time(e.event.eventTime)} ${full}, ${e.event.eventName} by ${describeActor(e.event.actor)} (${at(e.event)})`),
   };
 }
 
@@ -100,9 +124,9 @@ function refusedItem(e: EventRef, parentId: string, i: number, ctx: OutlineConte
     kind: 'refusedCall',
     label,
     description: eventDescription(e, ctx),
-    tooltip: eventTooltip(e, label),
+    tooltip: eventTooltip(e, label, ctx),
     event: e,
-    line: (at) => eventLine(`${e.eventName} ${e.errorCode ?? ''}`, e, at),
+    line: (at) => eventLine(`${e.eventName} ${e.errorCode ?? ''}`, e, at, ctx),
   };
 }
 
@@ -119,19 +143,21 @@ export function lifecycleItems(lc: KeyLifecycle | undefined, keyId: string, ctx:
       id: `${base}/state`,
       kind: 'state',
       variant: lc.state ?? 'unknown',
-      label: l10n.t('State'),
-      description: state,
+      // The state itself is the label, so that it shows however narrow the view; when, in the description.
+      label: lc.state ? stateName(lc.state) : l10n.t('State unknown'),
+      description: lc.state ? stateWhen(lc, ctx) ?? '' : l10n.t('not shown by these logs'),
       tooltip: stateTooltip(lc, ctx),
       event: stateEvent,
-      line: (at) => `state: ${state}${stateEvent ? (stateEvent.role === 'snapshot' ? ` (${stateEvent.eventName} output, time not given, ${at(stateEvent)})` : ` (${stateEvent.eventName} ${lc.stateSince ?? '?'} by ${describeActor(stateEvent.actor)}, ${at(stateEvent)})`) : ''}`,
+      line: (at) => `state: ${state}${stateEvent ? (stateEvent.role === 'snapshot' ? ` (${stateEvent.eventName} output, time not given, ${at(stateEvent)})` : ` (${stateEvent.eventName} ${ctx.time(lc.stateSince)} by ${describeActor(stateEvent.actor)}, ${at(stateEvent)})`) : ''}`,
     });
     const rotation = describeRotation(lc.rotation, ctx.time);
     if (rotation) {
+      const words = rotationWords(lc, ctx);
       items.push({
         id: `${base}/rotation`,
         kind: 'rotation',
-        label: l10n.t('Rotation'),
-        description: rotation,
+        label: words.label,
+        description: words.description,
         tooltip: [`${l10n.t('Rotation')}: ${rotation}`],
         event: lc.rotation.lastRotation?.event ?? lc.rotation.event,
         line: () => `rotation: ${rotation}`,
@@ -157,9 +183,9 @@ export function lifecycleItems(lc: KeyLifecycle | undefined, keyId: string, ctx:
         id: `${base}/service:${service}`,
         kind: 'service',
         variant: service,
-        label: l10n.t('Used by'),
-        description: what,
-        tooltip: [l10n.t('Used by {0}', what), l10n.t('Shown by {0}; {1} events in all', shownBy, e.count)],
+        label: service === 'fargate' ? l10n.t('Used by Fargate') : l10n.t('Used by Deadline Cloud'),
+        description: e.detail ? (service === 'fargate' ? l10n.t('cluster {0}', e.detail) : l10n.t('farm {0}', e.detail)) : '',
+        tooltip: [l10n.t('Used by {0}', what), e.count === 1 ? l10n.t('Shown by {0}, the only such event', shownBy) : l10n.t('Shown by {0}; {1} events in all', shownBy, e.count)],
         event: e.event,
         line: (at) => `used by: ${what}, as ${shownBy} shows (${at(e.event)})`,
       });
@@ -173,7 +199,7 @@ export function lifecycleItems(lc: KeyLifecycle | undefined, keyId: string, ctx:
       kind: 'timeline',
       label: l10n.t('Timeline'),
       description: events.length === 1 ? l10n.t('1 lifecycle event') : l10n.t('{0} lifecycle events', events.length),
-      line: () => `timeline: ${events.length} event(s)`,
+      line: () => `timeline: ${count(events.length, 'event', 'events')}`,
       children: lazy(() => listed(events, id, (e, i) => lifecycleEventItem(e, id, i, ctx))),
     });
   }
@@ -183,8 +209,9 @@ export function lifecycleItems(lc: KeyLifecycle | undefined, keyId: string, ctx:
     items.push({
       id,
       kind: 'refused',
-      label: l10n.t('Refused because of the key\'s state'),
+      label: l10n.t('Refused calls'),
       description: String(refused.length),
+      tooltip: [l10n.t('Calls refused because of the key\'s state (DisabledException, KMSInvalidStateException): something still needed the key.')],
       line: () => `refused because of the key's state: ${refused.length}`,
       children: lazy(() => listed(refused, id, (e, i) => refusedItem(e, id, i, ctx))),
     });

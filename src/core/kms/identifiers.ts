@@ -5,6 +5,20 @@
  */
 import { ALL_REGIONS, isKnownPartition } from '../data/kmsFacts';
 
+/**
+ * Stands for one unknown part of a value (a placeholder, a template
+ * interpolation, a CloudFormation function) in the "shape" of a value that
+ * the parsers here read (src/core/policy/value.ts builds it). It is a
+ * private-use character, so it is never a colon, a digit or a letter: an ARN
+ * parses around it, and a check sees at once that a field is not all known.
+ */
+export const UNKNOWN = '\uE000';
+
+/** True when the text holds an unknown part. */
+export function hasUnknown(s: string): boolean {
+  return s.includes(UNKNOWN);
+}
+
 export interface ArnPart {
   value: string;
   /** Offset of the part inside the ARN string. */
@@ -55,9 +69,9 @@ export function repairShiftedArn(s: string): string | undefined {
   const fixed = [parts[0], parts[1], ...parts.slice(3)].join(':');
   const arn = parseArn(fixed);
   if (!arn) return undefined;
-  // The repaired ARN must make sense: a Region (or none, for global services) where the region goes.
+  // The repaired ARN must make sense: a Region (or none, for global services, or a placeholder) where the region goes.
   const region = arn.region.value;
-  if (region !== '' && !ALL_REGIONS.includes(region) && !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) return undefined;
+  if (region !== '' && !hasUnknown(region) && !ALL_REGIONS.includes(region) && !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) return undefined;
   return fixed;
 }
 
@@ -110,3 +124,18 @@ export { isKnownPartition };
 
 /** Service principals look like `service.amazonaws.com` (or a Regional form such as `fargate.us-west-2.amazonaws.com`). */
 export const SERVICE_PRINCIPAL = /^[a-z0-9][a-z0-9-]*(\.[a-z0-9-]+)*\.amazonaws\.com(\.cn)?$/;
+
+const SERVICE_PRINCIPAL_CHARS = new RegExp(`^[a-z0-9.${UNKNOWN}-]*$`);
+
+/**
+ * Whether a value whose unknown parts are `UNKNOWN` can be a service
+ * principal once they are filled in: `logs.${region}.amazonaws.com` and
+ * `${service}.amazonaws.com` can; `logs.${region}.amazonaws` and a value with
+ * upper-case letters or spaces around the placeholder cannot.
+ */
+export function couldBeServicePrincipal(shape: string): boolean {
+  if (!hasUnknown(shape)) return SERVICE_PRINCIPAL.test(shape);
+  if (!SERVICE_PRINCIPAL_CHARS.test(shape)) return false;
+  const tail = shape.slice(shape.lastIndexOf(UNKNOWN) + 1);
+  return tail === '' || /(^|\.)amazonaws\.com(\.cn)?$/.test(tail) || '.amazonaws.com'.endsWith(tail) || '.amazonaws.com.cn'.endsWith(tail);
+}

@@ -49,13 +49,41 @@ export function isoTime(ms: number): string | undefined {
   return Number.isFinite(ms) ? new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z') : undefined;
 }
 
-/** `2021-04-12 18:58 UTC`: short enough for a tree, unambiguous about the zone. */
-export function formatTime(iso: string | undefined): string {
+/** Where dates are shown: in UTC, as CloudTrail logs them, or in the zone of the machine KMS Lens runs on. */
+export type TimeZoneChoice = 'utc' | 'local';
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** `+2`, `-5`, `+5:30`: the offset from UTC of a local time (minutes as Date.getTimezoneOffset gives them, reversed). */
+function offsetText(minutesEast: number): string {
+  if (minutesEast === 0) return '';
+  const sign = minutesEast > 0 ? '+' : '-';
+  const abs = Math.abs(minutesEast);
+  return `${sign}${Math.floor(abs / 60)}${abs % 60 ? `:${pad(abs % 60)}` : ''}`;
+}
+
+/**
+ * The one way KMS Lens writes a date and time, everywhere a person reads one:
+ * `2021-04-12 18:58:30 UTC`, or in the local zone `2021-04-12 20:58:30 UTC+2`.
+ * Seconds are kept (events seconds apart are told apart); the zone is always
+ * said. A text that is no time is returned as it is.
+ */
+export function formatTime(iso: string | undefined, zone: TimeZoneChoice = 'utc'): string {
   if (iso === undefined) return '?';
   const ms = timeMillis(iso);
   if (Number.isNaN(ms)) return iso;
-  const s = new Date(ms).toISOString();
-  return `${s.slice(0, 10)} ${s.slice(11, 16)} UTC`;
+  const d = new Date(ms);
+  if (zone === 'utc') {
+    const s = d.toISOString();
+    return `${s.slice(0, 10)} ${s.slice(11, 19)} UTC`;
+  }
+  const date = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return `${date} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())} UTC${offsetText(-d.getTimezoneOffset())}`;
+}
+
+/** formatTime for one zone, as the outline and the descriptions take it. */
+export function timeFormat(zone: TimeZoneChoice): (iso: string | undefined) => string {
+  return zone === 'utc' ? formatTime : (iso) => formatTime(iso, 'local');
 }
 
 /** `2021-04-12`. */

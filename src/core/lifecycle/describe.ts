@@ -78,15 +78,21 @@ function rotationTypeName(type: string | undefined): string {
   return type ?? l10n.t('type not logged');
 }
 
-/** One lifecycle event, as a short label: `Disabled`, `Deletion scheduled (20-day window)`, `DisableKey failed: AccessDenied`. */
-export function describeLifecycleEvent(e: LifecycleEvent, time: TimeFormat = formatTime): string {
+/**
+ * One lifecycle event, as a short label: `Disabled`, `Deletion scheduled (20-day window): deleted on ...`,
+ * `DisableKey failed: AccessDenied`. `brief` leaves out the deletion date (a tree row).
+ */
+export function describeLifecycleEvent(e: LifecycleEvent, time: TimeFormat = formatTime, brief = false): string {
   if (e.failed) return l10n.t('{0} failed: {1}', e.event.eventName, e.errorCode ?? '');
   switch (e.kind) {
     case 'create': return e.stateAfter && e.stateAfter !== 'Enabled' ? l10n.t('Created ({0})', stateName(e.stateAfter)) : l10n.t('Created');
     case 'enable': return l10n.t('Enabled');
     case 'disable': return l10n.t('Disabled');
     case 'scheduleDeletion':
-      return e.deletion ? l10n.t('Deletion scheduled ({0}-day window): {1}', e.deletion.pendingWindowInDays, describeDeletionDate(e.deletion, time)) : l10n.t('Deletion scheduled');
+      if (!e.deletion) return l10n.t('Deletion scheduled');
+      return brief
+        ? l10n.t('Deletion scheduled ({0}-day window)', e.deletion.pendingWindowInDays)
+        : l10n.t('Deletion scheduled ({0}-day window): {1}', e.deletion.pendingWindowInDays, describeDeletionDate(e.deletion, time));
     case 'cancelDeletion': return l10n.t('Deletion cancelled (the key is Disabled)');
     case 'delete': return l10n.t('Deleted by KMS');
     case 'enableRotation': return e.rotationPeriodInDays ? l10n.t('Automatic rotation enabled (every {0} days)', e.rotationPeriodInDays) : l10n.t('Automatic rotation enabled');

@@ -6,10 +6,13 @@
  * policy, ...), never from its content. Key policies are always analysed; the
  * other policies only when they mention KMS, and then for their KMS parts.
  * The classifier asks whether a template holds such a policy (from plain
- * values); the locator finds their nodes (from the parse tree).
+ * values); the locator finds their nodes (from the parse tree). A policy, a
+ * list of policies or a statement written as an `Fn::If` gives both of its
+ * alternatives, each checked as written; `Ref AWS::NoValue` gives none.
  */
 import { findNodeAtLocation, getNodeValue, type Node } from 'jsonc-parser';
 import * as l10n from '@vscode/l10n';
+import { alternatives, isIntrinsic, isNoValue } from './intrinsics';
 import type { KindDecision, PolicyKind } from './kinds';
 import { membersOf } from './model';
 
@@ -84,6 +87,25 @@ export function isTemplate(v: unknown): v is Obj & { Resources: Obj } {
   return Object.values(v.Resources).some((r) => isObject(r) && typeof r.Type === 'string' && r.Type.startsWith('AWS::'));
 }
 
+/** A plain value that is one CloudFormation function (`{"Ref": ...}`, `{"Fn::If": [...]}`). */
+function isFunctionValue(v: unknown): v is Obj {
+  if (!isObject(v)) return false;
+  const keys = Object.keys(v);
+  return keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::'));
+}
+
+/** What a plain value stands for: itself, both alternatives of an `Fn::If` (nested ones too), none for `Ref AWS::NoValue`. Lists are kept. */
+function branches(v: unknown, depth = 0): unknown[] {
+  if (isObject(v) && v.Ref === 'AWS::NoValue' && Object.keys(v).length === 1) return [];
+  if (depth < 8 && isObject(v) && Array.isArray(v['Fn::If']) && Object.keys(v).length === 1) return (v['Fn::If'] as unknown[]).slice(1, 3).flatMap((a) => branches(a, depth + 1));
+  return [v];
+}
+
+/** The values of a list element (a string, a list, or `Fn::If` alternatives of either). */
+function listed(v: unknown): unknown[] {
+  return branches(v).flatMap((b) => (Array.isArray(b) ? b.flatMap((e) => branches(e)) : [b]));
+}
+
 const KMS_ARN = /^arn:[^:]*:{1,2}kms:/;
 
 function mentionsKmsValue(v: unknown): boolean {
@@ -93,11 +115,13 @@ function mentionsKmsValue(v: unknown): boolean {
   return false;
 }
 
-/** A policy (or statement) that is about KMS somewhere: kms: actions or condition keys, KMS ARNs. */
+/** A policy (or statement) that is about KMS somewhere: kms: actions or condition keys, KMS ARNs; in either alternative of an `Fn::If`. */
 export function mentionsKms(policy: unknown): boolean {
-  if (!isObject(policy)) return false;
-  const statements = 'Statement' in policy ? [policy.Statement].flat() : [policy];
-  return statements.some((s) => isObject(s) && ['Action', 'NotAction', 'Resource', 'NotResource', 'Condition'].some((e) => mentionsKmsValue(s[e])));
+  return branches(policy).some((p) => {
+    if (!isObject(p)) return false;
+    const statements = 'Statement' in p ? listed(p.Statement) : [p];
+    return statements.some((s) => isObject(s) && ['Action', 'NotAction', 'Resource', 'NotResource', 'Condition'].some((e) => mentionsKmsValue(s[e])));
+  });
 }
 
 /** A policy written as a JSON string property (CloudWatch Logs, some Organizations and SSO templates): its value. */
@@ -116,8 +140,8 @@ function valuesAt(props: unknown, path: ReadonlyArray<string>): unknown[] {
     const next: unknown[] = [];
     for (const c of current) {
       if (segment === '*') {
-        if (Array.isArray(c)) next.push(...c);
-      } else if (isObject(c) && segment in c) next.push(c[segment]);
+        if (Array.isArray(c)) for (const e of c) next.push(...branches(e));
+      } else if (isObject(c) && segment in c) next.push(...branches(c[segment]));
     }
     current = next;
   }
@@ -126,7 +150,7 @@ function valuesAt(props: unknown, path: ReadonlyArray<string>): unknown[] {
 
 function analysed(slot: PolicySlot, value: unknown): boolean {
   const policy = stringPolicyValue(value);
-  if (!isObject(policy)) return false;
+  if (!isObject(policy) || isFunctionValue(policy)) return false;
   return slot.kind === 'keyPolicy' || mentionsKms(policy);
 }
 
@@ -152,16 +176,22 @@ export interface TemplatePolicy {
   where: string;
 }
 
+/** The nodes a node stands for: itself, or both alternatives of an `Fn::If` (nested ones too); `Ref AWS::NoValue` stands for none. Lists are kept. */
+function nodeBranches(node: Node | undefined, depth = 0): Node[] {
+  if (!node || isNoValue(node)) return [];
+  const alt = depth < 8 ? alternatives(node) : undefined;
+  return alt ? alt.flatMap((a) => nodeBranches(a, depth + 1)) : [node];
+}
+
 function nodesAt(props: Node, path: ReadonlyArray<string>): Node[] {
   let current: Node[] = [props];
   for (const segment of path) {
     const next: Node[] = [];
     for (const c of current) {
       if (segment === '*') {
-        if (c.type === 'array') next.push(...(c.children ?? []));
+        if (c.type === 'array') for (const e of c.children ?? []) next.push(...nodeBranches(e));
       } else {
-        const n = findNodeAtLocation(c, [segment]);
-        if (n) next.push(n);
+        next.push(...nodeBranches(findNodeAtLocation(c, [segment])));
       }
     }
     current = next;
@@ -180,7 +210,7 @@ export function templatePolicies(root: Node): TemplatePolicy[] {
     const typeName = String(type.value);
     for (const slot of slotsOf(typeName, getNodeValue(props) as Obj)) {
       for (const node of nodesAt(props, slot.path)) {
-        if ((node.type !== 'object' && node.type !== 'string') || !analysed(slot, getNodeValue(node))) continue;
+        if ((node.type !== 'object' && node.type !== 'string') || isIntrinsic(node) || !analysed(slot, getNodeValue(node))) continue;
         const where = ['Resources', r.name, 'Properties', ...slot.path].join('.');
         out.push({
           node,

@@ -11,7 +11,10 @@ import { COMMON_SERVICE_PRINCIPALS, serviceName } from '../data/serviceNames';
 import { globalKeyNote } from '../data/globalKeyNotes';
 import * as l10n from '@vscode/l10n';
 import { expandActions, readArn } from './describe';
+import { UNKNOWN } from '../kms/identifiers';
 import type { PolicyModel, Statement } from './model';
+import type { UnknownPart } from './placeholders';
+import type { PolicyValue } from './value';
 
 export type CompletionKind = 'action' | 'wildcard' | 'operator' | 'key' | 'value' | 'property' | 'principal';
 
@@ -48,40 +51,64 @@ function isTemplate(key: string): boolean {
 // ---------------------------------------------------------------- document facts
 
 export interface DocumentFacts {
-  /** 12-digit accounts named in the document, most frequent first. */
+  /**
+   * Accounts named in the document, most frequent first: 12-digit ones, then
+   * the placeholders the document writes in their place (`${account_id}`,
+   * `<ACCOUNT_ID>`), so that completions follow a template's own style.
+   */
   accounts: string[];
-  /** Regions named in ARNs of the document, most frequent first. */
+  /** Regions named in ARNs of the document (then Region placeholders), most frequent first. */
   regions: string[];
   partition: string;
+}
+
+/** A text placeholder that fills a whole field, as written: usable in a plain string (not CloudFormation's, which needs Fn::Sub). */
+function fieldPlaceholder(field: string, unknown: UnknownPart | undefined): string | undefined {
+  return field === UNKNOWN && unknown && (unknown.kind === 'template' || unknown.kind === 'placeholder') ? unknown.written : undefined;
 }
 
 export function documentFacts(policy: PolicyModel): DocumentFacts {
   const accounts = new Map<string, number>();
   const regions = new Map<string, number>();
   const partitions = new Map<string, number>();
-  const bump = (m: Map<string, number>, k: string): void => void m.set(k, (m.get(k) ?? 0) + 1);
-  const see = (value: string): void => {
-    if (/^\d{12}$/.test(value)) bump(accounts, value);
-    const read = readArn(value);
+  const placeholderAccounts = new Map<string, number>();
+  const placeholderRegions = new Map<string, number>();
+  const bump = (m: Map<string, number>, k: string | undefined): void => {
+    if (k !== undefined) m.set(k, (m.get(k) ?? 0) + 1);
+  };
+  const see = (v: PolicyValue): void => {
+    if (/^\d{12}$/.test(v.shape)) bump(accounts, v.shape);
+    const read = readArn(v);
     if (!read) return;
     const { arn } = read;
     if (/^\d{12}$/.test(arn.account.value)) bump(accounts, arn.account.value);
+    else bump(placeholderAccounts, fieldPlaceholder(arn.account.value, read.unknownIn(arn.account)));
     if (/^[a-z]{2}(-[a-z]+)+-\d+$/.test(arn.region.value)) bump(regions, arn.region.value);
+    else bump(placeholderRegions, fieldPlaceholder(arn.region.value, read.unknownIn(arn.region)));
     if (/^aws(-[a-z-]+)?$/.test(arn.partition.value)) bump(partitions, arn.partition.value);
   };
   for (const s of policy.statements) {
-    for (const p of [...s.principals, ...s.notPrincipals]) see(p.value);
-    for (const r of [...s.resources, ...s.notResources]) see(r.value);
-    for (const c of s.conditions) for (const v of c.values) if (typeof v.value === 'string') see(v.value);
+    for (const p of [...s.principals, ...s.notPrincipals]) {
+      see(p.parts);
+      // logs.${region}.amazonaws.com: the Region label of a Regional service principal.
+      const labels = p.type === 'Service' ? p.parts.shape.split('.') : [];
+      if (labels.length === 4 && labels[1] === UNKNOWN) bump(placeholderRegions, fieldPlaceholder(UNKNOWN, p.parts.unknownsIn(labels[0].length + 1, labels[0].length + 2)[0]));
+    }
+    for (const r of [...s.resources, ...s.notResources]) see(r.parts);
+    for (const c of s.conditions) for (const v of c.values) if (v.parts) see(v.parts);
   }
   const byCount = (m: Map<string, number>): string[] => [...m.entries()].sort((a, b) => b[1] - a[1]).map(([k]) => k);
-  return { accounts: byCount(accounts), regions: byCount(regions), partition: byCount(partitions)[0] ?? 'aws' };
+  return {
+    accounts: [...byCount(accounts), ...byCount(placeholderAccounts)],
+    regions: [...byCount(regions), ...byCount(placeholderRegions)],
+    partition: byCount(partitions)[0] ?? 'aws',
+  };
 }
 
 /** The Region of the key ARNs in this statement's Resource (what a ViaService value must match), else the document's. */
 function statementRegion(statement: Statement | undefined, facts: DocumentFacts): string | undefined {
   for (const r of statement?.resources ?? []) {
-    const region = readArn(r.value)?.arn.region.value;
+    const region = readArn(r.parts)?.arn.region.value;
     if (region && /^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) return region;
   }
   return facts.regions[0];
@@ -224,14 +251,15 @@ export function conditionValueSuggestions(key: string, statement: Statement | un
 
 // ---------------------------------------------------------------- elements and principals
 
+/** The document's account in snippet text (a placeholder such as `${account_id}` escaped), or a tab stop. */
 function accountSnippet(facts: DocumentFacts): string {
-  return facts.accounts[0] ?? '${1:111122223333}';
+  return facts.accounts[0] !== undefined ? snippetLiteral(facts.accounts[0]) : '${1:111122223333}';
 }
 
 export function statementElementSuggestions(policy: PolicyModel, statement: Statement | undefined, facts: DocumentFacts): Suggestion[] {
   const has = (name: string): boolean => statement?.byName.has(name) === true;
   const acct = accountSnippet(facts);
-  const region = facts.regions[0] ?? '${2:us-east-1}';
+  const region = facts.regions[0] !== undefined ? snippetLiteral(facts.regions[0]) : '${2:us-east-1}';
   const keyPolicy = policy.kind === 'keyPolicy';
   const resource = keyPolicy ? '"*"' : `"arn:${facts.partition}:kms:${region}:${acct}:key/\${3:key-id}"`;
   const items: Array<[string, string, string, boolean]> = [
@@ -273,7 +301,7 @@ export function awsPrincipalSuggestions(facts: DocumentFacts): Suggestion[] {
   const accounts = facts.accounts.length > 0 ? facts.accounts : [undefined];
   const out: Suggestion[] = [];
   accounts.slice(0, 3).forEach((acct, i) => {
-    const a = acct ?? '${1:111122223333}';
+    const a = acct !== undefined ? snippetLiteral(acct) : '${1:111122223333}';
     const shown = acct ?? '111122223333';
     const p = facts.partition;
     out.push(
@@ -309,7 +337,7 @@ export function resourceSuggestions(policy: PolicyModel, facts: DocumentFacts): 
   const acct = accountSnippet(facts);
   const shownAcct = facts.accounts[0] ?? '111122223333';
   const region = facts.regions[0];
-  const r = region ?? '${2:us-east-1}';
+  const r = region !== undefined ? snippetLiteral(region) : '${2:us-east-1}';
   const p = facts.partition;
   const out: Suggestion[] = [{ label: '*', kind: 'value', value: '*', detail: policy.kind === 'keyPolicy' ? l10n.t('this key') : l10n.t('every resource'), sortText: '0' }];
   if (policy.kind === 'identityPolicy') {

@@ -141,8 +141,8 @@ function isTrue(values: string[]): boolean | undefined {
   return v === 'true' ? true : v === 'false' ? false : undefined;
 }
 
-/** A clause for one condition entry, without "when". */
-export function conditionPhrase(entry: Pick<ConditionEntry, 'operator' | 'key' | 'values'>, style: Style = PLAIN): string {
+/** A clause for one condition entry (or the operator, key and values of one, as the access evaluator reports them), without "when". */
+export function conditionPhrase(entry: Pick<ConditionEntry, 'operator' | 'key'> & { values: ReadonlyArray<{ value: unknown }> }, style: Style = PLAIN): string {
   const op: ParsedOperator = parseOperator(entry.operator);
   const info = op.base;
   const values = entry.values.map((v) => valueText(v.value));

@@ -8,10 +8,12 @@
  */
 import { expandKmsActions, isKeyResourceAction, kmsAction, KMS_ACTIONS, type KmsAction } from '../data/iam';
 import { IAM_ONLY_ACTIONS } from '../data/kmsFacts';
-import { parseArn, repairShiftedArn, keyIdKind, isPlaceholderAccount, ACCOUNT_ID, type Arn } from '../kms/identifiers';
+import { repairShiftedArn, keyIdKind, isPlaceholderAccount, ACCOUNT_ID, type Arn, type ArnPart } from '../kms/identifiers';
 import { serviceName } from '../data/serviceNames';
 import * as l10n from '@vscode/l10n';
 import type { PrincipalValue, StringValue } from './model';
+import type { UnknownPart } from './placeholders';
+import { arnText, valueArn, valueOfText, type PolicyValue } from './value';
 
 export interface Style {
   /** An identifier or value as written (a code span in Markdown). */
@@ -63,11 +65,14 @@ export interface PrincipalDescription {
   kind: PrincipalKind;
   /** Short name for a sentence: "role BatchJobs", "account 111122223333". */
   label: string;
+  /** As written: 12 digits, an example, or a placeholder (`${account_id}`). */
   account?: string;
   /** The role, user or service name. */
   name?: string;
   /** The account is a documentation placeholder. */
   placeholder: boolean;
+  /** The account is (or holds) an unknown part: a template variable, a placeholder, CloudFormation's account. */
+  accountUnknown?: UnknownPart;
 }
 
 function lastSegment(path: string): string {
@@ -75,40 +80,63 @@ function lastSegment(path: string): string {
   return parts[parts.length - 1] ?? path;
 }
 
-export function describePrincipal(p: Pick<PrincipalValue, 'type' | 'value'>, style: Style = PLAIN): PrincipalDescription {
-  const value = p.value;
+/** What an unknown part is, in words: "a template variable", "the stack's account (CloudFormation)". */
+export function unknownPhrase(u: UnknownPart): string {
+  switch (u.kind) {
+    case 'template': return l10n.t('a template variable, filled in when the file is rendered');
+    case 'placeholder': return l10n.t('a placeholder to replace');
+    case 'policyVariable': return l10n.t('an IAM policy variable, replaced with a value of each request');
+    default:
+      switch (u.means) {
+        case 'account': return l10n.t('the stack\'s account, set by CloudFormation');
+        case 'region': return l10n.t('the stack\'s Region, set by CloudFormation');
+        case 'partition': return l10n.t('the stack\'s partition, set by CloudFormation');
+        default: return l10n.t('set by CloudFormation when the stack is deployed');
+      }
+  }
+}
+
+export function describePrincipal(p: Pick<PrincipalValue, 'type' | 'value'> & { parts?: PolicyValue }, style: Style = PLAIN): PrincipalDescription {
+  const v = p.parts ?? valueOfText(p.value);
+  const value = v.written;
+  const shape = v.shape;
   const type = p.type;
-  if (value === '*' && (type === '*' || type === 'AWS')) return { kind: 'anyone', label: l10n.t('anyone'), placeholder: false };
+  if (shape === '*' && (type === '*' || type === 'AWS')) return { kind: 'anyone', label: l10n.t('anyone'), placeholder: false };
   if (type === 'Service') {
     const label = value.split('.')[0] ?? value;
     return { kind: 'service', label: l10n.t('the {0} service ({1})', serviceName(label), style.code(value)), name: serviceName(label), placeholder: false };
   }
   if (type === 'Federated') return { kind: 'federated', label: l10n.t('users federated through {0}', style.code(value)), name: value, placeholder: false };
   if (type === 'CanonicalUser') return { kind: 'canonicalUser', label: l10n.t('canonical user {0}', style.code(value)), placeholder: false };
-  if (ACCOUNT_ID.test(value)) return { kind: 'account', label: l10n.t('account {0}', style.code(value)), account: value, placeholder: isPlaceholderAccount(value) };
-  const arn = parseArn(value) ?? parseArn(repairShiftedArn(value) ?? '');
-  if (arn) {
-    const account = arn.account.value;
-    const placeholder = isPlaceholderAccount(account);
+  if (ACCOUNT_ID.test(shape)) return { kind: 'account', label: l10n.t('account {0}', style.code(value)), account: value, placeholder: isPlaceholderAccount(value) };
+  const read = readArn(v);
+  if (read) {
+    const { arn } = read;
+    const account = read.text(arn.account);
+    const accountUnknown = v.known ? undefined : read.unknownIn(arn.account);
+    const placeholder = !accountUnknown && isPlaceholderAccount(account);
+    const base = { account, placeholder, accountUnknown };
     const resource = arn.resource.value;
-    if (arn.service.value === 'iam' && resource === 'root') return { kind: 'account', label: l10n.t('account {0}', style.code(account)), account, placeholder };
-    const name = lastSegment(arn.resourceId);
+    if (arn.service.value === 'iam' && resource === 'root') return { kind: 'account', label: l10n.t('account {0}', style.code(account)), ...base };
+    const resourceText = read.text(arn.resource);
+    const id = arn.resourceType === '' ? resourceText : resourceText.slice(arn.resourceType.length + 1);
+    const name = lastSegment(id);
     switch (arn.resourceType) {
       case 'role':
-        return { kind: 'role', label: l10n.t('role {0}', style.code(name)), account, name, placeholder };
+        return { kind: 'role', label: l10n.t('role {0}', style.code(name)), name, ...base };
       case 'user':
-        return { kind: 'user', label: l10n.t('user {0}', style.code(name)), account, name, placeholder };
+        return { kind: 'user', label: l10n.t('user {0}', style.code(name)), name, ...base };
       case 'group':
-        return { kind: 'group', label: l10n.t('group {0}', style.code(name)), account, name, placeholder };
+        return { kind: 'group', label: l10n.t('group {0}', style.code(name)), name, ...base };
       case 'assumed-role': {
-        const [role, session] = arn.resourceId.split('/');
-        return { kind: 'assumedRole', label: l10n.t('session {0} of role {1}', style.code(session ?? ''), style.code(role ?? '')), account, name: role, placeholder };
+        const [role, session] = id.split('/');
+        return { kind: 'assumedRole', label: l10n.t('session {0} of role {1}', style.code(session ?? ''), style.code(role ?? '')), name: role, ...base };
       }
       case 'federated-user':
-        return { kind: 'federatedUser', label: l10n.t('federated user {0}', style.code(name)), account, name, placeholder };
+        return { kind: 'federatedUser', label: l10n.t('federated user {0}', style.code(name)), name, ...base };
     }
   }
-  return { kind: 'other', label: style.code(value), placeholder: isPlaceholderAccount(value) };
+  return { kind: 'other', label: style.code(value), placeholder: v.known && isPlaceholderAccount(value) };
 }
 
 /** "user Alice, role Admin and account 444455556666", with accounts added when the principals span several accounts. */
@@ -125,20 +153,29 @@ export function principalsPhrase(principals: readonly PrincipalValue[], style: S
 // ---------------------------------------------------------------- ARNs and key ids
 
 export interface ArnDescription {
+  /** The parts, over the value's shape: a part holding a placeholder holds `UNKNOWN` (value.ts). */
   arn: Arn;
-  /** The ARN as AWS would read it, when it was written with the `arn:aws::kms:` shift. */
+  /** The ARN as AWS would read it (as written), when it was written with the `arn:aws::kms:` shift. */
   repaired?: string;
+  /** A part as written (placeholders as written). */
+  text(part: ArnPart): string;
+  /** The first unknown part inside a part of the ARN. */
+  unknownIn(part: ArnPart): UnknownPart | undefined;
 }
 
-/** Parses an ARN, reading `arn:aws::kms:...` as the ARN that was meant (and saying so). */
-export function readArn(value: string): ArnDescription | undefined {
-  const repaired = repairShiftedArn(value);
-  if (repaired) {
-    const arn = parseArn(repaired);
-    if (arn) return { arn, repaired };
-  }
-  const arn = parseArn(value);
-  return arn ? { arn } : undefined;
+/** Parses an ARN, reading `arn:aws::kms:...` as the ARN that was meant (and saying so), and placeholders as unknown parts. */
+export function readArn(value: string | PolicyValue): ArnDescription | undefined {
+  const v = typeof value === 'string' ? valueOfText(value) : value;
+  const a = valueArn(v);
+  if (!a) return undefined;
+  const repaired = a.shifted ? v.writeShape(repairShiftedArn(v.shape) ?? v.shape) : undefined;
+  const startOf = (part: ArnPart): number => (a.shifted && part.start > a.arn.partition.start ? part.start + 1 : part.start);
+  return {
+    arn: a.arn,
+    repaired,
+    text: (part) => arnText(a, part),
+    unknownIn: (part) => v.unknownsIn(startOf(part), startOf(part) + part.value.length)[0],
+  };
 }
 
 function regionPhrase(region: string): string {
@@ -147,26 +184,27 @@ function regionPhrase(region: string): string {
 }
 
 /** "key 1234abcd-... (us-west-2, account 111122223333)", "any key of account 111122223333 in any Region", "this key". */
-export function resourcePhrase(value: string, style: Style = PLAIN): string {
-  if (value === '*') return l10n.t('any resource');
+export function resourcePhrase(value: string | PolicyValue, style: Style = PLAIN): string {
+  const written = typeof value === 'string' ? value : value.written;
+  if (written === '*') return l10n.t('any resource');
   const read = readArn(value);
-  if (!read) return style.code(value);
+  if (!read) return style.code(written);
   const { arn } = read;
-  const account = arn.account.value;
-  const region = arn.region.value;
-  if (arn.service.value !== 'kms') return style.code(read.repaired ?? value);
+  // Placeholders read as written: "key ${key_id} (${region}, account ${account_id})".
+  const account = read.text(arn.account);
+  const region = read.text(arn.region);
+  if (arn.service.value !== 'kms') return style.code(read.repaired ?? written);
   const where = account === '*' || account === '' ? l10n.t('any account') : l10n.t('account {0}', style.code(account));
+  const id = read.text(arn.resource).slice(arn.resourceType.length + 1);
   if (arn.resourceType === 'key') {
-    const id = arn.resourceId;
     if (id === '*') return region === '*' || region === '' ? l10n.t('any key of {0} in any Region', where) : l10n.t('any key of {0} in {1}', where, style.code(region));
     return l10n.t('key {0} ({1}, {2})', style.code(id), region === '*' ? regionPhrase(region) : style.code(region), where);
   }
   if (arn.resourceType === 'alias') {
-    const id = arn.resourceId;
     if (id === '*') return l10n.t('any alias of {0} in {1}', where, region === '*' || region === '' ? regionPhrase(region) : style.code(region));
     return l10n.t('alias {0} ({1}, {2})', style.code(id), region === '*' ? regionPhrase(region) : style.code(region), where);
   }
-  return style.code(read.repaired ?? value);
+  return style.code(read.repaired ?? written);
 }
 
 export function describeKeyId(id: string): string {
@@ -210,6 +248,8 @@ export interface ActionSet {
   foreign: string[];
   /** `kms:` entries that match no action, as written. */
   unknown: string[];
+  /** Entries with placeholders or CloudFormation functions: what they match is not known yet. */
+  templated: string[];
 }
 
 /** What a list of Action/NotAction entries matches. IAM matches action names without regard to case. */
@@ -217,9 +257,14 @@ export function expandActions(entries: readonly StringValue[] | readonly string[
   const matched = new Set<KmsAction>();
   const foreign: string[] = [];
   const unknown: string[] = [];
+  const templated: string[] = [];
   let all = false;
   for (const e of entries) {
     const value = typeof e === 'string' ? e : e.value;
+    if (typeof e !== 'string' && !e.parts.known) {
+      templated.push(value);
+      continue;
+    }
     if (value === '*') {
       all = true;
       KMS_ACTIONS.forEach((a) => matched.add(a));
@@ -235,11 +280,14 @@ export function expandActions(entries: readonly StringValue[] | readonly string[
     if (found.length === 0) unknown.push(value);
     found.forEach((a) => matched.add(a));
   }
-  return { actions: KMS_ACTIONS.filter((a) => matched.has(a)), all, foreign, unknown };
+  return { actions: KMS_ACTIONS.filter((a) => matched.has(a)), all, foreign, unknown, templated };
 }
 
 /** "Decrypt", "ReEncrypt* (ReEncryptFrom and ReEncryptTo)", "Generate* (6 actions)". */
-function entryPhrase(value: string, style: Style): string {
+function entryPhrase(entry: StringValue, style: Style): string {
+  const value = entry.value;
+  // `kms:${action}`: named as written, without a verdict on what it will be.
+  if (!entry.parts.known) return style.code(value);
   const m = /^kms:(.*)$/i.exec(value);
   if (!m) return style.code(value);
   const name = m[1];
@@ -276,9 +324,8 @@ export function actionsPhrase(entries: readonly StringValue[], resource: string,
     const text = l10n.t('perform every KMS action ({0})', style.code(star));
     return { text: rest.length ? l10n.t('{0}, and {1}', text, joinAnd(rest.map(style.code))) : text, namesResource: false, preposition: 'on' };
   }
-  const written = entries.map((e) => e.value);
-  if (written.length <= 6 && set.actions.length <= 10) {
-    return { text: joinAnd(written.map((w) => entryPhrase(w, style))), namesResource: false, preposition };
+  if (entries.length <= 6 && set.actions.length <= 10) {
+    return { text: joinAnd(entries.map((e) => entryPhrase(e, style))), namesResource: false, preposition };
   }
   const categories = new Set(set.actions.map(actionCategory));
   const crypto = categories.has('crypto');
@@ -289,7 +336,7 @@ export function actionsPhrase(entries: readonly StringValue[], resource: string,
   else if (admin) verb = l10n.t('administer {0}', resource);
   else verb = l10n.t('read the metadata of {0}', resource);
   const sensitive = SENSITIVE.filter((s) => set.actions.some((a) => a.name === s)).slice(0, 3);
-  const count = set.actions.length + set.foreign.length;
+  const count = set.actions.length + set.foreign.length + set.templated.length;
   let detail = sensitive.length > 0
     ? l10n.t('{0} actions, including {1}', count, joinAnd(sensitive.map(style.code)))
     : l10n.t('{0} actions', count);

@@ -6,12 +6,13 @@
  */
 import type { Node } from 'jsonc-parser';
 import { actionsForConditionKey, type ConditionKeyInfo } from '../data/iam';
-import { ACCOUNT_ID, parseArn, type Arn, type ArnPart } from '../kms/identifiers';
 import { isPartial } from '../document/sound';
+import { ACCOUNT_ID, hasUnknown, repairShiftedArn, type Arn, type ArnPart } from '../kms/identifiers';
 import type { TextEdit } from '../types';
 import { insertMember, nodeEnd, propertyOf, removeItem, renameKey, stringPart } from './edits';
 import { membersOf, type ConditionEntry, type PolicyModel, type Statement } from './model';
-import { conditionStrings, normalized, shiftedArn, type NormalizedStatement, type ResourceRef } from './normalize';
+import { conditionStrings, normalized, type ConditionString, type NormalizedStatement, type ResourceRef } from './normalize';
+import { valueArn, type PolicyValue } from './value';
 
 /** A one-character range at the start of a node, for findings about something that is missing from it. */
 export function startOf(n: Node): { start: number; end: number } {
@@ -63,16 +64,16 @@ export function keyRegions(policy: PolicyModel, s: NormalizedStatement): Set<str
   }
   if (s.resourceElement !== 'Resource' || s.opaque.resources) return regions;
   for (const r of s.resources) {
-    if (r.value === '*') return new Set();
+    if (r.parts.shape === '*' || r.parts.whollyUnknown) return new Set();
     if (!r.arn || r.arn.service.value !== 'kms') continue;
     const region = r.arn.region.value;
-    if (region === '' || /[*?$]/.test(region)) return new Set();
+    if (region === '' || /[*?$]/.test(region) || hasUnknown(region)) return new Set();
     regions.add(region);
   }
   return regions;
 }
 
-type ViaServiceValue = { value: string; node: Node; entry: ConditionEntry };
+type ViaServiceValue = ConditionString & { entry: ConditionEntry };
 const viaServices = new WeakMap<NormalizedStatement, readonly ViaServiceValue[]>();
 
 /** ViaService values a statement requires (positive string operators only), computed once per statement. */
@@ -91,7 +92,7 @@ export function viaServiceValues(s: NormalizedStatement): readonly ViaServiceVal
 
 /** A statement for Deadline Cloud: it requires `kms:ViaService` = `deadline.<region>.amazonaws.com`. */
 export function isDeadlineStatement(s: NormalizedStatement): boolean {
-  return viaServiceValues(s).some((v) => v.value.startsWith('deadline.'));
+  return viaServiceValues(s).some((v) => (v.parts?.shape ?? v.value).startsWith('deadline.'));
 }
 
 const applicable = new Map<string, ReadonlySet<string>>();
@@ -104,6 +105,19 @@ export function actionsAcceptingKey(info: ConditionKeyInfo): ReadonlySet<string>
     applicable.set(info.key, set);
   }
   return set;
+}
+
+/**
+ * Whether the policy holds a real IAM policy variable (`${aws:username}`),
+ * whose meaning depends on the policy language version. Template variables
+ * (`${account_id}`) and CloudFormation's (`${AWS::Region}` in Fn::Sub) are
+ * filled in before AWS sees the policy, so they do not count.
+ */
+export function usesPolicyVariables(policy: PolicyModel): boolean {
+  const has = (v: PolicyValue | undefined): boolean => v !== undefined && v.unknowns.some((u) => u.kind === 'policyVariable');
+  return policy.statements.some((s) =>
+    [s.actions, s.notActions, s.resources, s.notResources, s.principals, s.notPrincipals].some((list) => list.some((v) => has(v.parts))) ||
+    s.conditions.some((c) => c.values.some((v) => has(v.parts))));
 }
 
 /** UTF-8 size of the policy as KMS receives it. */
@@ -163,16 +177,19 @@ const KMS_ARN = /^arn:[^:]*:{1,2}kms:/;
  * policy, where Resource is "*" and policy-key-policy-resource reports the
  * rest), and in condition values, where other services' policies name their
  * KMS key (`s3:x-amz-server-side-encryption-aws-kms-key-id`, `aws:SourceArn`).
- * ARNs with the `arn:aws::kms:` shift come repaired, as resources do.
+ * ARNs with the `arn:aws::kms:` shift come repaired, as resources do; parts
+ * over the value's shape, so a placeholder in an ARN is an unknown part.
  */
 export function kmsArnRefs(policy: PolicyModel, s: NormalizedStatement): ResourceRef[] {
   const out: ResourceRef[] = policy.kind === 'keyPolicy' ? [] : s.resources.filter((r) => r.arn?.service.value === 'kms');
   for (const c of s.conditions) {
-    for (const v of conditionStrings(c.entry)) {
-      if (!KMS_ARN.test(v.value)) continue;
-      const repaired = shiftedArn(v.value);
-      const arn = parseArn(repaired ?? v.value);
-      if (arn?.service.value === 'kms') out.push({ value: v.value, node: v.node, arn, repaired });
+    for (const v of c.entry.values) {
+      // Read through the value model: the ARN's parts are over its shape, so placeholders stay unknown parts.
+      if (!v.parts || !KMS_ARN.test(v.parts.shape)) continue;
+      const va = valueArn(v.parts);
+      if (va?.arn.service.value !== 'kms') continue;
+      const repaired = va.shifted ? v.parts.writeShape(repairShiftedArn(v.parts.shape) ?? v.parts.shape) : undefined;
+      out.push({ value: v.parts.written, node: v.node, parts: v.parts, arn: va.arn, valueArn: va, repaired, conditional: v.conditional });
     }
   }
   return out;
@@ -200,9 +217,13 @@ export interface ViaServiceName {
   regionStart: number;
 }
 
-const VIA_SERVICE = /^([a-z0-9-]+)\.([a-z0-9-]+)\.(amazonaws\.com(?:\.cn)?)$/;
+const VIA_SERVICE = /^([a-z0-9\uE000-]+)\.([a-z0-9\uE000-]+)\.(amazonaws\.com(?:\.cn)?)$/;
 
-/** Splits `service.region.amazonaws.com`; undefined for any other shape. */
+/**
+ * Splits `service.region.amazonaws.com`; undefined for any other shape. In a
+ * value's shape (value.ts) the service or Region may hold an unknown part
+ * (`ec2.${region}.amazonaws.com`): check `hasUnknown` before judging it.
+ */
 export function parseViaService(value: string): ViaServiceName | undefined {
   const m = VIA_SERVICE.exec(value);
   if (!m) return undefined;

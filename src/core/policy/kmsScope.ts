@@ -34,25 +34,20 @@ const KMS_ARN = /^arn:[^:]*:{1,2}kms:/i;
 const KEY_REFERENCE = /^(alias\/|mrk-[0-9a-f]|[0-9a-f]{8}-[0-9a-f]{4}-)/i;
 const span = (n: Node): Span => ({ start: n.offset, end: n.offset + n.length });
 
-function strings(n: Node | undefined): Node[] {
-  if (!n) return [];
-  if (n.type === 'string') return [n];
-  return n.type === 'array' ? (n.children ?? []).filter((c) => c.type === 'string') : [];
-}
-
 function partsOf(s: Statement): Span[] {
+  // Values come from the value model (value.ts): an `Fn::If` alternative or a
+  // `Fn::Sub` counts by its known text (`arn:${AWS::Partition}:kms:...` is a KMS ARN).
   const parts: Span[] = [];
-  const actions = [...strings(s.byName.get('Action')?.value), ...strings(s.byName.get('NotAction')?.value)];
-  const kmsActions = actions.filter((a) => String(a.value).toLowerCase().startsWith('kms:'));
-  parts.push(...kmsActions.map(span));
-  for (const r of [...strings(s.byName.get('Resource')?.value), ...strings(s.byName.get('NotResource')?.value)]) {
-    const v = String(r.value);
-    if (KMS_ARN.test(v) || (kmsActions.length > 0 && KEY_REFERENCE.test(v))) parts.push(span(r));
+  const kmsActions = [...s.actions, ...s.notActions].filter((a) => a.parts.shape.toLowerCase().startsWith('kms:'));
+  parts.push(...kmsActions.map((a) => span(a.node)));
+  for (const r of [...s.resources, ...s.notResources]) {
+    const v = r.parts.shape;
+    if (KMS_ARN.test(v) || (kmsActions.length > 0 && KEY_REFERENCE.test(v))) parts.push(span(r.node));
   }
   for (const c of s.conditions) {
     const kmsKey = /kms/i.test(c.key);
     if (kmsKey) parts.push(span(c.operatorNode), span(c.keyNode), span(c.valueNode));
-    else for (const v of c.values) if (typeof v.value === 'string' && KMS_ARN.test(v.value)) parts.push(span(v.node));
+    else for (const v of c.values) if (v.parts && KMS_ARN.test(v.parts.shape)) parts.push(span(v.node));
   }
   return parts;
 }

@@ -2,11 +2,16 @@
  * A normalised view of one IAM policy document, built from a jsonc-parser tree.
  * Policy rules, hovers, completions and (later) the policy/log evaluator read
  * this instead of walking JSON: every value keeps the node it came from, so a
- * finding can point at the exact token.
+ * finding can point at the exact token, and its known and unknown parts
+ * (value.ts), so a placeholder or a CloudFormation function is read the same
+ * way everywhere.
  */
 import type { Node } from 'jsonc-parser';
 import type { SyntaxProblem } from '../document/syntax';
+import { alternatives, isIntrinsic, isNoValue } from './intrinsics';
 import type { KindDecision, PolicyKind } from './kinds';
+import { readContext, type LiteralSyntax, type ReadContext } from './placeholders';
+import { listValues, readValue, type ListedValue, type PolicyValue } from './value';
 
 export interface Member {
   name: string;
@@ -16,20 +21,22 @@ export interface Member {
   value: Node;
 }
 
-export interface StringValue {
-  value: string;
-  node: Node;
-}
+/** One value of an element: a string, or a CloudFormation function that stands for one (value.ts). */
+export type StringValue = ListedValue;
 
 export type PrincipalType = 'AWS' | 'Service' | 'Federated' | 'CanonicalUser' | '*' | string;
 
 export interface PrincipalValue {
   /** The key under Principal (AWS, Service, ...), or '*' for `"Principal": "*"`. */
   type: PrincipalType;
+  /** As written (unknown parts as written). */
   value: string;
   node: Node;
+  parts: PolicyValue;
   /** Node of the type key (absent for `"Principal": "*"`). */
-  typeNode?: Node;
+  typeNode: Node | undefined;
+  /** From one alternative of a CloudFormation `Fn::If`. */
+  conditional: boolean;
 }
 
 export interface ConditionEntry {
@@ -40,8 +47,20 @@ export interface ConditionEntry {
   keyNode: Node;
   /** The value node as written (string, array, boolean, number...). */
   valueNode: Node;
-  /** Each value, one per array element (or the single value). */
-  values: Array<{ value: unknown; node: Node }>;
+  /**
+   * Each value, one per array element (or the single value; both alternatives
+   * of an `Fn::If`). `value` is the JSON value (a number stays a number); for
+   * a string or a CloudFormation function, `parts` has its known and unknown
+   * parts and `value` is the string as written.
+   */
+  values: ConditionValue[];
+}
+
+export interface ConditionValue {
+  value: unknown;
+  node: Node;
+  parts: PolicyValue | undefined;
+  conditional: boolean;
 }
 
 export interface Statement {
@@ -59,6 +78,15 @@ export interface Statement {
   principals: PrincipalValue[];
   notPrincipals: PrincipalValue[];
   conditions: ConditionEntry[];
+  /**
+   * Elements (`Action`, `Principal`, ...) whose lists may hold more or fewer
+   * values than those read: entries that are not values, wholly unknown values
+   * (a `Ref` may be a list), `Fn::If` alternatives. Rules must not conclude
+   * that something is absent from them.
+   */
+  open: ReadonlySet<string>;
+  /** The statement is one alternative of a CloudFormation `Fn::If` in the Statement list. */
+  conditional: boolean;
 }
 
 export interface PolicyModel {
@@ -81,6 +109,8 @@ export interface PolicyModel {
   toDocument(offset: number): number;
   /** Encodes replacement text for the document (JSON-escapes it when the policy is inside a string). */
   encode(newText: string): string;
+  /** How values are read from this policy's nodes (value.ts); hovers use it for nodes they reach on their own. */
+  read: ReadContext;
   members: Member[];
   byName: Map<string, Member>;
   statements: Statement[];
@@ -121,50 +151,84 @@ function firstByName(members: Member[]): Map<string, Member> {
   return map;
 }
 
-/** The string values of a "string or array of strings" element; other values are skipped (rules report their type). */
-export function stringValues(node: Node | undefined): StringValue[] {
-  if (!node) return [];
-  if (node.type === 'string') return [{ value: String(node.value), node }];
-  if (node.type === 'array') {
-    return (node.children ?? []).filter((c) => c.type === 'string').map((c) => ({ value: String(c.value), node: c }));
-  }
-  return [];
+/** The values of a "string or array of strings" element; entries that are not values are skipped (rules report their type). */
+export function stringValues(node: Node | undefined, read: ReadContext): { values: StringValue[]; open: boolean } {
+  return listValues(node, read);
 }
 
-function principalsOf(node: Node | undefined): PrincipalValue[] {
-  if (!node) return [];
-  if (node.type === 'string') return [{ type: '*', value: String(node.value), node }];
-  const out: PrincipalValue[] = [];
-  for (const m of membersOf(node)) {
-    for (const v of stringValues(m.value)) out.push({ type: m.name, value: v.value, node: v.node, typeNode: m.key });
+function principalsOf(node: Node | undefined, read: ReadContext): { values: PrincipalValue[]; open: boolean } {
+  if (!node) return { values: [], open: false };
+  if (node.type === 'string') {
+    const parts = readValue(node, read)!;
+    return { values: [{ type: '*', value: parts.written, node, parts, typeNode: undefined, conditional: false }], open: false };
   }
-  return out;
+  // `"Principal": {"Fn::If": [cond, {...}, {...}]}`: the principals of both alternatives.
+  const whole = isIntrinsic(node);
+  const objects = whole ? (alternatives(node) ?? []).filter((n) => n.type === 'object') : [node];
+  const out: PrincipalValue[] = [];
+  let open = whole;
+  for (const object of objects) {
+    for (const m of membersOf(object)) {
+      const list = stringValues(m.value, read);
+      open ||= list.open;
+      for (const v of list.values) out.push({ type: m.name, value: v.value, node: v.node, parts: v.parts, typeNode: m.key, conditional: v.conditional || whole });
+    }
+  }
+  return { values: out, open };
 }
 
 function leafValue(node: Node): unknown {
   return node.type === 'object' || node.type === 'array' ? undefined : node.value;
 }
 
-function conditionsOf(node: Node | undefined): ConditionEntry[] {
+function conditionValues(node: Node, read: ReadContext): ConditionValue[] {
+  const out: ConditionValue[] = [];
+  const add = (n: Node, conditional: boolean): void => {
+    const alt = alternatives(n);
+    if (alt) {
+      for (const a of alt) for (const c of a.type === 'array' ? a.children ?? [] : [a]) if (!isNoValue(c)) add(c, true);
+      return;
+    }
+    const parts = n.type === 'string' || isIntrinsic(n) ? readValue(n, read) : undefined;
+    out.push({ value: parts ? parts.written : leafValue(n), node: n, parts, conditional });
+  };
+  for (const c of node.type === 'array' ? node.children ?? [] : [node]) add(c, false);
+  return out;
+}
+
+function conditionsOf(node: Node | undefined, read: ReadContext): ConditionEntry[] {
   const out: ConditionEntry[] = [];
   for (const op of membersOf(node)) {
     for (const k of membersOf(op.value)) {
-      const values = k.value.type === 'array'
-        ? (k.value.children ?? []).map((c) => ({ value: leafValue(c), node: c }))
-        : [{ value: leafValue(k.value), node: k.value }];
-      out.push({ operator: op.name, operatorNode: op.key, key: k.name, keyNode: k.key, valueNode: k.value, values });
+      out.push({ operator: op.name, operatorNode: op.key, key: k.name, keyNode: k.key, valueNode: k.value, values: conditionValues(k.value, read) });
     }
   }
   return out;
 }
 
-export function buildStatement(node: Node, index: number): Statement {
+const LISTS = ['Action', 'NotAction', 'Resource', 'NotResource'] as const;
+
+export function buildStatement(node: Node, index: number, read: ReadContext, conditional = false): Statement {
   const members = membersOf(node);
   const byName = firstByName(members);
   const str = (name: string): StringValue | undefined => {
     const m = byName.get(name);
-    return m && m.value.type === 'string' ? { value: String(m.value.value), node: m.value } : undefined;
+    const parts = m && m.value.type === 'string' ? readValue(m.value, read) : undefined;
+    return m && parts ? { value: parts.written, node: m.value, parts, conditional: false } : undefined;
   };
+  const open = new Set<string>();
+  const lists = {} as Record<(typeof LISTS)[number], StringValue[]>;
+  for (const name of LISTS) {
+    const list = stringValues(byName.get(name)?.value, read);
+    lists[name] = list.values;
+    if (list.open) open.add(name);
+  }
+  const principals = principalsOf(byName.get('Principal')?.value, read);
+  const notPrincipals = principalsOf(byName.get('NotPrincipal')?.value, read);
+  if (principals.open) open.add('Principal');
+  if (notPrincipals.open) open.add('NotPrincipal');
+  const condition = byName.get('Condition')?.value;
+  if (condition && isIntrinsic(condition)) open.add('Condition');
   return {
     node,
     index,
@@ -172,13 +236,15 @@ export function buildStatement(node: Node, index: number): Statement {
     byName,
     sid: str('Sid'),
     effect: str('Effect'),
-    actions: stringValues(byName.get('Action')?.value),
-    notActions: stringValues(byName.get('NotAction')?.value),
-    resources: stringValues(byName.get('Resource')?.value),
-    notResources: stringValues(byName.get('NotResource')?.value),
-    principals: principalsOf(byName.get('Principal')?.value),
-    notPrincipals: principalsOf(byName.get('NotPrincipal')?.value),
-    conditions: conditionsOf(byName.get('Condition')?.value),
+    actions: lists.Action,
+    notActions: lists.NotAction,
+    resources: lists.Resource,
+    notResources: lists.NotResource,
+    principals: principals.values,
+    notPrincipals: notPrincipals.values,
+    conditions: conditionsOf(condition, read),
+    open,
+    conditional,
   };
 }
 
@@ -192,19 +258,38 @@ export interface PolicySource {
   encode?: (newText: string) => string;
   context?: PolicyContext;
   syntaxProblems?: SyntaxProblem[];
+  /** How the format writes string literals (JSON when absent); a YAML or Terraform reader gives its own. */
+  literals?: LiteralSyntax;
 }
 
-/** The statement objects of a policy, of one statement, or of an array of statements. */
-function statementNodesOf(root: Node, fragment: PolicyModel['fragment'], byName: Map<string, Member>): Node[] {
-  const objects = (n: Node | undefined): Node[] => (n?.type === 'array' ? (n.children ?? []).filter((c) => c.type === 'object') : n?.type === 'object' ? [n] : []);
-  return fragment ? objects(root) : objects(byName.get('Statement')?.value);
+/**
+ * The statement objects of a Statement element (or of a fragment's root: one
+ * statement, or an array of them). A CloudFormation `Fn::If` in the list (or
+ * as the whole element) gives both alternatives, each marked conditional;
+ * `Ref AWS::NoValue` and other functions give none.
+ */
+function statementNodes(st: Node | undefined): Array<{ node: Node; conditional: boolean }> {
+  const out: Array<{ node: Node; conditional: boolean }> = [];
+  const add = (n: Node, conditional: boolean, depth: number): void => {
+    if (n.type !== 'object' || isNoValue(n)) return;
+    const alt = alternatives(n);
+    if (alt) {
+      if (depth < 4) for (const a of alt) for (const c of a.type === 'array' ? a.children ?? [] : [a]) add(c, true, depth + 1);
+      return;
+    }
+    if (!isIntrinsic(n)) out.push({ node: n, conditional });
+  };
+  for (const c of st?.type === 'array' ? st.children ?? [] : st ? [st] : []) add(c, false, 0);
+  return out;
 }
 
 export function buildPolicy(source: PolicySource): PolicyModel {
   // A fragment has no policy-level members: its root is the statement (or the list of them).
   const members = source.fragment ? [] : membersOf(source.root);
   const byName = firstByName(members);
-  const statementNodes = statementNodesOf(source.root, source.fragment, byName);
+  const read = readContext(source.text, source.literals);
+  // A fragment's statements are its root (one statement, or the list of them); a policy's are under Statement.
+  const statements = statementNodes(source.fragment ? source.root : byName.get('Statement')?.value);
   return {
     text: source.text,
     root: source.root,
@@ -214,9 +299,10 @@ export function buildPolicy(source: PolicySource): PolicyModel {
     origin: source.origin,
     toDocument: source.toDocument ?? ((o) => o),
     encode: source.encode ?? ((s) => s),
+    read,
     members,
     byName,
-    statements: statementNodes.map((n, i) => buildStatement(n, i)),
+    statements: statements.map((s, i) => buildStatement(s.node, i, read, s.conditional)),
     context: source.context ?? {},
     syntaxProblems: source.syntaxProblems,
   };

@@ -8,18 +8,30 @@
  */
 import type { Node } from 'jsonc-parser';
 import { conditionKeyInfo, expandKmsActions, KMS_ACTIONS, type ConditionKeyInfo, type KmsAction } from '../data/iam';
-import { parseArn, repairShiftedArn, type Arn } from '../kms/identifiers';
-import { membersOf, type ConditionEntry, type PolicyModel, type Statement } from './model';
+import { hasUnknown, repairShiftedArn, type Arn } from '../kms/identifiers';
+import type { ConditionEntry, PolicyModel, PrincipalValue, Statement, StringValue } from './model';
 import { parseOperator, type ParsedOperator } from './operators';
+import { arnText, valueArn, type PolicyValue, type ValueArn } from './value';
+
+export { isIntrinsic } from './intrinsics';
 
 export interface ActionRef {
+  /** As written (unknown parts as written). */
   text: string;
   node: Node;
+  parts: PolicyValue;
   /** Lower-case service prefix (`kms`), `*` for the bare `*`, '' when there is no prefix. */
   service: string;
   /** The part after the colon, as written. */
   name: string;
   wildcard: boolean;
+  /**
+   * The entry has unknown parts (`kms:${action}`, a `Ref`): which actions it
+   * matches is not known, and `matches` is empty.
+   */
+  unknown: boolean;
+  /** The service prefix itself is (partly) unknown (`${service}:Decrypt`, a `Ref`); `service` is then as written. */
+  serviceUnknown: boolean;
   /** The KMS actions this entry matches (none for other services). */
   matches: readonly KmsAction[];
 }
@@ -31,24 +43,38 @@ export type PrincipalKind =
 export interface PrincipalRef {
   /** The key under Principal (AWS, Service, ...), or '*' for `"Principal": "*"`. */
   type: string;
+  /** As written (unknown parts as written). */
   value: string;
   node: Node;
+  parts: PolicyValue;
+  /**
+   * What it is. A root of an unknown account (`arn:aws:iam::${account_id}:root`)
+   * is `root`; a principal that is wholly unknown is `unknown`.
+   */
   kind: PrincipalKind;
-  /** The 12-digit (or placeholder) account of an AWS principal. */
+  /** The account of an AWS principal as written: 12 digits, an example, or a placeholder. */
   account?: string;
-  /** The user or role name (last path segment) of an IAM principal. */
+  /** The user or role name (last path segment) of an IAM principal, as written. */
   name?: string;
-  /** The parsed ARN (the repaired one when the ARN has the `arn:aws::iam:` shift). */
+  /** The parsed ARN, over the value's shape (the repaired one when the ARN has the `arn:aws::iam:` shift). */
   arn?: Arn;
+  /** The ARN with its value, for spans and edits on its parts. */
+  valueArn?: ValueArn;
+  conditional?: boolean;
 }
 
 export interface ResourceRef {
+  /** As written (unknown parts as written). */
   value: string;
   node: Node;
-  /** The parsed ARN (the repaired one when the ARN has the `arn:aws::kms:` shift). */
+  parts: PolicyValue;
+  /** The parsed ARN, over the value's shape (the repaired one when the ARN has the `arn:aws::kms:` shift). */
   arn?: Arn;
-  /** The intended ARN when the written one has an extra colon. */
+  /** The ARN with its value, for spans and edits on its parts. */
+  valueArn?: ValueArn;
+  /** The intended ARN as written when the written one has an extra colon. */
   repaired?: string;
+  conditional?: boolean;
 }
 
 export interface ConditionRef {
@@ -71,9 +97,9 @@ export interface NormalizedStatement {
   resources: ResourceRef[];
   conditions: ConditionRef[];
   /**
-   * Elements whose values were not all plain strings (for example a
-   * CloudFormation `Fn::Sub`): their lists above are incomplete, so rules must
-   * not conclude that something is absent from them.
+   * Elements whose lists may be incomplete (entries that are not values, a
+   * wholly unknown value such as a `Ref`, an `Fn::If`, an action with unknown
+   * parts): rules must not conclude that something is absent from them.
    */
   opaque: { actions: boolean; principals: boolean; resources: boolean };
 }
@@ -91,14 +117,20 @@ export function matchKmsActions(pattern: string): readonly KmsAction[] {
   return m;
 }
 
-export function parseAction(text: string, node: Node): ActionRef {
-  if (text === '*') return { text, node, service: '*', name: '*', wildcard: true, matches: KMS_ACTIONS };
-  const colon = text.indexOf(':');
-  const service = colon === -1 ? '' : text.slice(0, colon).toLowerCase();
-  const name = colon === -1 ? text : text.slice(colon + 1);
-  const wildcard = /[*?]/.test(text);
-  const matches = service === 'kms' ? matchKmsActions(name) : [];
-  return { text, node, service, name, wildcard, matches };
+export function parseAction(v: StringValue): ActionRef {
+  const { parts, node } = v;
+  const text = parts.written;
+  const shape = parts.shape;
+  if (shape === '*') return { text, node, parts, service: '*', name: '*', wildcard: true, unknown: false, serviceUnknown: false, matches: KMS_ACTIONS };
+  const colon = shape.indexOf(':');
+  const unknown = !parts.known;
+  // Without a known colon, a placeholder may hold the prefix.
+  const serviceUnknown = colon === -1 ? unknown : hasUnknown(shape.slice(0, colon));
+  const service = serviceUnknown ? parts.show(0, colon === -1 ? shape.length : colon) : colon === -1 ? '' : shape.slice(0, colon).toLowerCase();
+  const name = colon === -1 ? text : parts.show(colon + 1);
+  const wildcard = /[*?]/.test(shape);
+  const matches = service === 'kms' && !unknown ? matchKmsActions(name) : [];
+  return { text, node, parts, service, name, wildcard, unknown, serviceUnknown, matches };
 }
 
 /**
@@ -124,10 +156,13 @@ export function keyInfo(key: string): ConditionKeyInfo | undefined {
 
 const UNIQUE_ID = /^A(ID|RO|GP|NP|NV|PK|SC|SI|KI|CC)A[A-Z0-9]{12,}$/;
 
-export function classifyPrincipal(type: string, value: string, node: Node): PrincipalRef {
-  const ref: PrincipalRef = { type, value, node, kind: 'unknown' };
+export function classifyPrincipal(p: PrincipalValue): PrincipalRef {
+  const { type, value, node, parts } = p;
+  // Every field set up front: one object shape for every principal keeps the rules' property reads fast.
+  const ref: PrincipalRef = { type, value, node, parts, kind: 'unknown', account: undefined, name: undefined, arn: undefined, valueArn: undefined, conditional: p.conditional };
+  const shape = parts.shape;
   if (type === '*') {
-    if (value === '*') ref.kind = 'wildcard';
+    if (shape === '*') ref.kind = 'wildcard';
     return ref;
   }
   if (type === 'Service') {
@@ -143,26 +178,29 @@ export function classifyPrincipal(type: string, value: string, node: Node): Prin
     return ref;
   }
   if (type !== 'AWS') return ref;
-  if (value === '*') {
+  if (shape === '*') {
     ref.kind = 'wildcard';
     return ref;
   }
-  if (/^\d{12}$/.test(value)) {
+  if (/^\d{12}$/.test(shape)) {
     ref.kind = 'account';
     ref.account = value;
     return ref;
   }
-  if (UNIQUE_ID.test(value)) {
+  if (UNIQUE_ID.test(shape)) {
     ref.kind = 'uniqueId';
     return ref;
   }
-  const arn = parseArn(shiftedArn(value) ?? value);
-  if (!arn) return ref;
+  const va = valueArn(parts);
+  if (!va) return ref;
+  const arn = va.arn;
   ref.arn = arn;
-  ref.account = arn.account.value;
+  ref.valueArn = va;
+  ref.account = arnText(va, arn.account);
   const service = arn.service.value;
   const resource = arn.resource.value;
-  const lastSegment = resource.slice(resource.lastIndexOf('/') + 1);
+  const resourceText = arnText(va, arn.resource);
+  const lastSegment = resourceText.slice(resourceText.lastIndexOf('/') + 1);
   if (service === 'iam' && resource === 'root') ref.kind = 'root';
   else if (service === 'iam' && arn.resourceType === 'user') {
     ref.kind = 'user';
@@ -172,7 +210,7 @@ export function classifyPrincipal(type: string, value: string, node: Node): Prin
     ref.name = lastSegment;
   } else if (service === 'sts' && arn.resourceType === 'assumed-role') {
     ref.kind = 'assumedRole';
-    ref.name = resource.split('/')[1];
+    ref.name = resourceText.split('/')[1];
   } else if (service === 'sts' && arn.resourceType === 'federated-user') {
     ref.kind = 'federatedUser';
     ref.name = lastSegment;
@@ -180,30 +218,10 @@ export function classifyPrincipal(type: string, value: string, node: Node): Prin
   return ref;
 }
 
-function parseResource(value: string, node: Node): ResourceRef {
-  const repaired = shiftedArn(value);
-  return { value, node, arn: value.startsWith('arn:') ? parseArn(repaired ?? value) : undefined, repaired };
-}
-
-/** A CloudFormation intrinsic function (`{"Ref": ...}`, `{"Fn::Sub": ...}`), which stands for a value not known here. */
-export function isIntrinsic(node: Node | undefined): boolean {
-  if (!node || node.type !== 'object' || node.children?.length !== 1) return false;
-  const name = membersOf(node)[0]?.name ?? '';
-  return name === 'Ref' || name.startsWith('Fn::');
-}
-
-/** True when a "string or array of strings" element has values that are not plain strings. */
-function hasNonStrings(node: Node | undefined): boolean {
-  if (!node) return false;
-  if (node.type === 'string') return false;
-  if (node.type === 'array') return (node.children ?? []).some((c) => c.type !== 'string');
-  return true;
-}
-
-function principalOpaque(node: Node | undefined): boolean {
-  if (!node || node.type === 'string') return false;
-  if (node.type !== 'object') return true;
-  return membersOf(node).some((m) => hasNonStrings(m.value));
+function parseResource(v: StringValue): ResourceRef {
+  const va = valueArn(v.parts);
+  const repaired = va?.shifted ? v.parts.writeShape(repairShiftedArn(v.parts.shape) ?? v.parts.shape) : undefined;
+  return { value: v.value, node: v.node, parts: v.parts, arn: va?.arn, valueArn: va, repaired, conditional: v.conditional };
 }
 
 function normalizeStatement(statement: Statement): NormalizedStatement {
@@ -211,18 +229,18 @@ function normalizeStatement(statement: Statement): NormalizedStatement {
   const effect = statement.effect?.value === 'Allow' || statement.effect?.value === 'Deny' ? statement.effect.value : undefined;
   const actionElement = by.has('Action') ? 'Action' : by.has('NotAction') ? 'NotAction' : undefined;
   const actionValues = actionElement === 'NotAction' ? statement.notActions : statement.actions;
-  const actions = actionValues.map((v) => parseAction(v.value, v.node));
+  const actions = actionValues.map(parseAction);
   const listed = new Set<KmsAction>();
   for (const a of actions) for (const m of a.matches) listed.add(m);
   const kmsActions = actionElement === 'NotAction' ? new Set(KMS_ACTIONS.filter((a) => !listed.has(a))) : listed;
 
   const principalElement = by.has('Principal') ? 'Principal' : by.has('NotPrincipal') ? 'NotPrincipal' : undefined;
   const principalValues = principalElement === 'NotPrincipal' ? statement.notPrincipals : statement.principals;
-  const principals = principalValues.map((p) => classifyPrincipal(p.type, p.value, p.node));
+  const principals = principalValues.map(classifyPrincipal);
 
   const resourceElement = by.has('Resource') ? 'Resource' : by.has('NotResource') ? 'NotResource' : undefined;
   const resourceValues = resourceElement === 'NotResource' ? statement.notResources : statement.resources;
-  const resources = resourceValues.map((r) => parseResource(r.value, r.node));
+  const resources = resourceValues.map(parseResource);
 
   const conditions = statement.conditions.map((entry) => ({ entry, op: parseOperator(entry.operator), key: keyInfo(entry.key) }));
 
@@ -238,9 +256,9 @@ function normalizeStatement(statement: Statement): NormalizedStatement {
     resources,
     conditions,
     opaque: {
-      actions: actionElement !== undefined && hasNonStrings(by.get(actionElement)?.value),
-      principals: principalElement !== undefined && principalOpaque(by.get(principalElement)?.value),
-      resources: resourceElement !== undefined && hasNonStrings(by.get(resourceElement)?.value),
+      actions: actionElement !== undefined && (statement.open.has(actionElement) || actions.some((a) => a.unknown)),
+      principals: principalElement !== undefined && statement.open.has(principalElement),
+      resources: resourceElement !== undefined && statement.open.has(resourceElement),
     },
   };
 }
@@ -278,11 +296,19 @@ export function narrowingKeys(s: NormalizedStatement): ReadonlySet<string> {
   return keys;
 }
 
+export interface ConditionString {
+  /** As written (unknown parts as written). */
+  value: string;
+  node: Node;
+  /** Known and unknown parts of a string (or CloudFormation function) value; absent for numbers and booleans. */
+  parts?: PolicyValue;
+}
+
 /** String values of a condition entry (numbers and booleans as AWS compares them, as text). */
-export function conditionStrings(c: ConditionEntry): Array<{ value: string; node: Node }> {
-  const out: Array<{ value: string; node: Node }> = [];
+export function conditionStrings(c: ConditionEntry): ConditionString[] {
+  const out: ConditionString[] = [];
   for (const v of c.values) {
-    if (typeof v.value === 'string') out.push({ value: v.value, node: v.node });
+    if (v.parts) out.push({ value: v.parts.written, node: v.node, parts: v.parts });
     else if (typeof v.value === 'number' || typeof v.value === 'boolean') out.push({ value: String(v.value), node: v.node });
   }
   return out;

@@ -1,9 +1,10 @@
 /**
  * "Did you mean" for policy names, with the rule the quick fixes follow: offer
- * up to three nearest names, and mark the fix preferred (applied by fix-all)
- * only when exactly one of them is close (a case difference or at most two
- * edits), so `StringEqual` becomes `StringEquals` but `Decript` with two
- * plausible readings is left to the user.
+ * up to three nearest names, and call one `sure` only when exactly one of them
+ * is close (a case difference or at most two edits), so `StringEqual` has one
+ * reading, `StringEquals`, but `Decript` with two plausible readings does not.
+ * Only a sure fix can be applied by fix-all, and only when it cannot widen
+ * access (policy/fixSafety.ts).
  */
 import { editDistance, nearest } from '../text/suggest';
 

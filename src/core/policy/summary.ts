@@ -15,7 +15,7 @@ import {
   actionsPhrase, describePrincipal, expandActions, iamOnlyActions, isKeyResourceAction, joinAnd, joinOr, limited, PLAIN, principalsPhrase, readArn,
   resourcePhrase, type Style,
 } from './describe';
-import { keyIdKind } from '../kms/identifiers';
+import { hasUnknown, keyIdKind } from '../kms/identifiers';
 import { isAboutKms } from './kmsScope';
 import { policiesOf } from './locate';
 import type { PolicyModel, Statement, StringValue } from './model';
@@ -47,22 +47,22 @@ function whoPhrase(policy: PolicyModel, statement: Statement, style: Style, note
 /** The noun for what the statement applies to: "this key", "key 1234... (us-west-2, account ...)", "any KMS key". */
 function resourceNoun(policy: PolicyModel, statement: Statement, style: Style, notes: string[]): string {
   const { resources, notResources } = statement;
-  const arns = [...resources, ...notResources].map((r) => readArn(r.value));
+  const arns = [...resources, ...notResources].map((r) => readArn(r.parts));
   if (arns.some((a) => a?.repaired)) {
     notes.push(l10n.t('Its ARN starts {0}, with an extra colon, so as written it matches no KMS key; this summary reads the intended {1} ARN.', style.code('arn:aws::kms:'), style.code('arn:aws:kms:')));
   }
-  const badIds = arns.filter((a) => a?.arn.service.value === 'kms' && a.arn.resourceType === 'key' && !/[*?]/.test(a.arn.resourceId) && keyIdKind(a.arn.resourceId) === 'invalid');
+  const badIds = arns.filter((a) => a?.arn.service.value === 'kms' && a.arn.resourceType === 'key' && !/[*?]/.test(a.arn.resourceId) && !hasUnknown(a.arn.resourceId) && keyIdKind(a.arn.resourceId) === 'invalid');
   if (badIds.length > 0) {
     notes.push(l10n.t('{0} is not a KMS key id, so the ARN matches no key.', joinAnd(badIds.map((a) => style.code(a?.arn.resourceId ?? '')))));
   }
-  if (notResources.length > 0) return l10n.t('any resource except {0}', joinOr(limited(notResources.map((r) => resourcePhrase(r.value, style)), 4)));
+  if (notResources.length > 0) return l10n.t('any resource except {0}', joinOr(limited(notResources.map((r) => resourcePhrase(r.parts, style)), 4)));
   if (resources.length === 0) {
     notes.push(l10n.t('It has no Resource element, so it never applies.'));
     return policy.kind === 'keyPolicy' ? l10n.t('this key') : l10n.t('no resource');
   }
   if (policy.kind === 'keyPolicy' && resources.every((r) => r.value === '*')) return l10n.t('this key');
   const keyActionsOnly = expandActions(statement.actions).actions.every(isKeyResourceAction) && statement.actions.length > 0;
-  return joinOr(limited(resources.map((r) => (r.value === '*' && keyActionsOnly ? l10n.t('any KMS key') : resourcePhrase(r.value, style))), 4));
+  return joinOr(limited(resources.map((r) => (r.value === '*' && keyActionsOnly ? l10n.t('any KMS key') : resourcePhrase(r.parts, style))), 4));
 }
 
 function actionPart(policy: PolicyModel, statement: Statement, resource: string, style: Style, notes: string[]): string {
@@ -83,6 +83,16 @@ function actionPart(policy: PolicyModel, statement: Statement, resource: string,
 
 /** The summary of one statement (one or more sentences). */
 export function summarizeStatement(policy: PolicyModel, statement: Statement, style: Style = PLAIN): string {
+  const { sentence, notes } = describeStatement(policy, statement, style);
+  return [sentence, ...notes].join(' ');
+}
+
+/** The summary's first sentence only (who may or may not do what, and when), without the notes: the title of a quick fix quotes it. */
+export function statementSentence(policy: PolicyModel, statement: Statement, style: Style = PLAIN): string {
+  return describeStatement(policy, statement, style).sentence;
+}
+
+function describeStatement(policy: PolicyModel, statement: Statement, style: Style): { sentence: string; notes: string[] } {
   const notes: string[] = [];
   const { effect, note: effectNote } = effectOf(statement);
   const who = whoPhrase(policy, statement, style, notes);
@@ -100,6 +110,7 @@ export function summarizeStatement(policy: PolicyModel, statement: Statement, st
   sentence += '.';
 
   if (effectNote) notes.unshift(effectNote);
+  if (statement.conditional) notes.push(l10n.t('It is one alternative of a CloudFormation Fn::If: it is in the policy only when that condition holds.'));
   if (effect === 'Allow') {
     const described = statement.principals.map((p) => describePrincipal(p, style));
     const accounts = [...new Set(described.filter((d) => d.kind === 'account' && d.account).map((d) => d.account as string))];
@@ -112,7 +123,7 @@ export function summarizeStatement(policy: PolicyModel, statement: Statement, st
       notes.push(l10n.t('No condition narrows it: anyone, in any AWS account, can do this.'));
     }
   }
-  return [sentence, ...notes].join(' ');
+  return { sentence, notes };
 }
 
 /** "Statement 2 (Sid "Allow use of the key")". */
@@ -124,11 +135,35 @@ export interface StatementLens {
   /** Document offset of the statement's opening brace. */
   start: number;
   end: number;
+  /** One short line: what the statement does, and how many notes follow. */
   title: string;
+  /** The whole summary, notes included (the CodeLens's tooltip; the statement hover says the same). */
+  tooltip: string;
 }
 
-/** CodeLens titles are one line; the hover has the whole text. */
-const LENS_MAX = 240;
+/**
+ * A CodeLens is one line that never wraps, and VS Code cuts it at the edge
+ * of the editor (a long one is even moved left, to the margin, before being
+ * cut). So its title is the summary's first sentence, at most this long and
+ * cut at a word, with the notes counted; the tooltip and the hover have the
+ * whole text. 120 characters fit beside the default sidebar in a 1400-pixel
+ * window, at the indentation of a statement.
+ */
+export const LENS_MAX = 120;
+
+function shortened(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:(]+$/, '')}…`;
+}
+
+/** `Allows ... on this key. (1 note)`: the sentence, shortened to leave room for the count. */
+function lensTitle(sentence: string, notes: readonly string[]): string {
+  if (notes.length === 0) return shortened(sentence, LENS_MAX);
+  const count = notes.length === 1 ? l10n.t('(1 note)') : l10n.t('({0} notes)', notes.length);
+  return `${shortened(sentence, LENS_MAX - count.length - 1)} ${count}`;
+}
 
 /** One summary per statement of every policy in the document, for CodeLens. Never throws. */
 export function statementLenses(model: DocumentModel): StatementLens[] {
@@ -138,9 +173,8 @@ export function statementLenses(model: DocumentModel): StatementLens[] {
       // In other kinds of policy, only the statements about KMS are ours to describe.
       if (policy.kind !== 'keyPolicy' && !isAboutKms(policy, s)) continue;
       try {
-        let title = summarizeStatement(policy, s, PLAIN);
-        if (title.length > LENS_MAX) title = `${title.slice(0, LENS_MAX - 1).trimEnd()}…`;
-        out.push({ start: policy.toDocument(s.node.offset), end: policy.toDocument(s.node.offset + s.node.length), title });
+        const { sentence, notes } = describeStatement(policy, s, PLAIN);
+        out.push({ start: policy.toDocument(s.node.offset), end: policy.toDocument(s.node.offset + s.node.length), title: lensTitle(sentence, notes), tooltip: [sentence, ...notes].join(' ') });
       } catch {
         // A summary is a courtesy: a statement it cannot describe gets none.
       }

@@ -7,6 +7,7 @@ import type { Node } from 'jsonc-parser';
 import type { DocumentModel } from '../document/model';
 import { policiesOf } from './locate';
 import type { ConditionEntry, Member, PolicyModel, PrincipalValue, Statement, StringValue } from './model';
+import type { PolicyValue } from './value';
 
 interface Base {
   policy: PolicyModel;
@@ -22,7 +23,7 @@ export type PolicyTarget =
   | (Base & { kind: 'principal'; statement: Statement; principal: PrincipalValue; element: 'Principal' | 'NotPrincipal' })
   | (Base & { kind: 'operator'; statement: Statement; operator: string })
   | (Base & { kind: 'conditionKey'; statement: Statement; entry: ConditionEntry })
-  | (Base & { kind: 'conditionValue'; statement: Statement; entry: ConditionEntry; value: unknown });
+  | (Base & { kind: 'conditionValue'; statement: Statement; entry: ConditionEntry; value: unknown; /** Known and unknown parts of a string value. */ parts?: PolicyValue });
 
 function contains(node: Node, offset: number): boolean {
   return node.offset <= offset && offset < node.offset + node.length;
@@ -101,7 +102,7 @@ export function targetAt(model: DocumentModel, offset: number): PolicyTarget | u
     if (contains(entry.operatorNode, local)) return { kind: 'operator', policy, statement, operator: entry.operator, ...range(entry.operatorNode) };
     if (contains(entry.keyNode, local)) return { kind: 'conditionKey', policy, statement, entry, ...range(entry.keyNode) };
     const v = entry.values.find((x) => contains(x.node, local));
-    if (v) return { kind: 'conditionValue', policy, statement, entry, value: v.value, ...range(v.node) };
+    if (v) return { kind: 'conditionValue', policy, statement, entry, value: v.value, parts: v.parts, ...range(v.node) };
   }
   // An operator with an empty block (`"StringEquals": {}`) has no entry; still explain the operator.
   const condition = member(statement, 'Condition');

@@ -1,12 +1,12 @@
 /**
  * What a rule is. Every rule is one module exporting one of these objects; the
  * README rule table and the `kmsLens.rules` settings schema are generated from
- * this metadata (scripts/generate.mjs), so nothing is listed twice.
+ * this metadata (src/build/generate.ts), so nothing is listed twice.
  */
 import type { DocumentModel, JsonRecord } from '../document/model';
 import type { PolicyKind } from '../policy/kinds';
 import type { PolicyModel } from '../policy/model';
-import type { DocumentKind, Fix, Severity } from '../types';
+import type { AnalysisSettings, DocumentKind, Fix, FixSafety, Severity } from '../types';
 import type { JSONPath } from 'jsonc-parser';
 
 export interface RuleDocs {
@@ -16,15 +16,68 @@ export interface RuleDocs {
   example?: string;
   /** What the user should do about it. */
   remedy: string;
+  /**
+   * Where the facts the rule's messages rely on come from (AWS documentation
+   * pages): every rule that says AWS rejects something, or that something
+   * never matches or has no effect, names its source here.
+   */
+  sources?: readonly string[];
 }
 
+/**
+ * What kind of problem a rule reports. `syntax` and `rejected` are the only
+ * categories whose fixes may be `repair`s: a document AWS rejects grants
+ * nothing, so repairing it cannot widen access that exists today.
+ */
+export type RuleCategory =
+  /** Not valid JSON: AWS rejects the document, tools cannot read it. */
+  | 'syntax'
+  /** The AWS documentation says such a policy (or request) is refused. */
+  | 'rejected'
+  /** Not valid in the policy language, but AWS does not document whether it refuses it or ignores it. */
+  | 'invalid'
+  /** AWS accepts it, but a statement, condition or value never matches or has no effect. */
+  | 'ineffective'
+  /** Access wider or riskier than the author is likely to mean. */
+  | 'risk'
+  /** Redundant or unusual spelling; AWS reads it the same way. */
+  | 'style'
+  /** A value copied from the AWS documentation that stands for the user's own. */
+  | 'placeholder'
+  /** A CloudTrail record that is malformed or contradicts itself. */
+  | 'record'
+  /** What the logs show happened (failed calls, dry runs, a key's lifecycle). */
+  | 'activity'
+  /** The limits of the analysis itself (file size, number of findings, a rule that failed). */
+  | 'analysis';
+
+export const RULE_CATEGORIES: readonly RuleCategory[] = ['syntax', 'rejected', 'invalid', 'ineffective', 'risk', 'style', 'placeholder', 'record', 'activity', 'analysis'];
+
+/** The categories whose fixes may be `repair`s (the document before the fix is one AWS rejects). */
+export const REJECTING_CATEGORIES: ReadonlySet<RuleCategory> = new Set<RuleCategory>(['syntax', 'rejected']);
+
 export interface RuleMeta {
-  /** kebab-case, prefixed by area: json-, policy-, ct-, grant-, lifecycle-, file-. */
+  /** kebab-case, prefixed by area: json-, policy-, ct-, lifecycle-, meta-. The rule's module file is named after the rest (camelCase). */
   id: string;
   defaultSeverity: Severity;
   /** One line, shown in the rule table and the settings UI. */
   title: string;
+  category: RuleCategory;
+  /**
+   * The safety classes of the quick fixes the rule offers, empty when it has
+   * none. Fix all applies the fixes of the classes in FIX_ALL_SAFETIES; the
+   * generated docs say which rules it fixes, and a test checks that every fix
+   * a rule produces has a class listed here.
+   */
+  fixable: readonly FixSafety[];
+  /** Ids the rule had before; still accepted in `kmsLens.rules` and `--rule`. */
+  formerIds?: readonly string[];
   docs: RuleDocs;
+}
+
+/** Where a rule's documentation page lives in the repository (and the packaged extension). */
+export function docsPath(rule: Pick<RuleMeta, 'id'>): string {
+  return `docs/rules/${rule.id}.md`;
 }
 
 export interface Report {
@@ -37,7 +90,8 @@ export interface DocumentRule extends RuleMeta {
   scope: 'document';
   /** Document kinds the rule runs on. */
   kinds: readonly DocumentKind[];
-  check(model: DocumentModel, report: Report): void;
+  /** `settings`: the limits, for a rule that names them (file-too-large). */
+  check(model: DocumentModel, report: Report, settings: AnalysisSettings): void;
 }
 
 /** Looks at one policy (standalone, or embedded in a template or an event). */

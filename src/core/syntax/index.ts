@@ -1,7 +1,7 @@
 import type { Rule } from '../rules/rule';
 import { comment } from './comment';
 import { duplicateKey } from './duplicateKey';
-import { invalid } from './invalid';
+import { invalid } from './syntax';
 import { missingComma } from './missingComma';
 import { smartQuotes } from './smartQuotes';
 import { tooDeep } from './tooDeep';

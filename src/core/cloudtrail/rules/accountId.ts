@@ -16,6 +16,8 @@ export const accountId: EventRule = {
   scope: 'event',
   defaultSeverity: 'warning',
   title: 'Account id is not 12 digits',
+  category: 'record',
+  fixable: [],
   docs: {
     description: 'An AWS account id is exactly 12 digits, written as a string. `recipientAccountId`, `userIdentity.accountId`, the session issuer\'s `accountId` and `resources[].accountId` must be one; `resources[].accountId` and `vpcEndpointAccountId` may also be `AWS Internal`, which CloudTrail writes for an AWS-owned account. An id with 11 digits (a lost leading zero, from a spreadsheet) names no account. Placeholders such as `account-id` or `111122223333` are reported once by `ct-placeholder` instead.',
     example: '"recipientAccountId": "11112222333"',

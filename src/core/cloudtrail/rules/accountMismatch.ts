@@ -14,6 +14,8 @@ export const accountMismatch: EventRule = {
   scope: 'event',
   defaultSeverity: 'warning',
   title: 'Account ids that contradict each other',
+  category: 'record',
+  fixable: [],
   docs: {
     description: 'Account ids in one event must agree: `resources[].accountId` is the account in that resource\'s ARN (or `AWS Internal`); `userIdentity.accountId` is the account in `userIdentity.arn` and of the session issuer; and CloudTrail delivers an event only to the caller\'s account and to the key owner\'s, so `recipientAccountId` is one of them. Cross-account calls are normal and raise nothing; an account that belongs to neither side does.',
     example: '"userIdentity": { "accountId": "111122223333", "arn": "arn:aws:iam::444455556666:user/Alice" }',

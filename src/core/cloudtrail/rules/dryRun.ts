@@ -8,6 +8,8 @@ export const dryRun: EventRule = {
   scope: 'event',
   defaultSeverity: 'information',
   title: 'Dry run: nothing happened',
+  category: 'activity',
+  fixable: [],
   docs: {
     description: 'A KMS call with `dryRun: true` only checks permissions and parameters. When the check passes, KMS answers `DryRunOperationException` and CloudTrail logs that as the errorCode: the call would have succeeded, but no grant was created, no data key was made, nothing changed. Fargate makes such calls before the real ones. A `dryRun: true` request logged without that errorCode (and without another) is not what KMS logs.',
     example: '"errorCode": "DryRunOperationException", "requestParameters": { "dryRun": true, ... }',

@@ -9,6 +9,8 @@ export const eventTime: EventRule = {
   scope: 'event',
   defaultSeverity: 'warning',
   title: 'eventTime is not an ISO 8601 UTC time',
+  category: 'record',
+  fixable: [],
   docs: {
     description: 'CloudTrail writes `eventTime` in UTC as `YYYY-MM-DDTHH:MM:SSZ`. A local time, an offset such as `+02:00`, a missing `Z` or a date that does not exist (February 30) means the record was edited, and times compared across events will be wrong.',
     example: '"eventTime": "2024-02-30T25:00:00"',

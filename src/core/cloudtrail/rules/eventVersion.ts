@@ -7,6 +7,8 @@ export const eventVersion: EventRule = {
   scope: 'event',
   defaultSeverity: 'warning',
   title: 'Unknown eventVersion',
+  category: 'record',
+  fixable: ['neutral'],
   docs: {
     description: '`eventVersion` is a string `"1.NN"`, from 1.0 to the current 1.11. A number (`1.08` without quotes), another major version, or a minor version newer than any CloudTrail has written means the record was edited or is not a CloudTrail record.',
     example: '"eventVersion": 1.08',
@@ -18,7 +20,7 @@ export const eventVersion: EventRule = {
     if (typeof v === 'number') {
       const at = range(['eventVersion']);
       const fixed = `"${v.toFixed(2)}"`;
-      report({ ...at, message: l10n.t('eventVersion is a string in CloudTrail records ("1.08"), not a number.'), fixes: [{ title: l10n.t('Write it as {0}', fixed), edits: [{ ...at, newText: fixed }], preferred: true }] });
+      report({ ...at, message: l10n.t('eventVersion is a string in CloudTrail records ("1.08"), not a number.'), fixes: [{ title: l10n.t('Write it as {0}', fixed), edits: [{ ...at, newText: fixed }], safety: 'neutral' }] });
       return;
     }
     const parsed = parseEventVersion(v);

@@ -26,6 +26,8 @@ export const fieldType: EventRule = {
   scope: 'event',
   defaultSeverity: 'warning',
   title: 'Record field of the wrong type',
+  category: 'record',
+  fixable: ['neutral'],
   docs: {
     description: 'A CloudTrail field whose JSON type is not the one CloudTrail writes: `readOnly` as the string `"true"`, `resources` as an object, `requestParameters` as a string. Tools that read logs (Athena, jq filters, SIEM parsers) then skip or misread the event. `userIdentity.sessionContext.attributes.mfaAuthenticated` is the exception the other way: CloudTrail writes it as the string `"true"` or `"false"`.',
     example: '"readOnly": "true"',
@@ -45,7 +47,7 @@ export const fieldType: EventRule = {
     const mfa = attrs?.mfaAuthenticated;
     if (typeof mfa === 'boolean') {
       const at = range(['userIdentity', 'sessionContext', 'attributes', 'mfaAuthenticated']);
-      report({ ...at, message: l10n.t('CloudTrail writes mfaAuthenticated as a string, "{0}", not a boolean.', String(mfa)), fixes: [{ title: l10n.t('Write it as "{0}"', String(mfa)), edits: [{ ...at, newText: `"${mfa}"` }], preferred: true }] });
+      report({ ...at, message: l10n.t('CloudTrail writes mfaAuthenticated as a string, "{0}", not a boolean.', String(mfa)), fixes: [{ title: l10n.t('Write it as "{0}"', String(mfa)), edits: [{ ...at, newText: `"${mfa}"` }], safety: 'neutral' }] });
     }
   },
 };

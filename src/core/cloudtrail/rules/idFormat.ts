@@ -10,6 +10,8 @@ export const idFormat: EventRule = {
   scope: 'event',
   defaultSeverity: 'warning',
   title: 'eventID or sharedEventID is not a GUID',
+  category: 'record',
+  fixable: [],
   docs: {
     description: 'CloudTrail gives every event a GUID `eventID` (and cross-account copies a shared GUID `sharedEventID`). Anything else was typed by hand, and tools that deduplicate events by eventID may merge or drop it. `requestID` is not checked: each service forms its own. Documentation placeholders such as `a1b2c3d4-5678-90ab-cdef-EXAMPLE11111` are reported by `ct-placeholder` instead.',
     example: '"eventID": "abcda5f-396d-494c-9380-0c47860df5f1"',

@@ -11,6 +11,8 @@ export const keyMismatch: EventRule = {
   scope: 'event',
   defaultSeverity: 'warning',
   title: 'The request, response and resources name different keys',
+  category: 'record',
+  fixable: [],
   docs: {
     description: 'The key a KMS call names in `requestParameters.keyId` (or `targetKeyId`, `destinationKeyId`, `sourceKeyId`) is the key CloudTrail records in `resources` and, since December 2022, in `responseElements.keyId`. When they name different keys, nobody can tell from the event which key was used: the first question of any investigation. Aliases are not compared (the event does not say which key an alias pointed to). The Deadline Cloud guide\'s examples have this defect.',
     example: '"requestParameters": { "keyId": "arn:...:key/1111..." }, "resources": [{ "ARN": "arn:...:key/4444..." }]',

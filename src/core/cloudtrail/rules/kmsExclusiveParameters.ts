@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { SOURCES } from '../../data/sources';
 import type { EventRule } from '../../rules/rule';
 import { EXCLUSIVE_PARAMS } from '../data/kmsOperations';
 import { isFailedCall, isKmsEvent, obj } from '../event';
@@ -8,10 +9,13 @@ export const kmsExclusiveParameters: EventRule = {
   scope: 'event',
   defaultSeverity: 'warning',
   title: 'Two request parameters that exclude each other',
+  category: 'record',
+  fixable: [],
   docs: {
     description: 'KMS accepts only one of: `numberOfBytes` and `keySpec` (GenerateDataKey, GenerateDataKeyWithoutPlaintext); the grant constraints `encryptionContextSubset` and `encryptionContextEquals` (CreateGrant answers "More than one constraint supplied"); `granteePrincipal` and `granteeServicePrincipal`; `retiringPrincipal` and `retiringServicePrincipal`. A successful event with both was edited, and its meaning is ambiguous.',
     example: '"constraints": { "encryptionContextSubset": {...}, "encryptionContextEquals": {...} }',
     remedy: 'Keep the one the call really used.',
+    sources: [SOURCES.generateDataKey, SOURCES.createGrant, SOURCES.grantConstraints],
   },
   check({ event, range }, report) {
     if (!isKmsEvent(event) || isFailedCall(event)) return;

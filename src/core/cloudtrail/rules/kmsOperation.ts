@@ -10,6 +10,8 @@ export const kmsOperation: EventRule = {
   scope: 'event',
   defaultSeverity: 'warning',
   title: 'eventName is not a KMS operation',
+  category: 'record',
+  fixable: ['neutral', 'review'],
   docs: {
     description: 'In an event from `kms.amazonaws.com`, `eventName` is a KMS API operation (`Decrypt`, `CreateGrant`, ...) or one of the events KMS logs itself (`RotateKey`, `DeleteKey`, `DeleteExpiredKeyMaterial`, `SynchronizeMultiRegionKey`). CloudTrail logs one `ReEncrypt` event, never `ReEncryptFrom`/`ReEncryptTo` (those are IAM permissions). Anything else, including the IAM form `kms:Decrypt`, is a typo or an edit.',
     example: '"eventSource": "kms.amazonaws.com", "eventName": "Decrpyt"',
@@ -26,7 +28,7 @@ export const kmsOperation: EventRule = {
     report({
       ...r,
       message: l10n.t('"{0}" is not a KMS operation that CloudTrail logs.', v) + hint,
-      fixes: near.map((n, i) => ({ title: l10n.t('Change to "{0}"', n), edits: [{ ...r, newText: JSON.stringify(n) }], preferred: i === 0 && near.length === 1 && n.toLowerCase() === bare.toLowerCase() })),
+      fixes: near.map((n, i) => ({ title: l10n.t('Change to "{0}"', n), edits: [{ ...r, newText: JSON.stringify(n) }], safety: i === 0 && near.length === 1 && n.toLowerCase() === bare.toLowerCase() ? 'neutral' : 'review' })),
     });
   },
 };

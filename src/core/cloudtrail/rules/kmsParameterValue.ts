@@ -1,5 +1,6 @@
 import { KMS_ENUMS, type KmsEnumName } from '../../data/kmsFacts';
 import * as l10n from '@vscode/l10n';
+import { SOURCES } from '../../data/sources';
 import type { EventRule } from '../../rules/rule';
 import { EXTRA_ENUMS, KMS_OPERATION_BY_NAME, paramSpec, type ParamSpec } from '../data/kmsOperations';
 import { isFailedCall, isKmsEvent, obj, suggestNames } from '../event';
@@ -24,10 +25,13 @@ export const kmsParameterValue: EventRule = {
   scope: 'event',
   defaultSeverity: 'warning',
   title: 'Request parameter value KMS would reject',
+  category: 'record',
+  fixable: ['review'],
   docs: {
     description: 'A request parameter of a KMS call that succeeded (or passed as a dry run) with a value the KMS API rejects: an unknown `encryptionAlgorithm`, `keySpec`, `signingAlgorithm` or grant operation, `numberOfBytes` outside 1-1024, `pendingWindowInDays` outside 7-30, `rotationPeriodInDays` outside 90-2560, or the wrong JSON type. KMS would have answered with a ValidationException, so a successful event with such a value was edited. Failed calls are not checked: a rejected value is what made them fail.',
     example: '"eventName": "ScheduleKeyDeletion", "requestParameters": { "keyId": "...", "pendingWindowInDays": 3 }',
     remedy: 'Check the value against the KMS API reference; in a real log, find out who edited the record.',
+    sources: [SOURCES.generateRandom, SOURCES.scheduleKeyDeletion, SOURCES.enableKeyRotation, SOURCES.createGrant],
   },
   check({ event, range }, report) {
     if (!isKmsEvent(event) || typeof event.eventName !== 'string' || isFailedCall(event)) return;
@@ -63,7 +67,7 @@ export const kmsParameterValue: EventRule = {
         report({
           ...r,
           message: l10n.t('"{0}" is not a valid {1} for {2}: KMS accepts {3}.', shown, name, op.name, allowed.join(', ')) + hint,
-          fixes: near.map((n) => ({ title: l10n.t('Change to "{0}"', n), edits: [{ ...r, newText: JSON.stringify(n) }] })),
+          fixes: near.map((n) => ({ title: l10n.t('Change to "{0}"', n), edits: [{ ...r, newText: JSON.stringify(n) }], safety: 'review' })),
         });
       }
     }

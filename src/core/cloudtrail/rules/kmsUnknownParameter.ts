@@ -8,6 +8,8 @@ export const kmsUnknownParameter: EventRule = {
   scope: 'event',
   defaultSeverity: 'warning',
   title: 'Request parameter or response element the operation does not have',
+  category: 'record',
+  fixable: ['neutral', 'review'],
   docs: {
     description: 'Each KMS operation has its own request parameters and response elements (from the KMS API model; CloudTrail writes them in camelCase). A key the operation does not have, such as `keyID` or `encryptionContexts`, or a grant constraint other than `encryptionContextSubset`, `encryptionContextEquals` and `sourceArn`, means the event was edited, or the parameter is misspelt in a test fixture.',
     example: '"eventName": "Decrypt", "requestParameters": { "keyID": "..." }',
@@ -28,7 +30,7 @@ export const kmsUnknownParameter: EventRule = {
         report({
           ...r,
           message: l10n.t('"{0}" is not a {1}.', key, where()) + hint,
-          fixes: near.map((n, i) => ({ title: l10n.t('Rename to "{0}"', n), edits: [{ ...r, newText: JSON.stringify(n) }], preferred: i === 0 && n.toLowerCase() === key.toLowerCase() })),
+          fixes: near.map((n, i) => ({ title: l10n.t('Rename to "{0}"', n), edits: [{ ...r, newText: JSON.stringify(n) }], safety: i === 0 && n.toLowerCase() === key.toLowerCase() ? 'neutral' : 'review' })),
         });
       }
     };

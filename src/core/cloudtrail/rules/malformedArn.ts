@@ -77,6 +77,8 @@ export const malformedArn: EventRule = {
   scope: 'event',
   defaultSeverity: 'warning',
   title: 'Malformed ARN in an event',
+  category: 'record',
+  fixable: ['neutral'],
   docs: {
     description: 'An ARN that CloudTrail could not have written: `arn:aws::kms:us-west-2:...` (an extra colon shifts every field one place, as on the Deadline Cloud pages), fewer than six fields, or an unknown partition. A search or a policy built from it matches nothing.',
     example: '"keyId": "arn:aws::kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"',
@@ -98,7 +100,7 @@ export const malformedArn: EventRule = {
     for (const f of malformedArns(event)) {
       const r = range(f.path);
       if (f.fixed) {
-        const fixes: Fix[] = [{ title: l10n.t('Change to {0}', f.fixed), edits: [{ ...r, newText: JSON.stringify(f.fixed) }], preferred: true }];
+        const fixes: Fix[] = [{ title: l10n.t('Change to {0}', f.fixed), edits: [{ ...r, newText: JSON.stringify(f.fixed) }], safety: 'neutral' }];
         report({ ...r, message: l10n.t('Malformed ARN: "{0}" has an empty field before the service, which shifts every field. It should be "{1}".', f.value, f.fixed), fixes });
       } else if (f.problem === 'fields') {
         report({ ...r, message: l10n.t('Malformed ARN: "{0}" has fewer than six colon-separated fields (arn:partition:service:region:account:resource).', f.value) });

@@ -11,6 +11,8 @@ export const missingField: EventRule = {
   scope: 'event',
   defaultSeverity: 'warning',
   title: 'Event lacks a field every CloudTrail record has',
+  category: 'record',
+  fixable: [],
   docs: {
     description: 'A CloudTrail record without `eventTime`, `eventSource`, `eventName`, `awsRegion`, `userIdentity` or (from eventVersion 1.01) `eventID`, or whose `userIdentity` has no `type`. CloudTrail always writes them, so the record was cut or edited, and it cannot say who did what, where and when. Service events (`AwsServiceEvent`) and AWS-internal calls (`invokedBy: "AWS Internal"`) legitimately have no `userIdentity.type`.',
     example: '{ "eventVersion": "1.08", "eventSource": "kms.amazonaws.com", "eventName": "Decrypt", "awsRegion": "us-west-2" }',

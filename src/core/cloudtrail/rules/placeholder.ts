@@ -23,6 +23,8 @@ export const placeholder: LogRule = {
   scope: 'log',
   defaultSeverity: 'information',
   title: 'Documentation placeholders in events',
+  category: 'placeholder',
+  fixable: [],
   docs: {
     description: 'The events use placeholders from AWS documentation (`account-id`, `111122223333`, ids with `EXAMPLE`, the guide\'s sample key ids): they are examples, not records of real calls. Said once per document, on the first placeholder, so an example is never mistaken for evidence, and the checks that would fail on placeholders (account id format, GUIDs) stay quiet.',
     example: '"recipientAccountId": "111122223333"',

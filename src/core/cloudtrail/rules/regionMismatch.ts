@@ -7,6 +7,8 @@ export const regionMismatch: EventRule = {
   scope: 'event',
   defaultSeverity: 'warning',
   title: 'Key of another Region than the call',
+  category: 'record',
+  fixable: [],
   docs: {
     description: 'KMS keys are Regional: a call to KMS in `awsRegion` can only use keys of that Region, so the key ARNs in `requestParameters`, `responseElements` and `resources` carry the same Region (ReplicateKey\'s replica, in `replicaRegion`, is the one exception). A different Region means the event was pieced together or edited; several examples in the KMS guide have this defect (`us-east-1` calls on `us-west-2` keys).',
     example: '"awsRegion": "us-east-1", "requestParameters": { "keyId": "arn:aws:kms:us-west-2:111122223333:key/..." }',

@@ -10,6 +10,8 @@ export const unknownField: EventRule = {
   scope: 'event',
   defaultSeverity: 'hint',
   title: 'Unknown top-level field in an event',
+  category: 'record',
+  fixable: ['review'],
   docs: {
     description: 'A top-level field that no CloudTrail record has, usually a misspelt one (`eventname`, `requestParameter`). Tools that read the field by its real name will not find it.',
     example: '"eventname": "Decrypt"',
@@ -26,7 +28,7 @@ export const unknownField: EventRule = {
       report({
         ...r,
         message: l10n.t('"{0}" is not a field of CloudTrail records.', key) + hint,
-        fixes: near.map((n) => ({ title: l10n.t('Rename to "{0}"', n), edits: [{ ...r, newText: JSON.stringify(n) }] })),
+        fixes: near.map((n) => ({ title: l10n.t('Rename to "{0}"', n), edits: [{ ...r, newText: JSON.stringify(n) }], safety: 'review' })),
       });
     }
   },

@@ -27,7 +27,7 @@ function checkOne(ctx: EventContext, path: string[], values: readonly string[], 
   if (typeof v !== 'string' || values.includes(v)) return;
   const r = ctx.range(path);
   const near = suggestNames(v, values, 3);
-  const fixes: Fix[] = near.map((n, i) => ({ title: l10n.t('Change to "{0}"', n), edits: [{ ...r, newText: JSON.stringify(n) }], preferred: i === 0 && near.length === 1 && n.toLowerCase() === v.toLowerCase() }));
+  const fixes: Fix[] = near.map((n, i) => ({ title: l10n.t('Change to "{0}"', n), edits: [{ ...r, newText: JSON.stringify(n) }], safety: i === 0 && near.length === 1 && n.toLowerCase() === v.toLowerCase() ? 'neutral' : 'review' }));
   const hint = near.length > 0 ? l10n.t(' Did you mean {0}?', near.map((n) => `"${n}"`).join(', ')) : '';
   report({ ...r, message: l10n.t('"{0}" is not a {1} value CloudTrail writes ({2}).', v, path.join('.'), values.join(', ')) + hint, fixes });
 }
@@ -37,6 +37,8 @@ export const unknownValue: EventRule = {
   scope: 'event',
   defaultSeverity: 'warning',
   title: 'Unknown eventType, eventCategory or identity type',
+  category: 'record',
+  fixable: ['neutral', 'review'],
   docs: {
     description: 'A value CloudTrail never writes in `eventType` (AwsApiCall, AwsServiceEvent, ...), `eventCategory` (Management, Data, NetworkActivity, Insight), `userIdentity.type` (Root, IAMUser, AssumedRole, AWSService, ...), the session issuer\'s `type` or `addendum.reason`. Queries that filter on these values miss the event.',
     example: '"eventType": "AwsApiCal"',

@@ -11,6 +11,8 @@ export const versionField: EventRule = {
   scope: 'event',
   defaultSeverity: 'information',
   title: 'Field does not match the eventVersion',
+  category: 'record',
+  fixable: [],
   docs: {
     description: 'The record\'s `eventVersion` promises fields it lacks (every 1.07 record has `eventCategory`, every 1.02 record `eventType`, every record `sourceIPAddress`, `requestParameters` and `responseElements`), or it has a field that was introduced in a later version. Real records match their version; examples trimmed by hand often do not.',
     example: '{ "eventVersion": "1.05", "eventCategory": "Management", ... }',

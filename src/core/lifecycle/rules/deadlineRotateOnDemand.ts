@@ -12,6 +12,8 @@ export const lifecycleDeadlineRotateOnDemand: LogRule = {
   scope: 'log',
   defaultSeverity: 'warning',
   title: 'On-demand rotation of a key that serves Deadline Cloud',
+  category: 'activity',
+  fixable: [],
   docs: {
     description: 'A `RotateKeyOnDemand` of a key that the same log shows serving AWS Deadline Cloud: a grant to `deadline.amazonaws.com` or with an `aws:deadline:farmId` constraint, an encryption context with `aws:deadline:farmId`, or calls made through Deadline Cloud. The Deadline Cloud guide says a farm\'s customer managed key cannot be rotated manually; automatic rotation is supported.',
     example: '{"eventName": "Decrypt", "requestParameters": {"encryptionContext": {"aws:deadline:farmId": "farm-..."}, ...}, ...}\n{"eventName": "RotateKeyOnDemand", ...}',

@@ -22,6 +22,8 @@ export const lifecycleDeleteInUse: LogRule = {
   scope: 'log',
   defaultSeverity: 'warning',
   title: 'Key scheduled for deletion while the logs show it in use',
+  category: 'activity',
+  fixable: [],
   docs: {
     description: `A \`ScheduleKeyDeletion\` of a key that still had active grants at that moment, or that was used for cryptographic operations (\`Decrypt\`, \`Encrypt\`, \`GenerateDataKey*\`, ...) in the ${RECENT_USE_DAYS} days before, in the same log. The grantees (often AWS services such as EBS, Fargate or Deadline Cloud) and the callers still depend on the key: once it is deleted, the data they encrypted under it cannot be decrypted. The finding names the grantees and the last use.`,
     example: '{"eventName": "CreateGrant", "requestParameters": {"granteePrincipal": "fargate.us-west-2.amazonaws.com", ...}, ...}\n{"eventName": "ScheduleKeyDeletion", ...}',

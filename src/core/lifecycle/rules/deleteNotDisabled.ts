@@ -11,16 +11,20 @@ import { formatTime } from '../dates';
 import { describeCall } from '../describe';
 import { stateAt } from '../state';
 import { forEachScheduledDeletion, nameRange } from './support';
+import { SOURCES } from '../../data/sources';
 
 export const lifecycleDeleteNotDisabled: LogRule = {
   id: 'lifecycle-delete-not-disabled',
   scope: 'log',
   defaultSeverity: 'warning',
   title: 'Key scheduled for deletion without being disabled first',
+  category: 'activity',
+  fixable: [],
   docs: {
     description: 'A `ScheduleKeyDeletion` of a key that the logs show enabled: its last state change before the scheduling enabled it (`CreateKey`, `EnableKey`), or it was still used after that. Deleting a KMS key makes every piece of data encrypted under it unrecoverable, so AWS advises disabling the key first and watching, with an alarm, for any attempt to use it. Disabling can be undone with one call; deletion cannot, once the waiting period is over.',
     example: '{"eventName": "EnableKey", "eventTime": "2024-05-01T09:00:00Z", ...}\n{"eventName": "ScheduleKeyDeletion", "eventTime": "2024-06-01T09:00:00Z", ...}',
     remedy: 'Cancel the deletion (`aws kms cancel-key-deletion`), disable the key (`aws kms disable-key`), and schedule the deletion only after a period with no refused calls (see the command *Create Alarm Pattern for Key Use*).',
+    sources: [SOURCES.kmsDeletingKeys, SOURCES.kmsKeyState],
   },
   check(events, report) {
     forEachScheduledDeletion(events, ({ lc, ctx, ms, uses }) => {

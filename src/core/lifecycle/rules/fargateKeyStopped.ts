@@ -23,6 +23,8 @@ export const lifecycleFargateKeyStopped: LogRule = {
   scope: 'log',
   defaultSeverity: 'warning',
   title: 'Key disabled or grant revoked while Fargate ephemeral storage uses the key',
+  category: 'activity',
+  fixable: [],
   docs: {
     description: 'A `DisableKey`, or a `RevokeGrant` of a Fargate grant (or of a grant whose creation is not in the log), on a key that the same log shows used by Fargate ephemeral storage (grants to `fargate.REGION.amazonaws.com`, encryption context `aws:ecs:clusterName`). The Amazon ECS guide: tasks already running are not affected and run to the end of their life, but a new task that needs the disabled or revoked key fails, because it cannot reach the key.',
     example: '{"eventName": "CreateGrant", "requestParameters": {"granteePrincipal": "fargate.us-west-2.amazonaws.com", ...}, ...}\n{"eventName": "DisableKey", ...}',

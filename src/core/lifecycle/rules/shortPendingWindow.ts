@@ -8,16 +8,20 @@ import type { LogRule } from '../../rules/rule';
 import { describeDeletionDate } from '../describe';
 import { DEFAULT_PENDING_WINDOW } from '../extract';
 import { forEachKey } from './support';
+import { SOURCES } from '../../data/sources';
 
 export const lifecycleShortPendingWindow: LogRule = {
   id: 'lifecycle-short-pending-window',
   scope: 'log',
   defaultSeverity: 'information',
   title: 'Deletion waiting period shorter than the 30-day default',
+  category: 'activity',
+  fixable: [],
   docs: {
     description: `A \`ScheduleKeyDeletion\` with \`pendingWindowInDays\` under ${DEFAULT_PENDING_WINDOW}. KMS accepts 7 to 30 days; the default of ${DEFAULT_PENDING_WINDOW} exists for safety, because the waiting period is the only time in which a forgotten user of the key shows up, as a refused call, while the deletion can still be cancelled. The actual deletion can come up to 24 hours after the scheduled date. The finding gives the date.`,
     example: '"requestParameters": {"keyId": "...", "pendingWindowInDays": 7}',
     remedy: 'Unless the key must go quickly (for example, it was compromised), cancel and schedule again with the default 30 days, and watch for refused calls during the wait.',
+    sources: [SOURCES.scheduleKeyDeletion, SOURCES.kmsDeletingKeys],
   },
   check(events, report) {
     forEachKey(events, ({ lc, at }) => {

@@ -15,6 +15,7 @@ import { describeCall, describeDeletionDate } from '../describe';
 import { stateAt, type StateAt } from '../state';
 import { STOPPED_STATES, type KeyLifecycle } from '../types';
 import { forEachKey, nameRange } from './support';
+import { SOURCES } from '../../data/sources';
 
 function stateClause(st: StateAt, lc: KeyLifecycle): string {
   const since = formatTime(st.since);
@@ -56,10 +57,13 @@ export const lifecycleUseAfterDisable: LogRule = {
   scope: 'log',
   defaultSeverity: 'warning',
   title: 'Key used or tried after it was disabled or scheduled for deletion',
+  category: 'activity',
+  fixable: [],
   docs: {
     description: 'A cryptographic operation on a key, or any call refused because of the key\'s state (`DisabledException`, `KMSInvalidStateException`), after the logs show the key disabled, pending deletion or deleted. This is the alarm AWS asks you to set before deleting a key: such an attempt means something still needs the key. A call that *succeeded* while the logs say the key was stopped means the key was enabled again by a call these logs do not hold. Diagnostics look at one file at a time; the KMS Grants view combines every open file.',
     example: '{"eventName": "DisableKey", "eventTime": "2024-05-01T09:00:00Z", ...}\n{"eventName": "Decrypt", "eventTime": "2024-05-02T10:00:00Z", "errorCode": "DisabledException", ...}',
     remedy: 'Find the caller (the finding names it) and what it decrypts. Keep the key (cancel a scheduled deletion, re-enable it if needed) until that data is re-encrypted under another key.',
+    sources: [SOURCES.kmsKeyState, SOURCES.kmsDeletingKeys],
   },
   check(events, report) {
     forEachKey(events, ({ entry, lc, at }) => {

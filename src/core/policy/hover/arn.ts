@@ -5,9 +5,10 @@
  * as meant.
  */
 import { PARTITIONS } from '../../data/kmsFacts';
-import { aliasNameProblem, isDocumentationPlaceholder, isKnownRegion, isPlaceholderAccount, keyIdKind, parseArn, type Arn } from '../../kms/identifiers';
+import { aliasNameProblem, hasUnknown, isDocumentationPlaceholder, isKnownRegion, isPlaceholderAccount, keyIdKind, parseArn, type Arn, type ArnPart } from '../../kms/identifiers';
 import * as l10n from '@vscode/l10n';
-import { describeKeyId, MARKDOWN, readArn } from '../describe';
+import { describeKeyId, MARKDOWN, readArn, unknownPhrase, type ArnDescription } from '../describe';
+import { valueOfText, type PolicyValue } from '../value';
 
 const code = MARKDOWN.code;
 
@@ -50,47 +51,67 @@ function kindOf(arn: Arn): string {
     return keyIdKind(arn.resourceId) === 'multiRegion' ? l10n.t('KMS key ARN (multi-Region key)') : l10n.t('KMS key ARN');
   }
   if (arn.service.value === 'kms' && arn.resourceType === 'alias') return l10n.t('KMS alias ARN');
-  return l10n.t('{0} ARN', arn.service.value || '?');
+  return l10n.t('{0} ARN', hasUnknown(arn.service.value) ? '?' : arn.service.value || '?');
 }
 
-/** The parts table of an ARN. */
-function arnTable(arn: Arn): string[] {
+/** The parts table of an ARN: each part as written, with what it is (a placeholder says what fills it in). */
+function arnTable(read: ArnDescription): string[] {
+  const { arn } = read;
   const lines = ['| | |', '|---|---|'];
-  lines.push(row(l10n.t('Partition'), arn.partition.value, partitionNote(arn.partition.value)));
-  lines.push(row(l10n.t('Service'), arn.service.value, arn.service.value === '' ? l10n.t('missing') : ''));
-  lines.push(row(l10n.t('Region'), arn.region.value, regionNote(arn.region.value)));
-  lines.push(row(l10n.t('Account'), arn.account.value, accountNote(arn.account.value)));
+  const part = (name: string, p: ArnPart, note: (value: string) => string): void => {
+    const unknown = read.unknownIn(p);
+    lines.push(row(name, read.text(p), unknown ? unknownPhrase(unknown) : note(p.value)));
+  };
+  part(l10n.t('Partition'), arn.partition, partitionNote);
+  part(l10n.t('Service'), arn.service, (v) => (v === '' ? l10n.t('missing') : ''));
+  part(l10n.t('Region'), arn.region, regionNote);
+  part(l10n.t('Account'), arn.account, accountNote);
+  const idPart = { value: arn.resourceId, start: arn.resource.start + arn.resourceType.length + 1 };
   if (arn.service.value === 'kms' && arn.resourceType === 'key') {
-    const id = arn.resourceId;
-    lines.push(row(l10n.t('Key id'), id, id === '*' ? l10n.t('any key') : /[*?]/.test(id) ? l10n.t('wildcard') : describeKeyId(id)));
+    part(l10n.t('Key id'), idPart, (id) => (id === '*' ? l10n.t('any key') : /[*?]/.test(id) ? l10n.t('wildcard') : describeKeyId(id)));
   } else if (arn.service.value === 'kms' && arn.resourceType === 'alias') {
-    const name = `alias/${arn.resourceId}`;
-    const problem = /[*?]/.test(arn.resourceId) ? undefined : aliasNameProblem(name);
-    const note = arn.resourceId === '*' ? l10n.t('any alias') : problem === 'reserved' ? l10n.t('reserved for AWS managed keys') : problem ? l10n.t('not a valid alias name') : '';
+    const unknown = read.unknownIn(idPart);
+    const name = `alias/${read.text(idPart)}`;
+    const problem = /[*?]/.test(arn.resourceId) || unknown ? undefined : aliasNameProblem(name);
+    const note = unknown ? unknownPhrase(unknown) : arn.resourceId === '*' ? l10n.t('any alias') : problem === 'reserved' ? l10n.t('reserved for AWS managed keys') : problem ? l10n.t('not a valid alias name') : '';
     lines.push(row(l10n.t('Alias'), name, note));
   } else {
-    lines.push(row(l10n.t('Resource'), arn.resource.value, ''));
+    part(l10n.t('Resource'), arn.resource, () => '');
   }
   return lines;
 }
 
-/** Markdown for a string that is an ARN, a key id or an alias name; undefined for anything else. */
-export function identifierHover(value: string): string | undefined {
-  const read = readArn(value);
+/** A value that is wholly a placeholder or a CloudFormation function: what fills it in. */
+function unknownHover(v: PolicyValue): string | undefined {
+  const u = v.whollyUnknown;
+  if (!u) return undefined;
+  const what = unknownPhrase(u);
+  return [`**${code(v.written)}**`, '', `${what.charAt(0).toUpperCase()}${what.slice(1)}.`].join('\n');
+}
+
+/** Markdown for a value that is an ARN, a key id or an alias name (or wholly a placeholder); undefined for anything else. */
+export function identifierHover(written: string | PolicyValue): string | undefined {
+  const v = typeof written === 'string' ? valueOfText(written) : written;
+  const value = v.written;
+  const whole = unknownHover(v);
+  if (whole) return whole;
+  const read = readArn(v);
   if (read) {
     const lines: string[] = [];
     if (read.repaired) {
-      const asWritten = parseArn(value);
+      const asWritten = parseArn(v.shape);
       lines.push(`**${l10n.t('Malformed ARN')}**`, '');
       lines.push(l10n.t('Written with an extra colon after the partition ({0}): as written, the service is {1} and the Region {2}, so it names no KMS resource.', code('arn:aws::kms:'), asWritten?.service.value ? code(asWritten.service.value) : l10n.t('empty'), code(asWritten?.region.value ?? '')));
       lines.push('', l10n.t('Meant: {0}', code(read.repaired)), '', `**${kindOf(read.arn)}**`, '');
     } else {
       lines.push(`**${kindOf(read.arn)}**`, '');
     }
-    lines.push(...arnTable(read.arn));
-    if (isDocumentationPlaceholder(value)) lines.push('', l10n.t('Contains documentation placeholders: replace them with your own values.'));
+    lines.push(...arnTable(read));
+    if (v.placeholders.length > 0) lines.push('', l10n.t('KMS Lens checks the parts around the placeholders; it cannot check what they will become.'));
+    else if (v.known && isDocumentationPlaceholder(value)) lines.push('', l10n.t('Contains documentation placeholders: replace them with your own values.'));
     return lines.join('\n');
   }
+  if (!v.known) return undefined;
   const kind = keyIdKind(value);
   if (kind === 'key' || kind === 'multiRegion' || kind === 'placeholder') {
     return [`**${l10n.t('KMS key id')}**`, '', `${code(value)}: ${describeKeyId(value)}.`].join('\n');

@@ -100,7 +100,7 @@ export function conditionKeyHover(entry: ConditionEntry, policy: PolicyModel, st
     : l10n.t('Single-valued: use a plain operator, not {0} or {1}.', code('ForAllValues:'), code('ForAnyValue:'))}`);
   const values = valuesLine(info);
   if (values) lines.push(`- ${values}`);
-  if (policy.kind === 'keyPolicy' && forbiddenInKeyPolicy(info)) lines.push(`- ${l10n.t('Not allowed in a key policy: KMS rejects it there; use it in IAM policies.')}`);
+  if (policy.kind === 'keyPolicy' && forbiddenInKeyPolicy(info)) lines.push(`- ${l10n.t('Supported only in IAM policies, not in key policies (KMS Developer Guide); use it in IAM policies.')}`);
   const own = actionsForConditionKey(info.key).length > 0 ? statementLines(entry, info, statement) : [];
   if (own.length > 0) lines.push('', ...own);
   return lines.join('\n');

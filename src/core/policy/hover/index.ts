@@ -22,7 +22,7 @@ function resourceHover(target: Extract<PolicyTarget, { kind: 'resource' }>): str
       ? [`**${'`*`'}**`, '', l10n.t('Every resource: for KMS actions, every key in every account whose key policy lets this account use it.')].join('\n')
       : undefined;
   }
-  return identifierHover(target.value.value);
+  return identifierHover(target.value.parts);
 }
 
 function markdownFor(target: PolicyTarget): string | undefined {
@@ -33,7 +33,7 @@ function markdownFor(target: PolicyTarget): string | undefined {
     case 'principal': return principalHover(target.principal, target.policy, target.statement, target.element);
     case 'operator': return operatorHover(target.operator);
     case 'conditionKey': return conditionKeyHover(target.entry, target.policy, target.statement);
-    case 'conditionValue': return conditionValueHover(target.entry, target.value, target.policy, target.statement);
+    case 'conditionValue': return conditionValueHover(target.entry, target.value, target.policy, target.statement, target.parts);
   }
 }
 

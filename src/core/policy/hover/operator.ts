@@ -15,7 +15,7 @@ export function operatorHover(written: string): string {
   const lines = [`**${code(written)}**`, ''];
   const base = op.base;
   if (!base) {
-    lines.push(l10n.t('Not a condition operator: AWS rejects the policy.'));
+    lines.push(l10n.t('Not a condition operator: the policy language has no such operator.'));
     const candidates = CONDITION_OPERATORS.flatMap((o) => (o.family === 'Null' ? [o.name] : [o.name, `${o.name}IfExists`]));
     const near = nearest(op.baseText, candidates);
     if (near.length > 0) lines.push('', l10n.t('Did you mean {0}?', near.map((n) => code(op.set ? `${op.set}:${n}` : n)).join(', ')));

@@ -9,33 +9,54 @@ import { isKnownRegion, isPlaceholderAccount, ACCOUNT_ID } from '../../kms/ident
 import { conditionKeyInfo } from '../../data/iam';
 import * as l10n from '@vscode/l10n';
 import { nearest } from '../../text/suggest';
-import { MARKDOWN } from '../describe';
+import { MARKDOWN, unknownPhrase } from '../describe';
 import type { ConditionEntry, PolicyModel, Statement } from '../model';
 import { actionDetails } from './action';
 import { identifierHover } from './arn';
+import { valueOfText, type PolicyValue } from '../value';
 
 const code = MARKDOWN.code;
 
-export function viaServiceHover(value: string): string {
-  const v = parseViaService(value);
+export function viaServiceHover(written: string | PolicyValue): string {
+  const parts = typeof written === 'string' ? valueOfText(written) : written;
+  const value = parts.written;
   const lines = [`**${code('kms:ViaService')}** ${code(value)}`, ''];
-  if (!v) {
-    lines.push(l10n.t('Not of the form {0}: no request matches it.', code('<service>.<region>.amazonaws.com')));
+  const whole = parts.whollyUnknown;
+  if (whole) {
+    lines.push(`${l10n.t('A service endpoint name such as {0}, not known yet', code('ec2.us-west-2.amazonaws.com'))}: ${unknownPhrase(whole)}.`);
     return lines.join('\n');
   }
-  const service = v.service === '*' ? l10n.t('any service') : serviceName(v.service);
-  const region = v.region === '*' ? l10n.t('any Region') : code(v.region ?? '');
+  // The form, over the shape: a label may be a placeholder (one character there, read like a wildcard).
+  const form = parseViaService(parts.shape.replace(/\uE000/g, '*'));
+  const dot = parts.shape.indexOf('.');
+  const v = form ? { service: parts.shape.slice(0, dot), region: parts.shape.slice(dot + 1, dot + 1 + (form.region ?? '').length), suffix: form.suffix } : undefined;
+  if (!v) {
+    lines.push(parts.known
+      ? l10n.t('Not of the form {0}: no request matches it.', code('<service>.<region>.amazonaws.com'))
+      : l10n.t('Meant to be of the form {0} once its placeholders are filled in.', code('<service>.<region>.amazonaws.com')));
+    return lines.join('\n');
+  }
+  const serviceText = parts.show(0, v.service.length);
+  const regionText = parts.show(v.service.length + 1, v.service.length + 1 + v.region.length);
+  const serviceUnknown = parts.unknownsIn(0, v.service.length)[0];
+  const regionUnknown = parts.unknownsIn(v.service.length + 1, v.service.length + 1 + v.region.length)[0];
+  const service = v.service === '*' ? l10n.t('any service') : serviceUnknown ? code(serviceText) : serviceName(v.service);
+  const region = v.region === '*' ? l10n.t('any Region') : code(regionText);
   lines.push(l10n.t('Requests that {0} makes to KMS on the caller\'s behalf, in {1}.', service, region), '');
-  lines.push(`- ${l10n.t('Service: {0}', code(v.service))}${/[*?]/.test(v.service) ? '' : isKnownServiceLabel(v.service) ? ` · ${serviceName(v.service)}` : ` · ${l10n.t('not a service the KMS guide lists as supporting kms:ViaService')}`}`);
-  lines.push(`- ${l10n.t('Region: {0}', code(v.region ?? ''))}${/[*?]/.test(v.region ?? '') ? '' : isKnownRegion(v.region ?? '') ? '' : ` · ${l10n.t('not a known Region')}`}`);
+  const serviceNote = serviceUnknown ? ` · ${unknownPhrase(serviceUnknown)}` : /[*?]/.test(v.service) ? '' : isKnownServiceLabel(v.service) ? ` · ${serviceName(v.service)}` : ` · ${l10n.t('not a service the KMS guide lists as supporting kms:ViaService')}`;
+  const regionNote = regionUnknown ? ` · ${unknownPhrase(regionUnknown)}` : /[*?]/.test(v.region) || isKnownRegion(v.region) ? '' : ` · ${l10n.t('not a known Region')}`;
+  lines.push(`- ${l10n.t('Service: {0}', code(serviceText))}${serviceNote}`);
+  lines.push(`- ${l10n.t('Region: {0}', code(regionText))}${regionNote}`);
   if (v.suffix !== 'amazonaws.com') lines.push(`- ${l10n.t('Use the {0} suffix in every partition, China included.', code('.amazonaws.com'))}`);
   return lines.join('\n');
 }
 
-export function conditionValueHover(entry: ConditionEntry, value: unknown, _policy: PolicyModel, _statement: Statement): string | undefined {
+export function conditionValueHover(entry: ConditionEntry, value: unknown, _policy: PolicyModel, _statement: Statement, parts?: PolicyValue): string | undefined {
   if (typeof value !== 'string') return undefined;
   const key = conditionKeyInfo(entry.key)?.key ?? entry.key;
-  if (key === 'kms:ViaService') return viaServiceHover(value);
+  if (key === 'kms:ViaService') return viaServiceHover(parts ?? value);
+  // A placeholder, a template variable or a CloudFormation function: say what fills it in, and what it must be.
+  if (parts && !parts.known) return identifierHover(parts) ?? [`**${code(parts.written)}**`, '', l10n.t('KMS Lens checks the text around its placeholders; it cannot check what they will become.')].join('\n');
   if (key === 'kms:GrantOperations') {
     const a = (GRANT_OPERATIONS as readonly string[]).includes(value) ? kmsAction(value) : undefined;
     if (a) return [l10n.t('Grant operation {0}', code(value)), '', ...actionDetails(a)].join('\n');

@@ -7,6 +7,8 @@ export const allowNotPrincipal: PolicyRule = {
   id: 'policy-allow-not-principal',
   defaultSeverity: 'warning',
   title: 'Allow with NotPrincipal',
+  category: 'risk',
+  fixable: [],
   scope: 'policy',
   kinds: KEY_POLICIES,
   docs: {

@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import { renameKey } from '../edits';
 import { EVERY_POLICY, actionsAcceptingKey, listNames } from '../facts';
@@ -14,12 +15,15 @@ export const conditionKeyNotApplicable: PolicyRule = {
   id: 'policy-condition-key-not-applicable',
   defaultSeverity: 'warning',
   title: 'Condition key that applies to none of the statement\'s actions',
+  category: 'ineffective',
+  fixable: ['neutral'],
   scope: 'policy',
   kinds: EVERY_POLICY,
   docs: {
-    description: 'Each `kms:` condition key is present only in requests for certain actions: `kms:GrantOperations` only for `CreateGrant`, `kms:EncryptionAlgorithm` only for cryptographic operations, and so on. A key that applies to none of the statement\'s actions is never in the request, so an Allow with it never matches. The deprecated `kms:CustomerMasterKeySpec` and `kms:CustomerMasterKeyUsage` apply to no action at all.',
+    description: 'Each `kms:` condition key is present only in requests for certain actions: `kms:GrantOperations` only for `CreateGrant`, `kms:EncryptionAlgorithm` only for cryptographic operations, and so on. A key that applies to none of the statement\'s actions is never in the request, so an Allow with it never matches. The deprecated `kms:CustomerMasterKeySpec` and `kms:CustomerMasterKeyUsage` still work ("work the same way. Only the names differ"), but AWS recommends `kms:KeySpec` and `kms:KeyUsage`.',
     example: '{ "Effect": "Allow", "Action": "kms:Decrypt", "Resource": "*", "Condition": { "ForAllValues:StringEquals": { "kms:GrantOperations": [ "Decrypt" ] } } }',
     remedy: 'Move the condition to a statement with the actions it applies to (the message lists them), or remove it.',
+    sources: [SOURCES.kmsConditionKeys, SOURCES.kmsActions],
   },
   check(policy, report) {
     for (const s of normalized(policy)) {
@@ -31,8 +35,9 @@ export const conditionKeyNotApplicable: PolicyRule = {
         if (replacement) {
           report({
             ...range,
-            message: l10n.t('{0} is deprecated and no longer present in any request; use {1}.', c.entry.key, replacement),
-            fixes: [{ title: l10n.t('Change to "{0}"', replacement), edits: [renameKey(c.entry.keyNode, replacement)], preferred: true }],
+            message: l10n.t('{0} is deprecated: it still works like {1}, which AWS recommends instead.', c.entry.key, replacement),
+            // The KMS guide: the deprecated key and its replacement "work the same way. Only the names differ."
+            fixes: [{ title: l10n.t('Change to "{0}"', replacement), edits: [renameKey(c.entry.keyNode, replacement)], safety: 'neutral' }],
           });
           continue;
         }

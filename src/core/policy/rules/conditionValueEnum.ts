@@ -1,9 +1,10 @@
 import { CONDITION_KEY_ENUMS, KMS_ENUMS } from '../../data/kmsFacts';
 import * as l10n from '@vscode/l10n';
+import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import type { Fix } from '../../types';
-import { replaceNode } from '../edits';
 import { EVERY_POLICY } from '../facts';
+import { statementFix, valueReach } from '../fixSafety';
 import { normalized } from '../normalize';
 import { suggest } from '../suggestions';
 
@@ -17,12 +18,15 @@ export const conditionValueEnum: PolicyRule = {
   id: 'policy-condition-value-enum',
   defaultSeverity: 'error',
   title: 'Condition value outside the key\'s allowed values',
+  category: 'ineffective',
+  fixable: ['widens', 'narrows', 'review'],
   scope: 'policy',
   kinds: EVERY_POLICY,
   docs: {
     description: 'Some KMS condition keys take only the values of a KMS enumeration: `kms:GrantOperations` the 17 grant operations (`Decrypt`, `GenerateDataKey`, ..., not `kms:Decrypt` or `ReEncrypt`), `kms:KeySpec` the key specs, `kms:EncryptionAlgorithm` and `kms:SigningAlgorithm` the algorithms, and so on (values from the KMS API model). A value outside the list, or in the wrong case, never matches.',
     example: '"Condition": { "ForAllValues:StringEquals": { "kms:GrantOperations": [ "kms:Decrypt" ] } }',
     remedy: 'Use one of the allowed values (quick fix with the nearest ones).',
+    sources: [SOURCES.kmsConditionKeys, SOURCES.createGrant],
   },
   check(policy, report) {
     for (const s of normalized(policy)) {
@@ -32,7 +36,7 @@ export const conditionValueEnum: PolicyRule = {
         const allowed: readonly string[] = KMS_ENUMS[enumName];
         const ignoreCase = c.op.base?.includes('IgnoreCase') ?? false;
         for (const v of c.entry.values) {
-          if (typeof v.value !== 'string' || v.value.includes('${')) continue;
+          if (typeof v.value !== 'string' || !v.parts?.known) continue;
           const value = v.value;
           const ok = c.op.pattern && /[*?]/.test(value)
             ? allowed.some((a) => glob(value).test(a))
@@ -41,7 +45,10 @@ export const conditionValueEnum: PolicyRule = {
           const bare = value.replace(/^kms:/i, '');
           const exact = allowed.filter((a) => a.toLowerCase() === bare.toLowerCase());
           const { names: candidates, sure } = exact.length === 1 ? { names: exact, sure: exact[0] } : suggest(bare, allowed, 3);
-          const fixes: Fix[] = candidates.map((a) => ({ title: l10n.t('Change to "{0}"', a), edits: [replaceNode(v.node, JSON.stringify(a))], preferred: a === sure }));
+          const fixes: Fix[] = candidates.flatMap((a) => {
+            const edit = v.parts?.rewrite(a);
+            return edit ? [statementFix(policy, s.statement, l10n.t('Change to "{0}"', a), [edit], valueReach(c.op), a === sure)] : [];
+          });
           report({
             start: v.node.offset,
             end: v.node.offset + v.node.length,

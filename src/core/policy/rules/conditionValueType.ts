@@ -1,10 +1,12 @@
 import type { Node } from 'jsonc-parser';
 import * as l10n from '@vscode/l10n';
+import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import type { Fix } from '../../types';
 import { replaceNode } from '../edits';
 import { EVERY_POLICY } from '../facts';
 import { normalized } from '../normalize';
+import { statementFix, valueReach } from '../fixSafety';
 import type { OperatorFamily } from '../operators';
 
 const BOOLEAN = /^(true|false)$/i;
@@ -37,7 +39,6 @@ function expected(family: OperatorFamily): string {
 }
 
 function valid(family: OperatorFamily, value: unknown): boolean {
-  if (typeof value === 'string' && value.includes('${')) return true;
   const s = String(value);
   switch (family) {
     case 'Bool': case 'Null': return typeof value === 'boolean' || BOOLEAN.test(s);
@@ -54,12 +55,15 @@ export const conditionValueType: PolicyRule = {
   id: 'policy-condition-value-type',
   defaultSeverity: 'error',
   title: 'Condition value that the operator or key cannot match',
+  category: 'ineffective',
+  fixable: ['widens', 'narrows', 'review'],
   scope: 'policy',
   kinds: EVERY_POLICY,
   docs: {
     description: 'A value that the comparison can never accept: `"yes"` for a `Bool` condition or for a Bool key such as `kms:GrantIsForAWSResource` (only `true`/`false` match), text for a `Numeric` operator, something that is not a date for a `Date` operator, not an IP range for `IpAddress`, not an ARN for `ArnLike`. The condition then never matches as intended.',
     example: '"Condition": { "Bool": { "kms:GrantIsForAWSResource": "yes" } }',
     remedy: 'Write a value of the right type (quick fix for yes/no, 1/0 and on/off in boolean conditions: `"true"`/`"false"`).',
+    sources: [SOURCES.iamConditionOperators],
   },
   check(policy, report) {
     for (const s of normalized(policy)) {
@@ -70,10 +74,13 @@ export const conditionValueType: PolicyRule = {
         const family: OperatorFamily = c.op.family === 'String' && keyIsBool ? 'Bool' : c.op.family;
         if (family === 'String') continue;
         for (const v of c.entry.values) {
+          // A placeholder, a template variable, a CloudFormation function or a policy variable may become any value.
+          if (v.parts && !v.parts.known) continue;
           if (v.value === undefined || v.value === null || valid(family, v.value)) continue;
           const node: Node = v.node;
           const meant = (family === 'Bool' || family === 'Null') ? MEANT_BOOLEAN[String(v.value).toLowerCase()] : undefined;
-          const fixes: Fix[] = meant ? [{ title: l10n.t('Change to "{0}"', meant), edits: [replaceNode(node, JSON.stringify(meant))], preferred: true }] : [];
+          // The value matches nothing today; the boolean meant makes the condition true for some requests.
+          const fixes: Fix[] = meant ? [statementFix(policy, s.statement, l10n.t('Change to "{0}"', meant), [replaceNode(node, JSON.stringify(meant))], valueReach(c.op))] : [];
           report({
             start: node.offset,
             end: node.offset + node.length,

@@ -3,7 +3,8 @@ import type { PolicyRule } from '../../rules/rule';
 import type { Fix } from '../../types';
 import { insertMember, insertProperty } from '../edits';
 import { KEY_AND_IDENTITY_POLICIES } from '../facts';
-import { membersOf } from '../model';
+import { membersOf, type PolicyModel } from '../model';
+import { classifiedFix } from '../fixSafety';
 import { narrowingKeys, normalized, type NormalizedStatement } from '../normalize';
 
 const GRANT_LIMITS = ['kms:grantisforawsresource', 'kms:grantoperations', 'kms:viaservice'];
@@ -11,7 +12,8 @@ const GRANT_LIMITS = ['kms:grantisforawsresource', 'kms:grantoperations', 'kms:v
 const ACCEPTS_GRANT_CONDITION = new Set(['CreateGrant', 'ListGrants', 'RevokeGrant']);
 const CONDITION = '"kms:GrantIsForAWSResource": "true"';
 
-function addConditionFix(text: string, s: NormalizedStatement): Fix | undefined {
+function addConditionFix(policy: PolicyModel, s: NormalizedStatement): Fix | undefined {
+  const text = policy.text;
   if ([...s.kmsActions].some((a) => !ACCEPTS_GRANT_CONDITION.has(a.name)) || s.opaque.actions) return undefined;
   const cond = s.statement.byName.get('Condition');
   let edit;
@@ -21,13 +23,16 @@ function addConditionFix(text: string, s: NormalizedStatement): Fix | undefined 
     if (bool && bool.value.type !== 'object') return undefined;
     edit = bool ? insertMember(text, bool.value, CONDITION, 'last') : insertProperty(text, cond.value, 'Bool', `{ ${CONDITION} }`, 'last');
   } else return undefined;
-  return { title: l10n.t('Add the condition kms:GrantIsForAWSResource = true'), edits: [edit], preferred: false };
+  // A recommendation: it narrows who gets grants, which may break a use the author relies on.
+  return classifiedFix(policy, s.statement, l10n.t('Add the condition kms:GrantIsForAWSResource = true'), [edit], 'review');
 }
 
 export const createGrantUnrestricted: PolicyRule = {
   id: 'policy-create-grant-unrestricted',
   defaultSeverity: 'information',
   title: 'CreateGrant without a limit on the grants',
+  category: 'risk',
+  fixable: ['review'],
   scope: 'policy',
   kinds: KEY_AND_IDENTITY_POLICIES,
   docs: {
@@ -43,7 +48,7 @@ export const createGrantUnrestricted: PolicyRule = {
       if (s.principalElement === 'Principal' && s.principals.length > 0 && s.principals.every((p) => p.kind === 'root' || p.kind === 'account')) continue;
       const keys = narrowingKeys(s);
       if (GRANT_LIMITS.some((k) => keys.has(k))) continue;
-      const fix = addConditionFix(policy.text, s);
+      const fix = addConditionFix(policy, s);
       report({
         start: entry.node.offset,
         end: entry.node.offset + entry.node.length,

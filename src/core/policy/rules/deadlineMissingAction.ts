@@ -3,6 +3,7 @@ import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import { appendToList } from '../edits';
 import { KEY_AND_IDENTITY_POLICIES, isDeadlineStatement } from '../facts';
+import { statementFix } from '../fixSafety';
 import { normalized } from '../normalize';
 
 type SetName = keyof typeof DEADLINE_ACTION_SETS;
@@ -21,6 +22,8 @@ export const deadlineMissingAction: PolicyRule = {
   id: 'policy-deadline-missing-action',
   defaultSeverity: 'information',
   title: 'Deadline Cloud statement missing a documented action',
+  category: 'ineffective',
+  fixable: ['widens'],
   scope: 'policy',
   kinds: KEY_AND_IDENTITY_POLICIES,
   docs: {
@@ -43,7 +46,8 @@ export const deadlineMissingAction: PolicyRule = {
         start: value.offset,
         end: value.offset + value.length,
         message: l10n.t('This Deadline Cloud statement has part of the documented {0} set ({1}) but lacks {2}.', setLabel(name), actions.map((a) => `kms:${a}`).join(', '), missing.map((a) => `kms:${a}`).join(', ')),
-        fixes: [{ title: l10n.t('Add {0}', missing.map((a) => `kms:${a}`).join(', ')), edits: [appendToList(policy.text, value, missing.map((a) => JSON.stringify(`kms:${a}`)))], preferred: false }],
+        // A recommendation that lets the statement do more: the author decides.
+        fixes: [statementFix(policy, s.statement, l10n.t('Add {0}', missing.map((a) => `kms:${a}`).join(', ')), [appendToList(policy.text, value, missing.map((a) => JSON.stringify(`kms:${a}`)))], 'more', false)],
       });
     }
   },

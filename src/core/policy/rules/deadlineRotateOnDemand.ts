@@ -2,12 +2,15 @@ import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import { removeItem } from '../edits';
 import { KEY_AND_IDENTITY_POLICIES, isDeadlineStatement } from '../facts';
+import { classifiedFix } from '../fixSafety';
 import { normalized } from '../normalize';
 
 export const deadlineRotateOnDemand: PolicyRule = {
   id: 'policy-deadline-rotate-on-demand',
   defaultSeverity: 'warning',
   title: 'Manual key rotation in a Deadline Cloud policy',
+  category: 'risk',
+  fixable: ['review'],
   scope: 'policy',
   kinds: KEY_AND_IDENTITY_POLICIES,
   docs: {
@@ -27,7 +30,7 @@ export const deadlineRotateOnDemand: PolicyRule = {
           start: a.node.offset,
           end: a.node.offset + a.node.length,
           message: l10n.t('This key is for a Deadline Cloud farm, which supports automatic key rotation but not manual rotation (kms:RotateKeyOnDemand).'),
-          fixes: removal ? [{ title: l10n.t('Remove "{0}"', a.text), edits: [removal], preferred: false }] : [],
+          fixes: removal ? [classifiedFix(policy, s.statement, l10n.t('Remove "{0}"', a.text), [removal], 'review')] : [],
         });
       }
     }

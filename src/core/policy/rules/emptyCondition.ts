@@ -9,6 +9,8 @@ export const emptyCondition: PolicyRule = {
   id: 'policy-empty-condition',
   defaultSeverity: 'hint',
   title: 'Empty Condition block',
+  category: 'style',
+  fixable: ['neutral'],
   scope: 'policy',
   kinds: KEY_AND_IDENTITY_POLICIES,
   docs: {
@@ -22,7 +24,7 @@ export const emptyCondition: PolicyRule = {
       if (!cond || cond.value.type !== 'object') continue;
       const removeFix = (keyNode: typeof cond.key): Fix[] => {
         const edit = removeItem(propertyOf(keyNode));
-        return edit ? [{ title: l10n.t('Remove the empty block'), edits: [edit], preferred: true }] : [];
+        return edit ? [{ title: l10n.t('Remove the empty block'), edits: [edit], safety: 'neutral' }] : [];
       };
       const ops = membersOf(cond.value);
       if (ops.length === 0) {

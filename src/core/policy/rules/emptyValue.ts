@@ -1,5 +1,6 @@
 import type { Node } from 'jsonc-parser';
 import * as l10n from '@vscode/l10n';
+import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import { KEY_AND_IDENTITY_POLICIES } from '../facts';
 import { membersOf } from '../model';
@@ -15,12 +16,15 @@ export const emptyValue: PolicyRule = {
   id: 'policy-empty-value',
   defaultSeverity: 'warning',
   title: 'Empty list where the statement needs values',
+  category: 'ineffective',
+  fixable: [],
   scope: 'policy',
   kinds: KEY_AND_IDENTITY_POLICIES,
   docs: {
     description: 'An empty `Action`, `Resource` or `Principal` list, an empty `"AWS": []`, or a condition key with `[]` as its values. The statement then matches nothing (or, for a condition, behaves in ways that are easy to misread), which is almost never what was meant: usually the values were lost in an edit.',
     example: '{ "Effect": "Allow", "Principal": { "AWS": [] }, "Action": "kms:Decrypt", "Resource": "*" }',
     remedy: 'Put the intended values back, or delete the statement.',
+    sources: [SOURCES.iamGrammar],
   },
   check(policy, report) {
     for (const s of policy.statements) {

@@ -1,7 +1,9 @@
 import { IAM_ONLY_ACTIONS, NOT_EFFECTIVE_IN_KEY_POLICY_ALLOW } from '../../data/kmsFacts';
 import * as l10n from '@vscode/l10n';
+import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import { removeItem } from '../edits';
+import { statementFix } from '../fixSafety';
 import { KEY_POLICIES } from '../facts';
 import { normalized } from '../normalize';
 
@@ -12,12 +14,15 @@ export const iamOnlyAction: PolicyRule = {
   id: 'policy-iam-only-action',
   defaultSeverity: 'error',
   title: 'Action that has no effect in a key policy',
+  category: 'ineffective',
+  fixable: ['neutral', 'widens', 'review'],
   scope: 'policy',
   kinds: KEY_POLICIES,
   docs: {
     description: 'Some KMS actions are not about an existing key, so a key policy cannot grant them: `kms:CreateKey`, `kms:ListKeys`, `kms:ListAliases`, `kms:ListRetirableGrants`, `kms:GenerateRandom` and the custom key store actions work only in IAM policies. `kms:RetireGrant` in an Allow of a key policy has no effect either: retiring is authorised by the grant itself. (KMS Developer Guide: key-policy-default, grant-manage.)',
     example: '{ "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::111122223333:role/Admin" }, "Action": [ "kms:CreateKey", "kms:DescribeKey" ], "Resource": "*" }',
     remedy: 'Grant these actions in an IAM policy (with `"Resource": "*"`), and remove them from the key policy.',
+    sources: [SOURCES.keyPolicyDefault, SOURCES.kmsGrants, SOURCES.kmsActions],
   },
   check(policy, report) {
     for (const s of normalized(policy)) {
@@ -33,7 +38,11 @@ export const iamOnlyAction: PolicyRule = {
           start: a.node.offset,
           end: a.node.offset + a.node.length,
           message,
-          fixes: removal ? [{ title: l10n.t('Remove "{0}" from this key policy', a.text), edits: [removal], preferred: false }] : [],
+          // In Action the entry has no effect, so removing it changes no access. In NotAction it is an exception:
+          // removing it makes the statement cover the action, which only the author can decide.
+          fixes: removal ? [s.actionElement === 'Action'
+            ? { title: l10n.t('Remove "{0}" from this key policy', a.text), edits: [removal], safety: 'neutral' }
+            : statementFix(policy, s.statement, l10n.t('Remove "{0}" from this key policy', a.text), [removal], 'more', false)] : [],
         });
       }
     }

@@ -1,36 +1,44 @@
 import * as l10n from '@vscode/l10n';
+import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import { replaceNode } from '../edits';
+import { statementFix } from '../fixSafety';
 import { KEY_POLICIES } from '../facts';
 import { normalized } from '../normalize';
 
 export const keyPolicyResource: PolicyRule = {
   id: 'policy-key-policy-resource',
-  defaultSeverity: 'error',
+  defaultSeverity: 'warning',
   title: 'Key policy Resource is not "*"',
+  category: 'ineffective',
+  fixable: ['widens', 'narrows'],
   scope: 'policy',
   kinds: KEY_POLICIES,
   docs: {
-    description: 'In a key policy, `"Resource": "*"` means "this key", and it is the only value KMS accepts: since August 2025 KMS rejects key policies with any other `Resource` (a key ARN, `key/*`) and with `NotResource`. Before that such statements were accepted but never matched.',
+    description: 'In a key policy, `"Resource": "*"` means "this key" (KMS Developer Guide, "Elements in a key policy"), and it is the value KMS documents. Another value is matched against the ARN of the key the policy is attached to, as in any policy: the ARN of another key, or a pattern that does not match this key\'s ARN, makes the statement never apply; this key\'s own ARN works but ties the policy to one key. `NotResource` in a key policy excludes this key or applies to nothing else. KMS does not document rejecting either, so this is a warning. An ARN built with placeholders or `Fn::Sub` (`arn:aws:kms:${AWS::Region}:${AWS::AccountId}:key/*`) is reported too: whatever fills it in, it is not `"*"`; a value that is wholly a placeholder or a `Ref` (which may be `"*"`) is not.',
     example: '{ "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::111122223333:role/App" }, "Action": "kms:Decrypt", "Resource": "arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab" }',
-    remedy: 'Write `"Resource": "*"` (quick fix). To limit which keys a principal can use, use an IAM policy, where key ARNs belong.',
+    remedy: 'Write `"Resource": "*"` (quick fix, which you apply yourself: in an Allow it can make the statement apply; not offered when the list also holds a value that a template or CloudFormation fills in whole, which may be `"*"`). To limit which keys a principal can use, use an IAM policy, where key ARNs belong.',
+    sources: [SOURCES.keyPolicyElements, SOURCES.iamResource],
   },
   check(policy, report) {
     for (const s of normalized(policy)) {
-      if (s.opaque.resources) continue;
       const m = s.statement.byName.get(s.resourceElement ?? '');
       if (!m) continue;
       if (s.resourceElement === 'NotResource') {
-        report({ start: m.key.offset, end: m.key.offset + m.key.length, message: l10n.t('KMS rejects "NotResource" in a key policy: the only accepted element is "Resource": "*" (this key).') });
+        report({ start: m.key.offset, end: m.key.offset + m.key.length, message: l10n.t('"NotResource" in a key policy: a key policy governs only its own key, so the statement either excludes this key or applies to it whatever the list says. Write "Resource": "*" (this key).') });
         continue;
       }
+      // A value the template fills in whole (a Ref, "${resource}") may be "*"; replacing the element would delete it.
+      const fillsIn = s.resources.some((r) => r.parts.whollyUnknown);
       for (const r of s.resources) {
-        if (r.value === '*') continue;
+        // Known text other than "*" (an ARN built by Fn::Sub, "key/*") can never make "*".
+        if (!/[^*\uE000]/.test(r.parts.shape)) continue;
         report({
           start: r.node.offset,
           end: r.node.offset + r.node.length,
-          message: l10n.t('In a key policy "Resource" must be "*" (this key); KMS rejects "{0}".', r.value),
-          fixes: [{ title: l10n.t('Change Resource to "*"'), edits: [replaceNode(m.value, '"*"')], preferred: true }],
+          message: l10n.t('In a key policy "Resource" is "*" (this key). "{0}" is matched against this key\'s ARN: unless it names this key, the statement never applies.', r.value),
+          // "*" matches this key whatever the ARN matched: wider in an Allow, narrower in a Deny.
+          fixes: fillsIn ? [] : [statementFix(policy, s.statement, l10n.t('Change Resource to "*"'), [replaceNode(m.value, '"*"')], 'more')],
         });
       }
     }

@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import { joinAnd } from '../describe';
 import { kindLabel } from '../kinds';
@@ -19,10 +20,13 @@ export const kmsActionInResourcePolicy: PolicyRule = {
   title: 'KMS action in another service\'s resource policy',
   scope: 'policy',
   kinds: ['resourcePolicy'],
+  category: 'ineffective',
+  fixable: [],
   docs: {
     description: 'A `kms:` action in the resource policy of another service (an SQS queue, an SNS topic, an S3 bucket, ...). KMS decides who may use a key from the key policy, IAM policies and grants ([KMS key access and permissions](https://docs.aws.amazon.com/kms/latest/developerguide/control-access.html)); it never reads the policy of a queue or a topic, and no KMS action is performed on such a resource ([KMS actions and their resource types](https://docs.aws.amazon.com/service-authorization/latest/reference/list_awskeymanagementservice.html)). So the statement allows nothing: SNS or S3 still cannot use the key of an encrypted queue or bucket, which the [SQS guide](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-key-management.html) says must be allowed in the key policy. Whether the other service refuses such a policy is not documented.',
     example: '{ "Effect": "Allow", "Principal": { "Service": "sns.amazonaws.com" }, "Action": [ "kms:GenerateDataKey", "kms:Decrypt" ], "Resource": "arn:aws:sqs:eu-west-1:111122223333:orders" }',
     remedy: 'Allow these actions to the same principal in the key policy of the key that encrypts the resource, and remove them here.',
+    sources: [SOURCES.kmsControlAccess, SOURCES.kmsActions, SOURCES.sqsKeyManagement],
   },
   check(policy, report) {
     const where = kindLabel(policy.kind, policy.decision.service);

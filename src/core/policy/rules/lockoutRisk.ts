@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import { KEY_POLICIES, startOf } from '../facts';
 import { coversAction, normalized } from '../normalize';
@@ -7,12 +8,15 @@ export const lockoutRisk: PolicyRule = {
   id: 'policy-lockout-risk',
   defaultSeverity: 'warning',
   title: 'No one can change this key policy (lockout risk)',
+  category: 'rejected',
+  fixable: [],
   scope: 'policy',
   kinds: KEY_POLICIES,
   docs: {
     description: 'No statement allows `kms:PutKeyPolicy` to anyone (directly, through `kms:*` or `kms:Put*`, or through the account root, which lets IAM policies grant it), or a Deny takes it from everyone. KMS refuses such a policy with its lockout safety check ("the new key policy will not allow you to update the key policy in the future"); with `BypassPolicyLockoutSafetyCheck` it accepts it, and then nobody can ever change the policy again, only AWS Support. AWS managed key policies (`"Id": "auto-..."`) are meant to be unchangeable and are not reported.',
     example: '{ "Version": "2012-10-17", "Statement": [ { "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::111122223333:role/App" }, "Action": "kms:Decrypt", "Resource": "*" } ] }',
     remedy: 'Keep the default statement that gives the account root `kms:*`, or allow `kms:PutKeyPolicy` to a key administrator role.',
+    sources: [SOURCES.putKeyPolicy, SOURCES.keyPolicyDefault],
   },
   check(policy, report) {
     // A statement saved on its own is part of a policy not shown: who else can change the key is not known.

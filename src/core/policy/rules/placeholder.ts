@@ -1,76 +1,145 @@
 import * as l10n from '@vscode/l10n';
-import { isPlaceholderAccount, keyIdKind, parseArn, type Arn } from '../../kms/identifiers';
+import { hasUnknown, isPlaceholderAccount, keyIdKind, UNKNOWN } from '../../kms/identifiers';
 import type { PolicyRule } from '../../rules/rule';
-import { stringContent } from '../edits';
-import { EVERY_POLICY, arnPartSpan } from '../facts';
-import { conditionStrings, normalized, shiftedArn } from '../normalize';
-import type { Node } from 'jsonc-parser';
+import { EVERY_POLICY, parseViaService } from '../facts';
+import type { UnknownPart } from '../placeholders';
+import { arnSpan, readValue, valueArn, type PolicyValue, type Span, type ValueArn } from '../value';
 
 const ACCOUNT_KEYS = new Set(['kms:calleraccount', 'aws:sourceaccount', 'aws:principalaccount', 'aws:resourceaccount']);
 
+/** What a placeholder stands for where it is first used, as the message names it. */
+type Role = 'account' | 'region' | 'partition' | 'keyId' | 'alias' | 'service' | 'principal' | 'arn' | 'resource' | 'action' | 'value';
+
 interface Seen {
-  kind: 'account' | 'key';
-  start: number;
-  end: number;
+  /** A documentation example (known text), or an unknown part to fill in. */
+  kind: 'exampleAccount' | 'exampleKey' | 'unknown';
+  part?: UnknownPart;
+  role: Role;
+  span: Span;
   count: number;
+}
+
+/** The role of the field of an ARN that holds shape index `i`. */
+function arnRole(a: ValueArn, i: number): Role {
+  const { arn } = a;
+  const shift = a.shifted ? 1 : 0;
+  const within = (p: { start: number; value: string }): boolean => {
+    const start = p.start + (p.start > arn.partition.start ? shift : 0);
+    return i >= start && i < start + p.value.length;
+  };
+  if (within(arn.partition)) return 'partition';
+  if (within(arn.service)) return 'service';
+  if (within(arn.region)) return 'region';
+  if (within(arn.account)) return 'account';
+  if (arn.service.value === 'kms' && arn.resourceType === 'key') return 'keyId';
+  if (arn.service.value === 'kms' && arn.resourceType === 'alias') return 'alias';
+  return 'resource';
+}
+
+function roleText(role: Role): string {
+  switch (role) {
+    case 'account': return l10n.t('an account id (12 digits)');
+    case 'region': return l10n.t('a Region such as us-west-2');
+    case 'partition': return l10n.t('a partition (aws, aws-cn, aws-us-gov)');
+    case 'keyId': return l10n.t('a key id');
+    case 'alias': return l10n.t('an alias name');
+    case 'service': return l10n.t('a service name');
+    case 'principal': return l10n.t('an account id or a principal ARN');
+    case 'arn': return l10n.t('an ARN');
+    case 'resource': return l10n.t('a resource name');
+    case 'action': return l10n.t('an action');
+    default: return l10n.t('a value that fits here');
+  }
 }
 
 export const placeholder: PolicyRule = {
   id: 'policy-placeholder',
   defaultSeverity: 'information',
-  title: 'AWS documentation placeholder',
+  title: 'Placeholder or template variable to fill in',
+  category: 'placeholder',
+  fixable: [],
   scope: 'policy',
   kinds: EVERY_POLICY,
   docs: {
-    description: 'The AWS documentation writes `111122223333` and `444455556666` for account numbers, ids containing `EXAMPLE` for keys, and words such as `account-id` in their place. They are fine in an example, but a policy deployed with them grants access to someone else\'s account, or to nothing. Reported once per placeholder, and never as an error.',
+    description: 'A value the policy does not have yet. Template variables (`${account_id}` in a Terraform templatefile, `${self:custom.x}` and `#{AWS::AccountId}` in Serverless, `{{ account }}` in Jinja, Mustache or Go templates, `$ACCOUNT_ID` for a shell) are filled in when the file is rendered; placeholders (`<ACCOUNT_ID>`, `ACCOUNT_NUMBER_HERE`, `YOUR_ACCOUNT_ID`, and names such as `REGION` or `KEY_ID` in `arn:aws:kms:REGION:ACCOUNT_ID:key/KEY_ID`) are meant to be replaced by hand; the AWS documentation writes `111122223333` and `444455556666` for accounts, ids containing `EXAMPLE` for keys, and words such as `account-id`. KMS Lens never reports a format error on such a value: it checks the text around it (`arn:aws::kms:${region}:...` is still the shifted ARN) and says once per placeholder, with how often it is used, what it must become. CloudFormation functions and pseudo parameters (`Ref`, `${AWS::Region}` in `Fn::Sub`, where `${!Literal}` is the literal `${Literal}`: [Fn::Sub](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-sub.html)) and IAM policy variables (`${aws:username}`, `${aws:PrincipalTag/team}`: [IAM policy elements: Variables and tags](https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html)) are resolved by AWS and are not reported here; in a template, `${AWS::AccountId}` in a plain string is named, since CloudFormation replaces it only inside `Fn::Sub`. Serverless\'s `${aws:accountId}` and `${aws:region}` are template variables ([Serverless variables](https://www.serverless.com/framework/docs/guides/variables/aws)), not IAM keys. A policy deployed with a documentation example grants access to someone else\'s account, or to nothing.',
     example: '"Principal": { "AWS": "arn:aws:iam::111122223333:root" }',
-    remedy: 'Replace the placeholder with your own account id or key id before you use the policy.',
+    remedy: 'Replace the placeholder with your own value before you use the policy, or make sure the template fills it in with the kind of value named.',
   },
   check(policy, report) {
     const seen = new Map<string, Seen>();
-    const note = (value: string, kind: Seen['kind'], span: { start: number; end: number }): void => {
-      const s = seen.get(value);
+    /** Counts a use; the first one's place (`at`, computed only then) is where the finding goes. */
+    const note = (key: string, kind: Seen['kind'], role: Role, at: () => Span, part?: UnknownPart): void => {
+      const s = seen.get(key);
       if (s) s.count++;
-      else seen.set(value, { kind, ...span, count: 1 });
+      else seen.set(key, { kind, part, role, span: at(), count: 1 });
     };
-    const inArn = (arn: Arn, node: Node, shifted: boolean): void => {
-      const account = arn.account.value;
-      if (account && !account.includes('${') && isPlaceholderAccount(account)) note(account, 'account', arnPartSpan(policy.text, node, arn, arn.account, shifted));
-      if (arn.service.value === 'kms' && arn.resourceType === 'key' && keyIdKind(arn.resourceId) === 'placeholder') {
-        note(arn.resourceId, 'key', arnPartSpan(policy.text, node, arn, { value: arn.resourceId, start: arn.resource.start + 4 }, shifted));
+    /** Unknown parts to fill in, each with the role of where it sits. */
+    const unknowns = (v: PolicyValue, roleAt: (i: number) => Role): void => {
+      if (v.known) return;
+      let n = 0;
+      for (let i = 0; i < v.shape.length; i++) {
+        if (v.shape[i] !== UNKNOWN) continue;
+        const part = v.unknowns[n++];
+        if (part.kind === 'template' || part.kind === 'placeholder') note(part.written, 'unknown', roleAt(i), () => ({ start: part.start, end: part.end }), part);
       }
     };
-    const inString = (value: string, node: Node, accountKey: boolean): void => {
-      if (value.startsWith('arn:')) {
-        const repaired = shiftedArn(value);
-        const arn = parseArn(repaired ?? value);
-        if (arn) inArn(arn, node, repaired !== undefined);
-      } else if (accountKey && isPlaceholderAccount(value) && !value.includes('${')) note(value, 'account', stringContent(node));
-    };
-    for (const s of normalized(policy)) {
-      // Principals and resources come with their ARNs parsed (and repaired) by the normalised model.
-      for (const p of s.principals) {
-        if (p.type !== 'AWS') continue;
-        if (p.arn) inArn(p.arn, p.node, shiftedArn(p.value) !== undefined);
-        else if (!p.value.startsWith('arn:')) inString(p.value, p.node, true);
+    /** Documentation examples in the known parts of an ARN. */
+    const examples = (a: ValueArn): void => {
+      const account = a.arn.account.value;
+      if (account && !hasUnknown(account) && isPlaceholderAccount(account)) note(account, 'exampleAccount', 'account', () => arnSpan(a, a.arn.account));
+      if (a.arn.service.value === 'kms' && a.arn.resourceType === 'key' && !hasUnknown(a.arn.resourceId) && keyIdKind(a.arn.resourceId) === 'placeholder') {
+        note(a.arn.resourceId, 'exampleKey', 'keyId', () => arnSpan(a, { value: a.arn.resourceId, start: a.arn.resource.start + 4 }));
       }
-      for (const r of s.resources) if (r.arn) inArn(r.arn, r.node, r.repaired !== undefined);
+    };
+    /** A value that may be an ARN, an account id, or a host name such as a service principal. */
+    const read = (v: PolicyValue, wholeRole: Role, accountKey = false): void => {
+      const a = valueArn(v);
+      if (a) {
+        examples(a);
+        unknowns(v, (i) => arnRole(a, i));
+        return;
+      }
+      if (v.known) {
+        if (accountKey && isPlaceholderAccount(v.shape)) note(v.shape, 'exampleAccount', 'account', () => v.content);
+        return;
+      }
+      const via = parseViaService(v.shape);
+      unknowns(v, (i) => (v.whollyUnknown ? wholeRole : accountKey ? 'account' : via && i >= via.regionStart && i < via.regionStart + via.region.length ? 'region' : via && i < via.service.length ? 'service' : 'value'));
+    };
+
+    const id = policy.byName.get('Id')?.value;
+    const idValue = id?.type === 'string' ? readValue(id, policy.read) : undefined;
+    if (idValue) unknowns(idValue, () => 'value');
+    for (const s of policy.statements) {
+      for (const v of [s.sid, s.effect]) if (v) unknowns(v.parts, () => 'value');
+      for (const p of [...s.principals, ...s.notPrincipals]) {
+        if (p.type === 'AWS') read(p.parts, 'principal', !p.parts.shape.startsWith('arn:'));
+        else read(p.parts, p.type === 'Service' ? 'service' : 'value');
+      }
+      for (const a of [...s.actions, ...s.notActions]) unknowns(a.parts, () => 'action');
+      for (const r of [...s.resources, ...s.notResources]) read(r.parts, 'arn');
       for (const c of s.conditions) {
-        const accountKey = ACCOUNT_KEYS.has(c.entry.key.toLowerCase());
-        for (const v of conditionStrings(c.entry)) inString(v.value, v.node, accountKey);
+        const accountKey = ACCOUNT_KEYS.has(c.key.toLowerCase());
+        for (const v of c.values) if (v.parts) read(v.parts, accountKey ? 'account' : 'value', accountKey);
       }
     }
     for (const [value, s] of seen) {
       const times = s.count > 1 ? l10n.t(' (used {0} times in this policy)', s.count) : '';
-      report({
-        start: s.start,
-        end: s.end,
-        message: s.kind === 'key'
-          ? l10n.t('{0} is an example key id from the AWS documentation{1}: replace it with the id of your key.', value, times)
-          : /^\d+$/.test(value)
-            ? l10n.t('{0} is an example account number from the AWS documentation{1}: replace it with your account id.', value, times)
-            : l10n.t('"{0}" is a placeholder{1}: replace it with your account id.', value, times),
-      });
+      let message: string;
+      if (s.kind === 'exampleKey') message = l10n.t('{0} is an example key id from the AWS documentation{1}: replace it with the id of your key.', value, times);
+      else if (s.kind === 'exampleAccount') {
+        message = /^\d+$/.test(value)
+          ? l10n.t('{0} is an example account number from the AWS documentation{1}: replace it with your account id.', value, times)
+          : l10n.t('"{0}" is a placeholder{1}: replace it with your account id.', value, times);
+      } else if (policy.context.template && s.part?.means && s.part.syntax === 'interpolation') {
+        // In a template, ${AWS::AccountId} in a plain string stays as written: CloudFormation substitutes it only inside Fn::Sub.
+        message = l10n.t('"{0}" is replaced by CloudFormation only inside Fn::Sub{1}: write this value as {"Fn::Sub": "..."}, or it reaches AWS as written.', value, times);
+      } else if (s.part?.kind === 'placeholder') {
+        message = l10n.t('"{0}" is a placeholder{1}: replace it with {2}.', value, times, roleText(s.role));
+      } else {
+        message = l10n.t('"{0}" is a template variable{1}: KMS Lens checks the text around it; it must be filled in with {2}.', value, times, roleText(s.role));
+      }
+      report({ ...s.span, message });
     }
   },
 };

@@ -14,6 +14,8 @@ export const publicPrincipal: PolicyRule = {
   id: 'policy-public-principal',
   defaultSeverity: 'warning',
   title: 'Allow to everyone without a narrowing condition',
+  category: 'risk',
+  fixable: [],
   scope: 'policy',
   kinds: KEY_POLICIES,
   docs: {

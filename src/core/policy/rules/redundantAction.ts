@@ -38,6 +38,8 @@ export const redundantAction: PolicyRule = {
   id: 'policy-redundant-action',
   defaultSeverity: 'information',
   title: 'Action already covered in the same statement',
+  category: 'style',
+  fixable: ['neutral'],
   scope: 'policy',
   kinds: EVERY_POLICY,
   docs: {
@@ -55,7 +57,7 @@ export const redundantAction: PolicyRule = {
       const byPrefix = new Map<string, ActionRef>();
       const complex: ActionRef[] = [];
       for (const b of acts) {
-        if (!b.wildcard || b === everything || b.service !== 'kms') continue;
+        if (!b.wildcard || b === everything || b.service !== 'kms' || b.unknown) continue;
         const p = simplePrefix(b.name);
         if (p !== undefined) {
           if (!byPrefix.has(p)) byPrefix.set(p, b);
@@ -63,7 +65,8 @@ export const redundantAction: PolicyRule = {
       }
       const coveredBy = (a: ActionRef, lower: string): ActionRef | undefined => {
         if (everything && everything !== a && everything.text.toLowerCase() !== lower && covers(everything, a)) return everything;
-        if (a.service !== 'kms') return undefined;
+        // Which actions a placeholder stands for is not known: only `kms:*` or `*` covers it.
+        if (a.service !== 'kms' || a.unknown) return undefined;
         const name = a.name.toLowerCase();
         // Proper prefixes of the name (of the fixed part, for a wildcard entry).
         const fixed = a.wildcard ? simplePrefix(a.name) : name;
@@ -91,7 +94,7 @@ export const redundantAction: PolicyRule = {
           message: coverer.text.toLowerCase() === lower
             ? l10n.t('"{0}" is listed twice in this statement.', a.text)
             : l10n.t('"{0}" is already covered by "{1}" in this statement.', a.text, coverer.text),
-          fixes: removal ? [{ title: l10n.t('Remove "{0}"', a.text), edits: [removal], preferred: true }] : [],
+          fixes: removal ? [{ title: l10n.t('Remove "{0}"', a.text), edits: [removal], safety: 'neutral' }] : [],
         });
       }
     }

@@ -31,6 +31,8 @@ export const sensitivePermissions: PolicyRule = {
   id: 'policy-sensitive-permissions',
   defaultSeverity: 'information',
   title: 'Key management permissions for a non-administrator',
+  category: 'risk',
+  fixable: [],
   scope: 'policy',
   kinds: KEY_POLICIES,
   docs: {

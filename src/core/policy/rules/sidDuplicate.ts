@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import { KEY_AND_IDENTITY_POLICIES } from '../facts';
 
@@ -6,12 +7,15 @@ export const sidDuplicate: PolicyRule = {
   id: 'policy-sid-duplicate',
   defaultSeverity: 'warning',
   title: 'Two statements with the same Sid',
+  category: 'invalid',
+  fixable: [],
   scope: 'policy',
   kinds: KEY_AND_IDENTITY_POLICIES,
   docs: {
     description: 'A `Sid` names a statement. Two statements with the same `Sid` are usually a copy-paste slip (the second was meant to be different), and IAM rejects duplicate Sids in identity policies.',
     example: '[ { "Sid": "Use", ... }, { "Sid": "Use", ... } ]',
     remedy: 'Give each statement its own `Sid`, or merge the two statements.',
+    sources: [SOURCES.iamSid],
   },
   check(policy, report) {
     const seen = new Map<string, number>();

@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import { KEY_AND_IDENTITY_POLICIES, startOf } from '../facts';
 
@@ -6,18 +7,21 @@ export const statementMissing: PolicyRule = {
   id: 'policy-statement-missing',
   defaultSeverity: 'error',
   title: 'No Statement, or an empty one',
+  category: 'rejected',
+  fixable: [],
   scope: 'policy',
   kinds: KEY_AND_IDENTITY_POLICIES,
   docs: {
-    description: 'A policy needs a `Statement` with at least one statement. AWS rejects a policy without one, and an empty list grants nothing.',
+    description: 'A policy needs a `Statement` with at least one statement: the element is required (IAM JSON policy reference), and "a key policy document must have at least one statement" (KMS Developer Guide). An empty list grants nothing.',
     example: '{ "Version": "2012-10-17", "Statement": [] }',
     remedy: 'Add the statements the policy is for.',
+    sources: [SOURCES.iamStatement, SOURCES.keyPolicyElements],
   },
   check(policy, report) {
     if (policy.fragment || policy.root.type !== 'object') return;
     const st = policy.byName.get('Statement');
     if (!st) {
-      report({ ...startOf(policy.root), message: l10n.t('This policy has no "Statement": AWS rejects it.') });
+      report({ ...startOf(policy.root), message: l10n.t('This policy has no "Statement", which every policy requires.') });
     } else if (st.value.type === 'array' && (st.value.children ?? []).length === 0) {
       report({ start: st.value.offset, end: st.value.offset + st.value.length, message: l10n.t('"Statement" is empty: the policy allows and denies nothing.') });
     }

@@ -6,6 +6,8 @@ export const stringSyntax: PolicyRule = {
   id: 'policy-string-syntax',
   defaultSeverity: 'error',
   title: 'JSON error inside a policy string',
+  category: 'syntax',
+  fixable: ['repair'],
   scope: 'policy',
   kinds: EVERY_POLICY,
   docs: {

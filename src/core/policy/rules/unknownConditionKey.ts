@@ -1,11 +1,13 @@
 import { allConditionKeys } from '../../data/iam';
 import * as l10n from '@vscode/l10n';
+import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import { nearest } from '../../text/suggest';
 import { suggest } from '../suggestions';
 import type { Fix } from '../../types';
 import { renameKey } from '../edits';
 import { EVERY_POLICY } from '../facts';
+import { keyAppearsReach, statementFix } from '../fixSafety';
 import { normalized } from '../normalize';
 
 let names: string[] | undefined;
@@ -40,12 +42,15 @@ export const unknownConditionKey: PolicyRule = {
   id: 'policy-unknown-condition-key',
   defaultSeverity: 'error',
   title: 'Unknown kms: or aws: condition key',
+  category: 'ineffective',
+  fixable: ['widens', 'narrows', 'review'],
   scope: 'policy',
   kinds: EVERY_POLICY,
   docs: {
     description: 'A `kms:` condition key KMS does not have, or an `aws:` key that is not a global condition key (`kms:CallerAcount`, `kms:ViaServices`, `aws:SourceVPCE` is fine but `aws:SourceVpcEndpoint` is not). A condition on a key that is never in the request never matches (or, with a negated operator or `IfExists`, always does), so the statement does not do what it says. Keys of other services are not checked.',
     example: '"Condition": { "StringEquals": { "kms:CallerAcount": "111122223333" } }',
     remedy: 'Use the key meant (quick fix with up to three nearest keys). The KMS keys are listed in the Service Authorization Reference for AWS KMS.',
+    sources: [SOURCES.kmsActions, SOURCES.iamGlobalKeys, SOURCES.iamConditionOperators],
   },
   check(policy, report) {
     for (const s of normalized(policy)) {
@@ -55,7 +60,8 @@ export const unknownConditionKey: PolicyRule = {
         if (!lower.startsWith('kms:') && !lower.startsWith('aws:')) continue;
         if (c.entry.key.includes('${')) continue;
         const { names: candidates, sure } = suggestions(c.entry.key);
-        const fixes: Fix[] = candidates.map((k) => ({ title: l10n.t('Change to "{0}"', k), edits: [renameKey(c.entry.keyNode, k)], preferred: k === sure }));
+        // No request carries the misspelt key; the corrected one is in some requests, so the condition can change its answer.
+        const fixes: Fix[] = candidates.map((k) => statementFix(policy, s.statement, l10n.t('Change to "{0}"', k), [renameKey(c.entry.keyNode, k)], keyAppearsReach(c.op), k === sure));
         report({
           start: c.entry.keyNode.offset,
           end: c.entry.keyNode.offset + c.entry.keyNode.length,

@@ -1,37 +1,45 @@
 import { ALL_REGIONS, isKnownPartition, partitionOfRegion } from '../../data/kmsFacts';
 import * as l10n from '@vscode/l10n';
-import { isKnownRegion } from '../../kms/identifiers';
+import { hasUnknown, isKnownRegion } from '../../kms/identifiers';
+import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import { nearest } from '../../text/suggest';
 import type { Fix } from '../../types';
-import { replaceString } from '../edits';
-import { EVERY_POLICY, arnPartSpan, kmsArnRefs } from '../facts';
+import { EVERY_POLICY, kmsArnRefs } from '../facts';
+import { statementFix, valueReach } from '../fixSafety';
 import { normalized } from '../normalize';
+import { arnPartEdit, arnSpan } from '../value';
 
 export const unknownRegion: PolicyRule = {
   id: 'policy-unknown-region',
   defaultSeverity: 'warning',
   title: 'Unknown Region in a KMS ARN',
+  category: 'ineffective',
+  fixable: ['widens', 'review'],
   scope: 'policy',
   kinds: EVERY_POLICY,
   docs: {
     description: 'The Region of a key or alias ARN is not a Region KMS Lens knows (`us-west-3`, `eu-west`), or belongs to another partition than the ARN\'s (`arn:aws:kms:cn-north-1:...`). Such an ARN matches no key. Checked in `Resource` (not in key policies, whose Resource is `"*"`) and in condition values, where other services\' policies name their KMS key (`s3:x-amz-server-side-encryption-aws-kms-key-id`): there, the condition never matches that key. The Region list is from the AWS SDK\'s partition data; a Region launched after this version of KMS Lens would also be reported.',
     example: '"Resource": "arn:aws:kms:us-west-3:111122223333:key/*"',
     remedy: 'Correct the Region (quick fix with the nearest known Regions), or use `*` for every Region.',
+    sources: [SOURCES.kmsKeysInIamPolicies, SOURCES.iamResource],
   },
   check(policy, report) {
     for (const s of normalized(policy)) {
       for (const r of kmsArnRefs(policy, s)) {
-        const arn = r.arn;
-        if (!arn || arn.service.value !== 'kms') continue;
+        const a = r.valueArn;
+        const arn = a?.arn;
+        if (!a || !arn || arn.service.value !== 'kms') continue;
         const region = arn.region.value;
-        if (region === '' || /[*?]|\$\{/.test(region)) continue;
-        const span = arnPartSpan(policy.text, r.node, arn, arn.region, r.repaired !== undefined);
-        const written = r.repaired ?? r.value;
-        const withRegion = (c: string): string => written.slice(0, arn.region.start) + c + written.slice(arn.region.start + region.length);
+        if (region === '' || /[*?]/.test(region) || hasUnknown(region)) continue;
+        const span = arnSpan(a, arn.region);
         if (!isKnownRegion(region)) {
           const candidates = nearest(region, ALL_REGIONS, 3);
-          const fixes: Fix[] = candidates.map((c) => ({ title: l10n.t('Change the Region to {0}', c), edits: [replaceString(r.node, withRegion(c))], preferred: false }));
+          // The edit replaces the Region's characters only: placeholders elsewhere in the ARN stay as written.
+          const fixes: Fix[] = candidates.flatMap((c) => {
+            const edit = arnPartEdit(a, arn.region, c);
+            return edit ? [statementFix(policy, s.statement, l10n.t('Change the Region to {0}', c), [edit], valueReach(s.resourceElement ?? 'Resource'), false)] : [];
+          });
           report({
             ...span,
             message: candidates.length > 0

@@ -1,5 +1,6 @@
 import { KEY_POLICY_ALLOWED_CHARACTERS } from '../../data/kmsFacts';
 import * as l10n from '@vscode/l10n';
+import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import { KEY_POLICIES } from '../facts';
 import { nodeEnd } from '../edits';
@@ -12,12 +13,15 @@ export const unsupportedCharacter: PolicyRule = {
   id: 'policy-unsupported-character',
   defaultSeverity: 'error',
   title: 'Character KMS does not accept in a key policy',
+  category: 'rejected',
+  fixable: [],
   scope: 'policy',
   kinds: KEY_POLICIES,
   docs: {
     description: 'KMS accepts only tab, line breaks and the characters U+0020 to U+00FF in a key policy (the `Policy` pattern of the KMS API). Typographic quotes, dashes or non-Latin letters pasted into a `Sid` or a condition value make KMS reject the whole policy.',
     example: '{ "Sid": "Allow use – production", ... }',
     remedy: 'Replace the character with a plain one (a straight quote, a hyphen).',
+    sources: [SOURCES.putKeyPolicy, SOURCES.keyPolicyElements],
   },
   check(policy, report) {
     const from = policy.origin === 'embedded' ? policy.root.offset : 0;

@@ -1,9 +1,10 @@
 import type { Node } from 'jsonc-parser';
 import * as l10n from '@vscode/l10n';
+import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import { KEY_AND_IDENTITY_POLICIES, isBroken } from '../facts';
 import { membersOf } from '../model';
-import { isIntrinsic } from '../normalize';
+import { isIntrinsic } from '../intrinsics';
 
 const SCALAR = new Set(['string', 'number', 'boolean']);
 
@@ -11,16 +12,19 @@ export const valueType: PolicyRule = {
   id: 'policy-value-type',
   defaultSeverity: 'error',
   title: 'Value of the wrong JSON type',
+  category: 'invalid',
+  fixable: [],
   scope: 'policy',
   kinds: KEY_AND_IDENTITY_POLICIES,
   docs: {
-    description: 'Each policy element takes one shape: `Version`, `Sid` and `Effect` a string; `Action` and `Resource` a string or a list of strings; `Principal` `"*"` or an object of strings or lists; `Condition` an object of operators, each an object of keys whose values are strings, numbers, booleans or lists of them. AWS rejects anything else, such as a number as `Version` or an object inside `Action`.',
+    description: 'Each policy element takes one shape: `Version`, `Sid` and `Effect` a string; `Action` and `Resource` a string or a list of strings; `Principal` `"*"` or an object of strings or lists; `Condition` an object of operators, each an object of keys whose values are strings, numbers, booleans or lists of them. AWS rejects anything else, such as a number as `Version` or an object inside `Action`. A CloudFormation function (`Ref`, `Fn::Sub`, `Fn::If`, ...) stands for a value and is accepted anywhere, in a template and in a policy file a template embeds; the other rules check the strings `Fn::Sub` and `Fn::Join` build, around their unknown parts, and both alternatives of an `Fn::If`, each as written.',
     example: '{ "Effect": "Allow", "Action": { "kms": "Decrypt" }, "Resource": "*" }',
     remedy: 'Write the value in the shape the element takes.',
+    sources: [SOURCES.iamGrammar],
   },
   check(policy, report) {
-    // In a CloudFormation template any value may be an intrinsic function (Fn::Sub, Ref, ...).
-    const intrinsicOk = (n: Node): boolean => policy.context.template === true && isIntrinsic(n);
+    // Any value may be a CloudFormation function (Fn::Sub, Ref, Fn::If, ...): in a template, and in a policy file a template embeds.
+    const intrinsicOk = (n: Node): boolean => isIntrinsic(n);
     const bad = (n: Node, message: string): void => report({ start: n.offset, end: n.offset + n.length, message });
     const expectString = (n: Node, name: string): void => {
       if (n.type !== 'string' && !intrinsicOk(n)) bad(n, l10n.t('"{0}" must be a string.', name));

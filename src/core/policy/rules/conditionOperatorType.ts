@@ -1,5 +1,6 @@
 import type { ConditionKeyType } from '../../data/iam';
 import * as l10n from '@vscode/l10n';
+import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import { EVERY_POLICY } from '../facts';
 import { normalized } from '../normalize';
@@ -37,12 +38,15 @@ export const operatorType: PolicyRule = {
   id: 'policy-condition-operator-type',
   defaultSeverity: 'warning',
   title: 'Condition operator does not fit the key\'s type',
+  category: 'ineffective',
+  fixable: [],
   scope: 'policy',
   kinds: EVERY_POLICY,
   docs: {
     description: 'Each condition key has a type (String, Bool, Numeric, Date, ARN, IP address) and each operator compares one type. A String operator on a Bool key such as `kms:GrantIsForAWSResource`, or a Numeric operator on a String key, compares the wrong way and may never match. (Access Analyzer calls this a type mismatch.)',
     example: '"Condition": { "StringEquals": { "kms:GrantIsForAWSResource": "true" } }',
     remedy: 'Use an operator of the key\'s type: `Bool` for Bool keys, `Numeric...` for numbers, `Date...` for dates, `IpAddress` for IP addresses.',
+    sources: [SOURCES.iamConditionOperators, SOURCES.kmsActions],
   },
   check(policy, report) {
     for (const s of normalized(policy)) {

@@ -1,8 +1,10 @@
 import * as l10n from '@vscode/l10n';
+import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import type { Fix, TextEdit } from '../../types';
 import { insertMember, nodeEnd, propertyOf, removeItem, renameKey } from '../edits';
 import { EVERY_POLICY } from '../facts';
+import { statementFix } from '../fixSafety';
 import { membersOf, type Member } from '../model';
 import { allOperatorNames, parseOperator } from '../operators';
 import { suggest } from '../suggestions';
@@ -28,12 +30,15 @@ export const unknownOperator: PolicyRule = {
   id: 'policy-unknown-condition-operator',
   defaultSeverity: 'error',
   title: 'Unknown condition operator',
+  category: 'invalid',
+  fixable: ['review'],
   scope: 'policy',
   kinds: EVERY_POLICY,
   docs: {
-    description: 'A condition operator AWS does not have: a typo (`StringEqual`, `ArnLke`), a wrong case (`stringEquals`), a misspelt set prefix (`ForAnyValues:`), or `NullIfExists` (`Null` already tests whether the key exists). AWS rejects the policy. Valid operators are the String, Numeric, Date, Bool, BinaryEquals, IpAddress, Arn and Null families, optionally with `IfExists` and a `ForAllValues:`/`ForAnyValue:` prefix.',
+    description: 'A condition operator AWS does not have: a typo (`StringEqual`, `ArnLke`), a wrong case (`stringEquals`), a misspelt set prefix (`ForAnyValues:`), or `NullIfExists` (`Null` already tests whether the key exists; IAM: IfExists goes on "any condition operator name except the Null condition"). The IAM policy grammar has no such operator; AWS does not document whether it refuses the policy or how the condition is then evaluated, so the rename is a quick fix you apply yourself. Valid operators are the String, Numeric, Date, Bool, BinaryEquals, IpAddress, Arn and Null families, optionally with `IfExists` and a `ForAllValues:`/`ForAnyValue:` prefix.',
     example: '"Condition": { "StringEqual": { "kms:CallerAccount": "111122223333" } }',
     remedy: 'Use the operator meant (quick fix with up to three nearest operators; when the Condition already has that operator, the fix merges the two blocks).',
+    sources: [SOURCES.iamConditionOperators, SOURCES.iamGrammar],
   },
   check(policy, report) {
     for (const s of policy.statements) {
@@ -47,7 +52,8 @@ export const unknownOperator: PolicyRule = {
         const fixes: Fix[] = [];
         for (const c of candidates) {
           const edits = renameOrMerge(policy.text, op, ops, c);
-          if (edits) fixes.push({ title: l10n.t('Change to "{0}"', c), edits, preferred: c === sure });
+          // What AWS does with an operator it does not have is not documented, so neither is what the rename changes.
+          if (edits) fixes.push(statementFix(policy, s, l10n.t('Change to "{0}"', c), edits, 'unknown', c === sure));
         }
         const message = parsed.problem === 'nullIfExists'
           ? l10n.t('"{0}" is not valid: Null already tests whether the key is present, so it takes no IfExists. Use "Null".', op.name)

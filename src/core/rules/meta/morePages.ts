@@ -1,13 +1,15 @@
 import { findNodeAtLocation } from 'jsonc-parser';
 import * as l10n from '@vscode/l10n';
-import type { DocumentRule } from '../../rules/rule';
-import { commandLabel } from '../cliOutput';
+import type { DocumentRule } from '../rule';
+import { commandLabel } from '../../document/cliOutput';
 
 export const morePages: DocumentRule = {
-  id: 'file-more-pages',
+  id: 'meta-more-pages',
   scope: 'document',
   kinds: ['cloudTrail', 'listGrants', 'kmsOutput'],
   defaultSeverity: 'information',
+  category: 'analysis',
+  fixable: [],
   title: 'One page of AWS CLI output: more follow',
   docs: {
     description: 'The AWS CLI output holds a `NextToken` (or `"Truncated": true`): it is one page, and the events, grants or aliases of the next pages are not in this file. The grants view, the key lifecycle and the rules see only this page, so a grant created on a later page, or a use of a key after it was disabled, does not show. The AWS CLI fetches every page itself unless it is given `--max-items` or `--no-paginate` ([AWS CLI pagination](https://docs.aws.amazon.com/cli/v1/userguide/cli-usage-pagination.html)).',

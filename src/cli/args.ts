@@ -1,0 +1,155 @@
+/**
+ * The command line's flags as data: one table per command, from which both
+ * the parser (node:util parseArgs) and `--help` are made, so a flag is added
+ * by adding one entry, and `--help` cannot forget one. Usage errors are one
+ * line each; main.ts adds how to get help.
+ */
+import { parseArgs } from 'node:util';
+import { POLICY_KINDS } from '../core';
+
+export type CommandName = 'check' | 'grants';
+
+export interface Flag {
+  /** The long name, without dashes. */
+  name: string;
+  /** Placeholder of its value in `--help` (`N`, `ID=SEVERITY`); none for a switch. */
+  value?: string;
+  /** The values it accepts, when they are a fixed list (the first is the default). */
+  choices?: readonly string[];
+  /** It may be given several times. */
+  multiple?: boolean;
+  /** One line for `--help`. */
+  help: string;
+}
+
+export class UsageError extends Error {}
+
+const format = (choices: readonly string[]): Flag => ({
+  name: 'format',
+  value: choices.join('|'),
+  choices,
+  help: `output format (default ${choices[0]})`,
+});
+
+const maxFileSize: Flag = { name: 'max-file-size', value: 'MB', help: 'larger files are not analysed and are listed as skipped (default 50)' };
+const allowEmpty = (what: string): Flag => ({ name: 'allow-empty', help: `exit 0, not 2, when none of the inputs is ${what}` });
+
+export interface CommandSpec {
+  /** What the command does, for `--help`. */
+  summary: string;
+  flags: readonly Flag[];
+}
+
+export const COMMANDS: Record<CommandName, CommandSpec> = {
+  check: {
+    summary: 'Checks KMS key policies, IAM policies that use KMS, CloudTrail events and list-grants output, as the editor does.',
+    flags: [
+      format(['text', 'json', 'sarif']),
+      { name: 'fix', help: 'apply the fixes that Fix all applies in the editor, rewrite the files, and say what changed' },
+      { name: 'rule', value: 'ID=SEVERITY', multiple: true, help: 'set a rule\'s severity: error, warning, information, hint or off (repeatable)' },
+      { name: 'kind', value: 'GLOB=KIND', multiple: true, help: 'read the files matching GLOB (relative to the current directory; without / it matches file names) as that kind of policy, whatever their content says (repeatable)' },
+      { name: 'max-findings', value: 'N', help: 'at most N findings per file; one more finding says how many were left out (default 1000)' },
+      maxFileSize,
+      { name: 'quiet', help: 'print only error findings, and no list of fixed or skipped files' },
+      allowEmpty('a policy, CloudTrail events or a grant list'),
+    ],
+  },
+  grants: {
+    summary: 'Prints every KMS grant and each key\'s life (state, rotation, lifecycle events) from CloudTrail logs and list-grants output.',
+    flags: [format(['text', 'json']), maxFileSize, { name: 'quiet', help: 'no list of skipped files' }, allowEmpty('CloudTrail events or a grant list')],
+  },
+};
+
+/** What `--help` and `--version` are; every command takes them too. */
+export const GLOBAL_FLAGS: readonly (Flag & { short: string })[] = [
+  { name: 'help', short: 'h', help: 'print this help' },
+  { name: 'version', short: 'v', help: 'print the version of kms-lens' },
+];
+
+export type FlagValues = Record<string, string | string[] | boolean | undefined>;
+
+export interface ParsedCommand {
+  values: FlagValues;
+  /** Files, directories, and `-` for standard input, as given. */
+  inputs: string[];
+}
+
+/** Levenshtein distance, for "did you mean" (names are short). */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length];
+}
+
+function unknownOption(command: CommandName, option: string): UsageError {
+  const name = option.replace(/^-+/, '').replace(/=.*$/, '');
+  const known = COMMANDS[command].flags.map((f) => f.name);
+  const near = known.map((k) => ({ k, d: distance(name, k) })).filter((x) => x.d <= 2).sort((a, b) => a.d - b.d)[0];
+  return new UsageError(near ? `${command}: unknown option ${option}; did you mean --${near.k}?` : `${command}: unknown option ${option}`);
+}
+
+/** Parses a command's arguments against its table; throws a UsageError with one line on any mistake. */
+export function parseCommand(command: CommandName, args: readonly string[]): ParsedCommand {
+  const spec = COMMANDS[command];
+  const options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }> = {};
+  for (const f of spec.flags) options[f.name] = { type: f.value ? 'string' : 'boolean', multiple: f.multiple === true };
+  for (const f of GLOBAL_FLAGS) options[f.name] = { type: 'boolean', short: f.short };
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+  } catch (err) {
+    const e = err as { code?: string; message: string };
+    const option = /'(-[^']*)'/.exec(e.message)?.[1] ?? '';
+    if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw unknownOption(command, option);
+    if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      const flag = spec.flags.find((f) => option.includes(`--${f.name}`));
+      throw new UsageError(flag?.value ? `${command}: ${option.replace(/ .*$/, '')} needs a value (${flag.value})` : `${command}: ${option.replace(/ .*$/, '')} takes no value`);
+    }
+    throw new UsageError(`${command}: ${e.message.split('\n')[0]}`);
+  }
+  const values = parsed.values as FlagValues;
+  for (const f of spec.flags) {
+    const v = values[f.name];
+    if (f.choices && typeof v === 'string' && !f.choices.includes(v)) throw new UsageError(`${command}: --${f.name} must be ${f.choices.slice(0, -1).join(', ')} or ${f.choices[f.choices.length - 1]}, not "${v}"`);
+  }
+  return { values, inputs: parsed.positionals };
+}
+
+function flagLines(flags: readonly Flag[], short?: (f: Flag) => string | undefined): string[] {
+  const heads = flags.map((f) => `${short?.(f) ? `-${short(f)}, ` : ''}--${f.name}${f.value ? ` ${f.value}` : ''}`);
+  const width = Math.max(...heads.map((h) => h.length)) + 2;
+  return flags.map((f, i) => `  ${heads[i].padEnd(width)}${f.help}`);
+}
+
+/** `--help`: every command and every flag of the tables, with its one line. */
+export function usage(): string {
+  const lines = [
+    'Usage:',
+    ...(Object.keys(COMMANDS) as CommandName[]).map((c) => `  kms-lens ${c} [options] <file|dir|->...`),
+    '  kms-lens --version | --help',
+    '',
+    'Directories are searched recursively for *.json, *.jsonl, *.ndjson, *.log and *.json.gz files',
+    '(.json.gz, as CloudTrail delivers its logs, is read decompressed; --fix leaves archives unchanged).',
+    'A - reads standard input: aws kms get-key-policy --key-id ID --query Policy --output text | kms-lens check -',
+    'Inputs that are not what the command reads are listed as skipped, with the reason.',
+    'The text format of check ends each file with what it was read as (a key policy, a trust policy, ...).',
+  ];
+  for (const [name, spec] of Object.entries(COMMANDS)) {
+    lines.push('', `kms-lens ${name}: ${spec.summary}`, ...flagLines(spec.flags));
+  }
+  lines.push(
+    '',
+    `KIND (--kind) is one of ${POLICY_KINDS.join(', ')}.`,
+    '',
+    'Every command:',
+    ...flagLines(GLOBAL_FLAGS, (f) => (f as Flag & { short?: string }).short),
+    '',
+    'Exit status: 0 no error finding; 1 error findings (check); 2 a usage error, a file that could',
+    'not be read (the others are still read), or nothing analysed (unless --allow-empty).',
+  );
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,51 @@
+/**
+ * The AWS documentation pages the rules cite (in `docs.sources`) for the
+ * facts their messages rely on: what AWS rejects, what never matches, what
+ * has no effect. One list, so a page that moves is corrected once.
+ */
+const IAM = 'https://docs.aws.amazon.com/IAM/latest/UserGuide';
+const KMS = 'https://docs.aws.amazon.com/kms/latest/developerguide';
+const API = 'https://docs.aws.amazon.com/kms/latest/APIReference';
+
+export const SOURCES = {
+  /** "If either of the required Resource or Action elements are missing from a key policy statement, the policy statement has no effect ... the CreateKey and PutKeyPolicy API requests succeed"; each statement must contain principals; the lockout safety check; the characters a key policy may hold. */
+  createKey: `${API}/API_CreateKey.html`,
+  putKeyPolicy: `${API}/API_PutKeyPolicy.html`,
+  createAlias: `${API}/API_CreateAlias.html`,
+  createGrant: `${API}/API_CreateGrant.html`,
+  generateRandom: `${API}/API_GenerateRandom.html`,
+  generateDataKey: `${API}/API_GenerateDataKey.html`,
+  enableKeyRotation: `${API}/API_EnableKeyRotation.html`,
+  grantConstraints: `${API}/API_GrantConstraints.html`,
+  scheduleKeyDeletion: `${API}/API_ScheduleKeyDeletion.html`,
+  /** Key policy format (size, characters, Sid) and elements ("Resource ... is "*", which means this KMS key"). */
+  keyPolicyElements: `${KMS}/key-policy-overview.html`,
+  keyPolicyDefault: `${KMS}/key-policy-default.html`,
+  kmsConditionKeys: `${KMS}/conditions-kms.html`,
+  kmsTagAuthorization: `${KMS}/tag-authorization.html`,
+  kmsAliasAuthorization: `${KMS}/alias-authorization.html`,
+  kmsKeysInIamPolicies: `${KMS}/cmks-in-iam-policies.html`,
+  kmsGrants: `${KMS}/grant-manage.html`,
+  kmsQuotas: `${KMS}/resource-limits.html`,
+  kmsKeyState: `${KMS}/key-state.html`,
+  kmsDeletingKeys: `${KMS}/deleting-keys.html`,
+  kmsActions: 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_awskeymanagementservice.html',
+  iamGrammar: `${IAM}/reference_policies_grammar.html`,
+  iamVersion: `${IAM}/reference_policies_elements_version.html`,
+  iamStatement: `${IAM}/reference_policies_elements_statement.html`,
+  iamSid: `${IAM}/reference_policies_elements_sid.html`,
+  iamEffect: `${IAM}/reference_policies_elements_effect.html`,
+  iamPrincipal: `${IAM}/reference_policies_elements_principal.html`,
+  iamAction: `${IAM}/reference_policies_elements_action.html`,
+  iamResource: `${IAM}/reference_policies_elements_resource.html`,
+  iamCondition: `${IAM}/reference_policies_elements_condition.html`,
+  iamConditionOperators: `${IAM}/reference_policies_elements_condition_operators.html`,
+  iamMultiValued: `${IAM}/reference_policies_multi-value-conditions.html`,
+  iamGlobalKeys: `${IAM}/reference_policies_condition-keys.html`,
+  cloudTrailRecord: 'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html',
+  json: 'https://www.rfc-editor.org/rfc/rfc8259',
+  /** "No AWS principal has any permissions to a KMS key unless that permission is provided explicitly and never denied"; the mechanisms are the key policy, IAM policies and grants. */
+  kmsControlAccess: `${KMS}/control-access.html`,
+  /** SQS: the key policy must allow the services that send to an encrypted queue. */
+  sqsKeyManagement: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-key-management.html',
+} as const;
