@@ -25,6 +25,8 @@ export function describeReading(model: DocumentModel): string {
     let label = decision ? decisionLabel(decision) : kindLabel(model.kind);
     if (model.policy?.shape === 'statement') label = l10n.t('one statement of {0}', label);
     if (model.policy?.shape === 'statements') label = l10n.t('statements of {0}', label);
+    // A template that is not JSON until rendered (document/template.ts): read without rendering it.
+    if (model.template) label = l10n.t('{0} (template, read without rendering it)', label);
     // A policy printed by the AWS CLI: which command, and where the policy is in its output.
     const path = model.policy?.path ?? [];
     if (path.length > 0) return model.cli ? l10n.t('{0} in the {1} string of {2}', label, path.join('.'), commandLabel(model.cli)) : l10n.t('{0} in its {1} string', label, path.join('.'));

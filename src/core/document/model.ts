@@ -13,12 +13,13 @@ import { classifyValue, isEventLike, isObject, sniffKind, type Container, type D
 import { EVENT_STRING, type CliOutput } from './cliOutput';
 import { concatenatedValues } from './concatenated';
 import { stringRecord } from './stringRecords';
-import type { DocumentHints, DocumentKind } from '../types';
+import { isPolicyDocument, type DocumentHints, type DocumentKind } from '../types';
 import { countMembers, maxDepth, scanArrayElements, scanMemberArray, scanObjectMembers, scanValue, skipSpace, skipString, type ObjectMember, type Span } from './scan';
 import { isPartial, soundTree } from './sound';
 import { findPastedQuirks, findSyntaxProblems, hasQuirks, MAX_NESTING, neutraliseQuirks, repairQuirks, type SyntaxProblem } from './syntax';
 import * as l10n from '@vscode/l10n';
 import type { JsonRecord } from './record';
+import { templateView, touchesConstruct, type TemplateView } from './template';
 
 export type { JsonRecord } from './record';
 
@@ -43,8 +44,25 @@ export interface DocumentModel {
   cli?: CliOutput;
   /** Set when the text is that many JSON documents one after another, each read on its own (document/concatenated.ts). */
   parts?: number;
+  /** Set when the text is a template that is not JSON until rendered: what was read instead (document/template.ts). */
+  template?: TemplateModel;
   /** Set when the text was not analysed. */
   skipped?: 'tooLarge' | 'binary';
+}
+
+/**
+ * A template read through its rendered view. For a policy, `root` is the
+ * policy's tree over `text` (the view), whose offsets go to the document
+ * through `toDocument`; the model's own `root` is then absent.
+ */
+export interface TemplateModel {
+  engine: TemplateView['engine'];
+  constructs: TemplateView['constructs'];
+  text: string;
+  toDocument(offset: number): number;
+  root?: Node;
+  /** The view's JSON problems, on the view's offsets (those on template syntax left out). */
+  problems: SyntaxProblem[];
 }
 
 export interface ModelOptions {
@@ -118,6 +136,9 @@ function recordStringLabel(container: Container): string {
 }
 
 function buildJsonModel(text: string, hints: DocumentHints, allowComments: boolean, threshold: number): DocumentModel {
+  // A template that is not JSON until rendered (%{ for }, {% %}, unquoted ${...}): read through its rendered view.
+  const view = text.length <= threshold ? templateView(text) : undefined;
+  if (view) return buildTemplateModel(text, view, hints, allowComments, threshold);
   // Invalid JSON may be documents one after another (AWS CLI output appended to a file): then each is read.
   const split = (): SegmentResult | undefined => {
     const parts = concatenatedValues(text);
@@ -140,6 +161,32 @@ function buildJsonModel(text: string, hints: DocumentHints, allowComments: boole
     cli: seg.cli,
     parts: seg.parts,
   };
+}
+
+/**
+ * A template: a policy is read from the rendered view, with its findings
+ * mapped onto the template's characters; JSON errors on template syntax are
+ * not errors. Anything else is read as it stands, without those errors.
+ */
+function buildTemplateModel(text: string, view: TemplateView, hints: DocumentHints, allowComments: boolean, threshold: number): DocumentModel {
+  const seg = analyseSegment(view.text, 0, view.text.length, hints, allowComments, threshold);
+  const onTemplate = (p: SyntaxProblem, map: (o: number) => number): boolean => touchesConstruct(view, map(p.start), map(p.end)) || (p.fixes ?? []).some((f) => f.edits.some((e) => touchesConstruct(view, map(e.start), map(e.end))));
+  const base = { text, format: 'json' as const, allowComments, records: [] };
+  if (isPolicyDocument(seg.kind) && seg.policy && !seg.policy.inString && seg.root) {
+    const problems = seg.problems.filter((p) => !onTemplate(p, view.toDocument));
+    const mapped = problems.map((p): SyntaxProblem => ({
+      ...p,
+      start: view.toDocument(p.start),
+      end: view.toDocument(p.end),
+      fixes: p.fixes?.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, start: view.toDocument(e.start), end: view.toDocument(e.end) })) })),
+    }));
+    const template: TemplateModel = { engine: view.engine, constructs: view.constructs, text: view.text, toDocument: view.toDocument, root: seg.root, problems };
+    return { ...base, kind: seg.kind, container: 'none', syntaxProblems: mapped, value: seg.value, policy: seg.policy, template };
+  }
+  // Not a policy once rendered: the text as it stands, without the errors its template syntax makes.
+  const plain = analyseSegment(text, 0, text.length, hints, allowComments, threshold);
+  const template: TemplateModel = { engine: view.engine, constructs: view.constructs, text: view.text, toDocument: view.toDocument, problems: [] };
+  return { ...base, kind: plain.kind, container: plain.container, records: plain.records, root: plain.root, value: plain.value, policy: plain.policy, cli: plain.cli, syntaxProblems: plain.problems.filter((p) => !onTemplate(p, (o) => o)), template };
 }
 
 /**

@@ -44,6 +44,11 @@ const fragmentOf = (shape: PolicyShape): PolicyModel['fragment'] => (shape === '
 function locate(model: DocumentModel): PolicyModel[] {
   if (isPolicyDocument(model.kind)) {
     const placed = model.policy;
+    // A template that is not JSON until rendered: the policy of its rendered view, findings on the template's characters.
+    const view = model.template;
+    if (view?.root && placed && !placed.inString) {
+      return [buildPolicy({ text: view.text, root: view.root, decision: placed.decision, fragment: fragmentOf(placed.shape), origin: 'document', toDocument: view.toDocument, syntaxProblems: view.problems })];
+    }
     if (!model.root || !placed) return [];
     if (placed.inString) {
       // The document's own string, or the member of AWS CLI output that holds the policy (get-key-policy's "Policy").
