@@ -63,3 +63,25 @@ describe('AWS CLI outputs', () => {
     assert.equal(state.item.description, 'deleted 2024-06-17 09:15:00 UTC at the earliest');
   });
 });
+
+describe('templates that are not JSON until rendered', () => {
+  afterEach(async () => {
+    await closeAll();
+  });
+
+  it('a Terraform template opened as plain text gets no JSON error, only information on its template syntax', async () => {
+    const editor = await open(workspaceUri('templates', 'reader-key-policy.json.tpl'));
+    const doc = editor.document;
+    assert.equal(await waitForAnalysis(doc), 'keyPolicy');
+    const ds = await waitForDiagnostics(doc.uri, (d) => d.some((x) => show(x).startsWith('meta-template@')), 'the template finding');
+    assert.ok(ds.every((d) => d.severity === vscode.DiagnosticSeverity.Information), JSON.stringify(ds.map(show)));
+    const text = doc.getText();
+    const at = (s: string): string => {
+      const i = text.indexOf(s);
+      const a = doc.positionAt(i);
+      const b = doc.positionAt(i + s.length);
+      return `${a.line}:${a.character}-${b.line}:${b.character}`;
+    };
+    assert.deepEqual(ds.map(show).sort(), [`meta-template@${at('%{ for arn in reader_arns }')}`, `policy-placeholder@${at('${account_id}')}`, `policy-placeholder@${at('${jsonencode(arn)}')}`].sort());
+  });
+});
