@@ -57,6 +57,7 @@ const KIND_ON_PAGE: Record<PolicyKind, string> = {
 const DOCUMENT_KIND_NAMES: Record<Exclude<DocumentKind, PolicyKind>, string> = {
   cloudTrail: 'CloudTrail events and logs',
   listGrants: '`aws kms list-grants` output',
+  kmsOutput: 'AWS CLI output about keys (`describe-key`, `get-key-rotation-status`, `list-aliases`)',
   cloudFormation: 'CloudFormation templates',
   other: 'any other file',
 };

@@ -2,9 +2,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { TEMPLATE_EXTENSIONS } from '../core';
 
 /** Extensions analysed when walking a directory. */
-export const ANALYSED_EXTENSIONS = ['.json', '.jsonl', '.ndjson', '.log'];
+// Templates (.tpl, .tftpl, .j2, ...) are policies that are JSON once rendered: KMS Lens reads what it can of them.
+export const ANALYSED_EXTENSIONS = ['.json', '.jsonl', '.ndjson', '.log', ...TEMPLATE_EXTENSIONS];
 
 /** CloudTrail delivers its logs gzipped: `<account>_CloudTrail_<region>_<time>_<id>.json.gz`. */
 export function isGzipLog(file: string): boolean {

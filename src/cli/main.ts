@@ -60,7 +60,7 @@ function skipReason(model: DocumentModel, maxFileSize: number, analysed: (kind: 
 }
 
 const CHECKED = 'a KMS key policy, an IAM policy, CloudTrail events or list-grants output';
-const INDEXED = 'CloudTrail events or list-grants output';
+const INDEXED = 'CloudTrail events, list-grants output or AWS CLI output about keys (describe-key, list-aliases, ...)';
 
 /** The files of the command line, read; read failures become errors, the others go on. */
 function readAll(inputs: readonly string[], io: Io): { files: Array<{ file: InputFile; input: ReadFile }>; errors: string[]; skipped: Skipped[] } {
@@ -158,7 +158,8 @@ function grants(args: string[], io: Io): number {
   const entries: GrantsInput[] = files.map(({ file, input }) => ({ file: file.display, text: input.text, languageId: input.hints.languageId, fileName: input.hints.fileName }));
   const run = new GrantsRun(entries, maxFileSize);
   for (const e of entries) {
-    const reason = skipReason(run.models.get(e.file) as DocumentModel, maxFileSize, (k) => k === 'cloudTrail' || k === 'listGrants', INDEXED);
+    const model = run.models.get(e.file) as DocumentModel;
+    const reason = skipReason(model, maxFileSize, () => core.feedsKeys(model), INDEXED);
     if (reason) skipped.push({ file: e.file, reason });
   }
   io.out(values.format === 'json' ? JSON.stringify(toJsonReport(run), null, 2) + '\n' : toTextReport(run));

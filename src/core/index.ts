@@ -38,3 +38,4 @@ export { jsonReport } from './keys/report';
 export type { GrantsModel, GrantsSource, KeyGrants } from './keys/types';
 export type { KeyLifecycle, KeyState } from './lifecycle/types';
 export type { TimeZoneChoice } from './lifecycle/dates';
+export { TEMPLATE_EXTENSIONS } from './document/template';

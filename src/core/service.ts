@@ -20,7 +20,7 @@ import { repairJson } from './repairJson';
 import type { Grant } from './grants/types';
 import type { KmsKey } from './history/types';
 import { hoverAt } from './hover';
-import { buildGrantsModel } from './keys/build';
+import { buildGrantsModel, feedsKeyHistory } from './keys/build';
 import { buildOutline, type KeysOutline } from './keys/outline';
 import type { OutlineOptions } from './keys/outlineItems';
 import { jsonReport, type JsonGrantsReport, type LocateEvent } from './keys/report';
@@ -86,6 +86,8 @@ export interface KmsLensService {
 
   // Keys: their grants and their own lives
 
+  /** Does this document feed the keys model (CloudTrail events, list-grants output, AWS CLI output about keys)? */
+  feedsKeys(model: DocumentModel): boolean;
   /** Every key the documents name, with its grants and its lifecycle. */
   grants(sources: readonly GrantsSource[]): GrantsModel;
   /** What the grants view and the text report show of a keys model, item by item. */
@@ -119,6 +121,7 @@ const SERVICE: KmsLensService = Object.freeze({
   format: formatLog,
   redact: redactText,
   describeRedaction,
+  feedsKeys: (model: DocumentModel) => feedsKeyHistory(model.kind),
   grants: buildGrantsModel,
   outline: buildOutline,
   grantsReport: jsonReport,

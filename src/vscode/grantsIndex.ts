@@ -161,7 +161,7 @@ export class GrantsIndex implements vscode.Disposable {
           }
         }
         this.indexedVersions.set(key, doc.version);
-        if (model.kind === 'cloudTrail' || model.kind === 'listGrants') sources.push({ id: key, model });
+        if (core.feedsKeys(model)) sources.push({ id: key, model });
         if (generation !== this.generation) return; // a newer rebuild started: it will finish the job
       }
       if (sameSources(sources, this.lastSources) && this.skippedCount === skippedBefore) return;

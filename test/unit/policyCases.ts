@@ -34,6 +34,9 @@ const iamStmt = (members: string): string => identityPolicy(`{"Effect":"Allow",$
 const keyArn = (rest = 'key/1234abcd-12ab-34cd-56ef-1234567890ab', region = 'us-west-2'): string => `arn:aws:kms:${region}:${ACCOUNT}:${rest}`;
 const cond = (c: string, action = 'kms:Decrypt'): string => app(`"Action":"${action}","Resource":"*","Condition":${c}`);
 const pad = (n: number): string => 'x'.repeat(n);
+const QUEUE = `arn:aws:sqs:us-west-2:${ACCOUNT}:orders`;
+/** An SQS queue policy that lets an SNS topic send to the queue, and `extra` statements. */
+const queuePolicy = (extra?: string): string => `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"sns.amazonaws.com"},"Action":"sqs:SendMessage","Resource":"${QUEUE}","Condition":{"ArnEquals":{"aws:SourceArn":"arn:aws:sns:us-west-2:${ACCOUNT}:orders"}}}${extra ? `,${extra}` : ''}]}`;
 
 export const CASES: Record<string, RuleCase> = {
   'policy-string-syntax': {
@@ -152,6 +155,18 @@ export const CASES: Record<string, RuleCase> = {
     nearMisses: [app('"Action":["kms:Get*","kms:Decrypt","kms:GenerateDataKey*","kms:Generate","kms:Re*Encrypt*"],"Resource":"*"')],
     fix: { result: app('"Action":["kms:Get*"],"Resource":"*"') },
   },
+  'policy-kms-action-in-resource-policy': {
+    fires: [
+      queuePolicy(`{"Effect":"Allow","Principal":{"Service":"sns.amazonaws.com"},"Action":[⟦"kms:GenerateDataKey"⟧,"kms:Decrypt"],"Resource":"${QUEUE}"}`),
+      queuePolicy(`{"Effect":"Deny","Principal":"*","Action":⟦"kms:*"⟧,"Resource":"${QUEUE}"}`),
+    ],
+    nearMisses: [
+      queuePolicy(),
+      // The same permissions in the key policy of the queue's key are where they belong.
+      keyPolicy(`{"Effect":"Allow","Principal":{"Service":"sns.amazonaws.com"},"Action":["kms:GenerateDataKey","kms:Decrypt"],"Resource":"*"}`),
+    ],
+    message: /^"kms:GenerateDataKey" and "kms:Decrypt" allow nothing in an SQS queue policy: /,
+  },
   'policy-iam-only-action': {
     fires: [app('"Action":[⟦"kms:CreateKey"⟧,"kms:DescribeKey"],"Resource":"*"'), app('"Action":⟦"kms:RetireGrant"⟧,"Resource":"*"')],
     nearMisses: [iamStmt('"Action":"kms:CreateKey","Resource":"*"'), keyPolicy('{"Effect":"Deny","Principal":"*","Action":"kms:RetireGrant","Resource":"*"}')],
@@ -168,8 +183,13 @@ export const CASES: Record<string, RuleCase> = {
       iamStmt(`"Action":"kms:Decrypt","Resource":"arn:aws:kms:us-west-2:⟦2109876543⟧:key/*"`),
       iamStmt('"Action":"kms:Decrypt","Resource":⟦"1234abcd-12ab-34cd-56ef-1234567890ab"⟧'),
       keyPolicy(`{"Effect":"Allow","Principal":{"AWS":"⟦arn:aws::iam::${ACCOUNT}:role/App⟧"},"Action":"kms:Decrypt","Resource":"*"}`),
+      // A key ARN as a condition value names no key either (the bucket policy then denies every upload).
+      iamStmt(`"Action":"s3:PutObject","Resource":"*","Condition":{"StringNotEquals":{"s3:x-amz-server-side-encryption-aws-kms-key-id":"arn:aws:kms:us-west-2:⟦21098765432⟧:key/1234abcd-12ab-34cd-56ef-1234567890ab"}}`),
     ],
-    nearMisses: [iamStmt(`"Action":"kms:Decrypt","Resource":["${keyArn()}","arn:aws:kms:*:${ACCOUNT}:alias/app-*","arn:aws:s3:::bucket/*"]`)],
+    nearMisses: [
+      iamStmt(`"Action":"kms:Decrypt","Resource":["${keyArn()}","arn:aws:kms:*:${ACCOUNT}:alias/app-*","arn:aws:s3:::bucket/*"]`),
+      iamStmt(`"Action":"s3:PutObject","Resource":"*","Condition":{"StringNotEquals":{"s3:x-amz-server-side-encryption-aws-kms-key-id":"${keyArn()}"},"ArnLike":{"aws:SourceArn":"arn:aws:kms:*:${ACCOUNT}:key/*"}}`),
+    ],
     fix: { title: `Change to "${keyArn()}"`, safety: 'widens', result: iamStmt(`"Action":"kms:Decrypt","Resource":"${keyArn()}"`) },
     message: new RegExp(`intended ARN is "arn:aws:kms:us-west-2:${ACCOUNT}:key/1234abcd`),
   },

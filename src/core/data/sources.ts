@@ -44,4 +44,8 @@ export const SOURCES = {
   iamGlobalKeys: `${IAM}/reference_policies_condition-keys.html`,
   cloudTrailRecord: 'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html',
   json: 'https://www.rfc-editor.org/rfc/rfc8259',
+  /** "No AWS principal has any permissions to a KMS key unless that permission is provided explicitly and never denied"; the mechanisms are the key policy, IAM policies and grants. */
+  kmsControlAccess: `${KMS}/control-access.html`,
+  /** SQS: the key policy must allow the services that send to an encrypted queue. */
+  sqsKeyManagement: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-key-management.html',
 } as const;

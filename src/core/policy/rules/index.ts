@@ -17,6 +17,7 @@ import { iamOnlyAction } from './iamOnlyAction';
 import { keyIdInvalid } from './keyIdInvalid';
 import { keyPolicyConditionKey } from './keyPolicyConditionKey';
 import { keyPolicyResource } from './keyPolicyResource';
+import { kmsActionInResourcePolicy } from './kmsActionInResourcePolicy';
 import { lockoutRisk } from './lockoutRisk';
 import { missingAction } from './missingAction';
 import { missingPrincipal } from './missingPrincipal';
@@ -57,7 +58,7 @@ export const policyRules: PolicyRule[] = [
   stringSyntax, versionMissing, versionOld, versionInvalid, statementMissing, effectInvalid, unknownElement, conflictingElements,
   missingAction, missingResource, missingPrincipal, sidDuplicate, sidInvalid, sidEmpty, emptyValue, emptyCondition, valueType,
   // Actions
-  unknownAction, nonKmsAction, noncanonicalCase, redundantAction, iamOnlyAction,
+  unknownAction, nonKmsAction, noncanonicalCase, redundantAction, iamOnlyAction, kmsActionInResourcePolicy,
   // Resources
   keyPolicyResource, arnMalformed, keyIdInvalid, aliasInvalid, unknownRegion, aliasArnResource,
   // Principals
