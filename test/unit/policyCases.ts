@@ -342,6 +342,46 @@ export const CASES: Record<string, RuleCase> = {
       result: app('"Action":"kms:CreateGrant","Resource":"*", "Condition": { "Bool": { "kms:GrantIsForAWSResource": "true" } }'),
     },
   },
+  'policy-literal-wildcard': {
+    fires: [
+      cond(`{"StringEquals":{"aws:PrincipalArn":⟦"arn:aws:iam::${ACCOUNT}:role/App*"⟧}}`),
+      keyPolicy(`{"Effect":"Deny","Principal":"*","Action":"kms:*","Resource":"*","Condition":{"StringNotEquals":{"aws:PrincipalArn":["arn:aws:iam::${ACCOUNT}:role/Admin",⟦"arn:aws:iam::${ACCOUNT}:role/Break?Glass"⟧]}}}`),
+      cond('{"ForAnyValue:StringEqualsIgnoreCase":{"kms:EncryptionContextKeys":⟦"aws:s3:*"⟧}}'),
+      // A Deny whose fix makes it deny more: Fix all leaves it to the user too.
+      keyPolicy('{"Effect":"Deny","Principal":"*","Action":"kms:Decrypt","Resource":"*","Condition":{"StringEqualsIfExists":{"kms:ViaService":⟦"*.us-east-1.amazonaws.com"⟧}}}'),
+    ],
+    nearMisses: [
+      cond(`{"StringLike":{"aws:PrincipalArn":"arn:aws:iam::${ACCOUNT}:role/App*"}}`),
+      // The ARN operators take wildcards (IAM User Guide), ArnEquals included.
+      cond(`{"ArnEquals":{"aws:PrincipalArn":"arn:aws:iam::${ACCOUNT}:role/App*"}}`),
+      // A "?" outside an ARN is text (a URL query), an IAM policy variable is not a wildcard.
+      cond('{"StringEquals":{"aws:Referer":"https://example.com/?page=1"}}'),
+      cond('{"StringEquals":{"aws:username":"${aws:username}"}}'),
+      cond('{"StringEquals":{"kms:EncryptionContext:tenant":"${*}"}}'),
+    ],
+    fix: {
+      title: 'Compare aws:PrincipalArn with StringLike',
+      safety: 'widens',
+      result: cond(`{"StringLike":{"aws:PrincipalArn":"arn:aws:iam::${ACCOUNT}:role/App*"}}`),
+    },
+    message: /StringEquals compares "arn:aws:iam::210987654321:role\/App\*" literally, so it matches none of the values the pattern describes, only this exact text\. Did you mean StringLike\?/,
+  },
+  'policy-source-key-without-service': {
+    fires: [
+      cond(`{"StringEquals":{⟦"aws:SourceAccount"⟧:"${ACCOUNT}"}}`),
+      keyPolicy(`{"Effect":"Deny","Principal":{"AWS":["arn:aws:iam::${ACCOUNT}:role/App","${ACCOUNT}"]},"Action":"kms:Decrypt","Resource":"*","Condition":{"ArnNotLike":{⟦"aws:SourceArn"⟧:"arn:aws:cloudtrail:*:${ACCOUNT}:trail/*"}}}`),
+    ],
+    nearMisses: [
+      keyPolicy(`{"Effect":"Allow","Principal":{"Service":"cloudtrail.amazonaws.com"},"Action":"kms:GenerateDataKey*","Resource":"*","Condition":{"StringEquals":{"aws:SourceAccount":"${ACCOUNT}"}}}`),
+      // A service among the principals, everyone, or a condition written for the key's absence.
+      keyPolicy(`{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::${ACCOUNT}:role/App","Service":"logs.us-west-2.amazonaws.com"},"Action":"kms:Decrypt","Resource":"*","Condition":{"StringEquals":{"aws:SourceAccount":"${ACCOUNT}"}}}`),
+      keyPolicy(`{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"kms:Decrypt","Resource":"*","Condition":{"StringEquals":{"aws:SourceAccount":"${ACCOUNT}"}}}`),
+      cond(`{"StringEqualsIfExists":{"aws:SourceAccount":"${ACCOUNT}"}}`),
+      cond('{"Null":{"aws:SourceArn":"true"}}'),
+      cond(`{"StringEquals":{"aws:PrincipalAccount":"${ACCOUNT}"}}`),
+    ],
+    message: /aws:SourceAccount is in the request only when an AWS service principal calls, and this statement names only accounts, users or roles: the condition is never true, so this Allow never applies/,
+  },
   'policy-placeholder': {
     fires: [`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::⟦111122223333⟧:root"},"Action":"kms:*","Resource":"*"},{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:role/App"},"Action":"kms:Decrypt","Resource":"*"}]}`],
     nearMisses: [keyPolicy(), iamStmt(`"Action":"kms:Decrypt","Resource":"${keyArn()}"`)],

@@ -3,8 +3,8 @@
  * written for this project after the shapes found there): Terraform
  * templatefile key and IAM policies, a Serverless policy file, Jinja, a README
  * with placeholders to replace, a CloudFormation policy fragment and template.
- * They are fine: nothing above information, and one note per placeholder to
- * fill in, on its first use.
+ * They are fine but for one true finding listed below: nothing else above
+ * information, and one note per placeholder to fill in, on its first use.
  */
 import * as assert from 'node:assert/strict';
 import { analyze } from '../../src/core';
@@ -29,10 +29,19 @@ describe('real-world shapes of policies with unknown values', () => {
     'cloudformation-key-policy-fragment.json': [],
     'cloudformation-key-stack.json': [],
   };
+  /**
+   * Findings above information that are true of the file as written, by rule
+   * and token. templatefile-identity-policy.json compares the S3 object ARN
+   * pattern `.../*` with StringEquals, which takes the `*` literally (IAM User
+   * Guide, condition operators): the statement never matches an object.
+   */
+  const justified: Record<string, string[]> = {
+    'templatefile-identity-policy.json': ['policy-literal-wildcard "arn:aws:s3:::${bucket_name}/$${aws:PrincipalTag/team}/*"'],
+  };
   for (const [file, expected] of Object.entries(cases)) {
-    it(`${file}: nothing above information, one note per placeholder`, () => {
+    it(`${file}: nothing above information but what is justified, one note per placeholder`, () => {
       const { serious, placeholders } = notes(file);
-      assert.deepEqual(serious, []);
+      assert.deepEqual(serious.map((f) => f.replace(/: .*$/s, '')), justified[file] ?? []);
       assert.deepEqual(placeholders, expected);
     });
   }

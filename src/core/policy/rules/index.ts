@@ -16,6 +16,7 @@ import { iamOnlyAction } from './iamOnlyAction';
 import { keyIdInvalid } from './keyIdInvalid';
 import { keyPolicyConditionKey } from './keyPolicyConditionKey';
 import { keyPolicyResource } from './keyPolicyResource';
+import { literalWildcard } from './literalWildcard';
 import { lockoutRisk } from './lockoutRisk';
 import { missingAction } from './missingAction';
 import { missingPrincipal } from './missingPrincipal';
@@ -33,6 +34,7 @@ import { setOperatorSingleValued } from './setOperatorSingleValued';
 import { sidDuplicate } from './sidDuplicate';
 import { sidEmpty } from './sidEmpty';
 import { sidInvalid } from './sidInvalid';
+import { sourceKeyWithoutService } from './sourceKeyWithoutService';
 import { statementMissing } from './statementMissing';
 import { stringSyntax } from './stringSyntax';
 import { tooLarge } from './tooLarge';
@@ -64,6 +66,7 @@ export const policyRules: PolicyRule[] = [
   // Conditions
   unknownOperator, unknownConditionKey, conditionKeyNotApplicable, operatorType, conditionValueType, missingSetOperator,
   setOperatorSingleValued, conditionValueEnum, viaServiceInvalid, viaServiceUnsupported, viaServiceRegionMismatch, keyPolicyConditionKey,
+  literalWildcard, sourceKeyWithoutService,
   // Whole policy
   lockoutRisk, tooLarge, unsupportedCharacter, deadlineMissingAction, deadlineRotateOnDemand, createGrantUnrestricted, placeholder,
 ];
