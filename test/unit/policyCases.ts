@@ -382,6 +382,54 @@ export const CASES: Record<string, RuleCase> = {
     ],
     message: /aws:SourceAccount is in the request only when an AWS service principal calls, and this statement names only accounts, users or roles: the condition is never true, so this Allow never applies/,
   },
+  'policy-deny-not-principal-role': {
+    fires: [
+      keyPolicy(`{"Effect":"Deny","NotPrincipal":{"AWS":⟦"arn:aws:iam::${ACCOUNT}:role/KeyAdmin"⟧},"Action":"kms:ScheduleKeyDeletion","Resource":"*"}`),
+      keyPolicy(`{"Effect":"Deny","NotPrincipal":{"AWS":["arn:aws:iam::${ACCOUNT}:root",⟦"arn:aws:iam::${ACCOUNT}:role/KeyAdmin"⟧,"arn:aws:iam::${ACCOUNT}:role/Ops","arn:aws:sts::${ACCOUNT}:assumed-role/Ops/alice"]},"Action":"kms:*","Resource":"*"}`),
+    ],
+    nearMisses: [
+      // The IAM User Guide's shape: the session, the role and the account.
+      keyPolicy(`{"Effect":"Deny","NotPrincipal":{"AWS":["arn:aws:sts::${ACCOUNT}:assumed-role/KeyAdmin/alice","arn:aws:iam::${ACCOUNT}:role/KeyAdmin","arn:aws:iam::${ACCOUNT}:root"]},"Action":"kms:*","Resource":"*"}`),
+      // A user calls as itself; the recommended form with aws:PrincipalArn.
+      keyPolicy(`{"Effect":"Deny","NotPrincipal":{"AWS":["arn:aws:iam::${ACCOUNT}:user/Bob","arn:aws:iam::${ACCOUNT}:root"]},"Action":"kms:*","Resource":"*"}`),
+      keyPolicy(`{"Effect":"Deny","Principal":"*","Action":"kms:*","Resource":"*","Condition":{"ArnNotLike":{"aws:PrincipalArn":"arn:aws:iam::${ACCOUNT}:role/KeyAdmin"}}}`),
+    ],
+    message: /spares the role arn:aws:iam::210987654321:role\/KeyAdmin but none of its sessions \(arn:aws:sts::210987654321:assumed-role\/KeyAdmin\/\.\.\.\), which are what calls KMS, nor its account/,
+  },
+  'policy-decrypt-all-keys': {
+    fires: [
+      iamStmt('"Action":["kms:Encrypt",⟦"kms:Decrypt"⟧,"kms:GenerateDataKey"],"Resource":"*"'),
+      iamStmt('"Action":⟦"kms:*"⟧,"Resource":["*"]'),
+      iamStmt('"Action":⟦"kms:ReEncrypt*"⟧,"Resource":"arn:aws:kms:*:*:key/*"'),
+    ],
+    nearMisses: [
+      iamStmt(`"Action":"kms:Decrypt","Resource":"${keyArn()}"`),
+      // Limited by a condition, encrypt-only, or a Deny.
+      iamStmt('"Action":"kms:Decrypt","Resource":"*","Condition":{"StringEquals":{"kms:ViaService":"s3.us-west-2.amazonaws.com"}}'),
+      iamStmt('"Action":["kms:Encrypt","kms:GenerateDataKey"],"Resource":"*"'),
+      identityPolicy('{"Effect":"Deny","Action":"kms:Decrypt","Resource":"*"}'),
+      // The shape of a permissions boundary: whole services on all resources.
+      iamStmt('"Action":["s3:*","lambda:*","kms:Decrypt"],"Resource":"*"'),
+      // A key policy's "*" is the key itself.
+      app('"Action":"kms:Decrypt","Resource":"*"'),
+    ],
+    message: /^kms:Decrypt here allows kms:Decrypt on all KMS keys: the holder can decrypt with every key whose key policy trusts this account/,
+  },
+  'policy-cross-account-grants': {
+    fires: [
+      keyPolicy('{"Effect":"Allow","Principal":{"AWS":⟦"arn:aws:iam::702914583316:root"⟧},"Action":"kms:*","Resource":"*"}'),
+      keyPolicy('{"Effect":"Allow","Principal":{"AWS":["arn:aws:iam::702914583316:role/App",⟦"702914583316"⟧]},"Action":["kms:Decrypt","kms:CreateGrant"],"Resource":"*"}'),
+    ],
+    nearMisses: [
+      // The KMS guide's cross-account statements: use, and grants for AWS services only.
+      keyPolicy('{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::702914583316:root"},"Action":["kms:Encrypt","kms:Decrypt","kms:ReEncrypt*","kms:GenerateDataKey*","kms:DescribeKey"],"Resource":"*"}',
+        '{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::702914583316:root"},"Action":["kms:CreateGrant","kms:ListGrants","kms:RevokeGrant"],"Resource":"*","Condition":{"Bool":{"kms:GrantIsForAWSResource":"true"}}}'),
+      // The key's own account, and a role of the other account (policy-sensitive-permissions' business).
+      keyPolicy(),
+      keyPolicy('{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::702914583316:role/App"},"Action":"kms:CreateGrant","Resource":"*"}'),
+    ],
+    message: /^Account 702914583316 is not the key's account \(210987654321\), and this statement lets it create grants on the key without limit: .* \(The key administration actions allowed here, such as PutKeyPolicy, ScheduleKeyDeletion, DisableKey, have no effect across accounts\.\)$/,
+  },
   'policy-placeholder': {
     fires: [`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::⟦111122223333⟧:root"},"Action":"kms:*","Resource":"*"},{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:role/App"},"Action":"kms:Decrypt","Resource":"*"}]}`],
     nearMisses: [keyPolicy(), iamStmt(`"Action":"kms:Decrypt","Resource":"${keyArn()}"`)],

@@ -7,8 +7,11 @@ import { conditionValueEnum } from './conditionValueEnum';
 import { conditionValueType } from './conditionValueType';
 import { conflictingElements } from './conflictingElements';
 import { createGrantUnrestricted } from './createGrantUnrestricted';
+import { crossAccountGrants } from './crossAccountGrants';
 import { deadlineMissingAction } from './deadlineMissingAction';
+import { decryptAllKeys } from './decryptAllKeys';
 import { deadlineRotateOnDemand } from './deadlineRotateOnDemand';
+import { denyNotPrincipalRole } from './denyNotPrincipalRole';
 import { effectInvalid } from './effectInvalid';
 import { emptyCondition } from './emptyCondition';
 import { emptyValue } from './emptyValue';
@@ -63,6 +66,7 @@ export const policyRules: PolicyRule[] = [
   keyPolicyResource, arnMalformed, keyIdInvalid, aliasInvalid, unknownRegion,
   // Principals
   principalInvalid, publicPrincipal, allowNotPrincipal, sensitivePermissions,
+  denyNotPrincipalRole, decryptAllKeys, crossAccountGrants,
   // Conditions
   unknownOperator, unknownConditionKey, conditionKeyNotApplicable, operatorType, conditionValueType, missingSetOperator,
   setOperatorSingleValued, conditionValueEnum, viaServiceInvalid, viaServiceUnsupported, viaServiceRegionMismatch, keyPolicyConditionKey,
