@@ -366,6 +366,26 @@ describe('CloudTrail rules', () => {
     });
   });
 
+  describe('ct-create-grant-no-operations', () => {
+    const grant = (change: (e: Ev) => void = () => undefined): string => ev((e) => {
+      e.eventName = 'CreateGrant';
+      e.readOnly = false;
+      e.requestParameters = { keyId: KEY_ARN, granteePrincipal: `arn:aws:iam::${ACCOUNT}:role/App`, operations: ['Decrypt'] };
+      e.responseElements = { grantId: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', keyId: KEY_ARN };
+      change(e);
+    });
+    it('fires on a successful CreateGrant without operations, on the requestParameters key', () => {
+      const text = grant((e) => { delete rp(e).operations; });
+      const [f] = fires(text, 'ct-create-grant-no-operations');
+      assert.equal(text.slice(f.start, f.end), '"requestParameters"');
+    });
+    it('near miss: with operations, a failed call without them, and a record without request parameters', () => {
+      assert.equal(only(grant(), 'ct-create-grant-no-operations').length, 0);
+      assert.equal(only(grant((e) => { delete rp(e).operations; e.errorCode = 'ValidationException'; e.errorMessage = 'operations is required'; e.responseElements = null; }), 'ct-create-grant-no-operations').length, 0);
+      assert.equal(only(grant((e) => { e.requestParameters = null; }), 'ct-create-grant-no-operations').length, 0);
+    });
+  });
+
   describe('ct-dry-run', () => {
     it('is information on a DryRunOperationException, never an error', () => {
       const text = ev((e) => { e.errorCode = 'DryRunOperationException'; e.errorMessage = 'The request would have succeeded, but the DryRun option is set.'; rp(e).dryRun = true; });
