@@ -430,6 +430,22 @@ export const CASES: Record<string, RuleCase> = {
     ],
     message: /^Account 702914583316 is not the key's account \(210987654321\), and this statement lets it create grants on the key without limit: .* \(The key administration actions allowed here, such as PutKeyPolicy, ScheduleKeyDeletion, DisableKey, have no effect across accounts\.\)$/,
   },
+  'policy-service-without-source': {
+    fires: [
+      keyPolicy('{"Effect":"Allow","Principal":{"Service":⟦"cloudtrail.amazonaws.com"⟧},"Action":"kms:GenerateDataKey*","Resource":"*"}'),
+      keyPolicy('{"Effect":"Allow","Principal":{"Service":["ec2.amazonaws.com",⟦"logs.us-west-2.amazonaws.com"⟧]},"Action":["kms:Encrypt*","kms:Decrypt*","kms:GenerateDataKey*","kms:Describe*"],"Resource":"*"}'),
+    ],
+    nearMisses: [
+      // The CloudTrail guide's statements: the trail's ARN in aws:SourceArn or in the encryption context; DescribeKey alone.
+      keyPolicy(`{"Effect":"Allow","Principal":{"Service":"cloudtrail.amazonaws.com"},"Action":"kms:GenerateDataKey*","Resource":"*","Condition":{"StringEquals":{"aws:SourceArn":"arn:aws:cloudtrail:us-west-2:${ACCOUNT}:trail/main"}}}`),
+      keyPolicy(`{"Effect":"Allow","Principal":{"Service":"cloudtrail.amazonaws.com"},"Action":"kms:GenerateDataKey*","Resource":"*","Condition":{"StringLike":{"kms:EncryptionContext:aws:cloudtrail:arn":"arn:aws:cloudtrail:*:${ACCOUNT}:trail/*"}}}`),
+      keyPolicy('{"Effect":"Allow","Principal":{"Service":"cloudtrail.amazonaws.com"},"Action":"kms:DescribeKey","Resource":"*"}'),
+      keyPolicy(`{"Effect":"Allow","Principal":{"Service":"logs.\${region}.amazonaws.com"},"Action":"kms:Decrypt*","Resource":"*","Condition":{"ArnLike":{"kms:EncryptionContext:aws:logs:arn":"arn:aws:logs:*:${ACCOUNT}:log-group:*"}}}`),
+      // A service that is not on the list (its calls come through a grant or a role).
+      keyPolicy('{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"kms:Decrypt","Resource":"*"}'),
+    ],
+    message: /^cloudtrail\.amazonaws\.com may use the key \(kms:GenerateDataKey, kms:GenerateDataKeyWithoutPlaintext\) for any resource that names it, in any account/,
+  },
   'policy-placeholder': {
     fires: [`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::⟦111122223333⟧:root"},"Action":"kms:*","Resource":"*"},{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:role/App"},"Action":"kms:Decrypt","Resource":"*"}]}`],
     nearMisses: [keyPolicy(), iamStmt(`"Action":"kms:Decrypt","Resource":"${keyArn()}"`)],

@@ -28,6 +28,10 @@ export const SOURCES = {
   kmsAliasAuthorization: `${KMS}/alias-authorization.html`,
   kmsKeysInIamPolicies: `${KMS}/cmks-in-iam-policies.html`,
   kmsGrants: `${KMS}/grant-manage.html`,
+  /** Least privilege: for AWS services, the encryption context condition keys and aws:SourceArn / aws:SourceAccount. */
+  kmsLeastPrivilege: `${KMS}/least-privilege.html`,
+  /** CloudTrail key policies: aws:SourceArn recommended, aws:SourceAccount supported. */
+  cloudTrailKeyPolicy: 'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-kms-key-policy-for-cloudtrail.html',
   kmsQuotas: `${KMS}/resource-limits.html`,
   kmsKeyState: `${KMS}/key-state.html`,
   kmsDeletingKeys: `${KMS}/deleting-keys.html`,

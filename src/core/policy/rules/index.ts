@@ -33,6 +33,7 @@ import { principalInvalid } from './principalInvalid';
 import { publicPrincipal } from './publicPrincipal';
 import { redundantAction } from './redundantAction';
 import { sensitivePermissions } from './sensitivePermissions';
+import { serviceWithoutSource } from './serviceWithoutSource';
 import { setOperatorSingleValued } from './setOperatorSingleValued';
 import { sidDuplicate } from './sidDuplicate';
 import { sidEmpty } from './sidEmpty';
@@ -70,7 +71,7 @@ export const policyRules: PolicyRule[] = [
   // Conditions
   unknownOperator, unknownConditionKey, conditionKeyNotApplicable, operatorType, conditionValueType, missingSetOperator,
   setOperatorSingleValued, conditionValueEnum, viaServiceInvalid, viaServiceUnsupported, viaServiceRegionMismatch, keyPolicyConditionKey,
-  literalWildcard, sourceKeyWithoutService,
+  literalWildcard, sourceKeyWithoutService, serviceWithoutSource,
   // Whole policy
   lockoutRisk, tooLarge, unsupportedCharacter, deadlineMissingAction, deadlineRotateOnDemand, createGrantUnrestricted, placeholder,
 ];
