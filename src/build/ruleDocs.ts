@@ -117,16 +117,6 @@ export function fixAllLabel(rule: Rule): string {
   return applied.length === 0 ? 'no' : 'when safe';
 }
 
-/** The README index's one "Fix" cell: no fix, a quick fix to pick, or one Fix all applies (always or when safe). */
-function fixCell(rule: Rule): string {
-  switch (fixAllLabel(rule)) {
-    case '—': return '—';
-    case 'no': return 'quick fix';
-    case 'yes': return 'Fix all';
-    default: return 'Fix all when safe';
-  }
-}
-
 function fixLines(rule: Rule): string[] {
   if (rule.fixable.length === 0) return ['No quick fix.'];
   const applied = rule.fixable.filter((s) => FIX_ALL_SAFETIES.has(s)).map((s) => SAFETY_LABEL[s]);
@@ -145,9 +135,10 @@ function pageLink(rule: Rule): string {
 /** The README's rule index: one line per rule, each linking to its page. */
 export function renderRuleSection(rules: readonly Rule[]): string {
   const out: string[] = [README_START, ''];
-  out.push(`${rules.length} rules, each with its page; set a severity, or \`off\`, in \`kmsLens.rules\` or with \`--rule ID=SEVERITY\`. Fix: "Fix all" when Fix all and \`--fix\` apply the fix (always, or when safe), "quick fix" when it is yours to pick. [Every column](${RULE_INDEX_PAGE}).`, '');
-  out.push('| Rule | Default | Fix | What it catches |', '|---|---|---|---|');
-  for (const r of rules) out.push(`| ${pageLink(r)} | ${SEVERITY_LABEL[r.defaultSeverity]} | ${fixCell(r)} | ${cell(r.title)} |`);
+  // Which fixes Fix all applies is on each page and in the full index: the README stays short as rules are added.
+  out.push(`${rules.length} rules, each with its page; set a severity, or \`off\`, in \`kmsLens.rules\` or with \`--rule ID=SEVERITY\`. Which rules have quick fixes, and which of those Fix all applies: [the full index](${RULE_INDEX_PAGE}).`, '');
+  out.push('| Rule | Default | What it catches |', '|---|---|---|');
+  for (const r of rules) out.push(`| ${pageLink(r)} | ${SEVERITY_LABEL[r.defaultSeverity]} | ${cell(r.title)} |`);
   out.push('', README_END);
   return out.join('\n');
 }

@@ -174,7 +174,10 @@ describe('policy kinds: KMS mistakes in policies of other kinds, and nothing els
       { Effect: 'Allow', Principal: { Service: 'sns.amazonaws.com' }, Action: ['kms:GenerateDataKey', 'kms:Decrypt'], Resource: '*' },
     ] }, null, 2);
     assert.equal(analyze(text, hints('policy.json')).model.kind, 'keyPolicy');
-    assert.deepEqual(found(text), []);
+    // Nothing about queue policies. The one note is true of a key policy: SNS may use the key for any
+    // topic of any account, as no aws:SourceArn or aws:SourceAccount limits it (confused deputy).
+    assert.deepEqual(found(text), ['policy-service-without-source "sns.amazonaws.com"']);
+    assert.deepEqual(analyze(text, hints('policy.json')).findings.map((f) => f.severity), ['information']);
   });
 
   it('an SCP: a misspelt kms: action in the actions it denies', () => {

@@ -1,6 +1,7 @@
 import type { EventRule, LogRule } from '../../rules/rule';
 import { accountId } from './accountId';
 import { accountMismatch } from './accountMismatch';
+import { createGrantNoOperations } from './createGrantNoOperations';
 import { dryRun } from './dryRun';
 import { eventTime } from './eventTime';
 import { eventVersion } from './eventVersion';
@@ -26,7 +27,7 @@ export const cloudTrailRules: Array<EventRule | LogRule> = [
   // The record envelope (every service).
   missingField, versionField, eventVersion, eventTime, fieldType, idFormat, unknownValue, unknownField, accountId, region, malformedArn,
   // KMS operations.
-  kmsOperation, kmsUnknownParameter, kmsParameterValue, kmsExclusiveParameters,
+  kmsOperation, kmsUnknownParameter, kmsParameterValue, kmsExclusiveParameters, createGrantNoOperations,
   // Consistency inside one event.
   regionMismatch, keyMismatch, accountMismatch,
   // What the event means.
