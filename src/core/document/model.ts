@@ -199,6 +199,8 @@ function treeSegment(text: string, start: number, end: number, hints: DocumentHi
   // Pasted text with curly quotes or bare keys: offsets from a same-length stand-in, values from the repaired text.
   const quirks = findPastedQuirks(original);
   const source = neutraliseQuirks(original, quirks);
+  // Straightened quotes can turn what looked like the inside of a string into nesting: measure again.
+  if (source !== original && maxDepth(source, 0, source.length, MAX_NESTING + 1) > MAX_NESTING) return tooDeepSegment(text, start, end);
   let root = parseTree(source, [], { allowTrailingComma: true, disallowComments: false });
   // Plain objects from JSON.parse when the text is valid (as on the fast path); the sound tree's values otherwise.
   let value: unknown;
