@@ -267,6 +267,12 @@ function fastSegment(text: string, start: number, end: number, hints: DocumentHi
   if (!parsed) return brokenBigSegment(text, start, end, hints, allowComments);
 
   const { kind, container, policy } = classifyValue(value, hints);
+  // A policy has no records to stream: it takes the tree path whatever its size, so that one of
+  // 6 MB (50,000 statements) is still told it is too large, and what it grants to everyone.
+  if (policy && start === 0 && end === text.length) {
+    if (maxDepth(text, start, end, MAX_NESTING + 1) > MAX_NESTING) return tooDeepSegment(text, start, end);
+    return treeSegment(text, start, end, hints, allowComments);
+  }
   const elements = elementsOf(value, container);
   const spans = containerSpans(text, start, end, container);
   if (!spans || spans.length !== elements.length) return brokenBigSegment(text, start, end, hints, allowComments);
