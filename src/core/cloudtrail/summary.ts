@@ -10,6 +10,7 @@ import { describeService, parseServiceName } from './data/services';
 import { errorCodeOf, isDryRun, isFailedCall, isKmsEvent, keyMentions, obj, type Obj } from './event';
 import { asString } from '../jsonValues';
 import { parseArn, repairShiftedArn } from '../kms/identifiers';
+import { display } from '../text/display';
 
 /** `...11111`: enough of a key id to tell keys apart in a sentence. */
 export function shortKey(id: string): string {
@@ -85,7 +86,7 @@ export function describeConstraints(c: Obj | undefined): string | undefined {
     if (cluster) parts.push(l10n.t('cluster {0}', cluster));
     if (farm) parts.push(l10n.t('farm {0}', farm));
     if (volume) parts.push(l10n.t('volume {0}', volume));
-    if (parts.length === 0) parts.push(Object.entries(ctx).map(([k, v]) => `${k}=${String(v)}`).join(', '));
+    if (parts.length === 0) parts.push(Object.entries(ctx).map(([k, v]) => `${k}=${display(v)}`).join(', '));
   }
   const source = asString(c.sourceArn);
   if (source) parts.push(l10n.t('requests from {0}', source));
@@ -105,7 +106,7 @@ export function summarizeEvent(e: Obj): string {
   const keyWords = key ? l10n.t('key {0}', shortKey(key)) : alias ? l10n.t('the key behind {0}', alias) : l10n.t('a KMS key');
   let what: string;
   if (!isKmsEvent(e)) {
-    what = l10n.t('{0} called {1} on {2}.', who, name, String(e.eventSource ?? '?'));
+    what = l10n.t('{0} called {1} on {2}.', who, name, display(e.eventSource ?? '?'));
   } else {
     switch (name) {
       case 'CreateGrant': {
@@ -143,7 +144,7 @@ export function summarizeEvent(e: Obj): string {
     const meaning = KMS_ERROR_CODES[code];
     return `${what} ${l10n.t('It failed ({0}){1}: nothing happened.', code, meaning ? ` - ${meaning}` : '')}`;
   }
-  if (asString(e.eventTime)) return `${what} ${l10n.t('At {0}.', String(e.eventTime))}`;
+  if (asString(e.eventTime)) return `${what} ${l10n.t('At {0}.', display(e.eventTime))}`;
   return what;
 }
 
