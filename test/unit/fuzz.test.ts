@@ -25,8 +25,9 @@ describe('fuzzing the core (short pass)', () => {
     c.range('complete', 5, 4, 'completion at 5');
     c.range('analyze', 0, 10, 'fine');
     c.timed('analyze', () => {
-      const until = performance.now() + 1100;
-      while (performance.now() < until) { /* a call over the bound */ }
+      const start = process.cpuUsage();
+      const spent = (): number => { const u = process.cpuUsage(start); return (u.user + u.system) / 1000; };
+      while (spent() < 1100) { /* a call over the bound */ }
     });
     assert.deepEqual(c.problems.map((p) => `${p.kind} ${p.call}`), ['throw hover', 'range hover', 'range complete', 'slow analyze']);
     const doc = { label: 'made up', text: `{"a":[1,2,3],"b":"XYZ","c":{"d":null}}`, hints: { languageId: 'json' } };
@@ -36,10 +37,11 @@ describe('fuzzing the core (short pass)', () => {
     assert.deepEqual(checkDocument({ ...doc, text: '{"Version":"2012-10-17","Statement":[]}' }, seededRandom(1)), []);
   });
 
-  it('120 documents: no throw, no call over 1 s, every range inside, Fix all valid and idempotent', function () {
+  // Seed 13 found `"eventName": {}` failing ct-kms-exclusive-parameters before it was fixed.
+  it('60 documents up to 100 KB: no throw, no call over 1 s, every range inside, Fix all valid and idempotent', function () {
     this.timeout(120_000);
-    const summary = fuzz(13, 120, { maxSize: 200 * 1024, probes: 8 });
+    const summary = fuzz(13, 60, { maxSize: 100 * 1024, probes: 8 });
     const list = [...summary.distinct.values()].map(({ problem, doc }) => `${problem.kind} in ${problem.call}: ${problem.detail} (${doc.label})`);
-    assert.equal(summaryLine(summary), '120 docs, 0 throws, 0 slow, 0 bad ranges, 0 fix-all problems', list.join('\n'));
+    assert.equal(summaryLine(summary), '60 docs, 0 throws, 0 slow, 0 bad ranges, 0 fix-all problems', list.join('\n'));
   });
 });

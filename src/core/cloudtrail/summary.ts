@@ -111,7 +111,7 @@ export function summarizeEvent(e: Obj): string {
     switch (name) {
       case 'CreateGrant': {
         const grantee = asString(rp?.granteePrincipal) ?? asString(rp?.granteeServicePrincipal) ?? '?';
-        const ops = Array.isArray(rp?.operations) ? (rp!.operations as unknown[]).map(String) : [];
+        const ops = Array.isArray(rp?.operations) ? (rp!.operations as unknown[]).map((o) => display(o)) : [];
         const limit = describeConstraints(obj(rp?.constraints));
         what = l10n.t('{0} asked KMS to create a grant letting {1} use {2} to {3}', who, serviceShort(grantee), keyWords, ops.length > 0 ? list(ops) : l10n.t('(operations not logged)')) + (limit ? `, ${limit}` : '') + '.';
         break;
@@ -123,7 +123,7 @@ export function summarizeEvent(e: Obj): string {
         break;
       }
       case 'ScheduleKeyDeletion':
-        what = l10n.t('{0} asked KMS to delete {1} in {2} days.', who, keyWords, String(rp?.pendingWindowInDays ?? 30));
+        what = l10n.t('{0} asked KMS to delete {1} in {2} days.', who, keyWords, display(rp?.pendingWindowInDays ?? 30));
         break;
       default: {
         const op = KMS_OPERATION_BY_NAME.get(name);
@@ -151,8 +151,8 @@ export function summarizeEvent(e: Obj): string {
 /** How a grant's operations read in words (for the hover on `operations`). */
 export function describeGrantOperations(ops: readonly unknown[]): string {
   return ops.map((o) => {
-    const op = KMS_OPERATION_BY_NAME.get(String(o));
-    return op ? `- \`${String(o)}\`: ${op.effect}` : `- \`${String(o)}\`: ${l10n.t('not a grant operation')}`;
+    const op = KMS_OPERATION_BY_NAME.get(display(o));
+    return op ? `- \`${display(o)}\`: ${op.effect}` : `- \`${display(o)}\`: ${l10n.t('not a grant operation')}`;
   }).join('\n');
 }
 
