@@ -282,15 +282,17 @@ function checkModel(c: Checker, model: DocumentModel, rand: Rand, probes: number
 }
 
 /** A document and one of its problems, shrunk: chunks are removed while the same kind of problem in the same call remains. */
-export function shrink(doc: FuzzDoc, problem: Problem, budget = 150, reproduces?: (text: string) => boolean): FuzzDoc {
+export function shrink(doc: FuzzDoc, problem: Problem, budget = 150, reproduces?: (text: string) => boolean, seconds = 60): FuzzDoc {
+  // Each try runs every entry point: on a 1 MB document the tries are bounded by time as well as by number.
+  const deadline = Date.now() + seconds * 1000;
   const same = reproduces ?? ((text: string): boolean => checkDocument({ ...doc, text }, seededRandom(1), 4).some((p) => p.kind === problem.kind && p.call === problem.call));
   // Slow calls are not shrunk (a smaller text is faster for the wrong reason).
   if (problem.kind === 'slow') return doc;
   let text = doc.text;
   let chunk = Math.max(1, Math.floor(text.length / 2));
-  while (chunk >= 1 && budget > 0) {
+  while (chunk >= 1 && budget > 0 && Date.now() < deadline) {
     let removed = false;
-    for (let at = 0; at < text.length && budget > 0; at += chunk) {
+    for (let at = 0; at < text.length && budget > 0 && Date.now() < deadline; at += chunk) {
       const candidate = text.slice(0, at) + text.slice(at + chunk);
       budget--;
       if (same(candidate)) {
