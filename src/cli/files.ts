@@ -28,6 +28,11 @@ export interface InputFile {
 export interface Skipped {
   file: string;
   reason: string;
+  /**
+   * Skipped because of a limit (size, nesting), not because it is not what the command reads:
+   * said even with --quiet, and the run exits 2, so a skipped log is never taken for a clean one.
+   */
+  limit?: boolean;
 }
 
 export interface Collected {

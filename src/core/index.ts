@@ -39,3 +39,7 @@ export type { GrantsModel, GrantsSource, KeyGrants } from './keys/types';
 export type { KeyLifecycle, KeyState } from './lifecycle/types';
 export type { TimeZoneChoice } from './lifecycle/dates';
 export { TEMPLATE_EXTENSIONS } from './document/template';
+
+// Limits the adapters name in their messages.
+/** JSON nested deeper than this is not analysed, formatted or redacted (`json-too-deep`). */
+export { MAX_NESTING as MAX_JSON_NESTING } from './document/syntax';

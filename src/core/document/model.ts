@@ -279,6 +279,8 @@ function treeSegment(text: string, start: number, end: number, hints: DocumentHi
   // Pasted text with curly quotes or bare keys: offsets from a same-length stand-in, values from the repaired text.
   const quirks = findPastedQuirks(original);
   const source = neutraliseQuirks(original, quirks);
+  // Straightened quotes can turn what looked like the inside of a string into nesting: measure again.
+  if (source !== original && maxDepth(source, 0, source.length, MAX_NESTING + 1) > MAX_NESTING) return tooDeepSegment(text, start, end);
   let root = parseTree(source, [], { allowTrailingComma: true, disallowComments: false });
   // Plain objects from JSON.parse when the text is valid (as on the fast path); the sound tree's values otherwise.
   let value: unknown;
@@ -379,6 +381,12 @@ function fastSegment(text: string, start: number, end: number, hints: DocumentHi
 
   const { kind, container, policy, cli } = classifyValue(value, hints);
   if (STRING_RECORDS.has(container)) return fastStringSegment(text, start, end, value, { kind, container, policy, cli }) ?? brokenBigSegment(text, start, end, hints, allowComments);
+  // A policy has no records to stream: it takes the tree path whatever its size, so that one of
+  // 6 MB (50,000 statements) is still told it is too large, and what it grants to everyone.
+  if (policy && start === 0 && end === text.length) {
+    if (maxDepth(text, start, end, MAX_NESTING + 1) > MAX_NESTING) return tooDeepSegment(text, start, end);
+    return treeSegment(text, start, end, hints, allowComments);
+  }
   const elements = elementsOf(value, container);
   const spans = containerSpans(text, start, end, container);
   if (!spans || spans.length !== elements.length) return brokenBigSegment(text, start, end, hints, allowComments);

@@ -165,6 +165,11 @@ function completionsInPolicy(policy: PolicyModel, offset: number): CompletionIte
       inString = true;
       start = prev.offset;
       end = closed ? prev.offset + prev.length : offset;
+      // A backslash before a line break lets the tolerant scanner read a string on past it
+      // (`"kms:Enc\` + newline): the range stays on the cursor's line, as an editor's ranges must.
+      start = Math.max(start, text.lastIndexOf('\n', offset - 1) + 1);
+      const lineEnd = text.slice(offset, end).search(/[\r\n]/);
+      if (lineEnd !== -1) end = offset + lineEnd;
     }
   }
   if (!inString) {

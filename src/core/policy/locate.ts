@@ -24,6 +24,7 @@ import { templatePolicies } from './cloudFormation';
 import { decodeJsonString, encodeJsonStringContent } from './jsonString';
 import type { KindDecision } from './kinds';
 import { buildPolicy, type PolicyContext, type PolicyModel } from './model';
+import { display } from '../text/display';
 
 const cache = new WeakMap<DocumentModel, PolicyModel[]>();
 
@@ -136,5 +137,5 @@ function eventPolicy(model: DocumentModel, record: JsonRecord): PolicyModel | un
   const tree = recordTree(model, record);
   const node = tree && findNodeAtLocation(tree, ['requestParameters', 'policy']);
   if (!node || node.type !== 'string') return undefined;
-  return policyInString(model.text, record.start + node.offset, node.length, keyPolicyOfEvent(String(event.eventName)), eventContext(event));
+  return policyInString(model.text, record.start + node.offset, node.length, keyPolicyOfEvent(display(event.eventName)), eventContext(event));
 }
