@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import { POLICY_KINDS } from '../core';
 
-export type CommandName = 'check' | 'grants';
+export type CommandName = 'check' | 'grants' | 'simulate';
 
 export interface Flag {
   /** The long name, without dashes. */
@@ -57,6 +57,18 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
   grants: {
     summary: 'Prints every KMS grant and each key\'s life (state, rotation, lifecycle events) from CloudTrail logs and list-grants output.',
     flags: [format(['text', 'json']), maxFileSize, { name: 'quiet', help: 'no list of skipped files' }, allowEmpty('CloudTrail events or a grant list')],
+  },
+  simulate: {
+    summary: 'Evaluates every KMS event of the given logs against a key policy and the grants the logs show: what allowed or denied it. Exits 1 when a decision contradicts what happened.',
+    flags: [
+      format(['text', 'json']),
+      { name: 'policy', value: 'FILE', help: 'the key policy (a policy, or get-key-policy output); required' },
+      { name: 'identity-policy', value: 'FILE', multiple: true, help: 'an IAM policy of the callers (repeatable); without any, a call the key policy leaves to IAM is "delegated"' },
+      { name: 'logs', value: 'FILE', multiple: true, help: 'CloudTrail logs or list-grants output read for their grants only (repeatable)' },
+      maxFileSize,
+      { name: 'quiet', help: 'print only the events whose decision contradicts what happened, and no list of skipped files' },
+      allowEmpty('CloudTrail events'),
+    ],
   },
 };
 

@@ -10,6 +10,7 @@ import { DEFAULT_SETTINGS, getKmsLensService, isPolicyKind, isSeveritySetting, P
 import { COMMANDS, parseCommand, usage, UsageError, type CommandName, type FlagValues } from './args';
 import { collectFiles, readInput, type InputFile, type ReadFile, type Skipped } from './files';
 import { GrantsRun, toJsonReport, toTextReport, type GrantsInput } from './grants';
+import { simulateCommand } from './simulate';
 import { fixReport, formatSarif, formatText, onlyErrors, toJsonFindings, type FileFindings } from './output';
 
 const core = getKmsLensService();
@@ -186,8 +187,9 @@ export function main(argv: string[], io: Io): number {
     switch (command) {
       case 'check': return check(rest, io);
       case 'grants': return grants(rest, io);
+      case 'simulate': return simulateCommand(rest, io, { readAll, finish, maxFileSizeFrom });
       default:
-        throw new UsageError(`${command ? `unknown command "${command}"` : 'no command given'}; the commands are ${Object.keys(COMMANDS).join(' and ')}`);
+        throw new UsageError(`${command ? `unknown command "${command}"` : 'no command given'}; the commands are ${Object.keys(COMMANDS).slice(0, -1).join(', ')} and ${Object.keys(COMMANDS).slice(-1)[0]}`);
     }
   } catch (err) {
     if (err instanceof UsageError) return usageError(io, err.message);

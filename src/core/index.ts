@@ -38,3 +38,8 @@ export { jsonReport } from './keys/report';
 export type { GrantsModel, GrantsSource, KeyGrants } from './keys/types';
 export type { KeyLifecycle, KeyState } from './lifecycle/types';
 export type { TimeZoneChoice } from './lifecycle/dates';
+
+// Access: the evaluator's answers, as the CLI and the extension show them.
+export type { Decision } from './access/types';
+export type { JsonDecidingRef, NamedPolicy, SimulatedEvent, SimulateInput } from './access/simulate';
+export type { PolicyModel } from './policy/model';

@@ -33,6 +33,8 @@ import { kindForFile } from './policy/kindOverrides';
 import type { PolicyKind } from './policy/kinds';
 import { describeReading } from './readAs';
 import { semanticTokens, type SemanticToken } from './semanticTokens';
+import { identityPolicyFromText, keyPolicyFromText, simulate, type SimulatedEvent, type SimulateInput } from './access/simulate';
+import type { PolicyModel } from './policy/model';
 import type { AnalysisSettings, DocumentHints, Finding, HoverResult, SeveritySetting } from './types';
 
 export interface KmsLensService {
@@ -98,6 +100,15 @@ export interface KmsLensService {
   keyArn(typed: string): string | undefined;
   /** The EventBridge event pattern that matches every cryptographic operation on the key (a key ARN). */
   keyUseAlarmPattern(keyArn: string): string;
+
+  // Access: who may use a key, and why a call was allowed
+
+  /** A key policy from a file's text (the policy, or get-key-policy output); undefined when it holds no JSON object. */
+  keyPolicyFromText(text: string): PolicyModel | undefined;
+  /** An IAM policy from a file's text (the policy, or get-policy-version output). */
+  identityPolicyFromText(text: string): PolicyModel | undefined;
+  /** Every KMS event of the logs against a key policy and the grants the logs show: `kms-lens simulate`. */
+  simulate(input: SimulateInput): SimulatedEvent[];
 }
 
 const SERVICE: KmsLensService = Object.freeze({
@@ -125,6 +136,9 @@ const SERVICE: KmsLensService = Object.freeze({
   revokeGrantCommand,
   keyArn: canonicalKeyArn,
   keyUseAlarmPattern: keyUseEventPatternText,
+  keyPolicyFromText,
+  identityPolicyFromText,
+  simulate,
 });
 
 /** The core's service (one for the whole process: it holds no state). */

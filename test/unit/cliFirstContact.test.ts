@@ -121,8 +121,8 @@ describe('kms-lens: messages name the CLI flags', () => {
 
 describe('kms-lens: usage errors', () => {
   const cases: Array<[string[], RegExp]> = [
-    [[], /^kms-lens: no command given; the commands are check and grants$/],
-    [['frobnicate'], /^kms-lens: unknown command "frobnicate"; the commands are check and grants$/],
+    [[], /^kms-lens: no command given; the commands are check, grants and simulate$/],
+    [['frobnicate'], /^kms-lens: unknown command "frobnicate"; the commands are check, grants and simulate$/],
     [['check'], /^kms-lens: no file or directory given \(- reads standard input\)$/],
     [['check', '--fromat', 'json', 'x.json'], /^kms-lens: check: unknown option --fromat; did you mean --format\?$/],
     [['check', '--format', 'xml', 'x.json'], /^kms-lens: check: --format must be text, json or sarif, not "xml"$/],
