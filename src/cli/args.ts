@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import { POLICY_KINDS } from '../core';
 
-export type CommandName = 'check' | 'grants' | 'simulate';
+export type CommandName = 'check' | 'grants' | 'simulate' | 'access';
 
 export interface Flag {
   /** The long name, without dashes. */
@@ -69,6 +69,10 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
       { name: 'quiet', help: 'print only the events whose decision contradicts what happened, and no list of skipped files' },
       allowEmpty('CloudTrail events'),
     ],
+  },
+  access: {
+    summary: 'Says who can do what with a key under which conditions, by principal, from its key policy (a policy file, get-key-policy output or a CloudFormation template).',
+    flags: [format(['text', 'json']), maxFileSize, { name: 'quiet', help: 'no list of skipped files' }, allowEmpty('a key policy')],
   },
 };
 

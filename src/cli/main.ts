@@ -11,6 +11,7 @@ import { COMMANDS, parseCommand, usage, UsageError, type CommandName, type FlagV
 import { collectFiles, readInput, type InputFile, type ReadFile, type Skipped } from './files';
 import { GrantsRun, toJsonReport, toTextReport, type GrantsInput } from './grants';
 import { simulateCommand } from './simulate';
+import { accessCommand } from './access';
 import { fixReport, formatSarif, formatText, onlyErrors, toJsonFindings, type FileFindings } from './output';
 
 const core = getKmsLensService();
@@ -188,6 +189,7 @@ export function main(argv: string[], io: Io): number {
       case 'check': return check(rest, io);
       case 'grants': return grants(rest, io);
       case 'simulate': return simulateCommand(rest, io, { readAll, finish, maxFileSizeFrom });
+      case 'access': return accessCommand(rest, io, { readAll, finish, maxFileSizeFrom });
       default:
         throw new UsageError(`${command ? `unknown command "${command}"` : 'no command given'}; the commands are ${Object.keys(COMMANDS).slice(0, -1).join(', ')} and ${Object.keys(COMMANDS).slice(-1)[0]}`);
     }

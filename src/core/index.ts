@@ -43,3 +43,4 @@ export type { TimeZoneChoice } from './lifecycle/dates';
 export type { Decision } from './access/types';
 export type { JsonDecidingRef, NamedPolicy, SimulatedEvent, SimulateInput } from './access/simulate';
 export type { PolicyModel } from './policy/model';
+export type { AccessEntry, AccessLine, AccessSummary } from './access/summary';

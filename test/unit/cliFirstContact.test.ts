@@ -121,8 +121,8 @@ describe('kms-lens: messages name the CLI flags', () => {
 
 describe('kms-lens: usage errors', () => {
   const cases: Array<[string[], RegExp]> = [
-    [[], /^kms-lens: no command given; the commands are check, grants and simulate$/],
-    [['frobnicate'], /^kms-lens: unknown command "frobnicate"; the commands are check, grants and simulate$/],
+    [[], /^kms-lens: no command given; the commands are check, grants, simulate and access$/],
+    [['frobnicate'], /^kms-lens: unknown command "frobnicate"; the commands are check, grants, simulate and access$/],
     [['check'], /^kms-lens: no file or directory given \(- reads standard input\)$/],
     [['check', '--fromat', 'json', 'x.json'], /^kms-lens: check: unknown option --fromat; did you mean --format\?$/],
     [['check', '--format', 'xml', 'x.json'], /^kms-lens: check: --format must be text, json or sarif, not "xml"$/],
@@ -212,11 +212,14 @@ describe('kms-lens --help', () => {
     const dir = tmpDir();
     const file = path.join(dir, 'key.json');
     fs.copyFileSync(path.join(POLICIES, 'default-key-policy.json'), file);
-    const sample: Record<string, string> = { format: 'json', rule: 'policy-placeholder=off', kind: '*.json=keyPolicy', 'max-findings': '5', 'max-file-size': '10' };
+    const log = path.join(GRANTS, fs.readdirSync(GRANTS)[0]);
+    const sample: Record<string, string> = { format: 'json', rule: 'policy-placeholder=off', kind: '*.json=keyPolicy', 'max-findings': '5', 'max-file-size': '10', policy: file, 'identity-policy': path.join(POLICIES, 'deadline-read-write.json'), logs: log };
+    // What each command needs besides the flag tried: its input, and simulate's key policy.
+    const rest: Record<string, string[]> = { grants: [log], simulate: ['--policy', file, log] };
     for (const [command, spec] of Object.entries(COMMANDS)) {
       for (const f of spec.flags) {
         const args = f.value ? [`--${f.name}`, sample[f.name]] : [`--${f.name}`];
-        const r = run([command, ...args, command === 'grants' ? path.join(GRANTS, fs.readdirSync(GRANTS)[0]) : file]);
+        const r = run([command, ...args, ...(rest[command] ?? [file])]);
         assert.notEqual(r.code, 2, `${command} ${args.join(' ')}: ${r.stderr}`);
       }
     }

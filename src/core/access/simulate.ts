@@ -74,6 +74,14 @@ export function keyPolicyFromText(text: string): PolicyModel | undefined {
   return model;
 }
 
+/** The key policy of get-key-policy output (`{"Policy": "...", "PolicyName": ...}`); undefined for any other text. */
+export function keyPolicyOfGetKeyPolicy(text: string): PolicyModel | undefined {
+  const outer = policyFromText(text, 'keyPolicy');
+  const inner = outer?.byName.get('Policy')?.value;
+  if (!outer || outer.byName.has('Statement') || inner?.type !== 'string') return undefined;
+  return policyFromText(inner.value, 'keyPolicy');
+}
+
 /** An identity policy from a file's text: the policy, or get-policy-version output (`{"PolicyVersion": {"Document": ...}}`). */
 export function identityPolicyFromText(text: string): PolicyModel | undefined {
   const model = policyFromText(text, 'identityPolicy');

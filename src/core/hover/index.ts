@@ -9,6 +9,7 @@ import { lifecycleHover } from '../keys/lifecycleHover';
 import { policyHover } from '../policy/hover';
 import type { HoverResult } from '../types';
 import { kindHover } from '../policy/hover/kind';
+import { accessSummaryHover } from '../access/summaryHover';
 
 export type HoverProvider = (model: DocumentModel, offset: number) => HoverResult | undefined;
 
@@ -18,7 +19,7 @@ export type HoverProvider = (model: DocumentModel, offset: number) => HoverResul
  * Key lifecycle hovers (only on the eventName of lifecycle events, refused calls and uses of a stopped
  * key) come before the generic CloudTrail event hovers.
  */
-export const hoverProviders: HoverProvider[] = [kindHover, policyHover, lifecycleHover, cloudTrailHover];
+export const hoverProviders: HoverProvider[] = [kindHover, policyHover, lifecycleHover, cloudTrailHover, accessSummaryHover];
 
 /**
  * Every provider that has something to say about the place, most specific first, as one hover:
