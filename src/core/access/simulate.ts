@@ -37,6 +37,8 @@ export interface SimulateInput {
   logs?: readonly GrantsSource[];
   /** The logs whose events are evaluated (their grants count too). */
   events: readonly GrantsSource[];
+  /** Put each decision in words too (the text report); the JSON report does without. */
+  explain?: boolean;
 }
 
 /** `decidedBy` entries as the CLI prints them (issue 16's contract: `index` is 0-based). */
@@ -59,8 +61,8 @@ export interface SimulatedEvent {
   actual: 'success' | 'failure';
   /** Set when the decision contradicts what happened. */
   contradiction?: Contradiction;
-  /** The decision in plain words. */
-  explanation: string;
+  /** The decision in plain words (only with `explain`). */
+  explanation?: string;
 }
 
 /** From the least to the most permissive: an event's decision is its least permissive request's. */
@@ -124,6 +126,7 @@ export function grantsOfSources(sources: readonly GrantsSource[]): GrantInput[] 
 
 /** The least permissive of an event's evaluations, with what decided each. */
 export function combine(evaluations: readonly Evaluation[]): { decision: Decision; decidedBy: DecidingRef[]; worst: Evaluation } {
+  if (evaluations.length === 1) return { decision: evaluations[0].decision, decidedBy: evaluations[0].decidedBy, worst: evaluations[0] };
   let worst = evaluations[0];
   for (const e of evaluations) if (ORDER.indexOf(e.decision) < ORDER.indexOf(worst.decision)) worst = e;
   const decidedBy = evaluations.filter((e) => e.decision === worst.decision).flatMap((e) => e.decidedBy);
@@ -139,19 +142,18 @@ export function simulate(input: SimulateInput): SimulatedEvent[] {
     : undefined;
   const evaluator = new Evaluator({ keyPolicy, grants, identityPolicies });
   const out: SimulatedEvent[] = [];
-  for (const source of input.events) out.push(...simulateDocument(evaluator, source.id, source.model));
+  for (const source of input.events) simulateDocument(evaluator, source.id, source.model, input.explain === true, out);
   return out;
 }
 
-function simulateDocument(evaluator: Evaluator, file: string, model: DocumentModel): SimulatedEvent[] {
-  const out: SimulatedEvent[] = [];
+function simulateDocument(evaluator: Evaluator, file: string, model: DocumentModel, explain: boolean, out: SimulatedEvent[]): void {
   for (const record of eventRecords(model)) {
     const requests = requestsFromEvent(record.value);
     if (requests.length === 0) continue;
     const e = record.value as Record<string, unknown>;
-    const { decision, decidedBy, worst } = combine(requests.map((r) => evaluator.evaluate(r)));
-    const refs: JsonDecidingRef[] = [];
-    for (const r of decidedBy.map(jsonRef)) if (!refs.some((x) => sameRef(x, r))) refs.push(r);
+    const { decision, decidedBy, worst } = combine(requests.length === 1 ? [evaluator.evaluate(requests[0])] : requests.map((r) => evaluator.evaluate(r)));
+    let refs = decidedBy.map(jsonRef);
+    if (refs.length > 1) refs = refs.filter((r, i) => refs.findIndex((x) => sameRef(x, r)) === i);
     const happened: Actual = eventOutcome(e);
     const result: SimulatedEvent = {
       file,
@@ -163,11 +165,10 @@ function simulateDocument(evaluator: Evaluator, file: string, model: DocumentMod
       decision,
       decidedBy: refs,
       actual: happened === 'success' ? 'success' : 'failure',
-      explanation: describeEvaluation(worst),
     };
+    if (explain) result.explanation = describeEvaluation(worst);
     const c = contradiction(decision, happened);
     if (c) result.contradiction = c;
     out.push(result);
   }
-  return out;
 }
