@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import { POLICY_KINDS } from '../core';
 
-export type CommandName = 'check' | 'grants' | 'simulate' | 'access';
+export type CommandName = 'check' | 'grants' | 'simulate' | 'access' | 'generate-policy';
 
 export interface Flag {
   /** The long name, without dashes. */
@@ -73,6 +73,15 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
   access: {
     summary: 'Says who can do what with a key under which conditions, by principal, from its key policy (a policy file, get-key-policy output or a CloudFormation template).',
     flags: [format(['text', 'json']), maxFileSize, { name: 'quiet', help: 'no list of skipped files' }, allowEmpty('a key policy')],
+  },
+  'generate-policy': {
+    summary: 'Prints a least-privilege key policy for one key from CloudTrail logs: the account root statement, and exactly the principals, operations, calling services and encryption context the successful calls show.',
+    flags: [
+      { name: 'key', value: 'ARN', help: 'the key ARN (arn:PARTITION:kms:REGION:ACCOUNT:key/KEY-ID); required' },
+      maxFileSize,
+      { name: 'quiet', help: 'no summary of the calls used, and no list of skipped files' },
+      allowEmpty('CloudTrail events'),
+    ],
   },
 };
 

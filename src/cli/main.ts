@@ -12,6 +12,7 @@ import { collectFiles, readInput, type InputFile, type ReadFile, type Skipped } 
 import { GrantsRun, toJsonReport, toTextReport, type GrantsInput } from './grants';
 import { simulateCommand } from './simulate';
 import { accessCommand } from './access';
+import { generatePolicyCommand } from './generatePolicy';
 import { fixReport, formatSarif, formatText, onlyErrors, toJsonFindings, type FileFindings } from './output';
 
 const core = getKmsLensService();
@@ -190,6 +191,7 @@ export function main(argv: string[], io: Io): number {
       case 'grants': return grants(rest, io);
       case 'simulate': return simulateCommand(rest, io, { readAll, finish, maxFileSizeFrom });
       case 'access': return accessCommand(rest, io, { readAll, finish, maxFileSizeFrom });
+      case 'generate-policy': return generatePolicyCommand(rest, io, { readAll, finish, maxFileSizeFrom });
       default:
         throw new UsageError(`${command ? `unknown command "${command}"` : 'no command given'}; the commands are ${Object.keys(COMMANDS).slice(0, -1).join(', ')} and ${Object.keys(COMMANDS).slice(-1)[0]}`);
     }

@@ -44,3 +44,4 @@ export type { Decision } from './access/types';
 export type { JsonDecidingRef, NamedPolicy, SimulatedEvent, SimulateInput } from './access/simulate';
 export type { PolicyModel } from './policy/model';
 export type { AccessEntry, AccessLine, AccessSummary } from './access/summary';
+export type { GeneratedPolicy } from './access/generate';

@@ -37,6 +37,7 @@ import { semanticTokens, type SemanticToken } from './semanticTokens';
 import { identityPolicyFromText, keyPolicyFromText, keyPolicyOfGetKeyPolicy, simulate, type SimulatedEvent, type SimulateInput } from './access/simulate';
 import type { PolicyModel } from './policy/model';
 import { accessSummary, describeAccessSummary, type AccessSummary } from './access/summary';
+import { generateKeyPolicy, type GeneratedPolicy } from './access/generate';
 import type { AnalysisSettings, DocumentHints, Finding, HoverResult, SeveritySetting } from './types';
 
 export interface KmsLensService {
@@ -117,6 +118,8 @@ export interface KmsLensService {
   accessSummary(policy: PolicyModel): AccessSummary;
   /** The summary as text lines. */
   describeAccessSummary(summary: AccessSummary): string[];
+  /** A least-privilege key policy for the key from the successful calls the logs show, keeping the account root statement. */
+  generateKeyPolicy(sources: readonly GrantsSource[], keyArn: string): GeneratedPolicy | undefined;
 }
 
 const SERVICE: KmsLensService = Object.freeze({
@@ -156,6 +159,7 @@ const SERVICE: KmsLensService = Object.freeze({
   },
   accessSummary: (policy: PolicyModel): AccessSummary => accessSummary(policy),
   describeAccessSummary: (summary: AccessSummary): string[] => describeAccessSummary(summary),
+  generateKeyPolicy,
 });
 
 /** The core's service (one for the whole process: it holds no state). */

@@ -121,8 +121,8 @@ describe('kms-lens: messages name the CLI flags', () => {
 
 describe('kms-lens: usage errors', () => {
   const cases: Array<[string[], RegExp]> = [
-    [[], /^kms-lens: no command given; the commands are check, grants, simulate and access$/],
-    [['frobnicate'], /^kms-lens: unknown command "frobnicate"; the commands are check, grants, simulate and access$/],
+    [[], /^kms-lens: no command given; the commands are check, grants, simulate, access and generate-policy$/],
+    [['frobnicate'], /^kms-lens: unknown command "frobnicate"; the commands are check, grants, simulate, access and generate-policy$/],
     [['check'], /^kms-lens: no file or directory given \(- reads standard input\)$/],
     [['check', '--fromat', 'json', 'x.json'], /^kms-lens: check: unknown option --fromat; did you mean --format\?$/],
     [['check', '--format', 'xml', 'x.json'], /^kms-lens: check: --format must be text, json or sarif, not "xml"$/],
@@ -213,9 +213,9 @@ describe('kms-lens --help', () => {
     const file = path.join(dir, 'key.json');
     fs.copyFileSync(path.join(POLICIES, 'default-key-policy.json'), file);
     const log = path.join(GRANTS, fs.readdirSync(GRANTS)[0]);
-    const sample: Record<string, string> = { format: 'json', rule: 'policy-placeholder=off', kind: '*.json=keyPolicy', 'max-findings': '5', 'max-file-size': '10', policy: file, 'identity-policy': path.join(POLICIES, 'deadline-read-write.json'), logs: log };
+    const sample: Record<string, string> = { format: 'json', rule: 'policy-placeholder=off', kind: '*.json=keyPolicy', 'max-findings': '5', 'max-file-size': '10', policy: file, 'identity-policy': path.join(POLICIES, 'deadline-read-write.json'), logs: log, key: 'arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab' };
     // What each command needs besides the flag tried: its input, and simulate's key policy.
-    const rest: Record<string, string[]> = { grants: [log], simulate: ['--policy', file, log] };
+    const rest: Record<string, string[]> = { grants: [log], simulate: ['--policy', file, log], 'generate-policy': ['--key', sample.key, log] };
     for (const [command, spec] of Object.entries(COMMANDS)) {
       for (const f of spec.flags) {
         const args = f.value ? [`--${f.name}`, sample[f.name]] : [`--${f.name}`];
