@@ -23,4 +23,6 @@ export const COMMAND_IDS = {
   grantsCopyRevokeCommand: 'kmsLens.grants.copyRevokeCommand',
   grantsRevealCreation: 'kmsLens.grants.revealCreation',
   grantsRevealEvent: 'kmsLens.grants.revealEvent',
+  // Access
+  generateKeyPolicy: 'kmsLens.generateKeyPolicy',
 } as const;

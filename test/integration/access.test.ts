@@ -6,8 +6,9 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { GrantsModel } from '../../src/core/keys';
 import { BOB, KEY, KEY_POLICY, kmsEvent, log, ORDERS, OUTSIDER } from '../unit/accessFixtures';
-import { closeAll, describe as show, open, waitForAnalysis, waitForDiagnostics, workspaceUri } from './helpers';
+import { closeAll, describe as show, kmsDiagnostics, open, waitForAnalysis, waitForDiagnostics, waitForGrants, workspaceUri } from './helpers';
 
 async function hoverText(doc: vscode.TextDocument, offset: number): Promise<string> {
   const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(offset));
@@ -51,5 +52,26 @@ describe('access: summary, events against the policy, drift', () => {
     assert.equal(doc.getText(d.range), '"DisableKey"');
     assert.match(d.message, /^DisableKey succeeded, but the key policy set at 2024-03-01T09:00:00Z \(in this log\) does not allow it/);
     assert.equal(drift.filter((x) => show(x).startsWith('ct-access-drift')).length, 1);
+  });
+
+  it('writes a least-privilege key policy from the open logs into a new untitled editor, clean under its own rules', async () => {
+    const events = [
+      kmsEvent('Decrypt', ORDERS, '2024-05-01T10:00:00Z', { requestParameters: { keyId: KEY, encryptionContext: { app: 'orders' } } }),
+      kmsEvent('DescribeKey', ORDERS, '2024-05-01T10:01:00Z'),
+    ];
+    const logDoc = await vscode.workspace.openTextDocument({ language: 'json', content: log(events) });
+    await vscode.window.showTextDocument(logDoc);
+    assert.equal(await waitForAnalysis(logDoc), 'cloudTrail');
+    // This log's events in the keys model, and no other log's (an untitled document's name is reused once it is closed).
+    const uses = (m: GrantsModel): string[] => m.keys.flatMap((k) => k.otherUses.map((u) => u.eventTime ?? ''));
+    await waitForGrants((m) => uses(m).includes('2024-05-01T10:00:00Z') && !uses(m).some((t) => t.startsWith('2024-03-')), 'only this log in the keys model');
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('kmsLens.generateKeyPolicy', KEY);
+    assert.ok(editor);
+    assert.equal(editor.document.isUntitled, true);
+    const policy = JSON.parse(editor.document.getText());
+    assert.deepEqual(policy.Statement.map((s: { Sid: string }) => s.Sid), ['Enable IAM User Permissions', 'AllowRoleOrdersServiceUse', 'AllowRoleOrdersServiceOther']);
+    assert.equal(await waitForAnalysis(editor.document), 'keyPolicy');
+    const severe = kmsDiagnostics(editor.document.uri).filter((d) => d.severity <= vscode.DiagnosticSeverity.Warning);
+    assert.deepEqual(severe.map(show), []);
   });
 });

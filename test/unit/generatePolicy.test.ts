@@ -23,7 +23,8 @@ function events(): Record<string, unknown>[] {
     kmsEvent('DescribeKey', { ...ORDERS, invokedBy: 'dynamodb.amazonaws.com' }, '2024-03-01T10:02:00Z', { sourceIPAddress: 'dynamodb.amazonaws.com', requestParameters: { keyId: KEY } }),
     kmsEvent('Decrypt', WORKER, '2024-03-01T11:00:00Z', { requestParameters: ctx('billing') }),
     kmsEvent('Decrypt', WORKER, '2024-03-01T11:30:00Z', { requestParameters: { keyId: KEY, encryptionContext: { app: 'orders' }, encryptionAlgorithm: 'SYMMETRIC_DEFAULT' } }),
-    // Refused, a dry run, another key, the root user: none of them is in the policy.
+    // CreateKey (not an action on a key), refused, a dry run, another key: none of them is in the policy.
+    kmsEvent('CreateKey', BOB, '2024-03-01T09:00:00Z', { requestParameters: { keySpec: 'SYMMETRIC_DEFAULT' }, responseElements: { keyMetadata: { arn: KEY } } }),
     kmsEvent('ScheduleKeyDeletion', OUTSIDER, '2024-03-01T12:00:00Z', { errorCode: 'AccessDenied' }),
     kmsEvent('Encrypt', BOB, '2024-03-01T12:10:00Z', { errorCode: 'DryRunOperationException' }),
     kmsEvent('Encrypt', BOB, '2024-03-01T12:20:00Z', { requestParameters: { keyId: OTHER_KEY }, resources: [{ ARN: OTHER_KEY }] }),

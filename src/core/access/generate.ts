@@ -16,9 +16,13 @@
  */
 import { eventRecords } from '../document/model';
 import type { GrantsSource } from '../keys/types';
+import { IAM_ONLY_ACTIONS } from '../data/kmsFacts';
 import { takesEncryptionContext } from './actions';
 import { eventOutcome, requestsFromEvent } from './fromEvent';
 import type { AccessRequest } from './types';
+
+/** Actions a key policy cannot give (they are not on a key: CreateKey, ListKeys, ...): only IAM policies can. */
+const NOT_ON_A_KEY = new Set<string>(IAM_ONLY_ACTIONS.map((a) => `kms:${a}`));
 
 /** Past this many distinct values of one context key, the key is not pinned to values (the logs show an open set). */
 const MAX_CONTEXT_VALUES = 5;
@@ -114,7 +118,7 @@ export function generateKeyPolicy(sources: readonly GrantsSource[], keyArn: stri
       if (e.errorCode === 'DryRunOperationException') continue;
       let counted = false;
       for (const r of requests) {
-        if (r.keyArn !== keyArn) continue;
+        if (r.keyArn !== keyArn || NOT_ON_A_KEY.has(r.action)) continue;
         const who = policyPrincipal(r);
         if (!who) continue;
         const id = JSON.stringify(who.principal);
