@@ -62,7 +62,8 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
     summary: 'Evaluates every KMS event of the given logs against a key policy and the grants the logs show: what allowed or denied it. Exits 1 when a decision contradicts what happened.',
     flags: [
       format(['text', 'json']),
-      { name: 'policy', value: 'FILE', help: 'the key policy (a policy, or get-key-policy output); required' },
+      { name: 'policy', value: 'FILE', help: 'the key policy (a policy, or get-key-policy output) of every key --key-policy does not name' },
+      { name: 'key-policy', value: 'ARN=FILE', multiple: true, help: 'the key policy of one key (repeatable); events on a key with no policy given are "unknown"' },
       { name: 'identity-policy', value: 'FILE', multiple: true, help: 'an IAM policy of the callers (repeatable); without any, a call the key policy leaves to IAM is "delegated"' },
       { name: 'logs', value: 'FILE', multiple: true, help: 'CloudTrail logs or list-grants output read for their grants only (repeatable)' },
       maxFileSize,

@@ -101,12 +101,21 @@ function textReport(results: readonly SimulatedEvent[], texts: ReadonlyMap<strin
 export function simulateCommand(args: string[], io: Out, kit: CommandKit): number {
   const { values, inputs } = parseCommand('simulate', args);
   const policyPath = values.policy as string | undefined;
-  if (!policyPath) throw new UsageError('simulate: --policy FILE is required (the key policy to evaluate the events against)');
+  const mapped = (values['key-policy'] as string[] | undefined) ?? [];
+  if (!policyPath && mapped.length === 0) throw new UsageError('simulate: --policy FILE is required (the key policy to evaluate the events against), or --key-policy ARN=FILE for each key');
+  const pairs = mapped.map((m) => {
+    const at = m.lastIndexOf('=');
+    const arn = core.keyArn(m.slice(0, at).trim());
+    if (at <= 0 || !arn || at === m.length - 1) throw new UsageError(`simulate: --key-policy expects ARN=FILE with a key ARN, got "${m}"`);
+    return { arn, file: m.slice(at + 1) };
+  });
   const maxFileSize = kit.maxFileSizeFrom(values);
-  let keyPolicy: NamedPolicy;
+  let keyPolicy: NamedPolicy | undefined;
+  const keyPolicies = new Map<string, NamedPolicy>();
   let identityPolicies: NamedPolicy[];
   try {
-    keyPolicy = policyArg('policy', policyPath, io, (t) => core.keyPolicyFromText(t));
+    if (policyPath) keyPolicy = policyArg('policy', policyPath, io, (t) => core.keyPolicyFromText(t));
+    for (const { arn, file } of pairs) keyPolicies.set(arn, policyArg('key-policy', file, io, (t) => core.keyPolicyFromText(t)));
     identityPolicies = ((values['identity-policy'] as string[] | undefined) ?? []).map((p) => policyArg('identity-policy', p, io, (t) => core.identityPolicyFromText(t)));
   } catch (err) {
     if (!(err instanceof FlagFileError)) throw err;
@@ -125,6 +134,7 @@ export function simulateCommand(args: string[], io: Out, kit: CommandKit): numbe
 
   const results = core.simulate({
     keyPolicy,
+    keyPolicies,
     identityPolicies,
     logs: logSources.filter((s) => isLog(s.model)),
     events: eventSources.filter((s) => s.model.kind === 'cloudTrail'),

@@ -141,9 +141,20 @@ describe('kms-lens simulate', () => {
     assert.match(missing.stderr, /--policy nope\.json: no such file/);
   });
 
+  it('--key-policy ARN=FILE gives one key its policy; events on a key with none known are unknown', () => {
+    const other = KEY.replace('1234abcd', '9999abcd');
+    fs.writeFileSync(path.join(dir, 'two-keys.json'), log([consistentEvents()[0], { ...consistentEvents()[0], requestParameters: { keyId: other }, resources: [{ ARN: other }] }]));
+    const r = runCli(['simulate', '--format', 'json', '--key-policy', `${KEY}=policy.json`, 'two-keys.json'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(JSON.parse(r.stdout).map((o: { keyArn: string; decision: string }) => [o.keyArn, o.decision]), [[KEY, 'allow'], [other, 'unknown']]);
+    const bad = runCli(['simulate', '--key-policy', 'alias/x=policy.json', 'two-keys.json'], dir);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--key-policy expects ARN=FILE with a key ARN/);
+  });
+
   it('lists the command and its flags in --help', () => {
     const r = runCli(['--help']);
     assert.match(r.stdout, /kms-lens simulate: /);
-    for (const flag of ['--policy FILE', '--identity-policy FILE', '--logs FILE']) assert.ok(r.stdout.includes(flag), flag);
+    for (const flag of ['--policy FILE', '--key-policy ARN=FILE', '--identity-policy FILE', '--logs FILE']) assert.ok(r.stdout.includes(flag), flag);
   });
 });

@@ -30,7 +30,10 @@ export interface NamedPolicy {
 }
 
 export interface SimulateInput {
-  keyPolicy: NamedPolicy;
+  /** The key policy of every key that `keyPolicies` does not map. */
+  keyPolicy?: NamedPolicy;
+  /** Key policies by key ARN (`--key-policy ARN=FILE`); a key with none known is `unknown`. */
+  keyPolicies?: ReadonlyMap<string, NamedPolicy>;
   /** The callers' IAM policies; none given means they are not loaded (decisions can be `delegated`). */
   identityPolicies?: readonly NamedPolicy[];
   /** Logs read for their grants only. */
@@ -136,22 +139,31 @@ export function combine(evaluations: readonly Evaluation[]): { decision: Decisio
 /** Every KMS event of `input.events`, in file and record order, against the policies and grants. */
 export function simulate(input: SimulateInput): SimulatedEvent[] {
   const grants = grantsOfSources([...(input.logs ?? []), ...input.events]);
-  const keyPolicy = compilePolicy(input.keyPolicy.model, { kind: 'key', name: input.keyPolicy.name });
   const identityPolicies = input.identityPolicies && input.identityPolicies.length > 0
     ? input.identityPolicies.map((p) => compilePolicy(p.model, { kind: 'identity', name: p.name }))
     : undefined;
-  const evaluator = new Evaluator({ keyPolicy, grants, identityPolicies });
+  const evaluatorOf = (p: NamedPolicy): Evaluator => new Evaluator({ keyPolicy: compilePolicy(p.model, { kind: 'key', name: p.name }), grants, identityPolicies });
+  const fallback = input.keyPolicy && evaluatorOf(input.keyPolicy);
+  const byKey = new Map<string, Evaluator>();
+  for (const [arn, p] of input.keyPolicies ?? []) byKey.set(arn, evaluatorOf(p));
+  const evaluate = (r: AccessRequest): Evaluation => {
+    const e = (r.keyArn !== undefined && byKey.get(r.keyArn)) || fallback;
+    return e ? e.evaluate(r) : NO_POLICY;
+  };
   const out: SimulatedEvent[] = [];
-  for (const source of input.events) simulateDocument(evaluator, source.id, source.model, input.explain === true, out);
+  for (const source of input.events) simulateDocument(evaluate, source.id, source.model, input.explain === true, out);
   return out;
 }
 
-function simulateDocument(evaluator: Evaluator, file: string, model: DocumentModel, explain: boolean, out: SimulatedEvent[]): void {
+/** The evaluation of a request on a key whose policy is not known. */
+const NO_POLICY: Evaluation = Object.freeze({ decision: 'unknown', decidedBy: [], nearMisses: [], undecided: [], notes: [] }) as Evaluation;
+
+function simulateDocument(evaluate: (r: AccessRequest) => Evaluation, file: string, model: DocumentModel, explain: boolean, out: SimulatedEvent[]): void {
   for (const record of eventRecords(model)) {
     const requests = requestsFromEvent(record.value);
     if (requests.length === 0) continue;
     const e = record.value as Record<string, unknown>;
-    const { decision, decidedBy, worst } = combine(requests.length === 1 ? [evaluator.evaluate(requests[0])] : requests.map((r) => evaluator.evaluate(r)));
+    const { decision, decidedBy, worst } = combine(requests.length === 1 ? [evaluate(requests[0])] : requests.map(evaluate));
     let refs = decidedBy.map(jsonRef);
     if (refs.length > 1) refs = refs.filter((r, i) => refs.findIndex((x) => sameRef(x, r)) === i);
     const happened: Actual = eventOutcome(e);
