@@ -60,16 +60,20 @@ describe('access: summary, events against the policy, drift', () => {
     const events = [
       kmsEvent('Decrypt', ORDERS, '2024-05-01T10:00:00Z', { ...on, requestParameters: { keyId: key, encryptionContext: { app: 'orders' } } }),
       kmsEvent('DescribeKey', ORDERS, '2024-05-01T10:01:00Z', { ...on, requestParameters: { keyId: key } }),
+      // A lifecycle event, so that the keys model (which lists keys with a life or grants) shows the key.
+      kmsEvent('EnableKeyRotation', BOB, '2024-05-01T10:02:00Z', { ...on, readOnly: false, requestParameters: { keyId: key } }),
     ];
-    const logDoc = await vscode.workspace.openTextDocument({ language: 'json', content: log(events) });
-    await vscode.window.showTextDocument(logDoc);
+    // Pasted into a new untitled editor (its version is then 2: VS Code reuses the name Untitled-1 of a closed one).
+    const logDoc = await vscode.workspace.openTextDocument({ language: 'json', content: '' });
+    const logEditor = await vscode.window.showTextDocument(logDoc);
+    assert.ok(await logEditor.edit((b) => b.insert(new vscode.Position(0, 0), log(events))));
     assert.equal(await waitForAnalysis(logDoc), 'cloudTrail');
     await waitForGrants((m) => m.keys.some((k) => k.key.arn === key), 'the log\'s key in the keys model');
     const editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('kmsLens.generateKeyPolicy', key);
     assert.ok(editor);
     assert.equal(editor.document.isUntitled, true);
     const policy = JSON.parse(editor.document.getText());
-    assert.deepEqual(policy.Statement.map((s: { Sid: string }) => s.Sid), ['Enable IAM User Permissions', 'AllowRoleOrdersServiceUse', 'AllowRoleOrdersServiceOther']);
+    assert.deepEqual(policy.Statement.map((s: { Sid: string }) => s.Sid), ['Enable IAM User Permissions', 'AllowRoleOrdersServiceUse', 'AllowRoleOrdersServiceOther', 'AllowUserBob']);
     assert.equal(await waitForAnalysis(editor.document), 'keyPolicy');
     const severe = kmsDiagnostics(editor.document.uri).filter((d) => d.severity <= vscode.DiagnosticSeverity.Warning);
     assert.deepEqual(severe.map(show), []);
