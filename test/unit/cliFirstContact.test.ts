@@ -208,7 +208,9 @@ describe('kms-lens --help', () => {
     for (const f of GLOBAL_FLAGS) assert.match(help.stdout, new RegExp(`-${f.short}, --${f.name}`));
   });
 
-  it('every flag it documents is accepted by its command', () => {
+  it('every flag it documents is accepted by its command', function () {
+    // One process per flag of every command.
+    this.timeout(180_000);
     const dir = tmpDir();
     const file = path.join(dir, 'key.json');
     fs.copyFileSync(path.join(POLICIES, 'default-key-policy.json'), file);
