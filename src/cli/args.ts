@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import { POLICY_KINDS } from '../core';
 
-export type CommandName = 'check' | 'grants' | 'format' | 'redact';
+export type CommandName = 'check' | 'grants' | 'format' | 'redact' | 'simulate' | 'access' | 'generate-policy';
 
 export interface Flag {
   /** The long name, without dashes. */
@@ -69,6 +69,32 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
     summary: 'Prints a copy with account ids, access keys, principal ids, addresses, session and user names replaced consistently, as the editor\'s Redact for Sharing does.',
     operands: '<file|->',
     flags: [{ name: 'write', help: 'rewrite each file in place instead of printing (several files or directories allowed)' }],
+  },
+  simulate: {
+    summary: 'Evaluates every KMS event of the given logs against a key policy and the grants the logs show: what allowed or denied it. Exits 1 when a decision contradicts what happened.',
+    flags: [
+      format(['text', 'json']),
+      { name: 'policy', value: 'FILE', help: 'the key policy (a policy, or get-key-policy output) of every key --key-policy does not name' },
+      { name: 'key-policy', value: 'ARN=FILE', multiple: true, help: 'the key policy of one key (repeatable); events on a key with no policy given are "unknown"' },
+      { name: 'identity-policy', value: 'FILE', multiple: true, help: 'an IAM policy of the callers (repeatable); without any, a call the key policy leaves to IAM is "delegated"' },
+      { name: 'logs', value: 'FILE', multiple: true, help: 'CloudTrail logs or list-grants output read for their grants only (repeatable)' },
+      maxFileSize,
+      { name: 'quiet', help: 'print only the events whose decision contradicts what happened, and no list of skipped files' },
+      allowEmpty('CloudTrail events'),
+    ],
+  },
+  access: {
+    summary: 'Says who can do what with a key under which conditions, by principal, from its key policy (a policy file, get-key-policy output or a CloudFormation template).',
+    flags: [format(['text', 'json']), maxFileSize, { name: 'quiet', help: 'no list of skipped files' }, allowEmpty('a key policy')],
+  },
+  'generate-policy': {
+    summary: 'Prints a least-privilege key policy for one key from CloudTrail logs: the account root statement, and exactly the principals, operations, calling services and encryption context the successful calls show.',
+    flags: [
+      { name: 'key', value: 'ARN', help: 'the key ARN (arn:PARTITION:kms:REGION:ACCOUNT:key/KEY-ID); required' },
+      maxFileSize,
+      { name: 'quiet', help: 'no summary of the calls used, and no list of skipped files' },
+      allowEmpty('CloudTrail events'),
+    ],
   },
 };
 

@@ -11,6 +11,9 @@ import { COMMANDS, parseCommand, usage, UsageError, type CommandName, type FlagV
 import { collectFiles, readInput, type InputFile, type ReadFile, type Skipped } from './files';
 import { GrantsRun, toJsonReport, toTextReport, type GrantsInput } from './grants';
 import { rewrite } from './rewrite';
+import { simulateCommand } from './simulate';
+import { accessCommand } from './access';
+import { generatePolicyCommand } from './generatePolicy';
 import { fixReport, formatSarif, formatText, onlyErrors, toJsonFindings, type FileFindings } from './output';
 
 const core = getKmsLensService();
@@ -202,8 +205,11 @@ export function main(argv: string[], io: Io): number {
         const { values, inputs } = parseCommand(command, rest);
         return rewrite(command, values, inputs, io);
       }
+      case 'simulate': return simulateCommand(rest, io, { readAll, finish, maxFileSizeFrom });
+      case 'access': return accessCommand(rest, io, { readAll, finish, maxFileSizeFrom });
+      case 'generate-policy': return generatePolicyCommand(rest, io, { readAll, finish, maxFileSizeFrom });
       default:
-        throw new UsageError(`${command ? `unknown command "${command}"` : 'no command given'}; the commands are ${Object.keys(COMMANDS).join(', ')}`);
+        throw new UsageError(`${command ? `unknown command "${command}"` : 'no command given'}; the commands are ${Object.keys(COMMANDS).slice(0, -1).join(', ')} and ${Object.keys(COMMANDS).slice(-1)[0]}`);
     }
   } catch (err) {
     if (err instanceof UsageError) return usageError(io, err.message);

@@ -43,3 +43,10 @@ export { TEMPLATE_EXTENSIONS } from './document/template';
 // Limits the adapters name in their messages.
 /** JSON nested deeper than this is not analysed, formatted or redacted (`json-too-deep`). */
 export { MAX_NESTING as MAX_JSON_NESTING } from './document/syntax';
+
+// Access: the evaluator's answers, as the CLI and the extension show them.
+export type { Decision } from './access/types';
+export type { JsonDecidingRef, NamedPolicy, SimulatedEvent, SimulateInput } from './access/simulate';
+export type { PolicyModel } from './policy/model';
+export type { AccessEntry, AccessLine, AccessSummary } from './access/summary';
+export type { GeneratedPolicy } from './access/generate';

@@ -25,4 +25,6 @@ export const COMMAND_IDS = {
   grantsRevealEvent: 'kmsLens.grants.revealEvent',
   // Rule documentation
   showRuleDocs: 'kmsLens.showRuleDocs',
+  // Access
+  generateKeyPolicy: 'kmsLens.generateKeyPolicy',
 } as const;

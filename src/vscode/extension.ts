@@ -5,6 +5,7 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { alarmPatternCommand } from './alarmPattern';
+import { generatePolicyCommand } from './generatePolicy';
 import type { KmsLensApi } from './api';
 import { ARCHIVE_EDITOR, ARCHIVE_SCHEME, ArchiveEditorProvider, ArchiveFileSystem } from './archive';
 import { cloudTrailCommands } from './cloudtrailCommands';
@@ -58,6 +59,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<KmsLen
     ...editingCommands(),
     ...cloudTrailCommands(cache, longWork),
     ...alarmPatternCommand(grantsIndex),
+    ...generatePolicyCommand(grantsIndex),
     ...grantsView.commands(),
     ...docs.commands(),
   });

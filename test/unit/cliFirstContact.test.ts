@@ -121,8 +121,8 @@ describe('kms-lens: messages name the CLI flags', () => {
 
 describe('kms-lens: usage errors', () => {
   const cases: Array<[string[], RegExp]> = [
-    [[], /^kms-lens: no command given; the commands are check, grants, format, redact$/],
-    [['frobnicate'], /^kms-lens: unknown command "frobnicate"; the commands are check, grants, format, redact$/],
+    [[], /^kms-lens: no command given; the commands are check, grants, format, redact, simulate, access and generate-policy$/],
+    [['frobnicate'], /^kms-lens: unknown command "frobnicate"; the commands are check, grants, format, redact, simulate, access and generate-policy$/],
     [['check'], /^kms-lens: no file or directory given \(- reads standard input\)$/],
     [['check', '--fromat', 'json', 'x.json'], /^kms-lens: check: unknown option --fromat; did you mean --format\?$/],
     [['check', '--format', 'xml', 'x.json'], /^kms-lens: check: --format must be text, json or sarif, not "xml"$/],
@@ -209,16 +209,20 @@ describe('kms-lens --help', () => {
   });
 
   it('every flag it documents is accepted by its command', function () {
-    // One process per flag of every command (format and redact added two): slow on a shared machine.
-    this.timeout(90_000);
+    // One process per flag of every command: slow on a shared machine.
+    this.timeout(180_000);
     const dir = tmpDir();
     const file = path.join(dir, 'key.json');
     fs.copyFileSync(path.join(POLICIES, 'default-key-policy.json'), file);
-    const sample: Record<string, string> = { format: 'json', rule: 'policy-placeholder=off', kind: '*.json=keyPolicy', 'max-findings': '5', 'max-file-size': '10' };
+    const log = path.join(GRANTS, fs.readdirSync(GRANTS)[0]);
+    const sample: Record<string, string> = { format: 'json', rule: 'policy-placeholder=off', kind: '*.json=keyPolicy', 'max-findings': '5', 'max-file-size': '10', policy: file, 'identity-policy': path.join(POLICIES, 'deadline-read-write.json'), logs: log, key: 'arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab' };
+    sample['key-policy'] = `${sample.key}=${file}`;
+    // What each command needs besides the flag tried: its input, and simulate's key policy.
+    const rest: Record<string, string[]> = { grants: [log], simulate: ['--policy', file, log], 'generate-policy': ['--key', sample.key, log] };
     for (const [command, spec] of Object.entries(COMMANDS)) {
       for (const f of spec.flags) {
         const args = f.value ? [`--${f.name}`, sample[f.name]] : [`--${f.name}`];
-        const r = run([command, ...args, command === 'grants' ? path.join(GRANTS, fs.readdirSync(GRANTS)[0]) : file]);
+        const r = run([command, ...args, ...(rest[command] ?? [file])]);
         assert.notEqual(r.code, 2, `${command} ${args.join(' ')}: ${r.stderr}`);
       }
     }

@@ -425,4 +425,35 @@ describe('CloudTrail rules', () => {
       assert.equal(only(ev(() => undefined), 'ct-placeholder').length, 0);
     });
   });
+  describe('ct-access-drift', () => {
+    const onlyOps = { Version: '2012-10-17', Statement: [{ Sid: 'OpsOnly', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:role/Ops` }, Action: 'kms:*', Resource: '*' }] };
+    const putPolicy = (): Ev => {
+      const e = base();
+      e.eventName = 'PutKeyPolicy';
+      e.eventTime = '2024-05-01T09:00:00Z';
+      e.readOnly = false;
+      e.requestParameters = { keyId: KEY_ARN, policyName: 'default', policy: JSON.stringify(onlyOps) };
+      return e;
+    };
+    const deletion = (role: string): Ev => {
+      const e = base();
+      e.eventName = 'ScheduleKeyDeletion';
+      e.readOnly = false;
+      e.requestParameters = { keyId: KEY_ARN, pendingWindowInDays: 7 };
+      const u = ui(e);
+      u.arn = `arn:aws:sts::${ACCOUNT}:assumed-role/${role}/bob`;
+      (u.sessionContext as { sessionIssuer: Ev }).sessionIssuer.arn = `arn:aws:iam::${ACCOUNT}:role/${role}`;
+      return e;
+    };
+    const trail = (...events: Ev[]): string => JSON.stringify({ Records: events }, null, 2);
+    it('fires on a success that the key policy earlier in the log does not allow', () => {
+      const [f] = fires(trail(putPolicy(), deletion('Intern')), 'ct-access-drift');
+      assert.equal(f.severity, 'warning');
+      assert.match(f.message, /^ScheduleKeyDeletion succeeded, but the key policy set at 2024-05-01T09:00:00Z/);
+    });
+    it('near miss: the policy allows the caller; or the log shows no key policy', () => {
+      assert.equal(only(trail(putPolicy(), deletion('Ops')), 'ct-access-drift').length, 0);
+      assert.equal(only(trail(deletion('Intern')), 'ct-access-drift').length, 0);
+    });
+  });
 });

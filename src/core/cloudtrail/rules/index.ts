@@ -21,6 +21,7 @@ import { regionMismatch } from './regionMismatch';
 import { unknownField } from './unknownField';
 import { unknownValue } from './unknownValue';
 import { versionField } from './versionField';
+import { accessDrift } from './accessDrift';
 
 /** CloudTrail rules, one module each: envelope, KMS operation shapes, consistency, meaning. */
 export const cloudTrailRules: Array<EventRule | LogRule> = [
@@ -32,4 +33,6 @@ export const cloudTrailRules: Array<EventRule | LogRule> = [
   regionMismatch, keyMismatch, accountMismatch,
   // What the event means.
   dryRun, failedCall, placeholder,
+  // Against the key policy the log shows.
+  accessDrift,
 ];
