@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import { POLICY_KINDS } from '../core';
 
-export type CommandName = 'check' | 'grants';
+export type CommandName = 'check' | 'grants' | 'format' | 'redact' | 'simulate' | 'access' | 'generate-policy';
 
 export interface Flag {
   /** The long name, without dashes. */
@@ -31,13 +31,15 @@ const format = (choices: readonly string[]): Flag => ({
   help: `output format (default ${choices[0]})`,
 });
 
-const maxFileSize: Flag = { name: 'max-file-size', value: 'MB', help: 'larger files are not analysed and are listed as skipped (default 50)' };
+const maxFileSize: Flag = { name: 'max-file-size', value: 'MB', help: 'larger files are not analysed: they are listed as skipped and the run exits 2 (default: no limit)' };
 const allowEmpty = (what: string): Flag => ({ name: 'allow-empty', help: `exit 0, not 2, when none of the inputs is ${what}` });
 
 export interface CommandSpec {
   /** What the command does, for `--help`. */
   summary: string;
   flags: readonly Flag[];
+  /** Its operands in the usage line (default `<file|dir|->...`). */
+  operands?: string;
 }
 
 export const COMMANDS: Record<CommandName, CommandSpec> = {
@@ -57,6 +59,42 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
   grants: {
     summary: 'Prints every KMS grant and each key\'s life (state, rotation, lifecycle events) from CloudTrail logs and list-grants output.',
     flags: [format(['text', 'json']), maxFileSize, { name: 'quiet', help: 'no list of skipped files' }, allowEmpty('CloudTrail events or a grant list')],
+  },
+  format: {
+    summary: 'Prints a CloudTrail log (or any JSON) formatted, one event per block, as the editor\'s Format CloudTrail Log does; only white space changes.',
+    operands: '<file|->',
+    flags: [{ name: 'write', help: 'rewrite each file in place instead of printing (several files or directories allowed)' }],
+  },
+  redact: {
+    summary: 'Prints a copy with account ids, access keys, principal ids, addresses, session and user names replaced consistently, as the editor\'s Redact for Sharing does.',
+    operands: '<file|->',
+    flags: [{ name: 'write', help: 'rewrite each file in place instead of printing (several files or directories allowed)' }],
+  },
+  simulate: {
+    summary: 'Evaluates every KMS event of the given logs against a key policy and the grants the logs show: what allowed or denied it. Exits 1 when a decision contradicts what happened.',
+    flags: [
+      format(['text', 'json']),
+      { name: 'policy', value: 'FILE', help: 'the key policy (a policy, or get-key-policy output) of every key --key-policy does not name' },
+      { name: 'key-policy', value: 'ARN=FILE', multiple: true, help: 'the key policy of one key (repeatable); events on a key with no policy given are "unknown"' },
+      { name: 'identity-policy', value: 'FILE', multiple: true, help: 'an IAM policy of the callers (repeatable); without any, a call the key policy leaves to IAM is "delegated"' },
+      { name: 'logs', value: 'FILE', multiple: true, help: 'CloudTrail logs or list-grants output read for their grants only (repeatable)' },
+      maxFileSize,
+      { name: 'quiet', help: 'print only the events whose decision contradicts what happened, and no list of skipped files' },
+      allowEmpty('CloudTrail events'),
+    ],
+  },
+  access: {
+    summary: 'Says who can do what with a key under which conditions, by principal, from its key policy (a policy file, get-key-policy output or a CloudFormation template).',
+    flags: [format(['text', 'json']), maxFileSize, { name: 'quiet', help: 'no list of skipped files' }, allowEmpty('a key policy')],
+  },
+  'generate-policy': {
+    summary: 'Prints a least-privilege key policy for one key from CloudTrail logs: the account root statement, and exactly the principals, operations, calling services and encryption context the successful calls show.',
+    flags: [
+      { name: 'key', value: 'ARN', help: 'the key ARN (arn:PARTITION:kms:REGION:ACCOUNT:key/KEY-ID); required' },
+      maxFileSize,
+      { name: 'quiet', help: 'no summary of the calls used, and no list of skipped files' },
+      allowEmpty('CloudTrail events'),
+    ],
   },
 };
 
@@ -129,7 +167,7 @@ function flagLines(flags: readonly Flag[], short?: (f: Flag) => string | undefin
 export function usage(): string {
   const lines = [
     'Usage:',
-    ...(Object.keys(COMMANDS) as CommandName[]).map((c) => `  kms-lens ${c} [options] <file|dir|->...`),
+    ...(Object.keys(COMMANDS) as CommandName[]).map((c) => `  kms-lens ${c} [options] ${COMMANDS[c].operands ?? '<file|dir|->...'}`),
     '  kms-lens --version | --help',
     '',
     'Directories are searched recursively for *.json, *.jsonl, *.ndjson, *.log and *.json.gz files',
@@ -150,6 +188,8 @@ export function usage(): string {
     '',
     'Exit status: 0 no error finding; 1 error findings (check); 2 a usage error, a file that could',
     'not be read (the others are still read), or nothing analysed (unless --allow-empty).',
+    'A file skipped for a limit (--max-file-size, nesting deeper than the core reads) is always said',
+    'on stderr and makes the exit status 2; format and redact exit 2 on such a file and write nothing for it.',
   );
   return lines.join('\n') + '\n';
 }

@@ -2,9 +2,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { TEMPLATE_EXTENSIONS } from '../core';
 
 /** Extensions analysed when walking a directory. */
-export const ANALYSED_EXTENSIONS = ['.json', '.jsonl', '.ndjson', '.log', '.yaml', '.yml', '.template', '.tf'];
+// Templates (.tpl, .tftpl, .j2, ...) are policies that are JSON once rendered: KMS Lens reads what it can of them.
+// CloudFormation YAML (.yaml, .yml, .template) and Terraform (.tf) hold policies where they are written.
+export const ANALYSED_EXTENSIONS = ['.json', '.jsonl', '.ndjson', '.log', '.yaml', '.yml', '.template', '.tf', ...TEMPLATE_EXTENSIONS];
 
 /** CloudTrail delivers its logs gzipped: `<account>_CloudTrail_<region>_<time>_<id>.json.gz`. */
 export function isGzipLog(file: string): boolean {
@@ -26,6 +29,11 @@ export interface InputFile {
 export interface Skipped {
   file: string;
   reason: string;
+  /**
+   * Skipped because of a limit (size, nesting), not because it is not what the command reads:
+   * said even with --quiet, and the run exits 2, so a skipped log is never taken for a clean one.
+   */
+  limit?: boolean;
 }
 
 export interface Collected {

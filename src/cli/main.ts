@@ -6,11 +6,15 @@
  * The flags are data (args.ts): the parser and `--help` are made from them.
  */
 import * as fs from 'node:fs';
-import { DEFAULT_SETTINGS, getKmsLensService, isPolicyKind, isSeveritySetting, POLICY_KINDS, ruleByAnyId, SEVERITY_SETTINGS, type AnalysisSettings, type DocumentModel, type PolicyKind, type SeveritySetting } from '../core';
+import { DEFAULT_SETTINGS, getKmsLensService, MAX_JSON_NESTING, isPolicyKind, isSeveritySetting, POLICY_KINDS, ruleByAnyId, SEVERITY_SETTINGS, type AnalysisSettings, type DocumentModel, type PolicyKind, type SeveritySetting } from '../core';
 import { COMMANDS, parseCommand, usage, UsageError, type CommandName, type FlagValues } from './args';
 import { collectFiles, readInput, type InputFile, type ReadFile, type Skipped } from './files';
 import { GrantsRun, toJsonReport, toTextReport, type GrantsInput } from './grants';
 import { locateWasm, needsTerraform } from './wasm';
+import { rewrite } from './rewrite';
+import { simulateCommand } from './simulate';
+import { accessCommand } from './access';
+import { generatePolicyCommand } from './generatePolicy';
 import { fixReport, formatSarif, formatText, onlyErrors, toJsonFindings, type FileFindings } from './output';
 
 const core = getKmsLensService();
@@ -44,24 +48,27 @@ function settingsFrom(values: FlagValues): AnalysisSettings {
   return { rules, maxFindings, maxFileSize: maxFileSizeFrom(values), limitNames: LIMIT_FLAGS };
 }
 
+/** No limit unless one is asked for: the editor's limit keeps typing fast; a script wants every file read. */
 function maxFileSizeFrom(values: FlagValues): number {
-  const maxMb = values['max-file-size'] === undefined ? DEFAULT_SETTINGS.maxFileSize / (1024 * 1024) : Number(values['max-file-size']);
+  if (values['max-file-size'] === undefined) return Number.POSITIVE_INFINITY;
+  const maxMb = Number(values['max-file-size']);
   if (!Number.isFinite(maxMb) || maxMb <= 0) throw new UsageError('--max-file-size expects a size in MB');
   return maxMb * 1024 * 1024;
 }
 
 const megabytes = (chars: number): string => `${Number((chars / (1024 * 1024)).toFixed(1))} MB`;
 
-/** Why a file was not analysed; undefined when it was. `what` says what the command reads. */
-function skipReason(model: DocumentModel, maxFileSize: number, analysed: (kind: DocumentModel['kind']) => boolean, what: string): string | undefined {
-  if (model.skipped === 'tooLarge') return `${megabytes(model.text.length)}, larger than --max-file-size (${megabytes(maxFileSize)})`;
-  if (model.skipped === 'binary') return 'binary content, not text';
-  if (model.text.trim() === '') return 'empty';
-  return analysed(model.kind) ? undefined : `not ${what}`;
+/** Why a file was not analysed (or not wholly); undefined when it was. `what` says what the command reads. */
+function skipOf(file: string, model: DocumentModel, maxFileSize: number, analysed: (kind: DocumentModel['kind']) => boolean, what: string): Skipped | undefined {
+  if (model.skipped === 'tooLarge') return { file, reason: `${megabytes(model.text.length)}, larger than --max-file-size (${megabytes(maxFileSize)})`, limit: true };
+  if (model.skipped === 'binary') return { file, reason: 'binary content, not text' };
+  if (model.text.trim() === '') return { file, reason: 'empty' };
+  if (model.syntaxProblems.some((p) => p.kind === 'tooDeep') && analysed(model.kind)) return { file, reason: `${model.records.length === 0 ? 'not analysed' : 'partly analysed'}: nested more than ${MAX_JSON_NESTING} levels deep`, limit: true };
+  return analysed(model.kind) ? undefined : { file, reason: `not ${what}` };
 }
 
 const CHECKED = 'a KMS key policy, an IAM policy, CloudTrail events or list-grants output';
-const INDEXED = 'CloudTrail events or list-grants output';
+const INDEXED = 'CloudTrail events, list-grants output or AWS CLI output about keys (describe-key, list-aliases, ...)';
 
 /** The files of the command line, read; read failures become errors, the others go on. */
 function readAll(inputs: readonly string[], io: Io): { files: Array<{ file: InputFile; input: ReadFile }>; errors: string[]; skipped: Skipped[] } {
@@ -86,8 +93,13 @@ function readAll(inputs: readonly string[], io: Io): { files: Array<{ file: Inpu
 function finish(command: CommandName, io: Io, values: FlagValues, errors: readonly string[], skipped: readonly Skipped[], analysed: number, what: string): number | undefined {
   for (const e of errors) io.err(`kms-lens: ${e}\n`);
   const nothing = analysed === 0 && errors.length === 0;
-  if (!values.quiet || nothing) for (const s of skipped) io.err(`kms-lens: skipped ${s.file}: ${s.reason}\n`);
+  for (const s of skipped) if (!values.quiet || nothing || s.limit) io.err(`kms-lens: skipped ${s.file}: ${s.reason}\n`);
   if (errors.length > 0) return 2;
+  const limited = skipped.filter((s) => s.limit).length;
+  if (limited > 0) {
+    io.err(`kms-lens ${command}: ${limited === 1 ? '1 file was' : `${limited} files were`} not wholly analysed (see above)\n`);
+    return 2;
+  }
   if (nothing && !values['allow-empty']) {
     io.err(`kms-lens ${command}: nothing was analysed: ${skipped.length === 0 ? 'no file given' : `none of the inputs is ${what}`} (--allow-empty accepts this)\n`);
     return 2;
@@ -136,9 +148,10 @@ function check(args: string[], io: Io): number {
       }
     }
     const { model, findings } = core.analyze(text, hints, settings);
-    const reason = skipReason(model, settings.maxFileSize, (k) => k !== 'other', CHECKED);
-    if (reason) skipped.push({ file: file.display, reason });
-    else analysed++;
+    const skip = skipOf(file.display, model, settings.maxFileSize, (k) => k !== 'other', CHECKED);
+    const reason = skip?.reason;
+    if (skip) skipped.push(skip);
+    if (!skip || (skip.limit && model.skipped === undefined)) analysed++;
     // A file too large to analyse keeps its finding, as in the editor: a skipped log is never taken for a clean one.
     if (!reason || findings.length > 0) results.push({ file: file.display, text, findings: values.quiet ? onlyErrors(findings) : findings, readAs: reason || values.quiet ? undefined : core.readAs(model) });
   }
@@ -159,8 +172,9 @@ function grants(args: string[], io: Io): number {
   const entries: GrantsInput[] = files.map(({ file, input }) => ({ file: file.display, text: input.text, languageId: input.hints.languageId, fileName: input.hints.fileName }));
   const run = new GrantsRun(entries, maxFileSize);
   for (const e of entries) {
-    const reason = skipReason(run.models.get(e.file) as DocumentModel, maxFileSize, (k) => k === 'cloudTrail' || k === 'listGrants', INDEXED);
-    if (reason) skipped.push({ file: e.file, reason });
+    const model = run.models.get(e.file) as DocumentModel;
+    const skip = skipOf(e.file, model, maxFileSize, () => core.feedsKeys(model), INDEXED);
+    if (skip) skipped.push(skip);
   }
   io.out(values.format === 'json' ? JSON.stringify(toJsonReport(run), null, 2) + '\n' : toTextReport(run));
   return finish('grants', io, values, errors, skipped, run.model.sources.length, INDEXED) ?? 0;
@@ -187,8 +201,16 @@ export function main(argv: string[], io: Io): number {
     switch (command) {
       case 'check': return check(rest, io);
       case 'grants': return grants(rest, io);
+      case 'format':
+      case 'redact': {
+        const { values, inputs } = parseCommand(command, rest);
+        return rewrite(command, values, inputs, io);
+      }
+      case 'simulate': return simulateCommand(rest, io, { readAll, finish, maxFileSizeFrom });
+      case 'access': return accessCommand(rest, io, { readAll, finish, maxFileSizeFrom });
+      case 'generate-policy': return generatePolicyCommand(rest, io, { readAll, finish, maxFileSizeFrom });
       default:
-        throw new UsageError(`${command ? `unknown command "${command}"` : 'no command given'}; the commands are ${Object.keys(COMMANDS).join(' and ')}`);
+        throw new UsageError(`${command ? `unknown command "${command}"` : 'no command given'}; the commands are ${Object.keys(COMMANDS).slice(0, -1).join(', ')} and ${Object.keys(COMMANDS).slice(-1)[0]}`);
     }
   } catch (err) {
     if (err instanceof UsageError) return usageError(io, err.message);

@@ -2,7 +2,9 @@
  * The one entry point the extension and the CLI share: text in, findings out.
  * The same text with the same settings gives the same findings in both.
  */
+import { recordAt } from './cloudtrail/event';
 import { buildModel, eventRecords, rangeInRecord, type DocumentModel } from './document/model';
+import { encodeJsonStringContent } from './policy/jsonString';
 import * as l10n from '@vscode/l10n';
 import { kindLabel } from './policy/kinds';
 import { inKmsScope } from './policy/kmsScope';
@@ -35,6 +37,20 @@ function effectiveSeverity(rule: Rule, settings: AnalysisSettings): Severity | u
   const s = settings.rules[rule.id] ?? rule.formerIds?.map((id) => settings.rules[id]).find((x) => x !== undefined);
   if (s === 'off') return undefined;
   return s ?? rule.defaultSeverity;
+}
+
+/**
+ * Whether a finding's verdict depends on which kind the policy is, when the
+ * kind is uncertain. Rules say which kinds they judge (`kinds`): a rule that
+ * judges every kind the policy may be, on a part that is about KMS in each of
+ * them (a misspelt `kms:` action, a malformed key ARN), says the same
+ * whatever the kind, so its finding keeps its severity. Any other finding
+ * (the key policy's Resource rule on what may be a VPC endpoint policy) is
+ * information at most.
+ */
+function dependsOnKind(rule: PolicyRule, policy: PolicyModel, f: { start: number; end: number }): boolean {
+  if (policy.decision.certain) return false;
+  return [policy.kind, ...policy.decision.alternatives].some((k) => !rule.kinds.includes(k) || !inKmsScope(policy, f, k));
 }
 
 /** Runs every enabled rule that applies to the model; never throws. */
@@ -104,16 +120,21 @@ function* ruleRun(model: DocumentModel, settings: AnalysisSettings, chunkSize: n
     });
   };
   // A policy rule speaks about a policy only within what its kind leaves to KMS Lens (policy/kmsScope.ts),
-  // and where the kind is uncertain, at most as information (policy/detectKind.ts).
+  // and where the kind is uncertain and the finding depends on it, at most as information (policy/detectKind.ts).
   const policyReporter = (rule: PolicyRule, severity: Severity, policy: PolicyModel): Report => {
-    const report = reporter(rule, policy.decision.certain ? severity : atMostInformation(severity), policy.toDocument, policy.encode, policy.mapEdits?.bind(policy));
-    const note = policy.decision.certain || !SEVERE.has(severity) ? undefined : l10n.t('(Information only: KMS Lens is not sure this is {0}.)', kindLabel(policy.kind, policy.decision.service));
-    // A rule that would not run on one of the kinds the policy may be: its fixes assume the kind, so fix-all leaves them to the user.
-    const kindDependent = !policy.decision.certain && policy.decision.alternatives.some((k) => !rule.kinds.includes(k));
+    const mapEdits = policy.mapEdits?.bind(policy);
+    const sure = reporter(rule, severity, policy.toDocument, policy.encode, mapEdits);
+    const unsure = reporter(rule, atMostInformation(severity), policy.toDocument, policy.encode, mapEdits);
+    const note = SEVERE.has(severity) ? l10n.t('(Information only: KMS Lens is not sure this is {0}.)', kindLabel(policy.kind, policy.decision.service)) : undefined;
     return (f) => {
-      if (policy.kind !== 'keyPolicy' && !inKmsScope(policy, f)) return;
-      const fixes = kindDependent ? f.fixes?.map((x): Fix => (FIX_ALL_SAFETIES.has(x.safety) ? { ...x, safety: 'review' } : x)) : f.fixes;
-      report({ ...f, message: note ? `${f.message} ${note}` : f.message, fixes });
+      if (!inKmsScope(policy, f)) return;
+      if (!dependsOnKind(rule, policy, f)) {
+        sure(f);
+        return;
+      }
+      // Its fixes assume the kind too, so fix-all leaves them to the user.
+      const fixes = f.fixes?.map((x): Fix => (FIX_ALL_SAFETIES.has(x.safety) ? { ...x, safety: 'review' } : x));
+      unsure({ ...f, message: note ? `${f.message} ${note}` : f.message, fixes });
     };
   };
   const enabled = allRules.flatMap((rule) => {
@@ -152,7 +173,9 @@ function* ruleRun(model: DocumentModel, settings: AnalysisSettings, chunkSize: n
     for (const r of eventRules) {
       if (r.failed) continue;
       try {
-        r.rule.check(ctx, counting ? report : r.direct);
+        // An event in a string (lookup-events output): replacement text is written as string content.
+        const direct = e.record.inString && !counting ? reporter(r.rule, r.severity, (o) => o, encodeJsonStringContent) : r.direct;
+        r.rule.check(ctx, counting ? report : direct);
       } catch (err) {
         r.failed = true;
         fail(r.rule.id, err);
@@ -163,15 +186,26 @@ function* ruleRun(model: DocumentModel, settings: AnalysisSettings, chunkSize: n
       yield { done: i + 1, total: events.length };
     }
   }
-  for (const { rule, direct } of logRules) {
+  const inStrings = events.some((e) => e.record.inString);
+  for (const { rule, severity, direct } of logRules) {
     try {
-      (rule as LogRule).check(events, direct);
+      (rule as LogRule).check(events, inStrings ? stringAwareReporter(rule, severity, model, reporter) : direct);
     } catch (err) {
       fail(rule.id, err);
     }
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end);
   return limit(findings, settings, omitted);
+}
+
+/** For rules that see every event: an edit inside an event held in a string is written as string content. */
+function stringAwareReporter(rule: Rule, severity: Severity, model: DocumentModel, reporter: (rule: Rule, severity: Severity, map: (o: number) => number, encode: (s: string) => string) => Report): Report {
+  const plain = reporter(rule, severity, (o) => o, (x) => x);
+  const escaped = reporter(rule, severity, (o) => o, encodeJsonStringContent);
+  return (f) => {
+    const at = f.fixes?.[0]?.edits[0]?.start;
+    (at !== undefined && recordAt(model, at)?.inString ? escaped : plain)(f);
+  };
 }
 
 /** How many of the sorted offsets are below `x`. */

@@ -6,8 +6,9 @@
  * or as one JSON string holding any of these; which kind of policy it is, is
  * decided by policy/detectKind.ts (or the user's setting).
  */
-import { parse as tolerantParse } from 'jsonc-parser';
+import { parse as tolerantParse, type JSONPath } from 'jsonc-parser';
 import * as l10n from '@vscode/l10n';
+import { cliPolicyString, keyOutput, lookupEventsOutput, morePages, type CliOutput } from './document/cliOutput';
 import { templateHasKmsPolicy } from './policy/cloudFormation';
 import { detectPolicyKind, type PolicyContent } from './policy/detectKind';
 import type { KindDecision } from './policy/kinds';
@@ -19,9 +20,19 @@ export function isObject(v: unknown): v is Obj {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
-/** A CloudTrail record: the fields every event has, from eventVersion 1.0 on. */
+/**
+ * The records AWS services hand to Lambda functions and other consumers (S3
+ * event notifications, DynamoDB and Kinesis streams, SES, CodeCommit) name
+ * their source `aws:s3`, `aws:dynamodb`, ...; CloudTrail names it by the
+ * service's endpoint (`kms.amazonaws.com`). They share CloudTrail's
+ * `eventVersion`, `eventName` and `Records`, and nothing else.
+ */
+const NOTIFICATION_SOURCE = /^aws:/i;
+
+/** A CloudTrail record: the fields every event has, from eventVersion 1.0 on, and not an event notification. */
 export function isEventLike(v: unknown): boolean {
   if (!isObject(v)) return false;
+  if (typeof v.eventSource === 'string' && NOTIFICATION_SOURCE.test(v.eventSource)) return false;
   if (typeof v.eventVersion === 'string') return true;
   return typeof v.eventName === 'string' && typeof v.eventSource === 'string';
 }
@@ -91,13 +102,26 @@ export function decodedPolicyValue(v: unknown): { value: unknown; shape: PolicyS
   return shape ? { value, shape } : undefined;
 }
 
-export type Container = 'Records' | 'Grants' | 'array' | 'single' | 'none';
+/**
+ * Where the records of a document are: `Records` of a CloudTrail log,
+ * `Grants` of list-grants output, the `CloudTrailEvent` strings of
+ * lookup-events' `Events`, an array of events or of event strings (lookup-events
+ * with `--query 'Events[].CloudTrailEvent'`), the document itself, the
+ * `KeyMetadata` of describe-key, the `Aliases` of list-aliases.
+ */
+export type Container = 'Records' | 'Grants' | 'Events' | 'array' | 'eventStrings' | 'single' | 'KeyMetadata' | 'Aliases' | 'none';
 
 /** Where the policy of a policy document is, and what it was read as. */
 export interface DocumentPolicy {
   shape: PolicyShape;
-  /** The policy is the content of the document's JSON string (the document is one string literal). */
+  /**
+   * The policy is the content of a JSON string of the document: the document
+   * itself (one string literal), or the member at `path` of AWS CLI output
+   * (`["Policy"]` of get-key-policy).
+   */
   inString: boolean;
+  /** Where that string is; absent or empty for the document's own string. */
+  path?: JSONPath;
   decision: KindDecision;
 }
 
@@ -107,6 +131,8 @@ export interface Classification {
   container: Container;
   /** For a policy document: where its policy is and what it was read as. */
   policy?: DocumentPolicy;
+  /** The AWS CLI command that printed the document, when KMS Lens knows it. */
+  cli?: CliOutput;
 }
 
 /** The kind a policy is read as: the user's setting for the file, or the content (the file name breaking ties). */
@@ -122,11 +148,38 @@ function policyClassification(value: unknown, shape: PolicyShape, inString: bool
   return { kind: decision.kind, container: 'none', policy: { shape, inString, decision } };
 }
 
+/**
+ * The policy printed as a string member of AWS CLI output: the kind the
+ * command fixes (a get-key-policy output holds a key policy), else what the
+ * content says; the user's setting wins over both.
+ */
+function cliPolicyClassification(v: Obj, hints: DocumentHints): Classification | undefined {
+  const found = cliPolicyString(v);
+  const decoded = found && decodedPolicyValue(found.text);
+  if (!found || !decoded) return undefined;
+  const fixed = found.kind;
+  const decision: KindDecision = fixed && !hints.policyKind
+    ? { kind: fixed.kind, service: fixed.service, certain: true, alternatives: [], reason: fixed.reason, source: 'cli' }
+    : decidePolicyKind(policyContent(decoded.value, decoded.shape), hints);
+  return { kind: decision.kind, container: 'none', policy: { shape: decoded.shape, inString: true, path: found.path, decision }, cli: found.cli };
+}
+
+/** An array of JSON strings that hold CloudTrail events (`--query 'Events[].CloudTrailEvent'`), told by its first. */
+function isEventStrings(v: unknown[]): boolean {
+  if (v.length === 0 || !v.every((e) => typeof e === 'string')) return false;
+  try {
+    return isEventLike(JSON.parse(v[0] as string));
+  } catch {
+    return false;
+  }
+}
+
 export function classifyValue(v: unknown, hints: DocumentHints = {}): Classification {
   if (Array.isArray(v)) {
     const first = v.find((e) => e !== null && typeof e === 'object');
     if (first !== undefined && isEventLike(first)) return { kind: 'cloudTrail', container: 'array' };
     if (policyShapeOf(v) === 'statements') return policyClassification(v, 'statements', false, hints);
+    if (isEventStrings(v)) return { kind: 'cloudTrail', container: 'eventStrings', cli: { command: 'cloudtrail lookup-events' } };
     return { kind: 'other', container: 'none' };
   }
   const decoded = decodedPolicyValue(v);
@@ -135,10 +188,16 @@ export function classifyValue(v: unknown, hints: DocumentHints = {}): Classifica
   if (Array.isArray(v.Records) && (v.Records.length === 0 || v.Records.some(isEventLike))) {
     return { kind: 'cloudTrail', container: 'Records' };
   }
-  if (Array.isArray(v.Grants)) return { kind: 'listGrants', container: 'Grants' };
+  const lookup = lookupEventsOutput(v);
+  if (lookup) return { kind: 'cloudTrail', container: 'Events', cli: lookup };
+  if (Array.isArray(v.Grants)) return { kind: 'listGrants', container: 'Grants', cli: { command: 'kms list-grants', more: morePages(v) } };
   if (isEventLike(v)) return { kind: 'cloudTrail', container: 'single' };
   const shape = policyShapeOf(v);
   if (shape) return policyClassification(v, shape, false, hints);
+  const printed = cliPolicyClassification(v, hints);
+  if (printed) return printed;
+  const keys = keyOutput(v);
+  if (keys) return { kind: 'kmsOutput', container: keys.container, cli: keys.cli };
   // Templates without a KMS policy stay `other`: their other resources are not ours to judge.
   if (templateHasKmsPolicy(v)) return { kind: 'cloudFormation', container: 'none' };
   return { kind: 'other', container: 'none' };
@@ -152,7 +211,7 @@ export function sniffKind(prefix: string): DocumentKind {
   const head = prefix.slice(0, 64 * 1024);
   if (/^\s*\{\s*"Records"\s*:\s*\[/.test(head)) return 'cloudTrail';
   if (/^\s*\{\s*"Grants"\s*:\s*\[/.test(head)) return 'listGrants';
-  if (/^\s*[[{]/.test(head) && /"eventVersion"\s*:/.test(head) && /"eventSource"\s*:/.test(head)) return 'cloudTrail';
+  if (/^\s*[[{]/.test(head) && /"eventVersion"\s*:/.test(head) && /"eventSource"\s*:/.test(head) && !/"eventSource"\s*:\s*"aws:/i.test(head)) return 'cloudTrail';
   // A skipped policy is only said to be skipped: a rough guess of its kind is enough.
   if (/^\s*\{/.test(head) && /"Statement"\s*:/.test(head)) return /"(Not)?Principal"\s*:/.test(head) ? 'keyPolicy' : 'identityPolicy';
   return 'other';

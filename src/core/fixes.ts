@@ -26,9 +26,56 @@ function overlaps(a: TextEdit, b: TextEdit): boolean {
   return a.start < b.end && b.start < a.end;
 }
 
-/** A fix whose own edits overlap each other cannot be applied as one change. */
+function byPosition(a: TextEdit, b: TextEdit): number {
+  return a.start - b.start || a.end - b.end;
+}
+
+/**
+ * A fix whose own edits overlap each other cannot be applied as one change.
+ * Sorted, an overlap shows between neighbours or with the edit that reaches
+ * furthest (a fix replacing 40,000 curly quotes is checked in n log n, not n²).
+ */
 function selfConsistent(fix: Fix): boolean {
-  return fix.edits.every((e, i) => e.start <= e.end && fix.edits.every((o, j) => j <= i || !overlaps(e, o)));
+  if (fix.edits.some((e) => e.start > e.end)) return false;
+  const sorted = [...fix.edits].sort(byPosition);
+  let furthest: TextEdit | undefined;
+  for (let i = 1; i < sorted.length; i++) {
+    const prev = sorted[i - 1];
+    if (!furthest || prev.end > furthest.end) furthest = prev;
+    if (overlaps(prev, sorted[i]) || overlaps(furthest, sorted[i])) return false;
+  }
+  return true;
+}
+
+/** Edits that do not overlap each other, sorted, with an overlap test in log n (fix-all accepts thousands). */
+class DisjointEdits {
+  private readonly edits: TextEdit[] = [];
+
+  /** Index of the first edit that sorts at or after `e`. */
+  private lowerBound(e: TextEdit): number {
+    let lo = 0;
+    let hi = this.edits.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (byPosition(this.edits[mid], e) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  overlapsAny(e: TextEdit): boolean {
+    const at = this.lowerBound(e);
+    // The edits are disjoint, so only the one before can reach into `e`; after it, those that start inside it.
+    if (at > 0 && overlaps(this.edits[at - 1], e)) return true;
+    for (let i = at; i < this.edits.length && this.edits[i].start <= e.end; i++) {
+      if (overlaps(this.edits[i], e)) return true;
+    }
+    return false;
+  }
+
+  add(e: TextEdit): void {
+    this.edits.splice(this.lowerBound(e), 0, e);
+  }
 }
 
 /** A finding and the fix of it that fix-all applies. */
@@ -45,14 +92,14 @@ export function fixAllFixOf(finding: Finding): Fix | undefined {
 /** The fix-all fix of each finding (optionally of one rule) whose edits overlap no earlier accepted fix. */
 function candidates(findings: readonly Finding[], onlyCode?: string): Candidate[] {
   const accepted: Candidate[] = [];
-  const edits: TextEdit[] = [];
+  const edits = new DisjointEdits();
   for (const finding of findings) {
     if (onlyCode && finding.code !== onlyCode) continue;
     const fix = fixAllFixOf(finding);
     if (!fix || fix.edits.length === 0 || !selfConsistent(fix)) continue;
-    if (fix.edits.some((e) => edits.some((a) => overlaps(a, e)))) continue;
+    if (fix.edits.some((e) => edits.overlapsAny(e))) continue;
     accepted.push({ finding, fix });
-    edits.push(...fix.edits);
+    for (const e of fix.edits) edits.add(e);
   }
   return accepted;
 }
@@ -62,14 +109,27 @@ export function fixAllFixes(findings: readonly Finding[], onlyCode?: string): Fi
   return candidates(findings, onlyCode).map((c) => c.fix);
 }
 
-/** Where an offset of the old text lands after the edits (inside a replaced range: at its end). */
-function mapOffset(offset: number, edits: readonly TextEdit[]): number {
+/**
+ * Where offsets of the old text land after the edits (sorted; inside a
+ * replaced range: at its end). One merge over both lists, not a walk of the
+ * edits per offset.
+ */
+function mapOffsets(offsets: readonly number[], edits: readonly TextEdit[]): number[] {
+  const order = offsets.map((_, i) => i).sort((a, b) => offsets[a] - offsets[b]);
+  const out = new Array<number>(offsets.length);
   let delta = 0;
-  for (const e of edits) {
-    if (e.end <= offset) delta += e.newText.length - (e.end - e.start);
-    else if (e.start < offset) return e.start + delta + e.newText.length;
+  let k = 0;
+  for (const i of order) {
+    const offset = offsets[i];
+    while (k < edits.length && edits[k].end <= offset) {
+      delta += edits[k].newText.length - (edits[k].end - edits[k].start);
+      k++;
+    }
+    // Edits are disjoint: the next one (if it starts before the offset) is the only one around it.
+    const e = edits[k];
+    out[i] = e && e.start < offset ? e.start + delta + e.newText.length : offset + delta;
   }
-  return offset + delta;
+  return out;
 }
 
 /** The edits of the fix-all fix of each finding (optionally of one rule), without overlaps. */
@@ -109,10 +169,30 @@ function tryCandidates(text: string, chosen: readonly Candidate[], run: Analyzer
   return { text: next, analysis: run(next), edits };
 }
 
-/** A fix is ineffective when its finding is still there afterwards (same rule, message and place). */
-function ineffective(c: Candidate, after: ReturnType<Analyzer>, edits: readonly TextEdit[]): boolean {
-  const start = mapOffset(c.finding.start, edits);
-  return after.findings.some((f) => f.code === c.finding.code && f.message === c.finding.message && f.start === start);
+/**
+ * The candidates whose finding is still there afterwards (same rule, message
+ * and place) while no finding of its kind went away: a fix that removes the
+ * second of 20,000 repeated actions leaves the third, with the same message, in
+ * its place, and is effective all the same.
+ */
+function ineffectiveOnes(chosen: readonly Candidate[], before: ReturnType<Analyzer>, after: ReturnType<Analyzer>, edits: readonly TextEdit[]): Set<Candidate> {
+  const kindOf = (f: Finding): string => `${f.code}\u0000${f.message}`;
+  const count = (findings: readonly Finding[]): Map<string, number> => {
+    const m = new Map<string, number>();
+    for (const f of findings) m.set(kindOf(f), (m.get(kindOf(f)) ?? 0) + 1);
+    return m;
+  };
+  const countBefore = count(before.findings);
+  const countAfter = count(after.findings);
+  const placed = new Set(after.findings.map((f) => `${kindOf(f)}\u0000${f.start}`));
+  const starts = mapOffsets(chosen.map((c) => c.finding.start), edits);
+  const out = new Set<Candidate>();
+  chosen.forEach((c, i) => {
+    const kind = kindOf(c.finding);
+    if ((countAfter.get(kind) ?? 0) < (countBefore.get(kind) ?? 0)) return;
+    if (placed.has(`${kind}\u0000${starts[i]}`)) out.add(c);
+  });
+  return out;
 }
 
 /**
@@ -125,7 +205,8 @@ function fixPass(text: string, analysis: ReturnType<Analyzer>, run: Analyzer, on
   let chosen = candidates(analysis.findings, onlyCode);
   if (chosen.length === 0) return { text, analysis, applied: [] };
   let result = tryCandidates(text, chosen, run);
-  const effective = chosen.filter((c) => !ineffective(c, result.analysis, result.edits));
+  const dropped = ineffectiveOnes(chosen, analysis, result.analysis, result.edits);
+  const effective = chosen.filter((c) => !dropped.has(c));
   if (effective.length < chosen.length) {
     chosen = effective;
     if (chosen.length === 0) return { text, analysis, applied: [] };
@@ -134,14 +215,21 @@ function fixPass(text: string, analysis: ReturnType<Analyzer>, run: Analyzer, on
   const baseline = analysis.model.syntaxProblems.length;
   if (result.analysis.model.syntaxProblems.length <= baseline) return { text: result.text, analysis: result.analysis, applied: chosen };
   // Some fix breaks the JSON: keep only the fixes that do not. Every trial applies the kept fixes
-  // and one more to the original text (their offsets refer to it).
+  // and a group more to the original text (their offsets refer to it); a group that breaks it is
+  // split in halves, so a few bad fixes among thousands cost a few dozen analyses, not thousands.
   let kept: Candidate[] = [];
   let best = { text, analysis };
-  for (const c of chosen) {
-    const trial = tryCandidates(text, [...kept, c], run);
+  const pending: Candidate[][] = [chosen.slice(0, Math.ceil(chosen.length / 2)), chosen.slice(Math.ceil(chosen.length / 2))];
+  while (pending.length > 0) {
+    const group = pending.shift() as Candidate[];
+    if (group.length === 0) continue;
+    const trial = tryCandidates(text, [...kept, ...group], run);
     if (trial.analysis.model.syntaxProblems.length <= baseline) {
-      kept = [...kept, c];
+      kept = [...kept, ...group];
       best = { text: trial.text, analysis: trial.analysis };
+    } else if (group.length > 1) {
+      const half = Math.ceil(group.length / 2);
+      pending.unshift(group.slice(0, half), group.slice(half));
     }
   }
   return { ...best, applied: kept };
@@ -149,7 +237,10 @@ function fixPass(text: string, analysis: ReturnType<Analyzer>, run: Analyzer, on
 
 /** Applies the fixes that cannot widen access until none is left (at most `maxPasses` rounds). */
 export function fixAll(text: string, hints: DocumentHints, settings: AnalysisSettings, onlyCode?: string, maxPasses = 10): FixAllResult {
-  return fixAllWith(text, (t) => analyze(t, hints, settings), onlyCode, maxPasses);
+  // Every finding, not the first maxFindings: with the cap, 20,000 repeated actions took more passes
+  // than maxPasses, and a second Fix all still found something to do.
+  const uncapped: AnalysisSettings = { ...settings, maxFindings: Number.MAX_SAFE_INTEGER };
+  return fixAllWith(text, (t) => analyze(t, hints, uncapped), onlyCode, maxPasses);
 }
 
 /**

@@ -15,7 +15,7 @@ export { describeReading } from './readAs';
 export { POLICY_KINDS, isPolicyKind, type PolicyKind } from './policy/kinds';
 export { kindForFile } from './policy/kindOverrides';
 export { allRules, ruleByAnyId, ruleById } from './rules/registry';
-export type { Rule } from './rules/rule';
+export { docsPath, type Rule } from './rules/rule';
 
 // Editing features.
 export type { CompletionItem } from './policy/complete';
@@ -40,3 +40,15 @@ export type { KeyLifecycle, KeyState } from './lifecycle/types';
 export type { TimeZoneChoice } from './lifecycle/dates';
 // The WebAssembly files Terraform's parser needs, which the adapters locate (next to the bundle, or in node_modules).
 export { TERRAFORM_WASM as FORMAT_FILES } from './terraform/parser';
+export { TEMPLATE_EXTENSIONS } from './document/template';
+
+// Limits the adapters name in their messages.
+/** JSON nested deeper than this is not analysed, formatted or redacted (`json-too-deep`). */
+export { MAX_NESTING as MAX_JSON_NESTING } from './document/syntax';
+
+// Access: the evaluator's answers, as the CLI and the extension show them.
+export type { Decision } from './access/types';
+export type { JsonDecidingRef, NamedPolicy, SimulatedEvent, SimulateInput } from './access/simulate';
+export type { PolicyModel } from './policy/model';
+export type { AccessEntry, AccessLine, AccessSummary } from './access/summary';
+export type { GeneratedPolicy } from './access/generate';

@@ -4,6 +4,7 @@
  * on a policy's first brace says it with the reasons.
  */
 import * as l10n from '@vscode/l10n';
+import { commandLabel } from './document/cliOutput';
 import type { DocumentModel } from './document/model';
 import { kindLabel, type KindDecision } from './policy/kinds';
 import { policiesOf } from './policy/locate';
@@ -12,7 +13,7 @@ import { isPolicyDocument } from './types';
 /** "a KMS key policy", with "(not sure)" when the content leaves the kind open. */
 export function decisionLabel(decision: KindDecision): string {
   const label = kindLabel(decision.kind, decision.service);
-  return decision.certain ? label : l10n.t('{0} (not sure: findings shown as information at most)', label);
+  return decision.certain ? label : l10n.t('{0} (not sure: what depends on the kind is shown as information at most)', label);
 }
 
 /** What the document was read as: a kind of policy, CloudTrail events, a template with its policies, or nothing of ours. */
@@ -21,14 +22,23 @@ export function describeReading(model: DocumentModel): string {
   if (model.skipped === 'binary') return l10n.t('not analysed (binary)');
   if (isPolicyDocument(model.kind)) {
     const decision = model.policy?.decision;
-    const label = decision ? decisionLabel(decision) : kindLabel(model.kind);
-    if (model.policy?.shape === 'statement') return l10n.t('one statement of {0}', label);
-    if (model.policy?.shape === 'statements') return l10n.t('statements of {0}', label);
+    let label = decision ? decisionLabel(decision) : kindLabel(model.kind);
+    if (model.policy?.shape === 'statement') label = l10n.t('one statement of {0}', label);
+    if (model.policy?.shape === 'statements') label = l10n.t('statements of {0}', label);
+    // A template that is not JSON until rendered (document/template.ts): read without rendering it.
+    if (model.template) label = l10n.t('{0} (template, read without rendering it)', label);
+    // A policy printed by the AWS CLI: which command, and where the policy is in its output.
+    const path = model.policy?.path ?? [];
+    if (path.length > 0) return model.cli ? l10n.t('{0} in the {1} string of {2}', label, path.join('.'), commandLabel(model.cli)) : l10n.t('{0} in its {1} string', label, path.join('.'));
     return label;
   }
   switch (model.kind) {
-    case 'cloudTrail': return model.records.length === 1 ? l10n.t('a CloudTrail event') : l10n.t('CloudTrail events ({0})', model.records.length);
+    case 'cloudTrail': {
+      const events = model.records.length === 1 ? l10n.t('a CloudTrail event') : l10n.t('CloudTrail events ({0})', model.records.length);
+      return model.cli ? l10n.t('{0}: {1}', commandLabel(model.cli), events) : events;
+    }
     case 'listGrants': return l10n.t('aws kms list-grants output');
+    case 'kmsOutput': return model.cli ? commandLabel(model.cli) : l10n.t('AWS CLI output about KMS keys');
     case 'cloudFormation': {
       const kinds = policiesOf(model).map((p) => decisionLabel(p.decision));
       return kinds.length === 0 ? l10n.t('a CloudFormation template') : l10n.t('a CloudFormation template with {0}', kinds.join(', '));

@@ -20,7 +20,7 @@ import { repairJson } from './repairJson';
 import type { Grant } from './grants/types';
 import type { KmsKey } from './history/types';
 import { hoverAt } from './hover';
-import { buildGrantsModel } from './keys/build';
+import { buildGrantsModel, feedsKeyHistory } from './keys/build';
 import { buildOutline, type KeysOutline } from './keys/outline';
 import type { OutlineOptions } from './keys/outlineItems';
 import { jsonReport, type JsonGrantsReport, type LocateEvent } from './keys/report';
@@ -30,11 +30,16 @@ import { completionsAt, type CompletionItem } from './policy/complete';
 import { statementLenses, type StatementLens } from './policy/summary';
 import { setsRuleOn, withRuleDisabled } from './ruleSettings';
 import { kindForFile } from './policy/kindOverrides';
+import { policiesOf } from './policy/locate';
 import type { PolicyKind } from './policy/kinds';
 import { describeReading } from './readAs';
 import { isTerraformDocument } from './terraform/document';
 import { prepareTerraform, terraformParser } from './terraform/parser';
 import { semanticTokens, type SemanticToken } from './semanticTokens';
+import { identityPolicyFromText, keyPolicyFromText, keyPolicyOfGetKeyPolicy, simulate, type SimulatedEvent, type SimulateInput } from './access/simulate';
+import type { PolicyModel } from './policy/model';
+import { accessSummary, describeAccessSummary, type AccessSummary } from './access/summary';
+import { generateKeyPolicy, type GeneratedPolicy } from './access/generate';
 import type { AnalysisSettings, DocumentHints, Finding, HoverResult, SeveritySetting } from './types';
 
 export interface KmsLensService {
@@ -96,6 +101,8 @@ export interface KmsLensService {
 
   // Keys: their grants and their own lives
 
+  /** Does this document feed the keys model (CloudTrail events, list-grants output, AWS CLI output about keys)? */
+  feedsKeys(model: DocumentModel): boolean;
   /** Every key the documents name, with its grants and its lifecycle. */
   grants(sources: readonly GrantsSource[]): GrantsModel;
   /** What the grants view and the text report show of a keys model, item by item. */
@@ -108,6 +115,23 @@ export interface KmsLensService {
   keyArn(typed: string): string | undefined;
   /** The EventBridge event pattern that matches every cryptographic operation on the key (a key ARN). */
   keyUseAlarmPattern(keyArn: string): string;
+
+  // Access: who may use a key, and why a call was allowed
+
+  /** A key policy from a file's text (the policy, or get-key-policy output); undefined when it holds no JSON object. */
+  keyPolicyFromText(text: string): PolicyModel | undefined;
+  /** An IAM policy from a file's text (the policy, or get-policy-version output). */
+  identityPolicyFromText(text: string): PolicyModel | undefined;
+  /** Every KMS event of the logs against a key policy and the grants the logs show: `kms-lens simulate`. */
+  simulate(input: SimulateInput): SimulatedEvent[];
+  /** The key policies a document holds (standalone, in a template, as get-key-policy output). */
+  keyPolicies(model: DocumentModel): PolicyModel[];
+  /** Who can do what with the key, by principal, in plain words: `kms-lens access` and the hover on "Statement". */
+  accessSummary(policy: PolicyModel): AccessSummary;
+  /** The summary as text lines. */
+  describeAccessSummary(summary: AccessSummary): string[];
+  /** A least-privilege key policy for the key from the successful calls the logs show, keeping the account root statement. */
+  generateKeyPolicy(sources: readonly GrantsSource[], keyArn: string): GeneratedPolicy | undefined;
 }
 
 const SERVICE: KmsLensService = Object.freeze({
@@ -131,12 +155,26 @@ const SERVICE: KmsLensService = Object.freeze({
   format: formatLog,
   redact: redactText,
   describeRedaction,
+  feedsKeys: (model: DocumentModel) => feedsKeyHistory(model.kind),
   grants: buildGrantsModel,
   outline: buildOutline,
   grantsReport: jsonReport,
   revokeGrantCommand,
   keyArn: canonicalKeyArn,
   keyUseAlarmPattern: keyUseEventPatternText,
+  keyPolicyFromText,
+  identityPolicyFromText,
+  simulate,
+  keyPolicies(model: DocumentModel): PolicyModel[] {
+    const found = policiesOf(model).filter((p) => p.kind === 'keyPolicy');
+    if (found.length > 0 || model.kind !== 'other') return found;
+    // get-key-policy output, when the document model does not read it as a policy.
+    const inner = keyPolicyOfGetKeyPolicy(model.text);
+    return inner ? [inner] : [];
+  },
+  accessSummary: (policy: PolicyModel): AccessSummary => accessSummary(policy),
+  describeAccessSummary: (summary: AccessSummary): string[] => describeAccessSummary(summary),
+  generateKeyPolicy,
 });
 
 /** The core's service (one for the whole process: it holds no state). */

@@ -22,8 +22,10 @@ export function isSeveritySetting(value: unknown): value is SeveritySetting {
  * policy, a trust policy, ... (also when it holds a bare statement, a list of
  * statements, or the policy as one JSON string).
  * `cloudFormation`: a JSON template holding a key policy, or a policy that mentions KMS.
+ * `kmsOutput`: AWS CLI output about keys that feeds the key history (describe-key,
+ * get-key-rotation-status, list-aliases).
  */
-export type DocumentKind = PolicyKind | 'cloudTrail' | 'listGrants' | 'cloudFormation' | 'terraform' | 'other';
+export type DocumentKind = PolicyKind | 'cloudTrail' | 'listGrants' | 'kmsOutput' | 'cloudFormation' | 'terraform' | 'other';
 
 /** The document is a policy (of any kind). */
 export function isPolicyDocument(kind: DocumentKind): kind is PolicyKind {

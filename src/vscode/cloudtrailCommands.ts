@@ -104,6 +104,10 @@ export function cloudTrailCommands(cache: ModelCache, longWork: LongWork): Comma
         return undefined;
       }
       const result = await withBusy(doc, vscode.l10n.t('KMS Lens: formatting the CloudTrail log'), () => core.format(doc.getText(), { eol: doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n' }));
+      if (result.tooDeep !== undefined) {
+        void vscode.window.showWarningMessage(vscode.l10n.t('KMS Lens: this text is nested more than {0} levels deep; it was left as it is (no CloudTrail event is that deep).', result.tooDeep));
+        return undefined;
+      }
       if (result.unchanged) return doc.uri;
       // A read-only archive cannot be edited: the formatted log opens beside it.
       if (doc.uri.scheme === ARCHIVE_SCHEME) {
@@ -121,6 +125,11 @@ export function cloudTrailCommands(cache: ModelCache, longWork: LongWork): Comma
       const doc = await targetDocument(uri);
       if (!doc) return undefined;
       const redaction = await withBusy(doc, vscode.l10n.t('KMS Lens: redacting'), () => core.redact(doc.getText()));
+      // Nothing was redacted: no copy that could be mistaken for a redacted one.
+      if (redaction.tooDeep !== undefined) {
+        void vscode.window.showWarningMessage(vscode.l10n.t('KMS Lens: this text is nested more than {0} levels deep; nothing was redacted (no CloudTrail event is that deep).', redaction.tooDeep));
+        return undefined;
+      }
       // The original stays untouched: the copy is a new untitled document the user can share.
       const copy = await vscode.workspace.openTextDocument({ content: redaction.text, language: doc.languageId === 'plaintext' ? 'json' : doc.languageId });
       await vscode.window.showTextDocument(copy, { preview: false });

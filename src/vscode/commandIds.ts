@@ -23,4 +23,8 @@ export const COMMAND_IDS = {
   grantsCopyRevokeCommand: 'kmsLens.grants.copyRevokeCommand',
   grantsRevealCreation: 'kmsLens.grants.revealCreation',
   grantsRevealEvent: 'kmsLens.grants.revealEvent',
+  // Rule documentation
+  showRuleDocs: 'kmsLens.showRuleDocs',
+  // Access
+  generateKeyPolicy: 'kmsLens.generateKeyPolicy',
 } as const;

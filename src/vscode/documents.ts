@@ -7,7 +7,8 @@ const LANGUAGES = new Set(['json', 'jsonc', 'jsonl', 'log', 'plaintext', 'yaml',
 /** Schemes that show copies of real documents (diffs, output, SCM input): analysing them would double every finding. */
 const IGNORED_SCHEMES = new Set(['output', 'git', 'vscode-scm', 'debug', 'vscode-notebook-cell-output', 'vscode-settings']);
 // .tf: VS Code has no Terraform language of its own; without the HashiCorp extension a module opens as plain text.
-const PLAINTEXT_FILES = /\.(json|jsonl|ndjson|log|txt|tf)$/i;
+// Policy templates (.tpl, .j2, ...) open as plain text unless a template extension claims them.
+const PLAINTEXT_FILES = /\.(json|jsonl|ndjson|log|txt|tf|tpl|tftpl|j2|jinja|jinja2)$/i;
 
 export function isCandidate(doc: vscode.TextDocument): boolean {
   if (IGNORED_SCHEMES.has(doc.uri.scheme) || !LANGUAGES.has(doc.languageId)) return false;

@@ -5,6 +5,7 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { alarmPatternCommand } from './alarmPattern';
+import { generatePolicyCommand } from './generatePolicy';
 import type { KmsLensApi } from './api';
 import { ARCHIVE_EDITOR, ARCHIVE_SCHEME, ArchiveEditorProvider, ArchiveFileSystem } from './archive';
 import { cloudTrailCommands } from './cloudtrailCommands';
@@ -32,7 +33,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<KmsLen
 
   setExtensionUri(context.extensionUri);
   const docs = new RuleDocs(context.extensionUri);
-  await docs.load();
   const cache = new ModelCache();
   const longWork = new LongWork();
   const diagnostics = new DiagnosticsController(cache, docs, longWork);
@@ -61,7 +61,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<KmsLen
     ...editingCommands(),
     ...cloudTrailCommands(cache, longWork),
     ...alarmPatternCommand(grantsIndex),
+    ...generatePolicyCommand(grantsIndex),
     ...grantsView.commands(),
+    ...docs.commands(),
   });
 
   return {

@@ -68,6 +68,11 @@ export class GrantsIndex implements vscode.Disposable {
     return this.current;
   }
 
+  /** The open logs the model was last built from (what a least-privilege policy is generated from). */
+  get sources(): readonly GrantsSource[] {
+    return this.lastSources;
+  }
+
   /** Open logs left out because the user cancelled their indexing (and that have not changed since). */
   get skippedCount(): number {
     return vscode.workspace.textDocuments.filter((d) => !d.isClosed && this.skipped.get(d.uri.toString()) === d.version).length;
@@ -161,7 +166,7 @@ export class GrantsIndex implements vscode.Disposable {
           }
         }
         this.indexedVersions.set(key, doc.version);
-        if (model.kind === 'cloudTrail' || model.kind === 'listGrants') sources.push({ id: key, model });
+        if (core.feedsKeys(model)) sources.push({ id: key, model });
         if (generation !== this.generation) return; // a newer rebuild started: it will finish the job
       }
       if (sameSources(sources, this.lastSources) && this.skippedCount === skippedBefore) return;

@@ -51,12 +51,12 @@ const VARIANT_ICONS: Record<string, string> = {
   replicaCreated: 'add', enable: 'pass', disable: 'circle-slash', scheduleDeletion: 'trash', cancelDeletion: 'discard',
   delete: 'error', enableRotation: 'sync', disableRotation: 'sync-ignored', rotate: 'refresh', rotateOnDemand: 'refresh',
   putPolicy: 'shield', importMaterial: 'cloud-upload', deleteMaterial: 'cloud-download', expireMaterial: 'watch',
-  replicate: 'copy', updatePrimaryRegion: 'globe', synchronize: 'sync', failed: 'error',
+  replicate: 'copy', updatePrimaryRegion: 'globe', synchronize: 'sync', failed: 'error', snapshot: 'info',
   fargate: 'server-process', deadline: 'server-environment', dryRun: 'beaker',
 };
 
 const KIND_ICONS: Partial<Record<OutlineItem['kind'], string>> = {
-  key: 'key', rotation: 'sync', timeline: 'history', refused: 'warning', refusedCall: 'warning', uses: 'zap', attempts: 'beaker',
+  key: 'key', rotation: 'sync', multiRegion: 'globe', timeline: 'history', refused: 'warning', refusedCall: 'warning', uses: 'zap', attempts: 'beaker',
   attempt: 'warning', otherUses: 'circle-outline', orphans: 'question', more: 'ellipsis',
 };
 
@@ -74,7 +74,7 @@ const CONTEXT_VALUES: Record<OutlineItem['kind'], string> = {
   key: 'kmsLens.key', grant: 'kmsLens.grant', detail: 'kmsLens.detail', more: 'kmsLens.detail',
   grantEvent: 'kmsLens.event', use: 'kmsLens.event', attempt: 'kmsLens.attempt',
   uses: 'kmsLens.group', attempts: 'kmsLens.group', otherUses: 'kmsLens.group', orphans: 'kmsLens.group', timeline: 'kmsLens.group', refused: 'kmsLens.group',
-  state: 'kmsLens.keyFact', rotation: 'kmsLens.keyFact', service: 'kmsLens.keyFact',
+  state: 'kmsLens.keyFact', rotation: 'kmsLens.keyFact', multiRegion: 'kmsLens.keyFact', service: 'kmsLens.keyFact',
   lifecycleEvent: 'kmsLens.lifecycleEvent', refusedCall: 'kmsLens.lifecycleEvent',
 };
 

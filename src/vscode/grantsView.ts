@@ -1,6 +1,5 @@
 /**
- * The grants view, in the Explorer and in KMS Lens's own container (one
- * provider, two views), its toolbar (refresh, filter by status, search, clear,
+ * The grants view, in KMS Lens's own container in the activity bar, its toolbar (refresh, filter by status, search, clear,
  * collapse all) and its context menu (copy grant id, copy the revoke-grant
  * command, reveal the creation event).
  */
@@ -12,7 +11,8 @@ import { ALL_STATUSES, GrantNode, GrantsTreeProvider, type StatusFilter } from '
 
 const core = getKmsLensService();
 
-export const GRANTS_VIEW_IDS = ['kmsLens.grants', 'kmsLens.grantsPanel'] as const;
+/** One view, in KMS Lens's own container in the activity bar (a second copy in the Explorer only split the user's attention). */
+export const GRANTS_VIEW_IDS = ['kmsLens.grants'] as const;
 
 /** Opens the event's document and selects the whole event. */
 export async function revealEvent(e: EventRef): Promise<vscode.TextEditor | undefined> {

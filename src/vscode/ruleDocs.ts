@@ -1,43 +1,62 @@
 /**
- * Diagnostic codes link to the rule's section of the README shipped inside
- * the extension (`README.md#L<line>`), so the link works offline and in
- * vscode.dev alike. The line numbers are read from the README once.
+ * A diagnostic's code links to its rule's page, `docs/rules/<id>.md`, shipped
+ * inside the extension and opened in VS Code's Markdown preview, so the link
+ * works offline, in the desktop, in code-server and in the browser build alike.
+ *
+ * The link is a `command:` URI: VS Code opens a diagnostic's code target with
+ * commands allowed (in the hover, the Problems panel and the peek view), and
+ * the command asks the built-in Markdown extension for a preview of the page.
+ * Were that extension disabled, the page opens as text instead.
  */
 import * as vscode from 'vscode';
+import { allRules, docsPath, ruleByAnyId, ruleById } from '../core';
+import { COMMAND_IDS, type CommandHandlers } from './commands';
+
+export const SHOW_RULE_DOCS_COMMAND = COMMAND_IDS.showRuleDocs;
 
 export class RuleDocs {
-  private lines = new Map<string, number>();
-  private readme: vscode.Uri | undefined;
-
   constructor(private readonly extensionUri: vscode.Uri) {}
 
-  async load(): Promise<void> {
-    // A .vsix stores the README as readme.md; a development checkout as README.md.
-    for (const name of ['README.md', 'readme.md']) {
-      const uri = vscode.Uri.joinPath(this.extensionUri, name);
-      try {
-        this.index(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
-        this.readme = uri;
-        return;
-      } catch {
-        // try the other name
-      }
-    }
-    // No README (an unusual build): codes stay plain strings.
+  commands(): CommandHandlers<'showRuleDocs'> {
+    return { showRuleDocs: (id?: unknown) => this.show(id) };
   }
 
-  /** Rule sections are the README's `### rule-id` headings. */
-  private index(text: string): void {
-    const lines = new Map<string, number>();
-    text.split('\n').forEach((line, i) => {
-      const m = /^#{2,4} `?([a-z0-9-]+)`?\s*$/.exec(line.trim());
-      if (m && !lines.has(m[1])) lines.set(m[1], i + 1);
-    });
-    this.lines = lines;
-  }
-
+  /** The code target of a finding of rule `code`; undefined for a code that is no rule (which never happens). */
   link(code: string): vscode.Uri | undefined {
-    const line = this.lines.get(code);
-    return line === undefined || !this.readme ? undefined : this.readme.with({ fragment: `L${line}` });
+    if (!ruleById.has(code)) return undefined;
+    return vscode.Uri.parse(`command:${SHOW_RULE_DOCS_COMMAND}?${encodeURIComponent(JSON.stringify([code]))}`);
+  }
+
+  /** The page of a rule, inside the installed extension. */
+  page(id: string): vscode.Uri | undefined {
+    const rule = ruleByAnyId(id);
+    return rule ? vscode.Uri.joinPath(this.extensionUri, ...docsPath(rule).split('/')) : undefined;
+  }
+
+  /**
+   * Opens the rule's page in the Markdown preview beside the current editor
+   * (from the Command Palette without a rule: pick one). Resolves to the page
+   * shown, or undefined when there was none to show.
+   */
+  async show(id?: unknown): Promise<vscode.Uri | undefined> {
+    const ruleId = typeof id === 'string' ? id : await this.pick();
+    const page = ruleId ? this.page(ruleId) : undefined;
+    if (!page) {
+      if (typeof id === 'string') void vscode.window.showWarningMessage(vscode.l10n.t('KMS Lens has no rule "{0}".', id));
+      return undefined;
+    }
+    try {
+      await vscode.commands.executeCommand('markdown.showPreviewToSide', page);
+    } catch {
+      // No Markdown preview (the built-in extension disabled): the page as text is still the documentation.
+      await vscode.commands.executeCommand('vscode.open', page, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+    }
+    return page;
+  }
+
+  private async pick(): Promise<string | undefined> {
+    const items = allRules.map((r) => ({ label: r.id, description: r.title, id: r.id }));
+    const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Show KMS Lens Rule Documentation'), matchOnDescription: true });
+    return picked?.id;
   }
 }

@@ -137,6 +137,26 @@ export async function child(parent: GrantsNode | undefined, label: string | RegE
 }
 
 /**
+ * The rule a diagnostic's code links to, and the heading of the page that rule
+ * has inside the installed extension. The link is the `kmsLens.showRuleDocs`
+ * command URI with the rule id as its one argument.
+ */
+export async function linkedRulePage(d: vscode.Diagnostic): Promise<{ rule: string; heading: string }> {
+  assert.ok(typeof d.code === 'object', `${describe(d)} has no documentation link`);
+  const target = d.code.target;
+  assert.equal(target.scheme, 'command', target.toString());
+  assert.equal(target.path, 'kmsLens.showRuleDocs', target.toString());
+  const args: unknown = JSON.parse(decodeURIComponent(target.query));
+  assert.ok(Array.isArray(args) && args.length === 1 && typeof args[0] === 'string', target.toString());
+  const rule = args[0];
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(ext);
+  const page = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext.extensionUri, 'docs', 'rules', `${rule}.md`)));
+  const heading = page.split('\n').find((l) => l.startsWith('# ')) ?? '';
+  return { rule, heading };
+}
+
+/**
  * Resolves once `check` holds, checking it after each turn of the event loop
  * (up to the timeout): for effects that VS Code delivers through events the
  * test cannot subscribe to first, such as a configuration change reaching the

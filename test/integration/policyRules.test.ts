@@ -1,25 +1,18 @@
 /**
  * Policy rules as a user meets them in VS Code: diagnostics on the exact
- * token with a code that links to the rule's README section, in a key policy,
+ * token with a code that opens the rule's page (docs/rules/<id>.md), in a key policy,
  * inside a PutKeyPolicy event's policy string and in a CloudFormation template;
  * a severity override applied at once; a quick fix that repairs the policy.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAll, describe as show, open, setRuleSeverity, waitForDiagnostics, workspaceUri } from './helpers';
+import { closeAll, describe as show, linkedRulePage, open, setRuleSeverity, waitForDiagnostics, workspaceUri } from './helpers';
 
 const codeOf = (d: vscode.Diagnostic): string => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
 const withCode = (code: string) => (ds: vscode.Diagnostic[]): vscode.Diagnostic[] => ds.filter((d) => codeOf(d) === code);
 
-/** The README heading a diagnostic's code links to. */
-async function linkedHeading(d: vscode.Diagnostic): Promise<string> {
-  assert.ok(typeof d.code === 'object', `${show(d)} has no documentation link`);
-  const target = d.code.target;
-  assert.ok(target.path.endsWith('/README.md'), target.toString());
-  const line = Number(/^L(\d+)$/.exec(target.fragment)?.[1]);
-  const readme = new TextDecoder().decode(await vscode.workspace.fs.readFile(target.with({ fragment: '' })));
-  return readme.split('\n')[line - 1];
-}
+/** The heading of the rule page a diagnostic's code opens. */
+const linkedHeading = async (d: vscode.Diagnostic): Promise<string> => (await linkedRulePage(d)).heading;
 
 describe('policy rules in the editor', () => {
   afterEach(async () => {
@@ -38,7 +31,7 @@ describe('policy rules in the editor', () => {
     // A key ARN in a key policy is a warning: KMS documents "*", it does not document rejecting the ARN.
     assert.deepEqual(ds.map((d) => d.severity), [vscode.DiagnosticSeverity.Error, vscode.DiagnosticSeverity.Warning, vscode.DiagnosticSeverity.Warning]);
     assert.match(action.message, /did you mean kms:Decrypt/);
-    for (const d of ds) assert.equal(await linkedHeading(d), `### ${codeOf(d)}`);
+    for (const d of ds) assert.equal(await linkedHeading(d), `# ${codeOf(d)}`);
   });
 
   it('applies a severity override and "off" at once', async () => {
@@ -74,7 +67,7 @@ describe('policy rules in the editor', () => {
     const [d] = await waitForDiagnostics(editor.document.uri, (ds) => withCode('policy-unknown-action')(ds).length === 1, 'the unknown action in the policy string').then(withCode('policy-unknown-action'));
     assert.equal(show(d), 'policy-unknown-action@16:513-16:520');
     assert.equal(editor.document.getText(d.range), 'Encrpyt');
-    assert.equal(await linkedHeading(d), '### policy-unknown-action');
+    assert.equal(await linkedHeading(d), '# policy-unknown-action');
   });
 
   it('shows only information on a Terraform templatefile key policy: one note per variable, and a hover that reads through it', async () => {

@@ -126,7 +126,9 @@ const setupArb: fc.Arbitrary<Setup> = fc.record({
 
 const RUNS = { numRuns: 300 };
 
-describe('access: properties of the evaluator', () => {
+describe('access: properties of the evaluator', function () {
+  // Hundreds of generated policies and requests per property: bounded by counts, not by time; a busy CI machine may be slow.
+  this.timeout(120_000);
   it('never throws and always gives one of the five decisions', () => {
     fc.assert(fc.property(setupArb, requestArb, (s, r) => {
       assert.ok(DECISIONS.includes(decide(s, r).decision));

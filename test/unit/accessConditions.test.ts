@@ -5,6 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import type { AccessRequest } from '../../src/core/access';
+import { parseOperator, whenKeyAbsent } from '../../src/core/data/conditionOperators';
 import { ACCT, allow, decide, deny, request, ROOT_STATEMENT, session, user, type Setup } from './accessHelpers';
 
 const OPERATORS = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html';
@@ -218,6 +219,16 @@ describe('access: condition operators (IAM User Guide examples)', () => {
       assert.equal(decision(any, { encryptionContext: null }), 'implicitDeny');
       assert.equal(decision(any, { encryptionContext: {} }), 'implicitDeny');
       assert.equal(decision(any, { encryptionContext: { Tags: 'x', Other: 'y' } }), 'allow');
+    });
+    it('ForAnyValue with IfExists is still false when the key is missing, as the hover says (re:Post QU9HFmDzP0QGuU-fd7rS6B7w)', () => {
+      const any = allowing({ 'ForAnyValue:StringEqualsIfExists': { 'kms:EncryptionContextKeys': 'Tags' } });
+      assert.equal(decision(any, { encryptionContext: null }), 'implicitDeny');
+      assert.equal(decision(any, { encryptionContext: { Tags: 'x' } }), 'allow');
+      const op = parseOperator('ForAnyValue:StringEqualsIfExists');
+      assert.equal(whenKeyAbsent(op, ['Tags']), false);
+      const allOp = parseOperator('ForAllValues:StringEqualsIfExists');
+      assert.equal(whenKeyAbsent(allOp, ['Tags']), true);
+      assert.equal(decision(allowing({ 'ForAllValues:StringEqualsIfExists': { 'kms:EncryptionContextKeys': 'Tags' } }), { encryptionContext: null }), 'allow');
     });
     it('ForAnyValue with Deny: any listed value in the request denies', () => {
       const s: Setup = { key: [allow(APP, 'kms:*'), deny('*', 'kms:*', { 'ForAnyValue:StringLike': { 'kms:EncryptionContextKeys': ['ID', 'PostDateTime'] } })] };

@@ -103,7 +103,7 @@ function cond(c: ConditionRef): Cond {
   const out: Cond = { op: c.op, key, values, singleValued };
   if (!c.op.valid || !c.op.family || c.op.family === 'Null') return out;
   // The value a condition has when its key is absent (IAM User Guide, "Condition operators").
-  const onAbsent = c.op.ifExists || c.op.set === 'ForAllValues' ? true : c.op.set === 'ForAnyValue' ? false : c.op.negated;
+  const onAbsent = c.op.set === 'ForAllValues' ? true : c.op.set === 'ForAnyValue' ? false : c.op.ifExists ? true : c.op.negated;
   const unknownKey = !c.key && !lower.includes('${') && (lower.startsWith('kms:') || lower.startsWith('aws:'));
   if (unknownKey) out.always = onAbsent;
   else if (values.length === 0 && all.length > 0 && !c.op.ifExists && c.op.set !== 'ForAllValues') out.always = c.op.negated;

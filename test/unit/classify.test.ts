@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { buildModel, DEFAULT_SETTINGS } from '../../src/core';
-import { fixture } from './helpers';
+import { findings, fixture } from './helpers';
 
 const kindOf = (text: string, languageId = 'json', fileName = 'x.json'): string => buildModel(text, { languageId, fileName }, { maxFileSize: DEFAULT_SETTINGS.maxFileSize }).kind;
 const event = (name: string): string => `{"eventVersion":"1.08","eventSource":"kms.amazonaws.com","eventName":"${name}","eventTime":"2024-04-23T18:08:13Z"}`;
@@ -28,6 +28,18 @@ describe('classifier', () => {
 
   it('recognises aws kms list-grants output', () => {
     assert.equal(kindOf('{"Grants":[{"KeyId":"arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab","GrantId":"abc","Operations":["Decrypt"]}],"Truncated":false}'), 'listGrants');
+  });
+
+  it('leaves the event notifications AWS services send to Lambda alone: their eventSource is aws:s3, aws:dynamodb, ...', () => {
+    const s3 = '{"Records":[{"eventVersion":"2.1","eventSource":"aws:s3","awsRegion":"eu-west-1","eventTime":"2025-03-15T10:07:40.118Z","eventName":"ObjectCreated:Put","s3":{"bucket":{"name":"b"}}}]}';
+    const dynamodb = '{"Records":[{"eventID":"1","eventVersion":"1.1","eventSource":"aws:dynamodb","eventName":"INSERT","awsRegion":"eu-west-1","dynamodb":{}}]}';
+    const kinesis = '{"Records":[{"eventVersion":"1.0","eventSource":"aws:kinesis","eventName":"aws:kinesis:record","kinesis":{"data":"SGVsbG8="}}]}';
+    for (const text of [s3, dynamodb, kinesis]) {
+      assert.equal(kindOf(text), 'other', text);
+      assert.deepEqual(findings(text), []);
+    }
+    // The same shape with a CloudTrail eventSource is CloudTrail.
+    assert.equal(kindOf(s3.replace('aws:s3', 's3.amazonaws.com')), 'cloudTrail');
   });
 
   it('leaves other JSON alone', () => {

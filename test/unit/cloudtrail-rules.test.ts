@@ -341,6 +341,49 @@ describe('CloudTrail rules', () => {
       });
       assert.equal(only(text, 'ct-account-mismatch').length, 0);
     });
+    // CloudTrail writing an organization trail with a key of the management account: the member account's copy.
+    const serviceCopy = (change: (e: Ev) => void = () => undefined): string => ev((e) => {
+      e.userIdentity = { type: 'AWSService', invokedBy: 'cloudtrail.amazonaws.com' };
+      e.sourceIPAddress = 'cloudtrail.amazonaws.com';
+      e.userAgent = 'cloudtrail.amazonaws.com';
+      e.eventName = 'GenerateDataKey';
+      e.requestParameters = { keyId: KEY_ARN, keySpec: 'AES_256' };
+      e.recipientAccountId = '444455556667';
+      e.sharedEventID = 'd854bb42-d2ee-43bf-a7dc-d5a2590573e4';
+      change(e);
+    });
+    it('near miss: a service\'s call with sharedEventID is a copy for the account the service acted for', () => {
+      assert.equal(only(serviceCopy(), 'ct-account-mismatch').length, 0);
+      assert.equal(only(serviceCopy((e) => { e.userIdentity = { type: 'AssumedRole', invokedBy: 'cloudtrail.amazonaws.com' }; }), 'ct-account-mismatch').length, 0);
+    });
+    it('fires on the same service call without sharedEventID, and on a person\'s call with sharedEventID', () => {
+      const [f] = fires(serviceCopy((e) => { delete e.sharedEventID; }), 'ct-account-mismatch');
+      const text = serviceCopy((e) => { delete e.sharedEventID; });
+      assert.equal(text.slice(f.start, f.end), '"444455556667"');
+      const person = ev((e) => { e.recipientAccountId = '444455556667'; e.sharedEventID = 'd854bb42-d2ee-43bf-a7dc-d5a2590573e4'; });
+      const [g] = fires(person, 'ct-account-mismatch');
+      assert.equal(person.slice(g.start, g.end), '"444455556667"');
+    });
+  });
+
+  describe('ct-create-grant-no-operations', () => {
+    const grant = (change: (e: Ev) => void = () => undefined): string => ev((e) => {
+      e.eventName = 'CreateGrant';
+      e.readOnly = false;
+      e.requestParameters = { keyId: KEY_ARN, granteePrincipal: `arn:aws:iam::${ACCOUNT}:role/App`, operations: ['Decrypt'] };
+      e.responseElements = { grantId: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', keyId: KEY_ARN };
+      change(e);
+    });
+    it('fires on a successful CreateGrant without operations, on the requestParameters key', () => {
+      const text = grant((e) => { delete rp(e).operations; });
+      const [f] = fires(text, 'ct-create-grant-no-operations');
+      assert.equal(text.slice(f.start, f.end), '"requestParameters"');
+    });
+    it('near miss: with operations, a failed call without them, and a record without request parameters', () => {
+      assert.equal(only(grant(), 'ct-create-grant-no-operations').length, 0);
+      assert.equal(only(grant((e) => { delete rp(e).operations; e.errorCode = 'ValidationException'; e.errorMessage = 'operations is required'; e.responseElements = null; }), 'ct-create-grant-no-operations').length, 0);
+      assert.equal(only(grant((e) => { e.requestParameters = null; }), 'ct-create-grant-no-operations').length, 0);
+    });
   });
 
   describe('ct-dry-run', () => {
@@ -380,6 +423,37 @@ describe('CloudTrail rules', () => {
     });
     it('near miss: real ids', () => {
       assert.equal(only(ev(() => undefined), 'ct-placeholder').length, 0);
+    });
+  });
+  describe('ct-access-drift', () => {
+    const onlyOps = { Version: '2012-10-17', Statement: [{ Sid: 'OpsOnly', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:role/Ops` }, Action: 'kms:*', Resource: '*' }] };
+    const putPolicy = (): Ev => {
+      const e = base();
+      e.eventName = 'PutKeyPolicy';
+      e.eventTime = '2024-05-01T09:00:00Z';
+      e.readOnly = false;
+      e.requestParameters = { keyId: KEY_ARN, policyName: 'default', policy: JSON.stringify(onlyOps) };
+      return e;
+    };
+    const deletion = (role: string): Ev => {
+      const e = base();
+      e.eventName = 'ScheduleKeyDeletion';
+      e.readOnly = false;
+      e.requestParameters = { keyId: KEY_ARN, pendingWindowInDays: 7 };
+      const u = ui(e);
+      u.arn = `arn:aws:sts::${ACCOUNT}:assumed-role/${role}/bob`;
+      (u.sessionContext as { sessionIssuer: Ev }).sessionIssuer.arn = `arn:aws:iam::${ACCOUNT}:role/${role}`;
+      return e;
+    };
+    const trail = (...events: Ev[]): string => JSON.stringify({ Records: events }, null, 2);
+    it('fires on a success that the key policy earlier in the log does not allow', () => {
+      const [f] = fires(trail(putPolicy(), deletion('Intern')), 'ct-access-drift');
+      assert.equal(f.severity, 'warning');
+      assert.match(f.message, /^ScheduleKeyDeletion succeeded, but the key policy set at 2024-05-01T09:00:00Z/);
+    });
+    it('near miss: the policy allows the caller; or the log shows no key policy', () => {
+      assert.equal(only(trail(putPolicy(), deletion('Ops')), 'ct-access-drift').length, 0);
+      assert.equal(only(trail(deletion('Intern')), 'ct-access-drift').length, 0);
     });
   });
 });

@@ -1,13 +1,24 @@
+/**
+ * Everything `npm run generate` writes must be committed as generated: the
+ * README's rule index and settings table, every rule page and the rule table
+ * in docs/rules/, the settings schemas in package.json and the rule texts in
+ * package.nls.json. A rule added, renamed or re-documented without running
+ * the generator fails here.
+ */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { replaceRuleSection, ruleNlsEntries, ruleSettingsSchema } from '../../src/build/ruleDocs';
+import { generatedFiles, RULE_PAGES_DIR } from '../../src/build/generatedFiles';
+import { renderRulePage } from '../../src/build/ruleDocs';
 import { allRules } from '../../src/core';
+import { docsPath } from '../../src/core/rules/rule';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const read = (f: string): string => fs.readFileSync(path.join(ROOT, f), 'utf8');
 
 describe('generated documentation and settings', () => {
+  const expected = generatedFiles(allRules, read);
+
   it('every rule has an id, a title, a description and a remedy, and ids are unique', () => {
     const ids = new Set<string>();
     for (const r of allRules) {
@@ -18,16 +29,46 @@ describe('generated documentation and settings', () => {
     }
   });
 
-  it('README.md rule section is up to date (run `npm run generate`)', () => {
-    const readme = read('README.md');
-    assert.equal(replaceRuleSection(readme, allRules), readme);
+  for (const file of ['README.md', 'package.json', 'package.nls.json', 'docs/rules/index.md']) {
+    it(`${file} is up to date (run \`npm run generate\`)`, () => {
+      assert.equal(read(file), expected.get(file));
+    });
+  }
+
+  it('every rule page in docs/rules/ is up to date, and there is no page of a rule that does not exist (run `npm run generate`)', () => {
+    const stale: string[] = [];
+    for (const r of allRules) {
+      const file = docsPath(r);
+      if (!fs.existsSync(path.join(ROOT, file)) || read(file) !== expected.get(file)) stale.push(file);
+    }
+    assert.deepEqual(stale, []);
+    const extra = fs.readdirSync(path.join(ROOT, RULE_PAGES_DIR)).map((n) => `${RULE_PAGES_DIR}/${n}`).filter((f) => !expected.has(f));
+    assert.deepEqual(extra, []);
   });
 
-  it('package.json settings schema lists every rule (run `npm run generate`)', () => {
+  it('a rule page says what the metadata says: title, severity, example, remedy, Fix all, sources, former ids', () => {
+    const rule = allRules.find((r) => r.id === 'meta-file-too-large');
+    assert.ok(rule);
+    const page = renderRulePage(rule);
+    assert.match(page, /^# meta-file-too-large$/m);
+    assert.ok(page.includes(`**${rule.title}**`));
+    assert.match(page, /\| Default severity \| Information \|/);
+    assert.ok(page.includes(rule.docs.remedy));
+    assert.match(page, /Formerly `file-too-large`/);
+    const fixed = allRules.find((r) => r.id === 'policy-version-missing');
+    assert.ok(fixed?.docs.example && fixed.docs.sources?.length);
+    const fixedPage = renderRulePage(fixed);
+    assert.ok(fixedPage.includes(fixed.docs.example));
+    assert.match(fixedPage, /\| Fix all and `--fix` \| when safe \|/);
+    for (const u of fixed.docs.sources) assert.ok(fixedPage.includes(`<${u}>`), u);
+    assert.match(fixedPage, /- KMS key policies\n- IAM identity policies/);
+  });
+
+  it('the README links every rule to its page, and each setting to its text', () => {
+    const readme = read('README.md');
+    for (const r of allRules) assert.ok(readme.includes(`[${r.id}](docs/rules/${r.id}.md)`), r.id);
     const pkg = JSON.parse(read('package.json'));
-    assert.deepEqual(pkg.contributes.configuration.properties['kmsLens.rules'].properties, ruleSettingsSchema(allRules));
-    const nls = JSON.parse(read('package.nls.json'));
-    for (const [k, v] of Object.entries(ruleNlsEntries(allRules))) assert.equal(nls[k], v, k);
+    for (const key of Object.keys(pkg.contributes.configuration.properties)) assert.ok(readme.includes(`| \`${key}\` |`), key);
   });
 
   it('every %key% in package.json has its text in package.nls.json', () => {

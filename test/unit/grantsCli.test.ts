@@ -17,7 +17,7 @@ describe('kms-lens grants', () => {
     const out = JSON.parse(r.stdout);
     assert.deepEqual(Object.keys(out), ['keys', 'attempts']);
     assert.equal(out.keys.length, 1);
-    assert.deepEqual(Object.keys(out.keys[0]), ['keyArn', 'state', 'stateSince', 'deletion', 'rotation', 'lifecycle', 'refused', 'grants']);
+    assert.deepEqual(Object.keys(out.keys[0]), ['keyArn', 'aliases', 'state', 'stateSince', 'deletion', 'rotation', 'lifecycle', 'refused', 'multiRegion', 'metadata', 'grants']);
     assert.deepEqual(out.keys[0], { ...out.keys[0], state: null, stateSince: null, deletion: null, rotation: null, lifecycle: [], refused: [] }, 'no lifecycle event in these logs');
     assert.equal(out.keys[0].keyArn, 'arn:aws:kms:us-west-2:account-id:key/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111');
     const [g] = out.keys[0].grants;

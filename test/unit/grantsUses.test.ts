@@ -165,12 +165,14 @@ describe('grants: uses, case by case', () => {
 });
 
 describe('grants: satisfiesConstraints', () => {
-  it('subset: every pair present with the same value, case-sensitive', () => {
+  it('subset: every pair present with the same value; keys in any case, values exactly (API Reference, GrantConstraints)', () => {
     const c = { encryptionContextSubset: { a: '1', b: '2' } };
     assert.equal(satisfiesConstraints({ a: '1', b: '2', c: '3' }, c), true);
     assert.equal(satisfiesConstraints({ a: '1' }, c), false);
     assert.equal(satisfiesConstraints({ a: '1', b: '3' }, c), false);
-    assert.equal(satisfiesConstraints({ A: '1', b: '2' }, c), false);
+    assert.equal(satisfiesConstraints({ A: '1', b: '2' }, c), true);
+    assert.equal(satisfiesConstraints({ a: '1', b: 'x' }, { encryptionContextSubset: { B: 'x' } }), true);
+    assert.equal(satisfiesConstraints({ a: '1', b: '2' }, { encryptionContextSubset: { A: 'I' } }), false);
     assert.equal(satisfiesConstraints(undefined, c), false);
   });
 
@@ -180,6 +182,9 @@ describe('grants: satisfiesConstraints', () => {
     assert.equal(satisfiesConstraints({ a: '1', b: '2' }, c), false);
     assert.equal(satisfiesConstraints({}, c), false);
     assert.equal(satisfiesConstraints({}, { encryptionContextEquals: {} }), true);
+    assert.equal(satisfiesConstraints({ Dept: 'IT' }, { encryptionContextEquals: { dept: 'IT' } }), true);
+    assert.equal(satisfiesConstraints({ Dept: 'it' }, { encryptionContextEquals: { dept: 'IT' } }), false);
+    assert.equal(satisfiesConstraints({ dept: 'IT', DEPT: 'IT' }, { encryptionContextEquals: { dept: 'IT' } }), false);
   });
 
   it('none: anything, also no context', () => {

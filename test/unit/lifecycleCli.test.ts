@@ -43,7 +43,7 @@ describe('kms-lens grants: key lifecycles', () => {
     assert.equal(k.state, 'PendingDeletion');
     assert.equal(k.stateSince, '2024-06-10T09:15:00Z');
     assert.deepEqual(k.deletion, { pendingWindowInDays: 7, deletionDate: '2024-06-17T09:15:00Z', latestDeletion: '2024-06-18T09:15:00Z', deletionDateLogged: 'Jun 17, 2024 09:15:00 AM' });
-    assert.deepEqual(k.rotation, { automatic: true, since: '2024-03-01T10:02:00Z', periodInDays: 365, lastRotation: null, onDemandRotations: 0 });
+    assert.deepEqual(k.rotation, { automatic: true, since: '2024-03-01T10:02:00Z', periodInDays: 365, lastRotation: null, onDemandRotations: 0, nextRotation: null });
     assert.deepEqual(k.lifecycle.map((e) => [e.eventName, e.stateAfter, e.line]), [
       ['CreateKey', 'Enabled', lineOf('CreateKey')],
       ['EnableKeyRotation', null, lineOf('EnableKeyRotation')],

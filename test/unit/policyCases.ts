@@ -34,6 +34,9 @@ const iamStmt = (members: string): string => identityPolicy(`{"Effect":"Allow",$
 const keyArn = (rest = 'key/1234abcd-12ab-34cd-56ef-1234567890ab', region = 'us-west-2'): string => `arn:aws:kms:${region}:${ACCOUNT}:${rest}`;
 const cond = (c: string, action = 'kms:Decrypt'): string => app(`"Action":"${action}","Resource":"*","Condition":${c}`);
 const pad = (n: number): string => 'x'.repeat(n);
+const QUEUE = `arn:aws:sqs:us-west-2:${ACCOUNT}:orders`;
+/** An SQS queue policy that lets an SNS topic send to the queue, and `extra` statements. */
+const queuePolicy = (extra?: string): string => `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"sns.amazonaws.com"},"Action":"sqs:SendMessage","Resource":"${QUEUE}","Condition":{"ArnEquals":{"aws:SourceArn":"arn:aws:sns:us-west-2:${ACCOUNT}:orders"}}}${extra ? `,${extra}` : ''}]}`;
 
 export const CASES: Record<string, RuleCase> = {
   'policy-string-syntax': {
@@ -152,6 +155,18 @@ export const CASES: Record<string, RuleCase> = {
     nearMisses: [app('"Action":["kms:Get*","kms:Decrypt","kms:GenerateDataKey*","kms:Generate","kms:Re*Encrypt*"],"Resource":"*"')],
     fix: { result: app('"Action":["kms:Get*"],"Resource":"*"') },
   },
+  'policy-kms-action-in-resource-policy': {
+    fires: [
+      queuePolicy(`{"Effect":"Allow","Principal":{"Service":"sns.amazonaws.com"},"Action":[⟦"kms:GenerateDataKey"⟧,"kms:Decrypt"],"Resource":"${QUEUE}"}`),
+      queuePolicy(`{"Effect":"Deny","Principal":"*","Action":⟦"kms:*"⟧,"Resource":"${QUEUE}"}`),
+    ],
+    nearMisses: [
+      queuePolicy(),
+      // The same permissions in the key policy of the queue's key are where they belong.
+      keyPolicy(`{"Effect":"Allow","Principal":{"Service":"sns.amazonaws.com"},"Action":["kms:GenerateDataKey","kms:Decrypt"],"Resource":"*"}`),
+    ],
+    message: /^"kms:GenerateDataKey" and "kms:Decrypt" allow nothing in an SQS queue policy: /,
+  },
   'policy-iam-only-action': {
     fires: [app('"Action":[⟦"kms:CreateKey"⟧,"kms:DescribeKey"],"Resource":"*"'), app('"Action":⟦"kms:RetireGrant"⟧,"Resource":"*"')],
     nearMisses: [iamStmt('"Action":"kms:CreateKey","Resource":"*"'), keyPolicy('{"Effect":"Deny","Principal":"*","Action":"kms:RetireGrant","Resource":"*"}')],
@@ -168,8 +183,13 @@ export const CASES: Record<string, RuleCase> = {
       iamStmt(`"Action":"kms:Decrypt","Resource":"arn:aws:kms:us-west-2:⟦2109876543⟧:key/*"`),
       iamStmt('"Action":"kms:Decrypt","Resource":⟦"1234abcd-12ab-34cd-56ef-1234567890ab"⟧'),
       keyPolicy(`{"Effect":"Allow","Principal":{"AWS":"⟦arn:aws::iam::${ACCOUNT}:role/App⟧"},"Action":"kms:Decrypt","Resource":"*"}`),
+      // A key ARN as a condition value names no key either (the bucket policy then denies every upload).
+      iamStmt(`"Action":"s3:PutObject","Resource":"*","Condition":{"StringNotEquals":{"s3:x-amz-server-side-encryption-aws-kms-key-id":"arn:aws:kms:us-west-2:⟦21098765432⟧:key/1234abcd-12ab-34cd-56ef-1234567890ab"}}`),
     ],
-    nearMisses: [iamStmt(`"Action":"kms:Decrypt","Resource":["${keyArn()}","arn:aws:kms:*:${ACCOUNT}:alias/app-*","arn:aws:s3:::bucket/*"]`)],
+    nearMisses: [
+      iamStmt(`"Action":"kms:Decrypt","Resource":["${keyArn()}","arn:aws:kms:*:${ACCOUNT}:alias/app-*","arn:aws:s3:::bucket/*"]`),
+      iamStmt(`"Action":"s3:PutObject","Resource":"*","Condition":{"StringNotEquals":{"s3:x-amz-server-side-encryption-aws-kms-key-id":"${keyArn()}"},"ArnLike":{"aws:SourceArn":"arn:aws:kms:*:${ACCOUNT}:key/*"}}`),
+    ],
     fix: { title: `Change to "${keyArn()}"`, safety: 'widens', result: iamStmt(`"Action":"kms:Decrypt","Resource":"${keyArn()}"`) },
     message: new RegExp(`intended ARN is "arn:aws:kms:us-west-2:${ACCOUNT}:key/1234abcd`),
   },
@@ -180,6 +200,25 @@ export const CASES: Record<string, RuleCase> = {
   'policy-alias-invalid': {
     fires: [iamStmt(`"Action":"kms:Decrypt","Resource":"arn:aws:kms:us-west-2:${ACCOUNT}:alias/⟦my key⟧"`)],
     nearMisses: [iamStmt(`"Action":"kms:Decrypt","Resource":["${keyArn('alias/my-key')}","${keyArn('alias/aws/ebs')}","${keyArn('alias/team/*')}"]`)],
+  },
+  'policy-alias-arn-resource': {
+    fires: [
+      iamStmt(`"Action":["kms:Decrypt","kms:GenerateDataKey"],"Resource":"⟦${keyArn('alias/orders')}⟧"`),
+      // With placeholders, as templatefile writes it; and in a Deny, which then refuses nothing through it.
+      iamStmt(`"Action":"kms:DescribeKey","Resource":["${keyArn()}","⟦arn:aws:kms:\${region}:\${account_id}:alias/\${project}-*⟧"]`),
+      identityPolicy(`{"Effect":"Deny","Action":"kms:Decrypt","Resource":"⟦${keyArn('alias/*')}⟧"}`),
+    ],
+    nearMisses: [
+      // Alias operations act on the alias (and on the key): both ARNs belong there.
+      iamStmt(`"Action":["kms:CreateAlias","kms:UpdateAlias"],"Resource":["${keyArn('alias/orders')}","${keyArn()}"]`),
+      iamStmt(`"Action":"kms:*","Resource":"${keyArn('alias/*')}"`),
+      // The way the docs control key use by alias: a key ARN pattern and kms:ResourceAliases.
+      iamStmt(`"Action":"kms:Decrypt","Resource":"${keyArn('key/*')}","Condition":{"ForAnyValue:StringEquals":{"kms:ResourceAliases":"alias/orders"}}`),
+      // NotResource excludes the alias; ListAliases acts on no resource.
+      identityPolicy(`{"Effect":"Allow","Action":"kms:Decrypt","NotResource":"${keyArn('alias/orders')}"}`),
+      iamStmt(`"Action":"kms:ListAliases","Resource":"${keyArn('alias/*')}"`),
+    ],
+    message: /names the alias, not its key: kms:Decrypt, kms:GenerateDataKey act on the key/,
   },
   'policy-unknown-region': {
     fires: [iamStmt(`"Action":"kms:Decrypt","Resource":"arn:aws:kms:⟦us-west-3⟧:${ACCOUNT}:key/*"`), iamStmt(`"Action":"kms:Decrypt","Resource":"arn:aws:kms:⟦cn-north-1⟧:${ACCOUNT}:key/*"`)],
@@ -341,6 +380,110 @@ export const CASES: Record<string, RuleCase> = {
       title: 'Add the condition kms:GrantIsForAWSResource = true',
       result: app('"Action":"kms:CreateGrant","Resource":"*", "Condition": { "Bool": { "kms:GrantIsForAWSResource": "true" } }'),
     },
+  },
+  'policy-literal-wildcard': {
+    fires: [
+      cond(`{"StringEquals":{"aws:PrincipalArn":⟦"arn:aws:iam::${ACCOUNT}:role/App*"⟧}}`),
+      keyPolicy(`{"Effect":"Deny","Principal":"*","Action":"kms:*","Resource":"*","Condition":{"StringNotEquals":{"aws:PrincipalArn":["arn:aws:iam::${ACCOUNT}:role/Admin",⟦"arn:aws:iam::${ACCOUNT}:role/Break?Glass"⟧]}}}`),
+      cond('{"ForAnyValue:StringEqualsIgnoreCase":{"kms:EncryptionContextKeys":⟦"aws:s3:*"⟧}}'),
+      // A Deny whose fix makes it deny more: Fix all leaves it to the user too.
+      keyPolicy('{"Effect":"Deny","Principal":"*","Action":"kms:Decrypt","Resource":"*","Condition":{"StringEqualsIfExists":{"kms:ViaService":⟦"*.us-east-1.amazonaws.com"⟧}}}'),
+    ],
+    nearMisses: [
+      cond(`{"StringLike":{"aws:PrincipalArn":"arn:aws:iam::${ACCOUNT}:role/App*"}}`),
+      // The ARN operators take wildcards (IAM User Guide), ArnEquals included.
+      cond(`{"ArnEquals":{"aws:PrincipalArn":"arn:aws:iam::${ACCOUNT}:role/App*"}}`),
+      // A "?" outside an ARN is text (a URL query), an IAM policy variable is not a wildcard.
+      cond('{"StringEquals":{"aws:Referer":"https://example.com/?page=1"}}'),
+      cond('{"StringEquals":{"aws:username":"${aws:username}"}}'),
+      cond('{"StringEquals":{"kms:EncryptionContext:tenant":"${*}"}}'),
+    ],
+    fix: {
+      title: 'Compare aws:PrincipalArn with StringLike',
+      safety: 'widens',
+      result: cond(`{"StringLike":{"aws:PrincipalArn":"arn:aws:iam::${ACCOUNT}:role/App*"}}`),
+    },
+    message: /StringEquals compares "arn:aws:iam::210987654321:role\/App\*" literally, so it matches none of the values the pattern describes, only this exact text\. Did you mean StringLike\?/,
+  },
+  'policy-source-key-without-service': {
+    fires: [
+      cond(`{"StringEquals":{⟦"aws:SourceAccount"⟧:"${ACCOUNT}"}}`),
+      keyPolicy(`{"Effect":"Deny","Principal":{"AWS":["arn:aws:iam::${ACCOUNT}:role/App","${ACCOUNT}"]},"Action":"kms:Decrypt","Resource":"*","Condition":{"ArnNotLike":{⟦"aws:SourceArn"⟧:"arn:aws:cloudtrail:*:${ACCOUNT}:trail/*"}}}`),
+    ],
+    nearMisses: [
+      keyPolicy(`{"Effect":"Allow","Principal":{"Service":"cloudtrail.amazonaws.com"},"Action":"kms:GenerateDataKey*","Resource":"*","Condition":{"StringEquals":{"aws:SourceAccount":"${ACCOUNT}"}}}`),
+      // A service among the principals, everyone, or a condition written for the key's absence.
+      keyPolicy(`{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::${ACCOUNT}:role/App","Service":"logs.us-west-2.amazonaws.com"},"Action":"kms:Decrypt","Resource":"*","Condition":{"StringEquals":{"aws:SourceAccount":"${ACCOUNT}"}}}`),
+      keyPolicy(`{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"kms:Decrypt","Resource":"*","Condition":{"StringEquals":{"aws:SourceAccount":"${ACCOUNT}"}}}`),
+      cond(`{"StringEqualsIfExists":{"aws:SourceAccount":"${ACCOUNT}"}}`),
+      cond('{"Null":{"aws:SourceArn":"true"}}'),
+      cond(`{"StringEquals":{"aws:PrincipalAccount":"${ACCOUNT}"}}`),
+    ],
+    message: /aws:SourceAccount is in the request only when an AWS service principal calls, and this statement names only accounts, users or roles: the condition is never true, so this Allow never applies/,
+  },
+  'policy-deny-not-principal-role': {
+    fires: [
+      keyPolicy(`{"Effect":"Deny","NotPrincipal":{"AWS":⟦"arn:aws:iam::${ACCOUNT}:role/KeyAdmin"⟧},"Action":"kms:ScheduleKeyDeletion","Resource":"*"}`),
+      keyPolicy(`{"Effect":"Deny","NotPrincipal":{"AWS":["arn:aws:iam::${ACCOUNT}:root",⟦"arn:aws:iam::${ACCOUNT}:role/KeyAdmin"⟧,"arn:aws:iam::${ACCOUNT}:role/Ops","arn:aws:sts::${ACCOUNT}:assumed-role/Ops/alice"]},"Action":"kms:*","Resource":"*"}`),
+    ],
+    nearMisses: [
+      // The IAM User Guide's shape: the session, the role and the account.
+      keyPolicy(`{"Effect":"Deny","NotPrincipal":{"AWS":["arn:aws:sts::${ACCOUNT}:assumed-role/KeyAdmin/alice","arn:aws:iam::${ACCOUNT}:role/KeyAdmin","arn:aws:iam::${ACCOUNT}:root"]},"Action":"kms:*","Resource":"*"}`),
+      // A user calls as itself; the recommended form with aws:PrincipalArn.
+      keyPolicy(`{"Effect":"Deny","NotPrincipal":{"AWS":["arn:aws:iam::${ACCOUNT}:user/Bob","arn:aws:iam::${ACCOUNT}:root"]},"Action":"kms:*","Resource":"*"}`),
+      keyPolicy(`{"Effect":"Deny","Principal":"*","Action":"kms:*","Resource":"*","Condition":{"ArnNotLike":{"aws:PrincipalArn":"arn:aws:iam::${ACCOUNT}:role/KeyAdmin"}}}`),
+    ],
+    message: /spares the role arn:aws:iam::210987654321:role\/KeyAdmin but none of its sessions \(arn:aws:sts::210987654321:assumed-role\/KeyAdmin\/\.\.\.\), which are what calls KMS, nor its account/,
+  },
+  'policy-decrypt-all-keys': {
+    fires: [
+      iamStmt('"Action":["kms:Encrypt",⟦"kms:Decrypt"⟧,"kms:GenerateDataKey"],"Resource":"*"'),
+      iamStmt('"Action":⟦"kms:*"⟧,"Resource":["*"]'),
+      iamStmt('"Action":⟦"kms:ReEncrypt*"⟧,"Resource":"arn:aws:kms:*:*:key/*"'),
+    ],
+    nearMisses: [
+      iamStmt(`"Action":"kms:Decrypt","Resource":"${keyArn()}"`),
+      // Limited by a condition, encrypt-only, or a Deny.
+      iamStmt('"Action":"kms:Decrypt","Resource":"*","Condition":{"StringEquals":{"kms:ViaService":"s3.us-west-2.amazonaws.com"}}'),
+      iamStmt('"Action":["kms:Encrypt","kms:GenerateDataKey"],"Resource":"*"'),
+      identityPolicy('{"Effect":"Deny","Action":"kms:Decrypt","Resource":"*"}'),
+      // The shape of a permissions boundary: whole services on all resources.
+      iamStmt('"Action":["s3:*","lambda:*","kms:Decrypt"],"Resource":"*"'),
+      // A key policy's "*" is the key itself.
+      app('"Action":"kms:Decrypt","Resource":"*"'),
+    ],
+    message: /^kms:Decrypt here allows kms:Decrypt on all KMS keys: the holder can decrypt with every key whose key policy trusts this account/,
+  },
+  'policy-cross-account-grants': {
+    fires: [
+      keyPolicy('{"Effect":"Allow","Principal":{"AWS":⟦"arn:aws:iam::702914583316:root"⟧},"Action":"kms:*","Resource":"*"}'),
+      keyPolicy('{"Effect":"Allow","Principal":{"AWS":["arn:aws:iam::702914583316:role/App",⟦"702914583316"⟧]},"Action":["kms:Decrypt","kms:CreateGrant"],"Resource":"*"}'),
+    ],
+    nearMisses: [
+      // The KMS guide's cross-account statements: use, and grants for AWS services only.
+      keyPolicy('{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::702914583316:root"},"Action":["kms:Encrypt","kms:Decrypt","kms:ReEncrypt*","kms:GenerateDataKey*","kms:DescribeKey"],"Resource":"*"}',
+        '{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::702914583316:root"},"Action":["kms:CreateGrant","kms:ListGrants","kms:RevokeGrant"],"Resource":"*","Condition":{"Bool":{"kms:GrantIsForAWSResource":"true"}}}'),
+      // The key's own account, and a role of the other account (policy-sensitive-permissions' business).
+      keyPolicy(),
+      keyPolicy('{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::702914583316:role/App"},"Action":"kms:CreateGrant","Resource":"*"}'),
+    ],
+    message: /^Account 702914583316 is not the key's account \(210987654321\), and this statement lets it create grants on the key without limit: .* \(The key administration actions allowed here, such as PutKeyPolicy, ScheduleKeyDeletion, DisableKey, have no effect across accounts\.\)$/,
+  },
+  'policy-service-without-source': {
+    fires: [
+      keyPolicy('{"Effect":"Allow","Principal":{"Service":⟦"cloudtrail.amazonaws.com"⟧},"Action":"kms:GenerateDataKey*","Resource":"*"}'),
+      keyPolicy('{"Effect":"Allow","Principal":{"Service":["ec2.amazonaws.com",⟦"logs.us-west-2.amazonaws.com"⟧]},"Action":["kms:Encrypt*","kms:Decrypt*","kms:GenerateDataKey*","kms:Describe*"],"Resource":"*"}'),
+    ],
+    nearMisses: [
+      // The CloudTrail guide's statements: the trail's ARN in aws:SourceArn or in the encryption context; DescribeKey alone.
+      keyPolicy(`{"Effect":"Allow","Principal":{"Service":"cloudtrail.amazonaws.com"},"Action":"kms:GenerateDataKey*","Resource":"*","Condition":{"StringEquals":{"aws:SourceArn":"arn:aws:cloudtrail:us-west-2:${ACCOUNT}:trail/main"}}}`),
+      keyPolicy(`{"Effect":"Allow","Principal":{"Service":"cloudtrail.amazonaws.com"},"Action":"kms:GenerateDataKey*","Resource":"*","Condition":{"StringLike":{"kms:EncryptionContext:aws:cloudtrail:arn":"arn:aws:cloudtrail:*:${ACCOUNT}:trail/*"}}}`),
+      keyPolicy('{"Effect":"Allow","Principal":{"Service":"cloudtrail.amazonaws.com"},"Action":"kms:DescribeKey","Resource":"*"}'),
+      keyPolicy(`{"Effect":"Allow","Principal":{"Service":"logs.\${region}.amazonaws.com"},"Action":"kms:Decrypt*","Resource":"*","Condition":{"ArnLike":{"kms:EncryptionContext:aws:logs:arn":"arn:aws:logs:*:${ACCOUNT}:log-group:*"}}}`),
+      // A service that is not on the list (its calls come through a grant or a role).
+      keyPolicy('{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"kms:Decrypt","Resource":"*"}'),
+    ],
+    message: /^cloudtrail\.amazonaws\.com may use the key \(kms:GenerateDataKey, kms:GenerateDataKeyWithoutPlaintext\) for any resource that names it, in any account/,
   },
   'policy-placeholder': {
     fires: [`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::⟦111122223333⟧:root"},"Action":"kms:*","Resource":"*"},{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:role/App"},"Action":"kms:Decrypt","Resource":"*"}]}`],

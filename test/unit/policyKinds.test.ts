@@ -139,9 +139,45 @@ describe('policy kinds: KMS mistakes in policies of other kinds, and nothing els
     assert.equal(fixed, read('resource/bucket-policy-sse-kms.json'));
   });
 
+  it('a bucket policy: an 11-digit account in the key ARN of the SSE-KMS condition names no key', () => {
+    const src = read('resource/bucket-policy-sse-kms.json').replace('arn:aws:kms:eu-west-1:210987654321:key/', 'arn:aws:kms:eu-west-1:⟦21098765432⟧:key/');
+    const [f] = expectExactly(src, 'policy-arn-malformed');
+    assert.equal(f.severity, 'error');
+    assert.match(f.message, /"21098765432" is not an account id/);
+  });
+
   it('a bucket policy: nothing about its S3 parts, even wrong ones', () => {
     const text = read('resource/bucket-policy-sse-kms.json').replace('"aws:SecureTransport": "false"', '"aws:SecureTransport": "no"').replace('"Effect": "Deny"', '"Effect": "deny"');
     assert.deepEqual(found(text), []);
+  });
+
+  it('a queue policy with KMS permissions for SNS: still a queue policy, and its kms: actions allow nothing there', () => {
+    // What people write when an encrypted queue refuses SNS messages: the KMS permissions belong in the key policy.
+    const src = read('resource/sqs-queue-policy.json').replace(
+      '    }\n  ]\n}',
+      '    },\n    {\n      "Sid": "AllowTopicToUseQueueKey",\n      "Effect": "Allow",\n      "Principal": { "Service": "sns.amazonaws.com" },\n      "Action": [⟦"kms:GenerateDataKey"⟧, "kms:Decrypt"],\n      "Resource": "arn:aws:sqs:eu-west-1:210987654321:order-events"\n    }\n  ]\n}',
+    );
+    const { text } = unmark(src);
+    const { model } = analyze(text, hints('queue-policy.json'));
+    assert.equal(model.kind, 'resourcePolicy');
+    assert.equal(model.policy?.decision.service, 'sqs');
+    const mine = expectExactly(src, 'policy-kms-action-in-resource-policy', 'queue-policy.json');
+    assert.deepEqual(mine.map((f) => f.severity), ['warning']);
+    assert.match(mine[0].message, /^"kms:GenerateDataKey" and "kms:Decrypt" allow nothing in an SQS queue policy: KMS decides who may use a key from the key policy/);
+    // Nothing else: the queue's own statements are not KMS Lens's business.
+    assert.deepEqual(analyze(text, hints('queue-policy.json')).findings.map((f) => f.code), ['policy-kms-action-in-resource-policy']);
+  });
+
+  it('a key policy that allows a service to use the key is not a queue policy, even with an SQS principal', () => {
+    const text = JSON.stringify({ Version: '2012-10-17', Statement: [
+      { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::210987654321:root' }, Action: 'kms:*', Resource: '*' },
+      { Effect: 'Allow', Principal: { Service: 'sns.amazonaws.com' }, Action: ['kms:GenerateDataKey', 'kms:Decrypt'], Resource: '*' },
+    ] }, null, 2);
+    assert.equal(analyze(text, hints('policy.json')).model.kind, 'keyPolicy');
+    // Nothing about queue policies. The one note is true of a key policy: SNS may use the key for any
+    // topic of any account, as no aws:SourceArn or aws:SourceAccount limits it (confused deputy).
+    assert.deepEqual(found(text), ['policy-service-without-source "sns.amazonaws.com"']);
+    assert.deepEqual(analyze(text, hints('policy.json')).findings.map((f) => f.severity), ['information']);
   });
 
   it('an SCP: a misspelt kms: action in the actions it denies', () => {
@@ -190,12 +226,25 @@ describe('policy kinds: KMS mistakes in policies of other kinds, and nothing els
 describe('policy kinds: uncertain kinds', () => {
   const oneRole = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::210987654321:role/App' }, Action: ['kms:Decrypt', 'kms:Encrpyt'], Resource: '*' }] }, null, 2);
 
-  it('a statement for one role that fits a key policy and a VPC endpoint policy: information at most, and the message says why', () => {
+  it('a statement for one role that fits a key policy and a VPC endpoint policy: what depends on the kind is information at most, and the message says why', () => {
     const { model, findings } = analyze(oneRole, hints('policy.json'));
     assert.equal(model.kind, 'keyPolicy');
     assert.equal(model.policy?.decision.certain, false);
-    assert.deepEqual(findings.map((f) => [f.code, f.severity]), [['policy-lockout-risk', 'information'], ['policy-unknown-action', 'information']]);
-    for (const f of findings) assert.match(f.message, /\(Information only: KMS Lens is not sure this is a KMS key policy\.\)$/);
+    // The lockout risk exists only in a key policy; a misspelt kms: action is a mistake in every kind.
+    assert.deepEqual(findings.map((f) => [f.code, f.severity]), [['policy-lockout-risk', 'information'], ['policy-unknown-action', 'error']]);
+    assert.match(findings[0].message, /\(Information only: KMS Lens is not sure this is a KMS key policy\.\)$/);
+    assert.doesNotMatch(findings[1].message, /Information only/);
+  });
+
+  it('a finding of a rule of every kind stays information when the part is not about KMS in one of the kinds', () => {
+    // "Encrypt" without its prefix: a mistake KMS Lens reports in a key policy; in a VPC endpoint policy it is not a KMS part.
+    const text = oneRole.replace('"kms:Encrpyt"', '"Encrypt"');
+    const { model, findings } = analyze(text, hints('policy.json'));
+    assert.equal(model.policy?.decision.certain, false);
+    const unprefixed = findings.find((f) => f.code === 'policy-unknown-action');
+    assert.equal(text.slice(unprefixed?.start, unprefixed?.end), '"Encrypt"');
+    assert.equal(unprefixed?.severity, 'information');
+    assert.ok(unprefixed?.fixes?.every((x) => x.safety !== 'repair' && x.safety !== 'neutral'), 'fix-all leaves them to the user');
   });
 
   it('the file name breaks the tie, and then the findings keep their severity', () => {
@@ -351,7 +400,7 @@ describe('policy kinds: the kind hover on the first brace', () => {
   it('says when it is not sure, and what else the file could be', () => {
     const md = hover(read('endpoint/kms-vpce-policy.json'), 0) ?? '';
     assert.match(md, /reads this as: A KMS key policy/);
-    assert.match(md, /Not sure: it could also be a VPC endpoint policy\. Its findings are shown as information at most\./);
+    assert.match(md, /Not sure: it could also be a VPC endpoint policy\. Findings that depend on which it is are shown as information at most\./);
   });
 
   it('explains only the statements about KMS of a policy of another kind', () => {

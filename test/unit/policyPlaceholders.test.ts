@@ -31,6 +31,10 @@ const STYLES: ReadonlyArray<[string, 'template' | 'placeholder']> = [
   ['{{.Region}}', 'template'],
   ['$ACCOUNT_ID', 'template'],
   ['${AWS_REGION}', 'template'],
+  // Tokens a deploy script replaces by text substitution (sed, CI "replace tokens", Maven filtering).
+  ['__AWS_ACCOUNT_ID__', 'template'],
+  ['@@ACCOUNT_ID@@', 'template'],
+  ['%ACCOUNT_ID%', 'template'],
   ['<ACCOUNT_ID>', 'placeholder'],
   ['<security-AccountId>', 'placeholder'],
   ['ACCOUNT_NUMBER_HERE', 'placeholder'],
@@ -203,6 +207,13 @@ describe('near misses: no placeholder, no pass', () => {
     expectAt(iamStmt(`"Action":"kms:Decrypt","Resource":"arn:aws:kms:us-west-2:${ACCOUNT}:key/⟦1234567890abcdef0⟧"`), 'policy-key-id-invalid');
     const lambda = iamStmt(`"Action":"kms:Decrypt","Resource":"arn:aws:kms:us-west-2:${ACCOUNT}:key/*","Condition":{"StringEquals":{"aws:SourceArn":"arn:aws:lambda:us-west-2:${ACCOUNT}:function:f:$LATEST"}}`);
     expectNone(lambda, 'policy-placeholder');
+  });
+
+  it('underscores, @ and % inside real names are not substitution tokens', () => {
+    // A role name with double underscores, a bucket starting with them, a URL-encoded encryption context value.
+    const text = keyStmt(`"Principal":{"AWS":"arn:aws:iam::${ACCOUNT}:role/app__blue__v2"},"Action":"kms:Decrypt","Resource":"*","Condition":{"StringEquals":{"kms:EncryptionContext:path":"reports%2F2024","aws:SourceArn":"arn:aws:s3:::__staging"}}`);
+    expectNone(text, 'policy-placeholder');
+    expectAt(keyStmt('"Principal":{"AWS":"arn:aws:iam::⟦__12345678⟧:root"},"Action":"kms:Decrypt","Resource":"*"'), 'policy-principal-invalid');
   });
 });
 

@@ -3,8 +3,8 @@
  * written for this project after the shapes found there): Terraform
  * templatefile key and IAM policies, a Serverless policy file, Jinja, a README
  * with placeholders to replace, a CloudFormation policy fragment and template.
- * They are fine: nothing above information, and one note per placeholder to
- * fill in, on its first use.
+ * They are fine but for a few true findings listed below (`justified`): nothing
+ * else above information, and one note per placeholder to fill in, on its first use.
  */
 import * as assert from 'node:assert/strict';
 import { analyze } from '../../src/core';
@@ -29,10 +29,27 @@ describe('real-world shapes of policies with unknown values', () => {
     'cloudformation-key-policy-fragment.json': [],
     'cloudformation-key-stack.json': [],
   };
+  /**
+   * Findings above information that are true of the file as written, by rule and token.
+   * templatefile-identity-policy.json compares the S3 object ARN pattern `.../*` with
+   * StringEquals, which takes the `*` literally (IAM User Guide, condition operators): the
+   * statement never matches an object. It and cloudformation-key-stack.json also name a key
+   * by an alias ARN in the Resource of key operations (kms:Decrypt, kms:DescribeKey), which
+   * names the alias, not the key
+   * (https://docs.aws.amazon.com/kms/latest/developerguide/alias-authorization.html): a
+   * mistake common in real repositories.
+   */
+  const justified: Record<string, string[]> = {
+    'templatefile-identity-policy.json': [
+      'policy-literal-wildcard "arn:aws:s3:::${bucket_name}/$${aws:PrincipalTag/team}/*"',
+      'policy-alias-arn-resource arn:aws:kms:${region}:${account_id}:alias/${project}-*',
+    ],
+    'cloudformation-key-stack.json': ['policy-alias-arn-resource arn:${AWS::Partition}:kms:${AWS::Region}:${AWS::AccountId}:alias/data-*'],
+  };
   for (const [file, expected] of Object.entries(cases)) {
-    it(`${file}: nothing above information, one note per placeholder`, () => {
+    it(`${file}: nothing above information but what is justified, one note per placeholder`, () => {
       const { serious, placeholders } = notes(file);
-      assert.deepEqual(serious, []);
+      assert.deepEqual(serious.map((f) => f.replace(/: .*$/s, '')), justified[file] ?? []);
       assert.deepEqual(placeholders, expected);
     });
   }
@@ -42,6 +59,6 @@ describe('real-world shapes of policies with unknown values', () => {
     assert.deepEqual(analyze(logs, { languageId: 'json' }).findings.filter((f) => f.severity === 'error').map((f) => logs.slice(f.start, f.end)), ['Descrbe*']);
     const stack = fixture('values', 'cloudformation-key-stack.json').replace('"Resource": "*",\n              "Condition"', '"Resource": { "Fn::Sub": "arn:${AWS::Partition}:kms:${AWS::Region}:${AWS::AccountId}:key/*" },\n              "Condition"');
     // A key ARN pattern in a key policy is a warning: KMS matches it against the key's ARN (see the rule's docs).
-    assert.deepEqual(analyze(stack, { languageId: 'json' }).findings.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => f.code), ['policy-key-policy-resource']);
+    assert.deepEqual(analyze(stack, { languageId: 'json' }).findings.filter((f) => (f.severity === 'error' || f.severity === 'warning') && f.code !== 'policy-alias-arn-resource').map((f) => f.code), ['policy-key-policy-resource']);
   });
 });

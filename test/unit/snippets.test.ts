@@ -178,11 +178,14 @@ describe('snippets: the file and the manifest', () => {
     }
   });
 
-  it('lists every snippet in the README, and no other', () => {
-    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-    const section = readme.slice(readme.indexOf('<!-- section: snippets -->'), readme.indexOf('### Highlighting'));
+  it('lists every snippet in docs/policies.md, and no other; the README links to that list', () => {
+    const text = fs.readFileSync(path.join(ROOT, 'docs/policies.md'), 'utf8');
+    const start = text.search(/^#+ Snippets$/m);
+    assert.ok(start >= 0, 'docs/policies.md has no Snippets section');
+    const section = text.slice(start, text.indexOf('\n#', start + 1));
     const listed = [...section.matchAll(/^\| `(kms-[a-z0-9-]+)` \|/gm)].map((m) => m[1]);
     assert.deepEqual(listed, SNIPPETS.map(([, s]) => s.prefix));
+    assert.ok(fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8').includes('](docs/policies.md#snippets)'));
   });
 });
 

@@ -19,7 +19,9 @@
  * - "Single-valued vs. multivalued context keys" (.../reference_policies_condition-single-vs-multi-valued-context-keys.html):
  *   ForAllValues is true when every request value matches a policy value, and
  *   also when the key is missing or its set is empty; ForAnyValue is true when
- *   any request value matches, false when the key is missing or empty. A
+ *   any request value matches, false when the key is missing or empty, with or
+ *   without IfExists (the pages do not combine the two; AWS answers false, as
+ *   users report on re:Post). A
  *   multivalued key needs a set operator; what a plain operator does with
  *   several request values is not documented, so the evaluator says "cannot tell".
  * - "IAM policy elements: Variables and tags" (.../reference_policies_variables.html):
@@ -314,8 +316,13 @@ export function compileCondition(ref: ConditionRef, index: number, variables: bo
       if (v === undefined) return 'unknown';
       if (v !== null && v.length === 0) v = null;
       if (v === null) {
-        if (ifExists || set === 'ForAllValues') return 'yes';
+        // ForAnyValue on a missing key is false even with IfExists: the set operator's
+        // rule ("no matching context key ... returns false") is what AWS applies
+        // (observed in https://repost.aws/questions/QU9HFmDzP0QGuU-fd7rS6B7w); same as
+        // whenKeyAbsent in data/conditionOperators.ts, which the hovers use.
+        if (set === 'ForAllValues') return 'yes';
         if (set === 'ForAnyValue') return 'absent';
+        if (ifExists) return 'yes';
         return negated ? 'yes' : 'absent';
       }
       if (set === undefined) {

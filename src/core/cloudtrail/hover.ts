@@ -9,7 +9,7 @@
 import { findNodeAtOffset, getNodePath, getNodeValue, type Node } from 'jsonc-parser';
 import { isEventLike } from '../classify';
 import { KMS_ENUMS, type KmsEnumName } from '../data/kmsFacts';
-import { recordTree, type DocumentModel } from '../document/model';
+import { documentOffset, recordOffset, recordTree, type DocumentModel } from '../document/model';
 import type { HoverResult } from '../types';
 import * as l10n from '@vscode/l10n';
 import { isPlaceholderAccount, parseArn } from '../kms/identifiers';
@@ -212,13 +212,16 @@ export const cloudTrailHover = (model: DocumentModel, offset: number): HoverResu
   // On the opening brace: what the whole event means.
   if (offset === record.start) return { markdown: summarizeEvent(e), start: record.start, end: record.start + 1 };
   const tree = recordTree(model, record);
-  if (!tree) return undefined;
-  const node = findNodeAtOffset(tree, offset - record.start, true);
+  const local = recordOffset(record, offset);
+  if (!tree || local === undefined) return undefined;
+  // An event in a string (lookup-events output): its own opening brace says what it means too.
+  if (record.inString && local === tree.offset) return { markdown: summarizeEvent(e), start: offset, end: documentOffset(record, local + 1) };
+  const node = findNodeAtOffset(tree, local, true);
   if (!node || node === tree) return undefined;
   const onKey = node.parent?.type === 'property' && node.parent.children?.[0] === node;
   const target = node.type === 'property' ? node.children?.[0] ?? node : node;
   const path = getNodePath(target);
   const markdown = describe(path, onKey || node.type === 'property', target, e);
   if (!markdown) return undefined;
-  return { markdown, start: record.start + target.offset, end: record.start + target.offset + target.length };
+  return { markdown, start: documentOffset(record, target.offset), end: documentOffset(record, target.offset + target.length) };
 };

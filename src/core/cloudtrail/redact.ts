@@ -11,6 +11,8 @@
  */
 import * as l10n from '@vscode/l10n';
 import { visit, type JSONPath } from 'jsonc-parser';
+import { maxDepth } from '../document/scan';
+import { MAX_NESTING } from '../document/syntax';
 
 export type RedactionCategory = 'accountIds' | 'accessKeyIds' | 'principalIds' | 'ipAddresses' | 'sessionNames' | 'userNames';
 
@@ -20,6 +22,12 @@ export interface Redaction {
   distinct: Record<RedactionCategory, number>;
   /** Replacements made (string values changed). */
   valuesChanged: number;
+  /**
+   * Set (to the limit) when the text is nested deeper than it: nothing is then
+   * redacted (the reader is recursive, and no CloudTrail event is that deep), and
+   * the caller must not offer the unchanged text as a redacted copy.
+   */
+  tooDeep?: number;
 }
 
 const CATEGORIES: readonly RedactionCategory[] = ['accountIds', 'accessKeyIds', 'principalIds', 'ipAddresses', 'sessionNames', 'userNames'];
@@ -100,6 +108,7 @@ function redactValue(value: string, path: JSONPath, maps: FakeMaps): string {
 /** Redacts the text of a JSON (or JSON Lines, or broken JSON) document. Never throws. */
 export function redactText(text: string): Redaction {
   const maps = new FakeMaps();
+  if (maxDepth(text, 0, text.length, MAX_NESTING + 1) > MAX_NESTING) return { text, distinct: maps.counts(), valuesChanged: 0, tooDeep: MAX_NESTING };
   const edits: Array<{ start: number; end: number; newText: string }> = [];
   const lines = text.includes('\n') && /^\s*\{[^\n]*\}\s*\n\s*\{/.test(text.slice(0, 1 << 20)) ? splitLines(text) : [{ start: 0, text }];
   for (const segment of lines) {

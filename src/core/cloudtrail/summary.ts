@@ -10,6 +10,7 @@ import { describeService, parseServiceName } from './data/services';
 import { errorCodeOf, isDryRun, isFailedCall, isKmsEvent, keyMentions, obj, type Obj } from './event';
 import { asString } from '../jsonValues';
 import { parseArn, repairShiftedArn } from '../kms/identifiers';
+import { display } from '../text/display';
 
 /** `...11111`: enough of a key id to tell keys apart in a sentence. */
 export function shortKey(id: string): string {
@@ -85,7 +86,7 @@ export function describeConstraints(c: Obj | undefined): string | undefined {
     if (cluster) parts.push(l10n.t('cluster {0}', cluster));
     if (farm) parts.push(l10n.t('farm {0}', farm));
     if (volume) parts.push(l10n.t('volume {0}', volume));
-    if (parts.length === 0) parts.push(Object.entries(ctx).map(([k, v]) => `${k}=${String(v)}`).join(', '));
+    if (parts.length === 0) parts.push(Object.entries(ctx).map(([k, v]) => `${k}=${display(v)}`).join(', '));
   }
   const source = asString(c.sourceArn);
   if (source) parts.push(l10n.t('requests from {0}', source));
@@ -105,12 +106,12 @@ export function summarizeEvent(e: Obj): string {
   const keyWords = key ? l10n.t('key {0}', shortKey(key)) : alias ? l10n.t('the key behind {0}', alias) : l10n.t('a KMS key');
   let what: string;
   if (!isKmsEvent(e)) {
-    what = l10n.t('{0} called {1} on {2}.', who, name, String(e.eventSource ?? '?'));
+    what = l10n.t('{0} called {1} on {2}.', who, name, display(e.eventSource ?? '?'));
   } else {
     switch (name) {
       case 'CreateGrant': {
         const grantee = asString(rp?.granteePrincipal) ?? asString(rp?.granteeServicePrincipal) ?? '?';
-        const ops = Array.isArray(rp?.operations) ? (rp!.operations as unknown[]).map(String) : [];
+        const ops = Array.isArray(rp?.operations) ? (rp!.operations as unknown[]).map((o) => display(o)) : [];
         const limit = describeConstraints(obj(rp?.constraints));
         what = l10n.t('{0} asked KMS to create a grant letting {1} use {2} to {3}', who, serviceShort(grantee), keyWords, ops.length > 0 ? list(ops) : l10n.t('(operations not logged)')) + (limit ? `, ${limit}` : '') + '.';
         break;
@@ -122,7 +123,7 @@ export function summarizeEvent(e: Obj): string {
         break;
       }
       case 'ScheduleKeyDeletion':
-        what = l10n.t('{0} asked KMS to delete {1} in {2} days.', who, keyWords, String(rp?.pendingWindowInDays ?? 30));
+        what = l10n.t('{0} asked KMS to delete {1} in {2} days.', who, keyWords, display(rp?.pendingWindowInDays ?? 30));
         break;
       default: {
         const op = KMS_OPERATION_BY_NAME.get(name);
@@ -143,15 +144,15 @@ export function summarizeEvent(e: Obj): string {
     const meaning = KMS_ERROR_CODES[code];
     return `${what} ${l10n.t('It failed ({0}){1}: nothing happened.', code, meaning ? ` - ${meaning}` : '')}`;
   }
-  if (asString(e.eventTime)) return `${what} ${l10n.t('At {0}.', String(e.eventTime))}`;
+  if (asString(e.eventTime)) return `${what} ${l10n.t('At {0}.', display(e.eventTime))}`;
   return what;
 }
 
 /** How a grant's operations read in words (for the hover on `operations`). */
 export function describeGrantOperations(ops: readonly unknown[]): string {
   return ops.map((o) => {
-    const op = KMS_OPERATION_BY_NAME.get(String(o));
-    return op ? `- \`${String(o)}\`: ${op.effect}` : `- \`${String(o)}\`: ${l10n.t('not a grant operation')}`;
+    const op = KMS_OPERATION_BY_NAME.get(display(o));
+    return op ? `- \`${display(o)}\`: ${op.effect}` : `- \`${display(o)}\`: ${l10n.t('not a grant operation')}`;
   }).join('\n');
 }
 

@@ -4,6 +4,7 @@
  * by `npm run data`), with the lookups every rule, hover and completion needs.
  */
 import data from './iam.generated.json';
+import { wildcardMatch } from '../text/wildcard';
 
 export type ConditionKeyType = 'String' | 'ArrayOfString' | 'Bool' | 'Numeric' | 'Date' | 'ARN' | 'ArrayOfARN' | 'IPAddress' | 'Binary' | 'ArrayOfBool' | string;
 
@@ -40,15 +41,10 @@ export function isKeyResourceAction(action: KmsAction): boolean {
   return action.resourceTypes.some((r) => r.name === 'key');
 }
 
-function globToRegExp(pattern: string): RegExp {
-  const escaped = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${escaped}$`, 'i');
-}
-
 /** The KMS actions an action pattern (after `kms:`, with `*` and `?`) matches; IAM matches action names case-insensitively. */
 export function expandKmsActions(pattern: string): KmsAction[] {
-  const re = globToRegExp(pattern);
-  return KMS_ACTIONS.filter((a) => re.test(a.name));
+  const lower = pattern.toLowerCase();
+  return KMS_ACTIONS.filter((a) => wildcardMatch(lower, a.name.toLowerCase()));
 }
 
 const resourceTypeKeys = new Map(data.resourceTypes.map((r) => [r.name, r.conditionKeys]));

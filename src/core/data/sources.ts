@@ -21,11 +21,17 @@ export const SOURCES = {
   /** Key policy format (size, characters, Sid) and elements ("Resource ... is "*", which means this KMS key"). */
   keyPolicyElements: `${KMS}/key-policy-overview.html`,
   keyPolicyDefault: `${KMS}/key-policy-default.html`,
+  /** Allowing users in other accounts to use a KMS key: the other account gets the cryptographic actions it uses. */
+  kmsKeyPolicyCrossAccount: `${KMS}/key-policy-modifying-external-accounts.html`,
   kmsConditionKeys: `${KMS}/conditions-kms.html`,
   kmsTagAuthorization: `${KMS}/tag-authorization.html`,
   kmsAliasAuthorization: `${KMS}/alias-authorization.html`,
   kmsKeysInIamPolicies: `${KMS}/cmks-in-iam-policies.html`,
   kmsGrants: `${KMS}/grant-manage.html`,
+  /** Least privilege: for AWS services, the encryption context condition keys and aws:SourceArn / aws:SourceAccount. */
+  kmsLeastPrivilege: `${KMS}/least-privilege.html`,
+  /** CloudTrail key policies: aws:SourceArn recommended, aws:SourceAccount supported. */
+  cloudTrailKeyPolicy: 'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-kms-key-policy-for-cloudtrail.html',
   kmsQuotas: `${KMS}/resource-limits.html`,
   kmsKeyState: `${KMS}/key-state.html`,
   kmsDeletingKeys: `${KMS}/deleting-keys.html`,
@@ -36,12 +42,20 @@ export const SOURCES = {
   iamSid: `${IAM}/reference_policies_elements_sid.html`,
   iamEffect: `${IAM}/reference_policies_elements_effect.html`,
   iamPrincipal: `${IAM}/reference_policies_elements_principal.html`,
+  /** NotPrincipal with Deny: name the assumed-role session, the role and the account, or the Deny may apply to them. */
+  iamNotPrincipal: `${IAM}/reference_policies_elements_notprincipal.html`,
   iamAction: `${IAM}/reference_policies_elements_action.html`,
   iamResource: `${IAM}/reference_policies_elements_resource.html`,
   iamCondition: `${IAM}/reference_policies_elements_condition.html`,
   iamConditionOperators: `${IAM}/reference_policies_elements_condition_operators.html`,
   iamMultiValued: `${IAM}/reference_policies_multi-value-conditions.html`,
   iamGlobalKeys: `${IAM}/reference_policies_condition-keys.html`,
+  /** [KMS.1]/[KMS.2]: kms:Decrypt or kms:ReEncryptFrom allowed on all KMS keys in an IAM policy (boundaries excluded). */
+  securityHubKms: 'https://docs.aws.amazon.com/securityhub/latest/userguide/kms-controls.html',
   cloudTrailRecord: 'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html',
   json: 'https://www.rfc-editor.org/rfc/rfc8259',
+  /** "No AWS principal has any permissions to a KMS key unless that permission is provided explicitly and never denied"; the mechanisms are the key policy, IAM policies and grants. */
+  kmsControlAccess: `${KMS}/control-access.html`,
+  /** SQS: the key policy must allow the services that send to an encrypted queue. */
+  sqsKeyManagement: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-key-management.html',
 } as const;

@@ -10,7 +10,10 @@
  */
 import { parse as tolerantParse, parseTree, getNodeValue, findNodeAtLocation, type Node, type JSONPath } from 'jsonc-parser';
 import { classifyValue, isEventLike, isObject, sniffKind, type Container, type DocumentPolicy } from '../classify';
-import type { DocumentHints, DocumentKind } from '../types';
+import { EVENT_STRING, type CliOutput } from './cliOutput';
+import { concatenatedValues } from './concatenated';
+import { stringRecord } from './stringRecords';
+import { isPolicyDocument, type DocumentHints, type DocumentKind } from '../types';
 import { countMembers, maxDepth, scanArrayElements, scanMemberArray, scanObjectMembers, scanValue, skipSpace, skipString, type ObjectMember, type Span } from './scan';
 import { isPartial, soundTree } from './sound';
 import { findPastedQuirks, findSyntaxProblems, hasQuirks, MAX_NESTING, neutraliseQuirks, repairQuirks, type SyntaxProblem } from './syntax';
@@ -20,30 +23,10 @@ import { isYamlDocument, readYamlTemplate } from '../yaml/document';
 import { isTerraformDocument, readTerraform } from '../terraform/document';
 import type { TerraformPolicy } from '../terraform/translate';
 import type { Translation } from './translation';
+import type { JsonRecord } from './record';
+import { templateView, touchesConstruct, type TemplateView } from './template';
 
-export interface JsonRecord {
-  index: number;
-  /** Offsets of the record's JSON value in the document text. */
-  start: number;
-  end: number;
-  value: unknown;
-  /**
-   * The record's text has syntax problems. Its value is then what survives of
-   * it (document/sound.ts): every member whose own text parses.
-   */
-  broken: boolean;
-  /** A JSON error cost the record a member (or more): rules about what is absent stay quiet. */
-  partial?: boolean;
-  /**
-   * Set when the record's JSON is the content of a JSON string of the document
-   * (as the `CloudTrailEvent` of `aws cloudtrail lookup-events` output is):
-   * the decoded text the record is read from, and where each of its characters
-   * is in the document (policy/jsonString.ts decodes such strings). `start` and
-   * `end` are then the string literal's. Ranges inside the record go through
-   * `toDocument`, so event rules and hovers need not know.
-   */
-  inString?: { text: string; toDocument(offset: number): number };
-}
+export type { JsonRecord } from './record';
 
 export type DocumentFormat = 'json' | 'jsonLines' | 'yaml' | 'terraform';
 
@@ -62,6 +45,12 @@ export interface DocumentModel {
   value?: unknown;
   /** For a policy document: the policy's shape and the kind it was read as (`kind` is that kind). */
   policy?: DocumentPolicy;
+  /** The AWS CLI command that printed the document, when KMS Lens knows it (document/cliOutput.ts). */
+  cli?: CliOutput;
+  /** Set when the text is that many JSON documents one after another, each read on its own (document/concatenated.ts). */
+  parts?: number;
+  /** Set when the text is a template that is not JSON until rendered: what was read instead (document/template.ts). */
+  template?: TemplateModel;
   /** Set when the text was not analysed. */
   skipped?: 'tooLarge' | 'binary';
   /**
@@ -74,6 +63,21 @@ export interface DocumentModel {
   terraformPolicies?: TerraformPolicy[];
   /** The text is in a language whose parser has not loaded yet (Terraform): analyse it again once `prepareFormats` has finished. */
   pending?: true;
+}
+
+/**
+ * A template read through its rendered view. For a policy, `root` is the
+ * policy's tree over `text` (the view), whose offsets go to the document
+ * through `toDocument`; the model's own `root` is then absent.
+ */
+export interface TemplateModel {
+  engine: TemplateView['engine'];
+  constructs: TemplateView['constructs'];
+  text: string;
+  toDocument(offset: number): number;
+  root?: Node;
+  /** The view's JSON problems, on the view's offsets (those on template syntax left out). */
+  problems: SyntaxProblem[];
 }
 
 export interface ModelOptions {
@@ -147,12 +151,33 @@ interface SegmentResult {
   container: Container;
   kind: DocumentKind;
   policy?: DocumentPolicy;
+  cli?: CliOutput;
   records: JsonRecord[];
   root?: Node;
+  /** The segment is that many documents one after another. */
+  parts?: number;
+}
+
+/** Containers whose records are JSON strings holding events (lookup-events output). */
+const STRING_RECORDS: ReadonlySet<Container> = new Set<Container>(['Events', 'eventStrings']);
+
+/** How messages name the string a record's JSON errors are in. */
+function recordStringLabel(container: Container): string {
+  return container === 'Events' ? l10n.t('the {0} string', EVENT_STRING) : l10n.t('the event string');
 }
 
 function buildJsonModel(text: string, hints: DocumentHints, allowComments: boolean, threshold: number): DocumentModel {
-  const seg = analyseSegment(text, 0, text.length, hints, allowComments, threshold);
+  // A template that is not JSON until rendered (%{ for }, {% %}, unquoted ${...}): read through its rendered view.
+  const view = text.length <= threshold ? templateView(text) : undefined;
+  if (view) return buildTemplateModel(text, view, hints, allowComments, threshold);
+  // Invalid JSON may be documents one after another (AWS CLI output appended to a file): then each is read.
+  const split = (): SegmentResult | undefined => {
+    const parts = concatenatedValues(text);
+    return parts.length >= 2 ? concatenatedSegment(text, parts, hints, allowComments, threshold) : undefined;
+  };
+  let seg = analyseSegment(text, 0, text.length, hints, allowComments, threshold, split);
+  if (seg.problems.length > 0 && seg.parts === undefined && text.length <= threshold) seg = split() ?? seg;
+  markCutShort(text, seg.problems);
   return {
     text,
     kind: seg.kind,
@@ -164,7 +189,62 @@ function buildJsonModel(text: string, hints: DocumentHints, allowComments: boole
     root: seg.root,
     value: seg.value,
     policy: seg.policy,
+    cli: seg.cli,
+    parts: seg.parts,
   };
+}
+
+/**
+ * A template: a policy is read from the rendered view, with its findings
+ * mapped onto the template's characters; JSON errors on template syntax are
+ * not errors. Anything else is read as it stands, without those errors.
+ */
+function buildTemplateModel(text: string, view: TemplateView, hints: DocumentHints, allowComments: boolean, threshold: number): DocumentModel {
+  const seg = analyseSegment(view.text, 0, view.text.length, hints, allowComments, threshold);
+  const onTemplate = (p: SyntaxProblem, map: (o: number) => number): boolean => touchesConstruct(view, map(p.start), map(p.end)) || (p.fixes ?? []).some((f) => f.edits.some((e) => touchesConstruct(view, map(e.start), map(e.end))));
+  const base = { text, format: 'json' as const, allowComments, records: [] };
+  if (isPolicyDocument(seg.kind) && seg.policy && !seg.policy.inString && seg.root) {
+    const problems = seg.problems.filter((p) => !onTemplate(p, view.toDocument));
+    const mapped = problems.map((p): SyntaxProblem => ({
+      ...p,
+      start: view.toDocument(p.start),
+      end: view.toDocument(p.end),
+      fixes: p.fixes?.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, start: view.toDocument(e.start), end: view.toDocument(e.end) })) })),
+    }));
+    const template: TemplateModel = { engine: view.engine, constructs: view.constructs, text: view.text, toDocument: view.toDocument, root: seg.root, problems };
+    return { ...base, kind: seg.kind, container: 'none', syntaxProblems: mapped, value: seg.value, policy: seg.policy, template };
+  }
+  // Not a policy once rendered: the text as it stands, without the errors its template syntax makes.
+  const plain = analyseSegment(text, 0, text.length, hints, allowComments, threshold);
+  const template: TemplateModel = { engine: view.engine, constructs: view.constructs, text: view.text, toDocument: view.toDocument, problems: [] };
+  return { ...base, kind: plain.kind, container: plain.container, records: plain.records, root: plain.root, value: plain.value, policy: plain.policy, cli: plain.cli, syntaxProblems: plain.problems.filter((p) => !onTemplate(p, (o) => o)), template };
+}
+
+/**
+ * Documents one after another, read each on its own and put together, when
+ * they are all of one kind that holds records (pages of lookup-events or
+ * list-grants output, describe-key outputs); undefined otherwise (the text is
+ * then one damaged document).
+ */
+function concatenatedSegment(text: string, parts: ReadonlyArray<{ start: number; end: number }>, hints: DocumentHints, allowComments: boolean, threshold: number): SegmentResult | undefined {
+  const segs = parts.map((p) => analyseSegment(text, p.start, trimEnd(text, p.start, p.end), hints, allowComments, threshold));
+  const kind = segs[0].kind;
+  if ((kind !== 'cloudTrail' && kind !== 'listGrants' && kind !== 'kmsOutput') || segs.some((g) => g.kind !== kind)) return undefined;
+  const records: JsonRecord[] = [];
+  for (const g of segs) for (const r of g.records) records.push({ ...r, index: records.length });
+  const last = segs[segs.length - 1].cli;
+  const first = segs[0].cli;
+  // Whether more pages follow is what the last page says.
+  const cli = first ? { ...first, more: last?.more } : undefined;
+  return { problems: segs.flatMap((g) => g.problems), value: undefined, kind, container: segs[0].container, cli, records, parts: parts.length };
+}
+
+/** A JSON error where the text ends: most often a copy cut short, which the message then says. */
+function markCutShort(text: string, problems: SyntaxProblem[]): void {
+  const end = trimEnd(text, 0, text.length);
+  for (const p of problems) {
+    if (p.end >= end && (p.kind === 'unterminatedString' || p.kind === 'invalid')) p.message = `${p.message} ${l10n.t('The text ends here: it may have been cut short when it was copied.')}`;
+  }
 }
 
 function buildLinesModel(text: string, hints: DocumentHints, allowComments: boolean, threshold: number): DocumentModel {
@@ -216,8 +296,8 @@ function tooDeepSegment(text: string, start: number, end: number): SegmentResult
   return { problems: [tooDeep(start)], value: undefined, container: 'none', kind: sniffKind(text.slice(start, Math.min(end, start + 65536))), records: [] };
 }
 
-function analyseSegment(text: string, start: number, end: number, hints: DocumentHints, allowComments: boolean, threshold: number): SegmentResult {
-  if (end - start > threshold) return fastSegment(text, start, end, hints, allowComments);
+function analyseSegment(text: string, start: number, end: number, hints: DocumentHints, allowComments: boolean, threshold: number, split?: () => SegmentResult | undefined): SegmentResult {
+  if (end - start > threshold) return fastSegment(text, start, end, hints, allowComments, split);
   // The tree path's parsers are recursive: measure the depth before running them.
   if (maxDepth(text, start, end, MAX_NESTING + 1) > MAX_NESTING) return tooDeepSegment(text, start, end);
   return treeSegment(text, start, end, hints, allowComments);
@@ -230,6 +310,8 @@ function treeSegment(text: string, start: number, end: number, hints: DocumentHi
   // Pasted text with curly quotes or bare keys: offsets from a same-length stand-in, values from the repaired text.
   const quirks = findPastedQuirks(original);
   const source = neutraliseQuirks(original, quirks);
+  // Straightened quotes can turn what looked like the inside of a string into nesting: measure again.
+  if (source !== original && maxDepth(source, 0, source.length, MAX_NESTING + 1) > MAX_NESTING) return tooDeepSegment(text, start, end);
   let root = parseTree(source, [], { allowTrailingComma: true, disallowComments: false });
   // Plain objects from JSON.parse when the text is valid (as on the fast path); the sound tree's values otherwise.
   let value: unknown;
@@ -245,8 +327,19 @@ function treeSegment(text: string, start: number, end: number, hints: DocumentHi
   let elements: unknown[] | undefined;
   if (!valid && hasQuirks(quirks)) value = soundValue(repairQuirks(original, quirks));
   else if (!valid) value = root ? getNodeValue(root) : undefined;
-  const { kind, container, policy } = classifyValue(value, hints);
+  const { kind, container, policy, cli } = classifyValue(value, hints);
   const nodes = root ? recordNodes(root, container) : [];
+  if (STRING_RECORDS.has(container)) {
+    // Each record is read from its string (its JSON errors are reported inside it, on its characters).
+    const records: JsonRecord[] = [];
+    for (const node of nodes) {
+      const r = stringRecord(text, start + node.offset, start + node.offset + node.length, records.length, recordStringLabel(container));
+      records.push(r.record);
+      problems.push(...r.problems);
+    }
+    problems.sort((a, b) => a.start - b.start);
+    return { problems, value, kind, container, policy, cli, records, root: start === 0 ? root : undefined };
+  }
   if (valid || hasQuirks(quirks)) {
     const all = elementsOf(value, container);
     elements = all.length === nodes.length ? all : undefined;
@@ -258,7 +351,7 @@ function treeSegment(text: string, start: number, end: number, hints: DocumentHi
     return { index, start: s, end: e, value: elements ? elements[index] : getNodeValue(node), broken, partial: isPartial(node) };
   });
   // The tree is kept only when its offsets are the document's (single-document JSON).
-  return { problems, value, kind, container, policy, records, root: start === 0 ? root : undefined };
+  return { problems, value, kind, container, policy, cli, records, root: start === 0 ? root : undefined };
 }
 
 /** The value of what parses in a damaged JSON text. */
@@ -267,15 +360,37 @@ function soundValue(source: string): unknown {
   return tree ? getNodeValue(tree) : undefined;
 }
 
+/** The string that holds the event in an element of lookup-events' `Events`. */
+function eventStringNode(element: Node): Node | undefined {
+  if (element.type !== 'object') return undefined;
+  let found: Node | undefined;
+  for (const prop of element.children ?? []) {
+    const [key, value] = prop.children ?? [];
+    if (key?.value === EVENT_STRING && value?.type === 'string') found = value; // the last one, as JSON.parse keeps
+  }
+  return found;
+}
+
 function recordNodes(root: Node, container: Container): Node[] {
   switch (container) {
     case 'Records':
-    case 'Grants': {
+    case 'Grants':
+    case 'Aliases': {
       const arr = findNodeAtLocation(root, [container]);
       return arr?.type === 'array' ? (arr.children ?? []) : [];
     }
+    case 'Events': {
+      const arr = findNodeAtLocation(root, ['Events']);
+      return arr?.type === 'array' ? (arr.children ?? []).flatMap((e) => eventStringNode(e) ?? []) : [];
+    }
+    case 'KeyMetadata': {
+      const meta = findNodeAtLocation(root, ['KeyMetadata']);
+      return meta?.type === 'object' ? [meta] : [];
+    }
     case 'array':
       return (root.children ?? []).filter((n) => n.type === 'object');
+    case 'eventStrings':
+      return (root.children ?? []).filter((n) => n.type === 'string');
     case 'single':
       return [root];
     default:
@@ -284,7 +399,7 @@ function recordNodes(root: Node, container: Container): Node[] {
 }
 
 /** Big segment: JSON.parse for values, the scanner for offsets; the tolerant visitor only if parsing fails. */
-function fastSegment(text: string, start: number, end: number, hints: DocumentHints, allowComments: boolean): SegmentResult {
+function fastSegment(text: string, start: number, end: number, hints: DocumentHints, allowComments: boolean, split?: () => SegmentResult | undefined): SegmentResult {
   const source = text.slice(start, end);
   let value: unknown;
   let parsed = true;
@@ -293,9 +408,16 @@ function fastSegment(text: string, start: number, end: number, hints: DocumentHi
   } catch {
     parsed = false;
   }
-  if (!parsed) return brokenBigSegment(text, start, end, hints, allowComments);
+  if (!parsed) return split?.() ?? brokenBigSegment(text, start, end, hints, allowComments);
 
-  const { kind, container, policy } = classifyValue(value, hints);
+  const { kind, container, policy, cli } = classifyValue(value, hints);
+  if (STRING_RECORDS.has(container)) return fastStringSegment(text, start, end, value, { kind, container, policy, cli }) ?? brokenBigSegment(text, start, end, hints, allowComments);
+  // A policy has no records to stream: it takes the tree path whatever its size, so that one of
+  // 6 MB (50,000 statements) is still told it is too large, and what it grants to everyone.
+  if (policy && start === 0 && end === text.length) {
+    if (maxDepth(text, start, end, MAX_NESTING + 1) > MAX_NESTING) return tooDeepSegment(text, start, end);
+    return treeSegment(text, start, end, hints, allowComments);
+  }
   const elements = elementsOf(value, container);
   const spans = containerSpans(text, start, end, container);
   if (!spans || spans.length !== elements.length) return brokenBigSegment(text, start, end, hints, allowComments);
@@ -312,14 +434,53 @@ function fastSegment(text: string, start: number, end: number, hints: DocumentHi
     }
     return { index, start: span.start, end: span.end, value: v, broken: false };
   });
-  return { problems, value, kind, container, policy, records };
+  return { problems, value, kind, container, policy, cli, records };
+}
+
+/**
+ * A big lookup-events output, valid JSON: the scanner finds each event's string, and the
+ * string's value (which JSON.parse already made) is the record's text. Undefined when the
+ * scanner and the values disagree (the caller then takes the tolerant path).
+ */
+function fastStringSegment(text: string, start: number, end: number, value: unknown, c: Pick<SegmentResult, 'kind' | 'container' | 'policy' | 'cli'>): SegmentResult | undefined {
+  const first = skipSpace(text, start, end);
+  const strings: Array<{ span: Span; decoded: string }> = [];
+  if (c.container === 'Events') {
+    const elements = (value as { Events: unknown[] }).Events;
+    const spans = scanMemberArray(text, first, end, 'Events');
+    if (!spans || spans.length !== elements.length) return undefined;
+    for (let i = 0; i < spans.length; i++) {
+      const e = elements[i];
+      if (!isObject(e) || typeof e[EVENT_STRING] !== 'string') continue;
+      let member: ObjectMember | undefined;
+      for (const m of scanObjectMembers(text, spans[i].start, spans[i].end) ?? []) if (m.key === EVENT_STRING) member = m;
+      const literal = member && scanValue(text, member.valueStart, spans[i].end);
+      if (!literal) return undefined;
+      strings.push({ span: literal, decoded: e[EVENT_STRING] as string });
+    }
+  } else {
+    const elements = value as unknown[];
+    const spans = scanArrayElements(text, first, end);
+    if (!spans || spans.length !== elements.length) return undefined;
+    spans.forEach((span, i) => strings.push({ span, decoded: elements[i] as string }));
+  }
+  const problems: SyntaxProblem[] = [];
+  const records = strings.map(({ span, decoded }, index) => {
+    const r = stringRecord(text, span.start, span.end, index, recordStringLabel(c.container), decoded);
+    problems.push(...r.problems);
+    return r.record;
+  });
+  return { problems, value, ...c, records };
 }
 
 function elementsOf(value: unknown, container: Container): unknown[] {
   switch (container) {
     case 'Records':
     case 'Grants':
+    case 'Aliases':
       return (value as Record<string, unknown[]>)[container];
+    case 'KeyMetadata':
+      return [(value as Record<string, unknown>).KeyMetadata];
     case 'array':
       return (value as unknown[]).filter((e) => isObject(e));
     case 'single':
@@ -334,7 +495,14 @@ function containerSpans(text: string, start: number, end: number, container: Con
   switch (container) {
     case 'Records':
     case 'Grants':
+    case 'Aliases':
       return scanMemberArray(text, first, end, container);
+    case 'KeyMetadata': {
+      let member: ObjectMember | undefined;
+      for (const m of scanObjectMembers(text, first, end) ?? []) if (m.key === 'KeyMetadata') member = m;
+      const span = member && scanValue(text, member.valueStart, end);
+      return span ? [span] : undefined;
+    }
     case 'array':
       return scanArrayElements(text, first, end)?.filter((s) => text.charCodeAt(s.start) === 123);
     case 'single': {
@@ -358,13 +526,23 @@ function brokenBigSegment(text: string, start: number, end: number, hints: Docum
   const source = text.slice(start, end);
   // The kind from the tolerant parser's values (no tree: a tree of a 40 MB log would not fit in memory).
   let value: unknown = tolerantParse(source, [], { allowTrailingComma: true, disallowComments: false });
-  const { kind, container, policy } = classifyValue(value, hints);
+  const { kind, container, policy, cli } = classifyValue(value, hints);
   value = undefined; // collectable while the records are read
   // Offsets of the records: a tolerant tree of the container only would still be the whole file,
   // so find each record's extent by scanning from its opening brace.
   const records: JsonRecord[] = [];
   for (const s of recordStartsTolerant(source, container)) {
     const e = tolerantEnd(source, s);
+    if (container === 'Events') {
+      // An element of lookup-events' Events (a few KB): its tree finds the event's string.
+      const element = parseTree(source.slice(s, e), [], { allowTrailingComma: true, disallowComments: false });
+      const literal = element && eventStringNode(element);
+      if (!literal) continue;
+      const r = stringRecord(text, start + s + literal.offset, start + s + literal.offset + literal.length, records.length, recordStringLabel(container));
+      problems.push(...r.problems);
+      records.push(r.record);
+      continue;
+    }
     const broken = problems.some((p) => p.start >= start + s && p.start < start + e);
     const record: JsonRecord = { index: records.length, start: start + s, end: start + e, value: undefined, broken };
     if (!broken) {
@@ -384,12 +562,13 @@ function brokenBigSegment(text: string, start: number, end: number, hints: Docum
     records.push(record);
   }
   // The records hold their own values; the whole tolerant value was only needed to tell the kind.
-  return { problems, value, kind, container, policy, records };
+  problems.sort((a, b) => a.start - b.start);
+  return { problems, value, kind, container, policy, cli, records };
 }
 
 /** Offsets of the '{' of each element of the container, found by bracket depth (tolerant of errors). */
 function recordStartsTolerant(source: string, container: Container): number[] {
-  const depthOfRecords = container === 'Records' || container === 'Grants' ? 2 : container === 'array' ? 1 : 0;
+  const depthOfRecords = container === 'Records' || container === 'Grants' || container === 'Events' || container === 'Aliases' ? 2 : container === 'array' || container === 'KeyMetadata' ? 1 : 0;
   const starts: number[] = [];
   let depth = 0;
   let inString = false;
@@ -451,6 +630,17 @@ export function recordTree(model: DocumentModel, record: JsonRecord): Node | und
   return tree ?? undefined;
 }
 
+/** The offset in a record's own text (where its tree's offsets are) of a document offset; undefined outside it. */
+export function recordOffset(record: JsonRecord, offset: number): number | undefined {
+  if (record.inString) return record.inString.fromDocument?.(offset);
+  return offset >= record.start && offset <= record.end ? offset - record.start : undefined;
+}
+
+/** The document offset of an offset in a record's own text. */
+export function documentOffset(record: JsonRecord, local: number): number {
+  return record.inString ? record.inString.toDocument(local) : record.start + local;
+}
+
 export interface OffsetRange {
   start: number;
   end: number;
@@ -478,8 +668,7 @@ export function rangeInRecord(model: DocumentModel, record: JsonRecord, path: JS
   const node = tree && path.length > 0 ? findNodeAtLocation(tree, path) : tree;
   if (!node) return { start: record.start, end: record.start + 1, unlocated: true };
   const at = target === 'key' && node.parent?.type === 'property' && node.parent.children?.[0] ? node.parent.children[0] : node;
-  const toDocument = record.inString?.toDocument ?? ((o: number) => record.start + o);
-  return { start: toDocument(at.offset), end: toDocument(at.offset + at.length) };
+  return { start: documentOffset(record, at.offset), end: documentOffset(record, at.offset + at.length) };
 }
 
 /**

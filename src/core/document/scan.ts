@@ -160,9 +160,9 @@ export function maxDepth(text: string, start: number, end: number, stopAt = Infi
   while (i < end) {
     const c = text.charCodeAt(i);
     if (c === QUOTE) {
-      const e = skipString(text, i, end);
-      if (e === -1) break;
-      i = e;
+      // As jsonc-parser's scanner reads a string: it ends at its closing quote or at a line break,
+      // so brackets after an unterminated string are counted as the recursive parsers will see them.
+      i = stringEnd(text, i, end);
       continue;
     }
     if (c === OPEN_BRACE || c === OPEN_BRACKET) {
@@ -175,6 +175,18 @@ export function maxDepth(text: string, start: number, end: number, stopAt = Infi
     i++;
   }
   return max;
+}
+
+/** Where the string starting at `pos` ends for a tolerant scanner: after its closing quote, or at the line break that cuts it. */
+function stringEnd(text: string, pos: number, end: number): number {
+  let i = pos + 1;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) return i + 1;
+    if (c === 10 || c === 13) return i;
+    i += c === BACKSLASH ? 2 : 1;
+  }
+  return end;
 }
 
 /** Number of object members in a parsed JSON value (to compare with `Span.members`). */

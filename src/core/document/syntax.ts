@@ -201,6 +201,12 @@ export function findSyntaxProblems(text: string, start: number, end: number, all
     },
     { disallowComments: !allowComments, allowTrailingComma: false, allowEmptyContent: false },
   );
+  // An error at the very end of truncated text (a missing brace) is reported one character long:
+  // that character is past the end, so the range ends at the end instead.
+  const last = start + source.length;
+  for (const p of problems) {
+    if (p.end > last) p.end = Math.max(last, p.start);
+  }
   return problems;
 }
 

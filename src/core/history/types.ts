@@ -30,7 +30,8 @@ export type EventRole =
   | 'use' // a cryptographic operation on the key
   | 'lifecycle' // an event in the key's own life (DisableKey, ScheduleKeyDeletion, RotateKey, ...)
   | 'refused' // a call refused because of the key's state (DisabledException, KMSInvalidStateException)
-  | 'evidence'; // an event that shows a service (Fargate, Deadline Cloud) using the key
+  | 'evidence' // an event that shows a service (Fargate, Deadline Cloud) using the key
+  | 'snapshot'; // AWS CLI output that shows the key as it was at a time it does not give (describe-key, get-key-rotation-status)
 
 /**
  * Where one event (or list-grants entry) is, and the little needed to show it

@@ -9,6 +9,8 @@ import { lifecycleHover } from '../keys/lifecycleHover';
 import { policyHover } from '../policy/hover';
 import type { HoverResult } from '../types';
 import { kindHover } from '../policy/hover/kind';
+import { accessSummaryHover } from '../access/summaryHover';
+import { eventAccessHover } from '../access/eventHover';
 
 export type HoverProvider = (model: DocumentModel, offset: number) => HoverResult | undefined;
 
@@ -18,7 +20,7 @@ export type HoverProvider = (model: DocumentModel, offset: number) => HoverResul
  * Key lifecycle hovers (only on the eventName of lifecycle events, refused calls and uses of a stopped
  * key) come before the generic CloudTrail event hovers.
  */
-export const hoverProviders: HoverProvider[] = [kindHover, policyHover, lifecycleHover, cloudTrailHover];
+export const hoverProviders: HoverProvider[] = [kindHover, policyHover, lifecycleHover, cloudTrailHover, accessSummaryHover, eventAccessHover];
 
 /**
  * Every provider that has something to say about the place, most specific first, as one hover:

@@ -13,6 +13,7 @@ import { keyLabel } from '../history/keys';
 import type { KmsKey } from '../history/types';
 import { replayLifecycles, type LifecycleInput } from '../lifecycle/build';
 import { evidenceFacts, lifecycleFacts, type EvidenceFacts, type LifecycleFacts } from '../lifecycle/extract';
+import type { DocumentKind } from '../types';
 import type { GrantsModel, GrantsSource, KeyGrants } from './types';
 
 /**
@@ -23,11 +24,16 @@ import type { GrantsModel, GrantsSource, KeyGrants } from './types';
  */
 export interface SourceFacts {
   source: string;
-  /** The source holds CloudTrail events or list-grants entries (it is listed in the model's `sources`). */
+  /** The source holds CloudTrail events, list-grants entries or AWS CLI output about keys (it is listed in the model's `sources`). */
   contributes: boolean;
   grants: GrantFacts;
   lifecycle: LifecycleFacts;
   evidence: EvidenceFacts;
+}
+
+/** The kinds of document the key history reads: CloudTrail events, list-grants output, AWS CLI output about keys. */
+export function feedsKeyHistory(kind: DocumentKind): boolean {
+  return kind === 'cloudTrail' || kind === 'listGrants' || kind === 'kmsOutput';
 }
 
 /** The facts of one document (cached per model: one per document version). */
@@ -35,14 +41,14 @@ export function readSource(src: GrantsSource): SourceFacts {
   const kind = src.model.kind;
   return {
     source: src.id,
-    contributes: kind === 'cloudTrail' || kind === 'listGrants',
+    contributes: feedsKeyHistory(kind),
     grants: documentFacts(src.model),
     lifecycle: lifecycleFacts(src.model),
     evidence: evidenceFacts(src.model),
   };
 }
 
-/** Builds the keys model from any number of documents (CloudTrail data and list-grants output). */
+/** Builds the keys model from any number of documents (CloudTrail data, list-grants output, AWS CLI output about keys). */
 export function buildGrantsModel(sources: readonly GrantsSource[]): GrantsModel {
   return buildFromFacts(sources.map(readSource));
 }
@@ -55,9 +61,10 @@ export function buildFromFacts(inputs: readonly SourceFacts[]): GrantsModel {
   for (const input of inputs) {
     history.add(input.grants);
     grantInputs.push({ source: input.source, facts: input.grants });
+    // The names a source gives keys (list-aliases output has nothing else) name them in every view.
+    history.add(input.lifecycle);
     // The keys' own lives, and the services that use them (shown beside a key's life, which may be in another file).
     if (input.lifecycle.events.length > 0 || input.evidence.evidence.length > 0) {
-      history.add(input.lifecycle);
       history.add(input.evidence);
       lifecycleInputs.push({ source: input.source, facts: input.lifecycle, evidence: input.evidence });
     }

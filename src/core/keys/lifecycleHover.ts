@@ -138,6 +138,8 @@ function consequence(e: LifecycleEvent, lc: KeyLifecycle, key: string): string {
       return l10n.t('Creates a replica of key {0} in {1} on {2}.', key, e.region ?? '?', when);
     case 'replicaCreated':
       return l10n.t('Key {0} is created as a replica of the primary key in {1}; its state is {2}.', key, e.region ?? '?', stateName(e.stateAfter ?? 'Creating'));
+    case 'snapshot':
+      return describeLifecycleEvent(e);
     case 'updatePrimaryRegion':
       return l10n.t('Makes the replica in {0} the primary key of the multi-Region key {1}, on {2}.', e.region ?? '?', key, when);
     case 'synchronize':

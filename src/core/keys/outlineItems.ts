@@ -49,7 +49,7 @@ export interface OutlineContext {
 export type OutlineKind =
   | 'key'
   // A key's own life
-  | 'state' | 'rotation' | 'service' | 'timeline' | 'lifecycleEvent' | 'refused' | 'refusedCall'
+  | 'state' | 'rotation' | 'multiRegion' | 'service' | 'timeline' | 'lifecycleEvent' | 'refused' | 'refusedCall'
   // Its grants
   | 'grant' | 'detail' | 'grantEvent' | 'uses' | 'use' | 'attempts' | 'attempt' | 'otherUses' | 'orphans'
   // The rest of a cut list

@@ -11,7 +11,7 @@ import type { EventRef } from '../history/types';
 import { describeEvidence, describeLifecycleEvent, describeRotation, describeService, describeState, stateName } from '../lifecycle/describe';
 import { hasLife } from '../lifecycle/state';
 import type { KeyLifecycle, LifecycleEvent } from '../lifecycle/types';
-import { code, count, eventDescription, eventLine, eventTooltip, lazy, listed, type OutlineContext, type OutlineItem } from './outlineItems';
+import { basename, code, count, eventDescription, eventLine, eventTooltip, lazy, listed, type OutlineContext, type OutlineItem } from './outlineItems';
 
 function matches(e: EventRef, search: string): boolean {
   return !search || e.eventName.toLowerCase().includes(search) || (e.actor?.display.toLowerCase().includes(search) ?? false);
@@ -21,10 +21,13 @@ function stateTooltip(lc: KeyLifecycle, ctx: OutlineContext): string[] {
   const state = describeState(lc, ctx.time);
   if (!state) return [l10n.t('State: not shown by these logs (no state-changing event)')];
   const lines = [`${l10n.t('State')}: **${state}**`];
-  if (lc.stateEvent) lines.push(l10n.t('Since {0}: {1} by {2}', ctx.time(lc.stateSince), lc.stateEvent.eventName, code(describeActor(lc.stateEvent.actor))));
+  if (lc.stateEvent?.role === 'snapshot') lines.push(l10n.t('As {0} output in {1} shows it, at a time the output does not give (it is read as later than every logged event).', lc.stateEvent.eventName, code(basename(lc.stateEvent.source))));
+  else if (lc.stateEvent) lines.push(l10n.t('Since {0}: {1} by {2}', ctx.time(lc.stateSince), lc.stateEvent.eventName, code(describeActor(lc.stateEvent.actor))));
   const d = lc.deletion;
   if (d?.deletionDate) {
-    lines.push(l10n.t('Waiting period: {0} days; deletion between {1} and {2}', d.pendingWindowInDays, ctx.time(d.deletionDate), ctx.time(d.latestDeletion)));
+    lines.push(Number.isNaN(d.pendingWindowInDays)
+      ? l10n.t('Deletion between {0} and {1}', ctx.time(d.deletionDate), ctx.time(d.latestDeletion))
+      : l10n.t('Waiting period: {0} days; deletion between {1} and {2}', d.pendingWindowInDays, ctx.time(d.deletionDate), ctx.time(d.latestDeletion)));
     if (d.deletionDateLogged && !d.computed) lines.push(l10n.t('deletionDate as logged: {0} (UTC)', code(d.deletionDateLogged)));
     lines.push(l10n.t('Until then, CancelKeyDeletion keeps the key (it comes back Disabled).'));
   }
@@ -43,6 +46,8 @@ function stateWhen(lc: KeyLifecycle, ctx: OutlineContext): string | undefined {
     return d.deletionDate ? l10n.t('deleted {0} at the earliest', ctx.time(d.deletionDate)) : l10n.t('{0}-day wait', d.pendingWindowInDays);
   }
   if (lc.state === 'Deleted') return lc.stateSince ? l10n.t('on {0}', ctx.time(lc.stateSince)) : undefined;
+  // describe-key output gives no time: say where the state comes from instead.
+  if (lc.stateEvent?.role === 'snapshot') return l10n.t('as {0} output shows', lc.stateEvent.eventName);
   return lc.stateSince ? l10n.t('since {0}', ctx.time(lc.stateSince)) : undefined;
 }
 
@@ -57,10 +62,39 @@ function rotationWords(lc: KeyLifecycle, ctx: OutlineContext): { label: string; 
   return { label, description: parts.join(', ') };
 }
 
+/** What describe-key showed of the key beyond its state: who manages it, what it is for, where its replicas are. */
+function metadataLines(lc: KeyLifecycle): string[] {
+  const lines: string[] = [];
+  const m = lc.metadata;
+  if (m?.description) lines.push(`${l10n.t('Description')}: ${m.description}`);
+  if (m?.keyManager === 'AWS') lines.push(l10n.t('An AWS managed key: AWS manages its key policy and rotation.'));
+  const spec = [m?.keySpec, m?.keyUsage, m?.origin].filter(Boolean).join(', ');
+  if (spec) lines.push(`${l10n.t('Key spec, usage, origin')}: ${spec}`);
+  if (m?.creationDate) lines.push(`${l10n.t('Created')}: ${m.creationDate}`);
+  if (m?.validTo) lines.push(`${l10n.t('Imported key material expires')}: ${m.validTo}`);
+  const mr = lc.multiRegion;
+  if (mr?.type === 'REPLICA') lines.push(l10n.t('Multi-Region replica of {0}', code(mr.primaryArn ?? '?')));
+  else if (mr?.type === 'PRIMARY') lines.push(l10n.t('Multi-Region primary key, replicas: {0}', mr.replicaArns.length > 0 ? mr.replicaArns.map(code).join(', ') : l10n.t('none')));
+  return lines;
+}
+
+/** `replica of the key in eu-west-1`, `primary key, 2 replicas`, as describe-key shows it. */
+function multiRegionDescription(lc: KeyLifecycle): string | undefined {
+  const mr = lc.multiRegion;
+  if (!mr) return undefined;
+  if (mr.type === 'REPLICA') {
+    const region = mr.primaryArn?.split(':')[3];
+    return region ? l10n.t('replica of the primary key in {0}', region) : l10n.t('replica key');
+  }
+  if (mr.type === 'PRIMARY') return l10n.t('primary key, {0} replica(s)', mr.replicaArns.length);
+  return mr.type;
+}
+
 /** Lines for the key's tooltip. */
 export function lifecycleTooltip(lc: KeyLifecycle | undefined, ctx: OutlineContext): string[] {
   if (!hasLife(lc)) return [];
   const lines = stateTooltip(lc, ctx);
+  lines.push(...metadataLines(lc));
   const rotation = describeRotation(lc.rotation, ctx.time);
   if (rotation) lines.push(`${l10n.t('Rotation')}: ${rotation}`);
   if (lc.refused.length) lines.push(l10n.t('Calls refused because of the key\'s state: {0}', lc.refused.length));
@@ -79,7 +113,7 @@ function lifecycleEventItem(e: LifecycleEvent, parentId: string, i: number, ctx:
     description: eventDescription(e.event, ctx),
     tooltip: eventTooltip(e.event, full, ctx, e.errorMessage),
     event: e.event,
-    line: (at) => `${ctx.time(e.event.eventTime)} ${full}, ${e.event.eventName} by ${describeActor(e.event.actor)} (${at(e.event)})`,
+    line: (at) => (e.event.role === 'snapshot' ? `${full} (${at(e.event)})` : `${ctx.time(e.event.eventTime)} ${full}, ${e.event.eventName} by ${describeActor(e.event.actor)} (${at(e.event)})`),
   };
 }
 
@@ -114,7 +148,7 @@ export function lifecycleItems(lc: KeyLifecycle | undefined, keyId: string, ctx:
       description: lc.state ? stateWhen(lc, ctx) ?? '' : l10n.t('not shown by these logs'),
       tooltip: stateTooltip(lc, ctx),
       event: stateEvent,
-      line: (at) => `state: ${state}${stateEvent ? ` (${stateEvent.eventName} ${ctx.time(lc.stateSince)} by ${describeActor(stateEvent.actor)}, ${at(stateEvent)})` : ''}`,
+      line: (at) => `state: ${state}${stateEvent ? (stateEvent.role === 'snapshot' ? ` (${stateEvent.eventName} output, time not given, ${at(stateEvent)})` : ` (${stateEvent.eventName} ${ctx.time(lc.stateSince)} by ${describeActor(stateEvent.actor)}, ${at(stateEvent)})`) : ''}`,
     });
     const rotation = describeRotation(lc.rotation, ctx.time);
     if (rotation) {
@@ -127,6 +161,17 @@ export function lifecycleItems(lc: KeyLifecycle | undefined, keyId: string, ctx:
         tooltip: [`${l10n.t('Rotation')}: ${rotation}`],
         event: lc.rotation.lastRotation?.event ?? lc.rotation.event,
         line: () => `rotation: ${rotation}`,
+      });
+    }
+    const mr = multiRegionDescription(lc);
+    if (mr) {
+      items.push({
+        id: `${base}/multiRegion`,
+        kind: 'multiRegion',
+        label: l10n.t('Multi-Region'),
+        description: mr,
+        tooltip: metadataLines(lc),
+        line: () => `multi-Region: ${mr}`,
       });
     }
     for (const service of ['fargate', 'deadline'] as const) {

@@ -48,7 +48,8 @@ export interface JsonLifecycleEvent extends JsonEventLocation {
 }
 
 export interface JsonDeletion {
-  pendingWindowInDays: number;
+  /** null when only describe-key's DeletionDate is known. */
+  pendingWindowInDays: number | null;
   /** ISO 8601; null for a multi-Region primary key waiting for its replicas. */
   deletionDate: string | null;
   /** deletionDate + 24 h: the deletion can come that much later. */
@@ -63,6 +64,26 @@ export interface JsonRotation {
   periodInDays: number | null;
   lastRotation: string | null;
   onDemandRotations: number;
+  /** When KMS rotates the key next, as get-key-rotation-status printed it. */
+  nextRotation: string | null;
+}
+
+/** A multi-Region key's configuration, as describe-key printed it. */
+export interface JsonMultiRegion {
+  type: string | null;
+  primaryKeyArn: string | null;
+  replicaKeyArns: string[];
+}
+
+/** What describe-key printed about the key beyond its state. */
+export interface JsonKeyMetadata {
+  description: string | null;
+  keyUsage: string | null;
+  keySpec: string | null;
+  keyManager: string | null;
+  origin: string | null;
+  creationDate: string | null;
+  validTo: string | null;
 }
 
 export interface JsonRefusal extends JsonEventLocation {
@@ -73,7 +94,12 @@ export interface JsonRefusal extends JsonEventLocation {
 }
 
 export type JsonKey = JsonKeyName & {
-  /** The last state the logs show (Enabled, Disabled, PendingDeletion, ...), or null when they show none. */
+  /** Its alias names (CreateAlias and UpdateAlias events, list-aliases output). */
+  aliases: string[];
+  /**
+   * The last state the logs show (Enabled, Disabled, PendingDeletion, ...), or null when they show none.
+   * describe-key output counts as later than every logged event (its time is not known).
+   */
   state: KeyState | null;
   /** When the key entered that state (eventTime of the event that shows it). */
   stateSince: string | null;
@@ -83,6 +109,8 @@ export type JsonKey = JsonKeyName & {
   lifecycle: JsonLifecycleEvent[];
   /** Calls refused because of the key's state. */
   refused: JsonRefusal[];
+  multiRegion: JsonMultiRegion | null;
+  metadata: JsonKeyMetadata | null;
   grants: JsonGrant[];
 };
 
@@ -145,15 +173,17 @@ function jsonAttempt(a: Attempt, key: KmsKey | undefined, locate: LocateEvent): 
   };
 }
 
-function jsonLifecycle(lc: KeyLifecycle | undefined, locate: LocateEvent): Omit<JsonKey, keyof JsonKeyName | 'grants'> {
-  if (!hasLife(lc)) return { state: null, stateSince: null, deletion: null, rotation: null, lifecycle: [], refused: [] };
+function jsonLifecycle(lc: KeyLifecycle | undefined, locate: LocateEvent): Omit<JsonKey, keyof JsonKeyName | 'grants' | 'aliases'> {
+  if (!hasLife(lc)) return { state: null, stateSince: null, deletion: null, rotation: null, lifecycle: [], refused: [], multiRegion: null, metadata: null };
+  const m = lc.metadata;
+  const mr = lc.multiRegion;
   const r = lc.rotation;
   const rotationKnown = r.enabled !== undefined || r.lastRotation !== undefined || r.onDemand > 0;
   return {
     state: lc.state ?? null,
     stateSince: lc.stateSince ?? null,
     deletion: lc.deletion ? {
-      pendingWindowInDays: lc.deletion.pendingWindowInDays,
+      pendingWindowInDays: Number.isNaN(lc.deletion.pendingWindowInDays) ? null : lc.deletion.pendingWindowInDays,
       deletionDate: lc.deletion.deletionDate ?? null,
       latestDeletion: lc.deletion.latestDeletion ?? null,
       deletionDateLogged: lc.deletion.deletionDateLogged ?? null,
@@ -164,6 +194,7 @@ function jsonLifecycle(lc: KeyLifecycle | undefined, locate: LocateEvent): Omit<
       periodInDays: r.periodInDays ?? null,
       lastRotation: r.lastRotation?.at ?? null,
       onDemandRotations: r.onDemand,
+      nextRotation: r.nextRotation ?? null,
     } : null,
     lifecycle: lc.events.map((e) => ({
       eventName: e.event.eventName,
@@ -175,6 +206,16 @@ function jsonLifecycle(lc: KeyLifecycle | undefined, locate: LocateEvent): Omit<
       ...locate(e.event),
     })),
     refused: lc.refused.map((e) => ({ eventName: e.eventName, eventTime: e.eventTime ?? null, by: e.actor?.display ?? null, errorCode: e.errorCode ?? null, ...locate(e) })),
+    multiRegion: mr ? { type: mr.type ?? null, primaryKeyArn: mr.primaryArn ?? null, replicaKeyArns: mr.replicaArns } : null,
+    metadata: m ? {
+      description: m.description ?? null,
+      keyUsage: m.keyUsage ?? null,
+      keySpec: m.keySpec ?? null,
+      keyManager: m.keyManager ?? null,
+      origin: m.origin ?? null,
+      creationDate: m.creationDate ?? null,
+      validTo: m.validTo ?? null,
+    } : null,
   };
 }
 
@@ -184,7 +225,7 @@ export function jsonReport(model: GrantsModel, locate: LocateEvent): JsonGrantsR
   return {
     keys: model.keys
       .filter((k) => k.grants.length > 0 || hasLife(k.lifecycle))
-      .map((k) => ({ ...keyName(k.key), ...jsonLifecycle(k.lifecycle, locate), grants: k.grants.map((g) => jsonGrant(g, locate)) })),
+      .map((k) => ({ ...keyName(k.key), aliases: [...k.key.aliases], ...jsonLifecycle(k.lifecycle, locate), grants: k.grants.map((g) => jsonGrant(g, locate)) })),
     attempts: model.attempts.map((a) => jsonAttempt(a, a.keyIdentity === undefined ? undefined : byIdentity.get(a.keyIdentity), locate)),
   };
 }

@@ -7,12 +7,14 @@
  */
 import { RecordEventRef } from '../history/eventRef';
 import { timeKey } from '../history/events';
+import { replayOrder, snapshotApplies, type KeySnapshot } from '../history/outputs';
 import type { KeyHistory } from '../history/history';
 import { refString } from '../history/keys';
 import type { KmsKey } from '../history/types';
 import { timeMillis } from '../text/cloudTrailTime';
 import type { EvidenceFact, EvidenceFacts, KeyEventFact, LifecycleFacts } from './extract';
-import type { KeyLifecycle, KeyState, LifecycleEvent } from './types';
+import { DAY_MS, isoTime } from './dates';
+import { KEY_STATES, type DeletionSchedule, type KeyLifecycle, type KeyState, type LifecycleEvent } from './types';
 
 /** One source's lifecycle facts: the replay's input, whatever the source was. */
 export interface LifecycleInput {
@@ -52,12 +54,14 @@ export function replayLifecycles(history: KeyHistory, inputs: readonly Lifecycle
       located.push({ fact, source, order: order++ });
     }
   }
-  located.sort((a, b) => timeKey(a.fact.ms) - timeKey(b.fact.ms) || a.order - b.order);
+  // Logged events by time; snapshots (describe-key output, which has no time) after them all: history/outputs.ts.
+  located.sort((a, b) => replayOrder(a.fact) - replayOrder(b.fact) || a.order - b.order);
   for (const { fact, source } of located) {
     const key = history.keyOf(fact.key);
     if (!key) continue;
     const lc = lifecycleOf(key);
-    const ref = new RecordEventRef(source, fact.record, fact.kind === 'refused' ? 'refused' : 'lifecycle', fact.eventName, fact, null);
+    const role = fact.kind === 'refused' ? 'refused' : fact.kind === 'snapshot' ? 'snapshot' : 'lifecycle';
+    const ref = new RecordEventRef(source, fact.record, role, fact.eventName, fact, null);
     if (fact.kind === 'refused') lc.refused.push(ref);
     else apply(lc, fact, ref);
   }
@@ -144,9 +148,60 @@ function apply(lc: KeyLifecycle, f: KeyEventFact, ref: RecordEventRef): void {
       lc.rotation.onDemand++;
       lc.rotation.lastRotation = { at, type: 'ON_DEMAND', event: ref };
       break;
+    case 'snapshot':
+      if (f.snapshot) applySnapshot(lc, e, f.snapshot, ref);
+      break;
     default:
       break; // PutKeyPolicy, ReplicateKey on the primary, UpdatePrimaryRegion, SynchronizeMultiRegionKey: the timeline only
   }
+}
+
+function stateOf(v: string | undefined): KeyState | undefined {
+  return v !== undefined && (KEY_STATES as readonly string[]).includes(v) ? (v as KeyState) : undefined;
+}
+
+/**
+ * What describe-key or get-key-rotation-status output shows, replayed after
+ * every logged event (history/outputs.ts says why): its state, unless the
+ * logs show the key deleted; its deletion date; its rotation; its
+ * multi-Region configuration and metadata. A state it confirms keeps the
+ * "since" the logs gave it.
+ */
+function applySnapshot(lc: KeyLifecycle, e: LifecycleEvent, snap: KeySnapshot, ref: RecordEventRef): void {
+  const state = stateOf(snap.state);
+  e.snapshot = { eventName: snap.eventName, state, rotationEnabled: snap.rotation?.enabled };
+  if (state && snapshotApplies(lc.state)) {
+    const pending = state === 'PendingDeletion' || state === 'PendingReplicaDeletion';
+    if (lc.state !== state) lc.deletion = undefined;
+    setState(lc, e, state);
+    if (pending && !lc.deletion) lc.deletion = snapshotDeletion(state, snap);
+  }
+  const r = snap.rotation;
+  if (r) {
+    if (lc.rotation.enabled !== r.enabled) {
+      lc.rotation.enabled = r.enabled;
+      lc.rotation.since = undefined;
+      lc.rotation.event = ref;
+    }
+    lc.rotation.periodInDays = r.enabled ? r.periodInDays ?? lc.rotation.periodInDays : undefined;
+    lc.rotation.nextRotation = r.enabled ? r.nextRotation : undefined;
+  }
+  if (snap.multiRegion) lc.multiRegion = snap.multiRegion;
+  if (snap.metadata) lc.metadata = snap.metadata;
+}
+
+function snapshotDeletion(state: 'PendingDeletion' | 'PendingReplicaDeletion', snap: KeySnapshot): DeletionSchedule {
+  const ms = timeMillis(snap.deletionDate);
+  return {
+    keyState: state,
+    pendingWindowInDays: snap.pendingWindowInDays ?? Number.NaN,
+    fromSnapshot: true,
+    defaultWindow: false,
+    computed: false,
+    deletionDate: isoTime(ms),
+    deletionDateLogged: snap.deletionDate,
+    latestDeletion: isoTime(ms + DAY_MS),
+  };
 }
 
 function addEvidence(lc: KeyLifecycle, e: EvidenceFact, source: string): void {

@@ -30,7 +30,9 @@ export function stateName(state: KeyState): string {
 
 /** When a scheduled deletion happens: `deleted on 2021-04-12 18:58 UTC at the earliest, up to 24 h later`. */
 export function describeDeletionDate(d: DeletionSchedule, time: TimeFormat = formatTime): string {
-  if (d.keyState === 'PendingReplicaDeletion') return l10n.t('deleted once its replica keys are deleted, then after a {0}-day wait', d.pendingWindowInDays);
+  if (d.keyState === 'PendingReplicaDeletion') {
+    return Number.isNaN(d.pendingWindowInDays) ? l10n.t('deleted once its replica keys are deleted, after a waiting period') : l10n.t('deleted once its replica keys are deleted, then after a {0}-day wait', d.pendingWindowInDays);
+  }
   if (!d.deletionDate) return l10n.t('deleted {0} days after it was scheduled, up to 24 h later', d.pendingWindowInDays);
   return l10n.t('deleted on {0} at the earliest, up to 24 h later', time(d.deletionDate));
 }
@@ -66,6 +68,7 @@ export function describeRotation(r: RotationStatus, time: TimeFormat = formatTim
   else if (r.enabled === false) parts.push(l10n.t('automatic rotation off'));
   if (r.lastRotation) parts.push(l10n.t('last rotated {0}', time(r.lastRotation.at)));
   if (r.onDemand > 0) parts.push(l10n.t('on-demand rotations: {0}', r.onDemand));
+  if (r.enabled && r.nextRotation) parts.push(l10n.t('next rotation {0}', time(r.nextRotation)));
   return parts.length > 0 ? parts.join(', ') : undefined;
 }
 
@@ -104,7 +107,19 @@ export function describeLifecycleEvent(e: LifecycleEvent, time: TimeFormat = for
     case 'replicaCreated': return e.region ? l10n.t('Created as a replica of the key in {0}', e.region) : l10n.t('Created as a replica');
     case 'updatePrimaryRegion': return e.region ? l10n.t('Primary Region changed to {0}', e.region) : l10n.t('Primary Region changed');
     case 'synchronize': return l10n.t('Multi-Region key synchronised');
+    case 'snapshot': return describeSnapshot(e);
   }
+}
+
+/** `aws kms describe-key output (time not given): Enabled`. */
+function describeSnapshot(e: LifecycleEvent): string {
+  const s = e.snapshot;
+  const what = s?.state !== undefined
+    ? stateName(s.state)
+    : s?.rotationEnabled !== undefined ? (s.rotationEnabled ? l10n.t('automatic rotation on') : l10n.t('automatic rotation off')) : l10n.t('no state');
+  return s?.eventName === 'GetKeyRotationStatus'
+    ? l10n.t('aws kms get-key-rotation-status output (time not given): {0}', what)
+    : l10n.t('aws kms describe-key output (time not given): {0}', what);
 }
 
 /** `Fargate ephemeral storage (cluster payments)`, `Deadline Cloud (farm farm-0123...)`. */

@@ -10,6 +10,7 @@ import { isObject } from '../classify';
 import type { DocumentModel, JsonRecord } from '../document/model';
 import { byTime, eventFact, forEachKmsEvent, requestParameters, type EventFact, type Obj } from '../history/events';
 import { KeyReader, type KeyNames } from '../history/keyReader';
+import { keyOutputFacts, type KeySnapshot } from '../history/outputs';
 import type { KeyRef } from '../history/keys';
 import { nonEmptyString } from '../jsonValues';
 import { timeMillis } from '../text/cloudTrailTime';
@@ -51,8 +52,10 @@ export const STATE_ERRORS: ReadonlySet<string> = new Set(['DisabledException', '
 export const DEFAULT_PENDING_WINDOW = 30;
 
 export interface KeyEventFact extends EventFact {
-  /** A lifecycle event, or a call refused because of the key's state. */
+  /** A lifecycle event, a call refused because of the key's state, or a snapshot of AWS CLI output. */
   kind: LifecycleKind | 'refused';
+  /** Set for a snapshot (kind `snapshot`): what the output showed. */
+  snapshot?: KeySnapshot;
   /** The state the event reports (CreateKey's and ReplicateKey's key metadata). */
   reportedState?: KeyState;
   deletion?: DeletionSchedule;
@@ -97,15 +100,32 @@ const EMPTY_EVIDENCE: EvidenceFacts = { evidence: [], aliases: [], refs: [] };
 const cache = new WeakMap<DocumentModel, LifecycleFacts>();
 const evidenceCache = new WeakMap<DocumentModel, EvidenceFacts>();
 
-/** The lifecycle facts of a CloudTrail document; nothing for any other kind. */
+/**
+ * The lifecycle facts of a CloudTrail document, or the snapshots (and alias
+ * names) of AWS CLI output about keys; nothing for any other kind.
+ */
 export function lifecycleFacts(model: DocumentModel): LifecycleFacts {
-  if (model.kind !== 'cloudTrail') return EMPTY;
+  if (model.kind !== 'cloudTrail' && model.kind !== 'kmsOutput') return EMPTY;
   let facts = cache.get(model);
   if (!facts) {
-    facts = extract(model);
+    facts = model.kind === 'kmsOutput' ? snapshotFacts(model) : extract(model);
     cache.set(model, facts);
   }
   return facts;
+}
+
+/** describe-key and get-key-rotation-status output: one snapshot each, with no time (history/outputs.ts says how they are replayed). */
+function snapshotFacts(model: DocumentModel): LifecycleFacts {
+  const out = keyOutputFacts(model);
+  const events = out.snapshots.map((snapshot): KeyEventFact => ({
+    record: snapshot.record,
+    eventName: snapshot.eventName,
+    ms: Number.NaN,
+    key: snapshot.key,
+    kind: 'snapshot',
+    snapshot,
+  }));
+  return { events, aliases: out.aliases, refs: out.refs, hasLifecycle: events.length > 0, hasRevoke: false };
 }
 
 /** Which keys of a CloudTrail document serve Fargate ephemeral storage or Deadline Cloud. */

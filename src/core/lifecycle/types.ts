@@ -6,6 +6,7 @@
  * the grants, which src/core/keys puts beside it (a `KeyGrants` carries its
  * key's `lifecycle`).
  */
+import type { KeyMetadataFacts, MultiRegionFacts } from '../history/outputs';
 import type { EventRef } from '../history/types';
 
 /** KMS key states ([B] `KeyState`), plus `Deleted`, which KMS never reports because the key is gone. */
@@ -35,13 +36,16 @@ export type LifecycleKind =
   | 'replicate' // ReplicateKey, on the primary key
   | 'replicaCreated' // ReplicateKey, on the new replica key
   | 'updatePrimaryRegion'
-  | 'synchronize'; // SynchronizeMultiRegionKey
+  | 'synchronize' // SynchronizeMultiRegionKey
+  | 'snapshot'; // describe-key or get-key-rotation-status output: the key as it was, at a time not given (history/outputs.ts)
 
-/** A ScheduleKeyDeletion, read: when the key goes, at the earliest and at the latest. */
+/** A ScheduleKeyDeletion (or describe-key's DeletionDate), read: when the key goes, at the earliest and at the latest. */
 export interface DeletionSchedule {
   keyState: 'PendingDeletion' | 'PendingReplicaDeletion';
-  /** As requested (or reported); 30 when the request left it to the default. */
+  /** As requested (or reported); 30 when the request left it to the default; NaN when only describe-key's DeletionDate is known. */
   pendingWindowInDays: number;
+  /** Read from describe-key output, not from a ScheduleKeyDeletion. */
+  fromSnapshot?: boolean;
   /** The request named no window: KMS used its default of 30 days. */
   defaultWindow: boolean;
   /** ISO 8601: the `deletionDate` KMS logged, else eventTime + the window. Absent for PendingReplicaDeletion. */
@@ -72,6 +76,8 @@ export interface LifecycleEvent {
   region?: string;
   /** CreateKey / ReplicateKey: the key's origin (AWS_KMS, EXTERNAL, ...). */
   origin?: string;
+  /** A snapshot: the output it is and what it showed. */
+  snapshot?: { eventName: 'DescribeKey' | 'GetKeyRotationStatus'; state?: KeyState; rotationEnabled?: boolean };
 }
 
 export interface RotationStatus {
@@ -84,6 +90,8 @@ export interface RotationStatus {
   lastRotation?: { at?: string; type?: string; event: EventRef };
   /** Successful RotateKeyOnDemand calls (AWS allows 25 per key). */
   onDemand: number;
+  /** When KMS rotates the key next, as get-key-rotation-status printed it. */
+  nextRotation?: string;
 }
 
 /** What shows that a service uses the key: the most recent sighting, and how many. */
@@ -110,4 +118,8 @@ export interface KeyLifecycle {
   refused: EventRef[];
   /** Services the logs show using the key. */
   services: { fargate?: ServiceEvidence; deadline?: ServiceEvidence };
+  /** The key's multi-Region configuration, as describe-key printed it. */
+  multiRegion?: MultiRegionFacts;
+  /** What describe-key printed about the key beyond its state (description, usage, spec, manager, origin, creation). */
+  metadata?: KeyMetadataFacts;
 }

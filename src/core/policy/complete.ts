@@ -14,6 +14,7 @@ import {
 } from './completeItems';
 import * as l10n from '@vscode/l10n';
 import { policiesOf } from './locate';
+import { toPolicyOffset } from './target';
 import type { PolicyModel, Statement } from './model';
 
 export interface CompletionItem {
@@ -117,8 +118,37 @@ function quoted(value: string, snippet: boolean): string {
  */
 export function completionsAt(model: DocumentModel, offset: number): CompletionItem[] {
   if (!isPolicyDocument(model.kind)) return [];
-  const policy = policiesOf(model).find((p) => p.origin !== 'string' && p.root.offset <= offset && offset <= p.root.offset + p.root.length);
-  if (!policy) return [];
+  for (const policy of policiesOf(model)) {
+    // A policy in a string (get-key-policy output, a policy saved as a string) is completed in its decoded text.
+    const local = toPolicyOffset(policy, offset);
+    if (local === undefined || local < policy.root.offset || local > policy.root.offset + policy.root.length) continue;
+    const items = completionsInPolicy(policy, local);
+    return policy.origin === 'string' ? items.map((item) => inString(policy, item)) : items;
+  }
+  return [];
+}
+
+/**
+ * An item computed in a policy's decoded text, written for the string the
+ * policy is in: its range mapped back through the escapes, its text escaped
+ * (a snippet keeps its tab stops: its quotes are escaped as any others).
+ */
+function inString(policy: PolicyModel, item: CompletionItem): CompletionItem {
+  const plainSnippet = item.snippet && /[\\\n\t]/.test(item.insertText.replace(/\\[$}\\]/g, ''));
+  const insertText = item.snippet && !plainSnippet ? item.insertText.replace(/"/g, '\\"') : policy.encode(plainSnippet ? snippetText(item.insertText) : item.insertText);
+  return { ...item, insertText, snippet: item.snippet && !plainSnippet, start: policy.toDocument(item.start), end: policy.toDocument(item.end), filterText: policy.encode(item.filterText) };
+}
+
+/** The text a snippet inserts with its placeholders' defaults and no tab stops. */
+function snippetText(snippet: string): string {
+  return snippet
+    .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+    .replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1')
+    .replace(/\$\d+/g, '')
+    .replace(/\\([$}\\])/g, '$1');
+}
+
+function completionsInPolicy(policy: PolicyModel, offset: number): CompletionItem[] {
   const text = policy.text;
   const location = getLocation(text, offset);
   let path = location.path;
@@ -135,6 +165,11 @@ export function completionsAt(model: DocumentModel, offset: number): CompletionI
       inString = true;
       start = prev.offset;
       end = closed ? prev.offset + prev.length : offset;
+      // A backslash before a line break lets the tolerant scanner read a string on past it
+      // (`"kms:Enc\` + newline): the range stays on the cursor's line, as an editor's ranges must.
+      start = Math.max(start, text.lastIndexOf('\n', offset - 1) + 1);
+      const lineEnd = text.slice(offset, end).search(/[\r\n]/);
+      if (lineEnd !== -1) end = offset + lineEnd;
     }
   }
   if (!inString) {

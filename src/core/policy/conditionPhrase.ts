@@ -9,11 +9,12 @@ import { parseViaService, serviceName } from '../data/serviceNames';
 import * as l10n from '@vscode/l10n';
 import { joinNor, joinOr, limited, PLAIN, type Style } from './describe';
 import type { ConditionEntry } from './model';
+import { display } from '../text/display';
 
 function valueText(v: unknown): string {
   if (typeof v === 'string') return v;
   if (v === null || v === undefined) return 'null';
-  return String(v);
+  return display(v);
 }
 
 /** The subject noun for keys whose values read well after "is". */

@@ -190,7 +190,28 @@ export function detectPolicyKind(content: PolicyContent, fileName?: string): Kin
     return decided('resourcePolicy', l10n.t('It names principals and its actions are of {0}, not of KMS.', service ?? '?'), { service, alternatives: ['vpcEndpointPolicy'] });
   }
 
+  // Every statement names resources of one other service (a queue, a topic): that service's policy,
+  // whatever its kms: actions say (they allow nothing there; policy-kms-action-in-resource-policy says why).
+  const owner = soleResourceService(facts);
+  if (owner) {
+    return decided('resourcePolicy', l10n.t('It names principals, and every statement\'s Resource is a resource of {0}, not a KMS key.', owner), { service: owner, alternatives: [] });
+  }
+
   return kmsWithPrincipals(content, facts, rcpShape, fileName);
+}
+
+/** The one service whose ARNs are every Resource of every statement (no "*", no KMS ARN), if there is one. */
+function soleResourceService(facts: StatementFacts[]): string | undefined {
+  let service: string | undefined;
+  for (const f of facts) {
+    if (f.resources.length === 0) return undefined;
+    for (const r of f.resources) {
+      const m = /^arn:[^:]*:([^:]+):/.exec(r);
+      if (!m || m[1] === 'kms' || (service !== undefined && m[1] !== service)) return undefined;
+      service = m[1];
+    }
+  }
+  return service;
 }
 
 function withoutPrincipal(facts: StatementFacts[], fileName: string | undefined): KindDecision {

@@ -58,12 +58,26 @@ export function propertyOf(keyNode: Node): Node {
  * comma. Undefined when it is the only item: the caller decides whether an
  * empty container is acceptable.
  */
+/** Each child's index, per container: a rule removing 20,000 repeated items must not search the list each time. */
+const childIndexes = new WeakMap<Node, Map<Node, number>>();
+
+function indexIn(parent: Node, item: Node): number {
+  const children = parent.children ?? [];
+  if (children.length < 16) return children.indexOf(item);
+  let index = childIndexes.get(parent);
+  if (!index) {
+    index = new Map(children.map((c, i) => [c, i]));
+    childIndexes.set(parent, index);
+  }
+  return index.get(item) ?? -1;
+}
+
 export function removeItem(item: Node): TextEdit | undefined {
   const parent = item.parent;
   // Only an element of an array or a property of an object: a lone string value (`"Action": "kms:X"`) is not removable this way.
   if (!parent || !(parent.type === 'array' || (parent.type === 'object' && item.type === 'property'))) return undefined;
   const siblings = parent.children ?? [];
-  const i = siblings.indexOf(item);
+  const i = indexIn(parent, item);
   if (i === -1 || siblings.length < 2) return undefined;
   if (i < siblings.length - 1) return { start: item.offset, end: siblings[i + 1].offset, newText: '' };
   return { start: nodeEnd(siblings[i - 1]), end: nodeEnd(item), newText: '' };

@@ -71,7 +71,7 @@ export function kindLabel(kind: PolicyKind, service?: string): string {
 }
 
 /** Where a decision came from. */
-export type KindSource = 'content' | 'fileName' | 'setting' | 'template' | 'event';
+export type KindSource = 'content' | 'fileName' | 'setting' | 'template' | 'event' | 'cli';
 
 /** What a policy was read as, and how sure KMS Lens is. */
 export interface KindDecision {

@@ -15,6 +15,7 @@
  * accident.
  */
 import type { Node } from 'jsonc-parser';
+import type { PolicyKind } from './kinds';
 import type { PolicyModel, Statement } from './model';
 
 interface Span {
@@ -82,11 +83,13 @@ export function isAboutKms(policy: PolicyModel, statement: Statement): boolean {
 
 /**
  * Whether a finding at [start, end) of the policy's text is about KMS, for a
- * policy that is not a key policy (key policies are all about KMS).
+ * policy that is not a key policy (key policies are all about KMS). `kind`
+ * asks the question for another kind the policy may be.
  */
-export function inKmsScope(policy: PolicyModel, finding: Span): boolean {
+export function inKmsScope(policy: PolicyModel, finding: Span, kind: PolicyKind = policy.kind): boolean {
+  if (kind === 'keyPolicy') return true;
   const scope = scopeOf(policy);
-  if (policy.kind === 'identityPolicy') {
+  if (kind === 'identityPolicy') {
     if (scope.statements.length === 0) return false;
     if (scope.statements.some((s) => inside(finding, s))) return true;
     // Around the statements (Version, Statement, Id): the policy holds KMS statements, so it is ours.

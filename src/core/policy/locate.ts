@@ -10,7 +10,8 @@
  * with offsets and fix text mapped back through the string's escapes
  * (`policyInString`). That is the one way in for every policy that sits in a
  * string, wherever the string is: the AWS CLI's `{"Policy": "<escaped JSON>"}`
- * is the same call with the literal at another path.
+ * (get-key-policy, Lambda's get-policy, ...: document/cliOutput.ts) is the
+ * same call with the literal at another path.
  */
 import { findNodeAtLocation, getNodeValue, parseTree, type Node } from 'jsonc-parser';
 import * as l10n from '@vscode/l10n';
@@ -24,6 +25,7 @@ import { decodeJsonString, encodeJsonStringContent } from './jsonString';
 import type { KindDecision } from './kinds';
 import { buildPolicy, type PolicyContext, type PolicyModel } from './model';
 import type { Translation } from '../document/translation';
+import { display } from '../text/display';
 
 const cache = new WeakMap<DocumentModel, PolicyModel[]>();
 
@@ -44,9 +46,16 @@ const fragmentOf = (shape: PolicyShape): PolicyModel['fragment'] => (shape === '
 function locate(model: DocumentModel): PolicyModel[] {
   if (isPolicyDocument(model.kind)) {
     const placed = model.policy;
+    // A template that is not JSON until rendered: the policy of its rendered view, findings on the template's characters.
+    const view = model.template;
+    if (view?.root && placed && !placed.inString) {
+      return [buildPolicy({ text: view.text, root: view.root, decision: placed.decision, fragment: fragmentOf(placed.shape), origin: 'document', toDocument: view.toDocument, syntaxProblems: view.problems })];
+    }
     if (!model.root || !placed) return [];
     if (placed.inString) {
-      const p = model.root.type === 'string' ? policyInString(model.text, model.root.offset, model.root.length, placed.decision, {}) : undefined;
+      // The document's own string, or the member of AWS CLI output that holds the policy (get-key-policy's "Policy").
+      const node = placed.path && placed.path.length > 0 ? findNodeAtLocation(model.root, placed.path) : model.root;
+      const p = node?.type === 'string' ? policyInString(model.text, node.offset, node.length, placed.decision, {}) : undefined;
       return p ? [p] : [];
     }
     return [buildPolicy({ text: model.text, root: model.root, decision: placed.decision, fragment: fragmentOf(placed.shape), origin: 'document', syntaxProblems: model.syntaxProblems })];
@@ -149,5 +158,5 @@ function eventPolicy(model: DocumentModel, record: JsonRecord): PolicyModel | un
   const tree = recordTree(model, record);
   const node = tree && findNodeAtLocation(tree, ['requestParameters', 'policy']);
   if (!node || node.type !== 'string') return undefined;
-  return policyInString(model.text, record.start + node.offset, node.length, keyPolicyOfEvent(String(event.eventName)), eventContext(event));
+  return policyInString(model.text, record.start + node.offset, node.length, keyPolicyOfEvent(display(event.eventName)), eventContext(event));
 }

@@ -43,7 +43,7 @@ export type UnknownKind =
   /** IAM replaces it with a value of the request (`${aws:username}`). */
   | 'policyVariable';
 
-export type UnknownSyntax = 'interpolation' | 'escaped' | 'serverless' | 'pseudoParameter' | 'braces' | 'directive' | 'angle' | 'word' | 'shell' | 'function';
+export type UnknownSyntax = 'interpolation' | 'escaped' | 'serverless' | 'pseudoParameter' | 'braces' | 'directive' | 'angle' | 'word' | 'shell' | 'function' | 'delimited';
 
 /** What a part is known to stand for (CloudFormation pseudo parameters and their Serverless equivalents). */
 export type UnknownMeaning = 'account' | 'region' | 'partition' | 'urlSuffix' | 'noValue';
@@ -171,7 +171,7 @@ interface Found {
 /** `Fn::Sub` strings are CloudFormation's; other strings are read for every other syntax. */
 export type ScanMode = 'plain' | 'sub';
 
-const MAYBE = /[$#{<%]|HERE|YOUR|your|REGION|ACCOUNT|PARTITION|_(?:ID|ARN|NAME)\b/;
+const MAYBE = /[$#{<%]|__[A-Za-z]|@@|HERE|YOUR|your|REGION|ACCOUNT|PARTITION|_(?:ID|ARN|NAME)\b/;
 const ANGLE = /<([A-Za-z_][^<>"\n]{0,80})>/y;
 const HERE = /[A-Z0-9]+(?:[_-][A-Z0-9]+)*[_-]HERE(?![A-Za-z0-9_])/y;
 /**
@@ -182,6 +182,15 @@ const HERE = /[A-Z0-9]+(?:[_-][A-Z0-9]+)*[_-]HERE(?![A-Za-z0-9_])/y;
 const NAMED = /(?:AWS_)?(?:REGION|ACCOUNT(?:_?(?:ID|NUMBER|NO))?|PARTITION|KEY_?(?:ID|ARN)|ALIAS_?NAME|ROLE_?(?:NAME|ARN)|USER_?NAME|ORG(?:ANIZATION)?_?ID|BUCKET_?NAME)(?![A-Za-z0-9_-])/y;
 const YOUR = /(?:YOUR[_-][A-Z0-9]+(?:[_-][A-Z0-9]+)*|your[_-][a-z0-9]+(?:[_-][a-z0-9]+)*)(?![A-Za-z0-9_])/y;
 const SHELL = /\$([A-Z][A-Z0-9_]*)/y;
+/**
+ * Tokens that deploy scripts and CI pipelines replace by text substitution
+ * (sed, Azure DevOps "replace tokens", Maven/Ant filtering, Windows batch):
+ * `__AWS_ACCOUNT_ID__`, `@@ACCOUNT_ID@@`, `%ACCOUNT_ID%`. The name must start
+ * with a letter, so `__` inside a real name or a URL-encoded `%2F` is not one.
+ */
+const DUNDER = /__([A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*)__/y;
+const AT_AT = /@@([A-Za-z][A-Za-z0-9_]*)@@/y;
+const PERCENT = /%([A-Z][A-Z0-9_]*)%/y;
 const NOT_SHELL = new Set(['LATEST']);
 
 /** Index just after the brace that closes the one at `open`, skipping quoted text; -1 when it is never closed. */
@@ -256,6 +265,9 @@ export function scan(s: string, mode: ScanMode = 'plain'): Found[] {
       const end = closing(s, i + 1);
       const to = end === -1 ? s.length : end;
       found = { from: i, to, name: s.slice(i + 2, end === -1 ? s.length : end - 1).trim(), kind: 'template', syntax: 'directive' };
+    } else if ((c === '_' && next === '_') || (c === '@' && next === '@') || (c === '%' && next !== undefined && /[A-Z]/.test(next))) {
+      const m = sticky(c === '_' ? DUNDER : c === '@' ? AT_AT : PERCENT, i);
+      if (m && !isWordChar(s[i - 1]) && !isWordChar(s[i + m[0].length])) found = { from: i, to: i + m[0].length, name: m[1], kind: 'template', syntax: 'delimited' };
     } else if (c === '<') {
       const m = sticky(ANGLE, i);
       if (m) found = { from: i, to: i + m[0].length, name: m[1].trim(), kind: 'placeholder', syntax: 'angle' };

@@ -3,12 +3,15 @@ import { cloudTrailRules } from '../cloudtrail/rules';
 import { lifecycleRules } from '../lifecycle/rules';
 import { policyRules } from '../policy/rules';
 import { syntaxRules } from '../syntax';
+import { concatenatedDocuments } from './meta/concatenatedDocuments';
 import { fileTooLarge } from './meta/fileTooLarge';
 import { internalError } from './meta/internalError';
+import { morePages } from './meta/morePages';
+import { template } from './meta/template';
 import { tooManyFindings } from './meta/tooManyFindings';
 import type { Rule } from './rule';
 
-export const allRules: readonly Rule[] = [...syntaxRules, ...policyRules, ...cloudTrailRules, ...lifecycleRules, fileTooLarge, tooManyFindings, internalError];
+export const allRules: readonly Rule[] = [...syntaxRules, ...policyRules, ...cloudTrailRules, ...lifecycleRules, morePages, concatenatedDocuments, template, fileTooLarge, tooManyFindings, internalError];
 
 export const ruleById: ReadonlyMap<string, Rule> = new Map(allRules.map((r) => [r.id, r]));
 

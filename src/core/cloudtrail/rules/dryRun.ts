@@ -2,6 +2,7 @@ import * as l10n from '@vscode/l10n';
 import type { EventRule } from '../../rules/rule';
 import { DRY_RUN_ERROR } from '../data/kmsOperations';
 import { errorCodeOf, isKmsEvent, obj } from '../event';
+import { display } from '../../text/display';
 
 export const dryRun: EventRule = {
   id: 'ct-dry-run',
@@ -19,7 +20,7 @@ export const dryRun: EventRule = {
     if (!isKmsEvent(event)) return;
     const code = errorCodeOf(event);
     if (code === DRY_RUN_ERROR) {
-      report({ ...range(['errorCode']), message: l10n.t('Dry run of {0}: it would have succeeded, but nothing happened.', String(event.eventName)) });
+      report({ ...range(['errorCode']), message: l10n.t('Dry run of {0}: it would have succeeded, but nothing happened.', display(event.eventName)) });
     } else if (code === undefined && !record.partial && obj(event.requestParameters)?.dryRun === true) {
       report({ ...range(['requestParameters', 'dryRun']), message: l10n.t('dryRun is true, but the event has no errorCode: KMS logs a passing dry run with errorCode DryRunOperationException, so this record was edited.') });
     }

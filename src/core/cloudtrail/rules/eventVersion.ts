@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import type { EventRule } from '../../rules/rule';
 import { LATEST_EVENT_VERSION, formatVersion, parseEventVersion, versionAtLeast } from '../data/recordFields';
+import { display } from '../../text/display';
 
 export const eventVersion: EventRule = {
   id: 'ct-event-version',
@@ -25,9 +26,9 @@ export const eventVersion: EventRule = {
     }
     const parsed = parseEventVersion(v);
     if (!parsed || parsed[0] !== 1) {
-      report({ ...range(['eventVersion']), message: l10n.t('"{0}" is not a CloudTrail eventVersion (1.0 to {1}).', String(v), formatVersion(LATEST_EVENT_VERSION)) });
+      report({ ...range(['eventVersion']), message: l10n.t('"{0}" is not a CloudTrail eventVersion (1.0 to {1}).', display(v), formatVersion(LATEST_EVENT_VERSION)) });
     } else if (!versionAtLeast(LATEST_EVENT_VERSION, parsed)) {
-      report({ ...range(['eventVersion']), message: l10n.t('eventVersion {0} is newer than any CloudTrail has written (the latest is {1}).', String(v), formatVersion(LATEST_EVENT_VERSION)) });
+      report({ ...range(['eventVersion']), message: l10n.t('eventVersion {0} is newer than any CloudTrail has written (the latest is {1}).', display(v), formatVersion(LATEST_EVENT_VERSION)) });
     }
   },
 };

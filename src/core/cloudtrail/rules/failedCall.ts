@@ -4,6 +4,7 @@ import type { EventRule } from '../../rules/rule';
 import { KMS_ERROR_CODES } from '../data/kmsOperations';
 import { isFailedCall, isKmsEvent } from '../event';
 import { asString } from '../../jsonValues';
+import { display } from '../../text/display';
 
 export const failedCall: EventRule = {
   id: 'ct-failed-call',
@@ -20,11 +21,11 @@ export const failedCall: EventRule = {
   },
   check({ event, range }, report) {
     if (!isKmsEvent(event) || !isFailedCall(event)) return;
-    const code = String(event.errorCode);
+    const code = display(event.errorCode);
     const meaning = KMS_ERROR_CODES[code];
     const message = meaning
-      ? l10n.t('Failed call: {0} ({1}): {2}. It had no effect.', String(event.eventName), code, meaning)
-      : l10n.t('Failed call: {0} ({1}{2}). It had no effect.', String(event.eventName), code, asString(event.errorMessage) ? `: ${asString(event.errorMessage)}` : '');
+      ? l10n.t('Failed call: {0} ({1}): {2}. It had no effect.', display(event.eventName), code, meaning)
+      : l10n.t('Failed call: {0} ({1}{2}). It had no effect.', display(event.eventName), code, asString(event.errorMessage) ? `: ${asString(event.errorMessage)}` : '');
     report({ ...range(['errorCode']), message });
   },
 };

@@ -1,6 +1,7 @@
 import type { EventRule, LogRule } from '../../rules/rule';
 import { accountId } from './accountId';
 import { accountMismatch } from './accountMismatch';
+import { createGrantNoOperations } from './createGrantNoOperations';
 import { dryRun } from './dryRun';
 import { eventTime } from './eventTime';
 import { eventVersion } from './eventVersion';
@@ -20,15 +21,18 @@ import { regionMismatch } from './regionMismatch';
 import { unknownField } from './unknownField';
 import { unknownValue } from './unknownValue';
 import { versionField } from './versionField';
+import { accessDrift } from './accessDrift';
 
 /** CloudTrail rules, one module each: envelope, KMS operation shapes, consistency, meaning. */
 export const cloudTrailRules: Array<EventRule | LogRule> = [
   // The record envelope (every service).
   missingField, versionField, eventVersion, eventTime, fieldType, idFormat, unknownValue, unknownField, accountId, region, malformedArn,
   // KMS operations.
-  kmsOperation, kmsUnknownParameter, kmsParameterValue, kmsExclusiveParameters,
+  kmsOperation, kmsUnknownParameter, kmsParameterValue, kmsExclusiveParameters, createGrantNoOperations,
   // Consistency inside one event.
   regionMismatch, keyMismatch, accountMismatch,
   // What the event means.
   dryRun, failedCall, placeholder,
+  // Against the key policy the log shows.
+  accessDrift,
 ];

@@ -4,6 +4,7 @@ import { SOURCES } from '../../data/sources';
 import type { EventRule } from '../../rules/rule';
 import { EXTRA_ENUMS, KMS_OPERATION_BY_NAME, paramSpec, type ParamSpec } from '../data/kmsOperations';
 import { isFailedCall, isKmsEvent, obj, suggestNames } from '../event';
+import { display } from '../../text/display';
 
 function enumValues(name: NonNullable<ParamSpec['enum']>): readonly string[] {
   return (KMS_ENUMS as Record<string, readonly string[]>)[name as KmsEnumName] ?? EXTRA_ENUMS[name] ?? [];
@@ -49,7 +50,7 @@ export const kmsParameterValue: EventRule = {
         continue;
       }
       if (typeof v === 'number' && ((spec.min !== undefined && v < spec.min) || (spec.max !== undefined && v > spec.max))) {
-        report({ ...range(path), message: l10n.t('{0} must be between {1} and {2}; KMS rejects {3}.', name, String(spec.min), String(spec.max), String(v)) });
+        report({ ...range(path), message: l10n.t('{0} must be between {1} and {2}; KMS rejects {3}.', name, String(spec.min), String(spec.max), display(v)) });
       }
       if (Array.isArray(v) && spec.max !== undefined && v.length > spec.max) {
         report({ ...range(path), message: l10n.t('{0} holds at most {1} values; KMS rejects {2}.', name, String(spec.max), String(v.length)) });

@@ -2,6 +2,7 @@ import * as l10n from '@vscode/l10n';
 import type { EventRule } from '../../rules/rule';
 import { RECORD_FIELDS, formatVersion, parseEventVersion, versionAtLeast } from '../data/recordFields';
 import { topLevelFields } from '../event';
+import { display } from '../../text/display';
 
 /** Required fields not covered by ct-missing-field: their absence is a trimmed example, not a mystery. */
 const VERSIONED = RECORD_FIELDS.filter((f) => ['eventType', 'eventCategory', 'sourceIPAddress', 'requestParameters', 'responseElements'].includes(f.name));
@@ -25,13 +26,13 @@ export const versionField: EventRule = {
     if (!record.partial && VERSIONED.some((f) => !(f.name in event) && versionAtLeast(version, f.since))) {
       const missing = VERSIONED.filter((f) => versionAtLeast(version, f.since) && !(f.name in event)).map((f) => f.name);
       const at = range(['eventVersion']);
-      report({ ...at, message: l10n.t('Records of eventVersion {0} always have {1}; this one does not (trimmed by hand?).', String(event.eventVersion), missing.map((m) => `"${m}"`).join(', ')) });
+      report({ ...at, message: l10n.t('Records of eventVersion {0} always have {1}; this one does not (trimmed by hand?).', display(event.eventVersion), missing.map((m) => `"${m}"`).join(', ')) });
     }
     const { fields } = topLevelFields(event);
     for (let i = 0; i < fields.length; i++) {
       const f = fields[i];
       if (f && !versionAtLeast(version, f.since)) {
-        report({ ...range([f.name], 'key'), message: l10n.t('"{0}" was introduced in eventVersion {1}, but this record says {2}.', f.name, formatVersion(f.since), String(event.eventVersion)) });
+        report({ ...range([f.name], 'key'), message: l10n.t('"{0}" was introduced in eventVersion {1}, but this record says {2}.', f.name, formatVersion(f.since), display(event.eventVersion)) });
       }
     }
   },

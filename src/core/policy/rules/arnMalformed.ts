@@ -10,6 +10,7 @@ import { conditionStrings, normalized, type NormalizedStatement } from '../norma
 import { arnSpan, arnText, badKnownRuns, valueArn, type PolicyValue } from '../value';
 
 const WILDCARD = /[*?]/;
+const KMS_ARN = /^arn:[^:]*:kms:/;
 
 export const arnMalformed: PolicyRule = {
   id: 'policy-arn-malformed',
@@ -20,7 +21,7 @@ export const arnMalformed: PolicyRule = {
   scope: 'policy',
   kinds: EVERY_POLICY,
   docs: {
-    description: 'An ARN that cannot name what it is meant to: `arn:aws::kms:us-west-2:...` (an extra colon moves every field one place, so the service is read as empty and the Region as `kms`; the AWS Deadline Cloud guide has this mistake), a KMS ARN without a Region, with an account that is not 12 digits, with an unknown partition, or with a resource that is not `key/...` or `alias/...`, and a bare key id where an ARN is required. Such a resource never matches, so the statement does not do what it says.',
+    description: 'An ARN that cannot name what it is meant to: `arn:aws::kms:us-west-2:...` (an extra colon moves every field one place, so the service is read as empty and the Region as `kms`; the AWS Deadline Cloud guide has this mistake), a KMS ARN (in `Resource`, or as a condition value such as `s3:x-amz-server-side-encryption-aws-kms-key-id`) without a Region, with an account that is not 12 digits, with an unknown partition, or with a resource that is not `key/...` or `alias/...`, and a bare key id where an ARN is required. Such an ARN names no key: a resource never matches, and a condition that compares with it never holds (a bucket policy that denies uploads not encrypted under it then denies every upload), so the statement does not do what it says.',
     example: '"Resource": "arn:aws::kms:us-west-2:111122223333:key/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111"',
     remedy: 'Write the ARN as `arn:PARTITION:kms:REGION:ACCOUNT:key/KEY-ID` (quick fix for the extra colon).',
     sources: [SOURCES.kmsKeysInIamPolicies, SOURCES.iamResource],
@@ -41,9 +42,41 @@ export const arnMalformed: PolicyRule = {
       return true;
     };
 
+    // The fields of a KMS ARN, wherever it is written: in Resource, or as the value of a condition
+    // (`s3:x-amz-server-side-encryption-aws-kms-key-id` in a bucket policy names the key uploads must use).
+    const fields = (v: PolicyValue, a: NonNullable<ReturnType<typeof valueArn>>, range: { start: number; end: number }): void => {
+      const shape = v.shape;
+      const arn = a.arn;
+      const partition = arn.partition.value;
+      if (!hasUnknown(partition) && !isKnownPartition(partition) && !WILDCARD.test(partition)) {
+        report({ ...arnSpan(a, arn.partition), message: l10n.t('"{0}" is not an AWS partition (aws, aws-cn, aws-us-gov, ...).', partition) });
+      }
+      if (arn.region.value === '') {
+        report({ ...range, message: l10n.t('This KMS ARN has no Region: KMS keys and aliases are Regional (arn:aws:kms:REGION:ACCOUNT:...).') });
+      }
+      const account = arn.account.value;
+      if (hasUnknown(account)) {
+        // Digits around a placeholder, or a wildcard: anything else cannot be part of an account id.
+        const [bad] = badKnownRuns(shape, arn.account.start, arn.account.start + account.length, /[\d*?]/);
+        if (bad) report({ ...v.span(bad[0], bad[1]), message: l10n.t('"{0}" cannot be part of an account id, whatever {1} becomes.', v.show(bad[0], bad[1]), v.unknownsIn(0, shape.length)[0]?.written ?? '') });
+      } else if (!/^\d{12}$/.test(account) && !WILDCARD.test(account) && !isPlaceholderAccount(account)) {
+        report({ ...(account === '' ? range : arnSpan(a, arn.account)), message: l10n.t('"{0}" is not an account id: KMS ARNs name a 12-digit account.', account) });
+      }
+      const resource = arn.resource.value;
+      if (arn.resourceType !== 'key' && arn.resourceType !== 'alias' && !WILDCARD.test(resource) && !hasUnknown(resource)) {
+        report({ ...arnSpan(a, arn.resource), message: l10n.t('"{0}" is not a KMS resource: KMS ARNs end in key/KEY-ID or alias/ALIAS-NAME.', arnText(a, arn.resource)) });
+      }
+    };
+
     for (const s of normalized(policy)) {
       for (const p of s.principals) if (p.type === 'AWS') shift(p.parts, s, valueReach(s.principalElement ?? 'Principal'));
-      for (const c of s.conditions) for (const v of conditionStrings(c.entry)) if (v.parts) shift(v.parts, s, valueReach(c.op));
+      for (const c of s.conditions) {
+        for (const v of conditionStrings(c.entry)) {
+          if (!v.parts || shift(v.parts, s, valueReach(c.op)) || !KMS_ARN.test(v.parts.shape)) continue;
+          const a = valueArn(v.parts);
+          if (a?.arn.service.value === 'kms') fields(v.parts, a, { start: v.node.offset, end: v.node.offset + v.node.length });
+        }
+      }
       // Key policy resources are all reported by policy-key-policy-resource (which offers "*").
       if (policy.kind === 'keyPolicy') continue;
       for (const r of s.resources) {
@@ -65,27 +98,7 @@ export const arnMalformed: PolicyRule = {
           if (v.known && /^arn:[^:]*:kms:/.test(shape)) report({ ...range, message: l10n.t('"{0}" is not a complete ARN: a KMS ARN has six fields, arn:PARTITION:kms:REGION:ACCOUNT:key/KEY-ID.', r.value) });
           continue;
         }
-        const arn = a.arn;
-        if (arn.service.value !== 'kms') continue;
-        const partition = arn.partition.value;
-        if (!hasUnknown(partition) && !isKnownPartition(partition) && !WILDCARD.test(partition)) {
-          report({ ...arnSpan(a, arn.partition), message: l10n.t('"{0}" is not an AWS partition (aws, aws-cn, aws-us-gov, ...).', partition) });
-        }
-        if (arn.region.value === '') {
-          report({ ...range, message: l10n.t('This KMS ARN has no Region: KMS keys and aliases are Regional (arn:aws:kms:REGION:ACCOUNT:...).') });
-        }
-        const account = arn.account.value;
-        if (hasUnknown(account)) {
-          // Digits around a placeholder, or a wildcard: anything else cannot be part of an account id.
-          const [bad] = badKnownRuns(shape, arn.account.start, arn.account.start + account.length, /[\d*?]/);
-          if (bad) report({ ...v.span(bad[0], bad[1]), message: l10n.t('"{0}" cannot be part of an account id, whatever {1} becomes.', v.show(bad[0], bad[1]), v.unknownsIn(0, shape.length)[0]?.written ?? '') });
-        } else if (!/^\d{12}$/.test(account) && !WILDCARD.test(account) && !isPlaceholderAccount(account)) {
-          report({ ...(account === '' ? range : arnSpan(a, arn.account)), message: l10n.t('"{0}" is not an account id: KMS ARNs name a 12-digit account.', account) });
-        }
-        const resource = arn.resource.value;
-        if (arn.resourceType !== 'key' && arn.resourceType !== 'alias' && !WILDCARD.test(resource) && !hasUnknown(resource)) {
-          report({ ...arnSpan(a, arn.resource), message: l10n.t('"{0}" is not a KMS resource: KMS ARNs end in key/KEY-ID or alias/ALIAS-NAME.', arnText(a, arn.resource)) });
-        }
+        if (a.arn.service.value === 'kms') fields(v, a, range);
       }
     }
   },

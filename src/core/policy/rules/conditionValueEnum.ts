@@ -7,12 +7,10 @@ import { EVERY_POLICY } from '../facts';
 import { statementFix, valueReach } from '../fixSafety';
 import { normalized } from '../normalize';
 import { suggest } from '../suggestions';
+import { wildcardMatch } from '../../text/wildcard';
 
 const ENUM_BY_KEY = new Map(Object.entries(CONDITION_KEY_ENUMS).map(([k, e]) => [k.toLowerCase(), e]));
 
-function glob(pattern: string): RegExp {
-  return new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
-}
 
 export const conditionValueEnum: PolicyRule = {
   id: 'policy-condition-value-enum',
@@ -39,7 +37,7 @@ export const conditionValueEnum: PolicyRule = {
           if (typeof v.value !== 'string' || !v.parts?.known) continue;
           const value = v.value;
           const ok = c.op.pattern && /[*?]/.test(value)
-            ? allowed.some((a) => glob(value).test(a))
+            ? allowed.some((a) => wildcardMatch(value, a))
             : allowed.some((a) => (ignoreCase ? a.toLowerCase() === value.toLowerCase() : a === value));
           if (ok) continue;
           const bare = value.replace(/^kms:/i, '');

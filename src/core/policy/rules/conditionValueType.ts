@@ -8,6 +8,7 @@ import { EVERY_POLICY } from '../facts';
 import { normalized } from '../normalize';
 import { statementFix, valueReach } from '../fixSafety';
 import type { OperatorFamily } from '../operators';
+import { display } from '../../text/display';
 
 const BOOLEAN = /^(true|false)$/i;
 const NUMBER = /^-?\d+(\.\d+)?$/;
@@ -39,7 +40,7 @@ function expected(family: OperatorFamily): string {
 }
 
 function valid(family: OperatorFamily, value: unknown): boolean {
-  const s = String(value);
+  const s = display(value);
   switch (family) {
     case 'Bool': case 'Null': return typeof value === 'boolean' || BOOLEAN.test(s);
     case 'Numeric': return typeof value === 'number' || NUMBER.test(s);

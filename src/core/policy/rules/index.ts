@@ -1,4 +1,5 @@
 import type { PolicyRule } from '../../rules/rule';
+import { aliasArnResource } from './aliasArnResource';
 import { aliasInvalid } from './aliasInvalid';
 import { allowNotPrincipal } from './allowNotPrincipal';
 import { arnMalformed } from './arnMalformed';
@@ -7,8 +8,11 @@ import { conditionValueEnum } from './conditionValueEnum';
 import { conditionValueType } from './conditionValueType';
 import { conflictingElements } from './conflictingElements';
 import { createGrantUnrestricted } from './createGrantUnrestricted';
+import { crossAccountGrants } from './crossAccountGrants';
 import { deadlineMissingAction } from './deadlineMissingAction';
+import { decryptAllKeys } from './decryptAllKeys';
 import { deadlineRotateOnDemand } from './deadlineRotateOnDemand';
+import { denyNotPrincipalRole } from './denyNotPrincipalRole';
 import { effectInvalid } from './effectInvalid';
 import { emptyCondition } from './emptyCondition';
 import { emptyValue } from './emptyValue';
@@ -16,6 +20,8 @@ import { iamOnlyAction } from './iamOnlyAction';
 import { keyIdInvalid } from './keyIdInvalid';
 import { keyPolicyConditionKey } from './keyPolicyConditionKey';
 import { keyPolicyResource } from './keyPolicyResource';
+import { kmsActionInResourcePolicy } from './kmsActionInResourcePolicy';
+import { literalWildcard } from './literalWildcard';
 import { lockoutRisk } from './lockoutRisk';
 import { missingAction } from './missingAction';
 import { missingPrincipal } from './missingPrincipal';
@@ -29,10 +35,12 @@ import { principalInvalid } from './principalInvalid';
 import { publicPrincipal } from './publicPrincipal';
 import { redundantAction } from './redundantAction';
 import { sensitivePermissions } from './sensitivePermissions';
+import { serviceWithoutSource } from './serviceWithoutSource';
 import { setOperatorSingleValued } from './setOperatorSingleValued';
 import { sidDuplicate } from './sidDuplicate';
 import { sidEmpty } from './sidEmpty';
 import { sidInvalid } from './sidInvalid';
+import { sourceKeyWithoutService } from './sourceKeyWithoutService';
 import { statementMissing } from './statementMissing';
 import { stringSyntax } from './stringSyntax';
 import { tooLarge } from './tooLarge';
@@ -56,14 +64,16 @@ export const policyRules: PolicyRule[] = [
   stringSyntax, versionMissing, versionOld, versionInvalid, statementMissing, effectInvalid, unknownElement, conflictingElements,
   missingAction, missingResource, missingPrincipal, sidDuplicate, sidInvalid, sidEmpty, emptyValue, emptyCondition, valueType,
   // Actions
-  unknownAction, nonKmsAction, noncanonicalCase, redundantAction, iamOnlyAction,
+  unknownAction, nonKmsAction, noncanonicalCase, redundantAction, iamOnlyAction, kmsActionInResourcePolicy,
   // Resources
-  keyPolicyResource, arnMalformed, keyIdInvalid, aliasInvalid, unknownRegion,
+  keyPolicyResource, arnMalformed, keyIdInvalid, aliasInvalid, unknownRegion, aliasArnResource,
   // Principals
   principalInvalid, publicPrincipal, allowNotPrincipal, sensitivePermissions,
+  denyNotPrincipalRole, decryptAllKeys, crossAccountGrants,
   // Conditions
   unknownOperator, unknownConditionKey, conditionKeyNotApplicable, operatorType, conditionValueType, missingSetOperator,
   setOperatorSingleValued, conditionValueEnum, viaServiceInvalid, viaServiceUnsupported, viaServiceRegionMismatch, keyPolicyConditionKey,
+  literalWildcard, sourceKeyWithoutService, serviceWithoutSource,
   // Whole policy
   lockoutRisk, tooLarge, unsupportedCharacter, deadlineMissingAction, deadlineRotateOnDemand, createGrantUnrestricted, placeholder,
 ];

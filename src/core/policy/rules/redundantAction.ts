@@ -3,16 +3,10 @@ import type { PolicyRule } from '../../rules/rule';
 import { removeItem } from '../edits';
 import { EVERY_POLICY } from '../facts';
 import { normalized, type ActionRef } from '../normalize';
-
-const patterns = new Map<string, RegExp>();
+import { wildcardMatch } from '../../text/wildcard';
 
 function globMatch(pattern: string, name: string): boolean {
-  let re = patterns.get(pattern);
-  if (!re) {
-    re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
-    if (patterns.size < 1000) patterns.set(pattern, re);
-  }
-  return re.test(name);
+  return wildcardMatch(pattern, name, true);
 }
 
 /** Wildcards other than `Prefix*` (rare) tried per entry; beyond this many the rest are not used as coverers. */
@@ -55,12 +49,15 @@ export const redundantAction: PolicyRule = {
       // hostile list of thousands of wildcards stays linear; the few others are tried one by one.
       const everything = acts.find((b) => b.service === '*') ?? acts.find((b) => b.service === 'kms' && b.name === '*');
       const byPrefix = new Map<string, ActionRef>();
+      // The longest prefix looked up: a 30,000-character name is not cut into 30,000 prefixes.
+      let longestPrefix = 0;
       const complex: ActionRef[] = [];
       for (const b of acts) {
         if (!b.wildcard || b === everything || b.service !== 'kms' || b.unknown) continue;
         const p = simplePrefix(b.name);
         if (p !== undefined) {
           if (!byPrefix.has(p)) byPrefix.set(p, b);
+          longestPrefix = Math.max(longestPrefix, p.length);
         } else if (complex.length < MAX_COMPLEX) complex.push(b);
       }
       const coveredBy = (a: ActionRef, lower: string): ActionRef | undefined => {
@@ -71,7 +68,7 @@ export const redundantAction: PolicyRule = {
         // Proper prefixes of the name (of the fixed part, for a wildcard entry).
         const fixed = a.wildcard ? simplePrefix(a.name) : name;
         if (fixed === undefined) return undefined;
-        const limit = a.wildcard ? fixed.length - 1 : fixed.length;
+        const limit = Math.min(a.wildcard ? fixed.length - 1 : fixed.length, longestPrefix);
         for (let n = 0; n <= limit; n++) {
           const b = byPrefix.get(fixed.slice(0, n));
           if (b && b !== a && covers(b, a)) return b;

@@ -1,0 +1,97 @@
+/**
+ * `kms-lens format` and `kms-lens redact`: the editor's Format CloudTrail Log
+ * and Redact for Sharing, for scripts and tickets. Both write the new text to
+ * standard output, or with `--write` back to each file. Text nested deeper
+ * than the core reads is refused with a message and exit 2, and nothing is
+ * written: a "redacted" copy that is the original would leak what it was
+ * meant to hide.
+ */
+import * as fs from 'node:fs';
+import { getKmsLensService, MAX_JSON_NESTING } from '../core';
+import type { FlagValues } from './args';
+import { UsageError } from './args';
+import { collectFiles, readInput, type InputFile, type ReadFile } from './files';
+
+const core = getKmsLensService();
+
+export interface RewriteIo {
+  out(text: string): void;
+  err(text: string): void;
+  stdin?: () => string;
+}
+
+/** What a command does to one file's text: the new text, or why it is left alone. */
+type Outcome = { text: string; note?: string } | { refused: string };
+
+type Transform = (input: ReadFile) => Outcome;
+
+const tooDeep = (what: string): string => `nested more than ${MAX_JSON_NESTING} levels deep; ${what} (no CloudTrail event or policy is that deep)`;
+
+function formatOne(input: ReadFile): Outcome {
+  // JSON Lines already hold one event per line; formatting would join them into something that is neither.
+  if (core.parse(input.text, input.hints, { maxFileSize: Number.POSITIVE_INFINITY }).format === 'jsonLines') return { text: input.text, note: 'JSON Lines already hold one event per line; left as it is' };
+  const eol = input.text.includes('\r\n') ? '\r\n' : '\n';
+  const r = core.format(input.text, { eol });
+  if (r.tooDeep !== undefined) return { refused: tooDeep('not formatted') };
+  return { text: r.text };
+}
+
+function redactOne(input: ReadFile): Outcome {
+  const r = core.redact(input.text);
+  if (r.tooDeep !== undefined) return { refused: tooDeep('nothing was redacted') };
+  const summary = core.describeRedaction(r);
+  return { text: r.text, note: summary ? `replaced ${summary} (the same value always by the same fake); names in free text are not redacted` : 'nothing to redact was found' };
+}
+
+const TRANSFORMS: Record<'format' | 'redact', Transform> = { format: formatOne, redact: redactOne };
+
+/** Runs `format` or `redact` on the inputs; returns the exit status (0, or 2 when a file was refused or could not be read or written). */
+export function rewrite(command: 'format' | 'redact', values: FlagValues, inputs: readonly string[], io: RewriteIo): number {
+  if (inputs.length === 0) throw new UsageError(`${command}: no file given (- reads standard input)`);
+  const write = values.write === true;
+  if (write && inputs.includes('-')) throw new UsageError(`${command}: --write cannot write back to standard input`);
+  const { files, errors, skipped } = collectFiles(inputs);
+  if (!write && files.length > 1) throw new UsageError(`${command}: give one file (standard output holds one text), or --write to rewrite each file`);
+  let failed = errors.length > 0;
+  for (const e of errors) io.err(`kms-lens: ${e}\n`);
+  for (const s of skipped) {
+    io.err(`kms-lens: skipped ${s.file}: ${s.reason}\n`);
+    failed = true;
+  }
+  for (const file of files) {
+    if (!rewriteOne(command, file, write, io)) failed = true;
+  }
+  return failed ? 2 : 0;
+}
+
+function rewriteOne(command: 'format' | 'redact', file: InputFile, write: boolean, io: RewriteIo): boolean {
+  let input: ReadFile;
+  try {
+    input = readInput(file, io.stdin);
+  } catch (err) {
+    io.err(`kms-lens: ${file.display}: ${(err as Error).message}\n`);
+    return false;
+  }
+  if (write && input.archive) {
+    io.err(`kms-lens: ${file.display}: an archive is not rewritten; run without --write and save the output\n`);
+    return false;
+  }
+  const outcome = TRANSFORMS[command](input);
+  if ('refused' in outcome) {
+    io.err(`kms-lens ${command}: ${file.display}: ${outcome.refused}\n`);
+    return false;
+  }
+  if (outcome.note) io.err(`kms-lens ${command}: ${file.display}: ${outcome.note}\n`);
+  if (!write) {
+    io.out(outcome.text);
+    return true;
+  }
+  if (outcome.text === input.text) return true;
+  try {
+    fs.writeFileSync(file.absolute, outcome.text);
+    return true;
+  } catch (err) {
+    io.err(`kms-lens: ${file.display}: cannot write: ${(err as Error).message}\n`);
+    return false;
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * What users get from the access evaluator in VS Code: the access summary on
+ * a key policy's "Statement", the eventName hover that says what allowed a
+ * call against the key policy the log shows, and ct-access-drift on a call
+ * that policy cannot explain.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { BOB, KEY, KEY_POLICY, kmsEvent, log, ORDERS, OUTSIDER } from '../unit/accessFixtures';
+import { closeAll, describe as show, kmsDiagnostics, open, waitForAnalysis, waitForDiagnostics, waitForGrants, workspaceUri } from './helpers';
+
+async function hoverText(doc: vscode.TextDocument, offset: number): Promise<string> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(offset));
+  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n---\n');
+}
+
+describe('access: summary, events against the policy, drift', () => {
+  afterEach(closeAll);
+
+  it('hovers a key policy\'s "Statement" with who can use the key', async () => {
+    const editor = await open(workspaceUri('policies', 'app-key-policy.json'));
+    await waitForAnalysis(editor.document);
+    const text = editor.document.getText();
+    const md = await hoverText(editor.document, text.indexOf('"Statement"') + 2);
+    assert.match(md, /\*\*Who can use this key\*\*/);
+    assert.match(md, /Any principal of account `210987654321` whose IAM policies allow it:/);
+    assert.match(md, /- Anyone:\n {2}- may `DescribeKey` \(statement 2, `Everyone`\)/);
+  });
+
+  it('says on eventName which statement allowed the call, and warns on a call the log\'s key policy cannot explain', async () => {
+    const events = [
+      kmsEvent('CreateKey', BOB, '2024-03-01T09:00:00Z', {
+        readOnly: false,
+        requestParameters: { keySpec: 'SYMMETRIC_DEFAULT', policy: JSON.stringify(KEY_POLICY) },
+        responseElements: { keyMetadata: { arn: KEY, keyState: 'Enabled' } },
+      }),
+      kmsEvent('Decrypt', ORDERS, '2024-03-01T10:00:00Z'),
+      kmsEvent('DisableKey', OUTSIDER, '2024-03-01T10:30:00Z', { readOnly: false }),
+    ];
+    const doc = await vscode.workspace.openTextDocument({ language: 'json', content: log(events) });
+    await vscode.window.showTextDocument(doc);
+    assert.equal(await waitForAnalysis(doc), 'cloudTrail');
+    const text = doc.getText();
+    const decrypt = text.indexOf('"Decrypt"') + 2;
+    const md = await hoverText(doc, decrypt);
+    assert.match(md, /Against the key policy set by the CreateKey at 2024-03-01T09:00:00Z/);
+    assert.match(md, /Allowed by statement 1 \(`AllowOrders`\) of the key policy\./);
+    const drift = await waitForDiagnostics(doc.uri, (ds) => ds.some((d) => show(d).startsWith('ct-access-drift')), 'the drift warning');
+    const [d] = drift.filter((x) => show(x).startsWith('ct-access-drift'));
+    assert.equal(d.severity, vscode.DiagnosticSeverity.Warning);
+    assert.equal(doc.getText(d.range), '"DisableKey"');
+    assert.match(d.message, /^DisableKey succeeded, but the key policy set at 2024-03-01T09:00:00Z \(in this log\) does not allow it/);
+    assert.equal(drift.filter((x) => show(x).startsWith('ct-access-drift')).length, 1);
+  });
+
+  it('writes a least-privilege key policy from the open logs into a new untitled editor, clean under its own rules', async () => {
+    // A key of its own, so that no other log open in this window adds to its policy.
+    const key = KEY.replace('1234abcd', '5678abcd');
+    const on = { resources: [{ accountId: '111122223333', type: 'AWS::KMS::Key', ARN: key }] };
+    const events = [
+      kmsEvent('Decrypt', ORDERS, '2024-05-01T10:00:00Z', { ...on, requestParameters: { keyId: key, encryptionContext: { app: 'orders' } } }),
+      kmsEvent('DescribeKey', ORDERS, '2024-05-01T10:01:00Z', { ...on, requestParameters: { keyId: key } }),
+      // A lifecycle event, so that the keys model (which lists keys with a life or grants) shows the key.
+      kmsEvent('EnableKeyRotation', BOB, '2024-05-01T10:02:00Z', { ...on, readOnly: false, requestParameters: { keyId: key } }),
+    ];
+    // Pasted into a new untitled editor (its version is then 2: VS Code reuses the name Untitled-1 of a closed one).
+    const logDoc = await vscode.workspace.openTextDocument({ language: 'json', content: '' });
+    const logEditor = await vscode.window.showTextDocument(logDoc);
+    assert.ok(await logEditor.edit((b) => b.insert(new vscode.Position(0, 0), log(events))));
+    assert.equal(await waitForAnalysis(logDoc), 'cloudTrail');
+    await waitForGrants((m) => m.keys.some((k) => k.key.arn === key), 'the log\'s key in the keys model');
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('kmsLens.generateKeyPolicy', key);
+    assert.ok(editor);
+    assert.equal(editor.document.isUntitled, true);
+    const policy = JSON.parse(editor.document.getText());
+    assert.deepEqual(policy.Statement.map((s: { Sid: string }) => s.Sid), ['Enable IAM User Permissions', 'AllowRoleOrdersServiceUse', 'AllowRoleOrdersServiceOther', 'AllowUserBob']);
+    assert.equal(await waitForAnalysis(editor.document), 'keyPolicy');
+    const severe = kmsDiagnostics(editor.document.uri).filter((d) => d.severity <= vscode.DiagnosticSeverity.Warning);
+    assert.deepEqual(severe.map(show), []);
+  });
+});
