@@ -97,11 +97,14 @@ describe('Terraform modules', () => {
       assert.deepEqual(placed(text, run(text)), []);
     });
 
-    it('a data document no resource refers to is read with an uncertain kind: information at most', () => {
+    it('a data document no resource refers to is read with an uncertain kind: only what is wrong in every kind keeps its severity', () => {
+      // A misspelt kms: action is wrong whatever the policy's kind, so it stays an error.
       const text = 'data "aws_iam_policy_document" "loose" {\n  statement {\n    actions   = ["kms:Decrpyt"]\n    resources = ["*"]\n  }\n}\n';
       const fs = run(text);
       assert.deepEqual(placed(text, fs), ['policy-unknown-action 3:23 "Decrpyt"']);
-      assert.equal(fs[0].severity, 'information');
+      assert.equal(fs[0].severity, 'error');
+      const [p] = policiesOf(buildModel(text, HINTS, { maxFileSize: DEFAULT_SETTINGS.maxFileSize }));
+      assert.equal(p.decision.certain, false);
     });
 
     it('principals of one type in two blocks are one list, and a condition block is a condition', () => {

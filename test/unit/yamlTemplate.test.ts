@@ -77,6 +77,8 @@ describe('CloudFormation YAML templates', () => {
         'policy-principal-invalid 74:33 "21098765432"',
         'policy-noncanonical-case 96:21 "kms:GenerateDatakey"',
         'policy-via-service-invalid 111:36 "eu-west-9"',
+        // The queue policy's kms: actions allow nothing: KMS never reads a queue's policy (the key policy must allow SNS).
+        'policy-kms-action-in-resource-policy 127:39 "kms:Decrypt"',
         'policy-condition-key-not-applicable 129:78 "kms:GrantIsForAWSResource"',
       ]);
     });
