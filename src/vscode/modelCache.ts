@@ -9,6 +9,12 @@ import { hintsFor } from './documents';
 const core = getKmsLensService();
 
 interface Entry {
+  /**
+   * The document object itself: VS Code reuses a closed untitled document's URI
+   * (Untitled-1) for the next one, which starts again at version 1, so URI and
+   * version alone would hand a new paste the old paste's model.
+   */
+  doc: vscode.TextDocument;
   version: number;
   maxFileSize: number;
   languageId: string;
@@ -28,7 +34,7 @@ export class ModelCache {
     const model = core.parse(doc.getText(), hints, { maxFileSize });
     // A model made before its parser loaded (Terraform) is not kept: the next request reads the text again.
     if (model.pending) return model;
-    this.entries.set(key, { version: doc.version, maxFileSize, languageId: doc.languageId, policyKind: hints.policyKind, model });
+    this.entries.set(key, { doc, version: doc.version, maxFileSize, languageId: doc.languageId, policyKind: hints.policyKind, model });
     return model;
   }
 
@@ -39,7 +45,7 @@ export class ModelCache {
   }
 
   private current(hit: Entry, doc: vscode.TextDocument, maxFileSize: number, policyKind: string | undefined): boolean {
-    return hit.version === doc.version && hit.maxFileSize === maxFileSize && hit.languageId === doc.languageId && hit.policyKind === policyKind;
+    return hit.doc === doc && hit.version === doc.version && hit.maxFileSize === maxFileSize && hit.languageId === doc.languageId && hit.policyKind === policyKind;
   }
 
   /** The cached model for a URI, whatever its version (for views that only read). */
