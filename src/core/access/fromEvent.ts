@@ -16,6 +16,7 @@
  * principal's behalf) and "kms:GrantIsForAWSResource".
  * https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html
  */
+import { nonEmptyString } from '../jsonValues';
 import { isObject } from '../classify';
 import { KMS_OPERATION_BY_NAME } from '../cloudtrail/data/kmsOperations';
 import { VIA_SERVICE_NAMES } from '../data/kmsFacts';
@@ -27,11 +28,10 @@ import type { AccessRequest, ContextEntry, PrincipalType, RequestPrincipal } fro
 
 type Obj = Record<string, unknown>;
 
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
 /** An ARN as written, or its repaired form when it has the `arn:aws::service:` shift of AWS's own examples. */
 function arnText(v: unknown): string | undefined {
-  const s = str(v);
+  const s = nonEmptyString(v);
   if (!s || !s.startsWith('arn:') || !maybeShiftedArn(s)) return s;
   return repairShiftedArn(s) ?? s;
 }
@@ -77,20 +77,20 @@ function stringMap(v: unknown): Record<string, string> | undefined {
 }
 
 function principalOf(u: Obj): RequestPrincipal {
-  const rawType = str(u.type);
+  const rawType = nonEmptyString(u.type);
   const type: PrincipalType = rawType && PRINCIPAL_TYPES.has(rawType as PrincipalType) ? (rawType as PrincipalType) : 'Unknown';
   const session = obj(u.sessionContext);
   const issuer = session && obj(session.sessionIssuer);
   const p: RequestPrincipal = { type };
   const arn = arnText(u.arn);
-  const account = str(u.accountId);
+  const account = nonEmptyString(u.accountId);
   if (arn) p.arn = arn;
   if (account) p.account = account;
-  const userId = str(u.principalId);
+  const userId = nonEmptyString(u.principalId);
   if (userId && type !== 'AWSService') p.userId = userId;
-  if (type === 'IAMUser' && str(u.userName)) p.userName = str(u.userName);
+  if (type === 'IAMUser' && nonEmptyString(u.userName)) p.userName = nonEmptyString(u.userName);
   if (type === 'AssumedRole' && issuer && arnText(issuer.arn)) p.roleArn = arnText(issuer.arn);
-  if (type === 'AWSService' && str(u.invokedBy)) p.service = str(u.invokedBy);
+  if (type === 'AWSService' && nonEmptyString(u.invokedBy)) p.service = nonEmptyString(u.invokedBy);
   return p;
 }
 
@@ -103,7 +103,7 @@ function viaServiceOf(service: string, region: string | undefined): string | und
 
 /** Grant ids of RetireGrant (logged in additionalEventData) and RevokeGrant. */
 function grantIdOf(e: Obj, params: Obj | undefined): string | undefined {
-  return str(params?.grantId) ?? str(obj(e.additionalEventData)?.grantId);
+  return nonEmptyString(params?.grantId) ?? nonEmptyString(obj(e.additionalEventData)?.grantId);
 }
 
 /**
@@ -114,7 +114,7 @@ function grantIdOf(e: Obj, params: Obj | undefined): string | undefined {
 export function requestsFromEvent(event: unknown): AccessRequest[] {
   const e = obj(event);
   if (!e || e.eventSource !== 'kms.amazonaws.com' || e.eventType === 'AwsServiceEvent') return [];
-  const name = str(e.eventName);
+  const name = nonEmptyString(e.eventName);
   if (!name) return [];
   const op = KMS_OPERATION_BY_NAME.get(name);
   const actions = op ? op.iamActions : [`kms:${name}`];
@@ -122,11 +122,11 @@ export function requestsFromEvent(event: unknown): AccessRequest[] {
   const u = obj(e.userIdentity) ?? {};
   const params = obj(e.requestParameters);
   const response = obj(e.responseElements);
-  const region = str(e.awsRegion);
-  const account = str(e.recipientAccountId) ?? str(u.accountId);
-  const invokedBy = str(u.invokedBy);
-  const source = str(e.sourceIPAddress);
-  const vpce = str(e.vpcEndpointId);
+  const region = nonEmptyString(e.awsRegion);
+  const account = nonEmptyString(e.recipientAccountId) ?? nonEmptyString(u.accountId);
+  const invokedBy = nonEmptyString(u.invokedBy);
+  const source = nonEmptyString(e.sourceIPAddress);
+  const vpce = nonEmptyString(e.vpcEndpointId);
   const principal = principalOf(u);
 
   // Through a service, or direct from an address.
@@ -139,9 +139,9 @@ export function requestsFromEvent(event: unknown): AccessRequest[] {
   }
   const direct = sourceIsIp && !invokedBy;
   const session = obj(u.sessionContext);
-  const mfaText = str(obj(session?.attributes)?.mfaAuthenticated);
+  const mfaText = nonEmptyString(obj(session?.attributes)?.mfaAuthenticated);
   const mfa = mfaText === 'true' || mfaText === 'false' ? mfaText === 'true'
-    : principal.type === 'IAMUser' && !session && str(u.accessKeyId)?.startsWith('AKIA') ? null : undefined;
+    : principal.type === 'IAMUser' && !session && nonEmptyString(u.accessKeyId)?.startsWith('AKIA') ? null : undefined;
 
   // One object literal with every field, so that tens of thousands of requests share one shape.
   const base: AccessRequest = {
@@ -153,7 +153,7 @@ export function requestsFromEvent(event: unknown): AccessRequest[] {
     callerAccount: principal.account,
     sourceIp: vpce ? null : direct ? source : undefined,
     sourceVpce: vpce ?? (direct ? null : undefined),
-    time: str(e.eventTime),
+    time: nonEmptyString(e.eventTime),
     mfa,
     region,
     secureTransport: obj(e.tlsDetails) ? true : undefined,
@@ -168,8 +168,8 @@ export function requestsFromEvent(event: unknown): AccessRequest[] {
   if (name === 'CreateGrant' && params) {
     const ops = Array.isArray(params.operations) ? params.operations.filter((o): o is string => typeof o === 'string') : undefined;
     if (ops) put('kms:GrantOperations', ops);
-    put('kms:GranteePrincipal', str(params.granteePrincipal) ?? null);
-    put('kms:RetiringPrincipal', str(params.retiringPrincipal) ?? null);
+    put('kms:GranteePrincipal', nonEmptyString(params.granteePrincipal) ?? null);
+    put('kms:RetiringPrincipal', nonEmptyString(params.retiringPrincipal) ?? null);
     const constraints = obj(params.constraints);
     put('kms:GrantConstraintType', constraints?.encryptionContextEquals ? 'EncryptionContextEquals' : constraints?.encryptionContextSubset ? 'EncryptionContextSubset' : null);
   }
@@ -177,7 +177,7 @@ export function requestsFromEvent(event: unknown): AccessRequest[] {
     if (invokedBy) put('kms:GrantIsForAWSResource', 'true');
     else if (sourceIsIp) put('kms:GrantIsForAWSResource', 'false');
   }
-  const algorithm = str(params?.encryptionAlgorithm);
+  const algorithm = nonEmptyString(params?.encryptionAlgorithm);
   if (algorithm) put('kms:EncryptionAlgorithm', algorithm);
   base.context = context;
 
@@ -189,19 +189,19 @@ export function requestsFromEvent(event: unknown): AccessRequest[] {
     }
   }
   if (name === 'ReEncrypt') {
-    const destination = keyArnOf(str(params?.destinationKeyId) ?? str(response?.keyId), region, account);
+    const destination = keyArnOf(nonEmptyString(params?.destinationKeyId) ?? nonEmptyString(response?.keyId), region, account);
     // The source key is often only in `resources`: the one that is not the destination, or the only one (re-encryption under the same key).
     const others = resources.filter((r) => r !== destination);
     const fromResources = destination && others.length === 1 ? others[0] : destination && resources.length === 1 ? resources[0] : undefined;
-    const source = keyArnOf(str(response?.sourceKeyId) ?? str(params?.sourceKeyId), region, account) ?? fromResources;
+    const source = keyArnOf(nonEmptyString(response?.sourceKeyId) ?? nonEmptyString(params?.sourceKeyId), region, account) ?? fromResources;
     const from: AccessRequest = { ...base, action: 'kms:ReEncryptFrom', keyArn: source, encryptionContext: stringMap(params?.sourceEncryptionContext) ?? null };
     const to: AccessRequest = { ...base, action: 'kms:ReEncryptTo', keyArn: destination, encryptionContext: stringMap(params?.destinationEncryptionContext) ?? null };
     return [from, to];
   }
   const keyArn = resources[0]
-    ?? keyArnOf(str(params?.keyId), region, account)
-    ?? keyArnOf(str(response?.keyId), region, account)
-    ?? keyArnOf(str(obj(response?.keyMetadata)?.arn), region, account);
+    ?? keyArnOf(nonEmptyString(params?.keyId), region, account)
+    ?? keyArnOf(nonEmptyString(response?.keyId), region, account)
+    ?? keyArnOf(nonEmptyString(obj(response?.keyMetadata)?.arn), region, account);
   base.keyArn = keyArn;
   // Operations without an encryption context parameter have none, and conditions on it see it absent;
   // except CreateGrant and RetireGrant, whose encryption context keys come from the grant: not known here.
@@ -212,7 +212,7 @@ export function requestsFromEvent(event: unknown): AccessRequest[] {
 /** What happened to the call: allowed (a dry run counts), refused as not authorised, or failed for another reason. */
 export function eventOutcome(event: unknown): Actual {
   const e = obj(event);
-  const code = e && str(e.errorCode);
+  const code = e && nonEmptyString(e.errorCode);
   if (!code || code === 'DryRunOperationException') return 'success';
   return ACCESS_DENIED.has(code) ? 'accessDenied' : 'otherFailure';
 }

@@ -13,6 +13,7 @@
  * (get-key-policy, Lambda's get-policy, ...: document/cliOutput.ts) is the
  * same call with the literal at another path.
  */
+import { asString } from '../jsonValues';
 import { findNodeAtLocation, getNodeValue, parseTree, type Node } from 'jsonc-parser';
 import * as l10n from '@vscode/l10n';
 import { policyShapeOf, type PolicyShape } from '../classify';
@@ -130,17 +131,13 @@ export function policyInString(documentText: string, literalStart: number, lengt
 
 type Obj = Record<string, unknown>;
 
-function str(v: unknown): string | undefined {
-  return typeof v === 'string' ? v : undefined;
-}
-
 function eventContext(event: Obj): PolicyContext {
   const identity = (event.userIdentity ?? {}) as Obj;
   const resources = Array.isArray(event.resources) ? (event.resources as Obj[]) : [];
-  const keyArn = resources.map((r) => str(r?.ARN)).find((a) => a?.startsWith('arn:'));
+  const keyArn = resources.map((r) => asString(r?.ARN)).find((a) => a?.startsWith('arn:'));
   return {
-    account: str(event.recipientAccountId) ?? str(identity.accountId),
-    region: str(event.awsRegion),
+    account: asString(event.recipientAccountId) ?? asString(identity.accountId),
+    region: asString(event.awsRegion),
     keyArn,
   };
 }
@@ -152,7 +149,7 @@ function keyPolicyOfEvent(eventName: string): KindDecision {
 /** The key policy in an event's request parameters, as a policy of its own. */
 function eventPolicy(model: DocumentModel, record: JsonRecord): PolicyModel | undefined {
   const event = record.value as Obj;
-  if (!POLICY_EVENTS.has(str(event.eventName) ?? '')) return undefined;
+  if (!POLICY_EVENTS.has(asString(event.eventName) ?? '')) return undefined;
   const params = event.requestParameters as Obj | null | undefined;
   if (!params || typeof params.policy !== 'string') return undefined;
   const tree = recordTree(model, record);
