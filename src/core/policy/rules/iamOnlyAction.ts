@@ -21,7 +21,7 @@ export const iamOnlyAction: PolicyRule = {
   docs: {
     description: 'Some KMS actions are not about an existing key, so a key policy cannot grant them: `kms:CreateKey`, `kms:ListKeys`, `kms:ListAliases`, `kms:ListRetirableGrants`, `kms:GenerateRandom` and the custom key store actions work only in IAM policies. `kms:RetireGrant` in an Allow of a key policy has no effect either: retiring is authorised by the grant itself. (KMS Developer Guide: key-policy-default, grant-manage.)',
     example: '{ "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::111122223333:role/Admin" }, "Action": [ "kms:CreateKey", "kms:DescribeKey" ], "Resource": "*" }',
-    remedy: 'Grant these actions in an IAM policy (with `"Resource": "*"`), and remove them from the key policy.',
+    remedy: 'Grant (or deny) these actions in an IAM policy (with `"Resource": "*"`), or deny them in a service control policy, and remove them from the key policy.',
     sources: [SOURCES.keyPolicyDefault, SOURCES.kmsGrants, SOURCES.kmsActions],
   },
   check(policy, report) {
@@ -30,7 +30,12 @@ export const iamOnlyAction: PolicyRule = {
         if (a.service !== 'kms' || a.wildcard || a.matches.length !== 1) continue;
         const name = a.matches[0].name;
         let message: string | undefined;
-        if (IAM_ONLY.has(name)) message = l10n.t('kms:{0} is not about an existing key, so a key policy cannot grant it: it has no effect here. Grant it in an IAM policy.', name);
+        if (IAM_ONLY.has(name)) {
+          // A Deny does not grant: say what it fails to do (KMS never reads a key policy for these actions).
+          message = s.effect === 'Deny'
+            ? l10n.t('kms:{0} is not about an existing key, so KMS never reads a key policy for it: this Deny has no effect on it. Deny it in an IAM policy or a service control policy.', name)
+            : l10n.t('kms:{0} is not about an existing key, so a key policy cannot grant it: it has no effect here. Grant it in an IAM policy.', name);
+        }
         else if (NOT_IN_ALLOW.has(name) && s.effect === 'Allow') message = l10n.t('kms:{0} has no effect in an Allow of a key policy: retiring is authorised by the grant (its retiring principal or grantee). Use it in IAM policies or in a Deny.', name);
         if (!message) continue;
         const removal = removeItem(a.node);
