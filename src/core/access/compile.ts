@@ -20,7 +20,7 @@
 import { parseTree } from 'jsonc-parser';
 import { buildPolicy, type PolicyModel, type Statement } from '../policy/model';
 import { normalized, type NormalizedStatement } from '../policy/normalize';
-import { compileCondition, type CompiledCondition } from './conditions';
+import { compileCondition, fillVariable, type CompiledCondition } from './conditions';
 import { KMS_ACTION_COUNT, kmsActionsOf } from './actions';
 import { arnGlobMatch, arnGlobOf, globMatch, globOf, type ArnGlob, type Glob, type GlobPart } from './glob';
 import { principalPattern, type PrincipalPattern } from './principals';
@@ -184,12 +184,9 @@ function resourceParts(tokens: readonly Token[], ctx: RequestContext): GlobPart[
   for (const t of tokens) {
     if (t.kind === 'variable') {
       if (colons < 5) return 'unknown';
-      const v = ctx.get(t.key);
-      if (v === undefined) return 'unknown';
-      if (v === null || v.length !== 1) {
-        if (t.fallback === undefined) return 'unresolved';
-        parts.push({ text: t.fallback, wildcards: false });
-      } else parts.push({ text: v[0], wildcards: false });
+      const part = fillVariable(t, ctx);
+      if (typeof part === 'string') return part;
+      parts.push(part);
     } else {
       for (const c of t.text) if (c === ':') colons++;
       parts.push({ text: t.text, wildcards: t.kind === 'text' });

@@ -108,6 +108,18 @@ function canonicalBase64(s: string): string {
 
 type Resolved = GlobPart[] | 'unknown' | 'unresolved';
 
+/**
+ * One policy variable filled from the request: its value, never a wildcard; 'unknown' when
+ * the request does not say; 'unresolved' when the key is missing or multivalued (which
+ * cannot be a variable) and no default is given. Shared by condition values and Resource.
+ */
+export function fillVariable(t: Extract<Token, { kind: 'variable' }>, ctx: RequestContext): GlobPart | 'unknown' | 'unresolved' {
+  const v = ctx.get(t.key);
+  if (v === undefined) return 'unknown';
+  if (v === null || v.length !== 1) return t.fallback === undefined ? 'unresolved' : { text: t.fallback, wildcards: false };
+  return { text: v[0], wildcards: false };
+}
+
 /** Fills a template's variables from the request. */
 function resolve(tokens: readonly Token[], ctx: RequestContext, wildcards: boolean): Resolved {
   const parts: GlobPart[] = [];
@@ -115,13 +127,9 @@ function resolve(tokens: readonly Token[], ctx: RequestContext, wildcards: boole
     if (t.kind === 'text') parts.push({ text: t.text, wildcards });
     else if (t.kind === 'literal') parts.push({ text: t.text, wildcards: false });
     else {
-      const v = ctx.get(t.key);
-      if (v === undefined) return 'unknown';
-      // A missing key, and a multivalued one (which cannot be a variable), fill in the default or fail.
-      if (v === null || v.length !== 1) {
-        if (t.fallback === undefined) return 'unresolved';
-        parts.push({ text: t.fallback, wildcards: false });
-      } else parts.push({ text: v[0], wildcards: false });
+      const part = fillVariable(t, ctx);
+      if (typeof part === 'string') return part;
+      parts.push(part);
     }
   }
   return parts;
