@@ -8,7 +8,7 @@
  */
 import { parse as tolerantParse, type JSONPath } from 'jsonc-parser';
 import * as l10n from '@vscode/l10n';
-import { cliPolicyString, keyOutput, lookupEventsOutput, morePages, type CliOutput } from './document/cliOutput';
+import { cliPolicyObject, cliPolicyString, keyOutput, lookupEventsOutput, morePages, type CliOutput } from './document/cliOutput';
 import { templateHasKmsPolicy } from './policy/cloudFormation';
 import { detectPolicyKind, type PolicyContent } from './policy/detectKind';
 import type { KindDecision } from './policy/kinds';
@@ -164,6 +164,17 @@ function cliPolicyClassification(v: Obj, hints: DocumentHints): Classification |
   return { kind: decision.kind, container: 'none', policy: { shape: decoded.shape, inString: true, path: found.path, decision }, cli: found.cli };
 }
 
+/** The policy printed as an object member of AWS CLI output (IAM's get-policy-version, get-role-policy, get-role). */
+function cliObjectClassification(v: Obj, hints: DocumentHints): Classification | undefined {
+  const found = cliPolicyObject(v);
+  const shape = found && policyShapeOf(found.value);
+  if (!found || shape !== 'policy') return undefined;
+  const decision: KindDecision = hints.policyKind
+    ? decidePolicyKind(policyContent(found.value, shape), hints)
+    : { kind: found.kind.kind, certain: true, alternatives: [], reason: found.kind.reason, source: 'cli' };
+  return { kind: decision.kind, container: 'none', policy: { shape, inString: false, path: found.path, decision }, cli: found.cli };
+}
+
 /** An array of JSON strings that hold CloudTrail events (`--query 'Events[].CloudTrailEvent'`), told by its first. */
 function isEventStrings(v: unknown[]): boolean {
   if (v.length === 0 || !v.every((e) => typeof e === 'string')) return false;
@@ -196,6 +207,8 @@ export function classifyValue(v: unknown, hints: DocumentHints = {}): Classifica
   if (shape) return policyClassification(v, shape, false, hints);
   const printed = cliPolicyClassification(v, hints);
   if (printed) return printed;
+  const decodedByCli = cliObjectClassification(v, hints);
+  if (decodedByCli) return decodedByCli;
   const keys = keyOutput(v);
   if (keys) return { kind: 'kmsOutput', container: keys.container, cli: keys.cli };
   // Templates without a KMS policy stay `other`: their other resources are not ours to judge.

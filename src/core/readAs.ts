@@ -29,6 +29,7 @@ export function describeReading(model: DocumentModel): string {
     if (model.template) label = l10n.t('{0} (template, read without rendering it)', label);
     // A policy printed by the AWS CLI: which command, and where the policy is in its output.
     const path = model.policy?.path ?? [];
+    if (path.length > 0 && !model.policy?.inString && model.cli) return l10n.t('{0} in the {1} member of {2}', label, path.join('.'), commandLabel(model.cli));
     if (path.length > 0) return model.cli ? l10n.t('{0} in the {1} string of {2}', label, path.join('.'), commandLabel(model.cli)) : l10n.t('{0} in its {1} string', label, path.join('.'));
     return label;
   }

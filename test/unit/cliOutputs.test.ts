@@ -198,3 +198,52 @@ describe('AWS CLI outputs: describe-key, get-key-rotation-status, list-aliases',
     }
   });
 });
+
+describe('AWS CLI outputs: IAM policies printed as objects', () => {
+  const rolePolicy = (actions: string[]): string => `{
+    "RoleName": "orders-api",
+    "PolicyName": "orders-kms",
+    "PolicyDocument": {
+        "Version": "2012-10-17",
+        "Statement": [
+            {
+                "Effect": "Allow",
+                "Action": ${JSON.stringify(actions)},
+                "Resource": "arn:aws:kms:eu-west-1:482913650217:key/5f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f"
+            }
+        ]
+    }
+}
+`;
+
+  it('get-role-policy: the PolicyDocument is an inline identity policy, checked on its own characters', () => {
+    const text = rolePolicy(['kms:Decrypt', 'kms:GenerateDataKeys']);
+    const { model, findings, reading } = run('role-policy.json', text);
+    assert.equal(model.kind, 'identityPolicy');
+    assert.equal(model.policy?.decision.source, 'cli');
+    assert.equal(reading, 'an IAM identity policy or permissions boundary in the PolicyDocument member of aws iam get-role-policy output');
+    assert.deepEqual(findings.map((f) => [f.code, text.slice(f.start, f.end)]), [['policy-unknown-action', 'GenerateDataKeys']]);
+    const fix = findings[0].fixes?.find((x) => x.title.includes('kms:GenerateDataKey'));
+    assert.ok(fix);
+    const fixed = JSON.parse(applyEdits(text, fix.edits)) as { RoleName: string; PolicyDocument: { Statement: Array<{ Action: string[] }> } };
+    assert.equal(fixed.RoleName, 'orders-api');
+    assert.deepEqual(fixed.PolicyDocument.Statement[0].Action, ['kms:Decrypt', 'kms:GenerateDataKey']);
+  });
+
+  it('get-role-policy of a fine policy, get-policy-version and get-role raise nothing, and say what they were read as', () => {
+    assert.deepEqual(run('role-policy.json', rolePolicy(['kms:Decrypt', 'kms:GenerateDataKey'])).findings, []);
+    const version = `{"PolicyVersion": {"Document": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "kms:Decrypt", "Resource": "arn:aws:kms:eu-west-1:482913650217:key/5f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f"}]}, "VersionId": "v3", "IsDefaultVersion": true}}`;
+    const v = run('version.json', version);
+    assert.equal(v.reading, 'an IAM identity policy or permissions boundary in the PolicyVersion.Document member of aws iam get-policy-version output');
+    assert.deepEqual(v.findings, []);
+    const role = `{"Role": {"Path": "/", "RoleName": "orders-api", "Arn": "arn:aws:iam::482913650217:role/orders-api", "AssumeRolePolicyDocument": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "ecs-tasks.amazonaws.com"}, "Action": "sts:AssumeRole"}]}, "MaxSessionDuration": 3600}}`;
+    const r = run('role.json', role);
+    assert.equal(r.model.kind, 'trustPolicy');
+    assert.deepEqual(r.findings, []);
+  });
+
+  it('an object that only looks like one (no owner name) is not read as IAM output', () => {
+    const { model } = run('other.json', `{"PolicyName": "x", "PolicyDocument": {"Statement": [{"Effect": "Allow", "Action": "kms:Decrypt", "Resource": "*"}]}}`);
+    assert.notEqual(model.policy?.decision.source, 'cli');
+  });
+});

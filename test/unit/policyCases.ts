@@ -218,7 +218,7 @@ export const CASES: Record<string, RuleCase> = {
       identityPolicy(`{"Effect":"Allow","Action":"kms:Decrypt","NotResource":"${keyArn('alias/orders')}"}`),
       iamStmt(`"Action":"kms:ListAliases","Resource":"${keyArn('alias/*')}"`),
     ],
-    message: /names the alias, not its key: kms:Decrypt, kms:GenerateDataKey act on the key/,
+    message: /names the alias, not its key: key operations \(kms:Decrypt, kms:GenerateDataKey\) act on the key/,
   },
   'policy-unknown-region': {
     fires: [iamStmt(`"Action":"kms:Decrypt","Resource":"arn:aws:kms:⟦us-west-3⟧:${ACCOUNT}:key/*"`), iamStmt(`"Action":"kms:Decrypt","Resource":"arn:aws:kms:⟦cn-north-1⟧:${ACCOUNT}:key/*"`)],

@@ -94,8 +94,10 @@ describe('corpus: AWS guide policy examples', () => {
   const files = policyFiles();
 
   it('covers the policy examples of the guide', () => {
-    // 46 policy documents (the other files are CloudTrail events, and policy-evaluation-3 is a GetRole response) and one PutKeyPolicy event.
-    assert.equal(files.length, 47, files.join(' '));
+    // 46 policy documents (the other files are CloudTrail events), one GetRole response (policy-evaluation-3:
+    // its AssumeRolePolicyDocument is read as a trust policy) and one PutKeyPolicy event.
+    assert.equal(files.length, 48, files.join(' '));
+    assert.ok(files.includes('policy-evaluation-3.json'), 'the GetRole response carries a trust policy');
     assert.ok(files.includes('ct-put-key-policy-0.json'), 'the PutKeyPolicy event carries a policy');
   });
 

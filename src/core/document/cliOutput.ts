@@ -26,6 +26,11 @@ export type CliCommand =
   | 'secretsmanager get-resource-policy'
   | 'glue get-resource-policy'
   | 'organizations describe-policy'
+  | 'iam get-policy-version'
+  | 'iam get-role-policy'
+  | 'iam get-user-policy'
+  | 'iam get-group-policy'
+  | 'iam get-role'
   | 'cloudtrail lookup-events'
   | 'kms describe-key'
   | 'kms get-key-rotation-status'
@@ -108,6 +113,43 @@ export function cliPolicyString(v: Obj): CliPolicyString | undefined {
     // Tag, backup and other Organizations policies are not IAM policies: their content is not read as one.
     if (type !== 'SERVICE_CONTROL_POLICY' && type !== 'RESOURCE_CONTROL_POLICY') return undefined;
     return { cli: { command: 'organizations describe-policy' }, path: ['Policy', 'Content'], text: v.Policy.Content, kind };
+  }
+  return undefined;
+}
+
+/** A policy printed as a JSON object member of the output (IAM's commands decode the policy for you). */
+export interface CliPolicyObject {
+  cli: CliOutput;
+  /** Where the policy object is in the output. */
+  path: JSONPath;
+  value: Obj;
+  kind: CommandKind;
+}
+
+const isPolicyObject = (v: unknown): v is Obj => isObj(v) && 'Statement' in v;
+
+/**
+ * The IAM outputs that print a policy as an object: `aws iam
+ * get-policy-version` (`PolicyVersion.Document`, a managed policy),
+ * `get-role-policy` / `get-user-policy` / `get-group-policy` (an inline
+ * policy's `PolicyDocument` beside its `PolicyName` and owner) and `get-role`
+ * (`Role.AssumeRolePolicyDocument`, the role's trust policy). The AWS CLI
+ * URL-decodes these documents, so they are JSON objects, not strings.
+ */
+export function cliPolicyObject(v: Obj): CliPolicyObject | undefined {
+  const version = v.PolicyVersion;
+  if (isObj(version) && isPolicyObject(version.Document) && typeof version.VersionId === 'string') {
+    return { cli: { command: 'iam get-policy-version' }, path: ['PolicyVersion', 'Document'], value: version.Document, kind: { kind: 'identityPolicy', reason: l10n.t('It is the Document of aws iam get-policy-version output: an IAM managed policy.') } };
+  }
+  if (isPolicyObject(v.PolicyDocument) && typeof v.PolicyName === 'string') {
+    const owner = typeof v.RoleName === 'string' ? 'role' : typeof v.UserName === 'string' ? 'user' : typeof v.GroupName === 'string' ? 'group' : undefined;
+    if (owner) {
+      return { cli: { command: `iam get-${owner}-policy` }, path: ['PolicyDocument'], value: v.PolicyDocument, kind: { kind: 'identityPolicy', reason: l10n.t('It is the PolicyDocument of aws iam get-{0}-policy output: an inline policy of an IAM {0}.', owner) } };
+    }
+  }
+  const role = v.Role;
+  if (isObj(role) && isPolicyObject(role.AssumeRolePolicyDocument) && typeof role.RoleName === 'string') {
+    return { cli: { command: 'iam get-role' }, path: ['Role', 'AssumeRolePolicyDocument'], value: role.AssumeRolePolicyDocument, kind: { kind: 'trustPolicy', reason: l10n.t('It is the AssumeRolePolicyDocument of aws iam get-role output: the role\'s trust policy.') } };
   }
   return undefined;
 }

@@ -59,6 +59,11 @@ function locate(model: DocumentModel): PolicyModel[] {
       const p = node?.type === 'string' ? policyInString(model.text, node.offset, node.length, placed.decision, {}) : undefined;
       return p ? [p] : [];
     }
+    if (placed.path && placed.path.length > 0) {
+      // A policy object inside AWS CLI output (IAM's get-policy-version Document): the rest of the output is not policy.
+      const node = findNodeAtLocation(model.root, placed.path);
+      return node?.type === 'object' ? [buildPolicy({ text: model.text, root: node, decision: placed.decision, fragment: fragmentOf(placed.shape), origin: 'embedded', syntaxProblems: within(model, node) })] : [];
+    }
     return [buildPolicy({ text: model.text, root: model.root, decision: placed.decision, fragment: fragmentOf(placed.shape), origin: 'document', syntaxProblems: model.syntaxProblems })];
   }
   switch (model.kind) {

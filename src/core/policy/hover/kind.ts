@@ -21,7 +21,9 @@ function kindMarkdown(policy: PolicyModel, model: DocumentModel): string {
   const lines = [`**${l10n.t('KMS Lens reads this as: {0}', what)}**`, '', d.reason];
   const path = model.policy?.path ?? [];
   if (path.length > 0) {
-    const where = model.cli ? l10n.t('The policy is the {0} string of {1}: its findings, hovers and fixes are on the characters inside that string.', path.join('.'), commandLabel(model.cli)) : l10n.t('The policy is the {0} string of this JSON: its findings, hovers and fixes are on the characters inside that string.', path.join('.'));
+    const where = !model.policy?.inString && model.cli
+      ? l10n.t('The policy is the {0} member of {1}: the other members are not checked.', path.join('.'), commandLabel(model.cli))
+      : model.cli ? l10n.t('The policy is the {0} string of {1}: its findings, hovers and fixes are on the characters inside that string.', path.join('.'), commandLabel(model.cli)) : l10n.t('The policy is the {0} string of this JSON: its findings, hovers and fixes are on the characters inside that string.', path.join('.'));
     lines.push('', where);
   }
   if (!d.certain) {

@@ -42,8 +42,8 @@ export const aliasArnResource: PolicyRule = {
         report({
           ...r.parts.span(0, r.parts.shape.length),
           message: s.effect === 'Deny'
-            ? l10n.t('"{0}" names the alias, not its key: {1} act on the key, so this Deny never refuses them through this Resource. Name the key by its key ARN, or use a kms:ResourceAliases condition.', r.value, named)
-            : l10n.t('"{0}" names the alias, not its key: {1} act on the key, so this Resource never matches them. Name the key by its key ARN, or use a key ARN pattern with a kms:ResourceAliases condition.', r.value, named),
+            ? l10n.t('"{0}" names the alias, not its key: key operations ({1}) act on the key, so this Deny never refuses them through this Resource. Name the key by its key ARN, or use a kms:ResourceAliases condition.', r.value, named)
+            : l10n.t('"{0}" names the alias, not its key: key operations ({1}) act on the key, so this Resource never matches them. Name the key by its key ARN, or use a key ARN pattern with a kms:ResourceAliases condition.', r.value, named),
         });
       }
     }
