@@ -102,6 +102,13 @@ describe('CloudTrail rules', () => {
       const text = ev((e) => { e.userIdentity = { accountId: ACCOUNT, invokedBy: 'AWS Internal' }; delete e.requestID; e.eventType = 'AwsServiceEvent'; e.eventName = 'RotateKey'; e.requestParameters = null; });
       assert.deepEqual(run(text).map((f) => f.code), []);
     });
+    it('near miss: a CloudTrail Insights event about KMS has none of a call\'s fields, by design', () => {
+      const insight = { eventVersion: '1.08', eventTime: '2026-11-30T10:05:00Z', awsRegion: 'eu-west-1', eventID: '55555555-5555-5555-5555-555555555555', eventType: 'AwsCloudTrailInsight', recipientAccountId: ACCOUNT, sharedEventID: '66666666-6666-6666-6666-666666666666', insightDetails: { state: 'Start', eventSource: 'kms.amazonaws.com', eventName: 'Decrypt', insightType: 'ApiCallRateInsight', insightContext: { statistics: { baseline: { average: 0.1 }, insight: { average: 5 } } } }, eventCategory: 'Insight' };
+      assert.deepEqual(run(JSON.stringify({ Records: [insight] })).map((f) => f.code), []);
+      // The same record with its eventType edited away is no longer an Insights event: it lacks what a call has.
+      const edited = { ...insight, eventType: 'AwsApiCall' };
+      assert.deepEqual(only(JSON.stringify({ Records: [edited] }), 'ct-missing-field').length, 1);
+    });
     it('near miss: eventID is not expected before eventVersion 1.01', () => {
       const text = JSON.stringify({ eventVersion: '1.0', userIdentity: { type: 'Root' }, eventTime: '2014-01-01T00:00:00Z', eventSource: 's3.amazonaws.com', eventName: 'GetObject', awsRegion: 'us-east-1', sourceIPAddress: '198.51.100.1', requestParameters: null, responseElements: null });
       assert.equal(only(text, 'ct-missing-field').length, 0);

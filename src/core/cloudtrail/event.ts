@@ -43,6 +43,17 @@ export function isServiceEvent(e: Obj): boolean {
   return e.eventType === 'AwsServiceEvent';
 }
 
+/**
+ * A CloudTrail Insights event (`eventType: AwsCloudTrailInsight`): a record of
+ * unusual API activity, not of one call. It has no userIdentity, eventSource,
+ * eventName, requestParameters or responseElements by design (CloudTrail's
+ * "record contents for Insights events"); the call's service and name are in
+ * `insightDetails`.
+ */
+export function isInsightEvent(e: Obj): boolean {
+  return e.eventType === 'AwsCloudTrailInsight';
+}
+
 export function errorCodeOf(e: Obj): string | undefined {
   const c = e.errorCode;
   return typeof c === 'string' && c !== '' ? c : undefined;

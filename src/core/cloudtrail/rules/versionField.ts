@@ -1,7 +1,8 @@
 import * as l10n from '@vscode/l10n';
 import type { EventRule } from '../../rules/rule';
+import { SOURCES } from '../../data/sources';
 import { RECORD_FIELDS, formatVersion, parseEventVersion, versionAtLeast } from '../data/recordFields';
-import { topLevelFields } from '../event';
+import { isInsightEvent, topLevelFields } from '../event';
 import { display } from '../../text/display';
 
 /** Required fields not covered by ct-missing-field: their absence is a trimmed example, not a mystery. */
@@ -18,10 +19,13 @@ export const versionField: EventRule = {
     description: 'The record\'s `eventVersion` promises fields it lacks (every 1.07 record has `eventCategory`, every 1.02 record `eventType`, every record `sourceIPAddress`, `requestParameters` and `responseElements`), or it has a field that was introduced in a later version. Real records match their version; examples trimmed by hand often do not.',
     example: '{ "eventVersion": "1.05", "eventCategory": "Management", ... }',
     remedy: 'Check that the record is complete and its eventVersion was not edited.',
+    sources: [SOURCES.cloudTrailRecord, SOURCES.cloudTrailInsightRecord],
   },
   check({ event, record, range }, report) {
     const version = parseEventVersion(event.eventVersion);
     if (!version) return;
+    // Insights events record unusual activity, not a call: they have none of a call's fields, by design.
+    if (isInsightEvent(event)) return;
     // The common case, nothing missing, allocates nothing. (A record damaged by a JSON error may have them in the damage.)
     if (!record.partial && VERSIONED.some((f) => !(f.name in event) && versionAtLeast(version, f.since))) {
       const missing = VERSIONED.filter((f) => versionAtLeast(version, f.since) && !(f.name in event)).map((f) => f.name);
