@@ -454,6 +454,21 @@ export const CASES: Record<string, RuleCase> = {
     ],
     message: /^kms:Decrypt here allows kms:Decrypt on all KMS keys: the holder can decrypt with every key whose key policy trusts this account/,
   },
+  'policy-principal-deleted': {
+    fires: [
+      keyPolicy(`{"Effect":"Allow","Principal":{"AWS":["arn:aws:iam::${ACCOUNT}:role/KeyAdmin",⟦"AROAXAMPLEROLEID1234"⟧]},"Action":"kms:Describe*","Resource":"*"}`),
+      keyPolicy(`{"Effect":"Allow","Principal":{"AWS":⟦"AIDAXAMPLEUSERID5678"⟧},"Action":"kms:Decrypt","Resource":"*"}`),
+    ],
+    nearMisses: [
+      // Role ARNs, account ids, and other unique-ID-looking values that are not principals of deleted users or roles.
+      keyPolicy(`{"Effect":"Allow","Principal":{"AWS":["arn:aws:iam::${ACCOUNT}:role/AROAXAMPLEROLEID1234","${ACCOUNT}"]},"Action":"kms:Decrypt","Resource":"*"}`),
+      keyPolicy(`{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::${ACCOUNT}:role/App"},"Action":"kms:Decrypt","Resource":"*","Condition":{"StringLike":{"aws:userid":"AROAXAMPLEROLEID1234:*"}}}`),
+      // Outside key policies (a trust policy) KMS Lens checks only what is about KMS.
+      `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"AROAXAMPLEROLEID1234"},"Action":"sts:AssumeRole"}]}`,
+    ],
+    message: /"AROAXAMPLEROLEID1234" is the unique ID of an IAM role that was deleted/,
+    fix: { safety: 'neutral', result: keyPolicy(`{"Effect":"Allow","Principal":{"AWS":["arn:aws:iam::${ACCOUNT}:role/KeyAdmin"]},"Action":"kms:Describe*","Resource":"*"}`) },
+  },
   'policy-cross-account-grants': {
     fires: [
       keyPolicy('{"Effect":"Allow","Principal":{"AWS":⟦"arn:aws:iam::702914583316:root"⟧},"Action":"kms:*","Resource":"*"}'),

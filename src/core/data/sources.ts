@@ -42,6 +42,10 @@ export const SOURCES = {
   iamSid: `${IAM}/reference_policies_elements_sid.html`,
   iamEffect: `${IAM}/reference_policies_elements_effect.html`,
   iamPrincipal: `${IAM}/reference_policies_elements_principal.html`,
+  /** IAM unique ID prefixes: AIDA for an IAM user, AROA for a role. */
+  iamUniqueIds: `${IAM}/reference_identifiers.html#identifiers-unique-ids`,
+  /** A key policy whose principal is a unique ID (AIDACKCEVSQ6C2EXAMPLE): PutKeyPolicy fails with MalformedPolicyDocumentException, invalid principals; remove orphaned unique IDs. */
+  kmsInvalidPrincipals: 'https://repost.aws/knowledge-center/kms-policy-error-invalid-principals',
   /** NotPrincipal with Deny: name the assumed-role session, the role and the account, or the Deny may apply to them. */
   iamNotPrincipal: `${IAM}/reference_policies_elements_notprincipal.html`,
   iamAction: `${IAM}/reference_policies_elements_action.html`,

@@ -33,6 +33,7 @@ import { operatorType } from './conditionOperatorType';
 import { placeholder } from './placeholder';
 import { principalInvalid } from './principalInvalid';
 import { publicPrincipal } from './publicPrincipal';
+import { principalDeleted } from './principalDeleted';
 import { redundantAction } from './redundantAction';
 import { sensitivePermissions } from './sensitivePermissions';
 import { serviceWithoutSource } from './serviceWithoutSource';
@@ -69,7 +70,7 @@ export const policyRules: PolicyRule[] = [
   keyPolicyResource, arnMalformed, keyIdInvalid, aliasInvalid, unknownRegion, aliasArnResource,
   // Principals
   principalInvalid, publicPrincipal, allowNotPrincipal, sensitivePermissions,
-  denyNotPrincipalRole, decryptAllKeys, crossAccountGrants,
+  denyNotPrincipalRole, decryptAllKeys, crossAccountGrants, principalDeleted,
   // Conditions
   unknownOperator, unknownConditionKey, conditionKeyNotApplicable, operatorType, conditionValueType, missingSetOperator,
   setOperatorSingleValued, conditionValueEnum, viaServiceInvalid, viaServiceUnsupported, viaServiceRegionMismatch, keyPolicyConditionKey,
