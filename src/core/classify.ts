@@ -8,7 +8,7 @@
  */
 import { parse as tolerantParse, type JSONPath } from 'jsonc-parser';
 import * as l10n from '@vscode/l10n';
-import { cliPolicyObject, cliPolicyString, keyOutput, lookupEventsOutput, morePages, type CliOutput } from './document/cliOutput';
+import { cliPolicyObject, cliPolicyString, isJsonMessage, keyOutput, logEventsOutput, lookupEventsOutput, morePages, type CliOutput } from './document/cliOutput';
 import { templateHasKmsPolicy } from './policy/cloudFormation';
 import { detectPolicyKind, type PolicyContent } from './policy/detectKind';
 import type { KindDecision } from './policy/kinds';
@@ -109,7 +109,7 @@ export function decodedPolicyValue(v: unknown): { value: unknown; shape: PolicyS
  * with `--query 'Events[].CloudTrailEvent'`), the document itself, the
  * `KeyMetadata` of describe-key, the `Aliases` of list-aliases.
  */
-export type Container = 'Records' | 'Grants' | 'Events' | 'array' | 'eventStrings' | 'single' | 'KeyMetadata' | 'Aliases' | 'none';
+export type Container = 'Records' | 'Grants' | 'Events' | 'logEvents' | 'array' | 'eventStrings' | 'single' | 'KeyMetadata' | 'Aliases' | 'none';
 
 /** Where the policy of a policy document is, and what it was read as. */
 export interface DocumentPolicy {
@@ -175,6 +175,16 @@ function cliObjectClassification(v: Obj, hints: DocumentHints): Classification |
   return { kind: decision.kind, container: 'none', policy: { shape, inString: false, path: found.path, decision }, cli: found.cli };
 }
 
+/** A CloudWatch Logs message that is a CloudTrail event (a trail sending to a log group writes one per message). */
+function isEventMessage(message: string): boolean {
+  if (!isJsonMessage(message)) return false;
+  try {
+    return isEventLike(JSON.parse(message));
+  } catch {
+    return false;
+  }
+}
+
 /** An array of JSON strings that hold CloudTrail events (`--query 'Events[].CloudTrailEvent'`), told by its first. */
 function isEventStrings(v: unknown[]): boolean {
   if (v.length === 0 || !v.every((e) => typeof e === 'string')) return false;
@@ -201,6 +211,8 @@ export function classifyValue(v: unknown, hints: DocumentHints = {}): Classifica
   }
   const lookup = lookupEventsOutput(v);
   if (lookup) return { kind: 'cloudTrail', container: 'Events', cli: lookup };
+  const logs = logEventsOutput(v);
+  if (logs && (v.events as Array<{ message: string }>).some((e) => isEventMessage(e.message))) return { kind: 'cloudTrail', container: 'logEvents', cli: logs };
   if (Array.isArray(v.Grants)) return { kind: 'listGrants', container: 'Grants', cli: { command: 'kms list-grants', more: morePages(v) } };
   if (isEventLike(v)) return { kind: 'cloudTrail', container: 'single' };
   const shape = policyShapeOf(v);

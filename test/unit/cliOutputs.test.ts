@@ -10,7 +10,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { analyze, applyEdits, buildGrantsModel, DEFAULT_SETTINGS, describeReading, fixAll, type Finding } from '../../src/core';
+import { analyze, applyEdits, buildGrantsModel, buildModel, DEFAULT_SETTINGS, describeReading, fixAll, type Finding } from '../../src/core';
 import { hoverAt } from '../../src/core/hover';
 import { runCli } from './helpers';
 import { source } from './grantsHelpers';
@@ -245,5 +245,49 @@ describe('AWS CLI outputs: IAM policies printed as objects', () => {
   it('an object that only looks like one (no owner name) is not read as IAM output', () => {
     const { model } = run('other.json', `{"PolicyName": "x", "PolicyDocument": {"Statement": [{"Effect": "Allow", "Action": "kms:Decrypt", "Resource": "*"}]}}`);
     assert.notEqual(model.policy?.decision.source, 'cli');
+  });
+});
+
+describe('AWS CLI outputs: CloudWatch Logs events of a trail', () => {
+  /** What `aws logs filter-log-events` prints for a trail that sends to a log group: one event per message, plus `extra` messages. */
+  function logEvents(extra: string[] = []): string {
+    const events = (JSON.parse(sample('lookup-events.json')) as { Events: Array<{ CloudTrailEvent: string }> }).Events.map((e) => e.CloudTrailEvent);
+    const messages = [...events, ...extra];
+    return JSON.stringify({
+      events: messages.map((message, i) => ({ logStreamName: '482913650217_CloudTrail_eu-west-1', timestamp: 1767225600000 + i, message, ingestionTime: 1767225605000 + i, eventId: `3812345678901234567890123456789012345678901234567890123${i}` })),
+      searchedLogStreams: [],
+    }, null, 4);
+  }
+
+  it('reads each message of filter-log-events as an event, with its rules on the message\'s characters', () => {
+    const text = logEvents();
+    const { model, findings, reading } = run('log-events.json', text);
+    assert.equal(model.kind, 'cloudTrail');
+    assert.equal(reading, 'aws logs filter-log-events output: CloudTrail events (3)');
+    assert.ok(model.records.every((r) => r.inString));
+    const refused = findings.find((f) => f.code === 'lifecycle-use-after-disable');
+    assert.ok(refused, JSON.stringify(findings.map((f) => f.code)));
+    assert.equal(text.slice(refused.start, refused.end), '\\"Decrypt\\"');
+    assert.ok(refused.start > model.records[0].start && refused.end < model.records[0].end);
+  });
+
+  it('skips the lines of the log group that are not JSON, and reads big outputs (the streaming path) the same way', () => {
+    const text = logEvents(['START RequestId: 1f2e3d4c Version: $LATEST', '']);
+    const small = run('log-events.json', text);
+    assert.equal(small.model.records.length, 3);
+    const big = buildModel(text, { languageId: 'json', fileName: 'log-events.json' }, { maxFileSize: DEFAULT_SETTINGS.maxFileSize, treeThreshold: 0 });
+    assert.equal(big.kind, 'cloudTrail');
+    assert.deepEqual(big.records.map((r) => [r.start, r.end]), small.model.records.map((r) => [r.start, r.end]));
+  });
+
+  it('feeds the grants and the key lifecycle', () => {
+    const m = buildGrantsModel([source('log-events.json', logEvents())]);
+    const key = m.keys.find((k) => k.key.identity.includes('5f1c2d3e'));
+    assert.deepEqual(key?.grants.map((g) => [g.grantId.slice(0, 8), g.status]), [['7e3d1a2b', 'active']]);
+  });
+
+  it('near miss: a log group of application logs (JSON messages that are not CloudTrail events) is not read as events', () => {
+    const text = JSON.stringify({ events: [{ timestamp: 1, message: '{"level":"info","msg":"started"}', ingestionTime: 2 }], nextForwardToken: 'f/1', nextBackwardToken: 'b/1' });
+    assert.notEqual(run('app-logs.json', text).model.kind, 'cloudTrail');
   });
 });

@@ -32,6 +32,8 @@ export type CliCommand =
   | 'iam get-group-policy'
   | 'iam get-role'
   | 'cloudtrail lookup-events'
+  | 'logs filter-log-events'
+  | 'logs get-log-events'
   | 'kms describe-key'
   | 'kms get-key-rotation-status'
   | 'kms list-aliases'
@@ -167,6 +169,37 @@ export function lookupEventsOutput(v: Obj): CliOutput | undefined {
 
 /** The member of lookup-events output that holds each event's JSON. */
 export const EVENT_STRING = 'CloudTrailEvent';
+
+/**
+ * Outputs whose events are JSON strings, one in a member of each element of
+ * an array: lookup-events' `Events[].CloudTrailEvent`, and CloudWatch Logs'
+ * `events[].message` for a trail that sends its events to a log group.
+ */
+export const STRING_EVENT_MEMBERS = {
+  Events: { array: 'Events', member: EVENT_STRING },
+  logEvents: { array: 'events', member: 'message' },
+} as const;
+
+/** A CloudWatch Logs message that may hold a JSON event (other lines of a log group are not records). */
+export function isJsonMessage(message: string): boolean {
+  return /^\s*\{/.test(message);
+}
+
+/**
+ * `aws logs filter-log-events` (`{"events": [{"logStreamName", "timestamp",
+ * "message", ...}], "searchedLogStreams"?, "nextToken"?}`) or `get-log-events`
+ * (`{"events": [{"timestamp", "message", "ingestionTime"}],
+ * "nextForwardToken", ...}`), told by their members; whether the messages are
+ * CloudTrail events the caller decides.
+ */
+export function logEventsOutput(v: Obj): CliOutput | undefined {
+  if (!Array.isArray(v.events) || v.events.length === 0) return undefined;
+  const isLogEvent = (e: unknown): boolean => isObj(e) && typeof e.message === 'string' && typeof e.timestamp === 'number';
+  if (!v.events.every(isLogEvent)) return undefined;
+  const filtered = 'searchedLogStreams' in v || v.events.some((e) => isObj(e) && typeof e.logStreamName === 'string');
+  const more = typeof v.nextToken === 'string' && v.nextToken !== '' ? 'nextToken' : undefined;
+  return { command: filtered ? 'logs filter-log-events' : 'logs get-log-events', more };
+}
 
 /** Where the records of an AWS CLI output about keys are. */
 export type KeyOutputContainer = 'KeyMetadata' | 'Aliases' | 'single';

@@ -10,7 +10,7 @@
  */
 import { parse as tolerantParse, parseTree, getNodeValue, findNodeAtLocation, type Node, type JSONPath } from 'jsonc-parser';
 import { classifyValue, isEventLike, isObject, sniffKind, type Container, type DocumentPolicy } from '../classify';
-import { EVENT_STRING, type CliOutput } from './cliOutput';
+import { isJsonMessage, STRING_EVENT_MEMBERS, type CliOutput } from './cliOutput';
 import { concatenatedValues } from './concatenated';
 import { stringRecord } from './stringRecords';
 import { isPolicyDocument, type DocumentHints, type DocumentKind } from '../types';
@@ -158,12 +158,16 @@ interface SegmentResult {
   parts?: number;
 }
 
-/** Containers whose records are JSON strings holding events (lookup-events output). */
-const STRING_RECORDS: ReadonlySet<Container> = new Set<Container>(['Events', 'eventStrings']);
+/** Containers whose records are JSON strings holding events (lookup-events output, CloudWatch Logs output). */
+const STRING_RECORDS: ReadonlySet<Container> = new Set<Container>(['Events', 'logEvents', 'eventStrings']);
+
+/** Containers whose records are a string member of each element of an array member. */
+type MemberContainer = keyof typeof STRING_EVENT_MEMBERS;
+const isMemberContainer = (c: Container): c is MemberContainer => c === 'Events' || c === 'logEvents';
 
 /** How messages name the string a record's JSON errors are in. */
 function recordStringLabel(container: Container): string {
-  return container === 'Events' ? l10n.t('the {0} string', EVENT_STRING) : l10n.t('the event string');
+  return isMemberContainer(container) ? l10n.t('the {0} string', STRING_EVENT_MEMBERS[container].member) : l10n.t('the event string');
 }
 
 function buildJsonModel(text: string, hints: DocumentHints, allowComments: boolean, threshold: number): DocumentModel {
@@ -360,14 +364,17 @@ function soundValue(source: string): unknown {
   return tree ? getNodeValue(tree) : undefined;
 }
 
-/** The string that holds the event in an element of lookup-events' `Events`. */
-function eventStringNode(element: Node): Node | undefined {
+/** The string that holds the event in an element of lookup-events' `Events` (or of CloudWatch Logs' `events`). */
+function eventStringNode(element: Node, container: MemberContainer): Node | undefined {
   if (element.type !== 'object') return undefined;
+  const name = STRING_EVENT_MEMBERS[container].member;
   let found: Node | undefined;
   for (const prop of element.children ?? []) {
     const [key, value] = prop.children ?? [];
-    if (key?.value === EVENT_STRING && value?.type === 'string') found = value; // the last one, as JSON.parse keeps
+    if (key?.value === name && value?.type === 'string') found = value; // the last one, as JSON.parse keeps
   }
+  // A log group's other lines (not JSON) are not records.
+  if (container === 'logEvents' && found && !isJsonMessage(String(found.value))) return undefined;
   return found;
 }
 
@@ -379,9 +386,10 @@ function recordNodes(root: Node, container: Container): Node[] {
       const arr = findNodeAtLocation(root, [container]);
       return arr?.type === 'array' ? (arr.children ?? []) : [];
     }
-    case 'Events': {
-      const arr = findNodeAtLocation(root, ['Events']);
-      return arr?.type === 'array' ? (arr.children ?? []).flatMap((e) => eventStringNode(e) ?? []) : [];
+    case 'Events':
+    case 'logEvents': {
+      const arr = findNodeAtLocation(root, [STRING_EVENT_MEMBERS[container].array]);
+      return arr?.type === 'array' ? (arr.children ?? []).flatMap((e) => eventStringNode(e, container) ?? []) : [];
     }
     case 'KeyMetadata': {
       const meta = findNodeAtLocation(root, ['KeyMetadata']);
@@ -445,18 +453,21 @@ function fastSegment(text: string, start: number, end: number, hints: DocumentHi
 function fastStringSegment(text: string, start: number, end: number, value: unknown, c: Pick<SegmentResult, 'kind' | 'container' | 'policy' | 'cli'>): SegmentResult | undefined {
   const first = skipSpace(text, start, end);
   const strings: Array<{ span: Span; decoded: string }> = [];
-  if (c.container === 'Events') {
-    const elements = (value as { Events: unknown[] }).Events;
-    const spans = scanMemberArray(text, first, end, 'Events');
+  if (isMemberContainer(c.container)) {
+    const { array, member: name } = STRING_EVENT_MEMBERS[c.container];
+    const elements = (value as Record<string, unknown[]>)[array];
+    const spans = scanMemberArray(text, first, end, array);
     if (!spans || spans.length !== elements.length) return undefined;
     for (let i = 0; i < spans.length; i++) {
       const e = elements[i];
-      if (!isObject(e) || typeof e[EVENT_STRING] !== 'string') continue;
+      if (!isObject(e) || typeof e[name] !== 'string') continue;
+      // A log group's other lines (not JSON) are not records.
+      if (c.container === 'logEvents' && !isJsonMessage(e[name] as string)) continue;
       let member: ObjectMember | undefined;
-      for (const m of scanObjectMembers(text, spans[i].start, spans[i].end) ?? []) if (m.key === EVENT_STRING) member = m;
+      for (const m of scanObjectMembers(text, spans[i].start, spans[i].end) ?? []) if (m.key === name) member = m;
       const literal = member && scanValue(text, member.valueStart, spans[i].end);
       if (!literal) return undefined;
-      strings.push({ span: literal, decoded: e[EVENT_STRING] as string });
+      strings.push({ span: literal, decoded: e[name] as string });
     }
   } else {
     const elements = value as unknown[];
@@ -533,10 +544,10 @@ function brokenBigSegment(text: string, start: number, end: number, hints: Docum
   const records: JsonRecord[] = [];
   for (const s of recordStartsTolerant(source, container)) {
     const e = tolerantEnd(source, s);
-    if (container === 'Events') {
+    if (isMemberContainer(container)) {
       // An element of lookup-events' Events (a few KB): its tree finds the event's string.
       const element = parseTree(source.slice(s, e), [], { allowTrailingComma: true, disallowComments: false });
-      const literal = element && eventStringNode(element);
+      const literal = element && eventStringNode(element, container);
       if (!literal) continue;
       const r = stringRecord(text, start + s + literal.offset, start + s + literal.offset + literal.length, records.length, recordStringLabel(container));
       problems.push(...r.problems);
@@ -568,7 +579,7 @@ function brokenBigSegment(text: string, start: number, end: number, hints: Docum
 
 /** Offsets of the '{' of each element of the container, found by bracket depth (tolerant of errors). */
 function recordStartsTolerant(source: string, container: Container): number[] {
-  const depthOfRecords = container === 'Records' || container === 'Grants' || container === 'Events' || container === 'Aliases' ? 2 : container === 'array' || container === 'KeyMetadata' ? 1 : 0;
+  const depthOfRecords = container === 'Records' || container === 'Grants' || container === 'Events' || container === 'logEvents' || container === 'Aliases' ? 2 : container === 'array' || container === 'KeyMetadata' ? 1 : 0;
   const starts: number[] = [];
   let depth = 0;
   let inString = false;
