@@ -60,6 +60,7 @@ const DOCUMENT_KIND_NAMES: Record<Exclude<DocumentKind, PolicyKind>, string> = {
   kmsOutput: 'AWS CLI output about keys (`describe-key`, `get-key-rotation-status`, `list-aliases`)',
   cloudFormation: 'CloudFormation templates',
   terraform: 'Terraform modules',
+  iamOutput: '`aws iam get-account-authorization-details` output',
   other: 'any other file',
 };
 

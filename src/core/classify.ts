@@ -10,6 +10,7 @@ import { parse as tolerantParse, type JSONPath } from 'jsonc-parser';
 import * as l10n from '@vscode/l10n';
 import { cliPolicyObject, cliPolicyString, isJsonMessage, keyOutput, logEventsOutput, lookupEventsOutput, morePages, type CliOutput } from './document/cliOutput';
 import { templateHasKmsPolicy } from './policy/cloudFormation';
+import { detailsHaveKmsPolicy, isAuthorizationDetails } from './document/iamDetails';
 import { detectPolicyKind, type PolicyContent } from './policy/detectKind';
 import type { KindDecision } from './policy/kinds';
 import type { DocumentHints, DocumentKind } from './types';
@@ -223,6 +224,8 @@ export function classifyValue(v: unknown, hints: DocumentHints = {}): Classifica
   if (decodedByCli) return decodedByCli;
   const keys = keyOutput(v);
   if (keys) return { kind: 'kmsOutput', container: keys.container, cli: keys.cli };
+  // Authorization details without a policy about KMS stay `other`, as templates do.
+  if (isAuthorizationDetails(v)) return detailsHaveKmsPolicy(v) ? { kind: 'iamOutput', container: 'none', cli: { command: 'iam get-account-authorization-details', more: morePages(v) } } : { kind: 'other', container: 'none' };
   // Templates without a KMS policy stay `other`: their other resources are not ours to judge.
   if (templateHasKmsPolicy(v)) return { kind: 'cloudFormation', container: 'none' };
   return { kind: 'other', container: 'none' };

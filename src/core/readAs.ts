@@ -44,6 +44,10 @@ export function describeReading(model: DocumentModel): string {
       const kinds = policiesOf(model).map((p) => decisionLabel(p.decision));
       return kinds.length === 0 ? l10n.t('a CloudFormation template') : l10n.t('a CloudFormation template with {0}', kinds.join(', '));
     }
+    case 'iamOutput': {
+      const n = policiesOf(model).length;
+      return n === 1 ? l10n.t('aws iam get-account-authorization-details output, with 1 policy about KMS') : l10n.t('aws iam get-account-authorization-details output, with {0} policies about KMS', n);
+    }
     case 'terraform': {
       const kinds = policiesOf(model).map((p) => decisionLabel(p.decision));
       return l10n.t('a Terraform module with {0}', kinds.join(', '));

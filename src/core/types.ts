@@ -24,8 +24,10 @@ export function isSeveritySetting(value: unknown): value is SeveritySetting {
  * `cloudFormation`: a JSON template holding a key policy, or a policy that mentions KMS.
  * `kmsOutput`: AWS CLI output about keys that feeds the key history (describe-key,
  * get-key-rotation-status, list-aliases).
+ * `iamOutput`: `aws iam get-account-authorization-details` output holding a
+ * policy about KMS (document/iamDetails.ts).
  */
-export type DocumentKind = PolicyKind | 'cloudTrail' | 'listGrants' | 'kmsOutput' | 'cloudFormation' | 'terraform' | 'other';
+export type DocumentKind = PolicyKind | 'cloudTrail' | 'listGrants' | 'kmsOutput' | 'cloudFormation' | 'terraform' | 'iamOutput' | 'other';
 
 /** The document is a policy (of any kind). */
 export function isPolicyDocument(kind: DocumentKind): kind is PolicyKind {

@@ -291,3 +291,55 @@ describe('AWS CLI outputs: CloudWatch Logs events of a trail', () => {
     assert.notEqual(run('app-logs.json', text).model.kind, 'cloudTrail');
   });
 });
+
+describe('AWS CLI outputs: aws iam get-account-authorization-details', () => {
+  const KEY = 'arn:aws:kms:eu-west-1:482913650217:key/5f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f';
+  /** The output's shape, with the policies about KMS given; AWS managed policies without kms: beside them. */
+  function details(roleActions: string[], oldVersionAction = 'kms:Decrypt'): string {
+    return JSON.stringify({
+      UserDetailList: [{ UserName: 'ci', UserId: 'AIDAEXAMPLEUSERID1234', Arn: 'arn:aws:iam::482913650217:user/ci', GroupList: ['deployers'], AttachedManagedPolicies: [], UserPolicyList: [{ PolicyName: 's3', PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::artifacts/*' }] } }] }],
+      GroupDetailList: [{ GroupName: 'deployers', GroupId: 'AGPAEXAMPLEGROUPID12', Arn: 'arn:aws:iam::482913650217:group/deployers', GroupPolicyList: [], AttachedManagedPolicies: [] }],
+      RoleDetailList: [{
+        RoleName: 'orders-api', RoleId: 'AROAEXAMPLEROLEID123', Arn: 'arn:aws:iam::482913650217:role/orders-api',
+        AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
+        RolePolicyList: [{ PolicyName: 'orders-kms', PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: roleActions, Resource: KEY }] } }],
+        AttachedManagedPolicies: [{ PolicyName: 'ReadOnlyAccess', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }],
+      }],
+      Policies: [
+        { PolicyName: 'AdministratorAccess', Arn: 'arn:aws:iam::aws:policy/AdministratorAccess', DefaultVersionId: 'v1', PolicyVersionList: [{ Document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }, VersionId: 'v1', IsDefaultVersion: true }] },
+        { PolicyName: 'reports-kms', Arn: 'arn:aws:iam::482913650217:policy/reports-kms', DefaultVersionId: 'v2', PolicyVersionList: [
+          { Document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: KEY }] }, VersionId: 'v2', IsDefaultVersion: true },
+          { Document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: oldVersionAction, Resource: KEY }] }, VersionId: 'v1', IsDefaultVersion: false },
+        ] },
+      ],
+      IsTruncated: false,
+    }, null, 4);
+  }
+
+  it('checks the policies about KMS in it, each where it is, and says what it read', () => {
+    const text = details(['kms:Decrypt', 'kms:GenerateDataKeys']);
+    const { model, findings, reading } = run('authorization-details.json', text);
+    assert.equal(model.kind, 'iamOutput');
+    assert.equal(reading, 'aws iam get-account-authorization-details output, with 2 policies about KMS');
+    assert.deepEqual(findings.map((f) => [f.code, text.slice(f.start, f.end)]), [['policy-unknown-action', 'GenerateDataKeys']]);
+    const hover = hoverAt(model, text.indexOf('"kms:Decrypt"') + 3);
+    assert.match(hover?.markdown ?? '', /Decrypt/);
+  });
+
+  it('a fine output raises nothing; the versions not in force and policies not about KMS are not read', () => {
+    const { findings } = run('authorization-details.json', details(['kms:Decrypt'], 'kms:Decrpyt'));
+    assert.deepEqual(findings, []);
+  });
+
+  it('near miss: an output whose policies are not about KMS is not analysed', () => {
+    const text = details(['kms:Decrypt']).replaceAll('kms:Decrypt', 's3:GetObject').replaceAll(KEY, 'arn:aws:s3:::reports/*');
+    assert.equal(run('authorization-details.json', text).model.kind, 'other');
+  });
+
+  it('over the size of a tree (several MB in a big account), the policies are still read', () => {
+    const text = details(['kms:Decrypt', 'kms:GenerateDataKeys']);
+    const model = buildModel(text, { languageId: 'json', fileName: 'authorization-details.json' }, { maxFileSize: DEFAULT_SETTINGS.maxFileSize, treeThreshold: 100 });
+    assert.equal(model.kind, 'iamOutput');
+    assert.ok(model.root, 'the tree is built for the policies');
+  });
+});

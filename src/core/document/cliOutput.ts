@@ -31,6 +31,7 @@ export type CliCommand =
   | 'iam get-user-policy'
   | 'iam get-group-policy'
   | 'iam get-role'
+  | 'iam get-account-authorization-details'
   | 'cloudtrail lookup-events'
   | 'logs filter-log-events'
   | 'logs get-log-events'
@@ -74,6 +75,7 @@ function only(v: Obj, keys: readonly string[]): boolean {
 export function morePages(v: Obj): string | undefined {
   if (typeof v.NextToken === 'string' && v.NextToken !== '') return 'NextToken';
   if (v.Truncated === true) return 'Truncated';
+  if (v.IsTruncated === true) return 'IsTruncated';
   return undefined;
 }
 

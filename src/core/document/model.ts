@@ -422,7 +422,8 @@ function fastSegment(text: string, start: number, end: number, hints: DocumentHi
   if (STRING_RECORDS.has(container)) return fastStringSegment(text, start, end, value, { kind, container, policy, cli }) ?? brokenBigSegment(text, start, end, hints, allowComments);
   // A policy has no records to stream: it takes the tree path whatever its size, so that one of
   // 6 MB (50,000 statements) is still told it is too large, and what it grants to everyone.
-  if (policy && start === 0 && end === text.length) {
+  // So do templates and IAM outputs over the size of a tree (a CDK template of 2 MB): their policies are found in the tree.
+  if ((policy || kind === 'cloudFormation' || kind === 'iamOutput') && start === 0 && end === text.length) {
     if (maxDepth(text, start, end, MAX_NESTING + 1) > MAX_NESTING) return tooDeepSegment(text, start, end);
     return treeSegment(text, start, end, hints, allowComments);
   }

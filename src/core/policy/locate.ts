@@ -16,6 +16,7 @@
 import { asString } from '../jsonValues';
 import { findNodeAtLocation, getNodeValue, parseTree, type Node } from 'jsonc-parser';
 import * as l10n from '@vscode/l10n';
+import { detailsPolicies } from '../document/iamDetails';
 import { policyShapeOf, type PolicyShape } from '../classify';
 import { eventRecords, recordTree, type DocumentModel, type JsonRecord } from '../document/model';
 import { soundTree } from '../document/sound';
@@ -70,6 +71,8 @@ function locate(model: DocumentModel): PolicyModel[] {
     case 'cloudFormation':
       if (model.translation) return translatedPolicies(model.translation);
       return model.root ? templatePolicies(model.root).flatMap((p) => templatePolicy(model, p.node, p.decision, p.statement) ?? []) : [];
+    case 'iamOutput':
+      return model.root ? detailsPolicies(model.root).map((p) => buildPolicy({ text: model.text, root: p.node, decision: p.decision, origin: 'embedded', syntaxProblems: within(model, p.node) })) : [];
     case 'terraform':
       return (model.terraformPolicies ?? []).flatMap(({ translation: t, decision }) => (t.root ? [buildPolicy({ text: t.text, root: t.root, decision, origin: 'embedded', context: { terraform: true }, toDocument: t.toDocument, mapEdits: t.mapEdits })] : []));
     case 'cloudTrail':
