@@ -29,10 +29,13 @@ interface PolicySlot {
   service?: string;
   /** The slot holds one statement, not a policy (AWS::Events::EventBusPolicy `Statement`). */
   statement?: boolean;
+  /** Only a policy document (with `Statement`) in the slot is a policy: SAM's `Policies` holds other things too. */
+  document?: boolean;
 }
 
 const IDENTITY_LISTS: PolicySlot[] = [{ path: ['Policies', '*', 'PolicyDocument'], kind: 'identityPolicy' }];
 const IDENTITY_DOCUMENT: PolicySlot[] = [{ path: ['PolicyDocument'], kind: 'identityPolicy' }];
+const SAM_POLICIES: PolicySlot[] = [{ path: ['Policies'], kind: 'identityPolicy', document: true }, { path: ['Policies', '*'], kind: 'identityPolicy', document: true }];
 const resource = (property: string, service: string): PolicySlot[] => [{ path: [property], kind: 'resourcePolicy', service }];
 
 /** Resource types and where their policies are. [CloudFormation template reference, each type's properties] */
@@ -64,6 +67,10 @@ const SLOTS: Readonly<Record<string, PolicySlot[]>> = {
   'AWS::CodeArtifact::Repository': resource('PermissionsPolicyDocument', 'codeartifact'),
   'AWS::ApiGateway::RestApi': resource('Policy', 'execute-api'),
   'AWS::EC2::VPCEndpoint': [{ path: ['PolicyDocument'], kind: 'vpcEndpointPolicy' }],
+  // SAM: `Policies` is one policy document, or a list of managed policy names, SAM policy templates
+  // (`KMSDecryptPolicy: {KeyId}`, not IAM policy language) and policy documents; only the documents are read.
+  'AWS::Serverless::Function': SAM_POLICIES,
+  'AWS::Serverless::StateMachine': SAM_POLICIES,
 };
 
 /** AWS::Organizations::Policy holds an SCP or an RCP (or policies of other languages, which are not ours), by its `Type`. */
@@ -151,6 +158,7 @@ function valuesAt(props: unknown, path: ReadonlyArray<string>): unknown[] {
 function analysed(slot: PolicySlot, value: unknown): boolean {
   const policy = stringPolicyValue(value);
   if (!isObject(policy) || isFunctionValue(policy)) return false;
+  if (slot.document && !('Statement' in policy)) return false;
   return slot.kind === 'keyPolicy' || mentionsKms(policy);
 }
 
