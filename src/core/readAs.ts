@@ -4,6 +4,7 @@
  * on a policy's first brace says it with the reasons.
  */
 import * as l10n from '@vscode/l10n';
+import { isServerlessService } from './policy/cloudFormation';
 import { commandLabel } from './document/cliOutput';
 import type { DocumentModel } from './document/model';
 import { kindLabel, type KindDecision } from './policy/kinds';
@@ -42,6 +43,7 @@ export function describeReading(model: DocumentModel): string {
     case 'kmsOutput': return model.cli ? commandLabel(model.cli) : l10n.t('AWS CLI output about KMS keys');
     case 'cloudFormation': {
       const kinds = policiesOf(model).map((p) => decisionLabel(p.decision));
+      if (isServerlessService(model.translation && 'value' in model.translation ? model.translation.value : model.value)) return l10n.t('a Serverless Framework service with {0}', kinds.join(', '));
       return kinds.length === 0 ? l10n.t('a CloudFormation template') : l10n.t('a CloudFormation template with {0}', kinds.join(', '));
     }
     case 'iamOutput': {

@@ -73,3 +73,64 @@ describe('AWS SAM templates', () => {
     assert.deepEqual(shown(text, check(text, 'template.json', 'json').findings), ['policy-unknown-action Decrpyt']);
   });
 });
+
+describe('Serverless Framework services (serverless.yml)', () => {
+  function service(action: string): string {
+    return `service: payments
+frameworkVersion: '3'
+
+provider:
+  name: aws
+  runtime: nodejs20.x
+  region: \${opt:region, 'eu-west-1'}
+  iam:
+    role:
+      statements:
+        - Effect: Allow
+          Action:
+            - kms:Decrypt
+            - ${action}
+          Resource:
+            - arn:aws:kms:\${aws:region}:\${aws:accountId}:key/\${self:custom.keyId}
+        - Effect: Allow
+          Action: dynamodb:PutItem
+          Resource: !GetAtt PaymentsTable.Arn
+
+functions:
+  charge:
+    handler: src/charge.handler
+
+resources:
+  Resources:
+    PaymentsKey:
+      Type: AWS::KMS::Key
+      Properties:
+        KeyPolicy:
+          Version: '2012-10-17'
+          Statement:
+            - Effect: Allow
+              Principal:
+                AWS: !Sub arn:aws:iam::\${AWS::AccountId}:root
+              Action: kms:*
+              Resource: '*'
+`;
+  }
+
+  it('the role statements are checked on their characters, and the file says it is a Serverless service', () => {
+    const text = service('kms:GenerateDataKeys');
+    const { findings, reading } = check(text, 'serverless.yml', 'yaml');
+    assert.deepEqual(shown(text, findings), ['policy-unknown-action GenerateDataKeys']);
+    assert.equal(reading, 'a Serverless Framework service with an IAM identity policy or permissions boundary, a KMS key policy');
+  });
+
+  it('a fine service raises nothing: the framework\'s ${...} variables are filled in at deploy, like Terraform\'s', () => {
+    assert.deepEqual(check(service('kms:GenerateDataKey'), 'serverless.yml', 'yaml').findings, []);
+  });
+
+  it('near miss: a service whose role has nothing about KMS, and other YAML with a provider, are not ours', () => {
+    const noKms = service('kms:GenerateDataKey').replace(/ {12}- kms:Decrypt\n {12}- kms:GenerateDataKey\n/, '            - s3:GetObject\n').replace(/resources:[\s\S]*$/, '');
+    assert.match(noKms, /s3:GetObject/);
+    assert.equal(check(noKms.replace(/arn:aws:kms:[^\n]*/, 'arn:aws:s3:::payments/*'), 'serverless.yml', 'yaml').reading, 'neither a policy nor CloudTrail data (not analysed)');
+    assert.equal(check('provider:\n  name: google\nservice: x\n', 'serverless.yml', 'yaml').reading, 'neither a policy nor CloudTrail data (not analysed)');
+  });
+});

@@ -162,8 +162,40 @@ function analysed(slot: PolicySlot, value: unknown): boolean {
   return slot.kind === 'keyPolicy' || mentionsKms(policy);
 }
 
-/** True when a template holds a key policy, or another policy that mentions KMS. */
+/**
+ * A Serverless Framework service (`serverless.yml`): a `service` with an AWS
+ * `provider`. Its role's statements are lists of statements
+ * (`provider.iam.role.statements`, `provider.iamRoleStatements` before v3,
+ * and `functions.<name>.iamRoleStatements` of the per-function roles
+ * plugin); `resources.Resources` is plain CloudFormation.
+ */
+export function isServerlessService(v: unknown): v is Obj {
+  return isObject(v) && typeof v.service === 'string' && isObject(v.provider) && v.provider.name === 'aws';
+}
+
+/** Where a service's statement lists are: a path, `*` for every member of an object (each function). */
+const SERVERLESS_STATEMENTS: ReadonlyArray<ReadonlyArray<string>> = [
+  ['provider', 'iam', 'role', 'statements'],
+  ['provider', 'iamRoleStatements'],
+  ['functions', '*', 'iamRoleStatements'],
+];
+
+function serverlessStatementValues(v: Obj): unknown[] {
+  const out: unknown[] = [];
+  for (const path of SERVERLESS_STATEMENTS) {
+    let current: unknown[] = [v];
+    for (const segment of path) current = current.flatMap((c) => (!isObject(c) ? [] : segment === '*' ? Object.values(c) : segment in c ? [c[segment]] : []));
+    out.push(...current);
+  }
+  return out;
+}
+
+/** True when a template (or a Serverless service) holds a key policy, or another policy that mentions KMS. */
 export function templateHasKmsPolicy(v: unknown): boolean {
+  if (isServerlessService(v)) {
+    if (serverlessStatementValues(v).some((list) => Array.isArray(list) && mentionsKms({ Statement: list }))) return true;
+    return isObject(v.resources) && templateHasKmsPolicy(v.resources);
+  }
   if (!isTemplate(v)) return false;
   for (const r of Object.values(v.Resources)) {
     if (!isObject(r) || typeof r.Type !== 'string' || !isObject(r.Properties)) continue;
@@ -180,6 +212,10 @@ export interface TemplatePolicy {
   decision: KindDecision;
   /** The slot holds one statement (AWS::Events::EventBusPolicy). */
   statement: boolean;
+  /** The slot holds a list of statements (a Serverless service's role statements). */
+  statements?: boolean;
+  /** The policy is in a Serverless Framework service (its `${...}` are the framework's variables). */
+  serverless?: boolean;
   /** Where it is, for the kind hover: `Resources.Key.Properties.KeyPolicy`. */
   where: string;
 }
@@ -207,8 +243,33 @@ function nodesAt(props: Node, path: ReadonlyArray<string>): Node[] {
   return current;
 }
 
+/** The statement lists of a Serverless service's roles that mention KMS, and the policies of its `resources`. */
+function serverlessPolicies(root: Node): TemplatePolicy[] {
+  const out: TemplatePolicy[] = [];
+  for (const path of SERVERLESS_STATEMENTS) {
+    let current: Array<{ node: Node; where: string[] }> = [{ node: root, where: [] }];
+    for (const segment of path) {
+      current = current.flatMap(({ node, where }) => {
+        if (node.type !== 'object') return [];
+        if (segment === '*') return membersOf(node).map((m) => ({ node: m.value, where: [...where, m.name] }));
+        const next = findNodeAtLocation(node, [segment]);
+        return next ? [{ node: next, where: [...where, segment] }] : [];
+      });
+    }
+    for (const { node, where } of current) {
+      if (node.type !== 'array' || !mentionsKms({ Statement: getNodeValue(node) })) continue;
+      const at = where.join('.');
+      out.push({ node, statement: false, statements: true, serverless: true, where: at, decision: { kind: 'identityPolicy', certain: true, alternatives: [], reason: l10n.t('It is {0} of a Serverless Framework service: statements of its IAM role.', at), source: 'template' } });
+    }
+  }
+  const resources = findNodeAtLocation(root, ['resources']);
+  if (resources?.type === 'object') out.push(...templatePolicies(resources).map((p) => ({ ...p, serverless: true })));
+  return out.sort((a, b) => a.node.offset - b.node.offset);
+}
+
 /** The nodes of the template's policies that KMS Lens analyses, each with the kind its resource type gives it. */
 export function templatePolicies(root: Node): TemplatePolicy[] {
+  if (root.type === 'object' && findNodeAtLocation(root, ['service']) && isServerlessService(getNodeValue(root))) return serverlessPolicies(root);
   const out: TemplatePolicy[] = [];
   const resources = findNodeAtLocation(root, ['Resources']);
   for (const r of membersOf(resources)) {

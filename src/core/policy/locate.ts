@@ -22,7 +22,7 @@ import { eventRecords, recordTree, type DocumentModel, type JsonRecord } from '.
 import { soundTree } from '../document/sound';
 import { findSyntaxProblems, type SyntaxProblem } from '../document/syntax';
 import { isPolicyDocument } from '../types';
-import { templatePolicies } from './cloudFormation';
+import { templatePolicies, type TemplatePolicy } from './cloudFormation';
 import { decodeJsonString, encodeJsonStringContent } from './jsonString';
 import type { KindDecision } from './kinds';
 import { buildPolicy, type PolicyContext, type PolicyModel } from './model';
@@ -70,7 +70,7 @@ function locate(model: DocumentModel): PolicyModel[] {
   switch (model.kind) {
     case 'cloudFormation':
       if (model.translation) return translatedPolicies(model.translation);
-      return model.root ? templatePolicies(model.root).flatMap((p) => templatePolicy(model, p.node, p.decision, p.statement) ?? []) : [];
+      return model.root ? templatePolicies(model.root).flatMap((p) => templatePolicy(model, p) ?? []) : [];
     case 'iamOutput':
       return model.root ? detailsPolicies(model.root).map((p) => buildPolicy({ text: model.text, root: p.node, decision: p.decision, origin: 'embedded', syntaxProblems: within(model, p.node) })) : [];
     case 'terraform':
@@ -82,9 +82,15 @@ function locate(model: DocumentModel): PolicyModel[] {
   }
 }
 
-function templatePolicy(model: DocumentModel, node: Node, decision: KindDecision, statement: boolean): PolicyModel | undefined {
-  if (node.type === 'string') return policyInString(model.text, node.offset, node.length, decision, { template: true });
-  return buildPolicy({ text: model.text, root: node, decision, fragment: statement ? 'statement' : undefined, origin: 'embedded', context: { template: true }, syntaxProblems: within(model, node) });
+/** A template slot that holds one statement, or a list of them, is checked as part of a policy. */
+function fragmentOfSlot(p: TemplatePolicy): PolicyModel['fragment'] {
+  return p.statement ? 'statement' : p.statements ? 'statements' : undefined;
+}
+
+function templatePolicy(model: DocumentModel, p: TemplatePolicy): PolicyModel | undefined {
+  const { node, decision } = p;
+  if (node.type === 'string') return policyInString(model.text, node.offset, node.length, decision, { template: true, serverless: p.serverless });
+  return buildPolicy({ text: model.text, root: node, decision, fragment: fragmentOfSlot(p), origin: 'embedded', context: { template: true, serverless: p.serverless }, syntaxProblems: within(model, node) });
 }
 
 /**
@@ -96,11 +102,11 @@ function translatedPolicies(t: Translation): PolicyModel[] {
   if (!t.root) return [];
   return templatePolicies(t.root).flatMap((p) => {
     if (p.node.type === 'string') {
-      const inner = policyInString(t.text, p.node.offset, p.node.length, p.decision, { template: true });
+      const inner = policyInString(t.text, p.node.offset, p.node.length, p.decision, { template: true, serverless: p.serverless });
       // A policy in a string (`PolicyDocument: |` with JSON in it): findings are placed, fixes are not offered.
       return inner ? [{ ...inner, toDocument: (o: number) => t.toDocument(inner.toDocument(o)), mapEdits: () => undefined }] : [];
     }
-    return [buildPolicy({ text: t.text, root: p.node, decision: p.decision, fragment: p.statement ? 'statement' : undefined, origin: 'embedded', context: { template: true }, toDocument: t.toDocument, mapEdits: t.mapEdits })];
+    return [buildPolicy({ text: t.text, root: p.node, decision: p.decision, fragment: fragmentOfSlot(p), origin: 'embedded', context: { template: true, serverless: p.serverless }, toDocument: t.toDocument, mapEdits: t.mapEdits })];
   });
 }
 

@@ -142,6 +142,8 @@ export interface PolicyContext {
   template?: boolean;
   /** The policy sits in a Terraform module, where `${...}` and bare expressions are Terraform's references. */
   terraform?: boolean;
+  /** The policy sits in a Serverless Framework service, whose `${...}` variables the framework fills in at deploy. */
+  serverless?: boolean;
 }
 
 export function membersOf(node: Node | undefined): Member[] {

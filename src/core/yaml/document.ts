@@ -18,8 +18,8 @@ export function isYamlDocument(text: string, hints: DocumentHints): boolean {
   return false;
 }
 
-/** A template names its resources: anything without `Resources:` is not one. */
-const TEMPLATE_HINT = /^Resources\s*:/m;
+/** A template names its resources, a Serverless service its provider: anything without either is not ours. */
+const TEMPLATE_HINT = /^(?:Resources|provider)\s*:/m;
 
 /** The YAML text read as JSON, when it may be a CloudFormation template; undefined for every other YAML. */
 export function readYamlTemplate(text: string): YamlTranslation | undefined {

@@ -81,7 +81,7 @@ export const placeholder: PolicyRule = {
         if (v.shape[i] !== UNKNOWN) continue;
         const part = v.unknowns[n++];
         // In a Terraform module `${...}` is Terraform's own reference, filled in at plan time: nothing to tell.
-        if ((part.kind === 'template' && !policy.context.terraform) || part.kind === 'placeholder') note(part.written, 'unknown', roleAt(i), () => ({ start: part.start, end: part.end }), part);
+        if ((part.kind === 'template' && !policy.context.terraform && !policy.context.serverless) || part.kind === 'placeholder') note(part.written, 'unknown', roleAt(i), () => ({ start: part.start, end: part.end }), part);
       }
     };
     /** Documentation examples in the known parts of an ARN. */
