@@ -21,7 +21,7 @@ export function readTerraform(text: string): TerraformPolicy[] | undefined {
   const tree = parser.parse(text);
   if (!tree) return [];
   try {
-    return terraformPolicies(text, tree.rootNode);
+    return terraformPolicies(text, tree);
   } catch {
     // A shape the reader did not expect: the module is not analysed rather than an error in the editor.
     return [];
