@@ -17,7 +17,8 @@ export function readTerraform(text: string): TerraformPolicy[] | undefined {
   const parser = terraformParser();
   if (!parser) return undefined;
   // Nothing to read in a module that names no policy (most of them): no parse.
-  if (!/\b(policy|aws_iam_policy_document)\b/.test(text)) return [];
+  // (`policy`, `assume_role_policy`, `access_policies`, `aws_organizations_policy`, `aws_iam_policy_document`...)
+  if (!/polic(?:y|ies)/.test(text)) return [];
   const tree = parser.parse(text);
   if (!tree) return [];
   try {

@@ -51,16 +51,60 @@ const SLOTS: Readonly<Record<string, Readonly<Record<string, Slot>>>> = {
   aws_iam_user_policy: { policy: IDENTITY },
   aws_iam_group_policy: { policy: IDENTITY },
   aws_iam_role: { assume_role_policy: { kind: 'trustPolicy' } },
+  aws_ssoadmin_permission_set_inline_policy: { inline_policy: IDENTITY },
   aws_s3_bucket_policy: { policy: resource('s3') },
+  // The bucket's own `policy` argument is deprecated but still in many modules.
+  aws_s3_bucket: { policy: resource('s3') },
+  aws_s3_access_point: { policy: resource('s3') },
+  aws_s3control_access_point_policy: { policy: resource('s3') },
   aws_sqs_queue_policy: { policy: resource('sqs') },
+  aws_sqs_queue: { policy: resource('sqs') },
   aws_sns_topic_policy: { policy: resource('sns') },
+  aws_sns_topic: { policy: resource('sns') },
   aws_secretsmanager_secret_policy: { policy: resource('secretsmanager') },
+  aws_secretsmanager_secret: { policy: resource('secretsmanager') },
   aws_ecr_repository_policy: { policy: resource('ecr') },
   aws_cloudwatch_log_resource_policy: { policy_document: resource('logs') },
+  aws_cloudwatch_event_bus_policy: { policy: resource('events') },
   aws_backup_vault_policy: { policy: resource('backup') },
   aws_efs_file_system_policy: { policy: resource('elasticfilesystem') },
+  aws_glacier_vault: { access_policy: resource('glacier') },
+  aws_opensearch_domain_policy: { access_policies: resource('es') },
+  aws_opensearch_domain: { access_policies: resource('es') },
+  aws_elasticsearch_domain_policy: { access_policies: resource('es') },
+  aws_elasticsearch_domain: { access_policies: resource('es') },
+  aws_codeartifact_repository_permissions_policy: { policy_document: resource('codeartifact') },
+  aws_api_gateway_rest_api_policy: { policy: resource('execute-api') },
+  aws_api_gateway_rest_api: { policy: resource('execute-api') },
   aws_vpc_endpoint: { policy: { kind: 'vpcEndpointPolicy' } },
+  aws_vpc_endpoint_policy: { policy: { kind: 'vpcEndpointPolicy' } },
+  // The kind comes from `type` (organizationsSlot).
+  aws_organizations_policy: {},
 };
+
+/** Policies in nested blocks of a resource: `inline_policy { name policy }` of an IAM role. */
+const NESTED_SLOTS: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, Slot>>>>>> = {
+  aws_iam_role: { inline_policy: { policy: IDENTITY } },
+};
+
+/**
+ * aws_organizations_policy holds an SCP or an RCP by its `type` (SERVICE_CONTROL_POLICY when left out, as
+ * the provider does), or a tag, backup or other policy that is not IAM's language: nothing to read. A `type`
+ * given by an expression is not known, and the content is not read.
+ */
+const ORGANIZATIONS_TYPES: Readonly<Record<string, PolicyKind>> = {
+  SERVICE_CONTROL_POLICY: 'serviceControlPolicy',
+  RESOURCE_CONTROL_POLICY: 'resourceControlPolicy',
+};
+
+function organizationsSlots(src: string, attrs: Map<string, { name: TsNode; value: TsNode }>): Record<string, Slot> {
+  const type = attrs.get('type');
+  if (!type) return { content: { kind: 'serviceControlPolicy' } };
+  const t = unwrap(type.value);
+  if (t.type !== 'string_lit') return {};
+  const kind = ORGANIZATIONS_TYPES[quotedString(src, t.startIndex, t.endIndex).value];
+  return kind ? { content: { kind } } : {};
+}
 
 /** The node an `expression`, `literal_value` or `collection_value` wraps, when it wraps exactly one. */
 function unwrap(node: TsNode): TsNode {
@@ -467,19 +511,28 @@ function readPolicies(src: string, root: TsNode): TerraformPolicy[] {
   const add = (t: Translation | undefined, slot: Slot, reason: string, certain = true): void => {
     if (t?.root && (slot.kind === 'keyPolicy' || mentionsKms(valueOf(t)))) out.push({ translation: t, decision: decision(slot, reason, certain) });
   };
+  const slot = (attrs: Map<string, { name: TsNode; value: TsNode }>, slots: Readonly<Record<string, Slot>>, reasonOf: (attr: string) => string): void => {
+    for (const [attrName, attr] of attrs) {
+      if (!Object.hasOwn(slots, attrName)) continue;
+      const found = slots[attrName];
+      const reason = reasonOf(attrName);
+      const name = documentReference(src, attr.value);
+      if (name) {
+        if (!referenced.has(name) || found.kind === 'keyPolicy') referenced.set(name, { slot: found, reason });
+      } else add(inlinePolicy(src, attr.value), found, reason);
+    }
+  };
   for (const block of blocks(src, body, 'resource')) {
     const { labels, body: resourceBody } = blockHead(src, block);
     const type = labels[0] ?? '';
     if (!Object.hasOwn(SLOTS, type)) continue;
-    const slots = SLOTS[type];
-    for (const [attrName, attr] of attributes(src, resourceBody)) {
-      const slot = slots[attrName];
-      if (!slot) continue;
-      const reason = l10n.t('It is the {0} of a {1} resource.', attrName, labels[0]);
-      const name = documentReference(src, attr.value);
-      if (name) {
-        if (!referenced.has(name) || slot.kind === 'keyPolicy') referenced.set(name, { slot, reason });
-      } else add(inlinePolicy(src, attr.value), slot, reason);
+    const attrs = attributes(src, resourceBody);
+    slot(attrs, type === 'aws_organizations_policy' ? organizationsSlots(src, attrs) : SLOTS[type], (attr) => l10n.t('It is the {0} of a {1} resource.', attr, type));
+    const nested = Object.hasOwn(NESTED_SLOTS, type) ? NESTED_SLOTS[type] : {};
+    for (const blockType of Object.keys(nested)) {
+      for (const inner of blocks(src, resourceBody, blockType)) {
+        slot(attributes(src, blockHead(src, inner).body), nested[blockType], (attr) => l10n.t('It is the {0} of an {1} block of a {2} resource.', attr, blockType, type));
+      }
     }
   }
   for (const block of blocks(src, body, 'data')) {
