@@ -27,6 +27,7 @@ import { jsonReport, type JsonGrantsReport, type LocateEvent } from './keys/repo
 import type { GrantsModel, GrantsSource } from './keys/types';
 import { canonicalKeyArn, keyUseEventPatternText } from './lifecycle/alarm';
 import { completionsAt, type CompletionItem } from './policy/complete';
+import { completionsInSource, isTranslatedDocument } from './translation/completions';
 import { statementLenses, type StatementLens } from './policy/summary';
 import { setsRuleOn, withRuleDisabled } from './ruleSettings';
 import { kindForFile } from './policy/kindOverrides';
@@ -149,7 +150,7 @@ const SERVICE: KmsLensService = Object.freeze({
   withRuleDisabled,
   setsRuleOn,
   hover: hoverAt,
-  complete: completionsAt,
+  complete: (model: DocumentModel, offset: number) => (isTranslatedDocument(model) ? completionsInSource(model, offset) : completionsAt(model, offset)),
   semanticTokens,
   summaries: statementLenses,
   format: formatLog,

@@ -362,7 +362,10 @@ function emitStatement(w: Writer, src: string, block: TsNode): void {
       firstType = false;
       const t = unwrap(typeNodes.get(type)!.value);
       const s = isQuoted(t) ? quotedString(src, t.startIndex, t.endIndex) : undefined;
+      const keyStart = w.at;
       w.putString(type, s?.map, t.startIndex, t.endIndex);
+      // The type of the first block of that type: what a fix or a completion of the key rewrites.
+      if (s) w.nodes.push({ kind: 'scalar', jsonStart: keyStart, jsonEnd: w.literalEnd, yamlStart: t.startIndex, yamlEnd: t.endIndex, style: 'HCL', value: s.value, exact: s.exact, inFlow: true });
       w.put(':[', t.endIndex);
       let firstId = true;
       for (const ids of idLists) firstId = listElements(w, src, ids.value, firstId);
