@@ -27,6 +27,7 @@ import { jsonReport, type JsonGrantsReport, type LocateEvent } from './keys/repo
 import type { GrantsModel, GrantsSource } from './keys/types';
 import { canonicalKeyArn, keyUseEventPatternText } from './lifecycle/alarm';
 import { completionsAt, type CompletionItem } from './policy/complete';
+import { completionsInSource, isTranslatedDocument } from './translation/completions';
 import { statementLenses, type StatementLens } from './policy/summary';
 import { setsRuleOn, withRuleDisabled } from './ruleSettings';
 import { kindForFile } from './policy/kindOverrides';
@@ -34,7 +35,7 @@ import { policiesOf } from './policy/locate';
 import type { PolicyKind } from './policy/kinds';
 import { describeReading } from './readAs';
 import { isTerraformDocument } from './terraform/document';
-import { prepareTerraform, terraformParser } from './terraform/parser';
+import { prepareTerraform, terraformParser, type FormatFileSource } from './terraform/parser';
 import { semanticTokens, type SemanticToken } from './semanticTokens';
 import { identityPolicyFromText, keyPolicyFromText, keyPolicyOfGetKeyPolicy, simulate, type SimulatedEvent, type SimulateInput } from './access/simulate';
 import type { PolicyModel } from './policy/model';
@@ -60,7 +61,7 @@ export interface KmsLensService {
    * `locate` turns a file name of FORMAT_FILES into a path or URL. Until it has
    * finished, a Terraform text parses to a model marked `pending`.
    */
-  prepareFormats(locate: (file: string) => string): Promise<void>;
+  prepareFormats(locate: FormatFileSource): Promise<void>;
   /** Does this document need `prepareFormats` before it can be read (a Terraform file while the parser is not loaded)? */
   needsFormats(hints: DocumentHints): boolean;
   /** The policy kind the user's overrides (glob -> kind) give a file, if any. */
@@ -149,7 +150,7 @@ const SERVICE: KmsLensService = Object.freeze({
   withRuleDisabled,
   setsRuleOn,
   hover: hoverAt,
-  complete: completionsAt,
+  complete: (model: DocumentModel, offset: number) => (isTranslatedDocument(model) ? completionsInSource(model, offset) : completionsAt(model, offset)),
   semanticTokens,
   summaries: statementLenses,
   format: formatLog,

@@ -11,11 +11,24 @@ export function setExtensionUri(uri: vscode.Uri): void {
   extensionUri = uri;
 }
 
-/** Where a shipped file is: a path for the Node extension host, a URL for the web one. */
-function locate(file: string): string {
+const inBrowser = typeof process === 'undefined' || process.versions?.node === undefined;
+
+/**
+ * A shipped file: its path for the Node extension host (web-tree-sitter reads it); its bytes for the web
+ * one, fetched when the extension is served over http(s) (vscode.dev) and read through VS Code's file
+ * system otherwise (a `vscode-remote:` extension in code-server or Codespaces, which the browser cannot fetch).
+ */
+function locate(file: string): string | Promise<Uint8Array> {
   if (!extensionUri) throw new Error('KMS Lens is not activated');
-  const uri = vscode.Uri.joinPath(extensionUri, 'dist', ...(typeof process === 'undefined' || process.versions?.node === undefined ? ['web'] : []), file);
-  return uri.scheme === 'file' ? uri.fsPath : uri.toString(true);
+  const uri = vscode.Uri.joinPath(extensionUri, 'dist', ...(inBrowser ? ['web'] : []), file);
+  if (uri.scheme === 'file' && !inBrowser) return uri.fsPath;
+  if (uri.scheme === 'http' || uri.scheme === 'https') {
+    return fetch(uri.toString(true)).then(async (r) => {
+      if (!r.ok) throw new Error(`${file}: HTTP ${r.status}`);
+      return new Uint8Array(await r.arrayBuffer());
+    });
+  }
+  return Promise.resolve(vscode.workspace.fs.readFile(uri));
 }
 
 /** Loads the parsers (once; the core keeps them). */

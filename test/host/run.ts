@@ -15,6 +15,7 @@ import * as path from 'node:path';
 import { format } from 'node:util';
 import { launchBrowser, runTestsInPage, workbenchUrl } from './browser';
 import { ensureCodeServer, PROJECT_ROOT, startCodeServer } from './codeServer';
+import { bundleWebTests, WEB_TESTS_MODULE } from './webTests';
 
 const TESTS_MODULE = path.join(PROJECT_ROOT, 'out', 'test', 'integration', 'index.js');
 const FIXTURE_WORKSPACE = path.join(PROJECT_ROOT, 'test', 'fixtures', 'workspace');
@@ -87,15 +88,21 @@ function formatConsoleArgs(message: string): string {
   return message;
 }
 
-export async function runOffline(): Promise<number> {
+/**
+ * The offline host. `web`: the extension under development runs in the browser's web worker extension
+ * host (its browser build, as in vscode.dev), with the web tests module (test/web).
+ */
+export async function runOffline(web = false): Promise<number> {
   const bin = ensureCodeServer(log);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kms-lens-cs-'));
   const workspace = copyWorkspace();
-  const server = await startCodeServer(bin, dataDir);
+  // The web pass runs KMS Lens as a web extension: in the browser's web worker extension host, from its `browser` build.
+  const server = await startCodeServer(bin, dataDir, web ? { 'remote.extensionKind': { 'kms-lens.kms-lens': ['web'] } } : {});
   const browser = await launchBrowser();
   let exitCode = 1;
   try {
-    const url = workbenchUrl(server.origin, workspace, PROJECT_ROOT, TESTS_MODULE);
+    if (web) await bundleWebTests();
+    const url = workbenchUrl(server.origin, workspace, PROJECT_ROOT, web ? WEB_TESTS_MODULE : TESTS_MODULE);
     const run = await runTestsInPage(browser, url, (level, message) => {
       // The extension host's console (mocha's reporter among it) arrives here, as console.log's arguments in JSON.
       const text = formatConsoleArgs(message);
@@ -128,11 +135,17 @@ async function main(): Promise<void> {
   let code: number;
   if (host === 'electron') code = await runElectron(cachedDesktopVsCode());
   else if (host === 'offline') code = await runOffline();
+  else if (host === 'web') code = await runOffline(true);
   else {
     const desktop = cachedDesktopVsCode();
     if (desktop) log(`Using the desktop VS Code at ${desktop}`);
     else log('No desktop VS Code available without a download: using the offline host (code-server in Chromium).');
     code = desktop ? await runElectron(desktop) : await runOffline();
+    // The browser build too, in the web worker extension host (skipped when a subset of the Node tests is asked for).
+    if (code === 0 && !process.env.KMS_LENS_TEST_GREP) {
+      log('Web extension host (the browser build):');
+      code = await runOffline(true);
+    }
   }
   process.exit(code);
 }

@@ -117,12 +117,63 @@ describe('Terraform modules', () => {
     });
   });
 
+  describe('more places policies are written', () => {
+    const kinds = (text: string): string[] => policiesOf(buildModel(text, HINTS, { maxFileSize: DEFAULT_SETTINGS.maxFileSize })).map((p) => p.kind);
+
+    it('an inline_policy block of an IAM role is an IAM policy, its findings on the .tf characters (a comment in a list is not a value)', () => {
+      const text = 'resource "aws_iam_role" "app" {\n  name = "app"\n  inline_policy {\n    name = "kms"\n    policy = jsonencode({\n      Version = "2012-10-17"\n      Statement = [{\n        Effect = "Allow"\n        Action = [\n          "kms:Decrypt", # read\n          "kms:Decrpyt",\n        ]\n        Resource = aws_kms_key.k.arn\n      }]\n    })\n  }\n}\n';
+      assert.deepEqual(kinds(text), ['identityPolicy']);
+      assert.deepEqual(placed(text, run(text)), ['policy-unknown-action 11:16 "Decrpyt"']);
+    });
+
+    it('an inline_policy that refers to a policy document gives the document its kind', () => {
+      const text = 'resource "aws_iam_role" "app" {\n  name = "app"\n  assume_role_policy = data.aws_iam_policy_document.trust.json\n  inline_policy {\n    name   = "kms"\n    policy = data.aws_iam_policy_document.kms.json\n  }\n}\n\ndata "aws_iam_policy_document" "kms" {\n  statement {\n    actions   = ["kms:Decrypt"]\n    resources = ["*"]\n  }\n}\n';
+      const [p] = policiesOf(buildModel(text, HINTS, { maxFileSize: DEFAULT_SETTINGS.maxFileSize }));
+      assert.equal(p.kind, 'identityPolicy');
+      assert.equal(p.decision.certain, true);
+    });
+
+    it('aws_organizations_policy content is an SCP by default, an RCP by its type, and not read for other policy types or a type from a variable', () => {
+      const org = (type: string): string => `resource "aws_organizations_policy" "p" {\n  name = "p"\n${type}  content = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Deny", Action = "kms:ScheduleKeyDeletion", Resource = "*" }] })\n}\n`;
+      assert.deepEqual(kinds(org('')), ['serviceControlPolicy']);
+      assert.deepEqual(kinds(org('  type = "SERVICE_CONTROL_POLICY"\n')), ['serviceControlPolicy']);
+      assert.deepEqual(kinds(org('  type = "RESOURCE_CONTROL_POLICY"\n')), ['resourceControlPolicy']);
+      assert.deepEqual(kinds(org('  type = "TAG_POLICY"\n')), []);
+      assert.deepEqual(kinds(org('  type = var.policy_type\n')), []);
+    });
+
+    it('an RCP written as a policy document is read as an RCP', () => {
+      const text = 'resource "aws_organizations_policy" "rcp" {\n  name    = "rcp"\n  type    = "RESOURCE_CONTROL_POLICY"\n  content = data.aws_iam_policy_document.rcp.json\n}\n\ndata "aws_iam_policy_document" "rcp" {\n  statement {\n    effect    = "Deny"\n    actions   = ["kms:*"]\n    resources = ["*"]\n    principals {\n      type        = "*"\n      identifiers = ["*"]\n    }\n    condition {\n      test     = "StringNotEqualsIfExists"\n      variable = "aws:PrincipalOrgID"\n      values   = [var.org_id]\n    }\n  }\n}\n';
+      assert.deepEqual(kinds(text), ['resourceControlPolicy']);
+      assert.deepEqual(run(text), []);
+    });
+
+    it('a trust policy, queue, topic and bucket policies that mention KMS get their kinds', () => {
+      const doc = 'jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = { Service = "events.amazonaws.com" }, Action = "sqs:SendMessage", Resource = "*", Condition = { StringEquals = { "kms:ViaService" = "sqs.us-east-1.amazonaws.com" } } }] })';
+      assert.deepEqual(kinds(`resource "aws_sqs_queue_policy" "q" {\n  queue_url = aws_sqs_queue.q.id\n  policy = ${doc}\n}\n`), ['resourcePolicy']);
+      assert.deepEqual(kinds(`resource "aws_sqs_queue" "q" {\n  name = "q"\n  policy = ${doc}\n}\n`), ['resourcePolicy']);
+      assert.deepEqual(kinds(`resource "aws_sns_topic_policy" "t" {\n  arn = aws_sns_topic.t.arn\n  policy = ${doc}\n}\n`), ['resourcePolicy']);
+      assert.deepEqual(kinds(`resource "aws_s3_bucket_policy" "b" {\n  bucket = aws_s3_bucket.b.id\n  policy = ${doc}\n}\n`), ['resourcePolicy']);
+    });
+  });
+
   describe('modules that are not ours are silent', () => {
+    // Modules shaped like real repositories' (test/fixtures/terraform): fine, so no finding at all.
+    for (const [file, kinds] of [['vpc.tf', []], ['s3-bucket.tf', ['keyPolicy', 'resourcePolicy']], ['iam-role.tf', ['identityPolicy', 'serviceControlPolicy']]] as const) {
+      it(`${file}: fine, no finding; read as ${kinds.join(', ') || 'not ours'}`, () => {
+        const text = fs.readFileSync(path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'terraform', file), 'utf8');
+        assert.deepEqual(policiesOf(buildModel(text, HINTS, { maxFileSize: DEFAULT_SETTINGS.maxFileSize })).map((p) => p.kind), kinds);
+        assert.deepEqual(placed(text, run(text)), []);
+      });
+    }
     const quiet: Record<string, string> = {
       'a module with no policy': 'resource "aws_s3_bucket" "b" {\n  bucket = "x"\n}\n',
       'an S3 bucket policy that does not mention KMS': 'resource "aws_s3_bucket_policy" "b" {\n  bucket = "x"\n  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "allow", Principal = "*", Action = "s3:GetObject", Resource = "arn:aws:s3:::x/*" }] })\n}\n',
       'a policy read from a file': 'resource "aws_kms_key" "k" {\n  policy = file("${path.module}/policy.json")\n}\n',
       'broken HCL': 'resource "aws_kms_key" "k" {\n  policy = jsonencode({\n',
+      'a KMS grant (not a policy)': 'resource "aws_kms_grant" "g" {\n  name              = "app"\n  key_id            = aws_kms_key.k.key_id\n  grantee_principal = aws_iam_role.app.arn\n  operations        = ["Encrypt", "Decrypt", "GenerateDataKey"]\n  constraints {\n    encryption_context_equals = {\n      Department = "Finance"\n    }\n  }\n}\n',
+      'a trust policy of an IAM role (heredoc)': 'resource "aws_iam_role" "r" {\n  name = "r"\n  assume_role_policy = <<-EOF\n    {\n      "Version": "2012-10-17",\n      "Statement": [{"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}]\n    }\n  EOF\n}\n',
+      'a tag policy of AWS Organizations that names kms': 'resource "aws_organizations_policy" "tags" {\n  name    = "tags"\n  type    = "TAG_POLICY"\n  content = jsonencode({ tags = { kms = { tag_key = { "@@assign" = "kms:owner" } } } })\n}\n',
       'a key policy document that merges in other documents (its statements are not all here)': 'resource "aws_kms_key" "k" {\n  policy = data.aws_iam_policy_document.k.json\n}\ndata "aws_iam_policy_document" "k" {\n  source_policy_documents = [data.aws_iam_policy_document.base.json]\n  statement {\n    actions   = ["kms:Decrypt"]\n    resources = ["*"]\n    principals {\n      type        = "AWS"\n      identifiers = [var.app]\n    }\n  }\n}\n',
     };
     for (const [name, text] of Object.entries(quiet)) {

@@ -4,7 +4,7 @@
  * text to insert so that the result is still valid JSON: quotes when the
  * cursor is not in a string, a comma before or after when a neighbour needs one.
  */
-import { findNodeAtLocation, getLocation, type Node } from 'jsonc-parser';
+import { findNodeAtLocation, getLocation, getNodePath, type Node } from 'jsonc-parser';
 import type { DocumentModel } from '../document/model';
 import { isPolicyDocument } from '../types';
 import {
@@ -148,10 +148,13 @@ function snippetText(snippet: string): string {
     .replace(/\\([$}\\])/g, '$1');
 }
 
-function completionsInPolicy(policy: PolicyModel, offset: number): CompletionItem[] {
+export function completionsInPolicy(policy: PolicyModel, offset: number): CompletionItem[] {
   const text = policy.text;
   const location = getLocation(text, offset);
-  let path = location.path;
+  // A policy inside a larger JSON text (a YAML template's translation): the path from the policy's own root.
+  const rootPath = policy.root.parent ? getNodePath(policy.root) : [];
+  if (rootPath.some((segment, i) => location.path[i] !== segment)) return [];
+  let path = location.path.slice(rootPath.length);
   let atKey = location.isAtPropertyKey;
 
   // Inside a string token: replace the whole token, quotes included.

@@ -17,11 +17,12 @@ export function readTerraform(text: string): TerraformPolicy[] | undefined {
   const parser = terraformParser();
   if (!parser) return undefined;
   // Nothing to read in a module that names no policy (most of them): no parse.
-  if (!/\b(policy|aws_iam_policy_document)\b/.test(text)) return [];
+  // (`policy`, `assume_role_policy`, `access_policies`, `aws_organizations_policy`, `aws_iam_policy_document`...)
+  if (!/polic(?:y|ies)/.test(text)) return [];
   const tree = parser.parse(text);
   if (!tree) return [];
   try {
-    return terraformPolicies(text, tree.rootNode);
+    return terraformPolicies(text, tree);
   } catch {
     // A shape the reader did not expect: the module is not analysed rather than an error in the editor.
     return [];

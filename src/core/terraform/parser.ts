@@ -19,8 +19,15 @@ export function terraformParser(): TreeSitter.Parser | undefined {
   return parser;
 }
 
-/** Loads the parser (once; a failed load is tried again next time). `locate` turns a file name of TERRAFORM_WASM into a path or URL. */
-export function prepareTerraform(locate: (file: string) => string): Promise<void> {
+/**
+ * Where a file of TERRAFORM_WASM is: a path or URL web-tree-sitter reads itself, or its bytes, read by the
+ * adapter (the web extension reads them through VS Code, since a `vscode-remote:` location is not one the
+ * browser can fetch).
+ */
+export type FormatFileSource = (file: string) => string | Promise<Uint8Array>;
+
+/** Loads the parser (once; a failed load is tried again next time). */
+export function prepareTerraform(locate: FormatFileSource): Promise<void> {
   loading ??= load(locate).catch((err: unknown) => {
     loading = undefined;
     throw err;
@@ -28,11 +35,12 @@ export function prepareTerraform(locate: (file: string) => string): Promise<void
   return loading;
 }
 
-async function load(locate: (file: string) => string): Promise<void> {
+async function load(locate: FormatFileSource): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, not at activation
   const ts = require('web-tree-sitter') as typeof TreeSitter;
-  await ts.Parser.init({ locateFile: (name: string) => locate(name) });
-  const language = await ts.Language.load(locate(TERRAFORM_WASM.grammar));
+  const runtime = await locate(TERRAFORM_WASM.runtime);
+  await ts.Parser.init(typeof runtime === 'string' ? { locateFile: () => runtime } : { wasmBinary: runtime });
+  const language = await ts.Language.load(await locate(TERRAFORM_WASM.grammar));
   const p = new ts.Parser();
   p.setLanguage(language);
   parser = p;

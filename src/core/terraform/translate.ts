@@ -16,7 +16,6 @@
  * interpolation is. Interpolations in strings stay as written.
  */
 import { parseTree } from 'jsonc-parser';
-import type { Node as TsNode } from 'web-tree-sitter';
 import * as l10n from '@vscode/l10n';
 import type { Translation } from '../document/translation';
 import { mentionsKms } from '../policy/cloudFormation';
@@ -24,6 +23,8 @@ import type { KindDecision, PolicyKind } from '../policy/kinds';
 import type { TextEdit } from '../types';
 import { indexNodes, translateEdits, type NodeIndex, type SourceWriting } from '../translation/edits';
 import { MAX_DEPTH, Writer } from '../translation/writer';
+import type { Tree } from 'web-tree-sitter';
+import { readSyntax, type HclNode as TsNode } from './syntax';
 
 export interface TerraformPolicy {
   translation: Translation;
@@ -50,75 +51,119 @@ const SLOTS: Readonly<Record<string, Readonly<Record<string, Slot>>>> = {
   aws_iam_user_policy: { policy: IDENTITY },
   aws_iam_group_policy: { policy: IDENTITY },
   aws_iam_role: { assume_role_policy: { kind: 'trustPolicy' } },
+  aws_ssoadmin_permission_set_inline_policy: { inline_policy: IDENTITY },
   aws_s3_bucket_policy: { policy: resource('s3') },
+  // The bucket's own `policy` argument is deprecated but still in many modules.
+  aws_s3_bucket: { policy: resource('s3') },
+  aws_s3_access_point: { policy: resource('s3') },
+  aws_s3control_access_point_policy: { policy: resource('s3') },
   aws_sqs_queue_policy: { policy: resource('sqs') },
+  aws_sqs_queue: { policy: resource('sqs') },
   aws_sns_topic_policy: { policy: resource('sns') },
+  aws_sns_topic: { policy: resource('sns') },
   aws_secretsmanager_secret_policy: { policy: resource('secretsmanager') },
+  aws_secretsmanager_secret: { policy: resource('secretsmanager') },
   aws_ecr_repository_policy: { policy: resource('ecr') },
   aws_cloudwatch_log_resource_policy: { policy_document: resource('logs') },
+  aws_cloudwatch_event_bus_policy: { policy: resource('events') },
   aws_backup_vault_policy: { policy: resource('backup') },
   aws_efs_file_system_policy: { policy: resource('elasticfilesystem') },
+  aws_glacier_vault: { access_policy: resource('glacier') },
+  aws_opensearch_domain_policy: { access_policies: resource('es') },
+  aws_opensearch_domain: { access_policies: resource('es') },
+  aws_elasticsearch_domain_policy: { access_policies: resource('es') },
+  aws_elasticsearch_domain: { access_policies: resource('es') },
+  aws_codeartifact_repository_permissions_policy: { policy_document: resource('codeartifact') },
+  aws_api_gateway_rest_api_policy: { policy: resource('execute-api') },
+  aws_api_gateway_rest_api: { policy: resource('execute-api') },
   aws_vpc_endpoint: { policy: { kind: 'vpcEndpointPolicy' } },
+  aws_vpc_endpoint_policy: { policy: { kind: 'vpcEndpointPolicy' } },
+  // The kind comes from `type` (organizationsSlot).
+  aws_organizations_policy: {},
 };
+
+/** Policies in nested blocks of a resource: `inline_policy { name policy }` of an IAM role. */
+const NESTED_SLOTS: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, Slot>>>>>> = {
+  aws_iam_role: { inline_policy: { policy: IDENTITY } },
+};
+
+/**
+ * aws_organizations_policy holds an SCP or an RCP by its `type` (SERVICE_CONTROL_POLICY when left out, as
+ * the provider does), or a tag, backup or other policy that is not IAM's language: nothing to read. A `type`
+ * given by an expression is not known, and the content is not read.
+ */
+const ORGANIZATIONS_TYPES: Readonly<Record<string, PolicyKind>> = {
+  SERVICE_CONTROL_POLICY: 'serviceControlPolicy',
+  RESOURCE_CONTROL_POLICY: 'resourceControlPolicy',
+};
+
+function organizationsSlots(src: string, attrs: Map<string, { name: TsNode; value: TsNode }>): Record<string, Slot> {
+  const type = attrs.get('type');
+  if (!type) return { content: { kind: 'serviceControlPolicy' } };
+  const t = unwrap(type.value);
+  if (t.type !== 'string_lit') return {};
+  const kind = ORGANIZATIONS_TYPES[quotedString(src, t.startIndex, t.endIndex).value];
+  return kind ? { content: { kind } } : {};
+}
 
 /** The node an `expression`, `literal_value` or `collection_value` wraps, when it wraps exactly one. */
 function unwrap(node: TsNode): TsNode {
   let n = node;
   for (;;) {
     if (n.type !== 'expression' && n.type !== 'literal_value' && n.type !== 'collection_value' && n.type !== 'template_expr') return n;
-    const children = named(n);
+    const children = n.children;
     if (children.length !== 1) return n;
     n = children[0];
   }
 }
 
-/**
- * A node's named children, read across the WebAssembly boundary once per node
- * (every read makes new node objects; the same node is asked for its children
- * several times). Cleared after each module.
- */
-const childrenById = new Map<number, TsNode[]>();
-
-function named(node: TsNode): TsNode[] {
-  let children = childrenById.get(node.id);
-  if (!children) {
-    children = node.namedChildren.filter((c): c is TsNode => c !== null);
-    childrenById.set(node.id, children);
-  }
-  return children;
+/** A node's source text. */
+function text(src: string, n: TsNode | undefined): string {
+  return n ? src.slice(n.startIndex, n.endIndex) : '';
 }
 
 /** A block's type and its labels (`resource "aws_kms_key" "main"` -> resource, [aws_kms_key, main]). */
-function blockHead(block: TsNode): { type: string; labels: string[]; body: TsNode | undefined } {
-  const parts = named(block);
-  const type = parts[0]?.type === 'identifier' ? parts[0].text : '';
-  const labels = parts.filter((p) => p.type === 'string_lit').map((p) => p.text.slice(1, -1));
+function blockHead(src: string, block: TsNode): { type: string; labels: string[]; body: TsNode | undefined } {
+  const parts = block.children;
+  const type = parts[0]?.type === 'identifier' ? text(src, parts[0]) : '';
+  const labels = parts.filter((p) => p.type === 'string_lit').map((p) => src.slice(p.startIndex + 1, p.endIndex - 1));
   return { type, labels, body: parts.find((p) => p.type === 'body') };
 }
 
-function attributes(body: TsNode | undefined): Map<string, { name: TsNode; value: TsNode }> {
+function attributes(src: string, body: TsNode | undefined): Map<string, { name: TsNode; value: TsNode }> {
   const out = new Map<string, { name: TsNode; value: TsNode }>();
-  for (const c of body ? named(body) : []) {
+  for (const c of body ? body.children : []) {
     if (c.type !== 'attribute') continue;
-    const [name, value] = named(c);
-    if (name && value && !out.has(name.text)) out.set(name.text, { name, value });
+    const [name, value] = c.children;
+    if (name && value && !out.has(text(src, name))) out.set(text(src, name), { name, value });
   }
   return out;
 }
 
-function blocks(body: TsNode | undefined, type: string): TsNode[] {
-  return (body ? named(body) : []).filter((c) => c.type === 'block' && blockHead(c).type === type);
+function blocks(src: string, body: TsNode | undefined, type: string): TsNode[] {
+  return (body ? body.children : []).filter((c) => c.type === 'block' && blockHead(src, c).type === type);
 }
 
 const HCL_ESCAPES: Readonly<Record<string, string>> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
 
+function hasBackslash(src: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (src.charCodeAt(i) === 92) return true;
+  return false;
+}
+
 /** A quoted HCL string's value (escapes decoded, interpolations as written), each character on its source character. */
 function quotedString(src: string, start: number, end: number): { value: string; map: Int32Array; exact: boolean } {
+  const close = end - 1;
+  if (!hasBackslash(src, start + 1, close)) {
+    // No escape (most strings): the value is the text between the quotes.
+    const map = new Int32Array(close - start);
+    for (let i = 0; i < map.length; i++) map[i] = start + 1 + i;
+    return { value: src.slice(start + 1, close), map, exact: true };
+  }
   const chars: string[] = [];
   const offsets: number[] = [];
   let exact = true;
   let i = start + 1;
-  const close = end - 1;
   while (i < close) {
     const c = src[i];
     if (c === '\\' && i + 1 < close) {
@@ -165,17 +210,17 @@ function emitExpression(w: Writer, src: string, node: TsNode, depth: number): vo
       return;
     }
     case 'numeric_lit':
-      w.put(/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(n.text) ? n.text : JSON.stringify(n.text), n.startIndex);
+      w.put(/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(text(src, n)) ? text(src, n) : JSON.stringify(text(src, n)), n.startIndex);
       return;
     case 'bool_lit':
-      w.put(n.text === 'true' ? 'true' : 'false', n.startIndex);
+      w.put(text(src, n) === 'true' ? 'true' : 'false', n.startIndex);
       return;
     case 'null_lit':
       w.put('null', n.startIndex);
       return;
     case 'tuple': {
       w.put('[', n.startIndex);
-      const items = named(n).filter((c) => c.type !== 'tuple_start' && c.type !== 'tuple_end');
+      const items = n.children.filter((c) => c.type !== 'tuple_start' && c.type !== 'tuple_end');
       items.forEach((item, i) => {
         if (i > 0) w.put(',', -1);
         emitExpression(w, src, item, depth + 1);
@@ -186,9 +231,9 @@ function emitExpression(w: Writer, src: string, node: TsNode, depth: number): vo
     }
     case 'object': {
       w.put('{', n.startIndex);
-      const elems = named(n).filter((c) => c.type === 'object_elem');
+      const elems = n.children.filter((c) => c.type === 'object_elem');
       elems.forEach((elem, i) => {
-        const [key, value] = named(elem);
+        const [key, value] = elem.children;
         if (!key || !value) return;
         if (i > 0) w.put(',', -1);
         const k = unwrap(key);
@@ -200,7 +245,7 @@ function emitExpression(w: Writer, src: string, node: TsNode, depth: number): vo
           w.nodes.push({ kind: 'scalar', jsonStart: keyStart, jsonEnd: w.literalEnd, yamlStart: k.startIndex, yamlEnd: k.endIndex, style: 'HCL', value: s.value, exact: s.exact, inFlow: true });
         } else {
           // A bare name (`Effect = ...`) is the key as written; renaming it is not offered.
-          const name = k.type === 'variable_expr' ? k.text : `\${${k.text}}`;
+          const name = k.type === 'variable_expr' ? text(src, k) : `\${${text(src, k)}}`;
           w.putString(name, identityMap(name, k.startIndex), k.startIndex, k.endIndex);
         }
         w.put(':', key.endIndex);
@@ -260,7 +305,7 @@ function member(w: Writer, src: string, jsonName: string, attr: { name: TsNode; 
 /** The elements of a list attribute, written into a JSON array being built (principals of one type in several blocks are one list). */
 function listElements(w: Writer, src: string, value: TsNode, first: boolean): boolean {
   const v = unwrap(value);
-  const items = v.type === 'tuple' ? named(v).filter((c) => c.type !== 'tuple_start' && c.type !== 'tuple_end') : [value];
+  const items = v.type === 'tuple' ? v.children.filter((c) => c.type !== 'tuple_start' && c.type !== 'tuple_end') : [value];
   for (const item of items) {
     if (!first) w.put(',', -1);
     emitExpression(w, src, item, 0);
@@ -272,8 +317,8 @@ function listElements(w: Writer, src: string, value: TsNode, first: boolean): bo
 const STATEMENT_LISTS: ReadonlyArray<[string, string]> = [['actions', 'Action'], ['not_actions', 'NotAction'], ['resources', 'Resource'], ['not_resources', 'NotResource']];
 
 function emitStatement(w: Writer, src: string, block: TsNode): void {
-  const { body } = blockHead(block);
-  const attrs = attributes(body);
+  const { body } = blockHead(src, block);
+  const attrs = attributes(src, body);
   w.put('{', block.startIndex);
   const sid = attrs.get('sid');
   if (sid) member(w, src, 'Sid', sid, true);
@@ -291,7 +336,7 @@ function emitStatement(w: Writer, src: string, block: TsNode): void {
     if (a) member(w, src, name, a, false);
   }
   for (const [blockType, name] of [['principals', 'Principal'], ['not_principals', 'NotPrincipal']] as const) {
-    const list = blocks(body, blockType);
+    const list = blocks(src, body, blockType);
     if (list.length === 0) continue;
     w.put(',', -1);
     w.putString(name, undefined, list[0].startIndex, list[0].startIndex + blockType.length);
@@ -299,12 +344,12 @@ function emitStatement(w: Writer, src: string, block: TsNode): void {
     const byType = new Map<string, Array<{ value: TsNode }>>();
     const typeNodes = new Map<string, { name: TsNode; value: TsNode }>();
     for (const p of list) {
-      const pa = attributes(blockHead(p).body);
+      const pa = attributes(src, blockHead(src, p).body);
       const type = pa.get('type');
       const ids = pa.get('identifiers');
       if (!type || !ids) continue;
       const t = unwrap(type.value);
-      const key = isQuoted(t) ? quotedString(src, t.startIndex, t.endIndex).value : t.text;
+      const key = isQuoted(t) ? quotedString(src, t.startIndex, t.endIndex).value : text(src, t);
       if (!byType.has(key)) {
         byType.set(key, []);
         typeNodes.set(key, type);
@@ -317,7 +362,10 @@ function emitStatement(w: Writer, src: string, block: TsNode): void {
       firstType = false;
       const t = unwrap(typeNodes.get(type)!.value);
       const s = isQuoted(t) ? quotedString(src, t.startIndex, t.endIndex) : undefined;
+      const keyStart = w.at;
       w.putString(type, s?.map, t.startIndex, t.endIndex);
+      // The type of the first block of that type: what a fix or a completion of the key rewrites.
+      if (s) w.nodes.push({ kind: 'scalar', jsonStart: keyStart, jsonEnd: w.literalEnd, yamlStart: t.startIndex, yamlEnd: t.endIndex, style: 'HCL', value: s.value, exact: s.exact, inFlow: true });
       w.put(':[', t.endIndex);
       let firstId = true;
       for (const ids of idLists) firstId = listElements(w, src, ids.value, firstId);
@@ -325,20 +373,20 @@ function emitStatement(w: Writer, src: string, block: TsNode): void {
     }
     w.put('}', -1);
   }
-  const conditions = blocks(body, 'condition');
+  const conditions = blocks(src, body, 'condition');
   if (conditions.length > 0) {
     w.put(',', -1);
     w.putString('Condition', undefined, conditions[0].startIndex, conditions[0].startIndex + 'condition'.length);
     w.put(':{', conditions[0].startIndex);
     const byTest = new Map<string, Array<{ test: TsNode; variable: TsNode; values: TsNode }>>();
     for (const c of conditions) {
-      const ca = attributes(blockHead(c).body);
+      const ca = attributes(src, blockHead(src, c).body);
       const test = ca.get('test');
       const variable = ca.get('variable');
       const values = ca.get('values');
       if (!test || !variable || !values) continue;
       const t = unwrap(test.value);
-      const key = isQuoted(t) ? quotedString(src, t.startIndex, t.endIndex).value : `\${${t.text}}`;
+      const key = isQuoted(t) ? quotedString(src, t.startIndex, t.endIndex).value : `\${${text(src, t)}}`;
       if (!byTest.has(key)) byTest.set(key, []);
       byTest.get(key)!.push({ test: test.value, variable: variable.value, values: values.value });
     }
@@ -363,9 +411,9 @@ function emitStatement(w: Writer, src: string, block: TsNode): void {
 
 /** A `data "aws_iam_policy_document"` block as a policy. */
 function policyDocument(src: string, block: TsNode): Translation {
-  const w = new Writer(src);
-  const { body } = blockHead(block);
-  const attrs = attributes(body);
+  const w = new Writer((block.endIndex - block.startIndex) * 2);
+  const { body } = blockHead(src, block);
+  const attrs = attributes(src, body);
   w.put('{', block.startIndex);
   const version = attrs.get('version');
   if (version) member(w, src, 'Version', version, true);
@@ -377,7 +425,7 @@ function policyDocument(src: string, block: TsNode): Translation {
   const id = attrs.get('policy_id');
   if (id) member(w, src, 'Id', id, false);
   w.put(',', -1);
-  const statements = blocks(body, 'statement');
+  const statements = blocks(src, body, 'statement');
   w.putString('Statement', undefined, statements[0]?.startIndex ?? block.startIndex, statements[0]?.startIndex ?? block.startIndex);
   w.put(':[', -1);
   statements.forEach((s, i) => {
@@ -390,7 +438,7 @@ function policyDocument(src: string, block: TsNode): Translation {
 
 /** The JSON of a heredoc (`<<EOF` ... `EOF`): the lines between its first and last line, as they are. */
 function heredocJson(src: string, heredoc: TsNode): Translation | undefined {
-  const ids = named(heredoc).filter((c) => c.type === 'heredoc_identifier');
+  const ids = heredoc.children.filter((c) => c.type === 'heredoc_identifier');
   if (ids.length < 2) return undefined;
   const nl = src.indexOf('\n', ids[0].endIndex);
   const start = nl + 1;
@@ -411,11 +459,11 @@ function heredocJson(src: string, heredoc: TsNode): Translation | undefined {
 function inlinePolicy(src: string, value: TsNode): Translation | undefined {
   const v = unwrap(value);
   if (v.type === 'heredoc_template') return heredocJson(src, v);
-  if (v.type === 'function_call' && named(v)[0]?.text === 'jsonencode') {
-    const args = named(v).find((c) => c.type === 'function_arguments');
-    const arg = args ? named(args)[0] : undefined;
+  if (v.type === 'function_call' && text(src, v.children[0]) === 'jsonencode') {
+    const args = v.children.find((c) => c.type === 'function_arguments');
+    const arg = args ? args.children[0] : undefined;
     if (!arg || unwrap(arg).type !== 'object') return undefined;
-    const w = new Writer(src);
+    const w = new Writer((arg.endIndex - arg.startIndex) * 2);
     emitExpression(w, src, arg, 0);
     return translation(src, w);
   }
@@ -424,14 +472,14 @@ function inlinePolicy(src: string, value: TsNode): Translation | undefined {
 
 const COMPOSING = new Set(['source_policy_documents', 'override_policy_documents', 'source_json', 'override_json']);
 
-function isComposed(block: TsNode): boolean {
-  const { body } = blockHead(block);
-  return [...attributes(body).keys()].some((k) => COMPOSING.has(k)) || blocks(body, 'dynamic').length > 0;
+function isComposed(src: string, block: TsNode): boolean {
+  const { body } = blockHead(src, block);
+  return [...attributes(src, body).keys()].some((k) => COMPOSING.has(k)) || blocks(src, body, 'dynamic').length > 0;
 }
 
 /** `data.aws_iam_policy_document.NAME.json` -> NAME. */
-function documentReference(value: TsNode): string | undefined {
-  const m = /^data\.aws_iam_policy_document\.([A-Za-z0-9_-]+)\.(?:minified_)?json$/.exec(value.text.replace(/\s+/g, ''));
+function documentReference(src: string, value: TsNode): string | undefined {
+  const m = /^data\.aws_iam_policy_document\.([A-Za-z0-9_-]+)\.(?:minified_)?json$/.exec(text(src, value).replace(/\s+/g, ''));
   return m?.[1];
 }
 
@@ -448,44 +496,56 @@ function valueOf(t: Translation): unknown {
 }
 
 /** Every policy of a Terraform module that KMS Lens analyses: key policies always, the others when they mention KMS. */
-export function terraformPolicies(src: string, root: TsNode): TerraformPolicy[] {
-  try {
-    return readPolicies(src, root);
-  } finally {
-    childrenById.clear();
-  }
+export function terraformPolicies(src: string, tree: Tree): TerraformPolicy[] {
+  return readPolicies(src, readSyntax(src, tree, policyBlock));
+}
+
+/** The top-level blocks that may hold a policy; the others are not read inside. */
+function policyBlock(type: string, labels: readonly string[]): boolean {
+  if (type === 'resource') return Object.hasOwn(SLOTS, labels[0] ?? '');
+  return type === 'data' && labels[0] === 'aws_iam_policy_document';
 }
 
 function readPolicies(src: string, root: TsNode): TerraformPolicy[] {
   const out: TerraformPolicy[] = [];
   const referenced = new Map<string, { slot: Slot; reason: string }>();
   const documents: Array<{ name: string; block: TsNode }> = [];
-  const body = named(root).find((c) => c.type === 'body');
+  const body = root.children.find((c) => c.type === 'body');
   const add = (t: Translation | undefined, slot: Slot, reason: string, certain = true): void => {
     if (t?.root && (slot.kind === 'keyPolicy' || mentionsKms(valueOf(t)))) out.push({ translation: t, decision: decision(slot, reason, certain) });
   };
-  for (const block of blocks(body, 'resource')) {
-    const { labels, body: resourceBody } = blockHead(block);
-    const slots = SLOTS[labels[0] ?? ''];
-    if (!slots) continue;
-    for (const [attrName, attr] of attributes(resourceBody)) {
-      const slot = slots[attrName];
-      if (!slot) continue;
-      const reason = l10n.t('It is the {0} of a {1} resource.', attrName, labels[0]);
-      const name = documentReference(attr.value);
+  const slot = (attrs: Map<string, { name: TsNode; value: TsNode }>, slots: Readonly<Record<string, Slot>>, reasonOf: (attr: string) => string): void => {
+    for (const [attrName, attr] of attrs) {
+      if (!Object.hasOwn(slots, attrName)) continue;
+      const found = slots[attrName];
+      const reason = reasonOf(attrName);
+      const name = documentReference(src, attr.value);
       if (name) {
-        if (!referenced.has(name) || slot.kind === 'keyPolicy') referenced.set(name, { slot, reason });
-      } else add(inlinePolicy(src, attr.value), slot, reason);
+        if (!referenced.has(name) || found.kind === 'keyPolicy') referenced.set(name, { slot: found, reason });
+      } else add(inlinePolicy(src, attr.value), found, reason);
+    }
+  };
+  for (const block of blocks(src, body, 'resource')) {
+    const { labels, body: resourceBody } = blockHead(src, block);
+    const type = labels[0] ?? '';
+    if (!Object.hasOwn(SLOTS, type)) continue;
+    const attrs = attributes(src, resourceBody);
+    slot(attrs, type === 'aws_organizations_policy' ? organizationsSlots(src, attrs) : SLOTS[type], (attr) => l10n.t('It is the {0} of a {1} resource.', attr, type));
+    const nested = Object.hasOwn(NESTED_SLOTS, type) ? NESTED_SLOTS[type] : {};
+    for (const blockType of Object.keys(nested)) {
+      for (const inner of blocks(src, resourceBody, blockType)) {
+        slot(attributes(src, blockHead(src, inner).body), nested[blockType], (attr) => l10n.t('It is the {0} of an {1} block of a {2} resource.', attr, blockType, type));
+      }
     }
   }
-  for (const block of blocks(body, 'data')) {
-    const { labels } = blockHead(block);
+  for (const block of blocks(src, body, 'data')) {
+    const { labels } = blockHead(src, block);
     if (labels[0] === 'aws_iam_policy_document' && labels[1]) documents.push({ name: labels[1], block });
   }
   for (const { name, block } of documents) {
     // Statements merged in from other documents or written by `dynamic` blocks are not seen here:
     // such a document is not read at all, rather than judged on part of it (a lockout that is not one).
-    if (isComposed(block)) continue;
+    if (isComposed(src, block)) continue;
     const ref = referenced.get(name);
     const t = policyDocument(src, block);
     if (ref) add(t, ref.slot, l10n.t('{0} It is written as data.aws_iam_policy_document.{1}.', ref.reason, name));

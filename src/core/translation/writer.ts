@@ -20,8 +20,9 @@ export class Writer {
   /** The JSON offset just past the last string or closed collection (before the space that follows it). */
   literalEnd = 0;
 
-  constructor(src: string) {
-    this.map = new Int32Array(Math.max(64, src.length * 2));
+  /** `sizeHint`: about how long the JSON will be (it grows as needed; a module holds many policies, each a small part of it). */
+  constructor(sizeHint: number) {
+    this.map = new Int32Array(Math.max(64, sizeHint));
   }
 
   get at(): number {

@@ -152,7 +152,7 @@ export function translateYaml(src: string): YamlTranslation | undefined {
   const doc = parseDocument(src, { keepSourceTokens: false, uniqueKeys: false, prettyErrors: false, strict: false });
   const contents = doc.contents as YamlNode | null;
   if (!contents || !(isMap(contents) || isSeq(contents))) return undefined;
-  const w = new Writer(src);
+  const w = new Writer(src.length * 2);
   emit(w, src, contents, 0, false, 0);
   const { text, map } = w.finish();
   const root = parseTree(text, [], { allowTrailingComma: true });
