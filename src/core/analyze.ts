@@ -7,6 +7,7 @@ import { buildModel, eventRecords, rangeInRecord, type DocumentModel } from './d
 import { encodeJsonStringContent } from './policy/jsonString';
 import * as l10n from '@vscode/l10n';
 import { kindLabel } from './policy/kinds';
+import { withEdits } from './policy/fixSafety';
 import { inKmsScope } from './policy/kmsScope';
 import { policiesOf } from './policy/locate';
 import type { PolicyModel } from './policy/model';
@@ -240,9 +241,9 @@ function countBelow(sorted: readonly number[], x: number): number {
 function mapFix(fix: Fix, mapOffset: (o: number) => number, encode: (s: string) => string, mapEdits?: PolicyModel['mapEdits']): Fix | undefined {
   if (mapEdits) {
     const edits = mapEdits(fix.edits);
-    return edits ? { ...fix, edits } : undefined;
+    return edits ? withEdits(fix, edits) : undefined;
   }
-  return { ...fix, edits: fix.edits.map((e) => ({ start: mapOffset(e.start), end: mapOffset(e.end), newText: encode(e.newText) })) };
+  return withEdits(fix, fix.edits.map((e) => ({ start: mapOffset(e.start), end: mapOffset(e.end), newText: encode(e.newText) })));
 }
 
 export function eventContexts(model: DocumentModel): EventContext[] {
