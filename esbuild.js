@@ -1,4 +1,4 @@
-// Builds the three bundles: the Node extension, the browser (web) extension and the CLI.
+// Builds the bundles: the Node extension (and the libraries it loads on first use), the browser (web) extension and the CLI.
 // `--production` minifies; `--watch` rebuilds on change and reports in the $esbuild-watch format.
 const esbuild = require('esbuild');
 const pkg = require('./package.json');
@@ -43,8 +43,23 @@ const webPlatform = {
   },
 };
 
+/**
+ * Libraries the core requires only on first use (the YAML parser, Terraform's parser runtime): the Node
+ * extension loads each from its own file next to it, so activation does not read them. The core's
+ * `require('yaml')` becomes `require('./yaml.js')`. The browser build (no require there) and the CLI
+ * (one file for scripts) keep them inside.
+ */
+const LAZY_CHUNKS = { yaml: 'yaml.js', 'web-tree-sitter': 'web-tree-sitter.js' };
+const lazyChunks = {
+  name: 'lazy-chunks',
+  setup(build) {
+    build.onResolve({ filter: /^(yaml|web-tree-sitter)$/ }, (args) => ({ path: `./${LAZY_CHUNKS[args.path]}`, external: true }));
+  },
+};
+
 const builds = [
-  { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
+  { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], plugins: [...common.plugins, lazyChunks] },
+  ...Object.entries(LAZY_CHUNKS).map(([lib, file]) => ({ ...common, entryPoints: [require.resolve(lib)], outfile: `dist/${file}`, platform: 'node', format: 'cjs', target: 'node20' })),
   { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], mainFields: ['browser', 'module', 'main'], plugins: [...common.plugins, webPlatform] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },
 ];

@@ -7,6 +7,7 @@ import { buildModel, eventRecords, rangeInRecord, type DocumentModel } from './d
 import { encodeJsonStringContent } from './policy/jsonString';
 import * as l10n from '@vscode/l10n';
 import { kindLabel } from './policy/kinds';
+import { withEdits } from './policy/fixSafety';
 import { inKmsScope } from './policy/kmsScope';
 import { policiesOf } from './policy/locate';
 import type { PolicyModel } from './policy/model';
@@ -51,6 +52,24 @@ function effectiveSeverity(rule: Rule, settings: AnalysisSettings): Severity | u
 function dependsOnKind(rule: PolicyRule, policy: PolicyModel, f: { start: number; end: number }): boolean {
   if (policy.decision.certain) return false;
   return [policy.kind, ...policy.decision.alternatives].some((k) => !rule.kinds.includes(k) || !inKmsScope(policy, f, k));
+}
+
+const enabledCache = new WeakMap<AnalysisSettings['rules'], Array<{ rule: Rule; severity: Severity }>>();
+
+/**
+ * The rules the settings turn on, with their severities. Kept per `rules`
+ * object: the CLI and the editor analyse many documents with the same one.
+ */
+function enabledRules(settings: AnalysisSettings): Array<{ rule: Rule; severity: Severity }> {
+  let list = enabledCache.get(settings.rules);
+  if (!list) {
+    list = allRules.flatMap((rule) => {
+      const severity = effectiveSeverity(rule, settings);
+      return severity && rule.scope !== 'meta' ? [{ rule, severity }] : [];
+    });
+    enabledCache.set(settings.rules, list);
+  }
+  return list;
 }
 
 /** Runs every enabled rule that applies to the model; never throws. */
@@ -125,7 +144,6 @@ function* ruleRun(model: DocumentModel, settings: AnalysisSettings, chunkSize: n
     const mapEdits = policy.mapEdits?.bind(policy);
     const sure = reporter(rule, severity, policy.toDocument, policy.encode, mapEdits);
     const unsure = reporter(rule, atMostInformation(severity), policy.toDocument, policy.encode, mapEdits);
-    const note = SEVERE.has(severity) ? l10n.t('(Information only: KMS Lens is not sure this is {0}.)', kindLabel(policy.kind, policy.decision.service)) : undefined;
     return (f) => {
       if (!inKmsScope(policy, f)) return;
       if (!dependsOnKind(rule, policy, f)) {
@@ -134,13 +152,12 @@ function* ruleRun(model: DocumentModel, settings: AnalysisSettings, chunkSize: n
       }
       // Its fixes assume the kind too, so fix-all leaves them to the user.
       const fixes = f.fixes?.map((x): Fix => (FIX_ALL_SAFETIES.has(x.safety) ? { ...x, safety: 'review' } : x));
+      // Worded here, not per rule and policy: most rules report nothing, and l10n.t is not free.
+      const note = SEVERE.has(severity) ? l10n.t('(Information only: KMS Lens is not sure this is {0}.)', kindLabel(policy.kind, policy.decision.service)) : undefined;
       unsure({ ...f, message: note ? `${f.message} ${note}` : f.message, fixes });
     };
   };
-  const enabled = allRules.flatMap((rule) => {
-    const severity = effectiveSeverity(rule, settings);
-    return severity && rule.scope !== 'meta' ? [{ rule, severity, direct: reporter(rule, severity, (o) => o, (x) => x) }] : [];
-  });
+  const enabled = enabledRules(settings).map(({ rule, severity }) => ({ rule, severity, direct: reporter(rule, severity, (o) => o, (x) => x) }));
 
   for (const { rule, severity, direct } of enabled) {
     try {
@@ -224,9 +241,9 @@ function countBelow(sorted: readonly number[], x: number): number {
 function mapFix(fix: Fix, mapOffset: (o: number) => number, encode: (s: string) => string, mapEdits?: PolicyModel['mapEdits']): Fix | undefined {
   if (mapEdits) {
     const edits = mapEdits(fix.edits);
-    return edits ? { ...fix, edits } : undefined;
+    return edits ? withEdits(fix, edits) : undefined;
   }
-  return { ...fix, edits: fix.edits.map((e) => ({ start: mapOffset(e.start), end: mapOffset(e.end), newText: encode(e.newText) })) };
+  return withEdits(fix, fix.edits.map((e) => ({ start: mapOffset(e.start), end: mapOffset(e.end), newText: encode(e.newText) })));
 }
 
 export function eventContexts(model: DocumentModel): EventContext[] {

@@ -308,11 +308,28 @@ function analyseSegment(text: string, start: number, end: number, hints: Documen
 }
 
 /** Small segment: tolerant tree, exact syntax problems; with errors, only what parses on its own is kept. */
+/**
+ * Valid JSON without a pasted quirk or a duplicate key (as many members in the
+ * text as in what JSON.parse made of it): findSyntaxProblems would find
+ * nothing, so a typical policy skips its walk.
+ */
+function plainJson(source: string, quirks: ReturnType<typeof findPastedQuirks>): boolean {
+  if (hasQuirks(quirks)) return false;
+  let value: unknown;
+  try {
+    value = JSON.parse(source);
+  } catch {
+    return false;
+  }
+  const span = scanValue(source, skipSpace(source, 0, source.length), source.length);
+  return span !== undefined && span.members === countMembers(value);
+}
+
 function treeSegment(text: string, start: number, end: number, hints: DocumentHints, allowComments: boolean): SegmentResult {
-  const problems = findSyntaxProblems(text, start, end, allowComments);
   const original = start === 0 && end === text.length ? text : text.slice(start, end);
   // Pasted text with curly quotes or bare keys: offsets from a same-length stand-in, values from the repaired text.
   const quirks = findPastedQuirks(original);
+  const problems = plainJson(original, quirks) ? [] : findSyntaxProblems(text, start, end, allowComments);
   const source = neutraliseQuirks(original, quirks);
   // Straightened quotes can turn what looked like the inside of a string into nesting: measure again.
   if (source !== original && maxDepth(source, 0, source.length, MAX_NESTING + 1) > MAX_NESTING) return tooDeepSegment(text, start, end);

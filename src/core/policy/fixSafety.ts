@@ -71,12 +71,43 @@ export function safetyOfReach(effect: string | undefined, reach: Reach): FixSafe
 export function statementFix(policy: PolicyModel, statement: Statement, title: string, edits: TextEdit[], reach: Reach, sure = true): Fix {
   let safety = safetyOfReach(statement.effect?.value, reach);
   if (!sure && safety !== 'widens') safety = 'review';
-  return { title: titled(policy, statement, title, edits, safety), edits, safety };
+  return titledLater(edits, safety, () => titled(policy, statement, title, edits, safety));
 }
 
 /** A fix whose class the rule decides itself (a repair of a rejected policy, a recommendation), titled like the others. */
 export function classifiedFix(policy: PolicyModel, statement: Statement | undefined, title: string, edits: TextEdit[], safety: FixSafety): Fix {
-  return { title: statement ? titled(policy, statement, title, edits, safety) : title, edits, safety };
+  return statement ? titledLater(edits, safety, () => titled(policy, statement, title, edits, safety)) : { title, edits, safety };
+}
+
+/**
+ * The fix with its title worded on first read. Titling a fix re-reads its
+ * statement; the CLI never shows a title and the editor only those of the
+ * quick fixes the user opens, so most are never read (a fifth of the time of
+ * `kms-lens check` on a folder of policies went there). Copies made with
+ * `withEdits` keep the title unworded; a spread (`{ ...fix }`) words it.
+ */
+function titledLater(edits: TextEdit[], safety: FixSafety, word: () => string): Fix {
+  let title = '';
+  let make: (() => string) | undefined = word;
+  // The title stays the first property, as in every other fix (JSON output, snapshots).
+  return Object.defineProperty({ title, edits, safety }, 'title', {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      if (make) {
+        title = make();
+        make = undefined; // the policy it reads is no longer held
+      }
+      return title;
+    },
+  }) as Fix;
+}
+
+/** The same fix with other edits (in document offsets, or another language's), its title still worded on first read. */
+export function withEdits(fix: Fix, edits: TextEdit[]): Fix {
+  const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(fix)) as Fix;
+  Object.defineProperty(copy, 'edits', { value: edits, enumerable: true, writable: true, configurable: true });
+  return copy;
 }
 
 /** Longer statements get no summary in a fix title: re-reading them would cost more than the title is worth. */
