@@ -14,9 +14,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { format } from 'node:util';
 import { launchBrowser, runTestsInPage, workbenchUrl } from './browser';
-import { ensureCodeServer, PROJECT_ROOT, startCodeServer } from './codeServer';
+import { ensureCodeServer, installDisplayLanguage, PROJECT_ROOT, startCodeServer } from './codeServer';
 
 const TESTS_MODULE = path.join(PROJECT_ROOT, 'out', 'test', 'integration', 'index.js');
+/** The suites that need a VS Code started in Italian (test/integration/*.locale.ts). */
+const ITALIAN_TESTS_MODULE = path.join(PROJECT_ROOT, 'out', 'test', 'integration', 'localeIndex.js');
 const FIXTURE_WORKSPACE = path.join(PROJECT_ROOT, 'test', 'fixtures', 'workspace');
 const RUN_TIMEOUT_MS = 10 * 60 * 1000;
 
@@ -61,20 +63,29 @@ async function runElectron(executable: string | undefined): Promise<number> {
       return 1;
     }
   }
-  const workspace = copyWorkspace();
-  try {
-    return await runTests({
-      vscodeExecutablePath,
-      extensionDevelopmentPath: PROJECT_ROOT,
-      extensionTestsPath: TESTS_MODULE,
-      launchArgs: [workspace, '--disable-extensions', '--skip-welcome', '--skip-release-notes'],
-    });
-  } catch (err) {
-    log(`Integration tests failed in VS Code desktop: ${(err as Error).message}`);
-    return 1;
-  } finally {
-    fs.rmSync(workspace, { recursive: true, force: true });
-  }
+  const session = async (testsModule: string, locale?: string): Promise<number> => {
+    const workspace = copyWorkspace();
+    const userData = locale ? fs.mkdtempSync(path.join(os.tmpdir(), 'kms-lens-vsc-')) : undefined;
+    if (userData && locale) installDisplayLanguage(userData, locale);
+    try {
+      return await runTests({
+        vscodeExecutablePath,
+        extensionDevelopmentPath: PROJECT_ROOT,
+        extensionTestsPath: testsModule,
+        launchArgs: [workspace, '--disable-extensions', '--skip-welcome', '--skip-release-notes', ...(userData && locale ? [`--user-data-dir=${userData}`, `--locale=${locale}`] : [])],
+      });
+    } catch (err) {
+      log(`Integration tests failed in VS Code desktop: ${(err as Error).message}`);
+      return 1;
+    } finally {
+      fs.rmSync(workspace, { recursive: true, force: true });
+      if (userData) fs.rmSync(userData, { recursive: true, force: true });
+    }
+  };
+  const english = await session(TESTS_MODULE);
+  if (!wantsItalian()) return english;
+  const italian = await session(ITALIAN_TESTS_MODULE, 'it');
+  return english !== 0 ? english : italian;
 }
 
 function formatConsoleArgs(message: string): string {
@@ -87,15 +98,15 @@ function formatConsoleArgs(message: string): string {
   return message;
 }
 
-export async function runOffline(): Promise<number> {
-  const bin = ensureCodeServer(log);
+/** One code-server session: a fresh workspace copy, the workbench in Chromium, the tests module run in it. */
+async function runOfflineSession(bin: string, testsModule: string, locale?: string): Promise<number> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kms-lens-cs-'));
   const workspace = copyWorkspace();
-  const server = await startCodeServer(bin, dataDir);
+  const server = await startCodeServer(bin, dataDir, {}, { locale });
   const browser = await launchBrowser();
   let exitCode = 1;
   try {
-    const url = workbenchUrl(server.origin, workspace, PROJECT_ROOT, TESTS_MODULE);
+    const url = workbenchUrl(server.origin, workspace, PROJECT_ROOT, testsModule);
     const run = await runTestsInPage(browser, url, (level, message) => {
       // The extension host's console (mocha's reporter among it) arrives here, as console.log's arguments in JSON.
       const text = formatConsoleArgs(message);
@@ -120,6 +131,21 @@ export async function runOffline(): Promise<number> {
     fs.rmSync(workspace, { recursive: true, force: true });
   }
   return exitCode;
+}
+
+/** A KMS_LENS_TEST_GREP that names none of the Italian suites skips their VS Code session. */
+function wantsItalian(): boolean {
+  const grep = process.env.KMS_LENS_TEST_GREP;
+  return !grep || /ital/i.test(grep);
+}
+
+export async function runOffline(): Promise<number> {
+  const bin = ensureCodeServer(log);
+  const english = await runOfflineSession(bin, TESTS_MODULE);
+  if (!wantsItalian()) return english;
+  log('Starting VS Code in Italian (--locale it) for the *.locale suites...');
+  const italian = await runOfflineSession(bin, ITALIAN_TESTS_MODULE, 'it');
+  return english !== 0 ? english : italian;
 }
 
 async function main(): Promise<void> {
