@@ -6,6 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { POLICY_KINDS } from '../core';
+import { isLocale, LOCALES } from './locale';
 
 export type CommandName = 'check' | 'grants' | 'format' | 'redact' | 'simulate' | 'access' | 'generate-policy';
 
@@ -104,6 +105,13 @@ export const GLOBAL_FLAGS: readonly (Flag & { short: string })[] = [
   { name: 'version', short: 'v', help: 'print the version of kms-lens' },
 ];
 
+/** The language of the messages; every command takes it (main.ts applies it before anything is said). */
+export const LOCALE_FLAG: Flag = {
+  name: 'locale',
+  value: LOCALES.join('|'),
+  help: 'language of the messages: en, it or es (default: from LC_ALL, LC_MESSAGES or LANG, e.g. it_IT.UTF-8; else en)',
+};
+
 export type FlagValues = Record<string, string | string[] | boolean | undefined>;
 
 export interface ParsedCommand {
@@ -130,12 +138,17 @@ function unknownOption(command: CommandName, option: string): UsageError {
   return new UsageError(near ? `${command}: unknown option ${option}; did you mean --${near.k}?` : `${command}: unknown option ${option}`);
 }
 
+export function localeError(value: unknown): UsageError {
+  return new UsageError(`--locale must be ${LOCALES.slice(0, -1).join(', ')} or ${LOCALES[LOCALES.length - 1]}, not "${String(value)}"`);
+}
+
 /** Parses a command's arguments against its table; throws a UsageError with one line on any mistake. */
 export function parseCommand(command: CommandName, args: readonly string[]): ParsedCommand {
   const spec = COMMANDS[command];
   const options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }> = {};
   for (const f of spec.flags) options[f.name] = { type: f.value ? 'string' : 'boolean', multiple: f.multiple === true };
   for (const f of GLOBAL_FLAGS) options[f.name] = { type: 'boolean', short: f.short };
+  options[LOCALE_FLAG.name] = { type: 'string' };
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
@@ -154,6 +167,8 @@ export function parseCommand(command: CommandName, args: readonly string[]): Par
     const v = values[f.name];
     if (f.choices && typeof v === 'string' && !f.choices.includes(v)) throw new UsageError(`${command}: --${f.name} must be ${f.choices.slice(0, -1).join(', ')} or ${f.choices[f.choices.length - 1]}, not "${v}"`);
   }
+  const locale = values[LOCALE_FLAG.name];
+  if (locale !== undefined && (typeof locale !== 'string' || !isLocale(locale))) throw localeError(locale);
   return { values, inputs: parsed.positionals };
 }
 
@@ -184,7 +199,7 @@ export function usage(): string {
     `KIND (--kind) is one of ${POLICY_KINDS.join(', ')}.`,
     '',
     'Every command:',
-    ...flagLines(GLOBAL_FLAGS, (f) => (f as Flag & { short?: string }).short),
+    ...flagLines([...GLOBAL_FLAGS, LOCALE_FLAG], (f) => (f as Flag & { short?: string }).short),
     '',
     'Exit status: 0 no error finding; 1 error findings (check); 2 a usage error, a file that could',
     'not be read (the others are still read), or nothing analysed (unless --allow-empty).',

@@ -7,7 +7,8 @@
  */
 import * as fs from 'node:fs';
 import { DEFAULT_SETTINGS, getKmsLensService, MAX_JSON_NESTING, isPolicyKind, isSeveritySetting, POLICY_KINDS, ruleByAnyId, SEVERITY_SETTINGS, type AnalysisSettings, type DocumentModel, type PolicyKind, type SeveritySetting } from '../core';
-import { COMMANDS, parseCommand, usage, UsageError, type CommandName, type FlagValues } from './args';
+import { COMMANDS, localeError, parseCommand, usage, UsageError, type CommandName, type FlagValues } from './args';
+import { isLocale, localeFromEnv, useLocale, type Locale } from './locale';
 import { collectFiles, readInput, type InputFile, type ReadFile, type Skipped } from './files';
 import { GrantsRun, toJsonReport, toTextReport, type GrantsInput } from './grants';
 import { locateWasm, needsTerraform } from './wasm';
@@ -28,6 +29,23 @@ export interface Io {
   isTty: boolean;
   /** Standard input, read when `-` is given. */
   stdin?: () => string;
+  /** The environment the locale variables are read from (default process.env). */
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** `--locale X` or `--locale=X` wherever it is, else the locale variables: found before any message is worded. */
+function localeOf(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): Locale {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') break;
+    const value = a === '--locale' ? argv[i + 1] : a.startsWith('--locale=') ? a.slice('--locale='.length) : undefined;
+    if (a === '--locale' && value === undefined) throw new UsageError('--locale needs a value (en|it|es)');
+    if (value !== undefined) {
+      if (!isLocale(value)) throw localeError(value);
+      return value;
+    }
+  }
+  return localeFromEnv(env);
 }
 
 /** Messages about a limit name the flag that raises it, not the editor's setting. */
@@ -189,6 +207,7 @@ function usageError(io: Io, message: string): number {
 export function main(argv: string[], io: Io): number {
   const [command, ...rest] = argv;
   try {
+    useLocale(localeOf(argv, io.env ?? process.env));
     // --help and --version win wherever they are (kms-lens check --help).
     if (argv.some((a) => a === '--help' || a === '-h')) {
       io.out(usage());

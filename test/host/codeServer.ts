@@ -110,12 +110,42 @@ const USER_SETTINGS = {
   'chat.disableAIFeatures': true,
 };
 
-export async function startCodeServer(bin: string, dataDir: string, extraSettings: Record<string, unknown> = {}): Promise<RunningServer> {
+/**
+ * Makes `locale` a display language VS Code can start in, offline. VS Code
+ * (the web workbench included) takes a display language other than English
+ * only from a language pack listed in languagepacks.json of its user data
+ * folder; the workbench then reports it as vscode.env.language, and the
+ * extension host hands each extension its l10n/bundle.l10n.<locale>.json.
+ * Language packs come from the Marketplace, which is out of reach here, so
+ * this writes the entry of a pack that translates none of VS Code's own
+ * strings: VS Code's menus stay English, everything else is as with a real pack.
+ */
+export function installDisplayLanguage(userData: string, locale: string): void {
+  const pack = path.join(userData, 'offline-language-pack', locale);
+  fs.mkdirSync(pack, { recursive: true });
+  const translations = path.join(pack, 'main.i18n.json');
+  fs.writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
+  const entry = {
+    hash: `offline-${locale}`,
+    extensions: [{ extensionIdentifier: { id: `kms-lens-test.language-pack-${locale}` }, version: '0.0.0' }],
+    translations: { vscode: translations },
+    label: locale,
+  };
+  fs.writeFileSync(path.join(userData, 'languagepacks.json'), JSON.stringify({ [locale]: entry }, null, 2));
+}
+
+export interface ServerOptions {
+  /** The display language (`--locale`); other than English, a language pack entry is written for it first. */
+  locale?: string;
+}
+
+export async function startCodeServer(bin: string, dataDir: string, extraSettings: Record<string, unknown> = {}, options: ServerOptions = {}): Promise<RunningServer> {
   const userData = path.join(dataDir, 'user-data');
   const extensions = path.join(dataDir, 'extensions');
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
   fs.mkdirSync(extensions, { recursive: true });
   fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...extraSettings }, null, 2));
+  if (options.locale && !options.locale.startsWith('en')) installDisplayLanguage(userData, options.locale);
   const port = await freePort();
   const child = spawn(bin, [
     '--auth', 'none',
@@ -126,6 +156,7 @@ export async function startCodeServer(bin: string, dataDir: string, extraSetting
     '--disable-getting-started-override',
     '--user-data-dir', userData,
     '--extensions-dir', extensions,
+    ...(options.locale ? ['--locale', options.locale] : []),
   ], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, XDG_CONFIG_HOME: path.join(dataDir, 'config') }, detached: true });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));

@@ -14,10 +14,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { format } from 'node:util';
 import { launchBrowser, runTestsInPage, workbenchUrl } from './browser';
-import { ensureCodeServer, PROJECT_ROOT, startCodeServer } from './codeServer';
+import { ensureCodeServer, installDisplayLanguage, PROJECT_ROOT, startCodeServer } from './codeServer';
 import { bundleWebTests, WEB_TESTS_MODULE } from './webTests';
 
 const TESTS_MODULE = path.join(PROJECT_ROOT, 'out', 'test', 'integration', 'index.js');
+/** The suites that need a VS Code started in Italian (test/integration/*.locale.ts). */
+const ITALIAN_TESTS_MODULE = path.join(PROJECT_ROOT, 'out', 'test', 'integration', 'localeIndex.js');
 const FIXTURE_WORKSPACE = path.join(PROJECT_ROOT, 'test', 'fixtures', 'workspace');
 const RUN_TIMEOUT_MS = 10 * 60 * 1000;
 
@@ -62,20 +64,29 @@ async function runElectron(executable: string | undefined): Promise<number> {
       return 1;
     }
   }
-  const workspace = copyWorkspace();
-  try {
-    return await runTests({
-      vscodeExecutablePath,
-      extensionDevelopmentPath: PROJECT_ROOT,
-      extensionTestsPath: TESTS_MODULE,
-      launchArgs: [workspace, '--disable-extensions', '--skip-welcome', '--skip-release-notes'],
-    });
-  } catch (err) {
-    log(`Integration tests failed in VS Code desktop: ${(err as Error).message}`);
-    return 1;
-  } finally {
-    fs.rmSync(workspace, { recursive: true, force: true });
-  }
+  const session = async (testsModule: string, locale?: string): Promise<number> => {
+    const workspace = copyWorkspace();
+    const userData = locale ? fs.mkdtempSync(path.join(os.tmpdir(), 'kms-lens-vsc-')) : undefined;
+    if (userData && locale) installDisplayLanguage(userData, locale);
+    try {
+      return await runTests({
+        vscodeExecutablePath,
+        extensionDevelopmentPath: PROJECT_ROOT,
+        extensionTestsPath: testsModule,
+        launchArgs: [workspace, '--disable-extensions', '--skip-welcome', '--skip-release-notes', ...(userData && locale ? [`--user-data-dir=${userData}`, `--locale=${locale}`] : [])],
+      });
+    } catch (err) {
+      log(`Integration tests failed in VS Code desktop: ${(err as Error).message}`);
+      return 1;
+    } finally {
+      fs.rmSync(workspace, { recursive: true, force: true });
+      if (userData) fs.rmSync(userData, { recursive: true, force: true });
+    }
+  };
+  const english = await session(TESTS_MODULE);
+  if (!wantsItalian()) return english;
+  const italian = await session(ITALIAN_TESTS_MODULE, 'it');
+  return english !== 0 ? english : italian;
 }
 
 function formatConsoleArgs(message: string): string {
@@ -89,20 +100,20 @@ function formatConsoleArgs(message: string): string {
 }
 
 /**
- * The offline host. `web`: the extension under development runs in the browser's web worker extension
- * host (its browser build, as in vscode.dev), with the web tests module (test/web).
+ * One code-server session: a fresh workspace copy, the workbench in Chromium, the tests module run in it.
+ * `web`: the extension under development runs in the browser's web worker extension host (its browser
+ * build, as in vscode.dev), with the web tests module (test/web). `locale`: VS Code's display language.
  */
-export async function runOffline(web = false): Promise<number> {
-  const bin = ensureCodeServer(log);
+async function runOfflineSession(bin: string, testsModule: string, options: { locale?: string; web?: boolean } = {}): Promise<number> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kms-lens-cs-'));
   const workspace = copyWorkspace();
-  // The web pass runs KMS Lens as a web extension: in the browser's web worker extension host, from its `browser` build.
-  const server = await startCodeServer(bin, dataDir, web ? { 'remote.extensionKind': { 'kms-lens.kms-lens': ['web'] } } : {});
+  const settings = options.web ? { 'remote.extensionKind': { 'kms-lens.kms-lens': ['web'] } } : {};
+  const server = await startCodeServer(bin, dataDir, settings, { locale: options.locale });
   const browser = await launchBrowser();
   let exitCode = 1;
   try {
-    if (web) await bundleWebTests();
-    const url = workbenchUrl(server.origin, workspace, PROJECT_ROOT, web ? WEB_TESTS_MODULE : TESTS_MODULE);
+    if (options.web) await bundleWebTests();
+    const url = workbenchUrl(server.origin, workspace, PROJECT_ROOT, testsModule);
     const run = await runTestsInPage(browser, url, (level, message) => {
       // The extension host's console (mocha's reporter among it) arrives here, as console.log's arguments in JSON.
       const text = formatConsoleArgs(message);
@@ -127,6 +138,22 @@ export async function runOffline(web = false): Promise<number> {
     fs.rmSync(workspace, { recursive: true, force: true });
   }
   return exitCode;
+}
+
+/** A KMS_LENS_TEST_GREP that names none of the Italian suites skips their VS Code session. */
+function wantsItalian(): boolean {
+  const grep = process.env.KMS_LENS_TEST_GREP;
+  return !grep || /ital/i.test(grep);
+}
+
+export async function runOffline(web = false): Promise<number> {
+  const bin = ensureCodeServer(log);
+  if (web) return runOfflineSession(bin, WEB_TESTS_MODULE, { web: true });
+  const english = await runOfflineSession(bin, TESTS_MODULE);
+  if (!wantsItalian()) return english;
+  log('Starting VS Code in Italian (--locale it) for the *.locale suites...');
+  const italian = await runOfflineSession(bin, ITALIAN_TESTS_MODULE, { locale: 'it' });
+  return english !== 0 ? english : italian;
 }
 
 async function main(): Promise<void> {

@@ -4,6 +4,7 @@
  * "IAM JSON policy elements: Condition operators" and "Multivalued context
  * keys" (facts only; the wording here is ours).
  */
+import * as l10n from '@vscode/l10n';
 
 export type OperatorFamily = 'String' | 'Numeric' | 'Date' | 'Bool' | 'Binary' | 'IpAddress' | 'Arn' | 'Null';
 
@@ -18,36 +19,45 @@ export interface ConditionOperatorInfo {
   description: string;
 }
 
-const op = (name: string, family: OperatorFamily, description: string, negated = false, wildcards = false): ConditionOperatorInfo => ({ name, family, negated, wildcards, description });
+/** The description is worded when read, in the language l10n is set to then (the table is built before it is set). */
+const op = (name: string, family: OperatorFamily, describe: () => string, negated = false, wildcards = false): ConditionOperatorInfo => ({
+  name,
+  family,
+  negated,
+  wildcards,
+  get description() {
+    return describe();
+  },
+});
 
 export const CONDITION_OPERATORS: readonly ConditionOperatorInfo[] = [
-  op('StringEquals', 'String', 'Exact, case-sensitive string match.'),
-  op('StringNotEquals', 'String', 'Negated exact, case-sensitive string match.', true),
-  op('StringEqualsIgnoreCase', 'String', 'Exact string match, ignoring case.'),
-  op('StringNotEqualsIgnoreCase', 'String', 'Negated exact string match, ignoring case.', true),
-  op('StringLike', 'String', 'Case-sensitive match with `*` (any run of characters) and `?` (one character) wildcards.', false, true),
-  op('StringNotLike', 'String', 'Negated case-sensitive match with `*` and `?` wildcards.', true, true),
-  op('NumericEquals', 'Numeric', 'Number equal to the value.'),
-  op('NumericNotEquals', 'Numeric', 'Number not equal to the value.', true),
-  op('NumericLessThan', 'Numeric', 'Number less than the value.'),
-  op('NumericLessThanEquals', 'Numeric', 'Number less than or equal to the value.'),
-  op('NumericGreaterThan', 'Numeric', 'Number greater than the value.'),
-  op('NumericGreaterThanEquals', 'Numeric', 'Number greater than or equal to the value.'),
-  op('DateEquals', 'Date', 'Date equal to the value (ISO 8601 date or epoch seconds).'),
-  op('DateNotEquals', 'Date', 'Date not equal to the value.', true),
-  op('DateLessThan', 'Date', 'Date before the value.'),
-  op('DateLessThanEquals', 'Date', 'Date before or at the value.'),
-  op('DateGreaterThan', 'Date', 'Date after the value.'),
-  op('DateGreaterThanEquals', 'Date', 'Date at or after the value.'),
-  op('Bool', 'Bool', 'Boolean match: the value is `true` or `false` (a JSON boolean or the strings "true"/"false").'),
-  op('BinaryEquals', 'Binary', 'Byte-for-byte match of a base64-encoded value.'),
-  op('IpAddress', 'IpAddress', 'The IP address is in the given address or CIDR range.'),
-  op('NotIpAddress', 'IpAddress', 'The IP address is in none of the given addresses or CIDR ranges.', true),
-  op('ArnEquals', 'Arn', 'Case-sensitive ARN match, part by part; each part may use `*` and `?` wildcards.', false, true),
-  op('ArnLike', 'Arn', 'Case-sensitive ARN match, part by part, with `*` and `?` wildcards.', false, true),
-  op('ArnNotEquals', 'Arn', 'Negated ARN match, part by part, with `*` and `?` wildcards.', true, true),
-  op('ArnNotLike', 'Arn', 'Negated ARN match, part by part, with `*` and `?` wildcards.', true, true),
-  op('Null', 'Null', '`true`: the key is absent from the request; `false`: the key is present (whatever its value).'),
+  op('StringEquals', 'String', () => l10n.t('Exact, case-sensitive string match.')),
+  op('StringNotEquals', 'String', () => l10n.t('Negated exact, case-sensitive string match.'), true),
+  op('StringEqualsIgnoreCase', 'String', () => l10n.t('Exact string match, ignoring case.')),
+  op('StringNotEqualsIgnoreCase', 'String', () => l10n.t('Negated exact string match, ignoring case.'), true),
+  op('StringLike', 'String', () => l10n.t('Case-sensitive match with `*` (any run of characters) and `?` (one character) wildcards.'), false, true),
+  op('StringNotLike', 'String', () => l10n.t('Negated case-sensitive match with `*` and `?` wildcards.'), true, true),
+  op('NumericEquals', 'Numeric', () => l10n.t('Number equal to the value.')),
+  op('NumericNotEquals', 'Numeric', () => l10n.t('Number not equal to the value.'), true),
+  op('NumericLessThan', 'Numeric', () => l10n.t('Number less than the value.')),
+  op('NumericLessThanEquals', 'Numeric', () => l10n.t('Number less than or equal to the value.')),
+  op('NumericGreaterThan', 'Numeric', () => l10n.t('Number greater than the value.')),
+  op('NumericGreaterThanEquals', 'Numeric', () => l10n.t('Number greater than or equal to the value.')),
+  op('DateEquals', 'Date', () => l10n.t('Date equal to the value (ISO 8601 date or epoch seconds).')),
+  op('DateNotEquals', 'Date', () => l10n.t('Date not equal to the value.'), true),
+  op('DateLessThan', 'Date', () => l10n.t('Date before the value.')),
+  op('DateLessThanEquals', 'Date', () => l10n.t('Date before or at the value.')),
+  op('DateGreaterThan', 'Date', () => l10n.t('Date after the value.')),
+  op('DateGreaterThanEquals', 'Date', () => l10n.t('Date at or after the value.')),
+  op('Bool', 'Bool', () => l10n.t('Boolean match: the value is `true` or `false` (a JSON boolean or the strings "true"/"false").')),
+  op('BinaryEquals', 'Binary', () => l10n.t('Byte-for-byte match of a base64-encoded value.')),
+  op('IpAddress', 'IpAddress', () => l10n.t('The IP address is in the given address or CIDR range.')),
+  op('NotIpAddress', 'IpAddress', () => l10n.t('The IP address is in none of the given addresses or CIDR ranges.'), true),
+  op('ArnEquals', 'Arn', () => l10n.t('Case-sensitive ARN match, part by part; each part may use `*` and `?` wildcards.'), false, true),
+  op('ArnLike', 'Arn', () => l10n.t('Case-sensitive ARN match, part by part, with `*` and `?` wildcards.'), false, true),
+  op('ArnNotEquals', 'Arn', () => l10n.t('Negated ARN match, part by part, with `*` and `?` wildcards.'), true, true),
+  op('ArnNotLike', 'Arn', () => l10n.t('Negated ARN match, part by part, with `*` and `?` wildcards.'), true, true),
+  op('Null', 'Null', () => l10n.t('`true`: the key is absent from the request; `false`: the key is present (whatever its value).')),
 ];
 
 const byLower = new Map(CONDITION_OPERATORS.map((o) => [o.name.toLowerCase(), o]));

@@ -157,7 +157,7 @@ export function operatorSuggestions(): Suggestion[] {
   const out: Suggestion[] = [];
   CONDITION_OPERATORS.forEach((o, i) => {
     const order = String(i).padStart(2, '0');
-    out.push({ label: o.name, kind: 'operator', value: o.name, after: '{$0}', snippet: true, detail: o.family, documentation: l10n.t(o.description), sortText: `1${order}` });
+    out.push({ label: o.name, kind: 'operator', value: o.name, after: '{$0}', snippet: true, detail: o.family, documentation: o.description, sortText: `1${order}` });
     if (o.family === 'Null') return;
     for (const set of ['ForAnyValue', 'ForAllValues'] as const) {
       if (o.family !== 'String' && o.family !== 'Arn') continue;
@@ -169,7 +169,7 @@ export function operatorSuggestions(): Suggestion[] {
         sortText: `2${set}${order}`,
       });
     }
-    out.push({ label: `${o.name}IfExists`, kind: 'operator', value: `${o.name}IfExists`, after: '{$0}', snippet: true, detail: l10n.t('true when the key is absent'), documentation: l10n.t(o.description), sortText: `3${order}` });
+    out.push({ label: `${o.name}IfExists`, kind: 'operator', value: `${o.name}IfExists`, after: '{$0}', snippet: true, detail: l10n.t('true when the key is absent'), documentation: o.description, sortText: `3${order}` });
   });
   return out;
 }

@@ -12,20 +12,20 @@ import { valueOfText, type PolicyValue } from '../value';
 
 const code = MARKDOWN.code;
 
-const PARTITION_NAMES: Readonly<Record<string, string>> = {
-  aws: 'AWS Regions',
-  'aws-cn': 'China Regions',
-  'aws-us-gov': 'AWS GovCloud (US) Regions',
-  'aws-iso': 'AWS ISO (US) Regions',
-  'aws-iso-b': 'AWS ISOB (US) Regions',
-  'aws-iso-e': 'AWS ISOE (Europe) Regions',
-  'aws-iso-f': 'AWS ISOF Regions',
-  'aws-eusc': 'AWS European Sovereign Cloud',
+const PARTITION_NAMES: Readonly<Record<string, () => string>> = {
+  aws: () => l10n.t('AWS Regions'),
+  'aws-cn': () => l10n.t('China Regions'),
+  'aws-us-gov': () => l10n.t('AWS GovCloud (US) Regions'),
+  'aws-iso': () => l10n.t('AWS ISO (US) Regions'),
+  'aws-iso-b': () => l10n.t('AWS ISOB (US) Regions'),
+  'aws-iso-e': () => l10n.t('AWS ISOE (Europe) Regions'),
+  'aws-iso-f': () => l10n.t('AWS ISOF Regions'),
+  'aws-eusc': () => l10n.t('AWS European Sovereign Cloud'),
 };
 
 function partitionNote(p: string): string {
   const name = PARTITION_NAMES[p];
-  if (name) return l10n.t(name);
+  if (name) return name();
   return PARTITIONS.some((x) => x.name === p) ? '' : l10n.t('not a known partition');
 }
 

@@ -21,7 +21,7 @@ export function operatorHover(written: string): string {
     if (near.length > 0) lines.push('', l10n.t('Did you mean {0}?', near.map((n) => code(op.set ? `${op.set}:${n}` : n)).join(', ')));
     return lines.join('\n');
   }
-  lines.push(`- ${code(base.name)}: ${l10n.t(base.description)}`);
+  lines.push(`- ${code(base.name)}: ${base.description}`);
   if (base.family !== 'Null') {
     lines.push(`- ${base.negated
       ? l10n.t('Several values for one key: true when the request value matches none of them.')

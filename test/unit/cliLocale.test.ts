@@ -1,0 +1,116 @@
+/**
+ * The CLI speaks the user's language: `--locale it|es|en`, else LC_ALL,
+ * LC_MESSAGES, LANG. Run as users run it: the bundled dist/cli.js in a child
+ * process, so this also proves the bundles travel inside dist/cli.js.
+ * JSON and SARIF keep every rule id, range and field; only messages change.
+ */
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { localeFromEnv } from '../../src/cli/locale';
+import { CLI, CORPUS } from './helpers';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const bundle = (lang: string): Record<string, string> => JSON.parse(fs.readFileSync(path.join(ROOT, 'l10n', `bundle.l10n.${lang}.json`), 'utf8'));
+
+/** No locale variable of the test's own environment leaks in: each case sets what it tests. */
+function run(args: string[], env: Record<string, string> = {}, cwd = CORPUS): { code: number | null; stdout: string; stderr: string } {
+  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'LANG' && k !== 'LANGUAGE' && !k.startsWith('LC_'))) as Record<string, string>;
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...base, NO_COLOR: '1', ...env } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A value with its human text (`message`, and the grants report's `description`) removed, for comparing structure across languages. */
+function withoutMessages(v: unknown, text: readonly string[] = ['message']): unknown {
+  if (Array.isArray(v)) return v.map((x) => withoutMessages(x, text));
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).filter(([k]) => !text.includes(k)).map(([k, x]) => [k, withoutMessages(x, text)]));
+  return v;
+}
+
+interface JsonFinding {
+  code: string;
+  message: string;
+}
+
+const TRAILING_COMMA = 'Trailing comma: JSON does not allow a comma before "{0}", and AWS rejects the document.';
+
+describe('kms-lens --locale', function () {
+  this.timeout(60_000);
+
+  it('reads the language from LC_ALL, then LC_MESSAGES, then LANG; C, POSIX and other languages are English', () => {
+    assert.equal(localeFromEnv({ LANG: 'it_IT.UTF-8' }), 'it');
+    assert.equal(localeFromEnv({ LANG: 'es_ES.UTF-8' }), 'es');
+    assert.equal(localeFromEnv({ LANG: 'es_MX' }), 'es');
+    assert.equal(localeFromEnv({ LANG: 'it_CH@euro' }), 'it');
+    assert.equal(localeFromEnv({ LANG: 'it' }), 'it');
+    assert.equal(localeFromEnv({ LC_ALL: 'es_ES.UTF-8', LC_MESSAGES: 'it_IT.UTF-8', LANG: 'en_US.UTF-8' }), 'es');
+    assert.equal(localeFromEnv({ LC_MESSAGES: 'it_IT.UTF-8', LANG: 'es_ES.UTF-8' }), 'it');
+    assert.equal(localeFromEnv({ LC_ALL: '', LANG: 'it_IT.UTF-8' }), 'it');
+    assert.equal(localeFromEnv({ LC_ALL: 'C', LANG: 'it_IT.UTF-8' }), 'en');
+    assert.equal(localeFromEnv({ LANG: 'C.UTF-8' }), 'en');
+    assert.equal(localeFromEnv({ LANG: 'POSIX' }), 'en');
+    assert.equal(localeFromEnv({ LANG: 'fr_FR.UTF-8' }), 'en');
+    assert.equal(localeFromEnv({}), 'en');
+  });
+
+  it('--locale it prints the finding in Italian', () => {
+    const r = run(['check', '--locale', 'it', 'seeds/deadline-policy-read-write.json']);
+    assert.equal(r.code, 1, r.stderr);
+    const italian = bundle('it')[TRAILING_COMMA].replace('{0}', ']');
+    assert.match(italian, /^Virgola finale/);
+    assert.ok(r.stdout.includes(`:1:159 error json-trailing-comma ${italian}`), r.stdout);
+    assert.doesNotMatch(r.stdout, /Trailing comma/);
+  });
+
+  it('LANG=es_ES.UTF-8 prints the finding in Spanish; --locale wins over the environment', () => {
+    const es = run(['check', 'seeds/deadline-policy-read-write.json'], { LANG: 'es_ES.UTF-8' });
+    const spanish = bundle('es')[TRAILING_COMMA].replace('{0}', ']');
+    assert.match(spanish, /^Coma final/);
+    assert.ok(es.stdout.includes(`error json-trailing-comma ${spanish}`), es.stdout);
+    const en = run(['check', '--locale=en', 'seeds/deadline-policy-read-write.json'], { LANG: 'es_ES.UTF-8' });
+    assert.ok(en.stdout.includes(`error json-trailing-comma ${TRAILING_COMMA.replace('{0}', ']')}`), en.stdout);
+  });
+
+  it('an unknown --locale is a usage error that names the choices', () => {
+    const r = run(['check', '--locale', 'fr', 'seeds']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /--locale must be en, it or es, not "fr"/);
+    assert.match(run(['--help']).stdout, /--locale en\|it\|es/);
+  });
+
+  it('JSON output is the same in every language but for the messages, and every message is translated', () => {
+    const outputs = Object.fromEntries(['en', 'it', 'es'].map((l) => [l, JSON.parse(run(['check', '--format', 'json', '--locale', l, 'seeds']).stdout) as JsonFinding[]]));
+    assert.ok(outputs.en.length >= 10, `${outputs.en.length} findings`);
+    for (const l of ['it', 'es']) {
+      assert.deepEqual(withoutMessages(outputs[l]), withoutMessages(outputs.en));
+      const untranslated = outputs[l].filter((f, i) => f.message === outputs.en[i].message).map((f) => `${f.code}: ${f.message}`);
+      assert.deepEqual(untranslated, [], `${l}: messages left in English`);
+    }
+  });
+
+  it('SARIF output is the same in every language but for the message texts', () => {
+    const sarif = (l: string) => JSON.parse(run(['check', '--format', 'sarif', '--locale', l, 'seeds']).stdout);
+    const en = sarif('en');
+    const it = sarif('it');
+    assert.deepEqual(withoutMessages(it), withoutMessages(en));
+    const texts = (s: { runs: Array<{ results: Array<{ message: { text: string } }> }> }) => s.runs[0].results.map((r) => r.message.text);
+    assert.ok(texts(it).some((t) => t.startsWith('Virgola finale')));
+    assert.notDeepEqual(texts(it), texts(en));
+  });
+
+  it('grants text output words its summaries in the chosen language, with the same grants', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kms-lens-locale-'));
+    const seeds = path.join(CORPUS, 'seeds');
+    for (const f of fs.readdirSync(seeds).filter((f) => f.startsWith('fargate-'))) fs.copyFileSync(path.join(seeds, f), path.join(dir, f));
+    const en = run(['grants', '.'], {}, dir);
+    const it = run(['grants', '.'], { LC_ALL: 'it_IT.UTF-8' }, dir);
+    assert.equal(it.code, en.code);
+    assert.match(en.stdout, /\[retired\]/);
+    assert.match(it.stdout, /\[ritirata\]/);
+    assert.match(it.stdout, /il contesto di crittografia include aws:ecs:clusterAccount=/);
+    const json = (env: Record<string, string>) => JSON.parse(run(['grants', '--format', 'json', '.'], env, dir).stdout);
+    assert.deepEqual(withoutMessages(json({ LANG: 'es_ES.UTF-8' }), ['description']), withoutMessages(json({}), ['description']));
+  });
+});
