@@ -34,6 +34,11 @@ export function generatedFiles(rules: readonly Rule[], read: (file: string) => s
   readme = replaceBetween(readme, CLI_START, CLI_END, renderCliCommands(), 'command-line commands');
   out.set('README.md', readme);
   out.set('docs/cli.md', replaceBetween(read('docs/cli.md'), CLI_OPTIONS_START, CLI_OPTIONS_END, renderCliOptions(), 'command-line options'));
+  // The translated pages carry the same (English) options table, kept current the same way.
+  for (const language of TRANSLATED_DOCS_LANGUAGES) {
+    const file = `docs/cli.${language}.md`;
+    out.set(file, replaceBetween(read(file), CLI_OPTIONS_START, CLI_OPTIONS_END, renderCliOptions(), 'command-line options'));
+  }
 
   out.set(RULE_INDEX_PAGE, renderRuleIndexPage(rules));
   for (const r of rules) out.set(docsPath(r), renderRulePage(r));

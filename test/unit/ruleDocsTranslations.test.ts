@@ -76,14 +76,25 @@ describe('rule documentation in Italian and Spanish', () => {
 
   it('every translated page and index is committed as generated (run `npm run generate`)', () => {
     const expected = generatedFiles(allRules, read);
-    const stale: string[] = [];
+    const translated = [...expected.keys()].filter((f) => /\.(it|es)\.md$/.test(f));
     for (const language of TRANSLATED_DOCS_LANGUAGES) {
-      for (const file of [ruleIndexPage(language), ...allRules.map((r) => docsPath(r, language))]) {
-        assert.ok(expected.has(file), `the generator does not write ${file}`);
-        if (!fs.existsSync(path.join(ROOT, file)) || read(file) !== expected.get(file)) stale.push(file);
-      }
+      for (const file of [ruleIndexPage(language), ...allRules.map((r) => docsPath(r, language)), `docs/cli.${language}.md`]) assert.ok(translated.includes(file), `the generator does not write ${file}`);
     }
+    const stale = translated.filter((file) => !fs.existsSync(path.join(ROOT, file)) || read(file) !== expected.get(file));
     assert.deepEqual(stale, []);
+  });
+
+  it('the translated guides in docs/ keep every code span of the English page as it is', () => {
+    const guides = fs.readdirSync(path.join(ROOT, 'docs')).filter((f) => /\.(it|es)\.md$/.test(f));
+    assert.ok(guides.length >= 4, guides.join(', '));
+    const changed: string[] = [];
+    for (const guide of guides) {
+      const spans = (f: string): string[] => (read(`docs/${f}`).match(/`[^`]*`/g) ?? []).sort();
+      const en = spans(guide.replace(/\.(it|es)\.md$/, '.md'));
+      const tr = spans(guide);
+      if (JSON.stringify(en) !== JSON.stringify(tr)) changed.push(`${guide}: English only ${JSON.stringify(en.filter((x) => !tr.includes(x)))}, translation only ${JSON.stringify(tr.filter((x) => !en.includes(x)))}`);
+    }
+    assert.deepEqual(changed, []);
   });
 
   it('a translated page has the rule\'s translated text, headings in its language, the example as is, and links to the index and the English original', () => {
