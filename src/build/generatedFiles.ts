@@ -1,14 +1,15 @@
 /**
  * Everything `npm run generate` derives, as file path -> expected text: the
  * README's rule index, settings table and command table, docs/cli.md's options, one page per rule and the rule
- * table in docs/rules/, the `kmsLens.rules` and `kmsLens.policyKinds` schemas
+ * table in docs/rules/ (in English, Italian and Spanish), the `kmsLens.rules` and `kmsLens.policyKinds` schemas
  * in package.json, and the rule texts of package.nls.json. The generator
  * writes these; a unit test checks the committed files equal them, so no
  * generated file can go stale.
  */
 import { docsPath, type Rule } from '../core/rules/rule';
 import { CLI_END, CLI_OPTIONS_END, CLI_OPTIONS_START, CLI_START, renderCliCommands, renderCliOptions } from './cliDocs';
-import { policyKindsSettingSchema, renderRuleIndexPage, renderRulePage, replaceBetween, replaceRuleSection, RULE_INDEX_PAGE, ruleNlsEntries, ruleSettingsSchema } from './ruleDocs';
+import { TRANSLATED_DOCS_LANGUAGES } from '../core/rules/docsLanguage';
+import { policyKindsSettingSchema, renderRuleIndexPage, renderRulePage, replaceBetween, replaceRuleSection, RULE_INDEX_PAGE, ruleIndexPage, ruleNlsEntries, ruleSettingsSchema, translationFile, type RuleTranslations } from './ruleDocs';
 import { renderSettingsSection, SETTINGS_END, SETTINGS_START, type Manifest } from './settingsDocs';
 
 /** The folder of rule pages: every file in it is generated, and files of rules that no longer exist are removed. */
@@ -33,8 +34,20 @@ export function generatedFiles(rules: readonly Rule[], read: (file: string) => s
   readme = replaceBetween(readme, CLI_START, CLI_END, renderCliCommands(), 'command-line commands');
   out.set('README.md', readme);
   out.set('docs/cli.md', replaceBetween(read('docs/cli.md'), CLI_OPTIONS_START, CLI_OPTIONS_END, renderCliOptions(), 'command-line options'));
+  // The translated pages carry the same (English) options table, kept current the same way.
+  for (const language of TRANSLATED_DOCS_LANGUAGES) {
+    const file = `docs/cli.${language}.md`;
+    out.set(file, replaceBetween(read(file), CLI_OPTIONS_START, CLI_OPTIONS_END, renderCliOptions(), 'command-line options'));
+  }
 
   out.set(RULE_INDEX_PAGE, renderRuleIndexPage(rules));
   for (const r of rules) out.set(docsPath(r), renderRulePage(r));
+
+  // The same pages in Italian and Spanish, from the translations of each rule's text (English where a translation is missing: the test lists those).
+  for (const language of TRANSLATED_DOCS_LANGUAGES) {
+    const translations = JSON.parse(read(translationFile(language))) as RuleTranslations;
+    out.set(ruleIndexPage(language), renderRuleIndexPage(rules, language, translations));
+    for (const r of rules) out.set(docsPath(r, language), renderRulePage(r, language, translations));
+  }
   return out;
 }

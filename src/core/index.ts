@@ -16,6 +16,7 @@ export { POLICY_KINDS, isPolicyKind, type PolicyKind } from './policy/kinds';
 export { kindForFile } from './policy/kindOverrides';
 export { allRules, ruleByAnyId, ruleById } from './rules/registry';
 export { docsPath, type Rule } from './rules/rule';
+export { docsLanguageFor, DOCS_LANGUAGES, type DocsLanguage } from './rules/docsLanguage';
 
 // Editing features.
 export type { CompletionItem } from './policy/complete';

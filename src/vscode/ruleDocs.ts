@@ -7,15 +7,20 @@
  * commands allowed (in the hover, the Problems panel and the peek view), and
  * the command asks the built-in Markdown extension for a preview of the page.
  * Were that extension disabled, the page opens as text instead.
+ *
+ * The page is in VS Code's display language when KMS Lens has it (Italian or
+ * Spanish, any regional form: `it-IT`, `es-419`), in English otherwise
+ * (docsLanguageFor in core picks it; this only checks the file is there).
  */
 import * as vscode from 'vscode';
-import { allRules, docsPath, ruleByAnyId, ruleById } from '../core';
+import { allRules, docsLanguageFor, docsPath, ruleByAnyId, ruleById } from '../core';
 import { COMMAND_IDS, type CommandHandlers } from './commands';
 
 export const SHOW_RULE_DOCS_COMMAND = COMMAND_IDS.showRuleDocs;
 
 export class RuleDocs {
-  constructor(private readonly extensionUri: vscode.Uri) {}
+  /** `language`: VS Code's display language (`vscode.env.language`), which decides the language of the pages opened. */
+  constructor(private readonly extensionUri: vscode.Uri, private readonly language: string = vscode.env.language) {}
 
   commands(): CommandHandlers<'showRuleDocs'> {
     return { showRuleDocs: (id?: unknown) => this.show(id) };
@@ -27,10 +32,25 @@ export class RuleDocs {
     return vscode.Uri.parse(`command:${SHOW_RULE_DOCS_COMMAND}?${encodeURIComponent(JSON.stringify([code]))}`);
   }
 
-  /** The page of a rule, inside the installed extension. */
-  page(id: string): vscode.Uri | undefined {
+  /** The page of a rule inside the installed extension, in the display language; the English page when there is none in it. */
+  async page(id: string): Promise<vscode.Uri | undefined> {
     const rule = ruleByAnyId(id);
-    return rule ? vscode.Uri.joinPath(this.extensionUri, ...docsPath(rule).split('/')) : undefined;
+    if (!rule) return undefined;
+    const english = this.file(docsPath(rule));
+    const language = docsLanguageFor(this.language);
+    if (language === 'en') return english;
+    const translated = this.file(docsPath(rule, language));
+    try {
+      await vscode.workspace.fs.stat(translated);
+      return translated;
+    } catch {
+      // A page not generated in this language (a rule added without its translation pages): the English one still documents it.
+      return english;
+    }
+  }
+
+  private file(relative: string): vscode.Uri {
+    return vscode.Uri.joinPath(this.extensionUri, ...relative.split('/'));
   }
 
   /**
@@ -40,7 +60,7 @@ export class RuleDocs {
    */
   async show(id?: unknown): Promise<vscode.Uri | undefined> {
     const ruleId = typeof id === 'string' ? id : await this.pick();
-    const page = ruleId ? this.page(ruleId) : undefined;
+    const page = ruleId ? await this.page(ruleId) : undefined;
     if (!page) {
       if (typeof id === 'string') void vscode.window.showWarningMessage(vscode.l10n.t('KMS Lens has no rule "{0}".', id));
       return undefined;

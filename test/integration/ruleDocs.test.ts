@@ -4,10 +4,14 @@
  * that command (what VS Code does when the link is clicked in the hover or the
  * Problems panel) opens the rule's page, docs/rules/<id>.md from inside the
  * extension, in the Markdown preview beside the editor. Offline: the page is a
- * file of the extension, not a web address.
+ * file of the extension, not a web address. The page is in VS Code's display
+ * language (docs/rules/<id>.it.md in an Italian VS Code), English otherwise:
+ * these tests expect the page of the host's own `vscode.env.language`, so
+ * they check the Italian page when the host is started in Italian.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { docsLanguageFor } from '../../src/core/rules/docsLanguage';
 import { closeAll, EXTENSION_ID, linkedRulePage, open, waitForDiagnostics, workspaceUri } from './helpers';
 
 function allTabs(): vscode.Tab[] {
@@ -53,10 +57,12 @@ async function runCommandUri<T>(target: vscode.Uri): Promise<T> {
   return vscode.commands.executeCommand<T>(target.path, ...(args as unknown[]));
 }
 
+/** The page of `rule` in the host's display language (`.it.md`, `.es.md`, or `.md` for any other). */
 function pageOf(rule: string): vscode.Uri {
   const ext = vscode.extensions.getExtension(EXTENSION_ID);
   assert.ok(ext);
-  return vscode.Uri.joinPath(ext.extensionUri, 'docs', 'rules', `${rule}.md`);
+  const language = docsLanguageFor(vscode.env.language);
+  return vscode.Uri.joinPath(ext.extensionUri, 'docs', 'rules', `${rule}${language === 'en' ? '' : `.${language}`}.md`);
 }
 
 describe('rule documentation', () => {
@@ -89,6 +95,18 @@ describe('rule documentation', () => {
     const none = await vscode.commands.executeCommand<vscode.Uri | undefined>('kmsLens.showRuleDocs', 'no-such-rule');
     assert.equal(none, undefined);
     assert.deepEqual(allTabs().filter((t) => t.input instanceof vscode.TabInputWebview), []);
+  });
+
+  it('the page opened is in the display language, and the extension carries the Italian and Spanish pages of every rule', async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext);
+    const shown = await vscode.commands.executeCommand<vscode.Uri | undefined>('kmsLens.showRuleDocs', 'json-trailing-comma');
+    assert.equal(shown?.toString(), pageOf('json-trailing-comma').toString(), `display language ${vscode.env.language}`);
+    await waitForPageTab(pageOf('json-trailing-comma'));
+    // What an Italian or Spanish VS Code would open, read from the installed extension.
+    const read = async (name: string): Promise<string> => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext.extensionUri, 'docs', 'rules', name)));
+    assert.match(await read('json-trailing-comma.it.md'), /^\*\*Virgola finale\*\*$/m);
+    assert.match(await read('json-trailing-comma.es.md'), /^\*\*Coma final\*\*$/m);
   });
 
   it('the command is in the Command Palette under KMS Lens', async () => {

@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { allRules } from '../../src/core';
+import { DOCS_LANGUAGES } from '../../src/core/rules/docsLanguage';
 import { docsPath } from '../../src/core/rules/rule';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -26,11 +27,11 @@ function pngSize(file: string): { width: number; height: number } {
 }
 
 describe('packaging', () => {
-  it('the .vsix holds every rule page, the rule index and the feature guides (vsce ls)', function () {
+  it('the .vsix holds every rule page (in English, Italian and Spanish), the rule index and the feature guides (vsce ls)', function () {
     this.timeout(60_000);
     const vsce = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
     const listed = new Set(execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' }).split('\n').map((l) => l.trim()).filter(Boolean));
-    const missing = [...allRules.map((r) => docsPath(r)), 'docs/rules/index.md', 'docs/policies.md', 'docs/cloudtrail.md', 'docs/keys.md', 'docs/cli.md', pkg.icon, 'README.md'].filter((f) => !listed.has(f));
+    const missing = [...allRules.flatMap((r) => DOCS_LANGUAGES.map((l) => docsPath(r, l))), 'docs/rules/index.md', 'docs/rules/index.it.md', 'docs/rules/index.es.md', 'docs/policies.md', 'docs/cloudtrail.md', 'docs/keys.md', 'docs/cli.md', pkg.icon, 'README.md'].filter((f) => !listed.has(f));
     assert.deepEqual(missing, []);
     // Sources and tests stay out.
     assert.deepEqual([...listed].filter((f) => /^(src|test|out|node_modules)\//.test(f)), []);

@@ -8,6 +8,7 @@ import type { PolicyKind } from '../policy/kinds';
 import type { PolicyModel } from '../policy/model';
 import type { AnalysisSettings, DocumentKind, Fix, FixSafety, Severity } from '../types';
 import type { JSONPath } from 'jsonc-parser';
+import { docsSuffix, type DocsLanguage } from './docsLanguage';
 
 export interface RuleDocs {
   /** What the rule catches and why it matters, in Markdown (one short paragraph). */
@@ -75,9 +76,9 @@ export interface RuleMeta {
   docs: RuleDocs;
 }
 
-/** Where a rule's documentation page lives in the repository (and the packaged extension). */
-export function docsPath(rule: Pick<RuleMeta, 'id'>): string {
-  return `docs/rules/${rule.id}.md`;
+/** Where a rule's documentation page, in `language` (English by default), lives in the repository (and the packaged extension). */
+export function docsPath(rule: Pick<RuleMeta, 'id'>, language: DocsLanguage = 'en'): string {
+  return `docs/rules/${rule.id}${docsSuffix(language)}.md`;
 }
 
 export interface Report {
