@@ -138,8 +138,9 @@ export function renderRuleSection(rules: readonly Rule[]): string {
   const out: string[] = [README_START, ''];
   // Which fixes Fix all applies is on each page and in the full index: the README stays short as rules are added.
   out.push(`${rules.length} rules, each with its page; set a severity, or \`off\`, in \`kmsLens.rules\` or with \`--rule ID=SEVERITY\`. Which rules have quick fixes, and which of those Fix all applies: [the full index](${RULE_INDEX_PAGE}).`, '');
-  out.push('| Rule | Default | What it catches |', '|---|---|---|');
-  for (const r of rules) out.push(`| ${pageLink(r)} | ${SEVERITY_LABEL[r.defaultSeverity]} | ${cell(r.title)} |`);
+  // Default severities are on each page and in the full index: without that column each new rule costs the README less.
+  out.push('| Rule | What it catches |', '|---|---|');
+  for (const r of rules) out.push(`| ${pageLink(r)} | ${cell(r.title)} |`);
   out.push('', README_END);
   return out.join('\n');
 }

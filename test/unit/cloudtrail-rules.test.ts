@@ -218,6 +218,25 @@ describe('CloudTrail rules', () => {
       assert.equal(only(ev((e) => { e.awsRegion = 'cn-north-1'; e.requestParameters = null; e.resources = []; }), 'ct-region').length, 0);
       assert.equal(only(ev((e) => { e.awsRegion = 'eu-south-3'; }), 'ct-region').length, 0);
     });
+    it('an anonymised value on every record of a log: one finding on the first record, a fix for all of them', () => {
+      const rec = (region: string, id: string): Ev => ({ ...base(), awsRegion: region, eventID: id });
+      const text = JSON.stringify({ Records: [
+        rec('us-east-X', 'e8b2d4f6-1a3c-4e5f-9b7d-2c4e6a8f0b11'), rec('us-east-X', 'e8b2d4f6-1a3c-4e5f-9b7d-2c4e6a8f0b12'),
+        rec('us-west-2a', 'e8b2d4f6-1a3c-4e5f-9b7d-2c4e6a8f0b13'), rec('us-east-X', 'e8b2d4f6-1a3c-4e5f-9b7d-2c4e6a8f0b14'),
+        rec('us-west-2a', 'e8b2d4f6-1a3c-4e5f-9b7d-2c4e6a8f0b15'),
+      ] }, null, 2);
+      const [first, second] = fires(text, 'ct-region', 2);
+      assert.equal(text.slice(first.start, first.end), '"us-east-X"');
+      assert.equal(first.start, text.indexOf('"us-east-X"'));
+      assert.match(first.message, /^"us-east-X" is not an AWS Region\..* \(3 records carry it\.\)$/);
+      assert.equal(second.start, text.indexOf('"us-west-2a"'));
+      assert.equal(second.fixes?.[0].title, 'Change to "us-west-2" in 2 records');
+      const fixed = applyEdits(text, second.fixes![0].edits);
+      assert.equal(fixed.split('"us-west-2a"').length, 1);
+      assert.equal(fixed.split('"us-east-X"').length, 4);
+      // Not a Region: no ct-region-mismatch on each record's key as well.
+      assert.equal(only(text, 'ct-region-mismatch').length, 0);
+    });
   });
 
   describe('ct-malformed-arn', () => {

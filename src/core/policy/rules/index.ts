@@ -34,6 +34,7 @@ import { placeholder } from './placeholder';
 import { principalInvalid } from './principalInvalid';
 import { publicPrincipal } from './publicPrincipal';
 import { redundantAction } from './redundantAction';
+import { rootPrincipalType } from './rootPrincipalType';
 import { sensitivePermissions } from './sensitivePermissions';
 import { serviceWithoutSource } from './serviceWithoutSource';
 import { setOperatorSingleValued } from './setOperatorSingleValued';
@@ -73,7 +74,7 @@ export const policyRules: PolicyRule[] = [
   // Conditions
   unknownOperator, unknownConditionKey, conditionKeyNotApplicable, operatorType, conditionValueType, missingSetOperator,
   setOperatorSingleValued, conditionValueEnum, viaServiceInvalid, viaServiceUnsupported, viaServiceRegionMismatch, keyPolicyConditionKey,
-  literalWildcard, sourceKeyWithoutService, serviceWithoutSource,
+  literalWildcard, sourceKeyWithoutService, serviceWithoutSource, rootPrincipalType,
   // Whole policy
   lockoutRisk, tooLarge, unsupportedCharacter, deadlineMissingAction, deadlineRotateOnDemand, createGrantUnrestricted, placeholder,
 ];
