@@ -239,6 +239,31 @@ describe('CloudTrail rules', () => {
     });
   });
 
+  describe('ct-deletion-date-mismatch', () => {
+    const schedule = (window: number | undefined, date: string, change?: (e: Ev) => void): string => ev((e) => {
+      e.eventName = 'ScheduleKeyDeletion';
+      e.readOnly = false;
+      e.eventTime = '2021-10-26T23:25:25Z';
+      e.requestParameters = window === undefined ? { keyId: KEY_ARN } : { keyId: KEY_ARN, pendingWindowInDays: window };
+      e.responseElements = { keyId: KEY_ARN, deletionDate: date, keyState: 'PendingDeletion', pendingWindowInDays: window ?? 30 };
+      change?.(e);
+    });
+    it('fires on a deletionDate 7 days after the call when the window is 30 (the guide\'s example), on the date', () => {
+      const text = schedule(30, 'Nov 2, 2021, 11:25:25 PM');
+      const [f] = fires(text, 'ct-deletion-date-mismatch');
+      assert.equal(text.slice(f.start, f.end), '"Nov 2, 2021, 11:25:25 PM"');
+      assert.equal(f.message, 'The waiting period is 30 days, so the key is deleted on 2021-11-25T23:25:25Z (30 days after the call), but this record logs Nov 2, 2021, 11:25:25 PM (7 days after): the record was edited or pieced together.');
+    });
+    it('near miss: the date to the second, within a day (rounding, time zone), a failed call, a replica, no date', () => {
+      assert.equal(only(schedule(30, 'Nov 25, 2021, 11:25:25 PM'), 'ct-deletion-date-mismatch').length, 0);
+      assert.equal(only(schedule(7, '2021-11-03T00:00:00Z'), 'ct-deletion-date-mismatch').length, 0);
+      assert.equal(only(schedule(undefined, 'Nov 25, 2021, 11:25:25 PM'), 'ct-deletion-date-mismatch').length, 0);
+      assert.equal(only(schedule(30, 'Nov 2, 2021, 11:25:25 PM', (e) => { e.errorCode = 'KMSInvalidStateException'; e.responseElements = null; }), 'ct-deletion-date-mismatch').length, 0);
+      assert.equal(only(schedule(30, 'Nov 2, 2021, 11:25:25 PM', (e) => { (e.responseElements as Ev).keyState = 'PendingReplicaDeletion'; }), 'ct-deletion-date-mismatch').length, 0);
+      assert.equal(only(schedule(30, 'soon'), 'ct-deletion-date-mismatch').length, 0);
+    });
+  });
+
   describe('ct-malformed-arn', () => {
     it('fires on arn:aws::kms: with a fix-all fix that restores the ARN', () => {
       const text = ev((e) => { rp(e).keyId = KEY_ARN.replace('arn:aws:kms:', 'arn:aws::kms:'); });

@@ -2,6 +2,7 @@ import type { EventRule, LogRule } from '../../rules/rule';
 import { accountId } from './accountId';
 import { accountMismatch } from './accountMismatch';
 import { createGrantNoOperations } from './createGrantNoOperations';
+import { deletionDateMismatch } from './deletionDateMismatch';
 import { dryRun } from './dryRun';
 import { eventTime } from './eventTime';
 import { eventVersion } from './eventVersion';
@@ -30,7 +31,7 @@ export const cloudTrailRules: Array<EventRule | LogRule> = [
   // KMS operations.
   kmsOperation, kmsUnknownParameter, kmsParameterValue, kmsExclusiveParameters, createGrantNoOperations,
   // Consistency inside one event.
-  regionMismatch, keyMismatch, accountMismatch,
+  regionMismatch, keyMismatch, accountMismatch, deletionDateMismatch,
   // What the event means.
   dryRun, failedCall, placeholder,
   // Against the key policy the log shows.
