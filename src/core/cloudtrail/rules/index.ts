@@ -9,6 +9,7 @@ import { eventVersion } from './eventVersion';
 import { failedCall } from './failedCall';
 import { fieldType } from './fieldType';
 import { idFormat } from './idFormat';
+import { keyIdInvalid } from './keyIdInvalid';
 import { keyMismatch } from './keyMismatch';
 import { kmsExclusiveParameters } from './kmsExclusiveParameters';
 import { kmsOperation } from './kmsOperation';
@@ -27,7 +28,7 @@ import { accessDrift } from './accessDrift';
 /** CloudTrail rules, one module each: envelope, KMS operation shapes, consistency, meaning. */
 export const cloudTrailRules: Array<EventRule | LogRule> = [
   // The record envelope (every service).
-  missingField, versionField, eventVersion, eventTime, fieldType, idFormat, unknownValue, unknownField, accountId, region, malformedArn,
+  missingField, versionField, eventVersion, eventTime, fieldType, idFormat, unknownValue, unknownField, accountId, region, malformedArn, keyIdInvalid,
   // KMS operations.
   kmsOperation, kmsUnknownParameter, kmsParameterValue, kmsExclusiveParameters, createGrantNoOperations,
   // Consistency inside one event.
