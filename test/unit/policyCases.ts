@@ -456,6 +456,18 @@ export const CASES: Record<string, RuleCase> = {
     ],
     message: /With this StringEquals condition the statement applies only to the root user: requests from IAM users and roles carry aws:PrincipalType User, AssumedRole or FederatedUser/,
   },
+  'policy-principal-type-unsupported': {
+    fires: [
+      keyPolicy(`{"Effect":"Allow","Principal":{⟦"Federated"⟧:"cognito-identity.amazonaws.com"},"Action":"kms:Decrypt","Resource":"*"}`),
+      keyPolicy(`{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::${ACCOUNT}:role/App",⟦"CanonicalUser"⟧:"${'ab'.repeat(32)}"},"Action":"kms:Decrypt","Resource":"*"}`),
+    ],
+    nearMisses: [
+      keyPolicy(`{"Effect":"Allow","Principal":{"AWS":"arn:aws:sts::${ACCOUNT}:federated-user/Bob","Service":"logs.us-west-2.amazonaws.com"},"Action":"kms:Decrypt","Resource":"*"}`),
+      // Not a key policy: an S3 bucket policy names canonical users, a trust policy federated providers.
+      `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Federated":"cognito-identity.amazonaws.com"},"Action":"sts:AssumeRoleWithWebIdentity"}]}`,
+    ],
+    message: /^The KMS Developer Guide lists AWS accounts, IAM users, IAM roles and AWS services as key policy principals, not Federated: a federated identity provider is trusted in a role's trust policy/,
+  },
   'policy-deny-not-principal-role': {
     fires: [
       keyPolicy(`{"Effect":"Deny","NotPrincipal":{"AWS":⟦"arn:aws:iam::${ACCOUNT}:role/KeyAdmin"⟧},"Action":"kms:ScheduleKeyDeletion","Resource":"*"}`),

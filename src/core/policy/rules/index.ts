@@ -32,6 +32,7 @@ import { noncanonicalCase } from './noncanonicalCase';
 import { operatorType } from './conditionOperatorType';
 import { placeholder } from './placeholder';
 import { principalInvalid } from './principalInvalid';
+import { principalTypeUnsupported } from './principalTypeUnsupported';
 import { publicPrincipal } from './publicPrincipal';
 import { redundantAction } from './redundantAction';
 import { rootPrincipalType } from './rootPrincipalType';
@@ -70,7 +71,7 @@ export const policyRules: PolicyRule[] = [
   keyPolicyResource, arnMalformed, keyIdInvalid, aliasInvalid, unknownRegion, aliasArnResource,
   // Principals
   principalInvalid, publicPrincipal, allowNotPrincipal, sensitivePermissions,
-  denyNotPrincipalRole, decryptAllKeys, crossAccountGrants,
+  denyNotPrincipalRole, decryptAllKeys, crossAccountGrants, principalTypeUnsupported,
   // Conditions
   unknownOperator, unknownConditionKey, conditionKeyNotApplicable, operatorType, conditionValueType, missingSetOperator,
   setOperatorSingleValued, conditionValueEnum, viaServiceInvalid, viaServiceUnsupported, viaServiceRegionMismatch, keyPolicyConditionKey,
