@@ -429,6 +429,7 @@ export const CASES: Record<string, RuleCase> = {
     fires: [
       cond(`{"StringEquals":{⟦"aws:SourceAccount"⟧:"${ACCOUNT}"}}`),
       keyPolicy(`{"Effect":"Deny","Principal":{"AWS":["arn:aws:iam::${ACCOUNT}:role/App","${ACCOUNT}"]},"Action":"kms:Decrypt","Resource":"*","Condition":{"ArnNotLike":{⟦"aws:SourceArn"⟧:"arn:aws:cloudtrail:*:${ACCOUNT}:trail/*"}}}`),
+      cond('{"StringEquals":{⟦"aws:PrincipalServiceName"⟧:"cloudtrail.amazonaws.com"}}'),
     ],
     nearMisses: [
       keyPolicy(`{"Effect":"Allow","Principal":{"Service":"cloudtrail.amazonaws.com"},"Action":"kms:GenerateDataKey*","Resource":"*","Condition":{"StringEquals":{"aws:SourceAccount":"${ACCOUNT}"}}}`),

@@ -111,6 +111,8 @@ export const conditionKeyNotApplicable: PolicyRule = {
           continue;
         }
         if (!TAG_KEYS.has(lowerTemplate)) continue;
+        // In a key policy, policy-key-policy-condition-key already says not to count on aws:ResourceTag: one finding per token.
+        if (policy.kind === 'keyPolicy' && lowerTemplate.startsWith('aws:resourcetag/')) continue;
         // Written for the key's absence.
         if (absentKeyOutcome(c.op) === 'unknown' || c.op.ifExists) continue;
         if (exact === null) exact = exactKmsActions(s);
