@@ -130,7 +130,7 @@ function* ruleRun(model: DocumentModel, settings: AnalysisSettings, chunkSize: n
   const reporter = (rule: Rule, severity: Severity, mapOffset: (o: number) => number, encode: (s: string) => string, mapEdits?: PolicyModel['mapEdits']): Report => (f) => {
     findings.push({
       code: rule.id,
-      severity,
+      severity: f.atMostInformation ? atMostInformation(severity) : severity,
       message: f.message,
       start: mapOffset(f.start),
       end: mapOffset(f.end),

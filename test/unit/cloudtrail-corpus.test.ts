@@ -38,6 +38,9 @@ const TRULY_WRONG: Record<string, string[]> = {
   'awsdocs/ct-createkey-2.json': ['ct-key-mismatch', 'ct-region-mismatch'],
   // eventID "abcda5f-..." has 7 hex digits in its first group: not a GUID CloudTrail could write.
   'awsdocs/ct-schedule-key-deletion-1.json': ['ct-id-format'],
+  // Called 2021-10-26T23:25:25Z with pendingWindowInDays 30, but deletionDate is "Nov 2, 2021,
+  // 11:25:25 PM", 7 days later: the window and the date cannot both come from that call.
+  'awsdocs/ct-schedule-key-deletion-2.json': ['ct-deletion-date-mismatch'],
   // Deadline Cloud guide: arn:aws::kms:/sts:/iam: ARNs (an extra colon) everywhere, and the key in
   // requestParameters.keyId is not the key in resources[0].ARN. Which key was used is exactly what
   // an investigation needs to know, so both are warnings. Their EXAMPLE ids and 111122223333 are

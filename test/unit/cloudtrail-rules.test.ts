@@ -7,6 +7,7 @@ import * as assert from 'node:assert/strict';
 import { applyEdits, type Finding } from '../../src/core';
 import { cloudTrailRules } from '../../src/core/cloudtrail/rules';
 import { findings, marked } from './helpers';
+import { redactText } from '../../src/core/cloudtrail/redact';
 
 type Ev = Record<string, unknown>;
 
@@ -224,6 +225,86 @@ describe('CloudTrail rules', () => {
     it('near miss: a Region of another partition, and a Region-shaped code not yet known', () => {
       assert.equal(only(ev((e) => { e.awsRegion = 'cn-north-1'; e.requestParameters = null; e.resources = []; }), 'ct-region').length, 0);
       assert.equal(only(ev((e) => { e.awsRegion = 'eu-south-3'; }), 'ct-region').length, 0);
+    });
+    it('an anonymised value on every record of a log: one finding on the first record, a fix for all of them', () => {
+      const rec = (region: string, id: string): Ev => ({ ...base(), awsRegion: region, eventID: id });
+      const text = JSON.stringify({ Records: [
+        rec('us-east-X', 'e8b2d4f6-1a3c-4e5f-9b7d-2c4e6a8f0b11'), rec('us-east-X', 'e8b2d4f6-1a3c-4e5f-9b7d-2c4e6a8f0b12'),
+        rec('us-west-2a', 'e8b2d4f6-1a3c-4e5f-9b7d-2c4e6a8f0b13'), rec('us-east-X', 'e8b2d4f6-1a3c-4e5f-9b7d-2c4e6a8f0b14'),
+        rec('us-west-2a', 'e8b2d4f6-1a3c-4e5f-9b7d-2c4e6a8f0b15'),
+      ] }, null, 2);
+      const [first, second] = fires(text, 'ct-region', 2);
+      assert.equal(text.slice(first.start, first.end), '"us-east-X"');
+      assert.equal(first.start, text.indexOf('"us-east-X"'));
+      assert.match(first.message, /^"us-east-X" is not an AWS Region\..* \(3 records carry it\.\)$/);
+      assert.equal(second.start, text.indexOf('"us-west-2a"'));
+      assert.equal(second.fixes?.[0].title, 'Change to "us-west-2" in 2 records');
+      const fixed = applyEdits(text, second.fixes![0].edits);
+      assert.equal(fixed.split('"us-west-2a"').length, 1);
+      assert.equal(fixed.split('"us-east-X"').length, 4);
+      // Not a Region: no ct-region-mismatch on each record's key as well.
+      assert.equal(only(text, 'ct-region-mismatch').length, 0);
+    });
+  });
+
+  describe('ct-deletion-date-mismatch', () => {
+    const schedule = (window: number | undefined, date: string, change?: (e: Ev) => void): string => ev((e) => {
+      e.eventName = 'ScheduleKeyDeletion';
+      e.readOnly = false;
+      e.eventTime = '2021-10-26T23:25:25Z';
+      e.requestParameters = window === undefined ? { keyId: KEY_ARN } : { keyId: KEY_ARN, pendingWindowInDays: window };
+      e.responseElements = { keyId: KEY_ARN, deletionDate: date, keyState: 'PendingDeletion', pendingWindowInDays: window ?? 30 };
+      change?.(e);
+    });
+    it('fires on a deletionDate 7 days after the call when the window is 30 (the guide\'s example), on the date', () => {
+      const text = schedule(30, 'Nov 2, 2021, 11:25:25 PM');
+      const [f] = fires(text, 'ct-deletion-date-mismatch');
+      assert.equal(text.slice(f.start, f.end), '"Nov 2, 2021, 11:25:25 PM"');
+      assert.equal(f.message, 'The waiting period is 30 days, so the key is deleted on 2021-11-25T23:25:25Z (30 days after the call), but this record logs Nov 2, 2021, 11:25:25 PM (7 days after): the record was edited or pieced together.');
+    });
+    it('near miss: the date to the second, within a day (rounding, time zone), a failed call, a replica, no date', () => {
+      assert.equal(only(schedule(30, 'Nov 25, 2021, 11:25:25 PM'), 'ct-deletion-date-mismatch').length, 0);
+      assert.equal(only(schedule(7, '2021-11-03T00:00:00Z'), 'ct-deletion-date-mismatch').length, 0);
+      assert.equal(only(schedule(undefined, 'Nov 25, 2021, 11:25:25 PM'), 'ct-deletion-date-mismatch').length, 0);
+      assert.equal(only(schedule(30, 'Nov 2, 2021, 11:25:25 PM', (e) => { e.errorCode = 'KMSInvalidStateException'; e.responseElements = null; }), 'ct-deletion-date-mismatch').length, 0);
+      assert.equal(only(schedule(30, 'Nov 2, 2021, 11:25:25 PM', (e) => { (e.responseElements as Ev).keyState = 'PendingReplicaDeletion'; }), 'ct-deletion-date-mismatch').length, 0);
+      assert.equal(only(schedule(30, 'soon'), 'ct-deletion-date-mismatch').length, 0);
+    });
+  });
+
+  describe('ct-key-id-invalid', () => {
+    const CODE = 'ct-key-id-invalid';
+    const withKey = (id: string, eventID = 'e8b2d4f6-1a3c-4e5f-9b7d-2c4e6a8f0b1d'): Ev => {
+      const arn = `arn:aws:kms:us-west-2:${ACCOUNT}:key/${id}`;
+      return { ...base(), eventID, requestParameters: { ...rp(base()), keyId: arn }, resources: [{ accountId: ACCOUNT, type: 'AWS::KMS::Key', ARN: arn }] };
+    };
+    it('fires as a warning on a key id cut short, on the value, once for its two places', () => {
+      const text = JSON.stringify(withKey('7a3f9c2e-4b1d-4e8a-9f6c'), null, 2);
+      const [f] = fires(text, CODE);
+      assert.equal(f.severity, 'warning');
+      assert.equal(text.slice(f.start, f.end), `"arn:aws:kms:us-west-2:${ACCOUNT}:key/7a3f9c2e-4b1d-4e8a-9f6c"`);
+      assert.equal(f.start, text.indexOf(`"arn:aws:kms:us-west-2:${ACCOUNT}:key/7a3f9c2e`));
+      assert.equal(f.message, '"7a3f9c2e-4b1d-4e8a-9f6c" is not a KMS key id (a GUID, or mrk- and 32 hexadecimal digits): CloudTrail did not write it, and which key this names is unknown. (2 places in this document.)');
+    });
+    it('a masked key id repeated on every record: one information finding for the log, and no key mismatch', () => {
+      const masked = '7a3f9c2e-4b1d-4e8a-9f6c-XXXXXXXXXXXX';
+      const text = JSON.stringify({ Records: [withKey(masked, 'e8b2d4f6-1a3c-4e5f-9b7d-2c4e6a8f0b11'), withKey(masked, 'e8b2d4f6-1a3c-4e5f-9b7d-2c4e6a8f0b12'), { ...withKey(masked, 'e8b2d4f6-1a3c-4e5f-9b7d-2c4e6a8f0b13'), requestParameters: { keyId: 'abcd...XXXXX' } }] }, null, 2);
+      const fs = fires(text, CODE, 2);
+      assert.deepEqual(fs.map((f) => f.severity), ['information', 'information']);
+      assert.match(fs[0].message, /^"7a3f9c2e-4b1d-4e8a-9f6c-XXXXXXXXXXXX" is a masked key id, not a key id: .* \(5 places in this document\.\)$/);
+      assert.equal(text.slice(fs[1].start, fs[1].end), '"abcd...XXXXX"');
+      assert.equal(only(text, 'ct-key-mismatch').length, 0);
+    });
+    it('near miss: key ids of both forms, any case, aliases, documentation examples, and KMS Lens\'s own redacted copy', () => {
+      assert.equal(only(JSON.stringify(withKey(KEY)), CODE).length, 0);
+      assert.equal(only(JSON.stringify(withKey('mrk-1234abcd12ab34cd56ef1234567890ac')), CODE).length, 0);
+      assert.equal(only(JSON.stringify(withKey(KEY.toUpperCase())), CODE).length, 0);
+      assert.equal(only(ev((e) => { rp(e).keyId = 'alias/reports'; }), CODE).length, 0);
+      assert.equal(only(ev((e) => { rp(e).keyId = '1234abcd-12ab-34cd-56ef-1234567890ab'; }), CODE).length, 0);
+      assert.equal(only(ev((e) => { rp(e).keyId = 'a1b2c3d4-5678-90ab-cdef-EXAMPLE11111'; }), CODE).length, 0);
+      const shared = redactText(JSON.stringify({ Records: [withKey(KEY), withKey(OTHER_KEY, 'e8b2d4f6-1a3c-4e5f-9b7d-2c4e6a8f0b12')] }, null, 2));
+      assert.ok(shared.valuesChanged > 0);
+      assert.equal(only(shared.text, CODE).length, 0);
     });
   });
 

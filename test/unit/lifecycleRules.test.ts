@@ -141,6 +141,21 @@ describe('lifecycle-use-after-disable', () => {
     assert.match(m, /EnableKey that is not in these logs/);
   });
 
+  it('fires on a Decrypt that succeeded after the deletion date, with both dates', () => {
+    const text = log(disableKey('2024-05-01T09:00:00Z'), scheduleKeyDeletion('2024-05-02T09:00:00Z', 7), decrypt('2024-05-20T10:00:00Z', roleSession('Reports')));
+    const findings = lifecycleFindings(text);
+    assert.deepEqual(on(text, findings, code), ['Decrypt@2024-05-20T10:00:00Z']);
+    const [m] = messages(findings, code);
+    assert.match(m, /succeeded, but the key was scheduled for deletion on 2024-05-02 09:00:00 UTC \(ScheduleKeyDeletion by .*\) with deletion date 2024-05-09 09:00:00 UTC, and no CancelKeyDeletion in these logs came before that date: a deleted key cannot be used\./);
+    assert.match(m, /the records are of different keys or were edited\.$/);
+  });
+
+  it('near miss for the deletion date: a success within the 24 hours after it says only that the deletion was cancelled outside the logs', () => {
+    const text = log(disableKey('2024-05-01T09:00:00Z'), scheduleKeyDeletion('2024-05-02T09:00:00Z', 7), decrypt('2024-05-10T08:00:00Z', roleSession('Reports')));
+    const [m] = messages(lifecycleFindings(text), code);
+    assert.match(m, /the deletion was cancelled and the key enabled again by calls that are not in these logs/);
+  });
+
   it('fires on any call refused because of the state, not only cryptographic ones', () => {
     const text = log(disableKey('2024-05-01T09:00:00Z'), createGrant('ab'.repeat(32), '2024-05-03T10:00:00Z', {}, { errorCode: 'DisabledException', responseElements: null }));
     assert.deepEqual(on(text, lifecycleFindings(text), code), ['CreateGrant@2024-05-03T10:00:00Z']);

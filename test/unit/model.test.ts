@@ -4,7 +4,7 @@ import { rangeInRecord, recordTree, type JsonRecord } from '../../src/core/docum
 import { decodeJsonString } from '../../src/core/policy/jsonString';
 import { codes, findings } from './helpers';
 
-const event = (i: number, extra = ''): string => `{"eventVersion":"1.08","eventSource":"kms.amazonaws.com","eventName":"Decrypt","eventID":"id-${i}","requestParameters":{"keyId":"k${i}"}${extra}}`;
+const event = (i: number, extra = ''): string => `{"eventVersion":"1.08","eventSource":"kms.amazonaws.com","eventName":"Decrypt","eventID":"id-${i}","requestParameters":{"keyId":"${String(i).padStart(8, '0')}-4b1d-4e8a-9f6c-2d5e8b1a4c7f"}${extra}}`;
 
 function both(text: string): [DocumentModel, DocumentModel] {
   const hints = { languageId: 'json', fileName: 'log.json' };

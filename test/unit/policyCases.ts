@@ -271,9 +271,29 @@ export const CASES: Record<string, RuleCase> = {
     fix: { title: 'Change to "kms:CallerAccount"', safety: 'widens', result: cond(`{"StringEquals":{"kms:CallerAccount":"${ACCOUNT}"}}`) },
   },
   'policy-condition-key-not-applicable': {
-    fires: [cond('{"ForAllValues:StringEquals":{⟦"kms:GrantOperations"⟧:["Decrypt"]}}'), cond('{"StringEquals":{⟦"kms:CustomerMasterKeySpec"⟧:"SYMMETRIC_DEFAULT"}}', 'kms:DescribeKey')],
-    nearMisses: [cond('{"ForAllValues:StringEquals":{"kms:GrantOperations":["Decrypt"]}}', 'kms:CreateGrant'), cond('{"StringEquals":{"kms:KeySpec":"SYMMETRIC_DEFAULT"}}', 'kms:DescribeKey'), cond('{"StringEquals":{"kms:EncryptionAlgorithm":"SYMMETRIC_DEFAULT"}}', 'kms:*')],
-    message: /it applies to CreateGrant/,
+    fires: [
+      cond('{"ForAllValues:StringEquals":{⟦"kms:GrantOperations"⟧:["Decrypt"]}}'),
+      cond('{"StringEquals":{⟦"kms:CustomerMasterKeySpec"⟧:"SYMMETRIC_DEFAULT"}}', 'kms:DescribeKey'),
+      // Tags: aws:RequestTag and aws:TagKeys only for CreateKey and TagResource (and aws:TagKeys for UntagResource).
+      app('"Action":["kms:CreateAlias","kms:Decrypt"],"Resource":"*","Condition":{"StringEquals":{⟦"aws:RequestTag/team"⟧:"payments"}}'),
+      keyPolicy('{"Effect":"Deny","Principal":"*","Action":["kms:Decrypt","kms:Encrypt"],"Resource":"*","Condition":{"StringNotEquals":{⟦"aws:RequestTag/team"⟧:"payments"},"ForAnyValue:StringEquals":{⟦"aws:TagKeys"⟧:"team"}}}'),
+      iamStmt('"Action":"kms:ListAliases","Resource":"*","Condition":{"StringEquals":{⟦"aws:ResourceTag/team"⟧:"payments"}}'),
+    ],
+    nearMisses: [
+      cond('{"ForAllValues:StringEquals":{"kms:GrantOperations":["Decrypt"]}}', 'kms:CreateGrant'),
+      cond('{"StringEquals":{"kms:KeySpec":"SYMMETRIC_DEFAULT"}}', 'kms:DescribeKey'),
+      cond('{"StringEquals":{"kms:EncryptionAlgorithm":"SYMMETRIC_DEFAULT"}}', 'kms:*'),
+      // Tag keys where the actions take tags, or where what the actions are is not certain.
+      iamStmt('"Action":["kms:CreateKey","kms:TagResource"],"Resource":"*","Condition":{"StringEquals":{"aws:RequestTag/team":"payments"},"ForAllValues:StringEquals":{"aws:TagKeys":["team"]}}'),
+      app('"Action":"kms:UntagResource","Resource":"*","Condition":{"ForAllValues:StringEquals":{"aws:TagKeys":["team"]}}'),
+      app('"Action":"kms:Decrypt","Resource":"*","Condition":{"StringEquals":{"aws:ResourceTag/team":"payments"}}'),
+      app('"Action":"kms:Create*","Resource":"*","Condition":{"StringEquals":{"aws:RequestTag/team":"payments"}}'),
+      iamStmt('"Action":["kms:Decrypt","s3:PutObjectTagging"],"Resource":"*","Condition":{"StringEquals":{"aws:RequestTag/team":"payments"}}'),
+      app('"Action":"kms:ReplicateKey","Resource":"*","Condition":{"StringEquals":{"aws:RequestTag/team":"payments"}}'),
+      // Written for the key's absence.
+      app('"Action":"kms:Decrypt","Resource":"*","Condition":{"Null":{"aws:RequestTag/team":"true"},"StringEqualsIfExists":{"aws:RequestTag/env":"prod"}}'),
+    ],
+    message: /with ForAllValues:StringEquals the condition is always true and limits nothing\. The key applies to CreateGrant/,
   },
   'policy-condition-operator-type': {
     fires: [cond('{"StringEquals":{⟦"kms:GrantIsForAWSResource"⟧:"true"}}', 'kms:CreateGrant'), cond('{"NumericLessThan":{⟦"kms:CallerAccount"⟧:"5"}}')],
@@ -409,6 +429,7 @@ export const CASES: Record<string, RuleCase> = {
     fires: [
       cond(`{"StringEquals":{⟦"aws:SourceAccount"⟧:"${ACCOUNT}"}}`),
       keyPolicy(`{"Effect":"Deny","Principal":{"AWS":["arn:aws:iam::${ACCOUNT}:role/App","${ACCOUNT}"]},"Action":"kms:Decrypt","Resource":"*","Condition":{"ArnNotLike":{⟦"aws:SourceArn"⟧:"arn:aws:cloudtrail:*:${ACCOUNT}:trail/*"}}}`),
+      cond('{"StringEquals":{⟦"aws:PrincipalServiceName"⟧:"cloudtrail.amazonaws.com"}}'),
     ],
     nearMisses: [
       keyPolicy(`{"Effect":"Allow","Principal":{"Service":"cloudtrail.amazonaws.com"},"Action":"kms:GenerateDataKey*","Resource":"*","Condition":{"StringEquals":{"aws:SourceAccount":"${ACCOUNT}"}}}`),
@@ -420,6 +441,33 @@ export const CASES: Record<string, RuleCase> = {
       cond(`{"StringEquals":{"aws:PrincipalAccount":"${ACCOUNT}"}}`),
     ],
     message: /aws:SourceAccount is in the request only when an AWS service principal calls, and this statement names only accounts, users or roles: the condition is never true, so this Allow never applies/,
+  },
+  'policy-root-principal-type': {
+    fires: [
+      keyPolicy(`{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::${ACCOUNT}:root"},"Action":"kms:*","Resource":"*","Condition":{"StringEquals":{⟦"aws:PrincipalType"⟧:"Account"}}}`),
+      keyPolicy(`{"Effect":"Allow","Principal":{"AWS":"${ACCOUNT}"},"Action":"kms:*","Resource":"*","Condition":{"StringNotEquals":{⟦"aws:PrincipalType"⟧:["User","AssumedRole","FederatedUser"]}}}`),
+    ],
+    nearMisses: [
+      // Roles still match; a Deny that keeps the root user out; a role statement; a value not known.
+      keyPolicy(`{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::${ACCOUNT}:root"},"Action":"kms:*","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalType":["Account","AssumedRole"]}}}`),
+      keyPolicy(`{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::${ACCOUNT}:root"},"Action":"kms:*","Resource":"*","Condition":{"StringLike":{"aws:PrincipalType":"*"}}}`),
+      keyPolicy(`{"Effect":"Deny","Principal":{"AWS":"arn:aws:iam::${ACCOUNT}:root"},"Action":"kms:*","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalType":"Account"}}}`),
+      keyPolicy(`{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::${ACCOUNT}:role/Admin"},"Action":"kms:*","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalType":"Account"}}}`),
+      keyPolicy(`{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::${ACCOUNT}:root"},"Action":"kms:*","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalType":"\${principal_type}"}}}`),
+    ],
+    message: /With this StringEquals condition the statement applies only to the root user: requests from IAM users and roles carry aws:PrincipalType User, AssumedRole or FederatedUser/,
+  },
+  'policy-principal-type-unsupported': {
+    fires: [
+      keyPolicy(`{"Effect":"Allow","Principal":{⟦"Federated"⟧:"cognito-identity.amazonaws.com"},"Action":"kms:Decrypt","Resource":"*"}`),
+      keyPolicy(`{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::${ACCOUNT}:role/App",⟦"CanonicalUser"⟧:"${'ab'.repeat(32)}"},"Action":"kms:Decrypt","Resource":"*"}`),
+    ],
+    nearMisses: [
+      keyPolicy(`{"Effect":"Allow","Principal":{"AWS":"arn:aws:sts::${ACCOUNT}:federated-user/Bob","Service":"logs.us-west-2.amazonaws.com"},"Action":"kms:Decrypt","Resource":"*"}`),
+      // Not a key policy: an S3 bucket policy names canonical users, a trust policy federated providers.
+      `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Federated":"cognito-identity.amazonaws.com"},"Action":"sts:AssumeRoleWithWebIdentity"}]}`,
+    ],
+    message: /^The KMS Developer Guide lists AWS accounts, IAM users, IAM roles and AWS services as key policy principals, not Federated: a federated identity provider is trusted in a role's trust policy/,
   },
   'policy-deny-not-principal-role': {
     fires: [

@@ -24,6 +24,8 @@ export const SOURCES = {
   /** Allowing users in other accounts to use a KMS key: the other account gets the cryptographic actions it uses. */
   kmsKeyPolicyCrossAccount: `${KMS}/key-policy-modifying-external-accounts.html`,
   kmsConditionKeys: `${KMS}/conditions-kms.html`,
+  /** Key identifiers: the key id is a globally unique identifier (`1234abcd-12ab-34cd-56ef-1234567890ab`); multi-Region keys' start with `mrk-`. */
+  kmsKeyIdentifiers: `${KMS}/concepts.html#key-id`,
   kmsTagAuthorization: `${KMS}/tag-authorization.html`,
   kmsAliasAuthorization: `${KMS}/alias-authorization.html`,
   kmsKeysInIamPolicies: `${KMS}/cmks-in-iam-policies.html`,

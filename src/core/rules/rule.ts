@@ -83,7 +83,8 @@ export function docsPath(rule: Pick<RuleMeta, 'id'>, language: DocsLanguage = 'e
 
 export interface Report {
   /** Offsets are in the text the rule was given (the document, or the policy's own text). */
-  (finding: { start: number; end: number; message: string; fixes?: Fix[] }): void;
+  /** `atMostInformation`: this finding is said quietly whatever the rule's severity (e.g. a value masked on purpose in a shared log). */
+  (finding: { start: number; end: number; message: string; fixes?: Fix[]; atMostInformation?: boolean }): void;
 }
 
 /** Looks at the whole document (syntax, size). */

@@ -2,12 +2,14 @@ import type { EventRule, LogRule } from '../../rules/rule';
 import { accountId } from './accountId';
 import { accountMismatch } from './accountMismatch';
 import { createGrantNoOperations } from './createGrantNoOperations';
+import { deletionDateMismatch } from './deletionDateMismatch';
 import { dryRun } from './dryRun';
 import { eventTime } from './eventTime';
 import { eventVersion } from './eventVersion';
 import { failedCall } from './failedCall';
 import { fieldType } from './fieldType';
 import { idFormat } from './idFormat';
+import { keyIdInvalid } from './keyIdInvalid';
 import { keyMismatch } from './keyMismatch';
 import { kmsExclusiveParameters } from './kmsExclusiveParameters';
 import { kmsOperation } from './kmsOperation';
@@ -26,11 +28,11 @@ import { accessDrift } from './accessDrift';
 /** CloudTrail rules, one module each: envelope, KMS operation shapes, consistency, meaning. */
 export const cloudTrailRules: Array<EventRule | LogRule> = [
   // The record envelope (every service).
-  missingField, versionField, eventVersion, eventTime, fieldType, idFormat, unknownValue, unknownField, accountId, region, malformedArn,
+  missingField, versionField, eventVersion, eventTime, fieldType, idFormat, unknownValue, unknownField, accountId, region, malformedArn, keyIdInvalid,
   // KMS operations.
   kmsOperation, kmsUnknownParameter, kmsParameterValue, kmsExclusiveParameters, createGrantNoOperations,
   // Consistency inside one event.
-  regionMismatch, keyMismatch, accountMismatch,
+  regionMismatch, keyMismatch, accountMismatch, deletionDateMismatch,
   // What the event means.
   dryRun, failedCall, placeholder,
   // Against the key policy the log shows.

@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import type { EventRule } from '../../rules/rule';
 import { isKmsEvent, keyMentions, obj } from '../event';
+import { regionLike } from './region';
 
 export const regionMismatch: EventRule = {
   id: 'ct-region-mismatch',
@@ -17,6 +18,8 @@ export const regionMismatch: EventRule = {
   check({ event, range }, report) {
     if (!isKmsEvent(event) || typeof event.awsRegion !== 'string') return;
     const region = event.awsRegion;
+    // Not a Region at all: ct-region says so once per log; a mismatch on every key of every record would repeat it.
+    if (!regionLike(region)) return;
     const replica = event.eventName === 'ReplicateKey' ? obj(event.requestParameters)?.replicaRegion : undefined;
     const m = keyMentions(event);
     for (const group of [m.request, m.response, m.resources]) for (const k of group) {

@@ -47,8 +47,16 @@ function message(e: EventRef, refused: boolean, st: StateAt, lc: KeyLifecycle): 
       return l10n.t('{0} succeeded although {1}: the logs contradict each other; check the eventTime and the key of both events.', call, clause);
     case 'Disabled':
       return l10n.t('{0} succeeded although {1}: the key was enabled again by an EnableKey that is not in these logs. Something still uses this key.', call, clause);
-    default:
+    default: {
+      // Past the latest moment of the deletion (the date + 24 h) the key is gone unless a cancel these logs lack came first.
+      const d = st.event.deletion;
+      const useMs = timeMillis(e.eventTime);
+      if (d?.deletionDate && d.latestDeletion && useMs > timeMillis(d.latestDeletion)) {
+        return l10n.t('{0} succeeded, but the key was scheduled for deletion on {1} ({2}) with deletion date {3}, and no CancelKeyDeletion in these logs came before that date: a deleted key cannot be used. Unless a CancelKeyDeletion that these logs do not hold came before {3}, the records are of different keys or were edited.',
+          call, formatTime(st.since), describeCall(st.event.event), formatTime(d.deletionDate));
+      }
       return l10n.t('{0} succeeded although {1}: the deletion was cancelled and the key enabled again by calls that are not in these logs. Something still uses this key.', call, clause);
+    }
   }
 }
 
@@ -60,7 +68,7 @@ export const lifecycleUseAfterDisable: LogRule = {
   category: 'activity',
   fixable: [],
   docs: {
-    description: 'A cryptographic operation on a key, or any call refused because of the key\'s state (`DisabledException`, `KMSInvalidStateException`), after the logs show the key disabled, pending deletion or deleted. This is the alarm AWS asks you to set before deleting a key: such an attempt means something still needs the key. A call that *succeeded* while the logs say the key was stopped means the key was enabled again by a call these logs do not hold. Diagnostics look at one file at a time; the KMS Grants view combines every open file.',
+    description: 'A cryptographic operation on a key, or any call refused because of the key\'s state (`DisabledException`, `KMSInvalidStateException`), after the logs show the key disabled, pending deletion or deleted. This is the alarm AWS asks you to set before deleting a key: such an attempt means something still needs the key. A call that *succeeded* while the logs say the key was stopped means the key was enabled again by a call these logs do not hold. A call that succeeded after the deletion date of a ScheduleKeyDeletion in the log (and its 24 hours of leeway), with no CancelKeyDeletion before that date, is on a key that no longer exists unless a cancel outside the log came first: the message gives both dates, because more often the log mixes records of different keys or was edited. Diagnostics look at one file at a time; the KMS Grants view combines every open file.',
     example: '{"eventName": "DisableKey", "eventTime": "2024-05-01T09:00:00Z", ...}\n{"eventName": "Decrypt", "eventTime": "2024-05-02T10:00:00Z", "errorCode": "DisabledException", ...}',
     remedy: 'Find the caller (the finding names it) and what it decrypts. Keep the key (cancel a scheduled deletion, re-enable it if needed) until that data is re-encrypted under another key.',
     sources: [SOURCES.kmsKeyState, SOURCES.kmsDeletingKeys],

@@ -5,9 +5,9 @@ import { insertMember, insertProperty } from '../edits';
 import { KEY_AND_IDENTITY_POLICIES } from '../facts';
 import { membersOf, type PolicyModel } from '../model';
 import { classifiedFix } from '../fixSafety';
-import { narrowingKeys, normalized, type NormalizedStatement } from '../normalize';
+import { unrestrictedCreateGrant } from '../grantLimits';
+import { normalized, type NormalizedStatement } from '../normalize';
 
-const GRANT_LIMITS = ['kms:grantisforawsresource', 'kms:grantoperations', 'kms:viaservice'];
 /** The actions kms:GrantIsForAWSResource applies to: adding it to a statement with others would stop those. */
 const ACCEPTS_GRANT_CONDITION = new Set(['CreateGrant', 'ListGrants', 'RevokeGrant']);
 const CONDITION = '"kms:GrantIsForAWSResource": "true"';
@@ -42,12 +42,8 @@ export const createGrantUnrestricted: PolicyRule = {
   },
   check(policy, report) {
     for (const s of normalized(policy)) {
-      if (s.effect !== 'Allow') continue;
-      const entry = s.actions.find((a) => a.service === 'kms' && !a.wildcard && a.matches[0]?.name === 'CreateGrant');
+      const entry = unrestrictedCreateGrant(s);
       if (!entry) continue;
-      if (s.principalElement === 'Principal' && s.principals.length > 0 && s.principals.every((p) => p.kind === 'root' || p.kind === 'account')) continue;
-      const keys = narrowingKeys(s);
-      if (GRANT_LIMITS.some((k) => keys.has(k))) continue;
       const fix = addConditionFix(policy, s);
       report({
         start: entry.node.offset,

@@ -32,9 +32,11 @@ import { noncanonicalCase } from './noncanonicalCase';
 import { operatorType } from './conditionOperatorType';
 import { placeholder } from './placeholder';
 import { principalInvalid } from './principalInvalid';
+import { principalTypeUnsupported } from './principalTypeUnsupported';
 import { publicPrincipal } from './publicPrincipal';
 import { principalDeleted } from './principalDeleted';
 import { redundantAction } from './redundantAction';
+import { rootPrincipalType } from './rootPrincipalType';
 import { sensitivePermissions } from './sensitivePermissions';
 import { serviceWithoutSource } from './serviceWithoutSource';
 import { setOperatorSingleValued } from './setOperatorSingleValued';
@@ -70,11 +72,11 @@ export const policyRules: PolicyRule[] = [
   keyPolicyResource, arnMalformed, keyIdInvalid, aliasInvalid, unknownRegion, aliasArnResource,
   // Principals
   principalInvalid, publicPrincipal, allowNotPrincipal, sensitivePermissions,
-  denyNotPrincipalRole, decryptAllKeys, crossAccountGrants, principalDeleted,
+  denyNotPrincipalRole, decryptAllKeys, crossAccountGrants, principalDeleted, principalTypeUnsupported,
   // Conditions
   unknownOperator, unknownConditionKey, conditionKeyNotApplicable, operatorType, conditionValueType, missingSetOperator,
   setOperatorSingleValued, conditionValueEnum, viaServiceInvalid, viaServiceUnsupported, viaServiceRegionMismatch, keyPolicyConditionKey,
-  literalWildcard, sourceKeyWithoutService, serviceWithoutSource,
+  literalWildcard, sourceKeyWithoutService, serviceWithoutSource, rootPrincipalType,
   // Whole policy
   lockoutRisk, tooLarge, unsupportedCharacter, deadlineMissingAction, deadlineRotateOnDemand, createGrantUnrestricted, placeholder,
 ];

@@ -2,7 +2,8 @@ import { PERMISSIONS_MANAGEMENT_ACTIONS } from '../../data/kmsFacts';
 import * as l10n from '@vscode/l10n';
 import type { PolicyRule } from '../../rules/rule';
 import { KEY_POLICIES } from '../facts';
-import { coversAction, narrowingKeys, normalized, type NormalizedStatement } from '../normalize';
+import { limitsGrants, unrestrictedCreateGrant } from '../grantLimits';
+import { coversAction, normalized, type NormalizedStatement } from '../normalize';
 
 /** What each permissions-management action lets its holder do, in a user's words. */
 function consequence(action: string): string {
@@ -54,9 +55,12 @@ export const sensitivePermissions: PolicyRule = {
         });
         continue;
       }
-      const limitsGrants = ['kms:grantisforawsresource', 'kms:grantoperations', 'kms:viaservice'].some((k) => narrowingKeys(s).has(k));
+      const limited = limitsGrants(s);
+      // An unlimited CreateGrant named as such is policy-create-grant-unrestricted's, which says more (and offers the fix): one finding per token.
+      const ownedElsewhere = unrestrictedCreateGrant(s) !== undefined;
       // Grant actions limited to AWS services or to certain operations are the console's "persistent resources" statement, not administration.
-      const sensitive = PERMISSIONS_MANAGEMENT_ACTIONS.filter((a) => a !== 'RetireGrant' && coversAction(s, a) && !((a === 'CreateGrant' || a === 'RevokeGrant') && limitsGrants));
+      const sensitive = PERMISSIONS_MANAGEMENT_ACTIONS.filter((a) => a !== 'RetireGrant' && coversAction(s, a) &&
+        !((a === 'CreateGrant' || a === 'RevokeGrant') && limited) && !(a === 'CreateGrant' && ownedElsewhere));
       if (sensitive.length === 0) continue;
       const entry = s.actions.find((a) => a.matches.some((m) => (sensitive as readonly string[]).includes(m.name)));
       const node = entry?.node ?? s.statement.byName.get(s.actionElement ?? '')?.key;

@@ -12,7 +12,9 @@ import { normalized, type NormalizedStatement, type PrincipalKind } from '../nor
  * Availability of aws:SourceArn, aws:SourceOrgID and aws:SourceOrgPaths says
  * the same.
  */
-const SOURCE_KEYS = new Set(['aws:sourceaccount', 'aws:sourcearn', 'aws:sourceorgid', 'aws:sourceorgpaths']);
+const SOURCE_KEYS = new Set(['aws:sourceaccount', 'aws:sourcearn', 'aws:sourceorgid', 'aws:sourceorgpaths',
+  // "This key is present in the request when the call is made by an AWS service principal. This key isn't present in any other situation" (same page).
+  'aws:principalservicename', 'aws:principalservicenameslist']);
 
 /** Principals that are IAM identities of an account: none of them is a service principal. */
 const IDENTITIES: ReadonlySet<PrincipalKind> = new Set<PrincipalKind>(['account', 'root', 'user', 'role', 'assumedRole', 'federatedUser', 'uniqueId']);
@@ -25,13 +27,13 @@ function onlyIdentities(s: NormalizedStatement): boolean {
 export const sourceKeyWithoutService: PolicyRule = {
   id: 'policy-source-key-without-service',
   defaultSeverity: 'warning',
-  title: 'aws:Source* condition on a statement without a service principal',
+  title: 'Service-only condition key (aws:Source*) on a statement without a service principal',
   category: 'ineffective',
   fixable: [],
   scope: 'policy',
   kinds: KEY_POLICIES,
   docs: {
-    description: '`aws:SourceAccount`, `aws:SourceArn`, `aws:SourceOrgID` and `aws:SourceOrgPaths` are in the request only when an AWS service principal (`cloudtrail.amazonaws.com`, `logs.<region>.amazonaws.com`, ...) calls on behalf of a resource. On a statement whose principals are all accounts, users or roles, the key is never there: an Allow with it (`StringEquals`, `ArnLike`, ...) never matches, and a Deny with a negated operator (`StringNotEquals`, ...) always matches, denying those principals every call. Conditions with `...IfExists` or `Null` are not reported: they are written for the key\'s absence. To limit accounts, users or roles, use `aws:PrincipalAccount`, `aws:PrincipalArn` or `aws:PrincipalOrgID`.',
+    description: '`aws:SourceAccount`, `aws:SourceArn`, `aws:SourceOrgID`, `aws:SourceOrgPaths`, `aws:PrincipalServiceName` and `aws:PrincipalServiceNamesList` are in the request only when an AWS service principal (`cloudtrail.amazonaws.com`, `logs.<region>.amazonaws.com`, ...) calls on behalf of a resource. On a statement whose principals are all accounts, users or roles, the key is never there: an Allow with it (`StringEquals`, `ArnLike`, ...) never matches, and a Deny with a negated operator (`StringNotEquals`, ...) always matches, denying those principals every call. Conditions with `...IfExists` or `Null` are not reported: they are written for the key\'s absence. To limit accounts, users or roles, use `aws:PrincipalAccount`, `aws:PrincipalArn` or `aws:PrincipalOrgID`.',
     example: '{ "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::111122223333:role/App" }, "Action": "kms:Decrypt", "Resource": "*", "Condition": { "StringEquals": { "aws:SourceAccount": "111122223333" } } }',
     remedy: 'For a service principal, add it to the statement\'s `Principal` (`"Service": "..."`). For accounts, users and roles, use the `aws:Principal...` keys instead.',
     sources: [SOURCES.iamGlobalKeys, SOURCES.iamConditionOperators],
