@@ -182,4 +182,56 @@ describe('Terraform modules', () => {
       });
     }
   });
+
+  describe('documents composed by Terraform (dynamic statements, merged documents)', () => {
+    // The shape of the widely used KMS modules: optional statements in `dynamic "statement"` blocks, the key's
+    // policy chosen with coalesce(), the document counted. Each written statement is checked; the whole is not.
+    const module = (action: string): string => `resource "aws_kms_key" "this" {
+  count  = var.create ? 1 : 0
+  policy = coalesce(var.policy, data.aws_iam_policy_document.this[0].json)
+}
+
+data "aws_iam_policy_document" "this" {
+  count                   = var.create ? 1 : 0
+  source_policy_documents = var.source_policy_documents
+
+  statement {
+    sid       = "Default"
+    actions   = ["kms:*"]
+    resources = ["*"]
+    principals {
+      type        = "AWS"
+      identifiers = ["arn:\${local.partition}:iam::\${local.account_id}:root"]
+    }
+  }
+
+  dynamic "statement" {
+    for_each = length(var.key_users) > 0 ? [1] : []
+
+    content {
+      sid       = "KeyUsage"
+      actions   = ["kms:Encrypt", "kms:Decrypt", "${action}", "kms:GenerateDataKey*"]
+      resources = ["*"]
+      principals {
+        type        = "AWS"
+        identifiers = var.key_users
+      }
+    }
+  }
+}
+`;
+
+    it('a mistake in a dynamic statement is found on its characters, and the document is read as the key\'s policy', () => {
+      const text = module('kms:ReEncrypts*');
+      assert.deepEqual(placed(text, run(text)), ['policy-unknown-action 25:55 "ReEncrypts*"']);
+      const [policy] = policiesOf(buildModel(text, HINTS, { maxFileSize: DEFAULT_SETTINGS.maxFileSize }));
+      assert.equal(policy.kind, 'keyPolicy');
+      assert.equal(policy.fragment, 'statements');
+    });
+
+    it('the fine module raises nothing: no lockout or Version finding on a policy only partly written here', () => {
+      assert.deepEqual(run(module('kms:ReEncrypt*')), []);
+    });
+  });
 });
+

@@ -74,7 +74,7 @@ function locate(model: DocumentModel): PolicyModel[] {
     case 'iamOutput':
       return model.root ? detailsPolicies(model.root).map((p) => buildPolicy({ text: model.text, root: p.node, decision: p.decision, origin: 'embedded', syntaxProblems: within(model, p.node) })) : [];
     case 'terraform':
-      return (model.terraformPolicies ?? []).flatMap(({ translation: t, decision }) => (t.root ? [buildPolicy({ text: t.text, root: t.root, decision, origin: 'embedded', context: { terraform: true }, toDocument: t.toDocument, mapEdits: t.mapEdits })] : []));
+      return (model.terraformPolicies ?? []).flatMap(({ translation: t, decision, fragment }) => (t.root ? [buildPolicy({ text: t.text, root: t.root, decision, fragment, origin: 'embedded', context: { terraform: true }, toDocument: t.toDocument, mapEdits: t.mapEdits })] : []));
     case 'cloudTrail':
       return eventRecords(model).flatMap((r) => eventPolicy(model, r) ?? []);
     default:

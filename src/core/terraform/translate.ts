@@ -29,6 +29,8 @@ import { readSyntax, type HclNode as TsNode } from './syntax';
 export interface TerraformPolicy {
   translation: Translation;
   decision: KindDecision;
+  /** Only some of the policy's statements are known (a composed document): they are checked as part of a policy. */
+  fragment?: 'statements';
 }
 
 interface Slot {
@@ -436,6 +438,28 @@ function policyDocument(src: string, block: TsNode): Translation {
   return translation(src, w);
 }
 
+/**
+ * The statements of a composed document that are written in it: its
+ * `statement` blocks and the `content` of its `dynamic "statement"` blocks,
+ * as a list of statements. Whether a dynamic one exists, and what the merged
+ * documents add, is only known when Terraform runs: each statement is still
+ * checked as written, the policy as a whole is not.
+ */
+function writtenStatements(src: string, block: TsNode): Translation | undefined {
+  const { body } = blockHead(src, block);
+  const dynamic = blocks(src, body, 'dynamic').filter((d) => blockHead(src, d).labels[0] === 'statement');
+  const written = [...blocks(src, body, 'statement'), ...dynamic.flatMap((d) => blocks(src, blockHead(src, d).body, 'content'))].sort((a, b) => a.startIndex - b.startIndex);
+  if (written.length === 0) return undefined;
+  const w = new Writer((block.endIndex - block.startIndex) * 2);
+  w.put('[', written[0].startIndex);
+  written.forEach((s, i) => {
+    if (i > 0) w.put(',', -1);
+    emitStatement(w, src, s);
+  });
+  w.put(']', block.endIndex - 1);
+  return translation(src, w);
+}
+
 /** The JSON of a heredoc (`<<EOF` ... `EOF`): the lines between its first and last line, as they are. */
 function heredocJson(src: string, heredoc: TsNode): Translation | undefined {
   const ids = heredoc.children.filter((c) => c.type === 'heredoc_identifier');
@@ -479,8 +503,13 @@ function isComposed(src: string, block: TsNode): boolean {
 
 /** `data.aws_iam_policy_document.NAME.json` -> NAME. */
 function documentReference(src: string, value: TsNode): string | undefined {
-  const m = /^data\.aws_iam_policy_document\.([A-Za-z0-9_-]+)\.(?:minified_)?json$/.exec(text(src, value).replace(/\s+/g, ''));
-  return m?.[1];
+  const expression = text(src, value).replace(/\s+/g, '');
+  const m = /^data\.aws_iam_policy_document\.([A-Za-z0-9_-]+)\.(?:minified_)?json$/.exec(expression);
+  if (m) return m[1];
+  // The document of a module that makes its policy optional: `coalesce(var.policy, data.aws_iam_policy_document.this[0].json)`,
+  // `var.create ? data.aws_iam_policy_document.this[0].json : null`. The one document it names is the policy when it is used.
+  const named = [...expression.matchAll(/\bdata\.aws_iam_policy_document\.([A-Za-z0-9_-]+)(?:\[[^\]]*\])?\.(?:minified_)?json\b/g)].map((x) => x[1]);
+  return named.length > 0 && named.every((n) => n === named[0]) ? named[0] : undefined;
 }
 
 function decision(slot: Slot, reason: string, certain = true): KindDecision {
@@ -511,8 +540,10 @@ function readPolicies(src: string, root: TsNode): TerraformPolicy[] {
   const referenced = new Map<string, { slot: Slot; reason: string }>();
   const documents: Array<{ name: string; block: TsNode }> = [];
   const body = root.children.find((c) => c.type === 'body');
-  const add = (t: Translation | undefined, slot: Slot, reason: string, certain = true): void => {
-    if (t?.root && (slot.kind === 'keyPolicy' || mentionsKms(valueOf(t)))) out.push({ translation: t, decision: decision(slot, reason, certain) });
+  const add = (t: Translation | undefined, slot: Slot, reason: string, certain = true, fragment?: 'statements'): void => {
+    if (!t?.root) return;
+    const v = valueOf(t);
+    if (slot.kind === 'keyPolicy' || mentionsKms(fragment ? { Statement: v } : v)) out.push({ translation: t, decision: decision(slot, reason, certain), fragment });
   };
   const slot = (attrs: Map<string, { name: TsNode; value: TsNode }>, slots: Readonly<Record<string, Slot>>, reasonOf: (attr: string) => string): void => {
     for (const [attrName, attr] of attrs) {
@@ -543,13 +574,15 @@ function readPolicies(src: string, root: TsNode): TerraformPolicy[] {
     if (labels[0] === 'aws_iam_policy_document' && labels[1]) documents.push({ name: labels[1], block });
   }
   for (const { name, block } of documents) {
-    // Statements merged in from other documents or written by `dynamic` blocks are not seen here:
-    // such a document is not read at all, rather than judged on part of it (a lockout that is not one).
-    if (isComposed(src, block)) continue;
     const ref = referenced.get(name);
-    const t = policyDocument(src, block);
-    if (ref) add(t, ref.slot, l10n.t('{0} It is written as data.aws_iam_policy_document.{1}.', ref.reason, name));
-    else add(t, IDENTITY, l10n.t('No resource in this file refers to data.aws_iam_policy_document.{0}: read as an IAM policy.', name), false);
+    // Statements merged in from other documents or written by `dynamic` blocks are known only when Terraform
+    // runs: the statements written here are checked one by one, the document as a whole is not judged on
+    // part of it (a lockout that is not one).
+    const composed = isComposed(src, block);
+    const t = composed ? writtenStatements(src, block) : policyDocument(src, block);
+    const fragment = composed ? 'statements' : undefined;
+    if (ref) add(t, ref.slot, l10n.t('{0} It is written as data.aws_iam_policy_document.{1}.', ref.reason, name), true, fragment);
+    else add(t, IDENTITY, l10n.t('No resource in this file refers to data.aws_iam_policy_document.{0}: read as an IAM policy.', name), false, fragment);
   }
   return out.sort((a, b) => a.translation.toDocument(0) - b.translation.toDocument(0));
 }
