@@ -85,7 +85,14 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
   },
   access: {
     summary: 'Says who can do what with a key under which conditions, by principal, from its key policy (a policy file, get-key-policy output or a CloudFormation template).',
-    flags: [format(['text', 'json']), maxFileSize, { name: 'quiet', help: 'no list of skipped files' }, allowEmpty('a key policy')],
+    flags: [
+      format(['text', 'json']),
+      maxFileSize,
+      { name: 'quiet', help: 'no list of skipped files' },
+      allowEmpty('a key policy'),
+      { name: 'logs', value: 'FILE', multiple: true, help: 'CloudTrail logs (repeatable): also list the Allow statements and grants that no event on the key used, over the period the logs cover' },
+      { name: 'key', value: 'ARN', help: 'with --logs: the key the policies are for (default: the one key the logs name, if they name only one)' },
+    ],
   },
   'generate-policy': {
     summary: 'Prints a least-privilege key policy for one key from CloudTrail logs: the account root statement, and exactly the principals, operations, calling services and encryption context the successful calls show.',

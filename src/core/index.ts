@@ -52,3 +52,4 @@ export type { JsonDecidingRef, NamedPolicy, SimulatedEvent, SimulateInput } from
 export type { PolicyModel } from './policy/model';
 export type { AccessEntry, AccessLine, AccessSummary } from './access/summary';
 export type { GeneratedPolicy } from './access/generate';
+export type { UnusedAccess, UnusedStatement, UsageInput } from './access/unused';

@@ -40,6 +40,7 @@ import { identityPolicyFromText, keyPolicyFromText, keyPolicyOfGetKeyPolicy, sim
 import type { PolicyModel } from './policy/model';
 import { accessSummary, describeAccessSummary, type AccessSummary } from './access/summary';
 import { generateKeyPolicy, type GeneratedPolicy } from './access/generate';
+import { keysOfLogs, unusedAccess, type UnusedAccess, type UsageInput } from './access/unused';
 import type { AnalysisSettings, DocumentHints, Finding, HoverResult, SeveritySetting } from './types';
 
 export interface KmsLensService {
@@ -132,6 +133,10 @@ export interface KmsLensService {
   describeAccessSummary(summary: AccessSummary): string[];
   /** A least-privilege key policy for the key from the successful calls the logs show, keeping the account root statement. */
   generateKeyPolicy(sources: readonly GrantsSource[], keyArn: string): GeneratedPolicy | undefined;
+  /** The Allow statements and grants of a key that no event of the logs used, over the period they cover; undefined when the logs hold no event on the key. */
+  unusedAccess(input: UsageInput): UnusedAccess | undefined;
+  /** The keys the logs' KMS events are made on. */
+  keysOfLogs(sources: readonly GrantsSource[]): Set<string>;
 }
 
 const SERVICE: KmsLensService = Object.freeze({
@@ -175,6 +180,8 @@ const SERVICE: KmsLensService = Object.freeze({
   accessSummary: (policy: PolicyModel): AccessSummary => accessSummary(policy),
   describeAccessSummary: (summary: AccessSummary): string[] => describeAccessSummary(summary),
   generateKeyPolicy,
+  unusedAccess,
+  keysOfLogs,
 });
 
 /** The core's service (one for the whole process: it holds no state). */

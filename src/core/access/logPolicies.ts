@@ -24,7 +24,7 @@ import { grantsOfSources, combine } from './simulate';
 import type { DecidingRef, Decision, Evaluation, GrantInput } from './types';
 
 /** How long a change of key policy may take to apply everywhere. */
-const SETTLING_MS = 5 * 60 * 1000;
+export const SETTLING_MS = 5 * 60 * 1000;
 
 export interface LogKeyPolicy {
   keyArn: string;
@@ -113,6 +113,11 @@ function inForce(list: readonly LogKeyPolicy[], ms: number, start: number): LogK
     else break;
   }
   return found;
+}
+
+/** The key policies a log shows for one key (PutKeyPolicy, CreateKey), oldest first. */
+export function keyPolicyChanges(model: DocumentModel, keyArn: string): readonly LogKeyPolicy[] {
+  return logAccess(model)?.byKey.get(keyArn) ?? [];
 }
 
 /** Does the log show any key policy (so that events can be judged against one)? */
