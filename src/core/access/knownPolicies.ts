@@ -63,9 +63,12 @@ export class KnownKeyPolicies {
     for (const list of this.timed.values()) list.sort((a, b) => (a.ms ?? 0) - (b.ms ?? 0));
   }
 
+  /** How many keys have a known policy. */
   get size(): number {
-    return this.timed.size + this.current.size;
+    return (this.keyCount ??= new Set([...this.timed.keys(), ...this.current.keys()]).size);
   }
+
+  private keyCount?: number;
 
   /** The key's current policy (a mapped file, a template, get-key-policy output), if one is known. */
   currentOf(keyArn: string): KnownKeyPolicy | undefined {
@@ -137,6 +140,17 @@ export type MappedPolicy =
  * are intrinsic functions stay unknown to the evaluator, which then says less.
  */
 export function keyPolicyOfMappedFile(model: DocumentModel, logicalId?: string): MappedPolicy {
+  // Once per document model and resource: the same model gives the same policy (and compiled policy, cached on it).
+  let byId = mappedCache.get(model);
+  if (!byId) mappedCache.set(model, (byId = new Map()));
+  let found = byId.get(logicalId ?? '');
+  if (!found) byId.set(logicalId ?? '', (found = readMappedFile(model, logicalId)));
+  return found;
+}
+
+const mappedCache = new WeakMap<DocumentModel, Map<string, MappedPolicy>>();
+
+function readMappedFile(model: DocumentModel, logicalId: string | undefined): MappedPolicy {
   if (model.kind === 'cloudFormation') {
     const root = model.translation?.root ?? model.root;
     const keys = templateKeys(root);
