@@ -71,7 +71,7 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
     flags: [{ name: 'write', help: 'rewrite each file in place instead of printing (several files or directories allowed)' }],
   },
   simulate: {
-    summary: 'Evaluates every KMS event of the given logs against a key policy and the grants the logs show: what allowed or denied it. Exits 1 when a decision contradicts what happened.',
+    summary: 'Evaluates each KMS event of the logs against a key policy and their grants: what allowed or denied it; exits 1 on a contradiction.',
     flags: [
       format(['text', 'json']),
       { name: 'policy', value: 'FILE', help: 'the key policy (a policy, or get-key-policy output) of every key --key-policy does not name' },
@@ -84,7 +84,7 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
     ],
   },
   access: {
-    summary: 'Says who can do what with a key under which conditions, by principal, from its key policy (a policy file, get-key-policy output or a CloudFormation template).',
+    summary: 'Says who can do what with a key, by principal, from its key policy (a file, get-key-policy output, a template); with --logs, what no event used.',
     flags: [
       format(['text', 'json']),
       maxFileSize,

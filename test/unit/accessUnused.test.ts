@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { buildModel, DEFAULT_SETTINGS } from '../../src/core';
+import { buildModel, DEFAULT_SETTINGS, runRules } from '../../src/core';
 import { keyPolicyFromText } from '../../src/core/access/simulate';
 import { keysOfLogs, logPeriod, unusedAccess } from '../../src/core/access/unused';
 import { ACCOUNT, BOB, GRANT_ID, KEY, kmsEvent, log, ORDERS, ORDERS_ROLE, OTHER, OUTSIDER, WORKER_ROLE } from './accessFixtures';
@@ -115,13 +115,41 @@ describe('unused access', () => {
     const events = [kmsEvent('Decrypt', OUTSIDER, '2026-01-02T08:00:00Z'), put, kmsEvent('Decrypt', ORDERS, '2026-01-05T08:00:00Z')];
     const u = unusedAccess({ policy: policyModel(), keyArn: KEY, sources: [source('l.json', events)], current: true });
     assert.ok(u);
-    assert.equal(u.period.from, '2026-01-05T08:00:00Z');
+    // From the change, and the five minutes KMS may take to apply it.
+    assert.equal(u.period.from, '2026-01-04T00:05:00Z');
     // The partner's call was before the change: under this policy, no event used the partner statement.
     assert.ok(u.statements.some((s) => s.ref.sid === 'AllowPartnerAccount'));
   });
 
   it('keysOfLogs lists the keys the KMS events are made on', () => {
     assert.deepEqual([...keysOfLogs([source('w.json', week())])].sort(), [OTHER_KEY, KEY].sort());
+  });
+});
+
+describe('ct-unused-statement: the statements of a policy the log sets that no event used', () => {
+  const put = (time: string, policy: unknown) => kmsEvent('PutKeyPolicy', BOB, time, { readOnly: false, requestParameters: { keyId: KEY, policyName: 'default', policy: JSON.stringify(policy) } });
+  const findings = (events: unknown[]) => {
+    const s = source('trail.json', events);
+    return { text: s.text, found: runRules(s.model, DEFAULT_SETTINGS).filter((f) => f.code === 'ct-unused-statement') };
+  };
+
+  it('an information finding on the Sid of each unused Allow statement, naming the period the policy was in force', () => {
+    const { text, found } = findings([put('2026-01-02T00:00:00Z', POLICY), ...week()]);
+    assert.deepEqual(found.map((f) => text.slice(f.start, f.end)), ['\\"AllowAdmins\\"']);
+    assert.equal(found[0].severity, 'information');
+    assert.match(found[0].message, /^No event between 2026-01-02T00:00:00Z and 2026-01-09T12:00:00Z used this statement: statement 4 \(AllowAdmins\) of the key policy set at 2026-01-02T00:00:00Z allowed none of the 5 calls/);
+  });
+
+  it('a policy replaced later is weighed only until the change; quiet when no event on the key falls in its time', () => {
+    const replaced = findings([put('2026-01-02T00:00:00Z', POLICY), kmsEvent('Decrypt', ORDERS, '2026-01-02T08:00:00Z'), put('2026-01-03T00:00:00Z', POLICY), kmsEvent('Decrypt', OUTSIDER, '2026-01-04T08:00:00Z')]);
+    // The first policy: only the Orders call, so the partner statement is unused then; under the second, only the partner's call.
+    const messages = replaced.found.map((f) => f.message);
+    assert.ok(messages.some((m) => /AllowPartnerAccount\) of the key policy set at 2026-01-02T00:00:00Z/.test(m)));
+    assert.ok(messages.some((m) => /AllowOrdersDecrypt\) of the key policy set at 2026-01-03T00:00:00Z/.test(m)));
+    assert.ok(!messages.some((m) => /AllowOrdersDecrypt\) of the key policy set at 2026-01-02T00:00:00Z/.test(m)));
+    assert.deepEqual(findings([put('2026-01-02T00:00:00Z', POLICY)]).found, []);
+    // A log without a policy change says nothing, however many events.
+    assert.deepEqual(findings(week()).found, []);
   });
 });
 

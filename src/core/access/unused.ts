@@ -36,7 +36,7 @@ export interface UsageInput {
   keyArn: string;
   /** The logs. */
   sources: readonly GrantsSource[];
-  /** Count only events from this time on (ms), e.g. since the policy was set. */
+  /** Count only events from this time on (ms), e.g. since the policy was set; the period then starts here (the logs show that moment). */
   from?: number;
   /** Count only events before this time (ms), e.g. until the policy was replaced. */
   until?: number;
@@ -167,7 +167,9 @@ export function unusedAccess(input: UsageInput): UnusedAccess | undefined {
     statements.push({ ref: s.ref, start: s.statement.node.offset, end: s.statement.node.offset + s.statement.node.length });
   }
   const grants = keyGrants.filter((g) => !usedGrants.has(g.grantId) && inForceDuring(g, period.from, period.to));
-  return { period: { from: iso(period.from), to: iso(period.to) }, events, statements, grants };
+  // From the time the policy took effect, when the caller gives it (the logs show that moment).
+  const start = Number.isFinite(from) ? from : period.from;
+  return { period: { from: iso(start), to: iso(period.to) }, events, statements, grants };
 }
 
 /** A time as CloudTrail writes it (to the second, UTC). */
