@@ -1,11 +1,14 @@
 /**
- * `kms-lens access POLICY... [--format text|json]`: the access summary of
- * each key policy the files hold (core: access/summary.ts), who can do what
- * with the key under which conditions. Exit 0, or 2 when a file cannot be
- * read or none holds a key policy.
+ * `kms-lens access POLICY... [--format text|json] [--logs FILE]... [--key ARN]`:
+ * the access summary of each key policy the files hold (core:
+ * access/summary.ts), who can do what with the key under which conditions.
+ * With --logs, also the Allow statements and grants of the key that no event
+ * in the logs used, over the period they cover (core: access/unused.ts);
+ * nothing is said about use when the logs hold no event on the key. Exit 0,
+ * or 2 when a file cannot be read or none holds a key policy.
  */
-import { getKmsLensService, type AccessEntry } from '../core';
-import { parseCommand, type FlagValues } from './args';
+import { getKmsLensService, type AccessEntry, type GrantsSource, type PolicyModel, type UnusedAccess } from '../core';
+import { parseCommand, UsageError, type FlagValues } from './args';
 import type { InputFile, ReadFile, Skipped } from './files';
 
 const core = getKmsLensService();
@@ -30,12 +33,76 @@ interface FileSummary {
   policy: number;
   entries: AccessEntry[];
   unread: number;
+  /** With --logs: what no event used, or null when the logs hold no event on the key (or the key is not known). */
+  unused?: JsonUnused | null;
+}
+
+interface JsonUnused {
+  key: string;
+  period: { from: string; to: string };
+  events: number;
+  statements: Array<{ sid: string | null; index: number }>;
+  grants: string[];
+}
+
+/** Which key the policies are for: --key, or the one key the logs name. */
+function keyFor(values: FlagValues, logs: readonly GrantsSource[]): { key?: string; note?: string } {
+  const given = values.key as string | undefined;
+  if (given !== undefined) {
+    const key = core.keyArn(given.trim());
+    if (!key) throw new UsageError(`access: --key expects a key ARN (arn:PARTITION:kms:REGION:ACCOUNT:key/KEY-ID), got "${given}"`);
+    return { key };
+  }
+  const keys = [...core.keysOfLogs(logs)];
+  if (keys.length === 1) return { key: keys[0] };
+  return { note: keys.length === 0 ? 'the logs hold no KMS event on a key' : `the logs name ${keys.length} keys; give --key ARN to say which one the policy is for` };
+}
+
+function unusedOf(policy: PolicyModel, key: string | undefined, logs: readonly GrantsSource[]): UnusedAccess | undefined {
+  if (!key) return undefined;
+  // The file is taken as the key's current policy: events before a change the logs show are left out.
+  return core.unusedAccess({ policy, keyArn: key, sources: logs, current: true });
+}
+
+function jsonUnused(u: UnusedAccess | undefined, key: string | undefined): JsonUnused | null {
+  if (!u || !key) return null;
+  return {
+    key,
+    period: u.period,
+    events: u.events,
+    statements: u.statements.map((s) => ({ sid: s.ref.sid ?? null, index: s.ref.index })),
+    grants: u.grants.map((g) => g.grantId),
+  };
+}
+
+function unusedLines(u: UnusedAccess | undefined, key: string | undefined, note: string | undefined): string[] {
+  if (!key) return [`Unused access: not told (${note ?? 'no key'}).`];
+  if (!u) return [`Unused access: not told: the logs hold no event on ${key}.`];
+  const span = `between ${u.period.from} and ${u.period.to}`;
+  const events = `${u.events} ${u.events === 1 ? 'event' : 'events'} on the key`;
+  if (u.statements.length === 0 && u.grants.length === 0) return [`Unused access: none; every Allow statement and grant was used by the ${events} ${span}.`];
+  const out = [`Unused access (${events} ${span}):`];
+  for (const s of u.statements) out.push(`  statement ${s.ref.index}${s.ref.sid ? ` (${s.ref.sid})` : ''}: no event ${span} used this statement`);
+  for (const g of u.grants) out.push(`  grant ${g.grantId}: no event ${span} used this grant`);
+  return out;
 }
 
 export function accessCommand(args: string[], io: Out, kit: AccessKit): number {
   const { values, inputs } = parseCommand('access', args);
   const maxFileSize = kit.maxFileSizeFrom(values);
   const { files, errors, skipped } = kit.readAll(inputs, io);
+  const logPaths = (values.logs as string[] | undefined) ?? [];
+  const withLogs = logPaths.length > 0;
+  const logFiles = withLogs ? kit.readAll(logPaths, io) : { files: [], errors: [], skipped: [] };
+  errors.push(...logFiles.errors);
+  skipped.push(...logFiles.skipped);
+  const logs: GrantsSource[] = [];
+  for (const { file, input } of logFiles.files) {
+    const model = core.parse(input.text, input.hints, { maxFileSize });
+    if (model.kind === 'cloudTrail') logs.push({ id: file.display, model });
+    else skipped.push({ file: file.display, reason: 'not CloudTrail events (--logs)' });
+  }
+  const { key, note } = withLogs ? keyFor(values, logs) : {};
   const results: FileSummary[] = [];
   const text: string[] = [];
   let analysed = 0;
@@ -49,9 +116,15 @@ export function accessCommand(args: string[], io: Out, kit: AccessKit): number {
     analysed++;
     policies.forEach((policy, i) => {
       const summary = core.accessSummary(policy);
-      results.push({ file: file.display, policy: i, entries: summary.entries, unread: summary.unread });
+      const result: FileSummary = { file: file.display, policy: i, entries: summary.entries, unread: summary.unread };
       text.push(policies.length > 1 ? `${file.display} (key policy ${i + 1} of ${policies.length}):` : `${file.display}:`);
       for (const line of core.describeAccessSummary(summary)) text.push(`  ${line}`);
+      if (withLogs) {
+        const unused = unusedOf(policy, key, logs);
+        result.unused = jsonUnused(unused, key);
+        for (const line of unusedLines(unused, key, note)) text.push(`  ${line}`);
+      }
+      results.push(result);
       text.push('');
     });
   }

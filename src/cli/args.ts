@@ -72,7 +72,7 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
     flags: [{ name: 'write', help: 'rewrite each file in place instead of printing (several files or directories allowed)' }],
   },
   simulate: {
-    summary: 'Evaluates every KMS event of the given logs against a key policy and the grants the logs show: what allowed or denied it. Exits 1 when a decision contradicts what happened.',
+    summary: 'Evaluates each KMS event of the logs against a key policy and their grants: what allowed or denied it; exits 1 on a contradiction.',
     flags: [
       format(['text', 'json']),
       { name: 'policy', value: 'FILE', help: 'the key policy (a policy, or get-key-policy output) of every key --key-policy does not name' },
@@ -85,8 +85,15 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
     ],
   },
   access: {
-    summary: 'Says who can do what with a key under which conditions, by principal, from its key policy (a policy file, get-key-policy output or a CloudFormation template).',
-    flags: [format(['text', 'json']), maxFileSize, { name: 'quiet', help: 'no list of skipped files' }, allowEmpty('a key policy')],
+    summary: 'Says who can do what with a key, by principal, from its key policy (a file, get-key-policy output, a template); with --logs, what no event used.',
+    flags: [
+      format(['text', 'json']),
+      maxFileSize,
+      { name: 'quiet', help: 'no list of skipped files' },
+      allowEmpty('a key policy'),
+      { name: 'logs', value: 'FILE', multiple: true, help: 'CloudTrail logs (repeatable): also list the Allow statements and grants that no event on the key used, over the period the logs cover' },
+      { name: 'key', value: 'ARN', help: 'with --logs: the key the policies are for (default: the one key the logs name, if they name only one)' },
+    ],
   },
   'generate-policy': {
     summary: 'Prints a least-privilege key policy for one key from CloudTrail logs: the account root statement, and exactly the principals, operations, calling services and encryption context the successful calls show.',

@@ -2,6 +2,7 @@
  * The one entry point the extension and the CLI share: text in, findings out.
  * The same text with the same settings gives the same findings in both.
  */
+import type { KnownKeyPolicies } from './access/knownPolicies';
 import { recordAt } from './cloudtrail/event';
 import { buildModel, eventRecords, rangeInRecord, type DocumentModel } from './document/model';
 import { encodeJsonStringContent } from './policy/jsonString';
@@ -73,8 +74,8 @@ function enabledRules(settings: AnalysisSettings): Array<{ rule: Rule; severity:
 }
 
 /** Runs every enabled rule that applies to the model; never throws. */
-export function runRules(model: DocumentModel, settings: AnalysisSettings = DEFAULT_SETTINGS): Finding[] {
-  const run = ruleRun(model, settings, Infinity);
+export function runRules(model: DocumentModel, settings: AnalysisSettings = DEFAULT_SETTINGS, context: AnalysisContext = {}): Finding[] {
+  const run = ruleRun(model, settings, Infinity, context);
   let step = run.next();
   while (!step.done) step = run.next();
   return step.value;
@@ -93,8 +94,8 @@ export interface RunControl {
 }
 
 /** The same findings as runRules, computed in chunks of events so the caller's thread stays responsive. */
-export async function runRulesAsync(model: DocumentModel, settings: AnalysisSettings, control: RunControl): Promise<Finding[] | undefined> {
-  const run = ruleRun(model, settings, Math.max(1, control.chunkSize));
+export async function runRulesAsync(model: DocumentModel, settings: AnalysisSettings, control: RunControl, context: AnalysisContext = {}): Promise<Finding[] | undefined> {
+  const run = ruleRun(model, settings, Math.max(1, control.chunkSize), context);
   let step = run.next();
   while (!step.done) {
     control.onProgress?.(step.value.done, step.value.total);
@@ -117,7 +118,13 @@ interface Progress {
  * findings could not be shown, and computing their ranges is what would make a
  * 40 MB log with a finding in every event slow. Log rules run last.
  */
-function* ruleRun(model: DocumentModel, settings: AnalysisSettings, chunkSize: number): Generator<Progress, Finding[]> {
+/** What the caller knows beyond the document itself (the editor: the workspace's key policies). */
+export interface AnalysisContext {
+  /** Key policies known from other files and logs (access/knownPolicies.ts): events are judged against them too. */
+  known?: KnownKeyPolicies;
+}
+
+function* ruleRun(model: DocumentModel, settings: AnalysisSettings, chunkSize: number, context: AnalysisContext = {}): Generator<Progress, Finding[]> {
   const findings: Finding[] = [];
   if (model.kind === 'other') return findings;
   let policies: PolicyModel[] | undefined;
@@ -176,7 +183,7 @@ function* ruleRun(model: DocumentModel, settings: AnalysisSettings, chunkSize: n
   const eventRules = enabled.filter((r) => r.rule.scope === 'event').map((r) => ({ ...r, rule: r.rule as EventRule, failed: failed.has(r.rule.id) }));
   const logRules = enabled.filter((r) => r.rule.scope === 'log');
   // Damaged events too: their values are what parses of them (document/sound.ts), as the grants model reads them.
-  const events = eventRules.length > 0 || logRules.length > 0 ? eventContexts(model) : [];
+  const events = eventRules.length > 0 || logRules.length > 0 ? eventContexts(model, context.known) : [];
   const before = findings.map((f) => f.start).sort((a, b) => a - b);
   let omitted = 0;
   let counting = false;
@@ -246,13 +253,14 @@ function mapFix(fix: Fix, mapOffset: (o: number) => number, encode: (s: string) 
   return withEdits(fix, fix.edits.map((e) => ({ start: mapOffset(e.start), end: mapOffset(e.end), newText: encode(e.newText) })));
 }
 
-export function eventContexts(model: DocumentModel): EventContext[] {
+export function eventContexts(model: DocumentModel, known?: KnownKeyPolicies): EventContext[] {
   // `range` is a closure, not a method: rules destructure it from the context.
   return eventRecords(model).map((record) => ({
     model,
     record,
     event: record.value as Record<string, unknown>,
     range: (path, target) => rangeInRecord(model, record, path, target),
+    known,
   }));
 }
 

@@ -10,7 +10,9 @@
  * its arguments (what is cached is cached per model object, one per document
  * version).
  */
-import { analyze, runRules, runRulesAsync, type Analysis, type RunControl } from './analyze';
+import { analyze, runRules, runRulesAsync, type Analysis, type AnalysisContext, type RunControl } from './analyze';
+import { keyIdInFileName, keyPolicyOfMappedFile, KnownKeyPolicies, readKeyPolicyMappings, type KeyPolicyMapping, type KnownKeyPolicy, type MappedPolicy } from './access/knownPolicies';
+import { knownPoliciesOfLog } from './access/logPolicies';
 import { formatLog, type FormatOptions, type FormatResult } from './cloudtrail/format';
 import { describeRedaction, redactText, type Redaction } from './cloudtrail/redact';
 import { buildModel, type DocumentModel, type ModelOptions } from './document/model';
@@ -41,6 +43,7 @@ import { identityPolicyFromText, keyPolicyFromText, keyPolicyOfGetKeyPolicy, sim
 import type { PolicyModel } from './policy/model';
 import { accessSummary, describeAccessSummary, type AccessSummary } from './access/summary';
 import { generateKeyPolicy, type GeneratedPolicy } from './access/generate';
+import { keysOfLogs, unusedAccess, type UnusedAccess, type UsageInput } from './access/unused';
 import type { AnalysisSettings, DocumentHints, Finding, HoverResult, SeveritySetting } from './types';
 
 export interface KmsLensService {
@@ -51,9 +54,9 @@ export interface KmsLensService {
   /** Parses and runs every enabled rule: the same findings in the editor and the CLI for the same text and settings. */
   analyze(text: string, hints?: DocumentHints, settings?: AnalysisSettings): Analysis;
   /** The findings of a model already parsed; never throws. */
-  findings(model: DocumentModel, settings?: AnalysisSettings): Finding[];
+  findings(model: DocumentModel, settings?: AnalysisSettings, context?: AnalysisContext): Finding[];
   /** The same findings, in chunks of events that give the thread back between them; undefined if cancelled. */
-  findingsInChunks(model: DocumentModel, settings: AnalysisSettings, control: RunControl): Promise<Finding[] | undefined>;
+  findingsInChunks(model: DocumentModel, settings: AnalysisSettings, control: RunControl, context?: AnalysisContext): Promise<Finding[] | undefined>;
   /** What the document was read as, in words ("an IAM role trust policy"), for the CLI's per-file line. */
   readAs(model: DocumentModel): string;
   /**
@@ -83,7 +86,7 @@ export interface KmsLensService {
   // Writing and reading a document
 
   /** Every hover that has something to say at the offset, as one. */
-  hover(model: DocumentModel, offset: number): HoverResult | undefined;
+  hover(model: DocumentModel, offset: number, known?: KnownKeyPolicies): HoverResult | undefined;
   /** Completions at the offset (policies). */
   complete(model: DocumentModel, offset: number): CompletionItem[];
   /** Tokens whose meaning depends on where they are (policies). */
@@ -133,6 +136,20 @@ export interface KmsLensService {
   describeAccessSummary(summary: AccessSummary): string[];
   /** A least-privilege key policy for the key from the successful calls the logs show, keeping the account root statement. */
   generateKeyPolicy(sources: readonly GrantsSource[], keyArn: string): GeneratedPolicy | undefined;
+  /** The Allow statements and grants of a key that no event of the logs used, over the period they cover; undefined when the logs hold no event on the key. */
+  unusedAccess(input: UsageInput): UnusedAccess | undefined;
+  /** The keys the logs' KMS events are made on. */
+  keysOfLogs(sources: readonly GrantsSource[]): Set<string>;
+  /** Reads `kmsLens.keyPolicies` (key ARN -> file or file#LogicalId); what cannot be read comes back as problems. */
+  readKeyPolicyMappings(setting: unknown): { mappings: KeyPolicyMapping[]; problems: string[] };
+  /** The key policy of a mapped file: a policy, get-key-policy output, or a template's AWS::KMS::Key (by logical id, or its only key). */
+  keyPolicyOfMappedFile(model: DocumentModel, logicalId?: string): MappedPolicy;
+  /** The key id a file name carries (`<key-id>.json`), for get-key-policy output, which does not name its key. */
+  keyIdInFileName(name: string): string | undefined;
+  /** The key policies a log shows being set (PutKeyPolicy, CreateKey), as known to other documents. */
+  knownPoliciesOfLog(model: DocumentModel, source: string): KnownKeyPolicy[];
+  /** The known key policies, ready for hovers and findings. */
+  knownKeyPolicies(entries: readonly KnownKeyPolicy[]): KnownKeyPolicies;
 }
 
 const SERVICE: KmsLensService = Object.freeze({
@@ -176,6 +193,13 @@ const SERVICE: KmsLensService = Object.freeze({
   accessSummary: (policy: PolicyModel): AccessSummary => accessSummary(policy),
   describeAccessSummary: (summary: AccessSummary): string[] => describeAccessSummary(summary),
   generateKeyPolicy,
+  unusedAccess,
+  keysOfLogs,
+  readKeyPolicyMappings,
+  keyPolicyOfMappedFile,
+  keyIdInFileName,
+  knownPoliciesOfLog,
+  knownKeyPolicies: (entries: readonly KnownKeyPolicy[]) => new KnownKeyPolicies(entries),
 });
 
 /** The core's service (one for the whole process: it holds no state). */

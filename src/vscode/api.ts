@@ -16,6 +16,8 @@ export interface KmsLensApi {
   grants(): GrantsModel;
   /** The grants model once every pending rebuild (documents opened, changed or closed) is done. */
   settledGrants(): Promise<GrantsModel>;
+  /** Resolves when the workspace's key policy index (kmsLens.keyPolicies, open logs) is up to date; the number of keys it knows a policy for. */
+  settledKeyPolicies(): Promise<number>;
   /** Fires after each rebuild that changed the grants model. */
   onDidChangeGrants: vscode.Event<GrantsModel>;
   /** The grants view's tree data provider (the one both grants views use). */

@@ -4,7 +4,7 @@
  * being a policy or event file, re-run at once when settings change.
  */
 import * as vscode from 'vscode';
-import { getKmsLensService, type DocumentModel, type Finding } from '../core';
+import { getKmsLensService, type DocumentModel, type Finding, type KnownKeyPolicies } from '../core';
 import { toDiagnostic } from './convert';
 import { TYPING_DELAY } from './delays';
 import { hintsFor, isCandidate } from './documents';
@@ -52,6 +52,9 @@ export class DiagnosticsController implements vscode.Disposable {
   /** Versions whose analysis the user cancelled: not analysed again until they change. */
   private readonly cancelled = new Map<string, number>();
 
+  /** The workspace's key policies (policyIndex.ts), which events are judged against; set once at activation. */
+  private known: () => KnownKeyPolicies | undefined = () => undefined;
+
   /** Fires after each analysis of a document (also when it turned out not to be a KMS document). */
   readonly onDidAnalyze = this.changed.event;
 
@@ -91,6 +94,17 @@ export class DiagnosticsController implements vscode.Disposable {
     this.changed.fire(e);
   }
 
+  /** Judge events against the workspace's key policies from now on, and again whenever they change. */
+  useKnownPolicies(known: () => KnownKeyPolicies | undefined): void {
+    this.known = known;
+    this.refreshLogs();
+  }
+
+  /** Analyses the open CloudTrail logs again (the key policies they are judged against changed). */
+  refreshLogs(): void {
+    for (const doc of vscode.workspace.textDocuments) if (this.lastRuns.get(doc.uri.toString())?.kind === 'cloudTrail') this.schedule(doc, 0);
+  }
+
   refreshAll(): void {
     this.cancelled.clear();
     for (const doc of vscode.workspace.textDocuments) this.schedule(doc, 0);
@@ -127,7 +141,7 @@ export class DiagnosticsController implements vscode.Disposable {
         void this.analyzeInChunks(doc, version, model, settings.analysis);
         return;
       }
-      findings = core.findings(model, settings.analysis);
+      findings = core.findings(model, settings.analysis, { known: this.known() });
     } catch (err) {
       // The core does not throw by design; if it ever does, the editor must not notice.
       console.error('[kms-lens] analysis failed', err);
@@ -159,7 +173,7 @@ export class DiagnosticsController implements vscode.Disposable {
           pause: yieldToWindow,
           isCancelled: stopped,
           onProgress: (done, total) => progress.report(done, total, vscode.l10n.t('{0} of {1} events', done, total)),
-        });
+        }, { known: this.known() });
       }, source.token);
       if (findings === undefined) {
         if (this.cancelled.get(key) === version) this.clear(doc.uri, version, model.kind);

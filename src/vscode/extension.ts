@@ -21,6 +21,8 @@ import { setExtensionUri } from './formats';
 import { HoverProvider } from './hoverProvider';
 import { LongWork } from './longWork';
 import { ModelCache } from './modelCache';
+import { PolicyIndex } from './policyIndex';
+import type { KnownKeyPolicies } from '../core';
 import { RuleDocs } from './ruleDocs';
 import { SEMANTIC_TOKENS_LEGEND, SemanticTokensProvider } from './semanticTokens';
 
@@ -36,13 +38,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<KmsLen
   const cache = new ModelCache();
   const longWork = new LongWork();
   const diagnostics = new DiagnosticsController(cache, docs, longWork);
+  // The workspace's key policies, once the index exists (it needs the grants index, built below).
+  const policies: { index?: PolicyIndex } = {};
+  const knownPolicies = (): KnownKeyPolicies | undefined => policies.index?.known;
   context.subscriptions.push(
     longWork,
     diagnostics,
     vscode.languages.registerCodeActionsProvider(SELECTOR, new CodeActionProvider(diagnostics), {
       providedCodeActionKinds: CodeActionProvider.providedCodeActionKinds,
     }),
-    vscode.languages.registerHoverProvider(SELECTOR, new HoverProvider(cache)),
+    vscode.languages.registerHoverProvider(SELECTOR, new HoverProvider(cache, knownPolicies)),
     vscode.languages.registerCompletionItemProvider(SELECTOR, new CompletionProvider(cache), ...CompletionProvider.triggerCharacters),
     // CloudTrail: read-only .json.gz archives.
     vscode.workspace.registerFileSystemProvider(ARCHIVE_SCHEME, new ArchiveFileSystem(), { isReadonly: true, isCaseSensitive: true }),
@@ -55,6 +60,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<KmsLen
   const grantsIndex = new GrantsIndex(cache, GRANTS_VIEW_IDS, longWork);
   const grantsView = new GrantsView(grantsIndex);
   context.subscriptions.push(grantsIndex, grantsView);
+  const policyIndex = new PolicyIndex(cache, grantsIndex);
+  policies.index = policyIndex;
+  context.subscriptions.push(policyIndex, policyIndex.onDidChange(() => diagnostics.refreshLogs()));
+  diagnostics.useKnownPolicies(knownPolicies);
 
   // Every command, from one table, registered once.
   registerCommands(context, {
@@ -76,6 +85,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<KmsLen
     onDidAnalyze: diagnostics.onDidAnalyze,
     grants: () => grantsIndex.model,
     settledGrants: () => grantsIndex.settled(),
+    settledKeyPolicies: async () => (await policyIndex.settled()).size,
     onDidChangeGrants: grantsIndex.onDidChange,
     grantsTree: grantsView.provider,
     grantsViewChrome: () => grantsView.chrome,

@@ -1,6 +1,6 @@
 /** Hovers from the core, over the cached model of the document's current version. */
 import * as vscode from 'vscode';
-import { getKmsLensService } from '../core';
+import { getKmsLensService, type KnownKeyPolicies } from '../core';
 import { toRange } from './convert';
 import { isCandidate } from './documents';
 import type { ModelCache } from './modelCache';
@@ -12,7 +12,8 @@ const core = getKmsLensService();
 const BIG_DOCUMENT = 4 * 1024 * 1024;
 
 export class HoverProvider implements vscode.HoverProvider {
-  constructor(private readonly cache: ModelCache) {}
+  /** `known`: the workspace's key policies (policyIndex.ts), for the event hovers. */
+  constructor(private readonly cache: ModelCache, private readonly known: () => KnownKeyPolicies | undefined = () => undefined) {}
 
   provideHover(doc: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     try {
@@ -23,7 +24,7 @@ export class HoverProvider implements vscode.HoverProvider {
       const big = doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end) > BIG_DOCUMENT;
       const model = big ? this.cache.fresh(doc, settings.analysis.maxFileSize) : this.cache.get(doc, settings.analysis.maxFileSize);
       if (!model || model.kind === 'other') return undefined;
-      const h = core.hover(model, doc.offsetAt(position));
+      const h = core.hover(model, doc.offsetAt(position), this.known());
       if (!h) return undefined;
       const md = new vscode.MarkdownString(h.markdown);
       md.supportHtml = false;

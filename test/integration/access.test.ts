@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { BOB, KEY, KEY_POLICY, kmsEvent, log, ORDERS, OUTSIDER } from '../unit/accessFixtures';
-import { closeAll, describe as show, kmsDiagnostics, open, waitForAnalysis, waitForDiagnostics, waitForGrants, workspaceUri } from './helpers';
+import { api, closeAll, describe as show, kmsDiagnostics, open, waitFor, waitForAnalysis, waitForDiagnostics, waitForGrants, workspaceUri } from './helpers';
 
 async function hoverText(doc: vscode.TextDocument, offset: number): Promise<string> {
   const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(offset));
@@ -77,5 +77,74 @@ describe('access: summary, events against the policy, drift', () => {
     assert.equal(await waitForAnalysis(editor.document), 'keyPolicy');
     const severe = kmsDiagnostics(editor.document.uri).filter((d) => d.severity <= vscode.DiagnosticSeverity.Warning);
     assert.deepEqual(severe.map(show), []);
+  });
+});
+
+describe('access: kmsLens.keyPolicies', () => {
+  // Keys of their own, so that the logs other tests leave open say nothing of their policies.
+  const mappedKey = KEY.replace('1234abcd', '2222abcd');
+  const templateKey = KEY.replace('1234abcd', '3333abcd');
+  const on = (key: string, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
+    resources: [{ accountId: '111122223333', type: 'AWS::KMS::Key', ARN: key }],
+    requestParameters: { keyId: key },
+    ...extra,
+  });
+  const template = [
+    'AWSTemplateFormatVersion: "2010-09-09"',
+    'Resources:',
+    '  OrdersKey:',
+    '    Type: AWS::KMS::Key',
+    '    Properties:',
+    '      KeyPolicy:',
+    '        Version: "2012-10-17"',
+    '        Statement:',
+    '          - Sid: AllowOrdersFromTemplate',
+    '            Effect: Allow',
+    '            Principal:',
+    '              AWS: arn:aws:iam::111122223333:role/OrdersService',
+    '            Action: kms:Decrypt',
+    '            Resource: "*"',
+    '',
+  ].join('\n');
+
+  before(async () => {
+    await vscode.workspace.fs.writeFile(workspaceUri('keys', 'orders-key.json'), new TextEncoder().encode(JSON.stringify(KEY_POLICY, null, 2)));
+    await vscode.workspace.fs.writeFile(workspaceUri('keys', 'orders-template.yaml'), new TextEncoder().encode(template));
+  });
+  afterEach(closeAll);
+  after(async () => {
+    await vscode.workspace.getConfiguration('kmsLens').update('keyPolicies', undefined, vscode.ConfigurationTarget.Workspace);
+  });
+
+  it('an event hover says what allowed the call against the mapped policy file or template key, and drift names the file', async () => {
+    const events = [
+      kmsEvent('Decrypt', ORDERS, '2024-06-01T10:00:00Z', on(mappedKey)),
+      kmsEvent('DisableKey', OUTSIDER, '2024-06-01T10:30:00Z', on(mappedKey, { readOnly: false })),
+      kmsEvent('Decrypt', ORDERS, '2024-06-01T11:00:00Z', on(templateKey)),
+    ];
+    const doc = await vscode.workspace.openTextDocument({ language: 'json', content: log(events) });
+    await vscode.window.showTextDocument(doc);
+    assert.equal(await waitForAnalysis(doc), 'cloudTrail');
+    const text = doc.getText();
+    const decrypt = text.indexOf('"Decrypt"') + 2;
+    const templateDecrypt = text.lastIndexOf('"Decrypt"') + 2;
+    // Before the mapping, the log shows no policy for these keys: nothing is said.
+    assert.doesNotMatch(await hoverText(doc, decrypt), /Against/);
+
+    await vscode.workspace.getConfiguration('kmsLens').update('keyPolicies', { [mappedKey]: 'keys/orders-key.json', [templateKey]: 'keys/orders-template.yaml' }, vscode.ConfigurationTarget.Workspace);
+    const kmsLens = await api();
+    await waitFor(async () => (await kmsLens.settledKeyPolicies()) >= 2, 'the two mapped key policies in the index');
+    const md = await hoverText(doc, decrypt);
+    assert.match(md, /\*\*Against the key policy in keys\/orders-key.json \(kmsLens.keyPolicies\)\*\*/);
+    assert.match(md, /Allowed by statement 1 \(`AllowOrders`\) of the key policy\./);
+    const fromTemplate = await hoverText(doc, templateDecrypt);
+    assert.match(fromTemplate, /Against the KeyPolicy of the CloudFormation key in keys\/orders-template.yaml/);
+    assert.match(fromTemplate, /Allowed by statement 0 \(`AllowOrdersFromTemplate`\)/);
+
+    const drift = await waitForDiagnostics(doc.uri, (ds) => ds.some((d) => show(d).startsWith('ct-access-drift')), 'the drift warning against the mapped policy');
+    const found = drift.filter((x) => show(x).startsWith('ct-access-drift'));
+    assert.equal(found.length, 1);
+    assert.equal(doc.getText(found[0].range), '"DisableKey"');
+    assert.match(found[0].message, /^DisableKey succeeded, but the key policy in keys\/orders-key.json \(kmsLens.keyPolicies\) does not allow it/);
   });
 });

@@ -544,4 +544,39 @@ describe('CloudTrail rules', () => {
       assert.equal(only(trail(deletion('Intern')), 'ct-access-drift').length, 0);
     });
   });
+  describe('ct-unused-statement', () => {
+    const twoRoles = { Version: '2012-10-17', Statement: [
+      { Sid: 'Ops', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:role/Ops` }, Action: 'kms:*', Resource: '*' },
+      { Sid: 'Interns', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:role/Intern` }, Action: 'kms:*', Resource: '*' },
+    ] };
+    const putPolicy = (): Ev => {
+      const e = base();
+      e.eventName = 'PutKeyPolicy';
+      e.eventTime = '2024-05-01T09:00:00Z';
+      e.readOnly = false;
+      e.requestParameters = { keyId: KEY_ARN, policyName: 'default', policy: JSON.stringify(twoRoles) };
+      return e;
+    };
+    const call = (role: string): Ev => {
+      const e = base();
+      e.eventName = 'DescribeKey';
+      e.requestParameters = { keyId: KEY_ARN };
+      const u = ui(e);
+      u.arn = `arn:aws:sts::${ACCOUNT}:assumed-role/${role}/bob`;
+      (u.sessionContext as { sessionIssuer: Ev }).sessionIssuer.arn = `arn:aws:iam::${ACCOUNT}:role/${role}`;
+      return e;
+    };
+    const trail = (...events: Ev[]): string => JSON.stringify({ Records: events }, null, 2);
+    it('fires, as information on its Sid, on a statement of the policy the log sets that no later call on the key used', () => {
+      const text = trail(putPolicy(), call('Ops'));
+      const [f] = fires(text, 'ct-unused-statement');
+      assert.equal(f.severity, 'information');
+      assert.equal(text.slice(f.start, f.end), '\\"Interns\\"');
+      assert.match(f.message, /^No event between 2024-05-01T09:00:00Z and \S+ used this statement: statement 1 \(Interns\)/);
+    });
+    it('near miss: every statement used; or the log sets no key policy', () => {
+      assert.equal(only(trail(putPolicy(), call('Ops'), call('Intern')), 'ct-unused-statement').length, 0);
+      assert.equal(only(trail(call('Ops')), 'ct-unused-statement').length, 0);
+    });
+  });
 });

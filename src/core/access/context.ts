@@ -24,6 +24,7 @@
 import { kmsActionIndex } from './actions';
 import { arnParts } from './glob';
 import { identityOf, type Identity } from './principals';
+import { principalTokens } from './tokens';
 import type { AccessRequest, ContextEntry } from './types';
 
 /** A key's value: strings, null (absent) or undefined (not known). */
@@ -118,6 +119,7 @@ export class RequestContext {
   readonly keyArn?: string;
   private parts?: string[] | null;
   private who?: Identity;
+  private callerTokens?: readonly string[];
   private millis?: number | null;
   private explicit?: Map<string, KeyValue>;
 
@@ -144,6 +146,11 @@ export class RequestContext {
   get keyArnParts(): string[] | undefined {
     if (this.parts === undefined) this.parts = this.keyArn ? (arnParts(this.keyArn) ?? null) : null;
     return this.parts ?? undefined;
+  }
+
+  /** The caller's index tokens (tokens.ts), computed once per request: the statement and grant indexes both ask. */
+  get tokens(): readonly string[] {
+    return (this.callerTokens ??= principalTokens(this.identity));
   }
 
   get identity(): Identity {

@@ -76,7 +76,7 @@ const NONE: readonly never[] = Object.freeze([]);
 
 function verdictsOf(policies: readonly CompiledPolicy[], ctx: RequestContext, v: Verdicts = {}): Verdicts {
   for (const p of policies) {
-    for (const s of candidateStatements(p, ctx.kmsIndex, ctx.identity)) {
+    for (const s of candidateStatements(p, ctx.kmsIndex, ctx.identity, ctx.tokens)) {
       const o = testStatement(s, ctx);
       if (!o) continue;
       if (o.truth === 'no') {
@@ -128,19 +128,24 @@ class GrantIndex {
     this.other = this.byToken.get('other') ?? [];
   }
 
-  candidates(id: Identity, grantId: string | undefined): readonly GrantInput[] {
+  /** A caller's grants, by its token list (the same array for the same caller: tokens.ts). */
+  private readonly byCaller = new WeakMap<readonly string[], readonly GrantInput[]>();
+
+  candidates(id: Identity, grantId: string | undefined, tokens: readonly string[] = principalTokens(id)): readonly GrantInput[] {
     if (this.all.length === 0) return NONE;
     if (id.kind === 'unknown' || id.kind === 'accountOnly') return this.all;
-    const out: GrantInput[] = [];
-    const add = (token: string): void => {
-      const list = this.byToken.get(token);
-      if (list) for (const g of list) out.push(g);
-    };
-    for (const t of principalTokens(id)) add(t);
-    for (const g of this.other) out.push(g);
+    let mine = this.byCaller.get(tokens);
+    if (!mine) {
+      const out: GrantInput[] = [];
+      for (const t of tokens) {
+        const list = this.byToken.get(t);
+        if (list) for (const g of list) out.push(g);
+      }
+      for (const g of this.other) out.push(g);
+      this.byCaller.set(tokens, (mine = out));
+    }
     const named = grantId === undefined ? undefined : this.byId.get(grantId);
-    if (named && !out.includes(named)) out.push(named);
-    return out;
+    return named && !mine.includes(named) ? [...mine, named] : mine;
   }
 }
 
@@ -260,7 +265,7 @@ export class Evaluator {
       } else if (crossAccount === true && !notes.includes('identityPolicyNoAllow')) notes.push('identityPolicyNoAllow');
     }
 
-    for (const g of this.grants.candidates(id, request.grantId)) {
+    for (const g of this.grants.candidates(id, request.grantId, ctx.tokens)) {
       const o = testGrant(g, ctx);
       if (!o) continue;
       const ref: GrantRef = { type: 'grant', grantId: g.grantId };

@@ -14,3 +14,4 @@ export { eventOutcome, requestsFromEvent } from './fromEvent';
 export { grantInputOf } from './grants';
 export { describeEvaluation, describeFailure, describeNearMiss, describeRef, describeStatement, describeUndecided } from './describe';
 export type * from './types';
+export { keysOfLogs, logPeriod, unusedAccess, type UnusedAccess, type UnusedStatement, type UsageInput } from './unused';

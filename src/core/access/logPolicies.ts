@@ -21,10 +21,11 @@ import { contradiction, type Actual, type Contradiction } from './drift';
 import { Evaluator } from './evaluate';
 import { eventOutcome, requestsFromEvent } from './fromEvent';
 import { grantsOfSources, combine } from './simulate';
+import type { KnownKeyPolicies, KnownKeyPolicy } from './knownPolicies';
 import type { DecidingRef, Decision, Evaluation, GrantInput } from './types';
 
 /** How long a change of key policy may take to apply everywhere. */
-const SETTLING_MS = 5 * 60 * 1000;
+export const SETTLING_MS = 5 * 60 * 1000;
 
 export interface LogKeyPolicy {
   keyArn: string;
@@ -45,7 +46,10 @@ export interface EventJudgement {
   decidedBy: DecidingRef[];
   /** The evaluation that decided (the least permissive of the event's requests). */
   evaluation: Evaluation;
-  policy: LogKeyPolicy;
+  /** The policy this log shows being set, when it is the one in force. */
+  policy?: LogKeyPolicy;
+  /** Otherwise, the policy known from elsewhere (a mapped file, a template, another log): knownPolicies.ts. */
+  known?: KnownKeyPolicy;
   /** The event is within minutes of the policy's change: not judged for drift. */
   settling: boolean;
   actual: Actual;
@@ -54,7 +58,6 @@ export interface EventJudgement {
 
 interface LogAccess {
   byKey: Map<string, LogKeyPolicy[]>;
-  grants?: GrantInput[];
 }
 
 const cache = new WeakMap<DocumentModel, LogAccess | null>();
@@ -115,19 +118,69 @@ function inForce(list: readonly LogKeyPolicy[], ms: number, start: number): LogK
   return found;
 }
 
+/** The key policies a log shows for one key (PutKeyPolicy, CreateKey), oldest first. */
+export function keyPolicyChanges(model: DocumentModel, keyArn: string): readonly LogKeyPolicy[] {
+  return logAccess(model)?.byKey.get(keyArn) ?? [];
+}
+
 /** Does the log show any key policy (so that events can be judged against one)? */
 export function logHasKeyPolicies(model: DocumentModel): boolean {
   return logAccess(model) !== undefined;
 }
 
+/** The grants a log shows, as evaluator input (once per document model). */
+const logGrants = new WeakMap<DocumentModel, GrantInput[]>();
+/** Evaluators of policies known from elsewhere, per log (each log has its own grants). */
+const knownEvaluators = new WeakMap<KnownKeyPolicy, WeakMap<DocumentModel, Evaluator>>();
+
+function grantsOfLog(model: DocumentModel): GrantInput[] {
+  let grants = logGrants.get(model);
+  if (!grants) logGrants.set(model, (grants = grantsOfSources([{ id: '', model }])));
+  return grants;
+}
+
+function evaluatorFor(model: DocumentModel, own: LogKeyPolicy | undefined, known: KnownKeyPolicy | undefined): Evaluator {
+  if (own) return (own.evaluator ??= new Evaluator({ keyPolicy: compilePolicy(own.model), grants: grantsOfLog(model) }));
+  const k = known as KnownKeyPolicy;
+  let byLog = knownEvaluators.get(k);
+  if (!byLog) knownEvaluators.set(k, (byLog = new WeakMap()));
+  let e = byLog.get(model);
+  if (!e) byLog.set(model, (e = new Evaluator({ keyPolicy: compilePolicy(k.model), grants: grantsOfLog(model) })));
+  return e;
+}
+
+/** The latest policy another log shows set for the key before `ms`. */
+function knownBefore(list: readonly KnownKeyPolicy[], ms: number): KnownKeyPolicy | undefined {
+  let found: KnownKeyPolicy | undefined;
+  for (const p of list) {
+    if ((p.ms ?? Infinity) < ms) found = p;
+    else break;
+  }
+  return found;
+}
+
+/** Which policy judges a request on `keyArn` at `ms`: this log's, another place's, or none (knownPolicies.ts says the order). */
+function policyAt(access: LogAccess | undefined, known: KnownKeyPolicies | undefined, keyArn: string, ms: number, start: number): { own?: LogKeyPolicy; known?: KnownKeyPolicy } | undefined {
+  const list = access?.byKey.get(keyArn);
+  const own = list && inForce(list, ms, start);
+  const changes = known?.changesOf(keyArn) ?? [];
+  const other = knownBefore(changes, ms);
+  if (own && (!other || own.ms >= (other.ms ?? 0))) return { own };
+  if (other) return { known: other };
+  // Nothing set before the event: the current policy holds only if no change is shown after it.
+  if ((list && list.length > 0) || changes.length > 0) return undefined;
+  const current = known?.currentOf(keyArn);
+  return current ? { known: current } : undefined;
+}
+
 /**
- * The event of `record` against the key policy in force for its key, when the
- * log shows one; undefined otherwise (and for CreateKey, which no key policy
- * authorises: there is no key yet).
+ * The event of `record` against the key policy in force for its key: one the
+ * log shows, or one `known` from elsewhere; undefined when neither is known
+ * (and for CreateKey, which no key policy authorises: there is no key yet).
  */
-export function judgeEvent(model: DocumentModel, record: JsonRecord): EventJudgement | undefined {
+export function judgeEvent(model: DocumentModel, record: JsonRecord, known?: KnownKeyPolicies): EventJudgement | undefined {
   const access = logAccess(model);
-  if (!access) return undefined;
+  if (!access && (!known || known.size === 0)) return undefined;
   const e = record.value as Record<string, unknown>;
   if (e.eventName === 'CreateKey') return undefined;
   const requests = requestsFromEvent(e);
@@ -135,22 +188,32 @@ export function judgeEvent(model: DocumentModel, record: JsonRecord): EventJudge
   const time = typeof e.eventTime === 'string' ? Date.parse(e.eventTime) : NaN;
   if (Number.isNaN(time)) return undefined;
   const evaluations: Evaluation[] = [];
-  let policy: LogKeyPolicy | undefined;
+  let latest: { own?: LogKeyPolicy; known?: KnownKeyPolicy; ms: number } | undefined;
   for (const r of requests) {
-    const list = r.keyArn ? access.byKey.get(r.keyArn) : undefined;
-    const p = list && inForce(list, time, record.start);
     // Every key of the event needs a known policy (ReEncrypt between two keys).
-    if (!p) return undefined;
-    access.grants ??= grantsOfSources([{ id: '', model }]);
-    p.evaluator ??= new Evaluator({ keyPolicy: compilePolicy(p.model), grants: access.grants });
-    evaluations.push(p.evaluator.evaluate(r));
-    if (!policy || p.ms > policy.ms) policy = p;
+    const at = r.keyArn ? policyAt(access, known, r.keyArn, time, record.start) : undefined;
+    if (!at) return undefined;
+    evaluations.push(evaluatorFor(model, at.own, at.known).evaluate(r));
+    const ms = at.own?.ms ?? at.known?.ms ?? -Infinity;
+    if (!latest || ms > latest.ms) latest = { ...at, ms };
   }
-  if (!policy) return undefined;
+  if (!latest) return undefined;
   const { decision, decidedBy, worst } = combine(evaluations);
   const actual = eventOutcome(e);
-  const judgement: EventJudgement = { decision, decidedBy, evaluation: worst, policy, settling: time - policy.ms < SETTLING_MS, actual };
+  const settling = latest.ms !== -Infinity && time - latest.ms < SETTLING_MS;
+  const judgement: EventJudgement = { decision, decidedBy, evaluation: worst, settling, actual };
+  if (latest.own) judgement.policy = latest.own;
+  else judgement.known = latest.known;
   const c = contradiction(decision, actual);
   if (c) judgement.contradiction = c;
   return judgement;
+}
+
+/** The key policies a log shows being set, as policies known to other documents (origin `log`). */
+export function knownPoliciesOfLog(model: DocumentModel, source: string): KnownKeyPolicy[] {
+  const access = logAccess(model);
+  if (!access) return [];
+  const out: KnownKeyPolicy[] = [];
+  for (const list of access.byKey.values()) for (const p of list) out.push({ keyArn: p.keyArn, model: p.model, origin: 'log', source, ms: p.ms, time: p.time });
+  return out;
 }

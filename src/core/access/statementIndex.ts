@@ -16,6 +16,14 @@ interface Bucket {
   /** Statements that name only IAM users, roles and sessions, by principal token. */
   named: ReadonlyMap<string, readonly CompiledStatement[]>;
   all: readonly CompiledStatement[];
+  /**
+   * The candidates of each caller, keyed by its token list: principalTokens
+   * returns the same array for the same caller, so a log's thousands of calls
+   * by a few hundred callers merge lists once per caller, not once per call.
+   */
+  byCaller: WeakMap<readonly string[], readonly CompiledStatement[]>;
+  /** A named list merged with the general statements (callers with distinct session ARNs share it). */
+  withGeneral: WeakMap<readonly CompiledStatement[], readonly CompiledStatement[]>;
 }
 
 /** The token of a principal entry that names one IAM identity; undefined for the others. */
@@ -46,7 +54,7 @@ function bucketOf(statements: readonly CompiledStatement[]): Bucket {
       list.push(s);
     }
   }
-  return { general, named, all: statements };
+  return { general, named, all: statements, byCaller: new WeakMap(), withGeneral: new WeakMap() };
 }
 
 const buckets = new WeakMap<CompiledPolicy, Map<number, Bucket>>();
@@ -65,21 +73,40 @@ function bucketFor(policy: CompiledPolicy, kmsIndex: number): Bucket {
   return b;
 }
 
-/** The statements of `policy` that can apply to a call of the KMS action `kmsIndex` (-1: another action) by `id`, in policy order. */
-export function candidateStatements(policy: CompiledPolicy, kmsIndex: number, id: Identity): readonly CompiledStatement[] {
+/**
+ * The statements of `policy` that can apply to a call of the KMS action
+ * `kmsIndex` (-1: another action) by `id`, in policy order. `tokens`: the
+ * caller's tokens, when the caller already has them.
+ */
+export function candidateStatements(policy: CompiledPolicy, kmsIndex: number, id: Identity, tokens: readonly string[] = principalTokens(id)): readonly CompiledStatement[] {
   const b = bucketFor(policy, kmsIndex);
   if (b.named.size === 0) return b.general;
   // A caller the logs show only by its account could be any of the named ones.
   if (id.kind === 'unknown' || id.kind === 'accountOnly') return b.all;
+  let out = b.byCaller.get(tokens);
+  if (!out) b.byCaller.set(tokens, (out = mergeCandidates(b, tokens)));
+  return out;
+}
+
+function mergeCandidates(b: Bucket, tokens: readonly string[]): readonly CompiledStatement[] {
   let found: readonly CompiledStatement[] | undefined;
   let extra: CompiledStatement[] | undefined;
-  for (const t of principalTokens(id)) {
+  for (const t of tokens) {
     const list = b.named.get(t);
     if (!list) continue;
     if (!found) found = list;
     else for (const s of list) if (!found.includes(s) && !extra?.includes(s)) (extra ??= []).push(s);
   }
   if (!found) return b.general;
-  const out = [...b.general, ...found, ...(extra ?? [])];
-  return out.sort((x, y) => x.ref.index - y.ref.index);
+  if (!extra) {
+    // One named list (the common case): merged with the general ones once per list, whatever the session.
+    let merged = b.withGeneral.get(found);
+    if (!merged) b.withGeneral.set(found, (merged = inPolicyOrder([...b.general, ...found])));
+    return merged;
+  }
+  return inPolicyOrder([...b.general, ...found, ...extra]);
+}
+
+function inPolicyOrder(list: CompiledStatement[]): CompiledStatement[] {
+  return list.sort((x, y) => x.ref.index - y.ref.index);
 }

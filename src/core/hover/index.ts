@@ -11,8 +11,9 @@ import type { HoverResult } from '../types';
 import { kindHover } from '../policy/hover/kind';
 import { accessSummaryHover } from '../access/summaryHover';
 import { eventAccessHover } from '../access/eventHover';
+import type { KnownKeyPolicies } from '../access/knownPolicies';
 
-export type HoverProvider = (model: DocumentModel, offset: number) => HoverResult | undefined;
+export type HoverProvider = (model: DocumentModel, offset: number, known?: KnownKeyPolicies) => HoverResult | undefined;
 
 /**
  * Registered providers, most specific first. Policy hovers and CloudTrail hovers add themselves here.
@@ -26,10 +27,10 @@ export const hoverProviders: HoverProvider[] = [kindHover, policyHover, lifecycl
  * Every provider that has something to say about the place, most specific first, as one hover:
  * on a refused Decrypt, for example, what the key's state means and what Decrypt is.
  */
-export function hoverAt(model: DocumentModel, offset: number): HoverResult | undefined {
+export function hoverAt(model: DocumentModel, offset: number, known?: KnownKeyPolicies): HoverResult | undefined {
   const found: HoverResult[] = [];
   for (const provide of hoverProviders) {
-    const h = provide(model, offset);
+    const h = provide(model, offset, known);
     if (h) found.push(h);
   }
   if (found.length <= 1) return found[0];

@@ -3,6 +3,7 @@
  * README rule table and the `kmsLens.rules` settings schema are generated from
  * this metadata (src/build/generate.ts), so nothing is listed twice.
  */
+import type { KnownKeyPolicies } from '../access/knownPolicies';
 import type { DocumentModel, JsonRecord } from '../document/model';
 import type { PolicyKind } from '../policy/kinds';
 import type { PolicyModel } from '../policy/model';
@@ -114,6 +115,8 @@ export interface EventContext {
   event: Record<string, unknown>;
   /** Range of the value (or key) at `path` inside this record; the record's first character if absent. */
   range(path: JSONPath, target?: 'key' | 'value'): { start: number; end: number };
+  /** Key policies known from outside the document (the workspace's files, other logs), when the caller has them. */
+  known?: KnownKeyPolicies;
 }
 
 /** Looks at one CloudTrail event. */

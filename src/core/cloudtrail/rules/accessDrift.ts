@@ -15,6 +15,7 @@
  *   policy (eventual consistency): nothing is said.
  */
 import * as l10n from '@vscode/l10n';
+import { origin } from '../../access/eventHover';
 import { judgeEvent } from '../../access/logPolicies';
 import { GRANT_OPERATIONS } from '../../data/kmsFacts';
 import { SOURCES } from '../../data/sources';
@@ -36,12 +37,24 @@ export const accessDrift: EventRule = {
     remedy: 'Get the key\'s current policy (`aws kms get-key-policy`) and compare: look for a PutKeyPolicy outside these logs. The hover on the eventName says which statement or grant decided.',
     sources: [SOURCES.putKeyPolicy, SOURCES.keyPolicyDefault, SOURCES.kmsGrants, SOURCES.cloudTrailRecord],
   },
-  check({ model, record, event, range }, report) {
+  check({ model, record, event, range, known }, report) {
     if (!isKmsEvent(event)) return;
-    const j = judgeEvent(model, record);
+    const j = judgeEvent(model, record, known);
     if (!j || !j.contradiction || j.settling) return;
     const name = String(event.eventName);
-    const when = j.policy.time ?? '';
+    if (j.known) {
+      // The policy comes from elsewhere (a mapped file, a template, another log): say which.
+      const which = origin(j);
+      if (j.contradiction === 'succeededButDenied') {
+        if (j.decision === 'implicitDeny' && BY_GRANT.has(name)) return;
+        const why = j.decision === 'explicitDeny' ? l10n.t('it denies it explicitly') : l10n.t('no statement allows it, and {0} cannot be allowed by a grant', name);
+        report({ ...range(['eventName']), message: l10n.t('{0} succeeded, but {1} does not allow it: {2}. The key\'s policy at that time was not that one.', name, which, why) });
+      } else {
+        report({ ...range(['errorCode']), message: l10n.t('{0} was refused as not authorised, but {1} allows it. A deny elsewhere (IAM policy, SCP, VPC endpoint policy, permissions boundary) or another key policy refused it.', name, which) });
+      }
+      return;
+    }
+    const when = j.policy?.time ?? '';
     if (j.contradiction === 'succeededButDenied') {
       if (j.decision === 'implicitDeny' && BY_GRANT.has(name)) return;
       const why = j.decision === 'explicitDeny'

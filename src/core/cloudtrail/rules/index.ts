@@ -24,6 +24,7 @@ import { unknownField } from './unknownField';
 import { unknownValue } from './unknownValue';
 import { versionField } from './versionField';
 import { accessDrift } from './accessDrift';
+import { unusedStatement } from './unusedStatement';
 
 /** CloudTrail rules, one module each: envelope, KMS operation shapes, consistency, meaning. */
 export const cloudTrailRules: Array<EventRule | LogRule> = [
@@ -36,5 +37,5 @@ export const cloudTrailRules: Array<EventRule | LogRule> = [
   // What the event means.
   dryRun, failedCall, placeholder,
   // Against the key policy the log shows.
-  accessDrift,
+  accessDrift, unusedStatement,
 ];

@@ -1,0 +1,191 @@
+/**
+ * Unused access (issue 16, item 4): the Allow statements of a key's policy and
+ * the key's grants that no event in the logs used, over the period the logs
+ * cover. Every KMS event on the key in that period is evaluated against the
+ * policy and the grants; a statement is used when it is among what allowed an
+ * event (directly, or as the statement that delegates to an account's IAM
+ * policies), or when it might have (the evaluator could not tell); a grant is
+ * used when it allowed an event.
+ *
+ * What keeps it honest:
+ * - nothing is said when the logs hold no event on the key in the period:
+ *   logs that never mention the key say nothing about its use;
+ * - the period is the one the logs cover (their first and last eventTime),
+ *   narrowed to when the policy was in force when the caller knows;
+ * - Deny statements are not reported: a guardrail that never fired is
+ *   working, not unused;
+ * - the statement that lets the key's own account use IAM policies (the
+ *   default key policy's root statement) is not reported: removing it can make
+ *   the key unmanageable (KMS Developer Guide, "Default key policy":
+ *   https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html).
+ * It is information, never more: logs of a week say nothing of a yearly job.
+ */
+import { eventRecords } from '../document/model';
+import type { GrantsSource } from '../keys/types';
+import type { PolicyModel } from '../policy/model';
+import { compilePolicy, type CompiledPolicy, type CompiledStatement } from './compile';
+import { Evaluator } from './evaluate';
+import { requestsFromEvent } from './fromEvent';
+import { keyPolicyChanges, SETTLING_MS } from './logPolicies';
+import { grantsOfSources } from './simulate';
+import type { GrantInput, StatementRef } from './types';
+
+export interface UsageInput {
+  /** The key's policy. */
+  policy: PolicyModel;
+  keyArn: string;
+  /** The logs. */
+  sources: readonly GrantsSource[];
+  /** Count only events from this time on (ms), e.g. since the policy was set; the period then starts here (the logs show that moment). */
+  from?: number;
+  /** Count only events before this time (ms), e.g. until the policy was replaced. */
+  until?: number;
+  /** The key's grants; default: those the logs show. */
+  grants?: readonly GrantInput[];
+  /**
+   * The policy is the key's current one (a file, get-key-policy output), not
+   * one the logs set: events before the last policy change the logs show (and
+   * the minutes it takes to apply) were decided by another policy, and are left out.
+   */
+  current?: boolean;
+}
+
+export interface UnusedStatement {
+  ref: StatementRef;
+  /** Offset range of the statement in its policy's text (for a finding). */
+  start: number;
+  end: number;
+}
+
+export interface UnusedAccess {
+  /** The period the logs cover, narrowed to `from`/`until`: ISO times of its first and last event. */
+  period: { from: string; to: string };
+  /** KMS events on the key in the period that were evaluated. */
+  events: number;
+  /** Allow statements no event used (Deny statements and the key account's root statement are never listed). */
+  statements: UnusedStatement[];
+  /** Grants of the key in force during the period that no event used. */
+  grants: GrantInput[];
+}
+
+/** The first and last eventTime of the logs, in ms, within the bounds; undefined when no event has a readable time. */
+export function logPeriod(sources: readonly GrantsSource[], from = -Infinity, until = Infinity): { from: number; to: number } | undefined {
+  let first = Infinity;
+  let last = -Infinity;
+  for (const s of sources) {
+    for (const r of eventRecords(s.model)) {
+      const t = eventMs(r.value);
+      if (t === undefined || t < from || t >= until) continue;
+      if (t < first) first = t;
+      if (t > last) last = t;
+    }
+  }
+  return first === Infinity ? undefined : { from: first, to: last };
+}
+
+function eventMs(value: unknown): number | undefined {
+  const t = (value as { eventTime?: unknown }).eventTime;
+  if (typeof t !== 'string') return undefined;
+  const ms = Date.parse(t);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+/** An account's own root statement: an Allow whose only principals are the key's account (root ARN or account id). */
+function isOwnAccountStatement(s: CompiledStatement, keyAccount: string | undefined): boolean {
+  const p = s.principals;
+  if (!p || p.negated || p.patterns.length === 0 || keyAccount === undefined) return false;
+  return p.patterns.every((x) => x.kind === 'account' && x.account === keyAccount);
+}
+
+function inForceDuring(g: GrantInput, from: number, to: number): boolean {
+  if (g.createdAt !== undefined) {
+    const c = Date.parse(g.createdAt);
+    if (!Number.isNaN(c) && c > to) return false;
+  }
+  if (g.endedAt !== undefined) {
+    const e = Date.parse(g.endedAt);
+    if (!Number.isNaN(e) && e < from) return false;
+  } else if (g.ended) {
+    // Ended at a time the logs do not give: it may never have been in force during the period.
+    return false;
+  }
+  return true;
+}
+
+/**
+ * The statements and grants of the key that no event of the logs used, or
+ * undefined when the logs hold no KMS event on the key in the period (then
+ * nothing is known about its use).
+ */
+export function unusedAccess(input: UsageInput): UnusedAccess | undefined {
+  let from = input.from ?? -Infinity;
+  if (input.current) {
+    for (const s of input.sources) {
+      const changes = keyPolicyChanges(s.model, input.keyArn);
+      if (changes.length > 0) from = Math.max(from, changes[changes.length - 1].ms + SETTLING_MS);
+    }
+  }
+  const until = input.until ?? Infinity;
+  const period = logPeriod(input.sources, from, until);
+  if (!period) return undefined;
+  const keyGrants = (input.grants ?? grantsOfSources(input.sources)).filter((g) => g.keyArn === undefined || g.keyArn === input.keyArn);
+  const policy: CompiledPolicy = compilePolicy(input.policy, { kind: 'key' });
+  const evaluator = new Evaluator({ keyPolicy: policy, grants: keyGrants });
+  const usedStatements = new Set<number>();
+  const usedGrants = new Set<string>();
+  let events = 0;
+  for (const s of input.sources) {
+    for (const r of eventRecords(s.model)) {
+      const e = r.value as Record<string, unknown>;
+      if (e.eventSource !== 'kms.amazonaws.com' || e.eventName === 'CreateKey') continue;
+      const t = eventMs(e);
+      if (t === undefined || t < from || t >= until) continue;
+      let counted = false;
+      for (const request of requestsFromEvent(e)) {
+        if (request.keyArn !== input.keyArn) continue;
+        counted = true;
+        const ev = evaluator.evaluate(request);
+        for (const d of ev.decidedBy) {
+          if (d.type === 'statement' && d.policy.kind === 'key') usedStatements.add(d.index);
+          else if (d.type === 'delegation') usedStatements.add(d.statement.index);
+          else if (d.type === 'grant') usedGrants.add(d.grantId);
+        }
+        // What might have allowed it counts as used: say less rather than more.
+        for (const u of ev.undecided) {
+          if (u.ref.type === 'grant') usedGrants.add(u.ref.grantId);
+          else if (u.ref.policy.kind === 'key' && u.ref.effect !== 'Deny') usedStatements.add(u.ref.index);
+        }
+      }
+      if (counted) events++;
+    }
+  }
+  if (events === 0) return undefined;
+  const keyAccount = input.keyArn.split(':')[4] || undefined;
+  const statements: UnusedStatement[] = [];
+  for (const s of policy.statements) {
+    if (s.effect !== 'Allow' || s.never || usedStatements.has(s.ref.index) || isOwnAccountStatement(s, keyAccount)) continue;
+    statements.push({ ref: s.ref, start: s.statement.node.offset, end: s.statement.node.offset + s.statement.node.length });
+  }
+  const grants = keyGrants.filter((g) => !usedGrants.has(g.grantId) && inForceDuring(g, period.from, period.to));
+  // From the time the policy took effect, when the caller gives it (the logs show that moment).
+  const start = Number.isFinite(from) ? from : period.from;
+  return { period: { from: iso(start), to: iso(period.to) }, events, statements, grants };
+}
+
+/** A time as CloudTrail writes it (to the second, UTC). */
+function iso(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** The keys the logs' KMS events are made on (to tell which key a policy given alone is for, when there is one). */
+export function keysOfLogs(sources: readonly GrantsSource[]): Set<string> {
+  const keys = new Set<string>();
+  for (const s of sources) {
+    for (const r of eventRecords(s.model)) {
+      const e = r.value as Record<string, unknown>;
+      if (e.eventSource !== 'kms.amazonaws.com') continue;
+      for (const request of requestsFromEvent(e)) if (request.keyArn) keys.add(request.keyArn);
+    }
+  }
+  return keys;
+}
