@@ -7,11 +7,11 @@
  */
 import * as fs from 'node:fs';
 import { isMainThread, workerData } from 'node:worker_threads';
-import { DEFAULT_SETTINGS, getKmsLensService, isPolicyKind, isSeveritySetting, POLICY_KINDS, ruleByAnyId, SEVERITY_SETTINGS, type AnalysisSettings, type PolicyKind, type SeveritySetting, type SourceFacts } from '../core';
+import { DEFAULT_SETTINGS, getKmsLensService, isPolicyKind, isSeveritySetting, POLICY_KINDS, ruleByAnyId, SEVERITY_SETTINGS, type AnalysisSettings, type DocumentModel, type PolicyKind, type SeveritySetting, type SourceFacts } from '../core';
 import { COMMANDS, parseCommand, usage, UsageError, type CommandName, type FlagValues } from './args';
 import { collectFiles, readInput, type InputFile, type ReadFile, type Skipped } from './files';
-import { CHECKED, INDEXED, type CheckedFile, type EventLines, type IndexedFile } from './fileWork';
-import { FactsRun, toJsonReport, toTextReport } from './grants';
+import { CHECKED, INDEXED, skipOf, type CheckedFile, type EventLines, type IndexedFile } from './fileWork';
+import { FactsRun, GrantsRun, toJsonReport, toTextReport, type GrantsInput } from './grants';
 import { defaultJobs, runFiles, type PoolOptions } from './pool';
 import { isKmsLensWorker, serveFiles } from './worker';
 import { locateWasm, needsTerraform } from './wasm';
@@ -152,12 +152,34 @@ async function check(args: string[], io: Io): Promise<number> {
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
+/** One file: its model is indexed as it is (nothing to gain from cutting its facts down, and a big log is read fastest so). */
+function grantsOfOne(files: readonly InputFile[], errors: string[], skipped: Skipped[], values: FlagValues, maxFileSize: number, io: Io): number {
+  const entries: GrantsInput[] = [];
+  for (const file of files) {
+    try {
+      const input = readInput(file, io.stdin);
+      entries.push({ file: file.display, text: input.text, languageId: input.hints.languageId, fileName: input.hints.fileName });
+    } catch (err) {
+      errors.push(`${file.display}: ${(err as Error).message}`);
+    }
+  }
+  const run = new GrantsRun(entries, maxFileSize);
+  for (const e of entries) {
+    const model = run.models.get(e.file) as DocumentModel;
+    const skip = skipOf(e.file, model, maxFileSize, () => core.feedsKeys(model), INDEXED);
+    if (skip) skipped.push(skip);
+  }
+  io.out(values.format === 'json' ? JSON.stringify(toJsonReport(run), null, 2) + '\n' : toTextReport(run));
+  return finish('grants', io, values, errors, skipped, run.model.sources.length, INDEXED) ?? 0;
+}
+
 async function grants(args: string[], io: Io): Promise<number> {
   const { values, inputs } = parseCommand('grants', args);
   const maxFileSize = maxFileSizeFrom(values);
   const pool = poolFrom(values, io, false);
   if (inputs.length === 0) throw new UsageError('no file or directory given (- reads standard input)');
   const { files, errors, skipped } = collectFiles(inputs);
+  if (files.length <= 1) return grantsOfOne(files, errors, skipped, values, maxFileSize, io);
   // Each file's facts about keys and the lines of their events are kept, not its text; the keys model is built from them all.
   const read: Array<{ facts: SourceFacts; lines: EventLines }> = [];
   await runFiles(files, { kind: 'index', maxFileSize }, pool, (r) => {

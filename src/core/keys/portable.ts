@@ -11,14 +11,32 @@ import type { JsonRecord } from '../document/model';
 import { readSource, type SourceFacts } from './build';
 import type { GrantsSource } from './types';
 
+type Obj = Record<string, unknown>;
+
+const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * What is read of a caller (history/actors.ts for display, grants/principals.ts
+ * to match a use to a grant's grantee): its type, ARN, ids, account, the
+ * service that called for it, and the role its session was issued by.
+ */
+function slimIdentity(u: unknown): unknown {
+  if (!isObj(u)) return u;
+  const out: Obj = {};
+  for (const field of ['type', 'arn', 'principalId', 'accountId', 'invokedBy']) if (u[field] !== undefined) out[field] = u[field];
+  const issuer = isObj(u.sessionContext) && isObj(u.sessionContext.sessionIssuer) ? u.sessionContext.sessionIssuer : undefined;
+  if (issuer && issuer.arn !== undefined) out.sessionContext = { sessionIssuer: { arn: issuer.arn } };
+  return out;
+}
+
 /** What the replay reads of a record: its offsets, and of its value the fields that identify the event and its caller. */
 function slimRecord(record: JsonRecord): JsonRecord {
-  const v = record.value;
-  let value: Record<string, unknown> | null = null;
-  if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
-    const ev = v as Record<string, unknown>;
+  const ev = record.value;
+  let value: Obj | null = null;
+  if (isObj(ev)) {
     value = {};
-    for (const field of ['eventID', 'eventName', 'eventTime', 'userIdentity']) if (ev[field] !== undefined) value[field] = ev[field];
+    for (const field of ['eventID', 'eventName', 'eventTime']) if (ev[field] !== undefined) value[field] = ev[field];
+    if (ev.userIdentity !== undefined) value.userIdentity = slimIdentity(ev.userIdentity);
   }
   // `inString` (functions mapping offsets) is left out: the replay uses the record's own offsets, which are the document's.
   return { index: record.index, start: record.start, end: record.end, value, broken: record.broken, ...(record.partial ? { partial: true } : {}) };
