@@ -174,6 +174,7 @@ export function usage(): string {
     '',
     'Directories are searched recursively for *.json, *.jsonl, *.ndjson, *.log and *.json.gz files',
     '(.json.gz, as CloudTrail delivers its logs, is read decompressed; --fix leaves archives unchanged).',
+    'CloudTrail digest files (CloudTrail-Digest/) are passed by. check and grants read the files on every core (--jobs).',
     'A - reads standard input: aws kms get-key-policy --key-id ID --query Policy --output text | kms-lens check -',
     'Inputs that are not what the command reads are listed as skipped, with the reason.',
     'The text format of check ends each file with what it was read as (a key policy, a trust policy, ...).',

@@ -103,7 +103,8 @@ export function run(): void {
   const cores = os.availableParallelism();
   console.log(`\nFolders of archives: ${FILES} hourly archives of ${EVENTS_PER_FILE} KMS events (tree ready in ${((Date.now() - started) / 1000).toFixed(1)} s), ${cores} cores available (load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')})`);
 
-  const runs = 3;
+  // Each run reads 2,000 files; on a busy machine FOLDERS_BENCH_RUNS=1 gives a first figure sooner.
+  const runs = Number(process.env.FOLDERS_BENCH_RUNS ?? 3);
   const base = measureNode(`baseline: gunzip + JSON.parse each of ${FILES} archives, 1 thread`, ['-e', PARSE_ALL, root], runs);
   const rows: Measurement[] = [base];
   const speed: Array<{ m: Measurement; files: number }> = [{ m: base, files: FILES }];
