@@ -37,11 +37,7 @@ const QUEUED_PER_WORKER = 2;
 export async function runFiles(files: readonly InputFile[], task: Task, options: PoolOptions, onResult: (result: TaskResult, file: InputFile) => void): Promise<void> {
   const workers = Math.min(options.jobs, files.length);
   if (workers <= 1 || files.some((f) => f.stdin)) {
-    for (const file of files) {
-      const result = runTask(task, file, options.readStdin);
-      // Strings cut from a text can keep the whole text alive; a copy (what a worker's message is) keeps only themselves.
-      onResult(files.length > 1 ? structuredClone(result) : result, file);
-    }
+    for (const file of files) onResult(runTask(task, file, options.readStdin), file);
     return;
   }
   await inWorkers(files, task, options, workers, onResult);
