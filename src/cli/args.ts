@@ -33,6 +33,7 @@ const format = (choices: readonly string[]): Flag => ({
 });
 
 const maxFileSize: Flag = { name: 'max-file-size', value: 'MB', help: 'larger files are not analysed: they are listed as skipped and the run exits 2 (default: no limit)' };
+const jobs: Flag = { name: 'jobs', value: 'N', help: 'read the files in N worker threads (default: the number of cores; 1 reads them in this process); the output is the same' };
 const allowEmpty = (what: string): Flag => ({ name: 'allow-empty', help: `exit 0, not 2, when none of the inputs is ${what}` });
 
 export interface CommandSpec {
@@ -55,11 +56,12 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
       maxFileSize,
       { name: 'quiet', help: 'print only error findings, and no list of fixed or skipped files' },
       allowEmpty('a policy, CloudTrail events or a grant list'),
+      jobs,
     ],
   },
   grants: {
     summary: 'Prints every KMS grant and each key\'s life (state, rotation, lifecycle events) from CloudTrail logs and list-grants output.',
-    flags: [format(['text', 'json']), maxFileSize, { name: 'quiet', help: 'no list of skipped files' }, allowEmpty('CloudTrail events or a grant list')],
+    flags: [format(['text', 'json']), maxFileSize, { name: 'quiet', help: 'no list of skipped files' }, allowEmpty('CloudTrail events or a grant list'), jobs],
   },
   format: {
     summary: 'Prints a CloudTrail log (or any JSON) formatted, one event per block, as the editor\'s Format CloudTrail Log does; only white space changes.',
@@ -194,6 +196,7 @@ export function usage(): string {
     '',
     'Directories are searched recursively for *.json, *.jsonl, *.ndjson, *.log and *.json.gz files',
     '(.json.gz, as CloudTrail delivers its logs, is read decompressed; --fix leaves archives unchanged).',
+    'CloudTrail digest files (CloudTrail-Digest/) are passed by. check and grants read the files on every core (--jobs).',
     'A - reads standard input: aws kms get-key-policy --key-id ID --query Policy --output text | kms-lens check -',
     'Inputs that are not what the command reads are listed as skipped, with the reason.',
     'The text format of check ends each file with what it was read as (a key policy, a trust policy, ...).',

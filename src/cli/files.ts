@@ -44,11 +44,26 @@ export interface Collected {
 
 const SEARCHED = `${ANALYSED_EXTENSIONS.map((e) => `*${e}`).join(', ')} or *.json.gz`;
 
+/**
+ * CloudTrail's digest files (`AWSLogs/<account>/CloudTrail-Digest/...`, named
+ * `<account>_CloudTrail-Digest_<region>_...json.gz`) sit next to the logs in
+ * the bucket: they hold hashes of the log files, not events, so a walk passes
+ * them by without a word (named on the command line, one is read as any file).
+ */
+export function isDigest(name: string): boolean {
+  return name === 'CloudTrail-Digest' || /_CloudTrail-Digest_/i.test(name);
+}
+
+/**
+ * The files under a directory, in path order (each directory's entries sorted
+ * by name), as the bucket's `AWSLogs/<account>/CloudTrail/<region>/YYYY/MM/DD/`
+ * folders (or an organization trail's `AWSLogs/o-.../<account>/...`) are laid out.
+ */
 function walk(dirDisplay: string, dirAbs: string, out: InputFile[]): void {
   const entries = fs.readdirSync(dirAbs, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
   for (const e of entries) {
     // Dependencies and dot-folders (.git, .vscode-test) are not the user's policies or logs.
-    if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
+    if (e.name === 'node_modules' || e.name.startsWith('.') || isDigest(e.name)) continue;
     const display = dirDisplay.endsWith(path.sep) || dirDisplay.endsWith('/') ? dirDisplay + e.name : `${dirDisplay}${path.sep}${e.name}`;
     const abs = path.join(dirAbs, e.name);
     if (e.isDirectory()) walk(display, abs, out);

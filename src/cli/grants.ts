@@ -3,7 +3,8 @@
  * as a text rendering of the keys outline, the same outline the editor's
  * grants view renders as a tree.
  */
-import { DEFAULT_SETTINGS, getKmsLensService, LineIndex, type DocumentModel, type EventRef, type GrantsModel, type GrantsSource, type JsonEventLocation, type JsonGrantsReport, type OutlineItem } from '../core';
+import { DEFAULT_SETTINGS, getKmsLensService, LineIndex, type DocumentModel, type EventRef, type GrantsModel, type GrantsSource, type JsonEventLocation, type JsonGrantsReport, type OutlineItem, type SourceFacts } from '../core';
+import type { EventLines } from './fileWork';
 import { plural } from './output';
 
 const core = getKmsLensService();
@@ -16,8 +17,14 @@ export interface GrantsInput {
   fileName: string;
 }
 
+/** A keys model, and where each of its events is: what the reports print. */
+export interface KeysRun {
+  readonly model: GrantsModel;
+  location(e: EventRef): JsonEventLocation;
+}
+
 /** Models of the inputs, and line lookups for their events (made only for files that have some). */
-export class GrantsRun {
+export class GrantsRun implements KeysRun {
   readonly model: GrantsModel;
   /** Each input's document model, by file (what it was read as). */
   readonly models = new Map<string, DocumentModel>();
@@ -44,8 +51,36 @@ export class GrantsRun {
   }
 }
 
+/**
+ * The keys model of files read one at a time (a folder of archives): built
+ * from each file's facts, with the lines of their events, and nothing of the
+ * texts; the model is the one GrantsRun builds from the texts.
+ */
+export class FactsRun implements KeysRun {
+  readonly model: GrantsModel;
+  private readonly lines = new Map<string, EventLines>();
+
+  constructor(files: ReadonlyArray<{ facts: SourceFacts; lines: EventLines }>) {
+    for (const f of files) this.lines.set(f.facts.source, f.lines);
+    this.model = core.grantsFromFacts(files.map((f) => f.facts));
+  }
+
+  location(e: EventRef): JsonEventLocation {
+    const { starts, lines } = this.lines.get(e.source) ?? { starts: [], lines: [] };
+    // Binary search: every event of the model starts at an offset its file's facts gave.
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= e.start) lo = mid;
+      else hi = mid - 1;
+    }
+    return { file: e.source, line: lines[lo] ?? 1 };
+  }
+}
+
 /** The JSON report: keys that have grants or a lifecycle in the logs, and every attempt. */
-export function toJsonReport(run: GrantsRun): JsonGrantsReport {
+export function toJsonReport(run: KeysRun): JsonGrantsReport {
   return core.grantsReport(run.model, (e) => run.location(e));
 }
 
@@ -60,7 +95,7 @@ function render(items: readonly OutlineItem[], prefix: string, at: (e: EventRef)
 }
 
 /** A readable tree: each key, its life and its grants with details and events, attempts, other uses. */
-export function toTextReport(run: GrantsRun): string {
+export function toTextReport(run: KeysRun): string {
   const at = (e: EventRef): string => {
     const l = run.location(e);
     return `${l.file}:${l.line}`;

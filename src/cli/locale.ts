@@ -42,7 +42,15 @@ function bundleOf(locale: Locale): Record<string, string> {
   }
 }
 
+let current: Locale = 'en';
+
 /** Makes every later `l10n.t` answer in this language (an empty bundle puts English back). */
 export function useLocale(locale: Locale): void {
   l10n.config({ contents: bundleOf(locale) });
+  current = locale;
+}
+
+/** The language set last: worker threads are started in it (each thread has its own l10n bundle). */
+export function currentLocale(): Locale {
+  return current;
 }

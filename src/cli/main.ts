@@ -6,17 +6,21 @@
  * The flags are data (args.ts): the parser and `--help` are made from them.
  */
 import * as fs from 'node:fs';
-import { DEFAULT_SETTINGS, getKmsLensService, MAX_JSON_NESTING, isPolicyKind, isSeveritySetting, POLICY_KINDS, ruleByAnyId, SEVERITY_SETTINGS, type AnalysisSettings, type DocumentModel, type PolicyKind, type SeveritySetting } from '../core';
+import { isMainThread, workerData } from 'node:worker_threads';
+import { DEFAULT_SETTINGS, getKmsLensService, isPolicyKind, isSeveritySetting, POLICY_KINDS, ruleByAnyId, SEVERITY_SETTINGS, type AnalysisSettings, type DocumentModel, type PolicyKind, type SeveritySetting, type SourceFacts } from '../core';
 import { COMMANDS, localeError, parseCommand, usage, UsageError, type CommandName, type FlagValues } from './args';
 import { isLocale, localeFromEnv, useLocale, type Locale } from './locale';
 import { collectFiles, readInput, type InputFile, type ReadFile, type Skipped } from './files';
-import { GrantsRun, toJsonReport, toTextReport, type GrantsInput } from './grants';
+import { CHECKED, INDEXED, skipOf, type CheckedFile, type EventLines, type IndexedFile } from './fileWork';
+import { FactsRun, GrantsRun, toJsonReport, toTextReport, type GrantsInput } from './grants';
+import { defaultJobs, runFiles, type PoolOptions } from './pool';
+import { isKmsLensWorker, serveFiles } from './worker';
 import { locateWasm, needsTerraform } from './wasm';
 import { rewrite } from './rewrite';
 import { simulateCommand } from './simulate';
 import { accessCommand } from './access';
 import { generatePolicyCommand } from './generatePolicy';
-import { fixReport, formatSarif, formatText, onlyErrors, toJsonFindings, type FileFindings } from './output';
+import { formatSarif, formatText, toJsonFindings, type FileFindings } from './output';
 
 const core = getKmsLensService();
 
@@ -74,19 +78,12 @@ function maxFileSizeFrom(values: FlagValues): number {
   return maxMb * 1024 * 1024;
 }
 
-const megabytes = (chars: number): string => `${Number((chars / (1024 * 1024)).toFixed(1))} MB`;
-
-/** Why a file was not analysed (or not wholly); undefined when it was. `what` says what the command reads. */
-function skipOf(file: string, model: DocumentModel, maxFileSize: number, analysed: (kind: DocumentModel['kind']) => boolean, what: string): Skipped | undefined {
-  if (model.skipped === 'tooLarge') return { file, reason: `${megabytes(model.text.length)}, larger than --max-file-size (${megabytes(maxFileSize)})`, limit: true };
-  if (model.skipped === 'binary') return { file, reason: 'binary content, not text' };
-  if (model.text.trim() === '') return { file, reason: 'empty' };
-  if (model.syntaxProblems.some((p) => p.kind === 'tooDeep') && analysed(model.kind)) return { file, reason: `${model.records.length === 0 ? 'not analysed' : 'partly analysed'}: nested more than ${MAX_JSON_NESTING} levels deep`, limit: true };
-  return analysed(model.kind) ? undefined : { file, reason: `not ${what}` };
+/** `--jobs N`: worker threads that read files (default: the cores); 1 reads them in this process. */
+function poolFrom(values: FlagValues, io: Io, terraform: boolean): PoolOptions {
+  const jobs = values.jobs === undefined ? defaultJobs() : Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError('--jobs expects a positive whole number');
+  return { jobs, workerFile: __filename, terraform, readStdin: io.stdin };
 }
-
-const CHECKED = 'a KMS key policy, an IAM policy, CloudTrail events or list-grants output';
-const INDEXED = 'CloudTrail events, list-grants output or AWS CLI output about keys (describe-key, list-aliases, ...)';
 
 /** The files of the command line, read; read failures become errors, the others go on. */
 function readAll(inputs: readonly string[], io: Io): { files: Array<{ file: InputFile; input: ReadFile }>; errors: string[]; skipped: Skipped[] } {
@@ -138,41 +135,31 @@ function kindsFrom(values: string[] | undefined): Record<string, PolicyKind> {
   return kinds;
 }
 
-function check(args: string[], io: Io): number {
+/** The Terraform parser was loaded for this run (see prepare below): worker threads load it too. */
+let terraformLoaded = false;
+
+async function check(args: string[], io: Io): Promise<number> {
   const { values, inputs } = parseCommand('check', args);
   const format = (values.format as string | undefined) ?? 'text';
   const settings = settingsFrom(values);
   const kinds = kindsFrom(values.kind as string[] | undefined);
   if (values.fix && inputs.includes('-')) throw new UsageError('--fix cannot write back to standard input: save it to a file and check that file');
+  const pool = poolFrom(values, io, terraformLoaded);
+  if (inputs.length === 0) throw new UsageError('no file or directory given (- reads standard input)');
 
-  const { files, errors, skipped } = readAll(inputs, io);
+  const { files, errors, skipped } = collectFiles(inputs);
   const results: FileFindings[] = [];
   const fixed: string[] = [];
   let analysed = 0;
-  for (const { file, input } of files) {
-    const { archive } = input;
-    const hints = { ...input.hints, policyKind: core.kindForFile(file.display, kinds) };
-    let { text } = input;
-    if (values.fix && !archive) {
-      const repaired = core.repair(text, hints, settings);
-      if (repaired.text !== text) {
-        try {
-          fs.writeFileSync(file.absolute, repaired.text);
-          text = repaired.text;
-          fixed.push(fixReport(file.display, repaired.byRule));
-        } catch (err) {
-          errors.push(`${file.display}: cannot write the fixed file: ${(err as Error).message}`);
-        }
-      }
-    }
-    const { model, findings } = core.analyze(text, hints, settings);
-    const skip = skipOf(file.display, model, settings.maxFileSize, (k) => k !== 'other', CHECKED);
-    const reason = skip?.reason;
-    if (skip) skipped.push(skip);
-    if (!skip || (skip.limit && model.skipped === undefined)) analysed++;
-    // A file too large to analyse keeps its finding, as in the editor: a skipped log is never taken for a clean one.
-    if (!reason || findings.length > 0) results.push({ file: file.display, text, findings: values.quiet ? onlyErrors(findings) : findings, readAs: reason || values.quiet ? undefined : core.readAs(model) });
-  }
+  // Each file is read, checked and let go; only its placed findings are kept, in path order.
+  await runFiles(files, { kind: 'check', options: { settings, kinds, fix: values.fix === true, quiet: values.quiet === true } }, pool, (r) => {
+    const checked = r as CheckedFile;
+    errors.push(...checked.errors);
+    if (checked.fixed) fixed.push(checked.fixed);
+    if (checked.skip) skipped.push(checked.skip);
+    if (checked.analysed) analysed++;
+    if (checked.result) results.push(checked.result);
+  });
 
   if (format === 'json') io.out(JSON.stringify(toJsonFindings(results), null, 2) + '\n');
   else if (format === 'sarif') io.out(formatSarif(results, VERSION));
@@ -183,11 +170,17 @@ function check(args: string[], io: Io): number {
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
-function grants(args: string[], io: Io): number {
-  const { values, inputs } = parseCommand('grants', args);
-  const maxFileSize = maxFileSizeFrom(values);
-  const { files, errors, skipped } = readAll(inputs, io);
-  const entries: GrantsInput[] = files.map(({ file, input }) => ({ file: file.display, text: input.text, languageId: input.hints.languageId, fileName: input.hints.fileName }));
+/** One file: its model is indexed as it is (nothing to gain from cutting its facts down, and a big log is read fastest so). */
+function grantsOfOne(files: readonly InputFile[], errors: string[], skipped: Skipped[], values: FlagValues, maxFileSize: number, io: Io): number {
+  const entries: GrantsInput[] = [];
+  for (const file of files) {
+    try {
+      const input = readInput(file, io.stdin);
+      entries.push({ file: file.display, text: input.text, languageId: input.hints.languageId, fileName: input.hints.fileName });
+    } catch (err) {
+      errors.push(`${file.display}: ${(err as Error).message}`);
+    }
+  }
   const run = new GrantsRun(entries, maxFileSize);
   for (const e of entries) {
     const model = run.models.get(e.file) as DocumentModel;
@@ -198,13 +191,33 @@ function grants(args: string[], io: Io): number {
   return finish('grants', io, values, errors, skipped, run.model.sources.length, INDEXED) ?? 0;
 }
 
+async function grants(args: string[], io: Io): Promise<number> {
+  const { values, inputs } = parseCommand('grants', args);
+  const maxFileSize = maxFileSizeFrom(values);
+  const pool = poolFrom(values, io, false);
+  if (inputs.length === 0) throw new UsageError('no file or directory given (- reads standard input)');
+  const { files, errors, skipped } = collectFiles(inputs);
+  if (files.length <= 1) return grantsOfOne(files, errors, skipped, values, maxFileSize, io);
+  // Each file's facts about keys and the lines of their events are kept, not its text; the keys model is built from them all.
+  const read: Array<{ facts: SourceFacts; lines: EventLines }> = [];
+  await runFiles(files, { kind: 'index', maxFileSize }, pool, (r) => {
+    const indexed = r as IndexedFile;
+    errors.push(...indexed.errors);
+    if (indexed.facts && indexed.lines) read.push({ facts: indexed.facts, lines: indexed.lines });
+    if (indexed.skip) skipped.push(indexed.skip);
+  });
+  const run = new FactsRun(read);
+  io.out(values.format === 'json' ? JSON.stringify(toJsonReport(run), null, 2) + '\n' : toTextReport(run));
+  return finish('grants', io, values, errors, skipped, run.model.sources.length, INDEXED) ?? 0;
+}
+
 /** The first line of a usage error, and where help is. */
 function usageError(io: Io, message: string): number {
   io.err(`kms-lens: ${message}\nRun "kms-lens --help" for the commands and their options.\n`);
   return 2;
 }
 
-export function main(argv: string[], io: Io): number {
+export async function main(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   try {
     useLocale(localeOf(argv, io.env ?? process.env));
@@ -218,8 +231,8 @@ export function main(argv: string[], io: Io): number {
       return 0;
     }
     switch (command) {
-      case 'check': return check(rest, io);
-      case 'grants': return grants(rest, io);
+      case 'check': return await check(rest, io);
+      case 'grants': return await grants(rest, io);
       case 'format':
       case 'redact': {
         const { values, inputs } = parseCommand(command, rest);
@@ -243,19 +256,24 @@ async function prepare(argv: string[]): Promise<void> {
   if (!needsTerraform(argv[0], argv.slice(1))) return;
   try {
     await core.prepareFormats(locateWasm);
+    terraformLoaded = true;
   } catch (err) {
     process.stderr.write(`kms-lens: the Terraform parser did not load (${(err as Error).message}): .tf files are not analysed\n`);
   }
 }
 
-if (require.main === module) {
-  void prepare(process.argv.slice(2)).then(() => {
-    const code = main(process.argv.slice(2), {
+if (!isMainThread && isKmsLensWorker(workerData)) {
+  // Started by pool.ts as a worker thread of check or grants: read the files it is sent.
+  void serveFiles(workerData);
+} else if (require.main === module) {
+  void prepare(process.argv.slice(2))
+    .then(() => main(process.argv.slice(2), {
       out: (s) => process.stdout.write(s),
       err: (s) => process.stderr.write(s),
       isTty: process.stdout.isTTY === true && !process.env.NO_COLOR,
       stdin: () => fs.readFileSync(0, 'utf8'),
+    }))
+    .then((code) => {
+      process.exitCode = code;
     });
-    process.exitCode = code;
-  });
 }

@@ -1,29 +1,41 @@
 /** The three output formats of `kms-lens check`. */
 import { LineIndex, ruleById, type Finding, type Severity } from '../core';
 
-export interface FileFindings {
-  file: string;
-  text: string;
-  findings: Finding[];
-  /** What the file was read as (`an IAM role trust policy`), for the text format. */
-  readAs?: string;
-}
-
-export interface JsonFinding {
-  file: string;
+/** A finding with its place as lines and characters (0-based): what is kept of a file once it is checked. */
+export interface PlacedFinding {
   severity: Severity;
   code: string;
   message: string;
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
 }
 
+/**
+ * One file's findings, placed: the text itself is not kept, so a folder of
+ * thousands of logs costs its findings, not its texts (and findings made in a
+ * worker thread cross to the main thread as plain data).
+ */
+export interface FileFindings {
+  file: string;
+  findings: PlacedFinding[];
+  /** What the file was read as (`an IAM role trust policy`), for the text format. */
+  readAs?: string;
+}
+
+export interface JsonFinding extends PlacedFinding {
+  file: string;
+}
+
+/** The findings of a text with their offsets turned into lines and characters. */
+export function placeFindings(text: string, findings: readonly Finding[]): PlacedFinding[] {
+  if (findings.length === 0) return [];
+  const index = new LineIndex(text);
+  return findings.map((f) => ({ severity: f.severity, code: f.code, message: f.message, range: { start: index.positionAt(f.start), end: index.positionAt(f.end) } }));
+}
+
 export function toJsonFindings(results: readonly FileFindings[]): JsonFinding[] {
   const out: JsonFinding[] = [];
   for (const r of results) {
-    const index = new LineIndex(r.text);
-    for (const f of r.findings) {
-      out.push({ file: r.file, severity: f.severity, code: f.code, message: f.message, range: { start: index.positionAt(f.start), end: index.positionAt(f.end) } });
-    }
+    for (const f of r.findings) out.push({ file: r.file, severity: f.severity, code: f.code, message: f.message, range: f.range });
   }
   return out;
 }

@@ -30,7 +30,7 @@ export type { Redaction, RedactionCategory } from './cloudtrail/redact';
 // Keys: their grants and their own lives.
 export type { Attempt, Grant, GrantConstraints, GrantStatus } from './grants/types';
 export type { Actor, EventRef, KmsKey } from './history/types';
-export { buildGrantsModel } from './keys/build';
+export { buildGrantsModel, type SourceFacts } from './keys/build';
 export type { KeyItem, KeysOutline } from './keys/outline';
 export { buildOutline } from './keys/outline';
 export { ALL_STATUSES, LISTED_EVENTS, type Locate, type OutlineFilter, type OutlineItem, type OutlineKind, type OutlineOptions, type StatusFilter } from './keys/outlineItems';

@@ -22,7 +22,8 @@ import { repairJson } from './repairJson';
 import type { Grant } from './grants/types';
 import type { KmsKey } from './history/types';
 import { hoverAt } from './hover';
-import { buildGrantsModel, feedsKeyHistory } from './keys/build';
+import { buildFromFacts, buildGrantsModel, feedsKeyHistory, type SourceFacts } from './keys/build';
+import { portableFacts } from './keys/portable';
 import { buildOutline, type KeysOutline } from './keys/outline';
 import type { OutlineOptions } from './keys/outlineItems';
 import { jsonReport, type JsonGrantsReport, type LocateEvent } from './keys/report';
@@ -109,6 +110,10 @@ export interface KmsLensService {
   feedsKeys(model: DocumentModel): boolean;
   /** Every key the documents name, with its grants and its lifecycle. */
   grants(sources: readonly GrantsSource[]): GrantsModel;
+  /** What one document says about keys, as plain data that keeps nothing of its text (`kms-lens grants` on folders, worker threads). */
+  keyFacts(source: GrantsSource): SourceFacts;
+  /** The keys model from the facts of any number of documents: the same model `grants` builds from the documents. */
+  grantsFromFacts(facts: readonly SourceFacts[]): GrantsModel;
   /** What the grants view and the text report show of a keys model, item by item. */
   outline(model: GrantsModel, options?: OutlineOptions): KeysOutline;
   /** The JSON report of `kms-lens grants`; `locate` says where an event is. */
@@ -175,6 +180,8 @@ const SERVICE: KmsLensService = Object.freeze({
   describeRedaction,
   feedsKeys: (model: DocumentModel) => feedsKeyHistory(model.kind),
   grants: buildGrantsModel,
+  keyFacts: portableFacts,
+  grantsFromFacts: buildFromFacts,
   outline: buildOutline,
   grantsReport: jsonReport,
   revokeGrantCommand,

@@ -215,7 +215,7 @@ describe('kms-lens --help', () => {
     const file = path.join(dir, 'key.json');
     fs.copyFileSync(path.join(POLICIES, 'default-key-policy.json'), file);
     const log = path.join(GRANTS, fs.readdirSync(GRANTS)[0]);
-    const sample: Record<string, string> = { format: 'json', rule: 'policy-placeholder=off', kind: '*.json=keyPolicy', 'max-findings': '5', 'max-file-size': '10', policy: file, 'identity-policy': path.join(POLICIES, 'deadline-read-write.json'), logs: log, key: 'arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab' };
+    const sample: Record<string, string> = { format: 'json', rule: 'policy-placeholder=off', kind: '*.json=keyPolicy', 'max-findings': '5', 'max-file-size': '10', jobs: '2', policy: file, 'identity-policy': path.join(POLICIES, 'deadline-read-write.json'), logs: log, key: 'arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab' };
     sample['key-policy'] = `${sample.key}=${file}`;
     // What each command needs besides the flag tried: its input, and simulate's key policy.
     const rest: Record<string, string[]> = { grants: [log], simulate: ['--policy', file, log], 'generate-policy': ['--key', sample.key, log] };

@@ -5,7 +5,6 @@
  * change to one document re-reads only that one.
  */
 import type { DocumentModel } from '../document/model';
-import { EventIds } from '../history/events';
 import { emptyGrantFacts, type GrantFacts } from './facts';
 import { listGrantsFacts } from './readListGrants';
 import { cloudTrailGrantFacts } from './readCloudTrail';
@@ -22,16 +21,4 @@ export function documentFacts(model: DocumentModel): GrantFacts {
     cache.set(model, facts);
   }
   return facts;
-}
-
-/** Facts of one document that other documents' facts are checked against (made on first use, kept with the facts). */
-const idIndexes = new WeakMap<GrantFacts, EventIds>();
-
-export function eventIds(facts: GrantFacts): EventIds {
-  let ids = idIndexes.get(facts);
-  if (!ids) {
-    ids = new EventIds([...facts.events.map((f) => f.record), ...facts.uses.map((f) => f.record)]);
-    idIndexes.set(facts, ids);
-  }
-  return ids;
 }

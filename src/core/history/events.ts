@@ -93,7 +93,12 @@ export function sameEvent(a: JsonRecord, b: JsonRecord): boolean {
 export class EventIds {
   private readonly ids = new Map<string, JsonRecord | JsonRecord[]>();
 
-  constructor(records: Iterable<JsonRecord>) {
+  constructor(records: Iterable<JsonRecord> = []) {
+    this.add(records);
+  }
+
+  /** Adds the events of another document: one index answers for every earlier document of a run (a folder has thousands). */
+  add(records: Iterable<JsonRecord>): void {
     for (const record of records) {
       const id = eventIdOf(record);
       if (id === undefined) continue;
