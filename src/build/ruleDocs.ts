@@ -37,7 +37,6 @@ export function translationFile(language: DocsLanguage): string {
 }
 
 const EN = RULE_PAGE_TEXT.en;
-const SEVERITY_LABEL = EN.severity;
 
 /** Short "applies to" label, for the rule tables. */
 export function scopeLabel(rule: Rule, text: RulePageText = EN): string {
