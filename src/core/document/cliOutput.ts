@@ -148,7 +148,10 @@ export function cliPolicyObject(v: Obj): CliPolicyObject | undefined {
   if (isPolicyObject(v.PolicyDocument) && typeof v.PolicyName === 'string') {
     const owner = typeof v.RoleName === 'string' ? 'role' : typeof v.UserName === 'string' ? 'user' : typeof v.GroupName === 'string' ? 'group' : undefined;
     if (owner) {
-      return { cli: { command: `iam get-${owner}-policy` }, path: ['PolicyDocument'], value: v.PolicyDocument, kind: { kind: 'identityPolicy', reason: l10n.t('It is the PolicyDocument of aws iam get-{0}-policy output: an inline policy of an IAM {0}.', owner) } };
+      const reason = owner === 'role'
+        ? l10n.t('It is the PolicyDocument of aws iam get-role-policy output: an inline policy of an IAM role.')
+        : owner === 'user' ? l10n.t('It is the PolicyDocument of aws iam get-user-policy output: an inline policy of an IAM user.') : l10n.t('It is the PolicyDocument of aws iam get-group-policy output: an inline policy of an IAM group.');
+      return { cli: { command: `iam get-${owner}-policy` }, path: ['PolicyDocument'], value: v.PolicyDocument, kind: { kind: 'identityPolicy', reason } };
     }
   }
   const role = v.Role;
