@@ -442,6 +442,22 @@ export const CASES: Record<string, RuleCase> = {
     ],
     message: /aws:SourceAccount is in the request only when an AWS service principal calls, and this statement names only accounts, users or roles: the condition is never true, so this Allow never applies/,
   },
+  'policy-username-key-on-roles': {
+    fires: [
+      cond('{"StringEquals":{⟦"aws:username"⟧:"deployer"}}'),
+      keyPolicy(`{"Effect":"Deny","Principal":{"AWS":["arn:aws:iam::${ACCOUNT}:role/App","arn:aws:sts::${ACCOUNT}:assumed-role/App/ci"]},"Action":"kms:Decrypt","Resource":"*","Condition":{"StringNotEquals":{⟦"aws:username"⟧:"admin"}}}`),
+    ],
+    nearMisses: [
+      // A user, an account (its IAM users call with their names), everyone, or a condition written for the key's absence.
+      keyPolicy(`{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::${ACCOUNT}:user/deployer"},"Action":"kms:Decrypt","Resource":"*","Condition":{"StringEquals":{"aws:username":"deployer"}}}`),
+      keyPolicy(`{"Effect":"Allow","Principal":{"AWS":"${ACCOUNT}"},"Action":"kms:Decrypt","Resource":"*","Condition":{"StringLike":{"aws:username":"ops-*"}}}`),
+      keyPolicy(`{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"kms:Decrypt","Resource":"*","Condition":{"StringEquals":{"aws:username":"deployer","kms:CallerAccount":"${ACCOUNT}"}}}`),
+      cond('{"StringEqualsIfExists":{"aws:username":"deployer"}}'),
+      cond('{"Null":{"aws:username":"true"}}'),
+      cond('{"StringLike":{"aws:userid":"AROAEXAMPLEID:*"}}'),
+    ],
+    message: /aws:username is in the request only when an IAM user calls, and this statement names only roles or service principals: the condition is never true, so this Allow never applies/,
+  },
   'policy-root-principal-type': {
     fires: [
       keyPolicy(`{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::${ACCOUNT}:root"},"Action":"kms:*","Resource":"*","Condition":{"StringEquals":{⟦"aws:PrincipalType"⟧:"Account"}}}`),

@@ -34,6 +34,7 @@ import { placeholder } from './placeholder';
 import { principalInvalid } from './principalInvalid';
 import { principalTypeUnsupported } from './principalTypeUnsupported';
 import { publicPrincipal } from './publicPrincipal';
+import { usernameKeyOnRoles } from './usernameKeyOnRoles';
 import { principalDeleted } from './principalDeleted';
 import { redundantAction } from './redundantAction';
 import { rootPrincipalType } from './rootPrincipalType';
@@ -76,7 +77,7 @@ export const policyRules: PolicyRule[] = [
   // Conditions
   unknownOperator, unknownConditionKey, conditionKeyNotApplicable, operatorType, conditionValueType, missingSetOperator,
   setOperatorSingleValued, conditionValueEnum, viaServiceInvalid, viaServiceUnsupported, viaServiceRegionMismatch, keyPolicyConditionKey,
-  literalWildcard, sourceKeyWithoutService, serviceWithoutSource, rootPrincipalType,
+  literalWildcard, sourceKeyWithoutService, serviceWithoutSource, rootPrincipalType, usernameKeyOnRoles,
   // Whole policy
   lockoutRisk, tooLarge, unsupportedCharacter, deadlineMissingAction, deadlineRotateOnDemand, createGrantUnrestricted, placeholder,
 ];
