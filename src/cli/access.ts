@@ -7,6 +7,7 @@
  * nothing is said about use when the logs hold no event on the key. Exit 0,
  * or 2 when a file cannot be read or none holds a key policy.
  */
+import * as l10n from '@vscode/l10n';
 import { getKmsLensService, type AccessEntry, type GrantsSource, type PolicyModel, type UnusedAccess } from '../core';
 import { parseCommand, UsageError, type FlagValues } from './args';
 import type { InputFile, ReadFile, Skipped } from './files';
@@ -24,8 +25,6 @@ export interface AccessKit {
   finish(command: 'access', io: Out, values: FlagValues, errors: readonly string[], skipped: readonly Skipped[], analysed: number, what: string): number | undefined;
   maxFileSizeFrom(values: FlagValues): number;
 }
-
-const WHAT = 'a key policy';
 
 interface FileSummary {
   file: string;
@@ -110,14 +109,14 @@ export function accessCommand(args: string[], io: Out, kit: AccessKit): number {
     const model = core.parse(input.text, input.hints, { maxFileSize });
     const policies = core.keyPolicies(model);
     if (policies.length === 0) {
-      skipped.push({ file: file.display, reason: model.kind === 'other' ? `not ${WHAT}` : `not ${WHAT} (read as ${core.readAs(model)})` });
+      skipped.push({ file: file.display, reason: model.kind === 'other' ? l10n.t('not a key policy') : l10n.t('not a key policy (read as {0})', core.readAs(model)) });
       continue;
     }
     analysed++;
     policies.forEach((policy, i) => {
       const summary = core.accessSummary(policy);
       const result: FileSummary = { file: file.display, policy: i, entries: summary.entries, unread: summary.unread };
-      text.push(policies.length > 1 ? `${file.display} (key policy ${i + 1} of ${policies.length}):` : `${file.display}:`);
+      text.push(policies.length > 1 ? l10n.t('{0} (key policy {1} of {2}):', file.display, i + 1, policies.length) : `${file.display}:`);
       for (const line of core.describeAccessSummary(summary)) text.push(`  ${line}`);
       if (withLogs) {
         const unused = unusedOf(policy, key, logs);
@@ -130,5 +129,5 @@ export function accessCommand(args: string[], io: Out, kit: AccessKit): number {
   }
   if (values.format === 'json') io.out(JSON.stringify(results, null, 2) + '\n');
   else io.out(text.join('\n'));
-  return kit.finish('access', io, values, errors, skipped, analysed, WHAT) ?? 0;
+  return kit.finish('access', io, values, errors, skipped, analysed, l10n.t('a key policy')) ?? 0;
 }

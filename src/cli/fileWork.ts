@@ -6,24 +6,32 @@
  * their results are plain data (worker messages are structured clones).
  */
 import * as fs from 'node:fs';
+import * as l10n from '@vscode/l10n';
 import { getKmsLensService, LineIndex, MAX_JSON_NESTING, type AnalysisSettings, type DocumentModel, type PolicyKind, type SourceFacts } from '../core';
 import { readInput, type InputFile, type Skipped } from './files';
 import { fixReport, onlyErrors, placeFindings, type FileFindings } from './output';
 
 const core = getKmsLensService();
 
-export const CHECKED = 'a KMS key policy, an IAM policy, CloudTrail events or list-grants output';
-export const INDEXED = 'CloudTrail events, list-grants output or AWS CLI output about keys (describe-key, list-aliases, ...)';
+/** What check reads, for `skipped FILE: not ...`; a function, so it is worded in the language set when it is asked for. */
+export const CHECKED = (): string => l10n.t('a KMS key policy, an IAM policy, CloudTrail events or list-grants output');
+/** What grants reads. */
+export const INDEXED = (): string => l10n.t('CloudTrail events, list-grants output or AWS CLI output about keys (describe-key, list-aliases, ...)');
 
 const megabytes = (chars: number): string => `${Number((chars / (1024 * 1024)).toFixed(1))} MB`;
 
 /** Why a file was not analysed (or not wholly); undefined when it was. `what` says what the command reads. */
 export function skipOf(file: string, model: DocumentModel, maxFileSize: number, analysed: (kind: DocumentModel['kind']) => boolean, what: string): Skipped | undefined {
-  if (model.skipped === 'tooLarge') return { file, reason: `${megabytes(model.text.length)}, larger than --max-file-size (${megabytes(maxFileSize)})`, limit: true };
-  if (model.skipped === 'binary') return { file, reason: 'binary content, not text' };
-  if (model.text.trim() === '') return { file, reason: 'empty' };
-  if (model.syntaxProblems.some((p) => p.kind === 'tooDeep') && analysed(model.kind)) return { file, reason: `${model.records.length === 0 ? 'not analysed' : 'partly analysed'}: nested more than ${MAX_JSON_NESTING} levels deep`, limit: true };
-  return analysed(model.kind) ? undefined : { file, reason: `not ${what}` };
+  if (model.skipped === 'tooLarge') return { file, reason: l10n.t('{0}, larger than --max-file-size ({1})', megabytes(model.text.length), megabytes(maxFileSize)), limit: true };
+  if (model.skipped === 'binary') return { file, reason: l10n.t('binary content, not text') };
+  if (model.text.trim() === '') return { file, reason: l10n.t('empty') };
+  if (model.syntaxProblems.some((p) => p.kind === 'tooDeep') && analysed(model.kind)) {
+    const reason = model.records.length === 0
+      ? l10n.t('not analysed: nested more than {0} levels deep', MAX_JSON_NESTING)
+      : l10n.t('partly analysed: nested more than {0} levels deep', MAX_JSON_NESTING);
+    return { file, reason, limit: true };
+  }
+  return analysed(model.kind) ? undefined : { file, reason: l10n.t('not {0}', what) };
 }
 
 export interface CheckOptions {
@@ -73,7 +81,7 @@ export function checkFile(file: InputFile, options: CheckOptions, readStdin?: ()
     }
   }
   const { model, findings } = core.analyze(text, hints, settings);
-  const skip = skipOf(file.display, model, settings.maxFileSize, (k) => k !== 'other', CHECKED);
+  const skip = skipOf(file.display, model, settings.maxFileSize, (k) => k !== 'other', CHECKED());
   const reason = skip?.reason;
   const analysed = !skip || (skip.limit === true && model.skipped === undefined);
   // A file too large to analyse keeps its finding, as in the editor: a skipped log is never taken for a clean one.
@@ -123,7 +131,7 @@ export function indexFile(file: InputFile, maxFileSize: number, readStdin?: () =
   }
   const model = core.parse(input.text, { languageId: input.hints.languageId, fileName: input.hints.fileName }, { maxFileSize });
   const facts = core.keyFacts({ id: file.display, model });
-  const skip = skipOf(file.display, model, maxFileSize, () => core.feedsKeys(model), INDEXED);
+  const skip = skipOf(file.display, model, maxFileSize, () => core.feedsKeys(model), INDEXED());
   return { facts, lines: eventLines(facts, input.text), skip, errors: [] };
 }
 

@@ -3,9 +3,10 @@
  * as a text rendering of the keys outline, the same outline the editor's
  * grants view renders as a tree.
  */
+import * as l10n from '@vscode/l10n';
 import { DEFAULT_SETTINGS, getKmsLensService, LineIndex, type DocumentModel, type EventRef, type GrantsModel, type GrantsSource, type JsonEventLocation, type JsonGrantsReport, type OutlineItem, type SourceFacts } from '../core';
 import type { EventLines } from './fileWork';
-import { plural } from './output';
+import { counted } from './output';
 
 const core = getKmsLensService();
 
@@ -112,7 +113,12 @@ export function toTextReport(run: KeysRun): string {
     }
   }
   const t = outline.totals;
-  const life = t.keysWithLife > 0 ? `, lifecycle events of ${plural(t.keysWithLife, 'key', 'keys')}` : '';
-  out.push(`${plural(t.grants, 'grant', 'grants')} (${t.active} active) on ${plural(t.keysWithGrants, 'key', 'keys')}, ${plural(t.attempts, 'attempt', 'attempts')}${life}, in ${plural(t.sources, 'file', 'files')}`);
+  const grants = counted(t.grants, l10n.t('1 grant ({0} active)', t.active), l10n.t('{0} grants ({1} active)', t.grants, t.active));
+  const keys = counted(t.keysWithGrants, l10n.t('on 1 key'), l10n.t('on {0} keys', t.keysWithGrants));
+  const attempts = counted(t.attempts, l10n.t('1 attempt'), l10n.t('{0} attempts', t.attempts));
+  const files = counted(t.sources, l10n.t('in 1 file'), l10n.t('in {0} files', t.sources));
+  const life = t.keysWithLife === 0 ? '' : `, ${counted(t.keysWithLife, l10n.t('lifecycle events of 1 key'), l10n.t('lifecycle events of {0} keys', t.keysWithLife))}`;
+  // Each piece is a whole message, so every language words its counts; the commas between them are the same in all three.
+  out.push(`${grants} ${keys}, ${attempts}${life}, ${files}`);
   return out.join('\n') + '\n';
 }

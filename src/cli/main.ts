@@ -6,6 +6,7 @@
  * The flags are data (args.ts): the parser and `--help` are made from them.
  */
 import * as fs from 'node:fs';
+import * as l10n from '@vscode/l10n';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { DEFAULT_SETTINGS, getKmsLensService, isPolicyKind, isSeveritySetting, POLICY_KINDS, ruleByAnyId, SEVERITY_SETTINGS, type AnalysisSettings, type DocumentModel, type PolicyKind, type SeveritySetting, type SourceFacts } from '../core';
 import { COMMANDS, localeError, parseCommand, usage, UsageError, type CommandName, type FlagValues } from './args';
@@ -59,14 +60,14 @@ function settingsFrom(values: FlagValues): AnalysisSettings {
   const rules: Record<string, SeveritySetting> = {};
   for (const r of (values.rule as string[] | undefined) ?? []) {
     const m = /^([a-z0-9-]+)=([a-z]+)$/.exec(r);
-    if (!m || !isSeveritySetting(m[2])) throw new UsageError(`--rule expects ID=SEVERITY (${SEVERITY_SETTINGS.join('|')}), got "${r}"`);
+    if (!m || !isSeveritySetting(m[2])) throw new UsageError(l10n.t('--rule expects ID=SEVERITY ({0}), got "{1}"', SEVERITY_SETTINGS.join('|'), r));
     // A rule's former id still works, so scripts written for an older version keep running.
     const rule = ruleByAnyId(m[1]);
-    if (!rule) throw new UsageError(`--rule: unknown rule "${m[1]}"`);
+    if (!rule) throw new UsageError(l10n.t('--rule: unknown rule "{0}"', m[1]));
     rules[rule.id] = m[2];
   }
   const maxFindings = values['max-findings'] === undefined ? DEFAULT_SETTINGS.maxFindings : Number(values['max-findings']);
-  if (!Number.isInteger(maxFindings) || maxFindings < 1) throw new UsageError('--max-findings expects a positive whole number');
+  if (!Number.isInteger(maxFindings) || maxFindings < 1) throw new UsageError(l10n.t('--max-findings expects a positive whole number'));
   return { rules, maxFindings, maxFileSize: maxFileSizeFrom(values), limitNames: LIMIT_FLAGS };
 }
 
@@ -74,20 +75,20 @@ function settingsFrom(values: FlagValues): AnalysisSettings {
 function maxFileSizeFrom(values: FlagValues): number {
   if (values['max-file-size'] === undefined) return Number.POSITIVE_INFINITY;
   const maxMb = Number(values['max-file-size']);
-  if (!Number.isFinite(maxMb) || maxMb <= 0) throw new UsageError('--max-file-size expects a size in MB');
+  if (!Number.isFinite(maxMb) || maxMb <= 0) throw new UsageError(l10n.t('--max-file-size expects a size in MB'));
   return maxMb * 1024 * 1024;
 }
 
 /** `--jobs N`: worker threads that read files (default: the cores); 1 reads them in this process. */
 function poolFrom(values: FlagValues, io: Io, terraform: boolean): PoolOptions {
   const jobs = values.jobs === undefined ? defaultJobs() : Number(values.jobs);
-  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError('--jobs expects a positive whole number');
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(l10n.t('--jobs expects a positive whole number'));
   return { jobs, workerFile: __filename, terraform, readStdin: io.stdin };
 }
 
 /** The files of the command line, read; read failures become errors, the others go on. */
 function readAll(inputs: readonly string[], io: Io): { files: Array<{ file: InputFile; input: ReadFile }>; errors: string[]; skipped: Skipped[] } {
-  if (inputs.length === 0) throw new UsageError('no file or directory given (- reads standard input)');
+  if (inputs.length === 0) throw new UsageError(l10n.t('no file or directory given (- reads standard input)'));
   const { files, errors, skipped } = collectFiles(inputs);
   const read: Array<{ file: InputFile; input: ReadFile }> = [];
   for (const file of files) {
@@ -108,15 +109,16 @@ function readAll(inputs: readonly string[], io: Io): { files: Array<{ file: Inpu
 function finish(command: CommandName, io: Io, values: FlagValues, errors: readonly string[], skipped: readonly Skipped[], analysed: number, what: string): number | undefined {
   for (const e of errors) io.err(`kms-lens: ${e}\n`);
   const nothing = analysed === 0 && errors.length === 0;
-  for (const s of skipped) if (!values.quiet || nothing || s.limit) io.err(`kms-lens: skipped ${s.file}: ${s.reason}\n`);
+  for (const s of skipped) if (!values.quiet || nothing || s.limit) io.err(`kms-lens: ${l10n.t('skipped {0}: {1}', s.file, s.reason)}\n`);
   if (errors.length > 0) return 2;
   const limited = skipped.filter((s) => s.limit).length;
   if (limited > 0) {
-    io.err(`kms-lens ${command}: ${limited === 1 ? '1 file was' : `${limited} files were`} not wholly analysed (see above)\n`);
+    io.err(`kms-lens ${command}: ${limited === 1 ? l10n.t('1 file was not wholly analysed (see above)') : l10n.t('{0} files were not wholly analysed (see above)', limited)}\n`);
     return 2;
   }
   if (nothing && !values['allow-empty']) {
-    io.err(`kms-lens ${command}: nothing was analysed: ${skipped.length === 0 ? 'no file given' : `none of the inputs is ${what}`} (--allow-empty accepts this)\n`);
+    const why = skipped.length === 0 ? l10n.t('no file given') : l10n.t('none of the inputs is {0}', what);
+    io.err(`kms-lens ${command}: ${l10n.t('nothing was analysed: {0} (--allow-empty accepts this)', why)}\n`);
     return 2;
   }
   return undefined;
@@ -129,7 +131,7 @@ function kindsFrom(values: string[] | undefined): Record<string, PolicyKind> {
     const at = v.lastIndexOf('=');
     const glob = v.slice(0, at);
     const kind = v.slice(at + 1);
-    if (at <= 0 || !isPolicyKind(kind)) throw new UsageError(`--kind expects GLOB=KIND with KIND one of ${POLICY_KINDS.join(', ')}, got "${v}"`);
+    if (at <= 0 || !isPolicyKind(kind)) throw new UsageError(l10n.t('--kind expects GLOB=KIND with KIND one of {0}, got "{1}"', POLICY_KINDS.join(', '), v));
     kinds[glob] = kind;
   }
   return kinds;
@@ -143,9 +145,9 @@ async function check(args: string[], io: Io): Promise<number> {
   const format = (values.format as string | undefined) ?? 'text';
   const settings = settingsFrom(values);
   const kinds = kindsFrom(values.kind as string[] | undefined);
-  if (values.fix && inputs.includes('-')) throw new UsageError('--fix cannot write back to standard input: save it to a file and check that file');
+  if (values.fix && inputs.includes('-')) throw new UsageError(l10n.t('--fix cannot write back to standard input: save it to a file and check that file'));
   const pool = poolFrom(values, io, terraformLoaded);
-  if (inputs.length === 0) throw new UsageError('no file or directory given (- reads standard input)');
+  if (inputs.length === 0) throw new UsageError(l10n.t('no file or directory given (- reads standard input)'));
 
   const { files, errors, skipped } = collectFiles(inputs);
   const results: FileFindings[] = [];
@@ -165,7 +167,7 @@ async function check(args: string[], io: Io): Promise<number> {
   else if (format === 'sarif') io.out(formatSarif(results, VERSION));
   else io.out(formatText(results, io.isTty, analysed));
   if (!values.quiet) for (const f of fixed) io.err(`kms-lens: ${f}\n`);
-  const status = finish('check', io, values, errors, skipped, analysed, CHECKED);
+  const status = finish('check', io, values, errors, skipped, analysed, CHECKED());
   if (status !== undefined) return status;
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
@@ -184,18 +186,18 @@ function grantsOfOne(files: readonly InputFile[], errors: string[], skipped: Ski
   const run = new GrantsRun(entries, maxFileSize);
   for (const e of entries) {
     const model = run.models.get(e.file) as DocumentModel;
-    const skip = skipOf(e.file, model, maxFileSize, () => core.feedsKeys(model), INDEXED);
+    const skip = skipOf(e.file, model, maxFileSize, () => core.feedsKeys(model), INDEXED());
     if (skip) skipped.push(skip);
   }
   io.out(values.format === 'json' ? JSON.stringify(toJsonReport(run), null, 2) + '\n' : toTextReport(run));
-  return finish('grants', io, values, errors, skipped, run.model.sources.length, INDEXED) ?? 0;
+  return finish('grants', io, values, errors, skipped, run.model.sources.length, INDEXED()) ?? 0;
 }
 
 async function grants(args: string[], io: Io): Promise<number> {
   const { values, inputs } = parseCommand('grants', args);
   const maxFileSize = maxFileSizeFrom(values);
   const pool = poolFrom(values, io, false);
-  if (inputs.length === 0) throw new UsageError('no file or directory given (- reads standard input)');
+  if (inputs.length === 0) throw new UsageError(l10n.t('no file or directory given (- reads standard input)'));
   const { files, errors, skipped } = collectFiles(inputs);
   if (files.length <= 1) return grantsOfOne(files, errors, skipped, values, maxFileSize, io);
   // Each file's facts about keys and the lines of their events are kept, not its text; the keys model is built from them all.
@@ -208,12 +210,12 @@ async function grants(args: string[], io: Io): Promise<number> {
   });
   const run = new FactsRun(read);
   io.out(values.format === 'json' ? JSON.stringify(toJsonReport(run), null, 2) + '\n' : toTextReport(run));
-  return finish('grants', io, values, errors, skipped, run.model.sources.length, INDEXED) ?? 0;
+  return finish('grants', io, values, errors, skipped, run.model.sources.length, INDEXED()) ?? 0;
 }
 
 /** The first line of a usage error, and where help is. */
 function usageError(io: Io, message: string): number {
-  io.err(`kms-lens: ${message}\nRun "kms-lens --help" for the commands and their options.\n`);
+  io.err(`kms-lens: ${message}\n${l10n.t('Run "kms-lens --help" for the commands and their options.')}\n`);
   return 2;
 }
 

@@ -1,4 +1,5 @@
 /** The three output formats of `kms-lens check`. */
+import * as l10n from '@vscode/l10n';
 import { LineIndex, ruleById, type Finding, type Severity } from '../core';
 
 /** A finding with its place as lines and characters (0-based): what is kept of a file once it is checked. */
@@ -42,9 +43,13 @@ export function toJsonFindings(results: readonly FileFindings[]): JsonFinding[] 
 
 const COLOURS: Record<Severity, string> = { error: '\x1b[31m', warning: '\x1b[33m', information: '\x1b[36m', hint: '\x1b[90m' };
 
-/** `1 error`, `2 errors`: the CLI speaks English, and says it right for one. */
-export function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
+/**
+ * `1 error`, `2 errors`: a count said right for one. `one` and `many` are
+ * whole messages (`l10n.t('1 error')`, `l10n.t('{0} errors', n)`), so each
+ * language words both forms its own way.
+ */
+export function counted(n: number, one: string, many: string): string {
+  return n === 1 ? one : many;
 }
 
 /** `--quiet`: the error findings only. */
@@ -56,7 +61,8 @@ export function onlyErrors(findings: readonly Finding[]): Finding[] {
 export function fixReport(file: string, byRule: Readonly<Record<string, number>>): string {
   const rules = Object.entries(byRule).sort(([a], [b]) => a.localeCompare(b));
   const total = rules.reduce((n, [, c]) => n + c, 0);
-  return `fixed ${file}: ${plural(total, 'problem', 'problems')} (${rules.map(([code, n]) => `${code} ${n}`).join(', ')})`;
+  const problems = counted(total, l10n.t('1 problem'), l10n.t('{0} problems', total));
+  return l10n.t('fixed {0}: {1} ({2})', file, problems, rules.map(([code, n]) => `${code} ${n}`).join(', '));
 }
 
 /**
@@ -73,9 +79,18 @@ export function formatText(results: readonly FileFindings[], colour: boolean, an
       const sev = colour ? `${COLOURS[f.severity]}${f.severity}\x1b[0m` : f.severity;
       lines.push(`${f.file}:${f.range.start.line + 1}:${f.range.start.character + 1} ${sev} ${f.code} ${f.message}`);
     }
-    if (r.readAs) lines.push(`${r.file}: read as ${r.readAs}, ${plural(r.findings.length, 'finding', 'findings')}`);
+    if (r.readAs) {
+      const n = r.findings.length;
+      lines.push(l10n.t('{0}: read as {1}, {2}', r.file, r.readAs, counted(n, l10n.t('1 finding'), l10n.t('{0} findings', n))));
+    }
   }
-  lines.push(`${plural(counts.error, 'error', 'errors')}, ${plural(counts.warning, 'warning', 'warnings')}, ${counts.information} information, ${plural(counts.hint, 'hint', 'hints')} in ${plural(analysed, 'file', 'files')}`);
+  const { error, warning, information, hint } = counts;
+  lines.push(l10n.t('{0}, {1}, {2}, {3} in {4}',
+    counted(error, l10n.t('1 error'), l10n.t('{0} errors', error)),
+    counted(warning, l10n.t('1 warning'), l10n.t('{0} warnings', warning)),
+    counted(information, l10n.t('1 information'), l10n.t('{0} information', information)),
+    counted(hint, l10n.t('1 hint'), l10n.t('{0} hints', hint)),
+    counted(analysed, l10n.t('1 file'), l10n.t('{0} files', analysed))));
   return lines.join('\n') + '\n';
 }
 

@@ -113,4 +113,44 @@ describe('kms-lens --locale', function () {
     const json = (env: Record<string, string>) => JSON.parse(run(['grants', '--format', 'json', '.'], env, dir).stdout);
     assert.deepEqual(withoutMessages(json({ LANG: 'es_ES.UTF-8' }), ['description']), withoutMessages(json({}), ['description']));
   });
+
+  it('check words its own lines in the chosen language: what each file was read as, and the counts', () => {
+    const file = 'seeds/deadline-policy-read-write.json';
+    const it = run(['check', '--locale', 'it', file]).stdout.split('\n');
+    const readAsIt = bundle('it')['an IAM identity policy or permissions boundary'];
+    assert.ok(it.includes(`${file}: letto come ${readAsIt}, 4 risultati`), it.join('\n'));
+    assert.ok(it.includes('2 errori, 0 avvisi, 2 informazioni, 0 suggerimenti in 1 file'), it.join('\n'));
+    assert.doesNotMatch(it.join('\n'), /read as|findings|errors|warnings/);
+    const en = run(['check', '--locale', 'en', file]).stdout.split('\n');
+    assert.ok(en.includes(`${file}: read as an IAM identity policy or permissions boundary, 4 findings`), en.join('\n'));
+    assert.ok(en.includes('2 errors, 0 warnings, 2 information, 0 hints in 1 file'), en.join('\n'));
+  });
+
+  it('check counts one of a kind in the singular, in each language', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kms-lens-locale-'));
+    fs.writeFileSync(path.join(dir, 'one.json'), '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "kms:Decrypt", "Resource": "*",}]}');
+    const summary = (l: string) => run(['check', '--locale', l, 'one.json'], {}, dir).stdout.trim().split('\n').pop();
+    assert.equal(summary('en'), '1 error, 0 warnings, 1 information, 0 hints in 1 file');
+    assert.equal(summary('it'), '1 errore, 0 avvisi, 1 informazione, 0 suggerimenti in 1 file');
+    assert.equal(summary('es'), '1 error, 0 advertencias, 1 información, 0 sugerencias en 1 archivo');
+  });
+
+  it('skip notes and usage errors on stderr are in the chosen language', () => {
+    const it = run(['grants', '--locale', 'it', 'README.md']);
+    assert.equal(it.code, 2);
+    assert.match(it.stderr, /kms-lens: ignorato README\.md: non contiene eventi CloudTrail/);
+    assert.match(it.stderr, /kms-lens grants: non è stato analizzato nulla: nessuno degli input contiene eventi CloudTrail/);
+    const es = run(['check', '--locale', 'es', '--jobs', '0', 'seeds']);
+    assert.equal(es.code, 2);
+    assert.equal(es.stderr, 'kms-lens: --jobs espera un número entero positivo\nEjecute "kms-lens --help" para ver los comandos y sus opciones.\n');
+    const en = run(['grants', 'README.md']);
+    assert.match(en.stderr, /kms-lens: skipped README\.md: not CloudTrail events, list-grants output/);
+  });
+
+  it('grants --locale es words its totals line in Spanish; English keeps its own', () => {
+    const es = run(['grants', '--locale', 'es', 'seeds/deadline-creategrant.json']).stdout.trim().split('\n').pop();
+    assert.equal(es, '1 concesión (activas: 1) en 1 clave, 0 intentos, en 1 archivo');
+    const en = run(['grants', 'seeds/deadline-creategrant.json']).stdout.trim().split('\n').pop();
+    assert.equal(en, '1 grant (1 active) on 1 key, 0 attempts, in 1 file');
+  });
 });
