@@ -178,9 +178,13 @@ function cliObjectClassification(v: Obj, hints: DocumentHints): Classification |
 
 /** A CloudWatch Logs message that is a CloudTrail event (a trail sending to a log group writes one per message). */
 function isEventMessage(message: string): boolean {
-  if (!isJsonMessage(message)) return false;
+  return isJsonMessage(message) && holdsEvent(message);
+}
+
+/** A JSON text that is a CloudTrail event. */
+function holdsEvent(text: string): boolean {
   try {
-    return isEventLike(JSON.parse(message));
+    return isEventLike(JSON.parse(text));
   } catch {
     return false;
   }
@@ -188,12 +192,7 @@ function isEventMessage(message: string): boolean {
 
 /** An array of JSON strings that hold CloudTrail events (`--query 'Events[].CloudTrailEvent'`), told by its first. */
 function isEventStrings(v: unknown[]): boolean {
-  if (v.length === 0 || !v.every((e) => typeof e === 'string')) return false;
-  try {
-    return isEventLike(JSON.parse(v[0] as string));
-  } catch {
-    return false;
-  }
+  return v.length > 0 && v.every((e) => typeof e === 'string') && holdsEvent(v[0] as string);
 }
 
 export function classifyValue(v: unknown, hints: DocumentHints = {}): Classification {
