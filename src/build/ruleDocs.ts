@@ -97,13 +97,37 @@ function pageLink(rule: Rule): string {
   return `[${rule.id}](${docsPath(rule)})`;
 }
 
-/** The README's rule index: one line per rule, each linking to its page. */
+/** The README's rule families: the prefix of a rule id says what it reads. */
+const RULE_FAMILIES: readonly { prefix: string; about: string }[] = [
+  { prefix: 'json-', about: 'The JSON itself: commas, quotes, comments, duplicate keys, nesting' },
+  { prefix: 'policy-', about: 'Key policies and IAM policies: elements, actions, principals, resources, conditions, access' },
+  { prefix: 'ct-', about: 'CloudTrail events and logs: fields, KMS parameters, errors, access against the known key policy' },
+  { prefix: 'lifecycle-', about: 'A key\'s life across a log: disable, deletion, rotation, grants in use' },
+  { prefix: 'meta-', about: 'The file as a whole: templates, pages of CLI output, size and finding limits' },
+];
+
+/** A family's first three rules by default severity (errors first), in definition order within a severity: the ones a reader most needs to know. */
+function examples(members: readonly Rule[]): Rule[] {
+  return [...members].sort((a, b) => SEVERITY_SETTINGS.indexOf(a.defaultSeverity) - SEVERITY_SETTINGS.indexOf(b.defaultSeverity)).slice(0, 3);
+}
+
+/**
+ * The README's rule overview: one line per family, with its count and a few rule pages, linking to the full index.
+ * One line per rule made the README grow with every rule; the index lists them all.
+ */
 export function renderRuleSection(rules: readonly Rule[]): string {
   const out: string[] = [README_START, ''];
-  // Which fixes Fix all applies is on each page and in the full index: the README stays short as rules are added.
-  out.push(`${rules.length} rules, each with its page; set a severity, or \`off\`, in \`kmsLens.rules\` or with \`--rule ID=SEVERITY\`. Default severities, quick fixes, and which of those Fix all applies: [the full index](${RULE_INDEX_PAGE}).`, '');
-  out.push('| Rule | What it catches |', '|---|---|');
-  for (const r of rules) out.push(`| ${pageLink(r)} | ${cell(r.title)} |`);
+  out.push(`${rules.length} rules, each with its page; set a severity, or \`off\`, in \`kmsLens.rules\` or with \`--rule ID=SEVERITY\`. Every rule with its default severity, quick fixes, and which of those Fix all applies: [the full index](${RULE_INDEX_PAGE}).`, '');
+  out.push('| Family | Rules | What they check | For example |', '|---|---|---|---|');
+  const listed = new Set<Rule>();
+  for (const f of RULE_FAMILIES) {
+    const members = rules.filter((r) => r.id.startsWith(f.prefix));
+    members.forEach((r) => listed.add(r));
+    out.push(`| \`${f.prefix}*\` | ${members.length} | ${f.about} | ${examples(members).map(pageLink).join(', ')} |`);
+  }
+  // A rule outside every family would vanish from the README without a word: name it here rather than lose it.
+  const others = rules.filter((r) => !listed.has(r));
+  if (others.length > 0) out.push(`| other | ${others.length} | | ${others.map(pageLink).join(', ')} |`);
   out.push('', README_END);
   return out.join('\n');
 }

@@ -64,9 +64,14 @@ describe('generated documentation and settings', () => {
     assert.match(fixedPage, /- KMS key policies\n- IAM identity policies/);
   });
 
-  it('the README links every rule to its page, and each setting to its text', () => {
+  it('the README counts every rule in a family and links the index, which links every rule to its page; each setting has its text', () => {
     const readme = read('README.md');
-    for (const r of allRules) assert.ok(readme.includes(`[${r.id}](docs/rules/${r.id}.md)`), r.id);
+    const section = readme.slice(readme.indexOf('<!-- rules:start'), readme.indexOf('<!-- rules:end'));
+    const counted = [...section.matchAll(/^\| `?[a-z-]+\*?`? \| (\d+) \|/gm)].reduce((n, m) => n + Number(m[1]), 0);
+    assert.strictEqual(counted, allRules.length, 'the families in the README add up to every rule');
+    assert.ok(section.includes('](docs/rules/index.md)'), 'the README links the full rule index');
+    const index = read('docs/rules/index.md');
+    for (const r of allRules) assert.ok(index.includes(`[\`${r.id}\`](${r.id}.md)`), r.id);
     const pkg = JSON.parse(read('package.json'));
     for (const key of Object.keys(pkg.contributes.configuration.properties)) assert.ok(readme.includes(`| \`${key}\` |`), key);
   });
