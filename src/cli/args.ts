@@ -6,6 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { POLICY_KINDS } from '../core';
+import { ANALYSED_EXTENSIONS } from './files';
 import { isLocale, LOCALES } from './locale';
 
 export type CommandName = 'check' | 'grants' | 'format' | 'redact' | 'simulate' | 'access' | 'generate-policy';
@@ -194,7 +195,8 @@ export function usage(): string {
     ...(Object.keys(COMMANDS) as CommandName[]).map((c) => `  kms-lens ${c} [options] ${COMMANDS[c].operands ?? '<file|dir|->...'}`),
     '  kms-lens --version | --help',
     '',
-    'Directories are searched recursively for *.json, *.jsonl, *.ndjson, *.log and *.json.gz files',
+    // From the list the directory walk uses, so the help cannot fall behind it (it once left out YAML and Terraform).
+    `Directories are searched recursively for ${[...ANALYSED_EXTENSIONS, '.json.gz'].map((e) => `*${e}`).join(', ')} files`,
     '(.json.gz, as CloudTrail delivers its logs, is read decompressed; --fix leaves archives unchanged).',
     'CloudTrail digest files (CloudTrail-Digest/) are passed by. check and grants read the files on every core (--jobs).',
     'A - reads standard input: aws kms get-key-policy --key-id ID --query Policy --output text | kms-lens check -',
