@@ -69,8 +69,10 @@ const lazyChunks = {
  * extension.ts requires on first need (engineLoader.ts). Both must share one runtime: one @vscode/l10n
  * (configured at activation with VS Code's bundle), one model cache, one Terraform parser. So every module
  * of dist/extension.js is exported from it (`__kmsLensShared`, by path), and the engine build takes each
- * such module from there instead of bundling a copy (`fromShell`). The browser build (no require there)
- * and the CLI stay one file each.
+ * such module from there instead of bundling a copy (`fromShell`): the extension host loads
+ * dist/extension.js with Node's require, so the engine's `require('./extension.js')` is that same module
+ * (the Italian integration pass shows the engine's messages translated). The browser build (no require
+ * there) and the CLI stay one file each.
  */
 const path = require('path');
 const SHELL_ENTRY = 'src/vscode/extension.ts';
