@@ -20,11 +20,9 @@ import { policiesOf } from './policy/locate';
 import type { PolicyModel, StringValue } from './policy/model';
 import type { PolicyValue } from './policy/value';
 
-export const TOKEN_TYPES = ['namespace', 'function', 'variable', 'parameter', 'operator', 'modifier', 'keyword', 'type', 'class', 'enumMember'] as const;
-export const TOKEN_MODIFIERS = ['defaultLibrary', 'readonly'] as const;
+import type { TokenModifier, TokenType } from './semanticTokenTypes';
 
-export type TokenType = (typeof TOKEN_TYPES)[number];
-export type TokenModifier = (typeof TOKEN_MODIFIERS)[number];
+export { TOKEN_MODIFIERS, TOKEN_TYPES, type TokenModifier, type TokenType } from './semanticTokenTypes';
 
 export interface SemanticToken {
   /** Document offsets; a token never spans lines (it lies inside one JSON string). */

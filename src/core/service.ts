@@ -37,8 +37,8 @@ import { kindForFile } from './policy/kindOverrides';
 import { policiesOf } from './policy/locate';
 import type { PolicyKind } from './policy/kinds';
 import { describeReading } from './readAs';
-import { isTerraformDocument } from './terraform/document';
-import { prepareTerraform, terraformParser, type FormatFileSource } from './terraform/parser';
+import { needsFormats } from './reading';
+import { prepareTerraform, type FormatFileSource } from './terraform/parser';
 import { semanticTokens, type SemanticToken } from './semanticTokens';
 import { identityPolicyFromText, keyPolicyFromText, keyPolicyOfGetKeyPolicy, simulate, type SimulatedEvent, type SimulateInput } from './access/simulate';
 import type { PolicyModel } from './policy/model';
@@ -164,7 +164,7 @@ const SERVICE: KmsLensService = Object.freeze({
   findingsInChunks: runRulesAsync,
   readAs: describeReading,
   prepareFormats: prepareTerraform,
-  needsFormats: (hints: DocumentHints) => isTerraformDocument(hints) && !terraformParser(),
+  needsFormats,
   kindForFile,
   repair: fixAll,
   repairJson,

@@ -14,11 +14,11 @@ import { COMMAND_IDS } from './commands';
 import { diagnosticCode, DIAGNOSTIC_SOURCE, toWorkspaceEdit } from './convert';
 import type { DiagnosticsController } from './diagnostics';
 import { hintsFor, isCandidate } from './documents';
+import { FIX_ALL_KIND } from './registration';
 import { readSettings } from './settings';
 
 const core = getKmsLensService();
 
-export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('kmsLens');
 
 
 /** "Fix all problems of one rule": its edit is computed only when the user picks it. */
@@ -29,8 +29,6 @@ class FixAllOfRuleAction extends vscode.CodeAction {
 }
 
 export class CodeActionProvider implements vscode.CodeActionProvider<vscode.CodeAction> {
-  static readonly providedCodeActionKinds = [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND];
-
   constructor(private readonly diagnostics: DiagnosticsController) {}
 
   provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {

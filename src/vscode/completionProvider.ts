@@ -19,9 +19,6 @@ const KINDS: Record<CoreItem['kind'], vscode.CompletionItemKind> = {
 };
 
 export class CompletionProvider implements vscode.CompletionItemProvider {
-  /** A quote opens a string (an action, a key, a value); a colon starts a value. */
-  static readonly triggerCharacters = ['"', ':'];
-
   constructor(private readonly cache: ModelCache) {}
 
   provideCompletionItems(doc: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] {

@@ -4,17 +4,27 @@
  * being a policy or event file, re-run at once when settings change.
  */
 import * as vscode from 'vscode';
-import { getKmsLensService, type DocumentModel, type Finding, type KnownKeyPolicies } from '../core';
+import type { AnalysisContext, DocumentModel, Finding, KnownKeyPolicies, RunControl } from '../core';
+import { needsFormats, type AnalysisSettings } from '../core/reading';
 import { toDiagnostic } from './convert';
 import { TYPING_DELAY } from './delays';
 import { hintsFor, isCandidate } from './documents';
 import { prepareFormats } from './formats';
 import { yieldToWindow, type LongWork } from './longWork';
 import type { ModelCache } from './modelCache';
-import type { RuleDocs } from './ruleDocs';
 import { readSettings } from './settings';
 
-const core = getKmsLensService();
+/**
+ * What the diagnostics need of the engine (engine.ts): the rules, and the links to their pages. The
+ * controller itself is part of activation; it asks for the engine, which loads it, only for a
+ * document whose model is not `other`, so that package.json and tsconfig.json never load the rules.
+ */
+export interface DiagnosticsEngine {
+  findings(model: DocumentModel, settings: AnalysisSettings, context: AnalysisContext): Finding[];
+  findingsInChunks(model: DocumentModel, settings: AnalysisSettings, control: RunControl, context: AnalysisContext): Promise<Finding[] | undefined>;
+  /** The code target of a finding of rule `code` (its page). */
+  link(code: string): vscode.Uri | undefined;
+}
 
 /** Documents with more events than this are analysed in chunks, with a progress notification that can cancel. */
 const BIG_LOG_EVENTS = 5000;
@@ -58,7 +68,7 @@ export class DiagnosticsController implements vscode.Disposable {
   /** Fires after each analysis of a document (also when it turned out not to be a KMS document). */
   readonly onDidAnalyze = this.changed.event;
 
-  constructor(private readonly cache: ModelCache, private readonly docs: RuleDocs, private readonly longWork: LongWork) {
+  constructor(private readonly cache: ModelCache, private readonly longWork: LongWork, private readonly engine: () => DiagnosticsEngine) {
     this.subscriptions.push(
       this.collection,
       this.changed,
@@ -125,7 +135,7 @@ export class DiagnosticsController implements vscode.Disposable {
     const settings = readSettings(doc.uri);
     if (!settings.enable || !isCandidate(doc)) return this.clear(doc.uri, doc.version);
     // A Terraform file before its parser has loaded: load it, then analyse the document again.
-    if (core.needsFormats(hintsFor(doc))) {
+    if (needsFormats(hintsFor(doc))) {
       prepareFormats().then(() => this.schedule(doc, 0), (err: unknown) => console.error('[kms-lens] the Terraform parser did not load', err));
       return;
     }
@@ -141,7 +151,8 @@ export class DiagnosticsController implements vscode.Disposable {
         void this.analyzeInChunks(doc, version, model, settings.analysis);
         return;
       }
-      findings = core.findings(model, settings.analysis, { known: this.known() });
+      // A document that is not ours has no findings (the rules' runner says so too): no need to load them.
+      findings = model.kind === 'other' ? [] : this.engine().findings(model, settings.analysis, { known: this.known() });
     } catch (err) {
       // The core does not throw by design; if it ever does, the editor must not notice.
       console.error('[kms-lens] analysis failed', err);
@@ -168,7 +179,7 @@ export class DiagnosticsController implements vscode.Disposable {
           if (progress.token.isCancellationRequested && !source.token.isCancellationRequested) this.cancelled.set(key, version);
           return progress.token.isCancellationRequested || doc.isClosed || doc.version !== version;
         };
-        return core.findingsInChunks(model, analysis, {
+        return this.engine().findingsInChunks(model, analysis, {
           chunkSize: CHUNK,
           pause: yieldToWindow,
           isCancelled: stopped,
@@ -194,7 +205,7 @@ export class DiagnosticsController implements vscode.Disposable {
     if (doc.isClosed || doc.version !== version) return;
     if (model.kind === 'other') return this.clear(doc.uri, version, 'other');
     this.results.set(doc.uri.toString(), { version, model, findings });
-    this.collection.set(doc.uri, findings.map((f) => toDiagnostic(doc, f, (c) => this.docs.link(c))));
+    this.collection.set(doc.uri, findings.map((f) => toDiagnostic(doc, f, (c) => this.engine().link(c))));
     this.announce({ uri: doc.uri, version, kind: model.kind });
   }
 

@@ -1,6 +1,6 @@
 /** Which editor documents KMS Lens looks at, and the hints the core gets about them. */
 import * as vscode from 'vscode';
-import { getKmsLensService, type DocumentHints } from '../core';
+import { kindForFile, type DocumentHints } from '../core/reading';
 
 // YAML and Terraform: templates and modules that hold a KMS policy only; the core reads every other YAML document as not ours, with no finding.
 const LANGUAGES = new Set(['json', 'jsonc', 'jsonl', 'log', 'plaintext', 'yaml', 'terraform']);
@@ -25,6 +25,6 @@ export function isCandidate(doc: vscode.TextDocument): boolean {
  */
 export function hintsFor(doc: vscode.TextDocument): DocumentHints {
   const overrides = vscode.workspace.getConfiguration('kmsLens', doc.uri).get<Record<string, unknown>>('policyKinds');
-  const policyKind = overrides && Object.keys(overrides).length > 0 ? getKmsLensService().kindForFile(vscode.workspace.asRelativePath(doc.uri, false), overrides) : undefined;
+  const policyKind = overrides && Object.keys(overrides).length > 0 ? kindForFile(vscode.workspace.asRelativePath(doc.uri, false), overrides) : undefined;
   return { languageId: doc.languageId, fileName: doc.uri.path, policyKind };
 }

@@ -1,79 +1,61 @@
 /**
- * Activation: build the services once, register every provider, and push every
- * disposable to the context. The same file is the Node and the browser entry.
+ * Activation: build what every document needs, register every provider, and
+ * push every disposable to the context. VS Code activates KMS Lens for every
+ * JSON, YAML and Terraform file, most of them no KMS document: activation
+ * reads a document and tells whether it is ours (ModelCache, over
+ * src/core/reading.ts) and publishes its diagnostics (DiagnosticsController);
+ * the engine (engine.ts: rules, hovers, grants, commands) starts on first
+ * need, through the providers of lazyProviders.ts. The same file is the Node
+ * and the browser entry.
  */
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import { alarmPatternCommand } from './alarmPattern';
-import { generatePolicyCommand } from './generatePolicy';
 import type { KmsLensApi } from './api';
 import { ARCHIVE_EDITOR, ARCHIVE_SCHEME, ArchiveEditorProvider, ArchiveFileSystem } from './archive';
-import { cloudTrailCommands } from './cloudtrailCommands';
-import { CodeActionProvider } from './codeActions';
-import { SummaryCodeLensProvider } from './codeLensProvider';
 import { registerCommands } from './commands';
-import { CompletionProvider } from './completionProvider';
 import { DiagnosticsController } from './diagnostics';
-import { editingCommands } from './editingCommands';
-import { GrantsIndex } from './grantsIndex';
-import { GRANTS_VIEW_IDS, GrantsView } from './grantsView';
+import type { Shell } from './engine';
+import { EngineLoader } from './engineLoader';
 import { setExtensionUri } from './formats';
-import { HoverProvider } from './hoverProvider';
+import { LazyProviders } from './lazyProviders';
 import { LongWork } from './longWork';
 import { ModelCache } from './modelCache';
-import { PolicyIndex } from './policyIndex';
-import type { KnownKeyPolicies } from '../core';
-import { RuleDocs } from './ruleDocs';
-import { SEMANTIC_TOKENS_LEGEND, SemanticTokensProvider } from './semanticTokens';
+import { CODE_ACTION_KINDS, COMPLETION_TRIGGERS, SEMANTIC_TOKENS_LEGEND } from './registration';
 
 /** Languages whose documents may be policies or CloudTrail data (YAML, Terraform: templates and modules that hold one). */
 export const SELECTOR: vscode.DocumentSelector = ['json', 'jsonc', 'jsonl', 'log', 'plaintext', 'yaml', 'terraform'].map((language) => ({ language }));
 
 export async function activate(context: vscode.ExtensionContext): Promise<KmsLensApi> {
   // Core strings go through @vscode/l10n: give it the bundle VS Code picked for the user's language.
+  // The engine uses this same module (esbuild.js), so its strings are translated too.
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
 
   setExtensionUri(context.extensionUri);
-  const docs = new RuleDocs(context.extensionUri);
   const cache = new ModelCache();
   const longWork = new LongWork();
-  const diagnostics = new DiagnosticsController(cache, docs, longWork);
-  // The workspace's key policies, once the index exists (it needs the grants index, built below).
-  const policies: { index?: PolicyIndex } = {};
-  const knownPolicies = (): KnownKeyPolicies | undefined => policies.index?.known;
+  // What the engine works with when it starts (built below; the engine never starts during activation).
+  const shell = (): Shell => ({ context, cache, longWork, diagnostics, grantsViews });
+  const engine: EngineLoader = new EngineLoader(shell);
+  const diagnostics: DiagnosticsController = new DiagnosticsController(cache, longWork, () => engine.get().diagnostics);
+  const lazy = new LazyProviders(engine, cache);
+  const grantsViews = lazy.createGrantsViews();
   context.subscriptions.push(
+    engine,
+    lazy,
     longWork,
     diagnostics,
-    vscode.languages.registerCodeActionsProvider(SELECTOR, new CodeActionProvider(diagnostics), {
-      providedCodeActionKinds: CodeActionProvider.providedCodeActionKinds,
-    }),
-    vscode.languages.registerHoverProvider(SELECTOR, new HoverProvider(cache, knownPolicies)),
-    vscode.languages.registerCompletionItemProvider(SELECTOR, new CompletionProvider(cache), ...CompletionProvider.triggerCharacters),
+    vscode.languages.registerCodeActionsProvider(SELECTOR, lazy.codeActions, { providedCodeActionKinds: CODE_ACTION_KINDS }),
+    vscode.languages.registerHoverProvider(SELECTOR, lazy.hover),
+    vscode.languages.registerCompletionItemProvider(SELECTOR, lazy.completion, ...COMPLETION_TRIGGERS),
     // CloudTrail: read-only .json.gz archives.
     vscode.workspace.registerFileSystemProvider(ARCHIVE_SCHEME, new ArchiveFileSystem(), { isReadonly: true, isCaseSensitive: true }),
     vscode.window.registerCustomEditorProvider(ARCHIVE_EDITOR, new ArchiveEditorProvider(), { supportsMultipleEditorsPerDocument: true }),
+    vscode.languages.registerDocumentSemanticTokensProvider(SELECTOR, lazy.semanticTokens, SEMANTIC_TOKENS_LEGEND),
+    vscode.languages.registerCodeLensProvider(SELECTOR, lazy.lenses),
   );
-  const semanticTokens = new SemanticTokensProvider(cache);
-  context.subscriptions.push(semanticTokens, vscode.languages.registerDocumentSemanticTokensProvider(SELECTOR, semanticTokens, SEMANTIC_TOKENS_LEGEND));
-  const lenses = new SummaryCodeLensProvider(cache, diagnostics);
-  context.subscriptions.push(lenses, vscode.languages.registerCodeLensProvider(SELECTOR, lenses));
-  const grantsIndex = new GrantsIndex(cache, GRANTS_VIEW_IDS, longWork);
-  const grantsView = new GrantsView(grantsIndex);
-  context.subscriptions.push(grantsIndex, grantsView);
-  const policyIndex = new PolicyIndex(cache, grantsIndex);
-  policies.index = policyIndex;
-  context.subscriptions.push(policyIndex, policyIndex.onDidChange(() => diagnostics.refreshLogs()));
-  diagnostics.useKnownPolicies(knownPolicies);
 
   // Every command, from one table, registered once.
-  registerCommands(context, {
-    ...editingCommands(),
-    ...cloudTrailCommands(cache, longWork),
-    ...alarmPatternCommand(grantsIndex),
-    ...generatePolicyCommand(grantsIndex),
-    ...grantsView.commands(),
-    ...docs.commands(),
-  });
+  registerCommands(context, lazy.commands());
 
   return {
     analysis(uri) {
@@ -83,12 +65,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<KmsLen
     },
     lastRun: (uri) => diagnostics.lastRun(uri),
     onDidAnalyze: diagnostics.onDidAnalyze,
-    grants: () => grantsIndex.model,
-    settledGrants: () => grantsIndex.settled(),
-    settledKeyPolicies: async () => (await policyIndex.settled()).size,
-    onDidChangeGrants: grantsIndex.onDidChange,
-    grantsTree: grantsView.provider,
-    grantsViewChrome: () => grantsView.chrome,
+    grants: () => engine.get().grantsIndex.model,
+    settledGrants: () => engine.get().grantsIndex.settled(),
+    settledKeyPolicies: async () => (await engine.get().policyIndex.settled()).size,
+    onDidChangeGrants: (listener, thisArgs, disposables) => engine.get().grantsIndex.onDidChange(listener, thisArgs, disposables),
+    grantsTree: lazy.grantsTree,
+    grantsViewChrome: () => engine.get().grantsView.chrome,
     longWork: () => longWork.tasks(),
     onDidStartLongWork: longWork.onDidStart,
   };

@@ -3,7 +3,7 @@
  * first time a document needs one, from the files shipped next to the bundle.
  */
 import * as vscode from 'vscode';
-import { getKmsLensService } from '../core';
+import { prepareFormats as prepareCoreFormats } from '../core/reading';
 
 let extensionUri: vscode.Uri | undefined;
 
@@ -33,5 +33,5 @@ function locate(file: string): string | Promise<Uint8Array> {
 
 /** Loads the parsers (once; the core keeps them). */
 export function prepareFormats(): Promise<void> {
-  return getKmsLensService().prepareFormats(locate);
+  return prepareCoreFormats(locate);
 }

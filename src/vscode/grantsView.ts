@@ -11,9 +11,6 @@ import { ALL_STATUSES, GrantNode, GrantsTreeProvider, type StatusFilter } from '
 
 const core = getKmsLensService();
 
-/** One view, in KMS Lens's own container in the activity bar (a second copy in the Explorer only split the user's attention). */
-export const GRANTS_VIEW_IDS = ['kmsLens.grants'] as const;
-
 /** Opens the event's document and selects the whole event. */
 export async function revealEvent(e: EventRef): Promise<vscode.TextEditor | undefined> {
   try {
@@ -58,13 +55,16 @@ export class GrantsView implements vscode.Disposable {
   private readonly views: vscode.TreeView<unknown>[];
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(private readonly index: GrantsIndex) {
+  /**
+   * `views`: the views of GRANTS_VIEW_IDS, created at activation (registration.ts, lazyProviders.ts) with a provider that
+   * hands every request to `this.provider`.
+   */
+  constructor(private readonly index: GrantsIndex, views: readonly vscode.TreeView<unknown>[]) {
     this.provider = new GrantsTreeProvider(index.model);
     this.provider.setTimeZone(timeZoneSetting());
-    this.views = GRANTS_VIEW_IDS.map((id) => vscode.window.createTreeView(id, { treeDataProvider: this.provider, showCollapseAll: true }));
+    this.views = [...views];
     this.subscriptions.push(
       this.provider,
-      ...this.views,
       index.onDidChange((m) => {
         this.provider.setModel(m);
         this.updateChrome();

@@ -3,10 +3,8 @@
  * grants view all read the model from here.
  */
 import * as vscode from 'vscode';
-import { getKmsLensService, type DocumentModel } from '../core';
+import { buildModel, type DocumentModel } from '../core/reading';
 import { hintsFor } from './documents';
-
-const core = getKmsLensService();
 
 interface Entry {
   /**
@@ -31,7 +29,7 @@ export class ModelCache {
     const hints = hintsFor(doc);
     const hit = this.entries.get(key);
     if (hit && this.current(hit, doc, maxFileSize, hints.policyKind)) return hit.model;
-    const model = core.parse(doc.getText(), hints, { maxFileSize });
+    const model = buildModel(doc.getText(), hints, { maxFileSize });
     // A model made before its parser loaded (Terraform) is not kept: the next request reads the text again.
     if (model.pending) return model;
     this.entries.set(key, { doc, version: doc.version, maxFileSize, languageId: doc.languageId, policyKind: hints.policyKind, model });

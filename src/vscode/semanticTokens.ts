@@ -1,13 +1,13 @@
 /** Semantic tokens from the core, over the cached model of the document's current version. */
 import * as vscode from 'vscode';
 import { getKmsLensService, TOKEN_MODIFIERS, TOKEN_TYPES } from '../core';
+import { SEMANTIC_TOKENS_LEGEND } from './registration';
 import { isCandidate } from './documents';
 import type { ModelCache } from './modelCache';
 import { readSettings } from './settings';
 
 const core = getKmsLensService();
 
-export const SEMANTIC_TOKENS_LEGEND = new vscode.SemanticTokensLegend([...TOKEN_TYPES], [...TOKEN_MODIFIERS]);
 
 const typeIndex = new Map<string, number>(TOKEN_TYPES.map((t, i) => [t, i]));
 const modifierBit = new Map<string, number>(TOKEN_MODIFIERS.map((m, i) => [m, 1 << i]));

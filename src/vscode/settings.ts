@@ -1,6 +1,6 @@
 /** Typed reader for the `kmsLens.*` settings. */
 import * as vscode from 'vscode';
-import { DEFAULT_SETTINGS, isSeveritySetting, type AnalysisSettings, type SeveritySetting } from '../core';
+import { DEFAULT_SETTINGS, isSeveritySetting, type AnalysisSettings, type SeveritySetting } from '../core/reading';
 
 export interface ExtensionSettings {
   enable: boolean;

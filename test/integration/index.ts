@@ -14,7 +14,9 @@ export function runSuites(suffix: string): Promise<void> {
   console.log(`VS Code ${vscode.version}, display language ${vscode.env.language}`);
   // KMS_LENS_TEST_GREP runs only the matching tests (the host passes its environment on).
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec', grep: process.env.KMS_LENS_TEST_GREP || undefined });
-  for (const f of fs.readdirSync(__dirname).filter((f) => f.endsWith(suffix)).sort()) {
+  // activation.test.js first: it checks what activation loads before any other suite opens a KMS document.
+  const first = (f: string): number => (f === 'activation.test.js' ? 0 : 1);
+  for (const f of fs.readdirSync(__dirname).filter((f) => f.endsWith(suffix)).sort((a, b) => first(a) - first(b) || (a < b ? -1 : a > b ? 1 : 0))) {
     mocha.addFile(path.join(__dirname, f));
   }
   return new Promise((resolve, reject) => {

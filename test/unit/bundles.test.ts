@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { builtinModules } from 'node:module';
+import * as os from 'node:os';
 import * as path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -22,10 +24,13 @@ describe('bundles', () => {
     assert.deepEqual(requiredModules(pkg.browser), ['vscode']);
   });
 
-  it('the Node extension requires only vscode, Node built-ins and its own lazy chunks, so the .vsix needs no node_modules', () => {
-    for (const m of requiredModules(pkg.main)) {
-      assert.ok(m === 'vscode' || builtinModules.includes(m.replace(/^node:/, '')) || LAZY_CHUNKS.some((c) => m === `./${c.file}`), `unexpected require of ${m}`);
-    }
+  it('the Node extension requires only vscode, Node built-ins, its engine and its own lazy chunks, so the .vsix needs no node_modules', () => {
+    const own = (m: string): boolean => m === 'vscode' || builtinModules.includes(m.replace(/^node:/, '')) || LAZY_CHUNKS.some((c) => m === `./${c.file}`);
+    for (const m of requiredModules(pkg.main)) assert.ok(own(m) || m === './engine.js', `unexpected require of ${m} in ${pkg.main}`);
+    // The engine takes what activation loaded from dist/extension.js itself.
+    for (const m of requiredModules('dist/engine.js')) assert.ok(own(m) || m === './extension.js', `unexpected require of ${m} in dist/engine.js`);
+    assert.ok(requiredModules(pkg.main).includes('./engine.js'));
+    assert.ok(requiredModules('dist/engine.js').includes('./extension.js'));
   });
 
   describe('lazy chunks: libraries the Node extension loads on first use, not at activation', () => {
@@ -77,5 +82,69 @@ describe('bundles', () => {
     assert.equal(pkg.engines.vscode, '^1.100.0');
     assert.match(pkg.devDependencies['@types/vscode'], /^1\.100\./);
     assert.deepEqual(pkg.capabilities, { untrustedWorkspaces: { supported: true }, virtualWorkspaces: true });
+  });
+
+  /**
+   * The bundle VS Code reads when it activates KMS Lens, as shipped (`--production`, as `vsce package`
+   * builds it): under 400 KB (issue 13), holding what activation needs and none of the engine, and one
+   * runtime with the engine (each module in one bundle only: one l10n configuration, one model cache).
+   * That a document which is not ours does not load the engine is test/integration/activation.test.ts.
+   */
+  describe('the activation bundle, as shipped', function () {
+    this.timeout(180_000);
+    let out = '';
+    /** The modules a bundle holds; in the engine, `kms-lens-shell:PATH` is a module it takes from dist/extension.js (esbuild.js). */
+    const held = (file: string): string[] => {
+      const meta = JSON.parse(fs.readFileSync(path.join(out, file), 'utf8')) as { outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }> };
+      const [, bundle] = Object.entries(meta.outputs).find(([f]) => f.endsWith('.js')) ?? [];
+      assert.ok(bundle, `${file} names no bundle`);
+      return Object.entries(bundle.inputs).filter(([, i]) => i.bytesInOutput > 0).map(([f]) => f);
+    };
+
+    before(() => {
+      out = fs.mkdtempSync(path.join(os.tmpdir(), 'kms-lens-bundle-'));
+      execFileSync(process.execPath, [path.join(ROOT, 'esbuild.js'), '--production', `--outdir=${out}`, '--metafile'], { cwd: ROOT, stdio: 'pipe' });
+    });
+    after(() => fs.rmSync(out, { recursive: true, force: true }));
+
+    it('dist/extension.js is under 400 KB', () => {
+      assert.equal(pkg.main, './dist/extension.js');
+      const size = fs.statSync(path.join(out, 'extension.js')).size;
+      assert.ok(size < 400_000, `dist/extension.js is ${size} bytes`);
+    });
+
+    it('it holds the document model and the classifier, and none of the rules, hovers, grants, key lifecycles or access evaluator', () => {
+      const shell = held('meta.extension.json');
+      for (const m of ['src/vscode/extension.ts', 'src/core/classify.ts', 'src/core/document/model.ts', 'src/vscode/diagnostics.ts']) assert.ok(shell.includes(m), `${m} is not in dist/extension.js`);
+      const engineOnly = /^src\/(core\/(rules|access|keys|grants|lifecycle|hover|history)\/|core\/(index|service|analyze)\.ts$|vscode\/(engine|hoverProvider|grantsIndex|policyIndex)\.ts$)/;
+      assert.deepEqual(shell.filter((m) => engineOnly.test(m)), []);
+      // The engine holds them.
+      const engine = held('meta.engine.json');
+      for (const m of ['src/core/rules/registry.ts', 'src/core/service.ts', 'src/vscode/engine.ts']) assert.ok(engine.includes(m), `${m} is not in dist/engine.js`);
+    });
+
+    it('the engine shares activation\'s runtime: no module is in both bundles, and @vscode/l10n is in dist/extension.js only', () => {
+      const shell = held('meta.extension.json');
+      const engine = held('meta.engine.json');
+      assert.deepEqual(engine.filter((m) => shell.includes(m)), []);
+      const l10n = shell.filter((m) => /node_modules\/@vscode\/l10n\//.test(m));
+      assert.equal(l10n.length, 1, 'dist/extension.js does not hold @vscode/l10n');
+      assert.deepEqual(engine.filter((m) => /node_modules\/@vscode\/l10n\//.test(m)), [`kms-lens-shell:${l10n[0]}`]);
+      // Each module the engine takes from there is one dist/extension.js holds.
+      const taken = engine.filter((m) => m.startsWith('kms-lens-shell:')).map((m) => m.slice('kms-lens-shell:'.length));
+      assert.ok(taken.length > 10, `${taken.length} modules`);
+      assert.deepEqual(taken.filter((m) => !shell.includes(m)), []);
+    });
+
+    it('the browser build and the CLI stay one file each', () => {
+      assert.deepEqual(requiredModules(path.relative(ROOT, path.join(out, 'web', 'extension.js'))), ['vscode']);
+      const cli = requiredModules(path.relative(ROOT, path.join(out, 'cli.js')));
+      assert.deepEqual(cli.filter((m) => m.startsWith('.')), []);
+    });
+  });
+
+  it('the .vsix ignore list ships the engine', () => {
+    const ignore = fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').split('\n');
+    assert.ok(ignore.includes('!dist/engine.js'));
   });
 });

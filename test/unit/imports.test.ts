@@ -48,10 +48,11 @@ describe('imports', () => {
     assert.deepEqual(importsBetween(graph, ['core/lifecycle'], ['core/grants', 'core/keys'], ['core/lifecycle/rules']), []);
   });
 
-  it('keeps the core free of the adapters, and the adapters to the core\'s entry point', () => {
+  it('keeps the core free of the adapters, and the adapters to the core\'s entry points', () => {
     assert.deepEqual(importsBetween(graph, ['core'], ['vscode', 'cli']), []);
     const intoCore = importsBetween(graph, ['vscode', 'cli'], ['core']);
     assert.ok(intoCore.length > 10, intoCore.join('\n'));
-    assert.deepEqual(intoCore.filter((i) => !i.endsWith(' -> core/index.ts')), []);
+    // core/reading.ts: the small entry the extension's activation code uses (bundles.test.ts).
+    assert.deepEqual(intoCore.filter((i) => !i.endsWith(' -> core/index.ts') && !i.endsWith(' -> core/reading.ts')), []);
   });
 });

@@ -27,11 +27,11 @@ function pngSize(file: string): { width: number; height: number } {
 }
 
 describe('packaging', () => {
-  it('the .vsix holds every rule page (in English, Italian and Spanish), the rule index and the feature guides (vsce ls)', function () {
+  it('the .vsix holds every rule page (in English, Italian and Spanish), the rule index, the feature guides and both Node extension bundles (vsce ls)', function () {
     this.timeout(60_000);
     const vsce = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
     const listed = new Set(execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' }).split('\n').map((l) => l.trim()).filter(Boolean));
-    const missing = [...allRules.flatMap((r) => DOCS_LANGUAGES.map((l) => docsPath(r, l))), 'docs/rules/index.md', 'docs/rules/index.it.md', 'docs/rules/index.es.md', 'docs/policies.md', 'docs/cloudtrail.md', 'docs/keys.md', 'docs/cli.md', pkg.icon, 'README.md'].filter((f) => !listed.has(f));
+    const missing = [...allRules.flatMap((r) => DOCS_LANGUAGES.map((l) => docsPath(r, l))), 'docs/rules/index.md', 'docs/rules/index.it.md', 'docs/rules/index.es.md', 'docs/policies.md', 'docs/cloudtrail.md', 'docs/keys.md', 'docs/cli.md', pkg.icon, 'README.md', 'dist/extension.js', 'dist/engine.js'].filter((f) => !listed.has(f));
     assert.deepEqual(missing, []);
     // Sources and tests stay out.
     assert.deepEqual([...listed].filter((f) => /^(src|test|out|node_modules)\//.test(f)), []);
@@ -54,7 +54,7 @@ describe('packaging', () => {
     assert.deepEqual(containers, ['kmsLens']);
     for (const w of pkg.contributes.viewsWelcome as Array<{ view: string }>) assert.equal(w.view, 'kmsLens.grants');
     // The view code creates the same one view.
-    assert.match(read('src/vscode/grantsView.ts'), /GRANTS_VIEW_IDS = \['kmsLens\.grants'\] as const/);
+    assert.match(read('src/vscode/registration.ts'), /GRANTS_VIEW_IDS = \['kmsLens\.grants'\] as const/);
   });
 
   it('the README is under 25 KB, and its first screen says what KMS Lens does and how to install, run and test it', () => {
