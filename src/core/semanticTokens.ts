@@ -56,7 +56,12 @@ function tokensOfPolicy(policy: PolicyModel, out: SemanticToken[]): void {
   const add = (node: Node, from: number, to: number, type: TokenType, modifiers: readonly TokenModifier[] = []): void => {
     if (to <= from) return;
     const contentStart = node.offset + 1;
-    out.push({ start: policy.toDocument(contentStart + from), end: policy.toDocument(contentStart + to), type, modifiers });
+    const start = policy.toDocument(contentStart + from);
+    const end = policy.toDocument(contentStart + to);
+    // Text the format implies but nobody wrote (the default Allow of an aws_iam_policy_document
+    // statement) maps to no characters, or not to as many: it gets no token.
+    if (end - start !== to - from) return;
+    out.push({ start, end, type, modifiers });
   };
   /** The string's text as written, or undefined when escapes make it differ from its value (then offsets inside it are not the value's). */
   const raw = (node: Node): string | undefined => {

@@ -71,6 +71,13 @@ describe('CloudTrail hovers', () => {
     assert.match(h!.markdown, /`Management`, `Data`, `NetworkActivity`, `Insight`/);
   });
 
+  it('dates the event in the one-sentence summary as every other date in KMS Lens reads', () => {
+    const e = JSON.parse(fixture('corpus', 'awsdocs', 'ct-decrypt-4.json'));
+    e.errorCode = undefined;
+    e.eventTime = '2024-05-02T11:05:30Z';
+    assert.match(summarizeEvent(e), / At 2024-05-02 11:05:30 UTC\.$/);
+  });
+
   it('says a failed call did nothing, and a cross-account call is cross-account', () => {
     const e = JSON.parse(fixture('corpus', 'awsdocs', 'ct-decrypt-4.json'));
     assert.match(summarizeEvent(e), /It failed \(KMSInvalidStateException\)/);

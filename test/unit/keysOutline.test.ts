@@ -8,7 +8,7 @@
 import * as assert from 'node:assert/strict';
 import { buildOutline, LISTED_EVENTS, type OutlineItem } from '../../src/core';
 import { GrantsRun, toTextReport } from '../../src/cli/grants';
-import { createGrant, decrypt, grantsOf, KEY_ARN, KEY_ID, kmsEvent, records, roleSession, source } from './grantsHelpers';
+import { createGrant, decrypt, grantsOf, KEY_ARN, KEY_ID, kmsEvent, records, retireGrant, roleSession, source } from './grantsHelpers';
 import { disableKey, refusedDecrypt } from './lifecycleHelpers';
 
 const children = (item: OutlineItem | undefined): OutlineItem[] => item?.children?.() ?? [];
@@ -49,6 +49,17 @@ describe('keys outline', () => {
     assert.equal(lines.slice(usesAt + 1).findIndex((l) => !/Decrypt 2024-05-02 /.test(l)), LISTED_EVENTS, 'the first uses, one line each');
     assert.match(lines[usesAt + 1 + LISTED_EVENTS], /└─ … 5 more$/);
     assert.ok(lines.some((l) => /└─ … 2 more$/.test(l)), 'the refused calls are cut the same way');
+  });
+
+  it('says a grant has no constraints only when its terms are in the logs, not for a grant seen only through its end', () => {
+    const grantId = 'a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9';
+    const constraintsOf = (text: string): string | undefined => {
+      const [key] = buildOutline(grantsOf(source('log.json', text))).keys;
+      const grant = children(key).find((i) => i.kind === 'grant');
+      return children(grant).find((i) => i.variant === 'constraints')?.description;
+    };
+    assert.equal(constraintsOf(records(createGrant(grantId, '2024-05-01T09:00:00Z'))), 'none');
+    assert.equal(constraintsOf(records(retireGrant(grantId, '2024-05-02T09:00:00Z'))), 'not in these logs');
   });
 
   it('writes every date one way, in rows, tooltips and the text report: 2024-05-01 09:00:00 UTC', () => {

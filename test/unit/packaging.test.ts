@@ -68,6 +68,25 @@ describe('packaging', () => {
     assert.match(firstScreen, /bash \.ci\/prepare && npm test/);
   });
 
+  it('every picture the README and docs/ show is a PNG under 150 KB and at most 1000 px wide, with alt text', () => {
+    // The pictures ship in the .vsix (media/**), and GitHub and the Marketplace show them about 880 px wide:
+    // a whole 1280 px window shrinks its text below reading size. npm run screenshots crops each scene.
+    const pages = ['README.md', ...fs.readdirSync(path.join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+    const pictures = new Map<string, string>();
+    for (const page of pages) {
+      for (const m of read(page).matchAll(/!\[([^\]]*)\]\(([^)\s]+\.png)\)/g)) {
+        assert.ok(m[1].length >= 20, `${page}: ${m[2]} has no alt text that says what it shows`);
+        pictures.set(path.normalize(path.join(path.dirname(page), m[2])), page);
+      }
+    }
+    assert.ok(pictures.size >= 5, `only ${pictures.size} pictures found`);
+    for (const [file, page] of pictures) {
+      const bytes = fs.statSync(path.join(ROOT, file)).size;
+      assert.ok(bytes < 150_000, `${file} (shown in ${page}) is ${bytes} bytes`);
+      assert.ok(pngSize(path.join(ROOT, file)).width <= 1000, `${file} (shown in ${page}) is wider than 1000 px`);
+    }
+  });
+
   it('the README says why each runtime dependency is there', () => {
     const deps = Object.keys(pkg.dependencies as Record<string, string>);
     const section = read('README.md').split(/^## Dependencies$/m)[1]?.split(/^## /m)[0] ?? '';

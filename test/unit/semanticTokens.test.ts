@@ -6,7 +6,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildModel, DEFAULT_SETTINGS } from '../../src/core';
+import { buildModel, DEFAULT_SETTINGS, getKmsLensService } from '../../src/core';
+import { locateWasm } from '../../src/cli/wasm';
 import { semanticTokens, TOKEN_MODIFIERS, TOKEN_TYPES, type SemanticToken } from '../../src/core/semanticTokens';
 import { CORPUS } from './helpers';
 
@@ -141,6 +142,22 @@ describe('semantic tokens', () => {
 
   it('marks a statement saved on its own as it marks the statements of a policy', () => {
     assert.deepEqual(show('{"Action": "kms:Decrypt", "Effect": "Allow"}'), ['kms namespace', 'Decrypt function.defaultLibrary', 'Allow keyword']);
+  });
+
+  it('gives no token to the Allow an aws_iam_policy_document statement implies, and marks what its Terraform text writes', async () => {
+    // An empty token there made VS Code log "Semantic token with invalid length" on the `statement {` line.
+    await getKmsLensService().prepareFormats(locateWasm);
+    const tf = 'data "aws_iam_policy_document" "app" {\n  statement {\n    actions   = ["kms:Decrypt"]\n    resources = ["*"]\n  }\n  statement {\n    effect  = "Deny"\n    actions = ["kms:ScheduleKeyDeletion"]\n    resources = ["*"]\n  }\n}\n';
+    assert.deepEqual(show(tf, 'terraform'), [
+      'kms namespace',
+      'Decrypt function.defaultLibrary',
+      '* operator',
+      'Deny keyword',
+      'kms namespace',
+      'ScheduleKeyDeletion function.defaultLibrary',
+      '* operator',
+    ]);
+    for (const t of tokensOf(tf, 'terraform')) assert.ok(t.end > t.start, `empty token at ${t.start}`);
   });
 
   it('over the whole corpus: sorted, non-overlapping, inside one line, never on a quote, modifiers in legend order', () => {

@@ -10,6 +10,7 @@ import { describeService, parseServiceName } from './data/services';
 import { errorCodeOf, isDryRun, isFailedCall, isKmsEvent, keyMentions, obj, type Obj } from './event';
 import { asString } from '../jsonValues';
 import { parseArn, repairShiftedArn } from '../kms/identifiers';
+import { formatTime } from '../lifecycle/dates';
 import { display } from '../text/display';
 
 /** `...11111`: enough of a key id to tell keys apart in a sentence. */
@@ -144,7 +145,8 @@ export function summarizeEvent(e: Obj): string {
     const meaning = KMS_ERROR_CODES[code];
     return `${what} ${l10n.t('It failed ({0}){1}: nothing happened.', code, meaning ? ` - ${meaning}` : '')}`;
   }
-  if (asString(e.eventTime)) return `${what} ${l10n.t('At {0}.', display(e.eventTime))}`;
+  const time = asString(e.eventTime);
+  if (time) return `${what} ${l10n.t('At {0}.', formatTime(time))}`;
   return what;
 }
 

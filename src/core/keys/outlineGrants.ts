@@ -84,7 +84,9 @@ function detailItems(g: Grant, grantId: string): OutlineItem[] {
   const unknown = l10n.t('not in these logs');
   detail('operations', l10n.t('Operations'), 'operations', g.operations.join(', ') || unknown);
   const constraints = describeConstraints(g.constraints);
-  if (constraints.length === 0) detail('constraints', l10n.t('Constraints'), 'constraints', l10n.t('none'));
+  // "none" only where the grant's terms are in the open files (its CreateGrant or a list-grants listing); a grant
+  // seen only through its end or its uses may have constraints nobody here can see.
+  if (constraints.length === 0) detail('constraints', l10n.t('Constraints'), 'constraints', g.creation || g.listing ? l10n.t('none') : unknown);
   else detail('constraints', constraints.length === 1 ? l10n.t('Constraint') : l10n.t('Constraints'), 'constraints', constraints.join('; '), constraints);
   detail('grantee', l10n.t('Grantee'), 'grantee', g.granteePrincipal ?? unknown);
   if (g.retiringPrincipal) detail('retiring', l10n.t('Retiring principal'), 'retiring principal', g.retiringPrincipal);
