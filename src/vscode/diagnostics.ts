@@ -205,7 +205,7 @@ export class DiagnosticsController implements vscode.Disposable {
     if (doc.isClosed || doc.version !== version) return;
     if (model.kind === 'other') return this.clear(doc.uri, version, 'other');
     this.results.set(doc.uri.toString(), { version, model, findings });
-    this.collection.set(doc.uri, findings.map((f) => toDiagnostic(doc, f, (c) => this.engine().link(c))));
+    this.collection.set(doc.uri, shownFindings(doc, findings).map((f) => toDiagnostic(doc, f, (c) => this.engine().link(c))));
     this.announce({ uri: doc.uri, version, kind: model.kind });
   }
 
@@ -227,4 +227,17 @@ export class DiagnosticsController implements vscode.Disposable {
     this.timers.clear();
     for (const s of this.subscriptions) s.dispose();
   }
+}
+
+/**
+ * VS Code's own JSON support validates documents in JSON and JSON with Comments and reports every syntax
+ * error there ("Colon expected"): KMS Lens's catch-all `json-syntax` (no quick fix) would say the same thing
+ * a second time at the same place. Its other syntax rules stay: they carry the quick fixes VS Code does not
+ * offer. JSON Lines, logs and plain text get no validation from VS Code, so they keep `json-syntax`, as the
+ * CLI does. Only what is shown changes: Fix all and the code actions read every finding.
+ */
+function shownFindings(doc: vscode.TextDocument, findings: Finding[]): Finding[] {
+  if (doc.languageId !== 'json' && doc.languageId !== 'jsonc') return findings;
+  if (vscode.workspace.getConfiguration('json', doc).get<boolean>('validate.enable', true) === false) return findings;
+  return findings.filter((f) => f.code !== 'json-syntax');
 }

@@ -11,7 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { COMMAND_IDS } from '../../src/vscode/commandIds';
-import { closeAll, EXTENSION_ID, open, setRuleSeverity, waitForAnalysis, waitForDiagnostics, workspaceUri } from './helpers';
+import { closeAll, describe as describeDiagnostic, EXTENSION_ID, open, setRuleSeverity, waitFor, waitForAnalysis, waitForDiagnostics, workspaceUri } from './helpers';
 
 /** Writes a file into the test workspace (a temporary copy) and opens it. */
 async function openNew(name: string, text: string): Promise<vscode.TextEditor> {
@@ -70,6 +70,19 @@ describe('editing policies', () => {
     await vscode.workspace.getConfiguration('editor').update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace);
     await vscode.workspace.getConfiguration('files').update('autoSave', undefined, vscode.ConfigurationTarget.Workspace);
     await closeAll();
+  });
+
+  it('a syntax error VS Code itself reports in a .json file is said once; a JSON Lines log, which VS Code does not validate, keeps json-syntax', async () => {
+    const codeOf = (d: vscode.Diagnostic): string => String(typeof d.code === 'object' ? d.code.value : d.code);
+    // A key policy with a missing colon and a misspelt action: KMS Lens reads it as a key policy all the same.
+    const policy = await openNew('missing-colon.json', '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Principal": {"AWS": "arn:aws:iam::210987654321:root"},\n      "Action": ["kms:Decrpyt", "kms:PutKeyPolicy"],\n      "Resource" "*"\n    }\n  ]\n}\n');
+    const ours = await waitForDiagnostics(policy.document.uri, (ds) => ds.some((d) => codeOf(d) === 'policy-unknown-action'), 'the misspelt action');
+    await waitFor(() => vscode.languages.getDiagnostics(policy.document.uri).some((d) => d.source === 'json'), "VS Code's own JSON diagnostic");
+    assert.deepEqual(ours.filter((d) => codeOf(d) === 'json-syntax').map(describeDiagnostic), []);
+    // The same kind of error on a line of a CloudTrail JSON Lines log: nobody else reports it.
+    const event = '{"eventVersion":"1.08","eventSource":"kms.amazonaws.com","eventName":"Decrypt","awsRegion":"us-east-1","eventTime":"2024-04-23T18:08:11Z","userIdentity":{"type":"AWSService","invokedBy":"s3.amazonaws.com"},"recipientAccountId":"111122223333"}';
+    const log = await openNew('missing-colon.jsonl', `${event}\n${event.replace('"eventName":', '"eventName"')}\n`);
+    await waitForDiagnostics(log.document.uri, (ds) => ds.some((d) => codeOf(d) === 'json-syntax' && d.range.start.line === 1), 'json-syntax on the damaged line');
   });
 
   it('hovers explain actions, principals and the statement', async () => {
