@@ -738,7 +738,15 @@ function scanPath(text: string, start: number, end: number, path: JSONPath, targ
   return value ? { start: value.start, end: value.end } : undefined;
 }
 
-/** The records of a model that are CloudTrail events (list-grants entries are not). */
-export function eventRecords(model: DocumentModel): JsonRecord[] {
-  return model.kind === 'cloudTrail' ? model.records.filter((r) => isEventLike(r.value)) : [];
+const eventRecordsOf = new WeakMap<DocumentModel, readonly JsonRecord[]>();
+
+/**
+ * The records of a model that are CloudTrail events (list-grants entries are not);
+ * found once per model (the rule runner and the policies in events both ask).
+ */
+export function eventRecords(model: DocumentModel): readonly JsonRecord[] {
+  if (model.kind !== 'cloudTrail') return [];
+  let records = eventRecordsOf.get(model);
+  if (!records) eventRecordsOf.set(model, (records = model.records.filter((r) => isEventLike(r.value))));
+  return records;
 }
