@@ -140,3 +140,16 @@ describe('document model: a record inside a JSON string', () => {
     assert.equal(text.slice(id.start, id.end), '\\"alias/appé\\"');
   });
 });
+
+describe('document model without the duplicate-key count (kms-lens grants)', () => {
+  it('reads a big log to the same records, and leaves the duplicate key unreported', () => {
+    const text = `{"Records": [\n  ${event(1)},\n  ${event(2, ',"eventName":"Encrypt"')},\n  ${event(3)}\n]}`;
+    const hints = { languageId: 'json', fileName: 'log.json' };
+    const checked = buildModel(text, hints, { maxFileSize: DEFAULT_SETTINGS.maxFileSize, treeThreshold: 0 });
+    const unchecked = buildModel(text, hints, { maxFileSize: DEFAULT_SETTINGS.maxFileSize, treeThreshold: 0, duplicateKeys: false });
+    assert.deepEqual(checked.syntaxProblems.map((p) => p.kind), ['duplicateKey'], 'the default (check, the editor) reports it');
+    assert.deepEqual(unchecked.syntaxProblems, []);
+    assert.deepEqual(unchecked.records, checked.records);
+    assert.equal((unchecked.records[1].value as { eventName: string }).eventName, 'Encrypt', 'the last one counts, as in JSON.parse');
+  });
+});

@@ -107,7 +107,26 @@ export function arnAccountOf(s: string): string | undefined {
   return splitArn(fixed ?? s)?.[3] || undefined;
 }
 
-export function parseKeyRef(value: string): KeyRef {
+/**
+ * Parsed references by text: a log names the same few keys thousands of times, and
+ * five event rules read every event's key mentions. Bounded, so that a log naming
+ * millions of distinct keys keeps memory flat (the cache is simply started again).
+ */
+const parsedRefs = new Map<string, Readonly<KeyRef>>();
+const PARSED_REFS_MAX = 4096;
+
+/** How an event names a key (an ARN, an alias, a key id). Shared and frozen: callers read it, never change it. */
+export function parseKeyRef(value: string): Readonly<KeyRef> {
+  let ref = parsedRefs.get(value);
+  if (ref === undefined) {
+    if (parsedRefs.size >= PARSED_REFS_MAX) parsedRefs.clear();
+    ref = Object.freeze(readKeyRef(value));
+    parsedRefs.set(value, ref);
+  }
+  return ref;
+}
+
+function readKeyRef(value: string): KeyRef {
   let s = value;
   let repaired = false;
   if (s.startsWith('arn:')) {
@@ -131,7 +150,7 @@ export function parseKeyRef(value: string): KeyRef {
 export interface KeyMention {
   path: Array<string | number>;
   value: string;
-  ref: KeyRef;
+  ref: Readonly<KeyRef>;
 }
 
 /** Request parameters that name the key the call is made on (not ReEncrypt's two keys: see keyMentions). */

@@ -7,7 +7,8 @@
 import type { DocumentModel } from '../document/model';
 import { emptyGrantFacts, type GrantFacts } from './facts';
 import { listGrantsFacts } from './readListGrants';
-import { cloudTrailGrantFacts } from './readCloudTrail';
+import { cloudTrailGrantFacts, grantFactsPass } from './readCloudTrail';
+import type { KmsEventPass } from '../history/events';
 
 const EMPTY: GrantFacts = emptyGrantFacts();
 const cache = new WeakMap<DocumentModel, GrantFacts>();
@@ -21,4 +22,10 @@ export function documentFacts(model: DocumentModel): GrantFacts {
     cache.set(model, facts);
   }
   return facts;
+}
+
+/** A pass that reads and caches the grant facts of a CloudTrail document, for a walk shared with other views; undefined when they are known already. */
+export function pendingGrantFacts(model: DocumentModel): KmsEventPass | undefined {
+  if (model.kind !== 'cloudTrail' || cache.has(model)) return undefined;
+  return grantFactsPass((facts) => cache.set(model, facts));
 }

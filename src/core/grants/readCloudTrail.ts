@@ -6,7 +6,7 @@
  */
 import { isObject } from '../classify';
 import type { DocumentModel, JsonRecord } from '../document/model';
-import { byTime, eventFact, forEachKmsEvent, requestParameters, sameEvent, type Obj } from '../history/events';
+import { byTime, eventFact, readKmsEvents, requestParameters, sameEvent, type KmsEventPass, type Obj } from '../history/events';
 import { actorOf } from '../history/actors';
 import { KeyReader } from '../history/keyReader';
 import type { KeyRef } from '../history/keys';
@@ -17,28 +17,39 @@ import { readConstraints } from './constraints';
 import { emptyGrantFacts, type CreateFact, type EndFact, type GrantEventFact, type GrantFacts, type UseFact } from './facts';
 
 export function cloudTrailGrantFacts(model: DocumentModel): GrantFacts {
+  let facts!: GrantFacts;
+  readKmsEvents(model, [grantFactsPass((f) => (facts = f))]);
+  return facts;
+}
+
+/** The grant facts of a CloudTrail document as one pass over its events, handed to `keep` at the end. */
+export function grantFactsPass(keep: (facts: GrantFacts) => void): KmsEventPass {
   const facts = emptyGrantFacts();
   const reader = new KeyReader(facts);
-  forEachKmsEvent(model, (record, ev, name) => {
-    const use = USE_OPERATIONS.get(name);
-    const grantEvent = name === 'CreateGrant' || name === 'RetireGrant' || name === 'RevokeGrant';
-    if (use === undefined && !grantEvent && name !== 'ReEncrypt') {
-      if (name === 'CreateAlias' || name === 'UpdateAlias') reader.readAlias(ev);
-      return;
-    }
-    // A failed call used nothing; only a failed CreateGrant, RetireGrant or RevokeGrant is worth showing.
-    if (!grantEvent && ev.errorCode !== undefined && ev.errorCode !== null && ev.errorCode !== '') return;
-    if (name === 'CreateGrant') facts.events.push(createFact(record, ev, reader));
-    else if (grantEvent) facts.events.push(endFact(record, ev, reader, name === 'RetireGrant' ? 'retire' : 'revoke'));
-    else if (use !== undefined) facts.uses.push(useFact(record, ev, name, use, reader.keyOf(ev), requestParameters(ev)?.encryptionContext));
-    else reEncryptFacts(record, ev, reader, facts.uses);
-  });
-  facts.refs = reader.refs();
-  byTime(facts.events);
-  byTime(facts.uses);
-  facts.events = dropDuplicates(facts.events, facts);
-  facts.uses = dropDuplicates(facts.uses, facts);
-  return facts;
+  return {
+    read(record, ev, name) {
+      const use = USE_OPERATIONS.get(name);
+      const grantEvent = name === 'CreateGrant' || name === 'RetireGrant' || name === 'RevokeGrant';
+      if (use === undefined && !grantEvent && name !== 'ReEncrypt') {
+        if (name === 'CreateAlias' || name === 'UpdateAlias') reader.readAlias(ev);
+        return;
+      }
+      // A failed call used nothing; only a failed CreateGrant, RetireGrant or RevokeGrant is worth showing.
+      if (!grantEvent && ev.errorCode !== undefined && ev.errorCode !== null && ev.errorCode !== '') return;
+      if (name === 'CreateGrant') facts.events.push(createFact(record, ev, reader));
+      else if (grantEvent) facts.events.push(endFact(record, ev, reader, name === 'RetireGrant' ? 'retire' : 'revoke'));
+      else if (use !== undefined) facts.uses.push(useFact(record, ev, name, use, reader.keyOf(ev), requestParameters(ev)?.encryptionContext));
+      else reEncryptFacts(record, ev, reader, facts.uses);
+    },
+    done() {
+      facts.refs = reader.refs();
+      byTime(facts.events);
+      byTime(facts.uses);
+      facts.events = dropDuplicates(facts.events, facts);
+      facts.uses = dropDuplicates(facts.uses, facts);
+      keep(facts);
+    },
+  };
 }
 
 /**

@@ -1,18 +1,19 @@
 /**
  * Documents -> facts -> the key history -> each key's grants and lifecycle.
- * Each document is read once per view (grants, the key's life, the services
- * that use a key); the key history resolves every key those facts name;
+ * Each CloudTrail document is walked once for every view (grants, the key's
+ * life, the services that use a key); the key history resolves every key those facts name;
  * then each view replays its facts on the resolved keys, and the two are put
  * together per key.
  */
 import { replayGrants, type GrantsInput } from '../grants/build';
-import { documentFacts } from '../grants/read';
+import { documentFacts, pendingGrantFacts } from '../grants/read';
+import { readKmsEvents, type KmsEventPass } from '../history/events';
 import type { GrantFacts } from '../grants/facts';
 import { KeyHistory } from '../history/history';
 import { keyLabel } from '../history/keys';
 import type { KmsKey } from '../history/types';
 import { replayLifecycles, type LifecycleInput } from '../lifecycle/build';
-import { evidenceFacts, lifecycleFacts, type EvidenceFacts, type LifecycleFacts } from '../lifecycle/extract';
+import { evidenceFacts, lifecycleFacts, pendingLifecycleFacts, type EvidenceFacts, type LifecycleFacts } from '../lifecycle/extract';
 import type { DocumentKind } from '../types';
 import type { GrantsModel, GrantsSource, KeyGrants } from './types';
 
@@ -39,6 +40,9 @@ export function feedsKeyHistory(kind: DocumentKind): boolean {
 /** The facts of one document (cached per model: one per document version). */
 export function readSource(src: GrantsSource): SourceFacts {
   const kind = src.model.kind;
+  // A CloudTrail log is walked once for the three views, not once per view (the views then read their caches).
+  const passes = [pendingGrantFacts(src.model), ...pendingLifecycleFacts(src.model)].filter((p): p is KmsEventPass => p !== undefined);
+  if (passes.length > 1) readKmsEvents(src.model, passes);
   return {
     source: src.id,
     contributes: feedsKeyHistory(kind),

@@ -8,7 +8,7 @@
  */
 import { isObject } from '../classify';
 import type { DocumentModel, JsonRecord } from '../document/model';
-import { byTime, eventFact, forEachKmsEvent, requestParameters, type EventFact, type Obj } from '../history/events';
+import { byTime, eventFact, readKmsEvents, requestParameters, type EventFact, type KmsEventPass, type Obj } from '../history/events';
 import { KeyReader, type KeyNames } from '../history/keyReader';
 import { keyOutputFacts, type KeySnapshot } from '../history/outputs';
 import type { KeyRef } from '../history/keys';
@@ -90,7 +90,7 @@ export interface LifecycleFacts extends KeyNames {
   hasRevoke: boolean;
 }
 
-/** What shows services using the document's keys; read in a pass of its own, only when someone asks. */
+/** What shows services using the document's keys; read only when someone asks (with the other views, in one walk, when the keys model is built). */
 export interface EvidenceFacts extends KeyNames {
   evidence: EvidenceFact[];
 }
@@ -144,32 +144,61 @@ export function evidenceFacts(model: DocumentModel): EvidenceFacts {
  * pass reads three fields and allocates nothing.
  */
 function extract(model: DocumentModel): LifecycleFacts {
-  const facts: LifecycleFacts = { events: [], aliases: [], refs: [], hasLifecycle: false, hasRevoke: false };
-  const reader = new KeyReader(facts);
-  forEachKmsEvent(model, (record, ev, name) => {
-    const kind = LIFECYCLE_EVENTS.get(name);
-    if (kind !== undefined) {
-      lifecycleEvent(record, ev, name, kind, reader, facts.events);
-      facts.hasLifecycle = true;
-    } else if (ev.errorCode !== undefined && ev.errorCode !== null) {
-      if (typeof ev.errorCode === 'string' && STATE_ERRORS.has(ev.errorCode)) refused(record, ev, name, reader, facts.events);
-    } else if (name === 'RevokeGrant') {
-      facts.hasRevoke = true;
-    }
-  });
-  facts.refs = reader.refs();
-  byTime(facts.events);
+  let facts!: LifecycleFacts;
+  readKmsEvents(model, [lifecyclePass((f) => (facts = f))]);
   return facts;
 }
 
+function lifecyclePass(keep: (facts: LifecycleFacts) => void): KmsEventPass {
+  const facts: LifecycleFacts = { events: [], aliases: [], refs: [], hasLifecycle: false, hasRevoke: false };
+  const reader = new KeyReader(facts);
+  return {
+    read(record, ev, name) {
+      const kind = LIFECYCLE_EVENTS.get(name);
+      if (kind !== undefined) {
+        lifecycleEvent(record, ev, name, kind, reader, facts.events);
+        facts.hasLifecycle = true;
+      } else if (ev.errorCode !== undefined && ev.errorCode !== null) {
+        if (typeof ev.errorCode === 'string' && STATE_ERRORS.has(ev.errorCode)) refused(record, ev, name, reader, facts.events);
+      } else if (name === 'RevokeGrant') {
+        facts.hasRevoke = true;
+      }
+    },
+    done() {
+      facts.refs = reader.refs();
+      byTime(facts.events);
+      keep(facts);
+    },
+  };
+}
+
 function extractEvidence(model: DocumentModel): EvidenceFacts {
+  let facts!: EvidenceFacts;
+  readKmsEvents(model, [evidencePass((f) => (facts = f))]);
+  return facts;
+}
+
+function evidencePass(keep: (facts: EvidenceFacts) => void): KmsEventPass {
   const facts: EvidenceFacts = { evidence: [], aliases: [], refs: [] };
   const reader = new KeyReader(facts);
   const evidence = new Evidence();
-  forEachKmsEvent(model, (record, ev, name) => evidence.read(record, ev, name, reader));
-  facts.evidence = evidence.facts();
-  facts.refs = reader.refs();
-  return facts;
+  return {
+    read: (record, ev, name) => evidence.read(record, ev, name, reader),
+    done() {
+      facts.evidence = evidence.facts();
+      facts.refs = reader.refs();
+      keep(facts);
+    },
+  };
+}
+
+/** Passes that read and cache a CloudTrail document's lifecycle and evidence facts, for a walk shared with other views (those not known already). */
+export function pendingLifecycleFacts(model: DocumentModel): KmsEventPass[] {
+  if (model.kind !== 'cloudTrail') return [];
+  const passes: KmsEventPass[] = [];
+  if (!cache.has(model)) passes.push(lifecyclePass((facts) => cache.set(model, facts)));
+  if (!evidenceCache.has(model)) passes.push(evidencePass((facts) => evidenceCache.set(model, facts)));
+  return passes;
 }
 
 function base(record: JsonRecord, ev: Obj, eventName: string, kind: KeyEventFact['kind'], key: KeyRef | undefined): KeyEventFact {

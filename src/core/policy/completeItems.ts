@@ -116,18 +116,24 @@ function statementRegion(statement: Statement | undefined, facts: DocumentFacts)
 
 // ---------------------------------------------------------------- actions
 
-/** Wildcards worth offering: every CamelCase prefix that matches two or more actions (Generate*, GenerateDataKey*, ReEncrypt*...). */
-const WILDCARDS: ReadonlyArray<{ pattern: string; names: string[] }> = (() => {
+/**
+ * Wildcards worth offering: every CamelCase prefix that matches two or more actions (Generate*, GenerateDataKey*, ReEncrypt*...).
+ * Computed on the first completion, not when the module loads: every CLI run loaded it (about 20 ms).
+ */
+let wildcards: ReadonlyArray<{ pattern: string; names: string[] }> | undefined;
+function kmsWildcards(): ReadonlyArray<{ pattern: string; names: string[] }> {
+  if (wildcards) return wildcards;
   const prefixes = new Set<string>();
   for (const a of KMS_ACTIONS) {
     let prefix = '';
     for (const w of a.name.match(/[A-Z][a-z]*/g) ?? []) prefixes.add((prefix += w));
   }
-  return [...prefixes]
+  wildcards = [...prefixes]
     .map((p) => ({ pattern: `${p}*`, names: expandKmsActions(`${p}*`).map((a) => a.name) }))
     .filter((w) => w.names.length >= 2)
     .sort((a, b) => a.pattern.localeCompare(b.pattern));
-})();
+  return wildcards;
+}
 
 /** Condition key template -> the KMS actions it applies to, computed once (completions ask for every key). */
 let keyActions: Map<string, ReadonlySet<KmsAction>> | undefined;
@@ -143,7 +149,7 @@ export function actionSuggestions(present: ReadonlySet<string>): Suggestion[] {
     out.push({ label: `kms:${a.name}`, kind: 'action', value: `kms:${a.name}`, detail: a.accessLevel, documentation: `${a.description}.`, sortText: `1${a.name}` });
   }
   out.push({ label: 'kms:*', kind: 'wildcard', value: 'kms:*', detail: l10n.t('every KMS action ({0})', KMS_ACTIONS.length), documentation: l10n.t('Every KMS action, including those AWS adds later.'), sortText: '2*' });
-  for (const w of WILDCARDS) {
+  for (const w of kmsWildcards()) {
     if (present.has(`kms:${w.pattern}`.toLowerCase())) continue;
     out.push({ label: `kms:${w.pattern}`, kind: 'wildcard', value: `kms:${w.pattern}`, detail: l10n.t('{0} actions', w.names.length), documentation: l10n.t('Expands to: {0}', w.names.join(', ')), sortText: `2${w.pattern}` });
   }
