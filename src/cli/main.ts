@@ -268,6 +268,12 @@ if (!isMainThread && isKmsLensWorker(workerData)) {
   // Started by pool.ts as a worker thread of check or grants: read the files it is sent.
   void serveFiles(workerData);
 } else if (require.main === module) {
+  // `kms-lens format LOG | head`: the reader has gone, which is no failure of ours. Stop without a stack
+  // trace, as Unix tools do; the exit status is the one already decided, else 0.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  });
   void prepare(process.argv.slice(2))
     .then(() => main(process.argv.slice(2), {
       out: (s) => process.stdout.write(s),

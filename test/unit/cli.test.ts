@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 // The CLI is tested as users run it: the bundled dist/cli.js in a child process (runCli).
-import { FIXTURES, runCli as run } from './helpers';
+import { CLI, FIXTURES, runCli as run } from './helpers';
 
 const SEEDS = path.join(FIXTURES, 'corpus', 'seeds');
 
@@ -123,5 +124,17 @@ describe('kms-lens check', () => {
     assert.match(asEndpoint.stdout, /kms\.json: read as a VPC endpoint policy, 0 findings$/m);
     const asKey = run(['check', '--kind', '*.json=keyPolicy', 'endpoints'], dir);
     assert.match(asKey.stdout, /warning policy-lockout-risk /);
+  });
+});
+
+describe('kms-lens output into a pipe that closes early', () => {
+  it('stops quietly, without a stack trace, when the reader goes away (`kms-lens format LOG | head`)', () => {
+    // Far more output than a pipe's buffer holds, so the writes after `head` exits fail with EPIPE.
+    const event = { eventVersion: '1.08', eventSource: 'kms.amazonaws.com', eventName: 'Decrypt', awsRegion: 'us-east-1', eventTime: '2024-04-23T18:08:11Z', userIdentity: { type: 'AWSService', invokedBy: 's3.amazonaws.com' }, recipientAccountId: '210987654321' };
+    const file = path.join(tmpDir(), 'big.json');
+    fs.writeFileSync(file, JSON.stringify({ Records: Array.from({ length: 5000 }, (_, i) => ({ ...event, eventID: `id-${i}` })) }));
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${CLI}" format "${file}" | head -c 1 >/dev/null; echo "status \${PIPESTATUS[0]}"`], { encoding: 'utf8' });
+    assert.equal(r.stderr, '');
+    assert.match(r.stdout, /status 0\n$/);
   });
 });
