@@ -6,6 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { redactText } from '../../src/core/cloudtrail/redact';
 import { CORPUS, fixture } from './helpers';
 import {
   allGrants, createGrant, fixtureSource, grant, grantsOf, KEY_ARN, KEY_ID, keyOf, kmsEvent, records, retireGrant, revokeGrant, source,
@@ -203,6 +204,16 @@ describe('grants: order and duplicates', () => {
     assert.equal(grant(m, 'g1').events.length, 1);
     assert.equal(grant(m, 'g1').creation?.source, 'day1.json');
     assert.equal(m.duplicates, 1);
+  });
+
+  it('a redacted copy open beside its log is another account\'s events, not duplicates: each key keeps its grant', () => {
+    const text = records(createGrant('g1', '2024-01-01T00:00:00Z'), kmsEvent('Decrypt', '2024-01-01T12:00:00Z', { requestParameters: { keyId: KEY_ARN } }));
+    const redacted = redactText(text).text;
+    assert.notEqual(redacted, text);
+    const m = grantsOf(source('log.json', text), source('log.redacted.json', redacted));
+    assert.equal(allGrants(m).length, 2);
+    assert.equal(m.duplicates, 0);
+    assert.equal(keyOf(m, KEY_ARN).grants.length, 1);
   });
 
   it('counts a duplicated retirement once, and a duplicated use once', () => {

@@ -101,11 +101,15 @@ function eventIdOf(record: JsonRecord): string | undefined {
   return nonEmptyString((record.value as Obj).eventID);
 }
 
-/** Two records of the same event: same eventName and eventTime (callers compare eventIDs first). */
+/**
+ * Two records of the same event: same eventName, eventTime and recipientAccountId (callers compare eventIDs
+ * first). The account tells a redacted copy (Redact for Sharing keeps eventIDs and times, and replaces account
+ * ids) from its log: open side by side, they are two accounts' events, not one event seen twice.
+ */
 export function sameEvent(a: JsonRecord, b: JsonRecord): boolean {
   const x = a.value as Obj;
   const y = b.value as Obj;
-  return x.eventName === y.eventName && x.eventTime === y.eventTime;
+  return x.eventName === y.eventName && x.eventTime === y.eventTime && x.recipientAccountId === y.recipientAccountId;
 }
 
 /**
