@@ -1,7 +1,9 @@
 /**
  * Renders the README's table of command-line options from the same table the
  * CLI parses and prints `--help` from (src/cli/args.ts), so the README cannot
- * name an option the CLI lacks or forget one it has. Pure: the generator
+ * name an option the CLI lacks or forget one it has. The tables' words are
+ * l10n messages; run without a bundle (as the generator is), they are the
+ * English the docs are written in. Pure: the generator
  * writes the output, a unit test checks the README still equals it.
  */
 import { COMMANDS, GLOBAL_FLAGS, LOCALE_FLAG, type CommandName, type Flag } from '../cli/args';
@@ -17,7 +19,7 @@ export const CLI_OPTIONS_END = '<!-- cli-options:end -->';
 export function renderCliCommands(): string {
   const out: string[] = [CLI_START, '', '| Command | What it does |', '|---|---|'];
   for (const [command, spec] of Object.entries(COMMANDS) as [CommandName, (typeof COMMANDS)[CommandName]][]) {
-    out.push(`| \`kms-lens ${command}\` | ${cell(spec.summary)} |`);
+    out.push(`| \`kms-lens ${command}\` | ${cell(spec.summary())} |`);
   }
   out.push('', 'Every option of every command: [docs/cli.md](docs/cli.md#options), or `kms-lens --help`.', '', CLI_END);
   return out.join('\n');
@@ -42,7 +44,7 @@ export function renderCliOptions(): string {
   const rows = new Map<string, { flag: Flag; of: CommandName[] }>();
   for (const [command, spec] of Object.entries(COMMANDS) as [CommandName, (typeof COMMANDS)[CommandName]][]) {
     for (const flag of spec.flags) {
-      const key = `${usage(flag)}\u0000${flag.help}`;
+      const key = `${usage(flag)}\u0000${flag.help()}`;
       const row = rows.get(key);
       if (row) row.of.push(command);
       else rows.set(key, { flag, of: [command] });
@@ -50,11 +52,11 @@ export function renderCliOptions(): string {
   }
   const out: string[] = [CLI_OPTIONS_START, '', '| Option | Of | What it does |', '|---|---|---|'];
   for (const { flag, of } of rows.values()) {
-    out.push(`| \`${cell(usage(flag))}\` | ${of.map((c) => `\`${c}\``).join(', ')} | ${cell(sentence(flag.help))} |`);
+    out.push(`| \`${cell(usage(flag))}\` | ${of.map((c) => `\`${c}\``).join(', ')} | ${cell(sentence(flag.help()))} |`);
   }
   // `--help` says "print this help"; here it is the help of the command line.
-  for (const f of GLOBAL_FLAGS) out.push(`| \`-${f.short}\`, \`--${f.name}\` | all | ${cell(sentence(f.help.replace('this help', 'the help')))} |`);
-  out.push(`| \`${cell(usage(LOCALE_FLAG))}\` | all | ${cell(sentence(LOCALE_FLAG.help))} |`);
+  for (const f of GLOBAL_FLAGS) out.push(`| \`-${f.short}\`, \`--${f.name}\` | all | ${cell(sentence(f.help().replace('this help', 'the help')))} |`);
+  out.push(`| \`${cell(usage(LOCALE_FLAG))}\` | all | ${cell(sentence(LOCALE_FLAG.help()))} |`);
   out.push('', CLI_OPTIONS_END);
   return out.join('\n');
 }
