@@ -157,9 +157,9 @@ export function listed<T>(all: readonly T[], parentId: string, item: (x: T, i: n
     shown.push({
       id: `${parentId}/more`,
       kind: 'more',
-      label: l10n.t('{0} more', rest),
+      label: rest === 1 ? l10n.t('1 more') : l10n.t('{0} more', rest),
       description: l10n.t('not listed: open the log to see them all'),
-      line: () => l10n.t('… {0} more', rest),
+      line: () => (rest === 1 ? l10n.t('… 1 more') : l10n.t('… {0} more', rest)),
     });
   }
   return shown;

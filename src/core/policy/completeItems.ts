@@ -136,6 +136,11 @@ function actionsOfKey(key: string): ReadonlySet<KmsAction> {
   return keyActions.get(key) ?? new Set(actionsForConditionKey(key));
 }
 
+/** `applies to 2 of 3 actions here`; with one action, no "1 of 1 actions" (which Italian and Spanish cannot agree either). */
+function appliesHere(n: number, of: number): string {
+  return of === 1 ? l10n.t('applies to the action here') : l10n.t('applies to {0} of {1} actions here', n, of);
+}
+
 export function actionSuggestions(present: ReadonlySet<string>): Suggestion[] {
   const out: Suggestion[] = [];
   for (const a of KMS_ACTIONS) {
@@ -203,7 +208,7 @@ export function conditionKeySuggestions(statement: Statement | undefined, operat
     }
     if (info.key.startsWith('kms:RecipientAttestation:')) rank = '4';
     if (/is deprecated/i.test(info.description)) continue;
-    const detail = [info.type, isMultiValued(info) ? l10n.t('multi-valued') : '', applies.size > 0 && statementActions.length > 0 ? l10n.t('applies to {0} of {1} actions here', statementActions.filter((a) => applies.has(a)).length, statementActions.length) : '']
+    const detail = [info.type, isMultiValued(info) ? l10n.t('multi-valued') : '', applies.size > 0 && statementActions.length > 0 ? appliesHere(statementActions.filter((a) => applies.has(a)).length, statementActions.length) : '']
       .filter(Boolean).join(' · ');
     out.push({
       label: info.key,
