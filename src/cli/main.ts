@@ -251,7 +251,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
   } catch (err) {
     if (err instanceof UsageError) return usageError(io, err.message);
-    io.err(`kms-lens: unexpected failure: ${(err as Error).stack ?? String(err)}\n`);
+    io.err(`kms-lens: ${l10n.t('unexpected failure: {0}', (err as Error).stack ?? String(err))}\n`);
     return 2;
   }
 }

@@ -60,6 +60,16 @@ describe('kms-lens commands in Italian and Spanish', function () {
     assert.match(es, /^├─ estado: Deshabilitada desde el .* por arn:aws:iam::482913650217:user\/Bob/m);
   });
 
+  it('the grants tree the guides show (docs/keys.md, .it.md, .es.md) is what the CLI prints in that language', () => {
+    for (const [lang, page] of [['en', 'keys.md'], ['it', 'keys.it.md'], ['es', 'keys.es.md']]) {
+      const printed = run(['grants', '--locale', lang, ...SAMPLES], {}, ROOT).stdout.split('\n');
+      const shown = /```text\n((?:key|chiave|clave) arn:[^]*?)\n```/.exec(fs.readFileSync(path.join(ROOT, 'docs', page), 'utf8'))?.[1];
+      assert.ok(shown, page);
+      const missing = shown.split('\n').filter((l) => l !== '├─ …' && !printed.includes(l));
+      assert.deepEqual(missing, [], `${page}: lines the CLI does not print`);
+    }
+  });
+
   it('a key\'s count of grants agrees with one active grant, and with none (1 attiva, nessuna attiva)', () => {
     const entry = (statuses: string[]): KeyGrants => ({ grants: statuses.map((status) => ({ status })) }) as unknown as KeyGrants;
     try {
