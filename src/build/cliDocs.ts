@@ -1,9 +1,12 @@
 /**
  * Renders the README's table of command-line options from the same table the
  * CLI parses and prints `--help` from (src/cli/args.ts), so the README cannot
- * name an option the CLI lacks or forget one it has. Pure: the generator
+ * name an option the CLI lacks or forget one it has. The tables' words are
+ * l10n messages; run without a bundle (as the generator is), they are the
+ * English the docs are written in. Pure: the generator
  * writes the output, a unit test checks the README still equals it.
  */
+import * as l10n from '@vscode/l10n';
 import { COMMANDS, GLOBAL_FLAGS, LOCALE_FLAG, type CommandName, type Flag } from '../cli/args';
 
 /** The README's table of commands. */
@@ -17,7 +20,7 @@ export const CLI_OPTIONS_END = '<!-- cli-options:end -->';
 export function renderCliCommands(): string {
   const out: string[] = [CLI_START, '', '| Command | What it does |', '|---|---|'];
   for (const [command, spec] of Object.entries(COMMANDS) as [CommandName, (typeof COMMANDS)[CommandName]][]) {
-    out.push(`| \`kms-lens ${command}\` | ${cell(spec.summary)} |`);
+    out.push(`| \`kms-lens ${command}\` | ${cell(spec.summary())} |`);
   }
   out.push('', 'Every option of every command: [docs/cli.md](docs/cli.md#options), or `kms-lens --help`.', '', CLI_END);
   return out.join('\n');
@@ -37,24 +40,39 @@ function sentence(s: string): string {
   return t.endsWith('.') ? t : `${t}.`;
 }
 
-/** One row per option; an option both commands take with the same text is one row for both. */
-export function renderCliOptions(): string {
+/**
+ * One row per option; an option both commands take with the same text is one
+ * row for both. With a message bundle (docs/cli.it.md, .es.md), in its
+ * language: the same words `kms-lens --help --locale it` prints.
+ */
+export function renderCliOptions(bundle?: Record<string, string>): string {
+  if (!bundle) return optionsTable();
+  l10n.config({ contents: bundle });
+  try {
+    return optionsTable();
+  } finally {
+    l10n.config({ contents: {} });
+  }
+}
+
+function optionsTable(): string {
   const rows = new Map<string, { flag: Flag; of: CommandName[] }>();
   for (const [command, spec] of Object.entries(COMMANDS) as [CommandName, (typeof COMMANDS)[CommandName]][]) {
     for (const flag of spec.flags) {
-      const key = `${usage(flag)}\u0000${flag.help}`;
+      const key = `${usage(flag)}\u0000${flag.help()}`;
       const row = rows.get(key);
       if (row) row.of.push(command);
       else rows.set(key, { flag, of: [command] });
     }
   }
-  const out: string[] = [CLI_OPTIONS_START, '', '| Option | Of | What it does |', '|---|---|---|'];
+  const out: string[] = [CLI_OPTIONS_START, '', `| ${l10n.t('Option')} | ${l10n.t('Of')} | ${l10n.t('What it does')} |`, '|---|---|---|'];
   for (const { flag, of } of rows.values()) {
-    out.push(`| \`${cell(usage(flag))}\` | ${of.map((c) => `\`${c}\``).join(', ')} | ${cell(sentence(flag.help))} |`);
+    out.push(`| \`${cell(usage(flag))}\` | ${of.map((c) => `\`${c}\``).join(', ')} | ${cell(sentence(flag.help()))} |`);
   }
   // `--help` says "print this help"; here it is the help of the command line.
-  for (const f of GLOBAL_FLAGS) out.push(`| \`-${f.short}\`, \`--${f.name}\` | all | ${cell(sentence(f.help.replace('this help', 'the help')))} |`);
-  out.push(`| \`${cell(usage(LOCALE_FLAG))}\` | all | ${cell(sentence(LOCALE_FLAG.help))} |`);
+  const all = l10n.t('all');
+  for (const f of GLOBAL_FLAGS) out.push(`| \`-${f.short}\`, \`--${f.name}\` | ${all} | ${cell(sentence(f.name === 'help' ? l10n.t('print the help') : f.help()))} |`);
+  out.push(`| \`${cell(usage(LOCALE_FLAG))}\` | ${all} | ${cell(sentence(LOCALE_FLAG.help()))} |`);
   out.push('', CLI_OPTIONS_END);
   return out.join('\n');
 }

@@ -34,10 +34,11 @@ export function generatedFiles(rules: readonly Rule[], read: (file: string) => s
   readme = replaceBetween(readme, CLI_START, CLI_END, renderCliCommands(), 'command-line commands');
   out.set('README.md', readme);
   out.set('docs/cli.md', replaceBetween(read('docs/cli.md'), CLI_OPTIONS_START, CLI_OPTIONS_END, renderCliOptions(), 'command-line options'));
-  // The translated pages carry the same (English) options table, kept current the same way.
+  // The translated pages carry the options table in their language, worded by the CLI's own message bundle.
   for (const language of TRANSLATED_DOCS_LANGUAGES) {
     const file = `docs/cli.${language}.md`;
-    out.set(file, replaceBetween(read(file), CLI_OPTIONS_START, CLI_OPTIONS_END, renderCliOptions(), 'command-line options'));
+    const bundle = JSON.parse(read(`l10n/bundle.l10n.${language}.json`)) as Record<string, string>;
+    out.set(file, replaceBetween(read(file), CLI_OPTIONS_START, CLI_OPTIONS_END, renderCliOptions(bundle), 'command-line options'));
   }
 
   out.set(RULE_INDEX_PAGE, renderRuleIndexPage(rules));

@@ -49,12 +49,12 @@ function keyFor(values: FlagValues, logs: readonly GrantsSource[]): { key?: stri
   const given = values.key as string | undefined;
   if (given !== undefined) {
     const key = core.keyArn(given.trim());
-    if (!key) throw new UsageError(`access: --key expects a key ARN (arn:PARTITION:kms:REGION:ACCOUNT:key/KEY-ID), got "${given}"`);
+    if (!key) throw new UsageError(l10n.t('{0}: --key expects a key ARN (arn:PARTITION:kms:REGION:ACCOUNT:key/KEY-ID), got "{1}"', 'access', given));
     return { key };
   }
   const keys = [...core.keysOfLogs(logs)];
   if (keys.length === 1) return { key: keys[0] };
-  return { note: keys.length === 0 ? 'the logs hold no KMS event on a key' : `the logs name ${keys.length} keys; give --key ARN to say which one the policy is for` };
+  return { note: keys.length === 0 ? l10n.t('the logs hold no KMS event on a key') : l10n.t('the logs name {0} keys; give --key ARN to say which one the policy is for', keys.length) };
 }
 
 function unusedOf(policy: PolicyModel, key: string | undefined, logs: readonly GrantsSource[]): UnusedAccess | undefined {
@@ -75,14 +75,14 @@ function jsonUnused(u: UnusedAccess | undefined, key: string | undefined): JsonU
 }
 
 function unusedLines(u: UnusedAccess | undefined, key: string | undefined, note: string | undefined): string[] {
-  if (!key) return [`Unused access: not told (${note ?? 'no key'}).`];
-  if (!u) return [`Unused access: not told: the logs hold no event on ${key}.`];
-  const span = `between ${u.period.from} and ${u.period.to}`;
-  const events = `${u.events} ${u.events === 1 ? 'event' : 'events'} on the key`;
-  if (u.statements.length === 0 && u.grants.length === 0) return [`Unused access: none; every Allow statement and grant was used by the ${events} ${span}.`];
-  const out = [`Unused access (${events} ${span}):`];
-  for (const s of u.statements) out.push(`  statement ${s.ref.index}${s.ref.sid ? ` (${s.ref.sid})` : ''}: no event ${span} used this statement`);
-  for (const g of u.grants) out.push(`  grant ${g.grantId}: no event ${span} used this grant`);
+  if (!key) return [l10n.t('Unused access: not told ({0}).', note ?? l10n.t('no key'))];
+  if (!u) return [l10n.t('Unused access: not told: the logs hold no event on {0}.', key)];
+  const span = l10n.t('between {0} and {1}', u.period.from, u.period.to);
+  const events = u.events === 1 ? l10n.t('1 event on the key') : l10n.t('{0} events on the key', u.events);
+  if (u.statements.length === 0 && u.grants.length === 0) return [l10n.t('Unused access: none; every Allow statement and grant was used by the {0} {1}.', events, span)];
+  const out = [l10n.t('Unused access ({0} {1}):', events, span)];
+  for (const s of u.statements) out.push(`  ${s.ref.sid ? l10n.t('statement {0} ({1}): no event {2} used this statement', s.ref.index, s.ref.sid, span) : l10n.t('statement {0}: no event {1} used this statement', s.ref.index, span)}`);
+  for (const g of u.grants) out.push(`  ${l10n.t('grant {0}: no event {1} used this grant', g.grantId, span)}`);
   return out;
 }
 
@@ -99,7 +99,7 @@ export function accessCommand(args: string[], io: Out, kit: AccessKit): number {
   for (const { file, input } of logFiles.files) {
     const model = core.parse(input.text, input.hints, { maxFileSize });
     if (model.kind === 'cloudTrail') logs.push({ id: file.display, model });
-    else skipped.push({ file: file.display, reason: 'not CloudTrail events (--logs)' });
+    else skipped.push({ file: file.display, reason: l10n.t('not CloudTrail events (--logs)') });
   }
   const { key, note } = withLogs ? keyFor(values, logs) : {};
   const results: FileSummary[] = [];

@@ -5,6 +5,7 @@
  * line each; main.ts adds how to get help.
  */
 import { parseArgs } from 'node:util';
+import * as l10n from '@vscode/l10n';
 import { POLICY_KINDS } from '../core';
 import { ANALYSED_EXTENSIONS } from './files';
 import { isLocale, LOCALES } from './locale';
@@ -20,8 +21,8 @@ export interface Flag {
   choices?: readonly string[];
   /** It may be given several times. */
   multiple?: boolean;
-  /** One line for `--help`. */
-  help: string;
+  /** One line for `--help`, in the language of the run (a function: the language is chosen after this table is made). */
+  help: () => string;
 }
 
 export class UsageError extends Error {}
@@ -30,16 +31,16 @@ const format = (choices: readonly string[]): Flag => ({
   name: 'format',
   value: choices.join('|'),
   choices,
-  help: `output format (default ${choices[0]})`,
+  help: () => l10n.t('output format (default {0})', choices[0]),
 });
 
-const maxFileSize: Flag = { name: 'max-file-size', value: 'MB', help: 'larger files are not analysed: they are listed as skipped and the run exits 2 (default: no limit)' };
-const jobs: Flag = { name: 'jobs', value: 'N', help: 'read the files in N worker threads (default: the number of cores; 1 reads them in this process); the output is the same' };
-const allowEmpty = (what: string): Flag => ({ name: 'allow-empty', help: `exit 0, not 2, when none of the inputs is ${what}` });
+const maxFileSize: Flag = { name: 'max-file-size', value: 'MB', help: () => l10n.t('larger files are not analysed: they are listed as skipped and the run exits 2 (default: no limit)') };
+const jobs: Flag = { name: 'jobs', value: 'N', help: () => l10n.t('read the files in N worker threads (default: the number of cores; 1 reads them in this process); the output is the same') };
+const allowEmpty = (what: () => string): Flag => ({ name: 'allow-empty', help: () => l10n.t('exit 0, not 2, when none of the inputs is {0}', what()) });
 
 export interface CommandSpec {
-  /** What the command does, for `--help`. */
-  summary: string;
+  /** What the command does, for `--help` (in the language of the run, as Flag.help). */
+  summary: () => string;
   flags: readonly Flag[];
   /** Its operands in the usage line (default `<file|dir|->...`). */
   operands?: string;
@@ -47,79 +48,79 @@ export interface CommandSpec {
 
 export const COMMANDS: Record<CommandName, CommandSpec> = {
   check: {
-    summary: 'Checks KMS key policies, IAM policies that use KMS, CloudTrail events and list-grants output, as the editor does.',
+    summary: () => l10n.t('Checks KMS key policies, IAM policies that use KMS, CloudTrail events and list-grants output, as the editor does.'),
     flags: [
       format(['text', 'json', 'sarif']),
-      { name: 'fix', help: 'apply the fixes that Fix all applies in the editor, rewrite the files, and say what changed' },
-      { name: 'rule', value: 'ID=SEVERITY', multiple: true, help: 'set a rule\'s severity: error, warning, information, hint or off (repeatable)' },
-      { name: 'kind', value: 'GLOB=KIND', multiple: true, help: 'read the files matching GLOB (relative to the current directory; without / it matches file names) as that kind of policy, whatever their content says (repeatable)' },
-      { name: 'max-findings', value: 'N', help: 'at most N findings per file; one more finding says how many were left out (default 1000)' },
+      { name: 'fix', help: () => l10n.t('apply the fixes that Fix all applies in the editor, rewrite the files, and say what changed') },
+      { name: 'rule', value: 'ID=SEVERITY', multiple: true, help: () => l10n.t('set a rule\'s severity: error, warning, information, hint or off (repeatable)') },
+      { name: 'kind', value: 'GLOB=KIND', multiple: true, help: () => l10n.t('read the files matching GLOB (relative to the current directory; without / it matches file names) as that kind of policy, whatever their content says (repeatable)') },
+      { name: 'max-findings', value: 'N', help: () => l10n.t('at most N findings per file; one more finding says how many were left out (default 1000)') },
       maxFileSize,
-      { name: 'quiet', help: 'print only error findings, and no list of fixed or skipped files' },
-      allowEmpty('a policy, CloudTrail events or a grant list'),
+      { name: 'quiet', help: () => l10n.t('print only error findings, and no list of fixed or skipped files') },
+      allowEmpty(() => l10n.t('a policy, CloudTrail events or a grant list')),
       jobs,
     ],
   },
   grants: {
-    summary: 'Prints every KMS grant and each key\'s life (state, rotation, lifecycle events) from CloudTrail logs and list-grants output.',
-    flags: [format(['text', 'json']), maxFileSize, { name: 'quiet', help: 'no list of skipped files' }, allowEmpty('CloudTrail events or a grant list'), jobs],
+    summary: () => l10n.t('Prints every KMS grant and each key\'s life (state, rotation, lifecycle events) from CloudTrail logs and list-grants output.'),
+    flags: [format(['text', 'json']), maxFileSize, { name: 'quiet', help: () => l10n.t('no list of skipped files') }, allowEmpty(() => l10n.t('CloudTrail events or a grant list')), jobs],
   },
   format: {
-    summary: 'Prints a CloudTrail log (or any JSON) formatted, one event per block, as the editor\'s Format CloudTrail Log does; only white space changes.',
+    summary: () => l10n.t('Prints a CloudTrail log (or any JSON) formatted, one event per block, as the editor\'s Format CloudTrail Log does; only white space changes.'),
     operands: '<file|->',
-    flags: [{ name: 'write', help: 'rewrite each file in place instead of printing (several files or directories allowed)' }],
+    flags: [{ name: 'write', help: () => l10n.t('rewrite each file in place instead of printing (several files or directories allowed)') }],
   },
   redact: {
-    summary: 'Prints a copy with account ids, access keys, principal ids, addresses, session and user names replaced consistently, as the editor\'s Redact for Sharing does.',
+    summary: () => l10n.t('Prints a copy with account ids, access keys, principal ids, addresses, session and user names replaced consistently, as the editor\'s Redact for Sharing does.'),
     operands: '<file|->',
-    flags: [{ name: 'write', help: 'rewrite each file in place instead of printing (several files or directories allowed)' }],
+    flags: [{ name: 'write', help: () => l10n.t('rewrite each file in place instead of printing (several files or directories allowed)') }],
   },
   simulate: {
-    summary: 'Evaluates each KMS event of the logs against a key policy and their grants: what allowed or denied it; exits 1 on a contradiction.',
+    summary: () => l10n.t('Evaluates each KMS event of the logs against a key policy and their grants: what allowed or denied it; exits 1 on a contradiction.'),
     flags: [
       format(['text', 'json']),
-      { name: 'policy', value: 'FILE', help: 'the key policy (a policy, or get-key-policy output) of every key --key-policy does not name' },
-      { name: 'key-policy', value: 'ARN=FILE', multiple: true, help: 'the key policy of one key (repeatable); events on a key with no policy given are "unknown"' },
-      { name: 'identity-policy', value: 'FILE', multiple: true, help: 'an IAM policy of the callers (repeatable); without any, a call the key policy leaves to IAM is "delegated"' },
-      { name: 'logs', value: 'FILE', multiple: true, help: 'CloudTrail logs or list-grants output read for their grants only (repeatable)' },
+      { name: 'policy', value: 'FILE', help: () => l10n.t('the key policy (a policy, or get-key-policy output) of every key --key-policy does not name') },
+      { name: 'key-policy', value: 'ARN=FILE', multiple: true, help: () => l10n.t('the key policy of one key (repeatable); events on a key with no policy given are "unknown"') },
+      { name: 'identity-policy', value: 'FILE', multiple: true, help: () => l10n.t('an IAM policy of the callers (repeatable); without any, a call the key policy leaves to IAM is "delegated"') },
+      { name: 'logs', value: 'FILE', multiple: true, help: () => l10n.t('CloudTrail logs or list-grants output read for their grants only (repeatable)') },
       maxFileSize,
-      { name: 'quiet', help: 'print only the events whose decision contradicts what happened, and no list of skipped files' },
-      allowEmpty('CloudTrail events'),
+      { name: 'quiet', help: () => l10n.t('print only the events whose decision contradicts what happened, and no list of skipped files') },
+      allowEmpty(() => l10n.t('CloudTrail events')),
     ],
   },
   access: {
-    summary: 'Says who can do what with a key, by principal, from its key policy (a file, get-key-policy output, a template); with --logs, what no event used.',
+    summary: () => l10n.t('Says who can do what with a key, by principal, from its key policy (a file, get-key-policy output, a template); with --logs, what no event used.'),
     flags: [
       format(['text', 'json']),
       maxFileSize,
-      { name: 'quiet', help: 'no list of skipped files' },
-      allowEmpty('a key policy'),
-      { name: 'logs', value: 'FILE', multiple: true, help: 'CloudTrail logs (repeatable): also list the Allow statements and grants that no event on the key used, over the period the logs cover' },
-      { name: 'key', value: 'ARN', help: 'with --logs: the key the policies are for (default: the one key the logs name, if they name only one)' },
+      { name: 'quiet', help: () => l10n.t('no list of skipped files') },
+      allowEmpty(() => l10n.t('a key policy')),
+      { name: 'logs', value: 'FILE', multiple: true, help: () => l10n.t('CloudTrail logs (repeatable): also list the Allow statements and grants that no event on the key used, over the period the logs cover') },
+      { name: 'key', value: 'ARN', help: () => l10n.t('with --logs: the key the policies are for (default: the one key the logs name, if they name only one)') },
     ],
   },
   'generate-policy': {
-    summary: 'Prints a least-privilege key policy for one key from CloudTrail logs: the account root statement, and exactly the principals, operations, calling services and encryption context the successful calls show.',
+    summary: () => l10n.t('Prints a least-privilege key policy for one key from CloudTrail logs: the account root statement, and exactly the principals, operations, calling services and encryption context the successful calls show.'),
     flags: [
-      { name: 'key', value: 'ARN', help: 'the key ARN (arn:PARTITION:kms:REGION:ACCOUNT:key/KEY-ID); required' },
+      { name: 'key', value: 'ARN', help: () => l10n.t('the key ARN (arn:PARTITION:kms:REGION:ACCOUNT:key/KEY-ID); required') },
       maxFileSize,
-      { name: 'quiet', help: 'no summary of the calls used, and no list of skipped files' },
-      allowEmpty('CloudTrail events'),
+      { name: 'quiet', help: () => l10n.t('no summary of the calls used, and no list of skipped files') },
+      allowEmpty(() => l10n.t('CloudTrail events')),
     ],
   },
 };
 
 /** What `--help` and `--version` are; every command takes them too. */
 export const GLOBAL_FLAGS: readonly (Flag & { short: string })[] = [
-  { name: 'help', short: 'h', help: 'print this help' },
-  { name: 'version', short: 'v', help: 'print the version of kms-lens' },
+  { name: 'help', short: 'h', help: () => l10n.t('print this help') },
+  { name: 'version', short: 'v', help: () => l10n.t('print the version of kms-lens') },
 ];
 
 /** The language of the messages; every command takes it (main.ts applies it before anything is said). */
 export const LOCALE_FLAG: Flag = {
   name: 'locale',
   value: LOCALES.join('|'),
-  help: 'language of the messages: en, it or es (default: from LC_ALL, LC_MESSAGES or LANG, e.g. it_IT.UTF-8; else en)',
+  help: () => l10n.t('language of the messages: en, it or es (default: from LC_ALL, LC_MESSAGES or LANG, e.g. it_IT.UTF-8; else en)'),
 };
 
 export type FlagValues = Record<string, string | string[] | boolean | undefined>;
@@ -145,11 +146,11 @@ function unknownOption(command: CommandName, option: string): UsageError {
   const name = option.replace(/^-+/, '').replace(/=.*$/, '');
   const known = COMMANDS[command].flags.map((f) => f.name);
   const near = known.map((k) => ({ k, d: distance(name, k) })).filter((x) => x.d <= 2).sort((a, b) => a.d - b.d)[0];
-  return new UsageError(near ? `${command}: unknown option ${option}; did you mean --${near.k}?` : `${command}: unknown option ${option}`);
+  return new UsageError(near ? l10n.t('{0}: unknown option {1}; did you mean --{2}?', command, option, near.k) : l10n.t('{0}: unknown option {1}', command, option));
 }
 
 export function localeError(value: unknown): UsageError {
-  return new UsageError(`--locale must be ${LOCALES.slice(0, -1).join(', ')} or ${LOCALES[LOCALES.length - 1]}, not "${String(value)}"`);
+  return new UsageError(l10n.t('--locale must be {0} or {1}, not "{2}"', LOCALES.slice(0, -1).join(', '), LOCALES[LOCALES.length - 1], String(value)));
 }
 
 /** Parses a command's arguments against its table; throws a UsageError with one line on any mistake. */
@@ -168,14 +169,15 @@ export function parseCommand(command: CommandName, args: readonly string[]): Par
     if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw unknownOption(command, option);
     if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
       const flag = spec.flags.find((f) => option.includes(`--${f.name}`));
-      throw new UsageError(flag?.value ? `${command}: ${option.replace(/ .*$/, '')} needs a value (${flag.value})` : `${command}: ${option.replace(/ .*$/, '')} takes no value`);
+      const name = option.replace(/ .*$/, '');
+      throw new UsageError(flag?.value ? l10n.t('{0}: {1} needs a value ({2})', command, name, flag.value) : l10n.t('{0}: {1} takes no value', command, name));
     }
     throw new UsageError(`${command}: ${e.message.split('\n')[0]}`);
   }
   const values = parsed.values as FlagValues;
   for (const f of spec.flags) {
     const v = values[f.name];
-    if (f.choices && typeof v === 'string' && !f.choices.includes(v)) throw new UsageError(`${command}: --${f.name} must be ${f.choices.slice(0, -1).join(', ')} or ${f.choices[f.choices.length - 1]}, not "${v}"`);
+    if (f.choices && typeof v === 'string' && !f.choices.includes(v)) throw new UsageError(l10n.t('{0}: --{1} must be {2} or {3}, not "{4}"', command, f.name, f.choices.slice(0, -1).join(', '), f.choices[f.choices.length - 1], v));
   }
   const locale = values[LOCALE_FLAG.name];
   if (locale !== undefined && (typeof locale !== 'string' || !isLocale(locale))) throw localeError(locale);
@@ -185,38 +187,36 @@ export function parseCommand(command: CommandName, args: readonly string[]): Par
 function flagLines(flags: readonly Flag[], short?: (f: Flag) => string | undefined): string[] {
   const heads = flags.map((f) => `${short?.(f) ? `-${short(f)}, ` : ''}--${f.name}${f.value ? ` ${f.value}` : ''}`);
   const width = Math.max(...heads.map((h) => h.length)) + 2;
-  return flags.map((f, i) => `  ${heads[i].padEnd(width)}${f.help}`);
+  return flags.map((f, i) => `  ${heads[i].padEnd(width)}${f.help()}`);
 }
 
-/** `--help`: every command and every flag of the tables, with its one line. */
+/** `--help`: every command and every flag of the tables, with its one line, in the language of the run. */
 export function usage(): string {
   const lines = [
-    'Usage:',
-    ...(Object.keys(COMMANDS) as CommandName[]).map((c) => `  kms-lens ${c} [options] ${COMMANDS[c].operands ?? '<file|dir|->...'}`),
+    l10n.t('Usage:'),
+    ...(Object.keys(COMMANDS) as CommandName[]).map((c) => l10n.t('  kms-lens {0} [options] {1}', c, COMMANDS[c].operands ?? '<file|dir|->...')),
     '  kms-lens --version | --help',
     '',
-    // From the list the directory walk uses, so the help cannot fall behind it (it once left out YAML and Terraform).
-    `Directories are searched recursively for ${[...ANALYSED_EXTENSIONS, '.json.gz'].map((e) => `*${e}`).join(', ')} files`,
-    '(.json.gz, as CloudTrail delivers its logs, is read decompressed; --fix leaves archives unchanged).',
-    'CloudTrail digest files (CloudTrail-Digest/) are passed by. check and grants read the files on every core (--jobs).',
-    'A - reads standard input: aws kms get-key-policy --key-id ID --query Policy --output text | kms-lens check -',
-    'Inputs that are not what the command reads are listed as skipped, with the reason.',
-    'The text format of check ends each file with what it was read as (a key policy, a trust policy, ...).',
+    // The list is the one the directory walk uses, so the help cannot fall behind it (it once left out YAML and Terraform).
+    l10n.t('Directories are searched recursively for {0} files', [...ANALYSED_EXTENSIONS, '.json.gz'].map((e) => `*${e}`).join(', ')),
+    l10n.t('(.json.gz, as CloudTrail delivers its logs, is read decompressed; --fix leaves archives unchanged).'),
+    l10n.t('CloudTrail digest files (CloudTrail-Digest/) are passed by. check and grants read the files on every core (--jobs).'),
+    l10n.t('A - reads standard input: {0}', 'aws kms get-key-policy --key-id ID --query Policy --output text | kms-lens check -'),
+    l10n.t('Inputs that are not what the command reads are listed as skipped, with the reason.'),
+    l10n.t('The text format of check ends each file with what it was read as (a key policy, a trust policy, ...).'),
   ];
   for (const [name, spec] of Object.entries(COMMANDS)) {
-    lines.push('', `kms-lens ${name}: ${spec.summary}`, ...flagLines(spec.flags));
+    lines.push('', `kms-lens ${name}: ${spec.summary()}`, ...flagLines(spec.flags));
   }
   lines.push(
     '',
-    `KIND (--kind) is one of ${POLICY_KINDS.join(', ')}.`,
+    l10n.t('KIND (--kind) is one of {0}.', POLICY_KINDS.join(', ')),
     '',
-    'Every command:',
+    l10n.t('Every command:'),
     ...flagLines([...GLOBAL_FLAGS, LOCALE_FLAG], (f) => (f as Flag & { short?: string }).short),
     '',
-    'Exit status: 0 no error finding; 1 error findings (check); 2 a usage error, a file that could',
-    'not be read (the others are still read), or nothing analysed (unless --allow-empty).',
-    'A file skipped for a limit (--max-file-size, nesting deeper than the core reads) is always said',
-    'on stderr and makes the exit status 2; format and redact exit 2 on such a file and write nothing for it.',
+    l10n.t('Exit status: 0 no error finding; 1 error findings (check); 2 a usage error, a file that could\nnot be read (the others are still read), or nothing analysed (unless --allow-empty).'),
+    l10n.t('A file skipped for a limit (--max-file-size, nesting deeper than the core reads) is always said\non stderr and makes the exit status 2; format and redact exit 2 on such a file and write nothing for it.'),
   );
   return lines.join('\n') + '\n';
 }

@@ -151,6 +151,7 @@ export function runTask(task: Task, file: InputFile, readStdin?: () => string): 
     return task.kind === 'check' ? checkFile(file, task.options, readStdin) : indexFile(file, task.maxFileSize, readStdin);
   } catch (err) {
     const message = (err as Error).stack ?? String(err);
-    return task.kind === 'check' ? { analysed: false, errors: [`${file.display}: unexpected failure: ${message}`] } : { errors: [`${file.display}: unexpected failure: ${message}`] };
+    const error = `${file.display}: ${l10n.t('unexpected failure: {0}', message)}`;
+    return task.kind === 'check' ? { analysed: false, errors: [error] } : { errors: [error] };
   }
 }

@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import * as l10n from '@vscode/l10n';
 import { TEMPLATE_EXTENSIONS } from '../core';
 
 /** Extensions analysed when walking a directory. */
@@ -42,7 +43,7 @@ export interface Collected {
   skipped: Skipped[];
 }
 
-const SEARCHED = `${ANALYSED_EXTENSIONS.map((e) => `*${e}`).join(', ')} or *.json.gz`;
+const SEARCHED = (): string => l10n.t('{0} or {1}', ANALYSED_EXTENSIONS.map((e) => `*${e}`).join(', '), '*.json.gz');
 
 /**
  * CloudTrail's digest files (`AWSLogs/<account>/CloudTrail-Digest/...`, named
@@ -86,14 +87,14 @@ export function collectFiles(args: readonly string[]): Collected {
     try {
       stat = fs.statSync(abs);
     } catch (err) {
-      errors.push(`${arg}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : String((err as Error).message)}`);
+      errors.push(`${arg}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? l10n.t('no such file or directory') : String((err as Error).message)}`);
       continue;
     }
     try {
       if (stat.isDirectory()) {
         const before = files.length;
         walk(arg, abs, files);
-        if (files.length === before) skipped.push({ file: arg, reason: `a directory with no ${SEARCHED} file in it` });
+        if (files.length === before) skipped.push({ file: arg, reason: l10n.t('a directory with no {0} file in it', SEARCHED()) });
       } else files.push({ display: arg, absolute: abs });
     } catch (err) {
       errors.push(`${arg}: ${(err as Error).message}`);
@@ -134,7 +135,7 @@ export function readInput(file: InputFile, readStdin: () => string = () => fs.re
     try {
       return { text: readStdin(), hints: { languageId: 'plaintext', fileName: '' }, archive: false };
     } catch (err) {
-      throw new Error(`cannot read standard input: ${(err as Error).message}`, { cause: err });
+      throw new Error(l10n.t('cannot read standard input: {0}', (err as Error).message), { cause: err });
     }
   }
   const archive = isGzipLog(file.absolute);
@@ -143,6 +144,6 @@ export function readInput(file: InputFile, readStdin: () => string = () => fs.re
     const text = archive ? gunzipSync(fs.readFileSync(file.absolute)).toString('utf8') : fs.readFileSync(file.absolute, 'utf8');
     return { text, hints, archive };
   } catch (err) {
-    throw new Error(`${archive ? 'cannot read the gzip archive: ' : ''}${(err as Error).message}`, { cause: err });
+    throw new Error(archive ? l10n.t('cannot read the gzip archive: {0}', (err as Error).message) : (err as Error).message, { cause: err });
   }
 }

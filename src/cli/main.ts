@@ -10,7 +10,7 @@ import * as l10n from '@vscode/l10n';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { DEFAULT_SETTINGS, getKmsLensService, isPolicyKind, isSeveritySetting, POLICY_KINDS, ruleByAnyId, SEVERITY_SETTINGS, type AnalysisSettings, type DocumentModel, type PolicyKind, type SeveritySetting, type SourceFacts } from '../core';
 import { COMMANDS, localeError, parseCommand, usage, UsageError, type CommandName, type FlagValues } from './args';
-import { isLocale, localeFromEnv, useLocale, type Locale } from './locale';
+import { isLocale, LOCALES, localeFromEnv, useLocale, type Locale } from './locale';
 import { collectFiles, readInput, type InputFile, type ReadFile, type Skipped } from './files';
 import { CHECKED, INDEXED, skipOf, type CheckedFile, type EventLines, type IndexedFile } from './fileWork';
 import { FactsRun, GrantsRun, toJsonReport, toTextReport, type GrantsInput } from './grants';
@@ -44,7 +44,7 @@ function localeOf(argv: readonly string[], env: Readonly<Record<string, string |
     const a = argv[i];
     if (a === '--') break;
     const value = a === '--locale' ? argv[i + 1] : a.startsWith('--locale=') ? a.slice('--locale='.length) : undefined;
-    if (a === '--locale' && value === undefined) throw new UsageError('--locale needs a value (en|it|es)');
+    if (a === '--locale' && value === undefined) throw new UsageError(l10n.t('--locale needs a value ({0})', LOCALES.join('|')));
     if (value !== undefined) {
       if (!isLocale(value)) throw localeError(value);
       return value;
@@ -222,7 +222,10 @@ function usageError(io: Io, message: string): number {
 export async function main(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   try {
-    useLocale(localeOf(argv, io.env ?? process.env));
+    // The environment's language first, so that a mistake in --locale itself is told in it.
+    const env = io.env ?? process.env;
+    useLocale(localeFromEnv(env));
+    useLocale(localeOf(argv, env));
     // --help and --version win wherever they are (kms-lens check --help).
     if (argv.some((a) => a === '--help' || a === '-h')) {
       io.out(usage());
@@ -244,11 +247,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
       case 'access': return accessCommand(rest, io, { readAll, finish, maxFileSizeFrom });
       case 'generate-policy': return generatePolicyCommand(rest, io, { readAll, finish, maxFileSizeFrom });
       default:
-        throw new UsageError(`${command ? `unknown command "${command}"` : 'no command given'}; the commands are ${Object.keys(COMMANDS).slice(0, -1).join(', ')} and ${Object.keys(COMMANDS).slice(-1)[0]}`);
+        throw new UsageError(l10n.t('{0}; the commands are {1} and {2}', command ? l10n.t('unknown command "{0}"', command) : l10n.t('no command given'), Object.keys(COMMANDS).slice(0, -1).join(', '), Object.keys(COMMANDS).slice(-1)[0]));
     }
   } catch (err) {
     if (err instanceof UsageError) return usageError(io, err.message);
-    io.err(`kms-lens: unexpected failure: ${(err as Error).stack ?? String(err)}\n`);
+    io.err(`kms-lens: ${l10n.t('unexpected failure: {0}', (err as Error).stack ?? String(err))}\n`);
     return 2;
   }
 }
@@ -260,7 +263,13 @@ async function prepare(argv: string[]): Promise<void> {
     await core.prepareFormats(locateWasm);
     terraformLoaded = true;
   } catch (err) {
-    process.stderr.write(`kms-lens: the Terraform parser did not load (${(err as Error).message}): .tf files are not analysed\n`);
+    // Said before main() runs, so in the language main() will choose (a bad --locale is main()'s to report).
+    try {
+      useLocale(localeOf(argv, process.env));
+    } catch {
+      useLocale(localeFromEnv(process.env));
+    }
+    process.stderr.write(`kms-lens: ${l10n.t('the Terraform parser did not load ({0}): .tf files are not analysed', (err as Error).message)}\n`);
   }
 }
 

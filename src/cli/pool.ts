@@ -4,6 +4,7 @@
  * order), so the output is the same whatever `--jobs` says. Only the compact
  * results cross back: the texts live in a worker while it reads them.
  */
+import * as l10n from '@vscode/l10n';
 import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { runTask, type Task, type TaskResult } from './fileWork';
@@ -85,7 +86,7 @@ function inWorkers(files: readonly InputFile[], task: Task, options: PoolOptions
       });
       worker.on('error', (err) => fail(err));
       worker.on('exit', (code) => {
-        if (code !== 0 && nextToHand < files.length) fail(new Error(`a worker thread stopped (exit code ${code})`));
+        if (code !== 0 && nextToHand < files.length) fail(new Error(l10n.t('a worker thread stopped (exit code {0})', code)));
       });
       for (let q = 0; q < QUEUED_PER_WORKER; q++) send(worker);
     }

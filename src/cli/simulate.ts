@@ -11,6 +11,7 @@
  * what happened (a denied call that succeeded, an allowed one refused as not
  * authorised), 2 on a usage or read error.
  */
+import * as l10n from '@vscode/l10n';
 import { getKmsLensService, LineIndex, type DocumentModel, type GrantsSource, type NamedPolicy, type SimulatedEvent } from '../core';
 import { parseCommand, UsageError, type FlagValues } from './args';
 import { collectFiles, readInput, type InputFile, type ReadFile, type Skipped } from './files';
@@ -30,13 +31,13 @@ export interface CommandKit {
   maxFileSizeFrom(values: FlagValues): number;
 }
 
-const EVENTS = 'CloudTrail events';
+const EVENTS = (): string => l10n.t('CloudTrail events');
 
 /** One file named by a flag, read; a failure is a clear error that stops the run (the result would mean nothing without it). */
 function readFlagFile(flag: string, path: string, io: Out): string {
   const { files, errors } = collectFiles([path]);
   if (errors.length > 0) throw new FlagFileError(`--${flag} ${errors[0]}`);
-  if (files.length !== 1) throw new FlagFileError(`--${flag} ${path}: expected one file`);
+  if (files.length !== 1) throw new FlagFileError(l10n.t('--{0} {1}: expected one file', flag, path));
   try {
     return readInput(files[0], io.stdin).text;
   } catch (err) {
@@ -48,7 +49,7 @@ class FlagFileError extends Error {}
 
 function policyArg(flag: string, path: string, io: Out, read: (text: string) => NamedPolicy['model'] | undefined): NamedPolicy {
   const model = read(readFlagFile(flag, path, io));
-  if (!model || model.statements.length === 0) throw new FlagFileError(`--${flag} ${path}: not a policy (no JSON object with a Statement)`);
+  if (!model || model.statements.length === 0) throw new FlagFileError(l10n.t('--{0} {1}: not a policy (no JSON object with a Statement)', flag, path));
   return { name: path, model };
 }
 
@@ -71,8 +72,8 @@ function jsonResult(r: SimulatedEvent): Record<string, unknown> {
 }
 
 const CONTRADICTION_TEXT = {
-  succeededButDenied: 'the call succeeded, but this policy and these grants deny it: the key\'s real policy or grants differ',
-  refusedButAllowed: 'the call was refused as not authorised, but this policy and these grants allow it: the key\'s real policy or grants differ',
+  succeededButDenied: () => l10n.t('the call succeeded, but this policy and these grants deny it: the key\'s real policy or grants differ'),
+  refusedButAllowed: () => l10n.t('the call was refused as not authorised, but this policy and these grants allow it: the key\'s real policy or grants differ'),
 };
 
 function textReport(results: readonly SimulatedEvent[], texts: ReadonlyMap<string, string>, quiet: boolean): string {
@@ -89,12 +90,16 @@ function textReport(results: readonly SimulatedEvent[], texts: ReadonlyMap<strin
     counts.set(r.decision, (counts.get(r.decision) ?? 0) + 1);
     if (r.contradiction) contradictions++;
     if (quiet && !r.contradiction) continue;
-    const who = r.principal ?? 'an unknown caller';
-    out.push(`${at(r)} ${r.eventName ?? '?'} by ${who}${r.actual === 'failure' ? ' (failed)' : ''}: ${r.decision}. ${r.explanation ?? ''}`);
-    if (r.contradiction) out.push(`  contradiction: ${CONTRADICTION_TEXT[r.contradiction]}`);
+    const who = r.principal ?? l10n.t('an unknown caller');
+    // The decision stays its id (allow, implicitDeny, ...), as in the JSON output and the docs; the words around it are the user's language.
+    const call = r.actual === 'failure' ? l10n.t('{0} by {1} (failed)', r.eventName ?? '?', who) : l10n.t('{0} by {1}', r.eventName ?? '?', who);
+    out.push(`${at(r)} ${call}: ${r.decision}. ${r.explanation ?? ''}`);
+    if (r.contradiction) out.push(`  ${l10n.t('contradiction: {0}', CONTRADICTION_TEXT[r.contradiction]())}`);
   }
   const tally = [...counts].map(([d, n]) => `${n} ${d}`).join(', ');
-  out.push(`${results.length} KMS ${results.length === 1 ? 'event' : 'events'}${tally ? ` (${tally})` : ''}, ${contradictions} ${contradictions === 1 ? 'contradiction' : 'contradictions'}`);
+  const events = results.length === 1 ? l10n.t('1 KMS event') : l10n.t('{0} KMS events', results.length);
+  const contradicted = contradictions === 1 ? l10n.t('1 contradiction') : l10n.t('{0} contradictions', contradictions);
+  out.push(`${events}${tally ? ` (${tally})` : ''}, ${contradicted}`);
   return out.join('\n') + '\n';
 }
 
@@ -102,11 +107,11 @@ export function simulateCommand(args: string[], io: Out, kit: CommandKit): numbe
   const { values, inputs } = parseCommand('simulate', args);
   const policyPath = values.policy as string | undefined;
   const mapped = (values['key-policy'] as string[] | undefined) ?? [];
-  if (!policyPath && mapped.length === 0) throw new UsageError('simulate: --policy FILE is required (the key policy to evaluate the events against), or --key-policy ARN=FILE for each key');
+  if (!policyPath && mapped.length === 0) throw new UsageError(l10n.t('simulate: --policy FILE is required (the key policy to evaluate the events against), or --key-policy ARN=FILE for each key'));
   const pairs = mapped.map((m) => {
     const at = m.lastIndexOf('=');
     const arn = core.keyArn(m.slice(0, at).trim());
-    if (at <= 0 || !arn || at === m.length - 1) throw new UsageError(`simulate: --key-policy expects ARN=FILE with a key ARN, got "${m}"`);
+    if (at <= 0 || !arn || at === m.length - 1) throw new UsageError(l10n.t('simulate: --key-policy expects ARN=FILE with a key ARN, got "{0}"', m));
     return { arn, file: m.slice(at + 1) };
   });
   const maxFileSize = kit.maxFileSizeFrom(values);
@@ -129,8 +134,8 @@ export function simulateCommand(args: string[], io: Out, kit: CommandKit): numbe
   const eventSources = sourcesOf(events.files, maxFileSize);
   const skipped: Skipped[] = [...logs.skipped, ...events.skipped];
   const isLog = (m: DocumentModel): boolean => m.kind === 'cloudTrail' || m.kind === 'listGrants';
-  for (const s of logSources) if (!isLog(s.model)) skipped.push({ file: s.id, reason: 'not CloudTrail events or a grant list (--logs)' });
-  for (const s of eventSources) if (s.model.kind !== 'cloudTrail') skipped.push({ file: s.id, reason: `not ${EVENTS}` });
+  for (const s of logSources) if (!isLog(s.model)) skipped.push({ file: s.id, reason: l10n.t('not CloudTrail events or a grant list (--logs)') });
+  for (const s of eventSources) if (s.model.kind !== 'cloudTrail') skipped.push({ file: s.id, reason: l10n.t('not {0}', EVENTS()) });
 
   const results = core.simulate({
     keyPolicy,
@@ -148,7 +153,7 @@ export function simulateCommand(args: string[], io: Out, kit: CommandKit): numbe
     io.out(textReport(results, new Map(eventSources.map((s) => [s.id, s.text])), values.quiet === true));
   }
   const analysed = eventSources.filter((s) => s.model.kind === 'cloudTrail').length;
-  const status = kit.finish('simulate', io, values, [...logs.errors, ...events.errors], skipped, analysed, EVENTS);
+  const status = kit.finish('simulate', io, values, [...logs.errors, ...events.errors], skipped, analysed, EVENTS());
   if (status !== undefined) return status;
   return results.some((r) => r.contradiction) ? 1 : 0;
 }

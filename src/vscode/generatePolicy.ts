@@ -52,7 +52,11 @@ export async function generateKeyPolicy(index: GrantsIndex, arg?: unknown): Prom
   const editor = await vscode.window.showTextDocument(doc, { preview: false });
   void vscode.window.showInformationMessage(policy.calls === 0
     ? vscode.l10n.t('The open logs show no successful call on {0}: the policy has the account root statement only.', keyArn)
-    : vscode.l10n.t('Key policy for {0} from {1} successful calls by {2} principals, {3} to {4}. Review it before use: calls outside these logs are not allowed by its statements.', keyArn, policy.calls, policy.principals, policy.from ?? '', policy.to ?? ''));
+    // The counts are whole messages, so that "1 call" and "1 principal" agree in every language.
+    : vscode.l10n.t('Key policy for {0} from {1} by {2}, {3} to {4}. Review it before use: calls outside these logs are not allowed by its statements.', keyArn,
+      policy.calls === 1 ? vscode.l10n.t('1 successful call') : vscode.l10n.t('{0} successful calls', policy.calls),
+      policy.principals === 1 ? vscode.l10n.t('1 principal') : vscode.l10n.t('{0} principals', policy.principals),
+      policy.from ?? '', policy.to ?? ''));
   return editor;
 }
 

@@ -48,4 +48,15 @@ describe('KMS Lens in an Italian VS Code', () => {
     assert.ok(md.includes(`**${it_('Who can use this key')}**`), md);
     assert.doesNotMatch(md, /Who can use this key/);
   });
+
+  it('shows the AWS description of an action in Italian in its hover', async () => {
+    const editor = await open(workspaceUri('policies', 'app-key-policy.json'));
+    await waitForAnalysis(editor.document);
+    const md = await hoverText(editor.document, editor.document.getText().indexOf('"kms:DescribeKey"') + 2);
+    // The English description is the l10n key (src/core/data/iam.ts, localDescription).
+    const described = it_('Controls permission to view detailed information about an AWS KMS key');
+    assert.match(described, /^Controlla l'autorizzazione a visualizzare informazioni dettagliate/);
+    assert.ok(md.includes(`${described}.`), md);
+    assert.doesNotMatch(md, /Controls permission/);
+  });
 });

@@ -202,7 +202,7 @@ describe('kms-lens --help', () => {
       const section = help.stdout.slice(help.stdout.indexOf(`kms-lens ${command}:`));
       for (const f of spec.flags) {
         assert.ok(section.includes(`--${f.name}${f.value ? ` ${f.value}` : ''}`), `${command} --${f.name} is not in --help`);
-        assert.ok(section.includes(f.help), `the help line of ${command} --${f.name}`);
+        assert.ok(section.includes(f.help()), `the help line of ${command} --${f.name}`);
       }
     }
     for (const f of GLOBAL_FLAGS) assert.match(help.stdout, new RegExp(`-${f.short}, --${f.name}`));

@@ -9,6 +9,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
+import { iamDescriptions } from './iamDescriptionHelpers';
+
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const readJson = (f: string): Record<string, string> => JSON.parse(fs.readFileSync(path.join(ROOT, f), 'utf8'));
 const LANGUAGES = ['it', 'es'] as const;
@@ -102,7 +104,9 @@ function textProblems(english: Record<string, string>, translated: Record<string
 }
 
 describe('translations', () => {
-  const english = readJson('l10n/bundle.l10n.json');
+  // The messages of the code (`npm run l10n` writes them), and the AWS descriptions of KMS actions and condition keys,
+  // which hovers and completions word with l10n.t(description) (src/core/data/iam.ts, localDescription).
+  const english = { ...readJson('l10n/bundle.l10n.json'), ...iamDescriptions() };
   const nlsEnglish = readJson('package.nls.json');
 
   for (const lang of LANGUAGES) {

@@ -84,15 +84,36 @@ describe('rule documentation in Italian and Spanish', () => {
     assert.deepEqual(stale, []);
   });
 
-  it('the translated guides in docs/ keep every code span of the English page as it is', () => {
+  /**
+   * The CLI prints in the reader's language (`--locale`), so a translated guide
+   * shows its output in that language: these English spans of a guide are
+   * printed output, and the translation shows the same output in its
+   * language (cliLocaleCommands.test.ts checks the grants tree against the CLI).
+   * Every other code span must be as in English.
+   */
+  const OUTPUT_SPANS: Record<string, RegExp> = {
+    'cli.md': /^`(Raise --max-file-size to analyse it|Unused access: not told: the logs hold no event on …|kms-lens: check: unknown option --fromat; did you mean --format\?|kms-lens: fixed policy\.json: 3 problems .*|trust\.json: read as an IAM role trust policy, 0 findings|text\npolicy\.json:\n {2}…\n {2}Unused access [^]*)`$/,
+    'keys.md': /^`text\nkey arn:aws:kms:[^]*not through a grant in these logs\n`$/,
+  };
+
+  it('the translated guides in docs/ keep every code span of the English page as it is, but the CLI output they show in their language', () => {
     const guides = fs.readdirSync(path.join(ROOT, 'docs')).filter((f) => /\.(it|es)\.md$/.test(f));
     assert.ok(guides.length >= 4, guides.join(', '));
     const changed: string[] = [];
     for (const guide of guides) {
       const spans = (f: string): string[] => (read(`docs/${f}`).match(/`[^`]*`/g) ?? []).sort();
-      const en = spans(guide.replace(/\.(it|es)\.md$/, '.md'));
+      const original = guide.replace(/\.(it|es)\.md$/, '.md');
+      const language = /\.(it|es)\.md$/.exec(guide)?.[1] ?? '';
+      const output = OUTPUT_SPANS[original];
+      const en = spans(original);
       const tr = spans(guide);
-      if (JSON.stringify(en) !== JSON.stringify(tr)) changed.push(`${guide}: English only ${JSON.stringify(en.filter((x) => !tr.includes(x)))}, translation only ${JSON.stringify(tr.filter((x) => !en.includes(x)))}`);
+      const enOnly = en.filter((x) => !tr.includes(x));
+      // The same number of output spans on both sides, and the translation adds only `--locale xx` to say which.
+      const shownInLanguage = enOnly.filter((x) => output?.test(x));
+      const trOnly = tr.filter((x) => !en.includes(x) && !x.includes(`--locale ${language}`));
+      if (shownInLanguage.length !== enOnly.length || trOnly.length !== shownInLanguage.length) {
+        changed.push(`${guide}: English only ${JSON.stringify(enOnly.filter((x) => !output?.test(x)))}, translation only ${JSON.stringify(trOnly)}`);
+      }
     }
     assert.deepEqual(changed, []);
   });

@@ -6,21 +6,29 @@
 import * as l10n from '@vscode/l10n';
 import { conditionPhrase } from '../policy/conditionPhrase';
 import { joinAnd, PLAIN, type Style } from '../policy/describe';
-import type { DecidingRef, DecisionNote, Evaluation, FailedPart, NearMiss, PolicyRef, StatementRef } from './types';
+import type { DecidingRef, DecisionNote, Evaluation, FailedPart, NearMiss, StatementRef } from './types';
 
-function policyName(p: PolicyRef): string {
-  switch (p.kind) {
-    case 'key': return l10n.t('the key policy');
-    case 'identity': return p.name ? l10n.t('the IAM policy {0}', p.name) : l10n.t('the caller\'s IAM policy');
-    case 'scp': return p.name ? l10n.t('the SCP {0}', p.name) : l10n.t('an SCP');
-  }
-}
-
+/**
+ * One whole message per kind of policy, not "statement N of {policy}": Italian
+ * and Spanish fuse "of" with the policy's article ("della policy della chiave",
+ * not "di la policy della chiave"), which a placeholder cannot do.
+ */
 export function describeStatement(ref: StatementRef, style: Style = PLAIN): string {
-  const where = policyName(ref.policy);
-  return ref.sid
-    ? l10n.t('statement {0} ({1}) of {2}', String(ref.index), style.code(ref.sid), where)
-    : l10n.t('statement {0} of {1}', String(ref.index), where);
+  const index = String(ref.index);
+  const p = ref.policy;
+  if (ref.sid) {
+    const sid = style.code(ref.sid);
+    switch (p.kind) {
+      case 'key': return l10n.t('statement {0} ({1}) of the key policy', index, sid);
+      case 'identity': return p.name ? l10n.t('statement {0} ({1}) of the IAM policy {2}', index, sid, p.name) : l10n.t('statement {0} ({1}) of the caller\'s IAM policy', index, sid);
+      case 'scp': return p.name ? l10n.t('statement {0} ({1}) of the SCP {2}', index, sid, p.name) : l10n.t('statement {0} ({1}) of an SCP', index, sid);
+    }
+  }
+  switch (p.kind) {
+    case 'key': return l10n.t('statement {0} of the key policy', index);
+    case 'identity': return p.name ? l10n.t('statement {0} of the IAM policy {1}', index, p.name) : l10n.t('statement {0} of the caller\'s IAM policy', index);
+    case 'scp': return p.name ? l10n.t('statement {0} of the SCP {1}', index, p.name) : l10n.t('statement {0} of an SCP', index);
+  }
 }
 
 export function describeRef(ref: DecidingRef, style: Style = PLAIN): string {

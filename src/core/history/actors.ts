@@ -26,5 +26,9 @@ export function actorOf(userIdentity: unknown): Actor | undefined {
 
 /** The caller in words, for trees, reports, hovers and messages. */
 export function describeActor(actor: Actor | undefined): string {
-  return actor?.display ?? l10n.t('unknown caller');
+  if (!actor) return l10n.t('unknown caller');
+  // `display` is data (JSON reports and the search keep it the same in every language); its "via" is worded here.
+  const via = actor.invokedBy ? ` via ${actor.invokedBy}` : '';
+  if (via && actor.display.length > via.length && actor.display.endsWith(via)) return l10n.t('{0} via {1}', actor.display.slice(0, -via.length), actor.invokedBy as string);
+  return actor.display;
 }

@@ -80,7 +80,8 @@ function keyItem(entry: KeyGrants, ctx: OutlineContext): KeyItem {
     // Region, account and ARN are in the tooltip: the row keeps what tells keys apart at a glance.
     description: [lifecycleDescription(entry.lifecycle), grantsDescription(entry)].filter(Boolean).join(' · '),
     tooltip: keyTooltip(entry, ctx),
-    line: () => `key ${name}${aliases}`,
+    // A heading, not the sentence fragment 'key {0}' ("la chiave ...") that summaries use.
+    line: () => `${l10n.t('key')} ${name}${aliases}`,
     entry,
     state: entry.lifecycle && describeState(entry.lifecycle, ctx.time),
     // The key's own life first, then its grants.

@@ -10,7 +10,7 @@ import type { Attempt, Grant } from '../grants/types';
 import { describeActor } from '../history/actors';
 import { keyLabel } from '../history/keys';
 import type { EventRef, KmsKey } from '../history/types';
-import { callerMatches, code, count, eventDescription, eventFacts, eventLine, eventTooltip, lazy, listed, shortActor, shortPrincipal, type OutlineContext, type OutlineItem } from './outlineItems';
+import { callerMatches, code, eventDescription, eventFacts, eventLine, eventTooltip, lazy, listed, shortActor, shortPrincipal, type OutlineContext, type OutlineItem } from './outlineItems';
 import type { KeyGrants } from './types';
 
 function grantMatches(g: Grant, search: string): boolean {
@@ -28,7 +28,9 @@ function attemptMatches(a: Attempt, search: string): boolean {
 export function grantsDescription(entry: KeyGrants): string | undefined {
   if (!entry.grants.length) return undefined;
   const active = entry.grants.filter((g) => g.status === 'active').length;
-  return entry.grants.length === 1 ? l10n.t('1 grant, {0} active', active) : l10n.t('{0} grants, {1} active', entry.grants.length, active);
+  // One message per agreement: Italian and Spanish say "1 attiva" but "0 attive", "1 activa" but "0 activas".
+  if (entry.grants.length === 1) return active === 1 ? l10n.t('1 grant, 1 active') : l10n.t('1 grant, 0 active');
+  return active === 1 ? l10n.t('{0} grants, 1 active', entry.grants.length) : l10n.t('{0} grants, {1} active', entry.grants.length, active);
 }
 
 /** What an event did in a grant's life, as a label: `Created`, `Revoked`, `RetireGrant failed: ...`. */
@@ -48,14 +50,14 @@ function eventLabel(e: EventRef): string {
 /** The same, as a line of a text report. */
 function eventText(e: EventRef, at: (e: EventRef) => string, ctx: OutlineContext): string {
   switch (e.role) {
-    case 'create': return eventLine('created', e, at, ctx);
-    case 'recreate': return eventLine('created again (same grant id)', e, at, ctx);
-    case 'retire': return eventLine('retired', e, at, ctx);
-    case 'revoke': return eventLine('revoked', e, at, ctx);
+    case 'create': return eventLine(l10n.t('created'), e, at, ctx);
+    case 'recreate': return eventLine(l10n.t('created again (same grant id)'), e, at, ctx);
+    case 'retire': return eventLine(l10n.t('retired'), e, at, ctx);
+    case 'revoke': return eventLine(l10n.t('revoked'), e, at, ctx);
     case 'failedRetire':
-    case 'failedRevoke': return eventLine(`${e.eventName} failed (${e.errorCode ?? ''})`, e, at, ctx);
+    case 'failedRevoke': return eventLine(l10n.t('{0} failed ({1})', e.eventName, e.errorCode ?? ''), e, at, ctx);
     // A listing's date is the grant's CreationDate, and list-grants does not say who created it.
-    case 'list': return `created ${ctx.time(e.eventTime)} (listed by list-grants, ${at(e)})`;
+    case 'list': return l10n.t('created {0} (listed by list-grants, {1})', ctx.time(e.eventTime), at(e));
     default: return eventLine(e.eventName, e, at, ctx);
   }
 }
@@ -78,24 +80,25 @@ function eventItem(e: EventRef, parentId: string, position: number, ctx: Outline
 /** A grant's details, in the order a reader needs them: what it allows, to whom, then where it comes from. */
 function detailItems(g: Grant, grantId: string): OutlineItem[] {
   const items: OutlineItem[] = [];
+  // `text` is the text report's own word for the field (lower case, as its other lines).
   const detail = (field: string, label: string, text: string, description: string, tooltip?: string[]): void => {
-    items.push({ id: `${grantId}/${field}`, kind: 'detail', variant: field, label, description, tooltip, line: () => `${text}: ${description}` });
+    items.push({ id: `${grantId}/${field}`, kind: 'detail', variant: field, label, description, tooltip, line: () => l10n.t('{0}: {1}', text, description) });
   };
   const unknown = l10n.t('not in these logs');
-  detail('operations', l10n.t('Operations'), 'operations', g.operations.join(', ') || unknown);
+  detail('operations', l10n.t('Operations'), l10n.t('operations'), g.operations.join(', ') || unknown);
   const constraints = describeConstraints(g.constraints);
   // "none" only where the grant's terms are in the open files (its CreateGrant or a list-grants listing); a grant
   // seen only through its end or its uses may have constraints nobody here can see.
-  if (constraints.length === 0) detail('constraints', l10n.t('Constraints'), 'constraints', g.creation || g.listing ? l10n.t('none') : unknown);
-  else detail('constraints', constraints.length === 1 ? l10n.t('Constraint') : l10n.t('Constraints'), 'constraints', constraints.join('; '), constraints);
-  detail('grantee', l10n.t('Grantee'), 'grantee', g.granteePrincipal ?? unknown);
-  if (g.retiringPrincipal) detail('retiring', l10n.t('Retiring principal'), 'retiring principal', g.retiringPrincipal);
-  if (g.issuingAccount) detail('issuing', l10n.t('Issuing account'), 'issuing account', g.issuingAccount);
-  if (g.name) detail('name', l10n.t('Name'), 'name', g.name);
+  if (constraints.length === 0) detail('constraints', l10n.t('Constraints'), l10n.t('constraints'), g.creation || g.listing ? l10n.t('none') : unknown);
+  else detail('constraints', constraints.length === 1 ? l10n.t('Constraint') : l10n.t('Constraints'), l10n.t('constraints'), constraints.join('; '), constraints);
+  detail('grantee', l10n.t('Grantee'), l10n.t('grantee'), g.granteePrincipal ?? unknown);
+  if (g.retiringPrincipal) detail('retiring', l10n.t('Retiring principal'), l10n.t('retiring principal'), g.retiringPrincipal);
+  if (g.issuingAccount) detail('issuing', l10n.t('Issuing account'), l10n.t('issuing account'), g.issuingAccount);
+  if (g.name) detail('name', l10n.t('Name'), l10n.t('name'), g.name);
   if (g.createdBeforeLogs) {
-    items.push({ id: `${grantId}/before`, kind: 'detail', variant: 'before', label: l10n.t('Created before these logs'), description: l10n.t('only its end is in the open files'), line: () => 'created before these logs' });
+    items.push({ id: `${grantId}/before`, kind: 'detail', variant: 'before', label: l10n.t('Created before these logs'), description: l10n.t('only its end is in the open files'), line: () => l10n.t('created before these logs') });
   }
-  for (const note of g.notes) detail(`note:${note}`, l10n.t('Note'), 'note', describeNote(note), [describeNote(note)]);
+  for (const note of g.notes) detail(`note:${note}`, l10n.t('Note'), l10n.t('note'), describeNote(note), [describeNote(note)]);
   return items;
 }
 
@@ -131,7 +134,7 @@ function grantItem(g: Grant, key: KmsKey, keyId: string, ctx: OutlineContext): O
     label: grantLabel(g),
     description: parts.join(' · '),
     tooltip: grantTooltip(g, key, ctx),
-    line: () => `grant ${g.grantId} [${describeStatus(g.status)}]`,
+    line: () => l10n.t('grant {0} [{1}]', g.grantId, describeStatus(g.status)),
     grant: g,
     children: lazy(() => {
       const items = detailItems(g, id);
@@ -142,7 +145,7 @@ function grantItem(g: Grant, key: KmsKey, keyId: string, ctx: OutlineContext): O
         kind: 'uses',
         label: l10n.t('Uses'),
         description: String(g.uses.length),
-        line: () => `uses: ${g.uses.length}`,
+        line: () => l10n.t('uses: {0}', g.uses.length),
         children: g.uses.length > 0 ? lazy(() => listed(g.uses, uses, (e, i) => eventItem(e, uses, i, ctx))) : undefined,
       });
       return items;
@@ -167,7 +170,7 @@ export function attemptItem(a: Attempt, parentId: string, ctx: OutlineContext): 
     description: [e.eventTime ? ctx.time(e.eventTime) : undefined, e.actor ? shortActor(e.actor) : undefined, a.granteePrincipal ? shortPrincipal(a.granteePrincipal) : undefined].filter(Boolean).join(' · '),
     tooltip: [...lines, ...eventFacts(e, ctx)],
     event: e,
-    line: (at) => eventLine(`attempt: ${a.eventName} ${a.errorCode ?? 'no grant id'}`, e, at, ctx),
+    line: (at) => eventLine(l10n.t('attempt: {0} {1}', a.eventName, a.errorCode ?? l10n.t('no grant id')), e, at, ctx),
     attempt: a,
   };
 }
@@ -211,13 +214,13 @@ export function grantItems(entry: KeyGrants, keyId: string, ctx: OutlineContext)
   if (uses.length > 0) {
     items.push(eventsGroup('otherUses', keyId, l10n.t('Not through a grant'),
       l10n.t('Cryptographic operations on this key that no grant in these logs allowed: the caller used the key policy or IAM, or a grant whose creation is not in the open files.'),
-      uses, `${count(uses.length, 'use', 'uses')} not through a grant in these logs`, ctx));
+      uses, uses.length === 1 ? l10n.t('1 use not through a grant in these logs') : l10n.t('{0} uses not through a grant in these logs', uses.length), ctx));
   }
   const orphans = entry.orphans.filter((e) => callerMatches(e, filter.search));
   if (orphans.length > 0) {
     items.push(eventsGroup('orphans', keyId, l10n.t('Retirements naming no grant'),
       l10n.t('RetireGrant or RevokeGrant calls on this key whose grant id is not logged.'),
-      orphans, `${count(orphans.length, 'retirement or revocation', 'retirements or revocations')} naming no grant id`, ctx));
+      orphans, orphans.length === 1 ? l10n.t('1 retirement or revocation naming no grant id') : l10n.t('{0} retirements or revocations naming no grant id', orphans.length), ctx));
   }
   return items;
 }

@@ -146,12 +146,7 @@ export function eventFacts(e: EventRef, ctx: OutlineContext): string[] {
 
 /** `Decrypt 2024-06-03 08:15:00 UTC by arn:... (log.json:12)`: an event as a line of a text report. */
 export function eventLine(what: string, e: EventRef, at: Locate, ctx: OutlineContext): string {
-  return `${what} ${ctx.time(e.eventTime)} by ${describeActor(e.actor)} (${at(e)})`;
-}
-
-/** `1 event`, `3 events`: the text report's counts (English, as the rest of its lines). */
-export function count(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
+  return l10n.t('{0} {1} by {2} ({3})', what, ctx.time(e.eventTime), describeActor(e.actor), at(e));
 }
 
 /** The first LISTED_EVENTS items of a list, and one "more" item for the rest. */
@@ -162,9 +157,9 @@ export function listed<T>(all: readonly T[], parentId: string, item: (x: T, i: n
     shown.push({
       id: `${parentId}/more`,
       kind: 'more',
-      label: l10n.t('{0} more', rest),
+      label: rest === 1 ? l10n.t('1 more') : l10n.t('{0} more', rest),
       description: l10n.t('not listed: open the log to see them all'),
-      line: () => `… ${rest} more`,
+      line: () => (rest === 1 ? l10n.t('… 1 more') : l10n.t('… {0} more', rest)),
     });
   }
   return shown;

@@ -11,7 +11,7 @@ import type { EventRef } from '../history/types';
 import { describeEvidence, describeLifecycleEvent, describeRotation, describeService, describeState, stateName } from '../lifecycle/describe';
 import { hasLife } from '../lifecycle/state';
 import type { KeyLifecycle, LifecycleEvent } from '../lifecycle/types';
-import { basename, code, count, eventDescription, eventLine, eventTooltip, lazy, listed, type OutlineContext, type OutlineItem } from './outlineItems';
+import { basename, code, eventDescription, eventLine, eventTooltip, lazy, listed, type OutlineContext, type OutlineItem } from './outlineItems';
 
 function matches(e: EventRef, search: string): boolean {
   return !search || e.eventName.toLowerCase().includes(search) || (e.actor?.display.toLowerCase().includes(search) ?? false);
@@ -113,7 +113,7 @@ function lifecycleEventItem(e: LifecycleEvent, parentId: string, i: number, ctx:
     description: eventDescription(e.event, ctx),
     tooltip: eventTooltip(e.event, full, ctx, e.errorMessage),
     event: e.event,
-    line: (at) => (e.event.role === 'snapshot' ? `${full} (${at(e.event)})` : `${ctx.time(e.event.eventTime)} ${full}, ${e.event.eventName} by ${describeActor(e.event.actor)} (${at(e.event)})`),
+    line: (at) => (e.event.role === 'snapshot' ? `${full} (${at(e.event)})` : l10n.t('{0} {1}, {2} by {3} ({4})', ctx.time(e.event.eventTime), full, e.event.eventName, describeActor(e.event.actor), at(e.event))),
   };
 }
 
@@ -148,7 +148,11 @@ export function lifecycleItems(lc: KeyLifecycle | undefined, keyId: string, ctx:
       description: lc.state ? stateWhen(lc, ctx) ?? '' : l10n.t('not shown by these logs'),
       tooltip: stateTooltip(lc, ctx),
       event: stateEvent,
-      line: (at) => `state: ${state}${stateEvent ? (stateEvent.role === 'snapshot' ? ` (${stateEvent.eventName} output, time not given, ${at(stateEvent)})` : ` (${stateEvent.eventName} ${ctx.time(lc.stateSince)} by ${describeActor(stateEvent.actor)}, ${at(stateEvent)})`) : ''}`,
+      line: (at) => {
+        if (!stateEvent) return l10n.t('state: {0}', state);
+        if (stateEvent.role === 'snapshot') return l10n.t('state: {0} ({1} output, time not given, {2})', state, stateEvent.eventName, at(stateEvent));
+        return l10n.t('state: {0} ({1} {2} by {3}, {4})', state, stateEvent.eventName, ctx.time(lc.stateSince), describeActor(stateEvent.actor), at(stateEvent));
+      },
     });
     const rotation = describeRotation(lc.rotation, ctx.time);
     if (rotation) {
@@ -160,7 +164,7 @@ export function lifecycleItems(lc: KeyLifecycle | undefined, keyId: string, ctx:
         description: words.description,
         tooltip: [`${l10n.t('Rotation')}: ${rotation}`],
         event: lc.rotation.lastRotation?.event ?? lc.rotation.event,
-        line: () => `rotation: ${rotation}`,
+        line: () => l10n.t('rotation: {0}', rotation),
       });
     }
     const mr = multiRegionDescription(lc);
@@ -171,7 +175,7 @@ export function lifecycleItems(lc: KeyLifecycle | undefined, keyId: string, ctx:
         label: l10n.t('Multi-Region'),
         description: mr,
         tooltip: metadataLines(lc),
-        line: () => `multi-Region: ${mr}`,
+        line: () => l10n.t('multi-Region: {0}', mr),
       });
     }
     for (const service of ['fargate', 'deadline'] as const) {
@@ -187,7 +191,7 @@ export function lifecycleItems(lc: KeyLifecycle | undefined, keyId: string, ctx:
         description: e.detail ? (service === 'fargate' ? l10n.t('cluster {0}', e.detail) : l10n.t('farm {0}', e.detail)) : '',
         tooltip: [l10n.t('Used by {0}', what), e.count === 1 ? l10n.t('Shown by {0}, the only such event', shownBy) : l10n.t('Shown by {0}; {1} events in all', shownBy, e.count)],
         event: e.event,
-        line: (at) => `used by: ${what}, as ${shownBy} shows (${at(e.event)})`,
+        line: (at) => l10n.t('used by: {0}, as {1} shows ({2})', what, shownBy, at(e.event)),
       });
     }
   }
@@ -199,7 +203,7 @@ export function lifecycleItems(lc: KeyLifecycle | undefined, keyId: string, ctx:
       kind: 'timeline',
       label: l10n.t('Timeline'),
       description: events.length === 1 ? l10n.t('1 lifecycle event') : l10n.t('{0} lifecycle events', events.length),
-      line: () => `timeline: ${count(events.length, 'event', 'events')}`,
+      line: () => (events.length === 1 ? l10n.t('timeline: 1 event') : l10n.t('timeline: {0} events', events.length)),
       children: lazy(() => listed(events, id, (e, i) => lifecycleEventItem(e, id, i, ctx))),
     });
   }
@@ -212,7 +216,7 @@ export function lifecycleItems(lc: KeyLifecycle | undefined, keyId: string, ctx:
       label: l10n.t('Refused calls'),
       description: String(refused.length),
       tooltip: [l10n.t('Calls refused because of the key\'s state (DisabledException, KMSInvalidStateException): something still needed the key.')],
-      line: () => `refused because of the key's state: ${refused.length}`,
+      line: () => l10n.t('refused because of the key\'s state: {0}', refused.length),
       children: lazy(() => listed(refused, id, (e, i) => refusedItem(e, id, i, ctx))),
     });
   }

@@ -4,7 +4,7 @@
  * values, element names, principal forms. Plain data; complete.ts decides where
  * the cursor is and how the text is inserted.
  */
-import { actionsForConditionKey, allConditionKeys, conditionKeyInfo, expandKmsActions, isMultiValued, KMS_ACTIONS, type ConditionKeyInfo, type KmsAction } from '../data/iam';
+import { actionsForConditionKey, allConditionKeys, conditionKeyInfo, expandKmsActions, isMultiValued, KMS_ACTIONS, localDescription, type ConditionKeyInfo, type KmsAction } from '../data/iam';
 import { CONDITION_OPERATORS, familiesForKeyType } from '../data/conditionOperators';
 import { CONDITION_KEY_ENUMS, GRANT_OPERATIONS, KMS_ENUMS, VIA_SERVICE_NAMES } from '../data/kmsFacts';
 import { COMMON_SERVICE_PRINCIPALS, serviceName } from '../data/serviceNames';
@@ -142,11 +142,16 @@ function actionsOfKey(key: string): ReadonlySet<KmsAction> {
   return keyActions.get(key) ?? new Set(actionsForConditionKey(key));
 }
 
+/** `applies to 2 of 3 actions here`; with one action, no "1 of 1 actions" (which Italian and Spanish cannot agree either). */
+function appliesHere(n: number, of: number): string {
+  return of === 1 ? l10n.t('applies to the action here') : l10n.t('applies to {0} of {1} actions here', n, of);
+}
+
 export function actionSuggestions(present: ReadonlySet<string>): Suggestion[] {
   const out: Suggestion[] = [];
   for (const a of KMS_ACTIONS) {
     if (present.has(`kms:${a.name}`.toLowerCase())) continue;
-    out.push({ label: `kms:${a.name}`, kind: 'action', value: `kms:${a.name}`, detail: a.accessLevel, documentation: `${a.description}.`, sortText: `1${a.name}` });
+    out.push({ label: `kms:${a.name}`, kind: 'action', value: `kms:${a.name}`, detail: a.accessLevel, documentation: `${localDescription(a.description)}.`, sortText: `1${a.name}` });
   }
   out.push({ label: 'kms:*', kind: 'wildcard', value: 'kms:*', detail: l10n.t('every KMS action ({0})', KMS_ACTIONS.length), documentation: l10n.t('Every KMS action, including those AWS adds later.'), sortText: '2*' });
   for (const w of kmsWildcards()) {
@@ -209,7 +214,7 @@ export function conditionKeySuggestions(statement: Statement | undefined, operat
     }
     if (info.key.startsWith('kms:RecipientAttestation:')) rank = '4';
     if (/is deprecated/i.test(info.description)) continue;
-    const detail = [info.type, isMultiValued(info) ? l10n.t('multi-valued') : '', applies.size > 0 && statementActions.length > 0 ? l10n.t('applies to {0} of {1} actions here', statementActions.filter((a) => applies.has(a)).length, statementActions.length) : '']
+    const detail = [info.type, isMultiValued(info) ? l10n.t('multi-valued') : '', applies.size > 0 && statementActions.length > 0 ? appliesHere(statementActions.filter((a) => applies.has(a)).length, statementActions.length) : '']
       .filter(Boolean).join(' · ');
     out.push({
       label: info.key,
@@ -218,7 +223,7 @@ export function conditionKeySuggestions(statement: Statement | undefined, operat
       snippet: true,
       after: isTemplate(info.key) ? valueSkeleton(info).replace('$1', '$2') : valueSkeleton(info),
       detail,
-      documentation: info.description || globalKeyNote(info.key),
+      documentation: localDescription(info.description) || globalKeyNote(info.key),
       sortText: `${rank}${info.key.toLowerCase()}`,
     });
   }

@@ -51,7 +51,11 @@ export const unusedStatement: LogRule = {
         const start = policy.toDocument(node.offset);
         const end = st.sid ? policy.toDocument(node.offset + node.length) : start + 1;
         const which = s.ref.sid ? l10n.t('statement {0} ({1})', s.ref.index, s.ref.sid) : l10n.t('statement {0}', s.ref.index);
-        report({ start, end, message: l10n.t('No event between {0} and {1} used this statement: {2} of the key policy set at {3} allowed none of the {4} calls on the key in this log while it was in force.', u.period.from, u.period.to, which, set.time ?? '', u.events) });
+        // One call is its own message: "none of the 1 calls" agrees in no language.
+        const message = u.events === 1
+          ? l10n.t('No event between {0} and {1} used this statement: {2} of the key policy set at {3} did not allow the one call on the key in this log while it was in force.', u.period.from, u.period.to, which, set.time ?? '')
+          : l10n.t('No event between {0} and {1} used this statement: {2} of the key policy set at {3} allowed none of the {4} calls on the key in this log while it was in force.', u.period.from, u.period.to, which, set.time ?? '', u.events);
+        report({ start, end, message });
       }
     }
   },

@@ -4,7 +4,7 @@
  * it takes and whether a grant can allow it. A wildcard lists exactly the
  * actions it matches.
  */
-import { conditionKeysOfAction, expandKmsActions, isKeyResourceAction, kmsAction, KMS_ACTIONS, type KmsAction } from '../../data/iam';
+import { conditionKeysOfAction, expandKmsActions, isKeyResourceAction, kmsAction, KMS_ACTIONS, localDescription, type KmsAction } from '../../data/iam';
 import { GRANT_OPERATIONS, IAM_ONLY_ACTIONS, NOT_EFFECTIVE_IN_KEY_POLICY_ALLOW } from '../../data/kmsFacts';
 import * as l10n from '@vscode/l10n';
 import { nearest } from '../../text/suggest';
@@ -31,7 +31,7 @@ export function actionDetails(a: KmsAction, policy?: PolicyModel, statement?: St
   const keyResource = isKeyResourceAction(a);
   const badges = [a.accessLevel, keyResource ? l10n.t('acts on a key') : l10n.t('not on a key (Resource `*`)')];
   if (isGrantOperation(a.name)) badges.push(l10n.t('grant operation'));
-  const lines = [`**${code(`kms:${a.name}`)}** · ${badges.join(' · ')}`, '', `${a.description}.`, ''];
+  const lines = [`**${code(`kms:${a.name}`)}** · ${badges.join(' · ')}`, '', `${localDescription(a.description)}.`, ''];
   lines.push(`- ${l10n.t('Condition keys: {0}', conditionKeyList(conditionKeysOfAction(a)))}`);
   if (isGrantOperation(a.name)) lines.push(`- ${l10n.t('A grant can allow it: {0} is one of the {1} grant operations.', code(a.name), GRANT_OPERATIONS.length)}`);
   if (a.dependentActions.length > 0) lines.push(`- ${l10n.t('Also needs: {0}', joinAnd(a.dependentActions.map(code)))}`);

@@ -4,7 +4,7 @@
  * statement's actions it really constrains (for the others the key is never in
  * the request, which silently changes what the statement does).
  */
-import { actionsForConditionKey, allConditionKeys, conditionKeyInfo, isKeyResourceAction, isMultiValued, KMS_ACTIONS, type ConditionKeyInfo, type KmsAction } from '../../data/iam';
+import { actionsForConditionKey, allConditionKeys, conditionKeyInfo, isKeyResourceAction, isMultiValued, KMS_ACTIONS, localDescription, type ConditionKeyInfo, type KmsAction } from '../../data/iam';
 import { CONDITION_KEY_ENUMS, KEY_POLICY_FORBIDDEN_CONDITION_KEYS, KMS_ENUMS } from '../../data/kmsFacts';
 import { globalKeyNote } from '../../data/globalKeyNotes';
 import { parseOperator, whenKeyAbsent } from '../../data/conditionOperators';
@@ -88,7 +88,7 @@ export function conditionKeyHover(entry: ConditionEntry, policy: PolicyModel, st
   if (info.key !== entry.key) {
     lines.push(/\$\{|\/tag-key$/.test(info.key) ? l10n.t('A key of the form {0}.', code(info.key)) : l10n.t('AWS spells it {0}; condition key names are not case-sensitive.', code(info.key)), '');
   }
-  const description = info.description || globalKeyNote(info.key);
+  const description = localDescription(info.description) || globalKeyNote(info.key);
   if (description) lines.push(`${description.replace(/\.?$/, '.')}`, '');
   if (info.service === 'aws' && actionsForConditionKey(info.key).length === 0) {
     lines.push(`- ${l10n.t('Global key: any request whose context has it carries it, whatever the action.')}`);
