@@ -189,3 +189,45 @@ describe('kms-lens access --logs', () => {
     assert.doesNotMatch(two.stdout, /used this statement/);
   });
 });
+
+describe('policy-unused-statement: on the file that holds a key\'s current policy, the statements no open log used', () => {
+  const OTHER_ROLE_KEY = `arn:aws:kms:us-west-2:${ACCOUNT}:key/11112222-3333-4444-5555-666677778888`;
+  const logs = [source('week.json', week())];
+  const policyDoc = (text: string, fileName: string, languageId = 'json') => buildModel(text, { languageId, fileName }, { maxFileSize: DEFAULT_SETTINGS.maxFileSize });
+  const found = (text: string, fileName: string, usage: Parameters<typeof runRules>[2], languageId?: string) => {
+    const model = policyDoc(text, fileName, languageId);
+    return runRules(model, DEFAULT_SETTINGS, usage).filter((f) => f.code === 'policy-unused-statement').map((f) => ({ at: text.slice(f.start, f.end), f }));
+  };
+
+  it('an information finding on the Sid of each Allow statement no event on the key used, with the period and the number of calls', () => {
+    const text = JSON.stringify(POLICY, null, 2);
+    const r = found(text, 'key-policy.json', { usage: { logs, keys: [{ keyArn: KEY }] } });
+    assert.deepEqual(r.map((x) => x.at), ['"AllowAdmins"']);
+    assert.equal(r[0].f.severity, 'information');
+    assert.equal(r[0].f.message, `Unused in the open logs: none of the 5 calls on ${KEY} between 2026-01-02T08:00:00Z and 2026-01-09T12:00:00Z went through this statement.`);
+  });
+
+  it('says nothing without logs, for a key the logs never name, or when the document is not told which key it is for', () => {
+    const text = JSON.stringify(POLICY, null, 2);
+    assert.deepEqual(found(text, 'key-policy.json', {}), []);
+    assert.deepEqual(found(text, 'key-policy.json', { usage: { logs: [], keys: [{ keyArn: KEY }] } }), []);
+    assert.deepEqual(found(text, 'key-policy.json', { usage: { logs, keys: [{ keyArn: OTHER_ROLE_KEY }] } }), []);
+    assert.deepEqual(found(text, 'key-policy.json', { usage: { logs, keys: [] } }), []);
+  });
+
+  it('get-key-policy output: the policy in its string, the finding on the Sid inside it', () => {
+    const text = JSON.stringify({ Policy: JSON.stringify(POLICY), PolicyName: 'default' }, null, 2);
+    const r = found(text, 'policy-1234abcd-12ab-34cd-56ef-1234567890ab.json', { usage: { logs, keys: [{ keyArn: KEY }] } });
+    assert.deepEqual(r.map((x) => x.at), ['\\"AllowAdmins\\"']);
+  });
+
+  it('a CloudFormation template: only the KeyPolicy of the key the mapping names by logical id', () => {
+    const admins = (sid: string) => `          - Sid: ${sid}\n            Effect: Allow\n            Principal:\n              AWS: arn:aws:iam::${ACCOUNT}:role/KeyAdmin\n            Action: kms:ScheduleKeyDeletion\n            Resource: '*'\n`;
+    const key = (id: string, sid: string) => `  ${id}:\n    Type: AWS::KMS::Key\n    Properties:\n      KeyPolicy:\n        Version: '2012-10-17'\n        Statement:\n          - Sid: Orders\n            Effect: Allow\n            Principal:\n              AWS: ${ORDERS_ROLE}\n            Action: kms:Decrypt\n            Resource: '*'\n${admins(sid)}`;
+    const text = `AWSTemplateFormatVersion: '2010-09-09'\nResources:\n${key('OrdersKey', 'OrdersAdmins')}${key('BatchKey', 'BatchAdmins')}`;
+    const r = found(text, 'template.yaml', { usage: { logs, keys: [{ keyArn: KEY, logicalId: 'BatchKey' }] } }, 'yaml');
+    assert.deepEqual(r.map((x) => x.at), ['BatchAdmins']);
+    // A template with two keys and no logical id: which key is meant is not known, so nothing is said.
+    assert.deepEqual(found(text, 'template.yaml', { usage: { logs, keys: [{ keyArn: KEY }] } }, 'yaml'), []);
+  });
+});

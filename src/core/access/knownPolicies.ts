@@ -129,6 +129,23 @@ function templateKeys(root: Node | undefined): Array<{ logicalId: string; policy
   return out;
 }
 
+/**
+ * Where, in a template's own text, the KeyPolicy of the key a mapping names
+ * lies (the one named by `logicalId`, or the template's only key): a policy
+ * of the document that starts there is that key's. Undefined when the
+ * document is not a template or the key is not in it.
+ */
+export function keyPolicyRangeInTemplate(model: DocumentModel, logicalId?: string): { start: number; end: number } | undefined {
+  if (model.kind !== 'cloudFormation') return undefined;
+  const t = model.translation;
+  const keys = templateKeys(t?.root ?? model.root);
+  const chosen = logicalId ? keys.find((k) => k.logicalId === logicalId) : keys.length === 1 ? keys[0] : undefined;
+  const node = chosen?.policy;
+  if (!node) return undefined;
+  const map = t ? (o: number) => t.toDocument(o) : (o: number) => o;
+  return { start: map(node.offset), end: map(node.offset + node.length) };
+}
+
 export type MappedPolicy =
   | { model: PolicyModel; origin: 'setting' | 'cloudFormation' }
   | { problem: string };

@@ -20,7 +20,7 @@
  *   https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html).
  * It is information, never more: logs of a week say nothing of a yearly job.
  */
-import { eventRecords } from '../document/model';
+import { eventRecords, type DocumentModel } from '../document/model';
 import type { GrantsSource } from '../keys/types';
 import type { PolicyModel } from '../policy/model';
 import { compilePolicy, type CompiledPolicy, type CompiledStatement } from './compile';
@@ -28,7 +28,7 @@ import { Evaluator } from './evaluate';
 import { requestsFromEvent } from './fromEvent';
 import { keyPolicyChanges, SETTLING_MS } from './logPolicies';
 import { grantsOfSources } from './simulate';
-import type { GrantInput, StatementRef } from './types';
+import type { AccessRequest, GrantInput, StatementRef } from './types';
 
 export interface UsageInput {
   /** The key's policy. */
@@ -48,6 +48,18 @@ export interface UsageInput {
    * the minutes it takes to apply) were decided by another policy, and are left out.
    */
   current?: boolean;
+}
+
+/**
+ * What a document's key policies are judged against for unused access (the
+ * editor: a policy file mapped to its key, or get-key-policy output named
+ * after it, and the open logs).
+ */
+export interface PolicyUsage {
+  /** The logs whose events count as uses. */
+  logs: readonly GrantsSource[];
+  /** The keys the document holds the current policy of; in a template, the AWS::KMS::Key's logical id (none: the template's only key). */
+  keys: ReadonlyArray<{ keyArn: string; logicalId?: string }>;
 }
 
 export interface UnusedStatement {
@@ -73,12 +85,13 @@ export function logPeriod(sources: readonly GrantsSource[], from = -Infinity, un
   let first = Infinity;
   let last = -Infinity;
   for (const s of sources) {
-    for (const r of eventRecords(s.model)) {
-      const t = eventMs(r.value);
-      if (t === undefined || t < from || t >= until) continue;
-      if (t < first) first = t;
-      if (t > last) last = t;
-    }
+    const times = eventTimes(s.model);
+    // The first time at or after `from`, and the last before `until`, in the sorted times.
+    const i = lowerBound(times, from);
+    const j = lowerBound(times, until) - 1;
+    if (i > j) continue;
+    if (times[i] < first) first = times[i];
+    if (times[j] > last) last = times[j];
   }
   return first === Infinity ? undefined : { from: first, to: last };
 }
@@ -88,6 +101,89 @@ function eventMs(value: unknown): number | undefined {
   if (typeof t !== 'string') return undefined;
   const ms = Date.parse(t);
   return Number.isNaN(ms) ? undefined : ms;
+}
+
+/**
+ * What the usage questions read of a log, once per document model (one per
+ * document version): the editor asks them again whenever a policy is edited
+ * or another log changes, and a big log's events are the cost.
+ */
+interface LogUsage {
+  /** Every readable eventTime, sorted. */
+  times: Float64Array;
+  /** Per key: its KMS events (CreateKey aside) with a readable time, in document order, with the requests each makes on the key. */
+  byKey?: Map<string, KeyEvent[]>;
+  /** Every key the log's KMS events are made on (CreateKey and events without a time too). */
+  keys?: Set<string>;
+}
+
+interface KeyEvent {
+  ms: number;
+  record: unknown;
+  requests: AccessRequest[];
+}
+
+const usageCache = new WeakMap<DocumentModel, LogUsage>();
+
+function usageOf(model: DocumentModel): LogUsage {
+  let u = usageCache.get(model);
+  if (!u) {
+    const times: number[] = [];
+    for (const r of eventRecords(model)) {
+      const t = eventMs(r.value);
+      if (t !== undefined) times.push(t);
+    }
+    u = { times: Float64Array.from(times).sort() };
+    usageCache.set(model, u);
+  }
+  return u;
+}
+
+function eventTimes(model: DocumentModel): Float64Array {
+  return usageOf(model).times;
+}
+
+/** The log's KMS events on each key, read once per model (every key at once: one pass over the events). */
+function keyEvents(model: DocumentModel, keyArn: string): readonly KeyEvent[] {
+  return readKeys(model).byKey?.get(keyArn) ?? [];
+}
+
+function readKeys(model: DocumentModel): LogUsage {
+  const u = usageOf(model);
+  if (u.byKey) return u;
+  const byKey = new Map<string, KeyEvent[]>();
+  const keys = new Set<string>();
+  for (const r of eventRecords(model)) {
+    const e = r.value as Record<string, unknown>;
+    if (e.eventSource !== 'kms.amazonaws.com') continue;
+    const requests = requestsFromEvent(e);
+    for (const request of requests) if (request.keyArn !== undefined) keys.add(request.keyArn);
+    const t = eventMs(e);
+    if (e.eventName === 'CreateKey' || t === undefined) continue;
+    for (const request of requests) {
+      if (request.keyArn === undefined) continue;
+      let list = byKey.get(request.keyArn);
+      if (!list) byKey.set(request.keyArn, (list = []));
+      const last = list[list.length - 1];
+      // Two requests of one event on one key (ReEncrypt within a key) are one event.
+      if (last?.record === r) last.requests.push(request);
+      else list.push({ ms: t, record: r, requests: [request] });
+    }
+  }
+  u.byKey = byKey;
+  u.keys = keys;
+  return u;
+}
+
+function lowerBound(sorted: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** An account's own root statement: an Allow whose only principals are the key's account (root ARN or account id). */
@@ -135,28 +231,22 @@ export function unusedAccess(input: UsageInput): UnusedAccess | undefined {
   const usedGrants = new Set<string>();
   let events = 0;
   for (const s of input.sources) {
-    for (const r of eventRecords(s.model)) {
-      const e = r.value as Record<string, unknown>;
-      if (e.eventSource !== 'kms.amazonaws.com' || e.eventName === 'CreateKey') continue;
-      const t = eventMs(e);
-      if (t === undefined || t < from || t >= until) continue;
-      let counted = false;
-      for (const request of requestsFromEvent(e)) {
-        if (request.keyArn !== input.keyArn) continue;
-        counted = true;
-        const ev = evaluator.evaluate(request);
-        for (const d of ev.decidedBy) {
+    for (const ev of keyEvents(s.model, input.keyArn)) {
+      if (ev.ms < from || ev.ms >= until) continue;
+      events++;
+      for (const request of ev.requests) {
+        const evaluation = evaluator.evaluate(request);
+        for (const d of evaluation.decidedBy) {
           if (d.type === 'statement' && d.policy.kind === 'key') usedStatements.add(d.index);
           else if (d.type === 'delegation') usedStatements.add(d.statement.index);
           else if (d.type === 'grant') usedGrants.add(d.grantId);
         }
         // What might have allowed it counts as used: say less rather than more.
-        for (const u of ev.undecided) {
+        for (const u of evaluation.undecided) {
           if (u.ref.type === 'grant') usedGrants.add(u.ref.grantId);
           else if (u.ref.policy.kind === 'key' && u.ref.effect !== 'Deny') usedStatements.add(u.ref.index);
         }
       }
-      if (counted) events++;
     }
   }
   if (events === 0) return undefined;
@@ -181,11 +271,7 @@ function iso(ms: number): string {
 export function keysOfLogs(sources: readonly GrantsSource[]): Set<string> {
   const keys = new Set<string>();
   for (const s of sources) {
-    for (const r of eventRecords(s.model)) {
-      const e = r.value as Record<string, unknown>;
-      if (e.eventSource !== 'kms.amazonaws.com') continue;
-      for (const request of requestsFromEvent(e)) if (request.keyArn) keys.add(request.keyArn);
-    }
+    for (const k of readKeys(s.model).keys ?? []) keys.add(k);
   }
   return keys;
 }
