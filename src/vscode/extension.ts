@@ -22,7 +22,7 @@ import { HoverProvider } from './hoverProvider';
 import { LongWork } from './longWork';
 import { ModelCache } from './modelCache';
 import { PolicyIndex } from './policyIndex';
-import type { KnownKeyPolicies } from '../core';
+import type { AnalysisContext, KnownKeyPolicies } from '../core';
 import { RuleDocs } from './ruleDocs';
 import { SEMANTIC_TOKENS_LEGEND, SemanticTokensProvider } from './semanticTokens';
 
@@ -62,8 +62,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<KmsLen
   context.subscriptions.push(grantsIndex, grantsView);
   const policyIndex = new PolicyIndex(cache, grantsIndex);
   policies.index = policyIndex;
-  context.subscriptions.push(policyIndex, policyIndex.onDidChange(() => diagnostics.refreshLogs()));
-  diagnostics.useKnownPolicies(knownPolicies);
+  context.subscriptions.push(
+    policyIndex,
+    policyIndex.onDidChange((c) => {
+      diagnostics.refreshLogs(c.keys);
+      diagnostics.refreshDocuments(c.documents);
+    }),
+    // The open logs changed: the files holding a key's current policy are judged against them again (only those files).
+    grantsIndex.onDidChange(() => diagnostics.refreshDocuments(policyIndex.documentsWithKeys)),
+  );
+  diagnostics.useContext((doc) => analysisContext(doc, policyIndex, grantsIndex));
 
   // Every command, from one table, registered once.
   registerCommands(context, {
@@ -92,6 +100,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<KmsLen
     longWork: () => longWork.tasks(),
     onDidStartLongWork: longWork.onDidStart,
   };
+}
+
+/** What the workspace says about a document: the known key policies, and for a key's current policy the open logs. */
+function analysisContext(doc: vscode.TextDocument, policyIndex: PolicyIndex, grantsIndex: GrantsIndex): AnalysisContext {
+  const keys = policyIndex.keysOfDocument(doc.uri);
+  const logs = keys ? grantsIndex.sources.filter((s) => s.model.kind === 'cloudTrail') : [];
+  return keys && logs.length > 0 ? { known: policyIndex.known, usage: { logs, keys } } : { known: policyIndex.known };
 }
 
 export function deactivate(): void {
