@@ -59,7 +59,7 @@ export class GrantsView implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(private readonly index: GrantsIndex) {
-    this.provider = new GrantsTreeProvider(index.model);
+    this.provider = new GrantsTreeProvider(index.model, () => index.sources);
     this.provider.setTimeZone(timeZoneSetting());
     this.views = GRANTS_VIEW_IDS.map((id) => vscode.window.createTreeView(id, { treeDataProvider: this.provider, showCollapseAll: true }));
     this.subscriptions.push(

@@ -9,7 +9,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildModel, DEFAULT_SETTINGS, runRules } from '../../src/core';
 import { keyPolicyFromText } from '../../src/core/access/simulate';
-import { keysOfLogs, logPeriod, unusedAccess } from '../../src/core/access/unused';
+import { keysOfLogs, logPeriod, unusedAccess, unusedGrants } from '../../src/core/access/unused';
+import { buildGrantsModel } from '../../src/core/keys/build';
 import { ACCOUNT, BOB, GRANT_ID, KEY, kmsEvent, log, ORDERS, ORDERS_ROLE, OTHER, OUTSIDER, WORKER_ROLE } from './accessFixtures';
 import { runCli } from './helpers';
 
@@ -229,5 +230,44 @@ describe('policy-unused-statement: on the file that holds a key\'s current polic
     assert.deepEqual(r.map((x) => x.at), ['BatchAdmins']);
     // A template with two keys and no logical id: which key is meant is not known, so nothing is said.
     assert.deepEqual(found(text, 'template.yaml', { usage: { logs, keys: [{ keyArn: KEY }] } }, 'yaml'), []);
+  });
+});
+
+describe('unused grants: active grants the logs show being created that no later event used', () => {
+  const grantsOf = (events: unknown[]) => {
+    const s = source('log.json', events);
+    return unusedGrants(buildGrantsModel([s]), [s]);
+  };
+  const batchSession = { ...workerSession, principalId: 'AROAEXAMPLEBATCH:b', arn: `arn:aws:sts::${ACCOUNT}:assumed-role/Batch/b`, sessionContext: { sessionIssuer: { type: 'Role', arn: `arn:aws:iam::${ACCOUNT}:role/Batch`, accountId: ACCOUNT, userName: 'Batch' } } };
+
+  it('lists the grant no later call went through, with its key, the period from its creation to the end of the logs, and the calls on the key in it', () => {
+    const u = grantsOf(week());
+    assert.deepEqual(u.map((g) => g.grant.grantId), [SECOND_GRANT]);
+    assert.equal(u[0].key.arn, KEY);
+    assert.deepEqual(u[0].period, { from: '2026-01-03T09:30:00Z', to: '2026-01-09T12:00:00Z' });
+    // The worker's and the partner's Decrypt after the grant was created; the other key's call is not counted.
+    assert.equal(u[0].events, 2);
+  });
+
+  it('a call by the grantee\'s session, or by a service on its behalf, is a use', () => {
+    const viaService = { ...batchSession, invokedBy: 'ec2.amazonaws.com' };
+    assert.deepEqual(grantsOf([...week(), kmsEvent('Decrypt', batchSession, '2026-01-06T00:00:00Z')]).map((g) => g.grant.grantId), []);
+    assert.deepEqual(grantsOf([...week(), kmsEvent('Decrypt', viaService, '2026-01-06T00:00:00Z')]).map((g) => g.grant.grantId), []);
+  });
+
+  it('a grant for DescribeKey or CreateGrant is used by those calls too (the evaluator decides them)', () => {
+    const create = kmsEvent('CreateGrant', ORDERS, '2026-01-03T09:30:00Z', { readOnly: false, requestParameters: { keyId: KEY, granteePrincipal: `arn:aws:iam::${ACCOUNT}:role/Batch`, operations: ['DescribeKey'] }, responseElements: { grantId: SECOND_GRANT, keyId: KEY } });
+    const later = kmsEvent('Decrypt', ORDERS, '2026-01-05T00:00:00Z');
+    assert.deepEqual(grantsOf([create, later]).map((g) => g.grant.grantId), [SECOND_GRANT]);
+    assert.deepEqual(grantsOf([create, kmsEvent('DescribeKey', batchSession, '2026-01-04T00:00:00Z'), later]).map((g) => g.grant.grantId), []);
+  });
+
+  it('says nothing of a retired grant, of logs that end at the creation or never show the key again, or when a later caller cannot be read', () => {
+    const retire = kmsEvent('RetireGrant', ORDERS, '2026-01-04T00:00:00Z', { readOnly: false, requestParameters: { keyId: KEY, grantId: SECOND_GRANT } });
+    assert.deepEqual(grantsOf([...week(), retire]).map((g) => g.grant.grantId), []);
+    assert.deepEqual(grantsOf(week().slice(0, 2)).map((g) => g.grant.grantId), []);
+    const otherKeyOnly = week().slice(0, 2).concat([kmsEvent('Decrypt', BOB, '2026-01-09T12:00:00Z', { requestParameters: { keyId: OTHER_KEY }, resources: [{ accountId: ACCOUNT, type: 'AWS::KMS::Key', ARN: OTHER_KEY }] })]);
+    assert.deepEqual(grantsOf(otherKeyOnly).map((g) => g.grant.grantId), []);
+    assert.deepEqual(grantsOf([...week(), kmsEvent('Decrypt', { type: 'Unknown' }, '2026-01-06T00:00:00Z')]).map((g) => g.grant.grantId), []);
   });
 });
