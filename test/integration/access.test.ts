@@ -134,6 +134,8 @@ describe('access: kmsLens.keyPolicies', () => {
     await vscode.workspace.getConfiguration('kmsLens').update('keyPolicies', { [mappedKey]: 'keys/orders-key.json', [templateKey]: 'keys/orders-template.yaml' }, vscode.ConfigurationTarget.Workspace);
     const kmsLens = await api();
     await waitFor(async () => (await kmsLens.settledKeyPolicies()) >= 2, 'the two mapped key policies in the index');
+    // Other tests' logs may leave keys known already: wait for the mapping itself, not only for a count.
+    await waitFor(async () => /Against the key policy in keys\/orders-key.json/.test(await hoverText(doc, decrypt)), 'the mapped policy in the hover');
     const md = await hoverText(doc, decrypt);
     assert.match(md, /\*\*Against the key policy in keys\/orders-key.json \(kmsLens.keyPolicies\)\*\*/);
     assert.match(md, /Allowed by statement 1 \(`AllowOrders`\) of the key policy\./);
