@@ -79,8 +79,8 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
     summary: () => l10n.t('Evaluates each KMS event of the logs against a key policy and their grants: what allowed or denied it; exits 1 on a contradiction.'),
     flags: [
       format(['text', 'json']),
-      { name: 'policy', value: 'FILE', help: () => l10n.t('the key policy (a policy, or get-key-policy output) of every key --key-policy does not name') },
-      { name: 'key-policy', value: 'ARN=FILE', multiple: true, help: () => l10n.t('the key policy of one key (repeatable); events on a key with no policy given are "unknown"') },
+      { name: 'policy', value: 'FILE', help: () => l10n.t('the key policy (a policy, get-key-policy output, or a template\'s key as FILE#LogicalId) of every key --key-policy does not name') },
+      { name: 'key-policy', value: 'ARN=FILE', multiple: true, help: () => l10n.t('the key policy of one key (repeatable; a CloudFormation template\'s key as ARN=FILE#LogicalId); events on a key with no policy given are "unknown"') },
       { name: 'identity-policy', value: 'FILE', multiple: true, help: () => l10n.t('an IAM policy of the callers (repeatable); without any, a call the key policy leaves to IAM is "delegated"') },
       { name: 'logs', value: 'FILE', multiple: true, help: () => l10n.t('CloudTrail logs or list-grants output read for their grants only (repeatable)') },
       maxFileSize,

@@ -1,5 +1,6 @@
 /**
- * `kms-lens simulate --policy FILE [--identity-policy FILE]... [--logs FILE]... EVENTS...`:
+ * `kms-lens simulate --policy FILE [--identity-policy FILE]... [--logs FILE]... EVENTS...`
+ * (or `--key-policy ARN=FILE` per key; a template's key as `FILE#LogicalId`):
  * each KMS event of EVENTS against the key policy, the callers' IAM policies
  * when given, and the grants of --logs and EVENTS.
  *
@@ -34,12 +35,12 @@ export interface CommandKit {
 const EVENTS = (): string => l10n.t('CloudTrail events');
 
 /** One file named by a flag, read; a failure is a clear error that stops the run (the result would mean nothing without it). */
-function readFlagFile(flag: string, path: string, io: Out): string {
+function readFlagFile(flag: string, path: string, io: Out): ReadFile {
   const { files, errors } = collectFiles([path]);
   if (errors.length > 0) throw new FlagFileError(`--${flag} ${errors[0]}`);
   if (files.length !== 1) throw new FlagFileError(l10n.t('--{0} {1}: expected one file', flag, path));
   try {
-    return readInput(files[0], io.stdin).text;
+    return readInput(files[0], io.stdin);
   } catch (err) {
     throw new FlagFileError(`--${flag} ${path}: ${(err as Error).message}`);
   }
@@ -48,9 +49,30 @@ function readFlagFile(flag: string, path: string, io: Out): string {
 class FlagFileError extends Error {}
 
 function policyArg(flag: string, path: string, io: Out, read: (text: string) => NamedPolicy['model'] | undefined): NamedPolicy {
-  const model = read(readFlagFile(flag, path, io));
+  const model = read(readFlagFile(flag, path, io).text);
   if (!model || model.statements.length === 0) throw new FlagFileError(l10n.t('--{0} {1}: not a policy (no JSON object with a Statement)', flag, path));
   return { name: path, model };
+}
+
+/**
+ * A key policy named by --policy or --key-policy: a policy, get-key-policy
+ * output, or a CloudFormation template's AWS::KMS::Key (`template.yaml#LogicalId`,
+ * or the template's only key), read as `kmsLens.keyPolicies` reads its files.
+ */
+function keyPolicyArg(flag: string, written: string, io: Out, maxFileSize: number): NamedPolicy {
+  const hash = written.lastIndexOf('#');
+  const logicalId = hash > 0 ? written.slice(hash + 1).trim() : '';
+  // `file#` or a file whose name holds '#' with nothing after it: the whole text is the path.
+  const path = logicalId ? written.slice(0, hash) : written;
+  const input = readFlagFile(flag, path, io);
+  const model = core.parse(input.text, input.hints, { maxFileSize });
+  const found = core.keyPolicyOfMappedFile(model, logicalId || undefined);
+  if ('problem' in found) {
+    // What is wrong with a template (no such key, several keys) is said as is; any other file is simply not a policy.
+    const problem = logicalId || model.kind === 'cloudFormation' ? found.problem : l10n.t('not a policy (no JSON object with a Statement)');
+    throw new FlagFileError(`--${flag} ${written}: ${problem}`);
+  }
+  return { name: written, model: found.model };
 }
 
 function sourcesOf(files: Array<{ file: InputFile; input: ReadFile }>, maxFileSize: number): Array<GrantsSource & { text: string }> {
@@ -119,8 +141,8 @@ export function simulateCommand(args: string[], io: Out, kit: CommandKit): numbe
   const keyPolicies = new Map<string, NamedPolicy>();
   let identityPolicies: NamedPolicy[];
   try {
-    if (policyPath) keyPolicy = policyArg('policy', policyPath, io, (t) => core.keyPolicyFromText(t));
-    for (const { arn, file } of pairs) keyPolicies.set(arn, policyArg('key-policy', file, io, (t) => core.keyPolicyFromText(t)));
+    if (policyPath) keyPolicy = keyPolicyArg('policy', policyPath, io, maxFileSize);
+    for (const { arn, file } of pairs) keyPolicies.set(arn, keyPolicyArg('key-policy', file, io, maxFileSize));
     identityPolicies = ((values['identity-policy'] as string[] | undefined) ?? []).map((p) => policyArg('identity-policy', p, io, (t) => core.identityPolicyFromText(t)));
   } catch (err) {
     if (!(err instanceof FlagFileError)) throw err;

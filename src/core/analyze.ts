@@ -3,6 +3,7 @@
  * The same text with the same settings gives the same findings in both.
  */
 import type { KnownKeyPolicies } from './access/knownPolicies';
+import type { PolicyUsage } from './access/unused';
 import { recordAt } from './cloudtrail/event';
 import { buildModel, eventRecords, rangeInRecord, type DocumentModel } from './document/model';
 import { encodeJsonStringContent } from './policy/jsonString';
@@ -122,6 +123,8 @@ interface Progress {
 export interface AnalysisContext {
   /** Key policies known from other files and logs (access/knownPolicies.ts): events are judged against them too. */
   known?: KnownKeyPolicies;
+  /** When the document holds a key's current policy: the logs whose events tell which statements were used (access/unused.ts). */
+  usage?: PolicyUsage;
 }
 
 function* ruleRun(model: DocumentModel, settings: AnalysisSettings, chunkSize: number, context: AnalysisContext = {}): Generator<Progress, Finding[]> {
@@ -164,6 +167,7 @@ function* ruleRun(model: DocumentModel, settings: AnalysisSettings, chunkSize: n
       unsure({ ...f, message: note ? `${f.message} ${note}` : f.message, fixes });
     };
   };
+  const policyContext = { model, usage: context.usage };
   const enabled = enabledRules(settings).map(({ rule, severity }) => ({ rule, severity, direct: reporter(rule, severity, (o) => o, (x) => x) }));
 
   for (const { rule, severity, direct } of enabled) {
@@ -172,7 +176,7 @@ function* ruleRun(model: DocumentModel, settings: AnalysisSettings, chunkSize: n
         if (rule.kinds.includes(model.kind)) rule.check(model, direct, settings);
       } else if (rule.scope === 'policy') {
         for (const policy of (policies ??= policiesOf(model))) {
-          if (rule.kinds.includes(policy.kind)) rule.check(policy, policyReporter(rule, severity, policy));
+          if (rule.kinds.includes(policy.kind)) rule.check(policy, policyReporter(rule, severity, policy), policyContext);
         }
       }
     } catch (err) {

@@ -53,6 +53,6 @@ export type { JsonDecidingRef, NamedPolicy, SimulatedEvent, SimulateInput } from
 export type { PolicyModel } from './policy/model';
 export type { AccessEntry, AccessLine, AccessSummary } from './access/summary';
 export type { GeneratedPolicy } from './access/generate';
-export type { UnusedAccess, UnusedStatement, UsageInput } from './access/unused';
+export type { UnusedAccess, UnusedGrant, UnusedStatement, UsageInput } from './access/unused';
 export type { KeyPolicyMapping, KnownKeyPolicies, KnownKeyPolicy, MappedPolicy } from './access/knownPolicies';
 export type { AnalysisContext } from './analyze';

@@ -44,7 +44,7 @@ import { identityPolicyFromText, keyPolicyFromText, keyPolicyOfGetKeyPolicy, sim
 import type { PolicyModel } from './policy/model';
 import { accessSummary, describeAccessSummary, type AccessSummary } from './access/summary';
 import { generateKeyPolicy, type GeneratedPolicy } from './access/generate';
-import { keysOfLogs, unusedAccess, type UnusedAccess, type UsageInput } from './access/unused';
+import { keysOfLogs, unusedAccess, unusedGrants, type UnusedAccess, type UnusedGrant, type UsageInput } from './access/unused';
 import type { AnalysisSettings, DocumentHints, Finding, HoverResult, SeveritySetting } from './types';
 
 export interface KmsLensService {
@@ -143,6 +143,8 @@ export interface KmsLensService {
   generateKeyPolicy(sources: readonly GrantsSource[], keyArn: string): GeneratedPolicy | undefined;
   /** The Allow statements and grants of a key that no event of the logs used, over the period they cover; undefined when the logs hold no event on the key. */
   unusedAccess(input: UsageInput): UnusedAccess | undefined;
+  /** The active grants the logs show being created that no later event used, with the period (the grants view). */
+  unusedGrants(model: GrantsModel, sources: readonly GrantsSource[]): UnusedGrant[];
   /** The keys the logs' KMS events are made on. */
   keysOfLogs(sources: readonly GrantsSource[]): Set<string>;
   /** Reads `kmsLens.keyPolicies` (key ARN -> file or file#LogicalId); what cannot be read comes back as problems. */
@@ -201,6 +203,7 @@ const SERVICE: KmsLensService = Object.freeze({
   describeAccessSummary: (summary: AccessSummary): string[] => describeAccessSummary(summary),
   generateKeyPolicy,
   unusedAccess,
+  unusedGrants,
   keysOfLogs,
   readKeyPolicyMappings,
   keyPolicyOfMappedFile,

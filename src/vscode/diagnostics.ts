@@ -24,6 +24,8 @@ export interface DiagnosticsEngine {
   findingsInChunks(model: DocumentModel, settings: AnalysisSettings, control: RunControl, context: AnalysisContext): Promise<Finding[] | undefined>;
   /** The code target of a finding of rule `code` (its page). */
   link(code: string): vscode.Uri | undefined;
+  /** The keys the events of these logs are about (to analyse again only the logs about a changed key policy). */
+  keysOfLogs(logs: ReadonlyArray<{ id: string; model: DocumentModel }>): Iterable<string>;
 }
 
 /** Documents with more events than this are analysed in chunks, with a progress notification that can cancel. */
@@ -62,8 +64,8 @@ export class DiagnosticsController implements vscode.Disposable {
   /** Versions whose analysis the user cancelled: not analysed again until they change. */
   private readonly cancelled = new Map<string, number>();
 
-  /** The workspace's key policies (policyIndex.ts), which events are judged against; set once at activation. */
-  private known: () => KnownKeyPolicies | undefined = () => undefined;
+  /** What the workspace says about a document (key policies for the events, open logs for a key's policy); set once at activation. */
+  private context: (doc: vscode.TextDocument) => AnalysisContext = () => ({});
 
   /** Fires after each analysis of a document (also when it turned out not to be a KMS document). */
   readonly onDidAnalyze = this.changed.event;
@@ -104,15 +106,32 @@ export class DiagnosticsController implements vscode.Disposable {
     this.changed.fire(e);
   }
 
-  /** Judge events against the workspace's key policies from now on, and again whenever they change. */
-  useKnownPolicies(known: () => KnownKeyPolicies | undefined): void {
-    this.known = known;
+  /** Analyse documents with what the workspace says about them (policyIndex.ts, grantsIndex.ts) from now on. */
+  useContext(context: (doc: vscode.TextDocument) => AnalysisContext): void {
+    this.context = context;
     this.refreshLogs();
   }
 
-  /** Analyses the open CloudTrail logs again (the key policies they are judged against changed). */
-  refreshLogs(): void {
-    for (const doc of vscode.workspace.textDocuments) if (this.lastRuns.get(doc.uri.toString())?.kind === 'cloudTrail') this.schedule(doc, 0);
+  /**
+   * Analyses the open CloudTrail logs again (the key policies they are judged
+   * against changed); given `keys`, only the logs with events on one of them:
+   * editing a mapped policy need not analyse a big log about other keys again.
+   */
+  refreshLogs(keys?: ReadonlySet<string>): void {
+    if (keys?.size === 0) return;
+    for (const doc of vscode.workspace.textDocuments) {
+      if (this.lastRuns.get(doc.uri.toString())?.kind !== 'cloudTrail') continue;
+      const model = keys && this.cache.peek(doc.uri);
+      if (model && ![...this.engine().keysOfLogs([{ id: doc.uri.toString(), model }])].some((k) => keys.has(k))) continue;
+      this.schedule(doc, 0);
+    }
+  }
+
+  /** Analyses these open documents (URIs) again, after a short pause (what they are judged against changed). */
+  refreshDocuments(uris: Iterable<string>): void {
+    const wanted = new Set(uris);
+    if (wanted.size === 0) return;
+    for (const doc of vscode.workspace.textDocuments) if (wanted.has(doc.uri.toString())) this.schedule(doc, TYPING_DELAY);
   }
 
   refreshAll(): void {
@@ -152,7 +171,7 @@ export class DiagnosticsController implements vscode.Disposable {
         return;
       }
       // A document that is not ours has no findings (the rules' runner says so too): no need to load them.
-      findings = model.kind === 'other' ? [] : this.engine().findings(model, settings.analysis, { known: this.known() });
+      findings = model.kind === 'other' ? [] : this.engine().findings(model, settings.analysis, this.context(doc));
     } catch (err) {
       // The core does not throw by design; if it ever does, the editor must not notice.
       console.error('[kms-lens] analysis failed', err);
@@ -184,7 +203,7 @@ export class DiagnosticsController implements vscode.Disposable {
           pause: yieldToWindow,
           isCancelled: stopped,
           onProgress: (done, total) => progress.report(done, total, vscode.l10n.t('{0} of {1} events', done, total)),
-        }, { known: this.known() });
+        }, this.context(doc));
       }, source.token);
       if (findings === undefined) {
         if (this.cancelled.get(key) === version) this.clear(doc.uri, version, model.kind);

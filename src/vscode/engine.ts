@@ -10,7 +10,7 @@
  * build keeps it in its one file.
  */
 import * as vscode from 'vscode';
-import { getKmsLensService, type KnownKeyPolicies } from '../core';
+import { getKmsLensService, type AnalysisContext, type KnownKeyPolicies } from '../core';
 import { alarmPatternCommand } from './alarmPattern';
 import { cloudTrailCommands } from './cloudtrailCommands';
 import { CodeActionProvider } from './codeActions';
@@ -68,13 +68,26 @@ export function startEngine(shell: Shell): Engine {
   const grantsView = new GrantsView(grantsIndex, shell.grantsViews);
   const policyIndex = new PolicyIndex(cache, grantsIndex);
   policies.index = policyIndex;
-  context.subscriptions.push(semanticTokens, lenses, grantsIndex, grantsView, policyIndex, policyIndex.onDidChange(() => diagnostics.refreshLogs()));
-  diagnostics.useKnownPolicies(knownPolicies);
+  context.subscriptions.push(
+    semanticTokens,
+    lenses,
+    grantsIndex,
+    grantsView,
+    policyIndex,
+    policyIndex.onDidChange((c) => {
+      diagnostics.refreshLogs(c.keys);
+      diagnostics.refreshDocuments(c.documents);
+    }),
+    // The open logs changed: the files holding a key's current policy are judged against them again (only those files).
+    grantsIndex.onDidChange(() => diagnostics.refreshDocuments(policyIndex.documentsWithKeys)),
+  );
+  diagnostics.useContext((doc) => analysisContext(doc, policyIndex, grantsIndex));
   return {
     diagnostics: {
       findings: (model, settings, analysisContext) => core.findings(model, settings, analysisContext),
       findingsInChunks: (model, settings, control, analysisContext) => core.findingsInChunks(model, settings, control, analysisContext),
       link: (code) => docs.link(code),
+      keysOfLogs: (logs) => core.keysOfLogs(logs),
     },
     hover: new HoverProvider(cache, knownPolicies),
     completion: new CompletionProvider(cache),
@@ -93,4 +106,11 @@ export function startEngine(shell: Shell): Engine {
       ...docs.commands(),
     },
   };
+}
+
+/** What the workspace says about a document: the known key policies, and for a key's current policy the open logs. */
+function analysisContext(doc: vscode.TextDocument, policyIndex: PolicyIndex, grantsIndex: GrantsIndex): AnalysisContext {
+  const keys = policyIndex.keysOfDocument(doc.uri);
+  const logs = keys ? grantsIndex.sources.filter((s) => s.model.kind === 'cloudTrail') : [];
+  return keys && logs.length > 0 ? { known: policyIndex.known, usage: { logs, keys } } : { known: policyIndex.known };
 }

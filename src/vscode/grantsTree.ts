@@ -5,7 +5,7 @@
  * menus) and the command that reveals its event.
  */
 import * as vscode from 'vscode';
-import { ALL_STATUSES, getKmsLensService, type Grant, type GrantsModel, type KeyGrants, type KeyState, type KmsKey, type OutlineFilter, type OutlineItem, type StatusFilter, type TimeZoneChoice } from '../core';
+import { ALL_STATUSES, getKmsLensService, type Grant, type GrantsModel, type GrantsSource, type KeyGrants, type KeyState, type KmsKey, type OutlineFilter, type OutlineItem, type StatusFilter, type TimeZoneChoice, type UnusedGrant } from '../core';
 import { COMMAND_IDS } from './commands';
 
 const core = getKmsLensService();
@@ -78,6 +78,19 @@ const CONTEXT_VALUES: Record<OutlineItem['kind'], string> = {
   lifecycleEvent: 'kmsLens.lifecycleEvent', refusedCall: 'kmsLens.lifecycleEvent',
 };
 
+/**
+ * Active grants created in the open logs that no later call used (core:
+ * access/unused.ts), by grant object of the current model: their row says
+ * "unused" and their tooltip the period.
+ */
+const unusedByGrant = new WeakMap<Grant, UnusedGrant>();
+
+function unusedLine(u: UnusedGrant): string {
+  return u.events === 1
+    ? vscode.l10n.t('Unused in the open logs: the one call on the key between {0} and {1} did not go through this grant.', u.period.from, u.period.to)
+    : vscode.l10n.t('Unused in the open logs: none of the {0} calls on the key between {1} and {2} went through this grant.', u.events, u.period.from, u.period.to);
+}
+
 /** One outline item in the tree. */
 export class GrantsNode {
   private cached?: GrantsNode[];
@@ -100,6 +113,11 @@ export class GrantsNode {
     // A detail without lines of its own says what it is in plain text.
     t.tooltip = item.tooltip ? md(item.tooltip) : item.kind === 'detail' || item.kind === 'more' ? `${item.label}: ${item.description}` : undefined;
     t.iconPath = icon(item);
+    const unused = item.kind === 'grant' && item.grant ? unusedByGrant.get(item.grant) : undefined;
+    if (unused) {
+      t.description = `${item.description ?? ''} · ${vscode.l10n.t('unused')}`;
+      t.tooltip = md([...(item.tooltip ?? []), unusedLine(unused)]);
+    }
     t.contextValue = item.kind === 'grant' && item.grant?.creation ? 'kmsLens.grant.withCreation' : CONTEXT_VALUES[item.kind];
     // Clicking an event reveals it in its document (the handler is grantsView.ts's).
     if (item.event) t.command = { command: COMMAND_IDS.grantsRevealEvent, title: vscode.l10n.t('Show the event'), arguments: [item.event] };
@@ -148,8 +166,11 @@ export class GrantsTreeProvider implements vscode.TreeDataProvider<GrantsNode>, 
   private roots?: GrantsNode[];
   private model: GrantsModel;
   private zone: TimeZoneChoice = 'utc';
+  /** The model whose unused grants are marked. */
+  private unusedFor?: GrantsModel;
 
-  constructor(model: GrantsModel) {
+  /** `sources`: the logs the model was built from (which calls were made after a grant's creation). */
+  constructor(model: GrantsModel, private readonly sources: () => readonly GrantsSource[] = () => []) {
     this.model = model;
   }
 
@@ -201,6 +222,10 @@ export class GrantsTreeProvider implements vscode.TreeDataProvider<GrantsNode>, 
   }
 
   private buildRoots(): GrantsNode[] {
+    if (this.unusedFor !== this.model) {
+      this.unusedFor = this.model;
+      for (const u of core.unusedGrants(this.model, this.sources())) unusedByGrant.set(u.grant, u);
+    }
     const outline = core.outline(this.model, { filter: this.filterState, timeZone: this.zone });
     const expanded = this.model.keys.length <= EXPAND_KEYS_UP_TO;
     return outline.roots.map((item) => (item.kind === 'key' ? new KeyNode(item, expanded) : new GrantsNode(item, undefined)));

@@ -60,7 +60,7 @@ export class GrantsView implements vscode.Disposable {
    * hands every request to `this.provider`.
    */
   constructor(private readonly index: GrantsIndex, views: readonly vscode.TreeView<unknown>[]) {
-    this.provider = new GrantsTreeProvider(index.model);
+    this.provider = new GrantsTreeProvider(index.model, () => index.sources);
     this.provider.setTimeZone(timeZoneSetting());
     this.views = [...views];
     this.subscriptions.push(

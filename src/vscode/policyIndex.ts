@@ -9,6 +9,12 @@
  * so); an open mapped document is read from the editor, its unsaved edits
  * included, and any other from disk.
  *
+ * It also knows which open documents hold a key's current policy (a mapped
+ * file, with the template's logical id; get-key-policy output named after a
+ * key): their unused statements are judged against the open logs
+ * (policy-unused-statement). A change says which keys' policies changed, so
+ * that only the logs with events on those keys are analysed again.
+ *
  * What cannot be read (a path that does not exist, a template with several
  * keys and no logical id) is left out and said once on the console, never
  * guessed at.
@@ -23,6 +29,20 @@ import { readSettings } from './settings';
 
 const core = getKmsLensService();
 
+/** A key a document holds the current policy of (in a template: the AWS::KMS::Key's logical id). */
+export interface DocumentKey {
+  keyArn: string;
+  logicalId?: string;
+}
+
+export interface PolicyIndexChange {
+  known: KnownKeyPolicies;
+  /** Keys whose known policies changed (the logs with events on them are judged again). */
+  keys: ReadonlySet<string>;
+  /** Documents (URIs) whose keys changed (their unused statements are judged again). */
+  documents: ReadonlySet<string>;
+}
+
 export class PolicyIndex implements vscode.Disposable {
   private current: KnownKeyPolicies = core.knownKeyPolicies([]);
   private lastEntries: KnownKeyPolicy[] = [];
@@ -34,7 +54,9 @@ export class PolicyIndex implements vscode.Disposable {
   private mapped = new Set<string>();
   /** Mapped files read from disk, by URI: the same text keeps the same model (and the same compiled policy). */
   private readonly fromDisk = new Map<string, { text: string; model: DocumentModel }>();
-  private readonly changed = new vscode.EventEmitter<KnownKeyPolicies>();
+  /** The keys each document (URI) holds the current policy of. */
+  private documentKeys = new Map<string, DocumentKey[]>();
+  private readonly changed = new vscode.EventEmitter<PolicyIndexChange>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
   /** Fires after a rebuild that changed what is known. */
@@ -61,6 +83,16 @@ export class PolicyIndex implements vscode.Disposable {
       }),
     );
     this.schedule(0);
+  }
+
+  /** The keys a document holds the current policy of, if any. */
+  keysOfDocument(uri: vscode.Uri): readonly DocumentKey[] | undefined {
+    return this.documentKeys.get(uri.toString());
+  }
+
+  /** Documents (URIs) that hold a key's current policy. */
+  get documentsWithKeys(): ReadonlySet<string> {
+    return new Set(this.documentKeys.keys());
   }
 
   /** What is known now (possibly before a pending rebuild). */
@@ -96,21 +128,27 @@ export class PolicyIndex implements vscode.Disposable {
     try {
       const entries: KnownKeyPolicy[] = [];
       const mapped = new Set<string>();
-      await this.readMappings(entries, mapped);
+      const documentKeys = new Map<string, DocumentKey[]>();
+      await this.readMappings(entries, mapped, documentKeys);
       if (generation !== this.generation) return;
-      this.readOpenDocuments(entries);
+      this.readOpenDocuments(entries, documentKeys);
       this.mapped = mapped;
-      if (sameEntries(entries, this.lastEntries)) return;
-      this.lastEntries = entries;
-      this.current = core.knownKeyPolicies(entries);
-      this.changed.fire(this.current);
+      const documents = changedDocuments(this.documentKeys, documentKeys);
+      this.documentKeys = documentKeys;
+      const keys = changedKeys(this.lastEntries, entries);
+      if (keys.size === 0 && documents.size === 0) return;
+      if (keys.size > 0) {
+        this.lastEntries = entries;
+        this.current = core.knownKeyPolicies(entries);
+      }
+      this.changed.fire({ known: this.current, keys, documents });
     } catch (err) {
       // The core does not throw by design; if it ever does, hovers keep the last index.
       console.error('[kms-lens] key policy index failed', err);
     }
   }
 
-  private async readMappings(entries: KnownKeyPolicy[], mapped: Set<string>): Promise<void> {
+  private async readMappings(entries: KnownKeyPolicy[], mapped: Set<string>, documentKeys: Map<string, DocumentKey[]>): Promise<void> {
     const setting = vscode.workspace.getConfiguration('kmsLens').get<unknown>('keyPolicies');
     const { mappings, problems } = core.readKeyPolicyMappings(setting);
     for (const p of problems) this.problem(`kmsLens.keyPolicies: ${p}`);
@@ -122,6 +160,7 @@ export class PolicyIndex implements vscode.Disposable {
         continue;
       }
       mapped.add(uri.toString());
+      addKey(documentKeys, uri.toString(), m.logicalId ? { keyArn: m.keyArn, logicalId: m.logicalId } : { keyArn: m.keyArn });
       const open = vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === uri.toString());
       let text: string;
       try {
@@ -142,7 +181,7 @@ export class PolicyIndex implements vscode.Disposable {
   }
 
   /** Open logs (their PutKeyPolicy and CreateKey) and open key policies named after a key an open log names. */
-  private readOpenDocuments(entries: KnownKeyPolicy[]): void {
+  private readOpenDocuments(entries: KnownKeyPolicy[], documentKeys: Map<string, DocumentKey[]>): void {
     const docs = vscode.workspace.textDocuments.filter((d) => !d.isClosed && isCandidate(d) && readSettings(d.uri).enable);
     const logs = [];
     const named: Array<{ doc: vscode.TextDocument; keyId: string }> = [];
@@ -160,7 +199,9 @@ export class PolicyIndex implements vscode.Disposable {
       const keyArn = keys.find((k) => k.toLowerCase().endsWith(`/${keyId}`));
       if (!keyArn) continue;
       const [policy] = core.keyPolicies(this.cache.get(doc, readSettings(doc.uri).analysis.maxFileSize));
-      if (policy) entries.push({ keyArn, model: policy, origin: 'getKeyPolicy', source: vscode.workspace.asRelativePath(doc.uri) });
+      if (!policy) continue;
+      entries.push({ keyArn, model: policy, origin: 'getKeyPolicy', source: vscode.workspace.asRelativePath(doc.uri) });
+      addKey(documentKeys, doc.uri.toString(), { keyArn });
     }
   }
 
@@ -189,6 +230,35 @@ function languageOf(path: string): string {
   return /\.ya?ml$/i.test(path) ? 'yaml' : 'json';
 }
 
-function sameEntries(a: readonly KnownKeyPolicy[], b: readonly KnownKeyPolicy[]): boolean {
-  return a.length === b.length && a.every((e, i) => e.keyArn === b[i].keyArn && e.model === b[i].model && e.source === b[i].source);
+function addKey(map: Map<string, DocumentKey[]>, uri: string, key: DocumentKey): void {
+  const list = map.get(uri);
+  if (!list) map.set(uri, [key]);
+  else if (!list.some((k) => k.keyArn === key.keyArn && k.logicalId === key.logicalId)) list.push(key);
+}
+
+/** The keys whose entries differ (a policy added, removed, or read anew). */
+function changedKeys(before: readonly KnownKeyPolicy[], after: readonly KnownKeyPolicy[]): Set<string> {
+  const byKey = (list: readonly KnownKeyPolicy[]): Map<string, KnownKeyPolicy[]> => {
+    const m = new Map<string, KnownKeyPolicy[]>();
+    for (const e of list) {
+      const l = m.get(e.keyArn);
+      if (l) l.push(e);
+      else m.set(e.keyArn, [e]);
+    }
+    return m;
+  };
+  const a = byKey(before);
+  const b = byKey(after);
+  const same = (x: readonly KnownKeyPolicy[] = [], y: readonly KnownKeyPolicy[] = []): boolean =>
+    x.length === y.length && x.every((e, i) => e.model === y[i].model && e.source === y[i].source && e.origin === y[i].origin && e.ms === y[i].ms);
+  const out = new Set<string>();
+  for (const k of new Set([...a.keys(), ...b.keys()])) if (!same(a.get(k), b.get(k))) out.add(k);
+  return out;
+}
+
+function changedDocuments(before: ReadonlyMap<string, DocumentKey[]>, after: ReadonlyMap<string, DocumentKey[]>): Set<string> {
+  const out = new Set<string>();
+  const text = (l: DocumentKey[] | undefined): string => (l ?? []).map((k) => `${k.keyArn}#${k.logicalId ?? ''}`).join(' ');
+  for (const uri of new Set([...before.keys(), ...after.keys()])) if (text(before.get(uri)) !== text(after.get(uri))) out.add(uri);
+  return out;
 }

@@ -6,7 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { BOB, KEY, KEY_POLICY, kmsEvent, log, ORDERS, OUTSIDER } from '../unit/accessFixtures';
+import { BOB, KEY, KEY_POLICY, kmsEvent, log, ORDERS, ORDERS_ROLE, OUTSIDER, WORKER, WORKER_ROLE } from '../unit/accessFixtures';
 import { api, closeAll, describe as show, kmsDiagnostics, open, waitFor, waitForAnalysis, waitForDiagnostics, waitForGrants, workspaceUri } from './helpers';
 
 async function hoverText(doc: vscode.TextDocument, offset: number): Promise<string> {
@@ -134,6 +134,8 @@ describe('access: kmsLens.keyPolicies', () => {
     await vscode.workspace.getConfiguration('kmsLens').update('keyPolicies', { [mappedKey]: 'keys/orders-key.json', [templateKey]: 'keys/orders-template.yaml' }, vscode.ConfigurationTarget.Workspace);
     const kmsLens = await api();
     await waitFor(async () => (await kmsLens.settledKeyPolicies()) >= 2, 'the two mapped key policies in the index');
+    // Other tests' logs may leave keys known already: wait for the mapping itself, not only for a count.
+    await waitFor(async () => /Against the key policy in keys\/orders-key.json/.test(await hoverText(doc, decrypt)), 'the mapped policy in the hover');
     const md = await hoverText(doc, decrypt);
     assert.match(md, /\*\*Against the key policy in keys\/orders-key.json \(kmsLens.keyPolicies\)\*\*/);
     assert.match(md, /Allowed by statement 1 \(`AllowOrders`\) of the key policy\./);
@@ -146,5 +148,39 @@ describe('access: kmsLens.keyPolicies', () => {
     assert.equal(found.length, 1);
     assert.equal(doc.getText(found[0].range), '"DisableKey"');
     assert.match(found[0].message, /^DisableKey succeeded, but the key policy in keys\/orders-key.json \(kmsLens.keyPolicies\) does not allow it/);
+  });
+
+  it('the mapped policy file shows the Allow statements no open log used, and drops them when a log shows their use', async () => {
+    const key = KEY.replace('1234abcd', '4444abcd');
+    const policy = {
+      Version: '2012-10-17',
+      Statement: [
+        KEY_POLICY.Statement[0],
+        { Sid: 'AllowOrdersDecrypt', Effect: 'Allow', Principal: { AWS: ORDERS_ROLE }, Action: 'kms:Decrypt', Resource: '*' },
+        { Sid: 'AllowWorkerDecrypt', Effect: 'Allow', Principal: { AWS: WORKER_ROLE }, Action: 'kms:Decrypt', Resource: '*' },
+      ],
+    };
+    const uri = workspaceUri('keys', 'unused-key.json');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(JSON.stringify(policy, null, 2)));
+    await vscode.workspace.getConfiguration('kmsLens').update('keyPolicies', { [key]: 'keys/unused-key.json' }, vscode.ConfigurationTarget.Workspace);
+    const policyDoc = (await open(uri)).document;
+    assert.equal(await waitForAnalysis(policyDoc), 'keyPolicy');
+    const unused = (ds: vscode.Diagnostic[]): vscode.Diagnostic[] => ds.filter((d) => show(d).startsWith('policy-unused-statement'));
+
+    const ordersOnly = log([kmsEvent('Decrypt', ORDERS, '2024-07-01T10:00:00Z', on(key)), kmsEvent('Decrypt', ORDERS, '2024-07-02T10:00:00Z', on(key))]);
+    const logDoc = await vscode.workspace.openTextDocument({ language: 'json', content: ordersOnly });
+    await vscode.window.showTextDocument(logDoc, { preview: false });
+    const found = unused(await waitForDiagnostics(policyDoc.uri, (ds) => unused(ds).length > 0, 'the unused statement on the mapped policy'));
+    assert.deepEqual(found.map((d) => policyDoc.getText(d.range)), ['"AllowWorkerDecrypt"']);
+    assert.equal(found[0].severity, vscode.DiagnosticSeverity.Information);
+    // The period is the one every open log covers (other tests' logs may still be open): its ends are times.
+    assert.match(found[0].message, new RegExp(`^Unused in the open logs: none of the 2 calls on ${key} between \\S+Z and \\S+Z went through this statement\\.$`));
+
+    // The log now shows the worker's call too: the statement is used, and the finding goes.
+    const withWorker = log([kmsEvent('Decrypt', ORDERS, '2024-07-01T10:00:00Z', on(key)), kmsEvent('Decrypt', WORKER, '2024-07-03T10:00:00Z', on(key))]);
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(logDoc.uri, new vscode.Range(logDoc.positionAt(0), logDoc.positionAt(logDoc.getText().length)), withWorker);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await waitForDiagnostics(policyDoc.uri, (ds) => unused(ds).length === 0, 'no unused statement once the log shows the worker\'s call');
   });
 });

@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import type { GrantsModel } from '../../src/core/keys';
 import type { GrantNode, KeyNode } from '../../src/vscode/grantsTree';
 import { generateLog } from '../bench/generateLog';
+import { ACCOUNT, KEY, kmsEvent, log, ORDERS, WORKER, WORKER_ROLE } from '../unit/accessFixtures';
 import { api, child, children, closeAll, open, waitFor, workspaceUri, waitForGrants } from './helpers';
 
 const BATCH_GRANT = '7c9f3a1e5b2d4c6a8e0f1b3d5c7e9a2b4d6f8a0c2e4b6d8f0a1c3e5b7d9f1a3c';
@@ -237,5 +238,33 @@ describe('grants view', () => {
     assert.equal(editor?.document.uri.toString(), uri.toString());
     const selected = JSON.parse(editor?.document.getText(editor.selection) ?? '{}');
     assert.deepEqual([selected.eventName, selected.responseElements.grantId], ['CreateGrant', g.grantId]);
+  });
+
+  it('marks an active grant no later call in the open logs used as unused, with the period, and not the grant that was used', async () => {
+    const key = KEY.replace('1234abcd', '5555abcd');
+    const on = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({ resources: [{ accountId: ACCOUNT, type: 'AWS::KMS::Key', ARN: key }], requestParameters: { keyId: key }, ...extra });
+    const create = (time: string, grantee: string, grantId: string): Record<string, unknown> =>
+      kmsEvent('CreateGrant', ORDERS, time, on({ readOnly: false, requestParameters: { keyId: key, granteePrincipal: grantee, operations: ['Decrypt'] }, responseElements: { grantId, keyId: key } }));
+    const unusedId = 'd'.repeat(64);
+    const usedId = 'e'.repeat(64);
+    const events = [
+      create('2024-08-01T09:00:00Z', `arn:aws:iam::${ACCOUNT}:role/Batch`, unusedId),
+      create('2024-08-01T09:05:00Z', WORKER_ROLE, usedId),
+      kmsEvent('Decrypt', WORKER, '2024-08-02T10:00:00Z', on()),
+      kmsEvent('Decrypt', ORDERS, '2024-08-03T10:00:00Z', on()),
+    ];
+    const doc = await vscode.workspace.openTextDocument({ language: 'json', content: log(events) });
+    await vscode.window.showTextDocument(doc);
+    await waitForGrants((m) => m.keys.some((k) => k.key.arn === key && k.grants.length === 2), 'the two grants of the log');
+    const keyNode = (await children()).find((c) => (c.node as KeyNode).entry?.key.arn === key);
+    assert.ok(keyNode, 'the key in the view');
+    const grants = (await children(keyNode.node)).filter((c) => c.item.contextValue?.startsWith('kmsLens.grant'));
+    const byId = new Map(grants.map((g) => [(g.node as GrantNode).grant.grantId, g.item]));
+    const unused = byId.get(unusedId);
+    assert.ok(unused && byId.has(usedId));
+    assert.match(String(unused.description), / · unused$/);
+    assert.match(tooltipOf(unused), /Unused in the open logs: none of the 3 calls on the key between 2024-08-01T09:00:00Z and \S+Z went through this grant\./);
+    assert.doesNotMatch(String(byId.get(usedId)?.description), /unused/);
+    assert.doesNotMatch(tooltipOf(byId.get(usedId) as vscode.TreeItem), /Unused in the open logs/);
   });
 });

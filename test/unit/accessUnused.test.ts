@@ -9,7 +9,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildModel, DEFAULT_SETTINGS, runRules } from '../../src/core';
 import { keyPolicyFromText } from '../../src/core/access/simulate';
-import { keysOfLogs, logPeriod, unusedAccess } from '../../src/core/access/unused';
+import { keysOfLogs, logPeriod, unusedAccess, unusedGrants } from '../../src/core/access/unused';
+import { buildGrantsModel } from '../../src/core/keys/build';
 import { ACCOUNT, BOB, GRANT_ID, KEY, kmsEvent, log, ORDERS, ORDERS_ROLE, OTHER, OUTSIDER, WORKER_ROLE } from './accessFixtures';
 import { runCli } from './helpers';
 
@@ -187,5 +188,86 @@ describe('kms-lens access --logs', () => {
     const two = runCli(['access', path.join(dir, 'policy.json'), '--logs', path.join(dir, 'week.json')]);
     assert.match(two.stdout, /Unused access: not told \(the logs name 2 keys; give --key ARN/);
     assert.doesNotMatch(two.stdout, /used this statement/);
+  });
+});
+
+describe('policy-unused-statement: on the file that holds a key\'s current policy, the statements no open log used', () => {
+  const OTHER_ROLE_KEY = `arn:aws:kms:us-west-2:${ACCOUNT}:key/11112222-3333-4444-5555-666677778888`;
+  const logs = [source('week.json', week())];
+  const policyDoc = (text: string, fileName: string, languageId = 'json') => buildModel(text, { languageId, fileName }, { maxFileSize: DEFAULT_SETTINGS.maxFileSize });
+  const found = (text: string, fileName: string, usage: Parameters<typeof runRules>[2], languageId?: string) => {
+    const model = policyDoc(text, fileName, languageId);
+    return runRules(model, DEFAULT_SETTINGS, usage).filter((f) => f.code === 'policy-unused-statement').map((f) => ({ at: text.slice(f.start, f.end), f }));
+  };
+
+  it('an information finding on the Sid of each Allow statement no event on the key used, with the period and the number of calls', () => {
+    const text = JSON.stringify(POLICY, null, 2);
+    const r = found(text, 'key-policy.json', { usage: { logs, keys: [{ keyArn: KEY }] } });
+    assert.deepEqual(r.map((x) => x.at), ['"AllowAdmins"']);
+    assert.equal(r[0].f.severity, 'information');
+    assert.equal(r[0].f.message, `Unused in the open logs: none of the 5 calls on ${KEY} between 2026-01-02T08:00:00Z and 2026-01-09T12:00:00Z went through this statement.`);
+  });
+
+  it('says nothing without logs, for a key the logs never name, or when the document is not told which key it is for', () => {
+    const text = JSON.stringify(POLICY, null, 2);
+    assert.deepEqual(found(text, 'key-policy.json', {}), []);
+    assert.deepEqual(found(text, 'key-policy.json', { usage: { logs: [], keys: [{ keyArn: KEY }] } }), []);
+    assert.deepEqual(found(text, 'key-policy.json', { usage: { logs, keys: [{ keyArn: OTHER_ROLE_KEY }] } }), []);
+    assert.deepEqual(found(text, 'key-policy.json', { usage: { logs, keys: [] } }), []);
+  });
+
+  it('get-key-policy output: the policy in its string, the finding on the Sid inside it', () => {
+    const text = JSON.stringify({ Policy: JSON.stringify(POLICY), PolicyName: 'default' }, null, 2);
+    const r = found(text, 'policy-1234abcd-12ab-34cd-56ef-1234567890ab.json', { usage: { logs, keys: [{ keyArn: KEY }] } });
+    assert.deepEqual(r.map((x) => x.at), ['\\"AllowAdmins\\"']);
+  });
+
+  it('a CloudFormation template: only the KeyPolicy of the key the mapping names by logical id', () => {
+    const admins = (sid: string) => `          - Sid: ${sid}\n            Effect: Allow\n            Principal:\n              AWS: arn:aws:iam::${ACCOUNT}:role/KeyAdmin\n            Action: kms:ScheduleKeyDeletion\n            Resource: '*'\n`;
+    const key = (id: string, sid: string) => `  ${id}:\n    Type: AWS::KMS::Key\n    Properties:\n      KeyPolicy:\n        Version: '2012-10-17'\n        Statement:\n          - Sid: Orders\n            Effect: Allow\n            Principal:\n              AWS: ${ORDERS_ROLE}\n            Action: kms:Decrypt\n            Resource: '*'\n${admins(sid)}`;
+    const text = `AWSTemplateFormatVersion: '2010-09-09'\nResources:\n${key('OrdersKey', 'OrdersAdmins')}${key('BatchKey', 'BatchAdmins')}`;
+    const r = found(text, 'template.yaml', { usage: { logs, keys: [{ keyArn: KEY, logicalId: 'BatchKey' }] } }, 'yaml');
+    assert.deepEqual(r.map((x) => x.at), ['BatchAdmins']);
+    // A template with two keys and no logical id: which key is meant is not known, so nothing is said.
+    assert.deepEqual(found(text, 'template.yaml', { usage: { logs, keys: [{ keyArn: KEY }] } }, 'yaml'), []);
+  });
+});
+
+describe('unused grants: active grants the logs show being created that no later event used', () => {
+  const grantsOf = (events: unknown[]) => {
+    const s = source('log.json', events);
+    return unusedGrants(buildGrantsModel([s]), [s]);
+  };
+  const batchSession = { ...workerSession, principalId: 'AROAEXAMPLEBATCH:b', arn: `arn:aws:sts::${ACCOUNT}:assumed-role/Batch/b`, sessionContext: { sessionIssuer: { type: 'Role', arn: `arn:aws:iam::${ACCOUNT}:role/Batch`, accountId: ACCOUNT, userName: 'Batch' } } };
+
+  it('lists the grant no later call went through, with its key, the period from its creation to the end of the logs, and the calls on the key in it', () => {
+    const u = grantsOf(week());
+    assert.deepEqual(u.map((g) => g.grant.grantId), [SECOND_GRANT]);
+    assert.equal(u[0].key.arn, KEY);
+    assert.deepEqual(u[0].period, { from: '2026-01-03T09:30:00Z', to: '2026-01-09T12:00:00Z' });
+    // The worker's and the partner's Decrypt after the grant was created; the other key's call is not counted.
+    assert.equal(u[0].events, 2);
+  });
+
+  it('a call by the grantee\'s session, or by a service on its behalf, is a use', () => {
+    const viaService = { ...batchSession, invokedBy: 'ec2.amazonaws.com' };
+    assert.deepEqual(grantsOf([...week(), kmsEvent('Decrypt', batchSession, '2026-01-06T00:00:00Z')]).map((g) => g.grant.grantId), []);
+    assert.deepEqual(grantsOf([...week(), kmsEvent('Decrypt', viaService, '2026-01-06T00:00:00Z')]).map((g) => g.grant.grantId), []);
+  });
+
+  it('a grant for DescribeKey or CreateGrant is used by those calls too (the evaluator decides them)', () => {
+    const create = kmsEvent('CreateGrant', ORDERS, '2026-01-03T09:30:00Z', { readOnly: false, requestParameters: { keyId: KEY, granteePrincipal: `arn:aws:iam::${ACCOUNT}:role/Batch`, operations: ['DescribeKey'] }, responseElements: { grantId: SECOND_GRANT, keyId: KEY } });
+    const later = kmsEvent('Decrypt', ORDERS, '2026-01-05T00:00:00Z');
+    assert.deepEqual(grantsOf([create, later]).map((g) => g.grant.grantId), [SECOND_GRANT]);
+    assert.deepEqual(grantsOf([create, kmsEvent('DescribeKey', batchSession, '2026-01-04T00:00:00Z'), later]).map((g) => g.grant.grantId), []);
+  });
+
+  it('says nothing of a retired grant, of logs that end at the creation or never show the key again, or when a later caller cannot be read', () => {
+    const retire = kmsEvent('RetireGrant', ORDERS, '2026-01-04T00:00:00Z', { readOnly: false, requestParameters: { keyId: KEY, grantId: SECOND_GRANT } });
+    assert.deepEqual(grantsOf([...week(), retire]).map((g) => g.grant.grantId), []);
+    assert.deepEqual(grantsOf(week().slice(0, 2)).map((g) => g.grant.grantId), []);
+    const otherKeyOnly = week().slice(0, 2).concat([kmsEvent('Decrypt', BOB, '2026-01-09T12:00:00Z', { requestParameters: { keyId: OTHER_KEY }, resources: [{ accountId: ACCOUNT, type: 'AWS::KMS::Key', ARN: OTHER_KEY }] })]);
+    assert.deepEqual(grantsOf(otherKeyOnly).map((g) => g.grant.grantId), []);
+    assert.deepEqual(grantsOf([...week(), kmsEvent('Decrypt', { type: 'Unknown' }, '2026-01-06T00:00:00Z')]).map((g) => g.grant.grantId), []);
   });
 });

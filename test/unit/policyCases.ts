@@ -5,7 +5,7 @@
  * expected result of its quick fix.
  */
 import { KEY_POLICY_MAX_BYTES } from '../../src/core/data/kmsFacts';
-import type { DocumentHints, FixSafety } from '../../src/core';
+import { buildModel, DEFAULT_SETTINGS, type AnalysisContext, type DocumentHints, type FixSafety } from '../../src/core';
 import { ACCOUNT, appStatement, bareKeyPolicy, identityPolicy, keyPolicy, putKeyPolicyEvent, ROOT } from './policyHelpers';
 
 export interface FixCase {
@@ -27,6 +27,8 @@ export interface RuleCase {
   fix?: FixCase;
   /** The first finding's message matches. */
   message?: RegExp;
+  /** What the caller knows beyond the text (the editor's open logs). */
+  context?: AnalysisContext;
 }
 
 const app = (members: string): string => keyPolicy(appStatement(members));
@@ -34,6 +36,20 @@ const iamStmt = (members: string): string => identityPolicy(`{"Effect":"Allow",$
 const keyArn = (rest = 'key/1234abcd-12ab-34cd-56ef-1234567890ab', region = 'us-west-2'): string => `arn:aws:kms:${region}:${ACCOUNT}:${rest}`;
 const cond = (c: string, action = 'kms:Decrypt'): string => app(`"Action":"${action}","Resource":"*","Condition":${c}`);
 const pad = (n: number): string => 'x'.repeat(n);
+/** A log with two Decrypt calls by role App on the key: the open logs of policy-unused-statement. */
+const USED_BY_APP = (() => {
+  const key = keyArn();
+  const call = (time: string): unknown => ({
+    eventVersion: '1.08', eventTime: time, eventSource: 'kms.amazonaws.com', eventName: 'Decrypt', awsRegion: 'us-west-2', recipientAccountId: ACCOUNT,
+    userIdentity: { type: 'AssumedRole', arn: `arn:aws:sts::${ACCOUNT}:assumed-role/App/s`, accountId: ACCOUNT, principalId: 'AROAEXAMPLEAPP:s', sessionContext: { sessionIssuer: { type: 'Role', arn: `arn:aws:iam::${ACCOUNT}:role/App`, accountId: ACCOUNT, userName: 'App' } } },
+    requestParameters: { keyId: key, encryptionAlgorithm: 'SYMMETRIC_DEFAULT' }, responseElements: null, readOnly: true,
+    resources: [{ accountId: ACCOUNT, type: 'AWS::KMS::Key', ARN: key }], eventType: 'AwsApiCall', eventID: `00000000-0000-0000-0000-00000000000${time.slice(9, 10)}`,
+  });
+  const text = JSON.stringify({ Records: [call('2024-05-01T10:00:00Z'), call('2024-05-02T10:00:00Z')] });
+  const logs = [{ id: 'trail.json', model: buildModel(text, { languageId: 'json', fileName: 'trail.json' }, { maxFileSize: DEFAULT_SETTINGS.maxFileSize }) }];
+  return { usage: { logs, keys: [{ keyArn: key }] } } satisfies AnalysisContext;
+})();
+const batch = (effect = 'Allow'): string => `{"Sid":"Batch","Effect":"${effect}","Principal":{"AWS":"arn:aws:iam::${ACCOUNT}:role/Batch"},"Action":"kms:Decrypt","Resource":"*"}`;
 const QUEUE = `arn:aws:sqs:us-west-2:${ACCOUNT}:orders`;
 /** An SQS queue policy that lets an SNS topic send to the queue, and `extra` statements. */
 const queuePolicy = (extra?: string): string => `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"sns.amazonaws.com"},"Action":"sqs:SendMessage","Resource":"${QUEUE}","Condition":{"ArnEquals":{"aws:SourceArn":"arn:aws:sns:us-west-2:${ACCOUNT}:orders"}}}${extra ? `,${extra}` : ''}]}`;
@@ -568,5 +584,15 @@ export const CASES: Record<string, RuleCase> = {
     fires: [`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::⟦111122223333⟧:root"},"Action":"kms:*","Resource":"*"},{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:role/App"},"Action":"kms:Decrypt","Resource":"*"}]}`],
     nearMisses: [keyPolicy(), iamStmt(`"Action":"kms:Decrypt","Resource":"${keyArn()}"`)],
     message: /111122223333 is an example account number from the AWS documentation \(used 2 times in this policy\)/,
+  },
+  'policy-unused-statement': {
+    fires: [keyPolicy(appStatement('"Action":"kms:Decrypt","Resource":"*"'), batch().replace('"Sid":"Batch"', '"Sid":⟦"Batch"⟧'))],
+    nearMisses: [
+      // Every Allow statement was used; a Deny that never applied is working, not unused; the account's own root statement is never listed.
+      keyPolicy(appStatement('"Action":"kms:Decrypt","Resource":"*"')),
+      keyPolicy(appStatement('"Action":"kms:Decrypt","Resource":"*"'), batch('Deny')),
+    ],
+    context: USED_BY_APP,
+    message: /^Unused in the open logs: none of the 2 calls on arn:aws:kms:us-west-2:210987654321:key\/1234abcd-12ab-34cd-56ef-1234567890ab between 2024-05-01T10:00:00Z and 2024-05-02T10:00:00Z went through this statement\.$/,
   },
 };

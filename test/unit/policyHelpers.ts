@@ -1,6 +1,6 @@
 /** Helpers for the policy rule tests: policies built from statements, ranges marked in the text with ⟦ ⟧. */
 import * as assert from 'node:assert/strict';
-import { applyEdits, fixAllFixOf, type DocumentHints, type Finding, type Fix } from '../../src/core';
+import { applyEdits, buildModel, DEFAULT_SETTINGS, fixAllFixOf, runRules, type AnalysisContext, type DocumentHints, type Finding, type Fix } from '../../src/core';
 import { findings } from './helpers';
 
 /** A real-looking account that is not a documentation placeholder, so tests see no placeholder findings unless they mean to. */
@@ -61,21 +61,23 @@ export function unmark(src: string): Marked {
  */
 export const JSON_HINTS: DocumentHints = { languageId: 'json', fileName: 'key-policy.json' };
 
-export function ofCode(text: string, code: string, hints: DocumentHints = JSON_HINTS): Finding[] {
-  return findings(text, hints).filter((f) => f.code === code);
+/** `context`: what the caller knows beyond the text (the editor's open logs), for the rules that read it. */
+export function ofCode(text: string, code: string, hints: DocumentHints = JSON_HINTS, context?: AnalysisContext): Finding[] {
+  const all = context ? runRules(buildModel(text, hints, { maxFileSize: DEFAULT_SETTINGS.maxFileSize }), DEFAULT_SETTINGS, context) : findings(text, hints);
+  return all.filter((f) => f.code === code);
 }
 
 /** Asserts that `code` reports exactly the marked ranges of `src`, and returns the findings. */
-export function expectAt(src: string, code: string, hints: DocumentHints = JSON_HINTS): { text: string; found: Finding[] } {
+export function expectAt(src: string, code: string, hints: DocumentHints = JSON_HINTS, context?: AnalysisContext): { text: string; found: Finding[] } {
   const { text, ranges } = unmark(src);
-  const found = ofCode(text, code, hints);
+  const found = ofCode(text, code, hints, context);
   const show = (r: Array<[number, number]>): string[] => r.map(([a, b]) => `${a}-${b} ${JSON.stringify(text.slice(a, b))}`);
   assert.deepEqual(show(found.map((f) => [f.start, f.end])), show(ranges), `${code} on ${text}`);
   return { text, found };
 }
 
-export function expectNone(text: string, code: string, hints: DocumentHints = JSON_HINTS): void {
-  const found = ofCode(text, code, hints);
+export function expectNone(text: string, code: string, hints: DocumentHints = JSON_HINTS, context?: AnalysisContext): void {
+  const found = ofCode(text, code, hints, context);
   assert.deepEqual(found.map((f) => `${f.start}-${f.end} ${f.message}`), [], `${code} should not fire on ${text}`);
 }
 

@@ -31,18 +31,18 @@ describe('policy rules', () => {
 
       it('fires exactly on the offending token', () => {
         for (const src of c.fires) {
-          const { found } = expectAt(src, rule.id, hints);
+          const { found } = expectAt(src, rule.id, hints, c.context);
           for (const f of found) assert.equal(f.severity, rule.defaultSeverity);
         }
       });
 
       it('stays silent on the near misses', () => {
-        for (const text of c.nearMisses) expectNone(text, rule.id, hints);
+        for (const text of c.nearMisses) expectNone(text, rule.id, hints, c.context);
       });
 
       if (c.message) {
         it('says what is wrong', () => {
-          const { found } = expectAt(c.fires[0], rule.id, hints);
+          const { found } = expectAt(c.fires[0], rule.id, hints, c.context);
           assert.match(found[0].message, c.message!);
         });
       }

@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildModel, DEFAULT_SETTINGS } from '../../src/core';
 import { identityPolicyFromText, keyPolicyFromText, simulate } from '../../src/core/access/simulate';
-import { ACCOUNT, consistentEvents, GRANT_ID, KEY, KEY_POLICY, log, outsiderDecrypt, refusedOrdersDecrypt } from './accessFixtures';
+import { ACCOUNT, consistentEvents, GRANT_ID, KEY, KEY_POLICY, log, ORDERS_ROLE, outsiderDecrypt, refusedOrdersDecrypt } from './accessFixtures';
 import { runCli } from './helpers';
 
 function source(id: string, text: string) {
@@ -150,6 +150,47 @@ describe('kms-lens simulate', () => {
     const bad = runCli(['simulate', '--key-policy', 'alias/x=policy.json', 'two-keys.json'], dir);
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /--key-policy expects ARN=FILE with a key ARN/);
+  });
+
+  it('--key-policy ARN=template#LogicalId reads the KeyPolicy of that key of a CloudFormation template (YAML or JSON)', () => {
+    const other = KEY.replace('1234abcd', '9999abcd');
+    const ordersOnly = { Version: '2012-10-17', Statement: [{ Sid: 'OrdersFromTemplate', Effect: 'Allow', Principal: { AWS: ORDERS_ROLE }, Action: 'kms:Decrypt', Resource: '*' }] };
+    const nobody = { Version: '2012-10-17', Statement: [{ Sid: 'AdminsOnly', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:role/KeyAdmin` }, Action: 'kms:*', Resource: '*' }] };
+    const template = { AWSTemplateFormatVersion: '2010-09-09', Resources: { OrdersKey: { Type: 'AWS::KMS::Key', Properties: { KeyPolicy: ordersOnly } }, AdminKey: { Type: 'AWS::KMS::Key', Properties: { KeyPolicy: nobody } }, Bucket: { Type: 'AWS::S3::Bucket' } } };
+    fs.writeFileSync(path.join(dir, 'keys.template.json'), JSON.stringify(template, null, 2));
+    const yaml = ['AWSTemplateFormatVersion: "2010-09-09"', 'Resources:', '  OrdersKey:', '    Type: AWS::KMS::Key', '    Properties:', '      KeyPolicy:', '        Version: "2012-10-17"', '        Statement:', '          - Sid: OrdersFromYaml', '            Effect: Allow', '            Principal:', `              AWS: ${ORDERS_ROLE}`, '            Action: kms:Decrypt', '            Resource: "*"', ''].join('\n');
+    fs.writeFileSync(path.join(dir, 'keys.yaml'), yaml);
+    fs.writeFileSync(path.join(dir, 'decrypts.json'), log([consistentEvents()[0], { ...consistentEvents()[0], requestParameters: { keyId: other }, resources: [{ ARN: other }] }]));
+    const json = runCli(['simulate', '--format', 'json', '--key-policy', `${KEY}=keys.template.json#OrdersKey`, '--key-policy', `${other}=keys.template.json#AdminKey`, 'decrypts.json'], dir);
+    assert.equal(json.code, 1, json.stderr);
+    const out = JSON.parse(json.stdout) as Array<{ keyArn: string; decision: string; decidedBy: unknown[] }>;
+    assert.deepEqual(out.map((o) => [o.keyArn, o.decision]), [[KEY, 'allow'], [other, 'implicitDeny']]);
+    assert.deepEqual(out[0].decidedBy, [{ type: 'statement', sid: 'OrdersFromTemplate', index: 0 }]);
+    // A YAML template with one key: its logical id, or none at all.
+    for (const spec of ['keys.yaml#OrdersKey', 'keys.yaml']) {
+      const r = runCli(['simulate', '--format', 'json', '--key-policy', `${KEY}=${spec}`, 'decrypts.json'], dir);
+      assert.equal(r.code, 0, r.stderr);
+      assert.deepEqual(JSON.parse(r.stdout)[0].decidedBy, [{ type: 'statement', sid: 'OrdersFromYaml', index: 0 }], spec);
+    }
+    // --policy takes the same form.
+    const policy = runCli(['simulate', '--format', 'json', '--policy', 'keys.template.json#OrdersKey', 'decrypts.json'], dir);
+    assert.equal(JSON.parse(policy.stdout)[1].decision, 'allow', policy.stderr);
+  });
+
+  it('--key-policy ARN=FILE#LogicalId: a clear error and exit 2 when the id or the file is not found, or the file is not a template', () => {
+    const cases: Array<[string, RegExp]> = [
+      ['keys.template.json#NoSuchKey', /--key-policy keys\.template\.json#NoSuchKey: the template has no AWS::KMS::Key named NoSuchKey/],
+      ['keys.template.json#Bucket', /the template has no AWS::KMS::Key named Bucket/],
+      ['keys.template.json', /--key-policy keys\.template\.json: the template has 2 keys: map the key as FILE#LogicalId \(OrdersKey, AdminKey\)/],
+      ['missing.yaml#OrdersKey', /--key-policy missing\.yaml: no such file/],
+      ['policy.json#OrdersKey', /--key-policy policy\.json#OrdersKey: #OrdersKey names a resource, but the file is not a CloudFormation template/],
+    ];
+    for (const [spec, message] of cases) {
+      const r = runCli(['simulate', '--key-policy', `${KEY}=${spec}`, 'ok.json'], dir);
+      assert.equal(r.code, 2, spec);
+      assert.match(r.stderr, message, spec);
+      assert.equal(r.stdout, '', spec);
+    }
   });
 
   it('lists the command and its flags in --help', () => {

@@ -13,6 +13,7 @@
  *    (a mapped file, a template, get-key-policy output);
  * 3. else nothing: the policy before the first change the logs show is not known.
  */
+import * as l10n from '@vscode/l10n';
 import { findNodeAtLocation, getNodeValue, type Node } from 'jsonc-parser';
 import type { DocumentModel } from '../document/model';
 import { canonicalKeyArn } from '../lifecycle/alarm';
@@ -99,15 +100,15 @@ export function readKeyPolicyMappings(setting: unknown): { mappings: KeyPolicyMa
   const mappings: KeyPolicyMapping[] = [];
   const problems: string[] = [];
   if (setting === undefined || setting === null) return { mappings, problems };
-  if (typeof setting !== 'object' || Array.isArray(setting)) return { mappings, problems: ['kmsLens.keyPolicies must be an object: key ARN -> file'] };
+  if (typeof setting !== 'object' || Array.isArray(setting)) return { mappings, problems: [l10n.t('kmsLens.keyPolicies must be an object: key ARN -> file')] };
   for (const [written, value] of Object.entries(setting as Record<string, unknown>)) {
     const keyArn = canonicalKeyArn(written);
     if (!keyArn) {
-      problems.push(`"${written}" is not a key ARN (arn:PARTITION:kms:REGION:ACCOUNT:key/KEY-ID)`);
+      problems.push(l10n.t('"{0}" is not a key ARN (arn:PARTITION:kms:REGION:ACCOUNT:key/KEY-ID)', written));
       continue;
     }
     if (typeof value !== 'string' || value.trim() === '') {
-      problems.push(`the file for ${written} must be a path`);
+      problems.push(l10n.t('the file for {0} must be a path', written));
       continue;
     }
     const hash = value.lastIndexOf('#');
@@ -127,6 +128,23 @@ function templateKeys(root: Node | undefined): Array<{ logicalId: string; policy
     out.push({ logicalId: r.name, policy: findNodeAtLocation(r.value, ['Properties', 'KeyPolicy']) });
   }
   return out;
+}
+
+/**
+ * Where, in a template's own text, the KeyPolicy of the key a mapping names
+ * lies (the one named by `logicalId`, or the template's only key): a policy
+ * of the document that starts there is that key's. Undefined when the
+ * document is not a template or the key is not in it.
+ */
+export function keyPolicyRangeInTemplate(model: DocumentModel, logicalId?: string): { start: number; end: number } | undefined {
+  if (model.kind !== 'cloudFormation') return undefined;
+  const t = model.translation;
+  const keys = templateKeys(t?.root ?? model.root);
+  const chosen = logicalId ? keys.find((k) => k.logicalId === logicalId) : keys.length === 1 ? keys[0] : undefined;
+  const node = chosen?.policy;
+  if (!node) return undefined;
+  const map = t ? (o: number) => t.toDocument(o) : (o: number) => o;
+  return { start: map(node.offset), end: map(node.offset + node.length) };
 }
 
 export type MappedPolicy =
@@ -156,18 +174,18 @@ function readMappedFile(model: DocumentModel, logicalId: string | undefined): Ma
     const keys = templateKeys(root);
     const chosen = logicalId ? keys.find((k) => k.logicalId === logicalId) : keys.length === 1 ? keys[0] : undefined;
     if (!chosen) {
-      if (logicalId) return { problem: `the template has no AWS::KMS::Key named ${logicalId}` };
-      return { problem: keys.length === 0 ? 'the template has no AWS::KMS::Key' : `the template has ${keys.length} keys: map the key as FILE#LogicalId (${keys.map((k) => k.logicalId).join(', ')})` };
+      if (logicalId) return { problem: l10n.t('the template has no AWS::KMS::Key named {0}', logicalId) };
+      return { problem: keys.length === 0 ? l10n.t('the template has no AWS::KMS::Key') : l10n.t('the template has {0} keys: map the key as FILE#LogicalId ({1})', keys.length, keys.map((k) => k.logicalId).join(', ')) };
     }
     const value: unknown = chosen.policy && getNodeValue(chosen.policy);
     const text = typeof value === 'string' ? value : value && typeof value === 'object' ? JSON.stringify(value) : undefined;
     const policy = text === undefined ? undefined : policyFromText(text, 'keyPolicy');
-    if (!policy || policy.statements.length === 0) return { problem: `the KeyPolicy of ${chosen.logicalId} is not a policy KMS Lens can read (absent, or built by a template function)` };
+    if (!policy || policy.statements.length === 0) return { problem: l10n.t('the KeyPolicy of {0} is not a policy KMS Lens can read (absent, or built by a template function)', chosen.logicalId) };
     return { model: policy, origin: 'cloudFormation' };
   }
-  if (logicalId) return { problem: `#${logicalId} names a resource, but the file is not a CloudFormation template` };
+  if (logicalId) return { problem: l10n.t('#{0} names a resource, but the file is not a CloudFormation template', logicalId) };
   const policy = keyPolicyFromText(model.text);
-  if (!policy || policy.statements.length === 0) return { problem: 'the file holds no key policy' };
+  if (!policy || policy.statements.length === 0) return { problem: l10n.t('the file holds no key policy') };
   return { model: policy, origin: 'setting' };
 }
 

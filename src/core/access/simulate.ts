@@ -12,7 +12,11 @@
  */
 import type { DocumentModel } from '../document/model';
 import { eventRecords } from '../document/model';
-import { buildGrantsModel } from '../keys/build';
+import { replayGrants, type GrantsInput } from '../grants/build';
+import { documentFacts } from '../grants/read';
+import type { GrantsOfKey } from '../grants/types';
+import { KeyHistory } from '../history/history';
+import { lifecycleFacts } from '../lifecycle/extract';
 import type { GrantsSource } from '../keys/types';
 import type { PolicyModel } from '../policy/model';
 import { compilePolicy, policyFromText } from './compile';
@@ -125,10 +129,32 @@ function sameRef(a: JsonDecidingRef, b: JsonDecidingRef): boolean {
   }
 }
 
-/** The grants the logs show, as evaluator input, each tied to its key when the logs give the key's ARN. */
+/**
+ * The grants the logs show, as evaluator input, each tied to its key when the
+ * logs give the key's ARN. The grants half of the keys model (keys/build.ts):
+ * the same facts, key history and replay, without what the evaluator never
+ * reads (the keys' own lives, the services that use them, which call went
+ * through which grant), which on a big log is a good part of the work.
+ */
 export function grantsOfSources(sources: readonly GrantsSource[]): GrantInput[] {
   if (sources.length === 0) return [];
-  return buildGrantsModel(sources).keys.flatMap((k) => k.grants.map((g) => grantInputOf(g, k.key.arn)));
+  const history = new KeyHistory();
+  const inputs: GrantsInput[] = [];
+  for (const s of sources) {
+    const facts = documentFacts(s.model);
+    history.add(facts);
+    // The names a document gives keys (aliases) resolve them as in the keys model.
+    history.add(lifecycleFacts(s.model));
+    inputs.push({ source: s.id, facts: facts.uses.length === 0 ? facts : { ...facts, uses: [] } });
+  }
+  history.finish();
+  const entries = new Map<string, GrantsOfKey>();
+  replayGrants(history, inputs, (key) => {
+    let k = entries.get(key.identity);
+    if (!k) entries.set(key.identity, (k = { key, grants: [], attempts: [], otherUses: [], orphans: [] }));
+    return k;
+  });
+  return [...entries.values()].flatMap((k) => k.grants.map((g) => grantInputOf(g, k.key.arn)));
 }
 
 /** The least permissive of an event's evaluations, with what decided each. */

@@ -20,15 +20,19 @@
  *   https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html).
  * It is information, never more: logs of a week say nothing of a yearly job.
  */
-import { eventRecords } from '../document/model';
-import type { GrantsSource } from '../keys/types';
+import { eventRecords, type DocumentModel, type JsonRecord } from '../document/model';
+import type { Grant } from '../grants/types';
+import type { KmsKey } from '../history/types';
+import type { GrantsModel, GrantsSource } from '../keys/types';
 import type { PolicyModel } from '../policy/model';
-import { compilePolicy, type CompiledPolicy, type CompiledStatement } from './compile';
+import { USE_OPERATIONS } from '../history/operations';
+import { compilePolicy, policyFromText, type CompiledPolicy, type CompiledStatement } from './compile';
+import { grantInputOf } from './grants';
 import { Evaluator } from './evaluate';
 import { requestsFromEvent } from './fromEvent';
 import { keyPolicyChanges, SETTLING_MS } from './logPolicies';
 import { grantsOfSources } from './simulate';
-import type { GrantInput, StatementRef } from './types';
+import type { AccessRequest, GrantInput, StatementRef } from './types';
 
 export interface UsageInput {
   /** The key's policy. */
@@ -48,6 +52,18 @@ export interface UsageInput {
    * the minutes it takes to apply) were decided by another policy, and are left out.
    */
   current?: boolean;
+}
+
+/**
+ * What a document's key policies are judged against for unused access (the
+ * editor: a policy file mapped to its key, or get-key-policy output named
+ * after it, and the open logs).
+ */
+export interface PolicyUsage {
+  /** The logs whose events count as uses. */
+  logs: readonly GrantsSource[];
+  /** The keys the document holds the current policy of; in a template, the AWS::KMS::Key's logical id (none: the template's only key). */
+  keys: ReadonlyArray<{ keyArn: string; logicalId?: string }>;
 }
 
 export interface UnusedStatement {
@@ -73,12 +89,13 @@ export function logPeriod(sources: readonly GrantsSource[], from = -Infinity, un
   let first = Infinity;
   let last = -Infinity;
   for (const s of sources) {
-    for (const r of eventRecords(s.model)) {
-      const t = eventMs(r.value);
-      if (t === undefined || t < from || t >= until) continue;
-      if (t < first) first = t;
-      if (t > last) last = t;
-    }
+    const times = eventTimes(s.model);
+    // The first time at or after `from`, and the last before `until`, in the sorted times.
+    const i = lowerBound(times, from);
+    const j = lowerBound(times, until) - 1;
+    if (i > j) continue;
+    if (times[i] < first) first = times[i];
+    if (times[j] > last) last = times[j];
   }
   return first === Infinity ? undefined : { from: first, to: last };
 }
@@ -88,6 +105,112 @@ function eventMs(value: unknown): number | undefined {
   if (typeof t !== 'string') return undefined;
   const ms = Date.parse(t);
   return Number.isNaN(ms) ? undefined : ms;
+}
+
+/**
+ * What the usage questions read of a log, once per document model (one per
+ * document version): the editor asks them again whenever a policy is edited
+ * or another log changes, and a big log's events are the cost. Only where
+ * each key's events are is kept (their records and times), not the requests:
+ * those are made again when an answer needs them, so a 40 MiB log costs a few
+ * bytes per event here.
+ */
+interface LogUsage {
+  /** Every readable eventTime, sorted. */
+  times: Float64Array;
+  /** Per key: its KMS events (CreateKey aside) with a readable time, in document order. */
+  byKey?: Map<string, KeyEvents>;
+  /** Every key the log's KMS events are made on (CreateKey and events without a time too). */
+  keys?: Set<string>;
+}
+
+interface KeyEvents {
+  ms: number[];
+  records: JsonRecord[];
+  /** Times of the events whose caller names no ARN, account, service or id. */
+  unreadable: number[];
+}
+
+/** One event on a key: its time and the requests it makes on the key. */
+interface KeyEvent {
+  ms: number;
+  requests: AccessRequest[];
+}
+
+const usageCache = new WeakMap<DocumentModel, LogUsage>();
+
+function usageOf(model: DocumentModel): LogUsage {
+  let u = usageCache.get(model);
+  if (!u) {
+    const times: number[] = [];
+    for (const r of eventRecords(model)) {
+      const t = eventMs(r.value);
+      if (t !== undefined) times.push(t);
+    }
+    u = { times: Float64Array.from(times).sort() };
+    usageCache.set(model, u);
+  }
+  return u;
+}
+
+function eventTimes(model: DocumentModel): Float64Array {
+  return usageOf(model).times;
+}
+
+const NO_EVENTS: KeyEvents = { ms: [], records: [], unreadable: [] };
+
+function keyEventsOf(model: DocumentModel, keyArn: string): KeyEvents {
+  return readKeys(model).byKey?.get(keyArn) ?? NO_EVENTS;
+}
+
+/** The log's KMS events on the key, each with its requests on the key (made again on each call). */
+function* keyEvents(model: DocumentModel, keyArn: string): Generator<KeyEvent> {
+  const k = keyEventsOf(model, keyArn);
+  for (let i = 0; i < k.records.length; i++) {
+    const requests = requestsFromEvent(k.records[i].value).filter((r) => r.keyArn === keyArn);
+    yield { ms: k.ms[i], requests };
+  }
+}
+
+/** One pass over the log's KMS events for every key at once. */
+function readKeys(model: DocumentModel): LogUsage {
+  const u = usageOf(model);
+  if (u.byKey) return u;
+  const byKey = new Map<string, KeyEvents>();
+  const keys = new Set<string>();
+  for (const r of eventRecords(model)) {
+    const e = r.value as Record<string, unknown>;
+    if (e.eventSource !== 'kms.amazonaws.com') continue;
+    const requests = requestsFromEvent(e);
+    for (const request of requests) if (request.keyArn !== undefined) keys.add(request.keyArn);
+    const t = eventMs(e);
+    if (e.eventName === 'CreateKey' || t === undefined) continue;
+    for (const request of requests) {
+      if (request.keyArn === undefined) continue;
+      let k = byKey.get(request.keyArn);
+      if (!k) byKey.set(request.keyArn, (k = { ms: [], records: [], unreadable: [] }));
+      // Two requests of one event on one key (ReEncrypt within a key) are one event.
+      if (k.records[k.records.length - 1] === r) continue;
+      k.ms.push(t);
+      k.records.push(r);
+      const p = request.principal;
+      if (!p.arn && !p.account && !p.service && !p.userId) k.unreadable.push(t);
+    }
+  }
+  u.byKey = byKey;
+  u.keys = keys;
+  return u;
+}
+
+function lowerBound(sorted: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** An account's own root statement: an Allow whose only principals are the key's account (root ARN or account id). */
@@ -135,28 +258,22 @@ export function unusedAccess(input: UsageInput): UnusedAccess | undefined {
   const usedGrants = new Set<string>();
   let events = 0;
   for (const s of input.sources) {
-    for (const r of eventRecords(s.model)) {
-      const e = r.value as Record<string, unknown>;
-      if (e.eventSource !== 'kms.amazonaws.com' || e.eventName === 'CreateKey') continue;
-      const t = eventMs(e);
-      if (t === undefined || t < from || t >= until) continue;
-      let counted = false;
-      for (const request of requestsFromEvent(e)) {
-        if (request.keyArn !== input.keyArn) continue;
-        counted = true;
-        const ev = evaluator.evaluate(request);
-        for (const d of ev.decidedBy) {
+    for (const ev of keyEvents(s.model, input.keyArn)) {
+      if (ev.ms < from || ev.ms >= until) continue;
+      events++;
+      for (const request of ev.requests) {
+        const evaluation = evaluator.evaluate(request);
+        for (const d of evaluation.decidedBy) {
           if (d.type === 'statement' && d.policy.kind === 'key') usedStatements.add(d.index);
           else if (d.type === 'delegation') usedStatements.add(d.statement.index);
           else if (d.type === 'grant') usedGrants.add(d.grantId);
         }
         // What might have allowed it counts as used: say less rather than more.
-        for (const u of ev.undecided) {
+        for (const u of evaluation.undecided) {
           if (u.ref.type === 'grant') usedGrants.add(u.ref.grantId);
           else if (u.ref.policy.kind === 'key' && u.ref.effect !== 'Deny') usedStatements.add(u.ref.index);
         }
       }
-      if (counted) events++;
     }
   }
   if (events === 0) return undefined;
@@ -177,15 +294,92 @@ function iso(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
+/** An active grant the logs show being created that no later event used. */
+export interface UnusedGrant {
+  grant: Grant;
+  key: KmsKey;
+  /** From the grant's creation to the last event of the logs (ISO times, to the second). */
+  period: { from: string; to: string };
+  /** KMS events on the key in that period (none of them went through the grant). */
+  events: number;
+}
+
+/**
+ * The grants of the keys model that the logs show being created and that no
+ * later event used (the grants model attributes to a grant every call its
+ * grantee could have made through it: the grantee's own calls, its sessions',
+ * a service's calls on its behalf; grants/build.ts). Said only where the logs
+ * can tell:
+ * - active grants only (one that was retired or revoked gives no access now);
+ * - created in the logs, with a time: a grant from list-grants output or whose
+ *   creation is older than the logs may have been used before them;
+ * - its key's ARN known, and at least one KMS event on the key after the
+ *   creation (logs that stop at the CreateGrant, or that never show the key
+ *   again, say nothing about its use);
+ * - every one of those events names its caller (an event whose caller cannot
+ *   be read might have gone through the grant).
+ */
+export function unusedGrants(model: GrantsModel, sources: readonly GrantsSource[]): UnusedGrant[] {
+  const out: UnusedGrant[] = [];
+  let end: number | undefined;
+  for (const entry of model.keys) {
+    const keyArn = entry.key.arn;
+    if (!keyArn) continue;
+    for (const grant of entry.grants) {
+      if (grant.status !== 'active' || grant.uses.length > 0 || grant.createdBeforeLogs || !grant.creation || !grant.granteePrincipal || grant.operations.length === 0) continue;
+      const created = grant.createdAt === undefined ? NaN : Date.parse(grant.createdAt);
+      if (Number.isNaN(created)) continue;
+      end ??= logPeriod(sources)?.to ?? -Infinity;
+      if (end <= created) continue;
+      let events = 0;
+      let unreadable = false;
+      for (const s of sources) {
+        const k = keyEventsOf(s.model, keyArn);
+        for (const ms of k.ms) if (ms > created) events++;
+        if (k.unreadable.some((ms) => ms > created)) unreadable = true;
+      }
+      if (events === 0 || unreadable || usedOtherwise(grant, keyArn, created, sources)) continue;
+      out.push({ grant, key: entry.key, period: { from: iso(created), to: iso(end) }, events });
+    }
+  }
+  return out;
+}
+
+/**
+ * The grants model counts cryptographic operations only; a grant can also
+ * allow DescribeKey, GetPublicKey, CreateGrant, RetireGrant. Those calls on
+ * the key after the creation are put to the evaluator with this grant alone:
+ * one it allowed, or might have, is a use.
+ */
+function usedOtherwise(grant: Grant, keyArn: string, created: number, sources: readonly GrantsSource[]): boolean {
+  if (grant.operations.every((o) => CRYPTO_ACTIONS.has(`kms:${o}`))) return false;
+  const evaluator = new Evaluator({ keyPolicy: emptyKeyPolicy(), grants: [grantInputOf(grant, keyArn)] });
+  for (const s of sources) {
+    for (const ev of keyEvents(s.model, keyArn)) {
+      if (ev.ms <= created) continue;
+      for (const r of ev.requests) {
+        if (CRYPTO_ACTIONS.has(r.action)) continue;
+        const e = evaluator.evaluate(r);
+        if (e.decidedBy.some((d) => d.type === 'grant') || e.undecided.some((u) => u.ref.type === 'grant')) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** The actions of the operations the grants model attributes to grants (history/operations.ts, ReEncrypt's two halves included). */
+const CRYPTO_ACTIONS: ReadonlySet<string> = new Set([...USE_OPERATIONS.values(), 'ReEncryptFrom', 'ReEncryptTo'].map((o) => `kms:${o}`));
+
+let emptyPolicy: CompiledPolicy | undefined;
+function emptyKeyPolicy(): CompiledPolicy {
+  return (emptyPolicy ??= compilePolicy(policyFromText('{"Version": "2012-10-17", "Statement": []}', 'keyPolicy') as PolicyModel, { kind: 'key' }));
+}
+
 /** The keys the logs' KMS events are made on (to tell which key a policy given alone is for, when there is one). */
 export function keysOfLogs(sources: readonly GrantsSource[]): Set<string> {
   const keys = new Set<string>();
   for (const s of sources) {
-    for (const r of eventRecords(s.model)) {
-      const e = r.value as Record<string, unknown>;
-      if (e.eventSource !== 'kms.amazonaws.com') continue;
-      for (const request of requestsFromEvent(e)) if (request.keyArn) keys.add(request.keyArn);
-    }
+    for (const k of readKeys(s.model).keys ?? []) keys.add(k);
   }
   return keys;
 }

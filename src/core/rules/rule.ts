@@ -4,6 +4,7 @@
  * this metadata (src/build/generate.ts), so nothing is listed twice.
  */
 import type { KnownKeyPolicies } from '../access/knownPolicies';
+import type { PolicyUsage } from '../access/unused';
 import type { DocumentModel, JsonRecord } from '../document/model';
 import type { PolicyKind } from '../policy/kinds';
 import type { PolicyModel } from '../policy/model';
@@ -105,7 +106,14 @@ export interface PolicyRule extends RuleMeta {
    * policy, its findings are kept only where they are about KMS (policy/kmsScope.ts).
    */
   kinds: readonly PolicyKind[];
-  check(policy: PolicyModel, report: Report): void;
+  check(policy: PolicyModel, report: Report, context: PolicyRuleContext): void;
+}
+
+/** What a policy rule may know beyond the policy: its document, and what the caller knows of the workspace. */
+export interface PolicyRuleContext {
+  model: DocumentModel;
+  /** The logs that tell which statements of the document's key policies were used, and for which keys (the editor). */
+  usage?: PolicyUsage;
 }
 
 /** What an event rule sees: one CloudTrail record and a way to turn JSON paths into ranges. */

@@ -54,6 +54,7 @@ import { unknownElement } from './unknownElement';
 import { unknownOperator } from './unknownConditionOperator';
 import { unknownRegion } from './unknownRegion';
 import { unsupportedCharacter } from './unsupportedCharacter';
+import { unusedStatement } from './unusedStatement';
 import { valueType } from './valueType';
 import { versionInvalid } from './versionInvalid';
 import { versionMissing } from './versionMissing';
@@ -80,4 +81,6 @@ export const policyRules: PolicyRule[] = [
   literalWildcard, sourceKeyWithoutService, serviceWithoutSource, rootPrincipalType, usernameKeyOnRoles,
   // Whole policy
   lockoutRisk, tooLarge, unsupportedCharacter, deadlineMissingAction, deadlineRotateOnDemand, createGrantUnrestricted, placeholder,
+  // Against the open logs (the editor)
+  unusedStatement,
 ];
