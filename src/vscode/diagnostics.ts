@@ -4,7 +4,7 @@
  * being a policy or event file, re-run at once when settings change.
  */
 import * as vscode from 'vscode';
-import type { AnalysisContext, DocumentModel, Finding,RunControl } from '../core';
+import type { AnalysisContext, DocumentModel, Finding, RunControl } from '../core';
 import { needsFormats, type AnalysisSettings } from '../core/reading';
 import { toDiagnostic } from './convert';
 import { TYPING_DELAY } from './delays';
