@@ -177,4 +177,46 @@ describe('real-world shapes (third pass)', () => {
       assert.deepEqual(check(text, 'key-policy.json').filter((x) => x.code === 'policy-lockout-risk'), []);
     });
   });
+
+  describe('EventBridge events that carry a CloudTrail record', () => {
+    const detail = {
+      eventVersion: '1.09',
+      userIdentity: { type: 'AssumedRole', principalId: 'AROAY4C2N7Q1ZP3L6MN2C:batch', arn: 'arn:aws:sts::604729381156:assumed-role/reports-batch/batch', accountId: '604729381156' },
+      eventTime: '2025-06-02T07:59:02Z',
+      eventSource: 'kms.amazonaws.com',
+      eventName: 'Decrypt',
+      awsRegion: 'eu-west-1',
+      sourceIPAddress: '10.20.4.61',
+      userAgent: 'aws-sdk-go-v2/1.30.3',
+      errorCode: 'ThrottlingException',
+      errorMessage: 'Rate exceeded',
+      requestParameters: null,
+      responseElements: null,
+      requestID: '2f8d0b4a-6c1e-4a57-93d9-7e5b1c3a9f16',
+      eventID: 'f6b2d4c8-0e5a-4fb7-83d9-4c6e2f8a0b51',
+      readOnly: true,
+      eventType: 'AwsApiCall',
+      managementEvent: true,
+      recipientAccountId: '604729381156',
+      eventCategory: 'Management',
+    };
+    const envelope = (detailType: string): string => JSON.stringify({
+      version: '0', id: '6f1e3c5a-7b9d-4e20-8c4a-2d6f8b0e1c3a', 'detail-type': detailType, source: 'aws.kms', account: '604729381156',
+      time: '2025-06-02T07:59:02Z', region: 'eu-west-1', resources: [], detail,
+    }, null, 2);
+
+    it('"AWS API Call via CloudTrail": the record in detail is read as a CloudTrail event, findings on its characters', () => {
+      const text = envelope('AWS API Call via CloudTrail');
+      const { model, findings } = analyze(text, { languageId: 'json', fileName: 'event.json' }, DEFAULT_SETTINGS);
+      assert.equal(model.kind, 'cloudTrail');
+      const failed = findings.filter((f) => f.code === 'ct-failed-call');
+      assert.equal(failed.length, 1);
+      assert.ok(failed[0].start > text.indexOf('"detail"'), 'the finding is inside detail');
+    });
+
+    it('another EventBridge event (a KMS rotation notice) stays unread', () => {
+      const text = JSON.stringify({ version: '0', 'detail-type': 'KMS CMK Rotation', source: 'aws.kms', account: '604729381156', detail: { 'key-id': '3e9d6f1a-7c2b-4a85-b0e4-9f1c2d7a6b53' } });
+      assert.equal(analyze(text, { languageId: 'json', fileName: 'event.json' }, DEFAULT_SETTINGS).model.kind, 'other');
+    });
+  });
 });
