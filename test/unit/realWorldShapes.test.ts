@@ -219,4 +219,26 @@ describe('real-world shapes (third pass)', () => {
       assert.equal(analyze(text, { languageId: 'json', fileName: 'event.json' }, DEFAULT_SETTINGS).model.kind, 'other');
     });
   });
+
+  describe('what is about KMS in another kind of policy, with thousands of parts', () => {
+    it('every misspelt kms: action of a queue policy is found, nested KMS conditions too, and nothing about SQS', () => {
+      const actions = ['sqs:SendMessage', ...Array.from({ length: 3000 }, () => 'kms:Decrpyt')];
+      const text = JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{
+          Sid: 'FromTopic', Effect: 'Allow', Principal: { Service: 'sns.amazonaws.com' }, Action: actions,
+          Resource: 'arn:aws:sqs:eu-west-1:604729381156:orders',
+          Condition: { StringEquals: { 'kms:ViaService': 'ebs.eu-west-1.amazonaws.com' }, ArnEquals: { 'aws:SourceArn': 'arn:aws:sns:eu-west-1:604729381156:orders' } },
+        }],
+      });
+      const { model, findings } = analyze(text, { languageId: 'json', fileName: 'queue-policy.json' }, { ...DEFAULT_SETTINGS, maxFindings: 10_000 });
+      assert.ok(model.kind !== 'keyPolicy', model.kind);
+      const unknown = findings.filter((f) => f.code === 'policy-unknown-action');
+      assert.equal(unknown.length, 3000);
+      // The condition's value lies inside the condition operator's part: nested parts are found too.
+      const via = findings.filter((f) => f.code === 'policy-via-service-unsupported');
+      assert.deepEqual(via.map((f) => text.slice(f.start, f.end)), ['ebs']);
+      assert.ok(!findings.some((f) => /sqs:|aws:SourceArn|arn:aws:sns/.test(text.slice(f.start, f.end))));
+    });
+  });
 });
