@@ -8,7 +8,7 @@
  * around the unknown parts still found.
  */
 import * as assert from 'node:assert/strict';
-import { analyze, DEFAULT_SETTINGS, getKmsLensService, type Finding } from '../../src/core';
+import { analyze, buildModel, DEFAULT_SETTINGS, getKmsLensService, type Finding } from '../../src/core';
 import { locateWasm } from '../../src/cli/wasm';
 
 function check(text: string, fileName: string): Finding[] {
@@ -239,6 +239,49 @@ describe('real-world shapes (third pass)', () => {
       const via = findings.filter((f) => f.code === 'policy-via-service-unsupported');
       assert.deepEqual(via.map((f) => text.slice(f.start, f.end)), ['ebs']);
       assert.ok(!findings.some((f) => /sqs:|aws:SourceArn|arn:aws:sns/.test(text.slice(f.start, f.end))));
+    });
+  });
+
+  describe('a CloudFront origin access identity as a principal', () => {
+    const policy = (principal: string): string => JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [JSON.parse(ROOT), { Sid: 'Oai', Effect: 'Allow', Principal: { AWS: principal }, Action: 'kms:Decrypt', Resource: '*' }],
+    });
+
+    it('is a principal, not "an account id that is not 12 digits"', () => {
+      const text = policy('arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity E3QF7KZ2M9XA1B');
+      assert.deepEqual(severe(text, check(text, 'key-policy.json')), []);
+    });
+
+    it('another user in a named account is still reported', () => {
+      const text = policy('arn:aws:iam::cloudfrnt:user/CloudFront Origin Access Identity E3QF7KZ2M9XA1B');
+      assert.deepEqual(severe(text, check(text, 'key-policy.json')).map((x) => x.split(' ').slice(0, 2).join(' ')), ['error policy-principal-invalid']);
+    });
+  });
+
+  describe('hovers and completions in a template, after its directives', () => {
+    const tpl = [
+      '{',
+      '  "Version": "2012-10-17",',
+      '  "Statement": [',
+      '    { "Sid": "Root", "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::${account_id}:root" }, "Action": "kms:*", "Resource": "*" }%{ for arn in reader_arns },',
+      '    { "Effect": "Allow", "Principal": { "AWS": ${jsonencode(arn)} }, "Action": ["kms:Decrypt", "kms:DescribeKey"], "Resource": "*" }%{ endfor }',
+      '  ]',
+      '}',
+    ].join('\n');
+    const model = buildModel(tpl, { languageId: 'json', fileName: 'reader-key-policy.json.tpl' }, { maxFileSize: DEFAULT_SETTINGS.maxFileSize });
+    const at = tpl.indexOf('kms:DescribeKey') + 5;
+
+    it('a completion replaces the string under the cursor, on the template\'s own characters', () => {
+      const items = getKmsLensService().complete(model, at) ?? [];
+      assert.ok(items.length > 0);
+      assert.ok(items.every((i) => tpl.slice(i.start, i.end) === '"kms:DescribeKey"'), JSON.stringify(items.slice(0, 2).map((i) => tpl.slice(i.start, i.end))));
+    });
+
+    it('a hover explains the action under the cursor', () => {
+      const h = getKmsLensService().hover(model, at);
+      assert.ok(h);
+      assert.equal(tpl.slice(h.start, h.end), '"kms:DescribeKey"');
     });
   });
 });
