@@ -108,9 +108,19 @@ export function decodedPolicyValue(v: unknown): { value: unknown; shape: PolicyS
  * `Grants` of list-grants output, the `CloudTrailEvent` strings of
  * lookup-events' `Events`, an array of events or of event strings (lookup-events
  * with `--query 'Events[].CloudTrailEvent'`), the document itself, the
- * `KeyMetadata` of describe-key, the `Aliases` of list-aliases.
+ * `KeyMetadata` of describe-key, the `Aliases` of list-aliases, the `detail` of
+ * an EventBridge event that carries a CloudTrail record.
  */
-export type Container = 'Records' | 'Grants' | 'Events' | 'logEvents' | 'array' | 'eventStrings' | 'single' | 'KeyMetadata' | 'Aliases' | 'none';
+export type Container = 'Records' | 'Grants' | 'Events' | 'logEvents' | 'array' | 'eventStrings' | 'single' | 'KeyMetadata' | 'Aliases' | 'detail' | 'none';
+
+/**
+ * An EventBridge event that carries a CloudTrail record in `detail`: what an
+ * EventBridge rule on `"detail-type": ["AWS API Call via CloudTrail"]` hands to
+ * its target, and what people save when they debug such a rule.
+ */
+function isCloudTrailEnvelope(v: Obj): boolean {
+  return typeof v['detail-type'] === 'string' && /via CloudTrail$/i.test(v['detail-type']) && isEventLike(v.detail);
+}
 
 /** Where the policy of a policy document is, and what it was read as. */
 export interface DocumentPolicy {
@@ -215,6 +225,7 @@ export function classifyValue(v: unknown, hints: DocumentHints = {}): Classifica
   if (logs && (v.events as Array<{ message: string }>).some((e) => isEventMessage(e.message))) return { kind: 'cloudTrail', container: 'logEvents', cli: logs };
   if (Array.isArray(v.Grants)) return { kind: 'listGrants', container: 'Grants', cli: { command: 'kms list-grants', more: morePages(v) } };
   if (isEventLike(v)) return { kind: 'cloudTrail', container: 'single' };
+  if (isCloudTrailEnvelope(v)) return { kind: 'cloudTrail', container: 'detail' };
   const shape = policyShapeOf(v);
   if (shape) return policyClassification(v, shape, false, hints);
   const printed = cliPolicyClassification(v, hints);

@@ -119,7 +119,8 @@ export const CASES: Record<string, RuleCase> = {
     },
   },
   'policy-sid-duplicate': {
-    fires: [keyPolicy(appStatement('"Sid":"Use","Action":"kms:Decrypt","Resource":"*"'), appStatement('"Sid":⟦"Use"⟧,"Action":"kms:Encrypt","Resource":"*"'))],
+    // IAM rejects duplicate Sids (the rule's severity); in a key policy KMS accepts them and the finding is information (realWorldShapes.test.ts).
+    fires: [identityPolicy(`{"Sid":"Use","Effect":"Allow","Action":"kms:Decrypt","Resource":"${keyArn()}"}`, `{"Sid":⟦"Use"⟧,"Effect":"Allow","Action":"kms:Encrypt","Resource":"${keyArn()}"}`)],
     nearMisses: [keyPolicy(appStatement('"Sid":"Use","Action":"kms:Decrypt","Resource":"*"'), appStatement('"Sid":"Use2","Action":"kms:Encrypt","Resource":"*"'))],
   },
   'policy-sid-invalid': {

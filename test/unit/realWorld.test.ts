@@ -14,13 +14,15 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  CLI, corpusFiles, describeExpected, describeFinding, judgeFile, loadExpectations, occurrences, REALWORLD, type ExpectedFinding,
+  CLI, corpusFiles, describeExpected, describeFinding, judgeFile, loadExpectations, occurrences, prepareCorpus, REALWORLD, type ExpectedFinding,
 } from './realWorldCorpus';
 
 const expectations = loadExpectations();
 const files = corpusFiles();
 
 describe('real-world corpus', () => {
+  before(() => prepareCorpus());
+
   it('has an expectation for every file and a file for every expectation', () => {
     assert.deepEqual(Object.keys(expectations.files).sort(), files);
   });

@@ -12,10 +12,20 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readInput } from '../../src/cli/files';
-import { analyze, DEFAULT_SETTINGS, type Finding } from '../../src/core';
+import { locateWasm } from '../../src/cli/wasm';
+import { analyze, DEFAULT_SETTINGS, getKmsLensService, type Finding } from '../../src/core';
 
 export const REALWORLD = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'realworld');
 export const CLI = path.resolve(__dirname, '..', '..', '..', 'dist', 'cli.js');
+
+/**
+ * Loads the Terraform parser, as `kms-lens check` does when its inputs hold
+ * .tf files: without it the corpus's Terraform modules would be read as
+ * nothing, and pass whatever they hold.
+ */
+export function prepareCorpus(): Promise<void> {
+  return getKmsLensService().prepareFormats(locateWasm);
+}
 
 export interface ExpectedFinding {
   /** A rule id, several acceptable ids, or "*" (any rule) where no rule exists yet. */

@@ -13,7 +13,7 @@
 import * as fs from 'node:fs';
 import type { Finding } from '../../src/core';
 import {
-  corpusFiles, describeExpected, describeFinding, judgeFile, loadExpectations, passed, type ExpectedFinding, type FileVerdict,
+  corpusFiles, describeExpected, describeFinding, judgeFile, loadExpectations, passed, prepareCorpus, type ExpectedFinding, type FileVerdict,
 } from './realWorldCorpus';
 
 interface Cause {
@@ -170,4 +170,4 @@ function main(argv: string[]): void {
   }
 }
 
-main(process.argv.slice(2));
+void prepareCorpus().then(() => main(process.argv.slice(2)));

@@ -88,7 +88,8 @@ describe('Terraform modules', () => {
 
     it('jsonencode: a misspelt action in a tuple is fixed inside its quotes', () => {
       const text = key('jsonencode({\n    Version = "2012-10-17"\n    Statement = [{ Effect = "Allow", Principal = { AWS = var.admin }, Action = ["kms:Encrypt", "kms:decrypt"], Resource = "*" }]\n  })');
-      assert.deepEqual(placed(text, run(text)), ['policy-noncanonical-case 5:96 "\\"kms:decrypt\\""']);
+      // Whoever var.admin is, no statement allows kms:PutKeyPolicy: the lockout is found too.
+      assert.deepEqual(placed(text, run(text)), ['policy-lockout-risk 5:5 "Statement"', 'policy-noncanonical-case 5:96 "\\"kms:decrypt\\""']);
       assert.ok(fixOf(text, 'policy-noncanonical-case')?.includes('Action = ["kms:Encrypt", "kms:Decrypt"]'));
     });
 

@@ -42,6 +42,10 @@ export const SOURCES = {
   iamVersion: `${IAM}/reference_policies_elements_version.html`,
   iamStatement: `${IAM}/reference_policies_elements_statement.html`,
   iamSid: `${IAM}/reference_policies_elements_sid.html`,
+  /** The legacy origin access identity principal: `arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity <id>`. */
+  cloudFrontOai: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-s3.html',
+  /** The key policy of the AWS managed key aws/secretsmanager, as AWS writes it: two statements share one Sid. */
+  secretsManagerManagedKeyPolicy: 'https://docs.aws.amazon.com/secretsmanager/latest/userguide/security-encryption.html#security-encryption-policies',
   iamEffect: `${IAM}/reference_policies_elements_effect.html`,
   iamPrincipal: `${IAM}/reference_policies_elements_principal.html`,
   /** IAM unique ID prefixes: AIDA for an IAM user, AROA for a role. */

@@ -414,8 +414,9 @@ function recordNodes(root: Node, container: Container): Node[] {
       const arr = findNodeAtLocation(root, [STRING_EVENT_MEMBERS[container].array]);
       return arr?.type === 'array' ? (arr.children ?? []).flatMap((e) => eventStringNode(e, container) ?? []) : [];
     }
-    case 'KeyMetadata': {
-      const meta = findNodeAtLocation(root, ['KeyMetadata']);
+    case 'KeyMetadata':
+    case 'detail': {
+      const meta = findNodeAtLocation(root, [container]);
       return meta?.type === 'object' ? [meta] : [];
     }
     case 'array':
@@ -515,7 +516,8 @@ function elementsOf(value: unknown, container: Container): unknown[] {
     case 'Aliases':
       return (value as Record<string, unknown[]>)[container];
     case 'KeyMetadata':
-      return [(value as Record<string, unknown>).KeyMetadata];
+    case 'detail':
+      return [(value as Record<string, unknown>)[container]];
     case 'array':
       return (value as unknown[]).filter((e) => isObject(e));
     case 'single':
@@ -532,9 +534,10 @@ function containerSpans(text: string, start: number, end: number, container: Con
     case 'Grants':
     case 'Aliases':
       return scanMemberArray(text, first, end, container);
-    case 'KeyMetadata': {
+    case 'KeyMetadata':
+    case 'detail': {
       let member: ObjectMember | undefined;
-      for (const m of scanObjectMembers(text, first, end) ?? []) if (m.key === 'KeyMetadata') member = m;
+      for (const m of scanObjectMembers(text, first, end) ?? []) if (m.key === container) member = m;
       const span = member && scanValue(text, member.valueStart, end);
       return span ? [span] : undefined;
     }
@@ -603,7 +606,7 @@ function brokenBigSegment(text: string, start: number, end: number, hints: Docum
 
 /** Offsets of the '{' of each element of the container, found by bracket depth (tolerant of errors). */
 function recordStartsTolerant(source: string, container: Container): number[] {
-  const depthOfRecords = container === 'Records' || container === 'Grants' || container === 'Events' || container === 'logEvents' || container === 'Aliases' ? 2 : container === 'array' || container === 'KeyMetadata' ? 1 : 0;
+  const depthOfRecords = container === 'Records' || container === 'Grants' || container === 'Events' || container === 'logEvents' || container === 'Aliases' ? 2 : container === 'array' || container === 'KeyMetadata' || container === 'detail' ? 1 : 0;
   const starts: number[] = [];
   let depth = 0;
   let inString = false;

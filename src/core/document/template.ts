@@ -3,11 +3,15 @@
  * `templatefile` sources (`.tpl`, `.tftpl`, `.json.tpl`) with `%{ if }` and
  * `%{ for }` directives and unquoted `${...}` values (`"AWS": ${jsonencode(x)}`),
  * Jinja and Ansible sources (`.j2`) with `{% for %}` blocks and `{{ ... }}`
- * expressions. Their authors check them by rendering them; KMS Lens reads
- * what can be read without rendering, and says no more than it knows:
+ * expressions, Go templates (`.tmpl`, Helm) whose `{{ range }}`, `{{ if }}` and
+ * `{{ end }}` are directives written with the expression braces, and ERB
+ * sources (`.erb`: Chef, Puppet) with `<% ... %>` code and `<%= ... %>` values.
+ * Their authors check them by rendering them; KMS Lens reads what can be read
+ * without rendering, and says no more than it knows:
  *
- * - a directive (`%{ ... }`, `{% ... %}`, `{# ... #}`) is left out, so the
- *   text of an `if` block or a `for` body is read once;
+ * - a directive (`%{ ... }`, `{% ... %}`, `{# ... #}`, `<% ... %>`, a Go
+ *   `{{ range ... }}`) is left out, so the text of an `if` block or a `for`
+ *   body is read once;
  * - an unquoted expression where a value (or a key) goes is read as a string
  *   holding the expression, which the value model treats as an unknown value
  *   (policy/placeholders.ts), never a format error;
@@ -38,7 +42,7 @@ export interface TemplateView {
   toDocument(offset: number): number;
   constructs: TemplateConstruct[];
   /** Which template language the constructs are written in, for messages. */
-  engine: 'terraform' | 'jinja';
+  engine: 'terraform' | 'jinja' | 'go' | 'erb';
 }
 
 /** File names of templates: their text may not be JSON until rendered. */
@@ -51,7 +55,7 @@ export function isTemplateFileName(fileName: string | undefined): boolean {
 
 /** Where the construct opened at `i` ends (just after it), or -1: `${ }`/`%{ }` by brace depth, Jinja by its closing pair; quoted strings inside are skipped. */
 function constructEnd(text: string, i: number, open: string): number {
-  const close = open === '{%' ? '%}' : open === '{#' ? '#}' : open === '{{' ? '}}' : '}';
+  const close = open === '{%' ? '%}' : open === '<%' ? '%>' : open === '{#' ? '#}' : open === '{{' ? '}}' : '}';
   let depth = 0;
   // Give up on a runaway construct: real directives and expressions are short.
   const limit = Math.min(text.length, i + 4096);
@@ -75,7 +79,16 @@ function constructEnd(text: string, i: number, open: string): number {
   return -1;
 }
 
-const OPENERS = ['${', '%{', '{{', '{%', '{#'];
+const OPENERS = ['${', '%{', '{{', '{%', '{#', '<%'];
+
+/**
+ * Go template actions that are control, not values: `{{ range $i, $x := .Items }}`,
+ * `{{- if .Values.x }}`, `{{ end }}`. Jinja writes these as `{% %}`; a Jinja
+ * expression never starts with these words.
+ */
+const GO_CONTROL = /^\{\{-?\s*(?:range|if|else|end|with|define|template|block|break|continue)\b/;
+/** A Go template value: `{{ .Values.x }}`, `{{ $sa.Name }}`, `{{ include "x" . }}`. */
+const GO_VALUE = /^\{\{-?\s*(?:[.$]|include\b|printf\b|toJson\b)/;
 
 /** The last character written to the view that is not white space ('' if none). */
 function lastSignificant(out: string[]): string {
@@ -92,12 +105,17 @@ function lastSignificant(out: string[]): string {
  */
 export function templateView(text: string): TemplateView | undefined {
   // A cheap look first: most documents have none of the openers outside strings.
-  if (!/[$%{]\{|\{[%#]/.test(text)) return undefined;
+  if (!/[$%{]\{|\{[%#]|<%/.test(text)) return undefined;
   const out: string[] = [];
   const map: number[] = [];
   const constructs: TemplateConstruct[] = [];
   let jinja = false;
+  let go = false;
+  let erb = false;
   let inString = false;
+  // Whether a directive was left out since the last character read: a comma written just after one
+  // may be the conditional separator of a loop body (`{{ if $i }}, {{ end }}`, `{% if not loop.first %},{% endif %}`).
+  let dropped = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (inString) {
@@ -114,12 +132,21 @@ export function templateView(text: string): TemplateView | undefined {
     const end = OPENERS.includes(open) ? constructEnd(text, i, open) : -1;
     if (end === -1) {
       if (c === '"') inString = true;
+      // A separator the template writes only between items, read where no item precedes it: left out.
+      if (c === ',' && dropped && '[{,'.includes(lastSignificant(out) || '[')) continue;
+      if (c !== ' ' && c !== '\n' && c !== '\r' && c !== '\t') dropped = false;
       out.push(c);
       map.push(i);
       continue;
     }
-    if (open[0] === '{') jinja = true;
-    const expression = open === '${' || open === '{{';
+    const action = text.slice(i, end);
+    const goControl = open === '{{' && GO_CONTROL.test(action);
+    if (open === '<%') erb = true;
+    else if (open[0] === '{') {
+      jinja = true;
+      if (goControl || (open === '{{' && GO_VALUE.test(action))) go = true;
+    }
+    const expression = (open === '${' || open === '{{' || (open === '<%' && text[i + 2] === '=')) && !goControl;
     constructs.push({ start: i, end, type: expression ? 'expression' : 'directive' });
     const before = lastSignificant(out);
     if (expression && (before === ':' || before === '[' || before === ',' || before === '{' || before === '')) {
@@ -136,6 +163,7 @@ export function templateView(text: string): TemplateView | undefined {
       map.push(end);
     }
     // Directives, comments and separators are left out.
+    dropped = !(expression && (before === ':' || before === '[' || before === ',' || before === '{' || before === ''));
     i = end - 1;
   }
   if (constructs.length === 0) return undefined;
@@ -145,7 +173,7 @@ export function templateView(text: string): TemplateView | undefined {
     text: out.join(''),
     toDocument: (o) => map[Math.max(0, Math.min(o, last))],
     constructs,
-    engine: jinja ? 'jinja' : 'terraform',
+    engine: erb ? 'erb' : go ? 'go' : jinja ? 'jinja' : 'terraform',
   };
 }
 

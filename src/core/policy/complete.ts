@@ -15,7 +15,7 @@ import {
 import * as l10n from '@vscode/l10n';
 import { policiesOf } from './locate';
 import { toPolicyOffset } from './target';
-import type { PolicyModel, Statement } from './model';
+import { SAME_OFFSET, type PolicyModel, type Statement } from './model';
 
 export interface CompletionItem {
   label: string;
@@ -123,7 +123,10 @@ export function completionsAt(model: DocumentModel, offset: number): CompletionI
     const local = toPolicyOffset(policy, offset);
     if (local === undefined || local < policy.root.offset || local > policy.root.offset + policy.root.length) continue;
     const items = completionsInPolicy(policy, local);
-    return policy.origin === 'string' ? items.map((item) => inString(policy, item)) : items;
+    if (policy.origin === 'string') return items.map((item) => inString(policy, item));
+    // A template's rendered view: its ranges are put back on the template's own characters.
+    if (policy.toDocument !== SAME_OFFSET) return items.map((item) => ({ ...item, start: policy.toDocument(item.start), end: policy.toDocument(item.end) }));
+    return items;
   }
   return [];
 }

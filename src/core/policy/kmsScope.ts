@@ -26,8 +26,10 @@ interface Span {
 interface Scope {
   /** Statements (whole) that are about KMS. */
   statements: Span[];
-  /** The KMS parts. */
+  /** The KMS parts, by start. */
   parts: Span[];
+  /** For each part (by start), the largest end among it and the parts before it. */
+  reach: number[];
 }
 
 const KMS_ARN = /^arn:[^:]*:{1,2}kms:/i;
@@ -57,19 +59,43 @@ const cache = new WeakMap<PolicyModel, Scope>();
 function scopeOf(policy: PolicyModel): Scope {
   let scope = cache.get(policy);
   if (!scope) {
-    scope = { statements: [], parts: [] };
+    scope = { statements: [], parts: [], reach: [] };
     for (const s of policy.statements) {
       const parts = partsOf(s);
       if (parts.length === 0) continue;
-      scope.parts.push(...parts);
+      for (const p of parts) scope.parts.push(p);
       scope.statements.push(span(s.node));
     }
+    scope.parts.sort((a, b) => a.start - b.start);
+    let reach = -1;
+    for (const p of scope.parts) scope.reach.push((reach = Math.max(reach, p.end)));
     cache.set(policy, scope);
   }
   return scope;
 }
 
 const inside = (a: Span, b: Span): boolean => a.start >= b.start && a.end <= b.end;
+
+/**
+ * Whether a part holds the finding. A policy with thousands of kms: actions gets
+ * thousands of findings (a misspelt action repeated): a binary search keeps
+ * that linear, where testing every part for every finding was quadratic.
+ */
+function inSomePart(scope: Scope, finding: Span): boolean {
+  // The last part that starts at or before the finding; only it and earlier parts can hold it.
+  let lo = 0;
+  let hi = scope.parts.length - 1;
+  let last = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (scope.parts[mid].start <= finding.start) {
+      last = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  for (let i = last; i >= 0 && scope.reach[i] >= finding.end; i--) if (scope.parts[i].end >= finding.end) return true;
+  return false;
+}
 
 /** Whether the policy says anything about KMS at all. */
 export function mentionsKmsParts(policy: PolicyModel): boolean {
@@ -95,5 +121,5 @@ export function inKmsScope(policy: PolicyModel, finding: Span, kind: PolicyKind 
     // Around the statements (Version, Statement, Id): the policy holds KMS statements, so it is ours.
     return !policy.statements.some((s) => inside(finding, span(s.node)));
   }
-  return scope.parts.some((p) => inside(finding, p));
+  return inSomePart(scope, finding);
 }

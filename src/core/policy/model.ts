@@ -295,6 +295,9 @@ function statementNodes(st: Node | undefined): Array<{ node: Node; conditional: 
   return out;
 }
 
+/** The offset map of a policy written as it is in its document: its offsets are the document's. */
+export const SAME_OFFSET = (o: number): number => o;
+
 export function buildPolicy(source: PolicySource): PolicyModel {
   // A fragment has no policy-level members: its root is the statement (or the list of them).
   const members = source.fragment ? [] : membersOf(source.root);
@@ -309,7 +312,7 @@ export function buildPolicy(source: PolicySource): PolicyModel {
     decision: source.decision,
     fragment: source.fragment,
     origin: source.origin,
-    toDocument: source.toDocument ?? ((o) => o),
+    toDocument: source.toDocument ?? SAME_OFFSET,
     encode: source.encode ?? ((s) => s),
     mapEdits: source.mapEdits,
     read,

@@ -15,6 +15,7 @@
  * - `#{...}`: serverless-pseudo-parameters (`#{AWS::AccountId}`).
  * - `{{...}}`: Jinja, Mustache, Go templates; `{{resolve:...}}` is a
  *   CloudFormation dynamic reference. `{%...%}` and `%{...}` are directives.
+ * - `<%= ... %>`: ERB (Ruby: Chef, Puppet, Rails); `<% ... %>` is a directive.
  * - `<...>`: `<ACCOUNT_ID>`, `<security-AccountId>`.
  * - `ACCOUNT_NUMBER_HERE`, `REGION_HERE`, `YOUR_ACCOUNT_ID`, `your-role-name`, and the
  *   upper-case names READMEs use (`arn:aws:kms:REGION:ACCOUNT_ID:key/KEY_ID`).
@@ -261,6 +262,13 @@ export function scan(s: string, mode: ScanMode = 'plain'): Found[] {
       const name = s.slice(i + 2, end === -1 ? s.length : end).trim();
       const resolve = next === '{' && name.startsWith('resolve:');
       found = { from: i, to, name, kind: resolve ? 'cloudFormation' : 'template', syntax: next === '{' ? 'braces' : 'directive' };
+    } else if (c === '<' && next === '%') {
+      // ERB: `<%= expr %>` writes a value, `<% code %>` runs code; both end at `%>`.
+      const end = s.indexOf('%>', i + 2);
+      const to = end === -1 ? s.length : end + 2;
+      const expression = s[i + 2] === '=';
+      const name = s.slice(i + (expression ? 3 : 2), end === -1 ? s.length : end).replace(/-$/, '').trim();
+      found = { from: i, to, name, kind: 'template', syntax: expression ? 'braces' : 'directive' };
     } else if (c === '%' && next === '{') {
       const end = closing(s, i + 1);
       const to = end === -1 ? s.length : end;

@@ -6,7 +6,7 @@
 import type { Node } from 'jsonc-parser';
 import type { DocumentModel } from '../document/model';
 import { policiesOf } from './locate';
-import type { ConditionEntry, Member, PolicyModel, PrincipalValue, Statement, StringValue } from './model';
+import { SAME_OFFSET, type ConditionEntry, type Member, type PolicyModel, type PrincipalValue, type Statement, type StringValue } from './model';
 import type { PolicyValue } from './value';
 
 interface Base {
@@ -36,7 +36,9 @@ function contains(node: Node, offset: number): boolean {
  * (CloudFormation YAML, which `mapEdits` marks).
  */
 export function toPolicyOffset(policy: PolicyModel, offset: number): number | undefined {
-  if (policy.origin !== 'string' && !policy.mapEdits) return offset;
+  // Only a policy read where it is written shares the document's offsets: a template's rendered view
+  // (directives left out, expressions quoted) maps them as a string's escapes do.
+  if (policy.origin !== 'string' && !policy.mapEdits && policy.toDocument === SAME_OFFSET) return offset;
   let lo = 0;
   let hi = policy.text.length;
   if (offset < policy.toDocument(0) || offset > policy.toDocument(hi)) return undefined;

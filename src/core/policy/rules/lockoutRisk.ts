@@ -1,8 +1,18 @@
+import type { Node } from 'jsonc-parser';
 import * as l10n from '@vscode/l10n';
 import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import { KEY_POLICIES, startOf } from '../facts';
+import { alternatives, isIntrinsic, isNoValue } from '../intrinsics';
 import { coversAction, normalized } from '../normalize';
+
+/** Whether the Statement element holds, or is, something other than statement objects (whose statements are then not all known). */
+function hidesStatements(st: Node | undefined): boolean {
+  if (!st) return false;
+  if (st.type === 'object') return isIntrinsic(st) && !alternatives(st);
+  if (st.type !== 'array') return true;
+  return (st.children ?? []).some((c) => c.type !== 'object' || (isIntrinsic(c) && !alternatives(c) && !isNoValue(c)));
+}
 
 export const lockoutRisk: PolicyRule = {
   id: 'policy-lockout-risk',
@@ -23,10 +33,13 @@ export const lockoutRisk: PolicyRule = {
     if (policy.fragment || policy.root.type !== 'object' || policy.statements.length === 0) return;
     const id = policy.byName.get('Id')?.value;
     if (id?.type === 'string' && String(id.value).startsWith('auto-')) return;
+    // A statement the file does not show (a template value, a CloudFormation function in the list) may be the one that allows it.
+    if (hidesStatements(policy.byName.get('Statement')?.value)) return;
     const statements = normalized(policy);
-    if (statements.some((s) => s.opaque.actions || s.opaque.principals)) return;
+    if (statements.some((s) => s.opaque.actions)) return;
     const denied = statements.some((s) => s.effect === 'Deny' && s.principals.some((p) => p.kind === 'wildcard') && s.conditions.length === 0 && coversAction(s, 'PutKeyPolicy'));
-    const allowed = statements.some((s) => s.effect === 'Allow' && s.principalElement === 'Principal' && s.principals.length > 0 && coversAction(s, 'PutKeyPolicy'));
+    // Principals not known (a variable, a Ref) are someone: what matters is whether any Allow covers kms:PutKeyPolicy.
+    const allowed = statements.some((s) => s.effect === 'Allow' && s.principalElement === 'Principal' && (s.principals.length > 0 || s.opaque.principals) && coversAction(s, 'PutKeyPolicy'));
     if (allowed && !denied) return;
     const key = policy.byName.get('Statement')?.key;
     const range = key ? { start: key.offset, end: key.offset + key.length } : startOf(policy.root);

@@ -59,6 +59,13 @@ function partlyKnownProblem(p: PrincipalRef): Problem | undefined {
   return undefined;
 }
 
+/**
+ * A CloudFront origin access identity (the legacy way to let CloudFront read an
+ * S3 origin): a user in CloudFront's own account, named with spaces, as the
+ * CloudFront Developer Guide writes it. Not an account id, but a principal.
+ */
+const CLOUDFRONT_OAI = /^arn:aws(?:-cn|-us-gov)?:iam::cloudfront:user\/CloudFront Origin Access Identity [A-Z0-9]+$/;
+
 /** What is wrong with an AWS principal, or undefined. Placeholders are left to policy-placeholder. */
 function awsProblem(p: PrincipalRef): Problem | undefined {
   const v = p.parts;
@@ -67,7 +74,7 @@ function awsProblem(p: PrincipalRef): Problem | undefined {
   if (variable) return { message: l10n.t('Policy variables are not replaced in a principal: "{0}" names no principal.', v.written), span: { start: variable.start, end: variable.end } };
   if (!v.known) return partlyKnownProblem(p);
   const shape = v.shape;
-  if (shape === '*' || p.kind === 'uniqueId') return undefined;
+  if (shape === '*' || p.kind === 'uniqueId' || CLOUDFRONT_OAI.test(shape)) return undefined;
   if (/[*?]/.test(shape)) return { message: l10n.t('Wildcards are not allowed in a principal ARN ("{0}"): use "*" with an aws:PrincipalArn condition instead.', shape) };
   if (p.kind === 'account') return undefined;
   if (p.kind === 'unknown') {
@@ -97,10 +104,10 @@ export const principalInvalid: PolicyRule = {
   scope: 'policy',
   kinds: KEY_POLICIES,
   docs: {
-    description: 'A principal KMS cannot resolve: `"Principal"` as a string other than `"*"`, an unknown type (`"aws"`, `"Services"`), an account id that is not 12 digits, an ARN that is not an account root, user, role or assumed-role session (IAM groups cannot be principals), a wildcard inside an ARN, or a service principal that is not `service.amazonaws.com`. KMS rejects a key policy whose principals it cannot resolve. An IAM policy variable (`${aws:username}`) in a principal is reported too: IAM uses variables as placeholders for the values of a resource or a condition key ([IAM policy elements: Variables and tags](https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html)), so in a principal it is plain text that names no one. A template placeholder (`${account_id}`, `<ACCOUNT_ID>`, a CloudFormation `Ref` or `Fn::Sub`) is not a malformed principal: only the characters around it are checked (a space, an 8-digit account, an unknown partition), and `policy-placeholder` names the placeholder.',
+    description: 'A principal KMS cannot resolve: `"Principal"` as a string other than `"*"`, an unknown type (`"aws"`, `"Services"`), an account id that is not 12 digits, an ARN that is not an account root, user, role or assumed-role session (IAM groups cannot be principals), a wildcard inside an ARN, or a service principal that is not `service.amazonaws.com` (a CloudFront origin access identity, `arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity E…`, is a principal). KMS rejects a key policy whose principals it cannot resolve. An IAM policy variable (`${aws:username}`) in a principal is reported too: IAM uses variables as placeholders for the values of a resource or a condition key ([IAM policy elements: Variables and tags](https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html)), so in a principal it is plain text that names no one. A template placeholder (`${account_id}`, `<ACCOUNT_ID>`, a CloudFormation `Ref` or `Fn::Sub`) is not a malformed principal: only the characters around it are checked (a space, an 8-digit account, an unknown partition), and `policy-placeholder` names the placeholder.',
     example: '"Principal": { "AWS": "arn:aws:iam::11112222333:role/App" }',
     remedy: 'Write the principal as `{"AWS": "arn:aws:iam::ACCOUNT:role/NAME"}`, `{"AWS": "ACCOUNT"}` or `{"Service": "service.amazonaws.com"}`.',
-    sources: [SOURCES.iamPrincipal, SOURCES.putKeyPolicy, SOURCES.keyPolicyElements],
+    sources: [SOURCES.iamPrincipal, SOURCES.putKeyPolicy, SOURCES.keyPolicyElements, SOURCES.cloudFrontOai],
   },
   check(policy, report) {
     for (const s of normalized(policy)) {

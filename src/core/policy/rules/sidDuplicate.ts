@@ -12,10 +12,10 @@ export const sidDuplicate: PolicyRule = {
   scope: 'policy',
   kinds: KEY_AND_IDENTITY_POLICIES,
   docs: {
-    description: 'A `Sid` names a statement. Two statements with the same `Sid` are usually a copy-paste slip (the second was meant to be different), and IAM rejects duplicate Sids in identity policies.',
+    description: 'A `Sid` names a statement. Two statements with the same `Sid` are usually a copy-paste slip (the second was meant to be different), and IAM rejects duplicate Sids in identity policies. KMS accepts them in a key policy (the key policy AWS writes for its managed key `aws/secretsmanager` has two statements with one Sid), so there the finding is only information.',
     example: '[ { "Sid": "Use", ... }, { "Sid": "Use", ... } ]',
     remedy: 'Give each statement its own `Sid`, or merge the two statements.',
-    sources: [SOURCES.iamSid],
+    sources: [SOURCES.iamSid, SOURCES.secretsManagerManagedKeyPolicy],
   },
   check(policy, report) {
     const seen = new Map<string, number>();
@@ -26,10 +26,15 @@ export const sidDuplicate: PolicyRule = {
         seen.set(s.sid.value, s.index);
         continue;
       }
+      // KMS stores key policies with repeated Sids: AWS's own aws/secretsmanager key policy has two.
+      const keyPolicy = policy.kind === 'keyPolicy';
       report({
         start: s.sid.node.offset,
         end: s.sid.node.offset + s.sid.node.length,
-        message: l10n.t('Statement {0} has the same Sid "{1}" as statement {2}. Sids must be unique within a policy.', s.index + 1, s.sid.value, first + 1),
+        message: keyPolicy
+          ? l10n.t('Statement {0} has the same Sid "{1}" as statement {2}. KMS accepts this in a key policy, but one name for two statements is often a copy-paste slip.', s.index + 1, s.sid.value, first + 1)
+          : l10n.t('Statement {0} has the same Sid "{1}" as statement {2}. Sids must be unique within a policy.', s.index + 1, s.sid.value, first + 1),
+        atMostInformation: keyPolicy,
       });
     }
   },

@@ -5,6 +5,20 @@ import type { PolicyRule } from '../../rules/rule';
 import { KEY_AND_IDENTITY_POLICIES, isBroken } from '../facts';
 import { membersOf } from '../model';
 import { isIntrinsic } from '../intrinsics';
+import { scan } from '../placeholders';
+
+/**
+ * A string that is one template value and nothing else: `"${concat(local.a, local.b)}"`
+ * (Terraform reads a function call as a value), `"{{ statements | to_json }}"`. What it
+ * writes is not known, so it may be a list, an object, anything: it is never the wrong type.
+ * An IAM policy variable is not one: AWS replaces it with a string.
+ */
+function isWholeTemplateValue(n: Node): boolean {
+  if (n.type !== 'string') return false;
+  const value = String(n.value);
+  const found = scan(value);
+  return found.length === 1 && found[0].from === 0 && found[0].to === value.length && found[0].kind !== 'policyVariable';
+}
 
 const SCALAR = new Set(['string', 'number', 'boolean']);
 
@@ -24,7 +38,7 @@ export const valueType: PolicyRule = {
   },
   check(policy, report) {
     // Any value may be a CloudFormation function (Fn::Sub, Ref, Fn::If, ...): in a template, and in a policy file a template embeds.
-    const intrinsicOk = (n: Node): boolean => isIntrinsic(n);
+    const intrinsicOk = (n: Node): boolean => isIntrinsic(n) || isWholeTemplateValue(n);
     const bad = (n: Node, message: string): void => report({ start: n.offset, end: n.offset + n.length, message });
     const expectString = (n: Node, name: string): void => {
       if (n.type !== 'string' && !intrinsicOk(n)) bad(n, l10n.t('"{0}" must be a string.', name));
@@ -42,7 +56,7 @@ export const valueType: PolicyRule = {
     const st = policy.byName.get('Statement')?.value;
     if (st && st.type !== 'object' && !intrinsicOk(st)) {
       if (st.type !== 'array') bad(st, l10n.t('"Statement" must be a list of statements (or one statement object).'));
-      else for (const c of st.children ?? []) if (c.type !== 'object') bad(c, l10n.t('Each statement must be an object.'));
+      else for (const c of st.children ?? []) if (c.type !== 'object' && !isWholeTemplateValue(c)) bad(c, l10n.t('Each statement must be an object.'));
     }
 
     for (const s of policy.statements) {

@@ -23,7 +23,10 @@ export const template: DocumentRule = {
     const t = model.template;
     if (!t || t.constructs.length === 0) return;
     const first = t.constructs[0];
-    const engine = t.engine === 'jinja' ? l10n.t('a Jinja template') : l10n.t('a Terraform template');
+    const engine = t.engine === 'jinja' ? l10n.t('a Jinja template')
+      : t.engine === 'go' ? l10n.t('a Go template')
+        : t.engine === 'erb' ? l10n.t('an ERB template')
+          : l10n.t('a Terraform template');
     report({
       start: first.start,
       end: first.end,
