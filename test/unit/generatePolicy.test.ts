@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { analyze, buildModel, DEFAULT_SETTINGS } from '../../src/core';
 import { generateKeyPolicy } from '../../src/core/access/generate';
 import { keyPolicyFromText, simulate } from '../../src/core/access/simulate';
-import { ACCOUNT, BOB, KEY, kmsEvent, log, ORDERS, ORDERS_ROLE, OUTSIDER, WORKER } from './accessFixtures';
+import { ACCOUNT, BOB, GRANT_ID, KEY, kmsEvent, log, ORDERS, ORDERS_ROLE, OUTSIDER, WORKER, WORKER_ROLE } from './accessFixtures';
 import { runCli } from './helpers';
 
 const OTHER_KEY = KEY.replace('1234abcd', '9999abcd');
@@ -70,6 +70,31 @@ describe('generate-policy (core)', () => {
     const used = simulate({ keyPolicy: { name: 'generated', model }, events: sources(log(events().slice(0, 5))) });
     assert.deepEqual(used.map((r) => r.decision), ['allow', 'allow', 'allow', 'allow', 'allow']);
     assert.ok(used.every((r) => r.decidedBy.some((d) => d.type === 'statement' && d.index > 0)));
+  });
+
+  it('grants: CreateGrant limited to the operations granted, no RetireGrant, nothing for calls a grant allowed; still no finding above information', () => {
+    const grantEvents = [
+      kmsEvent('CreateGrant', ORDERS, '2024-03-01T11:00:00Z', {
+        requestParameters: { keyId: KEY, granteePrincipal: WORKER_ROLE, operations: ['Decrypt', 'RetireGrant'] },
+        responseElements: { grantId: GRANT_ID, keyId: KEY },
+      }),
+      // The worker decrypts through the grant, then retires it: the grant, not the key policy, allowed both.
+      kmsEvent('Decrypt', WORKER, '2024-03-01T12:00:00Z', { requestParameters: { keyId: KEY, encryptionAlgorithm: 'SYMMETRIC_DEFAULT' } }),
+      kmsEvent('RetireGrant', WORKER, '2024-03-01T13:00:00Z', { requestParameters: { keyId: KEY, grantId: GRANT_ID } }),
+    ];
+    const g = generateKeyPolicy(sources(log(grantEvents)), KEY);
+    assert.ok(g);
+    const statements = JSON.parse(g.text).Statement as Array<Record<string, unknown>>;
+    assert.deepEqual(statements.slice(1), [
+      { Sid: 'AllowRoleOrdersServiceCreateGrant', Effect: 'Allow', Principal: { AWS: ORDERS_ROLE }, Action: 'kms:CreateGrant', Resource: '*', Condition: { 'ForAllValues:StringEquals': { 'kms:GrantOperations': ['Decrypt', 'RetireGrant'] } } },
+    ]);
+    const { findings } = analyze(g.text, { languageId: 'json', fileName: 'key-policy.json' }, DEFAULT_SETTINGS);
+    assert.deepEqual(findings.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => `${f.code}: ${f.message}`), []);
+    // The CreateGrant it was built from is allowed by its own statement, condition included.
+    const model = keyPolicyFromText(g.text);
+    assert.ok(model);
+    const created = simulate({ keyPolicy: { name: 'generated', model }, events: sources(log(grantEvents.slice(0, 1))) });
+    assert.deepEqual(created.map((r) => [r.decision, r.decidedBy.map((d) => (d.type === 'statement' ? d.index : d.type))]), [['allow', [1]]]);
   });
 
   it('with no call on the key, the root statement only; no policy for what is not a key ARN', () => {

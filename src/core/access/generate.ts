@@ -15,14 +15,19 @@
  * https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html).
  */
 import { eventRecords } from '../document/model';
+import { buildGrantsModel } from '../keys/build';
 import type { GrantsSource } from '../keys/types';
-import { IAM_ONLY_ACTIONS } from '../data/kmsFacts';
+import { IAM_ONLY_ACTIONS, NOT_EFFECTIVE_IN_KEY_POLICY_ALLOW } from '../data/kmsFacts';
 import { takesEncryptionContext } from './actions';
 import { eventOutcome, requestsFromEvent } from './fromEvent';
 import type { AccessRequest } from './types';
 
-/** Actions a key policy cannot give (they are not on a key: CreateKey, ListKeys, ...): only IAM policies can. */
-const NOT_ON_A_KEY = new Set<string>(IAM_ONLY_ACTIONS.map((a) => `kms:${a}`));
+/**
+ * Actions a key policy's Allow cannot give: those not on a key (CreateKey, ListKeys, ...), which only IAM policies
+ * can give, and RetireGrant, which the grant itself authorises (KMS Developer Guide, grant-manage). Writing them
+ * would only earn the generated policy a policy-iam-only-action error.
+ */
+const NOT_IN_A_KEY_POLICY = new Set<string>([...IAM_ONLY_ACTIONS, ...NOT_EFFECTIVE_IN_KEY_POLICY_ALLOW].map((a) => `kms:${a}`));
 
 /** Past this many distinct values of one context key, the key is not pinned to values (the logs show an open set). */
 const MAX_CONTEXT_VALUES = 5;
@@ -50,6 +55,8 @@ interface Use {
   contextCalls: number;
   /** Keys present in every call that takes a context. */
   alwaysKeys?: Set<string>;
+  /** The operations of every grant it created (kms:GrantOperations); null once a CreateGrant's operations are not known. */
+  grantOperations?: Set<string> | null;
 }
 
 /** The principal a key policy names for the caller: the role of a session, the user, the service. */
@@ -75,14 +82,16 @@ function sidOf(name: string, suffix: string, taken: Set<string>): string {
 const sorted = (xs: Iterable<string>): string[] => [...xs].sort();
 
 function statementsOf(use: Use, taken: Set<string>): unknown[] {
-  const withContext = sorted([...use.actions].filter((a) => takesEncryptionContext(a.slice(4))));
-  const other = sorted([...use.actions].filter((a) => !takesEncryptionContext(a.slice(4))));
+  // CreateGrant gets a statement of its own, limited to the operations its grants gave (AWS recommends limiting it).
+  const grantOps = use.actions.has('kms:CreateGrant') && use.grantOperations ? use.grantOperations : undefined;
+  const withContext = sorted([...use.actions].filter((a) => takesEncryptionContext(a.slice(4)) && !(grantOps && a === 'kms:CreateGrant')));
+  const other = sorted([...use.actions].filter((a) => !takesEncryptionContext(a.slice(4)) && !(grantOps && a === 'kms:CreateGrant')));
   const via = [...use.via];
   const viaCondition = via.length > 0 && !via.includes(null) ? { 'kms:ViaService': sorted(via as string[]) } : undefined;
   const out: unknown[] = [];
-  const statement = (suffix: string, actions: string[], extra: Record<string, unknown>): unknown => {
+  const statement = (suffix: string, actions: string[], extra: Record<string, unknown>, operator = 'StringEquals'): unknown => {
     const conditions: Record<string, Record<string, unknown>> = {};
-    for (const [k, v] of Object.entries(extra)) (conditions.StringEquals ??= {})[k] = v;
+    for (const [k, v] of Object.entries(extra)) (conditions[operator] ??= {})[k] = v;
     if (viaCondition) (conditions.StringEquals ??= {})['kms:ViaService'] = viaCondition['kms:ViaService'].length === 1 ? viaCondition['kms:ViaService'][0] : viaCondition['kms:ViaService'];
     const s: Record<string, unknown> = { Sid: sidOf(use.name, suffix, taken), Effect: 'Allow', Principal: use.principal, Action: actions.length === 1 ? actions[0] : actions, Resource: '*' };
     if (Object.keys(conditions).length > 0) s.Condition = conditions;
@@ -97,6 +106,18 @@ function statementsOf(use: Use, taken: Set<string>): unknown[] {
     out.push(statement('Use', withContext, pinned));
   }
   if (other.length > 0) out.push(statement(withContext.length > 0 ? 'Other' : '', other, {}));
+  // Every operation of the request must be one of these (a CreateGrant always names its operations).
+  if (grantOps) out.push(statement('CreateGrant', ['kms:CreateGrant'], { 'kms:GrantOperations': sorted(grantOps) }, 'ForAllValues:StringEquals'));
+  return out;
+}
+
+/** The calls on `keyArn` the grants model attributes to a grant (its grantee, a session of it, a service on its behalf), as `source id NUL record start`. */
+function callsThroughGrants(sources: readonly GrantsSource[], keyArn: string): Set<string> {
+  const out = new Set<string>();
+  for (const k of buildGrantsModel(sources).keys) {
+    if (k.key.identity !== keyArn) continue;
+    for (const g of k.grants) for (const u of g.uses) out.add(`${u.source}\u0000${u.start}`);
+  }
   return out;
 }
 
@@ -106,6 +127,7 @@ export function generateKeyPolicy(sources: readonly GrantsSource[], keyArn: stri
   if (!m) return undefined;
   const [, partition, account] = m;
   const uses = new Map<string, Use>();
+  const throughGrants = callsThroughGrants(sources, keyArn);
   let calls = 0;
   let from: string | undefined;
   let to: string | undefined;
@@ -116,15 +138,22 @@ export function generateKeyPolicy(sources: readonly GrantsSource[], keyArn: stri
       const e = record.value as Record<string, unknown>;
       // A dry run made no call; the logs show it would have worked, not that it is needed.
       if (e.errorCode === 'DryRunOperationException') continue;
+      // A grant allowed this call: the key policy need not, and allowing it there would give more than the logs show.
+      if (throughGrants.has(`${source.id}\u0000${record.start}`)) continue;
       let counted = false;
       for (const r of requests) {
-        if (r.keyArn !== keyArn || NOT_ON_A_KEY.has(r.action)) continue;
+        if (r.keyArn !== keyArn || NOT_IN_A_KEY_POLICY.has(r.action)) continue;
         const who = policyPrincipal(r);
         if (!who) continue;
         const id = JSON.stringify(who.principal);
         let use = uses.get(id);
         if (!use) uses.set(id, (use = { principal: who.principal, name: who.name, actions: new Set(), via: new Set(), context: new Map(), contextCalls: 0 }));
         use.actions.add(r.action);
+        if (r.action === 'kms:CreateGrant') {
+          const ops = r.context?.['kms:GrantOperations'];
+          if (!Array.isArray(ops) || ops.length === 0) use.grantOperations = null;
+          else if (use.grantOperations !== null) ops.forEach((o) => (use.grantOperations ??= new Set()).add(o));
+        }
         if (r.viaService !== undefined) use.via.add(r.viaService);
         else use.via.add(null); // not known: no ViaService condition
         if (takesEncryptionContext(r.action.slice(4))) {
