@@ -7,6 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as l10n from '@vscode/l10n';
 import { buildModel, DEFAULT_SETTINGS } from '../../src/core';
 import { policiesOf } from '../../src/core/policy/locate';
 import { MARKDOWN } from '../../src/core/policy/describe';
@@ -186,5 +187,30 @@ describe('statement summaries', () => {
       }
     }
     assert.ok(cut > 0, 'some summaries of the corpus are longer than a lens');
+  });
+});
+
+describe('statement summaries in Italian and Spanish', () => {
+  const ROOT = path.resolve(__dirname, '..', '..', '..');
+  const bundle = (lang: string): Record<string, string> => JSON.parse(fs.readFileSync(path.join(ROOT, 'l10n', `bundle.l10n.${lang}.json`), 'utf8'));
+  const policy = keyPolicy(
+    { Effect: 'Allow', Principal: { Service: 'logs.us-east-1.amazonaws.com' }, Action: 'kms:Decrypt', Resource: '*' },
+    { Effect: 'Deny', Principal: { AWS: 'arn:aws:iam::210987654321:role/payments-app' }, Action: 'kms:ScheduleKeyDeletion', Resource: '*' },
+  );
+  afterEach(() => l10n.config({ contents: {} }));
+
+  // "Consente a il servizio", "Permite a el servicio": a preposition before a phrase with an article must contract.
+  it('never puts "a" before an article, and starts with a capital letter', () => {
+    for (const lang of ['it', 'es']) {
+      l10n.config({ contents: bundle(lang) });
+      const said = summaries(policy);
+      assert.equal(said.length, 2, lang);
+      for (const s of said) {
+        assert.doesNotMatch(s, /\ba (il|lo|la|l'|i|gli|le|el|los|las) /i, `${lang}: ${s}`);
+        assert.match(s, /^[A-ZÀ-Ý]/, `${lang}: ${s}`);
+      }
+    }
+    l10n.config({ contents: bundle('it') });
+    assert.match(summaries(policy)[0], /^Il servizio CloudWatch Logs .*: può Decrypt/);
   });
 });

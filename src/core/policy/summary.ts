@@ -101,8 +101,10 @@ function describeStatement(policy: PolicyModel, statement: Statement, style: Sty
   const conditions = statement.conditions.map((c) => conditionPhrase(c, style));
 
   let sentence: string;
-  if (effect === 'Deny') sentence = l10n.t('Denies {0} permission to {1}', who, what);
-  else if (effect === 'Allow') sentence = l10n.t('Allows {0} to {1}', who, what);
+  // Italian and Spanish put the principal first ("Il servizio X: può ..."): "a" before an article would have to
+  // contract ("al servizio"), which a template cannot do. The sentence then starts with the principal's phrase.
+  if (effect === 'Deny') sentence = capitalized(l10n.t('Denies {0} permission to {1}', who, what));
+  else if (effect === 'Allow') sentence = capitalized(l10n.t('Allows {0} to {1}', who, what));
   else sentence = l10n.t('Has no valid Effect, so AWS rejects the policy; it names {0} and would let them {1}', who, what);
   if (conditions.length > 0) {
     sentence = effect === 'Deny' ? l10n.t('{0}, when {1}', sentence, joinAnd(conditions)) : l10n.t('{0}, only when {1}', sentence, joinAnd(conditions));
@@ -181,4 +183,8 @@ export function statementLenses(model: DocumentModel): StatementLens[] {
     }
   }
   return out;
+}
+
+function capitalized(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
