@@ -18,6 +18,7 @@ import type { EventContext, EventRule, LogRule, PolicyRule, Report, Rule } from 
 import { internalError } from './rules/meta/internalError';
 import { tooManyFindings } from './rules/meta/tooManyFindings';
 import { DEFAULT_SETTINGS, FIX_ALL_SAFETIES, type AnalysisSettings, type DocumentHints, type Finding, type Fix, type Severity } from './types';
+import { countBelow } from './sortedSearch';
 
 export interface Analysis {
   model: DocumentModel;
@@ -234,18 +235,6 @@ function stringAwareReporter(rule: Rule, severity: Severity, model: DocumentMode
     const at = f.fixes?.[0]?.edits[0]?.start;
     (at !== undefined && recordAt(model, at)?.inString ? escaped : plain)(f);
   };
-}
-
-/** How many of the sorted offsets are below `x`. */
-function countBelow(sorted: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** A fix's edits in document offsets; undefined when the policy's language cannot take them (the fix is left out). */

@@ -17,6 +17,7 @@
 import { analyze, type Analysis } from './analyze';
 import { applyEdits } from './edits';
 import { appliedByFixAll, type AnalysisSettings, type DocumentHints, type Finding, type Fix, type TextEdit } from './types';
+import { partitionPoint } from './sortedSearch';
 
 export { applyEdits };
 
@@ -53,14 +54,7 @@ class DisjointEdits {
 
   /** Index of the first edit that sorts at or after `e`. */
   private lowerBound(e: TextEdit): number {
-    let lo = 0;
-    let hi = this.edits.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (byPosition(this.edits[mid], e) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return partitionPoint(this.edits.length, (i) => byPosition(this.edits[i], e) < 0);
   }
 
   overlapsAny(e: TextEdit): boolean {

@@ -33,6 +33,7 @@ import { requestsFromEvent } from './fromEvent';
 import { keyPolicyChanges, SETTLING_MS } from './logPolicies';
 import { grantsOfSources } from './simulate';
 import type { AccessRequest, GrantInput, StatementRef } from './types';
+import { countBelow } from '../sortedSearch';
 
 export interface UsageInput {
   /** The key's policy. */
@@ -91,8 +92,8 @@ export function logPeriod(sources: readonly GrantsSource[], from = -Infinity, un
   for (const s of sources) {
     const times = eventTimes(s.model);
     // The first time at or after `from`, and the last before `until`, in the sorted times.
-    const i = lowerBound(times, from);
-    const j = lowerBound(times, until) - 1;
+    const i = countBelow(times, from);
+    const j = countBelow(times, until) - 1;
     if (i > j) continue;
     if (times[i] < first) first = times[i];
     if (times[j] > last) last = times[j];
@@ -200,17 +201,6 @@ function readKeys(model: DocumentModel): LogUsage {
   u.byKey = byKey;
   u.keys = keys;
   return u;
-}
-
-function lowerBound(sorted: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** An account's own root statement: an Allow whose only principals are the key's account (root ARN or account id). */

@@ -17,6 +17,7 @@
 import type { Node } from 'jsonc-parser';
 import type { PolicyKind } from './kinds';
 import type { PolicyModel, Statement } from './model';
+import { partitionPoint } from '../sortedSearch';
 
 interface Span {
   start: number;
@@ -83,16 +84,7 @@ const inside = (a: Span, b: Span): boolean => a.start >= b.start && a.end <= b.e
  */
 function inSomePart(scope: Scope, finding: Span): boolean {
   // The last part that starts at or before the finding; only it and earlier parts can hold it.
-  let lo = 0;
-  let hi = scope.parts.length - 1;
-  let last = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (scope.parts[mid].start <= finding.start) {
-      last = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
+  const last = partitionPoint(scope.parts.length, (i) => scope.parts[i].start <= finding.start) - 1;
   for (let i = last; i >= 0 && scope.reach[i] >= finding.end; i--) if (scope.parts[i].end >= finding.end) return true;
   return false;
 }

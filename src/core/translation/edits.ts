@@ -18,6 +18,7 @@
 import { decodeJsonString } from '../policy/jsonString';
 import type { TextEdit } from '../types';
 import type { SourceNode } from './sourceNode';
+import { partitionPoint } from '../sortedSearch';
 
 /** How a language writes what a fix changes. */
 export interface SourceWriting {
@@ -97,16 +98,8 @@ export function indexNodes(nodes: readonly SourceNode[]): NodeIndex {
 export function translateEdits(src: string, json: string, index: NodeIndex, edits: readonly TextEdit[], writing: SourceWriting): TextEdit[] | undefined {
   const { starts, ends, scalars } = index;
   const scalarOf = (e: TextEdit): SourceNode | undefined => {
-    let lo = 0;
-    let hi = scalars.length - 1;
-    let found: SourceNode | undefined;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (scalars[mid].jsonStart <= e.start) {
-        found = scalars[mid];
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
+    // The last scalar that starts at or before the edit.
+    const found: SourceNode | undefined = scalars[partitionPoint(scalars.length, (i) => scalars[i].jsonStart <= e.start) - 1];
     return found && e.end <= found.jsonEnd && !(e.start === e.end && (e.start === found.jsonStart || e.start === found.jsonEnd)) ? found : undefined;
   };
   const byScalar = new Map<SourceNode, TextEdit[]>();
