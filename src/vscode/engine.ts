@@ -10,7 +10,7 @@
  * build keeps it in its one file.
  */
 import * as vscode from 'vscode';
-import { getKmsLensService, type AnalysisContext, type KnownKeyPolicies } from '../core';
+import { getKmsLensService, type AnalysisContext } from '../core';
 import { alarmPatternCommand } from './alarmPattern';
 import { cloudTrailCommands } from './cloudtrailCommands';
 import { CodeActionProvider } from './codeActions';
@@ -59,15 +59,11 @@ export interface Engine {
 export function startEngine(shell: Shell): Engine {
   const { context, cache, longWork, diagnostics } = shell;
   const docs = new RuleDocs(context.extensionUri);
-  // The workspace's key policies, once the index exists (it needs the grants index, built below).
-  const policies: { index?: PolicyIndex } = {};
-  const knownPolicies = (): KnownKeyPolicies | undefined => policies.index?.known;
   const semanticTokens = new SemanticTokensProvider(cache);
   const lenses = new SummaryCodeLensProvider(cache, diagnostics);
   const grantsIndex = new GrantsIndex(cache, GRANTS_VIEW_IDS, longWork);
   const grantsView = new GrantsView(grantsIndex, shell.grantsViews);
   const policyIndex = new PolicyIndex(cache, grantsIndex);
-  policies.index = policyIndex;
   context.subscriptions.push(
     semanticTokens,
     lenses,
@@ -89,7 +85,7 @@ export function startEngine(shell: Shell): Engine {
       link: (code) => docs.link(code),
       keysOfLogs: (logs) => core.keysOfLogs(logs),
     },
-    hover: new HoverProvider(cache, knownPolicies),
+    hover: new HoverProvider(cache, () => policyIndex.known),
     completion: new CompletionProvider(cache),
     codeActions: new CodeActionProvider(diagnostics),
     semanticTokens,
