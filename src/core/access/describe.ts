@@ -7,6 +7,7 @@ import * as l10n from '@vscode/l10n';
 import { conditionPhrase } from '../policy/conditionPhrase';
 import { joinAnd, PLAIN, type Style } from '../policy/describe';
 import type { DecidingRef, DecisionNote, Evaluation, FailedPart, NearMiss, StatementRef } from './types';
+import { capitalized } from '../text/capitalized';
 
 /**
  * One whole message per kind of policy, not "statement N of {policy}": Italian
@@ -75,8 +76,6 @@ export function describeFailure(f: FailedPart, style: Style = PLAIN): string {
     }
   }
 }
-
-const capitalized = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 export function describeNearMiss(m: NearMiss, style: Style = PLAIN): string {
   return capitalized(l10n.t('{0} would allow it, but {1}', describeRef(m.ref, style), describeFailure(m.failed, style)));

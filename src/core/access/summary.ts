@@ -16,6 +16,7 @@ import * as l10n from '@vscode/l10n';
 import { conditionPhrase } from '../policy/conditionPhrase';
 import { actionsPhrase, describePrincipal, joinAnd, PLAIN, type PrincipalKind, type Style } from '../policy/describe';
 import type { PolicyModel, Statement } from '../policy/model';
+import { capitalized } from '../text/capitalized';
 
 export interface AccessLine {
   effect: 'Allow' | 'Deny';
@@ -95,8 +96,6 @@ export function accessSummary(policy: PolicyModel, style: Style = PLAIN): Access
   return { entries: [...byWho.values()], unread };
 }
 
-const capitalised = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
-
 /** "statement 1, AllowOrders" (0-based, as `simulate` numbers statements). */
 function statementName(line: AccessLine, style: Style): string {
   return line.sid ? l10n.t('statement {0}, {1}', String(line.index), style.code(line.sid)) : l10n.t('statement {0}', String(line.index));
@@ -115,7 +114,7 @@ export function describeAccessLine(line: AccessLine, style: Style = PLAIN): stri
 export function describeAccessSummary(summary: AccessSummary, style: Style = PLAIN): string[] {
   const out: string[] = [];
   for (const e of summary.entries) {
-    out.push(`${capitalised(e.who)}:`);
+    out.push(`${capitalized(e.who)}:`);
     for (const l of e.lines) out.push(`  ${describeAccessLine(l, style)}`);
   }
   if (summary.entries.length === 0) out.push(l10n.t('The policy names no principal that KMS Lens can read: no one gets access from it.'));

@@ -8,8 +8,7 @@ import { MARKDOWN } from '../policy/describe';
 import { policiesOf } from '../policy/locate';
 import { isPolicyDocument, type HoverResult } from '../types';
 import { accessSummary, describeAccessLine } from './summary';
-
-const capitalised = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+import { capitalized } from '../text/capitalized';
 
 export function accessSummaryHover(model: DocumentModel, offset: number): HoverResult | undefined {
   // Key policies on their own and in templates (a log's PutKeyPolicy events are for the event hovers).
@@ -24,7 +23,7 @@ export function accessSummaryHover(model: DocumentModel, offset: number): HoverR
     const summary = accessSummary(policy, MARKDOWN);
     const lines = [`**${l10n.t('Who can use this key')}**`, ''];
     for (const e of summary.entries) {
-      lines.push(`- ${capitalised(e.who)}:`);
+      lines.push(`- ${capitalized(e.who)}:`);
       for (const l of e.lines) lines.push(`  - ${describeAccessLine(l, MARKDOWN)}`);
     }
     if (summary.entries.length === 0) lines.push(l10n.t('The policy names no principal that KMS Lens can read: no one gets access from it.'));

@@ -12,6 +12,7 @@ import { asString } from '../jsonValues';
 import { parseArn, repairShiftedArn } from '../kms/identifiers';
 import { formatTime } from '../lifecycle/dates';
 import { display } from '../text/display';
+import { capitalized } from '../text/capitalized';
 
 /** `...11111`: enough of a key id to tell keys apart in a sentence. */
 export function shortKey(id: string): string {
@@ -34,7 +35,7 @@ export function describeCaller(e: Obj): string {
   let who: string;
   switch (type) {
     case 'AWSService':
-      return invokedBy && invokedBy !== 'AWS Internal' ? capitalise(serviceLabel(invokedBy)) : l10n.t('An AWS service');
+      return invokedBy && invokedBy !== 'AWS Internal' ? capitalized(serviceLabel(invokedBy)) : l10n.t('An AWS service');
     case 'Root':
       who = l10n.t('The root user of account {0}', asString(u.accountId) ?? '?');
       break;
@@ -62,10 +63,6 @@ function serviceLabel(name: string): string {
   if (p?.id === 'deadline') return 'Deadline Cloud';
   if (p?.id === 'ec2-frontend-api') return 'the EC2 front end';
   return describeService(name);
-}
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 function list(xs: readonly string[]): string {

@@ -19,6 +19,7 @@ import { hasUnknown, keyIdKind } from '../kms/identifiers';
 import { isAboutKms } from './kmsScope';
 import { policiesOf } from './locate';
 import type { PolicyModel, Statement, StringValue } from './model';
+import { capitalized } from '../text/capitalized';
 
 function entryList(entries: readonly StringValue[], style: Style): string {
   return joinAnd(limited(entries.map((e) => style.code(e.value.replace(/^kms:/i, ''))), 6));
@@ -185,6 +186,3 @@ export function statementLenses(model: DocumentModel): StatementLens[] {
   return out;
 }
 
-function capitalized(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}

@@ -9,6 +9,7 @@ import { aliasNameProblem, hasUnknown, isDocumentationPlaceholder, isKnownRegion
 import * as l10n from '@vscode/l10n';
 import { describeKeyId, MARKDOWN, readArn, unknownPhrase, type ArnDescription } from '../describe';
 import { valueOfText, type PolicyValue } from '../value';
+import { capitalized } from '../../text/capitalized';
 
 const code = MARKDOWN.code;
 
@@ -86,7 +87,7 @@ function unknownHover(v: PolicyValue): string | undefined {
   const u = v.whollyUnknown;
   if (!u) return undefined;
   const what = unknownPhrase(u);
-  return [`**${code(v.written)}**`, '', `${what.charAt(0).toUpperCase()}${what.slice(1)}.`].join('\n');
+  return [`**${code(v.written)}**`, '', `${capitalized(what)}.`].join('\n');
 }
 
 /** Markdown for a value that is an ARN, a key id or an alias name (or wholly a placeholder); undefined for anything else. */

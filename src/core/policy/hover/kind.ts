@@ -12,12 +12,11 @@ import { decisionLabel } from '../../readAs';
 import { kindLabel } from '../kinds';
 import { policiesOf } from '../locate';
 import type { PolicyModel } from '../model';
-
-const capitalised = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+import { capitalized } from '../../text/capitalized';
 
 function kindMarkdown(policy: PolicyModel, model: DocumentModel): string {
   const d = policy.decision;
-  const what = policy.fragment === 'statement' ? l10n.t('One statement of {0}', kindLabel(d.kind, d.service)) : policy.fragment === 'statements' ? l10n.t('Statements of {0}', kindLabel(d.kind, d.service)) : capitalised(kindLabel(d.kind, d.service));
+  const what = policy.fragment === 'statement' ? l10n.t('One statement of {0}', kindLabel(d.kind, d.service)) : policy.fragment === 'statements' ? l10n.t('Statements of {0}', kindLabel(d.kind, d.service)) : capitalized(kindLabel(d.kind, d.service));
   const lines = [`**${l10n.t('KMS Lens reads this as: {0}', what)}**`, '', d.reason];
   const path = model.policy?.path ?? [];
   if (path.length > 0) {
@@ -49,7 +48,7 @@ function templateMarkdown(model: DocumentModel): string | undefined {
     '',
     l10n.t('Each policy it embeds is read by the resource type that holds it:'),
     '',
-    ...policies.map((p) => `- ${capitalised(decisionLabel(p.decision))}: ${p.decision.reason}`),
+    ...policies.map((p) => `- ${capitalized(decisionLabel(p.decision))}: ${p.decision.reason}`),
   ].join('\n');
 }
 
