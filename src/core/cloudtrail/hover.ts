@@ -31,11 +31,17 @@ const TIME_FIELDS = new Set(['eventTime', 'creationDate']);
 export function relativeTime(ms: number, now = Date.now()): string {
   const diff = ms - now;
   const abs = Math.abs(diff);
-  const units: Array<[number, string, string]> = [[365 * 864e5, 'year', 'years'], [30 * 864e5, 'month', 'months'], [864e5, 'day', 'days'], [36e5, 'hour', 'hours'], [6e4, 'minute', 'minutes']];
-  for (const [size, one, many] of units) {
+  // Each amount is one whole message, so that Italian and Spanish word the unit too ("2 anni fa", not "2 years fa").
+  const units: Array<[number, (n: number) => string]> = [
+    [365 * 864e5, (n) => (n === 1 ? l10n.t('1 year') : l10n.t('{0} years', n))],
+    [30 * 864e5, (n) => (n === 1 ? l10n.t('1 month') : l10n.t('{0} months', n))],
+    [864e5, (n) => (n === 1 ? l10n.t('1 day') : l10n.t('{0} days', n))],
+    [36e5, (n) => (n === 1 ? l10n.t('1 hour') : l10n.t('{0} hours', n))],
+    [6e4, (n) => (n === 1 ? l10n.t('1 minute') : l10n.t('{0} minutes', n))],
+  ];
+  for (const [size, amountOf] of units) {
     if (abs >= size) {
-      const n = Math.floor(abs / size);
-      const amount = `${n} ${n === 1 ? one : many}`;
+      const amount = amountOf(Math.floor(abs / size));
       return diff < 0 ? l10n.t('{0} ago', amount) : l10n.t('in {0}', amount);
     }
   }

@@ -61,7 +61,7 @@ function serviceLabel(name: string): string {
   const p = parseServiceName(name);
   if (p?.id === 'fargate') return 'Fargate';
   if (p?.id === 'deadline') return 'Deadline Cloud';
-  if (p?.id === 'ec2-frontend-api') return 'the EC2 front end';
+  if (p?.id === 'ec2-frontend-api') return l10n.t('the EC2 front end');
   return describeService(name);
 }
 

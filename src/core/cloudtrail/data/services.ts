@@ -5,17 +5,19 @@
  * Deadline Cloud, kms:ViaService names) and the KMS Developer Guide examples in
  * test/fixtures/corpus (internal.amazonaws.com, signin.amazonaws.com, workmail).
  */
+import * as l10n from '@vscode/l10n';
 import { VIA_SERVICE_NAMES } from '../../data/kmsFacts';
 
-const NAMES: Readonly<Record<string, string>> = {
+/** Product names stay as AWS writes them; the descriptions are words, worded when asked for (the bundle set then). */
+const NAMES: Readonly<Record<string, string | (() => string)>> = {
   fargate: 'AWS Fargate (Amazon ECS)',
-  'ec2-frontend-api': 'the Amazon EC2 front end (acting for EBS or Fargate)',
+  'ec2-frontend-api': () => l10n.t('the Amazon EC2 front end (acting for EBS or Fargate)'),
   ec2: 'Amazon EC2 / EBS',
   deadline: 'AWS Deadline Cloud',
-  kms: 'AWS KMS itself',
-  mrk: 'KMS multi-Region key synchronisation',
-  internal: 'an internal AWS service (the name CloudTrail used before 2016 for calls such as S3 and CloudTrail encryption)',
-  signin: 'the AWS sign-in service (a console session)',
+  kms: () => l10n.t('AWS KMS itself'),
+  mrk: () => l10n.t('KMS multi-Region key synchronisation'),
+  internal: () => l10n.t('an internal AWS service (the name CloudTrail used before 2016 for calls such as S3 and CloudTrail encryption)'),
+  signin: () => l10n.t('the AWS sign-in service (a console session)'),
   s3: 'Amazon S3',
   cloudtrail: 'AWS CloudTrail',
   lambda: 'AWS Lambda',
@@ -52,15 +54,16 @@ export interface ServiceName {
 export function parseServiceName(s: string): ServiceName | undefined {
   const m = /^([a-z0-9][a-z0-9-]*)(?:\.([a-z]{2}(?:-[a-z]+)+-\d+))?\.amazonaws\.com(?:\.cn)?$/.exec(s);
   if (!m) return undefined;
-  const known = NAMES[m[1]] ?? ((VIA_SERVICE_NAMES as readonly string[]).includes(m[1]) ? m[1] : undefined);
+  const name = NAMES[m[1]];
+  const known = typeof name === 'function' ? name() : name ?? ((VIA_SERVICE_NAMES as readonly string[]).includes(m[1]) ? m[1] : undefined);
   return { id: m[1], region: m[2], label: known };
 }
 
 /** Plain words for a service name, falling back to the name itself. */
 export function describeService(s: string): string {
-  if (s === 'AWS Internal') return 'an AWS service (CloudTrail writes `AWS Internal` where it does not name the account or service)';
+  if (s === 'AWS Internal') return l10n.t('an AWS service (CloudTrail writes `AWS Internal` where it does not name the account or service)');
   const p = parseServiceName(s);
   if (!p) return s;
-  const label = p.label ?? `the AWS service \`${p.id}\``;
-  return p.region ? `${label} in ${p.region}` : label;
+  const label = p.label ?? l10n.t('the AWS service {0}', `\`${p.id}\``);
+  return p.region ? l10n.t('{0} in {1}', label, p.region) : label;
 }
