@@ -5,8 +5,9 @@
  * "la policy della chiave") cannot do that, and shows "di la policy" or
  * "a el rol" to the user. This test renders what users read, in both
  * languages, from every sample and real-world fixture: every command of the
- * CLI, the statement summaries (CodeLens) and the hovers over every string of
- * every file; then it looks for a preposition followed by an article it should
+ * CLI, the statement summaries (CodeLens), the hovers over every string of
+ * every file and the KMS Grants view (labels, descriptions, tooltips) of all
+ * their logs; then it looks for a preposition followed by an article it should
  * have fused with. It checks sentences as composed, not strings one by one.
  */
 import * as assert from 'node:assert/strict';
@@ -14,7 +15,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
-import { buildModel, DEFAULT_SETTINGS, getKmsLensService } from '../../src/core';
+import { buildModel, DEFAULT_SETTINGS, getKmsLensService, type DocumentModel, type OutlineItem } from '../../src/core';
 import { CLI } from './helpers';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -59,18 +60,42 @@ function files(dir: string): string[] {
   });
 }
 
+function modelOf(rel: string): { text: string; model: DocumentModel } | undefined {
+  const text = fs.readFileSync(path.join(ROOT, rel), 'utf8');
+  if (text.length > 400_000) return undefined;
+  const languageId = /\.ya?ml$/.test(rel) ? 'yaml' : 'json';
+  return { text, model: buildModel(text, { languageId, fileName: rel }, { maxFileSize: DEFAULT_SETTINGS.maxFileSize }) };
+}
+
 /** Statement summaries and hovers over the start of every string, as the editor shows them. */
 function editorTexts(rel: string): string[] {
   const service = getKmsLensService();
-  const text = fs.readFileSync(path.join(ROOT, rel), 'utf8');
-  if (text.length > 400_000) return [];
-  const languageId = /\.ya?ml$/.test(rel) ? 'yaml' : 'json';
-  const model = buildModel(text, { languageId, fileName: rel }, { maxFileSize: DEFAULT_SETTINGS.maxFileSize });
+  const read = modelOf(rel);
+  if (!read) return [];
+  const { text, model } = read;
   const out = service.summaries(model).map((l) => `${l.title}\n${l.tooltip}`);
   for (let at = text.indexOf('"'); at >= 0; at = text.indexOf('"', text.indexOf('"', at + 1) + 1)) {
     const h = service.hover(model, at + 1);
     if (h) out.push(h.markdown);
   }
+  return out;
+}
+
+/** Every item of the KMS Grants view over all the logs among the files, as the view shows it. */
+function grantsViewTexts(rels: string[]): string[] {
+  const service = getKmsLensService();
+  const sources = rels.flatMap((rel) => {
+    const read = modelOf(rel);
+    return read && service.feedsKeys(read.model) ? [{ id: rel, model: read.model }] : [];
+  });
+  const out: string[] = [];
+  const walk = (items: OutlineItem[]): void => {
+    for (const item of items) {
+      out.push([item.label, item.description, ...(item.tooltip ?? [])].join('\n'));
+      if (item.children) walk(item.children());
+    }
+  };
+  walk(service.outline(service.grants(sources)).roots);
   return out;
 }
 
@@ -107,9 +132,12 @@ describe('Italian and Spanish sentences fuse prepositions with articles', functi
       assert.deepEqual(unfused(lang, outputs), []);
     });
 
-    it(`statement summaries and hovers over every string of the samples and real-world files (${lang})`, () => {
+    it(`statement summaries, hovers over every string and the KMS Grants view of the samples and real-world files (${lang})`, () => {
       l10n.config({ contents: bundle(lang) });
-      const texts = INPUTS.flatMap(files).flatMap(editorTexts);
+      const all = INPUTS.flatMap(files);
+      const view = grantsViewTexts(all);
+      assert.ok(view.some((t) => (lang === 'it' ? /^Usata da /m : /^Usada por /m).test(t)), 'the view shows the services that use a key');
+      const texts = [...all.flatMap(editorTexts), ...view];
       assert.ok(texts.length > 1000, `${texts.length} texts`);
       assert.ok(texts.some((t) => (lang === 'it' ? /concessione/ : /concesión/).test(t)), 'the texts are in the language');
       assert.deepEqual(unfused(lang, texts), []);
