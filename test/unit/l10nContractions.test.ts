@@ -5,7 +5,8 @@
  * "la policy della chiave") cannot do that, and shows "di la policy" or
  * "a el rol" to the user. This test renders what users read, in both
  * languages, from every sample and real-world fixture: every command of the
- * CLI, the statement summaries (CodeLens), the hovers over every string of
+ * CLI, the diagnostics and quick fix titles, the statement summaries
+ * (CodeLens), the hovers over every string of
  * every file and the KMS Grants view (labels, descriptions, tooltips) of all
  * their logs; then it looks for a preposition followed by an article it should
  * have fused with. It checks sentences as composed, not strings one by one.
@@ -67,13 +68,14 @@ function modelOf(rel: string): { text: string; model: DocumentModel } | undefine
   return { text, model: buildModel(text, { languageId, fileName: rel }, { maxFileSize: DEFAULT_SETTINGS.maxFileSize }) };
 }
 
-/** Statement summaries and hovers over the start of every string, as the editor shows them. */
+/** Diagnostics, quick fix titles, statement summaries and hovers over the start of every string, as the editor shows them. */
 function editorTexts(rel: string): string[] {
   const service = getKmsLensService();
   const read = modelOf(rel);
   if (!read) return [];
   const { text, model } = read;
   const out = service.summaries(model).map((l) => `${l.title}\n${l.tooltip}`);
+  for (const f of service.findings(model, DEFAULT_SETTINGS)) out.push(f.message, ...(f.fixes ?? []).map((x) => x.title));
   for (let at = text.indexOf('"'); at >= 0; at = text.indexOf('"', text.indexOf('"', at + 1) + 1)) {
     const h = service.hover(model, at + 1);
     if (h) out.push(h.markdown);
@@ -132,7 +134,7 @@ describe('Italian and Spanish sentences fuse prepositions with articles', functi
       assert.deepEqual(unfused(lang, outputs), []);
     });
 
-    it(`statement summaries, hovers over every string and the KMS Grants view of the samples and real-world files (${lang})`, () => {
+    it(`diagnostics, quick fix titles, statement summaries, hovers over every string and the KMS Grants view of the samples and real-world files (${lang})`, () => {
       l10n.config({ contents: bundle(lang) });
       const all = INPUTS.flatMap(files);
       const view = grantsViewTexts(all);

@@ -3,9 +3,12 @@
  * (`<service>.<region>.amazonaws.com`) and in service principals
  * (`<service>.amazonaws.com`), for hovers and statement summaries. Names are
  * the services' own short names; an unknown label is shown as written.
+ * Product names stay as AWS writes them in every language; the one name with
+ * words in it is worded when asked for (the bundle set then).
  */
+import * as l10n from '@vscode/l10n';
 
-const NAMES: Readonly<Record<string, string>> = {
+const NAMES: Readonly<Record<string, string | (() => string)>> = {
   airflow: 'Managed Workflows for Apache Airflow',
   appflow: 'AppFlow',
   apprunner: 'App Runner',
@@ -24,7 +27,7 @@ const NAMES: Readonly<Record<string, string>> = {
   dms: 'Database Migration Service',
   dynamodb: 'DynamoDB',
   // [G] conditions-kms.md: EBS calls KMS as `ec2`.
-  ec2: 'EC2 (including EBS)',
+  ec2: () => l10n.t('EC2 (including EBS)'),
   ecr: 'ECR',
   eks: 'EKS',
   elasticache: 'ElastiCache',
@@ -91,7 +94,8 @@ const NAMES: Readonly<Record<string, string>> = {
 
 /** The readable name of a service label (`deadline` -> `Deadline Cloud`), or the label itself. */
 export function serviceName(label: string): string {
-  return NAMES[label.toLowerCase()] ?? label;
+  const name = NAMES[label.toLowerCase()];
+  return typeof name === 'function' ? name() : name ?? label;
 }
 
 export function isKnownServiceLabel(label: string): boolean {
