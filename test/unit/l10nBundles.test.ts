@@ -106,7 +106,10 @@ function textProblems(english: Record<string, string>, translated: Record<string
 describe('translations', () => {
   // The messages of the code (`npm run l10n` writes them), and the AWS descriptions of KMS actions and condition keys,
   // which hovers and completions word with l10n.t(description) (src/core/data/iam.ts, localDescription).
-  const english = { ...readJson('l10n/bundle.l10n.json'), ...iamDescriptions() };
+  // A message with a comment for translators is exported as {message, comment}; its text is the message.
+  const messages = (bundle: Record<string, string | { message: string }>): Record<string, string> =>
+    Object.fromEntries(Object.entries(bundle).map(([k, v]) => [k, typeof v === 'string' ? v : v.message]));
+  const english = { ...messages(readJson('l10n/bundle.l10n.json')), ...iamDescriptions() };
   const nlsEnglish = readJson('package.nls.json');
 
   for (const lang of LANGUAGES) {

@@ -211,6 +211,8 @@ describe('statement summaries in Italian and Spanish', () => {
       }
     }
     l10n.config({ contents: bundle('it') });
-    assert.match(summaries(policy)[0], /^Il servizio CloudWatch Logs .*: può Decrypt/);
+    assert.match(summaries(policy)[0], /^Il servizio CloudWatch Logs .*: può chiamare Decrypt/);
+    l10n.config({ contents: bundle('es') });
+    assert.match(summaries(policy)[0], /^El servicio CloudWatch Logs .*: puede llamar a Decrypt/);
   });
 });

@@ -325,7 +325,9 @@ export function actionsPhrase(entries: readonly StringValue[], resource: string,
     return { text: rest.length ? l10n.t('{0}, and {1}', text, joinAnd(rest.map(style.code))) : text, namesResource: false, preposition: 'on' };
   }
   if (entries.length <= 6 && set.actions.length <= 10) {
-    return { text: joinAnd(entries.map((e) => entryPhrase(e, style))), namesResource: false, preposition };
+    // English uses the API names as the verb ("can Decrypt and Encrypt"); Italian and Spanish need one ("può chiamare Decrypt").
+    const names = joinAnd(entries.map((e) => entryPhrase(e, style)));
+    return { text: l10n.t({ message: '{0}', args: [names], comment: ['Actions named as what a principal can or cannot do: "can {0}", "may not {0}".'] }), namesResource: false, preposition };
   }
   const categories = new Set(set.actions.map(actionCategory));
   const crypto = categories.has('crypto');
