@@ -1,7 +1,7 @@
 /**
  * A worker thread of `kms-lens check` and `grants` (pool.ts starts them on
- * the CLI's own script): it receives files one at a time, runs the command's
- * task on each, and sends back only what is kept of it.
+ * the CLI's own script): it receives files in batches, runs the command's
+ * task on each, and sends back only what is kept of them.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { getKmsLensService } from '../core';
@@ -20,12 +20,13 @@ export interface WorkerSetup {
   locale: Locale;
 }
 
-/** A file to read (`index` is its place in the run), or null: no more files. */
-export type WorkerRequest = { index: number; file: InputFile } | null;
+/** Files to read (`start` is the first one's place in the run), or null: no more files. */
+export type WorkerRequest = { start: number; files: InputFile[] } | null;
 
+/** The results of a request, in its files' order; `start` -1 (and no results): the worker is ready for files. */
 export interface WorkerReply {
-  index: number;
-  result: ReturnType<typeof runTask>;
+  start: number;
+  results: Array<ReturnType<typeof runTask>>;
 }
 
 /** Is this thread a worker started by pool.ts? */
@@ -47,7 +48,9 @@ export async function serveFiles(setup: WorkerSetup): Promise<void> {
       port.close();
       return;
     }
-    const reply: WorkerReply = { index: request.index, result: runTask(setup.task, request.file) };
+    const reply: WorkerReply = { start: request.start, results: request.files.map((file) => runTask(setup.task, file)) };
     port.postMessage(reply);
   });
+  const ready: WorkerReply = { start: -1, results: [] };
+  port.postMessage(ready);
 }

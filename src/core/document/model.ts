@@ -25,6 +25,7 @@ import type { TerraformPolicy } from '../terraform/translate';
 import type { Translation } from './translation';
 import type { JsonRecord } from './record';
 import { templateView, touchesConstruct, type TemplateView } from './template';
+import { plainTree } from './plainTree';
 
 export type { JsonRecord } from './record';
 
@@ -313,37 +314,41 @@ function analyseSegment(text: string, start: number, end: number, hints: Documen
   return treeSegment(text, start, end, hints, allowComments);
 }
 
-/** Small segment: tolerant tree, exact syntax problems; with errors, only what parses on its own is kept. */
 /**
  * Valid JSON without a pasted quirk or a duplicate key (as many members in the
  * text as in what JSON.parse made of it): findSyntaxProblems would find
- * nothing, so a typical policy skips its walk.
+ * nothing, so a typical policy skips its walk. Returns what JSON.parse made of
+ * it (the segment's value), or undefined when it is not such JSON.
  */
-function plainJson(source: string, quirks: ReturnType<typeof findPastedQuirks>): boolean {
-  if (hasQuirks(quirks)) return false;
+function plainJson(source: string, quirks: ReturnType<typeof findPastedQuirks>): { value: unknown } | undefined {
+  if (hasQuirks(quirks)) return undefined;
   let value: unknown;
   try {
     value = JSON.parse(source);
   } catch {
-    return false;
+    return undefined;
   }
   const span = scanValue(source, skipSpace(source, 0, source.length), source.length);
-  return span !== undefined && span.members === countMembers(value);
+  return span !== undefined && span.members === countMembers(value) ? { value } : undefined;
 }
+
+/** Small segment: tolerant tree, exact syntax problems; with errors, only what parses on its own is kept. */
 
 function treeSegment(text: string, start: number, end: number, hints: DocumentHints, allowComments: boolean): SegmentResult {
   const original = start === 0 && end === text.length ? text : text.slice(start, end);
   // Pasted text with curly quotes or bare keys: offsets from a same-length stand-in, values from the repaired text.
   const quirks = findPastedQuirks(original);
-  const problems = plainJson(original, quirks) ? [] : findSyntaxProblems(text, start, end, allowComments);
+  const plain = plainJson(original, quirks);
+  const problems = plain ? [] : findSyntaxProblems(text, start, end, allowComments);
   const source = neutraliseQuirks(original, quirks);
   // Straightened quotes can turn what looked like the inside of a string into nesting: measure again.
   if (source !== original && maxDepth(source, 0, source.length, MAX_NESTING + 1) > MAX_NESTING) return tooDeepSegment(text, start, end);
-  let root = parseTree(source, [], { allowTrailingComma: true, disallowComments: false });
+  // Plain JSON (no quirk: its source is the text JSON.parse already read) takes the one-loop tree, the same nodes.
+  let root = (plain && plainTree(source)) || parseTree(source, [], { allowTrailingComma: true, disallowComments: false });
   // Plain objects from JSON.parse when the text is valid (as on the fast path); the sound tree's values otherwise.
-  let value: unknown;
+  let value: unknown = plain?.value;
   let valid = problems.length === 0;
-  if (valid) {
+  if (valid && !plain) {
     try {
       value = JSON.parse(source);
     } catch {
