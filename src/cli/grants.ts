@@ -4,7 +4,7 @@
  * grants view renders as a tree.
  */
 import * as l10n from '@vscode/l10n';
-import { DEFAULT_SETTINGS, getKmsLensService, LineIndex, type DocumentModel, type EventRef, type GrantsModel, type GrantsSource, type JsonEventLocation, type JsonGrantsReport, type OutlineItem, type SourceFacts } from '../core';
+import { DEFAULT_SETTINGS, getKmsLensService, LineIndex, type DocumentModel, type EventRef, type GrantsModel, type JsonEventLocation, type JsonGrantsReport, type OutlineItem, type SourceFacts } from '../core';
 import type { EventLines } from './fileWork';
 import { counted } from './output';
 
@@ -33,14 +33,22 @@ export class GrantsRun implements KeysRun {
   private readonly lines = new Map<string, LineIndex>();
 
   constructor(inputs: readonly GrantsInput[], maxFileSize = DEFAULT_SETTINGS.maxFileSize) {
-    const sources: GrantsSource[] = inputs.map((i) => {
+    const facts: SourceFacts[] = inputs.map((i) => {
       this.texts.set(i.file, i.text);
-      // The keys report says nothing about syntax: a big log's events are not counted for duplicate keys.
-      const model = core.parse(i.text, { languageId: i.languageId, fileName: i.fileName }, { maxFileSize, duplicateKeys: false });
+      const hints = { languageId: i.languageId, fileName: i.fileName };
+      // The keys report says nothing about syntax: a big log's events are not counted for duplicate keys,
+      // and its records are parsed one at a time as its facts are read (never the whole log at once).
+      let model = core.parse(i.text, hints, { maxFileSize, duplicateKeys: false, recordValues: false });
+      let read = core.streamedKeyFacts({ id: i.file, model });
+      if (!read) {
+        // A record that does not parse: the log is read as a whole, as the editor reads it.
+        model = core.parse(i.text, hints, { maxFileSize, duplicateKeys: false });
+        read = core.streamedKeyFacts({ id: i.file, model }) as SourceFacts;
+      }
       this.models.set(i.file, model);
-      return { id: i.file, model };
+      return read;
     });
-    this.model = core.grants(sources);
+    this.model = core.grantsFromFacts(facts);
   }
 
   location(e: EventRef): JsonEventLocation {

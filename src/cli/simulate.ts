@@ -75,8 +75,12 @@ function keyPolicyArg(flag: string, written: string, io: Out, maxFileSize: numbe
   return { name: written, model: found.model };
 }
 
+/**
+ * The models of the files. Simulate says nothing about syntax, so a big log's events are not
+ * counted for duplicate keys (a member count of every event, about a tenth of JSON.parse's time).
+ */
 function sourcesOf(files: Array<{ file: InputFile; input: ReadFile }>, maxFileSize: number): Array<GrantsSource & { text: string }> {
-  return files.map(({ file, input }) => ({ id: file.display, text: input.text, model: core.parse(input.text, input.hints, { maxFileSize }) }));
+  return files.map(({ file, input }) => ({ id: file.display, text: input.text, model: core.parse(input.text, input.hints, { maxFileSize, duplicateKeys: false }) }));
 }
 
 /** The objects of the JSON contract, and nothing else: the order of the fields is the contract's. */

@@ -22,8 +22,9 @@ import { repairJson } from './repairJson';
 import type { Grant } from './grants/types';
 import type { KmsKey } from './history/types';
 import { hoverAt } from './hover';
-import { buildFromFacts, buildGrantsModel, feedsKeyHistory, type SourceFacts } from './keys/build';
+import { buildFromFacts, buildGrantsModel, feedsKeyHistory, readSource, type SourceFacts } from './keys/build';
 import { portableFacts } from './keys/portable';
+import { streamedSourceFacts } from './keys/streamed';
 import { buildOutline, type KeysOutline } from './keys/outline';
 import type { OutlineOptions } from './keys/outlineItems';
 import { jsonReport, type JsonGrantsReport, type LocateEvent } from './keys/report';
@@ -114,6 +115,12 @@ export interface KmsLensService {
   keyFacts(source: GrantsSource): SourceFacts;
   /** The keys model from the facts of any number of documents: the same model `grants` builds from the documents. */
   grantsFromFacts(facts: readonly SourceFacts[]): GrantsModel;
+  /**
+   * The facts of a document parsed with `recordValues: false`, each record parsed as it is read
+   * and let go (or the usual facts of any other model); undefined when a record does not parse:
+   * then parse the text again the usual way.
+   */
+  streamedKeyFacts(source: GrantsSource): SourceFacts | undefined;
   /** What the grants view and the text report show of a keys model, item by item. */
   outline(model: GrantsModel, options?: OutlineOptions): KeysOutline;
   /** The JSON report of `kms-lens grants`; `locate` says where an event is. */
@@ -184,6 +191,7 @@ const SERVICE: KmsLensService = Object.freeze({
   grants: buildGrantsModel,
   keyFacts: portableFacts,
   grantsFromFacts: buildFromFacts,
+  streamedKeyFacts: (source: GrantsSource) => (source.model.unparsedRecords ? streamedSourceFacts(source) : readSource(source)),
   outline: buildOutline,
   grantsReport: jsonReport,
   revokeGrantCommand,

@@ -13,6 +13,7 @@ import { classifyValue, isEventLike, isObject, sniffKind, type Container, type D
 import { isJsonMessage, STRING_EVENT_MEMBERS, type CliOutput } from './cliOutput';
 import { concatenatedValues } from './concatenated';
 import { stringRecord } from './stringRecords';
+import { logRecordOffsets } from '../cloudtrail/logRecords';
 import { isPolicyDocument, type DocumentHints, type DocumentKind } from '../types';
 import { countMembers, maxDepth, scanArrayElements, scanMemberArray, scanObjectMembers, scanValue, skipSpace, skipString, type ObjectMember, type Span } from './scan';
 import { isPartial, soundTree } from './sound';
@@ -48,6 +49,11 @@ export interface DocumentModel {
   policy?: DocumentPolicy;
   /** The AWS CLI command that printed the document, when KMS Lens knows it (document/cliOutput.ts). */
   cli?: CliOutput;
+  /**
+   * Set for a big CloudTrail log read with `recordValues: false`: its records have their
+   * offsets and no value; the caller parses each one's text as it walks them (cloudtrail/logRecords.ts).
+   */
+  unparsedRecords?: true;
   /** Set when the text is that many JSON documents one after another, each read on its own (document/concatenated.ts). */
   parts?: number;
   /** Set when the text is a template that is not JSON until rendered: what was read instead (document/template.ts). */
@@ -92,6 +98,12 @@ export interface ModelOptions {
    * that reports no syntax problems (`kms-lens grants`); diagnostics need them.
    */
   duplicateKeys?: boolean;
+  /**
+   * `false`: a big log as CloudTrail writes it (`{"Records": [...]}`) is not parsed here: its
+   * records come with their offsets only (`unparsedRecords`), for a reader that parses each
+   * record when it walks it and lets it go (`kms-lens grants`). Any other text is read as usual.
+   */
+  recordValues?: boolean;
 }
 
 const DEFAULT_TREE_THRESHOLD = 1024 * 1024;
@@ -135,7 +147,7 @@ export function buildModel(text: string, hints: DocumentHints, options: ModelOpt
   const format = detectFormat(text, hints);
   return format === 'jsonLines'
     ? buildLinesModel(text, hints, allowComments, threshold)
-    : buildJsonModel(text, hints, allowComments, threshold, options.duplicateKeys !== false);
+    : buildJsonModel(text, hints, allowComments, threshold, options.duplicateKeys !== false, options.recordValues === false);
 }
 
 /** A YAML document: a CloudFormation template with a policy KMS Lens analyses, or nothing of ours. */
@@ -177,10 +189,13 @@ function recordStringLabel(container: Container): string {
   return isMemberContainer(container) ? l10n.t('the {0} string', STRING_EVENT_MEMBERS[container].member) : l10n.t('the event string');
 }
 
-function buildJsonModel(text: string, hints: DocumentHints, allowComments: boolean, threshold: number, duplicateKeys: boolean): DocumentModel {
+function buildJsonModel(text: string, hints: DocumentHints, allowComments: boolean, threshold: number, duplicateKeys: boolean, unparsed = false): DocumentModel {
   // A template that is not JSON until rendered (%{ for }, {% %}, unquoted ${...}): read through its rendered view.
   const view = text.length <= threshold ? templateView(text) : undefined;
   if (view) return buildTemplateModel(text, view, hints, allowComments, threshold);
+  // A big log whose records its reader parses one at a time: only their offsets here.
+  const offsets = unparsed && text.length > threshold ? logRecordOffsets(text) : undefined;
+  if (offsets) return { text, kind: 'cloudTrail', container: 'Records', format: 'json', allowComments, syntaxProblems: [], records: offsets, unparsedRecords: true };
   // Invalid JSON may be documents one after another (AWS CLI output appended to a file): then each is read.
   const split = (): SegmentResult | undefined => {
     const parts = concatenatedValues(text);

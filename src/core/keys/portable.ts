@@ -20,7 +20,7 @@ const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !
  * to match a use to a grant's grantee): its type, ARN, ids, account, the
  * service that called for it, and the role its session was issued by.
  */
-function slimIdentity(u: unknown): unknown {
+export function slimIdentity(u: unknown): unknown {
   if (!isObj(u)) return u;
   const out: Obj = {};
   for (const field of ['type', 'arn', 'principalId', 'accountId', 'invokedBy']) if (u[field] !== undefined) out[field] = u[field];
