@@ -5,7 +5,7 @@
  * menus) and the command that reveals its event.
  */
 import * as vscode from 'vscode';
-import { ALL_STATUSES, getKmsLensService, type Grant, type GrantsModel, type GrantsSource, type KeyGrants, type KeyState, type KmsKey, type OutlineFilter, type OutlineItem, type StatusFilter, type TimeZoneChoice, type UnusedGrant } from '../core';
+import { ALL_STATUSES, formatTime, getKmsLensService, type Grant, type GrantsModel, type GrantsSource, type KeyGrants, type KeyState, type KmsKey, type OutlineFilter, type OutlineItem, type StatusFilter, type TimeZoneChoice, type UnusedGrant } from '../core';
 import { COMMAND_IDS } from './commands';
 
 const core = getKmsLensService();
@@ -85,17 +85,21 @@ const CONTEXT_VALUES: Record<OutlineItem['kind'], string> = {
  */
 const unusedByGrant = new WeakMap<Grant, UnusedGrant>();
 
-function unusedLine(u: UnusedGrant): string {
+/** The tooltip's line on an unused grant, its dates in the view's zone like every other date of the view. */
+function unusedLine(u: UnusedGrant, zone: TimeZoneChoice): string {
+  const from = formatTime(u.period.from, zone);
+  const to = formatTime(u.period.to, zone);
   return u.events === 1
-    ? vscode.l10n.t('Unused in the open logs: the one call on the key between {0} and {1} did not go through this grant.', u.period.from, u.period.to)
-    : vscode.l10n.t('Unused in the open logs: none of the {0} calls on the key between {1} and {2} went through this grant.', u.events, u.period.from, u.period.to);
+    ? vscode.l10n.t('Unused in the open logs: the one call on the key between {0} and {1} did not go through this grant.', from, to)
+    : vscode.l10n.t('Unused in the open logs: none of the {0} calls on the key between {1} and {2} went through this grant.', u.events, from, to);
 }
 
 /** One outline item in the tree. */
 export class GrantsNode {
   private cached?: GrantsNode[];
 
-  constructor(readonly item: OutlineItem, readonly parent: GrantsNode | undefined) {}
+  /** `zone`: how the view writes dates (`kmsLens.timeZone`); the outline's items already read so, and what the tree adds reads the same. */
+  constructor(readonly item: OutlineItem, readonly parent: GrantsNode | undefined, readonly zone: TimeZoneChoice = parent?.zone ?? 'utc') {}
 
   get id(): string {
     return this.item.id;
@@ -116,7 +120,7 @@ export class GrantsNode {
     const unused = item.kind === 'grant' && item.grant ? unusedByGrant.get(item.grant) : undefined;
     if (unused) {
       t.description = `${item.description ?? ''} · ${vscode.l10n.t('unused')}`;
-      t.tooltip = md([...(item.tooltip ?? []), unusedLine(unused)]);
+      t.tooltip = md([...(item.tooltip ?? []), unusedLine(unused, this.zone)]);
     }
     t.contextValue = item.kind === 'grant' && item.grant?.creation ? 'kmsLens.grant.withCreation' : CONTEXT_VALUES[item.kind];
     // Clicking an event reveals it in its document (the handler is grantsView.ts's).
@@ -131,8 +135,8 @@ export class GrantsNode {
 }
 
 export class KeyNode extends GrantsNode {
-  constructor(item: OutlineItem, private readonly expanded: boolean) {
-    super(item, undefined);
+  constructor(item: OutlineItem, private readonly expanded: boolean, zone: TimeZoneChoice = 'utc') {
+    super(item, undefined, zone);
   }
 
   get entry(): KeyGrants {
@@ -228,7 +232,7 @@ export class GrantsTreeProvider implements vscode.TreeDataProvider<GrantsNode>, 
     }
     const outline = core.outline(this.model, { filter: this.filterState, timeZone: this.zone });
     const expanded = this.model.keys.length <= EXPAND_KEYS_UP_TO;
-    return outline.roots.map((item) => (item.kind === 'key' ? new KeyNode(item, expanded) : new GrantsNode(item, undefined)));
+    return outline.roots.map((item) => (item.kind === 'key' ? new KeyNode(item, expanded, this.zone) : new GrantsNode(item, undefined, this.zone)));
   }
 
   dispose(): void {

@@ -256,15 +256,30 @@ describe('grants view', () => {
     const doc = await vscode.workspace.openTextDocument({ language: 'json', content: log(events) });
     await vscode.window.showTextDocument(doc);
     await waitForGrants((m) => m.keys.some((k) => k.key.arn === key && k.grants.length === 2), 'the two grants of the log');
-    const keyNode = (await children()).find((c) => (c.node as KeyNode).entry?.key.arn === key);
-    assert.ok(keyNode, 'the key in the view');
-    const grants = (await children(keyNode.node)).filter((c) => c.item.contextValue?.startsWith('kmsLens.grant'));
-    const byId = new Map(grants.map((g) => [(g.node as GrantNode).grant.grantId, g.item]));
+    const grantsById = async (): Promise<Map<string, vscode.TreeItem>> => {
+      const keyNode = (await children()).find((c) => (c.node as KeyNode).entry?.key.arn === key);
+      assert.ok(keyNode, 'the key in the view');
+      const grants = (await children(keyNode.node)).filter((c) => c.item.contextValue?.startsWith('kmsLens.grant'));
+      return new Map(grants.map((g) => [(g.node as GrantNode).grant.grantId, g.item]));
+    };
+    const byId = await grantsById();
     const unused = byId.get(unusedId);
     assert.ok(unused && byId.has(usedId));
     assert.match(String(unused.description), / · unused$/);
-    assert.match(tooltipOf(unused), /Unused in the open logs: none of the 3 calls on the key between 2024-08-01T09:00:00Z and \S+Z went through this grant\./);
+    // The period reads as every other date of the view.
+    assert.match(tooltipOf(unused), /Unused in the open logs: none of the 3 calls on the key between 2024-08-01 09:00:00 UTC and 2024-08-03 10:00:00 UTC went through this grant\./);
     assert.doesNotMatch(String(byId.get(usedId)?.description), /unused/);
     assert.doesNotMatch(tooltipOf(byId.get(usedId) as vscode.TreeItem), /Unused in the open logs/);
+    // And in local time when kmsLens.timeZone says so (a zone with a half-hour offset, whatever the machine's).
+    const savedZone = process.env.TZ;
+    process.env.TZ = 'Asia/Kolkata';
+    try {
+      await vscode.workspace.getConfiguration('kmsLens').update('timeZone', 'local', vscode.ConfigurationTarget.Global);
+      await waitFor(async () => /between 2024-08-01 14:30:00 UTC\+5:30 and 2024-08-03 15:30:00 UTC\+5:30 went through this grant/.test(tooltipOf((await grantsById()).get(unusedId) as vscode.TreeItem)), 'the unused period in local time');
+    } finally {
+      await vscode.workspace.getConfiguration('kmsLens').update('timeZone', undefined, vscode.ConfigurationTarget.Global);
+      if (savedZone === undefined) delete process.env.TZ;
+      else process.env.TZ = savedZone;
+    }
   });
 });

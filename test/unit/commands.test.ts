@@ -31,19 +31,38 @@ describe('commands as data', () => {
     assert.deepEqual(registering.map((f) => path.relative(ROOT, f)), [path.join('src', 'vscode', 'commands.ts')]);
   });
 
-  it('"Fix all KMS Lens problems" and "Repair pasted JSON" are in the Command Palette, for the documents KMS Lens reads', () => {
-    const byId = new Map((pkg.contributes.commands as Array<{ command: string; title: string; category?: string }>).map((c) => [c.command, c]));
-    const title = (id: string): string => {
-      const c = byId.get(id);
-      assert.ok(c, `${id} is not contributed`);
-      return `${c.category ? `${c.category}: ` : ''}${c.title.replace(/^%(.+)%$/, (_, k: string) => nls[k])}`;
-    };
-    assert.equal(title(COMMAND_IDS.fixAll), 'Fix all KMS Lens problems');
-    assert.match(title(COMMAND_IDS.repairPastedJson), /^KMS Lens: Repair pasted JSON\b/);
+  const contributedTitle = (id: string): string => {
+    const c = (pkg.contributes.commands as Array<{ command: string; title: string; category?: string }>).find((x) => x.command === id);
+    assert.ok(c, `${id} is not contributed`);
+    return `${c.category ? `${c.category}: ` : ''}${c.title.replace(/^%(.+)%$/, (_, k: string) => nls[k])}`;
+  };
+
+  it('"Fix All Problems" and "Repair Pasted JSON" are in the Command Palette, for the documents KMS Lens reads', () => {
+    assert.equal(contributedTitle(COMMAND_IDS.fixAll), 'KMS Lens: Fix All Problems');
+    assert.match(contributedTitle(COMMAND_IDS.repairPastedJson), /^KMS Lens: Repair Pasted JSON\b/);
     const palette = pkg.contributes.menus.commandPalette as Array<{ command: string; when: string }>;
     for (const id of [COMMAND_IDS.fixAll, COMMAND_IDS.repairPastedJson]) {
       const when = palette.find((p) => p.command === id)?.when ?? '';
       for (const language of ['json', 'jsonc', 'jsonl', 'log', 'plaintext']) assert.match(when, new RegExp(`editorLangId == ${language}\\b`), `${id} in ${language} editors`);
+    }
+    // Fix all repairs the key policies of CloudFormation templates and Terraform modules too (Repair Pasted JSON is for JSON only).
+    const fixAll = palette.find((p) => p.command === COMMAND_IDS.fixAll)?.when ?? '';
+    for (const language of ['yaml', 'terraform']) assert.match(fixAll, new RegExp(`editorLangId == ${language}\\b`), `Fix All in ${language} editors`);
+  });
+
+  it('names every command in the Command Palette under the KMS Lens category, in title case as VS Code\'s own commands are', () => {
+    // Title case: every word capitalised except short articles, conjunctions and prepositions; an explanation in parentheses reads as a phrase.
+    const minor = new Set(['a', 'an', 'and', 'as', 'by', 'for', 'from', 'in', 'of', 'on', 'or', 'the', 'to', 'with']);
+    for (const c of pkg.contributes.commands as Array<{ command: string; title: string; category?: string }>) {
+      assert.equal(c.category, 'KMS Lens', `${c.command} has no KMS Lens category`);
+      const title = contributedTitle(c.command).replace(/^KMS Lens: /, '').replace(/\s*\(.*\)$/, '');
+      const words = title.split(/\s+/);
+      words.forEach((w, i) => {
+        // AWS CLI words (aws kms revoke-grant) are code, written as in the CLI.
+        if (/^(aws|kms|revoke-grant)$/.test(w)) return;
+        if (i > 0 && minor.has(w)) return;
+        assert.match(w, /^[^a-z]/, `"${w}" in "${title}" (${c.command}) is not capitalised`);
+      });
     }
   });
 

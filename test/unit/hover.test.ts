@@ -174,6 +174,27 @@ describe('policy hovers', () => {
       assert.match(must(hover(text, '"Principal":"*"', 0, 13)).markdown, /Nothing in this statement narrows it: anyone can use the actions it allows\./);
       assert.match(must(hover(text, '"Service"')).markdown, /^\*\*Service principal\*\*/);
     });
+
+    it('does not ask to narrow a service principal that an encryption context or source condition already ties to your resources', () => {
+      // The CloudWatch Logs key policy of the KMS guide: the encryption context names the log groups.
+      const logs = JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow', Principal: { Service: 'logs.eu-west-1.amazonaws.com' }, Action: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:GenerateDataKey*'], Resource: '*',
+            Condition: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': 'arn:aws:logs:eu-west-1:444455556666:log-group:/app/*' } },
+          },
+          { Effect: 'Allow', Principal: { Service: 'sns.amazonaws.com' }, Action: 'kms:GenerateDataKey*', Resource: '*', Condition: { StringEquals: { 'aws:SourceAccount': '444455556666' }, ArnLike: { 'aws:SourceArn': 'arn:aws:sns:*:444455556666:*' } } },
+          // aws:SourceIp says where a call comes from, not for whom: still worth narrowing.
+          { Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 'kms:GenerateDataKey*', Resource: '*', Condition: { IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } } },
+        ],
+      });
+      const byContext = must(hover(logs, 'logs.eu-west-1')).markdown;
+      assert.match(byContext, /This statement already ties it to your resources with `kms:EncryptionContext:aws:logs:arn`\./);
+      assert.doesNotMatch(byContext, /Narrow it with/);
+      assert.match(must(hover(logs, 'sns.amazonaws.com')).markdown, /already ties it to your resources with `aws:SourceAccount` and `aws:SourceArn`\./);
+      assert.match(must(hover(logs, 'cloudtrail.amazonaws.com')).markdown, /Narrow it with `aws:SourceArn` or `aws:SourceAccount`/);
+    });
   });
 
   describe('values and statements', () => {

@@ -6,7 +6,7 @@
  * in UTC or local time) and how short a row is.
  */
 import * as assert from 'node:assert/strict';
-import { buildOutline, LISTED_EVENTS, type OutlineItem } from '../../src/core';
+import { buildOutline, LISTED_EVENTS, type GrantsSource, type OutlineItem } from '../../src/core';
 import { GrantsRun, toTextReport } from '../../src/cli/grants';
 import { createGrant, decrypt, grantsOf, KEY_ARN, KEY_ID, kmsEvent, records, retireGrant, roleSession, source } from './grantsHelpers';
 import { disableKey, refusedDecrypt } from './lifecycleHelpers';
@@ -164,6 +164,25 @@ describe('keys outline', () => {
       const labels = buildOutline(model).keys.map((k) => [k.entry.key.keyId, k.label]);
       assert.deepEqual(labels.sort(), [[OTHER, 'alias/app-data'], [KEY_ID, '1234abcd…90ab']].sort(), 'the alias moved to the other key in March');
     }
+  });
+
+  it('tells apart keys with the same id, or the same alias, in two accounts or two Regions', () => {
+    // aws kms list-grants in a prod and a staging account whose keys came from one template with a fixed id, and one more Region.
+    const KEY = '1234abcd-12ab-34cd-56ef-1234567890ab';
+    const listed = (account: string, region: string, grantId: string): GrantsSource => source(`${account}-${region}.json`, JSON.stringify({
+      Grants: [{ KeyId: `arn:aws:kms:${region}:${account}:key/${KEY}`, GrantId: grantId, Name: '', CreationDate: '2026-10-01T12:00:00+00:00', GranteePrincipal: `arn:aws:iam::${account}:role/app`, IssuingAccount: `arn:aws:iam::${account}:root`, Operations: ['Decrypt'] }],
+      Truncated: false,
+    }));
+    const model = grantsOf(listed('111122223333', 'eu-west-1', 'a'.repeat(64)), listed('444455556666', 'eu-west-1', 'b'.repeat(64)), listed('444455556666', 'us-east-1', 'c'.repeat(64)));
+    const labels = buildOutline(model).keys.map((k) => k.label).sort();
+    assert.deepEqual(labels, ['1234abcd…90ab (111122223333, eu-west-1)', '1234abcd…90ab (444455556666, eu-west-1)', '1234abcd…90ab (444455556666, us-east-1)']);
+    // Only what differs is added, and a key whose label is its own keeps it bare.
+    const two = buildOutline(grantsOf(listed('111122223333', 'eu-west-1', 'a'.repeat(64)), listed('444455556666', 'eu-west-1', 'b'.repeat(64)))).keys.map((k) => k.label).sort();
+    assert.deepEqual(two, ['1234abcd…90ab (111122223333)', '1234abcd…90ab (444455556666)']);
+    assert.deepEqual(buildOutline(grantsOf(listed('111122223333', 'eu-west-1', 'a'.repeat(64)))).keys.map((k) => k.label), ['1234abcd…90ab']);
+    // A filter that hides one of them does not rename the other.
+    const filtered = buildOutline(model, { filter: { statuses: new Set(['active']), search: 'b'.repeat(64) } }).keys.map((k) => k.label);
+    assert.deepEqual(filtered, ['1234abcd…90ab (444455556666, eu-west-1)']);
   });
 
   it('puts a key\'s own life first, then its grants, attempts and uses through no grant; a filter keeps what matches', () => {

@@ -53,6 +53,33 @@ export function keyRowLabel(key: KmsKey): string {
   return mrk + shortGrantId(key.keyId.slice(mrk.length));
 }
 
+/**
+ * Row labels that tell keys apart: keys whose labels are the same (one key id,
+ * or one alias, in two accounts or two Regions, as in a prod and a staging
+ * account built from one template) get what differs after it:
+ * `1234abcd…90ab (111122223333)`, `alias/app (us-east-1)`,
+ * `1234abcd…90ab (111122223333, eu-west-1)`.
+ */
+export function keyRowLabels(keys: readonly KmsKey[]): Map<KmsKey, string> {
+  const byLabel = new Map<string, KmsKey[]>();
+  for (const k of keys) {
+    const label = keyRowLabel(k);
+    const same = byLabel.get(label);
+    if (same) same.push(k);
+    else byLabel.set(label, [k]);
+  }
+  const out = new Map<KmsKey, string>();
+  for (const [label, same] of byLabel) {
+    const accounts = new Set(same.map((k) => k.account)).size > 1;
+    const regions = new Set(same.map((k) => k.region)).size > 1;
+    for (const k of same) {
+      const parts = same.length > 1 ? [accounts ? k.account : undefined, regions ? k.region : undefined].filter((p): p is string => !!p) : [];
+      out.set(k, parts.length > 0 ? `${label} (${parts.join(', ')})` : label);
+    }
+  }
+  return out;
+}
+
 function keyTooltip(entry: KeyGrants, ctx: OutlineContext): string[] {
   const { key } = entry;
   const lines = [`**${l10n.t('KMS key')}** ${code(keyLabel(key))}`];
@@ -68,7 +95,7 @@ function keyTooltip(entry: KeyGrants, ctx: OutlineContext): string[] {
   return lines;
 }
 
-function keyItem(entry: KeyGrants, ctx: OutlineContext): KeyItem {
+function keyItem(entry: KeyGrants, ctx: OutlineContext, label: string): KeyItem {
   const { key } = entry;
   const id = `key:${key.identity}`;
   const name = key.arn ?? key.keyId ?? key.aliasArn ?? keyLabel(key);
@@ -76,7 +103,7 @@ function keyItem(entry: KeyGrants, ctx: OutlineContext): KeyItem {
   return {
     id,
     kind: 'key',
-    label: keyRowLabel(key),
+    label,
     // Region, account and ARN are in the tooltip: the row keeps what tells keys apart at a glance.
     description: [lifecycleDescription(entry.lifecycle), grantsDescription(entry)].filter(Boolean).join(' · '),
     tooltip: keyTooltip(entry, ctx),
@@ -93,7 +120,9 @@ export function buildOutline(model: GrantsModel, options: OutlineOptions = {}): 
   const filter = options.filter ?? { statuses: new Set(ALL_STATUSES), search: '' };
   const ctx: OutlineContext = { filter, time: options.time ?? timeFormat(options.timeZone ?? 'utc'), statusFiltered: ALL_STATUSES.some((s) => !filter.statuses.has(s)) };
   // A key shows when something under it passes the filter.
-  const keys = model.keys.map((k) => keyItem(k, ctx)).filter((k) => (k.children?.() ?? []).length > 0);
+  // Labels are told apart among all the model's keys, so that a filter never changes a key's name.
+  const labels = keyRowLabels(model.keys.map((k) => k.key));
+  const keys = model.keys.map((k) => keyItem(k, ctx, labels.get(k.key) ?? keyRowLabel(k.key))).filter((k) => (k.children?.() ?? []).length > 0);
   const roots: OutlineItem[] = [...keys];
   const noKey = noKeyAttemptsGroup(model.attempts, ctx);
   if (noKey) roots.push(noKey);

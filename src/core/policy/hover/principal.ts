@@ -5,8 +5,10 @@
 import { isKnownServiceLabel, serviceName } from '../../data/serviceNames';
 import { couldBeServicePrincipal, hasUnknown, isKnownRegion } from '../../kms/identifiers';
 import * as l10n from '@vscode/l10n';
-import { describePrincipal, MARKDOWN, unknownPhrase, type PrincipalDescription } from '../describe';
+import { describePrincipal, joinAnd, MARKDOWN, unknownPhrase, type PrincipalDescription } from '../describe';
 import type { PolicyModel, PrincipalValue, Statement } from '../model';
+import { normalized } from '../normalize';
+import { sourceConditionKeys } from '../sourceConditions';
 import { identifierHover } from './arn';
 
 const code = MARKDOWN.code;
@@ -82,7 +84,12 @@ export function principalHover(p: PrincipalValue, policy: PolicyModel, statement
       lines.push(...regionalLine(p));
       if (!couldBeServicePrincipal(p.parts.shape)) lines.push(`- ${l10n.t('Not of the form {0}.', code('service.amazonaws.com'))}`);
       if (keyPolicy && statement.effect?.value === 'Allow') {
-        lines.push(`- ${l10n.t('Narrow it with {0} or {1}, so that the service acts for your resources only.', code('aws:SourceArn'), code('aws:SourceAccount'))}`);
+        // Say what already ties the service to your resources (the rule policy-service-without-source reads the same keys), else how to.
+        const n = normalized(policy).find((x) => x.statement === statement);
+        const tying = n ? sourceConditionKeys(n) : [];
+        lines.push(`- ${tying.length > 0
+          ? l10n.t('This statement already ties it to your resources with {0}.', joinAnd(tying.map(code)))
+          : l10n.t('Narrow it with {0} or {1}, so that the service acts for your resources only.', code('aws:SourceArn'), code('aws:SourceAccount'))}`);
       }
       break;
     }

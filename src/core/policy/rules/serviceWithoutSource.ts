@@ -2,7 +2,8 @@ import * as l10n from '@vscode/l10n';
 import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import { KEY_POLICIES } from '../facts';
-import { coversAction, narrowingKeys, normalized, type NormalizedStatement } from '../normalize';
+import { coversAction, normalized } from '../normalize';
+import { sourceConditionKeys } from '../sourceConditions';
 
 /**
  * Service principals that call KMS on behalf of a resource of yours and set
@@ -15,15 +16,6 @@ const SERVICE = /^(cloudtrail|sns|s3|events|logs(\.[a-z0-9\uE000-]+)?)\.amazonaw
 
 /** Key use: what a confused deputy would be tricked into doing. DescribeKey alone is not. */
 const KEY_USE = ['Encrypt', 'Decrypt', 'GenerateDataKey', 'GenerateDataKeyWithoutPlaintext', 'ReEncryptFrom', 'ReEncryptTo', 'CreateGrant'];
-
-/** Keys that tie the call to your resource: the source keys, or the encryption context the service sets. */
-function tiedToResource(s: NormalizedStatement): boolean {
-  for (const k of narrowingKeys(s)) {
-    if (k.startsWith('aws:source') && k !== 'aws:sourceip' && !k.startsWith('aws:sourcevpc')) return true;
-    if (k.startsWith('kms:encryptioncontext')) return true;
-  }
-  return false;
-}
 
 export const serviceWithoutSource: PolicyRule = {
   id: 'policy-service-without-source',
@@ -43,7 +35,7 @@ export const serviceWithoutSource: PolicyRule = {
     for (const s of normalized(policy)) {
       if (s.effect !== 'Allow' || s.principalElement !== 'Principal' || s.opaque.actions || s.opaque.principals) continue;
       const uses = KEY_USE.filter((a) => coversAction(s, a));
-      if (uses.length === 0 || tiedToResource(s)) continue;
+      if (uses.length === 0 || sourceConditionKeys(s).length > 0) continue;
       for (const p of s.principals) {
         if (p.kind !== 'service' || !SERVICE.test(p.parts.shape)) continue;
         report({
