@@ -285,3 +285,125 @@ describe('real-world shapes (third pass)', () => {
     });
   });
 });
+
+function checkAs(text: string, fileName: string, languageId: string): Finding[] {
+  return analyze(text, { languageId, fileName }, DEFAULT_SETTINGS).findings;
+}
+
+describe('real-world shapes (fourth pass): policies held as strings in YAML and JSON', () => {
+  const keyPolicy = (extra: string): string => `{
+  "Version": "2012-10-17",
+  "Statement": [
+    {"Sid": "Root", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::730215948862:root"}, "Action": "kms:*", "Resource": "*"},
+    ${extra}
+  ]
+}`;
+  const indent = (text: string, n: number): string => text.split('\n').map((l) => ' '.repeat(n) + l).join('\n');
+
+  describe('Kubernetes manifests', () => {
+    it('a Crossplane Key: findings of its `policy: |` block scalar on the manifest\'s characters', () => {
+      const text = `apiVersion: kms.aws.upbound.io/v1beta1
+kind: Key
+metadata:
+  name: k
+spec:
+  forProvider:
+    policy: |
+${indent(keyPolicy('{"Sid": "Use", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::730215948862:role/app"}, "Action": "kms:Decrpyt", "Resource": "*"}'), 6)}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: c
+data:
+  policy: '{"Statement": [{"Effect": "Allow", "Action": "kms:Decrpyt", "Resource": "*"}]}'
+`;
+      const f = checkAs(text, 'key.yaml', 'yaml');
+      assert.deepEqual(severe(text, f), ['error policy-unknown-action Decrpyt']);
+      // The ConfigMap's string is no key's policy: its same typo is not reported.
+      assert.ok(f.every((x) => x.start < text.indexOf('kind: ConfigMap')));
+    });
+
+    it('an ACK Key with a one-line quoted policy; a value that is one Helm expression is quiet', () => {
+      const text = `apiVersion: kms.services.k8s.aws/v1alpha1
+kind: Key
+metadata:
+  name: a
+spec:
+  policy: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::730215948862:root"}, "Action": "kms:*", "Resource": "*"}, {"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "kms:Decrypt", "Resource": "*"}]}'
+---
+apiVersion: kms.services.k8s.aws/v1alpha1
+kind: Key
+metadata:
+  name: b
+spec:
+  policy: "{{ .Values.keyPolicy | toJson }}"
+`;
+      assert.deepEqual(severe(text, checkAs(text, 'keys.yaml', 'yaml')), ['warning policy-public-principal "*"']);
+    });
+
+    it('a Helm template that starts with a directive is read as YAML; its placeholders are information at most', () => {
+      const text = `{{- if .Values.key.create }}
+apiVersion: kms.services.k8s.aws/v1alpha1
+kind: Key
+metadata:
+  name: {{ include "app.fullname" . }}
+spec:
+  policy: |
+${indent(keyPolicy('{"Sid": "App", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::{{ .Values.accountId }}:role/{{ .Values.role }}"}, "Action": ["kms:Decrypt"], "Resource": "*"}'), 4)}
+{{- end }}
+`;
+      const model = buildModel(text, { languageId: 'yaml', fileName: 'templates/key.yaml' }, { maxFileSize: DEFAULT_SETTINGS.maxFileSize });
+      assert.equal(model.kind, 'configuration');
+      assert.deepEqual(severe(text, checkAs(text, 'templates/key.yaml', 'yaml')), []);
+    });
+
+    it('other YAML (a Deployment, a workflow that runs aws kms) stays not ours', () => {
+      const deployment = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: x\nspec:\n  template:\n    spec:\n      containers:\n        - name: x\n          env:\n            - name: POLICY\n              value: \'{"Statement": [{"Effect": "Allow", "Action": "kms:*", "Resource": "*"}]}\'\n';
+      assert.equal(buildModel(deployment, { languageId: 'yaml', fileName: 'deploy.yaml' }, { maxFileSize: DEFAULT_SETTINGS.maxFileSize }).kind, 'other');
+    });
+  });
+
+  describe('Ansible tasks', () => {
+    it('kms_key with a YAML mapping policy: findings on the YAML; lookups and variables are quiet', () => {
+      const text = `- name: key from a file
+  amazon.aws.kms_key:
+    alias: alias/a
+    policy: "{{ lookup('file', 'key-policy.json') }}"
+- name: tasks in a block
+  block:
+    - name: key written here
+      kms_key:
+        alias: alias/b
+        policy:
+          Version: "2012-10-17"
+          Statement:
+            - Effect: Allow
+              Principal:
+                AWS: "arn:aws:iam::{{ account_id }}:root"
+              Action: "kms:*"
+              Resource: "*"
+            - Effect: Allow
+              Principal:
+                AWS: "*"
+              Action: kms:Decrypt
+              Resource: "*"
+`;
+      assert.deepEqual(severe(text, checkAs(text, 'tasks/main.yml', 'yaml')), ['warning policy-public-principal "*"']);
+    });
+  });
+
+  describe('AWS Config configuration items', () => {
+    const item = (policy: string): unknown => ({ resourceType: 'AWS::KMS::Key', resourceId: '8b2f4c61-0e9a-4d37-b5c8-2a7e1f9d3c40', supplementaryConfiguration: { KeyRotationStatus: 'true', KeyPolicy: policy } });
+
+    it('get-resource-config-history: the KeyPolicy string is a key policy, with findings on its characters', () => {
+      const text = JSON.stringify({ configurationItems: [item(keyPolicy('{"Sid": "Use", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::730215948862:role/app"}, "Action": "kms:Decrpyt", "Resource": "*"}'))] }, null, 2);
+      assert.deepEqual(severe(text, check(text, 'history.json')), ['error policy-unknown-action Decrpyt']);
+    });
+
+    it('a configuration item of another resource type, or without a key policy, is not ours', () => {
+      const other = JSON.stringify({ configurationItems: [{ resourceType: 'AWS::EC2::Instance', supplementaryConfiguration: {} }, { resourceType: 'AWS::KMS::Key', supplementaryConfiguration: { KeyRotationStatus: 'false' } }] });
+      assert.equal(buildModel(other, { languageId: 'json', fileName: 'h.json' }, { maxFileSize: DEFAULT_SETTINGS.maxFileSize }).kind, 'other');
+    });
+  });
+});
