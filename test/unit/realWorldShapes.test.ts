@@ -8,6 +8,10 @@
  * around the unknown parts still found.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { runCli } from './helpers';
 import { analyze, buildModel, DEFAULT_SETTINGS, getKmsLensService, type Finding } from '../../src/core';
 import { locateWasm } from '../../src/cli/wasm';
 
@@ -405,5 +409,40 @@ ${indent(keyPolicy('{"Sid": "App", "Effect": "Allow", "Principal": {"AWS": "arn:
       const other = JSON.stringify({ configurationItems: [{ resourceType: 'AWS::EC2::Instance', supplementaryConfiguration: {} }, { resourceType: 'AWS::KMS::Key', supplementaryConfiguration: { KeyRotationStatus: 'false' } }] });
       assert.equal(buildModel(other, { languageId: 'json', fileName: 'h.json' }, { maxFileSize: DEFAULT_SETTINGS.maxFileSize }).kind, 'other');
     });
+  });
+});
+
+describe('real-world shapes (fourth pass): what kms-lens check DIR takes and says', () => {
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kms-lens-walk-'));
+    const policy = '{\n  "Version": "2012-10-17",\n  "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::<%= @account_id %>:root"}, "Action": "kms:Decrpyt", "Resource": "*"}]\n}\n';
+    fs.writeFileSync(path.join(dir, 'key_policy.json.erb'), policy);
+    fs.writeFileSync(path.join(dir, 'trust.json.tmpl'), '{"Version": "2012-10-17", "Statement": [{{ range $i, $a := .Accounts }}{{ if $i }},{{ end }}{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::{{ $a }}:root"}, "Action": "sts:AssumeRole"}{{ end }}]}\n');
+    // Templates of everything else a repository holds: a Rails view, an nginx configuration, a Helm helper.
+    fs.writeFileSync(path.join(dir, 'show.html.erb'), '<h1><%= @key.alias %></h1>\n<p>Rotation: <%= @key.rotation ? "on" : "off" %></p>\n');
+    fs.writeFileSync(path.join(dir, 'nginx.conf.j2'), 'server {\n  listen {{ port }};\n  location / { proxy_pass {{ upstream }}; }\n}\n');
+    fs.writeFileSync(path.join(dir, '_helpers.tpl'), '{{- define "app.name" -}}\n{{ .Chart.Name }}\n{{- end }}\n');
+    fs.writeFileSync(path.join(dir, 'big-policy.json'), JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'x'.repeat(1_100_000), Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::730215948862:root' }, Action: 'kms:*', Resource: '*' }] }));
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('takes .erb and .tmpl policy templates, and passes over templates that are not policies without a word', () => {
+    const r = runCli(['check', '--max-file-size', '1', path.join(dir, 'key_policy.json.erb'), dir]);
+    assert.match(r.stdout, /key_policy\.json\.erb:\d+:\d+ error policy-unknown-action/);
+    assert.match(r.stdout, /trust\.json\.tmpl: read as/);
+    for (const other of ['show.html.erb', 'nginx.conf.j2', '_helpers.tpl']) {
+      assert.ok(!r.stdout.includes(other) && !r.stderr.includes(other), `${other} should not be mentioned`);
+    }
+  });
+
+  it('says how many files a limit kept from being analysed, instead of "in 0 files" alone', () => {
+    const r = runCli(['check', '--max-file-size', '1', path.join(dir, 'big-policy.json')]);
+    assert.match(r.stdout, /in 0 files; 1 file not analysed \(over a limit, see below\)/);
+    assert.equal(r.code, 2);
+    const both = runCli(['check', '--max-file-size', '1', path.join(dir, 'big-policy.json'), path.join(dir, 'trust.json.tmpl')]);
+    assert.match(both.stdout, /in 1 file; 1 file not analysed/);
+    const fine = runCli(['check', path.join(dir, 'trust.json.tmpl')]);
+    assert.match(fine.stdout, /in 1 file\n$/);
   });
 });
