@@ -446,3 +446,27 @@ describe('real-world shapes (fourth pass): what kms-lens check DIR takes and say
     assert.match(fine.stdout, /in 1 file\n$/);
   });
 });
+
+describe('real-world shapes (fourth pass): an alias where S3 asks for the key ARN', () => {
+  const bucketPolicy = (operator: string, value: unknown): string => JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Sid: 'OnlyOurKey', Effect: 'Deny', Principal: '*', Action: 's3:PutObject', Resource: 'arn:aws:s3:::uploads-520193847261/*', Condition: { [operator]: { 's3:x-amz-server-side-encryption-aws-kms-key-id': value } } }],
+  }, null, 2);
+  const aliasFindings = (text: string): string[] => shown(text, check(text, 'bucket-policy.json').filter((f) => f.code === 'policy-s3-kms-key-id-alias'));
+
+  it('an alias ARN or an alias name is a warning on the value, citing the S3 User Guide', () => {
+    const arn = bucketPolicy('StringNotEqualsIfExists', 'arn:aws:kms:ca-central-1:520193847261:alias/uploads');
+    assert.deepEqual(aliasFindings(arn), ['warning policy-s3-kms-key-id-alias arn:aws:kms:ca-central-1:520193847261:alias/uploads']);
+    const f = check(arn, 'bucket-policy.json').find((x) => x.code === 'policy-s3-kms-key-id-alias');
+    assert.match(f!.message, /S3 User Guide requires the key ARN/);
+    const names = bucketPolicy('StringNotEquals', ['alias/uploads', 'arn:aws:kms:ca-central-1:520193847261:key/5d1e7a90-3c2b-4f68-9a41-b07e2c8d1f36']);
+    assert.deepEqual(aliasFindings(names), ['warning policy-s3-kms-key-id-alias alias/uploads']);
+  });
+
+  it('a key ARN, a template variable, or an alias under another condition key is quiet', () => {
+    assert.deepEqual(aliasFindings(bucketPolicy('StringNotEquals', 'arn:aws:kms:ca-central-1:520193847261:key/5d1e7a90-3c2b-4f68-9a41-b07e2c8d1f36')), []);
+    assert.deepEqual(aliasFindings(bucketPolicy('StringNotEquals', '${kms_key_arn}')), []);
+    const requestAlias = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*', Condition: { StringEquals: { 'kms:RequestAlias': 'alias/uploads' } } }] });
+    assert.deepEqual(aliasFindings(requestAlias), []);
+  });
+});
