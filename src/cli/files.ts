@@ -5,10 +5,45 @@ import { gunzipSync } from 'node:zlib';
 import * as l10n from '@vscode/l10n';
 import { TEMPLATE_EXTENSIONS } from '../core';
 
+/**
+ * Template extensions: a policy that is JSON once rendered (Terraform .tpl,
+ * Jinja .j2, ERB .erb, Go .tmpl) is read for what it can be, but most files
+ * with these extensions are not policies (Rails views, nginx.conf.j2, Helm
+ * helpers). A walk takes them only when their first characters look like a
+ * policy or a statement; named on the command line, one is read as any file.
+ */
+export const CONTENT_CHECKED_EXTENSIONS = [...TEMPLATE_EXTENSIONS, '.erb', '.tmpl', '.gotmpl', '.mustache'];
+
 /** Extensions analysed when walking a directory. */
-// Templates (.tpl, .tftpl, .j2, ...) are policies that are JSON once rendered: KMS Lens reads what it can of them.
 // CloudFormation YAML (.yaml, .yml, .template) and Terraform (.tf) hold policies where they are written.
-export const ANALYSED_EXTENSIONS = ['.json', '.jsonl', '.ndjson', '.log', '.yaml', '.yml', '.template', '.tf', ...TEMPLATE_EXTENSIONS];
+export const ANALYSED_EXTENSIONS = ['.json', '.jsonl', '.ndjson', '.log', '.yaml', '.yml', '.template', '.tf', ...CONTENT_CHECKED_EXTENSIONS];
+
+/** A JSON member that only policies and statements (or CloudTrail events) have, quoted as a JSON template writes it. */
+const POLICY_MEMBER = /"(?:Statement|Effect|eventVersion)"\s*:/;
+
+/** A template's first 64 KiB name a policy's or an event's members. */
+function templateHoldsPolicy(abs: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(abs, 'r');
+    const buffer = Buffer.alloc(64 * 1024);
+    const n = fs.readSync(fd, buffer, 0, buffer.length, 0);
+    return POLICY_MEMBER.test(buffer.toString('utf8', 0, n));
+  } catch {
+    // Unreadable here: taken, so that reading it reports why.
+    return true;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+/** Whether a walk analyses the file at `abs` named `name`. */
+function walked(name: string, abs: string): boolean {
+  const lower = name.toLowerCase();
+  if (isGzipLog(name)) return true;
+  if (CONTENT_CHECKED_EXTENSIONS.some((e) => lower.endsWith(e))) return templateHoldsPolicy(abs);
+  return ANALYSED_EXTENSIONS.includes(path.extname(lower));
+}
 
 /** CloudTrail delivers its logs gzipped: `<account>_CloudTrail_<region>_<time>_<id>.json.gz`. */
 export function isGzipLog(file: string): boolean {
@@ -74,7 +109,7 @@ function walk(dirDisplay: string, dirAbs: string, out: InputFile[]): void {
     const display = dirDisplay.endsWith(path.sep) || dirDisplay.endsWith('/') ? dirDisplay + e.name : `${dirDisplay}${path.sep}${e.name}`;
     const abs = path.join(dirAbs, e.name);
     if (e.isDirectory()) walk(display, abs, out);
-    else if (e.isFile() && (ANALYSED_EXTENSIONS.includes(path.extname(e.name).toLowerCase()) || isGzipLog(e.name))) out.push({ display, absolute: abs });
+    else if (e.isFile() && walked(e.name, abs)) out.push({ display, absolute: abs });
   }
 }
 

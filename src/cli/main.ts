@@ -153,6 +153,7 @@ async function check(args: string[], io: Io): Promise<number> {
   const results: FileFindings[] = [];
   const fixed: string[] = [];
   let analysed = 0;
+  let notAnalysed = 0;
   // Each file is read, checked and let go; only its placed findings are kept, in path order.
   await runFiles(files, { kind: 'check', options: { settings, kinds, fix: values.fix === true, quiet: values.quiet === true } }, pool, (r) => {
     const checked = r as CheckedFile;
@@ -160,12 +161,13 @@ async function check(args: string[], io: Io): Promise<number> {
     if (checked.fixed) fixed.push(checked.fixed);
     if (checked.skip) skipped.push(checked.skip);
     if (checked.analysed) analysed++;
+    else if (checked.skip?.limit) notAnalysed++;
     if (checked.result) results.push(checked.result);
   });
 
   if (format === 'json') io.out(JSON.stringify(toJsonFindings(results), null, 2) + '\n');
   else if (format === 'sarif') io.out(formatSarif(results, VERSION));
-  else io.out(formatText(results, io.isTty, analysed));
+  else io.out(formatText(results, io.isTty, analysed, notAnalysed));
   if (!values.quiet) for (const f of fixed) io.err(`kms-lens: ${f}\n`);
   const status = finish('check', io, values, errors, skipped, analysed, CHECKED());
   if (status !== undefined) return status;

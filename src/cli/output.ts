@@ -68,9 +68,11 @@ export function fixReport(file: string, byRule: Readonly<Record<string, number>>
 /**
  * Compiler style: `file:line:col severity code message`, 1-based like compilers;
  * after each file's findings, one line with what the file was read as; a count
- * of findings and of the files analysed last.
+ * of findings and of the files analysed last, with the files a limit kept
+ * from being analysed (a lone file over --max-file-size is not "0 files" and
+ * silence).
  */
-export function formatText(results: readonly FileFindings[], colour: boolean, analysed = results.length): string {
+export function formatText(results: readonly FileFindings[], colour: boolean, analysed = results.length, notAnalysed = 0): string {
   const lines: string[] = [];
   const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
   for (const r of results) {
@@ -85,12 +87,13 @@ export function formatText(results: readonly FileFindings[], colour: boolean, an
     }
   }
   const { error, warning, information, hint } = counts;
-  lines.push(l10n.t('{0}, {1}, {2}, {3} in {4}',
+  const summary = l10n.t('{0}, {1}, {2}, {3} in {4}',
     counted(error, l10n.t('1 error'), l10n.t('{0} errors', error)),
     counted(warning, l10n.t('1 warning'), l10n.t('{0} warnings', warning)),
     counted(information, l10n.t('1 information'), l10n.t('{0} information', information)),
     counted(hint, l10n.t('1 hint'), l10n.t('{0} hints', hint)),
-    counted(analysed, l10n.t('1 file'), l10n.t('{0} files', analysed))));
+    counted(analysed, l10n.t('1 file'), l10n.t('{0} files', analysed)));
+  lines.push(notAnalysed === 0 ? summary : l10n.t('{0}; {1} not analysed (over a limit, see below)', summary, counted(notAnalysed, l10n.t('1 file'), l10n.t('{0} files', notAnalysed))));
   return lines.join('\n') + '\n';
 }
 

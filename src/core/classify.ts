@@ -11,6 +11,7 @@ import * as l10n from '@vscode/l10n';
 import { cliPolicyObject, cliPolicyString, isJsonMessage, keyOutput, logEventsOutput, lookupEventsOutput, morePages, type CliOutput } from './document/cliOutput';
 import { templateHasKmsPolicy } from './policy/cloudFormation';
 import { detailsHaveKmsPolicy, isAuthorizationDetails } from './document/iamDetails';
+import { configHeldPolicies } from './document/heldPolicies';
 import { detectPolicyKind, type PolicyContent } from './policy/detectKind';
 import type { KindDecision } from './policy/kinds';
 import type { DocumentHints, DocumentKind } from './types';
@@ -238,6 +239,8 @@ export function classifyValue(v: unknown, hints: DocumentHints = {}): Classifica
   if (isAuthorizationDetails(v)) return detailsHaveKmsPolicy(v) ? { kind: 'iamOutput', container: 'none', cli: { command: 'iam get-account-authorization-details', more: morePages(v) } } : { kind: 'other', container: 'none' };
   // Templates without a KMS policy stay `other`: their other resources are not ours to judge.
   if (templateHasKmsPolicy(v)) return { kind: 'cloudFormation', container: 'none' };
+  // AWS Config configuration items: a KMS key's policy (or a bucket policy about KMS) in a string; the rest is not ours.
+  if (configHeldPolicies(v)) return { kind: 'configuration', container: 'none' };
   return { kind: 'other', container: 'none' };
 }
 

@@ -6,6 +6,7 @@
 import * as l10n from '@vscode/l10n';
 import { isServerlessService } from './policy/cloudFormation';
 import { commandLabel } from './document/cliOutput';
+import { yamlHeldPolicies } from './document/heldPolicies';
 import type { DocumentModel } from './document/model';
 import { kindLabel, type KindDecision } from './policy/kinds';
 import { policiesOf } from './policy/locate';
@@ -49,6 +50,14 @@ export function describeReading(model: DocumentModel): string {
     case 'iamOutput': {
       const n = policiesOf(model).length;
       return n === 1 ? l10n.t('aws iam get-account-authorization-details output, with 1 policy about KMS') : l10n.t('aws iam get-account-authorization-details output, with {0} policies about KMS', n);
+    }
+    case 'configuration': {
+      const kinds = [...new Set(policiesOf(model).map((p) => decisionLabel(p.decision)))].join(', ');
+      const t = model.translation;
+      const format = t && 'value' in t ? yamlHeldPolicies(t.value)?.format : 'awsConfig';
+      if (format === 'kubernetes') return l10n.t('Kubernetes manifests with {0}', kinds);
+      if (format === 'ansible') return l10n.t('Ansible tasks with {0}', kinds);
+      return l10n.t('AWS Config configuration items with {0}', kinds);
     }
     case 'terraform': {
       const kinds = policiesOf(model).map((p) => decisionLabel(p.decision));

@@ -26,8 +26,11 @@ export function isSeveritySetting(value: unknown): value is SeveritySetting {
  * get-key-rotation-status, list-aliases).
  * `iamOutput`: `aws iam get-account-authorization-details` output holding a
  * policy about KMS (document/iamDetails.ts).
+ * `configuration`: a configuration document that holds policies at known places
+ * (Kubernetes manifests, Ansible tasks, AWS Config configuration items:
+ * document/heldPolicies.ts).
  */
-export type DocumentKind = PolicyKind | 'cloudTrail' | 'listGrants' | 'kmsOutput' | 'cloudFormation' | 'terraform' | 'iamOutput' | 'other';
+export type DocumentKind = PolicyKind | 'cloudTrail' | 'listGrants' | 'kmsOutput' | 'cloudFormation' | 'terraform' | 'iamOutput' | 'configuration' | 'other';
 
 /** The document is a policy (of any kind). */
 export function isPolicyDocument(kind: DocumentKind): kind is PolicyKind {

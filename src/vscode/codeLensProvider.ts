@@ -33,7 +33,7 @@ export class SummaryCodeLensProvider implements vscode.CodeLensProvider, vscode.
       const settings = readSettings(doc.uri);
       if (!settings.enable || !settings.summaryCodeLens || !isCandidate(doc)) return [];
       const model = this.cache.get(doc, settings.analysis.maxFileSize);
-      if (!isPolicyDocument(model.kind) && model.kind !== 'cloudFormation' && model.kind !== 'terraform' && model.kind !== 'iamOutput' && model.kind !== 'cloudTrail') return [];
+      if (!isPolicyDocument(model.kind) && model.kind !== 'cloudFormation' && model.kind !== 'terraform' && model.kind !== 'iamOutput' && model.kind !== 'configuration' && model.kind !== 'cloudTrail') return [];
       return core.summaries(model).map((l) => {
         const at = doc.positionAt(l.start);
         // The line is short (a lens never wraps); the tooltip has it all, and a click shows the statement's hover.

@@ -42,14 +42,24 @@ describe('lifecycle-delete-not-disabled', () => {
   });
 
   it('fires when the key was still used before the deletion, even with no state change in the logs', () => {
-    const text = log(decrypt('2024-05-09T10:00:00Z', roleSession('Reports')), scheduleKeyDeletion('2024-05-10T09:00:00Z', 30));
+    // A use older than lifecycle-delete-in-use's 30 days: only this rule speaks of it.
+    const text = log(decrypt('2024-03-09T10:00:00Z', roleSession('Reports')), scheduleKeyDeletion('2024-05-10T09:00:00Z', 30));
     const [m] = messages(lifecycleFindings(text), code);
-    assert.match(m, /in use until Decrypt by arn:aws:sts::111122223333:assumed-role\/Reports\/session-1 on 2024-05-09 10:00:00 UTC/);
+    assert.match(m, /in use until Decrypt by arn:aws:sts::111122223333:assumed-role\/Reports\/session-1 on 2024-03-09 10:00:00 UTC/);
   });
 
   it('fires when a use after a DisableKey shows the key was enabled again outside the logs', () => {
-    const text = log(disableKey('2024-05-01T09:00:00Z'), decrypt('2024-05-05T10:00:00Z', roleSession('Reports')), scheduleKeyDeletion('2024-05-10T09:00:00Z', 30));
+    const text = log(disableKey('2024-03-01T09:00:00Z'), decrypt('2024-03-05T10:00:00Z', roleSession('Reports')), scheduleKeyDeletion('2024-05-10T09:00:00Z', 30));
     assert.deepEqual(on(text, lifecycleFindings(text), code), ['ScheduleKeyDeletion@2024-05-10T09:00:00Z']);
+  });
+
+  it('yields to lifecycle-delete-in-use when the key is also in use: one warning on the deletion, saying both', () => {
+    const text = log(enableKey('2024-05-01T09:00:00Z'), decrypt('2024-05-09T10:00:00Z', roleSession('Reports')), scheduleKeyDeletion('2024-05-10T09:00:00Z', 30));
+    const findings = lifecycleFindings(text);
+    assert.deepEqual(only(findings, code), []);
+    const inUse = messages(findings, 'lifecycle-delete-in-use');
+    assert.equal(inUse.length, 1);
+    assert.match(inUse[0], /in use, and without disabling it first: cryptographic operations in the 30 days before: 1, the last Decrypt/);
   });
 
   it('near miss: the guide\'s DisableKey comes between the EnableKey and the ScheduleKeyDeletion', () => {
@@ -95,6 +105,8 @@ describe('lifecycle-delete-in-use', () => {
     const [m] = messages(lifecycleFindings(text), code);
     assert.match(m, /cryptographic operations in the 30 days before: 2, the last Decrypt by arn:aws:sts::111122223333:assumed-role\/Billing\/session-1 on 2024-05-08 11:30:00 UTC/);
     assert.doesNotMatch(m, /active grants/);
+    // Disabled before the deletion: the finding does not say it was not.
+    assert.doesNotMatch(m, /without disabling/);
   });
 
   it('near miss: the grant was retired before the deletion, and the last use is older than 30 days', () => {

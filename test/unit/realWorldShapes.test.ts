@@ -8,6 +8,10 @@
  * around the unknown parts still found.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { runCli } from './helpers';
 import { analyze, buildModel, DEFAULT_SETTINGS, getKmsLensService, type Finding } from '../../src/core';
 import { locateWasm } from '../../src/cli/wasm';
 
@@ -283,5 +287,186 @@ describe('real-world shapes (third pass)', () => {
       assert.ok(h);
       assert.equal(tpl.slice(h.start, h.end), '"kms:DescribeKey"');
     });
+  });
+});
+
+function checkAs(text: string, fileName: string, languageId: string): Finding[] {
+  return analyze(text, { languageId, fileName }, DEFAULT_SETTINGS).findings;
+}
+
+describe('real-world shapes (fourth pass): policies held as strings in YAML and JSON', () => {
+  const keyPolicy = (extra: string): string => `{
+  "Version": "2012-10-17",
+  "Statement": [
+    {"Sid": "Root", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::730215948862:root"}, "Action": "kms:*", "Resource": "*"},
+    ${extra}
+  ]
+}`;
+  const indent = (text: string, n: number): string => text.split('\n').map((l) => ' '.repeat(n) + l).join('\n');
+
+  describe('Kubernetes manifests', () => {
+    it('a Crossplane Key: findings of its `policy: |` block scalar on the manifest\'s characters', () => {
+      const text = `apiVersion: kms.aws.upbound.io/v1beta1
+kind: Key
+metadata:
+  name: k
+spec:
+  forProvider:
+    policy: |
+${indent(keyPolicy('{"Sid": "Use", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::730215948862:role/app"}, "Action": "kms:Decrpyt", "Resource": "*"}'), 6)}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: c
+data:
+  policy: '{"Statement": [{"Effect": "Allow", "Action": "kms:Decrpyt", "Resource": "*"}]}'
+`;
+      const f = checkAs(text, 'key.yaml', 'yaml');
+      assert.deepEqual(severe(text, f), ['error policy-unknown-action Decrpyt']);
+      // The ConfigMap's string is no key's policy: its same typo is not reported.
+      assert.ok(f.every((x) => x.start < text.indexOf('kind: ConfigMap')));
+    });
+
+    it('an ACK Key with a one-line quoted policy; a value that is one Helm expression is quiet', () => {
+      const text = `apiVersion: kms.services.k8s.aws/v1alpha1
+kind: Key
+metadata:
+  name: a
+spec:
+  policy: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::730215948862:root"}, "Action": "kms:*", "Resource": "*"}, {"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "kms:Decrypt", "Resource": "*"}]}'
+---
+apiVersion: kms.services.k8s.aws/v1alpha1
+kind: Key
+metadata:
+  name: b
+spec:
+  policy: "{{ .Values.keyPolicy | toJson }}"
+`;
+      assert.deepEqual(severe(text, checkAs(text, 'keys.yaml', 'yaml')), ['warning policy-public-principal "*"']);
+    });
+
+    it('a Helm template that starts with a directive is read as YAML; its placeholders are information at most', () => {
+      const text = `{{- if .Values.key.create }}
+apiVersion: kms.services.k8s.aws/v1alpha1
+kind: Key
+metadata:
+  name: {{ include "app.fullname" . }}
+spec:
+  policy: |
+${indent(keyPolicy('{"Sid": "App", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::{{ .Values.accountId }}:role/{{ .Values.role }}"}, "Action": ["kms:Decrypt"], "Resource": "*"}'), 4)}
+{{- end }}
+`;
+      const model = buildModel(text, { languageId: 'yaml', fileName: 'templates/key.yaml' }, { maxFileSize: DEFAULT_SETTINGS.maxFileSize });
+      assert.equal(model.kind, 'configuration');
+      assert.deepEqual(severe(text, checkAs(text, 'templates/key.yaml', 'yaml')), []);
+    });
+
+    it('other YAML (a Deployment, a workflow that runs aws kms) stays not ours', () => {
+      const deployment = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: x\nspec:\n  template:\n    spec:\n      containers:\n        - name: x\n          env:\n            - name: POLICY\n              value: \'{"Statement": [{"Effect": "Allow", "Action": "kms:*", "Resource": "*"}]}\'\n';
+      assert.equal(buildModel(deployment, { languageId: 'yaml', fileName: 'deploy.yaml' }, { maxFileSize: DEFAULT_SETTINGS.maxFileSize }).kind, 'other');
+    });
+  });
+
+  describe('Ansible tasks', () => {
+    it('kms_key with a YAML mapping policy: findings on the YAML; lookups and variables are quiet', () => {
+      const text = `- name: key from a file
+  amazon.aws.kms_key:
+    alias: alias/a
+    policy: "{{ lookup('file', 'key-policy.json') }}"
+- name: tasks in a block
+  block:
+    - name: key written here
+      kms_key:
+        alias: alias/b
+        policy:
+          Version: "2012-10-17"
+          Statement:
+            - Effect: Allow
+              Principal:
+                AWS: "arn:aws:iam::{{ account_id }}:root"
+              Action: "kms:*"
+              Resource: "*"
+            - Effect: Allow
+              Principal:
+                AWS: "*"
+              Action: kms:Decrypt
+              Resource: "*"
+`;
+      assert.deepEqual(severe(text, checkAs(text, 'tasks/main.yml', 'yaml')), ['warning policy-public-principal "*"']);
+    });
+  });
+
+  describe('AWS Config configuration items', () => {
+    const item = (policy: string): unknown => ({ resourceType: 'AWS::KMS::Key', resourceId: '8b2f4c61-0e9a-4d37-b5c8-2a7e1f9d3c40', supplementaryConfiguration: { KeyRotationStatus: 'true', KeyPolicy: policy } });
+
+    it('get-resource-config-history: the KeyPolicy string is a key policy, with findings on its characters', () => {
+      const text = JSON.stringify({ configurationItems: [item(keyPolicy('{"Sid": "Use", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::730215948862:role/app"}, "Action": "kms:Decrpyt", "Resource": "*"}'))] }, null, 2);
+      assert.deepEqual(severe(text, check(text, 'history.json')), ['error policy-unknown-action Decrpyt']);
+    });
+
+    it('a configuration item of another resource type, or without a key policy, is not ours', () => {
+      const other = JSON.stringify({ configurationItems: [{ resourceType: 'AWS::EC2::Instance', supplementaryConfiguration: {} }, { resourceType: 'AWS::KMS::Key', supplementaryConfiguration: { KeyRotationStatus: 'false' } }] });
+      assert.equal(buildModel(other, { languageId: 'json', fileName: 'h.json' }, { maxFileSize: DEFAULT_SETTINGS.maxFileSize }).kind, 'other');
+    });
+  });
+});
+
+describe('real-world shapes (fourth pass): what kms-lens check DIR takes and says', () => {
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kms-lens-walk-'));
+    const policy = '{\n  "Version": "2012-10-17",\n  "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::<%= @account_id %>:root"}, "Action": "kms:Decrpyt", "Resource": "*"}]\n}\n';
+    fs.writeFileSync(path.join(dir, 'key_policy.json.erb'), policy);
+    fs.writeFileSync(path.join(dir, 'trust.json.tmpl'), '{"Version": "2012-10-17", "Statement": [{{ range $i, $a := .Accounts }}{{ if $i }},{{ end }}{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::{{ $a }}:root"}, "Action": "sts:AssumeRole"}{{ end }}]}\n');
+    // Templates of everything else a repository holds: a Rails view, an nginx configuration, a Helm helper.
+    fs.writeFileSync(path.join(dir, 'show.html.erb'), '<h1><%= @key.alias %></h1>\n<p>Rotation: <%= @key.rotation ? "on" : "off" %></p>\n');
+    fs.writeFileSync(path.join(dir, 'nginx.conf.j2'), 'server {\n  listen {{ port }};\n  location / { proxy_pass {{ upstream }}; }\n}\n');
+    fs.writeFileSync(path.join(dir, '_helpers.tpl'), '{{- define "app.name" -}}\n{{ .Chart.Name }}\n{{- end }}\n');
+    fs.writeFileSync(path.join(dir, 'big-policy.json'), JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'x'.repeat(1_100_000), Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::730215948862:root' }, Action: 'kms:*', Resource: '*' }] }));
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('takes .erb and .tmpl policy templates, and passes over templates that are not policies without a word', () => {
+    const r = runCli(['check', '--max-file-size', '1', path.join(dir, 'key_policy.json.erb'), dir]);
+    assert.match(r.stdout, /key_policy\.json\.erb:\d+:\d+ error policy-unknown-action/);
+    assert.match(r.stdout, /trust\.json\.tmpl: read as/);
+    for (const other of ['show.html.erb', 'nginx.conf.j2', '_helpers.tpl']) {
+      assert.ok(!r.stdout.includes(other) && !r.stderr.includes(other), `${other} should not be mentioned`);
+    }
+  });
+
+  it('says how many files a limit kept from being analysed, instead of "in 0 files" alone', () => {
+    const r = runCli(['check', '--max-file-size', '1', path.join(dir, 'big-policy.json')]);
+    assert.match(r.stdout, /in 0 files; 1 file not analysed \(over a limit, see below\)/);
+    assert.equal(r.code, 2);
+    const both = runCli(['check', '--max-file-size', '1', path.join(dir, 'big-policy.json'), path.join(dir, 'trust.json.tmpl')]);
+    assert.match(both.stdout, /in 1 file; 1 file not analysed/);
+    const fine = runCli(['check', path.join(dir, 'trust.json.tmpl')]);
+    assert.match(fine.stdout, /in 1 file\n$/);
+  });
+});
+
+describe('real-world shapes (fourth pass): an alias where S3 asks for the key ARN', () => {
+  const bucketPolicy = (operator: string, value: unknown): string => JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Sid: 'OnlyOurKey', Effect: 'Deny', Principal: '*', Action: 's3:PutObject', Resource: 'arn:aws:s3:::uploads-520193847261/*', Condition: { [operator]: { 's3:x-amz-server-side-encryption-aws-kms-key-id': value } } }],
+  }, null, 2);
+  const aliasFindings = (text: string): string[] => shown(text, check(text, 'bucket-policy.json').filter((f) => f.code === 'policy-s3-kms-key-id-alias'));
+
+  it('an alias ARN or an alias name is a warning on the value, citing the S3 User Guide', () => {
+    const arn = bucketPolicy('StringNotEqualsIfExists', 'arn:aws:kms:ca-central-1:520193847261:alias/uploads');
+    assert.deepEqual(aliasFindings(arn), ['warning policy-s3-kms-key-id-alias arn:aws:kms:ca-central-1:520193847261:alias/uploads']);
+    const f = check(arn, 'bucket-policy.json').find((x) => x.code === 'policy-s3-kms-key-id-alias');
+    assert.match(f!.message, /S3 User Guide requires the key ARN/);
+    const names = bucketPolicy('StringNotEquals', ['alias/uploads', 'arn:aws:kms:ca-central-1:520193847261:key/5d1e7a90-3c2b-4f68-9a41-b07e2c8d1f36']);
+    assert.deepEqual(aliasFindings(names), ['warning policy-s3-kms-key-id-alias alias/uploads']);
+  });
+
+  it('a key ARN, a template variable, or an alias under another condition key is quiet', () => {
+    assert.deepEqual(aliasFindings(bucketPolicy('StringNotEquals', 'arn:aws:kms:ca-central-1:520193847261:key/5d1e7a90-3c2b-4f68-9a41-b07e2c8d1f36')), []);
+    assert.deepEqual(aliasFindings(bucketPolicy('StringNotEquals', '${kms_key_arn}')), []);
+    const requestAlias = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*', Condition: { StringEquals: { 'kms:RequestAlias': 'alias/uploads' } } }] });
+    assert.deepEqual(aliasFindings(requestAlias), []);
   });
 });

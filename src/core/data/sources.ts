@@ -70,4 +70,8 @@ export const SOURCES = {
   kmsControlAccess: `${KMS}/control-access.html`,
   /** SQS: the key policy must allow the services that send to an encrypted queue. */
   sqsKeyManagement: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-key-management.html',
+  /** S3 User Guide, "Requiring SSE-KMS": to name the KMS key in `s3:x-amz-server-side-encryption-aws-kms-key-id`, you must use a key ARN (`arn:aws:kms:region:acct-id:key/key-id`); IAM does not check that it exists. */
+  s3RequireSseKms: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/specifying-kms-encryption.html#require-sse-kms',
+  /** S3 API: fields that name the SSE-KMS key take the full key ARN; "the KMS key ID and KMS key alias aren't supported". */
+  s3SseKmsKeyArn: 'https://docs.aws.amazon.com/AmazonS3/latest/API/API_SSEKMSEncryption.html',
 } as const;

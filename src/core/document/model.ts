@@ -20,7 +20,7 @@ import { isPartial, soundTree } from './sound';
 import { findPastedQuirks, findSyntaxProblems, hasQuirks, MAX_NESTING, neutraliseQuirks, repairQuirks, type SyntaxProblem } from './syntax';
 import * as l10n from '@vscode/l10n';
 import { templateHasKmsPolicy } from '../policy/cloudFormation';
-import { isYamlDocument, readYamlTemplate } from '../yaml/document';
+import { isYamlDocument, readYamlHolder, readYamlTemplate } from '../yaml/document';
 import { isTerraformDocument, readTerraform } from '../terraform/document';
 import type { TerraformPolicy } from '../terraform/translate';
 import type { Translation } from './translation';
@@ -150,10 +150,16 @@ export function buildModel(text: string, hints: DocumentHints, options: ModelOpt
     : buildJsonModel(text, hints, allowComments, threshold, options.duplicateKeys !== false, options.recordValues === false);
 }
 
-/** A YAML document: a CloudFormation template with a policy KMS Lens analyses, or nothing of ours. */
+/**
+ * A YAML document: a CloudFormation template with a policy KMS Lens analyses,
+ * Kubernetes manifests or Ansible tasks that hold one (document/heldPolicies.ts),
+ * or nothing of ours.
+ */
 function buildYamlModel(text: string): DocumentModel {
   const translation = readYamlTemplate(text);
   const ours = translation !== undefined && templateHasKmsPolicy(translation.value);
+  const holder = ours ? undefined : readYamlHolder(text);
+  if (holder) return { text, kind: 'configuration', container: 'none', format: 'yaml', allowComments: true, syntaxProblems: [], records: [], translation: holder };
   return { text, kind: ours ? 'cloudFormation' : 'other', container: 'none', format: 'yaml', allowComments: true, syntaxProblems: [], records: [], translation: ours ? translation : undefined };
 }
 
@@ -467,7 +473,7 @@ function fastSegment(text: string, start: number, end: number, hints: DocumentHi
   // A policy has no records to stream: it takes the tree path whatever its size, so that one of
   // 6 MB (50,000 statements) is still told it is too large, and what it grants to everyone.
   // So do templates and IAM outputs over the size of a tree (a CDK template of 2 MB): their policies are found in the tree.
-  if ((policy || kind === 'cloudFormation' || kind === 'iamOutput') && start === 0 && end === text.length) {
+  if ((policy || kind === 'cloudFormation' || kind === 'iamOutput' || kind === 'configuration') && start === 0 && end === text.length) {
     if (maxDepth(text, start, end, MAX_NESTING + 1) > MAX_NESTING) return tooDeepSegment(text, start, end);
     return treeSegment(text, start, end, hints, allowComments);
   }

@@ -16,6 +16,7 @@
 import { asString } from '../jsonValues';
 import { findNodeAtLocation, getNodeValue, parseTree, type Node } from 'jsonc-parser';
 import * as l10n from '@vscode/l10n';
+import { configHeldPolicies, yamlHeldPolicies } from '../document/heldPolicies';
 import { detailsPolicies } from '../document/iamDetails';
 import { policyShapeOf, type PolicyShape } from '../classify';
 import { eventRecords, recordTree, type DocumentModel, type JsonRecord } from '../document/model';
@@ -73,6 +74,8 @@ function locate(model: DocumentModel): PolicyModel[] {
       return model.root ? templatePolicies(model.root).flatMap((p) => templatePolicy(model, p) ?? []) : [];
     case 'iamOutput':
       return model.root ? detailsPolicies(model.root).map((p) => buildPolicy({ text: model.text, root: p.node, decision: p.decision, origin: 'embedded', syntaxProblems: within(model, p.node) })) : [];
+    case 'configuration':
+      return heldPolicies(model);
     case 'terraform':
       return (model.terraformPolicies ?? []).flatMap(({ translation: t, decision, fragment }) => (t.root ? [buildPolicy({ text: t.text, root: t.root, decision, fragment, origin: 'embedded', context: { terraform: true }, toDocument: t.toDocument, mapEdits: t.mapEdits })] : []));
     case 'cloudTrail':
@@ -107,6 +110,35 @@ function translatedPolicies(t: Translation): PolicyModel[] {
       return inner ? [{ ...inner, toDocument: (o: number) => t.toDocument(inner.toDocument(o)), mapEdits: () => undefined }] : [];
     }
     return [buildPolicy({ text: t.text, root: p.node, decision: p.decision, fragment: fragmentOfSlot(p), origin: 'embedded', context: { template: true, serverless: p.serverless }, toDocument: t.toDocument, mapEdits: t.mapEdits })];
+  });
+}
+
+/**
+ * The policies of Kubernetes manifests, Ansible tasks (YAML, through their JSON
+ * translation) and AWS Config items (JSON): each held in a string, or in a
+ * YAML mapping (an Ansible task's `policy_json:`), at the places
+ * document/heldPolicies.ts knows.
+ */
+function heldPolicies(model: DocumentModel): PolicyModel[] {
+  const t = model.translation;
+  if (t) {
+    const root = t.root;
+    const held = root && 'value' in t ? yamlHeldPolicies((t as { value: unknown }).value) : undefined;
+    return (held?.policies ?? []).flatMap(({ path, decision }) => {
+      const node = findNodeAtLocation(root!, path);
+      if (node?.type === 'string') {
+        const inner = policyInString(t.text, node.offset, node.length, decision, {});
+        // A policy in a YAML string (`policy: |` with JSON in it): findings are placed, fixes are not offered.
+        return inner ? [{ ...inner, toDocument: (o: number) => t.toDocument(inner.toDocument(o)), mapEdits: () => undefined }] : [];
+      }
+      return node?.type === 'object' ? [buildPolicy({ text: t.text, root: node, decision, origin: 'embedded', toDocument: t.toDocument, mapEdits: t.mapEdits })] : [];
+    });
+  }
+  if (!model.root) return [];
+  return (configHeldPolicies(model.value)?.policies ?? []).flatMap(({ path, decision }) => {
+    const node = findNodeAtLocation(model.root!, path);
+    const p = node?.type === 'string' ? policyInString(model.text, node.offset, node.length, decision, {}) : undefined;
+    return p ? [p] : [];
   });
 }
 

@@ -8,7 +8,7 @@ import { POLICY_KINDS } from '../policy/kinds';
 import type { DocumentKind } from '../types';
 
 /** Syntax matters wherever KMS Lens analyses a document at all. */
-export const ANALYSED_KINDS: readonly DocumentKind[] = [...POLICY_KINDS, 'cloudTrail', 'listGrants', 'kmsOutput', 'cloudFormation', 'iamOutput'];
+export const ANALYSED_KINDS: readonly DocumentKind[] = [...POLICY_KINDS, 'cloudTrail', 'listGrants', 'kmsOutput', 'cloudFormation', 'iamOutput', 'configuration'];
 
 export function syntaxRule(kind: SyntaxProblemKind, meta: RuleMeta): DocumentRule {
   return {

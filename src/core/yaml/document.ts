@@ -5,15 +5,20 @@
  * analyses is ours, and every other YAML document stays silent. The parse is
  * skipped for texts that cannot be a template at all.
  */
+import { mayHoldPolicies, yamlHeldPolicies } from '../document/heldPolicies';
 import type { DocumentHints } from '../types';
-import { translateYaml, type YamlTranslation } from './translate';
+import { translateYaml, translateYamlStream, type YamlTranslation } from './translate';
 
 const YAML_FILES = /\.(ya?ml|template)$/i;
 
-/** The document is YAML by its language or its file name (a `.template` that starts with `{` is JSON). */
+/**
+ * The document is YAML by its language or its file name (a `.template` that
+ * starts with `{` is JSON; one that starts with `{{`, a Helm chart's
+ * `{{- if .Values.x }}`, is YAML with template directives).
+ */
 export function isYamlDocument(text: string, hints: DocumentHints): boolean {
   if (hints.languageId === 'yaml' || hints.languageId === 'cloudformation' || (hints.languageId === undefined || hints.languageId === 'plaintext') && YAML_FILES.test(hints.fileName ?? '')) {
-    return !/^\s*[{[]/.test(text.slice(0, 4096));
+    return !/^\s*(?:\[|\{(?!\{))/.test(text.slice(0, 4096));
   }
   return false;
 }
@@ -28,6 +33,27 @@ export function readYamlTemplate(text: string): YamlTranslation | undefined {
     return translateYaml(text);
   } catch {
     // The parser never throws on bad YAML; should it on some input, the document is not ours rather than an error in the editor.
+    return undefined;
+  }
+}
+
+/**
+ * Whole-line template directives of Helm charts (`{{- if .Values.x }}`,
+ * `{{- end }}`, `{{- include "labels" . | nindent 4 }}`): not YAML, so blanked
+ * (same length, so offsets are kept) before the parse.
+ */
+const DIRECTIVE_LINE = /^[ \t]*\{\{-?[^\n]*?-?\}\}[ \t]*$/gm;
+
+/**
+ * Kubernetes manifests or Ansible tasks that hold a policy KMS Lens analyses
+ * (document/heldPolicies.ts), read as JSON; undefined for every other YAML.
+ */
+export function readYamlHolder(text: string): YamlTranslation | undefined {
+  if (!mayHoldPolicies(text)) return undefined;
+  try {
+    const translation = translateYamlStream(text.replace(DIRECTIVE_LINE, (line) => ' '.repeat(line.length)));
+    return translation && yamlHeldPolicies(translation.value) ? translation : undefined;
+  } catch {
     return undefined;
   }
 }

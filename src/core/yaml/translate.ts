@@ -154,6 +154,37 @@ export function translateYaml(src: string): YamlTranslation | undefined {
   if (!contents || !(isMap(contents) || isSeq(contents))) return undefined;
   const w = new Writer(src.length * 2);
   emit(w, src, contents, 0, false, 0);
+  return finish(src, w, doc.errors.length);
+}
+
+/**
+ * A YAML stream (documents separated by `---`, as Kubernetes manifests are
+ * kept) translated to JSON: one document as `translateYaml` writes it, several
+ * as a JSON array of their contents (documents that are not a mapping or a
+ * sequence are left out). Undefined when no document is a collection.
+ */
+export function translateYamlStream(src: string): YamlTranslation | undefined {
+  const { isMap, isSeq, parseAllDocuments } = yamlParser();
+  const parsed = parseAllDocuments(src, { keepSourceTokens: false, uniqueKeys: false, prettyErrors: false, strict: false });
+  const docs = Array.isArray(parsed) ? parsed : [];
+  const contents = docs.map((d) => d.contents as YamlNode | null).filter((c): c is YamlNode => c !== null && (isMap(c) || isSeq(c)));
+  if (contents.length === 0) return undefined;
+  const errors = docs.reduce((n, d) => n + d.errors.length, 0);
+  const w = new Writer(src.length * 2);
+  if (contents.length === 1) {
+    emit(w, src, contents[0], 0, false, 0);
+    return finish(src, w, errors);
+  }
+  w.put('[', contents[0].range?.[0] ?? 0);
+  contents.forEach((c, i) => {
+    if (i > 0) w.put(',', -1);
+    emit(w, src, c, c.range?.[0] ?? 0, false, 1);
+  });
+  w.put(']', src.length);
+  return finish(src, w, errors);
+}
+
+function finish(src: string, w: Writer, errors: number): YamlTranslation {
   const { text, map } = w.finish();
   const root = parseTree(text, [], { allowTrailingComma: true });
   let value: unknown;
@@ -171,6 +202,6 @@ export function translateYaml(src: string): YamlTranslation | undefined {
     value,
     toDocument: (o) => map[Math.max(0, Math.min(o, last))],
     mapEdits: (edits) => translateEdits(src, text, (index ??= indexNodes(nodes)), edits, YAML_WRITING),
-    errors: doc.errors.length,
+    errors,
   };
 }

@@ -1,19 +1,16 @@
 /**
  * ScheduleKeyDeletion while the logs show the key in use: grants still active
  * at that moment, or cryptographic operations in the days before. Names the
- * grantees and the last use, so the responder knows whom to ask.
+ * grantees and the last use, so the responder knows whom to ask. When the key
+ * was not disabled first either, the same finding says so
+ * (lifecycle-delete-not-disabled then stays quiet on that deletion).
  */
-import { grantActiveAt } from '../../grants/state';
 import { describeActor } from '../../history/actors';
-import { timeMillis } from '../../text/cloudTrailTime';
 import * as l10n from '@vscode/l10n';
 import type { LogRule } from '../../rules/rule';
-import { DAY_MS } from '../dates';
 import { describeCall } from '../describe';
-import { forEachScheduledDeletion, nameRange } from './support';
+import { enabledAt, forEachScheduledDeletion, inUseAt, nameRange, RECENT_USE_DAYS } from './support';
 
-/** How far back a use counts as "recent": the longest waiting period KMS allows. */
-export const RECENT_USE_DAYS = 30;
 /** Grantees named in the message, at most. */
 const NAMED = 3;
 
@@ -25,17 +22,13 @@ export const lifecycleDeleteInUse: LogRule = {
   category: 'activity',
   fixable: [],
   docs: {
-    description: `A \`ScheduleKeyDeletion\` of a key that still had active grants at that moment, or that was used for cryptographic operations (\`Decrypt\`, \`Encrypt\`, \`GenerateDataKey*\`, ...) in the ${RECENT_USE_DAYS} days before, in the same log. The grantees (often AWS services such as EBS, Fargate or Deadline Cloud) and the callers still depend on the key: once it is deleted, the data they encrypted under it cannot be decrypted. The finding names the grantees and the last use.`,
+    description: `A \`ScheduleKeyDeletion\` of a key that still had active grants at that moment, or that was used for cryptographic operations (\`Decrypt\`, \`Encrypt\`, \`GenerateDataKey*\`, ...) in the ${RECENT_USE_DAYS} days before, in the same log. The grantees (often AWS services such as EBS, Fargate or Deadline Cloud) and the callers still depend on the key: once it is deleted, the data they encrypted under it cannot be decrypted. The finding names the grantees and the last use, and says when the key was not disabled first (\`lifecycle-delete-not-disabled\` then stays quiet on that deletion).`,
     example: '{"eventName": "CreateGrant", "requestParameters": {"granteePrincipal": "fargate.us-west-2.amazonaws.com", ...}, ...}\n{"eventName": "ScheduleKeyDeletion", ...}',
     remedy: 'Cancel the deletion, find out who still uses the key (the grantees, the callers named in the finding), move their data to another key (re-encrypt), retire or revoke their grants, then disable the key and watch before deleting it.',
   },
   check(events, report) {
-    forEachScheduledDeletion(events, ({ entry, event: e, ctx, ms, uses }) => {
-      const active = entry.grants.filter((g) => grantActiveAt(g, ms));
-      const recent = uses().filter((u) => {
-        const tu = timeMillis(u.eventTime);
-        return tu < ms && tu >= ms - RECENT_USE_DAYS * DAY_MS;
-      });
+    forEachScheduledDeletion(events, (d) => {
+      const { active, recent } = inUseAt(d);
       if (active.length === 0 && recent.length === 0) return;
       const parts: string[] = [];
       if (active.length > 0) {
@@ -47,10 +40,10 @@ export const lifecycleDeleteInUse: LogRule = {
         const last = recent[recent.length - 1];
         parts.push(l10n.t('cryptographic operations in the {0} days before: {1}, the last {2}', RECENT_USE_DAYS, recent.length, describeCall(last)));
       }
-      report({
-        ...nameRange(ctx),
-        message: l10n.t('Scheduled for deletion by {0} while the logs show the key in use: {1}. Once the key is deleted, whatever they encrypted under it cannot be decrypted.', describeActor(e.event.actor), parts.join('; ')),
-      });
+      const message = enabledAt(d)
+        ? l10n.t('Scheduled for deletion by {0} while the logs show the key in use, and without disabling it first: {1}. Disable it and watch for refused calls before deleting it: once the key is deleted, whatever they encrypted under it cannot be decrypted.', describeActor(d.event.event.actor), parts.join('; '))
+        : l10n.t('Scheduled for deletion by {0} while the logs show the key in use: {1}. Once the key is deleted, whatever they encrypted under it cannot be decrypted.', describeActor(d.event.event.actor), parts.join('; '));
+      report({ ...nameRange(d.ctx), message });
     });
   },
 };

@@ -38,7 +38,7 @@ function markdownFor(target: PolicyTarget): string | undefined {
 }
 
 export function policyHover(model: DocumentModel, offset: number): HoverResult | undefined {
-  if (!isPolicyDocument(model.kind) && model.kind !== 'cloudFormation' && model.kind !== 'terraform' && model.kind !== 'iamOutput' && model.kind !== 'cloudTrail') return undefined;
+  if (!isPolicyDocument(model.kind) && model.kind !== 'cloudFormation' && model.kind !== 'terraform' && model.kind !== 'iamOutput' && model.kind !== 'configuration' && model.kind !== 'cloudTrail') return undefined;
   const target = targetAt(model, offset);
   if (!target) return undefined;
   // In other kinds of policy, only the statements about KMS are ours to explain.

@@ -38,6 +38,7 @@ import { usernameKeyOnRoles } from './usernameKeyOnRoles';
 import { principalDeleted } from './principalDeleted';
 import { redundantAction } from './redundantAction';
 import { rootPrincipalType } from './rootPrincipalType';
+import { s3KmsKeyIdAlias } from './s3KmsKeyIdAlias';
 import { sensitivePermissions } from './sensitivePermissions';
 import { serviceWithoutSource } from './serviceWithoutSource';
 import { setOperatorSingleValued } from './setOperatorSingleValued';
@@ -71,7 +72,7 @@ export const policyRules: PolicyRule[] = [
   // Actions
   unknownAction, nonKmsAction, noncanonicalCase, redundantAction, iamOnlyAction, kmsActionInResourcePolicy,
   // Resources
-  keyPolicyResource, arnMalformed, keyIdInvalid, aliasInvalid, unknownRegion, aliasArnResource,
+  keyPolicyResource, arnMalformed, keyIdInvalid, aliasInvalid, unknownRegion, aliasArnResource, s3KmsKeyIdAlias,
   // Principals
   principalInvalid, publicPrincipal, allowNotPrincipal, sensitivePermissions,
   denyNotPrincipalRole, decryptAllKeys, crossAccountGrants, principalDeleted, principalTypeUnsupported,
