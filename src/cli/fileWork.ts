@@ -25,6 +25,8 @@ export function skipOf(file: string, model: DocumentModel, maxFileSize: number, 
   if (model.skipped === 'tooLarge') return { file, reason: l10n.t('{0}, larger than --max-file-size ({1})', megabytes(model.text.length), megabytes(maxFileSize)), limit: true };
   if (model.skipped === 'binary') return { file, reason: l10n.t('binary content, not text') };
   if (model.text.trim() === '') return { file, reason: l10n.t('empty') };
+  // A .tf file while the Terraform parser is missing (main.ts said why): unread, not "not a policy".
+  if (model.pending) return { file, reason: l10n.t('not analysed: the Terraform parser did not load'), limit: true };
   if (model.syntaxProblems.some((p) => p.kind === 'tooDeep') && analysed(model.kind)) {
     const reason = model.records.length === 0
       ? l10n.t('not analysed: nested more than {0} levels deep', MAX_JSON_NESTING)
@@ -83,7 +85,7 @@ export function checkFile(file: InputFile, options: CheckOptions, readStdin?: ()
   const { model, findings } = core.analyze(text, hints, settings);
   const skip = skipOf(file.display, model, settings.maxFileSize, (k) => k !== 'other', CHECKED());
   const reason = skip?.reason;
-  const analysed = !skip || (skip.limit === true && model.skipped === undefined);
+  const analysed = !skip || (skip.limit === true && model.skipped === undefined && !model.pending);
   // A file too large to analyse keeps its finding, as in the editor: a skipped log is never taken for a clean one.
   const result = !reason || findings.length > 0
     ? { file: file.display, findings: placeFindings(text, options.quiet ? onlyErrors(findings) : findings), readAs: reason || options.quiet ? undefined : core.readAs(model) }

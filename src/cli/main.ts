@@ -258,6 +258,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
+/** The first line of an error message: Node appends its require stack to a missing module's. */
+const firstLine = (message: string): string => message.split('\n', 1)[0];
+
 /** Loads the Terraform parser first when the inputs may hold .tf files (it loads asynchronously; the run itself is synchronous). */
 async function prepare(argv: string[]): Promise<void> {
   if (!needsTerraform(argv[0], argv.slice(1))) return;
@@ -271,7 +274,7 @@ async function prepare(argv: string[]): Promise<void> {
     } catch {
       useLocale(localeFromEnv(process.env));
     }
-    process.stderr.write(`kms-lens: ${l10n.t('the Terraform parser did not load ({0}): .tf files are not analysed', (err as Error).message)}\n`);
+    process.stderr.write(`kms-lens: ${l10n.t('the Terraform parser did not load ({0}): .tf files are not analysed', firstLine((err as Error).message))}\n`);
   }
 }
 

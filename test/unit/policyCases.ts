@@ -35,6 +35,8 @@ const app = (members: string): string => keyPolicy(appStatement(members));
 const iamStmt = (members: string): string => identityPolicy(`{"Effect":"Allow",${members}}`);
 const keyArn = (rest = 'key/1234abcd-12ab-34cd-56ef-1234567890ab', region = 'us-west-2'): string => `arn:aws:kms:${region}:${ACCOUNT}:${rest}`;
 const cond = (c: string, action = 'kms:Decrypt'): string => app(`"Action":"${action}","Resource":"*","Condition":${c}`);
+/** A bucket policy statement that refuses uploads to a bucket unless the condition holds (the S3 User Guide's SSE-KMS requirement). */
+const bucketDeny = (condition: string): string => `{"Version":"2012-10-17","Statement":[{"Sid":"RequireKey","Effect":"Deny","Principal":"*","Action":"s3:PutObject","Resource":"arn:aws:s3:::uploads/*","Condition":{${condition}}}]}`;
 const pad = (n: number): string => 'x'.repeat(n);
 /** A log with two Decrypt calls by role App on the key: the open logs of policy-unused-statement. */
 const USED_BY_APP = (() => {
@@ -585,6 +587,20 @@ export const CASES: Record<string, RuleCase> = {
     fires: [`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::⟦111122223333⟧:root"},"Action":"kms:*","Resource":"*"},{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:role/App"},"Action":"kms:Decrypt","Resource":"*"}]}`],
     nearMisses: [keyPolicy(), iamStmt(`"Action":"kms:Decrypt","Resource":"${keyArn()}"`)],
     message: /111122223333 is an example account number from the AWS documentation \(used 2 times in this policy\)/,
+  },
+  'policy-s3-kms-key-id-alias': {
+    fires: [
+      // A bucket policy that refuses uploads not encrypted under one key, named by its alias ARN, and by a bare alias name.
+      bucketDeny(`"StringNotEquals":{"s3:x-amz-server-side-encryption-aws-kms-key-id":"⟦arn:aws:kms:us-west-2:${ACCOUNT}:alias/uploads⟧"}`),
+      bucketDeny('"StringNotEqualsIfExists":{"S3:X-Amz-Server-Side-Encryption-Aws-Kms-Key-Id":["arn:aws:kms:us-west-2:210987654321:key/1234abcd-12ab-34cd-56ef-1234567890ab","⟦alias/uploads⟧"]}'),
+    ],
+    nearMisses: [
+      // The documented form: the key ARN, also with placeholders; an alias in another condition key.
+      bucketDeny(`"StringNotEquals":{"s3:x-amz-server-side-encryption-aws-kms-key-id":"${keyArn()}"}`),
+      bucketDeny('"StringNotEquals":{"s3:x-amz-server-side-encryption-aws-kms-key-id":"arn:aws:kms:${AWS::Region}:${AWS::AccountId}:key/${KeyId}"}'),
+      bucketDeny('"ForAnyValue:StringLike":{"kms:ResourceAliases":"alias/uploads"}'),
+    ],
+    message: /^"arn:aws:kms:us-west-2:210987654321:alias\/uploads" is an alias: the S3 User Guide requires the key ARN/,
   },
   'policy-unused-statement': {
     fires: [keyPolicy(appStatement('"Action":"kms:Decrypt","Resource":"*"'), batch().replace('"Sid":"Batch"', '"Sid":⟦"Batch"⟧'))],

@@ -10,6 +10,7 @@ import * as l10n from '@vscode/l10n';
 import type { LogRule } from '../../rules/rule';
 import { describeCall } from '../describe';
 import { enabledAt, forEachScheduledDeletion, inUseAt, nameRange, RECENT_USE_DAYS } from './support';
+import { SOURCES } from '../../data/sources';
 
 /** Grantees named in the message, at most. */
 const NAMED = 3;
@@ -25,6 +26,7 @@ export const lifecycleDeleteInUse: LogRule = {
     description: `A \`ScheduleKeyDeletion\` of a key that still had active grants at that moment, or that was used for cryptographic operations (\`Decrypt\`, \`Encrypt\`, \`GenerateDataKey*\`, ...) in the ${RECENT_USE_DAYS} days before, in the same log. The grantees (often AWS services such as EBS, Fargate or Deadline Cloud) and the callers still depend on the key: once it is deleted, the data they encrypted under it cannot be decrypted. The finding names the grantees and the last use, and says when the key was not disabled first (\`lifecycle-delete-not-disabled\` then stays quiet on that deletion).`,
     example: '{"eventName": "CreateGrant", "requestParameters": {"granteePrincipal": "fargate.us-west-2.amazonaws.com", ...}, ...}\n{"eventName": "ScheduleKeyDeletion", ...}',
     remedy: 'Cancel the deletion, find out who still uses the key (the grantees, the callers named in the finding), move their data to another key (re-encrypt), retire or revoke their grants, then disable the key and watch before deleting it.',
+    sources: [SOURCES.kmsDeletingKeys, SOURCES.kmsKeyState],
   },
   check(events, report) {
     forEachScheduledDeletion(events, (d) => {
