@@ -105,6 +105,57 @@ describe('Redact for sharing', () => {
     const broken = '{"accountId": "210987654321", "x": [1,,]}';
     assert.equal(redactText(broken).text, '{"accountId": "100000000001", "x": [1,,]}');
   });
+
+  it("redacts an AssumeRole event's session name and temporary credentials as its calls' ARNs are redacted", () => {
+    const assume = {
+      eventSource: 'sts.amazonaws.com', eventName: 'AssumeRole', recipientAccountId: '210987654321',
+      requestParameters: { roleArn: 'arn:aws:iam::210987654321:role/OrdersService', roleSessionName: 'deploy-7731' },
+      responseElements: {
+        credentials: { accessKeyId: 'ASIA3XFRBF23KZQWNB5T', sessionToken: 'IQoJb3JpZ2luX2VjEMb//////////wEaCXVzLWVhc3QtMSJHMEUCIQD6', expiration: 'Dec 1, 2026, 6:00:00 PM' },
+        assumedRoleUser: { assumedRoleId: 'AROA3XFRBF23EXAMPLEROL:deploy-7731', arn: 'arn:aws:sts::210987654321:assumed-role/OrdersService/deploy-7731' },
+      },
+    };
+    const red = JSON.parse(redactText(JSON.stringify({ Records: [assume] })).text).Records[0];
+    for (const secret of ['deploy-7731', 'IQoJb3JpZ2luX2VjEMb', 'ASIA3XFRBF23KZQWNB5T']) assert.ok(!JSON.stringify(red).includes(secret), secret);
+    assert.equal(red.requestParameters.roleSessionName, red.responseElements.assumedRoleUser.arn.split('/').pop());
+    assert.equal(red.requestParameters.roleSessionName, red.responseElements.assumedRoleUser.assumedRoleId.split(':')[1]);
+    assert.equal(red.responseElements.credentials.expiration, 'Dec 1, 2026, 6:00:00 PM');
+  });
+
+  describe('aws cloudtrail lookup-events output', () => {
+    // Each event as lookup-events prints it: Username beside it, the event itself as JSON text.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- an event built for the test
+    const entry = (e: Record<string, any>, username: string): Record<string, unknown> => ({
+      EventId: e.eventID, EventName: e.eventName, ReadOnly: 'true', AccessKeyId: e.userIdentity.accessKeyId, EventTime: e.eventTime,
+      EventSource: e.eventSource, Username: username, Resources: [], CloudTrailEvent: JSON.stringify(e),
+    });
+    const carol = { ...caller('345678901234', 'x', '198.18.7.30', 'AKIA3XFRBF23KZQWNB7V'), userIdentity: { type: 'IAMUser', principalId: 'AIDA3XFRBF23EXAMPLEUSR', arn: 'arn:aws:iam::345678901234:user/carol.smith', accountId: '345678901234', accessKeyId: 'AKIA3XFRBF23KZQWNB7V', userName: 'carol.smith' } };
+    const root = { ...caller('210987654321', 'x', '198.18.7.23', 'ASIA3XFRBF23KZQWNB5T'), userIdentity: { type: 'Root', principalId: '210987654321', arn: 'arn:aws:iam::210987654321:root', accountId: '210987654321', accessKeyId: 'ASIA3XFRBF23KZQWNB5T' } };
+    const text = JSON.stringify({ Events: [entry(caller('210987654321', 'alice', '198.18.7.23', 'ASIA3XFRBF23KZQWNB5T'), 'alice'), entry(carol, 'carol.smith'), entry(root, 'root')] }, null, 4);
+    const red = redactText(text);
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- reading parsed output in assertions
+    const events = JSON.parse(red.text).Events as Array<Record<string, any>>;
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- reading parsed output in assertions
+    const inner = (i: number): Record<string, any> => JSON.parse(events[i].CloudTrailEvent);
+
+    it('redacts Username and the names inside CloudTrailEvent, which it keeps valid JSON', () => {
+      for (const secret of ['alice', 'carol.smith', '210987654321', '345678901234', 'AIDA3XFRBF23EXAMPLEUSR', 'ASIA3XFRBF23KZQWNB5T', '198.18.7.23']) assert.ok(!red.text.includes(secret), secret);
+      assert.equal(inner(1).userIdentity.userName, events[1].Username);
+      assert.match(inner(1).userIdentity.arn, new RegExp(`:user/${events[1].Username}$`));
+    });
+
+    it("a role session's Username gets the fake of its session name; root stays root", () => {
+      assert.equal(events[0].Username, inner(0).userIdentity.arn.split('/').pop());
+      assert.equal(events[0].Username, inner(0).userIdentity.principalId.split(':')[1]);
+      assert.equal(events[2].Username, 'root');
+      assert.equal(events[0].AccessKeyId, inner(0).userIdentity.accessKeyId);
+    });
+
+    it('keeps the session name of an SSO role whose ARN has a path apart from the path', () => {
+      const sso = redactText(JSON.stringify({ arn: 'arn:aws:sts::210987654321:assumed-role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_Admin_3f9a1c2b7d4e8a60/ravi.k@example.com' }));
+      assert.equal(JSON.parse(sso.text).arn, 'arn:aws:sts::100000000001:assumed-role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_Admin_3f9a1c2b7d4e8a60/session-1');
+    });
+  });
 });
 
 describe('Format CloudTrail log', () => {

@@ -39,7 +39,8 @@ const PRINCIPAL_ID = /\b(AIDA|AROA|AGPA|ANPA|ANVA|AIPA|APKA|ASCA|AKPA)[A-Z0-9]{1
 const ACCOUNT = /(?<=^|[:/\s=,_])\d{12}(?=$|[:/\s=,_.])/g;
 const IPV4 = /(?<![\d.])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?![\d.])/g;
 const IPV6 = /(?<![0-9A-Fa-f:])(?:[0-9A-Fa-f]{1,4}:){2,7}[0-9A-Fa-f]{1,4}(?![0-9A-Fa-f:])|(?<![0-9A-Fa-f:])(?:[0-9A-Fa-f]{1,4}:){1,6}:(?:[0-9A-Fa-f]{1,4}:){0,5}[0-9A-Fa-f]{1,4}(?![0-9A-Fa-f:])/g;
-const ASSUMED_ROLE = /(assumed-role\/[^/"\s]+\/)([^"\s]+)/g;
+/** The session name is the last segment: a role's path (SSO roles have one) stays, as the role name does. */
+const ASSUMED_ROLE = /(assumed-role\/[^"\s]+\/)([\w+=,.@-]+)/g;
 const USER_ARN = /(:user\/(?:[^"\s]*\/)?)([\w+=,.@-]+)/g;
 const TEST_NETS = ['192.0.2', '198.51.100', '203.0.113'];
 
@@ -54,6 +55,11 @@ class FakeMaps {
       map.set(original, v);
     }
     return v;
+  }
+
+  /** The fake already given to `original` in `category`, if any. */
+  known(category: RedactionCategory, original: string): string | undefined {
+    return this.maps.get(category)!.get(original);
   }
 
   counts(): Record<RedactionCategory, number> {
@@ -87,8 +93,12 @@ function redactValue(value: string, path: JSONPath, maps: FakeMaps): string {
   if (key === 'userName' && inIdentity && !path.includes('sessionIssuer')) {
     return maps.fake('userNames', v, (n) => `user-${n}`);
   }
-  // A role session's principalId is `<role id>:<session name>`.
-  if (key === 'principalId') {
+  // STS responses (AssumeRole, GetSessionToken) log the temporary credentials' token: a secret until it expires.
+  if (key === 'sessionToken') return 'REDACTED-SESSION-TOKEN';
+  // The session name a caller chose when assuming a role (AssumeRole's request), as in the ARNs of its calls.
+  if (key === 'roleSessionName') return maps.fake('sessionNames', v, (n) => `session-${n}`);
+  // A role session's principalId (and AssumeRole's assumedRoleId) is `<role id>:<session name>`.
+  if (key === 'principalId' || key === 'assumedRoleId') {
     const m = /^(A[A-Z]{3}[A-Z0-9]{12,}):(.+)$/.exec(v);
     if (m) return `${maps.fake('principalIds', m[1], (n) => padId(m[1].slice(0, 4), n, m[1].length))}:${maps.fake('sessionNames', m[2], (n) => `session-${n}`)}`;
   }
@@ -105,28 +115,63 @@ function redactValue(value: string, path: JSONPath, maps: FakeMaps): string {
   return v;
 }
 
-/** Redacts the text of a JSON (or JSON Lines, or broken JSON) document. Never throws. */
-export function redactText(text: string): Redaction {
-  const maps = new FakeMaps();
-  if (maxDepth(text, 0, text.length, MAX_NESTING + 1) > MAX_NESTING) return { text, distinct: maps.counts(), valuesChanged: 0, tooDeep: MAX_NESTING };
-  const edits: Array<{ start: number; end: number; newText: string }> = [];
-  const lines = text.includes('\n') && /^\s*\{[^\n]*\}\s*\n\s*\{/.test(text.slice(0, 1 << 20)) ? splitLines(text) : [{ start: 0, text }];
-  for (const segment of lines) {
-    visit(segment.text, {
-      onLiteralValue(value: unknown, offset: number, length: number, _line: number, _ch: number, pathSupplier: () => JSONPath) {
-        if (typeof value !== 'string' || value.length === 0) return;
-        const redacted = redactValue(value, pathSupplier(), maps);
-        if (redacted !== value) edits.push({ start: segment.start + offset, end: segment.start + offset + length, newText: JSON.stringify(redacted) });
-      },
-    }, { disallowComments: false, allowTrailingComma: true });
+/** An edit of the text: a string value replaced by its redacted JSON string. */
+interface Edit { start: number; end: number; newText: string }
+
+/**
+ * `aws cloudtrail lookup-events` output: `Username` beside each event is the
+ * IAM user's name or, for a role session, the session name. It is resolved
+ * after the event's `CloudTrailEvent` (which follows it) is read, so a session
+ * name gets the same fake as in the event's ARNs.
+ */
+const isLookupUsername = (path: JSONPath): boolean => path.length === 3 && path[0] === 'Events' && path[2] === 'Username';
+/** Values of `Username` that name no one. */
+const NOT_A_NAME = new Set(['root', 'HIDDEN_DUE_TO_SECURITY_REASONS']);
+
+/**
+ * The edits that redact one JSON document. `embedded` is false inside a
+ * `CloudTrailEvent` string (lookup-events holds each event as JSON text): the
+ * event is redacted as JSON there, one level deep, never deeper.
+ */
+function redactionEdits(text: string, maps: FakeMaps, embedded: boolean): Edit[] {
+  const edits: Edit[] = [];
+  const usernames: Array<{ start: number; end: number; value: string }> = [];
+  visit(text, {
+    onLiteralValue(value: unknown, offset: number, length: number, _line: number, _ch: number, pathSupplier: () => JSONPath) {
+      if (typeof value !== 'string' || value.length === 0) return;
+      const path = pathSupplier();
+      if (embedded && isLookupUsername(path)) {
+        usernames.push({ start: offset, end: offset + length, value });
+        return;
+      }
+      const redacted = embedded && last(path) === 'CloudTrailEvent' && value.trimStart().startsWith('{')
+        ? redactEmbedded(value, maps)
+        : redactValue(value, path, maps);
+      if (redacted !== value) edits.push({ start: offset, end: offset + length, newText: JSON.stringify(redacted) });
+    },
+  }, { disallowComments: false, allowTrailingComma: true });
+  for (const u of usernames) {
+    if (NOT_A_NAME.has(u.value)) continue;
+    const fake = maps.known('sessionNames', u.value) ?? maps.fake('userNames', u.value, (n) => `user-${n}`);
+    edits.push({ start: u.start, end: u.end, newText: JSON.stringify(fake) });
   }
+  return edits.sort((a, b) => a.start - b.start);
+}
+
+/** A CloudTrail event held as JSON text in a string; as a plain value when it is too deep to read. */
+function redactEmbedded(json: string, maps: FakeMaps): string {
+  if (maxDepth(json, 0, json.length, MAX_NESTING + 1) > MAX_NESTING) return redactValue(json, ['CloudTrailEvent'], maps);
+  return applyEdits(json, redactionEdits(json, maps, false));
+}
+
+function applyEdits(text: string, edits: readonly Edit[]): string {
   let out = '';
   let at = 0;
   for (const e of edits) {
     out += text.slice(at, e.start) + e.newText;
     at = e.end;
   }
-  return { text: out + text.slice(at), distinct: maps.counts(), valuesChanged: edits.length };
+  return out + text.slice(at);
 }
 
 /** JSON Lines: each line is its own document (a tolerant visit of the whole would stop at the second). */
@@ -140,6 +185,18 @@ function splitLines(text: string): Array<{ start: number; text: string }> {
     start = end + 1;
   }
   return out;
+}
+
+/** Redacts the text of a JSON (or JSON Lines, or broken JSON) document. Never throws. */
+export function redactText(text: string): Redaction {
+  const maps = new FakeMaps();
+  if (maxDepth(text, 0, text.length, MAX_NESTING + 1) > MAX_NESTING) return { text, distinct: maps.counts(), valuesChanged: 0, tooDeep: MAX_NESTING };
+  const edits: Edit[] = [];
+  const lines = text.includes('\n') && /^\s*\{[^\n]*\}\s*\n\s*\{/.test(text.slice(0, 1 << 20)) ? splitLines(text) : [{ start: 0, text }];
+  for (const segment of lines) {
+    for (const e of redactionEdits(segment.text, maps, true)) edits.push({ ...e, start: segment.start + e.start, end: segment.start + e.end });
+  }
+  return { text: applyEdits(text, edits), distinct: maps.counts(), valuesChanged: edits.length };
 }
 
 /** Each category counted in words, with its singular for one: "1 account id", "3 account ids". */
