@@ -108,6 +108,11 @@ export function accessCommand(args: string[], io: Out, kit: AccessKit): number {
   for (const { file, input } of files) {
     const model = core.parse(input.text, input.hints, { maxFileSize });
     const policies = core.keyPolicies(model);
+    // A .tf file while the Terraform parser is missing (main.ts said why): unread, not "not a key policy".
+    if (model.pending) {
+      skipped.push({ file: file.display, reason: l10n.t('not analysed: the Terraform parser did not load'), limit: true });
+      continue;
+    }
     if (policies.length === 0) {
       skipped.push({ file: file.display, reason: model.kind === 'other' ? l10n.t('not a key policy') : l10n.t('not a key policy (read as {0})', core.readAs(model)) });
       continue;

@@ -79,7 +79,7 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
     summary: () => l10n.t('Evaluates each KMS event of the logs against a key policy and their grants: what allowed or denied it; exits 1 on a contradiction.'),
     flags: [
       format(['text', 'json']),
-      { name: 'policy', value: 'FILE', help: () => l10n.t('the key policy (a policy, get-key-policy output, or a template\'s key as FILE#LogicalId) of every key --key-policy does not name') },
+      { name: 'policy', value: 'FILE', help: () => l10n.t('the key policy (a policy, get-key-policy output, a Terraform module with one key, or a template\'s key as FILE#LogicalId) of every key --key-policy does not name') },
       { name: 'key-policy', value: 'ARN=FILE', multiple: true, help: () => l10n.t('the key policy of one key (repeatable; a CloudFormation template\'s key as ARN=FILE#LogicalId); events on a key with no policy given are "unknown"') },
       { name: 'identity-policy', value: 'FILE', multiple: true, help: () => l10n.t('an IAM policy of the callers (repeatable); without any, a call the key policy leaves to IAM is "delegated"') },
       { name: 'logs', value: 'FILE', multiple: true, help: () => l10n.t('CloudTrail logs or list-grants output read for their grants only (repeatable)') },
@@ -89,7 +89,7 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
     ],
   },
   access: {
-    summary: () => l10n.t('Says who can do what with a key, by principal, from its key policy (a file, get-key-policy output, a template); with --logs, what no event used.'),
+    summary: () => l10n.t('Says who can do what with a key, by principal, from its key policy (a file, get-key-policy output, a template, a Terraform module); with --logs, what no event used.'),
     flags: [
       format(['text', 'json']),
       maxFileSize,

@@ -68,8 +68,10 @@ function keyPolicyArg(flag: string, written: string, io: Out, maxFileSize: numbe
   const model = core.parse(input.text, input.hints, { maxFileSize });
   const found = core.keyPolicyOfMappedFile(model, logicalId || undefined);
   if ('problem' in found) {
-    // What is wrong with a template (no such key, several keys) is said as is; any other file is simply not a policy.
-    const problem = logicalId || model.kind === 'cloudFormation' ? found.problem : l10n.t('not a policy (no JSON object with a Statement)');
+    // What is wrong with a file that holds policies (a template, a Terraform module: no such key, several keys,
+    // the parser missing) is said as is; any other file is simply not a policy.
+    const holder = model.kind === 'cloudFormation' || model.kind === 'terraform' || model.kind === 'configuration' || model.pending === true;
+    const problem = logicalId || holder ? found.problem : l10n.t('not a policy (no JSON object with a Statement)');
     throw new FlagFileError(`--${flag} ${written}: ${problem}`);
   }
   return { name: written, model: found.model };

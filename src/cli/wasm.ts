@@ -9,9 +9,15 @@ export function locateWasm(file: string): string {
   return require.resolve(file === FORMAT_FILES.runtime ? `web-tree-sitter/${file}` : `@tree-sitter-grammars/tree-sitter-hcl/${file}`);
 }
 
-/** Does `kms-lens check` need the Terraform parser: a .tf file or a directory among its inputs? */
+/** The commands that read key or IAM policies, which a Terraform module can hold. */
+const READS_POLICIES = new Set(['check', 'access', 'simulate']);
+
+/**
+ * Does the command need the Terraform parser: a .tf file (also as simulate's
+ * `--key-policy ARN=main.tf`) or a directory among its arguments?
+ */
 export function needsTerraform(command: string | undefined, args: readonly string[]): boolean {
-  if (command !== 'check') return false;
+  if (!command || !READS_POLICIES.has(command)) return false;
   return args.some((a) => {
     if (/\.tf$/i.test(a)) return true;
     try {

@@ -56,6 +56,19 @@ describe('kms-lens check without the Terraform parser, in Italian and Spanish', 
     assert.doesNotMatch(r.stderr, /not a KMS key policy|not a policy/);
   });
 
+  it('access and simulate name the .tf file unread too, not "not a key policy"', () => {
+    const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'LANG' && k !== 'LANGUAGE' && !k.startsWith('LC_'))) as Record<string, string>;
+    const cli = path.join(dir, path.basename(CLI));
+    const access = spawnSync(process.execPath, [cli, 'access', TF], { cwd: ROOT, encoding: 'utf8', env: { ...base, NO_COLOR: '1' } });
+    assert.equal(access.status, 2);
+    assert.match(access.stderr, notePattern(NOTE));
+    assert.match(access.stderr, /kms\.tf.*not analysed: the Terraform parser did not load/);
+    assert.doesNotMatch(access.stderr, /not a key policy/);
+    const simulate = spawnSync(process.execPath, [cli, 'simulate', '--policy', TF, path.join(ROOT, 'samples', 'grants-cloudtrail.json')], { cwd: ROOT, encoding: 'utf8', env: { ...base, NO_COLOR: '1' } });
+    assert.equal(simulate.status, 2);
+    assert.match(simulate.stderr, /--policy \S*kms\.tf: not analysed: the Terraform parser did not load/);
+  });
+
   it('says so in Italian with --locale it, and in Spanish from LANG', () => {
     const it = check(['--locale', 'it']);
     assert.match(it.stderr, notePattern(bundle('it')[NOTE]));

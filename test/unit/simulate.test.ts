@@ -193,6 +193,32 @@ describe('kms-lens simulate', () => {
     }
   });
 
+  it('--policy main.tf reads the key policy of a Terraform module, as access does; a module with two keys is a clear error', () => {
+    const key = (name: string, sid: string): string => [
+      `resource "aws_kms_key" "${name}" {`,
+      '  description = "orders"',
+      '  policy = jsonencode({',
+      '    Version = "2012-10-17"',
+      `    Statement = [{ Sid = "${sid}", Effect = "Allow", Principal = { AWS = "${ORDERS_ROLE}" }, Action = "kms:Decrypt", Resource = "*" }]`,
+      '  })',
+      '}',
+      '',
+    ].join('\n');
+    fs.writeFileSync(path.join(dir, 'main.tf'), key('orders', 'OrdersFromTerraform'));
+    const r = runCli(['simulate', '--format', 'json', '--policy', 'main.tf', 'ok.json'], dir);
+    assert.equal(r.code, 1, r.stderr);
+    assert.deepEqual(JSON.parse(r.stdout)[0].decidedBy, [{ type: 'statement', sid: 'OrdersFromTerraform', index: 0 }]);
+    const mapped = runCli(['simulate', '--format', 'json', '--key-policy', `${KEY}=main.tf`, 'ok.json'], dir);
+    assert.deepEqual(JSON.parse(mapped.stdout)[0].decidedBy, [{ type: 'statement', sid: 'OrdersFromTerraform', index: 0 }], mapped.stderr);
+    const access = runCli(['access', 'main.tf'], dir);
+    assert.equal(access.code, 0, access.stderr);
+    assert.match(access.stdout, /may Decrypt \(statement 0, OrdersFromTerraform\)/);
+    fs.writeFileSync(path.join(dir, 'two.tf'), key('orders', 'A') + key('audit', 'B'));
+    const two = runCli(['simulate', '--policy', 'two.tf', 'ok.json'], dir);
+    assert.equal(two.code, 2);
+    assert.match(two.stderr, /--policy two\.tf: the file holds 2 key policies; give a file with one/);
+  });
+
   it('lists the command and its flags in --help', () => {
     const r = runCli(['--help']);
     assert.match(r.stdout, /kms-lens simulate: /);

@@ -17,6 +17,7 @@ import * as l10n from '@vscode/l10n';
 import { findNodeAtLocation, getNodeValue, type Node } from 'jsonc-parser';
 import type { DocumentModel } from '../document/model';
 import { canonicalKeyArn } from '../lifecycle/alarm';
+import { policiesOf } from '../policy/locate';
 import { membersOf, type PolicyModel } from '../policy/model';
 import { policyFromText } from './compile';
 import { keyPolicyFromText } from './simulate';
@@ -185,8 +186,13 @@ function readMappedFile(model: DocumentModel, logicalId: string | undefined): Ma
   }
   if (logicalId) return { problem: l10n.t('#{0} names a resource, but the file is not a CloudFormation template', logicalId) };
   const policy = keyPolicyFromText(model.text);
-  if (!policy || policy.statements.length === 0) return { problem: l10n.t('the file holds no key policy') };
-  return { model: policy, origin: 'setting' };
+  if (policy && policy.statements.length > 0) return { model: policy, origin: 'setting' };
+  if (model.pending) return { problem: l10n.t('not analysed: the Terraform parser did not load') };
+  // A key policy held in another kind of file: a Terraform module's aws_kms_key, a Crossplane or Ansible manifest.
+  const held = policiesOf(model).filter((p) => p.kind === 'keyPolicy' && p.statements.length > 0);
+  if (held.length === 1) return { model: held[0], origin: 'setting' };
+  if (held.length > 1) return { problem: l10n.t('the file holds {0} key policies; give a file with one', held.length) };
+  return { problem: l10n.t('the file holds no key policy') };
 }
 
 const KEY_ID = /(mrk-[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/i;
