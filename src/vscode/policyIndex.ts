@@ -23,6 +23,7 @@ import * as vscode from 'vscode';
 import { getKmsLensService, type DocumentModel, type KnownKeyPolicies, type KnownKeyPolicy } from '../core';
 import { TYPING_DELAY } from './delays';
 import { isCandidate } from './documents';
+import { prepareFormats } from './formats';
 import type { GrantsIndex } from './grantsIndex';
 import type { ModelCache } from './modelCache';
 import { readSettings } from './settings';
@@ -169,6 +170,8 @@ export class PolicyIndex implements vscode.Disposable {
         this.problem(`kmsLens.keyPolicies: cannot read ${m.path} (the key policy of ${m.keyArn})`);
         continue;
       }
+      // A Terraform module can hold the key's policy: its parser loads on first need (a failure leaves the file unread, said below).
+      if (/\.tf$/i.test(uri.path)) await prepareFormats().catch(() => undefined);
       const model = open ? this.cache.get(open, readSettings(open.uri).analysis.maxFileSize) : this.diskModel(uri, text);
       const found = core.keyPolicyOfMappedFile(model, m.logicalId);
       if ('problem' in found) {

@@ -150,6 +150,34 @@ describe('access: kmsLens.keyPolicies', () => {
     assert.match(found[0].message, /^DisableKey succeeded, but the key policy in keys\/orders-key.json \(kmsLens.keyPolicies\) does not allow it/);
   });
 
+  it('a key mapped to a Terraform module is read through its aws_kms_key, the parser loaded for it', async () => {
+    const key = KEY.replace('1234abcd', '5555abcd');
+    const module = [
+      'resource "aws_kms_key" "orders" {',
+      '  description = "orders"',
+      '  policy = jsonencode({',
+      '    Version = "2012-10-17"',
+      '    Statement = [{',
+      '      Sid       = "AllowOrdersFromTerraform"',
+      '      Effect    = "Allow"',
+      '      Principal = { AWS = "arn:aws:iam::111122223333:role/OrdersService" }',
+      '      Action    = "kms:Decrypt"',
+      '      Resource  = "*"',
+      '    }]',
+      '  })',
+      '}',
+      '',
+    ].join('\n');
+    await vscode.workspace.fs.writeFile(workspaceUri('keys', 'orders-key.tf'), new TextEncoder().encode(module));
+    const doc = await vscode.workspace.openTextDocument({ language: 'json', content: log([kmsEvent('Decrypt', ORDERS, '2024-06-01T10:00:00Z', on(key))]) });
+    await vscode.window.showTextDocument(doc);
+    assert.equal(await waitForAnalysis(doc), 'cloudTrail');
+    const decrypt = doc.getText().indexOf('"Decrypt"') + 2;
+    await vscode.workspace.getConfiguration('kmsLens').update('keyPolicies', { [key]: 'keys/orders-key.tf' }, vscode.ConfigurationTarget.Workspace);
+    await waitFor(async () => /Against the key policy in keys\/orders-key.tf/.test(await hoverText(doc, decrypt)), 'the Terraform key policy in the hover');
+    assert.match(await hoverText(doc, decrypt), /Allowed by statement 0 \(`AllowOrdersFromTerraform`\) of the key policy\./);
+  });
+
   it('the mapped policy file shows the Allow statements no open log used, and drops them when a log shows their use', async () => {
     const key = KEY.replace('1234abcd', '4444abcd');
     const policy = {
