@@ -233,6 +233,55 @@ data "aws_iam_policy_document" "this" {
     it('the fine module raises nothing: no lockout or Version finding on a policy only partly written here', () => {
       assert.deepEqual(run(module('kms:ReEncrypt*')), []);
     });
+
   });
+
+  describe('principals { type = "*" }', () => {
+    // The provider writes a lone `type = "*"`, `identifiers = ["*"]` block as "Principal": "*" (its documented way to
+    // get that principal): not a principal type "*".
+    const doc = (condition: string): string => `data "aws_iam_policy_document" "k" {
+  statement {
+    sid       = "Root"
+    actions   = ["kms:*"]
+    resources = ["*"]
+    principals {
+      type        = "AWS"
+      identifiers = ["arn:aws:iam::210987654321:root"]
+    }
+  }
+  statement {
+    sid       = "Org"
+    actions   = ["kms:Decrypt"]
+    resources = ["*"]
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+${condition}  }
+}
+
+resource "aws_kms_key" "k" {
+  policy = data.aws_iam_policy_document.k.json
+}
+`;
+
+    it('is read as "Principal": "*": no invalid-type finding, and an organization condition keeps it quiet', () => {
+      const text = doc('    condition {\n      test     = "StringEquals"\n      variable = "aws:PrincipalOrgID"\n      values   = [var.org_id]\n    }\n');
+      const [p] = policiesOf(buildModel(text, HINTS, { maxFileSize: DEFAULT_SETTINGS.maxFileSize }));
+      assert.deepEqual(p.statements[1].principals.map((x) => x.value), ['*']);
+      assert.deepEqual(placed(text, run(text)), []);
+    });
+
+    it('without a condition it is everyone, reported on the identifier', () => {
+      const text = doc('');
+      assert.deepEqual(placed(text, run(text)), ['policy-public-principal 17:22 "\\"*\\""']);
+    });
+
+    it('with another principals block beside it the provider writes {"*": [...]}, which stays an invalid type', () => {
+      const text = doc('').replace('      identifiers = ["*"]\n    }\n', '      identifiers = ["*"]\n    }\n    principals {\n      type        = "AWS"\n      identifiers = ["arn:aws:iam::210987654321:role/App"]\n    }\n');
+      assert.ok(run(text).some((f) => f.code === 'policy-principal-invalid'));
+    });
+  });
+
 });
 

@@ -318,6 +318,28 @@ function listElements(w: Writer, src: string, value: TsNode, first: boolean): bo
 
 const STATEMENT_LISTS: ReadonlyArray<[string, string]> = [['actions', 'Action'], ['not_actions', 'NotAction'], ['resources', 'Resource'], ['not_resources', 'NotResource']];
 
+/**
+ * The identifier of a `principals` block that is `type = "*"` with `identifiers = ["*"]`: the provider renders
+ * that block, when it is the statement's only one, as `"Principal": "*"` (not `{"*": "*"}`, which IAM would
+ * reject). [Terraform AWS provider, aws_iam_policy_document, principals and not_principals]
+ */
+function everyone(src: string, block: TsNode): { node: TsNode; map: Int32Array } | undefined {
+  const pa = attributes(src, blockHead(src, block).body);
+  const type = pa.get('type');
+  const ids = pa.get('identifiers');
+  if (!type || !ids) return undefined;
+  const t = unwrap(type.value);
+  if (!isQuoted(t) || quotedString(src, t.startIndex, t.endIndex).value !== '*') return undefined;
+  const v = unwrap(ids.value);
+  if (v.type !== 'tuple') return undefined;
+  const items = v.children.filter((c) => c.type !== 'tuple_start' && c.type !== 'tuple_end' && c.type !== ',');
+  if (items.length !== 1) return undefined;
+  const item = unwrap(items[0]);
+  if (!isQuoted(item)) return undefined;
+  const s = quotedString(src, item.startIndex, item.endIndex);
+  return s.value === '*' ? { node: item, map: s.map } : undefined;
+}
+
 function emitStatement(w: Writer, src: string, block: TsNode): void {
   const { body } = blockHead(src, block);
   const attrs = attributes(src, body);
@@ -342,6 +364,13 @@ function emitStatement(w: Writer, src: string, block: TsNode): void {
     if (list.length === 0) continue;
     w.put(',', -1);
     w.putString(name, undefined, list[0].startIndex, list[0].startIndex + blockType.length);
+    const star = list.length === 1 ? everyone(src, list[0]) : undefined;
+    if (star) {
+      // `type = "*"` with `identifiers = ["*"]` alone is how the provider writes `"Principal": "*"`.
+      w.put(':', list[0].startIndex);
+      w.putString('*', star.map, star.node.startIndex, star.node.endIndex);
+      continue;
+    }
     w.put(':{', list[0].startIndex);
     const byType = new Map<string, Array<{ value: TsNode }>>();
     const typeNodes = new Map<string, { name: TsNode; value: TsNode }>();
