@@ -283,5 +283,45 @@ resource "aws_kms_key" "k" {
     });
   });
 
+  describe('heredocs with template directives', () => {
+    const key = (body: string): string => `resource "aws_kms_key" "k" {
+  policy = <<-EOT
+    {
+      "Version": "2012-10-17",
+      "Statement": [
+        {
+          "Sid": "Root",
+          "Effect": "Allow",
+          "Principal": { "AWS": "arn:aws:iam::\${var.account_id}:root" },
+          "Action": "kms:*",
+          "Resource": "*"
+        }%{ for arn in var.user_arns },
+        {
+          "Effect": "Allow",
+          "Principal": { "AWS": ${body} },
+          "Action": ["kms:Decrypt", "kms:GenerateDataKey"],
+          "Resource": "*"
+        }%{ endfor }
+      ]
+    }
+  EOT
+}
+`;
+
+    it('a %{ for } loop around statements is read as the loop body once, not as JSON errors', () => {
+      const text = key('"${arn}"');
+      assert.deepEqual(placed(text, run(text)), []);
+    });
+
+    it('an unquoted ${...} value is an unknown value', () => {
+      const text = key('${jsonencode(arn)}');
+      assert.deepEqual(placed(text, run(text)), []);
+    });
+
+    it('a mistake in the loop body is found on the heredoc characters', () => {
+      const text = key('"${arn}"').replace('"kms:Decrypt", "kms:GenerateDataKey"', '"kms:Decrypt", "kms:GenerateDatakeys"');
+      assert.deepEqual(placed(text, run(text)), ['policy-unknown-action 16:42 "GenerateDatakeys"']);
+    });
+  });
 });
 

@@ -17,6 +17,7 @@
  */
 import { parseTree } from 'jsonc-parser';
 import * as l10n from '@vscode/l10n';
+import { templateView, touchesConstruct, type TemplateView } from '../document/template';
 import type { Translation } from '../document/translation';
 import { mentionsKms } from '../policy/cloudFormation';
 import type { KindDecision, PolicyKind } from '../policy/kinds';
@@ -489,6 +490,20 @@ function writtenStatements(src: string, block: TsNode): Translation | undefined 
   return translation(src, w);
 }
 
+/** A heredoc with template constructs, read through its rendered view; an edit that touches a construct is not offered. */
+function heredocTemplate(start: number, view: TemplateView): Translation {
+  const at = (o: number): number => start + view.toDocument(o);
+  return {
+    text: view.text,
+    root: parseTree(view.text, [], { allowTrailingComma: true }),
+    toDocument: (o) => at(Math.max(0, Math.min(o, view.text.length))),
+    mapEdits: (edits) =>
+      edits.some((e) => touchesConstruct(view, view.toDocument(e.start), view.toDocument(e.end)))
+        ? undefined
+        : edits.map((e) => ({ start: at(e.start), end: at(e.end), newText: e.newText })),
+  };
+}
+
 /** The JSON of a heredoc (`<<EOF` ... `EOF`): the lines between its first and last line, as they are. */
 function heredocJson(src: string, heredoc: TsNode): Translation | undefined {
   const ids = heredoc.children.filter((c) => c.type === 'heredoc_identifier');
@@ -499,6 +514,10 @@ function heredocJson(src: string, heredoc: TsNode): Translation | undefined {
   if (nl === -1 || end <= start) return undefined;
   const text = src.slice(start, end);
   if (!/^\s*[{[]/.test(text)) return undefined;
+  // A heredoc is a Terraform template: `%{ for }`/`%{ if }` directives and unquoted `${...}` values are read
+  // as in a .tpl file (document/template.ts), not as JSON errors.
+  const view = templateView(text);
+  if (view) return heredocTemplate(start, view);
   const shift = (e: TextEdit): TextEdit => ({ start: e.start + start, end: e.end + start, newText: e.newText });
   return {
     text,
