@@ -234,6 +234,50 @@ data "aws_iam_policy_document" "this" {
       assert.deepEqual(run(module('kms:ReEncrypt*')), []);
     });
 
+    // A base document merged into the key's document by source_policy_documents: part of the key policy, not an
+    // identity policy of its own (where kms:* on "*" would be "decrypt with every key").
+    const merged = (action: string): string => `data "aws_iam_policy_document" "base" {
+  statement {
+    sid       = "Root"
+    actions   = ["${action}"]
+    resources = ["*"]
+    principals {
+      type        = "AWS"
+      identifiers = ["arn:aws:iam::\${data.aws_caller_identity.current.account_id}:root"]
+    }
+  }
+}
+
+data "aws_iam_policy_document" "key" {
+  source_policy_documents = [data.aws_iam_policy_document.base.json]
+
+  statement {
+    sid       = "Use"
+    actions   = ["kms:Decrypt"]
+    resources = ["*"]
+    principals {
+      type        = "AWS"
+      identifiers = [var.app_role_arn]
+    }
+  }
+}
+
+resource "aws_kms_key" "k" {
+  policy = data.aws_iam_policy_document.key.json
+}
+`;
+
+    it('a document merged by source_policy_documents into a key policy is read as statements of that key policy', () => {
+      const text = merged('kms:*');
+      const policies = policiesOf(buildModel(text, HINTS, { maxFileSize: DEFAULT_SETTINGS.maxFileSize }));
+      assert.deepEqual(policies.map((p) => [p.kind, p.fragment, p.decision.certain]), [['keyPolicy', 'statements', true], ['keyPolicy', 'statements', true]]);
+      assert.deepEqual(placed(text, run(text)), []);
+    });
+
+    it('a mistake in the merged document is still found on its characters', () => {
+      const text = merged('kms:Decrpyt');
+      assert.deepEqual(placed(text, run(text)), ['policy-unknown-action 4:23 "Decrpyt"']);
+    });
   });
 
   describe('principals { type = "*" }', () => {

@@ -621,12 +621,32 @@ function readPolicies(src: string, root: TsNode): TerraformPolicy[] {
     const { labels } = blockHead(src, block);
     if (labels[0] === 'aws_iam_policy_document' && labels[1]) documents.push({ name: labels[1], block });
   }
+  // A document merged into a referenced one (`source_policy_documents`, `override_policy_documents`) is part of
+  // that policy: it is read as the same kind, as statements of it (it is not the whole policy).
+  const parts = new Set<string>();
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const { name, block } of documents) {
+      const ref = referenced.get(name);
+      if (!ref) continue;
+      for (const [attrName, attr] of attributes(src, blockHead(src, block).body)) {
+        if (!COMPOSING.has(attrName)) continue;
+        for (const m of text(src, attr.value).matchAll(/\bdata\.aws_iam_policy_document\.([A-Za-z0-9_-]+)(?:\[[^\]]*\])?\.(?:minified_)?json\b/g)) {
+          const part = m[1];
+          if (referenced.has(part)) continue;
+          referenced.set(part, { slot: ref.slot, reason: l10n.t('{0} It is merged into data.aws_iam_policy_document.{1} by its {2}.', ref.reason, name, attrName) });
+          parts.add(part);
+          changed = true;
+        }
+      }
+    }
+  }
   for (const { name, block } of documents) {
     const ref = referenced.get(name);
     // Statements merged in from other documents or written by `dynamic` blocks are known only when Terraform
     // runs: the statements written here are checked one by one, the document as a whole is not judged on
     // part of it (a lockout that is not one).
-    const composed = isComposed(src, block);
+    const composed = isComposed(src, block) || parts.has(name);
     const t = composed ? writtenStatements(src, block) : policyDocument(src, block);
     const fragment = composed ? 'statements' : undefined;
     if (ref) add(t, ref.slot, l10n.t('{0} It is written as data.aws_iam_policy_document.{1}.', ref.reason, name), true, fragment);
