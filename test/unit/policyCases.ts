@@ -122,8 +122,18 @@ export const CASES: Record<string, RuleCase> = {
   },
   'policy-sid-duplicate': {
     // IAM rejects duplicate Sids (the rule's severity); in a key policy KMS accepts them and the finding is information (realWorldShapes.test.ts).
-    fires: [identityPolicy(`{"Sid":"Use","Effect":"Allow","Action":"kms:Decrypt","Resource":"${keyArn()}"}`, `{"Sid":⟦"Use"⟧,"Effect":"Allow","Action":"kms:Encrypt","Resource":"${keyArn()}"}`)],
-    nearMisses: [keyPolicy(appStatement('"Sid":"Use","Action":"kms:Decrypt","Resource":"*"'), appStatement('"Sid":"Use2","Action":"kms:Encrypt","Resource":"*"'))],
+    fires: [
+      identityPolicy(`{"Sid":"Use","Effect":"Allow","Action":"kms:Decrypt","Resource":"${keyArn()}"}`, `{"Sid":⟦"Use"⟧,"Effect":"Allow","Action":"kms:Encrypt","Resource":"${keyArn()}"}`),
+      // A statement present whenever the condition holds repeats the Sid of one that is always there.
+      identityPolicy(`{"Sid":"Use","Effect":"Allow","Action":"kms:Decrypt","Resource":"${keyArn()}"}`, `{"Fn::If":["IsProd",{"Sid":⟦"Use"⟧,"Effect":"Allow","Action":"kms:Encrypt","Resource":"${keyArn()}"},{"Ref":"AWS::NoValue"}]}`),
+      // Two statements in the same alternative are in the policy together.
+      identityPolicy(`{"Fn::If":["IsProd",[{"Sid":"Use","Effect":"Allow","Action":"kms:Decrypt","Resource":"${keyArn()}"},{"Sid":⟦"Use"⟧,"Effect":"Allow","Action":"kms:Encrypt","Resource":"${keyArn()}"}],[]]}`),
+    ],
+    nearMisses: [
+      keyPolicy(appStatement('"Sid":"Use","Action":"kms:Decrypt","Resource":"*"'), appStatement('"Sid":"Use2","Action":"kms:Encrypt","Resource":"*"')),
+      // The two alternatives of one CloudFormation Fn::If: the policy holds one or the other, never both.
+      identityPolicy(`{"Fn::If":["IsProd",{"Sid":"Use","Effect":"Allow","Action":"kms:Decrypt","Resource":"${keyArn()}"},{"Sid":"Use","Effect":"Allow","Action":["kms:Decrypt","kms:Encrypt"],"Resource":"${keyArn()}"}]}`),
+    ],
   },
   'policy-sid-invalid': {
     fires: [iamStmt(`"Sid":⟦"Allow decrypt"⟧,"Action":"kms:Decrypt","Resource":"${keyArn()}"`)],

@@ -233,6 +233,139 @@ data "aws_iam_policy_document" "this" {
     it('the fine module raises nothing: no lockout or Version finding on a policy only partly written here', () => {
       assert.deepEqual(run(module('kms:ReEncrypt*')), []);
     });
+
+    // A base document merged into the key's document by source_policy_documents: part of the key policy, not an
+    // identity policy of its own (where kms:* on "*" would be "decrypt with every key").
+    const merged = (action: string): string => `data "aws_iam_policy_document" "base" {
+  statement {
+    sid       = "Root"
+    actions   = ["${action}"]
+    resources = ["*"]
+    principals {
+      type        = "AWS"
+      identifiers = ["arn:aws:iam::\${data.aws_caller_identity.current.account_id}:root"]
+    }
+  }
+}
+
+data "aws_iam_policy_document" "key" {
+  source_policy_documents = [data.aws_iam_policy_document.base.json]
+
+  statement {
+    sid       = "Use"
+    actions   = ["kms:Decrypt"]
+    resources = ["*"]
+    principals {
+      type        = "AWS"
+      identifiers = [var.app_role_arn]
+    }
+  }
+}
+
+resource "aws_kms_key" "k" {
+  policy = data.aws_iam_policy_document.key.json
+}
+`;
+
+    it('a document merged by source_policy_documents into a key policy is read as statements of that key policy', () => {
+      const text = merged('kms:*');
+      const policies = policiesOf(buildModel(text, HINTS, { maxFileSize: DEFAULT_SETTINGS.maxFileSize }));
+      assert.deepEqual(policies.map((p) => [p.kind, p.fragment, p.decision.certain]), [['keyPolicy', 'statements', true], ['keyPolicy', 'statements', true]]);
+      assert.deepEqual(placed(text, run(text)), []);
+    });
+
+    it('a mistake in the merged document is still found on its characters', () => {
+      const text = merged('kms:Decrpyt');
+      assert.deepEqual(placed(text, run(text)), ['policy-unknown-action 4:23 "Decrpyt"']);
+    });
+  });
+
+  describe('principals { type = "*" }', () => {
+    // The provider writes a lone `type = "*"`, `identifiers = ["*"]` block as "Principal": "*" (its documented way to
+    // get that principal): not a principal type "*".
+    const doc = (condition: string): string => `data "aws_iam_policy_document" "k" {
+  statement {
+    sid       = "Root"
+    actions   = ["kms:*"]
+    resources = ["*"]
+    principals {
+      type        = "AWS"
+      identifiers = ["arn:aws:iam::210987654321:root"]
+    }
+  }
+  statement {
+    sid       = "Org"
+    actions   = ["kms:Decrypt"]
+    resources = ["*"]
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+${condition}  }
+}
+
+resource "aws_kms_key" "k" {
+  policy = data.aws_iam_policy_document.k.json
+}
+`;
+
+    it('is read as "Principal": "*": no invalid-type finding, and an organization condition keeps it quiet', () => {
+      const text = doc('    condition {\n      test     = "StringEquals"\n      variable = "aws:PrincipalOrgID"\n      values   = [var.org_id]\n    }\n');
+      const [p] = policiesOf(buildModel(text, HINTS, { maxFileSize: DEFAULT_SETTINGS.maxFileSize }));
+      assert.deepEqual(p.statements[1].principals.map((x) => x.value), ['*']);
+      assert.deepEqual(placed(text, run(text)), []);
+    });
+
+    it('without a condition it is everyone, reported on the identifier', () => {
+      const text = doc('');
+      assert.deepEqual(placed(text, run(text)), ['policy-public-principal 17:22 "\\"*\\""']);
+    });
+
+    it('with another principals block beside it the provider writes {"*": [...]}, which stays an invalid type', () => {
+      const text = doc('').replace('      identifiers = ["*"]\n    }\n', '      identifiers = ["*"]\n    }\n    principals {\n      type        = "AWS"\n      identifiers = ["arn:aws:iam::210987654321:role/App"]\n    }\n');
+      assert.ok(run(text).some((f) => f.code === 'policy-principal-invalid'));
+    });
+  });
+
+  describe('heredocs with template directives', () => {
+    const key = (body: string): string => `resource "aws_kms_key" "k" {
+  policy = <<-EOT
+    {
+      "Version": "2012-10-17",
+      "Statement": [
+        {
+          "Sid": "Root",
+          "Effect": "Allow",
+          "Principal": { "AWS": "arn:aws:iam::\${var.account_id}:root" },
+          "Action": "kms:*",
+          "Resource": "*"
+        }%{ for arn in var.user_arns },
+        {
+          "Effect": "Allow",
+          "Principal": { "AWS": ${body} },
+          "Action": ["kms:Decrypt", "kms:GenerateDataKey"],
+          "Resource": "*"
+        }%{ endfor }
+      ]
+    }
+  EOT
+}
+`;
+
+    it('a %{ for } loop around statements is read as the loop body once, not as JSON errors', () => {
+      const text = key('"${arn}"');
+      assert.deepEqual(placed(text, run(text)), []);
+    });
+
+    it('an unquoted ${...} value is an unknown value', () => {
+      const text = key('${jsonencode(arn)}');
+      assert.deepEqual(placed(text, run(text)), []);
+    });
+
+    it('a mistake in the loop body is found on the heredoc characters', () => {
+      const text = key('"${arn}"').replace('"kms:Decrypt", "kms:GenerateDataKey"', '"kms:Decrypt", "kms:GenerateDatakeys"');
+      assert.deepEqual(placed(text, run(text)), ['policy-unknown-action 16:42 "GenerateDatakeys"']);
+    });
   });
 });
 

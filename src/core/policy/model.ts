@@ -88,6 +88,17 @@ export interface Statement {
   open: ReadonlySet<string>;
   /** The statement is one alternative of a CloudFormation `Fn::If` in the Statement list. */
   conditional: boolean;
+  /**
+   * For a conditional statement: each `Fn::If` it is inside (by the offset of its node) and which of its two
+   * alternatives holds it, outermost first. Two statements in different alternatives of one `Fn::If` are never
+   * in the policy together (statementsExclusive).
+   */
+  branches?: ReadonlyArray<{ at: number; branch: number }>;
+}
+
+/** Whether two statements are different alternatives of one CloudFormation `Fn::If`: the policy holds one or the other, never both. */
+export function statementsExclusive(a: Statement, b: Statement): boolean {
+  return (a.branches ?? []).some((x) => (b.branches ?? []).some((y) => y.at === x.at && y.branch !== x.branch));
 }
 
 export interface PolicyModel {
@@ -219,7 +230,7 @@ function conditionsOf(node: Node | undefined, read: ReadContext): ConditionEntry
 
 const LISTS = ['Action', 'NotAction', 'Resource', 'NotResource'] as const;
 
-export function buildStatement(node: Node, index: number, read: ReadContext, conditional = false): Statement {
+export function buildStatement(node: Node, index: number, read: ReadContext, conditional = false, branches?: ReadonlyArray<{ at: number; branch: number }>): Statement {
   const members = membersOf(node);
   const byName = firstByName(members);
   const str = (name: string): StringValue | undefined => {
@@ -256,6 +267,7 @@ export function buildStatement(node: Node, index: number, read: ReadContext, con
     conditions: conditionsOf(condition, read),
     open,
     conditional,
+    ...(branches && branches.length > 0 ? { branches } : {}),
   };
 }
 
@@ -280,18 +292,25 @@ export interface PolicySource {
  * as the whole element) gives both alternatives, each marked conditional;
  * `Ref AWS::NoValue` and other functions give none.
  */
-function statementNodes(st: Node | undefined): Array<{ node: Node; conditional: boolean }> {
-  const out: Array<{ node: Node; conditional: boolean }> = [];
-  const add = (n: Node, conditional: boolean, depth: number): void => {
+type Branches = ReadonlyArray<{ at: number; branch: number }>;
+
+function statementNodes(st: Node | undefined): Array<{ node: Node; conditional: boolean; branches: Branches }> {
+  const out: Array<{ node: Node; conditional: boolean; branches: Branches }> = [];
+  const add = (n: Node, conditional: boolean, depth: number, branches: Branches): void => {
     if (n.type !== 'object' || isNoValue(n)) return;
     const alt = alternatives(n);
     if (alt) {
-      if (depth < 4) for (const a of alt) for (const c of a.type === 'array' ? a.children ?? [] : [a]) add(c, true, depth + 1);
+      if (depth < 4) {
+        alt.forEach((a, branch) => {
+          for (const c of a.type === 'array' ? a.children ?? [] : [a]) add(c, true, depth + 1, [...branches, { at: n.offset, branch }]);
+        });
+      }
       return;
     }
-    if (!isIntrinsic(n)) out.push({ node: n, conditional });
+    if (!isIntrinsic(n)) out.push({ node: n, conditional, branches });
   };
-  for (const c of st?.type === 'array' ? st.children ?? [] : st ? [st] : []) add(c, false, 0);
+  // The Statement element itself may be an Fn::If of two lists.
+  for (const c of st?.type === 'array' ? st.children ?? [] : st ? [st] : []) add(c, false, 0, []);
   return out;
 }
 
@@ -318,7 +337,7 @@ export function buildPolicy(source: PolicySource): PolicyModel {
     read,
     members,
     byName,
-    statements: statements.map((s, i) => buildStatement(s.node, i, read, s.conditional)),
+    statements: statements.map((s, i) => buildStatement(s.node, i, read, s.conditional, s.branches)),
     context: source.context ?? {},
     syntaxProblems: source.syntaxProblems,
   };

@@ -17,6 +17,7 @@
  */
 import { parseTree } from 'jsonc-parser';
 import * as l10n from '@vscode/l10n';
+import { templateView, touchesConstruct, type TemplateView } from '../document/template';
 import type { Translation } from '../document/translation';
 import { mentionsKms } from '../policy/cloudFormation';
 import type { KindDecision, PolicyKind } from '../policy/kinds';
@@ -318,6 +319,28 @@ function listElements(w: Writer, src: string, value: TsNode, first: boolean): bo
 
 const STATEMENT_LISTS: ReadonlyArray<[string, string]> = [['actions', 'Action'], ['not_actions', 'NotAction'], ['resources', 'Resource'], ['not_resources', 'NotResource']];
 
+/**
+ * The identifier of a `principals` block that is `type = "*"` with `identifiers = ["*"]`: the provider renders
+ * that block, when it is the statement's only one, as `"Principal": "*"` (not `{"*": "*"}`, which IAM would
+ * reject). [Terraform AWS provider, aws_iam_policy_document, principals and not_principals]
+ */
+function everyone(src: string, block: TsNode): { node: TsNode; map: Int32Array } | undefined {
+  const pa = attributes(src, blockHead(src, block).body);
+  const type = pa.get('type');
+  const ids = pa.get('identifiers');
+  if (!type || !ids) return undefined;
+  const t = unwrap(type.value);
+  if (!isQuoted(t) || quotedString(src, t.startIndex, t.endIndex).value !== '*') return undefined;
+  const v = unwrap(ids.value);
+  if (v.type !== 'tuple') return undefined;
+  const items = v.children.filter((c) => c.type !== 'tuple_start' && c.type !== 'tuple_end' && c.type !== ',');
+  if (items.length !== 1) return undefined;
+  const item = unwrap(items[0]);
+  if (!isQuoted(item)) return undefined;
+  const s = quotedString(src, item.startIndex, item.endIndex);
+  return s.value === '*' ? { node: item, map: s.map } : undefined;
+}
+
 function emitStatement(w: Writer, src: string, block: TsNode): void {
   const { body } = blockHead(src, block);
   const attrs = attributes(src, body);
@@ -342,6 +365,13 @@ function emitStatement(w: Writer, src: string, block: TsNode): void {
     if (list.length === 0) continue;
     w.put(',', -1);
     w.putString(name, undefined, list[0].startIndex, list[0].startIndex + blockType.length);
+    const star = list.length === 1 ? everyone(src, list[0]) : undefined;
+    if (star) {
+      // `type = "*"` with `identifiers = ["*"]` alone is how the provider writes `"Principal": "*"`.
+      w.put(':', list[0].startIndex);
+      w.putString('*', star.map, star.node.startIndex, star.node.endIndex);
+      continue;
+    }
     w.put(':{', list[0].startIndex);
     const byType = new Map<string, Array<{ value: TsNode }>>();
     const typeNodes = new Map<string, { name: TsNode; value: TsNode }>();
@@ -460,6 +490,20 @@ function writtenStatements(src: string, block: TsNode): Translation | undefined 
   return translation(src, w);
 }
 
+/** A heredoc with template constructs, read through its rendered view; an edit that touches a construct is not offered. */
+function heredocTemplate(start: number, view: TemplateView): Translation {
+  const at = (o: number): number => start + view.toDocument(o);
+  return {
+    text: view.text,
+    root: parseTree(view.text, [], { allowTrailingComma: true }),
+    toDocument: (o) => at(Math.max(0, Math.min(o, view.text.length))),
+    mapEdits: (edits) =>
+      edits.some((e) => touchesConstruct(view, view.toDocument(e.start), view.toDocument(e.end)))
+        ? undefined
+        : edits.map((e) => ({ start: at(e.start), end: at(e.end), newText: e.newText })),
+  };
+}
+
 /** The JSON of a heredoc (`<<EOF` ... `EOF`): the lines between its first and last line, as they are. */
 function heredocJson(src: string, heredoc: TsNode): Translation | undefined {
   const ids = heredoc.children.filter((c) => c.type === 'heredoc_identifier');
@@ -470,6 +514,10 @@ function heredocJson(src: string, heredoc: TsNode): Translation | undefined {
   if (nl === -1 || end <= start) return undefined;
   const text = src.slice(start, end);
   if (!/^\s*[{[]/.test(text)) return undefined;
+  // A heredoc is a Terraform template: `%{ for }`/`%{ if }` directives and unquoted `${...}` values are read
+  // as in a .tpl file (document/template.ts), not as JSON errors.
+  const view = templateView(text);
+  if (view) return heredocTemplate(start, view);
   const shift = (e: TextEdit): TextEdit => ({ start: e.start + start, end: e.end + start, newText: e.newText });
   return {
     text,
@@ -573,12 +621,32 @@ function readPolicies(src: string, root: TsNode): TerraformPolicy[] {
     const { labels } = blockHead(src, block);
     if (labels[0] === 'aws_iam_policy_document' && labels[1]) documents.push({ name: labels[1], block });
   }
+  // A document merged into a referenced one (`source_policy_documents`, `override_policy_documents`) is part of
+  // that policy: it is read as the same kind, as statements of it (it is not the whole policy).
+  const parts = new Set<string>();
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const { name, block } of documents) {
+      const ref = referenced.get(name);
+      if (!ref) continue;
+      for (const [attrName, attr] of attributes(src, blockHead(src, block).body)) {
+        if (!COMPOSING.has(attrName)) continue;
+        for (const m of text(src, attr.value).matchAll(/\bdata\.aws_iam_policy_document\.([A-Za-z0-9_-]+)(?:\[[^\]]*\])?\.(?:minified_)?json\b/g)) {
+          const part = m[1];
+          if (referenced.has(part)) continue;
+          referenced.set(part, { slot: ref.slot, reason: l10n.t('{0} It is merged into data.aws_iam_policy_document.{1} by its {2}.', ref.reason, name, attrName) });
+          parts.add(part);
+          changed = true;
+        }
+      }
+    }
+  }
   for (const { name, block } of documents) {
     const ref = referenced.get(name);
     // Statements merged in from other documents or written by `dynamic` blocks are known only when Terraform
     // runs: the statements written here are checked one by one, the document as a whole is not judged on
     // part of it (a lockout that is not one).
-    const composed = isComposed(src, block);
+    const composed = isComposed(src, block) || parts.has(name);
     const t = composed ? writtenStatements(src, block) : policyDocument(src, block);
     const fragment = composed ? 'statements' : undefined;
     if (ref) add(t, ref.slot, l10n.t('{0} It is written as data.aws_iam_policy_document.{1}.', ref.reason, name), true, fragment);

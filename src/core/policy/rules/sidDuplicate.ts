@@ -2,6 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import { KEY_AND_IDENTITY_POLICIES } from '../facts';
+import { statementsExclusive, type Statement } from '../model';
 
 export const sidDuplicate: PolicyRule = {
   id: 'policy-sid-duplicate',
@@ -18,14 +19,15 @@ export const sidDuplicate: PolicyRule = {
     sources: [SOURCES.iamSid, SOURCES.secretsManagerManagedKeyPolicy],
   },
   check(policy, report) {
-    const seen = new Map<string, number>();
+    const seen = new Map<string, Statement[]>();
     for (const s of policy.statements) {
       if (!s.sid || s.sid.value === '') continue;
-      const first = seen.get(s.sid.value);
-      if (first === undefined) {
-        seen.set(s.sid.value, s.index);
-        continue;
-      }
+      const earlier = seen.get(s.sid.value) ?? [];
+      seen.set(s.sid.value, [...earlier, s]);
+      // Two alternatives of one CloudFormation Fn::If are never in the policy together: one Sid for both is how
+      // a template writes "this statement, with these values or those".
+      const first = earlier.find((e) => !statementsExclusive(e, s))?.index;
+      if (first === undefined) continue;
       // KMS stores key policies with repeated Sids: AWS's own aws/secretsmanager key policy has two.
       const keyPolicy = policy.kind === 'keyPolicy';
       report({
