@@ -20,6 +20,7 @@ import { describeService } from './data/services';
 import { IDENTITY_TYPES, USER_IDENTITY_FIELDS, accessKeyKind } from './data/userIdentity';
 import { isKmsEvent, isPlaceholder, obj, parseKeyRef, recordAt, type Obj } from './event';
 import { asString } from '../jsonValues';
+import { formatTime } from '../lifecycle/dates';
 import { describeCaller, describeConstraints, describeGrantOperations, summarizeEvent } from './summary';
 
 type Path = Array<string | number>;
@@ -51,7 +52,8 @@ export function relativeTime(ms: number, now = Date.now()): string {
 export function describeTime(value: string, now = Date.now()): string | undefined {
   const ms = Date.parse(value);
   if (!Number.isFinite(ms) || !/^\d{4}-\d{2}-\d{2}T/.test(value)) return undefined;
-  const local = new Date(ms).toString();
+  // Numbers and the offset (`2026-11-30 11:05:00 UTC+1`), as everywhere else: Date's own text is English whatever the display language.
+  const local = formatTime(value, 'local');
   return l10n.t('{0} UTC; your local time: {1}; {2}.', new Date(ms).toISOString().replace('.000Z', 'Z'), local, relativeTime(ms, now));
 }
 
