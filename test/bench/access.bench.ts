@@ -19,7 +19,7 @@ import { buildGrantsModel } from '../../src/core/keys/build';
 import { thirtyStatementPolicy } from './accessPolicy';
 import { generateLog } from './generateLog';
 import { measureCpu } from './grants.bench';
-import { cachedFile, CLI, LOG_40MIB, measureNode, printTable } from './harness';
+import { cachedFile, CLI, LOG_40MIB, measureInTurns, measureNode, printTable } from './harness';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -94,6 +94,21 @@ export function run(): void {
   printTable('Access evaluation of every event of the 40 MiB log, whole processes (wall time)', [parse, grants, simulate, simulateGrants, cli], parse);
   const vsGrants = (m: { ms: number }): string => `${(m.ms / grants.ms).toFixed(2)}x kms-lens grants (goal <= 1.5x)`;
   console.log(`\nwall: evaluation without grants ${vsGrants(simulate)}; with grants ${vsGrants(simulateGrants)}; kms-lens simulate ${vsGrants(cli)}`);
+
+  // Issue 16's comparison again, the two commands in turns (harness.ts says why), with the baseline.
+  const turns = measureInTurns([
+    { label: 'node -e JSON.parse(file) (baseline)', args: ['-e', `JSON.parse(require('fs').readFileSync(${JSON.stringify(file)}, 'utf8'))`] },
+    { label: 'kms-lens grants --format json', args: [CLI, 'grants', '--format', 'json', file] },
+    { label: 'kms-lens simulate --format json --policy (30 statements)', args: [CLI, 'simulate', '--format', 'json', '--policy', policyFile, file] },
+  ], 7);
+  const [tParse, tGrants, tSimulate] = turns;
+  console.log('\nkms-lens simulate and kms-lens grants in turns (7 rounds, medians)');
+  console.log('| command | wall ms | CPU ms | peak MB | wall x grants | CPU x grants | wall x JSON.parse | CPU x JSON.parse | peak MB x JSON.parse |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const m of turns) {
+    console.log(`| ${m.label} | ${m.ms.toFixed(0)} | ${m.cpuMs.toFixed(0)} | ${m.maxRssMB.toFixed(0)} | ${(m.ms / tGrants.ms).toFixed(2)} | ${(m.cpuMs / tGrants.cpuMs).toFixed(2)} | ${(m.ms / tParse.ms).toFixed(2)} | ${(m.cpuMs / tParse.cpuMs).toFixed(2)} | ${(m.maxRssMB / tParse.maxRssMB).toFixed(2)} |`);
+  }
+  console.log(`in turns: kms-lens simulate ${(tSimulate.ms / tGrants.ms).toFixed(2)}x kms-lens grants wall, ${(tSimulate.cpuMs / tGrants.cpuMs).toFixed(2)}x CPU (goal <= 1.5x)`);
 
   // Wall time swings with a shared machine's load; CPU time (user + system) much less.
   const cpu = [

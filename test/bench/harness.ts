@@ -41,6 +41,30 @@ export function measureNode(label: string, args: string[], runs = 3): Measuremen
   return { label, ms: median(times), maxRssMB: rss };
 }
 
+/**
+ * Runs several `node args...` commands in turns (a, b, a, b, ...), `runs`
+ * rounds: on a shared machine the load changes during a run, and commands
+ * measured one after the other (measureNode) each get a different share of
+ * it; in turns, a change lands on all of them alike. Wall time and CPU time
+ * (user + system, the process's own) are medians over the rounds.
+ */
+export function measureInTurns(commands: ReadonlyArray<{ label: string; args: string[] }>, runs = 5): Array<Measurement & { cpuMs: number }> {
+  const samples = commands.map(() => ({ wall: [] as number[], cpu: [] as number[], rss: 0 }));
+  for (let i = 0; i < runs; i++) {
+    commands.forEach((c, k) => {
+      const t0 = process.hrtime.bigint();
+      const r = spawnSync(process.execPath, ['--require', RSS_REPORTER, ...c.args], { encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
+      samples[k].wall.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      if (r.status !== 0 && r.status !== 1) throw new Error(`${c.label} failed (${r.status}): ${r.stderr.slice(0, 2000)}`);
+      const cpu = /KMS_LENS_CPU_US=(\d+)/.exec(r.stderr);
+      if (cpu) samples[k].cpu.push(Number(cpu[1]) / 1000);
+      const m = /KMS_LENS_MAX_RSS_KB=(\d+)/.exec(r.stderr);
+      if (m) samples[k].rss = Math.max(samples[k].rss, Number(m[1]) / 1024);
+    });
+  }
+  return commands.map((c, k) => ({ label: c.label, ms: median(samples[k].wall), cpuMs: samples[k].cpu.length > 0 ? median(samples[k].cpu) : Number.NaN, maxRssMB: samples[k].rss }));
+}
+
 /** Runs an external command (such as jq) `runs` times; undefined if it is not installed. */
 export function measureCommand(label: string, cmd: string, args: string[], runs = 3): Measurement | undefined {
   const probe = spawnSync('sh', ['-c', `command -v ${cmd}`]);

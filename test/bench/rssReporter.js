@@ -1,4 +1,5 @@
-// Preloaded with `node --require` into benchmarked processes: reports peak memory on exit.
+// Preloaded with `node --require` into benchmarked processes: reports peak memory and CPU time (user + system) on exit.
 process.on('exit', () => {
-  process.stderr.write(`\nKMS_LENS_MAX_RSS_KB=${process.resourceUsage().maxRSS}\n`);
+  const u = process.resourceUsage();
+  process.stderr.write(`\nKMS_LENS_MAX_RSS_KB=${u.maxRSS}\nKMS_LENS_CPU_US=${u.userCPUTime + u.systemCPUTime}\n`);
 });
