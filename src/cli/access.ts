@@ -8,7 +8,7 @@
  * or 2 when a file cannot be read or none holds a key policy.
  */
 import * as l10n from '@vscode/l10n';
-import { getKmsLensService, type AccessEntry, type GrantsSource, type PolicyModel, type UnusedAccess } from '../core';
+import { formatTime, getKmsLensService, type AccessEntry, type GrantsSource, type PolicyModel, type UnusedAccess } from '../core';
 import { parseCommand, UsageError, type FlagValues } from './args';
 import type { InputFile, ReadFile, Skipped } from './files';
 
@@ -77,12 +77,13 @@ function jsonUnused(u: UnusedAccess | undefined, key: string | undefined): JsonU
 function unusedLines(u: UnusedAccess | undefined, key: string | undefined, note: string | undefined): string[] {
   if (!key) return [l10n.t('Unused access: not told ({0}).', note ?? l10n.t('no key'))];
   if (!u) return [l10n.t('Unused access: not told: the logs hold no event on {0}.', key)];
-  const span = l10n.t('between {0} and {1}', u.period.from, u.period.to);
+  // The period once, in the header, in the way KMS Lens writes times (the JSON keeps ISO 8601).
+  const span = u.period.from === u.period.to ? l10n.t('at {0}', formatTime(u.period.from)) : l10n.t('between {0} and {1}', formatTime(u.period.from), formatTime(u.period.to));
   const events = u.events === 1 ? l10n.t('1 event on the key') : l10n.t('{0} events on the key', u.events);
   if (u.statements.length === 0 && u.grants.length === 0) return [l10n.t('Unused access: none; every Allow statement and grant was used by the {0} {1}.', events, span)];
   const out = [l10n.t('Unused access ({0} {1}):', events, span)];
-  for (const s of u.statements) out.push(`  ${s.ref.sid ? l10n.t('statement {0} ({1}): no event {2} used this statement', s.ref.index, s.ref.sid, span) : l10n.t('statement {0}: no event {1} used this statement', s.ref.index, span)}`);
-  for (const g of u.grants) out.push(`  ${l10n.t('grant {0}: no event {1} used this grant', g.grantId, span)}`);
+  for (const s of u.statements) out.push(`  ${s.ref.sid ? l10n.t('statement {0} ({1}): not used', s.ref.index, s.ref.sid) : l10n.t('statement {0}: not used', s.ref.index)}`);
+  for (const g of u.grants) out.push(`  ${l10n.t('grant {0}: not used', g.grantId)}`);
   return out;
 }
 

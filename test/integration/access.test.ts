@@ -202,7 +202,7 @@ describe('access: kmsLens.keyPolicies', () => {
     assert.deepEqual(found.map((d) => policyDoc.getText(d.range)), ['"AllowWorkerDecrypt"']);
     assert.equal(found[0].severity, vscode.DiagnosticSeverity.Information);
     // The period is the one every open log covers (other tests' logs may still be open): its ends are times.
-    assert.match(found[0].message, new RegExp(`^Unused in the open logs: none of the 2 calls on ${key} between \\S+Z and \\S+Z went through this statement\\.$`));
+    assert.match(found[0].message, new RegExp(`^Unused in the open logs: none of the 2 calls on ${key} between \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC and \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC went through this statement\\.$`));
 
     // The log now shows the worker's call too: the statement is used, and the finding goes.
     const withWorker = log([kmsEvent('Decrypt', ORDERS, '2024-07-01T10:00:00Z', on(key)), kmsEvent('Decrypt', WORKER, '2024-07-03T10:00:00Z', on(key))]);

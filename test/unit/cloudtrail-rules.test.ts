@@ -572,7 +572,7 @@ describe('CloudTrail rules', () => {
       const [f] = fires(text, 'ct-unused-statement');
       assert.equal(f.severity, 'information');
       assert.equal(text.slice(f.start, f.end), '\\"Interns\\"');
-      assert.match(f.message, /^No event between 2024-05-01T09:00:00Z and \S+ used this statement: statement 1 \(Interns\)/);
+      assert.match(f.message, /^No event between 2024-05-01 09:00:00 UTC and \S+ \S+ UTC used this statement: statement 1 \(Interns\)/);
     });
     it('near miss: every statement used; or the log sets no key policy', () => {
       assert.equal(only(trail(putPolicy(), call('Ops'), call('Intern')), 'ct-unused-statement').length, 0);

@@ -620,6 +620,6 @@ export const CASES: Record<string, RuleCase> = {
       keyPolicy(appStatement('"Action":"kms:Decrypt","Resource":"*"'), batch('Deny')),
     ],
     context: USED_BY_APP,
-    message: /^Unused in the open logs: none of the 2 calls on arn:aws:kms:us-west-2:210987654321:key\/1234abcd-12ab-34cd-56ef-1234567890ab between 2024-05-01T10:00:00Z and 2024-05-02T10:00:00Z went through this statement\.$/,
+    message: /^Unused in the open logs: none of the 2 calls on arn:aws:kms:us-west-2:210987654321:key\/1234abcd-12ab-34cd-56ef-1234567890ab between 2024-05-01 10:00:00 UTC and 2024-05-02 10:00:00 UTC went through this statement\.$/,
   },
 };

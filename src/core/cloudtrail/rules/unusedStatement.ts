@@ -8,6 +8,7 @@
  * the period), is in access/unused.ts.
  */
 import * as l10n from '@vscode/l10n';
+import { formatTime } from '../../lifecycle/dates';
 import { keyPolicyChanges } from '../../access/logPolicies';
 import { unusedAccess } from '../../access/unused';
 import { policiesOf } from '../../policy/locate';
@@ -53,8 +54,8 @@ export const unusedStatement: LogRule = {
         const which = s.ref.sid ? l10n.t('statement {0} ({1})', s.ref.index, s.ref.sid) : l10n.t('statement {0}', s.ref.index);
         // One call is its own message: "none of the 1 calls" agrees in no language.
         const message = u.events === 1
-          ? l10n.t('No event between {0} and {1} used this statement: {2} of the key policy set at {3} did not allow the one call on the key in this log while it was in force.', u.period.from, u.period.to, which, set.time ?? '')
-          : l10n.t('No event between {0} and {1} used this statement: {2} of the key policy set at {3} allowed none of the {4} calls on the key in this log while it was in force.', u.period.from, u.period.to, which, set.time ?? '', u.events);
+          ? l10n.t('No event between {0} and {1} used this statement: {2} of the key policy set at {3} did not allow the one call on the key in this log while it was in force.', formatTime(u.period.from), formatTime(u.period.to), which, formatTime(set.time))
+          : l10n.t('No event between {0} and {1} used this statement: {2} of the key policy set at {3} allowed none of the {4} calls on the key in this log while it was in force.', formatTime(u.period.from), formatTime(u.period.to), which, formatTime(set.time), u.events);
         report({ start, end, message });
       }
     }

@@ -9,6 +9,7 @@
  * (the editor: src/vscode/policyIndex.ts); information, with the period.
  */
 import * as l10n from '@vscode/l10n';
+import { formatTime } from '../../lifecycle/dates';
 import { keyPolicyRangeInTemplate } from '../../access/knownPolicies';
 import { unusedAccess } from '../../access/unused';
 import { SOURCES } from '../../data/sources';
@@ -56,8 +57,8 @@ export const unusedStatement: PolicyRule = {
         const start = node.offset;
         const end = st.sid ? node.offset + node.length : start + 1;
         const message = u.events === 1
-          ? l10n.t('Unused in the open logs: the one call on {0} between {1} and {2} did not go through this statement.', keyArn, u.period.from, u.period.to)
-          : l10n.t('Unused in the open logs: none of the {0} calls on {1} between {2} and {3} went through this statement.', u.events, keyArn, u.period.from, u.period.to);
+          ? l10n.t('Unused in the open logs: the one call on {0} between {1} and {2} did not go through this statement.', keyArn, formatTime(u.period.from), formatTime(u.period.to))
+          : l10n.t('Unused in the open logs: none of the {0} calls on {1} between {2} and {3} went through this statement.', u.events, keyArn, formatTime(u.period.from), formatTime(u.period.to));
         report({ start, end, message });
       }
     }
