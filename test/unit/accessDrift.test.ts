@@ -49,7 +49,7 @@ describe('events against the key policy their log shows', () => {
 
   it('the eventName hover says which statement allowed the call, and against which policy', () => {
     const { hover } = analyse(events);
-    assert.match(hover(2), /\*\*Against the key policy set by the CreateKey at 2024-03-01T09:00:00Z\*\*/);
+    assert.match(hover(2), /\*\*Against the key policy set by the CreateKey at 2024-03-01 09:00:00 UTC\*\*/);
     assert.match(hover(2), /Allowed by statement 1 \(`AllowOrders`\) of the key policy\./);
     assert.match(hover(3), /Up to the IAM policies of account `111122223333`, which are not loaded/);
     assert.match(hover(6), /Denied explicitly by statement 2 \(`DenyOutsideDynamo`\)[\s\S]*Yet the call succeeded/);
@@ -63,7 +63,7 @@ describe('events against the key policy their log shows', () => {
       ['"Encrypt"', 'warning'],
       ['"AccessDenied"', 'warning'],
     ]);
-    assert.match(drift[0].message, /^ScheduleKeyDeletion succeeded, but the key policy set at 2024-03-01T09:00:00Z \(in this log\) does not allow it: no statement allows it, and ScheduleKeyDeletion cannot be allowed by a grant\./);
+    assert.match(drift[0].message, /^ScheduleKeyDeletion succeeded, but the key policy set at 2024-03-01 09:00:00 UTC \(in this log\) does not allow it: no statement allows it, and ScheduleKeyDeletion cannot be allowed by a grant\./);
     assert.match(drift[1].message, /it denies it explicitly/);
     assert.match(drift[2].message, /^Decrypt was refused as not authorised, but the key policy set at .* allows it\. A deny elsewhere/);
   });
@@ -76,13 +76,13 @@ describe('events against the key policy their log shows', () => {
       kmsEvent('Encrypt', ORDERS, '2024-03-01T13:00:00Z'),
     ]);
     assert.match(hover(1), /Against the key policy set by the CreateKey/);
-    assert.match(hover(2), /Against the key policy set by the PutKeyPolicy at 2024-03-01T12:00:00Z[\s\S]*Up to the IAM policies of account/);
+    assert.match(hover(2), /Against the key policy set by the PutKeyPolicy at 2024-03-01 12:00:00 UTC[\s\S]*Up to the IAM policies of account/);
     assert.equal(drift.length, 0);
   });
 
   it('CreateKey without a policy gives the default key policy', () => {
     const { hover } = analyse([createKey('2024-03-01T09:00:00Z'), kmsEvent('Decrypt', ORDERS, '2024-03-01T10:00:00Z')]);
-    assert.match(hover(1), /Against the default key policy, which the CreateKey at 2024-03-01T09:00:00Z gave the key[\s\S]*Up to the IAM policies of account `111122223333`/);
+    assert.match(hover(1), /Against the default key policy, which the CreateKey at 2024-03-01 09:00:00 UTC gave the key[\s\S]*Up to the IAM policies of account `111122223333`/);
   });
 
   it('is quiet, and adds no hover, when the log shows no key policy', () => {

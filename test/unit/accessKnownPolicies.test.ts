@@ -102,7 +102,7 @@ describe('events against a key policy known from elsewhere', () => {
     const fromOtherLog = knownPoliciesOfLog(other, 'other.json');
     assert.equal(fromOtherLog.length, 1);
     const known = new KnownKeyPolicies([current(), ...fromOtherLog]);
-    assert.match(hoverAt(model, eventNameOffset(text, 0), known)?.markdown ?? '', /Against the key policy set at 2024-03-01T09:00:00Z in other.json/);
+    assert.match(hoverAt(model, eventNameOffset(text, 0), known)?.markdown ?? '', /Against the key policy set at 2024-03-01 09:00:00 UTC in other.json/);
     // The change is after the event: the policy before it is not known, the current one is not used.
     const later = new KnownKeyPolicies([current(), ...knownPoliciesOfLog(parse(log([{ ...put, eventTime: '2024-03-02T00:00:00Z' }]), 'later.json'), 'later.json')]);
     assert.doesNotMatch(hoverAt(model, eventNameOffset(text, 0), later)?.markdown ?? '', /Against/);

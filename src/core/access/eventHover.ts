@@ -5,6 +5,7 @@
  * delegation), and whether that contradicts what happened.
  */
 import * as l10n from '@vscode/l10n';
+import { formatTime } from '../lifecycle/dates';
 import { recordAt } from '../cloudtrail/event';
 import { rangeInRecord, type DocumentModel } from '../document/model';
 import { isEventLike } from '../classify';
@@ -22,11 +23,11 @@ export function origin(j: EventJudgement): string {
       case 'setting': return l10n.t('the key policy in {0} (kmsLens.keyPolicies)', k.source);
       case 'cloudFormation': return l10n.t('the KeyPolicy of the CloudFormation key in {0} (kmsLens.keyPolicies)', k.source);
       case 'getKeyPolicy': return l10n.t('the get-key-policy output in {0}', k.source);
-      case 'log': return l10n.t('the key policy set at {0} in {1}', k.time ?? '', k.source);
+      case 'log': return l10n.t('the key policy set at {0} in {1}', formatTime(k.time), k.source);
     }
   }
   const p = j.policy;
-  const when = p?.time ?? '';
+  const when = formatTime(p?.time);
   if (p?.defaulted) return l10n.t('the default key policy, which the CreateKey at {0} gave the key', when);
   return p?.origin === 'CreateKey' ? l10n.t('the key policy set by the CreateKey at {0}', when) : l10n.t('the key policy set by the PutKeyPolicy at {0}', when);
 }

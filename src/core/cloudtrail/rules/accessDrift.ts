@@ -15,6 +15,7 @@
  *   policy (eventual consistency): nothing is said.
  */
 import * as l10n from '@vscode/l10n';
+import { formatTime } from '../../lifecycle/dates';
 import { origin } from '../../access/eventHover';
 import { judgeEvent } from '../../access/logPolicies';
 import { GRANT_OPERATIONS } from '../../data/kmsFacts';
@@ -54,7 +55,7 @@ export const accessDrift: EventRule = {
       }
       return;
     }
-    const when = j.policy?.time ?? '';
+    const when = formatTime(j.policy?.time);
     if (j.contradiction === 'succeededButDenied') {
       if (j.decision === 'implicitDeny' && BY_GRANT.has(name)) return;
       const why = j.decision === 'explicitDeny'
