@@ -23,6 +23,7 @@ import { templateHasKmsPolicy } from '../policy/cloudFormation';
 import { isYamlDocument, readYamlHolder, readYamlTemplate } from '../yaml/document';
 import { isTerraformDocument, readTerraform } from '../terraform/document';
 import type { TerraformPolicy } from '../terraform/translate';
+import type { TerraformGrant } from '../terraform/grants';
 import type { Translation } from './translation';
 import type { JsonRecord } from './record';
 import { templateView, touchesConstruct, type TemplateView } from './template';
@@ -68,6 +69,8 @@ export interface DocumentModel {
   translation?: Translation;
   /** A Terraform module: its policies, each read as JSON with its kind (terraform/translate.ts). */
   terraformPolicies?: TerraformPolicy[];
+  /** A Terraform module: its `aws_kms_grant` resources (terraform/grants.ts). */
+  terraformGrants?: TerraformGrant[];
   /** The text is in a language whose parser has not loaded yet (Terraform): analyse it again once `prepareFormats` has finished. */
   pending?: true;
 }
@@ -163,11 +166,16 @@ function buildYamlModel(text: string): DocumentModel {
   return { text, kind: ours ? 'cloudFormation' : 'other', container: 'none', format: 'yaml', allowComments: true, syntaxProblems: [], records: [], translation: ours ? translation : undefined };
 }
 
-/** A Terraform module: ours when it holds a policy KMS Lens analyses. */
+/** A Terraform module: ours when it holds a policy KMS Lens analyses or a KMS grant. */
 function buildTerraformModel(text: string): DocumentModel {
-  const policies = readTerraform(text);
-  const ours = policies !== undefined && policies.length > 0;
-  return { text, kind: ours ? 'terraform' : 'other', container: 'none', format: 'terraform', allowComments: true, syntaxProblems: [], records: [], terraformPolicies: ours ? policies : undefined, pending: policies === undefined ? true : undefined };
+  const read = readTerraform(text);
+  const ours = read !== undefined && (read.policies.length > 0 || read.grants.length > 0);
+  return {
+    text, kind: ours ? 'terraform' : 'other', container: 'none', format: 'terraform', allowComments: true, syntaxProblems: [], records: [],
+    terraformPolicies: ours ? read.policies : undefined,
+    terraformGrants: ours && read.grants.length > 0 ? read.grants : undefined,
+    pending: read === undefined ? true : undefined,
+  };
 }
 
 interface SegmentResult {

@@ -24,8 +24,8 @@ import type { KindDecision, PolicyKind } from '../policy/kinds';
 import type { TextEdit } from '../types';
 import { indexNodes, translateEdits, type NodeIndex, type SourceWriting } from '../translation/edits';
 import { MAX_DEPTH, Writer } from '../translation/writer';
-import type { Tree } from 'web-tree-sitter';
-import { readSyntax, type HclNode as TsNode } from './syntax';
+import type { HclNode as TsNode } from './syntax';
+import { attributes, blockHead, blocks, isQuoted, quotedString, text, unwrap } from './hcl';
 
 export interface TerraformPolicy {
   translation: Translation;
@@ -109,92 +109,6 @@ function organizationsSlots(src: string, attrs: Map<string, { name: TsNode; valu
   return kind ? { content: { kind } } : {};
 }
 
-/** The node an `expression`, `literal_value` or `collection_value` wraps, when it wraps exactly one. */
-function unwrap(node: TsNode): TsNode {
-  let n = node;
-  for (;;) {
-    if (n.type !== 'expression' && n.type !== 'literal_value' && n.type !== 'collection_value' && n.type !== 'template_expr') return n;
-    const children = n.children;
-    if (children.length !== 1) return n;
-    n = children[0];
-  }
-}
-
-/** A node's source text. */
-function text(src: string, n: TsNode | undefined): string {
-  return n ? src.slice(n.startIndex, n.endIndex) : '';
-}
-
-/** A block's type and its labels (`resource "aws_kms_key" "main"` -> resource, [aws_kms_key, main]). */
-function blockHead(src: string, block: TsNode): { type: string; labels: string[]; body: TsNode | undefined } {
-  const parts = block.children;
-  const type = parts[0]?.type === 'identifier' ? text(src, parts[0]) : '';
-  const labels = parts.filter((p) => p.type === 'string_lit').map((p) => src.slice(p.startIndex + 1, p.endIndex - 1));
-  return { type, labels, body: parts.find((p) => p.type === 'body') };
-}
-
-function attributes(src: string, body: TsNode | undefined): Map<string, { name: TsNode; value: TsNode }> {
-  const out = new Map<string, { name: TsNode; value: TsNode }>();
-  for (const c of body ? body.children : []) {
-    if (c.type !== 'attribute') continue;
-    const [name, value] = c.children;
-    if (name && value && !out.has(text(src, name))) out.set(text(src, name), { name, value });
-  }
-  return out;
-}
-
-function blocks(src: string, body: TsNode | undefined, type: string): TsNode[] {
-  return (body ? body.children : []).filter((c) => c.type === 'block' && blockHead(src, c).type === type);
-}
-
-const HCL_ESCAPES: Readonly<Record<string, string>> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
-
-function hasBackslash(src: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (src.charCodeAt(i) === 92) return true;
-  return false;
-}
-
-/** A quoted HCL string's value (escapes decoded, interpolations as written), each character on its source character. */
-function quotedString(src: string, start: number, end: number): { value: string; map: Int32Array; exact: boolean } {
-  const close = end - 1;
-  if (!hasBackslash(src, start + 1, close)) {
-    // No escape (most strings): the value is the text between the quotes.
-    const map = new Int32Array(close - start);
-    for (let i = 0; i < map.length; i++) map[i] = start + 1 + i;
-    return { value: src.slice(start + 1, close), map, exact: true };
-  }
-  const chars: string[] = [];
-  const offsets: number[] = [];
-  let exact = true;
-  let i = start + 1;
-  while (i < close) {
-    const c = src[i];
-    if (c === '\\' && i + 1 < close) {
-      const e = src[i + 1];
-      if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(src.slice(i + 2, i + 6))) {
-        chars.push(String.fromCharCode(parseInt(src.slice(i + 2, i + 6), 16)));
-        offsets.push(i);
-        i += 6;
-        continue;
-      }
-      chars.push(HCL_ESCAPES[e] ?? e);
-      offsets.push(i);
-      i += 2;
-      exact = false;
-      continue;
-    }
-    chars.push(c);
-    offsets.push(i++);
-  }
-  const map = new Int32Array(chars.length + 1);
-  map.set(offsets);
-  map[chars.length] = close;
-  return { value: chars.join(''), map, exact };
-}
-
-function isQuoted(n: TsNode): boolean {
-  return n.type === 'string_lit' || n.type === 'quoted_template';
-}
 
 /** Writes an HCL expression as JSON. */
 function emitExpression(w: Writer, src: string, node: TsNode, depth: number): void {
@@ -572,18 +486,14 @@ function valueOf(t: Translation): unknown {
   }
 }
 
-/** Every policy of a Terraform module that KMS Lens analyses: key policies always, the others when they mention KMS. */
-export function terraformPolicies(src: string, tree: Tree): TerraformPolicy[] {
-  return readPolicies(src, readSyntax(src, tree, policyBlock));
-}
-
 /** The top-level blocks that may hold a policy; the others are not read inside. */
-function policyBlock(type: string, labels: readonly string[]): boolean {
+export function policyBlock(type: string, labels: readonly string[]): boolean {
   if (type === 'resource') return Object.hasOwn(SLOTS, labels[0] ?? '');
   return type === 'data' && labels[0] === 'aws_iam_policy_document';
 }
 
-function readPolicies(src: string, root: TsNode): TerraformPolicy[] {
+/** Every policy of a Terraform module that KMS Lens analyses (key policies always, the others when they mention KMS), from its tree as syntax.ts reads it (with policyBlock among the blocks it reads inside). */
+export function readPolicies(src: string, root: TsNode): TerraformPolicy[] {
   const out: TerraformPolicy[] = [];
   const referenced = new Map<string, { slot: Slot; reason: string }>();
   const documents: Array<{ name: string; block: TsNode }> = [];
