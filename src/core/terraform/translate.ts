@@ -34,7 +34,7 @@ export interface TerraformPolicy {
   fragment?: 'statements';
 }
 
-interface Slot {
+export interface Slot {
   kind: PolicyKind;
   service?: string;
 }
@@ -43,7 +43,7 @@ interface Slot {
 const KEY: Slot = { kind: 'keyPolicy' };
 const IDENTITY: Slot = { kind: 'identityPolicy' };
 const resource = (service: string): Slot => ({ kind: 'resourcePolicy', service });
-const SLOTS: Readonly<Record<string, Readonly<Record<string, Slot>>>> = {
+export const SLOTS: Readonly<Record<string, Readonly<Record<string, Slot>>>> = {
   aws_kms_key: { policy: KEY },
   aws_kms_replica_key: { policy: KEY },
   aws_kms_external_key: { policy: KEY },
@@ -86,7 +86,7 @@ const SLOTS: Readonly<Record<string, Readonly<Record<string, Slot>>>> = {
 };
 
 /** Policies in nested blocks of a resource: `inline_policy { name policy }` of an IAM role. */
-const NESTED_SLOTS: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, Slot>>>>>> = {
+export const NESTED_SLOTS: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, Slot>>>>>> = {
   aws_iam_role: { inline_policy: { policy: IDENTITY } },
 };
 
@@ -95,7 +95,7 @@ const NESTED_SLOTS: Readonly<Record<string, Readonly<Record<string, Readonly<Rec
  * the provider does), or a tag, backup or other policy that is not IAM's language: nothing to read. A `type`
  * given by an expression is not known, and the content is not read.
  */
-const ORGANIZATIONS_TYPES: Readonly<Record<string, PolicyKind>> = {
+export const ORGANIZATIONS_TYPES: Readonly<Record<string, PolicyKind>> = {
   SERVICE_CONTROL_POLICY: 'serviceControlPolicy',
   RESOURCE_CONTROL_POLICY: 'resourceControlPolicy',
 };
@@ -255,103 +255,145 @@ function everyone(src: string, block: TsNode): { node: TsNode; map: Int32Array }
   return s.value === '*' ? { node: item, map: s.map } : undefined;
 }
 
-function emitStatement(w: Writer, src: string, block: TsNode): void {
-  const { body } = blockHead(src, block);
-  const attrs = attributes(src, body);
-  w.put('{', block.startIndex);
-  const sid = attrs.get('sid');
-  if (sid) member(w, src, 'Sid', sid, true);
-  const effect = attrs.get('effect');
-  if (effect) member(w, src, 'Effect', effect, !sid);
-  else {
-    // The provider's default.
-    if (sid) w.put(',', -1);
-    w.putString('Effect', undefined, block.startIndex, block.startIndex);
-    w.put(':', block.startIndex);
-    w.putString('Allow', undefined, block.startIndex, block.startIndex);
+/**
+ * A member of a statement, written when its turn comes: the writer's map only goes forward, so members are
+ * written in the order of their source characters (`effect` after `actions` in HCL; the alphabetical order
+ * of Terraform JSON, where `sid` comes last).
+ */
+interface StatementPart {
+  at: number;
+  write(first: boolean): void;
+}
+
+/** A key written before its value although it stands after it in the source (`type` after `identifiers` in JSON): on the value's first character, not editable. */
+function keyBefore(w: Writer, src: string, key: TsNode, value: TsNode): void {
+  const k = unwrap(key);
+  const name = isQuoted(k) ? quotedString(src, k.startIndex, k.endIndex).value : `\${${text(src, k)}}`;
+  w.putString(name, undefined, value.startIndex, value.startIndex);
+}
+
+function principalPart(w: Writer, src: string, name: string, blockType: string, list: TsNode[]): void {
+  w.putString(name, undefined, list[0].startIndex, list[0].startIndex + blockType.length);
+  const star = list.length === 1 ? everyone(src, list[0]) : undefined;
+  if (star) {
+    // `type = "*"` with `identifiers = ["*"]` alone is how the provider writes `"Principal": "*"`.
+    w.put(':', list[0].startIndex);
+    w.putString('*', star.map, star.node.startIndex, star.node.endIndex);
+    return;
   }
-  for (const [attr, name] of STATEMENT_LISTS) {
-    const a = attrs.get(attr);
-    if (a) member(w, src, name, a, false);
+  w.put(':{', list[0].startIndex);
+  const byType = new Map<string, Array<{ value: TsNode }>>();
+  const typeNodes = new Map<string, { name: TsNode; value: TsNode }>();
+  for (const p of list) {
+    const pa = attributes(src, blockHead(src, p).body);
+    const type = pa.get('type');
+    const ids = pa.get('identifiers');
+    if (!type || !ids) continue;
+    const t = unwrap(type.value);
+    const key = isQuoted(t) ? quotedString(src, t.startIndex, t.endIndex).value : text(src, t);
+    if (!byType.has(key)) {
+      byType.set(key, []);
+      typeNodes.set(key, type);
+    }
+    byType.get(key)!.push({ value: ids.value });
   }
-  for (const [blockType, name] of [['principals', 'Principal'], ['not_principals', 'NotPrincipal']] as const) {
-    const list = blocks(src, body, blockType);
-    if (list.length === 0) continue;
-    w.put(',', -1);
-    w.putString(name, undefined, list[0].startIndex, list[0].startIndex + blockType.length);
-    const star = list.length === 1 ? everyone(src, list[0]) : undefined;
-    if (star) {
-      // `type = "*"` with `identifiers = ["*"]` alone is how the provider writes `"Principal": "*"`.
-      w.put(':', list[0].startIndex);
-      w.putString('*', star.map, star.node.startIndex, star.node.endIndex);
-      continue;
-    }
-    w.put(':{', list[0].startIndex);
-    const byType = new Map<string, Array<{ value: TsNode }>>();
-    const typeNodes = new Map<string, { name: TsNode; value: TsNode }>();
-    for (const p of list) {
-      const pa = attributes(src, blockHead(src, p).body);
-      const type = pa.get('type');
-      const ids = pa.get('identifiers');
-      if (!type || !ids) continue;
-      const t = unwrap(type.value);
-      const key = isQuoted(t) ? quotedString(src, t.startIndex, t.endIndex).value : text(src, t);
-      if (!byType.has(key)) {
-        byType.set(key, []);
-        typeNodes.set(key, type);
-      }
-      byType.get(key)!.push({ value: ids.value });
-    }
-    let firstType = true;
-    for (const [type, idLists] of byType) {
-      if (!firstType) w.put(',', -1);
-      firstType = false;
-      const t = unwrap(typeNodes.get(type)!.value);
+  let firstType = true;
+  for (const [type, idLists] of byType) {
+    if (!firstType) w.put(',', -1);
+    firstType = false;
+    const typeNode = typeNodes.get(type)!.value;
+    const t = unwrap(typeNode);
+    if (t.startIndex > idLists[0].value.startIndex) {
+      keyBefore(w, src, typeNode, idLists[0].value);
+      w.put(':[', idLists[0].value.startIndex);
+    } else {
       const s = isQuoted(t) ? quotedString(src, t.startIndex, t.endIndex) : undefined;
       const keyStart = w.at;
       w.putString(type, s?.map, t.startIndex, t.endIndex);
       // The type of the first block of that type: what a fix or a completion of the key rewrites.
       if (s) w.nodes.push({ kind: 'scalar', jsonStart: keyStart, jsonEnd: w.literalEnd, yamlStart: t.startIndex, yamlEnd: t.endIndex, style: 'HCL', value: s.value, exact: s.exact, inFlow: true });
       w.put(':[', t.endIndex);
-      let firstId = true;
-      for (const ids of idLists) firstId = listElements(w, src, ids.value, firstId);
-      w.put(']', -1);
     }
+    let firstId = true;
+    for (const ids of idLists) firstId = listElements(w, src, ids.value, firstId);
+    w.put(']', -1);
+  }
+  w.put('}', -1);
+}
+
+function conditionPart(w: Writer, src: string, conditions: TsNode[]): void {
+  w.putString('Condition', undefined, conditions[0].startIndex, conditions[0].startIndex + 'condition'.length);
+  w.put(':{', conditions[0].startIndex);
+  const byTest = new Map<string, Array<{ test: TsNode; variable: TsNode; values: TsNode }>>();
+  for (const c of conditions) {
+    const ca = attributes(src, blockHead(src, c).body);
+    const test = ca.get('test');
+    const variable = ca.get('variable');
+    const values = ca.get('values');
+    if (!test || !variable || !values) continue;
+    const t = unwrap(test.value);
+    const key = isQuoted(t) ? quotedString(src, t.startIndex, t.endIndex).value : `\${${text(src, t)}}`;
+    if (!byTest.has(key)) byTest.set(key, []);
+    byTest.get(key)!.push({ test: test.value, variable: variable.value, values: values.value });
+  }
+  let firstTest = true;
+  for (const entries of byTest.values()) {
+    if (!firstTest) w.put(',', -1);
+    firstTest = false;
+    const first = entries[0];
+    const earliest = first.variable.startIndex < first.values.startIndex ? first.variable : first.values;
+    if (first.test.startIndex > earliest.startIndex) keyBefore(w, src, first.test, earliest);
+    else emitExpression(w, src, first.test, 0);
+    w.put(':{', -1);
+    entries.forEach((e, i) => {
+      if (i > 0) w.put(',', -1);
+      if (e.variable.startIndex > e.values.startIndex) keyBefore(w, src, e.variable, e.values);
+      else emitExpression(w, src, e.variable, 0);
+      w.put(':', -1);
+      emitExpression(w, src, e.values, 0);
+    });
     w.put('}', -1);
+  }
+  w.put('}', -1);
+}
+
+function emitStatement(w: Writer, src: string, block: TsNode): void {
+  const { body } = blockHead(src, block);
+  const attrs = attributes(src, body);
+  const parts: StatementPart[] = [];
+  const attributePart = (name: string, attr: { name: TsNode; value: TsNode } | undefined): void => {
+    if (attr) parts.push({ at: attr.name.startIndex, write: (first) => member(w, src, name, attr, first) });
+  };
+  attributePart('Sid', attrs.get('sid'));
+  const effect = attrs.get('effect');
+  if (effect) attributePart('Effect', effect);
+  else {
+    // The provider's default, on the block's first character.
+    parts.push({
+      at: block.startIndex,
+      write: (first) => {
+        if (!first) w.put(',', -1);
+        w.putString('Effect', undefined, block.startIndex, block.startIndex);
+        w.put(':', block.startIndex);
+        w.putString('Allow', undefined, block.startIndex, block.startIndex);
+      },
+    });
+  }
+  for (const [attr, name] of STATEMENT_LISTS) attributePart(name, attrs.get(attr));
+  for (const [blockType, name] of [['principals', 'Principal'], ['not_principals', 'NotPrincipal']] as const) {
+    const list = blocks(src, body, blockType);
+    if (list.length > 0) parts.push({ at: list[0].startIndex, write: (first) => {
+      if (!first) w.put(',', -1);
+      principalPart(w, src, name, blockType, list);
+    } });
   }
   const conditions = blocks(src, body, 'condition');
-  if (conditions.length > 0) {
-    w.put(',', -1);
-    w.putString('Condition', undefined, conditions[0].startIndex, conditions[0].startIndex + 'condition'.length);
-    w.put(':{', conditions[0].startIndex);
-    const byTest = new Map<string, Array<{ test: TsNode; variable: TsNode; values: TsNode }>>();
-    for (const c of conditions) {
-      const ca = attributes(src, blockHead(src, c).body);
-      const test = ca.get('test');
-      const variable = ca.get('variable');
-      const values = ca.get('values');
-      if (!test || !variable || !values) continue;
-      const t = unwrap(test.value);
-      const key = isQuoted(t) ? quotedString(src, t.startIndex, t.endIndex).value : `\${${text(src, t)}}`;
-      if (!byTest.has(key)) byTest.set(key, []);
-      byTest.get(key)!.push({ test: test.value, variable: variable.value, values: values.value });
-    }
-    let firstTest = true;
-    for (const entries of byTest.values()) {
-      if (!firstTest) w.put(',', -1);
-      firstTest = false;
-      emitExpression(w, src, entries[0].test, 0);
-      w.put(':{', -1);
-      entries.forEach((e, i) => {
-        if (i > 0) w.put(',', -1);
-        emitExpression(w, src, e.variable, 0);
-        w.put(':', -1);
-        emitExpression(w, src, e.values, 0);
-      });
-      w.put('}', -1);
-    }
-    w.put('}', -1);
-  }
+  if (conditions.length > 0) parts.push({ at: conditions[0].startIndex, write: (first) => {
+    if (!first) w.put(',', -1);
+    conditionPart(w, src, conditions);
+  } });
+  w.put('{', block.startIndex);
+  parts.sort((a, b) => a.at - b.at).forEach((p, i) => p.write(i === 0));
   w.put('}', block.endIndex - 1);
 }
 
@@ -474,7 +516,7 @@ function documentReference(src: string, value: TsNode): string | undefined {
   return named.length > 0 && named.every((n) => n === named[0]) ? named[0] : undefined;
 }
 
-function decision(slot: Slot, reason: string, certain = true): KindDecision {
+export function decision(slot: Slot, reason: string, certain = true): KindDecision {
   return { kind: slot.kind, service: slot.service, certain, alternatives: [], reason, source: 'template' };
 }
 
