@@ -68,6 +68,21 @@ const CASES: Record<string, { fires: string[]; nearMisses: string[] }> = {
       grant('  operations = ["Sign"]\n  dynamic "constraints" {\n    for_each = var.contexts\n    content {\n      encryption_context_equals = constraints.value\n    }\n  }'),
     ],
   },
+  'grant-key-id-alias': {
+    fires: [
+      'resource "aws_kms_grant" "a" {\n  key_id            = ⟦aws_kms_alias.app.arn⟧\n  grantee_principal = aws_iam_role.app.arn\n  operations        = ["Decrypt"]\n}\n',
+      'resource "aws_kms_grant" "a" {\n  key_id            = ⟦"alias/app-data"⟧\n  grantee_principal = aws_iam_role.app.arn\n  operations        = ["Decrypt"]\n}\n',
+      'resource "aws_kms_grant" "a" {\n  key_id            = ⟦data.aws_kms_alias.shared[0].name⟧\n  grantee_principal = aws_iam_role.app.arn\n  operations        = ["Decrypt"]\n}\n',
+      'resource "aws_kms_grant" "a" {\n  key_id            = ⟦"arn:aws:kms:us-west-2:111122223333:alias/app-data"⟧\n  grantee_principal = aws_iam_role.app.arn\n  operations        = ["Decrypt"]\n}\n',
+    ],
+    nearMisses: [
+      grant('  operations = ["Decrypt"]'),
+      'resource "aws_kms_grant" "a" {\n  key_id            = aws_kms_alias.app.target_key_id\n  grantee_principal = aws_iam_role.app.arn\n  operations        = ["Decrypt"]\n}\n',
+      'resource "aws_kms_grant" "a" {\n  key_id            = "arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"\n  grantee_principal = aws_iam_role.app.arn\n  operations        = ["Decrypt"]\n}\n',
+      'resource "aws_kms_grant" "a" {\n  key_id            = var.key_id\n  grantee_principal = aws_iam_role.app.arn\n  operations        = ["Decrypt"]\n}\n',
+      'resource "aws_kms_grant" "a" {\n  key_id            = "${var.alias}"\n  grantee_principal = aws_iam_role.app.arn\n  operations        = ["Decrypt"]\n}\n',
+    ],
+  },
 };
 
 describe('Terraform KMS grants', () => {
