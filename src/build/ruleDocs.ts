@@ -101,6 +101,7 @@ function pageLink(rule: Rule): string {
 const RULE_FAMILIES: readonly { prefix: string; about: string }[] = [
   { prefix: 'json-', about: 'The JSON itself: commas, quotes, comments, duplicate keys, nesting' },
   { prefix: 'policy-', about: 'Key policies and IAM policies: elements, actions, principals, resources, conditions, access' },
+  { prefix: 'grant-', about: 'KMS grants as Terraform declares them (`aws_kms_grant`): operations, constraints' },
   { prefix: 'ct-', about: 'CloudTrail events and logs: fields, KMS parameters, errors, access against the known key policy' },
   { prefix: 'lifecycle-', about: 'A key\'s life across a log: disable, deletion, rotation, grants in use' },
   { prefix: 'meta-', about: 'The file as a whole: templates, pages of CLI output, size and finding limits' },
@@ -183,7 +184,8 @@ export function renderRulePage(rule: Rule, language: DocsLanguage = 'en', transl
     '',
   );
   out.push(own.description, '');
-  if (rule.docs.example) out.push(`## ${text.headings.example}`, '', '```json', rule.docs.example, '```', '');
+  // The grant- rules read Terraform: their examples are HCL.
+  if (rule.docs.example) out.push(`## ${text.headings.example}`, '', rule.id.startsWith('grant-') ? '```hcl' : '```json', rule.docs.example, '```', '');
   out.push(`## ${text.headings.remedy}`, '', own.remedy, '');
   out.push(`## ${text.headings.quickFix}`, '', ...fixLines(rule, text), '');
   out.push(`## ${text.headings.appliesTo}`, '', ...scopeDescription(rule, text), '');

@@ -61,6 +61,8 @@ export function describeReading(model: DocumentModel): string {
     }
     case 'terraform': {
       const kinds = policiesOf(model).map((p) => decisionLabel(p.decision));
+      const grants = model.terraformGrants?.length ?? 0;
+      if (grants > 0) kinds.push(grants === 1 ? l10n.t('a KMS grant') : l10n.t('{0} KMS grants', grants));
       return l10n.t('a Terraform module with {0}', kinds.join(', '));
     }
     default: return l10n.t('neither a policy nor CloudTrail data (not analysed)');

@@ -9,7 +9,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { allRules, analyze, appliedByFixAll, type DocumentHints, type FixSafety } from '../../src/core';
+import { allRules, analyze, appliedByFixAll, getKmsLensService, type DocumentHints, type FixSafety } from '../../src/core';
+import { locateWasm } from '../../src/cli/wasm';
 import { FIXTURES } from './helpers';
 import { CASES } from './policyCases';
 import { ACCOUNT, appStatement, identityPolicy, JSON_HINTS, keyPolicy, ROOT, unmark } from './policyHelpers';
@@ -181,9 +182,19 @@ const CLASS_CASES: Record<string, Partial<Record<FixSafety, ClassCase>>> = {
     review: { text: event((e) => { rp(e).encryptionAlgorithmm = 'SYMMETRIC_DEFAULT'; delete rp(e).encryptionAlgorithm; }), title: 'Rename to "encryptionAlgorithm"' },
   },
   'ct-kms-parameter-value': { review: { text: event((e) => { rp(e).encryptionAlgorithm = 'SYMMETRIC_DEFAUL'; }), title: 'Change to "SYMMETRIC_DEFAULT"' } },
+  'grant-operation-invalid': {
+    review: {
+      text: 'resource "aws_kms_grant" "app" {\n  key_id            = aws_kms_key.data.key_id\n  grantee_principal = aws_iam_role.app.arn\n  operations        = ["kms:Decrypt"]\n}\n',
+      title: 'Change to "Decrypt"',
+      hints: { languageId: 'terraform', fileName: 'grants.tf' },
+    },
+  },
 };
 
 describe('fix classes', () => {
+  // The grant- rules read Terraform.
+  before(() => getKmsLensService().prepareFormats(locateWasm));
+
   for (const [rule, byClass] of Object.entries(CLASS_CASES)) {
     for (const [safety, c] of Object.entries(byClass) as Array<[FixSafety, ClassCase]>) {
       it(`${rule} offers a ${safety} fix`, () => {
@@ -203,6 +214,7 @@ describe('fix classes', () => {
 
 describe('rule metadata: fixable', function () {
   this.timeout(120_000);
+  before(() => getKmsLensService().prepareFormats(locateWasm));
 
   it('every fix a rule offers is of a class its metadata lists, and every listed class is offered somewhere', () => {
     const texts: Array<{ text: string; hints: DocumentHints }> = [];

@@ -11,6 +11,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { cloudTrailRules } from '../../src/core/cloudtrail/rules';
 import { SOURCES } from '../../src/core/data/sources';
+import { grantRules } from '../../src/core/grants/rules';
 import { lifecycleRules } from '../../src/core/lifecycle/rules';
 import { policyRules } from '../../src/core/policy/rules';
 import { docsPath, RULE_CATEGORIES, type Rule } from '../../src/core/rules/rule';
@@ -25,9 +26,10 @@ const CORE = path.join(ROOT, 'src', 'core');
 const AREAS: Array<{ prefix: string; dir: string; rules: readonly Rule[] }> = [
   { prefix: 'json', dir: 'syntax', rules: syntaxRules },
   { prefix: 'policy', dir: path.join('policy', 'rules'), rules: policyRules },
+  { prefix: 'grant', dir: path.join('grants', 'rules'), rules: grantRules },
   { prefix: 'ct', dir: path.join('cloudtrail', 'rules'), rules: cloudTrailRules },
   { prefix: 'lifecycle', dir: path.join('lifecycle', 'rules'), rules: lifecycleRules },
-  { prefix: 'meta', dir: path.join('rules', 'meta'), rules: allRules.filter((r) => ![...syntaxRules, ...policyRules, ...cloudTrailRules, ...lifecycleRules].includes(r)) },
+  { prefix: 'meta', dir: path.join('rules', 'meta'), rules: allRules.filter((r) => ![...syntaxRules, ...policyRules, ...grantRules, ...cloudTrailRules, ...lifecycleRules].includes(r)) },
 ];
 
 /** `policy-unknown-condition-operator` in the policy area is the module `unknownConditionOperator.ts`. */

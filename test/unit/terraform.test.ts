@@ -280,6 +280,42 @@ resource "aws_kms_key" "k" {
     });
   });
 
+  it('places findings on the right characters when a statement\'s arguments are in another order (effect after actions, values before variable)', () => {
+    const text = `data "aws_iam_policy_document" "k" {
+  statement {
+    actions   = ["kms:*"]
+    resources = ["*"]
+    principals {
+      identifiers = ["arn:aws:iam::210987654321:root"]
+      type        = "AWS"
+    }
+    sid = "Root"
+  }
+  statement {
+    actions   = ["kms:Decrypt"]
+    resources = ["*"]
+    effect    = "allow"
+    condition {
+      values   = ["s3.eu-west-9.amazonaws.com"]
+      variable = "kms:ViaService"
+      test     = "StringEquals"
+    }
+    principals {
+      identifiers = ["arn:aws:iam::210987654321:role/App"]
+      type        = "AWS"
+    }
+  }
+}
+resource "aws_kms_key" "k" {
+  policy = data.aws_iam_policy_document.k.json
+}
+`;
+    assert.deepEqual(placed(text, run(text).filter((f) => f.severity === 'error' || f.severity === 'warning')), [
+      'policy-effect-invalid 14:17 "\\"allow\\""',
+      'policy-via-service-invalid 16:23 "eu-west-9"',
+    ]);
+  });
+
   describe('principals { type = "*" }', () => {
     // The provider writes a lone `type = "*"`, `identifiers = ["*"]` block as "Principal": "*" (its documented way to
     // get that principal): not a principal type "*".

@@ -23,6 +23,8 @@ import { templateHasKmsPolicy } from '../policy/cloudFormation';
 import { isYamlDocument, readYamlHolder, readYamlTemplate } from '../yaml/document';
 import { isTerraformDocument, readTerraform } from '../terraform/document';
 import type { TerraformPolicy } from '../terraform/translate';
+import type { TerraformGrant } from '../terraform/grants';
+import { isTerraformJsonDocument, readTerraformJson, type TerraformJsonPolicy } from '../terraform/json';
 import type { Translation } from './translation';
 import type { JsonRecord } from './record';
 import { templateView, touchesConstruct, type TemplateView } from './template';
@@ -68,6 +70,10 @@ export interface DocumentModel {
   translation?: Translation;
   /** A Terraform module: its policies, each read as JSON with its kind (terraform/translate.ts). */
   terraformPolicies?: TerraformPolicy[];
+  /** A Terraform module: its `aws_kms_grant` resources (terraform/grants.ts). */
+  terraformGrants?: TerraformGrant[];
+  /** A Terraform module in JSON syntax (`*.tf.json`): where its policies are in `root` (terraform/json.ts). */
+  terraformJsonPolicies?: TerraformJsonPolicy[];
   /** The text is in a language whose parser has not loaded yet (Terraform): analyse it again once `prepareFormats` has finished. */
   pending?: true;
 }
@@ -143,6 +149,7 @@ export function buildModel(text: string, hints: DocumentHints, options: ModelOpt
   if (looksBinary(text)) return empty('other', 'binary');
   if (isYamlDocument(text, hints)) return buildYamlModel(text);
   if (isTerraformDocument(hints)) return buildTerraformModel(text);
+  if (isTerraformJsonDocument(hints)) return buildTerraformJsonModel(text);
   const threshold = options.treeThreshold ?? DEFAULT_TREE_THRESHOLD;
   const format = detectFormat(text, hints);
   return format === 'jsonLines'
@@ -163,11 +170,31 @@ function buildYamlModel(text: string): DocumentModel {
   return { text, kind: ours ? 'cloudFormation' : 'other', container: 'none', format: 'yaml', allowComments: true, syntaxProblems: [], records: [], translation: ours ? translation : undefined };
 }
 
-/** A Terraform module: ours when it holds a policy KMS Lens analyses. */
+/** A Terraform module: ours when it holds a policy KMS Lens analyses or a KMS grant. */
 function buildTerraformModel(text: string): DocumentModel {
-  const policies = readTerraform(text);
-  const ours = policies !== undefined && policies.length > 0;
-  return { text, kind: ours ? 'terraform' : 'other', container: 'none', format: 'terraform', allowComments: true, syntaxProblems: [], records: [], terraformPolicies: ours ? policies : undefined, pending: policies === undefined ? true : undefined };
+  const read = readTerraform(text);
+  const ours = read !== undefined && (read.policies.length > 0 || read.grants.length > 0);
+  return {
+    text, kind: ours ? 'terraform' : 'other', container: 'none', format: 'terraform', allowComments: true, syntaxProblems: [], records: [],
+    terraformPolicies: ours ? read.policies : undefined,
+    terraformGrants: ours && read.grants.length > 0 ? read.grants : undefined,
+    pending: read === undefined ? true : undefined,
+  };
+}
+
+/** A Terraform module in JSON syntax: ours when it holds a policy KMS Lens analyses; nothing else in it is read. */
+function buildTerraformJsonModel(text: string): DocumentModel {
+  const root = parseTree(text, [], { allowTrailingComma: true });
+  const value: unknown = root ? getNodeValue(root) : undefined;
+  const read = root ? readTerraformJson(text, root, value) : undefined;
+  const ours = read !== undefined && (read.strings.length > 0 || read.policies.length > 0 || read.grants.length > 0);
+  return {
+    text, kind: ours ? 'terraform' : 'other', container: 'none', format: 'json', allowComments: false, syntaxProblems: [], records: [],
+    root: ours ? root : undefined, value: ours ? value : undefined,
+    terraformJsonPolicies: ours ? read.strings : undefined,
+    terraformPolicies: ours ? read.policies : undefined,
+    terraformGrants: ours && read.grants.length > 0 ? read.grants : undefined,
+  };
 }
 
 interface SegmentResult {

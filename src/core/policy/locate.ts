@@ -77,12 +77,28 @@ function locate(model: DocumentModel): PolicyModel[] {
     case 'configuration':
       return heldPolicies(model);
     case 'terraform':
-      return (model.terraformPolicies ?? []).flatMap(({ translation: t, decision, fragment }) => (t.root ? [buildPolicy({ text: t.text, root: t.root, decision, fragment, origin: 'embedded', context: { terraform: true }, toDocument: t.toDocument, mapEdits: t.mapEdits })] : []));
+    {
+      const written = (model.terraformPolicies ?? []).flatMap(({ translation: t, decision, fragment }) => (t.root ? [buildPolicy({ text: t.text, root: t.root, decision, fragment, origin: 'embedded', context: { terraform: true }, toDocument: t.toDocument, mapEdits: t.mapEdits })] : []));
+      if (!model.terraformJsonPolicies) return written;
+      // A .tf.json module: its policies in strings too, all in document order.
+      return [...terraformJsonPolicies(model, model.terraformJsonPolicies), ...written].sort((a, b) => a.toDocument(0) - b.toDocument(0));
+    }
     case 'cloudTrail':
       return eventRecords(model).flatMap((r) => eventPolicy(model, r) ?? []);
     default:
       return [];
   }
+}
+
+/** The policies of a Terraform JSON module (`*.tf.json`): JSON strings, as every policy in a string is read, or objects. */
+function terraformJsonPolicies(model: DocumentModel, found: NonNullable<DocumentModel['terraformJsonPolicies']>): PolicyModel[] {
+  const root = model.root;
+  if (!root) return [];
+  return found.flatMap(({ path, decision }) => {
+    const node = findNodeAtLocation(root, path);
+    if (node?.type === 'string') return policyInString(model.text, node.offset, node.length, decision, { terraform: true }) ?? [];
+    return node?.type === 'object' ? [buildPolicy({ text: model.text, root: node, decision, origin: 'embedded', context: { terraform: true }, syntaxProblems: within(model, node) })] : [];
+  });
 }
 
 /** A template slot that holds one statement, or a list of them, is checked as part of a policy. */

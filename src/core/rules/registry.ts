@@ -1,5 +1,6 @@
 /** Every rule KMS Lens has, in the order of the README table. */
 import { cloudTrailRules } from '../cloudtrail/rules';
+import { grantRules } from '../grants/rules';
 import { lifecycleRules } from '../lifecycle/rules';
 import { policyRules } from '../policy/rules';
 import { syntaxRules } from '../syntax';
@@ -11,7 +12,7 @@ import { template } from './meta/template';
 import { tooManyFindings } from './meta/tooManyFindings';
 import type { Rule } from './rule';
 
-export const allRules: readonly Rule[] = [...syntaxRules, ...policyRules, ...cloudTrailRules, ...lifecycleRules, morePages, concatenatedDocuments, template, fileTooLarge, tooManyFindings, internalError];
+export const allRules: readonly Rule[] = [...syntaxRules, ...policyRules, ...grantRules, ...cloudTrailRules, ...lifecycleRules, morePages, concatenatedDocuments, template, fileTooLarge, tooManyFindings, internalError];
 
 export const ruleById: ReadonlyMap<string, Rule> = new Map(allRules.map((r) => [r.id, r]));
 

@@ -1,32 +1,52 @@
 /**
- * Which texts are Terraform, and their policies. A module with no policy KMS
- * Lens analyses is not ours (no finding). Before the parser has loaded
- * (terraform/parser.ts) a Terraform text cannot be read: the model says so,
- * and the adapters analyse it again once `prepareTerraform` has finished.
+ * Which texts are Terraform, and what KMS Lens reads in them: their policies
+ * and their `aws_kms_grant` resources. A module with neither is not ours (no
+ * finding). Before the parser has loaded (terraform/parser.ts) a Terraform
+ * text cannot be read: the model says so, and the adapters analyse it again
+ * once `prepareTerraform` has finished.
  */
 import type { DocumentHints } from '../types';
+import { isGrantBlock, terraformGrants, type TerraformGrant } from './grants';
 import { terraformParser } from './parser';
-import { terraformPolicies, type TerraformPolicy } from './translate';
+import { readSyntax } from './syntax';
+import { policyBlock, readPolicies, type TerraformPolicy } from './translate';
 
 export function isTerraformDocument(hints: DocumentHints): boolean {
   return hints.languageId === 'terraform' || /\.tf$/i.test(hints.fileName ?? '');
 }
 
-/** The module's policies; undefined while the parser is not loaded. */
-export function readTerraform(text: string): TerraformPolicy[] | undefined {
+/** What a module holds for KMS Lens. */
+export interface TerraformContent {
+  policies: TerraformPolicy[];
+  grants: TerraformGrant[];
+}
+
+const NOTHING: TerraformContent = { policies: [], grants: [] };
+
+/** The module's policies and grants; undefined while the parser is not loaded. */
+export function readTerraform(text: string): TerraformContent | undefined {
   const parser = terraformParser();
   if (!parser) return undefined;
-  // Nothing to read in a module that names no policy (most of them): no parse.
-  // (`policy`, `assume_role_policy`, `access_policies`, `aws_organizations_policy`, `aws_iam_policy_document`...)
-  if (!/polic(?:y|ies)/.test(text)) return [];
+  // Nothing to read in a module that names no policy and no grant (most of them): no parse.
+  // (`policy`, `assume_role_policy`, `access_policies`, `aws_organizations_policy`, `aws_iam_policy_document`, `aws_kms_grant`...)
+  if (!/polic(?:y|ies)|aws_kms_grant/.test(text)) return NOTHING;
   const tree = parser.parse(text);
-  if (!tree) return [];
+  if (!tree) return NOTHING;
   try {
-    return terraformPolicies(text, tree);
+    const root = readSyntax(text, tree, (type, labels) => policyBlock(type, labels) || isGrantBlock(type, labels));
+    return { policies: attempt(() => readPolicies(text, root)), grants: attempt(() => terraformGrants(text, root)) };
   } catch {
-    // A shape the reader did not expect: the module is not analysed rather than an error in the editor.
-    return [];
+    return NOTHING;
   } finally {
     tree.delete();
+  }
+}
+
+/** A shape a reader did not expect: that part of the module is not analysed, rather than an error in the editor. */
+function attempt<T>(read: () => T[]): T[] {
+  try {
+    return read();
+  } catch {
+    return [];
   }
 }

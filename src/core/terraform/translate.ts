@@ -24,8 +24,8 @@ import type { KindDecision, PolicyKind } from '../policy/kinds';
 import type { TextEdit } from '../types';
 import { indexNodes, translateEdits, type NodeIndex, type SourceWriting } from '../translation/edits';
 import { MAX_DEPTH, Writer } from '../translation/writer';
-import type { Tree } from 'web-tree-sitter';
-import { readSyntax, type HclNode as TsNode } from './syntax';
+import type { HclNode as TsNode } from './syntax';
+import { attributes, blockHead, blocks, isQuoted, quotedString, text, unwrap } from './hcl';
 
 export interface TerraformPolicy {
   translation: Translation;
@@ -34,7 +34,7 @@ export interface TerraformPolicy {
   fragment?: 'statements';
 }
 
-interface Slot {
+export interface Slot {
   kind: PolicyKind;
   service?: string;
 }
@@ -43,7 +43,7 @@ interface Slot {
 const KEY: Slot = { kind: 'keyPolicy' };
 const IDENTITY: Slot = { kind: 'identityPolicy' };
 const resource = (service: string): Slot => ({ kind: 'resourcePolicy', service });
-const SLOTS: Readonly<Record<string, Readonly<Record<string, Slot>>>> = {
+export const SLOTS: Readonly<Record<string, Readonly<Record<string, Slot>>>> = {
   aws_kms_key: { policy: KEY },
   aws_kms_replica_key: { policy: KEY },
   aws_kms_external_key: { policy: KEY },
@@ -86,7 +86,7 @@ const SLOTS: Readonly<Record<string, Readonly<Record<string, Slot>>>> = {
 };
 
 /** Policies in nested blocks of a resource: `inline_policy { name policy }` of an IAM role. */
-const NESTED_SLOTS: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, Slot>>>>>> = {
+export const NESTED_SLOTS: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, Slot>>>>>> = {
   aws_iam_role: { inline_policy: { policy: IDENTITY } },
 };
 
@@ -95,7 +95,7 @@ const NESTED_SLOTS: Readonly<Record<string, Readonly<Record<string, Readonly<Rec
  * the provider does), or a tag, backup or other policy that is not IAM's language: nothing to read. A `type`
  * given by an expression is not known, and the content is not read.
  */
-const ORGANIZATIONS_TYPES: Readonly<Record<string, PolicyKind>> = {
+export const ORGANIZATIONS_TYPES: Readonly<Record<string, PolicyKind>> = {
   SERVICE_CONTROL_POLICY: 'serviceControlPolicy',
   RESOURCE_CONTROL_POLICY: 'resourceControlPolicy',
 };
@@ -109,92 +109,6 @@ function organizationsSlots(src: string, attrs: Map<string, { name: TsNode; valu
   return kind ? { content: { kind } } : {};
 }
 
-/** The node an `expression`, `literal_value` or `collection_value` wraps, when it wraps exactly one. */
-function unwrap(node: TsNode): TsNode {
-  let n = node;
-  for (;;) {
-    if (n.type !== 'expression' && n.type !== 'literal_value' && n.type !== 'collection_value' && n.type !== 'template_expr') return n;
-    const children = n.children;
-    if (children.length !== 1) return n;
-    n = children[0];
-  }
-}
-
-/** A node's source text. */
-function text(src: string, n: TsNode | undefined): string {
-  return n ? src.slice(n.startIndex, n.endIndex) : '';
-}
-
-/** A block's type and its labels (`resource "aws_kms_key" "main"` -> resource, [aws_kms_key, main]). */
-function blockHead(src: string, block: TsNode): { type: string; labels: string[]; body: TsNode | undefined } {
-  const parts = block.children;
-  const type = parts[0]?.type === 'identifier' ? text(src, parts[0]) : '';
-  const labels = parts.filter((p) => p.type === 'string_lit').map((p) => src.slice(p.startIndex + 1, p.endIndex - 1));
-  return { type, labels, body: parts.find((p) => p.type === 'body') };
-}
-
-function attributes(src: string, body: TsNode | undefined): Map<string, { name: TsNode; value: TsNode }> {
-  const out = new Map<string, { name: TsNode; value: TsNode }>();
-  for (const c of body ? body.children : []) {
-    if (c.type !== 'attribute') continue;
-    const [name, value] = c.children;
-    if (name && value && !out.has(text(src, name))) out.set(text(src, name), { name, value });
-  }
-  return out;
-}
-
-function blocks(src: string, body: TsNode | undefined, type: string): TsNode[] {
-  return (body ? body.children : []).filter((c) => c.type === 'block' && blockHead(src, c).type === type);
-}
-
-const HCL_ESCAPES: Readonly<Record<string, string>> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
-
-function hasBackslash(src: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (src.charCodeAt(i) === 92) return true;
-  return false;
-}
-
-/** A quoted HCL string's value (escapes decoded, interpolations as written), each character on its source character. */
-function quotedString(src: string, start: number, end: number): { value: string; map: Int32Array; exact: boolean } {
-  const close = end - 1;
-  if (!hasBackslash(src, start + 1, close)) {
-    // No escape (most strings): the value is the text between the quotes.
-    const map = new Int32Array(close - start);
-    for (let i = 0; i < map.length; i++) map[i] = start + 1 + i;
-    return { value: src.slice(start + 1, close), map, exact: true };
-  }
-  const chars: string[] = [];
-  const offsets: number[] = [];
-  let exact = true;
-  let i = start + 1;
-  while (i < close) {
-    const c = src[i];
-    if (c === '\\' && i + 1 < close) {
-      const e = src[i + 1];
-      if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(src.slice(i + 2, i + 6))) {
-        chars.push(String.fromCharCode(parseInt(src.slice(i + 2, i + 6), 16)));
-        offsets.push(i);
-        i += 6;
-        continue;
-      }
-      chars.push(HCL_ESCAPES[e] ?? e);
-      offsets.push(i);
-      i += 2;
-      exact = false;
-      continue;
-    }
-    chars.push(c);
-    offsets.push(i++);
-  }
-  const map = new Int32Array(chars.length + 1);
-  map.set(offsets);
-  map[chars.length] = close;
-  return { value: chars.join(''), map, exact };
-}
-
-function isQuoted(n: TsNode): boolean {
-  return n.type === 'string_lit' || n.type === 'quoted_template';
-}
 
 /** Writes an HCL expression as JSON. */
 function emitExpression(w: Writer, src: string, node: TsNode, depth: number): void {
@@ -341,103 +255,145 @@ function everyone(src: string, block: TsNode): { node: TsNode; map: Int32Array }
   return s.value === '*' ? { node: item, map: s.map } : undefined;
 }
 
-function emitStatement(w: Writer, src: string, block: TsNode): void {
-  const { body } = blockHead(src, block);
-  const attrs = attributes(src, body);
-  w.put('{', block.startIndex);
-  const sid = attrs.get('sid');
-  if (sid) member(w, src, 'Sid', sid, true);
-  const effect = attrs.get('effect');
-  if (effect) member(w, src, 'Effect', effect, !sid);
-  else {
-    // The provider's default.
-    if (sid) w.put(',', -1);
-    w.putString('Effect', undefined, block.startIndex, block.startIndex);
-    w.put(':', block.startIndex);
-    w.putString('Allow', undefined, block.startIndex, block.startIndex);
+/**
+ * A member of a statement, written when its turn comes: the writer's map only goes forward, so members are
+ * written in the order of their source characters (`effect` after `actions` in HCL; the alphabetical order
+ * of Terraform JSON, where `sid` comes last).
+ */
+interface StatementPart {
+  at: number;
+  write(first: boolean): void;
+}
+
+/** A key written before its value although it stands after it in the source (`type` after `identifiers` in JSON): on the value's first character, not editable. */
+function keyBefore(w: Writer, src: string, key: TsNode, value: TsNode): void {
+  const k = unwrap(key);
+  const name = isQuoted(k) ? quotedString(src, k.startIndex, k.endIndex).value : `\${${text(src, k)}}`;
+  w.putString(name, undefined, value.startIndex, value.startIndex);
+}
+
+function principalPart(w: Writer, src: string, name: string, blockType: string, list: TsNode[]): void {
+  w.putString(name, undefined, list[0].startIndex, list[0].startIndex + blockType.length);
+  const star = list.length === 1 ? everyone(src, list[0]) : undefined;
+  if (star) {
+    // `type = "*"` with `identifiers = ["*"]` alone is how the provider writes `"Principal": "*"`.
+    w.put(':', list[0].startIndex);
+    w.putString('*', star.map, star.node.startIndex, star.node.endIndex);
+    return;
   }
-  for (const [attr, name] of STATEMENT_LISTS) {
-    const a = attrs.get(attr);
-    if (a) member(w, src, name, a, false);
+  w.put(':{', list[0].startIndex);
+  const byType = new Map<string, Array<{ value: TsNode }>>();
+  const typeNodes = new Map<string, { name: TsNode; value: TsNode }>();
+  for (const p of list) {
+    const pa = attributes(src, blockHead(src, p).body);
+    const type = pa.get('type');
+    const ids = pa.get('identifiers');
+    if (!type || !ids) continue;
+    const t = unwrap(type.value);
+    const key = isQuoted(t) ? quotedString(src, t.startIndex, t.endIndex).value : text(src, t);
+    if (!byType.has(key)) {
+      byType.set(key, []);
+      typeNodes.set(key, type);
+    }
+    byType.get(key)!.push({ value: ids.value });
   }
-  for (const [blockType, name] of [['principals', 'Principal'], ['not_principals', 'NotPrincipal']] as const) {
-    const list = blocks(src, body, blockType);
-    if (list.length === 0) continue;
-    w.put(',', -1);
-    w.putString(name, undefined, list[0].startIndex, list[0].startIndex + blockType.length);
-    const star = list.length === 1 ? everyone(src, list[0]) : undefined;
-    if (star) {
-      // `type = "*"` with `identifiers = ["*"]` alone is how the provider writes `"Principal": "*"`.
-      w.put(':', list[0].startIndex);
-      w.putString('*', star.map, star.node.startIndex, star.node.endIndex);
-      continue;
-    }
-    w.put(':{', list[0].startIndex);
-    const byType = new Map<string, Array<{ value: TsNode }>>();
-    const typeNodes = new Map<string, { name: TsNode; value: TsNode }>();
-    for (const p of list) {
-      const pa = attributes(src, blockHead(src, p).body);
-      const type = pa.get('type');
-      const ids = pa.get('identifiers');
-      if (!type || !ids) continue;
-      const t = unwrap(type.value);
-      const key = isQuoted(t) ? quotedString(src, t.startIndex, t.endIndex).value : text(src, t);
-      if (!byType.has(key)) {
-        byType.set(key, []);
-        typeNodes.set(key, type);
-      }
-      byType.get(key)!.push({ value: ids.value });
-    }
-    let firstType = true;
-    for (const [type, idLists] of byType) {
-      if (!firstType) w.put(',', -1);
-      firstType = false;
-      const t = unwrap(typeNodes.get(type)!.value);
+  let firstType = true;
+  for (const [type, idLists] of byType) {
+    if (!firstType) w.put(',', -1);
+    firstType = false;
+    const typeNode = typeNodes.get(type)!.value;
+    const t = unwrap(typeNode);
+    if (t.startIndex > idLists[0].value.startIndex) {
+      keyBefore(w, src, typeNode, idLists[0].value);
+      w.put(':[', idLists[0].value.startIndex);
+    } else {
       const s = isQuoted(t) ? quotedString(src, t.startIndex, t.endIndex) : undefined;
       const keyStart = w.at;
       w.putString(type, s?.map, t.startIndex, t.endIndex);
       // The type of the first block of that type: what a fix or a completion of the key rewrites.
       if (s) w.nodes.push({ kind: 'scalar', jsonStart: keyStart, jsonEnd: w.literalEnd, yamlStart: t.startIndex, yamlEnd: t.endIndex, style: 'HCL', value: s.value, exact: s.exact, inFlow: true });
       w.put(':[', t.endIndex);
-      let firstId = true;
-      for (const ids of idLists) firstId = listElements(w, src, ids.value, firstId);
-      w.put(']', -1);
     }
+    let firstId = true;
+    for (const ids of idLists) firstId = listElements(w, src, ids.value, firstId);
+    w.put(']', -1);
+  }
+  w.put('}', -1);
+}
+
+function conditionPart(w: Writer, src: string, conditions: TsNode[]): void {
+  w.putString('Condition', undefined, conditions[0].startIndex, conditions[0].startIndex + 'condition'.length);
+  w.put(':{', conditions[0].startIndex);
+  const byTest = new Map<string, Array<{ test: TsNode; variable: TsNode; values: TsNode }>>();
+  for (const c of conditions) {
+    const ca = attributes(src, blockHead(src, c).body);
+    const test = ca.get('test');
+    const variable = ca.get('variable');
+    const values = ca.get('values');
+    if (!test || !variable || !values) continue;
+    const t = unwrap(test.value);
+    const key = isQuoted(t) ? quotedString(src, t.startIndex, t.endIndex).value : `\${${text(src, t)}}`;
+    if (!byTest.has(key)) byTest.set(key, []);
+    byTest.get(key)!.push({ test: test.value, variable: variable.value, values: values.value });
+  }
+  let firstTest = true;
+  for (const entries of byTest.values()) {
+    if (!firstTest) w.put(',', -1);
+    firstTest = false;
+    const first = entries[0];
+    const earliest = first.variable.startIndex < first.values.startIndex ? first.variable : first.values;
+    if (first.test.startIndex > earliest.startIndex) keyBefore(w, src, first.test, earliest);
+    else emitExpression(w, src, first.test, 0);
+    w.put(':{', -1);
+    entries.forEach((e, i) => {
+      if (i > 0) w.put(',', -1);
+      if (e.variable.startIndex > e.values.startIndex) keyBefore(w, src, e.variable, e.values);
+      else emitExpression(w, src, e.variable, 0);
+      w.put(':', -1);
+      emitExpression(w, src, e.values, 0);
+    });
     w.put('}', -1);
+  }
+  w.put('}', -1);
+}
+
+function emitStatement(w: Writer, src: string, block: TsNode): void {
+  const { body } = blockHead(src, block);
+  const attrs = attributes(src, body);
+  const parts: StatementPart[] = [];
+  const attributePart = (name: string, attr: { name: TsNode; value: TsNode } | undefined): void => {
+    if (attr) parts.push({ at: attr.name.startIndex, write: (first) => member(w, src, name, attr, first) });
+  };
+  attributePart('Sid', attrs.get('sid'));
+  const effect = attrs.get('effect');
+  if (effect) attributePart('Effect', effect);
+  else {
+    // The provider's default, on the block's first character.
+    parts.push({
+      at: block.startIndex,
+      write: (first) => {
+        if (!first) w.put(',', -1);
+        w.putString('Effect', undefined, block.startIndex, block.startIndex);
+        w.put(':', block.startIndex);
+        w.putString('Allow', undefined, block.startIndex, block.startIndex);
+      },
+    });
+  }
+  for (const [attr, name] of STATEMENT_LISTS) attributePart(name, attrs.get(attr));
+  for (const [blockType, name] of [['principals', 'Principal'], ['not_principals', 'NotPrincipal']] as const) {
+    const list = blocks(src, body, blockType);
+    if (list.length > 0) parts.push({ at: list[0].startIndex, write: (first) => {
+      if (!first) w.put(',', -1);
+      principalPart(w, src, name, blockType, list);
+    } });
   }
   const conditions = blocks(src, body, 'condition');
-  if (conditions.length > 0) {
-    w.put(',', -1);
-    w.putString('Condition', undefined, conditions[0].startIndex, conditions[0].startIndex + 'condition'.length);
-    w.put(':{', conditions[0].startIndex);
-    const byTest = new Map<string, Array<{ test: TsNode; variable: TsNode; values: TsNode }>>();
-    for (const c of conditions) {
-      const ca = attributes(src, blockHead(src, c).body);
-      const test = ca.get('test');
-      const variable = ca.get('variable');
-      const values = ca.get('values');
-      if (!test || !variable || !values) continue;
-      const t = unwrap(test.value);
-      const key = isQuoted(t) ? quotedString(src, t.startIndex, t.endIndex).value : `\${${text(src, t)}}`;
-      if (!byTest.has(key)) byTest.set(key, []);
-      byTest.get(key)!.push({ test: test.value, variable: variable.value, values: values.value });
-    }
-    let firstTest = true;
-    for (const entries of byTest.values()) {
-      if (!firstTest) w.put(',', -1);
-      firstTest = false;
-      emitExpression(w, src, entries[0].test, 0);
-      w.put(':{', -1);
-      entries.forEach((e, i) => {
-        if (i > 0) w.put(',', -1);
-        emitExpression(w, src, e.variable, 0);
-        w.put(':', -1);
-        emitExpression(w, src, e.values, 0);
-      });
-      w.put('}', -1);
-    }
-    w.put('}', -1);
-  }
+  if (conditions.length > 0) parts.push({ at: conditions[0].startIndex, write: (first) => {
+    if (!first) w.put(',', -1);
+    conditionPart(w, src, conditions);
+  } });
+  w.put('{', block.startIndex);
+  parts.sort((a, b) => a.at - b.at).forEach((p, i) => p.write(i === 0));
   w.put('}', block.endIndex - 1);
 }
 
@@ -560,7 +516,7 @@ function documentReference(src: string, value: TsNode): string | undefined {
   return named.length > 0 && named.every((n) => n === named[0]) ? named[0] : undefined;
 }
 
-function decision(slot: Slot, reason: string, certain = true): KindDecision {
+export function decision(slot: Slot, reason: string, certain = true): KindDecision {
   return { kind: slot.kind, service: slot.service, certain, alternatives: [], reason, source: 'template' };
 }
 
@@ -572,18 +528,14 @@ function valueOf(t: Translation): unknown {
   }
 }
 
-/** Every policy of a Terraform module that KMS Lens analyses: key policies always, the others when they mention KMS. */
-export function terraformPolicies(src: string, tree: Tree): TerraformPolicy[] {
-  return readPolicies(src, readSyntax(src, tree, policyBlock));
-}
-
 /** The top-level blocks that may hold a policy; the others are not read inside. */
-function policyBlock(type: string, labels: readonly string[]): boolean {
+export function policyBlock(type: string, labels: readonly string[]): boolean {
   if (type === 'resource') return Object.hasOwn(SLOTS, labels[0] ?? '');
   return type === 'data' && labels[0] === 'aws_iam_policy_document';
 }
 
-function readPolicies(src: string, root: TsNode): TerraformPolicy[] {
+/** Every policy of a Terraform module that KMS Lens analyses (key policies always, the others when they mention KMS), from its tree as syntax.ts reads it (with policyBlock among the blocks it reads inside). */
+export function readPolicies(src: string, root: TsNode): TerraformPolicy[] {
   const out: TerraformPolicy[] = [];
   const referenced = new Map<string, { slot: Slot; reason: string }>();
   const documents: Array<{ name: string; block: TsNode }> = [];
