@@ -17,7 +17,7 @@ import type { KindDecision } from '../policy/kinds';
 import type { DocumentHints } from '../types';
 import { terraformGrants, type TerraformGrant } from './grants';
 import { hclTreeOfJson } from './jsonSyntax';
-import { decision, NESTED_SLOTS, ORGANIZATIONS_TYPES, readPolicies, SLOTS, type Slot, type TerraformPolicy } from './translate';
+import { decision, NESTED_SLOTS, organizationsSlotsOf, readPolicies, SLOTS, type Slot, type TerraformPolicy } from './translate';
 
 export function isTerraformJsonDocument(hints: DocumentHints): boolean {
   return /\.tf\.json$/i.test(hints.fileName ?? '');
@@ -47,11 +47,10 @@ function policyValue(v: unknown): unknown {
   }
 }
 
-/** The slots of an aws_organizations_policy: its `type`, SERVICE_CONTROL_POLICY when left out. */
+/** The slots of an aws_organizations_policy: its `type` (SERVICE_CONTROL_POLICY when left out or null), read as the HCL reader reads it. */
 function organizationsSlots(attrs: Record<string, unknown>): Record<string, Slot> {
-  const type = attrs.type ?? 'SERVICE_CONTROL_POLICY';
-  const kind = typeof type === 'string' ? ORGANIZATIONS_TYPES[type] : undefined;
-  return kind ? { content: { kind } } : {};
+  const type = attrs.type ?? undefined;
+  return organizationsSlotsOf(type === undefined || typeof type === 'string' ? type : null);
 }
 
 /** Every policy of a Terraform JSON module that KMS Lens analyses: key policies always, the others when they mention KMS. */

@@ -100,13 +100,21 @@ export const ORGANIZATIONS_TYPES: Readonly<Record<string, PolicyKind>> = {
   RESOURCE_CONTROL_POLICY: 'resourceControlPolicy',
 };
 
+/**
+ * The slots of an aws_organizations_policy, from its `type` as HCL or Terraform JSON gives it:
+ * undefined when left out (SERVICE_CONTROL_POLICY), null when it is not a literal string.
+ */
+export function organizationsSlotsOf(type: string | null | undefined): Record<string, Slot> {
+  if (type === null) return {};
+  const kind = ORGANIZATIONS_TYPES[type ?? 'SERVICE_CONTROL_POLICY'];
+  return kind ? { content: { kind } } : {};
+}
+
 function organizationsSlots(src: string, attrs: Map<string, { name: TsNode; value: TsNode }>): Record<string, Slot> {
   const type = attrs.get('type');
-  if (!type) return { content: { kind: 'serviceControlPolicy' } };
+  if (!type) return organizationsSlotsOf(undefined);
   const t = unwrap(type.value);
-  if (t.type !== 'string_lit') return {};
-  const kind = ORGANIZATIONS_TYPES[quotedString(src, t.startIndex, t.endIndex).value];
-  return kind ? { content: { kind } } : {};
+  return organizationsSlotsOf(t.type === 'string_lit' ? quotedString(src, t.startIndex, t.endIndex).value : null);
 }
 
 
