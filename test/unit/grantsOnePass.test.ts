@@ -7,7 +7,11 @@
  */
 import * as assert from 'node:assert';
 import { getKmsLensService } from '../../src/core';
+import { grantsOfSources } from '../../src/core/access/simulate';
 import { documentFacts } from '../../src/core/grants';
+import { grantLifeFacts } from '../../src/core/grants/read';
+import { buildGrantsModel } from '../../src/core/keys/build';
+import { grantInputOf } from '../../src/core/access';
 import { buildFromFacts, readSource } from '../../src/core/keys';
 import { evidenceFacts, lifecycleFacts } from '../../src/core/lifecycle';
 import { generateLog } from '../bench/generateLog';
@@ -24,6 +28,8 @@ function mixedLog(bytes: number): string {
     guideEvent('ct-rotatekey-0'), guideEvent('ct-createalias-0'), guideEvent('ct-revoke-grant-0'),
     { ...records[3], eventName: 'Decrypt', errorCode: 'DisabledException', eventID: 'refused-1' },
     { ...records[5], eventName: 'RevokeGrant', requestParameters: { keyId: 'alias/app', grantId: 'g-1' }, eventID: 'revoke-1' },
+    // A use that names the key by an alias, with the key in its resources: the only sign of where the alias points.
+    { ...records[5], eventName: 'Encrypt', errorCode: undefined, requestParameters: { keyId: 'alias/only-in-a-use', encryptionContext: { app: 'x' } }, eventID: 'alias-use-1' },
     // The same event twice: counted once.
     records.find((e) => e.eventName === 'Decrypt') as Record<string, unknown>,
   ];
@@ -63,5 +69,24 @@ describe('keys model: one walk over a log for every view', () => {
     assert.strictEqual(read.lifecycle, lifecycle, 'the lifecycle facts already read are reused');
     assert.strictEqual(read.grants, documentFacts(src.model), 'the grant facts of the walk are the ones cached');
     assert.strictEqual(read.evidence, evidenceFacts(src.model));
+  });
+
+  it('reads the same grants and keys for the evaluator without the use facts (kms-lens simulate)', () => {
+    const text = mixedLog(1_500_000);
+    const full = documentFacts(source('log.json', text).model);
+    const lives = grantLifeFacts(source('log.json', text).model);
+    assert.deepStrictEqual(lives.uses, []);
+    assert.ok(full.uses.length > 100, 'the log has uses');
+    const plain = (x: unknown): string => JSON.stringify(x, (k, v: unknown) => (k === 'record' ? (v as { start: number }).start : v));
+    assert.strictEqual(plain(lives.events), plain(full.events));
+    assert.strictEqual(plain(lives.refs), plain(full.refs));
+    assert.strictEqual(plain(lives.aliases), plain(full.aliases));
+    assert.ok(full.aliases.some((a) => a.alias === 'alias/only-in-a-use'), 'an alias known only from a use');
+    // What the evaluator gets equals the grants of the keys model, key ARNs included.
+    const fromModel = buildGrantsModel([source('log.json', text)]).keys.flatMap((k) => k.grants.map((g) => grantInputOf(g, k.key.arn)));
+    const forEvaluator = grantsOfSources([source('log.json', text)]);
+    const byId = (a: { grantId: string }, b: { grantId: string }): number => a.grantId.localeCompare(b.grantId);
+    assert.ok(forEvaluator.length > 10);
+    assert.deepStrictEqual([...forEvaluator].sort(byId), [...fromModel].sort(byId));
   });
 });

@@ -13,7 +13,7 @@
 import type { DocumentModel } from '../document/model';
 import { eventRecords } from '../document/model';
 import { replayGrants, type GrantsInput } from '../grants/build';
-import { documentFacts } from '../grants/read';
+import { grantLifeFacts } from '../grants/read';
 import type { GrantsOfKey } from '../grants/types';
 import { KeyHistory } from '../history/history';
 import { lifecycleFacts } from '../lifecycle/extract';
@@ -141,11 +141,11 @@ export function grantsOfSources(sources: readonly GrantsSource[]): GrantInput[] 
   const history = new KeyHistory();
   const inputs: GrantsInput[] = [];
   for (const s of sources) {
-    const facts = documentFacts(s.model);
+    const facts = grantLifeFacts(s.model);
     history.add(facts);
     // The names a document gives keys (aliases) resolve them as in the keys model.
     history.add(lifecycleFacts(s.model));
-    inputs.push({ source: s.id, facts: facts.uses.length === 0 ? facts : { ...facts, uses: [] } });
+    inputs.push({ source: s.id, facts });
   }
   history.finish();
   const entries = new Map<string, GrantsOfKey>();

@@ -24,6 +24,18 @@ export function documentFacts(model: DocumentModel): GrantFacts {
   return facts;
 }
 
+/**
+ * The grant facts of a document without its use facts (readCloudTrail.ts,
+ * FactsOptions): the grants' lives and the keys, for the access evaluator.
+ * Not cached: the full facts, when another view has read them, are reused.
+ */
+export function grantLifeFacts(model: DocumentModel): GrantFacts {
+  if (model.kind !== 'cloudTrail' && model.kind !== 'listGrants') return EMPTY;
+  const known = cache.get(model);
+  if (known) return known.uses.length === 0 ? known : { ...known, uses: [] };
+  return model.kind === 'listGrants' ? listGrantsFacts(model) : cloudTrailGrantFacts(model, { uses: false });
+}
+
 /** A pass that reads and caches the grant facts of a CloudTrail document, for a walk shared with other views; undefined when they are known already. */
 export function pendingGrantFacts(model: DocumentModel): KmsEventPass | undefined {
   if (model.kind !== 'cloudTrail' || cache.has(model)) return undefined;

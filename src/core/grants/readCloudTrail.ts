@@ -16,16 +16,29 @@ import { timeMillis } from '../text/cloudTrailTime';
 import { readConstraints } from './constraints';
 import { emptyGrantFacts, type CreateFact, type EndFact, type GrantEventFact, type GrantFacts, type UseFact } from './facts';
 
-export function cloudTrailGrantFacts(model: DocumentModel): GrantFacts {
+export function cloudTrailGrantFacts(model: DocumentModel, options?: FactsOptions): GrantFacts {
   let facts!: GrantFacts;
-  readKmsEvents(model, [grantFactsPass((f) => (facts = f))]);
+  readKmsEvents(model, [grantFactsPass((f) => (facts = f), options)]);
   return facts;
 }
 
+export interface FactsOptions {
+  /**
+   * false: no use facts (which call could have gone through which grant). The
+   * evaluator needs only the grants' lives; on a big log the uses are most of
+   * the facts. The keys the uses name are still read, so that the keys and
+   * aliases known are the same as with them.
+   */
+  uses?: boolean;
+}
+
 /** The grant facts of a CloudTrail document as one pass over its events, handed to `keep` at the end. */
-export function grantFactsPass(keep: (facts: GrantFacts) => void): KmsEventPass {
+export function grantFactsPass(keep: (facts: GrantFacts) => void, options: FactsOptions = {}): KmsEventPass {
   const facts = emptyGrantFacts();
   const reader = new KeyReader(facts);
+  const withUses = options.uses !== false;
+  // Without uses, ReEncrypt's facts are still made, for the keys they read, and dropped.
+  const dropped: UseFact[] = [];
   return {
     read(record, ev, name) {
       const use = USE_OPERATIONS.get(name);
@@ -38,8 +51,11 @@ export function grantFactsPass(keep: (facts: GrantFacts) => void): KmsEventPass 
       if (!grantEvent && ev.errorCode !== undefined && ev.errorCode !== null && ev.errorCode !== '') return;
       if (name === 'CreateGrant') facts.events.push(createFact(record, ev, reader));
       else if (grantEvent) facts.events.push(endFact(record, ev, reader, name === 'RetireGrant' ? 'retire' : 'revoke'));
-      else if (use !== undefined) facts.uses.push(useFact(record, ev, name, use, reader.keyOf(ev), requestParameters(ev)?.encryptionContext));
-      else reEncryptFacts(record, ev, reader, facts.uses);
+      else if (use === undefined) {
+        reEncryptFacts(record, ev, reader, withUses ? facts.uses : dropped);
+        dropped.length = 0;
+      } else if (withUses) facts.uses.push(useFact(record, ev, name, use, reader.keyOf(ev), requestParameters(ev)?.encryptionContext));
+      else reader.keyOf(ev);
     },
     done() {
       facts.refs = reader.refs();
