@@ -512,6 +512,37 @@ describe('CloudTrail rules', () => {
     it('near miss: real ids', () => {
       assert.equal(only(ev(() => undefined), 'ct-placeholder').length, 0);
     });
+    // Events shared in issues, READMEs and blog posts, their identifiers hidden first.
+    const masked = (account: string, id: string, region: string, arn: string | undefined): string => {
+      const text = ev(() => undefined)
+        .split(ACCOUNT).join(account)
+        .split(KEY).join(id)
+        .replace(/"(eventID|requestID)": "[^"]+"/g, `"$1": "${id}"`)
+        .replace('"awsRegion": "us-west-2"', `"awsRegion": "${region}"`);
+      // A whole ARN replaced by what is left of it once masked.
+      return arn ? text.replace(/"ARN": "[^"]+"/, `"ARN": "${arn}"`) : text;
+    };
+    const cases: Array<[string, string, string, string | undefined]> = [
+      ['XXXXXXXXXXXX', 'xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx', 'xx-xxxx-x', undefined],
+      ['123456789XXX', 'XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX', 'us-west-2', undefined],
+      ['REDACTED', 'REDACTED', 'REDACTED', 'arn:aws:kms:REDACTED'],
+      ['[redacted]', '[redacted]', '[redacted]', '[redacted]'],
+    ];
+    for (const [account, id, region, arn] of cases) {
+      it(`a masked event (${account}, ${id}, ${region}) is one information finding that says so, nothing above it`, () => {
+        const text = masked(account, id, region, arn);
+        assert.ok(text.includes(account) && !text.includes(ACCOUNT), 'the event is masked');
+        assert.deepEqual(run(text).filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => `${f.code}: ${f.message}`), []);
+        const fs = only(text, 'ct-placeholder');
+        assert.equal(fs.length, 1);
+        assert.match(fs[0].message, /^Masked values \(.*\): the event was redacted/);
+      });
+    }
+    it('near miss: a truncated ARN, an unknown partition and a wrong Region with nothing masked are still reported', () => {
+      fires(ev((e) => { (e.resources as Ev[])[0].ARN = 'arn:aws:kms:us-west-2'; }), 'ct-malformed-arn');
+      fires(ev((e) => { (e.resources as Ev[])[0].ARN = `arn:awz:kms:us-west-2:${ACCOUNT}:key/${KEY}`; }), 'ct-malformed-arn');
+      fires(ev((e) => { e.awsRegion = 'us-west-2a'; }), 'ct-region');
+    });
   });
   describe('ct-access-drift', () => {
     const onlyOps = { Version: '2012-10-17', Statement: [{ Sid: 'OpsOnly', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:role/Ops` }, Action: 'kms:*', Resource: '*' }] };

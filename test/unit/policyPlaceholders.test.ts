@@ -42,6 +42,12 @@ const STYLES: ReadonlyArray<[string, 'template' | 'placeholder']> = [
   ['YOUR_ACCOUNT_ID', 'placeholder'],
   ['ACCOUNT_ID', 'placeholder'],
   ['REGION', 'placeholder'],
+  // Values masked before sharing (READMEs, issues, sample policies).
+  ['XXXXXXXXXXXX', 'placeholder'],
+  ['xxxxxxxxxxxx', 'placeholder'],
+  ['xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx', 'placeholder'],
+  ['REDACTED', 'placeholder'],
+  ['[REDACTED]', 'placeholder'],
 ];
 
 const role = `arn:aws:iam::${ACCOUNT}:role/App`;
@@ -214,6 +220,15 @@ describe('near misses: no placeholder, no pass', () => {
     const text = keyStmt(`"Principal":{"AWS":"arn:aws:iam::${ACCOUNT}:role/app__blue__v2"},"Action":"kms:Decrypt","Resource":"*","Condition":{"StringEquals":{"kms:EncryptionContext:path":"reports%2F2024","aws:SourceArn":"arn:aws:s3:::__staging"}}`);
     expectNone(text, 'policy-placeholder');
     expectAt(keyStmt('"Principal":{"AWS":"arn:aws:iam::⟦__12345678⟧:root"},"Action":"kms:Decrypt","Resource":"*"'), 'policy-principal-invalid');
+  });
+
+  it('x inside a real name is no mask, and a mask does not hide a real mistake next to it', () => {
+    // `xxx` after other letters of a word, or two x only: real names, left as written.
+    expectAt(keyStmt('"Principal":{"AWS":"arn:aws:iam::⟦12345678xx⟧:root"},"Action":"kms:Decrypt","Resource":"*"'), 'policy-principal-invalid');
+    expectAt(iamStmt(`"Action":"kms:Decrypt","Resource":"arn:aws:kms:us-west-2:${ACCOUNT}:key/⟦boxxx-1234⟧"`), 'policy-key-id-invalid');
+    // The masked account is a placeholder; the misspelt action and the 11-digit account beside it are still errors.
+    expectAt(iamStmt('"Action":"kms:⟦Decrpyt⟧","Resource":["arn:aws:kms:us-west-2:XXXXXXXXXXXX:key/*","arn:aws:kms:us-west-2:12345678901:key/*"]'), 'policy-unknown-action');
+    expectAt(iamStmt('"Action":"kms:Decrpyt","Resource":["arn:aws:kms:us-west-2:XXXXXXXXXXXX:key/*","arn:aws:kms:us-west-2:⟦12345678901⟧:key/*"]'), 'policy-arn-malformed');
   });
 });
 

@@ -6,6 +6,7 @@
 import { isObject } from '../classify';
 import type { DocumentModel, JsonRecord } from '../document/model';
 import { isDocumentationPlaceholder, isPlaceholderAccount, keyIdKind, repairShiftedArn } from '../kms/identifiers';
+import { hasMask } from '../text/masks';
 import { nearest } from '../text/suggest';
 import { DRY_RUN_ERROR } from './data/kmsOperations';
 import { asString } from '../jsonValues';
@@ -219,7 +220,7 @@ const DOCUMENTATION_KEY_IDS = new Set([
 ]);
 
 /** A value a reader would recognise as a documentation example rather than a real id. */
-export function isPlaceholder(value: string): boolean {
+export function isDocumentationExample(value: string): boolean {
   if (isDocumentationPlaceholder(value)) return true;
   if (DOCUMENTATION_KEY_IDS.has(value)) return true;
   const ref = value.startsWith('arn:') || /^[0-9a-f]{8}-|^mrk-/.test(value) ? parseKeyRef(value) : undefined;
@@ -228,8 +229,13 @@ export function isPlaceholder(value: string): boolean {
   return false;
 }
 
+/** A documentation example, or a value masked before sharing (`XXXXXXXXXXXX`, `REDACTED`: text/masks.ts): not a real id. */
+export function isPlaceholder(value: string): boolean {
+  return isDocumentationExample(value) || hasMask(value);
+}
+
 export function isPlaceholderAccountId(value: string): boolean {
-  return isPlaceholderAccount(value);
+  return isPlaceholderAccount(value) || hasMask(value);
 }
 
 export const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;

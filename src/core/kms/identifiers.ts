@@ -102,7 +102,7 @@ export const ACCOUNT_ID = /^\d{12}$/;
 
 /** Account ids and words AWS documentation uses in place of real values. */
 const PLACEHOLDER_ACCOUNTS = new Set(['111122223333', '444455556666', '123456789012', '111111111111', '222222222222', '999999999999']);
-const PLACEHOLDER_WORDS = /^(account[-_ ]?id|accountid|customeraccountid|your[-_]?account[-_]?id|<[^>]*>|\$\{[^}]*\}|aws[-_]account[-_]id|account|acct)$/i;
+const PLACEHOLDER_WORDS = /^(account[-_ ]?id(?:[-_ ]?without[-_ ]?hyphens)?|accountid|customeraccountid|your[-_]?account[-_]?id|<[^>]*>|\$\{[^}]*\}|aws[-_]account[-_]id|account|acct)$/i;
 
 export function isPlaceholderAccount(s: string): boolean {
   return PLACEHOLDER_ACCOUNTS.has(s) || PLACEHOLDER_WORDS.test(s);

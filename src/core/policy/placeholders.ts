@@ -20,6 +20,8 @@
  * - `ACCOUNT_NUMBER_HERE`, `REGION_HERE`, `YOUR_ACCOUNT_ID`, `your-role-name`, and the
  *   upper-case names READMEs use (`arn:aws:kms:REGION:ACCOUNT_ID:key/KEY_ID`).
  * - `$VAR` (upper case, shell style; `$LATEST` is a Lambda version, not a variable).
+ * - Masks: `XXXXXXXXXXXX`, `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`, `123456789XXX`,
+ *   `REDACTED` (src/core/text/masks.ts): a value someone hid before sharing the file.
  * - A real IAM policy variable: `${aws:username}`, `${aws:PrincipalTag/team}`,
  *   `${saml:sub}`, `${*}`, `${?}`, `${$}`. AWS replaces these at request time,
  *   in Resource and in condition values only (IAM User Guide, "IAM policy
@@ -31,20 +33,21 @@
  * src/core/kms/identifiers.ts recognises them.
  */
 import type { Node } from 'jsonc-parser';
+import { maskEnd, mayHoldMask } from '../text/masks';
 import { decodeJsonString, encodeJsonStringContent } from './jsonString';
 
 /** Who gives the part its value. */
 export type UnknownKind =
   /** A template engine (Terraform, templatefile, Serverless, Jinja, a shell) fills it in when the file is rendered. */
   | 'template'
-  /** A person is meant to replace it (`<ACCOUNT_ID>`, `ACCOUNT_NUMBER_HERE`). */
+  /** A person is meant to replace it (`<ACCOUNT_ID>`, `ACCOUNT_NUMBER_HERE`), or hid it (`XXXXXXXXXXXX`, `REDACTED`). */
   | 'placeholder'
   /** CloudFormation resolves it when the stack is deployed (`Ref`, `Fn::GetAtt`, `${AWS::Region}` in `Fn::Sub`). */
   | 'cloudFormation'
   /** IAM replaces it with a value of the request (`${aws:username}`). */
   | 'policyVariable';
 
-export type UnknownSyntax = 'interpolation' | 'escaped' | 'serverless' | 'pseudoParameter' | 'braces' | 'directive' | 'angle' | 'word' | 'shell' | 'function' | 'delimited';
+export type UnknownSyntax = 'interpolation' | 'escaped' | 'serverless' | 'pseudoParameter' | 'braces' | 'directive' | 'angle' | 'word' | 'shell' | 'function' | 'delimited' | 'mask';
 
 /** What a part is known to stand for (CloudFormation pseudo parameters and their Serverless equivalents). */
 export type UnknownMeaning = 'account' | 'region' | 'partition' | 'urlSuffix' | 'noValue';
@@ -180,7 +183,7 @@ const HERE = /[A-Z0-9]+(?:[_-][A-Z0-9]+)*[_-]HERE(?![A-Za-z0-9_])/y;
  * `arn:aws:kms:REGION:ACCOUNT_ID:key/KEY_ID`. Only these names, so that a real
  * upper-case role or bucket name is not taken for one.
  */
-const NAMED = /(?:AWS_)?(?:REGION|ACCOUNT(?:_?(?:ID|NUMBER|NO))?|PARTITION|KEY_?(?:ID|ARN)|ALIAS_?NAME|ROLE_?(?:NAME|ARN)|USER_?NAME|ORG(?:ANIZATION)?_?ID|BUCKET_?NAME)(?![A-Za-z0-9_-])/y;
+const NAMED = /(?:AWS_)?(?:REGION|ACCOUNT-ID-WITHOUT-HYPHENS|ACCOUNT(?:_?(?:ID|NUMBER|NO))?|PARTITION|KEY_?(?:ID|ARN)|ALIAS_?NAME|ROLE_?(?:NAME|ARN)|USER_?NAME|ORG(?:ANIZATION)?_?ID|BUCKET_?NAME)(?![A-Za-z0-9_-])/y;
 const YOUR = /(?:YOUR[_-][A-Z0-9]+(?:[_-][A-Z0-9]+)*|your[_-][a-z0-9]+(?:[_-][a-z0-9]+)*)(?![A-Za-z0-9_])/y;
 const SHELL = /\$([A-Z][A-Z0-9_]*)/y;
 /**
@@ -214,12 +217,13 @@ function isWordChar(c: string | undefined): boolean {
 
 /** A cheap first look: false when the text surely holds no unknown part. */
 export function mayHoldUnknown(s: string): boolean {
-  return MAYBE.test(s);
+  return MAYBE.test(s) || mayHoldMask(s);
 }
 
 /** The unknown parts of a string value, in order. Cheap for the common string that has none. */
 export function scan(s: string, mode: ScanMode = 'plain'): Found[] {
-  if (!MAYBE.test(s)) return [];
+  const masks = mayHoldMask(s);
+  if (!masks && !MAYBE.test(s)) return [];
   const words = /HERE|YOUR|your|REGION|ACCOUNT|PARTITION|_(?:ID|ARN|NAME)\b/.test(s);
   const out: Found[] = [];
   const sticky = (re: RegExp, i: number): RegExpExecArray | null => {
@@ -282,7 +286,12 @@ export function scan(s: string, mode: ScanMode = 'plain'): Found[] {
     } else if (c === '$') {
       const m = sticky(SHELL, i);
       if (m && !NOT_SHELL.has(m[1]) && !isWordChar(s[i + m[0].length])) found = { from: i, to: i + m[0].length, name: m[1], kind: 'template', syntax: 'shell' };
-    } else if (words && (c === 'Y' || c === 'y' || /[A-Z0-9]/.test(c)) && !isWordChar(s[i - 1])) {
+    }
+    if (!found && masks && !isWordChar(s[i - 1])) {
+      const end = maskEnd(s, i);
+      if (end !== -1) found = { from: i, to: end, name: s.slice(i, end), kind: 'placeholder', syntax: 'mask' };
+    }
+    if (!found && words && (c === 'Y' || c === 'y' || /[A-Z0-9]/.test(c)) && !isWordChar(s[i - 1])) {
       const m = (c === 'Y' || c === 'y' ? sticky(YOUR, i) : null) ?? sticky(HERE, i) ?? sticky(NAMED, i);
       if (m) found = { from: i, to: i + m[0].length, name: m[0], kind: 'placeholder', syntax: 'word' };
     }

@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { SOURCES } from '../../data/sources';
 import type { EventContext, LogRule } from '../../rules/rule';
-import { isKmsEvent, isPlaceholder, keyMentions, type KeyMention } from '../event';
+import { isDocumentationExample, isKmsEvent, keyMentions, type KeyMention } from '../event';
 
 /** A key id as KMS forms it: a GUID, or `mrk-` and 32 hex digits for a multi-Region key (any case: only the form is judged here). */
 const KEY_ID_FORM = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/i;
@@ -38,7 +38,7 @@ export const keyIdInvalid: LogRule = {
       const m = keyMentions(ctx.event);
       for (const group of [m.request, m.response, m.resources]) for (const k of group) {
         const id = namedKeyId(k);
-        if (id === undefined || KEY_ID_FORM.test(id) || isPlaceholder(k.value) || isPlaceholder(id)) continue;
+        if (id === undefined || KEY_ID_FORM.test(id) || isDocumentationExample(k.value) || isDocumentationExample(id)) continue;
         const first = seen.get(id);
         if (first) first.count++;
         else seen.set(id, { ctx, mention: k, count: 1 });

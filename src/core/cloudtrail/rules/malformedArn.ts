@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { isKnownPartition, repairShiftedArn } from '../../kms/identifiers';
 import type { EventRule } from '../../rules/rule';
+import { hasMask } from '../../text/masks';
 import type { Fix } from '../../types';
 import { maybeShiftedArn, topLevelFields } from '../event';
 
@@ -23,9 +24,10 @@ function arnProblem(v: string): Omit<Found, 'path' | 'value'> | undefined {
   const c1 = v.indexOf(':', 4);
   let c = c1;
   for (let i = 0; i < 3 && c !== -1; i++) c = v.indexOf(':', c + 1);
-  if (c === -1) return { problem: 'fields' };
+  // A masked ARN (`arn:aws:kms:REDACTED`, `arn:xxx:...`) was cut or hidden before sharing: not malformed by CloudTrail.
+  if (c === -1) return hasMask(v) ? undefined : { problem: 'fields' };
   const partition = v.slice(4, c1);
-  return isKnownPartition(partition) ? undefined : { problem: 'partition', partition };
+  return isKnownPartition(partition) || hasMask(partition) ? undefined : { problem: 'partition', partition };
 }
 
 /** Whether any string in the value is a malformed ARN: the common case (none) allocates nothing. */
@@ -80,7 +82,7 @@ export const malformedArn: EventRule = {
   category: 'record',
   fixable: ['neutral'],
   docs: {
-    description: 'An ARN that CloudTrail could not have written: `arn:aws::kms:us-west-2:...` (an extra colon shifts every field one place, as on the Deadline Cloud pages), fewer than six fields, or an unknown partition. A search or a policy built from it matches nothing.',
+    description: 'An ARN that CloudTrail could not have written: `arn:aws::kms:us-west-2:...` (an extra colon shifts every field one place, as on the Deadline Cloud pages), fewer than six fields, or an unknown partition. A search or a policy built from it matches nothing. An ARN that was masked before sharing (`arn:aws:kms:REDACTED`) is left alone.',
     example: '"keyId": "arn:aws::kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"',
     remedy: 'Remove the extra colon (quick fix), or copy the ARN again from the log.',
   },

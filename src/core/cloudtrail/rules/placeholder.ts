@@ -2,6 +2,7 @@ import * as l10n from '@vscode/l10n';
 import type { EventContext, LogRule } from '../../rules/rule';
 import { isPlaceholder, obj } from '../event';
 import { asString } from '../../jsonValues';
+import { hasMask } from '../../text/masks';
 
 /** Where real identifiers live in an event; documentation examples put their placeholders here. */
 function identifierPaths(e: Record<string, unknown>): Array<Array<string | number>> {
@@ -22,11 +23,11 @@ export const placeholder: LogRule = {
   id: 'ct-placeholder',
   scope: 'log',
   defaultSeverity: 'information',
-  title: 'Documentation placeholders in events',
+  title: 'Documentation placeholders or masked values in events',
   category: 'placeholder',
   fixable: [],
   docs: {
-    description: 'The events use placeholders from AWS documentation (`account-id`, `111122223333`, ids with `EXAMPLE`, the guide\'s sample key ids): they are examples, not records of real calls. Said once per document, on the first placeholder, so an example is never mistaken for evidence, and the checks that would fail on placeholders (account id format, GUIDs) stay quiet.',
+    description: 'The events use placeholders from AWS documentation (`account-id`, `111122223333`, ids with `EXAMPLE`, the guide\'s sample key ids): they are examples, not records of real calls. Values masked before sharing (`XXXXXXXXXXXX`, `123456789XXX`, `REDACTED`, `xxxxxxxx-xxxx-...`) are read the same way: they stand for identifiers the reader cannot see. Said once per document, on the first placeholder, so an example is never mistaken for evidence, and the checks that would fail on placeholders (account id format, GUIDs) stay quiet.',
     example: '"recipientAccountId": "111122223333"',
     remedy: 'Nothing to fix in an example. In a real log, find out where the placeholders came from.',
   },
@@ -40,7 +41,13 @@ export const placeholder: LogRule = {
       if (found.length === 0) continue;
       const values = [...new Set(found.map((f) => f.value))];
       const shown = values.slice(0, 3).map((v) => `"${v}"`).join(', ') + (values.length > 3 ? ', ...' : '');
-      report({ ...e.range(found[0].path), message: l10n.t('Documentation placeholders ({0}): this is an example, not a record of a real call.', shown) });
+      const masked = found.every((f) => hasMask(f.value));
+      report({
+        ...e.range(found[0].path),
+        message: masked
+          ? l10n.t('Masked values ({0}): the event was redacted, so the checks that need the real identifiers stay quiet.', shown)
+          : l10n.t('Documentation placeholders ({0}): this is an example, not a record of a real call.', shown),
+      });
       return;
     }
   },

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { suggestNames } from '../event';
+import { isPlaceholder, suggestNames } from '../event';
 import type { EventContext, LogRule } from '../../rules/rule';
 import { ALL_REGIONS } from '../../data/kmsFacts';
 
@@ -17,7 +17,7 @@ export const region: LogRule = {
   category: 'record',
   fixable: ['review'],
   docs: {
-    description: '`awsRegion` must be a Region code such as `us-west-2`, in any partition (`cn-north-1`, `us-gov-west-1`, ...). A name (`Oregon`), an Availability Zone (`us-west-2a`) or a typo cannot be where the request went. A Region-shaped code that KMS Lens does not know yet is left alone. Each value is reported once per document, on its first record, with the number of records that carry it (an anonymised log often puts the same value on every record); the quick fix changes it on all of them.',
+    description: '`awsRegion` must be a Region code such as `us-west-2`, in any partition (`cn-north-1`, `us-gov-west-1`, ...). A name (`Oregon`), an Availability Zone (`us-west-2a`) or a typo cannot be where the request went. A Region-shaped code that KMS Lens does not know yet is left alone, and so is a placeholder or a masked value (`<region>`, `REDACTED`, `xx-xxxx-x`). Each value is reported once per document, on its first record, with the number of records that carry it (an anonymised log often puts the same value on every record); the quick fix changes it on all of them.',
     example: '"awsRegion": "us-west-2a"',
     remedy: 'Use the Region code (the quick fix offers the nearest).',
   },
@@ -25,7 +25,8 @@ export const region: LogRule = {
     const byValue = new Map<string, EventContext[]>();
     for (const e of events) {
       const v = e.event.awsRegion;
-      if (typeof v !== 'string' || regionLike(v)) continue;
+      // A placeholder or a masked value (`<region>`, `REDACTED`, `xx-xxxx-x`) stands for a Region the reader cannot see.
+      if (typeof v !== 'string' || regionLike(v) || isPlaceholder(v)) continue;
       const list = byValue.get(v);
       if (list) list.push(e);
       else byValue.set(v, [e]);
