@@ -35,6 +35,12 @@ const STYLES: ReadonlyArray<[string, 'template' | 'placeholder']> = [
   ['__AWS_ACCOUNT_ID__', 'template'],
   ['@@ACCOUNT_ID@@', 'template'],
   ['%ACCOUNT_ID%', 'template'],
+  // Format strings of the scripts that render policy files: Python's and .NET's, printf, shell and pipeline variables.
+  ['{account_id}', 'template'],
+  ['{0}', 'template'],
+  ['%s', 'template'],
+  ['%(account_id)s', 'template'],
+  ['$(AWS_ACCOUNT_ID)', 'template'],
   ['<ACCOUNT_ID>', 'placeholder'],
   ['<security-AccountId>', 'placeholder'],
   ['ACCOUNT_NUMBER_HERE', 'placeholder'],
@@ -42,6 +48,10 @@ const STYLES: ReadonlyArray<[string, 'template' | 'placeholder']> = [
   ['YOUR_ACCOUNT_ID', 'placeholder'],
   ['ACCOUNT_ID', 'placeholder'],
   ['REGION', 'placeholder'],
+  ['<<ACCOUNT_ID>>', 'placeholder'],
+  ['REPLACE_ME', 'placeholder'],
+  ['CHANGEME', 'placeholder'],
+  ['TODO', 'placeholder'],
   // Values masked before sharing (READMEs, issues, sample policies).
   ['XXXXXXXXXXXX', 'placeholder'],
   ['xxxxxxxxxxxx', 'placeholder'],
@@ -220,6 +230,14 @@ describe('near misses: no placeholder, no pass', () => {
     const text = keyStmt(`"Principal":{"AWS":"arn:aws:iam::${ACCOUNT}:role/app__blue__v2"},"Action":"kms:Decrypt","Resource":"*","Condition":{"StringEquals":{"kms:EncryptionContext:path":"reports%2F2024","aws:SourceArn":"arn:aws:s3:::__staging"}}`);
     expectNone(text, 'policy-placeholder');
     expectAt(keyStmt('"Principal":{"AWS":"arn:aws:iam::⟦__12345678⟧:root"},"Action":"kms:Decrypt","Resource":"*"'), 'policy-principal-invalid');
+  });
+
+  it('URL escapes, words that contain TODO and braces that name no field are not format fields', () => {
+    expectAt(keyStmt('"Principal":{"AWS":"arn:aws:iam::⟦%2F⟧:root"},"Action":"kms:Decrypt","Resource":"*"'), 'policy-principal-invalid');
+    expectAt(keyStmt('"Principal":{"AWS":"arn:aws:iam::⟦TODOLIST⟧:root"},"Action":"kms:Decrypt","Resource":"*"'), 'policy-principal-invalid');
+    expectAt(keyStmt('"Principal":{"AWS":"arn:aws:iam::⟦{proxy+}⟧:root"},"Action":"kms:Decrypt","Resource":"*"'), 'policy-principal-invalid');
+    const text = keyStmt(`"Principal":{"AWS":"${role}"},"Action":"kms:Decrypt","Resource":"*","Condition":{"StringEquals":{"kms:EncryptionContext:path":"reports%2Fsummary%2d2024"}}`);
+    expectNone(text, 'policy-placeholder');
   });
 
   it('x inside a real name is no mask, and a mask does not hide a real mistake next to it', () => {

@@ -17,8 +17,12 @@
  *   CloudFormation dynamic reference. `{%...%}` and `%{...}` are directives.
  * - `<%= ... %>`: ERB (Ruby: Chef, Puppet, Rails); `<% ... %>` is a directive.
  * - `<...>`: `<ACCOUNT_ID>`, `<security-AccountId>`.
- * - `ACCOUNT_NUMBER_HERE`, `REGION_HERE`, `YOUR_ACCOUNT_ID`, `your-role-name`, and the
- *   upper-case names READMEs use (`arn:aws:kms:REGION:ACCOUNT_ID:key/KEY_ID`).
+ * - `ACCOUNT_NUMBER_HERE`, `REGION_HERE`, `YOUR_ACCOUNT_ID`, `your-role-name`, the
+ *   upper-case names READMEs use (`arn:aws:kms:REGION:ACCOUNT_ID:key/KEY_ID`), and
+ *   words left for whoever deploys the file (`REPLACE_ME`, `CHANGEME`, `TODO`).
+ * - `{account_id}` and `{0}` (Python's and .NET's format strings), `%s` and
+ *   `%(account_id)s` (printf formats), `$(AWS_ACCOUNT_ID)` (shell command
+ *   substitution, Makefile and Azure Pipelines variables).
  * - `$VAR` (upper case, shell style; `$LATEST` is a Lambda version, not a variable).
  * - Masks: `XXXXXXXXXXXX`, `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`, `123456789XXX`,
  *   `REDACTED` (src/core/text/masks.ts): a value someone hid before sharing the file.
@@ -175,8 +179,17 @@ interface Found {
 /** `Fn::Sub` strings are CloudFormation's; other strings are read for every other syntax. */
 export type ScanMode = 'plain' | 'sub';
 
-const MAYBE = /[$#{<%]|__[A-Za-z]|@@|HERE|YOUR|your|REGION|ACCOUNT|PARTITION|_(?:ID|ARN|NAME)\b/;
-const ANGLE = /<([A-Za-z_][^<>"\n]{0,80})>/y;
+const MAYBE = /[$#{<%]|__[A-Za-z]|@@|HERE|YOUR|your|REGION|ACCOUNT|PARTITION|_(?:ID|ARN|NAME)\b|REPLACE|CHANGE|TODO|TBD|FIXME|FILL|INSERT|ENTER/;
+/** `<ACCOUNT_ID>`, and `<<ACCOUNT_ID>>` as some scripts write it. */
+const ANGLE = /<<?([A-Za-z_][^<>"\n]{0,80})>>?/y;
+/** Python's `str.format` and .NET's: `{account_id}`, `{0}` (a single brace; `{{...}}` is Jinja's). */
+const FORMAT = /\{([A-Za-z0-9_][A-Za-z0-9_.-]{0,80})\}/y;
+/** printf formats (Python `%`, Go `fmt.Sprintf`): `%s`, `%d`, `%v`, `%(account_id)s`. Not URL escapes: `%2F` has two hex digits. */
+const PRINTF = /%(?:\(([A-Za-z_][A-Za-z0-9_]*)\))?[sdv]/y;
+/** Shell command substitution, Makefile and Azure Pipelines variables: `$(AWS_ACCOUNT_ID)`, `$(aws sts get-caller-identity ...)`. */
+const PAREN = /\$\(([^()"\n]{1,120})\)/y;
+/** Words a file's author leaves for whoever deploys it: `REPLACE_ME`, `CHANGEME`, `TODO`, `INSERT_ACCOUNT_ID`. */
+const TO_DO = /(?:REPLACE(?:_?ME|_WITH_[A-Z0-9_]+)|CHANGE_?ME|FILL_?(?:ME_?)?IN|TODO|TBD|FIXME|INSERT_[A-Z0-9_]+|ENTER_[A-Z0-9_]+)(?![A-Za-z0-9_])/y;
 const HERE = /[A-Z0-9]+(?:[_-][A-Z0-9]+)*[_-]HERE(?![A-Za-z0-9_])/y;
 /**
  * Upper-case names that documentation and READMEs write in place of a value:
@@ -224,7 +237,7 @@ export function mayHoldUnknown(s: string): boolean {
 export function scan(s: string, mode: ScanMode = 'plain'): Found[] {
   const masks = mayHoldMask(s);
   if (!masks && !MAYBE.test(s)) return [];
-  const words = /HERE|YOUR|your|REGION|ACCOUNT|PARTITION|_(?:ID|ARN|NAME)\b/.test(s);
+  const words = /HERE|YOUR|your|REGION|ACCOUNT|PARTITION|_(?:ID|ARN|NAME)\b|REPLACE|CHANGE|TODO|TBD|FIXME|FILL|INSERT|ENTER/.test(s);
   const out: Found[] = [];
   const sticky = (re: RegExp, i: number): RegExpExecArray | null => {
     re.lastIndex = i;
@@ -277,6 +290,16 @@ export function scan(s: string, mode: ScanMode = 'plain'): Found[] {
       const end = closing(s, i + 1);
       const to = end === -1 ? s.length : end;
       found = { from: i, to, name: s.slice(i + 2, end === -1 ? s.length : end - 1).trim(), kind: 'template', syntax: 'directive' };
+    } else if (c === '$' && next === '(') {
+      const m = sticky(PAREN, i);
+      if (m) found = { from: i, to: i + m[0].length, name: m[1].trim(), kind: 'template', syntax: 'shell' };
+    } else if (c === '{' && mode === 'plain' && !isWordChar(s[i - 1])) {
+      // In Fn::Sub a lone `{name}` is literal text; elsewhere it is a format string's field.
+      const m = sticky(FORMAT, i);
+      if (m && s[i + m[0].length] !== '}') found = { from: i, to: i + m[0].length, name: m[1], kind: 'template', syntax: 'braces' };
+    } else if (c === '%' && (next === 's' || next === 'd' || next === 'v' || next === '(')) {
+      const m = sticky(PRINTF, i);
+      if (m && !isWordChar(s[i + m[0].length])) found = { from: i, to: i + m[0].length, name: m[1] ?? m[0], kind: 'template', syntax: 'delimited' };
     } else if ((c === '_' && next === '_') || (c === '@' && next === '@') || (c === '%' && next !== undefined && /[A-Z]/.test(next))) {
       const m = sticky(c === '_' ? DUNDER : c === '@' ? AT_AT : PERCENT, i);
       if (m && !isWordChar(s[i - 1]) && !isWordChar(s[i + m[0].length])) found = { from: i, to: i + m[0].length, name: m[1], kind: 'template', syntax: 'delimited' };
@@ -292,7 +315,7 @@ export function scan(s: string, mode: ScanMode = 'plain'): Found[] {
       if (end !== -1) found = { from: i, to: end, name: s.slice(i, end), kind: 'placeholder', syntax: 'mask' };
     }
     if (!found && words && (c === 'Y' || c === 'y' || /[A-Z0-9]/.test(c)) && !isWordChar(s[i - 1])) {
-      const m = (c === 'Y' || c === 'y' ? sticky(YOUR, i) : null) ?? sticky(HERE, i) ?? sticky(NAMED, i);
+      const m = (c === 'Y' || c === 'y' ? sticky(YOUR, i) : null) ?? sticky(HERE, i) ?? sticky(NAMED, i) ?? sticky(TO_DO, i);
       if (m) found = { from: i, to: i + m[0].length, name: m[0], kind: 'placeholder', syntax: 'word' };
     }
     if (found) {
