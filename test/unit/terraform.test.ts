@@ -86,6 +86,24 @@ describe('Terraform modules', () => {
       assert.deepEqual(placed(text, run(text)), ['policy-unknown-action 7:81 "Decryp"']);
     });
 
+    it('a heredoc is JSON as written: a trailing comma is the error terraform plan and AWS report, and its fix removes it in the .tf', () => {
+      // The AWS provider validates a policy as JSON before any call ("policy" contains an invalid JSON), as KMS does.
+      const text = key('<<EOF\n{\n  "Version": "2012-10-17",\n  "Statement": [{"Effect": "Allow", "Principal": {"AWS": [\n    "arn:aws:iam::${var.account}:root",\n  ]}, "Action": "kms:*", "Resource": "*"}]\n}\nEOF');
+      const fs = run(text);
+      assert.deepEqual(placed(text, fs), ['json-trailing-comma 7:39 ","']);
+      assert.equal(fs[0].severity, 'error');
+      const fixed = fixAll(text, HINTS, DEFAULT_SETTINGS).text;
+      assert.equal(fixed, text.replace(':root",\n', ':root"\n'));
+      assert.deepEqual(placed(fixed, run(fixed)), []);
+    });
+
+    it('near miss: HCL allows a trailing comma in jsonencode, and a heredoc with template directives is read as a template', () => {
+      const encoded = key('jsonencode({\n    Version = "2012-10-17"\n    Statement = [{ Effect = "Allow", Principal = { AWS = ["arn:aws:iam::${var.account}:root",] }, Action = "kms:*", Resource = "*" },]\n  })');
+      assert.deepEqual(placed(encoded, run(encoded)), []);
+      const templated = key('<<EOF\n{\n  "Version": "2012-10-17",\n  "Statement": [\n    %{ for a in var.accounts }{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::${a}:root"}, "Action": "kms:*", "Resource": "*"},%{ endfor }\n  ]\n}\nEOF');
+      assert.ok(!run(templated).some((f) => f.code.startsWith('json-')), JSON.stringify(placed(templated, run(templated))));
+    });
+
     it('jsonencode: a misspelt action in a tuple is fixed inside its quotes', () => {
       const text = key('jsonencode({\n    Version = "2012-10-17"\n    Statement = [{ Effect = "Allow", Principal = { AWS = var.admin }, Action = ["kms:Encrypt", "kms:decrypt"], Resource = "*" }]\n  })');
       // Whoever var.admin is, no statement allows kms:PutKeyPolicy: the lockout is found too.

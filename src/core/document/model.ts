@@ -174,8 +174,10 @@ function buildYamlModel(text: string): DocumentModel {
 function buildTerraformModel(text: string): DocumentModel {
   const read = readTerraform(text);
   const ours = read !== undefined && (read.policies.length > 0 || read.grants.length > 0);
+  // A heredoc's JSON is sent as written: its syntax errors (a trailing comma) fail `terraform plan` and AWS alike.
+  const syntaxProblems = ours ? read.policies.flatMap((p) => (p.json ? findSyntaxProblems(text, p.json.start, p.json.end, false) : [])) : [];
   return {
-    text, kind: ours ? 'terraform' : 'other', container: 'none', format: 'terraform', allowComments: true, syntaxProblems: [], records: [],
+    text, kind: ours ? 'terraform' : 'other', container: 'none', format: 'terraform', allowComments: true, syntaxProblems, records: [],
     terraformPolicies: ours ? read.policies : undefined,
     terraformGrants: ours && read.grants.length > 0 ? read.grants : undefined,
     pending: read === undefined ? true : undefined,

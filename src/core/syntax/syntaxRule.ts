@@ -10,11 +10,14 @@ import type { DocumentKind } from '../types';
 /** Syntax matters wherever KMS Lens analyses a document at all. */
 export const ANALYSED_KINDS: readonly DocumentKind[] = [...POLICY_KINDS, 'cloudTrail', 'listGrants', 'kmsOutput', 'cloudFormation', 'iamOutput', 'configuration'];
 
+/** And in a Terraform module, the JSON of its heredoc policies, which the provider sends as written. */
+const SYNTAX_KINDS: readonly DocumentKind[] = [...ANALYSED_KINDS, 'terraform'];
+
 export function syntaxRule(kind: SyntaxProblemKind, meta: RuleMeta): DocumentRule {
   return {
     ...meta,
     scope: 'document',
-    kinds: ANALYSED_KINDS,
+    kinds: SYNTAX_KINDS,
     check(model, report) {
       for (const p of model.syntaxProblems) {
         if (p.kind === kind) report({ start: p.start, end: p.end, message: p.message, fixes: p.fixes });

@@ -32,6 +32,17 @@ export interface TerraformPolicy {
   decision: KindDecision;
   /** Only some of the policy's statements are known (a composed document): they are checked as part of a policy. */
   fragment?: 'statements';
+  /**
+   * Where the policy is written as JSON text in the module, as is (a heredoc
+   * with no template construct): the provider sends that text, so its JSON
+   * syntax is checked there.
+   */
+  json?: { start: number; end: number };
+}
+
+/** A heredoc's policy, with the range of the module's text that is its JSON as written. */
+interface HeredocTranslation extends Translation {
+  json?: { start: number; end: number };
 }
 
 export interface Slot {
@@ -469,7 +480,7 @@ function heredocTemplate(start: number, view: TemplateView): Translation {
 }
 
 /** The JSON of a heredoc (`<<EOF` ... `EOF`): the lines between its first and last line, as they are. */
-function heredocJson(src: string, heredoc: TsNode): Translation | undefined {
+function heredocJson(src: string, heredoc: TsNode): HeredocTranslation | undefined {
   const ids = heredoc.children.filter((c) => c.type === 'heredoc_identifier');
   if (ids.length < 2) return undefined;
   const nl = src.indexOf('\n', ids[0].endIndex);
@@ -488,11 +499,12 @@ function heredocJson(src: string, heredoc: TsNode): Translation | undefined {
     root: parseTree(text, [], { allowTrailingComma: true }),
     toDocument: (o) => start + Math.max(0, Math.min(o, text.length)),
     mapEdits: (edits) => edits.map(shift),
+    json: { start, end },
   };
 }
 
 /** The policy written as an attribute's value, when it is JSON Terraform shows: a heredoc or `jsonencode({...})`. */
-function inlinePolicy(src: string, value: TsNode): Translation | undefined {
+function inlinePolicy(src: string, value: TsNode): HeredocTranslation | undefined {
   const v = unwrap(value);
   if (v.type === 'heredoc_template') return heredocJson(src, v);
   if (v.type === 'function_call' && text(src, v.children[0]) === 'jsonencode') {
@@ -548,10 +560,10 @@ export function readPolicies(src: string, root: TsNode): TerraformPolicy[] {
   const referenced = new Map<string, { slot: Slot; reason: string }>();
   const documents: Array<{ name: string; block: TsNode }> = [];
   const body = root.children.find((c) => c.type === 'body');
-  const add = (t: Translation | undefined, slot: Slot, reason: string, certain = true, fragment?: 'statements'): void => {
+  const add = (t: HeredocTranslation | undefined, slot: Slot, reason: string, certain = true, fragment?: 'statements'): void => {
     if (!t?.root) return;
     const v = valueOf(t);
-    if (slot.kind === 'keyPolicy' || mentionsKms(fragment ? { Statement: v } : v)) out.push({ translation: t, decision: decision(slot, reason, certain), fragment });
+    if (slot.kind === 'keyPolicy' || mentionsKms(fragment ? { Statement: v } : v)) out.push({ translation: t, decision: decision(slot, reason, certain), fragment, json: t.json });
   };
   const slot = (attrs: Map<string, { name: TsNode; value: TsNode }>, slots: Readonly<Record<string, Slot>>, reasonOf: (attr: string) => string): void => {
     for (const [attrName, attr] of attrs) {
