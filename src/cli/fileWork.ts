@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as l10n from '@vscode/l10n';
 import { getKmsLensService, LineIndex, MAX_JSON_NESTING, type AnalysisSettings, type DocumentModel, type PolicyKind, type SourceFacts } from '../core';
 import { readInput, type InputFile, type Skipped } from './files';
+import { encodeText } from './encoding';
 import { fixReport, onlyErrors, placeFindings, type FileFindings } from './output';
 
 const core = getKmsLensService();
@@ -74,7 +75,7 @@ export function checkFile(file: InputFile, options: CheckOptions, readStdin?: ()
     const repaired = core.repair(text, hints, settings);
     if (repaired.text !== text) {
       try {
-        fs.writeFileSync(file.absolute, repaired.text);
+        fs.writeFileSync(file.absolute, encodeText(repaired.text, input.encoding));
         text = repaired.text;
         fixed = fixReport(file.display, repaired.byRule);
       } catch (err) {

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as l10n from '@vscode/l10n';
 import { TEMPLATE_EXTENSIONS } from '../core';
+import { decodeText, readStdinText, type TextEncoding } from './encoding';
 
 /**
  * Template extensions: a policy that is JSON once rendered (Terraform .tpl,
@@ -164,6 +165,8 @@ export interface ReadFile {
   /** What the core is told about the file: an archive's name without `.gz` says what its content is. */
   hints: { languageId: string; fileName: string };
   archive: boolean;
+  /** How the file's bytes are written (encoding.ts): a rewritten file keeps it. */
+  encoding: TextEncoding;
 }
 
 /**
@@ -171,10 +174,10 @@ export interface ReadFile {
  * clear message. Standard input is read as pasted text is in the editor: its
  * content says whether it is JSON Lines.
  */
-export function readInput(file: InputFile, readStdin: () => string = () => fs.readFileSync(0, 'utf8')): ReadFile {
+export function readInput(file: InputFile, readStdin: () => string = () => readStdinText(() => fs.readFileSync(0))): ReadFile {
   if (file.stdin) {
     try {
-      return { text: readStdin(), hints: { languageId: 'plaintext', fileName: '' }, archive: false };
+      return { text: readStdin(), hints: { languageId: 'plaintext', fileName: '' }, archive: false, encoding: 'utf8' };
     } catch (err) {
       throw new Error(l10n.t('cannot read standard input: {0}', (err as Error).message), { cause: err });
     }
@@ -182,8 +185,8 @@ export function readInput(file: InputFile, readStdin: () => string = () => fs.re
   const archive = isGzipLog(file.absolute);
   const hints = { languageId: languageIdFor(file.absolute), fileName: file.absolute.replace(/\.gz$/i, '') };
   try {
-    const text = archive ? gunzipSync(fs.readFileSync(file.absolute)).toString('utf8') : fs.readFileSync(file.absolute, 'utf8');
-    return { text, hints, archive };
+    const { text, encoding } = decodeText(archive ? gunzipSync(fs.readFileSync(file.absolute)) : fs.readFileSync(file.absolute));
+    return { text, hints, archive, encoding };
   } catch (err) {
     throw new Error(archive ? l10n.t('cannot read the gzip archive: {0}', (err as Error).message) : (err as Error).message, { cause: err });
   }

@@ -12,6 +12,7 @@ import { DEFAULT_SETTINGS, getKmsLensService, isPolicyKind, isSeveritySetting, P
 import { COMMANDS, localeError, parseCommand, usage, UsageError, type CommandName, type FlagValues } from './args';
 import { isLocale, LOCALES, localeFromEnv, useLocale, type Locale } from './locale';
 import { collectFiles, readInput, type InputFile, type ReadFile, type Skipped } from './files';
+import { readStdinText } from './encoding';
 import { CHECKED, INDEXED, skipOf, type CheckedFile, type EventLines, type IndexedFile } from './fileWork';
 import { FactsRun, GrantsRun, toJsonReport, toTextReport, type GrantsInput } from './grants';
 import { defaultJobs, runFiles, type PoolOptions } from './pool';
@@ -293,7 +294,7 @@ if (!isMainThread && isKmsLensWorker(workerData)) {
       out: (s) => process.stdout.write(s),
       err: (s) => process.stderr.write(s),
       isTty: process.stdout.isTTY === true && !process.env.NO_COLOR,
-      stdin: () => fs.readFileSync(0, 'utf8'),
+      stdin: () => readStdinText(() => fs.readFileSync(0)),
     }))
     .then((code) => {
       process.exitCode = code;

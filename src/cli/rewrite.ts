@@ -12,6 +12,7 @@ import { getKmsLensService, MAX_JSON_NESTING } from '../core';
 import type { FlagValues } from './args';
 import { UsageError } from './args';
 import { collectFiles, readInput, type InputFile, type ReadFile } from './files';
+import { encodeText } from './encoding';
 
 const core = getKmsLensService();
 
@@ -89,7 +90,7 @@ function rewriteOne(command: 'format' | 'redact', file: InputFile, write: boolea
   }
   if (outcome.text === input.text) return true;
   try {
-    fs.writeFileSync(file.absolute, outcome.text);
+    fs.writeFileSync(file.absolute, encodeText(outcome.text, input.encoding));
     return true;
   } catch (err) {
     io.err(`kms-lens: ${file.display}: ${l10n.t('cannot write: {0}', (err as Error).message)}\n`);
