@@ -326,7 +326,11 @@ export const CASES: Record<string, RuleCase> = {
   },
   'policy-condition-operator-type': {
     fires: [cond('{"StringEquals":{⟦"kms:GrantIsForAWSResource"⟧:"true"}}', 'kms:CreateGrant'), cond('{"NumericLessThan":{⟦"kms:CallerAccount"⟧:"5"}}')],
-    nearMisses: [cond('{"Bool":{"kms:GrantIsForAWSResource":"true"},"Null":{"kms:CallerAccount":"false"},"ArnLike":{"aws:SourceArn":"arn:aws:s3:::b"}}', 'kms:CreateGrant')],
+    nearMisses: [
+      cond('{"Bool":{"kms:GrantIsForAWSResource":"true"},"Null":{"kms:CallerAccount":"false"},"ArnLike":{"aws:SourceArn":"arn:aws:s3:::b"}}', 'kms:CreateGrant'),
+      // kms:ValidTo is a Date key in epoch seconds: the KMS Developer Guide compares it with NumericLessThanEquals.
+      cond('{"NumericLessThanEquals":{"kms:ValidTo":"1546257599.0"}}', 'kms:ImportKeyMaterial'),
+    ],
   },
   'policy-condition-value-type': {
     fires: [
