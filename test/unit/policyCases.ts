@@ -227,8 +227,17 @@ export const CASES: Record<string, RuleCase> = {
     nearMisses: [iamStmt(`"Action":"kms:Decrypt","Resource":["${keyArn()}","${keyArn('key/mrk-1234abcd12ab34cd56ef1234567890ab')}","${keyArn('key/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111')}","${keyArn('key/*')}"]`)],
   },
   'policy-alias-invalid': {
-    fires: [iamStmt(`"Action":"kms:Decrypt","Resource":"arn:aws:kms:us-west-2:${ACCOUNT}:alias/⟦my key⟧"`)],
-    nearMisses: [iamStmt(`"Action":"kms:Decrypt","Resource":["${keyArn('alias/my-key')}","${keyArn('alias/aws/ebs')}","${keyArn('alias/team/*')}"]`)],
+    fires: [
+      iamStmt(`"Action":"kms:Decrypt","Resource":"arn:aws:kms:us-west-2:${ACCOUNT}:alias/⟦my key⟧"`),
+      // kms:RequestAlias and kms:ResourceAliases hold alias names, "alias/" included.
+      cond('{"StringEquals":{"kms:RequestAlias":⟦"finance-reports"⟧}}'),
+      cond('{"ForAnyValue:StringLike":{"kms:ResourceAliases":["alias/team-*",⟦"team-*"⟧]}}'),
+    ],
+    nearMisses: [
+      iamStmt(`"Action":"kms:Decrypt","Resource":["${keyArn('alias/my-key')}","${keyArn('alias/aws/ebs')}","${keyArn('alias/team/*')}"]`),
+      cond('{"StringEquals":{"kms:RequestAlias":"alias/finance-reports"},"StringEqualsIgnoreCase":{"kms:RequestAlias":"ALIAS/Finance"}}'),
+      cond('{"ForAnyValue:StringLike":{"kms:ResourceAliases":["*finance*","al*","alias/${aws:PrincipalTag/team}/*","${aws:PrincipalTag/alias}"]}}'),
+    ],
   },
   'policy-alias-arn-resource': {
     fires: [
