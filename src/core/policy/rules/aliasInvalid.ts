@@ -15,8 +15,10 @@ const ALIAS_NAME_KEYS: ReadonlySet<string> = new Set(['kms:requestalias', 'kms:r
  * for patterns, `*` and `?` may stand for anything, `alias/` included.
  */
 function canBeAliasName(shape: string, pattern: boolean, ignoreCase: boolean): boolean {
-  const open = pattern ? /[*?\uE000]/ : /\uE000/;
-  const cut = shape.search(open);
+  let cut = -1;
+  for (let i = 0; i < shape.length && cut < 0; i++) {
+    if (shape[i] === UNKNOWN || (pattern && (shape[i] === '*' || shape[i] === '?'))) cut = i;
+  }
   let lead = cut < 0 ? shape : shape.slice(0, cut);
   if (ignoreCase) lead = lead.toLowerCase();
   if (lead.startsWith('alias/')) return true;
