@@ -146,6 +146,19 @@ describe('lifecycle-use-after-disable', () => {
     assert.match(m, /cancel the deletion \(CancelKeyDeletion\)/);
   });
 
+  it('fires on a refusal whose message says the key is pending deletion or disabled, though the call that stopped it is not in the logs', () => {
+    const pending = log(decrypt('2024-05-04T10:00:00Z', roleSession('Reports'), { app: 'reports' }, { errorCode: 'KMSInvalidStateException', errorMessage: `${KEY_ARN} is pending deletion.` }));
+    const [m] = messages(lifecycleFindings(pending), code);
+    assert.match(m, /^Decrypt by .* was refused \(KMSInvalidStateException\): KMS says the key is pending deletion \(the ScheduleKeyDeletion is not in these logs\)\. .*CancelKeyDeletion/);
+    const disabled = log(refusedDecrypt('2024-05-04T10:00:00Z'));
+    assert.deepEqual(on(disabled, lifecycleFindings(disabled), code), ['Decrypt@2024-05-04T10:00:00Z']);
+  });
+
+  it('stays silent on a refusal whose message names another state (pending import)', () => {
+    const text = log(decrypt('2024-05-04T10:00:00Z', roleSession('Reports'), { app: 'reports' }, { errorCode: 'KMSInvalidStateException', errorMessage: `${KEY_ARN} is pending import.` }));
+    assert.deepEqual(messages(lifecycleFindings(text), code), []);
+  });
+
   it('fires on a Decrypt that succeeded although the logs show the key disabled: it was enabled outside these logs', () => {
     const text = log(disableKey('2024-05-01T09:00:00Z'), decrypt('2024-05-02T10:00:00Z', roleSession('Reports')));
     const [m] = messages(lifecycleFindings(text), code);
@@ -197,7 +210,9 @@ describe('lifecycle-use-after-disable', () => {
   });
 
   it('sees one file at a time: a DisableKey in another file does not make this file\'s refusal a finding', () => {
-    assert.deepEqual(only(lifecycleFindings(log(refusedDecrypt('2024-05-02T10:00:00Z'))), code), []);
+    // A refusal whose message does not say the key's state (when it does, the refusal alone is a finding: see above).
+    const refused = decrypt('2024-05-02T10:00:00Z', roleSession('Reports'), { app: 'reports' }, { errorCode: 'DisabledException' });
+    assert.deepEqual(only(lifecycleFindings(log(refused)), code), []);
   });
 });
 
