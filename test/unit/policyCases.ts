@@ -375,7 +375,11 @@ export const CASES: Record<string, RuleCase> = {
   },
   'policy-via-service-unsupported': {
     fires: [cond('{"StringEquals":{"kms:ViaService":"⟦ebs⟧.us-west-2.amazonaws.com"}}'), cond('{"StringEquals":{"kms:ViaService":"⟦secretmanager⟧.us-west-2.amazonaws.com"}}')],
-    nearMisses: [cond('{"StringEquals":{"kms:ViaService":["ec2.us-west-2.amazonaws.com","secretsmanager.us-west-2.amazonaws.com","deadline.us-west-2.amazonaws.com","bedrock-agentcore-identity.us-west-2.amazonaws.com"]}}')],
+    nearMisses: [
+      cond('{"StringEquals":{"kms:ViaService":["ec2.us-west-2.amazonaws.com","secretsmanager.us-west-2.amazonaws.com","deadline.us-west-2.amazonaws.com","bedrock-agentcore-identity.us-west-2.amazonaws.com"]}}'),
+      // Amazon Q Developer and IAM Identity Center as their guides write them; short names the list does not hold.
+      cond('{"StringEquals":{"kms:ViaService":["q.us-east-1.amazonaws.com","aps.us-east-1.amazonaws.com","dax.us-east-1.amazonaws.com"]},"StringLike":{"kms:ViaService":["sso.*.amazonaws.com","identitystore.*.amazonaws.com"]}}'),
+    ],
     fix: { title: 'Change to "ec2.us-west-2.amazonaws.com"', safety: 'widens', result: cond('{"StringEquals":{"kms:ViaService":"ec2.us-west-2.amazonaws.com"}}') },
   },
   'policy-via-service-region-mismatch': {
