@@ -154,6 +154,17 @@ describe('lifecycle-use-after-disable', () => {
     assert.deepEqual(on(disabled, lifecycleFindings(disabled), code), ['Decrypt@2024-05-04T10:00:00Z']);
   });
 
+  it('a refused ReEncrypt is reported once, on the key the message names', () => {
+    const other = KEY_ARN.replace(/key\/[0-9a-f-]+$/, 'key/0b1c2d3e-4f50-4617-8a9b-c0d1e2f3a4b5');
+    const reEncrypt = kmsEvent('ReEncrypt', '2024-05-04T10:00:00Z', {
+      userIdentity: roleSession('Reports'),
+      requestParameters: { destinationKeyId: other, sourceEncryptionAlgorithm: 'SYMMETRIC_DEFAULT', destinationEncryptionAlgorithm: 'SYMMETRIC_DEFAULT' },
+      errorCode: 'KMSInvalidStateException', errorMessage: `${other} is pending deletion.`,
+      resources: [{ type: 'AWS::KMS::Key', ARN: KEY_ARN }, { type: 'AWS::KMS::Key', ARN: other }],
+    });
+    assert.equal(messages(lifecycleFindings(log(reEncrypt)), code).length, 1);
+  });
+
   it('stays silent on a refusal whose message names another state (pending import)', () => {
     const text = log(decrypt('2024-05-04T10:00:00Z', roleSession('Reports'), { app: 'reports' }, { errorCode: 'KMSInvalidStateException', errorMessage: `${KEY_ARN} is pending import.` }));
     assert.deepEqual(messages(lifecycleFindings(text), code), []);

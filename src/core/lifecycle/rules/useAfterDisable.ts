@@ -61,6 +61,12 @@ function message(e: EventRef, refused: boolean, st: StateAt, lc: KeyLifecycle): 
   }
 }
 
+/** The message names this key, or no key at all ("<key ARN> is disabled."). */
+function namesKey(message: unknown, keyId: string | undefined): boolean {
+  const named = typeof message === 'string' ? /:key\/([A-Za-z0-9-]+)/.exec(message)?.[1] : undefined;
+  return named === undefined || keyId === undefined || named === keyId;
+}
+
 /** A refusal whose message says the key is stopped, when these logs hold no call that stopped it. */
 function statedMessage(e: EventRef, state: 'PendingDeletion' | 'Disabled'): string {
   const call = describeCall(e);
@@ -89,7 +95,8 @@ export const lifecycleUseAfterDisable: LogRule = {
         for (const r of lc.refused) {
           const ctx = at(r);
           const state = ctx && statedKeyState(ctx.event.errorMessage);
-          if (ctx && state) report({ ...nameRange(ctx), message: statedMessage(r, state) });
+          // A ReEncrypt is an attempt on both its keys: the message names the one whose state refused it.
+          if (ctx && state && namesKey(ctx.event.errorMessage, entry.key.keyId)) report({ ...nameRange(ctx), message: statedMessage(r, state) });
         }
         return;
       }
