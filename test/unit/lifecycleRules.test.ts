@@ -165,6 +165,18 @@ describe('lifecycle-use-after-disable', () => {
     assert.equal(messages(lifecycleFindings(log(reEncrypt)), code).length, 1);
   });
 
+  it('stays silent on a scanner\'s GetKeyRotationStatus refused because the key is pending deletion', () => {
+    const scan = kmsEvent('GetKeyRotationStatus', '2024-05-04T10:00:00Z', {
+      userIdentity: roleSession('AWSServiceRoleForConfig'),
+      requestParameters: { keyId: KEY_ARN },
+      errorCode: 'KMSInvalidStateException', errorMessage: `${KEY_ARN} is pending deletion.`,
+    });
+    assert.deepEqual(messages(lifecycleFindings(log(scan)), code), []);
+    // Nor after a ScheduleKeyDeletion in the same log.
+    const scheduled = log(scheduleKeyDeletion('2024-05-02T09:00:00Z', 30), { ...scan, eventID: '00000000-0000-4000-8000-999999999999' });
+    assert.deepEqual(messages(lifecycleFindings(scheduled), code), []);
+  });
+
   it('stays silent on a refusal whose message names another state (pending import)', () => {
     const text = log(decrypt('2024-05-04T10:00:00Z', roleSession('Reports'), { app: 'reports' }, { errorCode: 'KMSInvalidStateException', errorMessage: `${KEY_ARN} is pending import.` }));
     assert.deepEqual(messages(lifecycleFindings(text), code), []);
