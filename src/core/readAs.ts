@@ -54,9 +54,11 @@ export function describeReading(model: DocumentModel): string {
     case 'configuration': {
       const kinds = [...new Set(policiesOf(model).map((p) => decisionLabel(p.decision)))].join(', ');
       const t = model.translation;
-      const format = t && 'value' in t ? yamlHeldPolicies(t.value)?.format : 'awsConfig';
+      const held = t && 'value' in t ? yamlHeldPolicies(t.value) : undefined;
+      const format = t && 'value' in t ? held?.format : 'awsConfig';
       if (format === 'kubernetes') return l10n.t('Kubernetes manifests with {0}', kinds);
       if (format === 'ansible') return l10n.t('Ansible tasks with {0}', kinds);
+      if (format === 'cliYaml' && held?.command) return l10n.t('{0} (YAML) with {1}', commandLabel({ command: held.command }), kinds);
       return l10n.t('AWS Config configuration items with {0}', kinds);
     }
     case 'terraform': {

@@ -146,6 +146,42 @@ describe('lifecycle-use-after-disable', () => {
     assert.match(m, /cancel the deletion \(CancelKeyDeletion\)/);
   });
 
+  it('fires on a refusal whose message says the key is pending deletion or disabled, though the call that stopped it is not in the logs', () => {
+    const pending = log(decrypt('2024-05-04T10:00:00Z', roleSession('Reports'), { app: 'reports' }, { errorCode: 'KMSInvalidStateException', errorMessage: `${KEY_ARN} is pending deletion.` }));
+    const [m] = messages(lifecycleFindings(pending), code);
+    assert.match(m, /^Decrypt by .* was refused \(KMSInvalidStateException\): KMS says the key is pending deletion \(the ScheduleKeyDeletion is not in these logs\)\. .*CancelKeyDeletion/);
+    const disabled = log(refusedDecrypt('2024-05-04T10:00:00Z'));
+    assert.deepEqual(on(disabled, lifecycleFindings(disabled), code), ['Decrypt@2024-05-04T10:00:00Z']);
+  });
+
+  it('a refused ReEncrypt is reported once, on the key the message names', () => {
+    const other = KEY_ARN.replace(/key\/[0-9a-f-]+$/, 'key/0b1c2d3e-4f50-4617-8a9b-c0d1e2f3a4b5');
+    const reEncrypt = kmsEvent('ReEncrypt', '2024-05-04T10:00:00Z', {
+      userIdentity: roleSession('Reports'),
+      requestParameters: { destinationKeyId: other, sourceEncryptionAlgorithm: 'SYMMETRIC_DEFAULT', destinationEncryptionAlgorithm: 'SYMMETRIC_DEFAULT' },
+      errorCode: 'KMSInvalidStateException', errorMessage: `${other} is pending deletion.`,
+      resources: [{ type: 'AWS::KMS::Key', ARN: KEY_ARN }, { type: 'AWS::KMS::Key', ARN: other }],
+    });
+    assert.equal(messages(lifecycleFindings(log(reEncrypt)), code).length, 1);
+  });
+
+  it('stays silent on a scanner\'s GetKeyRotationStatus refused because the key is pending deletion', () => {
+    const scan = kmsEvent('GetKeyRotationStatus', '2024-05-04T10:00:00Z', {
+      userIdentity: roleSession('AWSServiceRoleForConfig'),
+      requestParameters: { keyId: KEY_ARN },
+      errorCode: 'KMSInvalidStateException', errorMessage: `${KEY_ARN} is pending deletion.`,
+    });
+    assert.deepEqual(messages(lifecycleFindings(log(scan)), code), []);
+    // Nor after a ScheduleKeyDeletion in the same log.
+    const scheduled = log(scheduleKeyDeletion('2024-05-02T09:00:00Z', 30), { ...scan, eventID: '00000000-0000-4000-8000-999999999999' });
+    assert.deepEqual(messages(lifecycleFindings(scheduled), code), []);
+  });
+
+  it('stays silent on a refusal whose message names another state (pending import)', () => {
+    const text = log(decrypt('2024-05-04T10:00:00Z', roleSession('Reports'), { app: 'reports' }, { errorCode: 'KMSInvalidStateException', errorMessage: `${KEY_ARN} is pending import.` }));
+    assert.deepEqual(messages(lifecycleFindings(text), code), []);
+  });
+
   it('fires on a Decrypt that succeeded although the logs show the key disabled: it was enabled outside these logs', () => {
     const text = log(disableKey('2024-05-01T09:00:00Z'), decrypt('2024-05-02T10:00:00Z', roleSession('Reports')));
     const [m] = messages(lifecycleFindings(text), code);
@@ -197,7 +233,9 @@ describe('lifecycle-use-after-disable', () => {
   });
 
   it('sees one file at a time: a DisableKey in another file does not make this file\'s refusal a finding', () => {
-    assert.deepEqual(only(lifecycleFindings(log(refusedDecrypt('2024-05-02T10:00:00Z'))), code), []);
+    // A refusal whose message does not say the key's state (when it does, the refusal alone is a finding: see above).
+    const refused = decrypt('2024-05-02T10:00:00Z', roleSession('Reports'), { app: 'reports' }, { errorCode: 'DisabledException' });
+    assert.deepEqual(only(lifecycleFindings(log(refused)), code), []);
   });
 });
 

@@ -227,8 +227,17 @@ export const CASES: Record<string, RuleCase> = {
     nearMisses: [iamStmt(`"Action":"kms:Decrypt","Resource":["${keyArn()}","${keyArn('key/mrk-1234abcd12ab34cd56ef1234567890ab')}","${keyArn('key/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111')}","${keyArn('key/*')}"]`)],
   },
   'policy-alias-invalid': {
-    fires: [iamStmt(`"Action":"kms:Decrypt","Resource":"arn:aws:kms:us-west-2:${ACCOUNT}:alias/⟦my key⟧"`)],
-    nearMisses: [iamStmt(`"Action":"kms:Decrypt","Resource":["${keyArn('alias/my-key')}","${keyArn('alias/aws/ebs')}","${keyArn('alias/team/*')}"]`)],
+    fires: [
+      iamStmt(`"Action":"kms:Decrypt","Resource":"arn:aws:kms:us-west-2:${ACCOUNT}:alias/⟦my key⟧"`),
+      // kms:RequestAlias and kms:ResourceAliases hold alias names, "alias/" included.
+      cond('{"StringEquals":{"kms:RequestAlias":⟦"finance-reports"⟧}}'),
+      cond('{"ForAnyValue:StringLike":{"kms:ResourceAliases":["alias/team-*",⟦"team-*"⟧]}}'),
+    ],
+    nearMisses: [
+      iamStmt(`"Action":"kms:Decrypt","Resource":["${keyArn('alias/my-key')}","${keyArn('alias/aws/ebs')}","${keyArn('alias/team/*')}"]`),
+      cond('{"StringEquals":{"kms:RequestAlias":"alias/finance-reports"},"StringEqualsIgnoreCase":{"kms:RequestAlias":"ALIAS/Finance"}}'),
+      cond('{"ForAnyValue:StringLike":{"kms:ResourceAliases":["*finance*","al*","alias/${aws:PrincipalTag/team}/*","${aws:PrincipalTag/alias}"]}}'),
+    ],
   },
   'policy-alias-arn-resource': {
     fires: [
@@ -326,7 +335,11 @@ export const CASES: Record<string, RuleCase> = {
   },
   'policy-condition-operator-type': {
     fires: [cond('{"StringEquals":{⟦"kms:GrantIsForAWSResource"⟧:"true"}}', 'kms:CreateGrant'), cond('{"NumericLessThan":{⟦"kms:CallerAccount"⟧:"5"}}')],
-    nearMisses: [cond('{"Bool":{"kms:GrantIsForAWSResource":"true"},"Null":{"kms:CallerAccount":"false"},"ArnLike":{"aws:SourceArn":"arn:aws:s3:::b"}}', 'kms:CreateGrant')],
+    nearMisses: [
+      cond('{"Bool":{"kms:GrantIsForAWSResource":"true"},"Null":{"kms:CallerAccount":"false"},"ArnLike":{"aws:SourceArn":"arn:aws:s3:::b"}}', 'kms:CreateGrant'),
+      // kms:ValidTo is a Date key in epoch seconds: the KMS Developer Guide compares it with NumericLessThanEquals.
+      cond('{"NumericLessThanEquals":{"kms:ValidTo":"1546257599.0"}}', 'kms:ImportKeyMaterial'),
+    ],
   },
   'policy-condition-value-type': {
     fires: [
@@ -362,7 +375,11 @@ export const CASES: Record<string, RuleCase> = {
   },
   'policy-via-service-unsupported': {
     fires: [cond('{"StringEquals":{"kms:ViaService":"⟦ebs⟧.us-west-2.amazonaws.com"}}'), cond('{"StringEquals":{"kms:ViaService":"⟦secretmanager⟧.us-west-2.amazonaws.com"}}')],
-    nearMisses: [cond('{"StringEquals":{"kms:ViaService":["ec2.us-west-2.amazonaws.com","secretsmanager.us-west-2.amazonaws.com","deadline.us-west-2.amazonaws.com","bedrock-agentcore-identity.us-west-2.amazonaws.com"]}}')],
+    nearMisses: [
+      cond('{"StringEquals":{"kms:ViaService":["ec2.us-west-2.amazonaws.com","secretsmanager.us-west-2.amazonaws.com","deadline.us-west-2.amazonaws.com","bedrock-agentcore-identity.us-west-2.amazonaws.com"]}}'),
+      // Amazon Q Developer and IAM Identity Center as their guides write them; short names the list does not hold.
+      cond('{"StringEquals":{"kms:ViaService":["q.us-east-1.amazonaws.com","aps.us-east-1.amazonaws.com","dax.us-east-1.amazonaws.com"]},"StringLike":{"kms:ViaService":["sso.*.amazonaws.com","identitystore.*.amazonaws.com"]}}'),
+    ],
     fix: { title: 'Change to "ec2.us-west-2.amazonaws.com"', safety: 'widens', result: cond('{"StringEquals":{"kms:ViaService":"ec2.us-west-2.amazonaws.com"}}') },
   },
   'policy-via-service-region-mismatch': {

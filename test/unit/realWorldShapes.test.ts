@@ -12,7 +12,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCli } from './helpers';
-import { analyze, buildModel, DEFAULT_SETTINGS, getKmsLensService, type Finding } from '../../src/core';
+import { analyze, buildModel, DEFAULT_SETTINGS, describeReading, getKmsLensService, type Finding } from '../../src/core';
 import { locateWasm } from '../../src/cli/wasm';
 
 function check(text: string, fileName: string): Finding[] {
@@ -409,6 +409,44 @@ ${indent(keyPolicy('{"Sid": "App", "Effect": "Allow", "Principal": {"AWS": "arn:
       const other = JSON.stringify({ configurationItems: [{ resourceType: 'AWS::EC2::Instance', supplementaryConfiguration: {} }, { resourceType: 'AWS::KMS::Key', supplementaryConfiguration: { KeyRotationStatus: 'false' } }] });
       assert.equal(buildModel(other, { languageId: 'json', fileName: 'h.json' }, { maxFileSize: DEFAULT_SETTINGS.maxFileSize }).kind, 'other');
     });
+  });
+});
+
+describe('real-world shapes (seventh pass): AWS CLI output printed with --output yaml', () => {
+  const policy = JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [
+      { Sid: 'Root', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::604172839550:root' }, Action: 'kms:*', Resource: '*' },
+      { Sid: 'Partners', Effect: 'Allow', Principal: { AWS: '*' }, Action: 'kms:Decrypt', Resource: '*' },
+    ],
+  }, null, 2);
+
+  it('get-key-policy --output yaml: the Policy string is a key policy, with findings on its characters', () => {
+    const text = `Policy: ${JSON.stringify(policy)}\nPolicyName: default\n`;
+    assert.deepEqual(severe(text, checkAs(text, 'key-policy.yaml', 'yaml')), ['warning policy-public-principal \\"*\\"']);
+    const model = buildModel(text, { languageId: 'yaml', fileName: 'key-policy.yaml' }, { maxFileSize: DEFAULT_SETTINGS.maxFileSize });
+    assert.equal(describeReading(model), 'aws kms get-key-policy output (YAML) with a KMS key policy');
+  });
+
+  it('get-role-policy --output yaml: the PolicyDocument mapping is an identity policy', () => {
+    const text = [
+      'PolicyDocument:',
+      '  Version: \'2012-10-17\'',
+      '  Statement:',
+      '  - Effect: Allow',
+      '    Action: kms:Decrpyt',
+      '    Resource: \'*\'',
+      'PolicyName: decrypt',
+      'RoleName: app',
+      '',
+    ].join('\n');
+    assert.deepEqual(severe(text, checkAs(text, 'role-policy.yaml', 'yaml')), ['error policy-unknown-action Decrpyt']);
+  });
+
+  it('other YAML with a Policy member (describe-key, a Helm value, a Policy string alone) is not ours', () => {
+    for (const text of ['KeyMetadata:\n  KeyId: 1234abcd-12ab-34cd-56ef-1234567890ab\n', `Policy: ${JSON.stringify(policy)}\n`, 'Policy: retain\nPolicyName: default\n']) {
+      assert.equal(buildModel(text, { languageId: 'yaml', fileName: 'x.yaml' }, { maxFileSize: DEFAULT_SETTINGS.maxFileSize }).kind, 'other', text);
+    }
   });
 });
 

@@ -115,15 +115,18 @@ export function isKnownPartition(name: string): boolean {
 /**
  * [G] conditions-kms.md (2023 table; the live list is longer): services that
  * support `kms:ViaService`, by the first label of `<service>.<region>.amazonaws.com`.
- * Deadline Cloud (`deadline`) and Fargate are from their own guides.
+ * Deadline Cloud (`deadline`) and Fargate are from their own guides; Amazon Q
+ * Developer (`q`, its guide's key policy for third-party integrations) and IAM
+ * Identity Center (`sso`, `identitystore`, its guide's customer managed key
+ * policy) from theirs.
  */
 export const VIA_SERVICE_NAMES = [
   'airflow', 'appflow', 'apprunner', 'athena', 'auditmanager', 'backup', 'backup-gateway', 'cassandra', 'codeartifact', 'codeguru-reviewer',
   'comprehend', 'connect', 'deadline', 'directoryservice', 'dms', 'dynamodb', 'ec2', 'ecr', 'eks', 'elasticache', 'elasticfilesystem', 'es',
-  'finspace', 'firehose', 'forecast', 'fsx', 'geo', 'glue', 'groundstation', 'healthlake', 'importexport', 'iotsitewise', 'kafka', 'kendra',
+  'finspace', 'firehose', 'forecast', 'fsx', 'geo', 'glue', 'groundstation', 'healthlake', 'identitystore', 'importexport', 'iotsitewise', 'kafka', 'kendra',
   'kinesis', 'kinesisvideo', 'lambda', 'lex', 'license-manager', 'lookoutequipment', 'lookoutmetrics', 'lookoutvision', 'macie',
-  'malware-protection', 'managedblockchain', 'mediatailor', 'memorydb', 'mgn', 'monitron', 'mq', 'nimble', 'omics', 'profile', 'proton', 'qldb',
-  'rds', 'redshift', 'redshift-serverless', 'rekognition', 's3', 'sagemaker', 'secretsmanager', 'ses', 'sns', 'sqlworkbench', 'sqs', 'ssm',
+  'malware-protection', 'managedblockchain', 'mediatailor', 'memorydb', 'mgn', 'monitron', 'mq', 'nimble', 'omics', 'profile', 'proton', 'q', 'qldb',
+  'rds', 'redshift', 'redshift-serverless', 'rekognition', 's3', 'sagemaker', 'secretsmanager', 'ses', 'sns', 'sqlworkbench', 'sqs', 'ssm', 'sso',
   'ssm-contacts', 'ssm-incidents', 'storagegateway', 'timestream', 'translate', 'wisdom', 'workmail', 'workspaces', 'workspaces-web', 'xray',
 ] as const;
 

@@ -14,6 +14,11 @@
  *   notifications): a KMS key's `supplementaryConfiguration.KeyPolicy` and an
  *   S3 bucket's `supplementaryConfiguration.BucketPolicy.policyText`, both
  *   JSON strings.
+ * - AWS CLI output printed with `--output yaml` (`aws kms get-key-policy`,
+ *   `lambda get-policy`, IAM's `get-role-policy`, `get-policy-version`,
+ *   `get-role`): the same members as the JSON output (document/cliOutput.ts),
+ *   the policy a JSON string or a YAML mapping. Only the outputs whose command
+ *   fixes the kind are read.
  *
  * The kind comes from where the policy is (a `Key`'s policy is a key
  * policy), as for CloudFormation. Key policies are always analysed; other
@@ -25,6 +30,7 @@ import { parse as tolerantParse, type JSONPath } from 'jsonc-parser';
 import * as l10n from '@vscode/l10n';
 import { mentionsKms } from '../policy/cloudFormation';
 import type { KindDecision, PolicyKind } from '../policy/kinds';
+import { cliPolicyObject, cliPolicyString, type CliCommand } from './cliOutput';
 
 type Obj = Record<string, unknown>;
 
@@ -37,7 +43,7 @@ function isPolicyObject(v: unknown): v is Obj {
   return isObject(v) && 'Statement' in v;
 }
 
-export type HolderFormat = 'kubernetes' | 'ansible' | 'awsConfig';
+export type HolderFormat = 'kubernetes' | 'ansible' | 'awsConfig' | 'cliYaml';
 
 export interface HeldPolicy {
   /** Where the value that holds the policy is (a string, or an object for a YAML mapping). */
@@ -48,6 +54,8 @@ export interface HeldPolicy {
 export interface HeldPolicies {
   format: HolderFormat;
   policies: HeldPolicy[];
+  /** For AWS CLI output (`cliYaml`): the command that printed it. */
+  command?: CliCommand;
 }
 
 interface Slot {
@@ -209,21 +217,46 @@ function awsConfigPolicies(value: unknown): HeldPolicy[] {
   });
 }
 
+/**
+ * AWS CLI output printed with `--output yaml`: the members of the JSON output,
+ * when the command fixes the kind of the policy it prints (get-key-policy's
+ * `Policy` beside `PolicyName: default` is a key policy). A `Policy` string
+ * alone (S3's get-bucket-policy) is not read here.
+ */
+function cliYamlPolicies(value: unknown): HeldPolicies | undefined {
+  if (!isObject(value)) return undefined;
+  const decide = (kind: PolicyKind, service: string | undefined, reason: string): KindDecision => ({ kind, service, certain: true, alternatives: [], reason, source: 'cli' });
+  const inString = cliPolicyString(value);
+  if (inString?.kind && inString.cli) {
+    const { kind, service, reason } = inString.kind;
+    const slot: Slot = { path: [], kind, service };
+    if (!holdsPolicy(slot, inString.text)) return undefined;
+    return { format: 'cliYaml', command: inString.cli.command, policies: [{ path: inString.path, decision: decide(kind, service, reason) }] };
+  }
+  const asObject = cliPolicyObject(value);
+  if (asObject && holdsPolicy({ path: [], kind: asObject.kind.kind }, asObject.value)) {
+    return { format: 'cliYaml', command: asObject.cli.command, policies: [{ path: asObject.path, decision: decide(asObject.kind.kind, undefined, asObject.kind.reason) }] };
+  }
+  return undefined;
+}
+
 /** Kubernetes manifests, Ansible tasks: the YAML texts worth parsing for held policies. */
 const KUBERNETES_HINT = /^\s*apiVersion\s*:\s*["']?(?:kms|iam|s3)\.(?:aws\.(?:m\.)?upbound\.io|aws\.crossplane\.io|services\.k8s\.aws)\//m;
 const ANSIBLE_HINT = /^\s*-?\s*(?:(?:amazon|community)\.aws\.)?(?:kms_key|aws_kms|iam_policy|iam_managed_policy|iam_role|s3_bucket)\s*:/m;
+/** The top-level members of the CLI outputs cliYamlPolicies reads (`--output yaml` writes them at column 0). */
+const CLI_HINT = /^(?:Policy|PolicyDocument|PolicyVersion|Role)\s*:/m;
 
-/** Whether a YAML text may hold policies of Kubernetes manifests or Ansible tasks (a cheap test before the parse). */
+/** Whether a YAML text may hold policies of Kubernetes manifests, Ansible tasks or AWS CLI output (a cheap test before the parse). */
 export function mayHoldPolicies(text: string): boolean {
-  return KUBERNETES_HINT.test(text) || ANSIBLE_HINT.test(text);
+  return KUBERNETES_HINT.test(text) || ANSIBLE_HINT.test(text) || CLI_HINT.test(text);
 }
 
-/** The policies a YAML stream's value holds (Kubernetes manifests, Ansible tasks), if any. */
+/** The policies a YAML stream's value holds (Kubernetes manifests, Ansible tasks, AWS CLI output), if any. */
 export function yamlHeldPolicies(value: unknown): HeldPolicies | undefined {
   const kubernetes = kubernetesPolicies(value);
   if (kubernetes.length > 0) return { format: 'kubernetes', policies: kubernetes };
   const ansible = ansiblePolicies(value);
-  return ansible.length > 0 ? { format: 'ansible', policies: ansible } : undefined;
+  return ansible.length > 0 ? { format: 'ansible', policies: ansible } : cliYamlPolicies(value);
 }
 
 /** The policies AWS Config output holds, if any. */

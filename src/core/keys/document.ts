@@ -22,7 +22,7 @@ export function documentKeys(model: DocumentModel): GrantsModel | undefined {
   let keys = cache.get(model);
   if (keys === undefined) {
     const facts = lifecycleFacts(model);
-    const needed = facts.hasLifecycle || (facts.hasRevoke && evidenceFacts(model).evidence.some((e) => e.service === 'fargate'));
+    const needed = facts.hasLifecycle || facts.hasStatedRefusal || (facts.hasRevoke && evidenceFacts(model).evidence.some((e) => e.service === 'fargate'));
     keys = needed ? buildGrantsModel([{ id: '', model }]) : null;
     cache.set(model, keys);
   }

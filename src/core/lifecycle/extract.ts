@@ -48,6 +48,19 @@ export const LIFECYCLE_EVENTS: ReadonlyMap<string, LifecycleKind> = new Map<stri
 /** Error codes KMS returns when the key's state forbids the call. */
 export const STATE_ERRORS: ReadonlySet<string> = new Set(['DisabledException', 'KMSInvalidStateException']);
 
+/**
+ * The state KMS names in the message of a call it refused: "<key ARN> is
+ * pending deletion." (KMSInvalidStateException), "<key ARN> is disabled."
+ * (DisabledException). Other states (pending import, unavailable) are not a
+ * key being stopped.
+ */
+export function statedKeyState(message: unknown): 'PendingDeletion' | 'Disabled' | undefined {
+  if (typeof message !== 'string') return undefined;
+  if (/\bis pending (?:replica )?deletion\b/i.test(message)) return 'PendingDeletion';
+  if (/\bis disabled\b/i.test(message)) return 'Disabled';
+  return undefined;
+}
+
 /** The default waiting period of ScheduleKeyDeletion, in days. */
 export const DEFAULT_PENDING_WINDOW = 30;
 
@@ -86,6 +99,8 @@ export interface LifecycleFacts extends KeyNames {
   events: KeyEventFact[];
   /** Some event here is a lifecycle event (not only refused calls). */
   hasLifecycle: boolean;
+  /** Some refused call's message says the key is disabled or pending deletion (statedKeyState). */
+  hasStatedRefusal: boolean;
   /** A RevokeGrant succeeded here (the Fargate rule may need the document's keys). */
   hasRevoke: boolean;
 }
@@ -95,7 +110,7 @@ export interface EvidenceFacts extends KeyNames {
   evidence: EvidenceFact[];
 }
 
-const EMPTY: LifecycleFacts = { events: [], aliases: [], refs: [], hasLifecycle: false, hasRevoke: false };
+const EMPTY: LifecycleFacts = { events: [], aliases: [], refs: [], hasLifecycle: false, hasStatedRefusal: false, hasRevoke: false };
 const EMPTY_EVIDENCE: EvidenceFacts = { evidence: [], aliases: [], refs: [] };
 const cache = new WeakMap<DocumentModel, LifecycleFacts>();
 const evidenceCache = new WeakMap<DocumentModel, EvidenceFacts>();
@@ -125,7 +140,7 @@ function snapshotFacts(model: DocumentModel): LifecycleFacts {
     kind: 'snapshot',
     snapshot,
   }));
-  return { events, aliases: out.aliases, refs: out.refs, hasLifecycle: events.length > 0, hasRevoke: false };
+  return { events, aliases: out.aliases, refs: out.refs, hasLifecycle: events.length > 0, hasStatedRefusal: false, hasRevoke: false };
 }
 
 /** Which keys of a CloudTrail document serve Fargate ephemeral storage or Deadline Cloud. */
@@ -150,7 +165,7 @@ function extract(model: DocumentModel): LifecycleFacts {
 }
 
 function lifecyclePass(keep: (facts: LifecycleFacts) => void): KmsEventPass {
-  const facts: LifecycleFacts = { events: [], aliases: [], refs: [], hasLifecycle: false, hasRevoke: false };
+  const facts: LifecycleFacts = { events: [], aliases: [], refs: [], hasLifecycle: false, hasStatedRefusal: false, hasRevoke: false };
   const reader = new KeyReader(facts);
   return {
     read(record, ev, name) {
@@ -159,7 +174,10 @@ function lifecyclePass(keep: (facts: LifecycleFacts) => void): KmsEventPass {
         lifecycleEvent(record, ev, name, kind, reader, facts.events);
         facts.hasLifecycle = true;
       } else if (ev.errorCode !== undefined && ev.errorCode !== null) {
-        if (typeof ev.errorCode === 'string' && STATE_ERRORS.has(ev.errorCode)) refused(record, ev, name, reader, facts.events);
+        if (typeof ev.errorCode === 'string' && STATE_ERRORS.has(ev.errorCode)) {
+          refused(record, ev, name, reader, facts.events);
+          if (statedKeyState(ev.errorMessage)) facts.hasStatedRefusal = true;
+        }
       } else if (name === 'RevokeGrant') {
         facts.hasRevoke = true;
       }

@@ -14,6 +14,7 @@ import { formatTime } from '../dates';
 import { describeCall, describeDeletionDate } from '../describe';
 import { stateAt, type StateAt } from '../state';
 import { STOPPED_STATES, type KeyLifecycle } from '../types';
+import { statedKeyState } from '../extract';
 import { forEachKey, nameRange } from './support';
 import { SOURCES } from '../../data/sources';
 
@@ -60,6 +61,27 @@ function message(e: EventRef, refused: boolean, st: StateAt, lc: KeyLifecycle): 
   }
 }
 
+/**
+ * Reads of a key's metadata that KMS refuses while the key is pending deletion
+ * (GetKeyRotationStatus): scanners such as AWS Config and Security Hub make
+ * them for every key, so a refused one does not show that something needs the key.
+ */
+const METADATA_READS: ReadonlySet<string> = new Set(['GetKeyRotationStatus', 'ListKeyRotations', 'DescribeKey', 'GetKeyPolicy', 'ListKeyPolicies', 'ListResourceTags', 'ListGrants', 'ListAliases']);
+
+/** The message names this key, or no key at all ("<key ARN> is disabled."). */
+function namesKey(message: unknown, keyId: string | undefined): boolean {
+  const named = typeof message === 'string' ? /:key\/([A-Za-z0-9-]+)/.exec(message)?.[1] : undefined;
+  return named === undefined || keyId === undefined || named === keyId;
+}
+
+/** A refusal whose message says the key is stopped, when these logs hold no call that stopped it. */
+function statedMessage(e: EventRef, state: 'PendingDeletion' | 'Disabled'): string {
+  const call = describeCall(e);
+  return state === 'Disabled'
+    ? l10n.t('{0} was refused ({1}): KMS says the key is disabled (the DisableKey is not in these logs). Something still needs this key: find out what before you schedule its deletion.', call, e.errorCode ?? '')
+    : l10n.t('{0} was refused ({1}): KMS says the key is pending deletion (the ScheduleKeyDeletion is not in these logs). Something still needs this key: cancel the deletion (CancelKeyDeletion) until you know what, or the data it encrypted will be lost.', call, e.errorCode ?? '');
+}
+
 export const lifecycleUseAfterDisable: LogRule = {
   id: 'lifecycle-use-after-disable',
   scope: 'log',
@@ -68,15 +90,25 @@ export const lifecycleUseAfterDisable: LogRule = {
   category: 'activity',
   fixable: [],
   docs: {
-    description: 'A cryptographic operation on a key, or any call refused because of the key\'s state (`DisabledException`, `KMSInvalidStateException`), after the logs show the key disabled, pending deletion or deleted. This is the alarm AWS asks you to set before deleting a key: such an attempt means something still needs the key. A call that *succeeded* while the logs say the key was stopped means the key was enabled again by a call these logs do not hold. A call that succeeded after the deletion date of a ScheduleKeyDeletion in the log (and its 24 hours of leeway), with no CancelKeyDeletion before that date, is on a key that no longer exists unless a cancel outside the log came first: the message gives both dates, because more often the log mixes records of different keys or was edited. Diagnostics look at one file at a time; the KMS Grants view combines every open file.',
+    description: 'A cryptographic operation on a key, or any call refused because of the key\'s state (`DisabledException`, `KMSInvalidStateException`), after the logs show the key disabled, pending deletion or deleted. This is the alarm AWS asks you to set before deleting a key: such an attempt means something still needs the key. A call that *succeeded* while the logs say the key was stopped means the key was enabled again by a call these logs do not hold. A call refused with a message in which KMS says the key *is disabled* or *is pending deletion* is reported even when the call that stopped the key is not in the logs. A refused read of the key\'s metadata (`GetKeyRotationStatus`, `ListResourceTags`, ...), which scanners such as AWS Config and Security Hub make for every key, is not reported. A call that succeeded after the deletion date of a ScheduleKeyDeletion in the log (and its 24 hours of leeway), with no CancelKeyDeletion before that date, is on a key that no longer exists unless a cancel outside the log came first: the message gives both dates, because more often the log mixes records of different keys or was edited. Diagnostics look at one file at a time; the KMS Grants view combines every open file.',
     example: '{"eventName": "DisableKey", "eventTime": "2024-05-01T09:00:00Z", ...}\n{"eventName": "Decrypt", "eventTime": "2024-05-02T10:00:00Z", "errorCode": "DisabledException", ...}',
     remedy: 'Find the caller (the finding names it) and what it decrypts. Keep the key (cancel a scheduled deletion, re-enable it if needed) until that data is re-encrypted under another key.',
     sources: [SOURCES.kmsKeyState, SOURCES.kmsDeletingKeys],
   },
   check(events, report) {
     forEachKey(events, ({ entry, lc, at }) => {
-      if (!lc.events.some((e) => !e.failed && e.stateAfter !== undefined && STOPPED_STATES.has(e.stateAfter))) return;
-      const tried: Array<[EventRef, boolean]> = [...usesOf(entry).map((u): [EventRef, boolean] => [u, false]), ...lc.refused.map((r): [EventRef, boolean] => [r, true])];
+      if (!lc.events.some((e) => !e.failed && e.stateAfter !== undefined && STOPPED_STATES.has(e.stateAfter))) {
+        // No call that stopped the key is in these logs: a refusal still says so when KMS names the state in its message.
+        for (const r of lc.refused) {
+          const ctx = at(r);
+          const state = ctx && statedKeyState(ctx.event.errorMessage);
+          if (!ctx || !state || METADATA_READS.has(r.eventName)) continue;
+          // A ReEncrypt is an attempt on both its keys: the message names the one whose state refused it.
+          if (namesKey(ctx.event.errorMessage, entry.key.keyId)) report({ ...nameRange(ctx), message: statedMessage(r, state) });
+        }
+        return;
+      }
+      const tried: Array<[EventRef, boolean]> = [...usesOf(entry).map((u): [EventRef, boolean] => [u, false]), ...lc.refused.filter((r) => !METADATA_READS.has(r.eventName)).map((r): [EventRef, boolean] => [r, true])];
       for (const [e, refused] of tried) {
         // A refusal in the same second as the DisableKey came after it; a success in that second may have come before.
         const st = stateAt(lc, timeMillis(e.eventTime), refused);

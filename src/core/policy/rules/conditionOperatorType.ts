@@ -6,6 +6,8 @@ import { EVERY_POLICY } from '../facts';
 import { normalized } from '../normalize';
 import type { OperatorFamily } from '../operators';
 
+const NUMERIC_DATE_KEYS: ReadonlySet<string> = new Set(['aws:epochtime', 'kms:validto']);
+
 /** The operator families that compare a key of each type meaningfully (Null works with every key). */
 function fits(type: ConditionKeyType, family: OperatorFamily, key: string): boolean {
   if (family === 'Null') return true;
@@ -15,8 +17,9 @@ function fits(type: ConditionKeyType, family: OperatorFamily, key: string): bool
     case 'ARN': return family === 'Arn' || family === 'String';
     case 'Bool': return family === 'Bool';
     case 'Numeric': return family === 'Numeric';
-    // aws:EpochTime is a Date key that IAM also compares with Numeric operators.
-    case 'Date': return family === 'Date' || (family === 'Numeric' && key.toLowerCase() === 'aws:epochtime');
+    // Date keys whose value is also epoch seconds, compared with Numeric operators as AWS documents them:
+    // aws:EpochTime (IAM), kms:ValidTo (the KMS guide's example is NumericLessThanEquals "1546257599.0").
+    case 'Date': return family === 'Date' || (family === 'Numeric' && NUMERIC_DATE_KEYS.has(key.toLowerCase()));
     case 'IPAddress': return family === 'IpAddress';
     case 'Binary': return family === 'Binary';
     default: return true;

@@ -10,6 +10,8 @@ import { suggest } from '../suggestions';
 import { statementFix, valueReach } from '../fixSafety';
 
 const KNOWN: ReadonlySet<string> = new Set(VIA_SERVICE_NAMES);
+/** Unknown names up to this length are not reported (a known alias such as `ebs` still is). */
+const SHORT_NAME = 3;
 
 export const viaServiceUnsupported: PolicyRule = {
   id: 'policy-via-service-unsupported',
@@ -20,7 +22,7 @@ export const viaServiceUnsupported: PolicyRule = {
   scope: 'policy',
   kinds: EVERY_POLICY,
   docs: {
-    description: 'The service in a `kms:ViaService` value must be one that calls KMS on the user\'s behalf, by its endpoint name: EBS is `ec2`, Aurora and Neptune are `rds`, EFS is `elasticfilesystem`. A name no service uses never matches. Reported when the name is a known alias (`ebs`) or close to a known service (`secretmanager`); the list is the KMS Developer Guide\'s table of services that support `kms:ViaService` plus Deadline Cloud, and since AWS keeps adding services, a name far from every known one is not reported.',
+    description: 'The service in a `kms:ViaService` value must be one that calls KMS on the user\'s behalf, by its endpoint name: EBS is `ec2`, Aurora and Neptune are `rds`, EFS is `elasticfilesystem`. A name no service uses never matches. Reported when the name is a known alias (`ebs`) or close to a known service (`secretmanager`); the list is the KMS Developer Guide\'s table of services that support `kms:ViaService` plus Deadline Cloud, Amazon Q Developer (`q`) and IAM Identity Center (`sso`, `identitystore`), and since AWS keeps adding services, a name far from every known one is not reported, nor an unknown name of three characters or fewer (`aps`, `dax`: too short to tell a misspelling from a service the list lacks).',
     example: '"Condition": { "StringEquals": { "kms:ViaService": "ebs.us-west-2.amazonaws.com" } }',
     remedy: 'Use the service\'s endpoint name (quick fix for the common aliases such as `ebs` to `ec2`).',
     sources: [SOURCES.kmsConditionKeys],
@@ -34,6 +36,9 @@ export const viaServiceUnsupported: PolicyRule = {
           const via = parseViaService(shape);
           if (!via || KNOWN.has(via.service) || hasUnknown(via.service)) continue;
           const alias = VIA_SERVICE_ENDPOINT_NAMES[via.service];
+          // A name of three characters or fewer is a short edit away from many known ones (aps, dax, ecs, m2):
+          // nothing says it is a misspelling rather than a service the list does not hold yet.
+          if (!alias && via.service.length <= SHORT_NAME) continue;
           // The list of services grows: only a known alias is sure enough to apply automatically.
           const candidates = alias ? [alias] : suggest(via.service, VIA_SERVICE_NAMES, 3).names;
           // AWS keeps adding services (bedrock, sso, ...): a name that is not close to a known one may be real.
