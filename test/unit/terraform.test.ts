@@ -108,6 +108,29 @@ describe('Terraform modules', () => {
       assert.equal(p.decision.certain, false);
     });
 
+    it('a data document no resource refers to whose statements name principals is not read as an IAM policy (a Sid with spaces is fine in a key policy)', () => {
+      const text = 'data "aws_iam_policy_document" "shared_key" {\n  statement {\n    sid = "Allow use by the app role"\n    principals {\n      type        = "AWS"\n      identifiers = [var.app_role_arn]\n    }\n    actions   = ["kms:Decrypt"]\n    resources = ["*"]\n  }\n  statement {\n    sid = "Let logs encrypt"\n    principals {\n      type        = "Service"\n      identifiers = ["logs.amazonaws.com"]\n    }\n    actions   = ["kms:GenerateDataKey*"]\n    resources = ["*"]\n  }\n}\n';
+      const [p] = policiesOf(buildModel(text, HINTS, { maxFileSize: DEFAULT_SETTINGS.maxFileSize }));
+      assert.equal(p.kind, 'keyPolicy');
+      assert.equal(p.decision.certain, false);
+      assert.deepEqual(run(text).filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => f.code), []);
+    });
+
+    it('arguments set to null, an empty list or an empty sid are not written into the document, as the provider leaves them out', () => {
+      const text = 'resource "aws_kms_key" "k" {\n  policy = data.aws_iam_policy_document.key.json\n}\n\ndata "aws_iam_policy_document" "key" {\n  policy_id     = null\n  source_json   = null\n  override_json = null\n  statement {\n    sid    = null\n    effect = "Allow"\n    principals {\n      type        = "AWS"\n      identifiers = ["arn:aws:iam::${var.account_id}:root"]\n    }\n    actions       = ["kms:*"]\n    not_actions   = []\n    resources     = ["*"]\n    not_resources = []\n  }\n  statement {\n    sid       = ""\n    actions   = ["kms:Decrypt"]\n    resources = ["*"]\n    principals {\n      type        = "AWS"\n      identifiers = [var.reader]\n    }\n  }\n}\n';
+      const [p] = policiesOf(buildModel(text, HINTS, { maxFileSize: DEFAULT_SETTINGS.maxFileSize }));
+      assert.equal(p.fragment, undefined, 'null source_json and override_json merge nothing: the document is whole');
+      assert.deepEqual(p.statements.map((s) => [...s.byName.keys()].sort()), [['Action', 'Effect', 'Principal', 'Resource'], ['Action', 'Effect', 'Principal', 'Resource']]);
+      assert.deepEqual(placed(text, run(text)), []);
+    });
+
+    it('a document named with Terraform 0.11\'s index syntax (this.0.json) takes the kind of the resource that refers to it', () => {
+      const text = 'resource "aws_kms_key" "k" {\n  policy = var.key_policy == null ? data.aws_iam_policy_document.this.0.json : var.key_policy\n}\n\ndata "aws_iam_policy_document" "this" {\n  count = var.key_policy == null ? 1 : 0\n  statement {\n    sid       = "Key admins"\n    actions   = ["kms:*"]\n    resources = ["*"]\n    principals {\n      type        = "AWS"\n      identifiers = [var.admin_arn]\n    }\n  }\n}\n';
+      const [p] = policiesOf(buildModel(text, HINTS, { maxFileSize: DEFAULT_SETTINGS.maxFileSize }));
+      assert.equal(p.kind, 'keyPolicy');
+      assert.equal(p.decision.certain, true);
+    });
+
     it('principals of one type in two blocks are one list, and a condition block is a condition', () => {
       const text = 'resource "aws_kms_key_policy" "p" {\n  key_id = aws_kms_key.k.id\n  policy = data.aws_iam_policy_document.p.json\n}\n\ndata "aws_iam_policy_document" "p" {\n  statement {\n    actions = ["kms:*"]\n    resources = ["*"]\n    principals {\n      type = "AWS"\n      identifiers = ["arn:aws:iam::210987654321:root"]\n    }\n    principals {\n      type = "AWS"\n      identifiers = ["arn:aws:iam::21098765432:role/Admin"]\n    }\n    condition {\n      test = "Bool"\n      variable = "aws:SecureTransport"\n      values = ["maybe"]\n    }\n  }\n}\n';
       const model = buildModel(text, HINTS, { maxFileSize: DEFAULT_SETTINGS.maxFileSize });

@@ -20,6 +20,7 @@ import * as l10n from '@vscode/l10n';
 import { templateView, touchesConstruct, type TemplateView } from '../document/template';
 import type { Translation } from '../document/translation';
 import { mentionsKms } from '../policy/cloudFormation';
+import { detectPolicyKind } from '../policy/detectKind';
 import type { KindDecision, PolicyKind } from '../policy/kinds';
 import type { TextEdit } from '../types';
 import { indexNodes, translateEdits, type NodeIndex, type SourceWriting } from '../translation/edits';
@@ -242,6 +243,23 @@ function listElements(w: Writer, src: string, value: TsNode, first: boolean): bo
 const STATEMENT_LISTS: ReadonlyArray<[string, string]> = [['actions', 'Action'], ['not_actions', 'NotAction'], ['resources', 'Resource'], ['not_resources', 'NotResource']];
 
 /**
+ * The arguments of a document or statement block that the provider writes into the JSON: `null` is an argument
+ * not set, and so is an empty list (`not_actions = []`) or an empty `sid`, which the data source leaves out of
+ * the document it renders. [Terraform AWS provider, aws_iam_policy_document: lists are written when not empty]
+ */
+function setArguments(src: string, body: TsNode | undefined): Map<string, { name: TsNode; value: TsNode }> {
+  const attrs = attributes(src, body);
+  for (const [name, attr] of attrs) {
+    const v = unwrap(attr.value);
+    const empty = v.type === 'null_lit'
+      || (v.type === 'tuple' && !v.children.some((c) => c.type !== 'tuple_start' && c.type !== 'tuple_end'))
+      || (isQuoted(v) && v.endIndex - v.startIndex === 2);
+    if (empty) attrs.delete(name);
+  }
+  return attrs;
+}
+
+/**
  * The identifier of a `principals` block that is `type = "*"` with `identifiers = ["*"]`: the provider renders
  * that block, when it is the statement's only one, as `"Principal": "*"` (not `{"*": "*"}`, which IAM would
  * reject). [Terraform AWS provider, aws_iam_policy_document, principals and not_principals]
@@ -367,7 +385,7 @@ function conditionPart(w: Writer, src: string, conditions: TsNode[]): void {
 
 function emitStatement(w: Writer, src: string, block: TsNode): void {
   const { body } = blockHead(src, block);
-  const attrs = attributes(src, body);
+  const attrs = setArguments(src, body);
   const parts: StatementPart[] = [];
   const attributePart = (name: string, attr: { name: TsNode; value: TsNode } | undefined): void => {
     if (attr) parts.push({ at: attr.name.startIndex, write: (first) => member(w, src, name, attr, first) });
@@ -409,7 +427,7 @@ function emitStatement(w: Writer, src: string, block: TsNode): void {
 function policyDocument(src: string, block: TsNode): Translation {
   const w = new Writer((block.endIndex - block.startIndex) * 2);
   const { body } = blockHead(src, block);
-  const attrs = attributes(src, body);
+  const attrs = setArguments(src, body);
   w.put('{', block.startIndex);
   const version = attrs.get('version');
   if (version) member(w, src, 'Version', version, true);
@@ -510,7 +528,7 @@ const COMPOSING = new Set(['source_policy_documents', 'override_policy_documents
 
 function isComposed(src: string, block: TsNode): boolean {
   const { body } = blockHead(src, block);
-  return [...attributes(src, body).keys()].some((k) => COMPOSING.has(k)) || blocks(src, body, 'dynamic').length > 0;
+  return [...setArguments(src, body).keys()].some((k) => COMPOSING.has(k)) || blocks(src, body, 'dynamic').length > 0;
 }
 
 /** `data.aws_iam_policy_document.NAME.json` -> NAME. */
@@ -519,8 +537,9 @@ function documentReference(src: string, value: TsNode): string | undefined {
   const m = /^data\.aws_iam_policy_document\.([A-Za-z0-9_-]+)\.(?:minified_)?json$/.exec(expression);
   if (m) return m[1];
   // The document of a module that makes its policy optional: `coalesce(var.policy, data.aws_iam_policy_document.this[0].json)`,
-  // `var.create ? data.aws_iam_policy_document.this[0].json : null`. The one document it names is the policy when it is used.
-  const named = [...expression.matchAll(/\bdata\.aws_iam_policy_document\.([A-Za-z0-9_-]+)(?:\[[^\]]*\])?\.(?:minified_)?json\b/g)].map((x) => x[1]);
+  // `var.create ? data.aws_iam_policy_document.this[0].json : null` (`this.0.json` in Terraform 0.11's index syntax).
+  // The one document it names is the policy when it is used.
+  const named = [...expression.matchAll(/\bdata\.aws_iam_policy_document\.([A-Za-z0-9_-]+)(?:\[[^\]]*\]|\.\d+)?\.(?:minified_)?json\b/g)].map((x) => x[1]);
   return named.length > 0 && named.every((n) => n === named[0]) ? named[0] : undefined;
 }
 
@@ -591,7 +610,7 @@ export function readPolicies(src: string, root: TsNode): TerraformPolicy[] {
       if (!ref) continue;
       for (const [attrName, attr] of attributes(src, blockHead(src, block).body)) {
         if (!COMPOSING.has(attrName)) continue;
-        for (const m of text(src, attr.value).matchAll(/\bdata\.aws_iam_policy_document\.([A-Za-z0-9_-]+)(?:\[[^\]]*\])?\.(?:minified_)?json\b/g)) {
+        for (const m of text(src, attr.value).matchAll(/\bdata\.aws_iam_policy_document\.([A-Za-z0-9_-]+)(?:\[[^\]]*\]|\.\d+)?\.(?:minified_)?json\b/g)) {
           const part = m[1];
           if (referenced.has(part)) continue;
           referenced.set(part, { slot: ref.slot, reason: l10n.t('{0} It is merged into data.aws_iam_policy_document.{1} by its {2}.', ref.reason, name, attrName) });
@@ -601,16 +620,33 @@ export function readPolicies(src: string, root: TsNode): TerraformPolicy[] {
       }
     }
   }
+  // A document no resource here uses (a module output, a policy passed to a module): what it says tells its kind.
+  // Statements that name principals are not an IAM policy's (IAM rejects a Principal there): read as the kind
+  // they fit, still uncertain, so what depends on the kind is information at most. `t` holds its statements.
+  const unreferenced = (t: Translation | undefined, name: string, fragment: 'statements'): void => {
+    const v = t && valueOf(t);
+    const list: unknown[] = Array.isArray(v) ? v : [];
+    const detected = detectPolicyKind({ statements: list });
+    if (!list.some((x) => x !== null && typeof x === 'object' && ('Principal' in x || 'NotPrincipal' in x))) {
+      add(t, IDENTITY, l10n.t('No resource in this file refers to data.aws_iam_policy_document.{0}: read as an IAM policy.', name), false, fragment);
+      return;
+    }
+    add(t, { kind: detected.kind, service: detected.service }, l10n.t('No resource in this file refers to data.aws_iam_policy_document.{0}, and its statements name principals: {1}', name, detected.reason), false, fragment);
+    const last = out[out.length - 1];
+    if (last?.translation === t) last.decision.alternatives = detected.alternatives;
+  };
   for (const { name, block } of documents) {
     const ref = referenced.get(name);
     // Statements merged in from other documents or written by `dynamic` blocks are known only when Terraform
     // runs: the statements written here are checked one by one, the document as a whole is not judged on
     // part of it (a lockout that is not one).
-    const composed = isComposed(src, block) || parts.has(name);
+    // A document no resource here uses may be merged into another one or passed to a module that adds statements
+    // of its own: its statements are checked, the policy as a whole (a lockout, its Version) is not judged either.
+    const composed = isComposed(src, block) || parts.has(name) || !ref;
     const t = composed ? writtenStatements(src, block) : policyDocument(src, block);
     const fragment = composed ? 'statements' : undefined;
     if (ref) add(t, ref.slot, l10n.t('{0} It is written as data.aws_iam_policy_document.{1}.', ref.reason, name), true, fragment);
-    else add(t, IDENTITY, l10n.t('No resource in this file refers to data.aws_iam_policy_document.{0}: read as an IAM policy.', name), false, fragment);
+    else unreferenced(t, name, 'statements');
   }
   return out.sort((a, b) => a.translation.toDocument(0) - b.translation.toDocument(0));
 }
