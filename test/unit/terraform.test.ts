@@ -131,6 +131,24 @@ describe('Terraform modules', () => {
       assert.equal(p.decision.certain, true);
     });
 
+    it('a module\'s statements from its input: dynamic principals and conditions are unknown, and of a pair of arguments that may be null only one is written', () => {
+      const text = 'resource "aws_kms_key" "k" {\n  policy = data.aws_iam_policy_document.k.json\n}\n\ndata "aws_iam_policy_document" "k" {\n  statement {\n    sid       = "Admins"\n    actions   = ["kms:*"]\n    resources = ["*"]\n    principals {\n      type        = "AWS"\n      identifiers = var.admins\n    }\n  }\n  dynamic "statement" {\n    for_each = var.extra\n    content {\n      sid           = try(statement.value.sid, null)\n      actions       = try(statement.value.actions, null)\n      not_actions   = try(statement.value.not_actions, null)\n      resources     = try(statement.value.resources, null)\n      not_resources = try(statement.value.not_resources, null)\n      dynamic "principals" {\n        for_each = try(statement.value.principals, [])\n        content {\n          type        = principals.value.type\n          identifiers = principals.value.identifiers\n        }\n      }\n      dynamic "not_principals" {\n        for_each = try(statement.value.not_principals, [])\n        content {\n          type        = not_principals.value.type\n          identifiers = not_principals.value.identifiers\n        }\n      }\n      dynamic "condition" {\n        for_each = try(statement.value.conditions, [])\n        content {\n          test     = condition.value.test\n          variable = condition.value.variable\n          values   = condition.value.values\n        }\n      }\n    }\n  }\n}\n';
+      assert.deepEqual(placed(text, run(text).filter((f) => f.severity === 'error' || f.severity === 'warning')), []);
+    });
+
+    it('a principal type, a test or a variable from a reference is unknown, not a misspelling', () => {
+      const text = 'resource "aws_kms_key" "k" {\n  policy = data.aws_iam_policy_document.k.json\n}\n\ndata "aws_iam_policy_document" "k" {\n  statement {\n    actions   = ["kms:*"]\n    resources = ["*"]\n    principals {\n      type        = "AWS"\n      identifiers = ["arn:aws:iam::${var.account}:root"]\n    }\n  }\n  statement {\n    actions   = ["kms:Decrypt"]\n    resources = ["*"]\n    principals {\n      type        = var.principal_type\n      identifiers = var.principal_ids\n    }\n    condition {\n      test     = var.test\n      variable = var.variable\n      values   = var.values\n    }\n  }\n}\n';
+      assert.deepEqual(placed(text, run(text)), []);
+    });
+
+    it('conditions written by dynamic blocks may narrow the statement: "*" with them is not reported as public', () => {
+      const text = 'resource "aws_kms_key" "k" {\n  policy = data.aws_iam_policy_document.k.json\n}\n\ndata "aws_iam_policy_document" "k" {\n  statement {\n    actions   = ["kms:*"]\n    resources = ["*"]\n    principals {\n      type        = "AWS"\n      identifiers = ["arn:aws:iam::${var.account}:root"]\n    }\n  }\n  statement {\n    actions   = ["kms:Decrypt"]\n    resources = ["*"]\n    principals {\n      type        = "AWS"\n      identifiers = ["*"]\n    }\n    dynamic "condition" {\n      for_each = var.org_conditions\n      content {\n        test     = condition.value.test\n        variable = condition.value.variable\n        values   = condition.value.values\n      }\n    }\n  }\n}\n';
+      assert.deepEqual(placed(text, run(text).filter((f) => f.severity === 'error' || f.severity === 'warning')), []);
+      // Without them, the same statement is public.
+      const bare = text.replace(/    dynamic "condition" \{[\s\S]*?\n    \}\n/, '');
+      assert.deepEqual(run(bare).filter((f) => f.severity === 'warning').map((f) => f.code), ['policy-public-principal']);
+    });
+
     it('principals of one type in two blocks are one list, and a condition block is a condition', () => {
       const text = 'resource "aws_kms_key_policy" "p" {\n  key_id = aws_kms_key.k.id\n  policy = data.aws_iam_policy_document.p.json\n}\n\ndata "aws_iam_policy_document" "p" {\n  statement {\n    actions = ["kms:*"]\n    resources = ["*"]\n    principals {\n      type = "AWS"\n      identifiers = ["arn:aws:iam::210987654321:root"]\n    }\n    principals {\n      type = "AWS"\n      identifiers = ["arn:aws:iam::21098765432:role/Admin"]\n    }\n    condition {\n      test = "Bool"\n      variable = "aws:SecureTransport"\n      values = ["maybe"]\n    }\n  }\n}\n';
       const model = buildModel(text, HINTS, { maxFileSize: DEFAULT_SETTINGS.maxFileSize });

@@ -316,7 +316,8 @@ function principalPart(w: Writer, src: string, name: string, blockType: string, 
     const ids = pa.get('identifiers');
     if (!type || !ids) continue;
     const t = unwrap(type.value);
-    const key = isQuoted(t) ? quotedString(src, t.startIndex, t.endIndex).value : text(src, t);
+    // A type from a reference (`type = var.principal_type`) is one unknown part, as in a condition's test.
+    const key = isQuoted(t) ? quotedString(src, t.startIndex, t.endIndex).value : `\${${text(src, t)}}`;
     if (!byType.has(key)) {
       byType.set(key, []);
       typeNodes.set(key, type);
@@ -347,9 +348,28 @@ function principalPart(w: Writer, src: string, name: string, blockType: string, 
   w.put('}', -1);
 }
 
-function conditionPart(w: Writer, src: string, conditions: TsNode[]): void {
-  w.putString('Condition', undefined, conditions[0].startIndex, conditions[0].startIndex + 'condition'.length);
-  w.put(':{', conditions[0].startIndex);
+/** `"${dynamic "condition"}"`: one unknown part on the characters of a dynamic block's head. */
+function unknownString(w: Writer, src: string, dynamic: TsNode): void {
+  const head = blockHead(src, dynamic).body?.startIndex ?? dynamic.endIndex;
+  const end = Math.max(dynamic.startIndex + 1, dynamic.startIndex + src.slice(dynamic.startIndex, head).replace(/\s*\{?\s*$/, '').length);
+  const text = `\${${src.slice(dynamic.startIndex, end)}}`;
+  const map = new Int32Array(text.length + 1);
+  for (let i = 0; i < text.length; i++) map[i] = Math.min(end - 1, dynamic.startIndex + Math.max(0, i - 2));
+  map[0] = map[1] = dynamic.startIndex;
+  map[text.length] = end;
+  const jsonStart = w.at;
+  w.putString(text, map, dynamic.startIndex, end);
+  w.nodes.push({ kind: 'scalar', jsonStart, jsonEnd: w.literalEnd, yamlStart: dynamic.startIndex, yamlEnd: end, style: 'expression', inFlow: true });
+}
+
+/**
+ * The statement's condition blocks; `dynamic "condition"` blocks beside them add conditions only Terraform knows:
+ * one more operator, unknown, whose one key and values are unknown too.
+ */
+function conditionPart(w: Writer, src: string, conditions: TsNode[], dynamic?: TsNode): void {
+  const at = Math.min(conditions[0]?.startIndex ?? Infinity, dynamic?.startIndex ?? Infinity);
+  w.putString('Condition', undefined, at, at + (conditions[0]?.startIndex === at ? 'condition' : 'dynamic').length);
+  w.put(':{', at);
   const byTest = new Map<string, Array<{ test: TsNode; variable: TsNode; values: TsNode }>>();
   for (const c of conditions) {
     const ca = attributes(src, blockHead(src, c).body);
@@ -380,7 +400,34 @@ function conditionPart(w: Writer, src: string, conditions: TsNode[]): void {
     });
     w.put('}', -1);
   }
+  if (dynamic) {
+    if (!firstTest) w.put(',', -1);
+    unknownString(w, src, dynamic);
+    w.put(':{', -1);
+    unknownString(w, src, dynamic);
+    w.put(':', -1);
+    unknownString(w, src, dynamic);
+    w.put('}', -1);
+  }
   w.put('}', -1);
+}
+
+/**
+ * A member whose value only Terraform knows: one unknown part `${dynamic "principals"}` on the characters of the
+ * first `dynamic` block's head. What the static blocks of that type beside it say is not written either: the
+ * value as a whole is unknown.
+ */
+function unknownMember(w: Writer, src: string, name: string, dynamic: TsNode, first: boolean): void {
+  if (!first) w.put(',', -1);
+  w.putString(name, undefined, dynamic.startIndex, dynamic.startIndex + 'dynamic'.length);
+  w.put(':', dynamic.startIndex);
+  unknownString(w, src, dynamic);
+}
+
+/** Is the argument's value written out (a string or a list), rather than an expression that may be null? */
+function written(attr: { value: TsNode }): boolean {
+  const v = unwrap(attr.value);
+  return isQuoted(v) || v.type === 'tuple';
 }
 
 function emitStatement(w: Writer, src: string, block: TsNode): void {
@@ -405,18 +452,36 @@ function emitStatement(w: Writer, src: string, block: TsNode): void {
       },
     });
   }
-  for (const [attr, name] of STATEMENT_LISTS) attributePart(name, attrs.get(attr));
+  // `actions = try(each.value.actions, null)` beside `not_actions = try(each.value.not_actions, null)`: a statement of
+  // a module's input has one of the pair, the other is null and left out. An expression that may be null is not
+  // written beside the other of its pair (the one written out, or the first).
+  for (const [[attr, name], [notAttr, notName]] of [[STATEMENT_LISTS[0], STATEMENT_LISTS[1]], [STATEMENT_LISTS[2], STATEMENT_LISTS[3]]]) {
+    const a = attrs.get(attr);
+    const b = attrs.get(notAttr);
+    const mayBeNull = a !== undefined && b !== undefined && (!written(a) || !written(b));
+    const dropA = mayBeNull && !written(a) && written(b);
+    attributePart(name, dropA ? undefined : a);
+    attributePart(notName, mayBeNull && !dropA ? undefined : b);
+  }
+  const dynamicOf = (type: string): TsNode | undefined => blocks(src, body, 'dynamic').find((d) => blockHead(src, d).labels[0] === type);
+  // Dynamic principals or not_principals may write no block at all: beside the other of the pair, they are left out.
+  const principalsToo = blocks(src, body, 'principals').length > 0 || dynamicOf('principals') !== undefined;
   for (const [blockType, name] of [['principals', 'Principal'], ['not_principals', 'NotPrincipal']] as const) {
     const list = blocks(src, body, blockType);
-    if (list.length > 0) parts.push({ at: list[0].startIndex, write: (first) => {
+    const dynamic = dynamicOf(blockType);
+    if (blockType === 'not_principals' && principalsToo && list.length === 0) continue;
+    if (blockType === 'principals' && list.length === 0 && dynamic && blocks(src, body, 'not_principals').length > 0) continue;
+    if (dynamic) parts.push({ at: Math.min(dynamic.startIndex, list[0]?.startIndex ?? dynamic.startIndex), write: (first) => unknownMember(w, src, name, dynamic, first) });
+    else if (list.length > 0) parts.push({ at: list[0].startIndex, write: (first) => {
       if (!first) w.put(',', -1);
       principalPart(w, src, name, blockType, list);
     } });
   }
   const conditions = blocks(src, body, 'condition');
-  if (conditions.length > 0) parts.push({ at: conditions[0].startIndex, write: (first) => {
+  const dynamicConditions = dynamicOf('condition');
+  if (conditions.length > 0 || dynamicConditions) parts.push({ at: Math.min(conditions[0]?.startIndex ?? Infinity, dynamicConditions?.startIndex ?? Infinity), write: (first) => {
     if (!first) w.put(',', -1);
-    conditionPart(w, src, conditions);
+    conditionPart(w, src, conditions, dynamicConditions);
   } });
   w.put('{', block.startIndex);
   parts.sort((a, b) => a.at - b.at).forEach((p, i) => p.write(i === 0));
