@@ -145,7 +145,7 @@ describe('Terraform modules', () => {
       const text = 'resource "aws_kms_key" "k" {\n  policy = data.aws_iam_policy_document.k.json\n}\n\ndata "aws_iam_policy_document" "k" {\n  statement {\n    actions   = ["kms:*"]\n    resources = ["*"]\n    principals {\n      type        = "AWS"\n      identifiers = ["arn:aws:iam::${var.account}:root"]\n    }\n  }\n  statement {\n    actions   = ["kms:Decrypt"]\n    resources = ["*"]\n    principals {\n      type        = "AWS"\n      identifiers = ["*"]\n    }\n    dynamic "condition" {\n      for_each = var.org_conditions\n      content {\n        test     = condition.value.test\n        variable = condition.value.variable\n        values   = condition.value.values\n      }\n    }\n  }\n}\n';
       assert.deepEqual(placed(text, run(text).filter((f) => f.severity === 'error' || f.severity === 'warning')), []);
       // Without them, the same statement is public.
-      const bare = text.replace(/    dynamic "condition" \{[\s\S]*?\n    \}\n/, '');
+      const bare = text.replace(/ {4}dynamic "condition" \{[\s\S]*?\n {4}\}\n/, '');
       assert.deepEqual(run(bare).filter((f) => f.severity === 'warning').map((f) => f.code), ['policy-public-principal']);
     });
 
