@@ -149,6 +149,11 @@ describe('Terraform modules', () => {
       assert.deepEqual(run(bare).filter((f) => f.severity === 'warning').map((f) => f.code), ['policy-public-principal']);
     });
 
+    it('a Condition written as a reference (Condition = local.via_secrets_manager) may test any key: "*" with it is not reported as public', () => {
+      const text = 'locals {\n  via_secrets_manager = {\n    StringEquals = {\n      "kms:CallerAccount" = var.account_id\n      "kms:ViaService"    = "secretsmanager.${var.region}.amazonaws.com"\n    }\n  }\n}\n\nresource "aws_kms_key" "k" {\n  policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [\n      { Sid = "Root", Effect = "Allow", Principal = { AWS = "arn:aws:iam::${var.account_id}:root" }, Action = "kms:*", Resource = "*" },\n      { Sid = "ViaSecretsManager", Effect = "Allow", Principal = { AWS = "*" }, Action = ["kms:Decrypt"], Resource = "*", Condition = local.via_secrets_manager },\n    ]\n  })\n}\n';
+      assert.deepEqual(placed(text, run(text)), []);
+    });
+
     it('principals of one type in two blocks are one list, and a condition block is a condition', () => {
       const text = 'resource "aws_kms_key_policy" "p" {\n  key_id = aws_kms_key.k.id\n  policy = data.aws_iam_policy_document.p.json\n}\n\ndata "aws_iam_policy_document" "p" {\n  statement {\n    actions = ["kms:*"]\n    resources = ["*"]\n    principals {\n      type = "AWS"\n      identifiers = ["arn:aws:iam::210987654321:root"]\n    }\n    principals {\n      type = "AWS"\n      identifiers = ["arn:aws:iam::21098765432:role/Admin"]\n    }\n    condition {\n      test = "Bool"\n      variable = "aws:SecureTransport"\n      values = ["maybe"]\n    }\n  }\n}\n';
       const model = buildModel(text, HINTS, { maxFileSize: DEFAULT_SETTINGS.maxFileSize });
