@@ -154,6 +154,14 @@ describe('Terraform modules', () => {
       assert.deepEqual(placed(text, run(text)), []);
     });
 
+    it('blocks whose labels are bare identifiers (data aws_iam_policy_document key) are read as quoted ones', () => {
+      const text = 'resource aws_kms_key main {\n  policy = data.aws_iam_policy_document.key.json\n}\n\ndata aws_iam_policy_document key {\n  statement {\n    actions   = ["kms:Decrpyt"]\n    resources = ["*"]\n    principals {\n      type        = "AWS"\n      identifiers = ["arn:aws:iam::${var.account}:root"]\n    }\n  }\n}\n';
+      const [p] = policiesOf(buildModel(text, HINTS, { maxFileSize: DEFAULT_SETTINGS.maxFileSize }));
+      assert.equal(p.kind, 'keyPolicy');
+      assert.equal(p.decision.certain, true);
+      assert.deepEqual(placed(text, run(text)).filter((f) => f.startsWith('policy-unknown-action')), ['policy-unknown-action 7:23 "Decrpyt"']);
+    });
+
     it('principals of one type in two blocks are one list, and a condition block is a condition', () => {
       const text = 'resource "aws_kms_key_policy" "p" {\n  key_id = aws_kms_key.k.id\n  policy = data.aws_iam_policy_document.p.json\n}\n\ndata "aws_iam_policy_document" "p" {\n  statement {\n    actions = ["kms:*"]\n    resources = ["*"]\n    principals {\n      type = "AWS"\n      identifiers = ["arn:aws:iam::210987654321:root"]\n    }\n    principals {\n      type = "AWS"\n      identifiers = ["arn:aws:iam::21098765432:role/Admin"]\n    }\n    condition {\n      test = "Bool"\n      variable = "aws:SecureTransport"\n      values = ["maybe"]\n    }\n  }\n}\n';
       const model = buildModel(text, HINTS, { maxFileSize: DEFAULT_SETTINGS.maxFileSize });

@@ -22,11 +22,22 @@ export function text(src: string, n: TsNode | undefined): string {
   return n ? src.slice(n.startIndex, n.endIndex) : '';
 }
 
+/**
+ * The labels of a block's head: quoted (`resource "aws_kms_key" "main"`) or bare identifiers, which HCL
+ * accepts as well (`data aws_iam_policy_document key`).
+ */
+export function blockLabels(src: string, head: readonly TsNode[]): string[] {
+  return head.slice(1).flatMap((p) => {
+    if (p.type === 'string_lit') return [src.slice(p.startIndex + 1, p.endIndex - 1)];
+    return p.type === 'identifier' ? [src.slice(p.startIndex, p.endIndex)] : [];
+  });
+}
+
 /** A block's type and its labels (`resource "aws_kms_key" "main"` -> resource, [aws_kms_key, main]). */
 export function blockHead(src: string, block: TsNode): { type: string; labels: string[]; body: TsNode | undefined } {
   const parts = block.children;
   const type = parts[0]?.type === 'identifier' ? text(src, parts[0]) : '';
-  const labels = parts.filter((p) => p.type === 'string_lit').map((p) => src.slice(p.startIndex + 1, p.endIndex - 1));
+  const labels = blockLabels(src, parts);
   return { type, labels, body: parts.find((p) => p.type === 'body') };
 }
 

@@ -12,6 +12,7 @@
  *   children: their text is taken from the source by offsets.
  */
 import type { Tree, TreeCursor } from 'web-tree-sitter';
+import { blockLabels } from './hcl';
 
 export interface HclNode {
   type: string;
@@ -74,7 +75,7 @@ function walk(src: string, cursor: TreeCursor, types: readonly string[], isNamed
     if (topBlock && childType === 'body') {
       const head = node.children;
       const blockType = head[0]?.type === 'identifier' ? src.slice(head[0].startIndex, head[0].endIndex) : '';
-      const labels = head.filter((c) => c.type === 'string_lit').map((c) => src.slice(c.startIndex + 1, c.endIndex - 1));
+      const labels = blockLabels(src, head);
       if (!wanted(blockType, labels)) {
         node.children.push({ type: childType, startIndex: cursor.startIndex, endIndex: cursor.endIndex, children: [] });
         continue;
