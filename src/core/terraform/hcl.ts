@@ -4,7 +4,7 @@
  * quoted string's value with its map to the source characters. Shared by the
  * policy reader (translate.ts) and the grant reader (grants.ts).
  */
-import type { HclNode as TsNode } from './syntax';
+import { blockLabels, type HclNode as TsNode } from './syntax';
 
 /** The node an `expression`, `literal_value` or `collection_value` wraps, when it wraps exactly one. */
 export function unwrap(node: TsNode): TsNode {
@@ -20,17 +20,6 @@ export function unwrap(node: TsNode): TsNode {
 /** A node's source text. */
 export function text(src: string, n: TsNode | undefined): string {
   return n ? src.slice(n.startIndex, n.endIndex) : '';
-}
-
-/**
- * The labels of a block's head: quoted (`resource "aws_kms_key" "main"`) or bare identifiers, which HCL
- * accepts as well (`data aws_iam_policy_document key`).
- */
-export function blockLabels(src: string, head: readonly TsNode[]): string[] {
-  return head.slice(1).flatMap((p) => {
-    if (p.type === 'string_lit') return [src.slice(p.startIndex + 1, p.endIndex - 1)];
-    return p.type === 'identifier' ? [src.slice(p.startIndex, p.endIndex)] : [];
-  });
 }
 
 /** A block's type and its labels (`resource "aws_kms_key" "main"` -> resource, [aws_kms_key, main]). */

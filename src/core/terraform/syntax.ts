@@ -12,7 +12,6 @@
  *   children: their text is taken from the source by offsets.
  */
 import type { Tree, TreeCursor } from 'web-tree-sitter';
-import { blockLabels } from './hcl';
 
 export interface HclNode {
   type: string;
@@ -43,6 +42,17 @@ const CONTAINERS = new Set([
 
 /** Named nodes that carry nothing the reader needs. */
 const DROPPED = new Set(['comment', 'tuple_start', 'tuple_end', 'object_start', 'object_end', 'block_start', 'block_end']);
+
+/**
+ * The labels of a block's head: quoted (`resource "aws_kms_key" "main"`) or bare identifiers, which HCL
+ * accepts as well (`data aws_iam_policy_document key`).
+ */
+export function blockLabels(src: string, head: readonly HclNode[]): string[] {
+  return head.slice(1).flatMap((p) => {
+    if (p.type === 'string_lit') return [src.slice(p.startIndex + 1, p.endIndex - 1)];
+    return p.type === 'identifier' ? [src.slice(p.startIndex, p.endIndex)] : [];
+  });
+}
 
 /** Is this top-level block (`resource "aws_kms_key" "main"` -> resource, [aws_kms_key, main]) worth reading inside? */
 export type BlockFilter = (type: string, labels: readonly string[]) => boolean;
