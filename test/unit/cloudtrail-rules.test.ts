@@ -176,6 +176,9 @@ describe('CloudTrail rules', () => {
       const text = ev((e) => { e.eventID = 'a1b2c3d4-5678-90ab-cdef-EXAMPLE33333'; e.requestID = 'create-210987654321-758241111-1415220618'; });
       assert.equal(only(text, 'ct-id-format').length, 0);
     });
+    it('near miss: a SAMPLE placeholder id, as other AWS guides write them', () => {
+      assert.equal(only(ev((e) => { e.eventID = 'ff000af-00eb-00ce-0e00-ea000fb0fba0SAMPLE'; }), 'ct-id-format').length, 0);
+    });
   });
 
   describe('ct-unknown-value', () => {

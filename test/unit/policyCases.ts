@@ -243,7 +243,7 @@ export const CASES: Record<string, RuleCase> = {
     fires: [
       iamStmt(`"Action":["kms:Decrypt","kms:GenerateDataKey"],"Resource":"⟦${keyArn('alias/orders')}⟧"`),
       // With placeholders, as templatefile writes it; and in a Deny, which then refuses nothing through it.
-      iamStmt(`"Action":"kms:DescribeKey","Resource":["${keyArn()}","⟦arn:aws:kms:\${region}:\${account_id}:alias/\${project}-*⟧"]`),
+      iamStmt(`"Action":"kms:DescribeKey","Resource":["⟦arn:aws:kms:\${region}:\${account_id}:alias/\${project}-*⟧"]`),
       identityPolicy(`{"Effect":"Deny","Action":"kms:Decrypt","Resource":"⟦${keyArn('alias/*')}⟧"}`),
     ],
     nearMisses: [

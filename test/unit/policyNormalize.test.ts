@@ -54,9 +54,9 @@ describe('normalised statements', () => {
     const template = `{"Resources":{"K":{"Type":"AWS::KMS::Key","Properties":{"KeyPolicy":{"Statement":[{"Effect":"Allow","Principal":{"AWS":{"Fn::Sub":"arn:aws:iam::\${AWS::AccountId}:root"}},"Action":"kms:*","Resource":"*"},
       {"Effect":"Allow","Principal":{"AWS":{"Ref":"KeyUsers"}},"Action":{"Ref":"UserActions"},"Resource":"*"}]}}}}}`;
     const [root, users] = statements(template);
-    assert.deepEqual(root.opaque, { actions: false, principals: false, resources: false });
+    assert.deepEqual(root.opaque, { actions: false, principals: false, resources: false, conditions: false });
     assert.deepEqual(root.principals.map((p) => [p.kind, p.account]), [['root', '${AWS::AccountId}']]);
-    assert.deepEqual(users.opaque, { actions: true, principals: true, resources: false });
+    assert.deepEqual(users.opaque, { actions: true, principals: true, resources: false, conditions: false });
   });
 });
 

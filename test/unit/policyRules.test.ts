@@ -87,3 +87,19 @@ describe('policy-unknown-element fix', () => {
     assert.equal(fix?.title, 'Rename to "Resource" — Allows role App to Decrypt with this key.');
   });
 });
+
+describe('policy-alias-arn-resource beside a key ARN', () => {
+  const quiet = (resources: string): string[] => {
+    const text = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["kms:Encrypt","kms:Decrypt","kms:DescribeKey"],"Resource":${resources}}]}`;
+    return analyze(text, JSON_HINTS).findings.filter((f) => f.code === 'policy-alias-arn-resource').map((f) => f.severity);
+  };
+
+  it('is information when the same Resource also names keys: the statement works through them, the alias ARN only adds nothing', () => {
+    assert.deepEqual(quiet('["arn:aws:kms:*:*:alias/*","arn:aws:kms:*:*:key/*"]'), ['information']);
+    assert.deepEqual(quiet('["arn:aws:kms:us-west-2:210987654321:alias/app","${key_arn}"]'), ['information']);
+  });
+
+  it('keeps its severity when the alias ARN is all the statement names', () => {
+    assert.deepEqual(quiet('["arn:aws:kms:*:*:alias/*"]'), ['warning']);
+  });
+});

@@ -126,6 +126,60 @@ describe('Terraform modules', () => {
       assert.equal(p.decision.certain, false);
     });
 
+    it('a data document no resource refers to whose statements name principals is not read as an IAM policy (a Sid with spaces is fine in a key policy)', () => {
+      const text = 'data "aws_iam_policy_document" "shared_key" {\n  statement {\n    sid = "Allow use by the app role"\n    principals {\n      type        = "AWS"\n      identifiers = [var.app_role_arn]\n    }\n    actions   = ["kms:Decrypt"]\n    resources = ["*"]\n  }\n  statement {\n    sid = "Let logs encrypt"\n    principals {\n      type        = "Service"\n      identifiers = ["logs.amazonaws.com"]\n    }\n    actions   = ["kms:GenerateDataKey*"]\n    resources = ["*"]\n  }\n}\n';
+      const [p] = policiesOf(buildModel(text, HINTS, { maxFileSize: DEFAULT_SETTINGS.maxFileSize }));
+      assert.equal(p.kind, 'keyPolicy');
+      assert.equal(p.decision.certain, false);
+      assert.deepEqual(run(text).filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => f.code), []);
+    });
+
+    it('arguments set to null, an empty list or an empty sid are not written into the document, as the provider leaves them out', () => {
+      const text = 'resource "aws_kms_key" "k" {\n  policy = data.aws_iam_policy_document.key.json\n}\n\ndata "aws_iam_policy_document" "key" {\n  policy_id     = null\n  source_json   = null\n  override_json = null\n  statement {\n    sid    = null\n    effect = "Allow"\n    principals {\n      type        = "AWS"\n      identifiers = ["arn:aws:iam::${var.account_id}:root"]\n    }\n    actions       = ["kms:*"]\n    not_actions   = []\n    resources     = ["*"]\n    not_resources = []\n  }\n  statement {\n    sid       = ""\n    actions   = ["kms:Decrypt"]\n    resources = ["*"]\n    principals {\n      type        = "AWS"\n      identifiers = [var.reader]\n    }\n  }\n}\n';
+      const [p] = policiesOf(buildModel(text, HINTS, { maxFileSize: DEFAULT_SETTINGS.maxFileSize }));
+      assert.equal(p.fragment, undefined, 'null source_json and override_json merge nothing: the document is whole');
+      assert.deepEqual(p.statements.map((s) => [...s.byName.keys()].sort()), [['Action', 'Effect', 'Principal', 'Resource'], ['Action', 'Effect', 'Principal', 'Resource']]);
+      assert.deepEqual(placed(text, run(text)), []);
+    });
+
+    it('a document named with Terraform 0.11\'s index syntax (this.0.json) takes the kind of the resource that refers to it', () => {
+      const text = 'resource "aws_kms_key" "k" {\n  policy = var.key_policy == null ? data.aws_iam_policy_document.this.0.json : var.key_policy\n}\n\ndata "aws_iam_policy_document" "this" {\n  count = var.key_policy == null ? 1 : 0\n  statement {\n    sid       = "Key admins"\n    actions   = ["kms:*"]\n    resources = ["*"]\n    principals {\n      type        = "AWS"\n      identifiers = [var.admin_arn]\n    }\n  }\n}\n';
+      const [p] = policiesOf(buildModel(text, HINTS, { maxFileSize: DEFAULT_SETTINGS.maxFileSize }));
+      assert.equal(p.kind, 'keyPolicy');
+      assert.equal(p.decision.certain, true);
+    });
+
+    it('a module\'s statements from its input: dynamic principals and conditions are unknown, and of a pair of arguments that may be null only one is written', () => {
+      const text = 'resource "aws_kms_key" "k" {\n  policy = data.aws_iam_policy_document.k.json\n}\n\ndata "aws_iam_policy_document" "k" {\n  statement {\n    sid       = "Admins"\n    actions   = ["kms:*"]\n    resources = ["*"]\n    principals {\n      type        = "AWS"\n      identifiers = var.admins\n    }\n  }\n  dynamic "statement" {\n    for_each = var.extra\n    content {\n      sid           = try(statement.value.sid, null)\n      actions       = try(statement.value.actions, null)\n      not_actions   = try(statement.value.not_actions, null)\n      resources     = try(statement.value.resources, null)\n      not_resources = try(statement.value.not_resources, null)\n      dynamic "principals" {\n        for_each = try(statement.value.principals, [])\n        content {\n          type        = principals.value.type\n          identifiers = principals.value.identifiers\n        }\n      }\n      dynamic "not_principals" {\n        for_each = try(statement.value.not_principals, [])\n        content {\n          type        = not_principals.value.type\n          identifiers = not_principals.value.identifiers\n        }\n      }\n      dynamic "condition" {\n        for_each = try(statement.value.conditions, [])\n        content {\n          test     = condition.value.test\n          variable = condition.value.variable\n          values   = condition.value.values\n        }\n      }\n    }\n  }\n}\n';
+      assert.deepEqual(placed(text, run(text).filter((f) => f.severity === 'error' || f.severity === 'warning')), []);
+    });
+
+    it('a principal type, a test or a variable from a reference is unknown, not a misspelling', () => {
+      const text = 'resource "aws_kms_key" "k" {\n  policy = data.aws_iam_policy_document.k.json\n}\n\ndata "aws_iam_policy_document" "k" {\n  statement {\n    actions   = ["kms:*"]\n    resources = ["*"]\n    principals {\n      type        = "AWS"\n      identifiers = ["arn:aws:iam::${var.account}:root"]\n    }\n  }\n  statement {\n    actions   = ["kms:Decrypt"]\n    resources = ["*"]\n    principals {\n      type        = var.principal_type\n      identifiers = var.principal_ids\n    }\n    condition {\n      test     = var.test\n      variable = var.variable\n      values   = var.values\n    }\n  }\n}\n';
+      assert.deepEqual(placed(text, run(text)), []);
+    });
+
+    it('conditions written by dynamic blocks may narrow the statement: "*" with them is not reported as public', () => {
+      const text = 'resource "aws_kms_key" "k" {\n  policy = data.aws_iam_policy_document.k.json\n}\n\ndata "aws_iam_policy_document" "k" {\n  statement {\n    actions   = ["kms:*"]\n    resources = ["*"]\n    principals {\n      type        = "AWS"\n      identifiers = ["arn:aws:iam::${var.account}:root"]\n    }\n  }\n  statement {\n    actions   = ["kms:Decrypt"]\n    resources = ["*"]\n    principals {\n      type        = "AWS"\n      identifiers = ["*"]\n    }\n    dynamic "condition" {\n      for_each = var.org_conditions\n      content {\n        test     = condition.value.test\n        variable = condition.value.variable\n        values   = condition.value.values\n      }\n    }\n  }\n}\n';
+      assert.deepEqual(placed(text, run(text).filter((f) => f.severity === 'error' || f.severity === 'warning')), []);
+      // Without them, the same statement is public.
+      const bare = text.replace(/ {4}dynamic "condition" \{[\s\S]*?\n {4}\}\n/, '');
+      assert.deepEqual(run(bare).filter((f) => f.severity === 'warning').map((f) => f.code), ['policy-public-principal']);
+    });
+
+    it('a Condition written as a reference (Condition = local.via_secrets_manager) may test any key: "*" with it is not reported as public', () => {
+      const text = 'locals {\n  via_secrets_manager = {\n    StringEquals = {\n      "kms:CallerAccount" = var.account_id\n      "kms:ViaService"    = "secretsmanager.${var.region}.amazonaws.com"\n    }\n  }\n}\n\nresource "aws_kms_key" "k" {\n  policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [\n      { Sid = "Root", Effect = "Allow", Principal = { AWS = "arn:aws:iam::${var.account_id}:root" }, Action = "kms:*", Resource = "*" },\n      { Sid = "ViaSecretsManager", Effect = "Allow", Principal = { AWS = "*" }, Action = ["kms:Decrypt"], Resource = "*", Condition = local.via_secrets_manager },\n    ]\n  })\n}\n';
+      assert.deepEqual(placed(text, run(text)), []);
+    });
+
+    it('blocks whose labels are bare identifiers (data aws_iam_policy_document key) are read as quoted ones', () => {
+      const text = 'resource aws_kms_key main {\n  policy = data.aws_iam_policy_document.key.json\n}\n\ndata aws_iam_policy_document key {\n  statement {\n    actions   = ["kms:Decrpyt"]\n    resources = ["*"]\n    principals {\n      type        = "AWS"\n      identifiers = ["arn:aws:iam::${var.account}:root"]\n    }\n  }\n}\n';
+      const [p] = policiesOf(buildModel(text, HINTS, { maxFileSize: DEFAULT_SETTINGS.maxFileSize }));
+      assert.equal(p.kind, 'keyPolicy');
+      assert.equal(p.decision.certain, true);
+      assert.deepEqual(placed(text, run(text)).filter((f) => f.startsWith('policy-unknown-action')), ['policy-unknown-action 7:23 "Decrpyt"']);
+    });
+
     it('principals of one type in two blocks are one list, and a condition block is a condition', () => {
       const text = 'resource "aws_kms_key_policy" "p" {\n  key_id = aws_kms_key.k.id\n  policy = data.aws_iam_policy_document.p.json\n}\n\ndata "aws_iam_policy_document" "p" {\n  statement {\n    actions = ["kms:*"]\n    resources = ["*"]\n    principals {\n      type = "AWS"\n      identifiers = ["arn:aws:iam::210987654321:root"]\n    }\n    principals {\n      type = "AWS"\n      identifiers = ["arn:aws:iam::21098765432:role/Admin"]\n    }\n    condition {\n      test = "Bool"\n      variable = "aws:SecureTransport"\n      values = ["maybe"]\n    }\n  }\n}\n';
       const model = buildModel(text, HINTS, { maxFileSize: DEFAULT_SETTINGS.maxFileSize });

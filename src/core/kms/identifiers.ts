@@ -110,7 +110,8 @@ export function isPlaceholderAccount(s: string): boolean {
 
 /** A value that a reader would recognise as a documentation example (`EXAMPLE` ids, placeholder accounts). */
 export function isDocumentationPlaceholder(s: string): boolean {
-  if (/EXAMPLE/.test(s)) return true;
+  // EXAMPLE in the KMS and IAM guides (AKIAIOSFODNN7EXAMPLE), SAMPLE in others (key/1234abcd-12ab-34cd-56ef-123456SAMPLE).
+  if (/EXAMPLE|SAMPLE/.test(s)) return true;
   const arn = parseArn(s);
   if (arn && isPlaceholderAccount(arn.account.value)) return true;
   return isPlaceholderAccount(s);

@@ -11,6 +11,7 @@ import { conditionKeyInfo, expandKmsActions, KMS_ACTIONS, type ConditionKeyInfo,
 import { hasUnknown, repairShiftedArn, type Arn } from '../kms/identifiers';
 import type { ConditionEntry, PolicyModel, PrincipalValue, Statement, StringValue } from './model';
 import { parseOperator, type ParsedOperator } from './operators';
+import { scan } from './placeholders';
 import { arnText, valueArn, type PolicyValue, type ValueArn } from './value';
 
 export { isIntrinsic } from './intrinsics';
@@ -101,7 +102,8 @@ export interface NormalizedStatement {
    * wholly unknown value such as a `Ref`, an `Fn::If`, an action with unknown
    * parts): rules must not conclude that something is absent from them.
    */
-  opaque: { actions: boolean; principals: boolean; resources: boolean };
+  /** `conditions`: some condition is filled in later (a wholly unknown Condition, an operator or a key with an unknown part), so any key may be tested. */
+  opaque: { actions: boolean; principals: boolean; resources: boolean; conditions: boolean };
 }
 
 const matchCache = new Map<string, readonly KmsAction[]>();
@@ -259,6 +261,7 @@ function normalizeStatement(statement: Statement): NormalizedStatement {
       actions: actionElement !== undefined && (statement.open.has(actionElement) || actions.some((a) => a.unknown)),
       principals: principalElement !== undefined && statement.open.has(principalElement),
       resources: resourceElement !== undefined && statement.open.has(resourceElement),
+      conditions: conditionsOpaque(statement),
     },
   };
 }
@@ -283,8 +286,29 @@ export function coversAction(s: NormalizedStatement, name: string): boolean {
 
 const narrowing = new WeakMap<NormalizedStatement, ReadonlySet<string>>();
 
+/**
+ * A Condition KMS Lens cannot read whole: a CloudFormation function or a template value in place of it
+ * (`"Condition": "${var.conditions}"`, Terraform's `dynamic "condition"`), or an operator or a key with an
+ * unknown part (`test = var.test`).
+ */
+function conditionsOpaque(statement: Statement): boolean {
+  if (statement.open.has('Condition')) return true;
+  const condition = statement.byName.get('Condition')?.value;
+  if (condition && condition.type !== 'object') return condition.type === 'string' && scan(String(condition.value)).length > 0;
+  return statement.conditions.some((c) => scan(c.operator).length > 0 || scan(c.key).length > 0);
+}
+
+/** The keys of conditions nobody can read: any key may be among them. */
+class AnyKey extends Set<string> {
+  override has(): boolean {
+    return true;
+  }
+}
+const ANY_KEY: ReadonlySet<string> = new AnyKey(['*']);
+
 /** Condition keys (lower case) that the statement tests with an operator that narrows who or what matches. */
 export function narrowingKeys(s: NormalizedStatement): ReadonlySet<string> {
+  if (s.opaque.conditions) return ANY_KEY;
   let keys = narrowing.get(s);
   if (!keys) {
     const set = new Set<string>();

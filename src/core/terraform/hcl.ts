@@ -4,7 +4,7 @@
  * quoted string's value with its map to the source characters. Shared by the
  * policy reader (translate.ts) and the grant reader (grants.ts).
  */
-import type { HclNode as TsNode } from './syntax';
+import { blockLabels, type HclNode as TsNode } from './syntax';
 
 /** The node an `expression`, `literal_value` or `collection_value` wraps, when it wraps exactly one. */
 export function unwrap(node: TsNode): TsNode {
@@ -26,7 +26,7 @@ export function text(src: string, n: TsNode | undefined): string {
 export function blockHead(src: string, block: TsNode): { type: string; labels: string[]; body: TsNode | undefined } {
   const parts = block.children;
   const type = parts[0]?.type === 'identifier' ? text(src, parts[0]) : '';
-  const labels = parts.filter((p) => p.type === 'string_lit').map((p) => src.slice(p.startIndex + 1, p.endIndex - 1));
+  const labels = blockLabels(src, parts);
   return { type, labels, body: parts.find((p) => p.type === 'body') };
 }
 

@@ -43,6 +43,17 @@ const CONTAINERS = new Set([
 /** Named nodes that carry nothing the reader needs. */
 const DROPPED = new Set(['comment', 'tuple_start', 'tuple_end', 'object_start', 'object_end', 'block_start', 'block_end']);
 
+/**
+ * The labels of a block's head: quoted (`resource "aws_kms_key" "main"`) or bare identifiers, which HCL
+ * accepts as well (`data aws_iam_policy_document key`).
+ */
+export function blockLabels(src: string, head: readonly HclNode[]): string[] {
+  return head.slice(1).flatMap((p) => {
+    if (p.type === 'string_lit') return [src.slice(p.startIndex + 1, p.endIndex - 1)];
+    return p.type === 'identifier' ? [src.slice(p.startIndex, p.endIndex)] : [];
+  });
+}
+
 /** Is this top-level block (`resource "aws_kms_key" "main"` -> resource, [aws_kms_key, main]) worth reading inside? */
 export type BlockFilter = (type: string, labels: readonly string[]) => boolean;
 
@@ -74,7 +85,7 @@ function walk(src: string, cursor: TreeCursor, types: readonly string[], isNamed
     if (topBlock && childType === 'body') {
       const head = node.children;
       const blockType = head[0]?.type === 'identifier' ? src.slice(head[0].startIndex, head[0].endIndex) : '';
-      const labels = head.filter((c) => c.type === 'string_lit').map((c) => src.slice(c.startIndex + 1, c.endIndex - 1));
+      const labels = blockLabels(src, head);
       if (!wanted(blockType, labels)) {
         node.children.push({ type: childType, startIndex: cursor.startIndex, endIndex: cursor.endIndex, children: [] });
         continue;

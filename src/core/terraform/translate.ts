@@ -20,6 +20,7 @@ import * as l10n from '@vscode/l10n';
 import { templateView, touchesConstruct, type TemplateView } from '../document/template';
 import type { Translation } from '../document/translation';
 import { mentionsKms } from '../policy/cloudFormation';
+import { detectPolicyKind } from '../policy/detectKind';
 import type { KindDecision, PolicyKind } from '../policy/kinds';
 import type { TextEdit } from '../types';
 import { indexNodes, translateEdits, type NodeIndex, type SourceWriting } from '../translation/edits';
@@ -253,6 +254,23 @@ function listElements(w: Writer, src: string, value: TsNode, first: boolean): bo
 const STATEMENT_LISTS: ReadonlyArray<[string, string]> = [['actions', 'Action'], ['not_actions', 'NotAction'], ['resources', 'Resource'], ['not_resources', 'NotResource']];
 
 /**
+ * The arguments of a document or statement block that the provider writes into the JSON: `null` is an argument
+ * not set, and so is an empty list (`not_actions = []`) or an empty `sid`, which the data source leaves out of
+ * the document it renders. [Terraform AWS provider, aws_iam_policy_document: lists are written when not empty]
+ */
+function setArguments(src: string, body: TsNode | undefined): Map<string, { name: TsNode; value: TsNode }> {
+  const attrs = attributes(src, body);
+  for (const [name, attr] of attrs) {
+    const v = unwrap(attr.value);
+    const empty = v.type === 'null_lit'
+      || (v.type === 'tuple' && !v.children.some((c) => c.type !== 'tuple_start' && c.type !== 'tuple_end'))
+      || (isQuoted(v) && v.endIndex - v.startIndex === 2);
+    if (empty) attrs.delete(name);
+  }
+  return attrs;
+}
+
+/**
  * The identifier of a `principals` block that is `type = "*"` with `identifiers = ["*"]`: the provider renders
  * that block, when it is the statement's only one, as `"Principal": "*"` (not `{"*": "*"}`, which IAM would
  * reject). [Terraform AWS provider, aws_iam_policy_document, principals and not_principals]
@@ -309,7 +327,8 @@ function principalPart(w: Writer, src: string, name: string, blockType: string, 
     const ids = pa.get('identifiers');
     if (!type || !ids) continue;
     const t = unwrap(type.value);
-    const key = isQuoted(t) ? quotedString(src, t.startIndex, t.endIndex).value : text(src, t);
+    // A type from a reference (`type = var.principal_type`) is one unknown part, as in a condition's test.
+    const key = isQuoted(t) ? quotedString(src, t.startIndex, t.endIndex).value : `\${${text(src, t)}}`;
     if (!byType.has(key)) {
       byType.set(key, []);
       typeNodes.set(key, type);
@@ -340,9 +359,28 @@ function principalPart(w: Writer, src: string, name: string, blockType: string, 
   w.put('}', -1);
 }
 
-function conditionPart(w: Writer, src: string, conditions: TsNode[]): void {
-  w.putString('Condition', undefined, conditions[0].startIndex, conditions[0].startIndex + 'condition'.length);
-  w.put(':{', conditions[0].startIndex);
+/** `"${dynamic "condition"}"`: one unknown part on the characters of a dynamic block's head. */
+function unknownString(w: Writer, src: string, dynamic: TsNode): void {
+  const head = blockHead(src, dynamic).body?.startIndex ?? dynamic.endIndex;
+  const end = Math.max(dynamic.startIndex + 1, dynamic.startIndex + src.slice(dynamic.startIndex, head).replace(/\s*\{?\s*$/, '').length);
+  const text = `\${${src.slice(dynamic.startIndex, end)}}`;
+  const map = new Int32Array(text.length + 1);
+  for (let i = 0; i < text.length; i++) map[i] = Math.min(end - 1, dynamic.startIndex + Math.max(0, i - 2));
+  map[0] = map[1] = dynamic.startIndex;
+  map[text.length] = end;
+  const jsonStart = w.at;
+  w.putString(text, map, dynamic.startIndex, end);
+  w.nodes.push({ kind: 'scalar', jsonStart, jsonEnd: w.literalEnd, yamlStart: dynamic.startIndex, yamlEnd: end, style: 'expression', inFlow: true });
+}
+
+/**
+ * The statement's condition blocks; `dynamic "condition"` blocks beside them add conditions only Terraform knows:
+ * one more operator, unknown, whose one key and values are unknown too.
+ */
+function conditionPart(w: Writer, src: string, conditions: TsNode[], dynamic?: TsNode): void {
+  const at = Math.min(conditions[0]?.startIndex ?? Infinity, dynamic?.startIndex ?? Infinity);
+  w.putString('Condition', undefined, at, at + (conditions[0]?.startIndex === at ? 'condition' : 'dynamic').length);
+  w.put(':{', at);
   const byTest = new Map<string, Array<{ test: TsNode; variable: TsNode; values: TsNode }>>();
   for (const c of conditions) {
     const ca = attributes(src, blockHead(src, c).body);
@@ -373,12 +411,39 @@ function conditionPart(w: Writer, src: string, conditions: TsNode[]): void {
     });
     w.put('}', -1);
   }
+  if (dynamic) {
+    if (!firstTest) w.put(',', -1);
+    unknownString(w, src, dynamic);
+    w.put(':{', -1);
+    unknownString(w, src, dynamic);
+    w.put(':', -1);
+    unknownString(w, src, dynamic);
+    w.put('}', -1);
+  }
   w.put('}', -1);
+}
+
+/**
+ * A member whose value only Terraform knows: one unknown part `${dynamic "principals"}` on the characters of the
+ * first `dynamic` block's head. What the static blocks of that type beside it say is not written either: the
+ * value as a whole is unknown.
+ */
+function unknownMember(w: Writer, src: string, name: string, dynamic: TsNode, first: boolean): void {
+  if (!first) w.put(',', -1);
+  w.putString(name, undefined, dynamic.startIndex, dynamic.startIndex + 'dynamic'.length);
+  w.put(':', dynamic.startIndex);
+  unknownString(w, src, dynamic);
+}
+
+/** Is the argument's value written out (a string or a list), rather than an expression that may be null? */
+function written(attr: { value: TsNode }): boolean {
+  const v = unwrap(attr.value);
+  return isQuoted(v) || v.type === 'tuple';
 }
 
 function emitStatement(w: Writer, src: string, block: TsNode): void {
   const { body } = blockHead(src, block);
-  const attrs = attributes(src, body);
+  const attrs = setArguments(src, body);
   const parts: StatementPart[] = [];
   const attributePart = (name: string, attr: { name: TsNode; value: TsNode } | undefined): void => {
     if (attr) parts.push({ at: attr.name.startIndex, write: (first) => member(w, src, name, attr, first) });
@@ -398,18 +463,36 @@ function emitStatement(w: Writer, src: string, block: TsNode): void {
       },
     });
   }
-  for (const [attr, name] of STATEMENT_LISTS) attributePart(name, attrs.get(attr));
+  // `actions = try(each.value.actions, null)` beside `not_actions = try(each.value.not_actions, null)`: a statement of
+  // a module's input has one of the pair, the other is null and left out. An expression that may be null is not
+  // written beside the other of its pair (the one written out, or the first).
+  for (const [[attr, name], [notAttr, notName]] of [[STATEMENT_LISTS[0], STATEMENT_LISTS[1]], [STATEMENT_LISTS[2], STATEMENT_LISTS[3]]]) {
+    const a = attrs.get(attr);
+    const b = attrs.get(notAttr);
+    const mayBeNull = a !== undefined && b !== undefined && (!written(a) || !written(b));
+    const dropA = mayBeNull && !written(a) && written(b);
+    attributePart(name, dropA ? undefined : a);
+    attributePart(notName, mayBeNull && !dropA ? undefined : b);
+  }
+  const dynamicOf = (type: string): TsNode | undefined => blocks(src, body, 'dynamic').find((d) => blockHead(src, d).labels[0] === type);
+  // Dynamic principals or not_principals may write no block at all: beside the other of the pair, they are left out.
+  const principalsToo = blocks(src, body, 'principals').length > 0 || dynamicOf('principals') !== undefined;
   for (const [blockType, name] of [['principals', 'Principal'], ['not_principals', 'NotPrincipal']] as const) {
     const list = blocks(src, body, blockType);
-    if (list.length > 0) parts.push({ at: list[0].startIndex, write: (first) => {
+    const dynamic = dynamicOf(blockType);
+    if (blockType === 'not_principals' && principalsToo && list.length === 0) continue;
+    if (blockType === 'principals' && list.length === 0 && dynamic && blocks(src, body, 'not_principals').length > 0) continue;
+    if (dynamic) parts.push({ at: Math.min(dynamic.startIndex, list[0]?.startIndex ?? dynamic.startIndex), write: (first) => unknownMember(w, src, name, dynamic, first) });
+    else if (list.length > 0) parts.push({ at: list[0].startIndex, write: (first) => {
       if (!first) w.put(',', -1);
       principalPart(w, src, name, blockType, list);
     } });
   }
   const conditions = blocks(src, body, 'condition');
-  if (conditions.length > 0) parts.push({ at: conditions[0].startIndex, write: (first) => {
+  const dynamicConditions = dynamicOf('condition');
+  if (conditions.length > 0 || dynamicConditions) parts.push({ at: Math.min(conditions[0]?.startIndex ?? Infinity, dynamicConditions?.startIndex ?? Infinity), write: (first) => {
     if (!first) w.put(',', -1);
-    conditionPart(w, src, conditions);
+    conditionPart(w, src, conditions, dynamicConditions);
   } });
   w.put('{', block.startIndex);
   parts.sort((a, b) => a.at - b.at).forEach((p, i) => p.write(i === 0));
@@ -420,7 +503,7 @@ function emitStatement(w: Writer, src: string, block: TsNode): void {
 function policyDocument(src: string, block: TsNode): Translation {
   const w = new Writer((block.endIndex - block.startIndex) * 2);
   const { body } = blockHead(src, block);
-  const attrs = attributes(src, body);
+  const attrs = setArguments(src, body);
   w.put('{', block.startIndex);
   const version = attrs.get('version');
   if (version) member(w, src, 'Version', version, true);
@@ -522,7 +605,7 @@ const COMPOSING = new Set(['source_policy_documents', 'override_policy_documents
 
 function isComposed(src: string, block: TsNode): boolean {
   const { body } = blockHead(src, block);
-  return [...attributes(src, body).keys()].some((k) => COMPOSING.has(k)) || blocks(src, body, 'dynamic').length > 0;
+  return [...setArguments(src, body).keys()].some((k) => COMPOSING.has(k)) || blocks(src, body, 'dynamic').length > 0;
 }
 
 /** `data.aws_iam_policy_document.NAME.json` -> NAME. */
@@ -531,8 +614,9 @@ function documentReference(src: string, value: TsNode): string | undefined {
   const m = /^data\.aws_iam_policy_document\.([A-Za-z0-9_-]+)\.(?:minified_)?json$/.exec(expression);
   if (m) return m[1];
   // The document of a module that makes its policy optional: `coalesce(var.policy, data.aws_iam_policy_document.this[0].json)`,
-  // `var.create ? data.aws_iam_policy_document.this[0].json : null`. The one document it names is the policy when it is used.
-  const named = [...expression.matchAll(/\bdata\.aws_iam_policy_document\.([A-Za-z0-9_-]+)(?:\[[^\]]*\])?\.(?:minified_)?json\b/g)].map((x) => x[1]);
+  // `var.create ? data.aws_iam_policy_document.this[0].json : null` (`this.0.json` in Terraform 0.11's index syntax).
+  // The one document it names is the policy when it is used.
+  const named = [...expression.matchAll(/\bdata\.aws_iam_policy_document\.([A-Za-z0-9_-]+)(?:\[[^\]]*\]|\.\d+)?\.(?:minified_)?json\b/g)].map((x) => x[1]);
   return named.length > 0 && named.every((n) => n === named[0]) ? named[0] : undefined;
 }
 
@@ -603,7 +687,7 @@ export function readPolicies(src: string, root: TsNode): TerraformPolicy[] {
       if (!ref) continue;
       for (const [attrName, attr] of attributes(src, blockHead(src, block).body)) {
         if (!COMPOSING.has(attrName)) continue;
-        for (const m of text(src, attr.value).matchAll(/\bdata\.aws_iam_policy_document\.([A-Za-z0-9_-]+)(?:\[[^\]]*\])?\.(?:minified_)?json\b/g)) {
+        for (const m of text(src, attr.value).matchAll(/\bdata\.aws_iam_policy_document\.([A-Za-z0-9_-]+)(?:\[[^\]]*\]|\.\d+)?\.(?:minified_)?json\b/g)) {
           const part = m[1];
           if (referenced.has(part)) continue;
           referenced.set(part, { slot: ref.slot, reason: l10n.t('{0} It is merged into data.aws_iam_policy_document.{1} by its {2}.', ref.reason, name, attrName) });
@@ -613,16 +697,33 @@ export function readPolicies(src: string, root: TsNode): TerraformPolicy[] {
       }
     }
   }
+  // A document no resource here uses (a module output, a policy passed to a module): what it says tells its kind.
+  // Statements that name principals are not an IAM policy's (IAM rejects a Principal there): read as the kind
+  // they fit, still uncertain, so what depends on the kind is information at most. `t` holds its statements.
+  const unreferenced = (t: Translation | undefined, name: string, fragment: 'statements'): void => {
+    const v = t && valueOf(t);
+    const list: unknown[] = Array.isArray(v) ? v : [];
+    const detected = detectPolicyKind({ statements: list });
+    if (!list.some((x) => x !== null && typeof x === 'object' && ('Principal' in x || 'NotPrincipal' in x))) {
+      add(t, IDENTITY, l10n.t('No resource in this file refers to data.aws_iam_policy_document.{0}: read as an IAM policy.', name), false, fragment);
+      return;
+    }
+    add(t, { kind: detected.kind, service: detected.service }, l10n.t('No resource in this file refers to data.aws_iam_policy_document.{0}, and its statements name principals: {1}', name, detected.reason), false, fragment);
+    const last = out[out.length - 1];
+    if (last?.translation === t) last.decision.alternatives = detected.alternatives;
+  };
   for (const { name, block } of documents) {
     const ref = referenced.get(name);
     // Statements merged in from other documents or written by `dynamic` blocks are known only when Terraform
     // runs: the statements written here are checked one by one, the document as a whole is not judged on
     // part of it (a lockout that is not one).
-    const composed = isComposed(src, block) || parts.has(name);
+    // A document no resource here uses may be merged into another one or passed to a module that adds statements
+    // of its own: its statements are checked, the policy as a whole (a lockout, its Version) is not judged either.
+    const composed = isComposed(src, block) || parts.has(name) || !ref;
     const t = composed ? writtenStatements(src, block) : policyDocument(src, block);
     const fragment = composed ? 'statements' : undefined;
     if (ref) add(t, ref.slot, l10n.t('{0} It is written as data.aws_iam_policy_document.{1}.', ref.reason, name), true, fragment);
-    else add(t, IDENTITY, l10n.t('No resource in this file refers to data.aws_iam_policy_document.{0}: read as an IAM policy.', name), false, fragment);
+    else unreferenced(t, name, 'statements');
   }
   return out.sort((a, b) => a.translation.toDocument(0) - b.translation.toDocument(0));
 }

@@ -27,7 +27,7 @@ export const placeholder: LogRule = {
   category: 'placeholder',
   fixable: [],
   docs: {
-    description: 'The events use placeholders from AWS documentation (`account-id`, `111122223333`, ids with `EXAMPLE`, the guide\'s sample key ids): they are examples, not records of real calls. Values masked before sharing (`XXXXXXXXXXXX`, `123456789XXX`, `REDACTED`, `xxxxxxxx-xxxx-...`) are read the same way: they stand for identifiers the reader cannot see. Said once per document, on the first placeholder, so an example is never mistaken for evidence, and the checks that would fail on placeholders (account id format, GUIDs) stay quiet.',
+    description: 'The events use placeholders from AWS documentation (`account-id`, `111122223333`, ids with `EXAMPLE` or `SAMPLE`, the guide\'s sample key ids): they are examples, not records of real calls. Values masked before sharing (`XXXXXXXXXXXX`, `123456789XXX`, `REDACTED`, `xxxxxxxx-xxxx-...`) are read the same way: they stand for identifiers the reader cannot see. Said once per document, on the first placeholder, so an example is never mistaken for evidence, and the checks that would fail on placeholders (account id format, GUIDs) stay quiet.',
     example: '"recipientAccountId": "111122223333"',
     remedy: 'Nothing to fix in an example. In a real log, find out where the placeholders came from.',
   },

@@ -10,6 +10,7 @@ import { classifiedFix, statementFix, valueReach } from '../fixSafety';
 import { alternatives, isIntrinsic } from '../intrinsics';
 import { membersOf } from '../model';
 import { normalized, type PrincipalRef } from '../normalize';
+import { scan } from '../placeholders';
 import { suggest } from '../suggestions';
 import { arnSpan, arnText, badKnownRuns, type Span } from '../value';
 
@@ -135,6 +136,8 @@ export const principalInvalid: PolicyRule = {
         const present = new Set(membersOf(object).map((x) => x.name));
         for (const typeMember of membersOf(object)) {
           if (TYPES.includes(typeMember.name)) continue;
+          // `{"${var.principal_type}": ...}`, a Terraform `type = var.principal_type`: the type is filled in later.
+          if (scan(typeMember.name).length > 0) continue;
           const { names, sure } = suggest(typeMember.name.replace(/s$/i, ''), TYPES, 2);
           const candidates = names.filter((c) => !present.has(c));
           const fixes: Fix[] = candidates.map((c) => classifiedFix(policy, s.statement, l10n.t('Rename to "{0}"', c), [renameKey(typeMember.key, c)], c === sure ? 'repair' : 'review'));

@@ -35,7 +35,7 @@ export const serviceWithoutSource: PolicyRule = {
     for (const s of normalized(policy)) {
       if (s.effect !== 'Allow' || s.principalElement !== 'Principal' || s.opaque.actions || s.opaque.principals) continue;
       const uses = KEY_USE.filter((a) => coversAction(s, a));
-      if (uses.length === 0 || sourceConditionKeys(s).length > 0) continue;
+      if (uses.length === 0 || s.opaque.conditions || sourceConditionKeys(s).length > 0) continue;
       for (const p of s.principals) {
         if (p.kind !== 'service' || !SERVICE.test(p.parts.shape)) continue;
         report({

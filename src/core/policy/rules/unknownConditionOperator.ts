@@ -7,6 +7,7 @@ import { EVERY_POLICY } from '../facts';
 import { statementFix } from '../fixSafety';
 import { membersOf, type Member } from '../model';
 import { allOperatorNames, parseOperator } from '../operators';
+import { scan } from '../placeholders';
 import { suggest } from '../suggestions';
 
 /**
@@ -46,6 +47,8 @@ export const unknownOperator: PolicyRule = {
       for (const op of ops) {
         const parsed = parseOperator(op.name);
         if (parsed.valid) continue;
+        // `"${var.test}"`, a Terraform `test = var.test`: the operator is filled in later.
+        if (scan(op.name).length > 0) continue;
         const { names: candidates, sure } = parsed.problem === 'nullIfExists'
           ? { names: [(parsed.set ? `${parsed.set}:` : '') + 'Null'], sure: (parsed.set ? `${parsed.set}:` : '') + 'Null' }
           : suggest(op.name, allOperatorNames(), 3);
