@@ -504,6 +504,27 @@ export const CASES: Record<string, RuleCase> = {
     ],
     message: /aws:username is in the request only when an IAM user calls, and this statement names only roles or service principals: the condition is never true, so this Allow never applies/,
   },
+  'policy-mfa-deny-bool': {
+    fires: [
+      keyPolicy(`{"Effect":"Deny","Principal":"*","Action":["kms:ScheduleKeyDeletion","kms:DisableKey"],"Resource":"*","Condition":{"Bool":{⟦"aws:MultiFactorAuthPresent"⟧:"false"}}}`),
+      // An IAM policy's "no key administration without MFA", with the console-only key beside it.
+      identityPolicy('{"Effect":"Allow","Action":"kms:*","Resource":"*"}', '{"Effect":"Deny","Action":["kms:Delete*","kms:ScheduleKeyDeletion","kms:PutKeyPolicy"],"Resource":"*","Condition":{"Bool":{⟦"aws:MultiFactorAuthPresent"⟧:["false"],"aws:ViaAWSService":"false"}}}'),
+    ],
+    nearMisses: [
+      // IfExists, an Allow that requires MFA, a Null test, a Deny on true, and a statement about another service.
+      keyPolicy('{"Effect":"Deny","Principal":"*","Action":"kms:ScheduleKeyDeletion","Resource":"*","Condition":{"BoolIfExists":{"aws:MultiFactorAuthPresent":"false"}}}'),
+      keyPolicy(`{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::${ACCOUNT}:role/Admin"},"Action":"kms:ScheduleKeyDeletion","Resource":"*","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"true"}}}`),
+      keyPolicy('{"Effect":"Deny","Principal":"*","Action":"kms:ScheduleKeyDeletion","Resource":"*","Condition":{"Null":{"aws:MultiFactorAuthPresent":"true"}}}'),
+      keyPolicy('{"Effect":"Deny","Principal":"*","Action":"kms:Decrypt","Resource":"*","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"true"}}}'),
+      identityPolicy('{"Effect":"Deny","Action":"s3:DeleteBucket","Resource":"*","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"false"}}}'),
+    ],
+    fix: {
+      title: 'Compare aws:MultiFactorAuthPresent with BoolIfExists',
+      safety: 'narrows',
+      result: keyPolicy('{"Effect":"Deny","Principal":"*","Action":["kms:ScheduleKeyDeletion","kms:DisableKey"],"Resource":"*","Condition":{"BoolIfExists":{"aws:MultiFactorAuthPresent":"false"}}}'),
+    },
+    message: /do not carry aws:MultiFactorAuthPresent, and Bool does not match a key that is absent: this Deny does not apply to them/,
+  },
   'policy-root-principal-type': {
     fires: [
       keyPolicy(`{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::${ACCOUNT}:root"},"Action":"kms:*","Resource":"*","Condition":{"StringEquals":{⟦"aws:PrincipalType"⟧:"Account"}}}`),

@@ -60,6 +60,8 @@ export const SOURCES = {
   iamConditionOperators: `${IAM}/reference_policies_elements_condition_operators.html`,
   iamMultiValued: `${IAM}/reference_policies_multi-value-conditions.html`,
   iamGlobalKeys: `${IAM}/reference_policies_condition-keys.html`,
+  /** aws:MultiFactorAuthPresent is absent from requests signed with long-term credentials; Bool on an absent key does not match, so a Deny needs BoolIfExists. */
+  mfaCli: 'https://repost.aws/knowledge-center/mfa-iam-user-aws-cli',
   /** [KMS.1]/[KMS.2]: kms:Decrypt or kms:ReEncryptFrom allowed on all KMS keys in an IAM policy (boundaries excluded). */
   securityHubKms: 'https://docs.aws.amazon.com/securityhub/latest/userguide/kms-controls.html',
   cloudTrailRecord: 'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html',

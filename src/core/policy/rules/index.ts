@@ -22,6 +22,7 @@ import { keyPolicyConditionKey } from './keyPolicyConditionKey';
 import { keyPolicyResource } from './keyPolicyResource';
 import { kmsActionInResourcePolicy } from './kmsActionInResourcePolicy';
 import { literalWildcard } from './literalWildcard';
+import { mfaDenyBool } from './mfaDenyBool';
 import { lockoutRisk } from './lockoutRisk';
 import { missingAction } from './missingAction';
 import { missingPrincipal } from './missingPrincipal';
@@ -79,7 +80,7 @@ export const policyRules: PolicyRule[] = [
   // Conditions
   unknownOperator, unknownConditionKey, conditionKeyNotApplicable, operatorType, conditionValueType, missingSetOperator,
   setOperatorSingleValued, conditionValueEnum, viaServiceInvalid, viaServiceUnsupported, viaServiceRegionMismatch, keyPolicyConditionKey,
-  literalWildcard, sourceKeyWithoutService, serviceWithoutSource, rootPrincipalType, usernameKeyOnRoles,
+  literalWildcard, sourceKeyWithoutService, serviceWithoutSource, rootPrincipalType, usernameKeyOnRoles, mfaDenyBool,
   // Whole policy
   lockoutRisk, tooLarge, unsupportedCharacter, deadlineMissingAction, deadlineRotateOnDemand, createGrantUnrestricted, placeholder,
   // Against the open logs (the editor)
