@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+
 /**
  * The text encodings files reach the CLI in, told by their byte order mark:
  * UTF-8 (with or without a BOM, as Windows editors and PowerShell's
@@ -35,6 +37,6 @@ export function encodeText(text: string, encoding: TextEncoding): Buffer {
 }
 
 /** Standard input, decoded as a file is. */
-export function readStdinText(read: () => Buffer): string {
-  return decodeText(read()).text;
+export function readStdinText(): string {
+  return decodeText(fs.readFileSync(0)).text;
 }

@@ -174,7 +174,7 @@ export interface ReadFile {
  * clear message. Standard input is read as pasted text is in the editor: its
  * content says whether it is JSON Lines.
  */
-export function readInput(file: InputFile, readStdin: () => string = () => readStdinText(() => fs.readFileSync(0))): ReadFile {
+export function readInput(file: InputFile, readStdin: () => string = readStdinText): ReadFile {
   if (file.stdin) {
     try {
       return { text: readStdin(), hints: { languageId: 'plaintext', fileName: '' }, archive: false, encoding: 'utf8' };

@@ -5,7 +5,6 @@
  * read failure (other files are still checked), or nothing analysed.
  * The flags are data (args.ts): the parser and `--help` are made from them.
  */
-import * as fs from 'node:fs';
 import * as l10n from '@vscode/l10n';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { DEFAULT_SETTINGS, getKmsLensService, isPolicyKind, isSeveritySetting, POLICY_KINDS, ruleByAnyId, SEVERITY_SETTINGS, type AnalysisSettings, type DocumentModel, type PolicyKind, type SeveritySetting, type SourceFacts } from '../core';
@@ -294,7 +293,7 @@ if (!isMainThread && isKmsLensWorker(workerData)) {
       out: (s) => process.stdout.write(s),
       err: (s) => process.stderr.write(s),
       isTty: process.stdout.isTTY === true && !process.env.NO_COLOR,
-      stdin: () => readStdinText(() => fs.readFileSync(0)),
+      stdin: readStdinText,
     }))
     .then((code) => {
       process.exitCode = code;

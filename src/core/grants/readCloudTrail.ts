@@ -37,8 +37,6 @@ export function grantFactsPass(keep: (facts: GrantFacts) => void, options: Facts
   const facts = emptyGrantFacts();
   const reader = new KeyReader(facts);
   const withUses = options.uses !== false;
-  // Without uses, ReEncrypt's facts are still made, for the keys they read, and dropped.
-  const dropped: UseFact[] = [];
   return {
     read(record, ev, name) {
       const use = USE_OPERATIONS.get(name);
@@ -51,10 +49,9 @@ export function grantFactsPass(keep: (facts: GrantFacts) => void, options: Facts
       if (!grantEvent && ev.errorCode !== undefined && ev.errorCode !== null && ev.errorCode !== '') return;
       if (name === 'CreateGrant') facts.events.push(createFact(record, ev, reader));
       else if (grantEvent) facts.events.push(endFact(record, ev, reader, name === 'RetireGrant' ? 'retire' : 'revoke'));
-      else if (use === undefined) {
-        reEncryptFacts(record, ev, reader, withUses ? facts.uses : dropped);
-        dropped.length = 0;
-      } else if (withUses) facts.uses.push(useFact(record, ev, name, use, reader.keyOf(ev), requestParameters(ev)?.encryptionContext));
+      // Without uses, ReEncrypt's facts are still made, for the keys they read, and dropped.
+      else if (use === undefined) reEncryptFacts(record, ev, reader, withUses ? facts.uses : []);
+      else if (withUses) facts.uses.push(useFact(record, ev, name, use, reader.keyOf(ev), requestParameters(ev)?.encryptionContext));
       else reader.keyOf(ev);
     },
     done() {

@@ -179,7 +179,9 @@ interface Found {
 /** `Fn::Sub` strings are CloudFormation's; other strings are read for every other syntax. */
 export type ScanMode = 'plain' | 'sub';
 
-const MAYBE = /[$#{<%]|__[A-Za-z]|@@|HERE|YOUR|your|REGION|ACCOUNT|PARTITION|_(?:ID|ARN|NAME)\b|REPLACE|CHANGE|TODO|TBD|FIXME|FILL|INSERT|ENTER/;
+/** The words one of the word placeholders below starts with or contains. */
+const WORDS = /HERE|YOUR|your|REGION|ACCOUNT|PARTITION|_(?:ID|ARN|NAME)\b|REPLACE|CHANGE|TODO|TBD|FIXME|FILL|INSERT|ENTER/;
+const MAYBE = new RegExp(`[$#{<%]|__[A-Za-z]|@@|${WORDS.source}`);
 /** `<ACCOUNT_ID>`, and `<<ACCOUNT_ID>>` as some scripts write it. */
 const ANGLE = /<<?([A-Za-z_][^<>"\n]{0,80})>>?/y;
 /** Python's `str.format` and .NET's: `{account_id}`, `{0}` (a single brace; `{{...}}` is Jinja's). */
@@ -237,7 +239,7 @@ export function mayHoldUnknown(s: string): boolean {
 export function scan(s: string, mode: ScanMode = 'plain'): Found[] {
   const masks = mayHoldMask(s);
   if (!masks && !MAYBE.test(s)) return [];
-  const words = /HERE|YOUR|your|REGION|ACCOUNT|PARTITION|_(?:ID|ARN|NAME)\b|REPLACE|CHANGE|TODO|TBD|FIXME|FILL|INSERT|ENTER/.test(s);
+  const words = WORDS.test(s);
   const out: Found[] = [];
   const sticky = (re: RegExp, i: number): RegExpExecArray | null => {
     re.lastIndex = i;

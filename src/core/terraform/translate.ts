@@ -38,12 +38,17 @@ export interface TerraformPolicy {
    * with no template construct): the provider sends that text, so its JSON
    * syntax is checked there.
    */
-  json?: { start: number; end: number };
+  json?: TextRange;
+}
+
+interface TextRange {
+  start: number;
+  end: number;
 }
 
 /** A heredoc's policy, with the range of the module's text that is its JSON as written. */
 interface HeredocTranslation extends Translation {
-  json?: { start: number; end: number };
+  json?: TextRange;
 }
 
 export interface Slot {
@@ -608,6 +613,9 @@ function isComposed(src: string, block: TsNode): boolean {
   return [...setArguments(src, body).keys()].some((k) => COMPOSING.has(k)) || blocks(src, body, 'dynamic').length > 0;
 }
 
+/** Every `data.aws_iam_policy_document.NAME.json` in an expression (`NAME[0]` and Terraform 0.11's `NAME.0` too). */
+const DOCUMENT_REFERENCES = /\bdata\.aws_iam_policy_document\.([A-Za-z0-9_-]+)(?:\[[^\]]*\]|\.\d+)?\.(?:minified_)?json\b/g;
+
 /** `data.aws_iam_policy_document.NAME.json` -> NAME. */
 function documentReference(src: string, value: TsNode): string | undefined {
   const expression = text(src, value).replace(/\s+/g, '');
@@ -616,7 +624,7 @@ function documentReference(src: string, value: TsNode): string | undefined {
   // The document of a module that makes its policy optional: `coalesce(var.policy, data.aws_iam_policy_document.this[0].json)`,
   // `var.create ? data.aws_iam_policy_document.this[0].json : null` (`this.0.json` in Terraform 0.11's index syntax).
   // The one document it names is the policy when it is used.
-  const named = [...expression.matchAll(/\bdata\.aws_iam_policy_document\.([A-Za-z0-9_-]+)(?:\[[^\]]*\]|\.\d+)?\.(?:minified_)?json\b/g)].map((x) => x[1]);
+  const named = [...expression.matchAll(DOCUMENT_REFERENCES)].map((x) => x[1]);
   return named.length > 0 && named.every((n) => n === named[0]) ? named[0] : undefined;
 }
 
@@ -687,7 +695,7 @@ export function readPolicies(src: string, root: TsNode): TerraformPolicy[] {
       if (!ref) continue;
       for (const [attrName, attr] of attributes(src, blockHead(src, block).body)) {
         if (!COMPOSING.has(attrName)) continue;
-        for (const m of text(src, attr.value).matchAll(/\bdata\.aws_iam_policy_document\.([A-Za-z0-9_-]+)(?:\[[^\]]*\]|\.\d+)?\.(?:minified_)?json\b/g)) {
+        for (const m of text(src, attr.value).matchAll(DOCUMENT_REFERENCES)) {
           const part = m[1];
           if (referenced.has(part)) continue;
           referenced.set(part, { slot: ref.slot, reason: l10n.t('{0} It is merged into data.aws_iam_policy_document.{1} by its {2}.', ref.reason, name, attrName) });
