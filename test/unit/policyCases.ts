@@ -202,7 +202,7 @@ export const CASES: Record<string, RuleCase> = {
     fix: { title: 'Remove "kms:CreateKey" from this key policy', result: app('"Action":["kms:DescribeKey"],"Resource":"*"') },
   },
   'policy-key-policy-resource': {
-    fires: [app(`"Action":"kms:Decrypt","Resource":⟦"${keyArn('key/*')}"⟧`), app(`"Action":"kms:Decrypt",⟦"NotResource"⟧:"*"`)],
+    fires: [app(`"Action":"kms:Decrypt","Resource":⟦"${keyArn('key/0987dcba-09fe-87dc-65ba-ab0987654321')}"⟧`), app(`"Action":"kms:Decrypt",⟦"NotResource"⟧:"*"`)],
     nearMisses: [app('"Action":"kms:Decrypt","Resource":"*"'), app('"Action":"kms:Decrypt","Resource":["*"]'), iamStmt(`"Action":"kms:Decrypt","Resource":"${keyArn('key/*')}"`)],
     fix: { title: 'Change Resource to "*"', safety: 'widens', result: app('"Action":"kms:Decrypt","Resource":"*"') },
   },

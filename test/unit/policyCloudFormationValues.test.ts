@@ -25,10 +25,19 @@ const template = (...statements: string[]): string =>
 const both = (...statements: string[]): Array<[string, string]> => [['standalone', standalone(...statements)], ['template', template(...statements)]];
 
 describe('CloudFormation functions as values, in standalone policies and in templates', () => {
-  it('a key policy Resource built by Fn::Sub is still the key-policy Resource mistake', () => {
+  it('a key policy Resource built by Fn::Sub naming one key is still the key-policy Resource mistake', () => {
+    for (const [where, src] of both('{"Effect":"Allow","Principal":{"AWS":{"Fn::GetAtt":["AppRole","Arn"]}},"Action":"kms:Decrypt","Resource":⟦{"Fn::Sub":"arn:aws:kms:${AWS::Region}:${AWS::AccountId}:key/0a9e4f63-d2b8-47c1-8e5a-b3f6c1d70e22"}⟧}')) {
+      const { found } = expectAt(src, 'policy-key-policy-resource');
+      assert.equal(found[0].severity, 'warning', where);
+      assert.match(found[0].message, /"arn:aws:kms:\$\{AWS::Region\}:\$\{AWS::AccountId\}:key\/0a9e4f63-d2b8-47c1-8e5a-b3f6c1d70e22" is matched against this key's ARN/, where);
+    }
+  });
+
+  it('a key policy Resource built by Fn::Sub as every key of the stack (key/*) names this key too: information only', () => {
     for (const [where, src] of both('{"Effect":"Allow","Principal":{"AWS":{"Fn::GetAtt":["AppRole","Arn"]}},"Action":"kms:Decrypt","Resource":⟦{"Fn::Sub":"arn:aws:kms:${AWS::Region}:${AWS::AccountId}:key/*"}⟧}')) {
       const { found } = expectAt(src, 'policy-key-policy-resource');
-      assert.match(found[0].message, /"arn:aws:kms:\$\{AWS::Region\}:\$\{AWS::AccountId\}:key\/\*" is matched against this key's ARN/, where);
+      assert.equal(found[0].severity, 'information', where);
+      assert.match(found[0].message, /"arn:aws:kms:\$\{AWS::Region\}:\$\{AWS::AccountId\}:key\/\*" matches every key of its Region and account/, where);
     }
   });
 

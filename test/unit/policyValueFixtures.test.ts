@@ -57,8 +57,8 @@ describe('real-world shapes of policies with unknown values', () => {
   it('the same files with a real mistake in them are still caught', () => {
     const logs = fixture('values', 'templatefile-logs-key-policy.json').replace('"kms:Describe*"\n      ],\n      "Resource": "*",\n      "Condition"', '"kms:Descrbe*"\n      ],\n      "Resource": "*",\n      "Condition"');
     assert.deepEqual(analyze(logs, { languageId: 'json' }).findings.filter((f) => f.severity === 'error').map((f) => logs.slice(f.start, f.end)), ['Descrbe*']);
-    const stack = fixture('values', 'cloudformation-key-stack.json').replace('"Resource": "*",\n              "Condition"', '"Resource": { "Fn::Sub": "arn:${AWS::Partition}:kms:${AWS::Region}:${AWS::AccountId}:key/*" },\n              "Condition"');
-    // A key ARN pattern in a key policy is a warning: KMS matches it against the key's ARN (see the rule's docs).
+    const stack = fixture('values', 'cloudformation-key-stack.json').replace('"Resource": "*",\n              "Condition"', '"Resource": { "Fn::Sub": "arn:${AWS::Partition}:kms:${AWS::Region}:${AWS::AccountId}:key/0a9e4f63-d2b8-47c1-8e5a-b3f6c1d70e22" },\n              "Condition"');
+    // Another key's ARN in a key policy is a warning: KMS matches it against this key's ARN (see the rule's docs).
     assert.deepEqual(analyze(stack, { languageId: 'json' }).findings.filter((f) => (f.severity === 'error' || f.severity === 'warning') && f.code !== 'policy-alias-arn-resource').map((f) => f.code), ['policy-key-policy-resource']);
   });
 });
