@@ -208,6 +208,26 @@ describe('IAM policy variables and template placeholders told apart', () => {
   });
 });
 
+describe('the documentation\'s Region word', () => {
+  it('"region" copied from the KMS guide (logs.region.amazonaws.com, arn:aws:logs:region:...) is one placeholder note, not an unknown Region', () => {
+    const text = keyStmt('"Principal":{"Service":"logs.region.amazonaws.com"},"Action":"kms:Decrypt","Resource":"*","Condition":{"ArnLike":{"kms:EncryptionContext:aws:logs:arn":"arn:aws:logs:region:918273645501:*"}}');
+    assert.deepEqual(serious(text), []);
+    const [f] = ofCode(text, 'policy-placeholder');
+    assert.equal(text.slice(f.start, f.end), 'region');
+    assert.match(f.message, /"region" stands for a Region in the AWS documentation \(used 2 times in this policy\)/);
+  });
+
+  it('in a KMS ARN and a kms:ViaService value, "region" and the EKS guide\'s "region-code" are placeholders; a misspelt Region is still an error', () => {
+    const arn = iamStmt(`"Action":"kms:Decrypt","Resource":"arn:aws:kms:⟦region⟧:${ACCOUNT}:key/*"`);
+    expectNone(unmark(arn).text, 'policy-unknown-region');
+    expectAt(arn, 'policy-placeholder');
+    const via = iamStmt('"Action":"kms:Decrypt","Resource":"*","Condition":{"StringEquals":{"kms:ViaService":["ec2.⟦region-code⟧.amazonaws.com","ec2.regoin.amazonaws.com"]}}');
+    expectAt(via, 'policy-placeholder');
+    assert.deepEqual(serious(unmark(via).text).map((m) => m.replace(/:.*/s, '')), ['policy-via-service-invalid']);
+    assert.match(serious(unmark(via).text)[0], /"regoin" is not a known AWS Region/);
+  });
+});
+
 describe('near misses: no placeholder, no pass', () => {
   it('a real 8-digit account is still an error', () => {
     expectAt(keyStmt('"Principal":{"AWS":"arn:aws:iam::⟦12345678⟧:root"},"Action":"kms:Decrypt","Resource":"*"'), 'policy-principal-invalid');

@@ -121,6 +121,16 @@ export function isKnownRegion(region: string): boolean {
   return ALL_REGIONS.includes(region);
 }
 
+/**
+ * The words AWS documentation writes, in italics, where a Region goes:
+ * `arn:aws:logs:region:account-id:*` and `logs.region.amazonaws.com` (the KMS
+ * guide), `region-code` (the EKS guide). Copied unreplaced, they are
+ * placeholders, not misspelt Regions. (Upper-case `REGION` is placeholders.ts's.)
+ */
+export function isPlaceholderRegion(region: string): boolean {
+  return /^(?:region|region-code|aws-region)$/.test(region);
+}
+
 export { isKnownPartition };
 
 /** Service principals look like `service.amazonaws.com` (or a Regional form such as `fargate.us-west-2.amazonaws.com`). */

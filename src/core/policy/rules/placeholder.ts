@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { hasUnknown, isPlaceholderAccount, keyIdKind, UNKNOWN } from '../../kms/identifiers';
+import { hasUnknown, isPlaceholderAccount, isPlaceholderRegion, keyIdKind, UNKNOWN } from '../../kms/identifiers';
 import type { PolicyRule } from '../../rules/rule';
 import { EVERY_POLICY, parseViaService } from '../facts';
 import type { UnknownPart } from '../placeholders';
@@ -12,7 +12,7 @@ type Role = 'account' | 'region' | 'partition' | 'keyId' | 'alias' | 'service' |
 
 interface Seen {
   /** A documentation example (known text), or an unknown part to fill in. */
-  kind: 'exampleAccount' | 'exampleKey' | 'unknown';
+  kind: 'exampleAccount' | 'exampleKey' | 'exampleRegion' | 'unknown';
   part?: UnknownPart;
   role: Role;
   span: Span;
@@ -61,7 +61,7 @@ export const placeholder: PolicyRule = {
   scope: 'policy',
   kinds: EVERY_POLICY,
   docs: {
-    description: 'A value the policy does not have yet. Template variables (`${account_id}` in a Terraform templatefile, `${self:custom.x}` and `#{AWS::AccountId}` in Serverless, `{{ account }}` in Jinja, Mustache or Go templates, `$ACCOUNT_ID` for a shell, `__ACCOUNT_ID__`, `@@ACCOUNT_ID@@` or `%ACCOUNT_ID%` for a deploy script\'s text substitution, `{account_id}`, `%s` or `$(AWS_ACCOUNT_ID)` for a script\'s format string) are filled in when the file is rendered; placeholders (`<ACCOUNT_ID>`, `ACCOUNT_NUMBER_HERE`, `YOUR_ACCOUNT_ID`, and names such as `REGION` or `KEY_ID` in `arn:aws:kms:REGION:ACCOUNT_ID:key/KEY_ID`, `REPLACE_ME`, `TODO`) are meant to be replaced by hand; values masked before the file was shared (`XXXXXXXXXXXX`, `123456789XXX`, `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`, `REDACTED`) stand for ones the reader cannot see; the AWS documentation writes `111122223333` and `444455556666` for accounts, ids containing `EXAMPLE` for keys, and words such as `account-id`. KMS Lens never reports a format error on such a value: it checks the text around it (`arn:aws::kms:${region}:...` is still the shifted ARN) and says once per placeholder, with how often it is used, what it must become. CloudFormation functions and pseudo parameters (`Ref`, `${AWS::Region}` in `Fn::Sub`, where `${!Literal}` is the literal `${Literal}`: [Fn::Sub](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-sub.html)) and IAM policy variables (`${aws:username}`, `${aws:PrincipalTag/team}`: [IAM policy elements: Variables and tags](https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html)) are resolved by AWS and are not reported here; in a template, `${AWS::AccountId}` in a plain string is named, since CloudFormation replaces it only inside `Fn::Sub`. Serverless\'s `${aws:accountId}` and `${aws:region}` are template variables ([Serverless variables](https://www.serverless.com/framework/docs/guides/variables/aws)), not IAM keys. A policy deployed with a documentation example grants access to someone else\'s account, or to nothing.',
+    description: 'A value the policy does not have yet. Template variables (`${account_id}` in a Terraform templatefile, `${self:custom.x}` and `#{AWS::AccountId}` in Serverless, `{{ account }}` in Jinja, Mustache or Go templates, `$ACCOUNT_ID` for a shell, `__ACCOUNT_ID__`, `@@ACCOUNT_ID@@` or `%ACCOUNT_ID%` for a deploy script\'s text substitution, `{account_id}`, `%s` or `$(AWS_ACCOUNT_ID)` for a script\'s format string) are filled in when the file is rendered; placeholders (`<ACCOUNT_ID>`, `ACCOUNT_NUMBER_HERE`, `YOUR_ACCOUNT_ID`, and names such as `REGION` or `KEY_ID` in `arn:aws:kms:REGION:ACCOUNT_ID:key/KEY_ID`, `REPLACE_ME`, `TODO`) are meant to be replaced by hand; values masked before the file was shared (`XXXXXXXXXXXX`, `123456789XXX`, `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`, `REDACTED`) stand for ones the reader cannot see; the AWS documentation writes `111122223333` and `444455556666` for accounts, ids containing `EXAMPLE` for keys, and words such as `account-id`, and `region` (or the EKS guide\'s `region-code`) where a Region goes: `logs.region.amazonaws.com`, `arn:aws:logs:region:account-id:*`. KMS Lens never reports a format error on such a value: it checks the text around it (`arn:aws::kms:${region}:...` is still the shifted ARN) and says once per placeholder, with how often it is used, what it must become. CloudFormation functions and pseudo parameters (`Ref`, `${AWS::Region}` in `Fn::Sub`, where `${!Literal}` is the literal `${Literal}`: [Fn::Sub](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-sub.html)) and IAM policy variables (`${aws:username}`, `${aws:PrincipalTag/team}`: [IAM policy elements: Variables and tags](https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html)) are resolved by AWS and are not reported here; in a template, `${AWS::AccountId}` in a plain string is named, since CloudFormation replaces it only inside `Fn::Sub`. Serverless\'s `${aws:accountId}` and `${aws:region}` are template variables ([Serverless variables](https://www.serverless.com/framework/docs/guides/variables/aws)), not IAM keys. A policy deployed with a documentation example grants access to someone else\'s account, or to nothing.',
     example: '"Principal": { "AWS": "arn:aws:iam::111122223333:root" }',
     remedy: 'Replace the placeholder with your own value before you use the policy, or make sure the template fills it in with the kind of value named.',
   },
@@ -88,6 +88,7 @@ export const placeholder: PolicyRule = {
     const examples = (a: ValueArn): void => {
       const account = a.arn.account.value;
       if (account && !hasUnknown(account) && isPlaceholderAccount(account)) note(account, 'exampleAccount', 'account', () => arnSpan(a, a.arn.account));
+      if (isPlaceholderRegion(a.arn.region.value)) note(a.arn.region.value, 'exampleRegion', 'region', () => arnSpan(a, a.arn.region));
       if (a.arn.service.value === 'kms' && a.arn.resourceType === 'key' && !hasUnknown(a.arn.resourceId) && keyIdKind(a.arn.resourceId) === 'placeholder') {
         note(a.arn.resourceId, 'exampleKey', 'keyId', () => arnSpan(a, { value: a.arn.resourceId, start: a.arn.resource.start + 4 }));
       }
@@ -100,11 +101,13 @@ export const placeholder: PolicyRule = {
         unknowns(v, (i) => arnRole(a, i));
         return;
       }
+      const via = parseViaService(v.shape);
+      // `logs.region.amazonaws.com`: a service principal or kms:ViaService value copied with the documentation's Region word.
+      if (via && isPlaceholderRegion(via.region)) note(via.region, 'exampleRegion', 'region', () => v.span(via.regionStart, via.regionStart + via.region.length));
       if (v.known) {
         if (accountKey && isPlaceholderAccount(v.shape)) note(v.shape, 'exampleAccount', 'account', () => v.content);
         return;
       }
-      const via = parseViaService(v.shape);
       unknowns(v, (i) => (v.whollyUnknown ? wholeRole : accountKey ? 'account' : via && i >= via.regionStart && i < via.regionStart + via.region.length ? 'region' : via && i < via.service.length ? 'service' : 'value'));
     };
 
@@ -128,6 +131,7 @@ export const placeholder: PolicyRule = {
       const times = s.count > 1 ? l10n.t(' (used {0} times in this policy)', s.count) : '';
       let message: string;
       if (s.kind === 'exampleKey') message = l10n.t('{0} is an example key id from the AWS documentation{1}: replace it with the id of your key.', value, times);
+      else if (s.kind === 'exampleRegion') message = l10n.t('"{0}" stands for a Region in the AWS documentation{1}: replace it with a Region such as us-west-2, or the value names no Region and never matches.', value, times);
       else if (s.kind === 'exampleAccount') {
         message = /^\d+$/.test(value)
           ? l10n.t('{0} is an example account number from the AWS documentation{1}: replace it with your account id.', value, times)

@@ -1,6 +1,6 @@
 import { ALL_REGIONS, isKnownPartition, partitionOfRegion } from '../../data/kmsFacts';
 import * as l10n from '@vscode/l10n';
-import { hasUnknown, isKnownRegion } from '../../kms/identifiers';
+import { hasUnknown, isKnownRegion, isPlaceholderRegion } from '../../kms/identifiers';
 import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import { nearest } from '../../text/suggest';
@@ -31,7 +31,8 @@ export const unknownRegion: PolicyRule = {
         const arn = a?.arn;
         if (!a || !arn || arn.service.value !== 'kms') continue;
         const region = arn.region.value;
-        if (region === '' || /[*?]/.test(region) || hasUnknown(region)) continue;
+        // The documentation's `region` is policy-placeholder's to name.
+        if (region === '' || /[*?]/.test(region) || hasUnknown(region) || isPlaceholderRegion(region)) continue;
         const span = arnSpan(a, arn.region);
         if (!isKnownRegion(region)) {
           const candidates = nearest(region, ALL_REGIONS, 3);

@@ -1,6 +1,6 @@
 import { ALL_REGIONS } from '../../data/kmsFacts';
 import * as l10n from '@vscode/l10n';
-import { couldBeServicePrincipal, hasUnknown, isKnownRegion } from '../../kms/identifiers';
+import { couldBeServicePrincipal, hasUnknown, isKnownRegion, isPlaceholderRegion } from '../../kms/identifiers';
 import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import { nearest } from '../../text/suggest';
@@ -62,7 +62,7 @@ export const viaServiceInvalid: PolicyRule = {
             });
             continue;
           }
-          if (hasUnknown(via.region) || isKnownRegion(via.region)) continue;
+          if (hasUnknown(via.region) || isKnownRegion(via.region) || isPlaceholderRegion(via.region)) continue;
           const span = parts ? parts.span(via.regionStart, via.regionStart + via.region.length) : whole;
           const candidates = /^\d+$/.test(via.region) ? regions : nearest(via.region, ALL_REGIONS, 3);
           const fixes: Fix[] = candidates.flatMap((r) => change(`${via.service}.${r}.amazonaws.com`, false));
