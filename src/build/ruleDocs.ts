@@ -102,6 +102,7 @@ const RULE_FAMILIES: readonly { prefix: string; about: string }[] = [
   { prefix: 'json-', about: 'The JSON itself: commas, quotes, comments, duplicate keys, nesting' },
   { prefix: 'policy-', about: 'Key policies and IAM policies: elements, actions, principals, resources, conditions, access' },
   { prefix: 'grant-', about: 'KMS grants as Terraform declares them (`aws_kms_grant`): operations, constraints' },
+  { prefix: 'terraform-', about: 'How a Terraform module passes its policies to AWS (`jsonencode` of text that is already JSON)' },
   { prefix: 'ct-', about: 'CloudTrail events and logs: fields, KMS parameters, errors, access against the known key policy' },
   { prefix: 'lifecycle-', about: 'A key\'s life across a log: disable, deletion, rotation, grants in use' },
   { prefix: 'meta-', about: 'The file as a whole: templates, pages of CLI output, size and finding limits' },
@@ -170,6 +171,11 @@ export function renderRuleIndexPage(rules: readonly Rule[], language: DocsLangua
 }
 
 /** `docs/rules/<id>.md` (or `<id>.it.md`...): everything the metadata says about one rule. */
+/** A rule that looks only at Terraform modules: its example is HCL. */
+function isTerraformOnly(rule: Rule): boolean {
+  return 'kinds' in rule && rule.kinds !== undefined && rule.kinds.length === 1 && rule.kinds[0] === 'terraform';
+}
+
 export function renderRulePage(rule: Rule, language: DocsLanguage = 'en', translations?: RuleTranslations): string {
   const text = RULE_PAGE_TEXT[language];
   const own = localizedRuleText(rule, translations);
@@ -185,7 +191,7 @@ export function renderRulePage(rule: Rule, language: DocsLanguage = 'en', transl
   );
   out.push(own.description, '');
   // The grant- rules read Terraform: their examples are HCL.
-  if (rule.docs.example) out.push(`## ${text.headings.example}`, '', rule.id.startsWith('grant-') ? '```hcl' : '```json', rule.docs.example, '```', '');
+  if (rule.docs.example) out.push(`## ${text.headings.example}`, '', isTerraformOnly(rule) ? '```hcl' : '```json', rule.docs.example, '```', '');
   out.push(`## ${text.headings.remedy}`, '', own.remedy, '');
   out.push(`## ${text.headings.quickFix}`, '', ...fixLines(rule, text), '');
   out.push(`## ${text.headings.appliesTo}`, '', ...scopeDescription(rule, text), '');

@@ -16,6 +16,7 @@ import { lifecycleRules } from '../../src/core/lifecycle/rules';
 import { policyRules } from '../../src/core/policy/rules';
 import { docsPath, RULE_CATEGORIES, type Rule } from '../../src/core/rules/rule';
 import { syntaxRules } from '../../src/core/syntax';
+import { terraformRules } from '../../src/core/terraform/rules';
 import { allRules, analyze, FIX_SAFETIES, ruleByAnyId, ruleById } from '../../src/core';
 import { FIXTURES } from './helpers';
 
@@ -27,9 +28,10 @@ const AREAS: Array<{ prefix: string; dir: string; rules: readonly Rule[] }> = [
   { prefix: 'json', dir: 'syntax', rules: syntaxRules },
   { prefix: 'policy', dir: path.join('policy', 'rules'), rules: policyRules },
   { prefix: 'grant', dir: path.join('grants', 'rules'), rules: grantRules },
+  { prefix: 'terraform', dir: path.join('terraform', 'rules'), rules: terraformRules },
   { prefix: 'ct', dir: path.join('cloudtrail', 'rules'), rules: cloudTrailRules },
   { prefix: 'lifecycle', dir: path.join('lifecycle', 'rules'), rules: lifecycleRules },
-  { prefix: 'meta', dir: path.join('rules', 'meta'), rules: allRules.filter((r) => ![...syntaxRules, ...policyRules, ...grantRules, ...cloudTrailRules, ...lifecycleRules].includes(r)) },
+  { prefix: 'meta', dir: path.join('rules', 'meta'), rules: allRules.filter((r) => ![...syntaxRules, ...policyRules, ...grantRules, ...terraformRules, ...cloudTrailRules, ...lifecycleRules].includes(r)) },
 ];
 
 /** `policy-unknown-condition-operator` in the policy area is the module `unknownConditionOperator.ts`. */

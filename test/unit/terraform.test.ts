@@ -475,5 +475,46 @@ resource "aws_kms_key" "k" {
       assert.deepEqual(placed(text, run(text)), ['policy-unknown-action 16:42 "GenerateDatakeys"']);
     });
   });
-});
 
+  describe('a policy that jsonencode encodes a second time', () => {
+    const DOCUMENT = `data "aws_iam_policy_document" "key" {
+  statement {
+    actions   = ["kms:*"]
+    resources = ["*"]
+    principals {
+      type        = "AWS"
+      identifiers = ["arn:aws:iam::918273645501:root"]
+    }
+  }
+}
+`;
+    const keyWith = (policy: string): string => `${DOCUMENT}\nresource "aws_kms_key" "data" {\n  policy = ${policy}\n}\n`;
+    const doubled = (text: string): string[] => placed(text, run(text)).filter((f) => f.startsWith('terraform-policy-double-encoded'));
+
+    it('jsonencode of a document\'s .json, a file, a templatefile or a quoted JSON string is an error on the call', () => {
+      for (const inner of ['data.aws_iam_policy_document.key.json', 'data.aws_iam_policy_document.key[0].json', 'file("${path.module}/key-policy.json")', 'templatefile("key.json.tpl", { account = var.account })', '"{\\"Version\\": \\"2012-10-17\\"}"']) {
+        const text = keyWith(`jsonencode(${inner})`);
+        assert.deepEqual(doubled(text), [`terraform-policy-double-encoded 13:12 ${JSON.stringify(`jsonencode(${inner})`)}`], inner);
+        const f = run(text).find((x) => x.code === 'terraform-policy-double-encoded');
+        assert.equal(f?.severity, 'error');
+        assert.match(f?.message ?? '', /already JSON text: jsonencode makes one JSON string of it, so the policy of aws_kms_key\.data is a string/);
+      }
+    });
+
+    it('a key policy double-encoded from a file is found in a module that holds nothing else of ours', () => {
+      const text = 'resource "aws_kms_key" "data" {\n  policy = jsonencode(file("key-policy.json"))\n}\n';
+      assert.deepEqual(doubled(text), ['terraform-policy-double-encoded 2:12 "jsonencode(file(\\"key-policy.json\\"))"']);
+    });
+
+    it('jsonencode of an HCL object, of a variable or a local, and a document passed as it is are not reported', () => {
+      for (const policy of ['data.aws_iam_policy_document.key.json', 'jsonencode(var.key_policy)', 'jsonencode(local.key_policy)', 'jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = { AWS = "arn:aws:iam::918273645501:root" }, Action = "kms:*", Resource = "*" }] })']) {
+        assert.deepEqual(doubled(keyWith(policy)), [], policy);
+      }
+    });
+
+    it('a double-encoded bucket policy in a module with nothing about KMS stays silent', () => {
+      const text = 'resource "aws_s3_bucket_policy" "b" {\n  bucket = aws_s3_bucket.b.id\n  policy = jsonencode(file("bucket-policy.json"))\n}\n';
+      assert.deepEqual(run(text), []);
+    });
+  });
+});

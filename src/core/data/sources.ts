@@ -76,4 +76,8 @@ export const SOURCES = {
   s3RequireSseKms: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/specifying-kms-encryption.html#require-sse-kms',
   /** S3 API: fields that name the SSE-KMS key take the full key ARN; "the KMS key ID and KMS key alias aren't supported". */
   s3SseKmsKeyArn: 'https://docs.aws.amazon.com/AmazonS3/latest/API/API_SSEKMSEncryption.html',
+  /** Terraform AWS provider, ValidIAMPolicyJSON: a policy argument that starts with `"` "contains a JSON-encoded string, not a JSON-encoded object (have you double-encoded your JSON data?)". */
+  terraformPolicyJson: 'https://github.com/hashicorp/terraform-provider-aws/blob/main/internal/verify/validate.go',
+  /** Terraform, jsonencode: encodes a string value as a JSON string. */
+  terraformJsonencode: 'https://developer.hashicorp.com/terraform/language/functions/jsonencode',
 } as const;

@@ -24,6 +24,7 @@ import { isYamlDocument, readYamlHolder, readYamlTemplate } from '../yaml/docume
 import { isTerraformDocument, readTerraform } from '../terraform/document';
 import type { TerraformPolicy } from '../terraform/translate';
 import type { TerraformGrant } from '../terraform/grants';
+import type { DoubleEncoding } from '../terraform/doubleEncoded';
 import { isTerraformJsonDocument, readTerraformJson, type TerraformJsonPolicy } from '../terraform/json';
 import type { Translation } from './translation';
 import type { JsonRecord } from './record';
@@ -72,6 +73,8 @@ export interface DocumentModel {
   terraformPolicies?: TerraformPolicy[];
   /** A Terraform module: its `aws_kms_grant` resources (terraform/grants.ts). */
   terraformGrants?: TerraformGrant[];
+  /** A Terraform module: policy arguments that `jsonencode` encodes a second time (terraform/doubleEncoded.ts). */
+  terraformDoubleEncoded?: DoubleEncoding[];
   /** A Terraform module in JSON syntax (`*.tf.json`): where its policies are in `root` (terraform/json.ts). */
   terraformJsonPolicies?: TerraformJsonPolicy[];
   /** The text is in a language whose parser has not loaded yet (Terraform): analyse it again once `prepareFormats` has finished. */
@@ -173,13 +176,15 @@ function buildYamlModel(text: string): DocumentModel {
 /** A Terraform module: ours when it holds a policy KMS Lens analyses or a KMS grant. */
 function buildTerraformModel(text: string): DocumentModel {
   const read = readTerraform(text);
-  const ours = read !== undefined && (read.policies.length > 0 || read.grants.length > 0);
+  // A key policy that jsonencode encodes twice is ours even when nothing else in the module is (`jsonencode(file("key.json"))`).
+  const ours = read !== undefined && (read.policies.length > 0 || read.grants.length > 0 || read.doubleEncoded.some((d) => d.slot.kind === 'keyPolicy'));
   // A heredoc's JSON is sent as written: its syntax errors (a trailing comma) fail `terraform plan` and AWS alike.
   const syntaxProblems = ours ? read.policies.flatMap((p) => (p.json ? findSyntaxProblems(text, p.json.start, p.json.end, false) : [])) : [];
   return {
     text, kind: ours ? 'terraform' : 'other', container: 'none', format: 'terraform', allowComments: true, syntaxProblems, records: [],
     terraformPolicies: ours ? read.policies : undefined,
     terraformGrants: ours && read.grants.length > 0 ? read.grants : undefined,
+    terraformDoubleEncoded: ours && read.doubleEncoded.length > 0 ? read.doubleEncoded : undefined,
     pending: read === undefined ? true : undefined,
   };
 }

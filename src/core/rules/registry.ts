@@ -4,6 +4,7 @@ import { grantRules } from '../grants/rules';
 import { lifecycleRules } from '../lifecycle/rules';
 import { policyRules } from '../policy/rules';
 import { syntaxRules } from '../syntax';
+import { terraformRules } from '../terraform/rules';
 import { concatenatedDocuments } from './meta/concatenatedDocuments';
 import { fileTooLarge } from './meta/fileTooLarge';
 import { internalError } from './meta/internalError';
@@ -12,7 +13,7 @@ import { template } from './meta/template';
 import { tooManyFindings } from './meta/tooManyFindings';
 import type { Rule } from './rule';
 
-export const allRules: readonly Rule[] = [...syntaxRules, ...policyRules, ...grantRules, ...cloudTrailRules, ...lifecycleRules, morePages, concatenatedDocuments, template, fileTooLarge, tooManyFindings, internalError];
+export const allRules: readonly Rule[] = [...syntaxRules, ...policyRules, ...grantRules, ...terraformRules, ...cloudTrailRules, ...lifecycleRules, morePages, concatenatedDocuments, template, fileTooLarge, tooManyFindings, internalError];
 
 export const ruleById: ReadonlyMap<string, Rule> = new Map(allRules.map((r) => [r.id, r]));
 

@@ -6,6 +6,7 @@
  * once `prepareTerraform` has finished.
  */
 import type { DocumentHints } from '../types';
+import { doubleEncodedPolicies, type DoubleEncoding } from './doubleEncoded';
 import { isGrantBlock, terraformGrants, type TerraformGrant } from './grants';
 import { terraformParser } from './parser';
 import { readSyntax } from './syntax';
@@ -19,9 +20,11 @@ export function isTerraformDocument(hints: DocumentHints): boolean {
 export interface TerraformContent {
   policies: TerraformPolicy[];
   grants: TerraformGrant[];
+  /** Policy arguments that `jsonencode` encodes a second time. */
+  doubleEncoded: DoubleEncoding[];
 }
 
-const NOTHING: TerraformContent = { policies: [], grants: [] };
+const NOTHING: TerraformContent = { policies: [], grants: [], doubleEncoded: [] };
 
 /** The module's policies and grants; undefined while the parser is not loaded. */
 export function readTerraform(text: string): TerraformContent | undefined {
@@ -34,7 +37,7 @@ export function readTerraform(text: string): TerraformContent | undefined {
   if (!tree) return NOTHING;
   try {
     const root = readSyntax(text, tree, (type, labels) => policyBlock(type, labels) || isGrantBlock(type, labels));
-    return { policies: attempt(() => readPolicies(text, root)), grants: attempt(() => terraformGrants(text, root)) };
+    return { policies: attempt(() => readPolicies(text, root)), grants: attempt(() => terraformGrants(text, root)), doubleEncoded: attempt(() => doubleEncodedPolicies(text, root)) };
   } catch {
     return NOTHING;
   } finally {
