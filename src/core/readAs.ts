@@ -40,8 +40,12 @@ export function describeReading(model: DocumentModel): string {
       const events = model.records.length === 1 ? l10n.t('a CloudTrail event') : l10n.t('CloudTrail events ({0})', model.records.length);
       return model.cli ? l10n.t('{0}: {1}', commandLabel(model.cli), events) : events;
     }
-    case 'listGrants': return l10n.t('aws kms list-grants output');
-    case 'kmsOutput': return model.cli ? commandLabel(model.cli) : l10n.t('AWS CLI output about KMS keys');
+    case 'listGrants':
+    case 'kmsOutput': {
+      const label = model.kind === 'listGrants' ? l10n.t('aws kms list-grants output') : model.cli ? commandLabel(model.cli) : l10n.t('AWS CLI output about KMS keys');
+      // Printed with --output yaml (yaml/keyOutput.ts): read as the JSON form is.
+      return model.format === 'yaml' ? l10n.t('{0} (YAML)', label) : label;
+    }
     case 'cloudFormation': {
       const kinds = policiesOf(model).map((p) => decisionLabel(p.decision));
       if (isServerlessService(model.translation && 'value' in model.translation ? model.translation.value : model.value)) return l10n.t('a Serverless Framework service with {0}', kinds.join(', '));

@@ -21,6 +21,7 @@ import { findPastedQuirks, findSyntaxProblems, hasQuirks, MAX_NESTING, neutralis
 import * as l10n from '@vscode/l10n';
 import { templateHasKmsPolicy } from '../policy/cloudFormation';
 import { isYamlDocument, readYamlHolder, readYamlTemplate } from '../yaml/document';
+import { readYamlKeyOutput } from '../yaml/keyOutput';
 import { isTerraformDocument, readTerraform } from '../terraform/document';
 import type { TerraformPolicy } from '../terraform/translate';
 import type { TerraformGrant } from '../terraform/grants';
@@ -158,11 +159,15 @@ export function buildModel(text: string, hints: DocumentHints, options: ModelOpt
 }
 
 /**
- * A YAML document: a CloudFormation template with a policy KMS Lens analyses,
- * Kubernetes manifests or Ansible tasks that hold one (document/heldPolicies.ts),
- * or nothing of ours.
+ * A YAML document: AWS CLI output about keys (yaml/keyOutput.ts), a
+ * CloudFormation template with a policy KMS Lens analyses, Kubernetes
+ * manifests or Ansible tasks that hold one (document/heldPolicies.ts), or
+ * nothing of ours.
  */
 function buildYamlModel(text: string): DocumentModel {
+  // AWS CLI output about keys printed with --output yaml (list-grants, describe-key, ...): read as its JSON form is.
+  const keys = readYamlKeyOutput(text);
+  if (keys) return { text, kind: keys.kind, container: keys.container, format: 'yaml', allowComments: true, syntaxProblems: [], records: keys.records, cli: keys.cli, translation: keys.translation };
   const translation = readYamlTemplate(text);
   const ours = translation !== undefined && templateHasKmsPolicy(translation.value);
   const holder = ours ? undefined : readYamlHolder(text);
