@@ -112,7 +112,7 @@ export function decodedPolicyValue(v: unknown): { value: unknown; shape: PolicyS
  * `KeyMetadata` of describe-key, the `Aliases` of list-aliases, the `detail` of
  * an EventBridge event that carries a CloudTrail record.
  */
-export type Container = 'Records' | 'Grants' | 'Events' | 'logEvents' | 'array' | 'eventStrings' | 'single' | 'KeyMetadata' | 'Aliases' | 'detail' | 'none';
+export type Container = 'Records' | 'Grants' | 'Events' | 'logEvents' | 'array' | 'eventStrings' | 'single' | 'KeyMetadata' | 'Aliases' | 'Rotations' | 'detail' | 'none';
 
 /**
  * An EventBridge event that carries a CloudTrail record in `detail`: what an

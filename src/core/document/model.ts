@@ -465,7 +465,8 @@ function recordNodes(root: Node, container: Container): Node[] {
   switch (container) {
     case 'Records':
     case 'Grants':
-    case 'Aliases': {
+    case 'Aliases':
+    case 'Rotations': {
       const arr = findNodeAtLocation(root, [container]);
       return arr?.type === 'array' ? (arr.children ?? []) : [];
     }
@@ -574,6 +575,7 @@ function elementsOf(value: unknown, container: Container): unknown[] {
     case 'Records':
     case 'Grants':
     case 'Aliases':
+    case 'Rotations':
       return (value as Record<string, unknown[]>)[container];
     case 'KeyMetadata':
     case 'detail':
@@ -593,6 +595,7 @@ function containerSpans(text: string, start: number, end: number, container: Con
     case 'Records':
     case 'Grants':
     case 'Aliases':
+    case 'Rotations':
       return scanMemberArray(text, first, end, container);
     case 'KeyMetadata':
     case 'detail': {
@@ -666,7 +669,7 @@ function brokenBigSegment(text: string, start: number, end: number, hints: Docum
 
 /** Offsets of the '{' of each element of the container, found by bracket depth (tolerant of errors). */
 function recordStartsTolerant(source: string, container: Container): number[] {
-  const depthOfRecords = container === 'Records' || container === 'Grants' || container === 'Events' || container === 'logEvents' || container === 'Aliases' ? 2 : container === 'array' || container === 'KeyMetadata' || container === 'detail' ? 1 : 0;
+  const depthOfRecords = container === 'Records' || container === 'Grants' || container === 'Events' || container === 'logEvents' || container === 'Aliases' || container === 'Rotations' ? 2 : container === 'array' || container === 'KeyMetadata' || container === 'detail' ? 1 : 0;
   const starts: number[] = [];
   let depth = 0;
   let inString = false;

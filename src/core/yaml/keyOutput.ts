@@ -1,8 +1,8 @@
 /**
  * AWS CLI output about keys printed with `--output yaml`: `aws kms
  * list-grants` (`Grants:`), `describe-key` (`KeyMetadata:`),
- * `get-key-rotation-status` (`KeyRotationEnabled:`) and `list-aliases`
- * (`Aliases:`). The AWS CLI v2 writes the same members as in its JSON output,
+ * `get-key-rotation-status` (`KeyRotationEnabled:`), `list-aliases`
+ * (`Aliases:`) and `list-key-rotations` (`Rotations:`). The AWS CLI v2 writes the same members as in its JSON output,
  * as a block mapping at column 0 (timestamps and numeric ids quoted, which the
  * YAML 1.2 core schema reads as strings either way).
  *
@@ -21,7 +21,7 @@ import type { JsonRecord } from '../document/record';
 import { translateYaml, type YamlTranslation } from './translate';
 
 /** The top-level members that name these outputs (`--output yaml` writes them at column 0). */
-const KEY_OUTPUT_HINT = /^(?:Grants|KeyMetadata|KeyRotationEnabled|Aliases)\s*:/m;
+const KEY_OUTPUT_HINT = /^(?:Grants|KeyMetadata|KeyRotationEnabled|Aliases|Rotations)\s*:/m;
 
 export interface YamlKeyOutput {
   translation: YamlTranslation;
@@ -39,6 +39,7 @@ export interface YamlKeyOutput {
 const TOP_LEVEL: Readonly<Record<string, readonly string[]>> = {
   'kms list-grants': ['Grants', 'NextMarker', 'Truncated'],
   'kms list-aliases': ['Aliases', 'NextMarker', 'Truncated'],
+  'kms list-key-rotations': ['Rotations', 'NextMarker', 'Truncated'],
   'kms describe-key': ['KeyMetadata'],
   'kms get-key-rotation-status': ['KeyId', 'KeyRotationEnabled', 'RotationPeriodInDays', 'NextRotationDate', 'OnDemandRotationStartDate'],
 };
@@ -58,7 +59,8 @@ function isExactly(value: Record<string, unknown>, cli: CliOutput | undefined): 
 function recordNodes(root: Node, container: Container): Node[] {
   switch (container) {
     case 'Grants':
-    case 'Aliases': {
+    case 'Aliases':
+    case 'Rotations': {
       const arr = findNodeAtLocation(root, [container]);
       return arr?.type === 'array' ? (arr.children ?? []).filter((n) => n.type === 'object') : [];
     }
