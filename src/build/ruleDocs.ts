@@ -103,7 +103,7 @@ const RULE_FAMILIES: readonly { prefix: string; about: string }[] = [
   { prefix: 'policy-', about: 'Key policies and IAM policies: elements, actions, principals, resources, conditions, access' },
   { prefix: 'grant-', about: 'KMS grants as Terraform declares them (`aws_kms_grant`): operations, constraints' },
   { prefix: 'ct-', about: 'CloudTrail events and logs: fields, KMS parameters, errors, access against the known key policy' },
-  { prefix: 'lifecycle-', about: 'A key\'s life across a log: disable, deletion, rotation, grants in use' },
+  { prefix: 'lifecycle-', about: 'A key\'s life across a log (disable, deletion, rotation, grants in use), and rotation a template turns on for a key that cannot rotate' },
   { prefix: 'meta-', about: 'The file as a whole: templates, pages of CLI output, size and finding limits' },
 ];
 

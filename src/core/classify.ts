@@ -10,6 +10,7 @@ import { parse as tolerantParse, type JSONPath } from 'jsonc-parser';
 import * as l10n from '@vscode/l10n';
 import { cliPolicyObject, cliPolicyString, isJsonMessage, keyOutput, logEventsOutput, lookupEventsOutput, morePages, type CliOutput } from './document/cliOutput';
 import { templateHasKmsPolicy } from './policy/cloudFormation';
+import { templateHasUnrotatableKey } from './policy/templateRotation';
 import { detailsHaveKmsPolicy, isAuthorizationDetails } from './document/iamDetails';
 import { configHeldPolicies } from './document/heldPolicies';
 import { detectPolicyKind, type PolicyContent } from './policy/detectKind';
@@ -238,7 +239,7 @@ export function classifyValue(v: unknown, hints: DocumentHints = {}): Classifica
   // Authorization details without a policy about KMS stay `other`, as templates do.
   if (isAuthorizationDetails(v)) return detailsHaveKmsPolicy(v) ? { kind: 'iamOutput', container: 'none', cli: { command: 'iam get-account-authorization-details', more: morePages(v) } } : { kind: 'other', container: 'none' };
   // Templates without a KMS policy stay `other`: their other resources are not ours to judge.
-  if (templateHasKmsPolicy(v)) return { kind: 'cloudFormation', container: 'none' };
+  if (templateHasKmsPolicy(v) || templateHasUnrotatableKey(v)) return { kind: 'cloudFormation', container: 'none' };
   // AWS Config configuration items: a KMS key's policy (or a bucket policy about KMS) in a string; the rest is not ours.
   if (configHeldPolicies(v)) return { kind: 'configuration', container: 'none' };
   return { kind: 'other', container: 'none' };

@@ -69,6 +69,9 @@ export function describeReading(model: DocumentModel): string {
       const kinds = policiesOf(model).map((p) => decisionLabel(p.decision));
       const grants = model.terraformGrants?.length ?? 0;
       if (grants > 0) kinds.push(grants === 1 ? l10n.t('a KMS grant') : l10n.t('{0} KMS grants', grants));
+      // Keys read only for the rotation they turn on (lifecycle-rotation-unsupported).
+      const keys = model.terraformUnrotatableKeys?.length ?? 0;
+      if (keys > 0) kinds.push(keys === 1 ? l10n.t('a KMS key') : l10n.t('{0} KMS keys', keys));
       return l10n.t('a Terraform module with {0}', kinds.join(', '));
     }
     default: return l10n.t('neither a policy nor CloudTrail data (not analysed)');

@@ -25,6 +25,8 @@ import { readYamlKeyOutput } from '../yaml/keyOutput';
 import { isTerraformDocument, readTerraform } from '../terraform/document';
 import type { TerraformPolicy } from '../terraform/translate';
 import type { TerraformGrant } from '../terraform/grants';
+import type { TerraformUnrotatableKey } from '../terraform/keys';
+import { templateHasUnrotatableKey } from '../policy/templateRotation';
 import { isTerraformJsonDocument, readTerraformJson, type TerraformJsonPolicy } from '../terraform/json';
 import type { Translation } from './translation';
 import type { JsonRecord } from './record';
@@ -73,6 +75,8 @@ export interface DocumentModel {
   terraformPolicies?: TerraformPolicy[];
   /** A Terraform module: its `aws_kms_grant` resources (terraform/grants.ts). */
   terraformGrants?: TerraformGrant[];
+  /** A Terraform module: its `aws_kms_key` resources that ask for a rotation their key cannot have (terraform/keys.ts). */
+  terraformUnrotatableKeys?: TerraformUnrotatableKey[];
   /** A Terraform module in JSON syntax (`*.tf.json`): where its policies are in `root` (terraform/json.ts). */
   terraformJsonPolicies?: TerraformJsonPolicy[];
   /** The text is in a language whose parser has not loaded yet (Terraform): analyse it again once `prepareFormats` has finished. */
@@ -169,7 +173,8 @@ function buildYamlModel(text: string): DocumentModel {
   const keys = readYamlKeyOutput(text);
   if (keys) return { text, kind: keys.kind, container: keys.container, format: 'yaml', allowComments: true, syntaxProblems: [], records: keys.records, cli: keys.cli, translation: keys.translation };
   const translation = readYamlTemplate(text);
-  const ours = translation !== undefined && templateHasKmsPolicy(translation.value);
+  // A template with a policy KMS Lens analyses, or with a key asking for a rotation it cannot have (policy/templateRotation.ts).
+  const ours = translation !== undefined && (templateHasKmsPolicy(translation.value) || templateHasUnrotatableKey(translation.value));
   const holder = ours ? undefined : readYamlHolder(text);
   if (holder) return { text, kind: 'configuration', container: 'none', format: 'yaml', allowComments: true, syntaxProblems: [], records: [], translation: holder };
   return { text, kind: ours ? 'cloudFormation' : 'other', container: 'none', format: 'yaml', allowComments: true, syntaxProblems: [], records: [], translation: ours ? translation : undefined };
@@ -178,13 +183,14 @@ function buildYamlModel(text: string): DocumentModel {
 /** A Terraform module: ours when it holds a policy KMS Lens analyses or a KMS grant. */
 function buildTerraformModel(text: string): DocumentModel {
   const read = readTerraform(text);
-  const ours = read !== undefined && (read.policies.length > 0 || read.grants.length > 0);
+  const ours = read !== undefined && (read.policies.length > 0 || read.grants.length > 0 || read.unrotatableKeys.length > 0);
   // A heredoc's JSON is sent as written: its syntax errors (a trailing comma) fail `terraform plan` and AWS alike.
   const syntaxProblems = ours ? read.policies.flatMap((p) => (p.json ? findSyntaxProblems(text, p.json.start, p.json.end, false) : [])) : [];
   return {
     text, kind: ours ? 'terraform' : 'other', container: 'none', format: 'terraform', allowComments: true, syntaxProblems, records: [],
     terraformPolicies: ours ? read.policies : undefined,
     terraformGrants: ours && read.grants.length > 0 ? read.grants : undefined,
+    terraformUnrotatableKeys: ours && read.unrotatableKeys.length > 0 ? read.unrotatableKeys : undefined,
     pending: read === undefined ? true : undefined,
   };
 }
