@@ -29,6 +29,8 @@ export function describeReading(model: DocumentModel): string {
     if (model.policy?.shape === 'statements') label = l10n.t('statements of {0}', label);
     // A template that is not JSON until rendered (document/template.ts): read without rendering it.
     if (model.template) label = l10n.t('{0} (template, read without rendering it)', label);
+    // A policy kept as YAML (yaml/policyDocument.ts).
+    if (model.format === 'yaml') label = l10n.t('{0} (YAML)', label);
     // A policy printed by the AWS CLI: which command, and where the policy is in its output.
     const path = model.policy?.path ?? [];
     if (path.length > 0 && !model.policy?.inString && model.cli) return l10n.t('{0} in the {1} member of {2}', label, path.join('.'), commandLabel(model.cli));

@@ -22,6 +22,7 @@ import * as l10n from '@vscode/l10n';
 import { templateHasKmsPolicy } from '../policy/cloudFormation';
 import { isYamlDocument, readYamlHolder, readYamlTemplate } from '../yaml/document';
 import { readYamlKeyOutput } from '../yaml/keyOutput';
+import { readYamlPolicy } from '../yaml/policyDocument';
 import { isTerraformDocument, readTerraform } from '../terraform/document';
 import type { TerraformPolicy } from '../terraform/translate';
 import type { TerraformGrant } from '../terraform/grants';
@@ -152,7 +153,7 @@ export function buildModel(text: string, hints: DocumentHints, options: ModelOpt
   });
   if (text.length > options.maxFileSize) return empty(sniffKind(text), 'tooLarge');
   if (looksBinary(text)) return empty('other', 'binary');
-  if (isYamlDocument(text, hints)) return buildYamlModel(text);
+  if (isYamlDocument(text, hints)) return buildYamlModel(text, hints);
   if (isTerraformDocument(hints)) return buildTerraformModel(text);
   if (isTerraformJsonDocument(hints)) return buildTerraformJsonModel(text);
   const threshold = options.treeThreshold ?? DEFAULT_TREE_THRESHOLD;
@@ -163,15 +164,21 @@ export function buildModel(text: string, hints: DocumentHints, options: ModelOpt
 }
 
 /**
- * A YAML document: AWS CLI output about keys (yaml/keyOutput.ts), a
- * CloudFormation template with a policy KMS Lens analyses, Kubernetes
+ * A YAML document: AWS CLI output about keys (yaml/keyOutput.ts), a policy
+ * kept as YAML (yaml/policyDocument.ts), a CloudFormation template with a policy KMS Lens analyses, Kubernetes
  * manifests or Ansible tasks that hold one (document/heldPolicies.ts), or
  * nothing of ours.
  */
-function buildYamlModel(text: string): DocumentModel {
+function buildYamlModel(text: string, hints: DocumentHints): DocumentModel {
   // AWS CLI output about keys printed with --output yaml (list-grants, describe-key, ...): read as its JSON form is.
   const keys = readYamlKeyOutput(text);
   if (keys) return { text, kind: keys.kind, container: keys.container, format: 'yaml', allowComments: true, syntaxProblems: [], records: keys.records, cli: keys.cli, translation: keys.translation };
+  // A policy kept as YAML (its root mapping is the policy): read as the same policy in JSON is, on the YAML characters.
+  const policy = readYamlPolicy(text, hints);
+  if (policy) {
+    const c = policy.classification;
+    return { text, kind: c.kind, container: 'none', format: 'yaml', allowComments: true, syntaxProblems: [], records: [], policy: c.policy, translation: policy.translation };
+  }
   const translation = readYamlTemplate(text);
   // A template with a policy KMS Lens analyses, or with a key asking for a rotation it cannot have (policy/templateRotation.ts).
   const ours = translation !== undefined && (templateHasKmsPolicy(translation.value) || templateHasUnrotatableKey(translation.value));
