@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyze, buildModel, DEFAULT_SETTINGS, describeReading, getKmsLensService, type Finding } from '../../src/core';
+import { analyze, applyEdits, buildModel, DEFAULT_SETTINGS, describeReading, fixAll, getKmsLensService, type Finding } from '../../src/core';
 import { locateWasm } from '../../src/cli/wasm';
 import { expectAt, expectNone } from './policyHelpers';
 import { documentKeys } from '../../src/core/keys';
@@ -367,6 +367,16 @@ describe('lifecycle-rotation-unsupported', () => {
     expectAt(tfKey('customer_master_key_spec = "HMAC_512"\nkey_usage = "GENERATE_VERIFY_MAC"\nenable_key_rotation = ⟦"true"⟧'), code, TF);
     expectAt(`resource "aws_kms_custom_key_store" "xks" {\n  custom_key_store_name = "xks"\n}\n${tfKey('custom_key_store_id = aws_kms_custom_key_store.xks.id\nxks_key_id          = "bb8562717f809024"\nenable_key_rotation = ⟦true⟧')}`, code, TF);
     expectAt(tfKey('custom_key_store_id = "cks-1234567890abcdef0"\nenable_key_rotation = ⟦true⟧'), code, TF);
+  });
+
+  it('its fix sets the value to false in the file\'s own language, and Fix all applies it (a repair)', () => {
+    const yaml = cfnKey("KeySpec: HMAC_256\nKeyUsage: GENERATE_VERIFY_MAC\nEnableKeyRotation: 'true'");
+    assert.equal(fixAll(yaml, YAML, DEFAULT_SETTINGS).text, yaml.replace("EnableKeyRotation: 'true'", 'EnableKeyRotation: false'));
+    const tf = tfKey('customer_master_key_spec = "RSA_4096"\nenable_key_rotation      = true');
+    const [f] = only(analyze(tf, TF, DEFAULT_SETTINGS).findings, code);
+    assert.deepEqual(f.fixes?.map((x) => [x.title, x.safety]), [['Set enable_key_rotation to false', 'repair']]);
+    assert.equal(applyEdits(tf, f.fixes![0].edits), tf.replace('= true', '= false'));
+    assert.deepEqual(only(analyze(applyEdits(tf, f.fixes![0].edits), TF, DEFAULT_SETTINGS).findings, code), []);
   });
 
   it('a template with only such a key (no key policy) is read as a template, and says so', () => {

@@ -10,6 +10,7 @@ import { SOURCES } from '../../data/sources';
 import type { NoRotation } from '../../kms/rotation';
 import { unrotatableKeys } from '../../policy/templateRotation';
 import type { DocumentRule } from '../../rules/rule';
+import type { Fix } from '../../types';
 
 /** What kind of key it is, in words. */
 function keyKind(why: NoRotation): string {
@@ -27,6 +28,15 @@ function message(resource: string, argument: string, why: NoRotation): string {
   return l10n.t('{0} turns on automatic rotation of {1}: {2} Remove {3} or set it to false.', resource, keyKind(why), fact, argument);
 }
 
+/**
+ * The value (`true`, `'true'`, `"true"`) replaced by `false`, which JSON, YAML
+ * and HCL all read as the boolean: the one value KMS accepts for such a key.
+ * A repair: AWS rejects the value as it stands, and no access changes.
+ */
+function setFalse(range: { start: number; end: number }, argument: string): Fix {
+  return { title: l10n.t('Set {0} to false', argument), safety: 'repair', edits: [{ ...range, newText: 'false' }] };
+}
+
 export const lifecycleRotationUnsupported: DocumentRule = {
   id: 'lifecycle-rotation-unsupported',
   scope: 'document',
@@ -34,7 +44,7 @@ export const lifecycleRotationUnsupported: DocumentRule = {
   defaultSeverity: 'warning',
   title: 'Automatic rotation turned on for a key that cannot rotate',
   category: 'rejected',
-  fixable: [],
+  fixable: ['repair'],
   docs: {
     description: 'An `AWS::KMS::Key` with `EnableKeyRotation: true`, or an `aws_kms_key` with `enable_key_rotation = true`, on a key KMS does not rotate automatically: an asymmetric key (`KeySpec` or `customer_master_key_spec` `RSA_*`, `ECC_*`, `SM2`, `ML_DSA_*`), an HMAC key (`HMAC_*`), a key with imported key material (`Origin: EXTERNAL`), or a key in a custom key store (`custom_key_store_id`). The KMS API reference says automatic rotation is supported only on symmetric encryption keys, and the `AWS::KMS::Key` reference says to omit `EnableKeyRotation` or set it to false for these keys. Only values written as literals are checked: a parameter, a condition or a variable says nothing.',
     example: 'SigningKey:\n  Type: AWS::KMS::Key\n  Properties:\n    KeySpec: ECC_NIST_P256\n    KeyUsage: SIGN_VERIFY\n    EnableKeyRotation: true',
@@ -44,7 +54,7 @@ export const lifecycleRotationUnsupported: DocumentRule = {
   check(model, report) {
     if (model.kind === 'terraform') {
       for (const key of model.terraformUnrotatableKeys ?? []) {
-        report({ ...key.rotation, message: message(`aws_kms_key.${key.name}`, 'enable_key_rotation', key.why) });
+        report({ ...key.rotation, message: message(`aws_kms_key.${key.name}`, 'enable_key_rotation', key.why), fixes: [setFalse(key.rotation, 'enable_key_rotation')] });
       }
       return;
     }
@@ -52,7 +62,8 @@ export const lifecycleRotationUnsupported: DocumentRule = {
     const t = model.translation;
     const place = t ? t.toDocument : (o: number): number => o;
     for (const key of unrotatableKeys(t?.root ?? model.root)) {
-      report({ start: place(key.node.offset), end: place(key.node.offset + key.node.length), message: message(key.logicalId, 'EnableKeyRotation', key.why) });
+      const range = { start: place(key.node.offset), end: place(key.node.offset + key.node.length) };
+      report({ ...range, message: message(key.logicalId, 'EnableKeyRotation', key.why), fixes: [setFalse(range, 'EnableKeyRotation')] });
     }
   },
 };
