@@ -369,6 +369,12 @@ describe('lifecycle-rotation-unsupported', () => {
     expectAt(tfKey('custom_key_store_id = "cks-1234567890abcdef0"\nenable_key_rotation = ⟦true⟧'), code, TF);
   });
 
+  it('fires in a Serverless Framework service\'s resources', () => {
+    const sls = "service: webhooks\nprovider:\n  name: aws\n  runtime: nodejs20.x\nresources:\n  Resources:\n    SigningKey:\n      Type: AWS::KMS::Key\n      Properties:\n        KeySpec: RSA_2048\n        KeyUsage: SIGN_VERIFY\n        EnableKeyRotation: ⟦true⟧\n";
+    expectAt(sls, code, { languageId: 'yaml', fileName: 'serverless.yml' });
+    expectNone(sls.replace('RSA_2048', 'SYMMETRIC_DEFAULT').replace('⟦true⟧', 'true'), code, { languageId: 'yaml', fileName: 'serverless.yml' });
+  });
+
   it('its fix sets the value to false in the file\'s own language, and Fix all applies it (a repair)', () => {
     const yaml = cfnKey("KeySpec: HMAC_256\nKeyUsage: GENERATE_VERIFY_MAC\nEnableKeyRotation: 'true'");
     assert.equal(fixAll(yaml, YAML, DEFAULT_SETTINGS).text, yaml.replace("EnableKeyRotation: 'true'", 'EnableKeyRotation: false'));

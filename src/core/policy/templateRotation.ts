@@ -3,11 +3,12 @@
  * automatic rotation (`EnableKeyRotation: true`) of a key that cannot have it
  * (kms/rotation.ts): an asymmetric or HMAC `KeySpec`, or `Origin: EXTERNAL`.
  * Only literal values count: `!Ref`, `!If`, `Fn::FindInMap` and parameters
- * leave the key unknown, and nothing is said.
+ * leave the key unknown, and nothing is said. A Serverless Framework
+ * service's `resources` are a template too.
  */
 import { findNodeAtLocation, getNodeValue, type Node } from 'jsonc-parser';
 import { isLiteralTrue, noRotation, type NoRotation } from '../kms/rotation';
-import { isTemplate } from './cloudFormation';
+import { isServerlessService, isTemplate } from './cloudFormation';
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
@@ -29,6 +30,8 @@ function cannotRotate(props: unknown): NoRotation | undefined {
 
 /** Whether a template (its value) has such a key: it is then a template KMS Lens has something to say about. */
 export function templateHasUnrotatableKey(v: unknown): boolean {
+  // A Serverless Framework service keeps its CloudFormation resources under `resources`.
+  if (isServerlessService(v)) return templateHasUnrotatableKey(v.resources);
   if (!isTemplate(v)) return false;
   return Object.values(v.Resources).some((r) => isObject(r) && r.Type === KEY_TYPE && cannotRotate(r.Properties) !== undefined);
 }
@@ -43,7 +46,8 @@ export interface UnrotatableKey {
 /** Each such key of a template's tree, in document order. */
 export function unrotatableKeys(root: Node | undefined): UnrotatableKey[] {
   const out: UnrotatableKey[] = [];
-  for (const r of members(root && findNodeAtLocation(root, ['Resources']))) {
+  const serverless = root && findNodeAtLocation(root, ['service']) && isServerlessService(getNodeValue(root));
+  for (const r of members(root && findNodeAtLocation(root, serverless ? ['resources', 'Resources'] : ['Resources']))) {
     const type = findNodeAtLocation(r.value, ['Type']);
     const props = findNodeAtLocation(r.value, ['Properties']);
     if (type?.value !== KEY_TYPE || props?.type !== 'object') continue;
