@@ -165,9 +165,10 @@ export function buildModel(text: string, hints: DocumentHints, options: ModelOpt
 
 /**
  * A YAML document: AWS CLI output about keys (yaml/keyOutput.ts), a policy
- * kept as YAML (yaml/policyDocument.ts), a CloudFormation template with a policy KMS Lens analyses, Kubernetes
- * manifests or Ansible tasks that hold one (document/heldPolicies.ts), or
- * nothing of ours.
+ * kept as YAML (yaml/policyDocument.ts), a CloudFormation template with a
+ * policy KMS Lens analyses (or a key that cannot rotate with rotation on),
+ * Kubernetes manifests or Ansible tasks that hold one
+ * (document/heldPolicies.ts), or nothing of ours.
  */
 function buildYamlModel(text: string, hints: DocumentHints): DocumentModel {
   // AWS CLI output about keys printed with --output yaml (list-grants, describe-key, ...): read as its JSON form is.

@@ -79,9 +79,10 @@ export function replayLifecycles(history: KeyHistory, inputs: readonly Lifecycle
 
 /**
  * How far apart a listed rotation's RotationDate and a logged RotateKey's
- * eventTime may be and still be one rotation: the event is logged when KMS
- * rotates, a rotation of a key happens at most once a day (the shortest
- * rotation period is 90 days; on-demand rotations are rarer still).
+ * eventTime may be and still be one rotation: KMS logs RotateKey when it
+ * rotates, so the two are close; automatic rotations of one key are at least
+ * 90 days apart (the shortest RotationPeriodInDays), and two on-demand
+ * rotations of one key within the same hour are taken as one.
  */
 const SAME_ROTATION_MS = 60 * 60 * 1000;
 
