@@ -104,7 +104,7 @@ const RULE_FAMILIES: readonly { prefix: string; about: string }[] = [
   { prefix: 'grant-', about: 'KMS grants as Terraform declares them (`aws_kms_grant`): operations, constraints' },
   { prefix: 'terraform-', about: 'How a Terraform module passes its policies to AWS (`jsonencode` of text that is already JSON)' },
   { prefix: 'ct-', about: 'CloudTrail events and logs: fields, KMS parameters, errors, access against the known key policy' },
-  { prefix: 'lifecycle-', about: 'A key\'s life across a log: disable, deletion, rotation, grants in use' },
+  { prefix: 'lifecycle-', about: 'A key\'s life across a log (disable, deletion, rotation, grants in use), and rotation a template turns on for a key that cannot rotate' },
   { prefix: 'meta-', about: 'The file as a whole: templates, pages of CLI output, size and finding limits' },
 ];
 

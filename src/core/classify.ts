@@ -10,6 +10,7 @@ import { parse as tolerantParse, type JSONPath } from 'jsonc-parser';
 import * as l10n from '@vscode/l10n';
 import { cliPolicyObject, cliPolicyString, isJsonMessage, keyOutput, logEventsOutput, lookupEventsOutput, morePages, type CliOutput } from './document/cliOutput';
 import { templateHasKmsPolicy } from './policy/cloudFormation';
+import { templateHasUnrotatableKey } from './policy/templateRotation';
 import { detailsHaveKmsPolicy, isAuthorizationDetails } from './document/iamDetails';
 import { configHeldPolicies } from './document/heldPolicies';
 import { detectPolicyKind, type PolicyContent } from './policy/detectKind';
@@ -112,7 +113,7 @@ export function decodedPolicyValue(v: unknown): { value: unknown; shape: PolicyS
  * `KeyMetadata` of describe-key, the `Aliases` of list-aliases, the `detail` of
  * an EventBridge event that carries a CloudTrail record.
  */
-export type Container = 'Records' | 'Grants' | 'Events' | 'logEvents' | 'array' | 'eventStrings' | 'single' | 'KeyMetadata' | 'Aliases' | 'detail' | 'none';
+export type Container = 'Records' | 'Grants' | 'Events' | 'logEvents' | 'array' | 'eventStrings' | 'single' | 'KeyMetadata' | 'Aliases' | 'Rotations' | 'detail' | 'none';
 
 /**
  * An EventBridge event that carries a CloudTrail record in `detail`: what an
@@ -238,7 +239,7 @@ export function classifyValue(v: unknown, hints: DocumentHints = {}): Classifica
   // Authorization details without a policy about KMS stay `other`, as templates do.
   if (isAuthorizationDetails(v)) return detailsHaveKmsPolicy(v) ? { kind: 'iamOutput', container: 'none', cli: { command: 'iam get-account-authorization-details', more: morePages(v) } } : { kind: 'other', container: 'none' };
   // Templates without a KMS policy stay `other`: their other resources are not ours to judge.
-  if (templateHasKmsPolicy(v)) return { kind: 'cloudFormation', container: 'none' };
+  if (templateHasKmsPolicy(v) || templateHasUnrotatableKey(v)) return { kind: 'cloudFormation', container: 'none' };
   // AWS Config configuration items: a KMS key's policy (or a bucket policy about KMS) in a string; the rest is not ours.
   if (configHeldPolicies(v)) return { kind: 'configuration', container: 'none' };
   return { kind: 'other', container: 'none' };

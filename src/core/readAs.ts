@@ -29,6 +29,8 @@ export function describeReading(model: DocumentModel): string {
     if (model.policy?.shape === 'statements') label = l10n.t('statements of {0}', label);
     // A template that is not JSON until rendered (document/template.ts): read without rendering it.
     if (model.template) label = l10n.t('{0} (template, read without rendering it)', label);
+    // A policy kept as YAML (yaml/policyDocument.ts).
+    if (model.format === 'yaml') label = l10n.t('{0} (YAML)', label);
     // A policy printed by the AWS CLI: which command, and where the policy is in its output.
     const path = model.policy?.path ?? [];
     if (path.length > 0 && !model.policy?.inString && model.cli) return l10n.t('{0} in the {1} member of {2}', label, path.join('.'), commandLabel(model.cli));
@@ -40,8 +42,12 @@ export function describeReading(model: DocumentModel): string {
       const events = model.records.length === 1 ? l10n.t('a CloudTrail event') : l10n.t('CloudTrail events ({0})', model.records.length);
       return model.cli ? l10n.t('{0}: {1}', commandLabel(model.cli), events) : events;
     }
-    case 'listGrants': return l10n.t('aws kms list-grants output');
-    case 'kmsOutput': return model.cli ? commandLabel(model.cli) : l10n.t('AWS CLI output about KMS keys');
+    case 'listGrants':
+    case 'kmsOutput': {
+      const label = model.kind === 'listGrants' ? l10n.t('aws kms list-grants output') : model.cli ? commandLabel(model.cli) : l10n.t('AWS CLI output about KMS keys');
+      // Printed with --output yaml (yaml/keyOutput.ts): read as the JSON form is.
+      return model.format === 'yaml' ? l10n.t('{0} (YAML)', label) : label;
+    }
     case 'cloudFormation': {
       const kinds = policiesOf(model).map((p) => decisionLabel(p.decision));
       if (isServerlessService(model.translation && 'value' in model.translation ? model.translation.value : model.value)) return l10n.t('a Serverless Framework service with {0}', kinds.join(', '));
@@ -65,6 +71,9 @@ export function describeReading(model: DocumentModel): string {
       const kinds = policiesOf(model).map((p) => decisionLabel(p.decision));
       const grants = model.terraformGrants?.length ?? 0;
       if (grants > 0) kinds.push(grants === 1 ? l10n.t('a KMS grant') : l10n.t('{0} KMS grants', grants));
+      // Keys read only for the rotation they turn on (lifecycle-rotation-unsupported).
+      const keys = model.terraformUnrotatableKeys?.length ?? 0;
+      if (keys > 0) kinds.push(keys === 1 ? l10n.t('a KMS key') : l10n.t('{0} KMS keys', keys));
       return l10n.t('a Terraform module with {0}', kinds.join(', '));
     }
     default: return l10n.t('neither a policy nor CloudTrail data (not analysed)');

@@ -189,6 +189,13 @@ const CLASS_CASES: Record<string, Partial<Record<FixSafety, ClassCase>>> = {
       hints: { languageId: 'terraform', fileName: 'grants.tf' },
     },
   },
+  'lifecycle-rotation-unsupported': {
+    repair: {
+      text: 'Resources:\n  Signer:\n    Type: AWS::KMS::Key\n    Properties:\n      KeySpec: ECC_NIST_P256\n      KeyUsage: SIGN_VERIFY\n      EnableKeyRotation: true\n',
+      title: 'Set EnableKeyRotation to false',
+      hints: { languageId: 'yaml', fileName: 'template.yaml' },
+    },
+  },
 };
 
 describe('fix classes', () => {

@@ -6,7 +6,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildModel, DEFAULT_SETTINGS, type Finding } from '../../src/core';
+import { analyze, applyEdits, buildModel, DEFAULT_SETTINGS, describeReading, fixAll, getKmsLensService, type Finding } from '../../src/core';
+import { locateWasm } from '../../src/cli/wasm';
+import { expectAt, expectNone } from './policyHelpers';
 import { documentKeys } from '../../src/core/keys';
 import { lifecycleRules } from '../../src/core/lifecycle/rules';
 import { generateLog } from '../bench/generateLog';
@@ -334,6 +336,97 @@ describe('lifecycle-fargate-key-stopped', () => {
       disableKey('2024-04-24T11:00:00Z', { requestParameters: { keyId: FARGATE_KEY }, errorCode: 'AccessDeniedException', ...onFargateKey }),
     );
     assert.deepEqual(only(lifecycleFindings(text), code), []);
+  });
+});
+
+describe('lifecycle-rotation-unsupported', () => {
+  const code = 'lifecycle-rotation-unsupported';
+  const YAML = { languageId: 'yaml', fileName: 'template.yaml' };
+  const JSON_TEMPLATE = { languageId: 'json', fileName: 'template.json' };
+  const TF = { languageId: 'terraform', fileName: 'main.tf' };
+  before(() => getKmsLensService().prepareFormats(locateWasm));
+
+  /** A YAML template with one AWS::KMS::Key of these properties (and no key policy: a key without one gets the default policy). */
+  const cfnKey = (props: string, name = 'Key'): string => `AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  ${name}:\n    Type: AWS::KMS::Key\n    Properties:\n${props.split('\n').map((l) => `      ${l}`).join('\n')}\n`;
+  const tfKey = (body: string, name = 'key'): string => `resource "aws_kms_key" "${name}" {\n${body.split('\n').map((l) => `  ${l}`).join('\n')}\n}\n`;
+
+  it('fires on EnableKeyRotation: true of an asymmetric, HMAC or imported-material key in a YAML template, on the value', () => {
+    expectAt(cfnKey('KeySpec: ECC_NIST_P256\nKeyUsage: SIGN_VERIFY\nEnableKeyRotation: ⟦true⟧'), code, YAML);
+    expectAt(cfnKey("KeySpec: HMAC_256\nKeyUsage: GENERATE_VERIFY_MAC\nEnableKeyRotation: ⟦'true'⟧"), code, YAML);
+    expectAt(cfnKey('KeySpec: ML_DSA_65\nKeyUsage: SIGN_VERIFY\nEnableKeyRotation: ⟦true⟧'), code, YAML);
+    const { found } = expectAt(cfnKey('Origin: EXTERNAL\nEnableKeyRotation: ⟦true⟧', 'Imported'), code, YAML);
+    assert.equal(found[0].severity, 'warning');
+    assert.match(found[0].message, /^Imported turns on automatic rotation of a key with imported key material \(Origin EXTERNAL\)/);
+  });
+
+  it('fires in a JSON template too, and in Terraform on enable_key_rotation (a key spec, a custom key store)', () => {
+    const json = JSON.stringify({ Resources: { Signer: { Type: 'AWS::KMS::Key', Properties: { KeySpec: 'RSA_2048', KeyUsage: 'SIGN_VERIFY', EnableKeyRotation: true } } } }, null, 2).replace('"EnableKeyRotation": true', '"EnableKeyRotation": ⟦true⟧');
+    const { found } = expectAt(json, code, JSON_TEMPLATE);
+    assert.match(found[0].message, /^Signer turns on automatic rotation of an asymmetric key \(RSA_2048\): KMS rotates only symmetric encryption keys automatically/);
+    expectAt(tfKey('customer_master_key_spec = "RSA_4096"\nkey_usage                = "SIGN_VERIFY"\nenable_key_rotation      = ⟦true⟧'), code, TF);
+    expectAt(tfKey('customer_master_key_spec = "HMAC_512"\nkey_usage = "GENERATE_VERIFY_MAC"\nenable_key_rotation = ⟦"true"⟧'), code, TF);
+    expectAt(`resource "aws_kms_custom_key_store" "xks" {\n  custom_key_store_name = "xks"\n}\n${tfKey('custom_key_store_id = aws_kms_custom_key_store.xks.id\nxks_key_id          = "bb8562717f809024"\nenable_key_rotation = ⟦true⟧')}`, code, TF);
+    expectAt(tfKey('custom_key_store_id = "cks-1234567890abcdef0"\nenable_key_rotation = ⟦true⟧'), code, TF);
+  });
+
+  it('fires in a Serverless Framework service\'s resources', () => {
+    const sls = "service: webhooks\nprovider:\n  name: aws\n  runtime: nodejs20.x\nresources:\n  Resources:\n    SigningKey:\n      Type: AWS::KMS::Key\n      Properties:\n        KeySpec: RSA_2048\n        KeyUsage: SIGN_VERIFY\n        EnableKeyRotation: ⟦true⟧\n";
+    expectAt(sls, code, { languageId: 'yaml', fileName: 'serverless.yml' });
+    expectNone(sls.replace('RSA_2048', 'SYMMETRIC_DEFAULT').replace('⟦true⟧', 'true'), code, { languageId: 'yaml', fileName: 'serverless.yml' });
+  });
+
+  it('its fix sets the value to false in the file\'s own language, and Fix all applies it (a repair)', () => {
+    const yaml = cfnKey("KeySpec: HMAC_256\nKeyUsage: GENERATE_VERIFY_MAC\nEnableKeyRotation: 'true'");
+    assert.equal(fixAll(yaml, YAML, DEFAULT_SETTINGS).text, yaml.replace("EnableKeyRotation: 'true'", 'EnableKeyRotation: false'));
+    const tf = tfKey('customer_master_key_spec = "RSA_4096"\nenable_key_rotation      = true');
+    const [f] = only(analyze(tf, TF, DEFAULT_SETTINGS).findings, code);
+    assert.deepEqual(f.fixes?.map((x) => [x.title, x.safety]), [['Set enable_key_rotation to false', 'repair']]);
+    assert.equal(applyEdits(tf, f.fixes![0].edits), tf.replace('= true', '= false'));
+    assert.deepEqual(only(analyze(applyEdits(tf, f.fixes![0].edits), TF, DEFAULT_SETTINGS).findings, code), []);
+  });
+
+  it('a template with only such a key (no key policy) is read as a template, and says so', () => {
+    const { model } = analyze(cfnKey('KeySpec: ECC_NIST_P256\nKeyUsage: SIGN_VERIFY\nEnableKeyRotation: true'), YAML, DEFAULT_SETTINGS);
+    assert.equal(model.kind, 'cloudFormation');
+    const tf = analyze(tfKey('customer_master_key_spec = "RSA_4096"\nenable_key_rotation = true'), TF, DEFAULT_SETTINGS);
+    assert.equal(describeReading(tf.model), 'a Terraform module with a KMS key');
+  });
+
+  it('near miss: symmetric keys, rotation off or absent, and values a parameter, a condition or a variable gives', () => {
+    for (const props of [
+      'EnableKeyRotation: true',
+      'KeySpec: SYMMETRIC_DEFAULT\nEnableKeyRotation: true',
+      'KeySpec: RSA_4096\nKeyUsage: ENCRYPT_DECRYPT\nEnableKeyRotation: false',
+      'KeySpec: HMAC_256\nKeyUsage: GENERATE_VERIFY_MAC',
+      'KeySpec: !Ref KeySpec\nEnableKeyRotation: true',
+      'KeySpec: !If [Signing, ECC_NIST_P256, SYMMETRIC_DEFAULT]\nEnableKeyRotation: true',
+      'KeySpec: RSA_2048\nKeyUsage: SIGN_VERIFY\nEnableKeyRotation: !If [Rotate, true, false]',
+      'KeySpec: RSA_2048\nKeyUsage: SIGN_VERIFY\nEnableKeyRotation: !Ref Rotate',
+      'Origin: !Ref Origin\nEnableKeyRotation: true',
+      'Origin: AWS_KMS\nEnableKeyRotation: true',
+      // A misspelt spec fails CreateKey for its own reason: not a rotation problem.
+      'KeySpec: RSA_1024\nEnableKeyRotation: true',
+    ]) {
+      const text = cfnKey(props);
+      expectNone(text, code, YAML);
+      assert.equal(analyze(text, YAML, DEFAULT_SETTINGS).model.kind, 'other', `a key policy-less template without the defect stays silent: ${props}`);
+    }
+    // A replica key has no EnableKeyRotation of its own; another resource's property of that name is not a key's.
+    expectNone("Resources:\n  Replica:\n    Type: AWS::KMS::ReplicaKey\n    Properties:\n      PrimaryKeyArn: arn:aws:kms:us-east-1:111122223333:key/mrk-1234abcd12ab34cd56ef1234567890ab\n      KeyPolicy: {Version: '2012-10-17', Statement: [{Effect: Allow, Principal: {AWS: 'arn:aws:iam::111122223333:root'}, Action: 'kms:*', Resource: '*'}]}\n", code, YAML);
+    for (const body of [
+      'enable_key_rotation = true',
+      'customer_master_key_spec = "SYMMETRIC_DEFAULT"\nenable_key_rotation = true',
+      'customer_master_key_spec = "RSA_2048"\nenable_key_rotation = false',
+      'customer_master_key_spec = "RSA_2048"',
+      'customer_master_key_spec = var.spec\nenable_key_rotation = true',
+      'customer_master_key_spec = "${var.spec}"\nenable_key_rotation = true',
+      'customer_master_key_spec = "RSA_2048"\nenable_key_rotation = var.rotate',
+      'customer_master_key_spec = var.signing ? "RSA_2048" : "SYMMETRIC_DEFAULT"\nenable_key_rotation = true',
+      'customer_master_key_spec = "ECC_NIST_P256"\nenable_key_rotation = var.spec == "SYMMETRIC_DEFAULT"',
+      'custom_key_store_id = var.store_id\nenable_key_rotation = true',
+    ]) {
+      expectNone(tfKey(body), code, TF);
+    }
   });
 });
 

@@ -443,10 +443,15 @@ describe('real-world shapes (seventh pass): AWS CLI output printed with --output
     assert.deepEqual(severe(text, checkAs(text, 'role-policy.yaml', 'yaml')), ['error policy-unknown-action Decrpyt']);
   });
 
-  it('other YAML with a Policy member (describe-key, a Helm value, a Policy string alone) is not ours', () => {
-    for (const text of ['KeyMetadata:\n  KeyId: 1234abcd-12ab-34cd-56ef-1234567890ab\n', `Policy: ${JSON.stringify(policy)}\n`, 'Policy: retain\nPolicyName: default\n']) {
+  it('other YAML with a Policy member (a Helm value, a Policy string alone) is not ours', () => {
+    for (const text of [`Policy: ${JSON.stringify(policy)}\n`, 'Policy: retain\nPolicyName: default\n']) {
       assert.equal(buildModel(text, { languageId: 'yaml', fileName: 'x.yaml' }, { maxFileSize: DEFAULT_SETTINGS.maxFileSize }).kind, 'other', text);
     }
+  });
+
+  it('describe-key --output yaml holds no policy: it is read as key facts (cliYamlKeyOutputs.test.ts), never as one', () => {
+    const text = 'KeyMetadata:\n  KeyId: 1234abcd-12ab-34cd-56ef-1234567890ab\n';
+    assert.equal(buildModel(text, { languageId: 'yaml', fileName: 'x.yaml' }, { maxFileSize: DEFAULT_SETTINGS.maxFileSize }).kind, 'kmsOutput');
   });
 });
 

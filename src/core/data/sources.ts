@@ -15,7 +15,12 @@ export const SOURCES = {
   createGrant: `${API}/API_CreateGrant.html`,
   generateRandom: `${API}/API_GenerateRandom.html`,
   generateDataKey: `${API}/API_GenerateDataKey.html`,
+  /** "Automatic key rotation is supported only on symmetric encryption KMS keys. You cannot enable automatic rotation of asymmetric KMS keys, HMAC KMS keys, KMS keys with imported key material, or KMS keys in a custom key store." */
   enableKeyRotation: `${API}/API_EnableKeyRotation.html`,
+  /** AWS::KMS::Key EnableKeyRotation: "For asymmetric KMS keys, HMAC KMS keys, and KMS keys with Origin EXTERNAL, omit the EnableKeyRotation property or set it to false." */
+  cloudFormationKmsKey: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-kms-key.html',
+  /** The Terraform AWS provider's aws_kms_key: enable_key_rotation, customer_master_key_spec, custom_key_store_id. */
+  terraformKmsKey: 'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/kms_key',
   grantConstraints: `${API}/API_GrantConstraints.html`,
   scheduleKeyDeletion: `${API}/API_ScheduleKeyDeletion.html`,
   /** Key policy format (size, characters, Sid) and elements ("Resource ... is "*", which means this KMS key"). */

@@ -38,6 +38,7 @@ export type CliCommand =
   | 'kms describe-key'
   | 'kms get-key-rotation-status'
   | 'kms list-aliases'
+  | 'kms list-key-rotations'
   | 'kms list-grants';
 
 export interface CliOutput {
@@ -207,12 +208,15 @@ export function logEventsOutput(v: Obj): CliOutput | undefined {
 }
 
 /** Where the records of an AWS CLI output about keys are. */
-export type KeyOutputContainer = 'KeyMetadata' | 'Aliases' | 'single';
+export type KeyOutputContainer = 'KeyMetadata' | 'Aliases' | 'Rotations' | 'single';
 
 /**
  * The outputs about keys that feed the key history: describe-key (and
- * create-key, which prints the same `KeyMetadata`), get-key-rotation-status
- * and list-aliases.
+ * create-key, which prints the same `KeyMetadata`), get-key-rotation-status,
+ * list-aliases and list-key-rotations (`{"Rotations": [{"KeyId",
+ * "RotationDate", "RotationType"}]}`, each a completed rotation of the key
+ * material, KMS API Reference ListKeyRotations; with imported key material,
+ * entries of material not yet rotated in have a `KeyMaterialId` and no date).
  */
 export function keyOutput(v: Obj): { cli: CliOutput; container: KeyOutputContainer } | undefined {
   const meta = v.KeyMetadata;
@@ -220,6 +224,9 @@ export function keyOutput(v: Obj): { cli: CliOutput; container: KeyOutputContain
   if (typeof v.KeyRotationEnabled === 'boolean') return { cli: { command: 'kms get-key-rotation-status' }, container: 'single' };
   if (Array.isArray(v.Aliases) && v.Aliases.length > 0 && v.Aliases.every((a) => isObj(a) && typeof a.AliasName === 'string' && a.AliasName.startsWith('alias/'))) {
     return { cli: { command: 'kms list-aliases', more: morePages(v) }, container: 'Aliases' };
+  }
+  if (Array.isArray(v.Rotations) && v.Rotations.length > 0 && v.Rotations.every((r) => isObj(r) && typeof r.KeyId === 'string' && (r.RotationDate !== undefined || typeof r.KeyMaterialId === 'string'))) {
+    return { cli: { command: 'kms list-key-rotations', more: morePages(v) }, container: 'Rotations' };
   }
   return undefined;
 }

@@ -21,10 +21,14 @@ import { findPastedQuirks, findSyntaxProblems, hasQuirks, MAX_NESTING, neutralis
 import * as l10n from '@vscode/l10n';
 import { templateHasKmsPolicy } from '../policy/cloudFormation';
 import { isYamlDocument, readYamlHolder, readYamlTemplate } from '../yaml/document';
+import { readYamlKeyOutput } from '../yaml/keyOutput';
+import { readYamlPolicy } from '../yaml/policyDocument';
 import { isTerraformDocument, readTerraform } from '../terraform/document';
 import type { TerraformPolicy } from '../terraform/translate';
 import type { TerraformGrant } from '../terraform/grants';
 import type { DoubleEncoding } from '../terraform/doubleEncoded';
+import type { TerraformUnrotatableKey } from '../terraform/keys';
+import { templateHasUnrotatableKey } from '../policy/templateRotation';
 import { isTerraformJsonDocument, readTerraformJson, type TerraformJsonPolicy } from '../terraform/json';
 import type { Translation } from './translation';
 import type { JsonRecord } from './record';
@@ -75,6 +79,8 @@ export interface DocumentModel {
   terraformGrants?: TerraformGrant[];
   /** A Terraform module: policy arguments that `jsonencode` encodes a second time (terraform/doubleEncoded.ts). */
   terraformDoubleEncoded?: DoubleEncoding[];
+  /** A Terraform module: its `aws_kms_key` resources that ask for a rotation their key cannot have (terraform/keys.ts). */
+  terraformUnrotatableKeys?: TerraformUnrotatableKey[];
   /** A Terraform module in JSON syntax (`*.tf.json`): where its policies are in `root` (terraform/json.ts). */
   terraformJsonPolicies?: TerraformJsonPolicy[];
   /** The text is in a language whose parser has not loaded yet (Terraform): analyse it again once `prepareFormats` has finished. */
@@ -150,7 +156,7 @@ export function buildModel(text: string, hints: DocumentHints, options: ModelOpt
   });
   if (text.length > options.maxFileSize) return empty(sniffKind(text), 'tooLarge');
   if (looksBinary(text)) return empty('other', 'binary');
-  if (isYamlDocument(text, hints)) return buildYamlModel(text);
+  if (isYamlDocument(text, hints)) return buildYamlModel(text, hints);
   if (isTerraformDocument(hints)) return buildTerraformModel(text);
   if (isTerraformJsonDocument(hints)) return buildTerraformJsonModel(text);
   const threshold = options.treeThreshold ?? DEFAULT_TREE_THRESHOLD;
@@ -161,13 +167,25 @@ export function buildModel(text: string, hints: DocumentHints, options: ModelOpt
 }
 
 /**
- * A YAML document: a CloudFormation template with a policy KMS Lens analyses,
- * Kubernetes manifests or Ansible tasks that hold one (document/heldPolicies.ts),
- * or nothing of ours.
+ * A YAML document: AWS CLI output about keys (yaml/keyOutput.ts), a policy
+ * kept as YAML (yaml/policyDocument.ts), a CloudFormation template with a
+ * policy KMS Lens analyses (or a key that cannot rotate with rotation on),
+ * Kubernetes manifests or Ansible tasks that hold one
+ * (document/heldPolicies.ts), or nothing of ours.
  */
-function buildYamlModel(text: string): DocumentModel {
+function buildYamlModel(text: string, hints: DocumentHints): DocumentModel {
+  // AWS CLI output about keys printed with --output yaml (list-grants, describe-key, ...): read as its JSON form is.
+  const keys = readYamlKeyOutput(text);
+  if (keys) return { text, kind: keys.kind, container: keys.container, format: 'yaml', allowComments: true, syntaxProblems: [], records: keys.records, cli: keys.cli, translation: keys.translation };
+  // A policy kept as YAML (its root mapping is the policy): read as the same policy in JSON is, on the YAML characters.
+  const policy = readYamlPolicy(text, hints);
+  if (policy) {
+    const c = policy.classification;
+    return { text, kind: c.kind, container: 'none', format: 'yaml', allowComments: true, syntaxProblems: [], records: [], policy: c.policy, translation: policy.translation };
+  }
   const translation = readYamlTemplate(text);
-  const ours = translation !== undefined && templateHasKmsPolicy(translation.value);
+  // A template with a policy KMS Lens analyses, or with a key asking for a rotation it cannot have (policy/templateRotation.ts).
+  const ours = translation !== undefined && (templateHasKmsPolicy(translation.value) || templateHasUnrotatableKey(translation.value));
   const holder = ours ? undefined : readYamlHolder(text);
   if (holder) return { text, kind: 'configuration', container: 'none', format: 'yaml', allowComments: true, syntaxProblems: [], records: [], translation: holder };
   return { text, kind: ours ? 'cloudFormation' : 'other', container: 'none', format: 'yaml', allowComments: true, syntaxProblems: [], records: [], translation: ours ? translation : undefined };
@@ -177,7 +195,7 @@ function buildYamlModel(text: string): DocumentModel {
 function buildTerraformModel(text: string): DocumentModel {
   const read = readTerraform(text);
   // A key policy that jsonencode encodes twice is ours even when nothing else in the module is (`jsonencode(file("key.json"))`).
-  const ours = read !== undefined && (read.policies.length > 0 || read.grants.length > 0 || read.doubleEncoded.some((d) => d.slot.kind === 'keyPolicy'));
+  const ours = read !== undefined && (read.policies.length > 0 || read.grants.length > 0 || read.unrotatableKeys.length > 0 || read.doubleEncoded.some((d) => d.slot.kind === 'keyPolicy'));
   // A heredoc's JSON is sent as written: its syntax errors (a trailing comma) fail `terraform plan` and AWS alike.
   const syntaxProblems = ours ? read.policies.flatMap((p) => (p.json ? findSyntaxProblems(text, p.json.start, p.json.end, false) : [])) : [];
   return {
@@ -185,6 +203,7 @@ function buildTerraformModel(text: string): DocumentModel {
     terraformPolicies: ours ? read.policies : undefined,
     terraformGrants: ours && read.grants.length > 0 ? read.grants : undefined,
     terraformDoubleEncoded: ours && read.doubleEncoded.length > 0 ? read.doubleEncoded : undefined,
+    terraformUnrotatableKeys: ours && read.unrotatableKeys.length > 0 ? read.unrotatableKeys : undefined,
     pending: read === undefined ? true : undefined,
   };
 }
@@ -465,7 +484,8 @@ function recordNodes(root: Node, container: Container): Node[] {
   switch (container) {
     case 'Records':
     case 'Grants':
-    case 'Aliases': {
+    case 'Aliases':
+    case 'Rotations': {
       const arr = findNodeAtLocation(root, [container]);
       return arr?.type === 'array' ? (arr.children ?? []) : [];
     }
@@ -574,6 +594,7 @@ function elementsOf(value: unknown, container: Container): unknown[] {
     case 'Records':
     case 'Grants':
     case 'Aliases':
+    case 'Rotations':
       return (value as Record<string, unknown[]>)[container];
     case 'KeyMetadata':
     case 'detail':
@@ -593,6 +614,7 @@ function containerSpans(text: string, start: number, end: number, container: Con
     case 'Records':
     case 'Grants':
     case 'Aliases':
+    case 'Rotations':
       return scanMemberArray(text, first, end, container);
     case 'KeyMetadata':
     case 'detail': {
@@ -666,7 +688,7 @@ function brokenBigSegment(text: string, start: number, end: number, hints: Docum
 
 /** Offsets of the '{' of each element of the container, found by bracket depth (tolerant of errors). */
 function recordStartsTolerant(source: string, container: Container): number[] {
-  const depthOfRecords = container === 'Records' || container === 'Grants' || container === 'Events' || container === 'logEvents' || container === 'Aliases' ? 2 : container === 'array' || container === 'KeyMetadata' || container === 'detail' ? 1 : 0;
+  const depthOfRecords = container === 'Records' || container === 'Grants' || container === 'Events' || container === 'logEvents' || container === 'Aliases' || container === 'Rotations' ? 2 : container === 'array' || container === 'KeyMetadata' || container === 'detail' ? 1 : 0;
   const starts: number[] = [];
   let depth = 0;
   let inString = false;

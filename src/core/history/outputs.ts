@@ -2,6 +2,8 @@
  * AWS CLI output about keys -> facts of the key history. `describe-key` (and
  * `create-key`, which prints the same `KeyMetadata`) and
  * `get-key-rotation-status` say how one key is at the moment they ran;
+ * `list-key-rotations` lists the key's completed rotations, each with its
+ * date (a timed fact, replayed among the logged events as RotateKey is);
  * `list-aliases` says which key each alias points at. The lifecycle view
  * replays the first two as snapshots (lifecycle/extract.ts, build.ts); the
  * aliases join the key history's names, the one place every view (the tree,
@@ -72,8 +74,24 @@ export interface KeySnapshot {
   metadata?: KeyMetadataFacts;
 }
 
+/**
+ * A rotation of a key's material as list-key-rotations lists it: unlike a
+ * snapshot it has a time (`RotationDate`), so it takes its place among the
+ * logged events, as a RotateKey event would.
+ */
+export interface ListedRotation {
+  record: JsonRecord;
+  key: KeyRef;
+  /** `RotationDate`, ISO 8601. */
+  at: string;
+  ms: number;
+  /** `AUTOMATIC` or `ON_DEMAND`. */
+  type?: string;
+}
+
 export interface OutputFacts extends KeyNames {
   snapshots: KeySnapshot[];
+  rotations: ListedRotation[];
 }
 
 /**
@@ -91,7 +109,7 @@ export function snapshotApplies(stateFromLogs: string | undefined): boolean {
   return stateFromLogs !== 'Deleted';
 }
 
-const EMPTY: OutputFacts = { snapshots: [], aliases: [], refs: [] };
+const EMPTY: OutputFacts = { snapshots: [], rotations: [], aliases: [], refs: [] };
 const cache = new WeakMap<DocumentModel, OutputFacts>();
 
 /** The facts of an AWS CLI output about keys; nothing for any other document. */
@@ -116,16 +134,18 @@ function date(v: unknown): string | undefined {
 }
 
 function read(model: DocumentModel): OutputFacts {
-  const facts: OutputFacts = { snapshots: [], aliases: [], refs: [] };
+  const facts: OutputFacts = { snapshots: [], rotations: [], aliases: [], refs: [] };
   // By each record's shape: a file of outputs appended one after another may mix the commands.
   for (const record of model.records) {
     const v = record.value;
     if (!isObject(v)) continue;
     if (typeof v.KeyRotationEnabled === 'boolean') rotationStatus(record, v, facts);
     else if (typeof v.AliasName === 'string') alias(v, facts.aliases);
+    else if (v.Arn === undefined && (v.RotationDate !== undefined || v.RotationType !== undefined || typeof v.KeyMaterialId === 'string')) listedRotation(record, v, facts.rotations);
     else describeKey(record, v, facts);
   }
   for (const s of facts.snapshots) facts.refs.push(s.key);
+  for (const r of facts.rotations) facts.refs.push(r.key);
   for (const a of facts.aliases) facts.refs.push(a.target);
   return facts;
 }
@@ -173,6 +193,15 @@ function rotationStatus(record: JsonRecord, v: Record<string, unknown>, facts: O
     key,
     rotation: { enabled: v.KeyRotationEnabled, periodInDays: num(v.RotationPeriodInDays), nextRotation: date(v.NextRotationDate), onDemandStarted: date(v.OnDemandRotationStartDate) },
   });
+}
+
+/** An entry of list-key-rotations: a completed rotation, at its RotationDate; entries without a date say nothing of when. */
+function listedRotation(record: JsonRecord, v: Record<string, unknown>, out: ListedRotation[]): void {
+  const at = date(v.RotationDate);
+  const id = nonEmptyString(v.KeyId);
+  const key = id ? parseKeyName(id) : undefined;
+  if (!at || !key?.keyId) return;
+  out.push({ record, key, at, ms: Date.parse(at), type: nonEmptyString(v.RotationType) });
 }
 
 /** An entry of list-aliases: the alias and the key it points at, in the account and Region of its ARN. */

@@ -25,7 +25,7 @@ export type EventRole =
   | 'revoke'
   | 'failedRetire'
   | 'failedRevoke'
-  | 'list' // an entry of `aws kms list-grants` output
+  | 'list' // an entry of `aws kms list-grants` output, or a rotation of `aws kms list-key-rotations` output
   | 'attempt' // a CreateGrant that created nothing (errorCode, or no grant id in the response)
   | 'use' // a cryptographic operation on the key
   | 'lifecycle' // an event in the key's own life (DisableKey, ScheduleKeyDeletion, RotateKey, ...)

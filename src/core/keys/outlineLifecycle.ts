@@ -113,7 +113,12 @@ function lifecycleEventItem(e: LifecycleEvent, parentId: string, i: number, ctx:
     description: eventDescription(e.event, ctx),
     tooltip: eventTooltip(e.event, full, ctx, e.errorMessage),
     event: e.event,
-    line: (at) => (e.event.role === 'snapshot' ? `${full} (${at(e.event)})` : l10n.t('{0} {1}, {2} by {3} ({4})', ctx.time(e.event.eventTime), full, e.event.eventName, describeActor(e.event.actor), at(e.event))),
+    line: (at) => {
+      if (e.event.role === 'snapshot') return `${full} (${at(e.event)})`;
+      // A rotation of list-key-rotations output: it has a date, but no caller.
+      if (e.event.role === 'list') return l10n.t('{0} {1} (listed by list-key-rotations, {2})', ctx.time(e.event.eventTime), full, at(e.event));
+      return l10n.t('{0} {1}, {2} by {3} ({4})', ctx.time(e.event.eventTime), full, e.event.eventName, describeActor(e.event.actor), at(e.event));
+    },
   };
 }
 

@@ -56,11 +56,14 @@ export function replayLifecycles(history: KeyHistory, inputs: readonly Lifecycle
   }
   // Logged events by time; snapshots (describe-key output, which has no time) after them all: history/outputs.ts.
   located.sort((a, b) => replayOrder(a.fact) - replayOrder(b.fact) || a.order - b.order);
+  const logged = loggedRotations(history, located);
   for (const { fact, source } of located) {
     const key = history.keyOf(fact.key);
     if (!key) continue;
+    // A rotation list-key-rotations lists and a log shows too (RotateKey) is shown once, as the logged event, which says more.
+    if (fact.listed && logged.get(key.identity)?.some((ms) => Math.abs(ms - fact.ms) <= SAME_ROTATION_MS)) continue;
     const lc = lifecycleOf(key);
-    const role = fact.kind === 'refused' ? 'refused' : fact.kind === 'snapshot' ? 'snapshot' : 'lifecycle';
+    const role = fact.kind === 'refused' ? 'refused' : fact.kind === 'snapshot' ? 'snapshot' : fact.listed ? 'list' : 'lifecycle';
     const ref = new RecordEventRef(source, fact.record, role, fact.eventName, fact, null);
     if (fact.kind === 'refused') lc.refused.push(ref);
     else apply(lc, fact, ref);
@@ -70,6 +73,29 @@ export function replayLifecycles(history: KeyHistory, inputs: readonly Lifecycle
       const key = history.keyOf(e.key);
       if (key && (out.has(key.identity) || hasEntry(key))) addEvidence(lifecycleOf(key), e, source);
     }
+  }
+  return out;
+}
+
+/**
+ * How far apart a listed rotation's RotationDate and a logged RotateKey's
+ * eventTime may be and still be one rotation: KMS logs RotateKey when it
+ * rotates, so the two are close; automatic rotations of one key are at least
+ * 90 days apart (the shortest RotationPeriodInDays), and two on-demand
+ * rotations of one key within the same hour are taken as one.
+ */
+const SAME_ROTATION_MS = 60 * 60 * 1000;
+
+/** The times of the rotations the logs show, by key identity. */
+function loggedRotations(history: KeyHistory, located: ReadonlyArray<{ fact: KeyEventFact }>): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const { fact } of located) {
+    if (fact.kind !== 'rotate' || fact.listed || fact.errorCode !== undefined || Number.isNaN(fact.ms)) continue;
+    const key = history.keyOf(fact.key);
+    if (!key) continue;
+    const times = out.get(key.identity);
+    if (times) times.push(fact.ms);
+    else out.set(key.identity, [fact.ms]);
   }
   return out;
 }

@@ -69,6 +69,8 @@ export interface KeyEventFact extends EventFact {
   kind: LifecycleKind | 'refused';
   /** Set for a snapshot (kind `snapshot`): what the output showed. */
   snapshot?: KeySnapshot;
+  /** An entry of AWS CLI output with a time of its own (a rotation of list-key-rotations), not a logged event. */
+  listed?: true;
   /** The state the event reports (CreateKey's and ReplicateKey's key metadata). */
   reportedState?: KeyState;
   deletion?: DeletionSchedule;
@@ -129,7 +131,11 @@ export function lifecycleFacts(model: DocumentModel): LifecycleFacts {
   return facts;
 }
 
-/** describe-key and get-key-rotation-status output: one snapshot each, with no time (history/outputs.ts says how they are replayed). */
+/**
+ * describe-key and get-key-rotation-status output: one snapshot each, with no
+ * time (history/outputs.ts says how they are replayed); list-key-rotations
+ * output: each rotation at its RotationDate, as a RotateKey event would say it.
+ */
 function snapshotFacts(model: DocumentModel): LifecycleFacts {
   const out = keyOutputFacts(model);
   const events = out.snapshots.map((snapshot): KeyEventFact => ({
@@ -140,6 +146,10 @@ function snapshotFacts(model: DocumentModel): LifecycleFacts {
     kind: 'snapshot',
     snapshot,
   }));
+  for (const r of out.rotations) {
+    events.push({ record: r.record, eventName: 'ListKeyRotations', eventTime: r.at, ms: r.ms, key: r.key, kind: 'rotate', rotationType: r.type, listed: true });
+  }
+  byTime(events);
   return { events, aliases: out.aliases, refs: out.refs, hasLifecycle: events.length > 0, hasStatedRefusal: false, hasRevoke: false };
 }
 

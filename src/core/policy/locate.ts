@@ -54,6 +54,11 @@ function locate(model: DocumentModel): PolicyModel[] {
     if (view?.root && placed && !placed.inString) {
       return [buildPolicy({ text: view.text, root: view.root, decision: placed.decision, fragment: fragmentOf(placed.shape), origin: 'document', toDocument: view.toDocument, syntaxProblems: view.problems })];
     }
+    // A policy kept as YAML (yaml/policyDocument.ts): read in its JSON translation, findings and fixes put back on the YAML.
+    const t = model.translation;
+    if (t?.root && placed && model.format === 'yaml') {
+      return [buildPolicy({ text: t.text, root: t.root, decision: placed.decision, fragment: fragmentOf(placed.shape), origin: 'document', toDocument: t.toDocument, mapEdits: t.mapEdits })];
+    }
     if (!model.root || !placed) return [];
     if (placed.inString) {
       // The document's own string, or the member of AWS CLI output that holds the policy (get-key-policy's "Policy").

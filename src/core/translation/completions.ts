@@ -20,10 +20,11 @@ import { completionsInPolicy, type CompletionItem } from '../policy/complete';
 import { snippetLiteral } from '../policy/completeItems';
 import { policiesOf } from '../policy/locate';
 import type { PolicyModel } from '../policy/model';
+import { isPolicyDocument } from '../types';
 
-/** Documents whose policies are translations of another language. */
+/** Documents whose policies are translations of another language (a template or a policy kept as YAML, Terraform). */
 export function isTranslatedDocument(model: DocumentModel): boolean {
-  return (model.kind === 'cloudFormation' && model.format === 'yaml') || model.kind === 'terraform';
+  return (model.format === 'yaml' && (model.kind === 'cloudFormation' || isPolicyDocument(model.kind))) || model.kind === 'terraform';
 }
 
 /**

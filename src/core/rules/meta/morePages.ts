@@ -20,9 +20,12 @@ export const morePages: DocumentRule = {
     const more = model.cli?.more;
     if (!more || !model.cli) return;
     // On the member that says so, when the document is one (appended pages: the last one says it).
-    const node = model.root && findNodeAtLocation(model.root, [more]);
+    // In YAML output (`--output yaml`), on the member's YAML characters, through the translation.
+    const root = model.translation?.root ?? model.root;
+    const place = model.translation ? model.translation.toDocument : (o: number): number => o;
+    const node = root && findNodeAtLocation(root, [more]);
     const key = node?.parent?.children?.[0];
-    const range = key ? { start: key.offset, end: key.offset + key.length } : { start: 0, end: 0 };
+    const range = key ? { start: place(key.offset), end: place(key.offset + key.length) } : { start: 0, end: 0 };
     const message = more === 'NextToken'
       ? l10n.t('One page of {0}: NextToken says more follow, and KMS Lens sees only this one (the grants view and the key lifecycle too). Without --max-items the AWS CLI fetches every page; or pass this token to --starting-token for the next.', commandLabel(model.cli))
       : l10n.t('One page of {0}: "Truncated": true says more follow, and KMS Lens sees only this one (the grants view and the key lifecycle too). Without --max-items the AWS CLI fetches every page; or pass NextMarker to --starting-token for the next.', commandLabel(model.cli));
