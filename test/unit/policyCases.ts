@@ -214,9 +214,14 @@ export const CASES: Record<string, RuleCase> = {
       keyPolicy(`{"Effect":"Allow","Principal":{"AWS":"⟦arn:aws::iam::${ACCOUNT}:role/App⟧"},"Action":"kms:Decrypt","Resource":"*"}`),
       // A key ARN as a condition value names no key either (the bucket policy then denies every upload).
       iamStmt(`"Action":"s3:PutObject","Resource":"*","Condition":{"StringNotEquals":{"s3:x-amz-server-side-encryption-aws-kms-key-id":"arn:aws:kms:us-west-2:⟦21098765432⟧:key/1234abcd-12ab-34cd-56ef-1234567890ab"}}`),
+      // A distribution ARN that lost its account and "distribution" (a public key policy for CloudFront OAC): five fields.
+      keyPolicy('{"Effect":"Allow","Principal":{"Service":"cloudfront.amazonaws.com"},"Action":"kms:Decrypt","Resource":"*","Condition":{"StringEquals":{"AWS:SourceArn":⟦"arn:aws:cloudfront::/EDFDVBD6EXAMPLE"⟧}}}'),
     ],
     nearMisses: [
       iamStmt(`"Action":"kms:Decrypt","Resource":["${keyArn()}","arn:aws:kms:*:${ACCOUNT}:alias/app-*","arn:aws:s3:::bucket/*"]`),
+      // Six fields (some empty), a pattern, a template variable; and a bucket policy's own conditions are not the KMS part.
+      keyPolicy(`{"Effect":"Allow","Principal":{"Service":"cloudfront.amazonaws.com"},"Action":"kms:Decrypt","Resource":"*","Condition":{"StringEquals":{"aws:SourceArn":["arn:aws:cloudfront::${ACCOUNT}:distribution/EDFDVBD6EXAMPLE","arn:aws:s3:::bucket","\${distribution_arn}"]},"ArnLike":{"aws:PrincipalArn":"arn:aws:iam::*"}}}`),
+      bucketDeny('"ArnNotEquals":{"aws:SourceArn":"arn:aws:cloudfront::/EDFDVBD6EXAMPLE"}'),
       iamStmt(`"Action":"s3:PutObject","Resource":"*","Condition":{"StringNotEquals":{"s3:x-amz-server-side-encryption-aws-kms-key-id":"${keyArn()}"},"ArnLike":{"aws:SourceArn":"arn:aws:kms:*:${ACCOUNT}:key/*"}}`),
     ],
     fix: { title: `Change to "${keyArn()}"`, safety: 'widens', result: iamStmt(`"Action":"kms:Decrypt","Resource":"${keyArn()}"`) },
