@@ -220,6 +220,9 @@ describe('Terraform modules', () => {
       // Other arguments, and policies that are not about KMS, are not read.
       const role = 'module "role" {\n  source = "./role"\n  assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = { Service = "lambda.amazonaws.com" }, Action = "sts:AssumeRole" }] })\n  policy_arns = ["arn:aws:iam::aws:policy/ReadOnlyAccess"]\n}\n';
       assert.deepEqual(kinds(role), []);
+      // A module's own input shape is not IAM's JSON, even when it names KMS actions.
+      const own = 'module "lambda" {\n  source = "./lambda"\n  extra_policy = jsonencode({ statements = [{ actions = ["kms:Decrypt"], resources = ["*"] }] })\n}\n';
+      assert.deepEqual(kinds(own), []);
     });
 
     it('aws_organizations_policy content is an SCP by default, an RCP by its type, and not read for other policy types or a type from a variable', () => {

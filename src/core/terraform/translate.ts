@@ -694,6 +694,9 @@ export function readPolicies(src: string, root: TsNode): TerraformPolicy[] {
       // A heredoc with a JSON error (a trailing comma) still tells its kind by what it holds.
       const v = t && (valueOf(t) ?? (t.root ? getNodeValue(t.root) : undefined));
       if (!t || v === null || typeof v !== 'object') continue;
+      // Only what is written as IAM's JSON: a module may take its own shape (`{ statements = [{ actions = [...] }] }`).
+      const looksLikePolicy = Array.isArray(v) ? v.some((x) => x !== null && typeof x === 'object' && 'Effect' in x) : 'Statement' in v;
+      if (!looksLikePolicy) continue;
       const list: unknown[] = Array.isArray(v) ? v : Array.isArray((v as { Statement?: unknown }).Statement) ? (v as { Statement: unknown[] }).Statement : [(v as { Statement?: unknown }).Statement];
       const detected = detectPolicyKind({ statements: list });
       const before = out.length;

@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import type { DocumentRule } from '../rule';
+import { SOURCES } from '../../data/sources';
 import { POLICY_KINDS } from '../../policy/kinds';
 
 /**
@@ -19,6 +20,7 @@ export const keyPolicyTextOutput: DocumentRule = {
     description: '`aws kms get-key-policy --output text` without `--query Policy` prints the key policy, then a tab and the policy\'s name, `default` (the response holds `Policy` and `PolicyName`, and text output puts the values of a response on one line, separated by tabs). Saved to a file, that is the policy with `\\tdefault` after its closing brace: KMS Lens reads and checks the policy, and says once that the file is not JSON as it stands, so `put-key-policy --policy file://...` and JSON tools refuse it until the name is removed.',
     example: '{ "Version": "2012-10-17", "Statement": [ ... ] }\tdefault',
     remedy: 'Remove the tab and `default` (quick fix), or save the policy alone: `aws kms get-key-policy --key-id KEY --query Policy --output text > policy.json`.',
+    sources: [SOURCES.getKeyPolicy, SOURCES.cliTextOutput, SOURCES.putKeyPolicy],
   },
   check(model, report) {
     const suffix = model.policyNameSuffix;
