@@ -225,6 +225,17 @@ describe('Terraform modules', () => {
       assert.deepEqual(kinds(own), []);
     });
 
+    it('a statement written as the whole policy is said once, as one statement without its wrapper, not as six unknown elements', () => {
+      // As a public flow-logs module writes it: the CloudWatch Logs statement alone in the key's heredoc.
+      const text = 'resource "aws_kms_key" "log_key" {\n  description = "KMS key for CloudWatch log group"\n  policy = <<POLICY\n  {\n  "Sid": "Allow CloudWatch Logs to use the key",\n  "Effect": "Allow",\n  "Principal": { "Service": "logs.${var.region}.amazonaws.com" },\n  "Action": ["kms:Encrypt", "kms:Decrypt"],\n  "Resource": "*"\n}\nPOLICY\n}\n';
+      const above = run(text).filter((f) => f.severity === 'error' || f.severity === 'warning');
+      assert.deepEqual(above.map((f) => f.code), ['policy-statement-missing']);
+      assert.match(above[0].message, /one statement, not a policy/);
+      // A policy without Statement and without statement elements keeps the plain message and its unknown elements.
+      const odd = 'resource "aws_kms_key" "k" {\n  policy = jsonencode({ Version = "2012-10-17", Statments = [] })\n}\n';
+      assert.deepEqual(run(odd).filter((f) => f.severity === 'error').map((f) => f.code).sort(), ['policy-statement-missing', 'policy-unknown-element']);
+    });
+
     it('aws_organizations_policy content is an SCP by default, an RCP by its type, and not read for other policy types or a type from a variable', () => {
       const org = (type: string): string => `resource "aws_organizations_policy" "p" {\n  name = "p"\n${type}  content = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Deny", Action = "kms:ScheduleKeyDeletion", Resource = "*" }] })\n}\n`;
       assert.deepEqual(kinds(org('')), ['serviceControlPolicy']);
