@@ -355,12 +355,14 @@ export const CASES: Record<string, RuleCase> = {
       cond('{"Null":{"kms:EncryptionContextKeys":⟦"yes"⟧},"ArnLike":{"aws:SourceArn":⟦"my-trail"⟧}}'),
       // An account id that lost digits (a real key policy's kms:CallerAccount), and an account's name.
       cond('{"StringEquals":{"kms:CallerAccount":⟦"123455667"⟧,"kms:ViaService":"lambda.us-west-2.amazonaws.com"}}'),
-      cond('{"StringNotEquals":{"aws:SourceAccount":⟦"payments-prod"⟧}}'),
+      cond('{"StringNotEquals":{"aws:SourceAccount":⟦"1234-5678-9012"⟧}}'),
     ],
     nearMisses: [
       cond('{"Bool":{"kms:GrantIsForAWSResource":true},"NumericGreaterThan":{"kms:ScheduleKeyDeletionPendingWindowInDays":"20"},"DateLessThan":{"aws:CurrentTime":"2026-12-31T23:59:59Z"},"IpAddress":{"aws:SourceIp":["192.0.2.0/24","2001:db8::/32"]}}', 'kms:*'),
       // Accounts as ids, documentation examples, placeholders, policy variables and Like patterns.
       cond(`{"StringEquals":{"kms:CallerAccount":["${ACCOUNT}",111122223333],"aws:SourceAccount":"<ACCOUNT_ID>","aws:PrincipalAccount":"\${aws:ResourceAccount}"},"StringLike":{"aws:ResourceAccount":["1111*","XXXXXXXXXXXX"]},"StringEqualsIgnoreCase":{"aws:SourceAccount":"account-id"}}`),
+      // Words are left alone: sample policies write placeholders such as TARGET_ACCOUNT or AccountNumber.
+      cond('{"StringEquals":{"kms:CallerAccount":["TARGET_ACCOUNT","AccountNumber","account_number"]}}'),
       // Other string keys are not account ids.
       cond('{"StringEquals":{"aws:SourceOrgID":"o-a1b2c3d4e5","kms:ViaService":"ec2.us-west-2.amazonaws.com"}}'),
     ],

@@ -26,10 +26,15 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
  */
 const ACCOUNT_KEYS = new Set(['kms:calleraccount', 'aws:sourceaccount', 'aws:principalaccount', 'aws:resourceaccount']);
 
-/** A value an account key can hold: 12 digits, a documentation placeholder, or a pattern (`*` and `?`: the Like operators' wildcards; under StringEquals policy-literal-wildcard reports them). */
+/**
+ * A value an account key can hold, or one KMS Lens leaves alone: 12 digits, a pattern (`*` and `?`: the Like
+ * operators' wildcards; under StringEquals policy-literal-wildcard reports them), and any value with letters
+ * (`TARGET_ACCOUNT`, `AccountNumber`: sample policies write such placeholders). Only digits that are not an
+ * account id are reported: one lost or added (`123455667`), or the console's hyphens (`1234-5678-9012`).
+ */
 function validAccount(value: unknown): boolean {
   const s = display(value);
-  return ACCOUNT_ID.test(s) || isPlaceholderAccount(s) || /[*?]/.test(s);
+  return ACCOUNT_ID.test(s) || isPlaceholderAccount(s) || !/^[\d\s-]*\d[\d\s-]*$/.test(s);
 }
 
 /** The values people write for a boolean, and the boolean they mean. */
@@ -76,7 +81,7 @@ export const conditionValueType: PolicyRule = {
   scope: 'policy',
   kinds: EVERY_POLICY,
   docs: {
-    description: 'A value that the comparison can never accept: `"yes"` for a `Bool` condition or for a Bool key such as `kms:GrantIsForAWSResource` (only `true`/`false` match), text for a `Numeric` operator, something that is not a date for a `Date` operator, not an IP range for `IpAddress`, not an ARN for `ArnLike`, not a 12-digit account id for `kms:CallerAccount`, `aws:SourceAccount`, `aws:PrincipalAccount` or `aws:ResourceAccount` (`"123455667"` has lost digits). The condition then never matches as intended.',
+    description: 'A value that the comparison can never accept: `"yes"` for a `Bool` condition or for a Bool key such as `kms:GrantIsForAWSResource` (only `true`/`false` match), text for a `Numeric` operator, something that is not a date for a `Date` operator, not an IP range for `IpAddress`, not an ARN for `ArnLike`, not a 12-digit account id for `kms:CallerAccount`, `aws:SourceAccount`, `aws:PrincipalAccount` or `aws:ResourceAccount` (`"123455667"` has lost digits, `"1234-5678-9012"` has the hyphens the console shows). The condition then never matches as intended.',
     example: '"Condition": { "Bool": { "kms:GrantIsForAWSResource": "yes" } }',
     remedy: 'Write a value of the right type (quick fix for yes/no, 1/0 and on/off in boolean conditions: `"true"`/`"false"`).',
     sources: [SOURCES.iamConditionOperators, SOURCES.iamGlobalKeys],
