@@ -27,6 +27,34 @@ function run(name: string, text = sample(name)): { text: string; findings: Findi
   return { text, findings, reading: describeReading(model), model };
 }
 
+describe('AWS CLI outputs: get-key-policy --output text without --query', () => {
+  // The policy, then a tab and its name, as the AWS CLI prints {"Policy", "PolicyName"} in text (CRLF on Windows).
+  const POLICY = '{\n  "Version" : "2012-10-17",\n  "Statement" : [ {\n    "Sid" : "Enable IAM User Permissions",\n    "Effect" : "Allow",\n    "Principal" : {\n      "AWS" : "arn:aws:iam::482913650217:root"\n    },\n    "Action" : "kms:*",\n    "Resource" : "*"\n  }, {\n    "Sid" : "AllowRekognition",\n    "Effect" : "Allow",\n    "Principal" : {\n      "Service" : "rekognition.amazonaws.com"\n    },\n    "Action" : [ "kms:Decrypt", "kms:GenerateDataKey" ],\n    "Resource" : "*",\n    "Condition" : {\n      "StringEquals" : {\n        "aws:SourceAccount" : "482913650217"\n      }\n    }\n  } ]\n}';
+
+  for (const end of ['\tdefault\n', '\tdefault\r\n', '\tdefault']) {
+    it(`reads the key policy before ${JSON.stringify(end)}, says once that the name follows it, and fixes that alone`, () => {
+      const text = POLICY + end;
+      const { model, findings } = run('key-policy.json', text);
+      assert.equal(model.kind, 'keyPolicy');
+      assert.equal(model.policy?.decision.certain, true);
+      assert.deepEqual(findings.map((f) => [f.code, f.severity]), [['meta-key-policy-text-output', 'information']]);
+      assert.equal(text.slice(findings[0].start, findings[0].end), '\tdefault');
+      const fixed = fixAll(text, { languageId: 'json', fileName: 'key-policy.json' }, DEFAULT_SETTINGS).text;
+      assert.equal(fixed, POLICY + end.replace('\tdefault', ''));
+    });
+  }
+
+  it('the policy is still checked: a misspelt action in it is found', () => {
+    const { findings } = run('key-policy.json', POLICY.replace('"kms:Decrypt"', '"kms:Decrpyt"') + '\tdefault\n');
+    assert.deepEqual(findings.map((f) => f.code).sort(), ['meta-key-policy-text-output', 'policy-unknown-action']);
+  });
+
+  it('other text after a policy is still a JSON error', () => {
+    const { findings } = run('key-policy.json', POLICY + '\tcustom\n');
+    assert.ok(findings.some((f) => f.code === 'json-syntax' && f.severity === 'error'), JSON.stringify(findings));
+  });
+});
+
 describe('AWS CLI outputs: get-key-policy', () => {
   it('reads the Policy string as a key policy, for sure, and says so', () => {
     const { model, reading } = run('get-key-policy.json');

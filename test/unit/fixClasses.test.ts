@@ -49,6 +49,7 @@ const CLASS_CASES: Record<string, Partial<Record<FixSafety, ClassCase>>> = {
   'json-comment': { repair: { text: keyPolicy().replace('"Statement"', '// the key\n"Statement"'), title: 'Remove the comment' } },
   'json-smart-quotes': { repair: { text: keyPolicy().replace('"Sid":"Root"', '“Sid”:“Root”'), title: 'Replace the curly quotes' } },
   'json-unquoted-key': { repair: { text: keyPolicy().replace('"Statement"', 'Statement'), title: 'Put the name in double quotes' } },
+  'meta-key-policy-text-output': { repair: { text: `${keyPolicy()}\tdefault\n`, title: 'Remove the policy name' } },
   'policy-string-syntax': { repair: { text: unmark(CASES['policy-string-syntax'].fires[0]).text, title: 'Remove the trailing comma' } },
   'policy-version-missing': {
     neutral: { text: `{"Statement":[${ROOT}]}`, title: 'Add "Version": "2012-10-17"' },

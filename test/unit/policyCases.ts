@@ -214,9 +214,14 @@ export const CASES: Record<string, RuleCase> = {
       keyPolicy(`{"Effect":"Allow","Principal":{"AWS":"⟦arn:aws::iam::${ACCOUNT}:role/App⟧"},"Action":"kms:Decrypt","Resource":"*"}`),
       // A key ARN as a condition value names no key either (the bucket policy then denies every upload).
       iamStmt(`"Action":"s3:PutObject","Resource":"*","Condition":{"StringNotEquals":{"s3:x-amz-server-side-encryption-aws-kms-key-id":"arn:aws:kms:us-west-2:⟦21098765432⟧:key/1234abcd-12ab-34cd-56ef-1234567890ab"}}`),
+      // A distribution ARN that lost its account and "distribution" (a public key policy for CloudFront OAC): five fields.
+      keyPolicy('{"Effect":"Allow","Principal":{"Service":"cloudfront.amazonaws.com"},"Action":"kms:Decrypt","Resource":"*","Condition":{"StringEquals":{"AWS:SourceArn":⟦"arn:aws:cloudfront::/EDFDVBD6EXAMPLE"⟧}}}'),
     ],
     nearMisses: [
       iamStmt(`"Action":"kms:Decrypt","Resource":["${keyArn()}","arn:aws:kms:*:${ACCOUNT}:alias/app-*","arn:aws:s3:::bucket/*"]`),
+      // Six fields (some empty), a pattern, a template variable; and a bucket policy's own conditions are not the KMS part.
+      keyPolicy(`{"Effect":"Allow","Principal":{"Service":"cloudfront.amazonaws.com"},"Action":"kms:Decrypt","Resource":"*","Condition":{"StringEquals":{"aws:SourceArn":["arn:aws:cloudfront::${ACCOUNT}:distribution/EDFDVBD6EXAMPLE","arn:aws:s3:::bucket","\${distribution_arn}"]},"ArnLike":{"aws:PrincipalArn":"arn:aws:iam::*"}}}`),
+      bucketDeny('"ArnNotEquals":{"aws:SourceArn":"arn:aws:cloudfront::/EDFDVBD6EXAMPLE"}'),
       iamStmt(`"Action":"s3:PutObject","Resource":"*","Condition":{"StringNotEquals":{"s3:x-amz-server-side-encryption-aws-kms-key-id":"${keyArn()}"},"ArnLike":{"aws:SourceArn":"arn:aws:kms:*:${ACCOUNT}:key/*"}}`),
     ],
     fix: { title: `Change to "${keyArn()}"`, safety: 'widens', result: iamStmt(`"Action":"kms:Decrypt","Resource":"${keyArn()}"`) },
@@ -348,8 +353,19 @@ export const CASES: Record<string, RuleCase> = {
       cond('{"NumericLessThanEquals":{"kms:ScheduleKeyDeletionPendingWindowInDays":⟦"thirty"⟧}}', 'kms:ScheduleKeyDeletion'),
       cond('{"DateLessThan":{"aws:CurrentTime":⟦"next week"⟧},"IpAddress":{"aws:SourceIp":⟦"10.0.0.300/8"⟧}}'),
       cond('{"Null":{"kms:EncryptionContextKeys":⟦"yes"⟧},"ArnLike":{"aws:SourceArn":⟦"my-trail"⟧}}'),
+      // An account id that lost digits (a real key policy's kms:CallerAccount), and an account's name.
+      cond('{"StringEquals":{"kms:CallerAccount":⟦"123455667"⟧,"kms:ViaService":"lambda.us-west-2.amazonaws.com"}}'),
+      cond('{"StringNotEquals":{"aws:SourceAccount":⟦"1234-5678-9012"⟧}}'),
     ],
-    nearMisses: [cond('{"Bool":{"kms:GrantIsForAWSResource":true},"NumericGreaterThan":{"kms:ScheduleKeyDeletionPendingWindowInDays":"20"},"DateLessThan":{"aws:CurrentTime":"2026-12-31T23:59:59Z"},"IpAddress":{"aws:SourceIp":["192.0.2.0/24","2001:db8::/32"]}}', 'kms:*')],
+    nearMisses: [
+      cond('{"Bool":{"kms:GrantIsForAWSResource":true},"NumericGreaterThan":{"kms:ScheduleKeyDeletionPendingWindowInDays":"20"},"DateLessThan":{"aws:CurrentTime":"2026-12-31T23:59:59Z"},"IpAddress":{"aws:SourceIp":["192.0.2.0/24","2001:db8::/32"]}}', 'kms:*'),
+      // Accounts as ids, documentation examples, placeholders, policy variables and Like patterns.
+      cond(`{"StringEquals":{"kms:CallerAccount":["${ACCOUNT}",111122223333],"aws:SourceAccount":"<ACCOUNT_ID>","aws:PrincipalAccount":"\${aws:ResourceAccount}"},"StringLike":{"aws:ResourceAccount":["1111*","XXXXXXXXXXXX"]},"StringEqualsIgnoreCase":{"aws:SourceAccount":"account-id"}}`),
+      // Words are left alone: sample policies write placeholders such as TARGET_ACCOUNT or AccountNumber.
+      cond('{"StringEquals":{"kms:CallerAccount":["TARGET_ACCOUNT","AccountNumber","account_number"]}}'),
+      // Other string keys are not account ids.
+      cond('{"StringEquals":{"aws:SourceOrgID":"o-a1b2c3d4e5","kms:ViaService":"ec2.us-west-2.amazonaws.com"}}'),
+    ],
     fix: { title: 'Change to "true"', safety: 'widens', result: cond('{"Bool":{"kms:GrantIsForAWSResource":"true"}}', 'kms:CreateGrant') },
   },
   'policy-missing-set-operator': {

@@ -110,4 +110,15 @@ describe('templates that are not JSON until rendered', () => {
     assert.match(r.stdout, /kms_policy\.json\.j2: read as/);
     assert.match(r.stdout, /worker-key-policy\.json\.tpl:\d+:\d+ error policy-unknown-action/);
   });
+
+  it('a quote out of step around ${...} gets no fix that writes inside the string the construct sits in (Fix all stays idempotent)', () => {
+    // A copy cut short ("Action": then a line that starts with a quote): the view puts the ${...} outside a string and
+    // asks for commas at its end, which in the template is inside "arn:aws:cloudtrail:...:${account_id}:trail/*".
+    const text = '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Principal": { "Service": "cloudtrail.amazonaws.com" },\n      "Action":\n   ": {\n        "StringLike": {\n          "kms:EncryptionContext:aws:cloudtrail:arn": "arn:aws:cloudtrail:*:${account_id}:trail/*"\n        }\n      }\n    }\n  ]\n}\n';
+    const hints = { languageId: 'plaintext', fileName: 'bucket-key-policy.tpl' };
+    const at = text.indexOf(':trail/*');
+    for (const f of analyze(text, hints, DEFAULT_SETTINGS).findings) {
+      for (const fix of f.fixes ?? []) for (const e of fix.edits) assert.ok(e.start !== at, `${f.code}: ${fix.title} at the end of \${account_id}`);
+    }
+  });
 });

@@ -206,6 +206,36 @@ describe('Terraform modules', () => {
       assert.equal(p.decision.certain, true);
     });
 
+    it('a policy written into a module call is read by its content, not for sure: its JSON and its actions are checked, what depends on its kind is information at most', () => {
+      // As a public SOPS setup writes it: the key policy passed to a local KMS module, with only the role the module is for.
+      const key = (action: string, end = ''): string => `module "kms_sops" {\n  source          = "../../modules/aws/kms"\n  key_description = "KMS Key for SOPS"\n  key_policy      = <<POLICY\n  {\n    "Version": "2012-10-17",\n    "Statement": [\n      {\n        "Sid": "SopsRole",\n        "Effect": "Allow",\n        "Principal": { "AWS": "\${module.iam_role.sops.role_arn}" },\n        "Action": ${action},\n        "Resource": "*"\n      }${end}\n    ]\n  }\nPOLICY\n}\n`;
+      const [p] = policiesOf(buildModel(key('"kms:*"'), HINTS, { maxFileSize: DEFAULT_SETTINGS.maxFileSize }));
+      assert.equal(p.kind, 'keyPolicy');
+      assert.equal(p.decision.certain, false);
+      assert.deepEqual(run(key('"kms:*"')), []);
+      // Without kms:PutKeyPolicy the module's own statements may still have it: a lockout is not an error here.
+      assert.deepEqual(run(key('["kms:Decrpyt", "kms:Encrypt"]')).map((f) => `${f.code} ${f.severity}`).sort(), ['policy-lockout-risk information', 'policy-unknown-action error']);
+      // The heredoc is sent as written: a trailing comma fails as it does in a resource.
+      assert.deepEqual(run(key('"kms:*"', ',')).map((f) => f.code), ['json-trailing-comma']);
+      // Other arguments, and policies that are not about KMS, are not read.
+      const role = 'module "role" {\n  source = "./role"\n  assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = { Service = "lambda.amazonaws.com" }, Action = "sts:AssumeRole" }] })\n  policy_arns = ["arn:aws:iam::aws:policy/ReadOnlyAccess"]\n}\n';
+      assert.deepEqual(kinds(role), []);
+      // A module's own input shape is not IAM's JSON, even when it names KMS actions.
+      const own = 'module "lambda" {\n  source = "./lambda"\n  extra_policy = jsonencode({ statements = [{ actions = ["kms:Decrypt"], resources = ["*"] }] })\n}\n';
+      assert.deepEqual(kinds(own), []);
+    });
+
+    it('a statement written as the whole policy is said once, as one statement without its wrapper, not as six unknown elements', () => {
+      // As a public flow-logs module writes it: the CloudWatch Logs statement alone in the key's heredoc.
+      const text = 'resource "aws_kms_key" "log_key" {\n  description = "KMS key for CloudWatch log group"\n  policy = <<POLICY\n  {\n  "Sid": "Allow CloudWatch Logs to use the key",\n  "Effect": "Allow",\n  "Principal": { "Service": "logs.${var.region}.amazonaws.com" },\n  "Action": ["kms:Encrypt", "kms:Decrypt"],\n  "Resource": "*"\n}\nPOLICY\n}\n';
+      const above = run(text).filter((f) => f.severity === 'error' || f.severity === 'warning');
+      assert.deepEqual(above.map((f) => f.code), ['policy-statement-missing']);
+      assert.match(above[0].message, /one statement, not a policy/);
+      // A policy without Statement and without statement elements keeps the plain message and its unknown elements.
+      const odd = 'resource "aws_kms_key" "k" {\n  policy = jsonencode({ Version = "2012-10-17", Statments = [] })\n}\n';
+      assert.deepEqual(run(odd).filter((f) => f.severity === 'error').map((f) => f.code).sort(), ['policy-statement-missing', 'policy-unknown-element']);
+    });
+
     it('aws_organizations_policy content is an SCP by default, an RCP by its type, and not read for other policy types or a type from a variable', () => {
       const org = (type: string): string => `resource "aws_organizations_policy" "p" {\n  name = "p"\n${type}  content = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Deny", Action = "kms:ScheduleKeyDeletion", Resource = "*" }] })\n}\n`;
       assert.deepEqual(kinds(org('')), ['serviceControlPolicy']);

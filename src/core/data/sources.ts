@@ -11,6 +11,10 @@ export const SOURCES = {
   /** "If either of the required Resource or Action elements are missing from a key policy statement, the policy statement has no effect ... the CreateKey and PutKeyPolicy API requests succeed"; each statement must contain principals; the lockout safety check; the characters a key policy may hold. */
   createKey: `${API}/API_CreateKey.html`,
   putKeyPolicy: `${API}/API_PutKeyPolicy.html`,
+  /** GetKeyPolicy returns Policy and PolicyName ("The name of the key policy. The only valid value is default."). */
+  getKeyPolicy: `${API}/API_GetKeyPolicy.html`,
+  /** AWS CLI text output: the values of a response, tab-separated; --query picks one ("--query Policy --output text" in the get-key-policy examples). */
+  cliTextOutput: 'https://docs.aws.amazon.com/cli/latest/userguide/cli-usage-output-format.html',
   createAlias: `${API}/API_CreateAlias.html`,
   createGrant: `${API}/API_CreateGrant.html`,
   generateRandom: `${API}/API_GenerateRandom.html`,

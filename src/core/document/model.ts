@@ -12,6 +12,7 @@ import { parse as tolerantParse, parseTree, getNodeValue, findNodeAtLocation, ty
 import { classifyValue, isEventLike, isObject, sniffKind, type Container, type DocumentPolicy } from '../classify';
 import { isJsonMessage, STRING_EVENT_MEMBERS, type CliOutput } from './cliOutput';
 import { concatenatedValues } from './concatenated';
+import { keyPolicyNameSuffix } from './keyPolicyText';
 import { stringRecord } from './stringRecords';
 import { logRecordOffsets } from '../cloudtrail/logRecords';
 import { isPolicyDocument, type DocumentHints, type DocumentKind } from '../types';
@@ -61,6 +62,11 @@ export interface DocumentModel {
    * offsets and no value; the caller parses each one's text as it walks them (cloudtrail/logRecords.ts).
    */
   unparsedRecords?: true;
+  /**
+   * The tab and policy name that `aws kms get-key-policy --output text` prints after the policy when it is run
+   * without `--query Policy` (document/keyPolicyText.ts): the policy before it is what the document holds.
+   */
+  policyNameSuffix?: { start: number; end: number };
   /** Set when the text is that many JSON documents one after another, each read on its own (document/concatenated.ts). */
   parts?: number;
   /** Set when the text is a template that is not JSON until rendered: what was read instead (document/template.ts). */
@@ -262,6 +268,8 @@ function buildJsonModel(text: string, hints: DocumentHints, allowComments: boole
   };
   let seg = analyseSegment(text, 0, text.length, hints, allowComments, threshold, split, duplicateKeys);
   if (seg.problems.length > 0 && seg.parts === undefined && text.length <= threshold) seg = split() ?? seg;
+  const printed = seg.problems.length > 0 && seg.parts === undefined ? keyPolicyTextOutput(text, (end) => analyseSegment(text, 0, end, hints, allowComments, threshold)) : undefined;
+  if (printed) seg = printed.segment;
   markCutShort(text, seg.problems);
   return {
     text,
@@ -276,6 +284,7 @@ function buildJsonModel(text: string, hints: DocumentHints, allowComments: boole
     policy: seg.policy,
     cli: seg.cli,
     parts: seg.parts,
+    policyNameSuffix: printed?.suffix,
   };
 }
 
@@ -322,6 +331,21 @@ function concatenatedSegment(text: string, parts: ReadonlyArray<{ start: number;
   // Whether more pages follow is what the last page says.
   const cli = first ? { ...first, more: last?.more } : undefined;
   return { problems: segs.flatMap((g) => g.problems), value: undefined, kind, container: segs[0].container, cli, records, parts: parts.length };
+}
+
+/**
+ * `aws kms get-key-policy --output text` without `--query Policy`: the key policy, then a tab and its name
+ * (`default`). The policy before the tab is read, as a key policy (no other policy is named `default`), when it
+ * is valid JSON on its own; the tab and name are left to meta-key-policy-text-output.
+ */
+function keyPolicyTextOutput(text: string, read: (end: number) => SegmentResult): { segment: SegmentResult; suffix: { start: number; end: number } } | undefined {
+  const suffix = keyPolicyNameSuffix(text);
+  if (!suffix) return undefined;
+  const segment = read(suffix.start);
+  if (segment.problems.length > 0 || !isPolicyDocument(segment.kind) || !segment.policy || segment.policy.inString || segment.policy.shape !== 'policy') return undefined;
+  const reason = l10n.t('It is aws kms get-key-policy --output text output: the policy, then a tab and its name "default", the name of every key policy.');
+  segment.policy = { ...segment.policy, decision: { kind: 'keyPolicy', certain: true, alternatives: [], reason, source: 'cli' } };
+  return { segment: { ...segment, kind: 'keyPolicy', cli: { command: 'kms get-key-policy' } }, suffix };
 }
 
 /** A JSON error where the text ends: most often a copy cut short, which the message then says. */

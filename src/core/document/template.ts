@@ -179,5 +179,8 @@ export function templateView(text: string): TemplateView | undefined {
 
 /** Whether [start, end) of the document touches a template construct. */
 export function touchesConstruct(view: TemplateView, start: number, end: number): boolean {
-  return view.constructs.some((c) => start < c.end && end > c.start) || view.constructs.some((c) => start === c.start);
+  // An insertion right after a construct is at the edge of what the view wrote for it (the quotes it puts around an
+  // unquoted `${...}`): in the template it may land inside a string (`"...:${account_id}:..."` read with its quotes
+  // out of step), so it is the construct's, not the JSON's.
+  return view.constructs.some((c) => start < c.end && end > c.start) || view.constructs.some((c) => start === c.start || (start === end && start === c.end));
 }

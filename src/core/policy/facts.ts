@@ -239,3 +239,16 @@ export function parseViaService(value: string): ViaServiceName | undefined {
 export function isBroken(_policy: PolicyModel, n: Node): boolean {
   return isPartial(n);
 }
+
+/** Statement elements that, at a policy's root, say it is one statement written where a whole policy belongs. */
+const STATEMENT_ONLY = ['Effect', 'Action', 'NotAction', 'Principal', 'NotPrincipal'];
+
+/**
+ * The policy is one statement without its wrapper (`policy = <<EOF { "Effect": ..., "Action": ... } EOF`):
+ * no `Statement`, and statement elements at the root. policy-statement-missing says so once; the statement's
+ * elements are not each reported as unknown policy elements.
+ */
+export function isBareStatement(policy: PolicyModel): boolean {
+  if (policy.fragment || policy.root.type !== 'object' || policy.byName.has('Statement')) return false;
+  return policy.members.some((m) => STATEMENT_ONLY.includes(m.name));
+}

@@ -8,12 +8,13 @@ import { terraformRules } from '../terraform/rules';
 import { concatenatedDocuments } from './meta/concatenatedDocuments';
 import { fileTooLarge } from './meta/fileTooLarge';
 import { internalError } from './meta/internalError';
+import { keyPolicyTextOutput } from './meta/keyPolicyTextOutput';
 import { morePages } from './meta/morePages';
 import { template } from './meta/template';
 import { tooManyFindings } from './meta/tooManyFindings';
 import type { Rule } from './rule';
 
-export const allRules: readonly Rule[] = [...syntaxRules, ...policyRules, ...grantRules, ...terraformRules, ...cloudTrailRules, ...lifecycleRules, morePages, concatenatedDocuments, template, fileTooLarge, tooManyFindings, internalError];
+export const allRules: readonly Rule[] = [...syntaxRules, ...policyRules, ...grantRules, ...terraformRules, ...cloudTrailRules, ...lifecycleRules, morePages, concatenatedDocuments, template, fileTooLarge, tooManyFindings, internalError, keyPolicyTextOutput];
 
 export const ruleById: ReadonlyMap<string, Rule> = new Map(allRules.map((r) => [r.id, r]));
 

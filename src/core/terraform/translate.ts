@@ -15,7 +15,7 @@
  * `${expression}` on the expression's characters: one unknown part, as an
  * interpolation is. Interpolations in strings stay as written.
  */
-import { parseTree } from 'jsonc-parser';
+import { getNodeValue, parseTree } from 'jsonc-parser';
 import * as l10n from '@vscode/l10n';
 import { templateView, touchesConstruct, type TemplateView } from '../document/template';
 import type { Translation } from '../document/translation';
@@ -643,6 +643,7 @@ function valueOf(t: Translation): unknown {
 /** The top-level blocks that may hold a policy; the others are not read inside. */
 export function policyBlock(type: string, labels: readonly string[]): boolean {
   if (type === 'resource') return Object.hasOwn(SLOTS, labels[0] ?? '');
+  if (type === 'module') return true;
   return type === 'data' && labels[0] === 'aws_iam_policy_document';
 }
 
@@ -679,6 +680,28 @@ export function readPolicies(src: string, root: TsNode): TerraformPolicy[] {
       for (const inner of blocks(src, resourceBody, blockType)) {
         slot(attributes(src, blockHead(src, inner).body), nested[blockType], (attr) => l10n.t('It is the {0} of an {1} block of a {2} resource.', attr, blockType, type));
       }
+    }
+  }
+  // A policy written into a module call (`module "kms" { key_policy = <<POLICY ... POLICY }`, `policy = jsonencode({...})`):
+  // the module's variables decide where it goes, and the module may add statements of its own, so its kind is told by
+  // its content and is not certain (what depends on the kind is information at most). Its JSON and its statements are
+  // checked as any other's.
+  for (const block of blocks(src, body, 'module')) {
+    const { labels, body: moduleBody } = blockHead(src, block);
+    for (const [attrName, attr] of attributes(src, moduleBody)) {
+      if (!/policy/i.test(attrName)) continue;
+      const t = inlinePolicy(src, attr.value);
+      // A heredoc with a JSON error (a trailing comma) still tells its kind by what it holds.
+      const v = t && (valueOf(t) ?? (t.root ? getNodeValue(t.root) : undefined));
+      if (!t || v === null || typeof v !== 'object') continue;
+      // Only what is written as IAM's JSON: a module may take its own shape (`{ statements = [{ actions = [...] }] }`).
+      const looksLikePolicy = Array.isArray(v) ? v.some((x) => x !== null && typeof x === 'object' && 'Effect' in x) : 'Statement' in v;
+      if (!looksLikePolicy) continue;
+      const list: unknown[] = Array.isArray(v) ? v : Array.isArray((v as { Statement?: unknown }).Statement) ? (v as { Statement: unknown[] }).Statement : [(v as { Statement?: unknown }).Statement];
+      const detected = detectPolicyKind({ statements: list });
+      const before = out.length;
+      add(t, { kind: detected.kind, service: detected.service }, l10n.t('It is the {0} argument of module {1}, read by its content: {2}', attrName, labels[0] ?? '', detected.reason), false, Array.isArray(v) ? 'statements' : undefined);
+      if (out.length > before) out[out.length - 1].decision.alternatives = detected.alternatives;
     }
   }
   for (const block of blocks(src, body, 'data')) {

@@ -21,7 +21,7 @@ export const arnMalformed: PolicyRule = {
   scope: 'policy',
   kinds: EVERY_POLICY,
   docs: {
-    description: 'An ARN that cannot name what it is meant to: `arn:aws::kms:us-west-2:...` (an extra colon moves every field one place, so the service is read as empty and the Region as `kms`; the AWS Deadline Cloud guide has this mistake), a KMS ARN (in `Resource`, or as a condition value such as `s3:x-amz-server-side-encryption-aws-kms-key-id`) without a Region, with an account that is not 12 digits, with an unknown partition, or with a resource that is not `key/...` or `alias/...`, and a bare key id where an ARN is required. Such an ARN names no key: a resource never matches, and a condition that compares with it never holds (a bucket policy that denies uploads not encrypted under it then denies every upload), so the statement does not do what it says.',
+    description: 'An ARN that cannot name what it is meant to: `arn:aws::kms:us-west-2:...` (an extra colon moves every field one place, so the service is read as empty and the Region as `kms`; the AWS Deadline Cloud guide has this mistake), a KMS ARN (in `Resource`, or as a condition value such as `s3:x-amz-server-side-encryption-aws-kms-key-id`) without a Region, with an account that is not 12 digits, with an unknown partition, or with a resource that is not `key/...` or `alias/...`, a bare key id where an ARN is required, and a condition value of a key policy (or of a statement with KMS actions) that starts with `arn:` but has fewer than the six fields every ARN has (`"aws:SourceArn": "arn:aws:cloudfront::/EDFDVBD6EXAMPLE"` lost the account and `distribution`). Such an ARN names no key: a resource never matches, and a condition that compares with it never holds (a bucket policy that denies uploads not encrypted under it then denies every upload), so the statement does not do what it says.',
     example: '"Resource": "arn:aws::kms:us-west-2:111122223333:key/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111"',
     remedy: 'Write the ARN as `arn:PARTITION:kms:REGION:ACCOUNT:key/KEY-ID` (quick fix for the extra colon).',
     sources: [SOURCES.kmsKeysInIamPolicies, SOURCES.iamResource],
@@ -70,9 +70,19 @@ export const arnMalformed: PolicyRule = {
 
     for (const s of normalized(policy)) {
       for (const p of s.principals) if (p.type === 'AWS') shift(p.parts, s, valueReach(s.principalElement ?? 'Principal'));
+      // Condition values of the KMS part only: a key policy's statements, or statements with kms: actions.
+      const aboutKms = policy.kind === 'keyPolicy' || s.actions.some((a) => a.service === 'kms');
       for (const c of s.conditions) {
         for (const v of conditionStrings(c.entry)) {
-          if (!v.parts || shift(v.parts, s, valueReach(c.op)) || !KMS_ARN.test(v.parts.shape)) continue;
+          if (!v.parts || shift(v.parts, s, valueReach(c.op))) continue;
+          // Every ARN has six fields (arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE, some of them empty): a value with
+          // fewer, known and without wildcards, equals no ARN (`arn:aws:cloudfront::/E2D7FJLA6YQUNP` has lost the account
+          // and `distribution`), so the condition never holds.
+          if (aboutKms && v.parts.known && v.parts.shape.startsWith('arn:') && !WILDCARD.test(v.parts.shape) && v.parts.shape.split(':').length < 6) {
+            report({ start: v.node.offset, end: v.node.offset + v.node.length, message: l10n.t('"{0}" is not a complete ARN: every ARN has six fields, arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE, so this condition never matches.', v.value) });
+            continue;
+          }
+          if (!KMS_ARN.test(v.parts.shape)) continue;
           const a = valueArn(v.parts);
           if (a?.arn.service.value === 'kms') fields(v.parts, a, { start: v.node.offset, end: v.node.offset + v.node.length });
         }

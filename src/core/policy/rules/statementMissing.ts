@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
-import { KEY_AND_IDENTITY_POLICIES, startOf } from '../facts';
+import { isBareStatement, KEY_AND_IDENTITY_POLICIES, startOf } from '../facts';
 
 export const statementMissing: PolicyRule = {
   id: 'policy-statement-missing',
@@ -21,7 +21,10 @@ export const statementMissing: PolicyRule = {
     if (policy.fragment || policy.root.type !== 'object') return;
     const st = policy.byName.get('Statement');
     if (!st) {
-      report({ ...startOf(policy.root), message: l10n.t('This policy has no "Statement", which every policy requires.') });
+      const message = isBareStatement(policy)
+        ? l10n.t('This is one statement, not a policy: it has no "Statement", which every policy requires. Put it in one: {"Version": "2012-10-17", "Statement": [ ... ]}.')
+        : l10n.t('This policy has no "Statement", which every policy requires.');
+      report({ ...startOf(policy.root), message });
     } else if (st.value.type === 'array' && (st.value.children ?? []).length === 0) {
       report({ start: st.value.offset, end: st.value.offset + st.value.length, message: l10n.t('"Statement" is empty: the policy allows and denies nothing.') });
     }

@@ -3,7 +3,7 @@ import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import type { Fix, FixSafety } from '../../types';
 import { renameKey } from '../edits';
-import { KEY_AND_IDENTITY_POLICIES, isBroken, usesPolicyVariables } from '../facts';
+import { isBareStatement, isBroken, KEY_AND_IDENTITY_POLICIES, usesPolicyVariables } from '../facts';
 import { statementFix, type Reach } from '../fixSafety';
 import type { Node } from 'jsonc-parser';
 import type { Member, PolicyModel, Statement } from '../model';
@@ -117,7 +117,8 @@ export const unknownElement: PolicyRule = {
         });
       }
     };
-    if (policy.root.type === 'object' && !isBroken(policy, policy.root)) check(policy.members, TOP_LEVEL, l10n.t('policy'));
+    // A statement written as the whole policy is said once, by policy-statement-missing.
+    if (policy.root.type === 'object' && !isBroken(policy, policy.root) && !isBareStatement(policy)) check(policy.members, TOP_LEVEL, l10n.t('policy'));
     for (const s of policy.statements) if (!isBroken(policy, s.node)) check(s.members, STATEMENT, l10n.t('statement'), s);
   },
 };
