@@ -60,6 +60,15 @@ describe('JSON syntax rules', () => {
     assert.deepEqual(codes(findings(text, { languageId: 'jsonc', fileName: 'draft.jsonc' })), []);
   });
 
+  it('an unterminated /* at the very end is a comment that ends with the text, and its fix stays inside it', () => {
+    const text = `${policy('{ "Effect": "Allow", "Action": "kms:Decrypt", "Resource": "*" }')}\n/*`;
+    const [f] = findings(text).filter((x) => x.code === 'json-comment');
+    assert.deepEqual([f.start, f.end], [text.length - 2, text.length]);
+    const edits = f.fixes?.[0]?.edits ?? [];
+    assert.ok(edits.length > 0 && edits.every((e) => e.end <= text.length), JSON.stringify(edits));
+    assert.equal(applyEdits(text, edits), text.slice(0, -2));
+  });
+
   it('reports the second of two equal keys in one object, and not equal keys in different objects', () => {
     const text = policy('{ "Effect": "Allow", "Principal": "*", "Action": "kms:Decrypt", "Action": "kms:Encrypt", "Resource": "*" }, { "Effect": "Deny", "Principal": "*", "Action": "kms:Decrypt", "Resource": "*" }');
     const fs = findings(text);

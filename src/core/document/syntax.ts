@@ -139,12 +139,14 @@ export function findSyntaxProblems(text: string, start: number, end: number, all
         recovering = true;
         if (error === ParseErrorCode.InvalidCommentToken) {
           recovering = false; // a comment is a problem of its own; parsing goes on normally after it
+          // An unterminated `/*` at the very end is given one character more than the text has: the comment ends with the text.
+          const end = Math.min(at + length, start + source.length);
           problems.push({
             kind: 'comment',
             start: at,
-            end: at + length,
+            end,
             message: l10n.t('Comments are not allowed in JSON: AWS rejects a policy that contains them.'),
-            fixes: [{ title: l10n.t('Remove the comment'), edits: [{ start: at, end: at + length, newText: '' }], safety: 'repair' }],
+            fixes: [{ title: l10n.t('Remove the comment'), edits: [{ start: at, end, newText: '' }], safety: 'repair' }],
           });
           return;
         }
