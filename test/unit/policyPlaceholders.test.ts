@@ -228,6 +228,18 @@ describe('the documentation\'s Region word', () => {
   });
 });
 
+describe('a key policy Resource whose key id is left to fill in', () => {
+  it('key/${key_id} or key/KEY_ID may be this key\'s own ARN: information, not a warning; another key\'s literal ARN stays a warning', () => {
+    for (const id of ['${key_id}', 'KEY_ID', '{{ key_id }}']) {
+      const text = keyStmt(`"Principal":{"AWS":"arn:aws:iam::918273645501:role/App"},"Action":"kms:Decrypt","Resource":"arn:aws:kms:us-east-1:918273645501:key/${id}"`);
+      const [f] = ofCode(text, 'policy-key-policy-resource');
+      assert.equal(f?.severity, 'information', id);
+    }
+    const other = keyStmt('"Principal":{"AWS":"arn:aws:iam::918273645501:role/App"},"Action":"kms:Decrypt","Resource":"arn:aws:kms:us-east-1:918273645501:key/0a9e4f63-d2b8-47c1-8e5a-b3f6c1d70e22"');
+    assert.equal(ofCode(other, 'policy-key-policy-resource')[0]?.severity, 'warning');
+  });
+});
+
 describe('near misses: no placeholder, no pass', () => {
   it('a real 8-digit account is still an error', () => {
     expectAt(keyStmt('"Principal":{"AWS":"arn:aws:iam::⟦12345678⟧:root"},"Action":"kms:Decrypt","Resource":"*"'), 'policy-principal-invalid');

@@ -5,7 +5,7 @@ import { replaceNode } from '../edits';
 import { statementFix } from '../fixSafety';
 import { KEY_POLICIES } from '../facts';
 import { normalized } from '../normalize';
-import type { Arn } from '../../kms/identifiers';
+import { hasUnknown, type Arn } from '../../kms/identifiers';
 
 export const keyPolicyResource: PolicyRule = {
   id: 'policy-key-policy-resource',
@@ -16,7 +16,7 @@ export const keyPolicyResource: PolicyRule = {
   scope: 'policy',
   kinds: KEY_POLICIES,
   docs: {
-    description: 'In a key policy, `"Resource": "*"` means "this key" (KMS Developer Guide, "Elements in a key policy"), and it is the value KMS documents. Another value is matched against the ARN of the key the policy is attached to, as in any policy: the ARN of another key, or a pattern that does not match this key\'s ARN, makes the statement never apply; this key\'s own ARN works but ties the policy to one key. `NotResource` in a key policy excludes this key or applies to nothing else. KMS does not document rejecting either, so this is a warning. A pattern for every key of a Region and account (`arn:aws:kms:${AWS::Region}:${AWS::AccountId}:key/*`, as many templates write it) matches this key when the Region and account are the key\'s, so it is reported as information only. Other ARNs built with placeholders or `Fn::Sub` are reported as warnings: whatever fills them in, they are not `"*"`; a value that is wholly a placeholder or a `Ref` (which may be `"*"`) is not reported.',
+    description: 'In a key policy, `"Resource": "*"` means "this key" (KMS Developer Guide, "Elements in a key policy"), and it is the value KMS documents. Another value is matched against the ARN of the key the policy is attached to, as in any policy: the ARN of another key, or a pattern that does not match this key\'s ARN, makes the statement never apply; this key\'s own ARN works but ties the policy to one key. `NotResource` in a key policy excludes this key or applies to nothing else. KMS does not document rejecting either, so this is a warning. A pattern for every key of a Region and account (`arn:aws:kms:${AWS::Region}:${AWS::AccountId}:key/*`, as many templates write it) matches this key when the Region and account are the key\'s, so it is reported as information only, as is an ARN whose key id is left to fill in (`key/${key_id}`), which may be this key\'s own. Other ARNs built with placeholders or `Fn::Sub` are reported as warnings: whatever fills them in, they are not `"*"`; a value that is wholly a placeholder or a `Ref` (which may be `"*"`) is not reported.',
     example: '{ "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::111122223333:role/App" }, "Action": "kms:Decrypt", "Resource": "arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab" }',
     remedy: 'Write `"Resource": "*"` (quick fix, which you apply yourself: in an Allow it can make the statement apply; not offered when the list also holds a value that a template or CloudFormation fills in whole, which may be `"*"`). To limit which keys a principal can use, use an IAM policy, where key ARNs belong.',
     sources: [SOURCES.keyPolicyElements, SOURCES.iamResource],
@@ -35,6 +35,9 @@ export const keyPolicyResource: PolicyRule = {
         // Known text other than "*" (an ARN built by Fn::Sub, "key/*") can never make "*".
         if (!/[^*\uE000]/.test(r.parts.shape)) continue;
         const everyKey = matchesEveryKey(r.arn);
+        // `key/${key_id}`, `key/KEY_ID`: the key id is filled in later and may be this key's own (an aws_kms_key_policy
+        // that names its key's ARN): the statement may well apply, so it is not said as a mistake.
+        const idToFill = !everyKey && r.arn !== undefined && r.arn.resourceType === 'key' && hasUnknown(r.arn.resourceId);
         report({
           start: r.node.offset,
           end: r.node.offset + r.node.length,
@@ -42,7 +45,7 @@ export const keyPolicyResource: PolicyRule = {
             ? l10n.t('In a key policy "Resource" is "*" (this key). "{0}" matches every key of its Region and account, so the statement applies to this key when the Region and account are the key\'s; "*" says the same without depending on them.', r.value)
             : l10n.t('In a key policy "Resource" is "*" (this key). "{0}" is matched against this key\'s ARN: unless it names this key, the statement never applies.', r.value),
           // "key/*" in the key's own Region and account (what templates mean by it) names this key too: nothing stops applying.
-          atMostInformation: everyKey,
+          atMostInformation: everyKey || idToFill,
           // "*" matches this key whatever the ARN matched: wider in an Allow, narrower in a Deny.
           fixes: fillsIn ? [] : [statementFix(policy, s.statement, l10n.t('Change Resource to "*"'), [replaceNode(m.value, '"*"')], 'more')],
         });
