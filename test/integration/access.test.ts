@@ -80,6 +80,22 @@ describe('access: summary, events against the policy, drift', () => {
   });
 });
 
+/**
+ * Waits for the hover at `offset` to match `re`. On a timeout it says what the hover showed, what the
+ * extension host reads as kmsLens.keyPolicies and how many keys the policy index knows: a rare timeout
+ * in CI (once in several runs) could not be told apart from a stale index without them.
+ */
+async function waitForHover(doc: vscode.TextDocument, offset: number, re: RegExp, what: string): Promise<void> {
+  let last = '';
+  try {
+    await waitFor(async () => re.test((last = await hoverText(doc, offset))), what);
+  } catch (err) {
+    const setting = JSON.stringify(vscode.workspace.getConfiguration('kmsLens').get('keyPolicies'));
+    const known = await (await api()).settledKeyPolicies();
+    throw new Error(`${(err as Error).message}; kmsLens.keyPolicies ${setting}; ${known} keys with a known policy; the hover showed: ${last.slice(0, 600)}`, { cause: err });
+  }
+}
+
 describe('access: kmsLens.keyPolicies', () => {
   // Keys of their own, so that the logs other tests leave open say nothing of their policies.
   const mappedKey = KEY.replace('1234abcd', '2222abcd');
@@ -135,7 +151,7 @@ describe('access: kmsLens.keyPolicies', () => {
     const kmsLens = await api();
     await waitFor(async () => (await kmsLens.settledKeyPolicies()) >= 2, 'the two mapped key policies in the index');
     // Other tests' logs may leave keys known already: wait for the mapping itself, not only for a count.
-    await waitFor(async () => /Against the key policy in keys\/orders-key.json/.test(await hoverText(doc, decrypt)), 'the mapped policy in the hover');
+    await waitForHover(doc, decrypt, /Against the key policy in keys\/orders-key.json/, 'the mapped policy in the hover');
     const md = await hoverText(doc, decrypt);
     assert.match(md, /\*\*Against the key policy in keys\/orders-key.json \(kmsLens.keyPolicies\)\*\*/);
     assert.match(md, /Allowed by statement 1 \(`AllowOrders`\) of the key policy\./);
@@ -174,7 +190,7 @@ describe('access: kmsLens.keyPolicies', () => {
     assert.equal(await waitForAnalysis(doc), 'cloudTrail');
     const decrypt = doc.getText().indexOf('"Decrypt"') + 2;
     await vscode.workspace.getConfiguration('kmsLens').update('keyPolicies', { [key]: 'keys/orders-key.tf' }, vscode.ConfigurationTarget.Workspace);
-    await waitFor(async () => /Against the key policy in keys\/orders-key.tf/.test(await hoverText(doc, decrypt)), 'the Terraform key policy in the hover');
+    await waitForHover(doc, decrypt, /Against the key policy in keys\/orders-key.tf/, 'the Terraform key policy in the hover');
     assert.match(await hoverText(doc, decrypt), /Allowed by statement 0 \(`AllowOrdersFromTerraform`\) of the key policy\./);
   });
 
