@@ -7,9 +7,9 @@
  * Only these arguments are certain to be JSON text: `jsonencode(var.policy)`
  * or `jsonencode(local.x)` may be an object and are not reported.
  */
-import { attributes, blockHead, blocks, isQuoted, text, unwrap } from './hcl';
+import { isQuoted, text, unwrap } from './hcl';
 import type { HclNode } from './syntax';
-import { NESTED_SLOTS, SLOTS, type Slot } from './translate';
+import { policyArguments, WHOLE_DOCUMENT_REFERENCE, type Slot } from './translate';
 
 export interface DoubleEncoding {
   /** The `jsonencode(...)` call. */
@@ -23,7 +23,6 @@ export interface DoubleEncoding {
   slot: Slot;
 }
 
-const DOCUMENT = /^data\.aws_iam_policy_document\.[A-Za-z0-9_-]+(?:\[[^\]]*\]|\.\d+)?\.(?:minified_)?json$/;
 const TEXT_FUNCTIONS = new Set(['file', 'templatefile']);
 
 /** True when the expression is JSON text for certain (a document's `.json`, a file, a heredoc, a quoted `{...}`). */
@@ -32,35 +31,22 @@ function isJsonText(src: string, node: HclNode): boolean {
   if (n.type === 'heredoc_template') return true;
   if (isQuoted(n)) return /^"\s*\{/.test(text(src, n));
   if (n.type === 'function_call') return TEXT_FUNCTIONS.has(text(src, n.children[0]));
-  return DOCUMENT.test(text(src, n).replace(/\s+/g, ''));
-}
-
-function check(src: string, resource: string, attrs: ReturnType<typeof attributes>, slots: Readonly<Record<string, Slot>>, out: DoubleEncoding[]): void {
-  for (const [attribute, { value }] of attrs) {
-    if (!Object.hasOwn(slots, attribute)) continue;
-    const call = unwrap(value);
-    if (call.type !== 'function_call' || text(src, call.children[0]) !== 'jsonencode') continue;
-    const args = call.children.find((c) => c.type === 'function_arguments');
-    const arg = args?.children[0];
-    if (!arg || args.children.filter((c) => c.type === 'expression').length > 1 || !isJsonText(src, arg)) continue;
-    out.push({ start: call.startIndex, end: call.endIndex, inner: text(src, arg), resource, attribute, slot: slots[attribute] });
-  }
+  return WHOLE_DOCUMENT_REFERENCE.test(text(src, n).replace(/\s+/g, ''));
 }
 
 /** Every policy argument of the module's resources that jsonencode encodes a second time. */
 export function doubleEncodedPolicies(src: string, root: HclNode): DoubleEncoding[] {
   const out: DoubleEncoding[] = [];
-  const body = root.children.find((c) => c.type === 'body');
-  for (const block of blocks(src, body, 'resource')) {
-    const { labels, body: resourceBody } = blockHead(src, block);
-    const type = labels[0] ?? '';
-    if (!Object.hasOwn(SLOTS, type)) continue;
-    const name = `${type}.${labels[1] ?? ''}`;
-    check(src, name, attributes(src, resourceBody), SLOTS[type], out);
-    const nested = Object.hasOwn(NESTED_SLOTS, type) ? NESTED_SLOTS[type] : {};
-    for (const blockType of Object.keys(nested)) {
-      for (const inner of blocks(src, resourceBody, blockType)) check(src, name, attributes(src, blockHead(src, inner).body), nested[blockType], out);
-    }
+  for (const { type, name, argument, attr, slot } of policyArguments(src, root.children.find((c) => c.type === 'body'))) {
+    // The provider check the rule cites (ValidIAMPolicyJSON) is the IAM policy arguments'; an Organizations
+    // policy's `content` is not known to go through it.
+    if (type === 'aws_organizations_policy') continue;
+    const call = unwrap(attr.value);
+    if (call.type !== 'function_call' || text(src, call.children[0]) !== 'jsonencode') continue;
+    const args = call.children.find((c) => c.type === 'function_arguments');
+    const arg = args?.children[0];
+    if (!arg || args.children.filter((c) => c.type === 'expression').length > 1 || !isJsonText(src, arg)) continue;
+    out.push({ start: call.startIndex, end: call.endIndex, inner: text(src, arg), resource: `${type}.${name}`, attribute: argument, slot });
   }
   return out;
 }

@@ -8,7 +8,7 @@
  * interpolation (`"${var.op}"`) is unknown until Terraform runs: it is kept
  * as unknown (`value` undefined), so the rules can say nothing about it.
  */
-import { attributes, blockHead, blocks, quotedString, text, unwrap } from './hcl';
+import { attributes, blockHead, blocks, literalString, text, unwrap } from './hcl';
 import type { HclNode } from './syntax';
 
 /** A place in the .tf text. */
@@ -70,8 +70,8 @@ function span(n: HclNode): TfSpan {
 function stringOf(src: string, node: HclNode): TfString {
   const n = unwrap(node);
   if (n.type !== 'string_lit') return span(node);
-  const value = quotedString(src, n.startIndex, n.endIndex).value;
-  return /[$%]\{/.test(value) ? span(n) : { ...span(n), value };
+  const value = literalString(src, n);
+  return value === undefined ? span(n) : { ...span(n), value };
 }
 
 function listOf(src: string, node: HclNode): TfList {

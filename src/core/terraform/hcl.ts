@@ -89,6 +89,14 @@ export function quotedString(src: string, start: number, end: number): { value: 
   return { value: chars.join(''), map, exact };
 }
 
+/** A quoted string's value when it is literal text; undefined for any other expression and for a string with `${...}` or `%{...}` in it. */
+export function literalString(src: string, node: TsNode): string | undefined {
+  const n = unwrap(node);
+  if (n.type !== 'string_lit') return undefined;
+  const value = quotedString(src, n.startIndex, n.endIndex).value;
+  return /[$%]\{/.test(value) ? undefined : value;
+}
+
 export function isQuoted(n: TsNode): boolean {
   return n.type === 'string_lit' || n.type === 'quoted_template';
 }

@@ -9,7 +9,7 @@
  * argument.)
  */
 import { noRotation, type NoRotation } from '../kms/rotation';
-import { attributes, blockHead, blocks, quotedString, text, unwrap } from './hcl';
+import { attributes, blockHead, blocks, literalString, text, unwrap } from './hcl';
 import type { HclNode } from './syntax';
 import type { TfSpan } from './grants';
 
@@ -31,10 +31,7 @@ export function isKeyBlock(type: string, labels: readonly string[]): boolean {
 /** A literal value: `true`, `"RSA_2048"` (a string without interpolation); undefined for anything else. */
 function literal(src: string, node: HclNode): string | boolean | undefined {
   const n = unwrap(node);
-  if (n.type === 'bool_lit') return text(src, n) === 'true';
-  if (n.type !== 'string_lit') return undefined;
-  const value = quotedString(src, n.startIndex, n.endIndex).value;
-  return /[$%]\{/.test(value) ? undefined : value;
+  return n.type === 'bool_lit' ? text(src, n) === 'true' : literalString(src, n);
 }
 
 /** The key is in a custom key store for certain: a literal id, or a reference to an `aws_kms_custom_key_store` of the module. */

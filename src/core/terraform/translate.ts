@@ -135,6 +135,43 @@ function organizationsSlots(src: string, attrs: Map<string, { name: TsNode; valu
 }
 
 
+type Attribute = { name: TsNode; value: TsNode };
+
+/** A resource argument that holds a policy, and the kind of policy the provider sends there. */
+export interface PolicyArgument {
+  /** The resource type (`aws_kms_key`) and name. */
+  type: string;
+  name: string;
+  /** The nested block that holds the argument (an IAM role's `inline_policy`), if any. */
+  blockType?: string;
+  argument: string;
+  attr: Attribute;
+  slot: Slot;
+}
+
+/**
+ * Every argument of the module's resources that holds a policy (SLOTS, NESTED_SLOTS, an Organizations policy's
+ * `content` by its `type`), in the order of the text: a resource's own arguments, then its nested blocks'.
+ */
+export function policyArguments(src: string, body: TsNode | undefined): PolicyArgument[] {
+  const out: PolicyArgument[] = [];
+  const collect = (type: string, name: string, attrs: Map<string, Attribute>, slots: Readonly<Record<string, Slot>>, blockType?: string): void => {
+    for (const [argument, attr] of attrs) if (Object.hasOwn(slots, argument)) out.push({ type, name, blockType, argument, attr, slot: slots[argument] });
+  };
+  for (const block of blocks(src, body, 'resource')) {
+    const { labels, body: resourceBody } = blockHead(src, block);
+    const type = labels[0] ?? '';
+    if (!Object.hasOwn(SLOTS, type)) continue;
+    const attrs = attributes(src, resourceBody);
+    collect(type, labels[1] ?? '', attrs, type === 'aws_organizations_policy' ? organizationsSlots(src, attrs) : SLOTS[type]);
+    const nested = Object.hasOwn(NESTED_SLOTS, type) ? NESTED_SLOTS[type] : {};
+    for (const blockType of Object.keys(nested)) {
+      for (const inner of blocks(src, resourceBody, blockType)) collect(type, labels[1] ?? '', attributes(src, blockHead(src, inner).body), nested[blockType], blockType);
+    }
+  }
+  return out;
+}
+
 /** Writes an HCL expression as JSON. */
 function emitExpression(w: Writer, src: string, node: TsNode, depth: number): void {
   const n = unwrap(node);
@@ -613,13 +650,17 @@ function isComposed(src: string, block: TsNode): boolean {
   return [...setArguments(src, body).keys()].some((k) => COMPOSING.has(k)) || blocks(src, body, 'dynamic').length > 0;
 }
 
-/** Every `data.aws_iam_policy_document.NAME.json` in an expression (`NAME[0]` and Terraform 0.11's `NAME.0` too). */
-const DOCUMENT_REFERENCES = /\bdata\.aws_iam_policy_document\.([A-Za-z0-9_-]+)(?:\[[^\]]*\]|\.\d+)?\.(?:minified_)?json\b/g;
+/** `data.aws_iam_policy_document.NAME.json` (`NAME[0]` and Terraform 0.11's `NAME.0` too), NAME captured. */
+const DOCUMENT_REFERENCE = String.raw`data\.aws_iam_policy_document\.([A-Za-z0-9_-]+)(?:\[[^\]]*\]|\.\d+)?\.(?:minified_)?json`;
+/** Every document reference in an expression. */
+const DOCUMENT_REFERENCES = new RegExp(String.raw`\b${DOCUMENT_REFERENCE}\b`, 'g');
+/** An expression (white space removed) that is a document reference and nothing else. */
+export const WHOLE_DOCUMENT_REFERENCE = new RegExp(`^${DOCUMENT_REFERENCE}$`);
 
 /** `data.aws_iam_policy_document.NAME.json` -> NAME. */
 function documentReference(src: string, value: TsNode): string | undefined {
   const expression = text(src, value).replace(/\s+/g, '');
-  const m = /^data\.aws_iam_policy_document\.([A-Za-z0-9_-]+)\.(?:minified_)?json$/.exec(expression);
+  const m = WHOLE_DOCUMENT_REFERENCE.exec(expression);
   if (m) return m[1];
   // The document of a module that makes its policy optional: `coalesce(var.policy, data.aws_iam_policy_document.this[0].json)`,
   // `var.create ? data.aws_iam_policy_document.this[0].json : null` (`this.0.json` in Terraform 0.11's index syntax).
@@ -658,29 +699,12 @@ export function readPolicies(src: string, root: TsNode): TerraformPolicy[] {
     const v = valueOf(t);
     if (slot.kind === 'keyPolicy' || mentionsKms(fragment ? { Statement: v } : v)) out.push({ translation: t, decision: decision(slot, reason, certain), fragment, json: t.json });
   };
-  const slot = (attrs: Map<string, { name: TsNode; value: TsNode }>, slots: Readonly<Record<string, Slot>>, reasonOf: (attr: string) => string): void => {
-    for (const [attrName, attr] of attrs) {
-      if (!Object.hasOwn(slots, attrName)) continue;
-      const found = slots[attrName];
-      const reason = reasonOf(attrName);
-      const name = documentReference(src, attr.value);
-      if (name) {
-        if (!referenced.has(name) || found.kind === 'keyPolicy') referenced.set(name, { slot: found, reason });
-      } else add(inlinePolicy(src, attr.value), found, reason);
-    }
-  };
-  for (const block of blocks(src, body, 'resource')) {
-    const { labels, body: resourceBody } = blockHead(src, block);
-    const type = labels[0] ?? '';
-    if (!Object.hasOwn(SLOTS, type)) continue;
-    const attrs = attributes(src, resourceBody);
-    slot(attrs, type === 'aws_organizations_policy' ? organizationsSlots(src, attrs) : SLOTS[type], (attr) => l10n.t('It is the {0} of a {1} resource.', attr, type));
-    const nested = Object.hasOwn(NESTED_SLOTS, type) ? NESTED_SLOTS[type] : {};
-    for (const blockType of Object.keys(nested)) {
-      for (const inner of blocks(src, resourceBody, blockType)) {
-        slot(attributes(src, blockHead(src, inner).body), nested[blockType], (attr) => l10n.t('It is the {0} of an {1} block of a {2} resource.', attr, blockType, type));
-      }
-    }
+  for (const { type, blockType, argument, attr, slot } of policyArguments(src, body)) {
+    const reason = blockType ? l10n.t('It is the {0} of an {1} block of a {2} resource.', argument, blockType, type) : l10n.t('It is the {0} of a {1} resource.', argument, type);
+    const name = documentReference(src, attr.value);
+    if (name) {
+      if (!referenced.has(name) || slot.kind === 'keyPolicy') referenced.set(name, { slot, reason });
+    } else add(inlinePolicy(src, attr.value), slot, reason);
   }
   // A policy written into a module call (`module "kms" { key_policy = <<POLICY ... POLICY }`, `policy = jsonencode({...})`):
   // the module's variables decide where it goes, and the module may add statements of its own, so its kind is told by

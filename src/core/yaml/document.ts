@@ -7,7 +7,7 @@
  */
 import { mayHoldPolicies, yamlHeldPolicies } from '../document/heldPolicies';
 import type { DocumentHints } from '../types';
-import { translateYaml, translateYamlStream, type YamlTranslation } from './translate';
+import { translateYamlStream, tryTranslateYaml, type YamlTranslation } from './translate';
 
 const YAML_FILES = /\.(ya?ml|template)$/i;
 
@@ -28,13 +28,7 @@ const TEMPLATE_HINT = /^(?:Resources|provider)\s*:/m;
 
 /** The YAML text read as JSON, when it may be a CloudFormation template; undefined for every other YAML. */
 export function readYamlTemplate(text: string): YamlTranslation | undefined {
-  if (!TEMPLATE_HINT.test(text)) return undefined;
-  try {
-    return translateYaml(text);
-  } catch {
-    // The parser never throws on bad YAML; should it on some input, the document is not ours rather than an error in the editor.
-    return undefined;
-  }
+  return TEMPLATE_HINT.test(text) ? tryTranslateYaml(text) : undefined;
 }
 
 /**

@@ -18,7 +18,7 @@ import { findNodeAtLocation, type Node } from 'jsonc-parser';
 import { classifyValue, isObject, type Container } from '../classify';
 import type { CliOutput } from '../document/cliOutput';
 import type { JsonRecord } from '../document/record';
-import { translateYaml, type YamlTranslation } from './translate';
+import { tryTranslateYaml, type YamlTranslation } from './translate';
 
 /** The top-level members that name these outputs (`--output yaml` writes them at column 0). */
 const KEY_OUTPUT_HINT = /^(?:Grants|KeyMetadata|KeyRotationEnabled|Aliases|Rotations)\s*:/m;
@@ -118,12 +118,7 @@ function recordValues(value: Record<string, unknown>, container: Container): unk
 /** The text read as AWS CLI YAML output about keys; undefined for every other YAML. */
 export function readYamlKeyOutput(text: string): YamlKeyOutput | undefined {
   if (!KEY_OUTPUT_HINT.test(text)) return undefined;
-  let t: YamlTranslation | undefined;
-  try {
-    t = translateYaml(text);
-  } catch {
-    return undefined;
-  }
+  const t = tryTranslateYaml(text);
   // Broken YAML is not read as output: what it holds is not known for certain.
   if (!t || t.errors > 0 || !t.root || !isObject(t.value)) return undefined;
   const c = classifyValue(t.value);

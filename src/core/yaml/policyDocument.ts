@@ -10,7 +10,7 @@
  */
 import { classifyValue, isObject, type Classification } from '../classify';
 import { isPolicyDocument, type DocumentHints } from '../types';
-import { translateYaml, type YamlTranslation } from './translate';
+import { tryTranslateYaml, type YamlTranslation } from './translate';
 
 /** Both members at column 0, where a policy's root mapping writes them. */
 const HINT_VERSION = /^Version\s*:/m;
@@ -39,12 +39,7 @@ export interface YamlPolicy {
 /** The YAML text read as a policy (its kind by its content, as for a JSON file); undefined for every other YAML. */
 export function readYamlPolicy(text: string, hints: DocumentHints): YamlPolicy | undefined {
   if (!HINT_VERSION.test(text) || !HINT_STATEMENT.test(text)) return undefined;
-  let t: YamlTranslation | undefined;
-  try {
-    t = translateYaml(text);
-  } catch {
-    return undefined;
-  }
+  const t = tryTranslateYaml(text);
   if (!t || t.errors > 0 || !t.root || !isPolicy(t.value)) return undefined;
   const classification = classifyValue(t.value, hints);
   if (!isPolicyDocument(classification.kind) || classification.policy?.shape !== 'policy') return undefined;

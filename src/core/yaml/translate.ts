@@ -147,7 +147,7 @@ const YAML_WRITING: SourceWriting = {
 };
 
 /** A YAML text translated to JSON with a map back; undefined when it is not one YAML document. */
-export function translateYaml(src: string): YamlTranslation | undefined {
+function translateYaml(src: string): YamlTranslation | undefined {
   const { isMap, isSeq, parseDocument } = yamlParser();
   const doc = parseDocument(src, { keepSourceTokens: false, uniqueKeys: false, prettyErrors: false, strict: false });
   const contents = doc.contents as YamlNode | null;
@@ -155,6 +155,15 @@ export function translateYaml(src: string): YamlTranslation | undefined {
   const w = new Writer(src.length * 2);
   emit(w, src, contents, 0, false, 0);
   return finish(src, w, doc.errors.length);
+}
+
+/** translateYaml for a document's readers: the parser never throws on bad YAML; should it on some input, the text is not read, rather than an error in the editor. */
+export function tryTranslateYaml(src: string): YamlTranslation | undefined {
+  try {
+    return translateYaml(src);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
