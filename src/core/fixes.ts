@@ -15,6 +15,7 @@
  * loop on that text.
  */
 import { analyze, type Analysis } from './analyze';
+import { buildModel } from './document/model';
 import { applyEdits } from './edits';
 import { appliedByFixAll, type AnalysisSettings, type DocumentHints, type Finding, type Fix, type TextEdit } from './types';
 import { partitionPoint } from './sortedSearch';
@@ -156,6 +157,9 @@ export interface FixPass {
 /** Text in, analysis out: `analyze` with the document's hints and settings (tests pass their own). */
 export type Analyzer = (text: string) => Pick<Analysis, 'findings'> & { model: Pick<Analysis['model'], 'syntaxProblems'> };
 
+/** Text in, the number of its syntax problems out: what the analyzer's model would say, without running the rules. */
+export type SyntaxCounter = (text: string) => number;
+
 /** Applies a set of candidates to the text and analyses the result. */
 function tryCandidates(text: string, chosen: readonly Candidate[], run: Analyzer): { text: string; analysis: ReturnType<Analyzer>; edits: TextEdit[] } {
   const edits = chosen.flatMap((c) => c.fix.edits).sort((a, b) => a.start - b.start || a.end - b.end);
@@ -195,7 +199,7 @@ function ineffectiveOnes(chosen: readonly Candidate[], before: ReturnType<Analyz
  * would only repeat); if the result has more syntax problems than the input,
  * the fixes are tried one at a time and only those that do not add one are kept.
  */
-function fixPass(text: string, analysis: ReturnType<Analyzer>, run: Analyzer, onlyCode?: string): { text: string; analysis: ReturnType<Analyzer>; applied: Candidate[] } {
+function fixPass(text: string, analysis: ReturnType<Analyzer>, run: Analyzer, onlyCode?: string, syntaxProblems: SyntaxCounter = (t) => run(t).model.syntaxProblems.length): { text: string; analysis: ReturnType<Analyzer>; applied: Candidate[] } {
   let chosen = candidates(analysis.findings, onlyCode);
   if (chosen.length === 0) return { text, analysis, applied: [] };
   let result = tryCandidates(text, chosen, run);
@@ -210,23 +214,26 @@ function fixPass(text: string, analysis: ReturnType<Analyzer>, run: Analyzer, on
   if (result.analysis.model.syntaxProblems.length <= baseline) return { text: result.text, analysis: result.analysis, applied: chosen };
   // Some fix breaks the JSON: keep only the fixes that do not. Every trial applies the kept fixes
   // and a group more to the original text (their offsets refer to it); a group that breaks it is
-  // split in halves, so a few bad fixes among thousands cost a few dozen analyses, not thousands.
+  // split in halves, so a few bad fixes among thousands cost a few dozen trials, not thousands.
+  // A trial only counts syntax problems (a parse, not the rules: with thousands of findings an
+  // analysis is a hundred times dearer); the kept fixes' text is analysed once, at the end.
   let kept: Candidate[] = [];
-  let best = { text, analysis };
+  let keptText = text;
   const pending: Candidate[][] = [chosen.slice(0, Math.ceil(chosen.length / 2)), chosen.slice(Math.ceil(chosen.length / 2))];
   while (pending.length > 0) {
     const group = pending.shift() as Candidate[];
     if (group.length === 0) continue;
-    const trial = tryCandidates(text, [...kept, ...group], run);
-    if (trial.analysis.model.syntaxProblems.length <= baseline) {
-      kept = [...kept, ...group];
-      best = { text: trial.text, analysis: trial.analysis };
+    const trial = [...kept, ...group];
+    const trialText = applyEdits(text, trial.flatMap((c) => c.fix.edits).sort((a, b) => a.start - b.start || a.end - b.end));
+    if (syntaxProblems(trialText) <= baseline) {
+      kept = trial;
+      keptText = trialText;
     } else if (group.length > 1) {
       const half = Math.ceil(group.length / 2);
       pending.unshift(group.slice(0, half), group.slice(half));
     }
   }
-  return { ...best, applied: kept };
+  return kept.length === 0 ? { text, analysis, applied: [] } : { text: keptText, analysis: run(keptText), applied: kept };
 }
 
 /** Applies the fixes that cannot widen access until none is left (at most `maxPasses` rounds). */
@@ -234,7 +241,7 @@ export function fixAll(text: string, hints: DocumentHints, settings: AnalysisSet
   // Every finding, not the first maxFindings: with the cap, 20,000 repeated actions took more passes
   // than maxPasses, and a second Fix all still found something to do.
   const uncapped: AnalysisSettings = { ...settings, maxFindings: Number.MAX_SAFE_INTEGER };
-  return fixAllWith(text, (t) => analyze(t, hints, uncapped), onlyCode, maxPasses);
+  return fixAllWith(text, (t) => analyze(t, hints, uncapped), onlyCode, maxPasses, undefined, (t) => buildModel(t, hints, { maxFileSize: settings.maxFileSize }).syntaxProblems.length);
 }
 
 /**
@@ -242,14 +249,14 @@ export function fixAll(text: string, hints: DocumentHints, settings: AnalysisSet
  * with made-up findings. `onPass` sees every pass that changed the text (the
  * tests use it to judge each applied fix on the text it was computed for).
  */
-export function fixAllWith(text: string, run: Analyzer, onlyCode?: string, maxPasses = 10, onPass?: (pass: FixPass) => void): FixAllResult {
+export function fixAllWith(text: string, run: Analyzer, onlyCode?: string, maxPasses = 10, onPass?: (pass: FixPass) => void, syntaxProblems?: SyntaxCounter): FixAllResult {
   let current = text;
   let analysis = run(current);
   let applied = 0;
   const byRule: Record<string, number> = {};
   const seen = new Set<string>([current]);
   for (let pass = 0; pass < maxPasses; pass++) {
-    const next = fixPass(current, analysis, run, onlyCode);
+    const next = fixPass(current, analysis, run, onlyCode, syntaxProblems);
     if (next.applied.length === 0 || next.text === current) break;
     onPass?.({ before: current, applied: next.applied, after: next.text });
     // Fixes that undo each other: stop on the text where the cycle began, so that a second run is a no-op.

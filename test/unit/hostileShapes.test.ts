@@ -6,6 +6,9 @@
  */
 import * as assert from 'node:assert/strict';
 import { getKmsLensService, type DocumentHints, type DocumentModel, type Finding } from '../../src/core';
+import { analyze } from '../../src/core/analyze';
+import { buildModel } from '../../src/core/document/model';
+import { fixAllWith } from '../../src/core/fixes';
 import { wildcardMatch } from '../../src/core/text/wildcard';
 import { ACCOUNT, keyPolicy, ROOT } from './policyHelpers';
 
@@ -85,6 +88,30 @@ describe('hostile shapes (issue 13)', () => {
       const second = core.repair(first.text, KEY_POLICY_FILE, SETTINGS);
       assert.equal(second.applied, 0);
       assert.equal(second.text, first.text);
+    });
+
+    it('Fix all on 2,500 repeated misspelt actions below a line cut short sorts out the fix that breaks the JSON by parsing, not by analysing each trial', () => {
+      // From the fuzz pass: removing the last copy next to the damage adds a syntax problem, so the fixes are tried in halves;
+      // each trial was a full analysis of 5,000 findings (seconds in all), it is now a parse.
+      const actions = Array.from({ length: 2_500 }, () => '        "kms:Encrpyt"').join(',\n');
+      const text = `{\n  "Version": "2012\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Principal": {"AWS": "arn:aws:iam::${ACCOUNT}:role/App"},\n      "Action": [\n${actions}],\n      "Resource": "*"\n    }\n  ]\n}\n`;
+      const uncapped = { ...SETTINGS, maxFindings: Number.MAX_SAFE_INTEGER };
+      let analyses = 0;
+      let parses = 0;
+      const result = fixAllWith(text, (t) => {
+        analyses++;
+        return analyze(t, KEY_POLICY_FILE, uncapped);
+      }, undefined, 10, undefined, (t) => {
+        parses++;
+        return buildModel(t, KEY_POLICY_FILE, uncapped).syntaxProblems.length;
+      });
+      assert.ok(parses > 0, 'the fixes were tried in halves');
+      assert.ok(analyses <= 8, `${analyses} analyses`);
+      assert.equal(result.byRule['policy-redundant-action'], 2_499);
+      assert.equal(result.text.split('"kms:Encrpyt"').length - 1, 1);
+      assert.ok(buildModel(result.text, KEY_POLICY_FILE, uncapped).syntaxProblems.length <= buildModel(text, KEY_POLICY_FILE, uncapped).syntaxProblems.length);
+      // What the editor's Fix all and check --fix run gives the same text.
+      assert.equal(core.repair(text, KEY_POLICY_FILE, SETTINGS).text, result.text);
     });
 
     it('Fix all removes a repeated action listed three times (the fix of the second is not "ineffective" because the third takes its place)', () => {
