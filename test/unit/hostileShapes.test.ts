@@ -290,6 +290,28 @@ describe('hostile shapes (issue 13)', () => {
       }
       assert.ok(offered > 0);
     });
+
+    it('a completion range stays on the cursor\'s line next to a template interpolation that spans lines', () => {
+      // A Terraform template whose ${...} runs over a line break, and a damaged one (from the fuzz pass) where `${` reaches the next line's `}`.
+      const templates = [
+        `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":\${jsonencode(\n    var.roles)}},"Action":"kms:Decrypt","Resource":"*"}]}`,
+        '{"","Statement":{${:r\n      }\n',
+      ];
+      for (const text of templates) {
+        const model = core.parse(text, { languageId: 'json', fileName: 'key-policy.json.tpl' }, SETTINGS);
+        for (let o = 0; o <= text.length; o++) {
+          for (const item of core.complete(model, o)) {
+            assert.ok(item.start <= o && o <= item.end, `completion at ${o}: [${item.start}, ${item.end})`);
+            assert.doesNotMatch(text.slice(item.start, item.end), /[\r\n]/, `completion at ${o}: ${JSON.stringify(text.slice(item.start, item.end))}`);
+          }
+        }
+      }
+      // Completion still works around the interpolation: the action's values are offered.
+      const text = templates[0];
+      const at = text.indexOf('kms:Decrypt') + 4;
+      const model = core.parse(text, { languageId: 'json', fileName: 'key-policy.json.tpl' }, SETTINGS);
+      assert.ok(core.complete(model, at).some((i) => i.label === 'kms:Encrypt'));
+    });
   });
 
   describe('policies too large to read as the editor reads files', () => {

@@ -124,8 +124,14 @@ export function completionsAt(model: DocumentModel, offset: number): CompletionI
     if (local === undefined || local < policy.root.offset || local > policy.root.offset + policy.root.length) continue;
     const items = completionsInPolicy(policy, local);
     if (policy.origin === 'string') return items.map((item) => inString(policy, item));
-    // A template's rendered view: its ranges are put back on the template's own characters.
-    if (policy.toDocument !== SAME_OFFSET) return items.map((item) => ({ ...item, start: policy.toDocument(item.start), end: policy.toDocument(item.end) }));
+    // A template's rendered view: its ranges are put back on the template's own characters. A range that
+    // would replace a template construct (an interpolation that spans lines, the cursor inside one) is no
+    // place to complete: an editor takes ranges on the cursor's line only, and the construct is not ours to rewrite.
+    if (policy.toDocument !== SAME_OFFSET) {
+      return items
+        .map((item) => ({ ...item, start: policy.toDocument(item.start), end: policy.toDocument(item.end) }))
+        .filter((item) => item.start <= offset && offset <= item.end && !/[\r\n]/.test(model.text.slice(item.start, item.end)));
+    }
     return items;
   }
   return [];
