@@ -41,6 +41,8 @@ const STYLES: ReadonlyArray<[string, 'template' | 'placeholder']> = [
   ['%s', 'template'],
   ['%(account_id)s', 'template'],
   ['$(AWS_ACCOUNT_ID)', 'template'],
+  // Shell heredocs in snake case (`"AWS": "$role_arn"`).
+  ['$account_id', 'template'],
   ['<ACCOUNT_ID>', 'placeholder'],
   ['<security-AccountId>', 'placeholder'],
   ['ACCOUNT_NUMBER_HERE', 'placeholder'],
@@ -49,6 +51,10 @@ const STYLES: ReadonlyArray<[string, 'template' | 'placeholder']> = [
   ['ACCOUNT_ID', 'placeholder'],
   ['REGION', 'placeholder'],
   ['<<ACCOUNT_ID>>', 'placeholder'],
+  // Square brackets, as tutorials and READMEs write them (`arn:aws:iam::[ACCOUNT-ID]:role/...`).
+  ['[ACCOUNT-ID]', 'placeholder'],
+  ['[account-id]', 'placeholder'],
+  ['[Account ID]', 'placeholder'],
   ['REPLACE_ME', 'placeholder'],
   ['CHANGEME', 'placeholder'],
   ['TODO', 'placeholder'],

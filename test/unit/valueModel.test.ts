@@ -41,6 +41,10 @@ describe('unknown parts in text', () => {
       ['arn:aws:iam::YOUR_ACCOUNT_ID:root', 'YOUR_ACCOUNT_ID placeholder/word'],
       ['arn:aws:iam::123456789012:role/your-role-name', 'your-role-name placeholder/word'],
       ['arn:aws:iam::$ACCOUNT_ID:root', '$ACCOUNT_ID template/shell'],
+      ['$role_arn', '$role_arn template/shell'],
+      ['arn:aws:iam::[ACCOUNT-ID]:role/App', '[ACCOUNT-ID] placeholder/bracket'],
+      ['s3.[region].amazonaws.com', '[region] placeholder/bracket'],
+      ['arn:aws:iam::[Account ID]:root', '[Account ID] placeholder/bracket'],
       ['arn:aws:kms:REGION:123456789012:key/*', 'REGION placeholder/word'],
       ['arn:aws:kms:us-west-2:AWS_ACCOUNT_ID:key/*', 'AWS_ACCOUNT_ID placeholder/word'],
       ['logs.${AWS_REGION}.amazonaws.com', '${AWS_REGION} template/interpolation'],
@@ -67,6 +71,7 @@ describe('unknown parts in text', () => {
   it('leaves what is not a placeholder alone', () => {
     for (const s of [
       'arn:aws:lambda:us-west-2:123456789012:function:f:$LATEST', 'arn:aws:execute-api:us-west-2:123456789012:a1/$default/GET/', 'kms:Decrypt',
+      'arn:aws:execute-api:us-west-2:123456789012:a1/$connect', 'arn:aws:s3:::bucket/logs[1]/*', 'arn:aws:s3:::bucket/[abc]/*',
       'a <= b', 'HERE', 'THERE', 'arn:aws:iam::123456789012:role/YOURS', 'price$5', 'arn:aws:iam::123456789012:role/DEPLOY_ROLE', 'arn:aws:iam::123456789012:role/REGIONAL-ops', 'MY_KEY_IDS', '{"json": 1}', 'arn:aws:kms:us-west-2:111122223333:key/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111',
     ]) assert.deepEqual(kinds(s), [], s);
   });

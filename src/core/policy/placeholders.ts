@@ -17,13 +17,18 @@
  *   CloudFormation dynamic reference. `{%...%}` and `%{...}` are directives.
  * - `<%= ... %>`: ERB (Ruby: Chef, Puppet, Rails); `<% ... %>` is a directive.
  * - `<...>`: `<ACCOUNT_ID>`, `<security-AccountId>`.
+ * - `[...]`: `[ACCOUNT-ID]`, `[account-id]`, `[region]`, `[Account ID]`, as
+ *   READMEs and tutorials write them; only an upper-case name or one that says
+ *   what it stands for (account, Region, id, name, ARN...).
  * - `ACCOUNT_NUMBER_HERE`, `REGION_HERE`, `YOUR_ACCOUNT_ID`, `your-role-name`, the
  *   upper-case names READMEs use (`arn:aws:kms:REGION:ACCOUNT_ID:key/KEY_ID`), and
  *   words left for whoever deploys the file (`REPLACE_ME`, `CHANGEME`, `TODO`).
  * - `{account_id}` and `{0}` (Python's and .NET's format strings), `%s` and
  *   `%(account_id)s` (printf formats), `$(AWS_ACCOUNT_ID)` (shell command
  *   substitution, Makefile and Azure Pipelines variables).
- * - `$VAR` (upper case, shell style; `$LATEST` is a Lambda version, not a variable).
+ * - `$VAR` (upper case, shell style; `$LATEST` is a Lambda version, not a variable),
+ *   and `$snake_case` (`$role_arn`, `$account_id` in a shell heredoc); a lower-case
+ *   name without an underscore is left alone (`$default` is an API Gateway stage).
  * - Masks: `XXXXXXXXXXXX`, `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`, `123456789XXX`,
  *   `REDACTED` (src/core/text/masks.ts): a value someone hid before sharing the file.
  * - A real IAM policy variable: `${aws:username}`, `${aws:PrincipalTag/team}`,
@@ -51,7 +56,7 @@ export type UnknownKind =
   /** IAM replaces it with a value of the request (`${aws:username}`). */
   | 'policyVariable';
 
-export type UnknownSyntax = 'interpolation' | 'escaped' | 'serverless' | 'pseudoParameter' | 'braces' | 'directive' | 'angle' | 'word' | 'shell' | 'function' | 'delimited' | 'mask';
+export type UnknownSyntax = 'interpolation' | 'escaped' | 'serverless' | 'pseudoParameter' | 'braces' | 'directive' | 'angle' | 'bracket' | 'word' | 'shell' | 'function' | 'delimited' | 'mask';
 
 /** What a part is known to stand for (CloudFormation pseudo parameters and their Serverless equivalents). */
 export type UnknownMeaning = 'account' | 'region' | 'partition' | 'urlSuffix' | 'noValue';
@@ -181,9 +186,17 @@ export type ScanMode = 'plain' | 'sub';
 
 /** The words one of the word placeholders below starts with or contains. */
 const WORDS = /HERE|YOUR|your|REGION|ACCOUNT|PARTITION|_(?:ID|ARN|NAME)\b|REPLACE|CHANGE|TODO|TBD|FIXME|FILL|INSERT|ENTER/;
-const MAYBE = new RegExp(`[$#{<%]|__[A-Za-z]|@@|${WORDS.source}`);
+const MAYBE = new RegExp(`[$#{<%]|__[A-Za-z]|@@|\\[[A-Za-z]|${WORDS.source}`);
 /** `<ACCOUNT_ID>`, and `<<ACCOUNT_ID>>` as some scripts write it. */
 const ANGLE = /<<?([A-Za-z_][^<>"\n]{0,80})>>?/y;
+/** `[ACCOUNT-ID]`, `[account-id]`, `[Account ID]`: a name in square brackets, as tutorials write them. */
+const BRACKET = /\[([A-Za-z][A-Za-z0-9 _.-]{0,60})\]/y;
+/**
+ * What a bracketed name must be to be taken for a placeholder: upper case (`[ACCOUNT-ID]`, `[REGION]`), or a name
+ * that says what it stands for (`[account-id]`, `[region]`, `[bucket-url]`), so that other bracketed text is not.
+ */
+const BRACKET_UPPER = /^[A-Z][A-Z0-9 _.-]*$/;
+const BRACKET_WORDS = /account|region|partition|(?:^|[^a-z])id(?:$|[^a-z])|arn|name|bucket|role|user|key|org|your|number|topic|queue|table|function|secret|stream|domain|vpc|endpoint|url|stage|env/i;
 /** Python's `str.format` and .NET's: `{account_id}`, `{0}` (a single brace; `{{...}}` is Jinja's). */
 const FORMAT = /\{([A-Za-z0-9_][A-Za-z0-9_.-]{0,80})\}/y;
 /** printf formats (Python `%`, Go `fmt.Sprintf`): `%s`, `%d`, `%v`, `%(account_id)s`. Not URL escapes: `%2F` has two hex digits. */
@@ -201,6 +214,8 @@ const HERE = /[A-Z0-9]+(?:[_-][A-Z0-9]+)*[_-]HERE(?![A-Za-z0-9_])/y;
 const NAMED = /(?:AWS_)?(?:REGION|ACCOUNT-ID-WITHOUT-HYPHENS|ACCOUNT(?:_?(?:ID|NUMBER|NO))?|PARTITION|KEY_?(?:ID|ARN)|ALIAS_?NAME|ROLE_?(?:NAME|ARN)|USER_?NAME|ORG(?:ANIZATION)?_?ID|BUCKET_?NAME)(?![A-Za-z0-9_-])/y;
 const YOUR = /(?:YOUR[_-][A-Z0-9]+(?:[_-][A-Z0-9]+)*|your[_-][a-z0-9]+(?:[_-][a-z0-9]+)*)(?![A-Za-z0-9_])/y;
 const SHELL = /\$([A-Z][A-Z0-9_]*)/y;
+/** `$role_arn`, `$account_id`: shell variables in snake case (an underscore required: `$default` is an API Gateway stage). */
+const SHELL_SNAKE = /\$([a-z][a-z0-9]*(?:_[a-z0-9]+)+)/y;
 /**
  * Tokens that deploy scripts and CI pipelines replace by text substitution
  * (sed, Azure DevOps "replace tokens", Maven/Ant filtering, Windows batch):
@@ -308,8 +323,12 @@ export function scan(s: string, mode: ScanMode = 'plain'): Found[] {
     } else if (c === '<') {
       const m = sticky(ANGLE, i);
       if (m) found = { from: i, to: i + m[0].length, name: m[1].trim(), kind: 'placeholder', syntax: 'angle' };
+    } else if (c === '[' && !(masks && maskEnd(s, i) !== -1)) {
+      // `[REDACTED]` is a mask, read below as one.
+      const m = sticky(BRACKET, i);
+      if (m && (BRACKET_UPPER.test(m[1].trim()) || BRACKET_WORDS.test(m[1].trim()))) found = { from: i, to: i + m[0].length, name: m[1].trim(), kind: 'placeholder', syntax: 'bracket' };
     } else if (c === '$') {
-      const m = sticky(SHELL, i);
+      const m = sticky(SHELL, i) ?? sticky(SHELL_SNAKE, i);
       if (m && !NOT_SHELL.has(m[1]) && !isWordChar(s[i + m[0].length])) found = { from: i, to: i + m[0].length, name: m[1], kind: 'template', syntax: 'shell' };
     }
     if (!found && masks && !isWordChar(s[i - 1])) {

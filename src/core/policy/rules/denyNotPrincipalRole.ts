@@ -32,9 +32,13 @@ export const denyNotPrincipalRole: PolicyRule = {
         if (p.kind !== 'role') continue;
         const key = roleKey(p);
         if (!key || sessions.has(key)) continue;
+        // The sessions and the account are named in the role's own partition (arn:aws-cn:sts::..., arn:aws-us-gov:iam::...).
+        const partition = /^arn:([^:]+):/i.exec(p.value)?.[1] ?? 'aws';
+        const sessionArns = `arn:${partition}:sts::${p.account ?? ''}:assumed-role/${p.name ?? ''}/...`;
+        const rootArn = `arn:${partition}:iam::${p.account ?? ''}:root`;
         const message = roots.has(p.account)
-          ? l10n.t('This Deny spares the role {0} but none of its sessions (arn:aws:sts::{1}:assumed-role/{2}/...), which are what calls KMS: the Deny applies to everyone using the role.', p.value, p.account ?? '', p.name ?? '')
-          : l10n.t('This Deny spares the role {0} but none of its sessions (arn:aws:sts::{1}:assumed-role/{2}/...), which are what calls KMS, nor its account (arn:aws:iam::{1}:root): the Deny applies to everyone using the role, and may apply to the whole account.', p.value, p.account ?? '', p.name ?? '');
+          ? l10n.t('This Deny spares the role {0} but none of its sessions ({1}), which are what calls KMS: the Deny applies to everyone using the role.', p.value, sessionArns)
+          : l10n.t('This Deny spares the role {0} but none of its sessions ({1}), which are what calls KMS, nor its account ({2}): the Deny applies to everyone using the role, and may apply to the whole account.', p.value, sessionArns, rootArn);
         report({ start: p.node.offset, end: p.node.offset + p.node.length, message });
       }
     }
