@@ -181,6 +181,52 @@ describe('CloudTrail rules', () => {
     });
   });
 
+  describe('an example event (its account is a documentation placeholder)', () => {
+    /** A detection rule's test event as Panther, Sigma or the guides write them: account 123456789012 or 111122223333, ids typed by hand. */
+    const example = (account: string, change: (e: Ev) => void): string => ev((e) => {
+      const arn = `arn:aws:kms:us-west-2:${account}:key/1`;
+      e.recipientAccountId = account;
+      ui(e).accountId = account;
+      ui(e).arn = `arn:aws:sts::${account}:assumed-role/tester`;
+      ((ui(e).sessionContext as Ev).sessionIssuer as Ev).accountId = account;
+      ((ui(e).sessionContext as Ev).sessionIssuer as Ev).arn = `arn:aws:iam::${account}:role/tester`;
+      e.requestParameters = { keyId: '1' };
+      e.resources = [{ accountId: account, type: 'AWS::KMS::Key', ARN: arn }];
+      change(e);
+    });
+    const aboveInformation = (text: string): string[] => run(text).filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => `${f.code}: ${f.message}`);
+    it('says a hand-typed eventID, key id, Region and deletion date as information only', () => {
+      const text = example('123456789012', (e) => {
+        e.eventID = '1';
+        e.eventName = 'ScheduleKeyDeletion';
+        e.readOnly = false;
+        e.eventTime = '2019-01-01T00:00:00Z';
+        e.awsRegion = 'region';
+        rp(e).pendingWindowInDays = 30;
+        e.responseElements = { keyId: 'arn:aws:kms:us-west-2:123456789012:key/1', deletionDate: 'Jan 1, 2019 12:00:00 AM' };
+      });
+      for (const code of ['ct-id-format', 'ct-key-id-invalid', 'ct-region', 'ct-deletion-date-mismatch']) {
+        const fs = only(text, code);
+        assert.equal(fs.length, 1, code);
+        assert.equal(fs[0].severity, 'information', code);
+      }
+      assert.deepEqual(aboveInformation(text), []);
+    });
+    it('the AWS guides\' account 111122223333 reads the same', () => {
+      const text = example('111122223333', (e) => { e.eventID = '1'; });
+      assert.equal(only(text, 'ct-id-format')[0]?.severity, 'information');
+      assert.deepEqual(aboveInformation(text), []);
+    });
+    it('near miss: the same hand-typed values in an event of a real-looking account stay warnings', () => {
+      const text = example(ACCOUNT, (e) => { e.eventID = '1'; e.awsRegion = 'region'; });
+      for (const code of ['ct-id-format', 'ct-key-id-invalid', 'ct-region']) assert.equal(only(text, code)[0]?.severity, 'warning', code);
+    });
+    it('near miss: a parameter the operation does not have is still a warning in an example', () => {
+      const text = example('123456789012', (e) => { e.eventName = 'ScheduleKeyDeletion'; rp(e).overridePendingWindowCheck = false; });
+      assert.equal(only(text, 'ct-kms-unknown-parameter')[0]?.severity, 'warning');
+    });
+  });
+
   describe('ct-unknown-value', () => {
     it('fires on eventType AwsApiCal with the nearest value offered', () => {
       const [f] = fires(ev((e) => { e.eventType = 'AwsApiCal'; }), 'ct-unknown-value');

@@ -234,6 +234,20 @@ export function isPlaceholder(value: string): boolean {
   return isDocumentationExample(value) || hasMask(value);
 }
 
+/**
+ * An event written as an example: its recipient or caller account is a documentation
+ * placeholder (`111122223333`, `123456789012`, `account-id`). Detection rules' test data and
+ * the guides' pages are written so, with ids, Regions and dates typed by hand (`"eventID": "1"`,
+ * `"awsRegion": "region"`): the findings that only say "CloudTrail did not write this" are then
+ * said as information, since nobody takes such an event for a record of a call.
+ */
+export function isExampleEvent(event: Obj): boolean {
+  for (const v of [event.recipientAccountId, obj(event.userIdentity)?.accountId]) {
+    if (typeof v === 'string' && isPlaceholderAccount(v)) return true;
+  }
+  return false;
+}
+
 export function isPlaceholderAccountId(value: string): boolean {
   return isPlaceholderAccount(value) || hasMask(value);
 }
