@@ -127,6 +127,24 @@ describe('CloudTrail rules', () => {
     it('near miss: a 1.05 record without eventCategory', () => {
       assert.equal(only(ev((e) => { e.eventVersion = '1.05'; delete e.eventCategory; delete e.managementEvent; }), 'ct-version-field').length, 0);
     });
+    it('near miss: a network activity event (a call through a VPC endpoint) has no requestParameters or responseElements', () => {
+      const network = (e: Ev): void => {
+        e.eventVersion = '1.11';
+        e.eventType = 'AwsVpceEvent';
+        e.eventCategory = 'NetworkActivity';
+        e.vpcEndpointId = 'vpce-0d81c4f2a7e93b5c6';
+        e.vpcEndpointAccountId = ACCOUNT;
+        e.sharedEventID = '0c4e8a2f-6b1d-4f9e-a3c7-5d2b9e1f7a04';
+        delete e.requestParameters;
+        delete e.responseElements;
+        delete e.userAgent;
+        delete e.readOnly;
+        delete e.managementEvent;
+      };
+      assert.equal(only(ev(network), 'ct-version-field').length, 0);
+      // The same record as an API call: the two fields are missing.
+      assert.equal(only(ev((e) => { network(e); e.eventType = 'AwsApiCall'; e.eventCategory = 'Management'; }), 'ct-version-field').length, 1);
+    });
   });
 
   describe('ct-event-version', () => {
@@ -220,6 +238,15 @@ describe('CloudTrail rules', () => {
     it('near miss: the same hand-typed values in an event of a real-looking account stay warnings', () => {
       const text = example(ACCOUNT, (e) => { e.eventID = '1'; e.awsRegion = 'region'; });
       for (const code of ['ct-id-format', 'ct-key-id-invalid', 'ct-region']) assert.equal(only(text, code)[0]?.severity, 'warning', code);
+    });
+    it('a snippet trimmed to what it shows (no userIdentity, no awsRegion) whose key ARN has a placeholder account: ct-missing-field is information', () => {
+      const text = JSON.stringify({ eventName: 'GenerateDataKey', eventSource: 'kms.amazonaws.com', sourceIPAddress: 'AWS Internal', requestParameters: { keyId: 'arn:aws:kms:us-east-1:account:key/id', keySpec: 'AES_256' }, responseElements: null, eventTime: '2026-06-25T10:00:00Z' }, null, 2);
+      const [f] = fires(text, 'ct-missing-field');
+      assert.equal(f.severity, 'information');
+      assert.deepEqual(aboveInformation(text), []);
+      // The same snippet naming a real-looking key: a warning, as before.
+      const real = text.replace('account:key/id', `${ACCOUNT}:key/${KEY}`);
+      assert.equal(fires(real, 'ct-missing-field')[0].severity, 'warning');
     });
     it('near miss: a parameter the operation does not have is still a warning in an example', () => {
       const text = example('123456789012', (e) => { e.eventName = 'ScheduleKeyDeletion'; rp(e).overridePendingWindowCheck = false; });

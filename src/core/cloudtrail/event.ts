@@ -236,7 +236,7 @@ export function isPlaceholder(value: string): boolean {
 
 /**
  * An event written as an example: its recipient or caller account is a documentation
- * placeholder (`111122223333`, `123456789012`, `account-id`). Detection rules' test data and
+ * placeholder (`111122223333`, `123456789012`, `account-id`), or so is the account of a key it names. Detection rules' test data and
  * the guides' pages are written so, with ids, Regions and dates typed by hand (`"eventID": "1"`,
  * `"awsRegion": "region"`): the findings that only say "CloudTrail did not write this" are then
  * said as information, since nobody takes such an event for a record of a call.
@@ -245,7 +245,9 @@ export function isExampleEvent(event: Obj): boolean {
   for (const v of [event.recipientAccountId, obj(event.userIdentity)?.accountId]) {
     if (typeof v === 'string' && isPlaceholderAccount(v)) return true;
   }
-  return false;
+  // A snippet trimmed to the key it names: `arn:aws:kms:us-east-1:account:key/id`.
+  const m = keyMentions(event);
+  return [...m.request, ...m.response, ...m.resources].some((k) => k.ref.account !== undefined && isPlaceholderAccount(k.ref.account));
 }
 
 export function isPlaceholderAccountId(value: string): boolean {
