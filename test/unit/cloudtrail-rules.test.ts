@@ -291,6 +291,15 @@ describe('CloudTrail rules', () => {
       assert.equal(only(ev((e) => { (e.resources as Ev[])[0].accountId = 'AWS Internal'; }), 'ct-account-id').length, 0);
       assert.equal(only(ev((e) => { e.recipientAccountId = 'account-id'; }), 'ct-account-id').length, 0);
     });
+    it('near miss: the tokens a redaction tool writes ([AWS_ACCOUNT_ID_REDACTED]) are masks, not malformed ids', () => {
+      const text = ev((e) => {
+        e.recipientAccountId = '[AWS_ACCOUNT_ID_REDACTED]';
+        ui(e).accountId = '[AWS_ACCOUNT_ID_REDACTED]';
+        (e.resources as Ev[])[0].accountId = '[AWS_ACCOUNT_ID_REDACTED]';
+      });
+      assert.equal(only(text, 'ct-account-id').length, 0);
+      assert.equal(only(text, 'ct-placeholder')[0]?.severity, 'information');
+    });
   });
 
   describe('ct-region', () => {
