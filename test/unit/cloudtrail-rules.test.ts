@@ -244,9 +244,24 @@ describe('CloudTrail rules', () => {
       const [f] = fires(text, 'ct-missing-field');
       assert.equal(f.severity, 'information');
       assert.deepEqual(aboveInformation(text), []);
+      // A Lambda test event's detail with a userIdentity of its ARN only: the missing type is information too.
+      const noType = JSON.stringify({ ...JSON.parse(text), awsRegion: 'us-east-1', eventID: 'e8b2d4f6-1a3c-4e5f-9b7d-2c4e6a8f0b1d', userIdentity: { arn: 'arn:aws:iam::123456789012:user/test-user' } }, null, 2);
+      assert.deepEqual(only(noType, 'ct-missing-field').map((x) => x.severity), ['information']);
       // The same snippet naming a real-looking key: a warning, as before.
       const real = text.replace('account:key/id', `${ACCOUNT}:key/${KEY}`);
       assert.equal(fires(real, 'ct-missing-field')[0].severity, 'warning');
+    });
+    it('near miss: in an example, values that try the real form and miss stay warnings (a GUID with a digit lost, a zoned Region, a date days off)', () => {
+      const text = example('111122223333', (e) => {
+        e.eventID = 'abcda5f-396d-494c-9380-0c47860df5f1';
+        e.awsRegion = 'us-west-2a';
+        e.eventName = 'ScheduleKeyDeletion';
+        e.readOnly = false;
+        e.eventTime = '2021-10-26T23:25:25Z';
+        e.requestParameters = { keyId: '7a3f9c2e-4b1d-4e8a-9f6c', pendingWindowInDays: 30 };
+        e.responseElements = { keyId: 'arn:aws:kms:us-west-2:111122223333:key/7a3f9c2e-4b1d-4e8a-9f6c', deletionDate: 'Nov 2, 2021, 11:25:25 PM' };
+      });
+      for (const code of ['ct-id-format', 'ct-region', 'ct-deletion-date-mismatch', 'ct-key-id-invalid']) assert.equal(only(text, code)[0]?.severity, 'warning', code);
     });
     it('near miss: a parameter the operation does not have is still a warning in an example', () => {
       const text = example('123456789012', (e) => { e.eventName = 'ScheduleKeyDeletion'; rp(e).overridePendingWindowCheck = false; });

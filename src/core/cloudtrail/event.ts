@@ -250,6 +250,16 @@ export function isExampleEvent(event: Obj): boolean {
   return [...m.request, ...m.response, ...m.resources].some((k) => k.ref.account !== undefined && isPlaceholderAccount(k.ref.account));
 }
 
+/**
+ * A value typed in an id's place without trying its form (`1`, `evt-001`, `key-1`,
+ * `test-master-key`), as detection rules' test events write them. An id that tries the form and
+ * misses (`abcda5f-396d-...` with a digit lost, a GUID cut short) is another matter: a reader
+ * takes it for one CloudTrail wrote, so it stays a warning even in an example.
+ */
+export function isFillerId(value: string): boolean {
+  return !/^(?:mrk-)?[0-9a-f]{4,}(?:-[0-9a-f]{2,}){2,}/i.test(value);
+}
+
 export function isPlaceholderAccountId(value: string): boolean {
   return isPlaceholderAccount(value) || hasMask(value);
 }

@@ -35,7 +35,7 @@ export const missingField: EventRule = {
     const identity = obj(event.userIdentity);
     if (identity && !('type' in identity) && !isServiceEvent(event) && identity.invokedBy !== 'AWS Internal') {
       const at = range(['userIdentity'], 'key');
-      report({ ...at, message: l10n.t('userIdentity has no "type": only service events and AWS-internal calls lack it, so who made this call cannot be told.') });
+      report({ ...at, atMostInformation: isExampleEvent(event), message: l10n.t('userIdentity has no "type": only service events and AWS-internal calls lack it, so who made this call cannot be told.') });
     }
   },
 };
