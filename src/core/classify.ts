@@ -8,7 +8,7 @@
  */
 import { parse as tolerantParse, type JSONPath } from 'jsonc-parser';
 import * as l10n from '@vscode/l10n';
-import { cliPolicyObject, cliPolicyString, isJsonMessage, keyOutput, logEventsOutput, lookupEventsOutput, morePages, type CliOutput } from './document/cliOutput';
+import { cliPolicyObject, cliPolicyString, isJsonMessage, isLogSubscriptionPayload, keyOutput, logEventsOutput, lookupEventsOutput, morePages, type CliOutput } from './document/cliOutput';
 import { templateHasKmsPolicy } from './policy/cloudFormation';
 import { templateHasUnrotatableKey } from './policy/templateRotation';
 import { detailsHaveKmsPolicy, isAuthorizationDetails } from './document/iamDetails';
@@ -113,7 +113,7 @@ export function decodedPolicyValue(v: unknown): { value: unknown; shape: PolicyS
  * `KeyMetadata` of describe-key, the `Aliases` of list-aliases, the `detail` of
  * an EventBridge event that carries a CloudTrail record.
  */
-export type Container = 'Records' | 'Grants' | 'Events' | 'logEvents' | 'array' | 'eventStrings' | 'single' | 'KeyMetadata' | 'Aliases' | 'Rotations' | 'detail' | 'none';
+export type Container = 'Records' | 'Grants' | 'Events' | 'logEvents' | 'logSubscription' | 'array' | 'eventStrings' | 'single' | 'KeyMetadata' | 'Aliases' | 'Rotations' | 'detail' | 'none';
 
 /**
  * An EventBridge event that carries a CloudTrail record in `detail`: what an
@@ -225,6 +225,7 @@ export function classifyValue(v: unknown, hints: DocumentHints = {}): Classifica
   if (lookup) return { kind: 'cloudTrail', container: 'Events', cli: lookup };
   const logs = logEventsOutput(v);
   if (logs && (v.events as Array<{ message: string }>).some((e) => isEventMessage(e.message))) return { kind: 'cloudTrail', container: 'logEvents', cli: logs };
+  if (isLogSubscriptionPayload(v) && (v.logEvents as Array<{ message: string }>).some((e) => isEventMessage(e.message))) return { kind: 'cloudTrail', container: 'logSubscription' };
   if (Array.isArray(v.Grants)) return { kind: 'listGrants', container: 'Grants', cli: { command: 'kms list-grants', more: morePages(v) } };
   if (isEventLike(v)) return { kind: 'cloudTrail', container: 'single' };
   if (isCloudTrailEnvelope(v)) return { kind: 'cloudTrail', container: 'detail' };

@@ -40,6 +40,8 @@ export function describeReading(model: DocumentModel): string {
   switch (model.kind) {
     case 'cloudTrail': {
       const events = model.records.length === 1 ? l10n.t('a CloudTrail event') : l10n.t('CloudTrail events ({0})', model.records.length);
+      // What a CloudWatch Logs subscription filter delivers (a Lambda test event of a log processor): no CLI command printed it.
+      if (model.container === 'logSubscription') return l10n.t('a CloudWatch Logs subscription payload: {0}', events);
       return model.cli ? l10n.t('{0}: {1}', commandLabel(model.cli), events) : events;
     }
     case 'listGrants':

@@ -320,6 +320,41 @@ describe('AWS CLI outputs: CloudWatch Logs events of a trail', () => {
   });
 });
 
+describe('CloudWatch Logs subscription payloads of a trail (what a subscribed Lambda function receives)', () => {
+  /** `awslogs.data` decoded: one CloudTrail event per message, plus `extra` messages. */
+  function payload(extra: string[] = [], messageType = 'DATA_MESSAGE'): string {
+    const events = (JSON.parse(sample('lookup-events.json')) as { Events: Array<{ CloudTrailEvent: string }> }).Events.map((e) => e.CloudTrailEvent);
+    return JSON.stringify({
+      messageType,
+      owner: '482913650217',
+      logGroup: 'aws-cloudtrail-logs-482913650217',
+      logStream: '482913650217_CloudTrail_eu-west-1',
+      subscriptionFilters: ['to-security-lambda'],
+      logEvents: [...events, ...extra].map((message, i) => ({ id: `3812345678901234567890123456789012345678901234567890123${i}`, timestamp: 1767225600000 + i, message })),
+    }, null, 2);
+  }
+
+  it('reads each message as an event, says what it read, and feeds the grants', () => {
+    const text = payload(['not json']);
+    const { model, findings, reading } = run('subscription-event.json', text);
+    assert.equal(model.kind, 'cloudTrail');
+    assert.equal(reading, 'a CloudWatch Logs subscription payload: CloudTrail events (3)');
+    assert.equal(model.records.length, 3);
+    assert.ok(model.records.every((r) => r.inString));
+    assert.ok(findings.some((f) => f.code === 'lifecycle-use-after-disable'), JSON.stringify(findings.map((f) => f.code)));
+    const key = buildGrantsModel([source('subscription-event.json', text)]).keys.find((k) => k.key.identity.includes('5f1c2d3e'));
+    assert.deepEqual(key?.grants.map((g) => [g.grantId.slice(0, 8), g.status]), [['7e3d1a2b', 'active']]);
+    const big = buildModel(text, { languageId: 'json', fileName: 'subscription-event.json' }, { maxFileSize: DEFAULT_SETTINGS.maxFileSize, treeThreshold: 0 });
+    assert.deepEqual(big.records.map((r) => [r.start, r.end]), model.records.map((r) => [r.start, r.end]));
+  });
+
+  it('near miss: a payload of application logs, or a CONTROL_MESSAGE, is not read as events', () => {
+    const apps = JSON.stringify({ messageType: 'DATA_MESSAGE', owner: '482913650217', logGroup: '/aws/lambda/app', logStream: 's', subscriptionFilters: ['f'], logEvents: [{ id: '1', timestamp: 1, message: '{"level":"info","msg":"started"}' }] });
+    assert.notEqual(run('app-logs.json', apps).model.kind, 'cloudTrail');
+    assert.notEqual(run('control.json', payload([], 'CONTROL_MESSAGE')).model.kind, 'cloudTrail');
+  });
+});
+
 describe('AWS CLI outputs: aws iam get-account-authorization-details', () => {
   const KEY = 'arn:aws:kms:eu-west-1:482913650217:key/5f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f';
   /** The output's shape, with the policies about KMS given; AWS managed policies without kms: beside them. */

@@ -180,6 +180,95 @@ describe('AWS CLI output printed with --output yaml: list-grants', () => {
   });
 });
 
+/**
+ * `--output yaml-stream` of list-grants fetched in pages (`--page-size 1`): one list entry per
+ * page, each the page's response (NextMarker and `Truncated: true` on all but the last).
+ */
+const LIST_GRANTS_YAML_STREAM = (lastTruncated = false): string => [
+  '- Grants:',
+  '  - Constraints:',
+  '      EncryptionContextEquals:',
+  '        department: finance',
+  '        purpose: ledger-export',
+  "    CreationDate: '2025-05-06T11:32:19+00:00'",
+  '    GrantId: 9b4e1d7a3c0f6e2b8d5a1c7f4e0b3d9a6c2f8e5b1d7a4c0e3f9b6d2a8c5e1f7b',
+  '    GranteePrincipal: arn:aws:iam::538204916377:role/ledger-export-job',
+  '    IssuingAccount: arn:aws:iam::538204916377:root',
+  '    KeyId: arn:aws:kms:eu-west-1:538204916377:key/61f2b9d4-7e3a-4c05-b8d1-a2e6c9f0b347',
+  '    Name: ledger-export',
+  '    Operations:',
+  '    - Decrypt',
+  '    - GenerateDataKeyWithoutPlaintext',
+  '    RetiringPrincipal: arn:aws:iam::538204916377:role/platform-admin',
+  '  NextMarker: AAAAAQAAAAxrZXlfZ3JhbnRfaWQ',
+  '  Truncated: true',
+  '- Grants:',
+  "  - CreationDate: '2025-06-20T08:15:44+00:00'",
+  '    GrantId: 3c8f2a6e9d1b5f0c7a4e8b2d6f9c3a0e5b1d7f4a8c2e6b9d3f0a5c1e7b4d8f2a',
+  '    GranteePrincipal: arn:aws:sts::538204916377:assumed-role/batch-runner/i-0a4c7e91f3b2d5806',
+  '    IssuingAccount: arn:aws:iam::538204916377:root',
+  '    KeyId: arn:aws:kms:eu-west-1:538204916377:key/61f2b9d4-7e3a-4c05-b8d1-a2e6c9f0b347',
+  "    Name: ''",
+  '    Operations:',
+  '    - Encrypt',
+  '    - GenerateDataKey',
+  '    - RetireGrant',
+  ...(lastTruncated ? ['  NextMarker: AAAAAgAAAAxrZXlfZ3JhbnRfaWQ', '  Truncated: true'] : ['  Truncated: false']),
+  '',
+].join('\n');
+
+describe('AWS CLI output printed with --output yaml-stream, and YAML on standard input', () => {
+  it('yaml-stream pages are read as one list-grants output, each grant on its YAML characters', () => {
+    const text = LIST_GRANTS_YAML_STREAM();
+    assert.match(text, /^- Grants:\n {2}- Constraints:\n/);
+    const model = yamlModel(text);
+    assert.equal(model.kind, 'listGrants');
+    assert.equal(describeReading(model), 'aws kms list-grants output (YAML)');
+    assert.equal(model.records.length, 2);
+    assert.ok(text.slice(model.records[0].start).startsWith('Constraints:'));
+    assert.ok(text.slice(model.records[1].start).startsWith("CreationDate: '2025-06-20"));
+    assert.deepEqual(grantsReport({ 'grants.yaml': text }), grantsReport({ 'grants.json': LIST_GRANTS_JSON }));
+  });
+
+  it('yaml-stream: the last page decides meta-more-pages (earlier pages are followed by the next)', () => {
+    const done = LIST_GRANTS_YAML_STREAM();
+    assert.deepEqual(analyze(done, { languageId: 'yaml', fileName: 'grants.yaml' }, DEFAULT_SETTINGS).findings.map((f) => f.code), []);
+    const cut = LIST_GRANTS_YAML_STREAM(true);
+    const { findings } = analyze(cut, { languageId: 'yaml', fileName: 'grants.yaml' }, DEFAULT_SETTINGS);
+    assert.deepEqual(findings.map((f) => `${f.code} ${cut.slice(f.start, f.end)}`), ['meta-more-pages Truncated']);
+    assert.ok(findings[0].start > cut.lastIndexOf('- Grants:'));
+  });
+
+  it('near miss: a YAML list of other things, or pages of two different outputs, is not ours', () => {
+    for (const text of [
+      '- Grants:\n  - user: app\n    privileges: [SELECT]\n',
+      '- name: build\n  run: make\n',
+      LIST_GRANTS_YAML_STREAM().replace(/- Grants:\n(?![\s\S]*- Grants:)/, '- Aliases:\n'),
+    ]) {
+      assert.equal(yamlModel(text).kind, 'other', text);
+    }
+  });
+
+  it('grants - reads --output yaml (and yaml-stream) piped in as the same file would be', () => {
+    for (const text of [LIST_GRANTS_YAML, LIST_GRANTS_YAML_STREAM()]) {
+      const r = runCli(['grants', '--format', 'json', '-'], undefined, text);
+      assert.equal(r.code, 0, r.stderr);
+      const fromStdin = JSON.parse(r.stdout, (k: string, v: unknown) => (k === 'file' || k === 'line' ? undefined : v)) as unknown;
+      assert.deepEqual(fromStdin, grantsReport({ 'grants.json': LIST_GRANTS_JSON }));
+    }
+  });
+
+  it('check - reads describe-key --output yaml piped in; JSON and Terraform on standard input are read as before', () => {
+    const yaml = runCli(['check', '-'], undefined, DESCRIBE_KEY_YAML);
+    assert.equal(yaml.code, 0, yaml.stderr);
+    assert.match(yaml.stdout, /^<stdin>: read as aws kms describe-key output \(YAML\), 0 findings$/m);
+    const json = runCli(['check', '-'], undefined, DESCRIBE_KEY_JSON);
+    assert.match(json.stdout, /^<stdin>: read as aws kms describe-key output, 0 findings$/m);
+    const model = buildModel('resource "aws_kms_key" "k" {\n  description = "x"\n}\n', { languageId: 'plaintext', fileName: '' }, { maxFileSize: DEFAULT_SETTINGS.maxFileSize });
+    assert.notEqual(model.format, 'yaml');
+  });
+});
+
 describe('AWS CLI output printed with --output yaml: describe-key, get-key-rotation-status, list-aliases', () => {
   it('describe-key is read as the JSON form is: same key facts, no findings', () => {
     const model = yamlModel(DESCRIBE_KEY_YAML);

@@ -127,6 +127,24 @@ describe('CloudTrail rules', () => {
     it('near miss: a 1.05 record without eventCategory', () => {
       assert.equal(only(ev((e) => { e.eventVersion = '1.05'; delete e.eventCategory; delete e.managementEvent; }), 'ct-version-field').length, 0);
     });
+    it('near miss: a network activity event (a call through a VPC endpoint) has no requestParameters or responseElements', () => {
+      const network = (e: Ev): void => {
+        e.eventVersion = '1.11';
+        e.eventType = 'AwsVpceEvent';
+        e.eventCategory = 'NetworkActivity';
+        e.vpcEndpointId = 'vpce-0d81c4f2a7e93b5c6';
+        e.vpcEndpointAccountId = ACCOUNT;
+        e.sharedEventID = '0c4e8a2f-6b1d-4f9e-a3c7-5d2b9e1f7a04';
+        delete e.requestParameters;
+        delete e.responseElements;
+        delete e.userAgent;
+        delete e.readOnly;
+        delete e.managementEvent;
+      };
+      assert.equal(only(ev(network), 'ct-version-field').length, 0);
+      // The same record as an API call: the two fields are missing.
+      assert.equal(only(ev((e) => { network(e); e.eventType = 'AwsApiCall'; e.eventCategory = 'Management'; }), 'ct-version-field').length, 1);
+    });
   });
 
   describe('ct-event-version', () => {
@@ -181,6 +199,76 @@ describe('CloudTrail rules', () => {
     });
   });
 
+  describe('an example event (its account is a documentation placeholder)', () => {
+    /** A detection rule's test event as Panther, Sigma or the guides write them: account 123456789012 or 111122223333, ids typed by hand. */
+    const example = (account: string, change: (e: Ev) => void): string => ev((e) => {
+      const arn = `arn:aws:kms:us-west-2:${account}:key/1`;
+      e.recipientAccountId = account;
+      ui(e).accountId = account;
+      ui(e).arn = `arn:aws:sts::${account}:assumed-role/tester`;
+      ((ui(e).sessionContext as Ev).sessionIssuer as Ev).accountId = account;
+      ((ui(e).sessionContext as Ev).sessionIssuer as Ev).arn = `arn:aws:iam::${account}:role/tester`;
+      e.requestParameters = { keyId: '1' };
+      e.resources = [{ accountId: account, type: 'AWS::KMS::Key', ARN: arn }];
+      change(e);
+    });
+    const aboveInformation = (text: string): string[] => run(text).filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => `${f.code}: ${f.message}`);
+    it('says a hand-typed eventID, key id, Region and deletion date as information only', () => {
+      const text = example('123456789012', (e) => {
+        e.eventID = '1';
+        e.eventName = 'ScheduleKeyDeletion';
+        e.readOnly = false;
+        e.eventTime = '2019-01-01T00:00:00Z';
+        e.awsRegion = 'region';
+        rp(e).pendingWindowInDays = 30;
+        e.responseElements = { keyId: 'arn:aws:kms:us-west-2:123456789012:key/1', deletionDate: 'Jan 1, 2019 12:00:00 AM' };
+      });
+      for (const code of ['ct-id-format', 'ct-key-id-invalid', 'ct-region', 'ct-deletion-date-mismatch']) {
+        const fs = only(text, code);
+        assert.equal(fs.length, 1, code);
+        assert.equal(fs[0].severity, 'information', code);
+      }
+      assert.deepEqual(aboveInformation(text), []);
+    });
+    it('the AWS guides\' account 111122223333 reads the same', () => {
+      const text = example('111122223333', (e) => { e.eventID = '1'; });
+      assert.equal(only(text, 'ct-id-format')[0]?.severity, 'information');
+      assert.deepEqual(aboveInformation(text), []);
+    });
+    it('near miss: the same hand-typed values in an event of a real-looking account stay warnings', () => {
+      const text = example(ACCOUNT, (e) => { e.eventID = '1'; e.awsRegion = 'region'; });
+      for (const code of ['ct-id-format', 'ct-key-id-invalid', 'ct-region']) assert.equal(only(text, code)[0]?.severity, 'warning', code);
+    });
+    it('a snippet trimmed to what it shows (no userIdentity, no awsRegion) whose key ARN has a placeholder account: ct-missing-field is information', () => {
+      const text = JSON.stringify({ eventName: 'GenerateDataKey', eventSource: 'kms.amazonaws.com', sourceIPAddress: 'AWS Internal', requestParameters: { keyId: 'arn:aws:kms:us-east-1:account:key/id', keySpec: 'AES_256' }, responseElements: null, eventTime: '2026-06-25T10:00:00Z' }, null, 2);
+      const [f] = fires(text, 'ct-missing-field');
+      assert.equal(f.severity, 'information');
+      assert.deepEqual(aboveInformation(text), []);
+      // A Lambda test event's detail with a userIdentity of its ARN only: the missing type is information too.
+      const noType = JSON.stringify({ ...JSON.parse(text), awsRegion: 'us-east-1', eventID: 'e8b2d4f6-1a3c-4e5f-9b7d-2c4e6a8f0b1d', userIdentity: { arn: 'arn:aws:iam::123456789012:user/test-user' } }, null, 2);
+      assert.deepEqual(only(noType, 'ct-missing-field').map((x) => x.severity), ['information']);
+      // The same snippet naming a real-looking key: a warning, as before.
+      const real = text.replace('account:key/id', `${ACCOUNT}:key/${KEY}`);
+      assert.equal(fires(real, 'ct-missing-field')[0].severity, 'warning');
+    });
+    it('near miss: in an example, values that try the real form and miss stay warnings (a GUID with a digit lost, a zoned Region, a date days off)', () => {
+      const text = example('111122223333', (e) => {
+        e.eventID = 'abcda5f-396d-494c-9380-0c47860df5f1';
+        e.awsRegion = 'us-west-2a';
+        e.eventName = 'ScheduleKeyDeletion';
+        e.readOnly = false;
+        e.eventTime = '2021-10-26T23:25:25Z';
+        e.requestParameters = { keyId: '7a3f9c2e-4b1d-4e8a-9f6c', pendingWindowInDays: 30 };
+        e.responseElements = { keyId: 'arn:aws:kms:us-west-2:111122223333:key/7a3f9c2e-4b1d-4e8a-9f6c', deletionDate: 'Nov 2, 2021, 11:25:25 PM' };
+      });
+      for (const code of ['ct-id-format', 'ct-region', 'ct-deletion-date-mismatch', 'ct-key-id-invalid']) assert.equal(only(text, code)[0]?.severity, 'warning', code);
+    });
+    it('near miss: a parameter the operation does not have is still a warning in an example', () => {
+      const text = example('123456789012', (e) => { e.eventName = 'ScheduleKeyDeletion'; rp(e).overridePendingWindowCheck = false; });
+      assert.equal(only(text, 'ct-kms-unknown-parameter')[0]?.severity, 'warning');
+    });
+  });
+
   describe('ct-unknown-value', () => {
     it('fires on eventType AwsApiCal with the nearest value offered', () => {
       const [f] = fires(ev((e) => { e.eventType = 'AwsApiCal'; }), 'ct-unknown-value');
@@ -217,6 +305,15 @@ describe('CloudTrail rules', () => {
     it('near miss: "AWS Internal" as a resource owner, and placeholders', () => {
       assert.equal(only(ev((e) => { (e.resources as Ev[])[0].accountId = 'AWS Internal'; }), 'ct-account-id').length, 0);
       assert.equal(only(ev((e) => { e.recipientAccountId = 'account-id'; }), 'ct-account-id').length, 0);
+    });
+    it('near miss: the tokens a redaction tool writes ([AWS_ACCOUNT_ID_REDACTED]) are masks, not malformed ids', () => {
+      const text = ev((e) => {
+        e.recipientAccountId = '[AWS_ACCOUNT_ID_REDACTED]';
+        ui(e).accountId = '[AWS_ACCOUNT_ID_REDACTED]';
+        (e.resources as Ev[])[0].accountId = '[AWS_ACCOUNT_ID_REDACTED]';
+      });
+      assert.equal(only(text, 'ct-account-id').length, 0);
+      assert.equal(only(text, 'ct-placeholder')[0]?.severity, 'information');
     });
   });
 

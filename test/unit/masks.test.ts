@@ -19,6 +19,11 @@ describe('masked values', () => {
       ['redacted', 'redacted'],
       ['[REDACTED]', '[REDACTED]'],
       ['(Redacted)', '(Redacted)'],
+      ['<REDACTED>', '<REDACTED>'],
+      // Redaction tools write what they hid beside the word.
+      ['[AWS_ACCOUNT_ID_REDACTED]', '[AWS_ACCOUNT_ID_REDACTED]'],
+      ['[AWS_ARN_REDACTED][AWS_ACCOUNT_ID_REDACTED]:user/admin', '[AWS_ARN_REDACTED]'],
+      ['REDACTED_ACCOUNT_ID', 'REDACTED_ACCOUNT_ID'],
     ];
     for (const [text, mask] of cases) {
       assert.equal(maskEnd(text, 0), mask.length, text);
@@ -37,7 +42,7 @@ describe('masked values', () => {
 
   it('leaves real values alone: ids, numbers, words with x in them', () => {
     for (const text of ['123456789012', '1234abcd-12ab-34cd-56ef-1234567890ab', 'boxxx', 'Xx', 'xx', 'AROAXXXXXXXXXXXXXXXXX', 'ASIAXXXXXXXXXXXXXXXX:session',
-      'arn:aws:iam::123456789012:role/app', 'unredacted', 'redactedness', 'x.x.x.x', '0x7fff']) {
+      'arn:aws:iam::123456789012:role/app', 'unredacted', 'redactedness', 'NOT_REDACTEDX', 'app_redacted_copy', 'x.x.x.x', '0x7fff']) {
       assert.ok(!hasMask(text), text);
     }
     // Not at the start of a word: no mask starts there.

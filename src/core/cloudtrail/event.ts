@@ -234,6 +234,32 @@ export function isPlaceholder(value: string): boolean {
   return isDocumentationExample(value) || hasMask(value);
 }
 
+/**
+ * An event written as an example: its recipient or caller account is a documentation
+ * placeholder (`111122223333`, `123456789012`, `account-id`), or so is the account of a key it names. Detection rules' test data and
+ * the guides' pages are written so, with ids, Regions and dates typed by hand (`"eventID": "1"`,
+ * `"awsRegion": "region"`): the findings that only say "CloudTrail did not write this" are then
+ * said as information, since nobody takes such an event for a record of a call.
+ */
+export function isExampleEvent(event: Obj): boolean {
+  for (const v of [event.recipientAccountId, obj(event.userIdentity)?.accountId]) {
+    if (typeof v === 'string' && isPlaceholderAccount(v)) return true;
+  }
+  // A snippet trimmed to the key it names: `arn:aws:kms:us-east-1:account:key/id`.
+  const m = keyMentions(event);
+  return [...m.request, ...m.response, ...m.resources].some((k) => k.ref.account !== undefined && isPlaceholderAccount(k.ref.account));
+}
+
+/**
+ * A value typed in an id's place without trying its form (`1`, `evt-001`, `key-1`,
+ * `test-master-key`), as detection rules' test events write them. An id that tries the form and
+ * misses (`abcda5f-396d-...` with a digit lost, a GUID cut short) is another matter: a reader
+ * takes it for one CloudTrail wrote, so it stays a warning even in an example.
+ */
+export function isFillerId(value: string): boolean {
+  return !/^(?:mrk-)?[0-9a-f]{4,}(?:-[0-9a-f]{2,}){2,}/i.test(value);
+}
+
 export function isPlaceholderAccountId(value: string): boolean {
   return isPlaceholderAccount(value) || hasMask(value);
 }

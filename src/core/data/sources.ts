@@ -75,6 +75,8 @@ export const SOURCES = {
   securityHubKms: 'https://docs.aws.amazon.com/securityhub/latest/userguide/kms-controls.html',
   cloudTrailRecord: 'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html',
   /** Insights event records have eventVersion, eventType, eventID, eventTime, awsRegion, recipientAccountId, sharedEventID, insightDetails, eventCategory: none of a call's fields. */
+  /** Network activity events (eventType AwsVpceEvent, eventCategory NetworkActivity): calls through a VPC endpoint, logged without request parameters or response elements. */
+  cloudTrailNetworkActivity: 'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-events.html#cloudtrail-network-events',
   cloudTrailInsightRecord: 'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-insights-fields-trails.html',
   json: 'https://www.rfc-editor.org/rfc/rfc8259',
   /** "No AWS principal has any permissions to a KMS key unless that permission is provided explicitly and never denied"; the mechanisms are the key policy, IAM policies and grants. */

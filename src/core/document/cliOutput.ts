@@ -179,12 +179,26 @@ export const EVENT_STRING = 'CloudTrailEvent';
 /**
  * Outputs whose events are JSON strings, one in a member of each element of
  * an array: lookup-events' `Events[].CloudTrailEvent`, and CloudWatch Logs'
- * `events[].message` for a trail that sends its events to a log group.
+ * `events[].message` for a trail that sends its events to a log group (and a
+ * subscription's `logEvents[].message`).
  */
 export const STRING_EVENT_MEMBERS = {
   Events: { array: 'Events', member: EVENT_STRING },
   logEvents: { array: 'events', member: 'message' },
+  logSubscription: { array: 'logEvents', member: 'message' },
 } as const;
+
+/**
+ * The payload a CloudWatch Logs subscription filter delivers (to a Lambda function, base64 and
+ * gzip undone; to Firehose or Kinesis): `{"messageType": "DATA_MESSAGE", "owner", "logGroup",
+ * "logStream", "subscriptionFilters", "logEvents": [{"id", "timestamp", "message"}]}`. A trail
+ * that sends its events to a log group reaches a subscriber so, one event per message; Lambda
+ * test events of log processors are saved in this shape.
+ */
+export function isLogSubscriptionPayload(v: Obj): boolean {
+  if (v.messageType !== 'DATA_MESSAGE' || !Array.isArray(v.logEvents) || v.logEvents.length === 0) return false;
+  return v.logEvents.every((e) => isObj(e) && typeof e.message === 'string');
+}
 
 /** A CloudWatch Logs message that may hold a JSON event (other lines of a log group are not records). */
 export function isJsonMessage(message: string): boolean {

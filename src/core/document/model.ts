@@ -243,11 +243,11 @@ interface SegmentResult {
 }
 
 /** Containers whose records are JSON strings holding events (lookup-events output, CloudWatch Logs output). */
-const STRING_RECORDS: ReadonlySet<Container> = new Set<Container>(['Events', 'logEvents', 'eventStrings']);
+const STRING_RECORDS: ReadonlySet<Container> = new Set<Container>(['Events', 'logEvents', 'logSubscription', 'eventStrings']);
 
 /** Containers whose records are a string member of each element of an array member. */
 type MemberContainer = keyof typeof STRING_EVENT_MEMBERS;
-const isMemberContainer = (c: Container): c is MemberContainer => c === 'Events' || c === 'logEvents';
+const isMemberContainer = (c: Container): c is MemberContainer => c === 'Events' || c === 'logEvents' || c === 'logSubscription';
 
 /** How messages name the string a record's JSON errors are in. */
 function recordStringLabel(container: Container): string {
@@ -500,7 +500,7 @@ function eventStringNode(element: Node, container: MemberContainer): Node | unde
     if (key?.value === name && value?.type === 'string') found = value; // the last one, as JSON.parse keeps
   }
   // A log group's other lines (not JSON) are not records.
-  if (container === 'logEvents' && found && !isJsonMessage(String(found.value))) return undefined;
+  if (container !== 'Events' && found && !isJsonMessage(String(found.value))) return undefined;
   return found;
 }
 
@@ -514,7 +514,8 @@ function recordNodes(root: Node, container: Container): Node[] {
       return arr?.type === 'array' ? (arr.children ?? []) : [];
     }
     case 'Events':
-    case 'logEvents': {
+    case 'logEvents':
+    case 'logSubscription': {
       const arr = findNodeAtLocation(root, [STRING_EVENT_MEMBERS[container].array]);
       return arr?.type === 'array' ? (arr.children ?? []).flatMap((e) => eventStringNode(e, container) ?? []) : [];
     }
@@ -591,7 +592,7 @@ function fastStringSegment(text: string, start: number, end: number, value: unkn
       const e = elements[i];
       if (!isObject(e) || typeof e[name] !== 'string') continue;
       // A log group's other lines (not JSON) are not records.
-      if (c.container === 'logEvents' && !isJsonMessage(e[name] as string)) continue;
+      if (c.container !== 'Events' && !isJsonMessage(e[name] as string)) continue;
       let member: ObjectMember | undefined;
       for (const m of scanObjectMembers(text, spans[i].start, spans[i].end) ?? []) if (m.key === name) member = m;
       const literal = member && scanValue(text, member.valueStart, spans[i].end);
@@ -712,7 +713,7 @@ function brokenBigSegment(text: string, start: number, end: number, hints: Docum
 
 /** Offsets of the '{' of each element of the container, found by bracket depth (tolerant of errors). */
 function recordStartsTolerant(source: string, container: Container): number[] {
-  const depthOfRecords = container === 'Records' || container === 'Grants' || container === 'Events' || container === 'logEvents' || container === 'Aliases' || container === 'Rotations' ? 2 : container === 'array' || container === 'KeyMetadata' || container === 'detail' ? 1 : 0;
+  const depthOfRecords = container === 'Records' || container === 'Grants' || container === 'Events' || container === 'logEvents' || container === 'logSubscription' || container === 'Aliases' || container === 'Rotations' ? 2 : container === 'array' || container === 'KeyMetadata' || container === 'detail' ? 1 : 0;
   const starts: number[] = [];
   let depth = 0;
   let inString = false;

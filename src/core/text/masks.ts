@@ -3,7 +3,7 @@
  * READMEs, blog posts, issues and sample policies write them:
  * `arn:aws:kms:us-east-1:XXXXXXXXXXXX:key/xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`,
  * an account `123456789XXX` with its last digits hidden, a Region
- * `xx-xxxx-x`, and `REDACTED` (or `[redacted]`, `(Redacted)`) in place of any value.
+ * `xx-xxxx-x`, and `REDACTED` (or `[redacted]`, `(Redacted)`, a tool's `[AWS_ACCOUNT_ID_REDACTED]`) in place of any value.
  *
  * Such a value stands for a real one that the reader cannot see. KMS Lens
  * reads it as a placeholder (say less, never "this is not an account id"),
@@ -26,8 +26,12 @@ function isMaskChar(c: number): boolean {
   return c === 120 || c === 88 || (c >= 48 && c <= 57); // x, X, digits
 }
 
-/** `REDACTED`, `[redacted]`, `(Redacted)`, `**REDACTED**`: the word, and the brackets or stars around it. */
-const REDACTED = /[[(*]*(?:REDACTED|[Rr]edacted)[\])*]*/y;
+/**
+ * `REDACTED`, `[redacted]`, `(Redacted)`, `**REDACTED**`, `<REDACTED>`: the word, and the brackets or stars
+ * around it; also the tokens redaction tools write, the word joined to what it hides by underscores
+ * (`[AWS_ACCOUNT_ID_REDACTED]`, `[AWS_ARN_REDACTED]`, `REDACTED_ACCOUNT_ID`).
+ */
+const REDACTED = /[[(*<]*(?:[A-Z0-9]+_)*(?:REDACTED|[Rr]edacted)(?:_[A-Z0-9]+)*[\])*>]*/y;
 
 /** A cheap first look: false when the text surely holds no mask. */
 export function mayHoldMask(s: string): boolean {

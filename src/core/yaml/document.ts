@@ -20,7 +20,28 @@ export function isYamlDocument(text: string, hints: DocumentHints): boolean {
   if (hints.languageId === 'yaml' || hints.languageId === 'cloudformation' || (hints.languageId === undefined || hints.languageId === 'plaintext') && YAML_FILES.test(hints.fileName ?? '')) {
     return !/^\s*(?:\[|\{(?!\{))/.test(text.slice(0, 4096));
   }
-  return false;
+  return isUnnamedYaml(text, hints);
+}
+
+/** A name without an extension: standard input (`''`), an editor's Untitled-1, a file saved without one. */
+const NO_EXTENSION = /^(?:.*[\\/])?[^.\\/]*$/;
+
+/**
+ * The first line that is not blank or a comment: a YAML document start, or a mapping key
+ * (`Grants:`, `KeyMetadata:`, `Policy: '{...}'`), alone or as a list entry (`- Grants:`, as
+ * `--output yaml-stream` prints pages). JSON starts with `{` or `[`, Terraform with a block.
+ */
+const YAML_START = /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*(?:---|(?:- )?[A-Za-z_][\w.-]*:(?:[ \t]|\r?\n|$))/;
+
+/**
+ * Text with no name to go by is YAML when it starts as YAML does: `aws kms list-grants
+ * --output yaml | kms-lens grants -` and YAML pasted into an untitled editor are read as the
+ * same text saved in a `.yaml` file is. Only plain text: a language the editor chose wins.
+ */
+function isUnnamedYaml(text: string, hints: DocumentHints): boolean {
+  if (hints.languageId !== undefined && hints.languageId !== 'plaintext') return false;
+  if (!NO_EXTENSION.test(hints.fileName ?? '')) return false;
+  return YAML_START.test(text.slice(0, 4096));
 }
 
 /** A template names its resources, a Serverless service its provider: anything without either is not ours. */

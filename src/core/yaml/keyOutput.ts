@@ -20,8 +20,11 @@ import type { CliOutput } from '../document/cliOutput';
 import type { JsonRecord } from '../document/record';
 import { tryTranslateYaml, type YamlTranslation } from './translate';
 
-/** The top-level members that name these outputs (`--output yaml` writes them at column 0). */
-const KEY_OUTPUT_HINT = /^(?:Grants|KeyMetadata|KeyRotationEnabled|Aliases|Rotations)\s*:/m;
+/**
+ * The top-level members that name these outputs: `--output yaml` writes them at column 0,
+ * `--output yaml-stream` (paginated commands) writes each page as an entry of a list (`- Grants:`).
+ */
+const KEY_OUTPUT_HINT = /^(?:- )?(?:Grants|KeyMetadata|KeyRotationEnabled|Aliases|Rotations)\s*:/m;
 
 export interface YamlKeyOutput {
   translation: YamlTranslation;
@@ -115,12 +118,44 @@ function recordValues(value: Record<string, unknown>, container: Container): unk
   return Array.isArray(list) ? list.filter((e) => isObject(e)) : [];
 }
 
+/**
+ * `--output yaml-stream` of a paginated command (list-grants, list-aliases,
+ * list-key-rotations): a list with one entry per page the CLI fetched, each the
+ * page's response as `--output yaml` would print it (with `NextMarker` and
+ * `Truncated: true` on all but the last). Read as one output whose records are
+ * those of every page, in order; the last page says whether there is more.
+ */
+function readYamlStream(t: YamlTranslation, root: Node, pages: unknown[]): YamlKeyOutput | undefined {
+  const pageNodes = root.type === 'array' ? root.children ?? [] : [];
+  if (pages.length === 0 || pageNodes.length !== pages.length) return undefined;
+  let first: ReturnType<typeof classifyValue> | undefined;
+  let last: ReturnType<typeof classifyValue> | undefined;
+  const records: JsonRecord[] = [];
+  for (let i = 0; i < pages.length; i++) {
+    const page = pages[i];
+    if (!isObject(page)) return undefined;
+    const c = classifyValue(page);
+    if ((c.kind !== 'listGrants' && c.kind !== 'kmsOutput') || !isExactly(page, c.cli) || c.container === 'KeyMetadata' || c.container === 'single') return undefined;
+    if (first && (c.cli?.command !== first.cli?.command || c.container !== first.container)) return undefined;
+    first ??= c;
+    last = c;
+    const nodes = recordNodes(pageNodes[i], c.container);
+    const values = recordValues(page, c.container);
+    if (nodes.length !== values.length) return undefined;
+    nodes.forEach((node, j) => records.push(yamlRecord(t, node, records.length, values[j])));
+  }
+  if (!first || !last) return undefined;
+  return { translation: t, kind: first.kind as YamlKeyOutput['kind'], container: first.container, cli: last.cli, records };
+}
+
 /** The text read as AWS CLI YAML output about keys; undefined for every other YAML. */
 export function readYamlKeyOutput(text: string): YamlKeyOutput | undefined {
   if (!KEY_OUTPUT_HINT.test(text)) return undefined;
   const t = tryTranslateYaml(text);
   // Broken YAML is not read as output: what it holds is not known for certain.
-  if (!t || t.errors > 0 || !t.root || !isObject(t.value)) return undefined;
+  if (!t || t.errors > 0 || !t.root) return undefined;
+  if (Array.isArray(t.value)) return readYamlStream(t, t.root, t.value);
+  if (!isObject(t.value)) return undefined;
   const c = classifyValue(t.value);
   if ((c.kind !== 'listGrants' && c.kind !== 'kmsOutput') || !isExactly(t.value, c.cli)) return undefined;
   const nodes = recordNodes(t.root, c.container);

@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { SOURCES } from '../../data/sources';
 import type { EventContext, LogRule } from '../../rules/rule';
-import { isDocumentationExample, isKmsEvent, keyMentions, type KeyMention } from '../event';
+import { isDocumentationExample, isExampleEvent, isFillerId, isKmsEvent, keyMentions, type KeyMention } from '../event';
 
 /** A key id as KMS forms it: a GUID, or `mrk-` and 32 hex digits for a multi-Region key (any case: only the form is judged here). */
 const KEY_ID_FORM = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/i;
@@ -26,7 +26,7 @@ export const keyIdInvalid: LogRule = {
   category: 'record',
   fixable: [],
   docs: {
-    description: 'KMS key ids are GUIDs (`1234abcd-12ab-34cd-56ef-1234567890ab`), or `mrk-` and 32 hexadecimal digits for multi-Region keys (KMS Developer Guide, key identifiers). A value in a key id\'s place (`requestParameters.keyId`, a key ARN in `responseElements` or `resources`) that has neither form cannot be what CloudTrail wrote: which key the record names is unknown, and the grants view and the lifecycle cannot follow it. A value masked on purpose (`...XXXXX`, `****`, `REDACTED`) is reported as information, once per document and value, so shared anonymised logs stay quiet; any other is a warning, also once per value. Documentation placeholders are left to `ct-placeholder`. KMS Lens\'s own "Redact for sharing" keeps key ids as they are, so its output raises nothing here.',
+    description: 'KMS key ids are GUIDs (`1234abcd-12ab-34cd-56ef-1234567890ab`), or `mrk-` and 32 hexadecimal digits for multi-Region keys (KMS Developer Guide, key identifiers). A value in a key id\'s place (`requestParameters.keyId`, a key ARN in `responseElements` or `resources`) that has neither form cannot be what CloudTrail wrote: which key the record names is unknown, and the grants view and the lifecycle cannot follow it. A value masked on purpose (`...XXXXX`, `****`, `REDACTED`) is reported as information, once per document and value, so shared anonymised logs stay quiet; any other is a warning, also once per value. Documentation placeholders are left to `ct-placeholder`. In an event whose account is a documentation placeholder (`111122223333`, `123456789012`: an example, or a detection rule\'s test data, where `"keyId": "1"` is common) a value that does not try the key id form is information too; a key id cut short stays a warning. KMS Lens\'s own "Redact for sharing" keeps key ids as they are, so its output raises nothing here.',
     example: '"requestParameters": { "keyId": "1234abcd-12ab-34cd-56ef-XXXXXXXXXXXX" }',
     remedy: 'In a real log, get the record as CloudTrail delivered it. To share a log, redact with KMS Lens (account ids, access keys and names are replaced; key ids are kept).',
     sources: [SOURCES.kmsKeyIdentifiers, SOURCES.cloudTrailRecord],
@@ -49,7 +49,7 @@ export const keyIdInvalid: LogRule = {
       const redacted = REDACTED.test(id);
       report({
         ...ctx.range(mention.path),
-        atMostInformation: redacted,
+        atMostInformation: redacted || (isFillerId(id) && isExampleEvent(ctx.event)),
         message: (redacted
           ? l10n.t('"{0}" is a masked key id, not a key id: which key this names cannot be told, so the grants view and the key\'s lifecycle do not follow it.', id)
           : l10n.t('"{0}" is not a KMS key id (a GUID, or mrk- and 32 hexadecimal digits): CloudTrail did not write it, and which key this names is unknown.', id)) + times,

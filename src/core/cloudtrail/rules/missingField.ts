@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import type { EventRule } from '../../rules/rule';
 import { SOURCES } from '../../data/sources';
 import { RECORD_FIELDS, parseEventVersion, versionAtLeast } from '../data/recordFields';
-import { isInsightEvent, isServiceEvent, obj } from '../event';
+import { isExampleEvent, isInsightEvent, isServiceEvent, obj } from '../event';
 
 /** Fields without which nobody can tell who did what to which key, and when. */
 const ESSENTIAL = RECORD_FIELDS.filter((f) => ['userIdentity', 'eventTime', 'eventSource', 'eventName', 'awsRegion', 'eventID'].includes(f.name));
@@ -15,7 +15,7 @@ export const missingField: EventRule = {
   category: 'record',
   fixable: [],
   docs: {
-    description: 'A CloudTrail record without `eventTime`, `eventSource`, `eventName`, `awsRegion`, `userIdentity` or (from eventVersion 1.01) `eventID`, or whose `userIdentity` has no `type`. CloudTrail always writes them, so the record was cut or edited, and it cannot say who did what, where and when. Service events (`AwsServiceEvent`) and AWS-internal calls (`invokedBy: "AWS Internal"`) legitimately have no `userIdentity.type`; CloudTrail Insights events (`AwsCloudTrailInsight`) have none of a call\'s fields by design and are not checked.',
+    description: 'A CloudTrail record without `eventTime`, `eventSource`, `eventName`, `awsRegion`, `userIdentity` or (from eventVersion 1.01) `eventID`, or whose `userIdentity` has no `type`. CloudTrail always writes them, so the record was cut or edited, and it cannot say who did what, where and when. Service events (`AwsServiceEvent`) and AWS-internal calls (`invokedBy: "AWS Internal"`) legitimately have no `userIdentity.type`; CloudTrail Insights events (`AwsCloudTrailInsight`) have none of a call\'s fields by design and are not checked. An example trimmed to the fields it shows (its account, or the account of the key it names, a documentation placeholder such as `123456789012` or `account`) gets the finding as information.',
     example: '{ "eventVersion": "1.08", "eventSource": "kms.amazonaws.com", "eventName": "Decrypt", "awsRegion": "us-west-2" }',
     remedy: 'Copy the whole record from the log again; if it was trimmed on purpose, keep these fields.',
     sources: [SOURCES.cloudTrailRecord, SOURCES.cloudTrailInsightRecord],
@@ -30,12 +30,12 @@ export const missingField: EventRule = {
     if (ESSENTIAL.some((f) => !(f.name in event) && versionAtLeast(version, f.since))) {
       const missing = ESSENTIAL.filter((f) => versionAtLeast(version, f.since) && !(f.name in event)).map((f) => f.name);
       const at = range([]);
-      report({ start: at.start, end: at.start + 1, message: l10n.t('This CloudTrail record has no {0}: CloudTrail writes it in every record, so this one was cut or edited.', missing.map((m) => `"${m}"`).join(', ')) });
+      report({ start: at.start, end: at.start + 1, atMostInformation: isExampleEvent(event), message: l10n.t('This CloudTrail record has no {0}: CloudTrail writes it in every record, so this one was cut or edited.', missing.map((m) => `"${m}"`).join(', ')) });
     }
     const identity = obj(event.userIdentity);
     if (identity && !('type' in identity) && !isServiceEvent(event) && identity.invokedBy !== 'AWS Internal') {
       const at = range(['userIdentity'], 'key');
-      report({ ...at, message: l10n.t('userIdentity has no "type": only service events and AWS-internal calls lack it, so who made this call cannot be told.') });
+      report({ ...at, atMostInformation: isExampleEvent(event), message: l10n.t('userIdentity has no "type": only service events and AWS-internal calls lack it, so who made this call cannot be told.') });
     }
   },
 };

@@ -23,7 +23,9 @@ export const morePages: DocumentRule = {
     // In YAML output (`--output yaml`), on the member's YAML characters, through the translation.
     const root = model.translation?.root ?? model.root;
     const place = model.translation ? model.translation.toDocument : (o: number): number => o;
-    const node = root && findNodeAtLocation(root, [more]);
+    // `--output yaml-stream` prints a list of pages: the last page is the one that says whether more follow.
+    const path = root?.type === 'array' ? [(root.children?.length ?? 1) - 1, more] : [more];
+    const node = root && findNodeAtLocation(root, path);
     const key = node?.parent?.children?.[0];
     const range = key ? { start: place(key.offset), end: place(key.offset + key.length) } : { start: 0, end: 0 };
     const message = more === 'NextToken'
