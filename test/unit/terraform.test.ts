@@ -34,6 +34,44 @@ function fixOf(text: string, code: string): string | undefined {
 describe('Terraform modules', () => {
   before(() => getKmsLensService().prepareFormats(locateWasm));
 
+  it('a key policy Resource that is the key\'s id attribute never matches: warned, whatever the writing; the ARN attribute is not', () => {
+    const heredoc = `resource "aws_kms_key" "queue" {}
+
+resource "aws_kms_key_policy" "queue" {
+  key_id = aws_kms_key.queue.key_id
+  policy = <<EOF
+{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Sid": "Root", "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::\${data.aws_caller_identity.current.account_id}:root" }, "Action": "kms:*", "Resource": "*" },
+    { "Sid": "Sqs", "Effect": "Allow", "Principal": { "Service": "sqs.amazonaws.com" }, "Action": ["kms:Decrypt", "kms:GenerateDataKey*"], "Resource": "\${aws_kms_key.queue.id}",
+      "Condition": { "ArnEquals": { "aws:SourceArn": "\${aws_sqs_queue.orders.arn}" } } }
+  ]
+}
+EOF
+}
+`;
+    const found = run(heredoc).filter((f) => f.code === 'policy-key-policy-resource');
+    assert.deepEqual(found.map((f) => [f.severity, heredoc.slice(f.start, f.end)]), [['warning', '"${aws_kms_key.queue.id}"']]);
+    assert.match(found[0].message, /aws_kms_key\.queue\.id is the key id, not "\*" or an ARN: it never matches this key's ARN/);
+    const encoded = (resource: string): string => `resource "aws_kms_key_policy" "queue" {
+  key_id = aws_kms_key.queue.key_id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      { Sid = "Root", Effect = "Allow", Principal = { AWS = "arn:aws:iam::\${data.aws_caller_identity.current.account_id}:root" }, Action = "kms:*", Resource = "*" },
+      { Sid = "Sqs", Effect = "Allow", Principal = { Service = "sqs.amazonaws.com" }, Action = ["kms:Decrypt"], Resource = ${resource} }
+    ]
+  })
+}
+`;
+    const keyId = encoded('aws_kms_key.queue.key_id');
+    assert.deepEqual(run(keyId).filter((f) => f.code === 'policy-key-policy-resource').map((f) => keyId.slice(f.start, f.end)), ['aws_kms_key.queue.key_id']);
+    for (const quiet of ['aws_kms_key.queue.arn', 'var.key_resource', 'local.key_arn']) {
+      assert.deepEqual(run(encoded(quiet)).filter((f) => f.code === 'policy-key-policy-resource'), [], quiet);
+    }
+  });
+
   it('before the parser has loaded, a .tf text is pending, not read as nothing', () => {
     // The parser is loaded by now; the service says so.
     assert.equal(getKmsLensService().needsFormats(HINTS), false);
