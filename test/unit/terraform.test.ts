@@ -8,7 +8,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyze, applyEdits, buildModel, DEFAULT_SETTINGS, fixAll, getKmsLensService, type Finding } from '../../src/core';
+import { analyze, applyEdits, buildModel, DEFAULT_SETTINGS, describeReading, fixAll, getKmsLensService, type Finding } from '../../src/core';
 import { policiesOf } from '../../src/core/policy/locate';
 import { locateWasm } from '../../src/cli/wasm';
 
@@ -572,6 +572,8 @@ resource "aws_kms_key" "k" {
     it('a key policy double-encoded from a file is found in a module that holds nothing else of ours', () => {
       const text = 'resource "aws_kms_key" "data" {\n  policy = jsonencode(file("key-policy.json"))\n}\n';
       assert.deepEqual(doubled(text), ['terraform-policy-double-encoded 2:12 "jsonencode(file(\\"key-policy.json\\"))"']);
+      // Read for that rule alone: the reading names the module, without an empty list after "with".
+      assert.equal(describeReading(analyze(text, HINTS).model), 'a Terraform module');
     });
 
     it('jsonencode of an HCL object, of a variable or a local, and a document passed as it is are not reported', () => {
