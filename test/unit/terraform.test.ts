@@ -72,6 +72,28 @@ EOF
     }
   });
 
+  it('the key_policy of an awscc_kms_key (Cloud Control provider) is a key policy, read as aws_kms_key\'s policy is', () => {
+    const text = `resource "awscc_kms_key" "shared" {
+  description = "Shared key"
+  key_policy = jsonencode({
+    "Version" : "2012-10-17",
+    "Statement" : [
+      {
+        "Sid" : "Enable IAM User Permissions",
+        "Effect" : "Allow",
+        "Principal" : { "AWS" : "*" },
+        "Action" : "kms:*",
+        "Resource" : "*"
+      },
+    ],
+  })
+}
+`;
+    const { model, findings } = analyze(text, HINTS);
+    assert.deepEqual(policiesOf(model).map((p) => p.kind), ['keyPolicy']);
+    assert.ok(placed(text, findings).includes('policy-public-principal 9:33 "\\"*\\""'), placed(text, findings).join('\n'));
+  });
+
   it('before the parser has loaded, a .tf text is pending, not read as nothing', () => {
     // The parser is loaded by now; the service says so.
     assert.equal(getKmsLensService().needsFormats(HINTS), false);

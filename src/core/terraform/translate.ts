@@ -66,6 +66,9 @@ export const SLOTS: Readonly<Record<string, Readonly<Record<string, Slot>>>> = {
   aws_kms_external_key: { policy: KEY },
   aws_kms_replica_external_key: { policy: KEY },
   aws_kms_key_policy: { policy: KEY },
+  // The Cloud Control provider (awscc) names the argument after CloudFormation's KeyPolicy.
+  awscc_kms_key: { key_policy: KEY },
+  awscc_kms_replica_key: { key_policy: KEY },
   aws_iam_policy: { policy: IDENTITY },
   aws_iam_role_policy: { policy: IDENTITY },
   aws_iam_user_policy: { policy: IDENTITY },
