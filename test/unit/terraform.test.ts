@@ -94,6 +94,18 @@ EOF
     assert.ok(placed(text, findings).includes('policy-public-principal 9:33 "\\"*\\""'), placed(text, findings).join('\n'));
   });
 
+  it('a policy written as one quoted JSON string is read, with findings on the HCL characters and no fix written back', () => {
+    const text = 'resource "aws_kms_key" "k" {\n  enable_key_rotation = true\n  policy = "{\\"Version\\": \\"2012-10-17\\", \\"Statement\\": [{\\"Sid\\": \\"Root\\", \\"Effect\\": \\"Allow\\", \\"Principal\\": {\\"AWS\\": \\"arn:aws:iam::${data.aws_caller_identity.current.account_id}:root\\"}, \\"Action\\": \\"kms:*\\", \\"Resource\\": \\"*\\"}, {\\"Sid\\": \\"Everyone\\", \\"Effect\\": \\"Allow\\", \\"Principal\\": {\\"AWS\\": \\"*\\"}, \\"Action\\": \\"kms:Decrypt\\", \\"Resource\\": \\"*\\"}]}"\n}\n';
+    const { model, findings } = analyze(text, HINTS);
+    assert.deepEqual(policiesOf(model).map((p) => p.kind), ['keyPolicy']);
+    const pub = findings.find((f) => f.code === 'policy-public-principal');
+    assert.ok(pub, placed(text, findings).join('\n'));
+    assert.equal(text.slice(pub.start, pub.end), '\\"*\\"');
+    assert.deepEqual(pub.fixes ?? [], []);
+    // A string that is not a policy (a reference, a name) is not read.
+    assert.deepEqual(policiesOf(analyze('resource "aws_kms_key" "k" {\n  policy = "${data.aws_iam_policy_document.key.json}"\n}\n', HINTS).model), []);
+  });
+
   it('before the parser has loaded, a .tf text is pending, not read as nothing', () => {
     // The parser is loaded by now; the service says so.
     assert.equal(getKmsLensService().needsFormats(HINTS), false);

@@ -631,10 +631,28 @@ function heredocJson(src: string, heredoc: TsNode): HeredocTranslation | undefin
   };
 }
 
-/** The policy written as an attribute's value, when it is JSON Terraform shows: a heredoc or `jsonencode({...})`. */
+/**
+ * A policy written as one quoted string of JSON (`policy = "{\"Version\": ...}"`), as generators and
+ * remediation tools write it: the string's value, each character mapped to the HCL characters that wrote it.
+ * Fixes are not offered there (an edit would have to be written back with HCL's escapes).
+ */
+function quotedJson(src: string, v: TsNode): HeredocTranslation | undefined {
+  const s = quotedString(src, v.startIndex, v.endIndex);
+  if (!/^\s*\{/.test(s.value) || !s.value.includes('"Statement"')) return undefined;
+  const { map } = s;
+  return {
+    text: s.value,
+    root: parseTree(s.value, [], { allowTrailingComma: true }),
+    toDocument: (o) => map[Math.max(0, Math.min(o, map.length - 1))],
+    mapEdits: () => undefined,
+  };
+}
+
+/** The policy written as an attribute's value, when it is JSON Terraform shows: a heredoc, `jsonencode({...})`, or a quoted JSON string. */
 function inlinePolicy(src: string, value: TsNode): HeredocTranslation | undefined {
   const v = unwrap(value);
   if (v.type === 'heredoc_template') return heredocJson(src, v);
+  if (v.type === 'string_lit' || v.type === 'quoted_template') return quotedJson(src, v);
   if (v.type === 'function_call' && text(src, v.children[0]) === 'jsonencode') {
     const args = v.children.find((c) => c.type === 'function_arguments');
     const arg = args ? args.children[0] : undefined;
