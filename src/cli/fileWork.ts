@@ -21,13 +21,17 @@ export const INDEXED = (): string => l10n.t('CloudTrail events, list-grants outp
 
 const megabytes = (chars: number): string => `${Number((chars / (1024 * 1024)).toFixed(1))} MB`;
 
-/** Why a file was not analysed (or not wholly); undefined when it was. `what` says what the command reads. */
-export function skipOf(file: string, model: DocumentModel, maxFileSize: number, analysed: (kind: DocumentModel['kind']) => boolean, what: string): Skipped | undefined {
+/**
+ * Why a file was not analysed (or not wholly); undefined when it was. `what` says what the command reads;
+ * `readsTerraform` is false for grants, which reads no .tf file and so does not load the Terraform parser.
+ */
+export function skipOf(file: string, model: DocumentModel, maxFileSize: number, analysed: (kind: DocumentModel['kind']) => boolean, what: string, readsTerraform = true): Skipped | undefined {
   if (model.skipped === 'tooLarge') return { file, reason: l10n.t('{0}, larger than --max-file-size ({1})', megabytes(model.text.length), megabytes(maxFileSize)), limit: true };
   if (model.skipped === 'binary') return { file, reason: l10n.t('binary content, not text') };
   if (model.text.trim() === '') return { file, reason: l10n.t('empty') };
   // A .tf file while the Terraform parser is missing (main.ts said why): unread, not "not a policy".
-  if (model.pending) return { file, reason: l10n.t('not analysed: the Terraform parser did not load'), limit: true };
+  // For grants the parser is not loaded at all: a .tf file is just not what it reads.
+  if (model.pending) return readsTerraform ? { file, reason: l10n.t('not analysed: the Terraform parser did not load'), limit: true } : { file, reason: l10n.t('not {0}', what) };
   if (model.syntaxProblems.some((p) => p.kind === 'tooDeep') && analysed(model.kind)) {
     const reason = model.records.length === 0
       ? l10n.t('not analysed: nested more than {0} levels deep', MAX_JSON_NESTING)
@@ -135,7 +139,7 @@ export function indexFile(file: InputFile, maxFileSize: number, readStdin?: () =
   // The keys report says nothing about syntax: a big log's events are not counted for duplicate keys.
   const model = core.parse(input.text, { languageId: input.hints.languageId, fileName: input.hints.fileName }, { maxFileSize, duplicateKeys: false });
   const facts = core.keyFacts({ id: file.display, model });
-  const skip = skipOf(file.display, model, maxFileSize, () => core.feedsKeys(model), INDEXED());
+  const skip = skipOf(file.display, model, maxFileSize, () => core.feedsKeys(model), INDEXED(), false);
   return { facts, lines: eventLines(facts, input.text), skip, errors: [] };
 }
 

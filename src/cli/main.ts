@@ -188,7 +188,7 @@ function grantsOfOne(files: readonly InputFile[], errors: string[], skipped: Ski
   const run = new GrantsRun(entries, maxFileSize);
   for (const e of entries) {
     const model = run.models.get(e.file) as DocumentModel;
-    const skip = skipOf(e.file, model, maxFileSize, () => core.feedsKeys(model), INDEXED());
+    const skip = skipOf(e.file, model, maxFileSize, () => core.feedsKeys(model), INDEXED(), false);
     if (skip) skipped.push(skip);
   }
   io.out(values.format === 'json' ? JSON.stringify(toJsonReport(run), null, 2) + '\n' : toTextReport(run));

@@ -76,7 +76,8 @@ export function describeReading(model: DocumentModel): string {
       // Keys read only for the rotation they turn on (lifecycle-rotation-unsupported).
       const keys = model.terraformUnrotatableKeys?.length ?? 0;
       if (keys > 0) kinds.push(keys === 1 ? l10n.t('a KMS key') : l10n.t('{0} KMS keys', keys));
-      return l10n.t('a Terraform module with {0}', kinds.join(', '));
+      // A module read only for a rule about how it passes a policy (terraform-policy-double-encoded): no list to name.
+      return kinds.length === 0 ? l10n.t('a Terraform module') : l10n.t('a Terraform module with {0}', kinds.join(', '));
     }
     default: return l10n.t('neither a policy nor CloudTrail data (not analysed)');
   }

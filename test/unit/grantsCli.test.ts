@@ -61,6 +61,22 @@ describe('kms-lens grants', () => {
     assert.deepEqual(out.attempts.map((a: { errorCode: string }) => a.errorCode), ['DryRunOperationException', 'AccessDenied']);
   });
 
+  it('a Terraform module among the logs is not what grants reads, not a file the parser failed on', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kms-lens-grants-tf-'));
+    try {
+      fs.copyFileSync(path.join(SAMPLE, 'grants-cloudtrail.json'), path.join(dir, 'grants-cloudtrail.json'));
+      fs.writeFileSync(path.join(dir, 'main.tf'), 'resource "aws_kms_grant" "app" {\n  key_id            = aws_kms_key.app.key_id\n  grantee_principal = aws_iam_role.app.arn\n  operations        = ["Decrypt"]\n}\n');
+      for (const args of [['grants', dir], ['grants', path.join(dir, 'main.tf'), path.join(dir, 'grants-cloudtrail.json')]]) {
+        const r = run(args);
+        assert.equal(r.code, 0, r.stderr);
+        assert.doesNotMatch(r.stderr, /Terraform parser did not load/);
+        assert.match(r.stderr, /skipped .*main\.tf: not CloudTrail events, list-grants output/);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('prints a readable tree: key, grants with status and details, attempts, other uses', () => {
     const r = run(['grants', SAMPLE]);
     assert.equal(r.code, 0, r.stderr);

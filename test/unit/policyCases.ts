@@ -652,6 +652,27 @@ export const CASES: Record<string, RuleCase> = {
     nearMisses: [keyPolicy(), iamStmt(`"Action":"kms:Decrypt","Resource":"${keyArn()}"`)],
     message: /111122223333 is an example account number from the AWS documentation \(used 2 times in this policy\)/,
   },
+  'policy-sub-policy-variable': {
+    fires: [
+      // A key policy kept as a file a template embeds: the user's own encryption context, and a principal by session name.
+      keyPolicy(appStatement('"Action":"kms:Decrypt","Resource":"*","Condition":{"StringEquals":{"kms:EncryptionContext:user":{"Fn::Sub":"⟦${aws:username}⟧"}}}')),
+      keyPolicy(appStatement('"Action":"kms:Decrypt","Resource":"*","Condition":{"StringLike":{"aws:PrincipalArn":{"Fn::Sub":["arn:aws:iam::${AWS::AccountId}:role/${Team}-⟦${aws:PrincipalTag/team}⟧",{"Team":"ops"}]}}}')),
+      iamStmt('"Action":"kms:Decrypt","Resource":{"Fn::Sub":"arn:aws:kms:${AWS::Region}:${AWS::AccountId}:key/*"},"Condition":{"StringEquals":{"kms:EncryptionContext:session":{"Fn::Sub":"⟦${saml:sub}⟧"}}}'),
+    ],
+    nearMisses: [
+      // Escaped; outside Fn::Sub (IAM reads it as written); given a value by the variable map; CloudFormation's own variables.
+      keyPolicy(appStatement('"Action":"kms:Decrypt","Resource":"*","Condition":{"StringEquals":{"kms:EncryptionContext:user":{"Fn::Sub":"${!aws:username}"}}}')),
+      keyPolicy(appStatement('"Action":"kms:Decrypt","Resource":"*","Condition":{"StringEquals":{"kms:EncryptionContext:user":"${aws:username}"}}}')),
+      keyPolicy(appStatement('"Action":"kms:Decrypt","Resource":"*","Condition":{"StringEquals":{"kms:EncryptionContext:user":{"Fn::Sub":["${aws:username}",{"aws:username":"alice"}]}}}')),
+      iamStmt('"Action":"kms:Decrypt","Resource":{"Fn::Sub":"arn:${AWS::Partition}:kms:${AWS::Region}:${AWS::AccountId}:key/${KeyId}"}'),
+    ],
+    fix: {
+      title: 'Escape as "${!aws:username}"',
+      safety: 'repair',
+      result: keyPolicy(appStatement('"Action":"kms:Decrypt","Resource":"*","Condition":{"StringEquals":{"kms:EncryptionContext:user":{"Fn::Sub":"${!aws:username}"}}}')),
+    },
+    message: /^"\$\{aws:username\}" inside Fn::Sub is read by CloudFormation as one of its own variables, and no parameter or resource has that name: CloudFormation refuses the template/,
+  },
   'policy-s3-kms-key-id-alias': {
     fires: [
       // A bucket policy that refuses uploads not encrypted under one key, named by its alias ARN, and by a bare alias name.

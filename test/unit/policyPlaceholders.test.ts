@@ -246,6 +246,26 @@ describe('a key policy Resource whose key id is left to fill in', () => {
   });
 });
 
+describe('a sample word where an ARN goes', () => {
+  it('"arn", "key-arn", "KMS_KEY_ARN", "your role ARN" are placeholders: one information finding each, nothing above information', () => {
+    for (const word of ['arn', 'ARN', 'key-arn', 'kms_key_arn', 'KMS_KEY_ARN', 'kms-key-arn', 'Your KMS key ARN', 'role-arn']) {
+      const iam = identityPolicy(`{"Effect":"Allow","Action":["kms:Decrypt","kms:GenerateDataKey"],"Resource":["⟦${word}⟧"]}`);
+      const { found } = expectAt(iam, 'policy-placeholder');
+      assert.match(found[0].message, /is a placeholder: replace it with an ARN\./, word);
+      assert.deepEqual(serious(unmark(iam).text), [], word);
+      const key = keyStmt(`"Principal":{"AWS":"${role}"},"Action":"kms:Decrypt","Resource":"${word}"`);
+      assert.deepEqual(serious(key), [], word);
+    }
+  });
+
+  it('"arn" as a field of an ARN built by Fn::Join is text, and words that only contain "arn" are values', () => {
+    const joined = keyStmt(`"Principal":{"AWS":{"Fn::Join":[":",["arn",{"Ref":"AWS::Partition"},"iam:","${ACCOUNT}","role/App"]]}},"Action":"kms:Decrypt","Resource":"*"`);
+    expectNone(joined, 'policy-placeholder');
+    assert.deepEqual(serious(joined), []);
+    for (const value of ['learn', 'barn-owl']) expectNone(keyStmt(`"Principal":{"AWS":"${role}"},"Action":"kms:Decrypt","Resource":"*","Condition":{"StringEquals":{"kms:EncryptionContext:project":"${value}"}}`), 'policy-placeholder');
+  });
+});
+
 describe('near misses: no placeholder, no pass', () => {
   it('a real 8-digit account is still an error', () => {
     expectAt(keyStmt('"Principal":{"AWS":"arn:aws:iam::⟦12345678⟧:root"},"Action":"kms:Decrypt","Resource":"*"'), 'policy-principal-invalid');

@@ -8,7 +8,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyze, applyEdits, buildModel, DEFAULT_SETTINGS, fixAll, getKmsLensService, type Finding } from '../../src/core';
+import { analyze, applyEdits, buildModel, DEFAULT_SETTINGS, describeReading, fixAll, getKmsLensService, type Finding } from '../../src/core';
 import { policiesOf } from '../../src/core/policy/locate';
 import { locateWasm } from '../../src/cli/wasm';
 
@@ -33,6 +33,78 @@ function fixOf(text: string, code: string): string | undefined {
 
 describe('Terraform modules', () => {
   before(() => getKmsLensService().prepareFormats(locateWasm));
+
+  it('a key policy Resource that is the key\'s id attribute never matches: warned, whatever the writing; the ARN attribute is not', () => {
+    const heredoc = `resource "aws_kms_key" "queue" {}
+
+resource "aws_kms_key_policy" "queue" {
+  key_id = aws_kms_key.queue.key_id
+  policy = <<EOF
+{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Sid": "Root", "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::\${data.aws_caller_identity.current.account_id}:root" }, "Action": "kms:*", "Resource": "*" },
+    { "Sid": "Sqs", "Effect": "Allow", "Principal": { "Service": "sqs.amazonaws.com" }, "Action": ["kms:Decrypt", "kms:GenerateDataKey*"], "Resource": "\${aws_kms_key.queue.id}",
+      "Condition": { "ArnEquals": { "aws:SourceArn": "\${aws_sqs_queue.orders.arn}" } } }
+  ]
+}
+EOF
+}
+`;
+    const found = run(heredoc).filter((f) => f.code === 'policy-key-policy-resource');
+    assert.deepEqual(found.map((f) => [f.severity, heredoc.slice(f.start, f.end)]), [['warning', '"${aws_kms_key.queue.id}"']]);
+    assert.match(found[0].message, /aws_kms_key\.queue\.id is the key id, not "\*" or an ARN: it never matches this key's ARN/);
+    const encoded = (resource: string): string => `resource "aws_kms_key_policy" "queue" {
+  key_id = aws_kms_key.queue.key_id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      { Sid = "Root", Effect = "Allow", Principal = { AWS = "arn:aws:iam::\${data.aws_caller_identity.current.account_id}:root" }, Action = "kms:*", Resource = "*" },
+      { Sid = "Sqs", Effect = "Allow", Principal = { Service = "sqs.amazonaws.com" }, Action = ["kms:Decrypt"], Resource = ${resource} }
+    ]
+  })
+}
+`;
+    const keyId = encoded('aws_kms_key.queue.key_id');
+    assert.deepEqual(run(keyId).filter((f) => f.code === 'policy-key-policy-resource').map((f) => keyId.slice(f.start, f.end)), ['aws_kms_key.queue.key_id']);
+    for (const quiet of ['aws_kms_key.queue.arn', 'var.key_resource', 'local.key_arn']) {
+      assert.deepEqual(run(encoded(quiet)).filter((f) => f.code === 'policy-key-policy-resource'), [], quiet);
+    }
+  });
+
+  it('the key_policy of an awscc_kms_key (Cloud Control provider) is a key policy, read as aws_kms_key\'s policy is', () => {
+    const text = `resource "awscc_kms_key" "shared" {
+  description = "Shared key"
+  key_policy = jsonencode({
+    "Version" : "2012-10-17",
+    "Statement" : [
+      {
+        "Sid" : "Enable IAM User Permissions",
+        "Effect" : "Allow",
+        "Principal" : { "AWS" : "*" },
+        "Action" : "kms:*",
+        "Resource" : "*"
+      },
+    ],
+  })
+}
+`;
+    const { model, findings } = analyze(text, HINTS);
+    assert.deepEqual(policiesOf(model).map((p) => p.kind), ['keyPolicy']);
+    assert.ok(placed(text, findings).includes('policy-public-principal 9:33 "\\"*\\""'), placed(text, findings).join('\n'));
+  });
+
+  it('a policy written as one quoted JSON string is read, with findings on the HCL characters and no fix written back', () => {
+    const text = 'resource "aws_kms_key" "k" {\n  enable_key_rotation = true\n  policy = "{\\"Version\\": \\"2012-10-17\\", \\"Statement\\": [{\\"Sid\\": \\"Root\\", \\"Effect\\": \\"Allow\\", \\"Principal\\": {\\"AWS\\": \\"arn:aws:iam::${data.aws_caller_identity.current.account_id}:root\\"}, \\"Action\\": \\"kms:*\\", \\"Resource\\": \\"*\\"}, {\\"Sid\\": \\"Everyone\\", \\"Effect\\": \\"Allow\\", \\"Principal\\": {\\"AWS\\": \\"*\\"}, \\"Action\\": \\"kms:Decrypt\\", \\"Resource\\": \\"*\\"}]}"\n}\n';
+    const { model, findings } = analyze(text, HINTS);
+    assert.deepEqual(policiesOf(model).map((p) => p.kind), ['keyPolicy']);
+    const pub = findings.find((f) => f.code === 'policy-public-principal');
+    assert.ok(pub, placed(text, findings).join('\n'));
+    assert.equal(text.slice(pub.start, pub.end), '\\"*\\"');
+    assert.deepEqual(pub.fixes ?? [], []);
+    // A string that is not a policy (a reference, a name) is not read.
+    assert.deepEqual(policiesOf(analyze('resource "aws_kms_key" "k" {\n  policy = "${data.aws_iam_policy_document.key.json}"\n}\n', HINTS).model), []);
+  });
 
   it('before the parser has loaded, a .tf text is pending, not read as nothing', () => {
     // The parser is loaded by now; the service says so.
@@ -534,6 +606,8 @@ resource "aws_kms_key" "k" {
     it('a key policy double-encoded from a file is found in a module that holds nothing else of ours', () => {
       const text = 'resource "aws_kms_key" "data" {\n  policy = jsonencode(file("key-policy.json"))\n}\n';
       assert.deepEqual(doubled(text), ['terraform-policy-double-encoded 2:12 "jsonencode(file(\\"key-policy.json\\"))"']);
+      // Read for that rule alone: the reading names the module, without an empty list after "with".
+      assert.equal(describeReading(analyze(text, HINTS).model), 'a Terraform module');
     });
 
     it('jsonencode of an HCL object, of a variable or a local, and a document passed as it is are not reported', () => {

@@ -22,6 +22,8 @@ export const SOURCES = {
   /** "Automatic key rotation is supported only on symmetric encryption KMS keys. You cannot enable automatic rotation of asymmetric KMS keys, HMAC KMS keys, KMS keys with imported key material, or KMS keys in a custom key store." */
   enableKeyRotation: `${API}/API_EnableKeyRotation.html`,
   /** AWS::KMS::Key EnableKeyRotation: "For asymmetric KMS keys, HMAC KMS keys, and KMS keys with Origin EXTERNAL, omit the EnableKeyRotation property or set it to false." */
+  /** Fn::Sub: variables are template parameters, resource logical IDs, resource attributes or names of the variable map; "${!Literal}" writes "${Literal}". */
+  cloudFormationSub: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-sub.html',
   cloudFormationKmsKey: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-kms-key.html',
   /** The Terraform AWS provider's aws_kms_key: enable_key_rotation, customer_master_key_spec, custom_key_store_id. */
   terraformKmsKey: 'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/kms_key',
@@ -65,6 +67,8 @@ export const SOURCES = {
   iamNotPrincipal: `${IAM}/reference_policies_elements_notprincipal.html`,
   iamAction: `${IAM}/reference_policies_elements_action.html`,
   iamResource: `${IAM}/reference_policies_elements_resource.html`,
+  /** IAM policy variables (`${aws:username}`, `${aws:PrincipalTag/key}`, `${saml:sub}`): replaced at request time, in Resource and condition values, with Version 2012-10-17. */
+  iamPolicyVariables: `${IAM}/reference_policies_variables.html`,
   iamCondition: `${IAM}/reference_policies_elements_condition.html`,
   iamConditionOperators: `${IAM}/reference_policies_elements_condition_operators.html`,
   iamMultiValued: `${IAM}/reference_policies_multi-value-conditions.html`,

@@ -347,6 +347,24 @@ export function scan(s: string, mode: ScanMode = 'plain'): Found[] {
   return out;
 }
 
+/**
+ * A whole value that is the name of what goes there rather than a value:
+ * `"Resource": "arn"`, `"key-arn"`, `"KMS_KEY_ARN"`, `"your-role-arn"`, `"KMS key ARN"`,
+ * as samples and READMEs leave them. Only a whole string node (never a piece
+ * of `Fn::Join`, where `"arn"` is the first field of the ARN being built), and
+ * only names ending in "ARN": no AWS value is such a word.
+ */
+const SAMPLE_ARN = /^(?:(?:your|my|the|some|an?)[-_ ]?)?(?:(?:aws|kms|cmk|customer|managed|master|key|role|user|iam|bucket|s3|resource|topic|queue|secret|lambda|function|principal|target|data|encryption|decryption)[-_ ]?){0,4}arns?$/i;
+
+/** The one unknown part of a string node that is a sample word where an ARN goes, or undefined. */
+export function sampleWordPiece(node: Node, ctx: ReadContext): Piece | undefined {
+  const value = String(node.value);
+  if (value.length > 48 || !SAMPLE_ARN.test(value)) return undefined;
+  const start = offsetIn(ctx, node, 0);
+  const end = offsetIn(ctx, node, value.length);
+  return { unknown: { kind: 'placeholder', syntax: 'word', written: value, name: value, start, end } };
+}
+
 /** The pieces of a string node's value: known text between the unknown parts found in it. */
 export function stringPieces(node: Node, ctx: ReadContext, mode: ScanMode = 'plain'): Piece[] {
   const value = String(node.value);

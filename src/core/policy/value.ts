@@ -45,7 +45,7 @@ import type { Node } from 'jsonc-parser';
 import { hasUnknown, parseArn, repairShiftedArn, UNKNOWN, type Arn, type ArnPart } from '../kms/identifiers';
 import type { TextEdit } from '../types';
 import { alternatives, functionPieces, isIntrinsic, isNoValue } from './intrinsics';
-import { mayHoldUnknown, offsetIn, readContext, stringPieces, type Piece, type ReadContext, type UnknownPart } from './placeholders';
+import { mayHoldUnknown, offsetIn, readContext, sampleWordPiece, stringPieces, type Piece, type ReadContext, type UnknownPart } from './placeholders';
 
 export { UNKNOWN, hasUnknown };
 export type { UnknownPart };
@@ -241,6 +241,8 @@ export class PolicyValue {
 export function readValue(node: Node, ctx: ReadContext): PolicyValue | undefined {
   if (node.type === 'string') {
     const text = String(node.value);
+    const sample = text.length <= 48 && /arns?$/i.test(text) ? sampleWordPiece(node, ctx) : undefined;
+    if (sample) return new PolicyValue(node, [sample], ctx);
     return new PolicyValue(node, mayHoldUnknown(text) ? stringPieces(node, ctx) : text, ctx);
   }
   const pieces = functionPieces(node, ctx);

@@ -108,7 +108,7 @@ export function readTerraformJson(src: string, root: Node, value: unknown): Terr
   const tree = attempt(() => [hclTreeOfJson(src, root)])[0];
   return {
     strings: attempt(() => terraformJsonPolicies(value)),
-    policies: tree ? attempt(() => readPolicies(src, tree)) : [],
+    policies: tree ? attempt(() => readPolicies(src, tree, false)) : [],
     grants: tree ? attempt(() => terraformGrants(src, tree)) : [],
   };
 }

@@ -66,6 +66,9 @@ export const SLOTS: Readonly<Record<string, Readonly<Record<string, Slot>>>> = {
   aws_kms_external_key: { policy: KEY },
   aws_kms_replica_external_key: { policy: KEY },
   aws_kms_key_policy: { policy: KEY },
+  // The Cloud Control provider (awscc) names the argument after CloudFormation's KeyPolicy.
+  awscc_kms_key: { key_policy: KEY },
+  awscc_kms_replica_key: { key_policy: KEY },
   aws_iam_policy: { policy: IDENTITY },
   aws_iam_role_policy: { policy: IDENTITY },
   aws_iam_user_policy: { policy: IDENTITY },
@@ -628,10 +631,28 @@ function heredocJson(src: string, heredoc: TsNode): HeredocTranslation | undefin
   };
 }
 
-/** The policy written as an attribute's value, when it is JSON Terraform shows: a heredoc or `jsonencode({...})`. */
-function inlinePolicy(src: string, value: TsNode): HeredocTranslation | undefined {
+/**
+ * A policy written as one quoted string of JSON (`policy = "{\"Version\": ...}"`), as generators and
+ * remediation tools write it: the string's value, each character mapped to the HCL characters that wrote it.
+ * Fixes are not offered there (an edit would have to be written back with HCL's escapes).
+ */
+function quotedJson(src: string, v: TsNode): HeredocTranslation | undefined {
+  const s = quotedString(src, v.startIndex, v.endIndex);
+  if (!/^\s*\{/.test(s.value) || !s.value.includes('"Statement"')) return undefined;
+  const { map } = s;
+  return {
+    text: s.value,
+    root: parseTree(s.value, [], { allowTrailingComma: true }),
+    toDocument: (o) => map[Math.max(0, Math.min(o, map.length - 1))],
+    mapEdits: () => undefined,
+  };
+}
+
+/** The policy written as an attribute's value, when it is JSON Terraform shows: a heredoc, `jsonencode({...})`, or a quoted JSON string. */
+function inlinePolicy(src: string, value: TsNode, quoted: boolean): HeredocTranslation | undefined {
   const v = unwrap(value);
   if (v.type === 'heredoc_template') return heredocJson(src, v);
+  if (quoted && (v.type === 'string_lit' || v.type === 'quoted_template')) return quotedJson(src, v);
   if (v.type === 'function_call' && text(src, v.children[0]) === 'jsonencode') {
     const args = v.children.find((c) => c.type === 'function_arguments');
     const arg = args ? args.children[0] : undefined;
@@ -689,7 +710,11 @@ export function policyBlock(type: string, labels: readonly string[]): boolean {
 }
 
 /** Every policy of a Terraform module that KMS Lens analyses (key policies always, the others when they mention KMS), from its tree as syntax.ts reads it (with policyBlock among the blocks it reads inside). */
-export function readPolicies(src: string, root: TsNode): TerraformPolicy[] {
+/**
+ * `quotedStrings`: read a policy written as one quoted JSON string. The JSON syntax reader (json.ts) reads
+ * those itself, with JSON's escapes, and passes false.
+ */
+export function readPolicies(src: string, root: TsNode, quotedStrings = true): TerraformPolicy[] {
   const out: TerraformPolicy[] = [];
   const referenced = new Map<string, { slot: Slot; reason: string }>();
   const documents: Array<{ name: string; block: TsNode }> = [];
@@ -704,7 +729,7 @@ export function readPolicies(src: string, root: TsNode): TerraformPolicy[] {
     const name = documentReference(src, attr.value);
     if (name) {
       if (!referenced.has(name) || slot.kind === 'keyPolicy') referenced.set(name, { slot, reason });
-    } else add(inlinePolicy(src, attr.value), slot, reason);
+    } else add(inlinePolicy(src, attr.value, quotedStrings), slot, reason);
   }
   // A policy written into a module call (`module "kms" { key_policy = <<POLICY ... POLICY }`, `policy = jsonencode({...})`):
   // the module's variables decide where it goes, and the module may add statements of its own, so its kind is told by
@@ -714,7 +739,7 @@ export function readPolicies(src: string, root: TsNode): TerraformPolicy[] {
     const { labels, body: moduleBody } = blockHead(src, block);
     for (const [attrName, attr] of attributes(src, moduleBody)) {
       if (!/policy/i.test(attrName)) continue;
-      const t = inlinePolicy(src, attr.value);
+      const t = inlinePolicy(src, attr.value, quotedStrings);
       // A heredoc with a JSON error (a trailing comma) still tells its kind by what it holds.
       const v = t && (valueOf(t) ?? (t.root ? getNodeValue(t.root) : undefined));
       if (!t || v === null || typeof v !== 'object') continue;

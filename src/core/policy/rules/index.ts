@@ -56,6 +56,7 @@ import { unknownElement } from './unknownElement';
 import { unknownOperator } from './unknownConditionOperator';
 import { unknownRegion } from './unknownRegion';
 import { unsupportedCharacter } from './unsupportedCharacter';
+import { subPolicyVariable } from './subPolicyVariable';
 import { unusedStatement } from './unusedStatement';
 import { valueType } from './valueType';
 import { versionInvalid } from './versionInvalid';
@@ -83,6 +84,7 @@ export const policyRules: PolicyRule[] = [
   literalWildcard, sourceKeyWithoutService, serviceWithoutSource, rootPrincipalType, usernameKeyOnRoles, mfaDenyBool,
   // Whole policy
   lockoutRisk, tooLarge, unsupportedCharacter, deadlineMissingAction, deadlineRotateOnDemand, createGrantUnrestricted, placeholder,
+  subPolicyVariable,
   // Against the open logs (the editor)
   unusedStatement,
 ];

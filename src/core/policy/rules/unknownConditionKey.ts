@@ -2,7 +2,7 @@ import { allConditionKeys } from '../../data/iam';
 import * as l10n from '@vscode/l10n';
 import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
-import { nearest } from '../../text/suggest';
+import { editDistance, nearest } from '../../text/suggest';
 import { suggest } from '../suggestions';
 import type { Fix } from '../../types';
 import { renameKey } from '../edits';
@@ -25,8 +25,43 @@ function knownNames(): string[] {
   return names;
 }
 
+/**
+ * Keys people write for an idea no key has under that name, with the keys that
+ * carry it (IAM global condition keys; KMS condition keys). `aws:Service` is
+ * meant as "the service making the call": a service principal's name
+ * (aws:PrincipalServiceName), the services a request went through
+ * (aws:CalledVia), or the service that called KMS for the user (kms:ViaService).
+ * No one of them is sure, so no fix is applied for the user.
+ */
+const MEANT: Record<string, readonly string[]> = {
+  'aws:service': ['aws:PrincipalServiceName', 'aws:CalledVia', 'kms:ViaService'],
+  'aws:servicename': ['aws:PrincipalServiceName', 'aws:CalledVia', 'kms:ViaService'],
+  'aws:sourceservice': ['aws:PrincipalServiceName', 'aws:CalledVia', 'kms:ViaService'],
+  'aws:viaservice': ['kms:ViaService', 'aws:CalledVia', 'aws:ViaAWSService'],
+  'aws:sourcevpcendpoint': ['aws:SourceVpce'],
+};
+
+/** The part after the service prefix (`username` of `aws:username`). */
+const namePart = (key: string): string => key.slice(key.indexOf(':') + 1);
+
+/**
+ * Whether `candidate` is close to `key` by its own name, not only by the
+ * `aws:` or `kms:` both start with: the prefix makes short names look alike
+ * (`aws:Service` is four edits from `aws:username`, within a third of the
+ * whole key but not of the names).
+ */
+function closeByName(key: string, candidate: string): boolean {
+  const a = namePart(key);
+  const b = namePart(candidate);
+  return editDistance(a, b) <= Math.max(2, Math.floor(Math.max(a.length, b.length) / 3));
+}
+
 function suggestions(key: string): { names: string[]; sure?: string } {
-  const direct = suggest(key, knownNames(), 3);
+  const meant = MEANT[key.toLowerCase()];
+  if (meant) return { names: [...meant] };
+  const found = suggest(key, knownNames(), 3);
+  const names = found.names.filter((n) => closeByName(key, n));
+  const direct = { names, sure: found.sure && names.includes(found.sure) ? found.sure : undefined };
   if (direct.names.length > 0) return direct;
   // A typo in the fixed part of a key with a variable part: compare that part only.
   const out: string[] = [];
