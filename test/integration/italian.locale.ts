@@ -35,7 +35,7 @@ describe('KMS Lens in an Italian VS Code', () => {
     const editor = await open(workspaceUri('policies', 'deadline-read-write.json'));
     const diagnostics = await waitForDiagnostics(editor.document.uri, (d) => d.some((x) => x.code !== undefined && JSON.stringify(x.code).includes('json-trailing-comma')), 'json-trailing-comma');
     const trailing = diagnostics.find((x) => JSON.stringify(x.code).includes('json-trailing-comma'))!;
-    assert.equal(trailing.message, it_('Trailing comma: JSON does not allow a comma before "{0}", and AWS rejects the document.', ']'));
+    assert.equal(trailing.message, it_('Trailing comma: JSON does not allow a comma before "{0}"; AWS refuses a policy written so, and JSON readers such a file.', ']'));
     assert.match(trailing.message, /^Virgola finale/);
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, trailing.range);
     assert.ok(actions.some((a) => a.title === it_('Remove the trailing comma')), JSON.stringify(actions.map((a) => a.title)));

@@ -34,7 +34,7 @@ interface JsonFinding {
   message: string;
 }
 
-const TRAILING_COMMA = 'Trailing comma: JSON does not allow a comma before "{0}", and AWS rejects the document.';
+const TRAILING_COMMA = 'Trailing comma: JSON does not allow a comma before "{0}"; AWS refuses a policy written so, and JSON readers such a file.';
 
 describe('kms-lens --locale', function () {
   this.timeout(60_000);

@@ -169,7 +169,7 @@ export function findSyntaxProblems(text: string, start: number, end: number, all
             kind: 'trailingComma',
             start: comma,
             end: comma + 1,
-            message: l10n.t('Trailing comma: JSON does not allow a comma before "{0}", and AWS rejects the document.', ch === 125 ? '}' : ']'),
+            message: l10n.t('Trailing comma: JSON does not allow a comma before "{0}"; AWS refuses a policy written so, and JSON readers such a file.', ch === 125 ? '}' : ']'),
             fixes: [{ title: l10n.t('Remove the trailing comma'), edits: [{ start: comma, end: comma + 1, newText: '' }], safety: 'repair' }],
           });
           pendingComma = -1;
@@ -181,7 +181,7 @@ export function findSyntaxProblems(text: string, start: number, end: number, all
             kind: 'trailingComma',
             start: at,
             end: at + 1,
-            message: l10n.t('Trailing comma after the end of the JSON value (copied out of a list?): JSON does not allow it, and AWS rejects the document.'),
+            message: l10n.t('Trailing comma after the end of the JSON value (copied out of a list?): JSON does not allow it; AWS refuses a policy written so, and JSON readers such a file.'),
             fixes: [{ title: l10n.t('Remove the trailing comma'), edits: [{ start: at, end: at + 1, newText: '' }], safety: 'repair' }],
           });
           return;
