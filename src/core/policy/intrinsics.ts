@@ -92,16 +92,30 @@ function operandPieces(node: Node, ctx: ReadContext, depth: number): Piece[] {
   return functionPieces(node, ctx, depth + 1) ?? [];
 }
 
-function subPieces(node: Node, arg: Node, ctx: ReadContext, depth: number): Piece[] | undefined {
-  const [template, map] = arg.type === 'array' ? arg.children ?? [] : [arg];
+/**
+ * The template string of an `Fn::Sub` node (either form) and its variable map by name (a name
+ * written without a value maps to undefined); undefined when the node is not `Fn::Sub` with a string.
+ */
+export function subParts(node: Node | undefined): { template: Node; vars: Map<string, Node | undefined> } | undefined {
+  const m = onlyMember(node);
+  if (m?.name !== 'Fn::Sub') return undefined;
+  const [template, map] = m.value.type === 'array' ? m.value.children ?? [] : [m.value];
   if (template?.type !== 'string') return undefined;
-  const vars = new Map<string, Node>();
+  const vars = new Map<string, Node | undefined>();
   if (map?.type === 'object') {
     for (const prop of map.children ?? []) {
       const [k, v] = prop.children ?? [];
-      if (k?.type === 'string' && v) vars.set(String(k.value), v);
+      // A repeated name keeps the last value written (a name cut short of its value does not erase one).
+      if (k?.type === 'string' && (v !== undefined || !vars.has(String(k.value)))) vars.set(String(k.value), v);
     }
   }
+  return { template, vars };
+}
+
+function subPieces(node: Node, ctx: ReadContext, depth: number): Piece[] | undefined {
+  const parts = subParts(node);
+  if (!parts) return undefined;
+  const { template, vars } = parts;
   const out: Piece[] = [];
   for (const p of stringPieces(template, ctx, 'sub')) {
     const given = p.unknown?.kind === 'cloudFormation' && p.unknown.syntax === 'interpolation' ? vars.get(p.unknown.name) : undefined;
@@ -136,7 +150,7 @@ export function functionPieces(node: Node, ctx: ReadContext, depth = 0): Piece[]
   const name = m && intrinsicName(node);
   if (!m || !name) return undefined;
   if (depth < MAX_DEPTH) {
-    const built = name === 'Fn::Sub' ? subPieces(node, m.value, ctx, depth) : name === 'Fn::Join' ? joinPieces(m.value, ctx, depth) : undefined;
+    const built = name === 'Fn::Sub' ? subPieces(node, ctx, depth) : name === 'Fn::Join' ? joinPieces(m.value, ctx, depth) : undefined;
     if (built) return built;
   }
   return [wholeUnknown(node, name, m.value)];

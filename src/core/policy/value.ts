@@ -241,7 +241,7 @@ export class PolicyValue {
 export function readValue(node: Node, ctx: ReadContext): PolicyValue | undefined {
   if (node.type === 'string') {
     const text = String(node.value);
-    const sample = text.length <= 48 && /arns?$/i.test(text) ? sampleWordPiece(node, ctx) : undefined;
+    const sample = sampleWordPiece(node, ctx);
     if (sample) return new PolicyValue(node, [sample], ctx);
     return new PolicyValue(node, mayHoldUnknown(text) ? stringPieces(node, ctx) : text, ctx);
   }

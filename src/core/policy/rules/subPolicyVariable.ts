@@ -4,6 +4,7 @@ import { SOURCES } from '../../data/sources';
 import type { PolicyRule } from '../../rules/rule';
 import type { TextEdit } from '../../types';
 import { EVERY_POLICY } from '../facts';
+import { subParts } from '../intrinsics';
 import { offsetIn, scan, isPolicyVariableName } from '../placeholders';
 
 /**
@@ -24,17 +25,10 @@ import { offsetIn, scan, isPolicyVariableName } from '../placeholders';
  */
 
 /** Each `Fn::Sub` in the tree: its template string and the names of its variable map. */
-function* subStrings(node: Node | undefined, depth = 0): Generator<{ template: Node; names: Set<string> }> {
+function* subStrings(node: Node | undefined, depth = 0): Generator<{ template: Node; names: ReadonlyMap<string, unknown> }> {
   if (!node || depth > 64) return;
-  if (node.type === 'object' && node.children?.length === 1) {
-    const [key, value] = node.children[0].children ?? [];
-    if (key?.type === 'string' && key.value === 'Fn::Sub' && value) {
-      const [template, map] = value.type === 'array' ? value.children ?? [] : [value];
-      const names = new Set<string>();
-      if (map?.type === 'object') for (const p of map.children ?? []) if (p.children?.[0]?.type === 'string') names.add(String(p.children[0].value));
-      if (template?.type === 'string') yield { template, names };
-    }
-  }
+  const sub = subParts(node);
+  if (sub) yield { template: sub.template, names: sub.vars };
   for (const child of node.children ?? []) yield* subStrings(child, depth + 1);
 }
 
